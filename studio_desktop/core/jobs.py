@@ -1,0 +1,208 @@
+"""Jobs as the domain sees them: states, legal moves, parameters, errors and outputs.
+
+Plain frozen dataclasses, no SQL and no Qt. The store converts rows to these and back.
+"""
+
+from __future__ import annotations
+
+import enum
+import uuid
+from collections.abc import Mapping
+from dataclasses import asdict, dataclass, field, fields
+from datetime import datetime
+from typing import Any
+
+
+class JobStatus(enum.StrEnum):
+    PENDING = "pending"
+    RUNNING = "running"
+    RETRYING = "retrying"
+    COMPLETED = "completed"
+    FAILED = "failed"
+    CANCELLED = "cancelled"
+
+    @property
+    def is_final(self) -> bool:
+        return self in _FINAL
+
+    @property
+    def is_active(self) -> bool:
+        """Waiting or running: what the queue panel shows."""
+        return self in (JobStatus.PENDING, JobStatus.RUNNING, JobStatus.RETRYING)
+
+
+_FINAL = frozenset({JobStatus.COMPLETED, JobStatus.FAILED, JobStatus.CANCELLED})
+
+# DESIGN §3. RUNNING|RETRYING -> PENDING is the reconciliation/requeue move: a server went away or
+# the app was killed before the run could be recognised, so the job goes back to the queue and its
+# next claim counts attempt+1.
+LEGAL_MOVES: Mapping[JobStatus, frozenset[JobStatus]] = {
+    JobStatus.PENDING: frozenset({JobStatus.RUNNING, JobStatus.CANCELLED}),
+    JobStatus.RUNNING: frozenset(
+        {
+            JobStatus.COMPLETED,
+            JobStatus.FAILED,
+            JobStatus.RETRYING,
+            JobStatus.CANCELLED,
+            JobStatus.PENDING,
+        }
+    ),
+    JobStatus.RETRYING: frozenset(
+        {JobStatus.RUNNING, JobStatus.CANCELLED, JobStatus.FAILED, JobStatus.PENDING}
+    ),
+    JobStatus.COMPLETED: frozenset(),
+    JobStatus.FAILED: frozenset({JobStatus.PENDING}),
+    JobStatus.CANCELLED: frozenset(),
+}
+
+
+class IllegalTransition(ValueError):
+    """A state move that DESIGN §3 does not allow."""
+
+    def __init__(self, job_id: str, old: JobStatus, new: JobStatus) -> None:
+        super().__init__(f"job {job_id}: cannot move from {old.value} to {new.value}")
+        self.job_id = job_id
+        self.old = old
+        self.new = new
+
+
+def check_move(job_id: str, old: JobStatus, new: JobStatus) -> None:
+    if new not in LEGAL_MOVES[old]:
+        raise IllegalTransition(job_id, old, new)
+
+
+def new_job_id() -> str:
+    """A lowercase UUID4: ComfyUI accepts it as `prompt_id`, so a resubmit is recognised."""
+    return str(uuid.uuid4())
+
+
+@dataclass(frozen=True)
+class GenerationParams:
+    """What the user asked for. Templates map these onto node inputs."""
+
+    prompt: str
+    negative: str = ""
+    seed: int = 0
+    steps: int = 20
+    cfg: float = 7.0
+    sampler: str = "euler"
+    scheduler: str = "normal"
+    model: str = ""
+    width: int = 512
+    height: int = 512
+    batch_size: int = 1
+    denoise: float = 1.0
+    # Template-specific values (e.g. an upscale model name), kept as given.
+    extra: Mapping[str, Any] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["extra"] = dict(self.extra)
+        return data
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> GenerationParams:
+        known = {f.name for f in fields(cls)}
+        return cls(**{k: v for k, v in data.items() if k in known})
+
+
+@dataclass(frozen=True)
+class JobError:
+    """Why a job failed, in the server's own words where it gave them."""
+
+    type: str
+    message: str
+    node_id: str | None = None
+    details: Any = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> JobError:
+        return cls(
+            type=str(data.get("type", "error")),
+            message=str(data.get("message", "")),
+            node_id=data.get("node_id"),
+            details=data.get("details"),
+        )
+
+
+@dataclass(frozen=True)
+class InputImage:
+    """A local file the job uploads into a template's image slot before it runs."""
+
+    slot: str
+    path: str
+
+
+@dataclass(frozen=True)
+class NewJob:
+    """What it takes to queue a job."""
+
+    template: str
+    params: GenerationParams
+    workflow: Mapping[str, Any] | None = None
+    inputs: tuple[InputImage, ...] = ()
+    server: str | None = None  # pin to one server URL; None = any
+    id: str = field(default_factory=new_job_id)
+
+
+@dataclass(frozen=True)
+class Job:
+    id: str
+    seq: int  # insertion order; the keyset for paging
+    template: str
+    params: GenerationParams
+    workflow: Mapping[str, Any] | None
+    inputs: tuple[InputImage, ...]
+    status: JobStatus
+    server: str | None  # the pinned server, or the one that claimed it
+    pinned: bool
+    attempt: int
+    priority: int
+    progress: float  # 0..1
+    progress_text: str
+    error: JobError | None
+    created_at: datetime
+    started_at: datetime | None
+    finished_at: datetime | None
+    deleted: bool
+
+    @property
+    def duration_s(self) -> float | None:
+        if self.started_at is None or self.finished_at is None:
+            return None
+        return (self.finished_at - self.started_at).total_seconds()
+
+
+@dataclass(frozen=True)
+class NewImage:
+    """An output file already written under the data folder, ready to be recorded."""
+
+    index: int
+    path: str  # relative to the data folder
+    thumb_path: str | None
+    width: int
+    height: int
+    bytes: int
+    kind: str = "image"  # image | video | audio | animated
+    metadata: Mapping[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class ImageRecord:
+    id: int
+    job_id: str
+    index: int
+    path: str
+    thumb_path: str | None
+    width: int
+    height: int
+    bytes: int
+    kind: str
+    metadata: Mapping[str, Any]
+    favourite: bool
+    tags: tuple[str, ...]
+    deleted: bool
+    created_at: datetime
