@@ -1,0 +1,75 @@
+"""The SQLite engine and session factory: pragmas on every connection, explicit BEGIN.
+
+pysqlite's own transaction handling defers BEGIN until the first DML statement and never emits
+BEGIN IMMEDIATE. We switch it off (`isolation_level = None`) and emit BEGIN ourselves, so a write
+transaction takes the write lock up front: two processes that both read "pending" and then try to
+upgrade to a write lock would otherwise fail with SQLITE_BUSY without waiting for busy_timeout.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Connection, Engine, create_engine, event
+from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import ConnectionPoolEntry
+
+from studio_desktop.core.store.errors import translating
+
+BUSY_TIMEOUT_MS = 5000
+_BEGIN_OPTION = "studio_sqlite_begin"
+IMMEDIATE = {_BEGIN_OPTION: "IMMEDIATE"}
+
+
+def make_engine(db_path: Path) -> Engine:
+    engine = create_engine(
+        f"sqlite:///{db_path}",
+        connect_args={"timeout": BUSY_TIMEOUT_MS / 1000},
+        pool_pre_ping=False,
+    )
+    event.listen(engine, "connect", _on_connect)
+    event.listen(engine, "begin", _on_begin)
+    return engine
+
+
+def _on_connect(dbapi_connection: Any, _record: ConnectionPoolEntry) -> None:
+    assert isinstance(dbapi_connection, sqlite3.Connection)
+    dbapi_connection.isolation_level = None  # we emit BEGIN ourselves (see module doc)
+    cursor = dbapi_connection.cursor()
+    try:
+        # busy_timeout first: switching to WAL needs a lock another process may hold.
+        cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        cursor.execute("PRAGMA journal_mode = WAL")
+        cursor.execute("PRAGMA foreign_keys = ON")
+        cursor.execute("PRAGMA synchronous = NORMAL")
+    finally:
+        cursor.close()
+
+
+def _on_begin(connection: Connection) -> None:
+    mode = connection.get_execution_options().get(_BEGIN_OPTION, "DEFERRED")
+    connection.exec_driver_sql(f"BEGIN {mode}")
+
+
+class Sessions:
+    """Short sessions: `read()` for queries, `write()` for one atomic change."""
+
+    def __init__(self, engine: Engine, db_path: Path) -> None:
+        self._factory = sessionmaker(engine, expire_on_commit=False, autoflush=False)
+        self._path = db_path
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        with translating(self._path), self._factory() as session, session.begin():
+            yield session
+
+    @contextmanager
+    def write(self) -> Iterator[Session]:
+        """One BEGIN IMMEDIATE ... COMMIT; rolled back if the block raises."""
+        with translating(self._path), self._factory() as session, session.begin():
+            session.connection(execution_options=IMMEDIATE)
+            yield session

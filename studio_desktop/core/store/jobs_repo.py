@@ -1,0 +1,246 @@
+"""SQL for the jobs table. Every function runs inside a session the facade opened."""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Sequence
+from datetime import datetime
+from typing import Any, cast
+
+from sqlalchemy import ColumnElement, CursorResult, and_, func, or_, select, true, update
+from sqlalchemy.orm import Session
+
+from studio_desktop.core.jobs import IllegalTransition, JobError, JobStatus, NewJob, check_move
+from studio_desktop.core.store.errors import JobNotFound
+from studio_desktop.core.store.filters import JobFilter
+from studio_desktop.core.store.models import JobRow
+from studio_desktop.core.store.search import prompt_matches
+
+CLAIM_ORDER = (JobRow.priority.desc(), JobRow.seq.asc())
+
+
+def insert(session: Session, jobs: Sequence[NewJob], now: datetime) -> list[JobRow]:
+    rows = [
+        JobRow(
+            id=job.id,
+            template=job.template,
+            params=job.params.to_dict(),
+            prompt=job.params.prompt,
+            negative=job.params.negative,
+            model=job.params.model,
+            workflow=None if job.workflow is None else dict(job.workflow),
+            inputs=[{"slot": i.slot, "path": i.path} for i in job.inputs],
+            status=JobStatus.PENDING.value,
+            server=job.server,
+            pinned=job.server is not None,
+            attempt=0,
+            priority=0,
+            progress=0.0,
+            progress_text="",
+            error=None,
+            created_at=now,
+            updated_at=now,
+            deleted=False,
+        )
+        for job in jobs
+    ]
+    session.add_all(rows)
+    session.flush()  # assigns seq
+    return rows
+
+
+def find(session: Session, job_id: str) -> JobRow | None:
+    return session.scalars(select(JobRow).where(JobRow.id == job_id)).one_or_none()
+
+
+def require(session: Session, job_id: str) -> JobRow:
+    row = find(session, job_id)
+    if row is None:
+        raise JobNotFound(job_id)
+    return row
+
+
+def apply_move(
+    row: JobRow, new: JobStatus, now: datetime, *, error: JobError | None = None
+) -> None:
+    """Set the fields that go with entering `new`. The caller has checked the move."""
+    old = JobStatus(row.status)
+    row.status = new.value
+    row.updated_at = now
+    if new is JobStatus.RUNNING:
+        # `attempt` counts takes from the queue; retrying -> running continues the same take.
+        if old is JobStatus.PENDING or row.started_at is None:
+            row.attempt += 1
+            row.started_at = now
+        row.finished_at = None
+    elif new is JobStatus.PENDING:
+        if not row.pinned:
+            row.server = None
+        row.progress = 0.0
+        row.progress_text = ""
+        row.started_at = None
+        row.finished_at = None
+        if old is JobStatus.FAILED:
+            row.error = None
+    elif new.is_final:
+        row.finished_at = now
+        if new is JobStatus.COMPLETED:
+            row.progress = 1.0
+            row.error = None
+    if error is not None:
+        row.error = error.to_dict()
+
+
+def move(
+    session: Session,
+    job_id: str,
+    new: JobStatus,
+    now: datetime,
+    *,
+    error: JobError | None = None,
+    expected: JobStatus | None = None,
+) -> JobRow:
+    row = require(session, job_id)
+    old = JobStatus(row.status)
+    if expected is not None and old is not expected:
+        # Someone else moved it first; report the move the caller meant to make.
+        raise IllegalTransition(job_id, old, new)
+    check_move(job_id, old, new)
+    apply_move(row, new, now, error=error)
+    return row
+
+
+def claim_candidates(
+    session: Session,
+    server: str,
+    *,
+    after: tuple[int, int] | None,
+    exclude: Collection[str],
+    limit: int,
+) -> list[JobRow]:
+    """Pending jobs this server may take, in claim order, after the (priority, seq) cursor."""
+    stmt = (
+        select(JobRow)
+        .where(
+            JobRow.status == JobStatus.PENDING.value,
+            JobRow.deleted.is_(False),
+            or_(JobRow.pinned.is_(False), JobRow.server == server),
+        )
+        .order_by(*CLAIM_ORDER)
+        .limit(limit)
+    )
+    if after is not None:
+        priority, seq = after
+        stmt = stmt.where(
+            or_(JobRow.priority < priority, and_(JobRow.priority == priority, JobRow.seq > seq))
+        )
+    if exclude:
+        stmt = stmt.where(JobRow.id.not_in(list(exclude)))
+    return list(session.scalars(stmt))
+
+
+def try_claim(session: Session, job_id: str, server: str, now: datetime) -> bool:
+    """The one guarded UPDATE; False when another claimer got there first."""
+    stmt = (
+        update(JobRow)
+        .where(
+            JobRow.id == job_id,
+            JobRow.status == JobStatus.PENDING.value,
+            JobRow.deleted.is_(False),
+            or_(JobRow.pinned.is_(False), JobRow.server == server),
+        )
+        .values(
+            status=JobStatus.RUNNING.value,
+            server=server,
+            started_at=now,
+            finished_at=None,
+            attempt=JobRow.attempt + 1,
+            progress=0.0,
+            progress_text="",
+            updated_at=now,
+        )
+        .execution_options(synchronize_session=False)
+    )
+    result = cast(CursorResult[Any], session.execute(stmt))
+    return result.rowcount == 1
+
+
+def set_progress(session: Session, job_id: str, progress: float, text: str, now: datetime) -> None:
+    session.execute(
+        update(JobRow)
+        .where(JobRow.id == job_id, JobRow.status == JobStatus.RUNNING.value)
+        .values(progress=min(max(progress, 0.0), 1.0), progress_text=text, updated_at=now)
+        .execution_options(synchronize_session=False)
+    )
+
+
+def top_pending_priority(session: Session) -> int:
+    value = session.scalar(
+        select(func.max(JobRow.priority)).where(
+            JobRow.status == JobStatus.PENDING.value, JobRow.deleted.is_(False)
+        )
+    )
+    return int(value or 0)
+
+
+def with_status(session: Session, statuses: Sequence[JobStatus]) -> list[JobRow]:
+    stmt = (
+        select(JobRow)
+        .where(JobRow.status.in_([s.value for s in statuses]), JobRow.deleted.is_(False))
+        .order_by(*CLAIM_ORDER)
+    )
+    return list(session.scalars(stmt))
+
+
+def count_by_status(session: Session) -> dict[JobStatus, int]:
+    counts = dict.fromkeys(JobStatus, 0)
+    stmt = (
+        select(JobRow.status, func.count()).where(JobRow.deleted.is_(False)).group_by(JobRow.status)
+    )
+    for status, count in session.execute(stmt):
+        counts[JobStatus(status)] = int(count)
+    return counts
+
+
+def filter_condition(flt: JobFilter, *, fts: bool) -> ColumnElement[bool]:
+    conditions: list[ColumnElement[bool]] = []
+    if not flt.include_deleted:
+        conditions.append(JobRow.deleted.is_(False))
+    if flt.statuses:
+        conditions.append(JobRow.status.in_([s.value for s in flt.statuses]))
+    if flt.text.strip():
+        conditions.append(prompt_matches(flt.text, fts=fts))
+    if flt.template is not None:
+        conditions.append(JobRow.template == flt.template)
+    if flt.model is not None:
+        conditions.append(JobRow.model == flt.model)
+    if flt.server is not None:
+        conditions.append(JobRow.server == flt.server)
+    if flt.created_from is not None:
+        conditions.append(JobRow.created_at >= flt.created_from)
+    if flt.created_to is not None:
+        conditions.append(JobRow.created_at < flt.created_to)
+    return and_(true(), *conditions)
+
+
+def newest_first(
+    session: Session, where: ColumnElement[bool], *, after_seq: int | None, limit: int
+) -> list[JobRow]:
+    """Up to `limit + 1` rows, so the caller can tell whether another page exists."""
+    stmt = select(JobRow).where(where).order_by(JobRow.seq.desc()).limit(limit + 1)
+    if after_seq is not None:
+        stmt = stmt.where(JobRow.seq < after_seq)
+    return list(session.scalars(stmt))
+
+
+def set_deleted(session: Session, ids: Sequence[str], deleted: bool, now: datetime) -> int:
+    """Only finished jobs can be trashed or restored: a queued or running job is cancelled first."""
+    if not ids:
+        return 0
+    final = [s.value for s in JobStatus if s.is_final]
+    stmt = (
+        update(JobRow)
+        .where(JobRow.id.in_(list(ids)), JobRow.status.in_(final), JobRow.deleted.is_(not deleted))
+        .values(deleted=deleted, updated_at=now)
+        .execution_options(synchronize_session=False)
+    )
+    return cast(CursorResult[Any], session.execute(stmt)).rowcount

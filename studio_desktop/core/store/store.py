@@ -1,0 +1,390 @@
+"""The store: the one place that reads and writes the database.
+
+Thread-safe and safe across processes: every method opens its own short session; every change is
+one committed transaction (writes take the lock up front with BEGIN IMMEDIATE). Callers get domain
+dataclasses, never ORM objects.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Callable, Collection, Mapping, Sequence
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import text
+from sqlalchemy.exc import IntegrityError
+
+from studio_desktop.core.jobs import (
+    IllegalTransition,
+    ImageRecord,
+    Job,
+    JobError,
+    JobStatus,
+    NewImage,
+    NewJob,
+    check_move,
+)
+from studio_desktop.core.store import convert, images_repo, jobs_repo, migrate, servers_repo
+from studio_desktop.core.store.engine import Sessions, make_engine
+from studio_desktop.core.store.errors import DuplicateServer, ImageNotFound, translating
+from studio_desktop.core.store.filters import (
+    ALL_IMAGES,
+    ALL_JOBS,
+    ImageFilter,
+    JobFilter,
+    Page,
+    ServerRecord,
+)
+from studio_desktop.core.store.models import utcnow
+from studio_desktop.core.store.search import terms
+
+_CLAIM_BATCH = 32
+
+
+class _Keep(enum.Enum):
+    KEEP = enum.auto()
+
+
+KEEP = _Keep.KEEP
+"""Default of `update_server` arguments: leave that field as it is."""
+
+
+class Store:
+    """Jobs, images and servers in one SQLite file."""
+
+    def __init__(self, db_path: Path) -> None:
+        """Open (or create) the database and migrate it to the newest schema.
+
+        Raises DatabaseUnavailable when the file can't be used, SchemaTooNew when a newer
+        Studio Desktop wrote it.
+        """
+        self.path = Path(db_path)
+        with translating(self.path):
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        self._engine = make_engine(self.path)
+        try:
+            migrate.upgrade(self._engine, self.path)
+            self._db = Sessions(self._engine, self.path)
+            with self._db.read() as session:
+                self._fts = bool(
+                    session.scalar(
+                        text("SELECT count(*) FROM sqlite_master WHERE name = 'jobs_fts'")
+                    )
+                )
+        except BaseException:
+            self._engine.dispose()
+            raise
+
+    def close(self) -> None:
+        self._engine.dispose()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+    @property
+    def has_fts(self) -> bool:
+        """Whether prompt search uses the FTS5 index (else LIKE)."""
+        return self._fts
+
+    def integrity_check(self) -> str:
+        """`PRAGMA integrity_check`: "ok", or SQLite's list of problems."""
+        with self._db.read() as session:
+            rows = session.execute(text("PRAGMA integrity_check")).scalars().all()
+        return "\n".join(str(r) for r in rows)
+
+    # --- jobs -----------------------------------------------------------------------------------
+
+    def add_jobs(self, jobs: Sequence[NewJob]) -> list[Job]:
+        """Queue jobs (all or none), pending, in the given order."""
+        with self._db.write() as session:
+            rows = jobs_repo.insert(session, jobs, utcnow())
+            return [convert.job(r) for r in rows]
+
+    def add_job(self, job: NewJob) -> Job:
+        return self.add_jobs([job])[0]
+
+    def get_job(self, job_id: str) -> Job | None:
+        with self._db.read() as session:
+            row = jobs_repo.find(session, job_id)
+            return None if row is None else convert.job(row)
+
+    def claim_next(
+        self,
+        server: str,
+        *,
+        can_run: Callable[[Job], bool] | None = None,
+        exclude: Collection[str] = (),
+    ) -> Job | None:
+        """Atomically take the next pending job this server may run, or None.
+
+        Order: priority (high first), then queue order. Jobs pinned to another server, ids in
+        `exclude` and jobs `can_run` refuses are skipped. `can_run` runs outside any transaction.
+        """
+        cursor: tuple[int, int] | None = None
+        while True:
+            with self._db.read() as session:
+                rows = jobs_repo.claim_candidates(
+                    session, server, after=cursor, exclude=exclude, limit=_CLAIM_BATCH
+                )
+                candidates = [convert.job(r) for r in rows]
+            if not candidates:
+                return None
+            for candidate in candidates:
+                if can_run is not None and not can_run(candidate):
+                    continue
+                with self._db.write() as session:
+                    if jobs_repo.try_claim(session, candidate.id, server, utcnow()):
+                        return convert.job(jobs_repo.require(session, candidate.id))
+            last = candidates[-1]
+            cursor = (last.priority, last.seq)
+
+    def move(
+        self,
+        job_id: str,
+        new: JobStatus,
+        *,
+        error: JobError | None = None,
+        expected: JobStatus | None = None,
+    ) -> Job:
+        """One legal state move (DESIGN §3) with its timestamps; IllegalTransition otherwise.
+
+        With `expected`, the move only happens if the job is still in that state.
+        """
+        with self._db.write() as session:
+            row = jobs_repo.move(session, job_id, new, utcnow(), error=error, expected=expected)
+            return convert.job(row)
+
+    def requeue(self, job_id: str, *, reason: JobError | None = None) -> Job:
+        """Running or retrying -> pending, keeping the attempt count (reconciliation, dead server).
+
+        retrying -> pending is allowed here although LEGAL_MOVES lacks it: a job waiting to retry
+        on a server that went away must go back to the queue. `reason` is kept as the job's error.
+        """
+        with self._db.write() as session:
+            row = jobs_repo.require(session, job_id)
+            old = JobStatus(row.status)
+            if old not in (JobStatus.RUNNING, JobStatus.RETRYING):
+                raise IllegalTransition(job_id, old, JobStatus.PENDING)
+            jobs_repo.apply_move(row, JobStatus.PENDING, utcnow(), error=reason)
+            return convert.job(row)
+
+    def retry(self, job_id: str) -> Job:
+        """The user's retry: failed -> pending, error cleared, attempt count kept."""
+        return self.move(job_id, JobStatus.PENDING, expected=JobStatus.FAILED)
+
+    def cancel(self, job_id: str) -> Job:
+        """Pending, running or retrying -> cancelled."""
+        return self.move(job_id, JobStatus.CANCELLED)
+
+    def fail(self, job_id: str, error: JobError) -> Job:
+        """Running or retrying -> failed, with the reason."""
+        return self.move(job_id, JobStatus.FAILED, error=error)
+
+    def set_progress(self, job_id: str, progress: float, text: str = "") -> None:
+        """Record progress (0..1) of a running job; ignored if the job isn't running."""
+        with self._db.write() as session:
+            jobs_repo.set_progress(session, job_id, progress, text, utcnow())
+
+    def set_workflow(self, job_id: str, workflow: Mapping[str, Any]) -> None:
+        """Record the bound graph (before it is submitted, so a resubmit sends the same)."""
+        with self._db.write() as session:
+            row = jobs_repo.require(session, job_id)
+            row.workflow = dict(workflow)
+            row.updated_at = utcnow()
+
+    def complete(self, job_id: str, outputs: Sequence[NewImage]) -> list[ImageRecord]:
+        """Record the outputs and move running -> completed, in one transaction.
+
+        Idempotent: for a job already completed, returns its images and records nothing.
+        """
+        with self._db.write() as session:
+            row = jobs_repo.require(session, job_id)
+            old = JobStatus(row.status)
+            if old is JobStatus.COMPLETED:
+                return [convert.image(r) for r in images_repo.for_job(session, job_id)]
+            check_move(job_id, old, JobStatus.COMPLETED)
+            now = utcnow()
+            images_repo.insert(session, job_id, outputs, now)
+            jobs_repo.apply_move(row, JobStatus.COMPLETED, now)
+            return [convert.image(r) for r in images_repo.for_job(session, job_id)]
+
+    def move_to_front(self, job_id: str) -> Job:
+        """Give a pending job the highest priority. IllegalTransition if it isn't pending."""
+        with self._db.write() as session:
+            row = jobs_repo.require(session, job_id)
+            if row.status != JobStatus.PENDING.value:
+                raise IllegalTransition(job_id, JobStatus(row.status), JobStatus.PENDING)
+            row.priority = jobs_repo.top_pending_priority(session) + 1
+            row.updated_at = utcnow()
+            return convert.job(row)
+
+    def jobs_with_status(self, *statuses: JobStatus) -> list[Job]:
+        """Jobs (not deleted) in any of these states, in claim order."""
+        with self._db.read() as session:
+            return [convert.job(r) for r in jobs_repo.with_status(session, statuses)]
+
+    def count_by_status(self) -> dict[JobStatus, int]:
+        """Jobs (not deleted) per state; every state is present."""
+        with self._db.read() as session:
+            return jobs_repo.count_by_status(session)
+
+    def list_jobs(
+        self, flt: JobFilter = ALL_JOBS, *, after_seq: int | None = None, limit: int = 100
+    ) -> Page[Job]:
+        """History, newest first; pass `next_cursor` back as `after_seq` for the next page."""
+        where = jobs_repo.filter_condition(flt, fts=self._fts)
+        with self._db.read() as session:
+            rows = jobs_repo.newest_first(session, where, after_seq=after_seq, limit=limit)
+            items = [convert.job(r) for r in rows[:limit]]
+        return Page(items, items[-1].seq if len(rows) > limit else None)
+
+    def search_prompts(self, text: str, *, limit: int = 100) -> list[Job]:
+        """Jobs (not deleted) whose prompt or negative prompt holds every term, newest first."""
+        if not terms(text):
+            return []
+        return self.list_jobs(JobFilter(text=text), limit=limit).items
+
+    def soft_delete_jobs(self, ids: Sequence[str]) -> int:
+        """Hide finished jobs from history; active ones are left alone. Returns how many moved."""
+        with self._db.write() as session:
+            return jobs_repo.set_deleted(session, ids, True, utcnow())
+
+    def restore_jobs(self, ids: Sequence[str]) -> int:
+        with self._db.write() as session:
+            return jobs_repo.set_deleted(session, ids, False, utcnow())
+
+    # --- images ---------------------------------------------------------------------------------
+
+    def images_for_job(self, job_id: str) -> list[ImageRecord]:
+        """All of a job's outputs (trashed ones too), by index."""
+        with self._db.read() as session:
+            return [convert.image(r) for r in images_repo.for_job(session, job_id)]
+
+    def list_images(
+        self, flt: ImageFilter = ALL_IMAGES, *, after_id: int | None = None, limit: int = 200
+    ) -> Page[ImageRecord]:
+        """Gallery, newest first; pass `next_cursor` back as `after_id` for the next page."""
+        where = images_repo.filter_condition(flt, fts=self._fts)
+        with self._db.read() as session:
+            rows = images_repo.newest_first(session, where, after_id=after_id, limit=limit)
+            items = [convert.image(r) for r in rows[:limit]]
+        return Page(items, items[-1].id if len(rows) > limit else None)
+
+    def count_images(self, flt: ImageFilter = ALL_IMAGES) -> int:
+        where = images_repo.filter_condition(flt, fts=self._fts)
+        with self._db.read() as session:
+            return images_repo.count(session, where)
+
+    def get_image(self, image_id: int) -> ImageRecord | None:
+        with self._db.read() as session:
+            row = images_repo.find(session, image_id)
+            return None if row is None else convert.image(row)
+
+    def set_favourite(self, ids: Sequence[int], favourite: bool) -> None:
+        with self._db.write() as session:
+            images_repo.set_favourite(session, ids, favourite)
+
+    def set_tags(self, image_id: int, tags: Sequence[str]) -> None:
+        """Replace an image's tags (trimmed; repeats that differ only in case dropped)."""
+        with self._db.write() as session:
+            row = images_repo.find(session, image_id)
+            if row is None:
+                raise ImageNotFound(image_id)
+            images_repo.set_tags(session, row, tags)
+
+    def soft_delete_images(self, ids: Sequence[int]) -> int:
+        """Move images to the trash. Returns how many moved."""
+        with self._db.write() as session:
+            return images_repo.set_deleted(session, ids, True, utcnow())
+
+    def restore_images(self, ids: Sequence[int]) -> int:
+        with self._db.write() as session:
+            return images_repo.set_deleted(session, ids, False, utcnow())
+
+    def purge_deleted_images(self, older_than: datetime) -> list[ImageRecord]:
+        """Forget images trashed before `older_than`; the caller deletes the returned files."""
+        with self._db.write() as session:
+            return [convert.image(r) for r in images_repo.purge(session, older_than)]
+
+    # --- servers --------------------------------------------------------------------------------
+
+    def add_server(
+        self, name: str, url: str, *, auth_header: str | None = None, enabled: bool = True
+    ) -> ServerRecord:
+        """Raises DuplicateServer if a server with this URL exists."""
+        try:
+            with self._db.write() as session:
+                return convert.server(servers_repo.insert(session, name, url, auth_header, enabled))
+        except IntegrityError as error:
+            raise DuplicateServer(url) from error
+
+    def update_server(
+        self,
+        server_id: int,
+        *,
+        name: str | _Keep = KEEP,
+        url: str | _Keep = KEEP,
+        auth_header: str | _Keep | None = KEEP,
+        enabled: bool | _Keep = KEEP,
+        last_state: str | _Keep = KEEP,
+        gpu_name: str | _Keep | None = KEEP,
+        vram_total: int | _Keep | None = KEEP,
+        vram_free: int | _Keep | None = KEEP,
+        node_classes: Sequence[str] | _Keep = KEEP,
+        models: Mapping[str, Sequence[str]] | _Keep = KEEP,
+        last_seen_at: datetime | _Keep | None = KEEP,
+    ) -> ServerRecord:
+        """Change the given fields; the others keep their values."""
+        changes: dict[str, Any] = {
+            "name": name,
+            "url": url,
+            "auth_header": auth_header,
+            "enabled": enabled,
+            "last_state": last_state,
+            "gpu_name": gpu_name,
+            "vram_total": vram_total,
+            "vram_free": vram_free,
+            "last_seen_at": last_seen_at,
+        }
+        if not isinstance(node_classes, _Keep):
+            changes["node_classes"] = list(node_classes)
+        if not isinstance(models, _Keep):
+            changes["models"] = {kind: list(names) for kind, names in models.items()}
+        try:
+            with self._db.write() as session:
+                row = servers_repo.require(session, server_id)
+                for field, value in changes.items():
+                    if not isinstance(value, _Keep):
+                        setattr(row, field, value)
+                session.flush()
+                return convert.server(row)
+        except IntegrityError as error:
+            raise DuplicateServer(str(url)) from error
+
+    def list_servers(self) -> list[ServerRecord]:
+        with self._db.read() as session:
+            return [convert.server(r) for r in servers_repo.all_servers(session)]
+
+    def get_server(self, server_id: int) -> ServerRecord | None:
+        with self._db.read() as session:
+            row = servers_repo.find(session, server_id)
+            return None if row is None else convert.server(row)
+
+    def get_server_by_url(self, url: str) -> ServerRecord | None:
+        with self._db.read() as session:
+            row = servers_repo.by_url(session, url)
+            return None if row is None else convert.server(row)
+
+    def remove_server(self, server_id: int) -> bool:
+        """Forget a server. Returns False if there was none with that id."""
+        with self._db.write() as session:
+            row = servers_repo.find(session, server_id)
+            if row is None:
+                return False
+            session.delete(row)
+            return True

@@ -1,0 +1,227 @@
+"""Store: schema migrations, connection settings, and a database the app can't use."""
+
+from __future__ import annotations
+
+import errno
+import shutil
+import sqlite3
+import subprocess
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from sqlalchemy import text
+
+from studio_desktop.core.jobs import GenerationParams, JobStatus, NewImage, NewJob
+from studio_desktop.core.store import DatabaseUnavailable, SchemaTooNew, Store, Unavailable
+from studio_desktop.core.store import engine as engine_module
+from studio_desktop.core.store.engine import make_engine
+from studio_desktop.core.store.errors import classify
+from studio_desktop.core.store.migrate import current_revision, head_revision, upgrade
+from studio_desktop.core.store.models import Base
+
+
+def revision_of(db_path: Path) -> str | None:
+    engine = make_engine(db_path)
+    try:
+        with engine.connect() as connection:
+            return current_revision(connection)
+    finally:
+        engine.dispose()
+
+
+def test_empty_file_is_migrated_to_head(tmp_path: Path) -> None:
+    db_path = tmp_path / "new" / "folder" / "studio.sqlite3"
+    with Store(db_path) as store:
+        assert store.integrity_check() == "ok"
+        assert store.has_fts
+    assert revision_of(db_path) == head_revision() == "0002"
+    with sqlite3.connect(db_path) as raw:
+        tables = {r[0] for r in raw.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        assert {"jobs", "images", "image_tags", "servers", "jobs_fts"} <= tables
+        assert raw.execute("PRAGMA user_version").fetchone() == (2,)
+    raw.close()
+    with Store(db_path) as store:  # opening again changes nothing
+        assert store.list_jobs().items == []
+
+
+def test_upgrade_from_0001_keeps_data(tmp_path: Path) -> None:
+    db_path = tmp_path / "studio.sqlite3"
+    engine = make_engine(db_path)
+    try:
+        upgrade(engine, db_path, "0001")
+        with engine.begin() as connection:
+            tables = {r[0] for r in connection.execute(text("SELECT name FROM sqlite_master"))}
+            assert "servers" not in tables
+            connection.execute(
+                text(
+                    "INSERT INTO jobs (id, template, params, prompt, negative, model, inputs,"
+                    " status, created_at, updated_at, started_at, finished_at)"
+                    " VALUES ('old-job', 'txt2img',"
+                    " :params, '一只猫 in the old days', '', 'sd15', '[]', 'completed',"
+                    " '2024-01-02 03:04:05.000000', '2024-01-02 03:04:05.000000',"
+                    " '2024-01-02 03:04:05.000000', '2024-01-02 03:05:05.000000')"
+                ),
+                {"params": '{"prompt": "一只猫 in the old days", "model": "sd15", "seed": 9}'},
+            )
+            connection.execute(
+                text(
+                    "INSERT INTO images (job_id, idx, path, width, height, bytes, metadata, tags,"
+                    " created_at) VALUES ('old-job', 0, 'outputs/old.png', 8, 8, 99, '{}',"
+                    " '[\"old\"]', '2024-01-02 03:05:05.000000')"
+                )
+            )
+    finally:
+        engine.dispose()
+    assert revision_of(db_path) == "0001"
+
+    with Store(db_path) as store:
+        job = store.get_job("old-job")
+        assert job is not None and job.status is JobStatus.COMPLETED
+        assert job.params.seed == 9 and job.created_at.year == 2024
+        assert job.created_at.tzinfo is not None and job.duration_s == 60
+        assert [j.id for j in store.search_prompts("猫")] == ["old-job"]
+        assert [j.id for j in store.search_prompts("old days")] == ["old-job"]
+        (image,) = store.images_for_job("old-job")
+        assert image.tags == ("old",) and image.bytes == 99
+        assert store.add_server("A", "http://127.0.0.1:8188").id == 1
+        store.add_job(NewJob("txt2img", GenerationParams("new one")))
+        assert store.integrity_check() == "ok"
+    assert revision_of(db_path) == "0002"
+
+
+def test_database_from_a_newer_version_is_refused(tmp_path: Path) -> None:
+    db_path = tmp_path / "studio.sqlite3"
+    Store(db_path).close()
+    with sqlite3.connect(db_path) as raw:
+        raw.execute("UPDATE alembic_version SET version_num = '0099'")
+    raw.close()
+    with pytest.raises(SchemaTooNew, match="newer Studio Desktop") as caught:
+        Store(db_path)
+    assert caught.value.revision == "0099"
+
+
+def test_models_match_the_migrations(tmp_path: Path) -> None:
+    db_path = tmp_path / "studio.sqlite3"
+    Store(db_path).close()
+    engine = make_engine(db_path)
+
+    def include_name(name: str | None, kind: str, _parent: Any) -> bool:
+        return not (kind == "table" and (name or "").startswith("jobs_fts"))
+
+    try:
+        with engine.connect() as connection:
+            context = MigrationContext.configure(
+                connection, opts={"include_name": include_name, "compare_type": True}
+            )
+            assert compare_metadata(context, Base.metadata) == []
+    finally:
+        engine.dispose()
+
+
+def test_connection_settings(tmp_path: Path) -> None:
+    with Store(tmp_path / "studio.sqlite3") as store, store._db.read() as session:
+        pragma = {
+            name: session.execute(text(f"PRAGMA {name}")).scalar()
+            for name in ("journal_mode", "foreign_keys", "busy_timeout", "synchronous")
+        }
+    assert pragma == {
+        "journal_mode": "wal",
+        "foreign_keys": 1,
+        "busy_timeout": 5000,
+        "synchronous": 1,
+    }
+
+
+def test_foreign_keys_cascade(tmp_path: Path) -> None:
+    with Store(tmp_path / "studio.sqlite3") as store:
+        job = store.add_job(NewJob("t", GenerationParams("x")))
+        store.claim_next("http://127.0.0.1:8188")
+        (img,) = store.complete(job.id, [NewImage(0, "outputs/a.png", None, 1, 1, 1)])
+        store.set_tags(img.id, ["t"])
+        with store._db.write() as session:
+            session.execute(text("DELETE FROM jobs WHERE id = :id"), {"id": job.id})
+            left = session.execute(text("SELECT count(*) FROM image_tags")).scalar()
+        assert store.get_image(img.id) is None and left == 0
+        assert store.search_prompts("x") == []
+        assert store.integrity_check() == "ok"
+
+
+@pytest.fixture
+def read_only_file(tmp_path: Path) -> Iterator[Path]:
+    """A database file this process cannot write, even as root (then via chattr +i)."""
+    db_path = tmp_path / "studio.sqlite3"
+    with Store(db_path) as store:
+        store.add_job(NewJob("t", GenerationParams("x")))
+    db_path.chmod(0o444)
+    immutable = False
+    try:
+        with open(db_path, "r+b"):
+            pass
+    except PermissionError:
+        pass
+    else:  # root ignores file modes
+        chattr = shutil.which("chattr")
+        done = chattr and subprocess.run([chattr, "+i", str(db_path)], check=False).returncode
+        if not chattr or done != 0:
+            pytest.skip("running as root and chattr +i is not available here")
+        immutable = True
+    try:
+        yield db_path
+    finally:
+        if immutable:
+            subprocess.run(["chattr", "-i", str(db_path)], check=True)
+        db_path.chmod(0o644)
+
+
+def test_read_only_database_is_reported(read_only_file: Path) -> None:
+    with pytest.raises(DatabaseUnavailable) as caught:
+        Store(read_only_file)
+    assert caught.value.reason is Unavailable.READ_ONLY
+    assert str(read_only_file) in str(caught.value)
+    assert "can't write" in str(caught.value) and "another data folder" in str(caught.value)
+
+
+def test_corrupt_file_is_reported(tmp_path: Path) -> None:
+    db_path = tmp_path / "studio.sqlite3"
+    db_path.write_bytes(b"this is not a database, just some text\n" * 200)
+    with pytest.raises(DatabaseUnavailable) as caught:
+        Store(db_path)
+    assert caught.value.reason is Unavailable.CORRUPT
+    assert "backup" in str(caught.value)
+
+
+def test_lock_held_past_busy_timeout_is_reported(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(engine_module, "BUSY_TIMEOUT_MS", 100)
+    db_path = tmp_path / "studio.sqlite3"
+    with Store(db_path) as store:
+        holder = sqlite3.connect(db_path, isolation_level=None)
+        try:
+            holder.execute("BEGIN IMMEDIATE")
+            with pytest.raises(DatabaseUnavailable) as caught:
+                store.add_job(NewJob("t", GenerationParams("x")))
+            assert caught.value.reason is Unavailable.LOCKED
+            assert store.list_jobs().items == []  # readers still work under WAL
+        finally:
+            holder.execute("ROLLBACK")
+            holder.close()
+        assert store.add_job(NewJob("t", GenerationParams("x"))).status is JobStatus.PENDING
+
+
+def test_bugs_are_not_dressed_up(tmp_path: Path) -> None:
+    with Store(tmp_path / "studio.sqlite3") as store, store._db.read() as session:
+        with pytest.raises(Exception) as caught:
+            session.execute(text("SELECT no_such_column FROM jobs"))
+        assert not isinstance(caught.value, DatabaseUnavailable)
+
+
+def test_os_errors_are_classified() -> None:
+    assert classify(PermissionError(errno.EACCES, "denied")) is Unavailable.READ_ONLY
+    assert classify(OSError(errno.ENOSPC, "full")) is Unavailable.DISK_FULL
+    assert classify(OSError(errno.ENOTDIR, "x")) is None
+    assert classify(ValueError("bug")) is None
