@@ -1,0 +1,223 @@
+"""Errors the ComfyUI client raises.
+
+Every error carries a message a user can read: what happened and what to do. `transient` tells
+the runner whether retrying with backoff can help (DESIGN §3): a refused connection, a timeout, a
+5xx or a garbled answer may pass; a rejected prompt or a wrong token will not.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+_START_HINT = "Start ComfyUI (python main.py) or check the server address."
+
+
+class ComfyError(Exception):
+    """Base of every ComfyUI client error. `str(err)` is the user-facing message."""
+
+    transient: bool = False
+
+    def __init__(self, message: str, *, url: str = "") -> None:
+        super().__init__(message)
+        self.message = message
+        self.url = url
+
+
+class ComfyConnectionError(ComfyError):
+    """The server could not be reached, or the connection broke (refused, reset, DNS)."""
+
+    transient = True
+
+    def __init__(self, url: str, reason: str = "") -> None:
+        why = f" ({reason})" if reason else ""
+        super().__init__(f"Could not reach ComfyUI at {url}{why}. {_START_HINT}", url=url)
+        self.reason = reason
+
+
+class ComfyTimeout(ComfyError):
+    """The server took longer than the client's timeout to answer."""
+
+    transient = True
+
+    def __init__(self, url: str, seconds: float | None = None) -> None:
+        after = f" within {seconds:g} s" if seconds is not None else " in time"
+        super().__init__(
+            f"ComfyUI at {url} did not answer{after}. It may be busy (loading a model) or "
+            "stuck; wait and try again, or restart ComfyUI.",
+            url=url,
+        )
+        self.seconds = seconds
+
+
+class ComfyHTTPError(ComfyError):
+    """The server answered with an HTTP error status. Transient for 5xx and 429."""
+
+    def __init__(
+        self, url: str, status: int, body: str = "", *, message: str | None = None
+    ) -> None:
+        snippet = " ".join(body.split())[:300]
+        if message is None:
+            message = _http_message(url, status, snippet)
+        super().__init__(message, url=url)
+        self.status = status
+        self.body = body
+        self.transient = status >= 500 or status == 429
+
+
+def _http_message(url: str, status: int, snippet: str) -> str:
+    said = f": {snippet}" if snippet else "."
+    if status >= 500 or status == 429:
+        advice = (
+            "This is usually temporary and will be retried. If it persists, check the ComfyUI "
+            "console."
+        )
+    elif status == 404:
+        advice = "The file or route does not exist there; check that the address points at ComfyUI."
+    else:
+        advice = "Check the server address and that ComfyUI is up to date."
+    return f"ComfyUI at {url} answered HTTP {status}{said} {advice}"
+
+
+class ComfyAuthError(ComfyHTTPError):
+    """401/403: the server (or a proxy in front of it) wants credentials we did not have."""
+
+    def __init__(self, url: str, status: int, body: str = "") -> None:
+        super().__init__(
+            url,
+            status,
+            body,
+            message=(
+                f"ComfyUI at {url} refused access (HTTP {status}). Check the access token "
+                "(authorization header) set for this server."
+            ),
+        )
+        self.transient = False
+
+
+class BadResponse(ComfyError):
+    """The server answered 200 with something that is not what ComfyUI sends.
+
+    Transient: in practice this is a proxy or a half-started server returning an HTML page or a
+    truncated body, which a retry usually fixes. Callers bound the retries, so a server that never
+    answers sensibly still fails the job.
+    """
+
+    transient = True
+
+    def __init__(self, url: str, reason: str) -> None:
+        super().__init__(
+            f"ComfyUI at {url} sent an answer that could not be understood ({reason}). "
+            "Check that the address points at ComfyUI and not at another web page or proxy.",
+            url=url,
+        )
+        self.reason = reason
+
+
+@dataclass(frozen=True)
+class NodeErrorDetail:
+    """One complaint about one node, in the server's words."""
+
+    type: str
+    message: str
+    details: str
+    input_name: str | None
+
+
+@dataclass(frozen=True)
+class NodeError:
+    """All complaints about one node of a rejected prompt."""
+
+    node_id: str
+    class_type: str
+    errors: tuple[NodeErrorDetail, ...]
+
+
+class PromptRejected(ComfyError):
+    """The server refused the prompt (HTTP 400 from POST /prompt). Never transient.
+
+    `str()` is a multi-line summary: the server's message, then one line per node complaint,
+    e.g. ``KSampler (node 3): Value not in list: sampler_name: 'foo' not in [...]``.
+    """
+
+    transient = False
+
+    def __init__(
+        self,
+        url: str,
+        error_type: str,
+        error_message: str,
+        details: str = "",
+        node_errors: Sequence[NodeError] = (),
+    ) -> None:
+        self.error_type = error_type
+        self.error_message = error_message
+        self.details = details
+        self.node_errors = tuple(node_errors)
+        super().__init__(self._summary(), url=url)
+
+    def _summary(self) -> str:
+        head = self.error_message or self.error_type or "The server rejected the prompt"
+        lines: list[str] = []
+        for node in self.node_errors:
+            who = (
+                f"{node.class_type} (node {node.node_id})"
+                if node.class_type
+                else f"node {node.node_id}"
+            )
+            for err in node.errors:
+                text = f"{err.message}: {err.details}" if err.details else err.message
+                lines.append(f"{who}: {text}")
+        colon = "" if head.endswith((".", ":", "!", "?")) else ":"
+        if not lines:
+            return f"{head}{colon} {self.details}" if self.details else head
+        return f"{head}{colon}\n" + "\n".join(lines)
+
+    @classmethod
+    def from_body(cls, url: str, body: Any) -> PromptRejected | None:
+        """From a 400 body `{error:{type,message,details}, node_errors:{...}}`; None if not one."""
+        if not isinstance(body, Mapping):
+            return None
+        error = body.get("error")
+        if isinstance(error, str):  # some older servers and proxies send a bare string
+            error = {"type": "error", "message": error}
+        if not isinstance(error, Mapping):
+            return None
+        return cls(
+            url,
+            error_type=_text(error.get("type")),
+            error_message=_text(error.get("message")),
+            details=_text(error.get("details")),
+            node_errors=_node_errors(body.get("node_errors")),
+        )
+
+
+def _text(value: Any) -> str:
+    return "" if value is None else str(value)
+
+
+def _node_errors(raw: Any) -> tuple[NodeError, ...]:
+    if not isinstance(raw, Mapping):
+        return ()
+    result: list[NodeError] = []
+    for node_id, node in raw.items():
+        if not isinstance(node, Mapping):
+            continue
+        details: list[NodeErrorDetail] = []
+        errors = node.get("errors")
+        for err in errors if isinstance(errors, list) else ():
+            if not isinstance(err, Mapping):
+                continue
+            extra = err.get("extra_info")
+            input_name = extra.get("input_name") if isinstance(extra, Mapping) else None
+            details.append(
+                NodeErrorDetail(
+                    type=_text(err.get("type")),
+                    message=_text(err.get("message")),
+                    details=_text(err.get("details")),
+                    input_name=None if input_name is None else str(input_name),
+                )
+            )
+        result.append(NodeError(str(node_id), _text(node.get("class_type")), tuple(details)))
+    return tuple(result)

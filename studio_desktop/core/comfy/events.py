@@ -1,0 +1,336 @@
+"""Typed ComfyUI websocket events, and the only code that parses raw frames into them.
+
+`parse_text` / `parse_binary` never raise: a frame of an unknown type or the wrong shape is
+`None`, which callers ignore (ComfyUI and its custom nodes add message types freely).
+Every event has `prompt_id`, None where the frame does not name a prompt.
+"""
+
+from __future__ import annotations
+
+import enum
+import json
+import struct
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from studio_desktop.core.comfy.models import OutputFile, output_files
+
+
+class EventType(enum.Enum):
+    STATUS = "status"
+    EXECUTION_START = "execution_start"
+    EXECUTION_CACHED = "execution_cached"
+    EXECUTING = "executing"
+    PROGRESS = "progress"
+    PROGRESS_STATE = "progress_state"
+    EXECUTED = "executed"
+    EXECUTION_SUCCESS = "execution_success"
+    EXECUTION_ERROR = "execution_error"
+    EXECUTION_INTERRUPTED = "execution_interrupted"
+    PREVIEW = "preview"
+    PROGRESS_TEXT = "progress_text"
+    DISCONNECTED = "disconnected"
+    RECONNECTED = "reconnected"
+
+
+# kw_only so `type` (fixed per class) and the optional `prompt_id` can sit before the data fields.
+@dataclass(frozen=True, kw_only=True)
+class Status:
+    type: EventType = field(default=EventType.STATUS, init=False)
+    prompt_id: str | None = None
+    queue_remaining: int
+    sid: str | None = None  # set on the first status after connecting: our client id
+
+
+@dataclass(frozen=True, kw_only=True)
+class ExecutionStart:
+    type: EventType = field(default=EventType.EXECUTION_START, init=False)
+    prompt_id: str | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class ExecutionCached:
+    type: EventType = field(default=EventType.EXECUTION_CACHED, init=False)
+    prompt_id: str | None = None
+    nodes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, kw_only=True)
+class Executing:
+    type: EventType = field(default=EventType.EXECUTING, init=False)
+    prompt_id: str | None = None
+    node: str | None  # None: the run of `prompt_id` is over (sent after success, error, interrupt)
+
+
+@dataclass(frozen=True, kw_only=True)
+class Progress:
+    type: EventType = field(default=EventType.PROGRESS, init=False)
+    prompt_id: str | None = None
+    value: int
+    max: int
+    node: str | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class ProgressState:
+    type: EventType = field(default=EventType.PROGRESS_STATE, init=False)
+    prompt_id: str | None = None
+    nodes: Mapping[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, kw_only=True)
+class Executed:
+    type: EventType = field(default=EventType.EXECUTED, init=False)
+    prompt_id: str | None = None
+    node: str
+    outputs: tuple[OutputFile, ...] = ()
+
+
+@dataclass(frozen=True, kw_only=True)
+class ExecutionSuccess:
+    type: EventType = field(default=EventType.EXECUTION_SUCCESS, init=False)
+    prompt_id: str | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class ExecutionError:
+    type: EventType = field(default=EventType.EXECUTION_ERROR, init=False)
+    prompt_id: str | None = None
+    node_id: str | None
+    node_type: str | None
+    exception_type: str
+    exception_message: str
+    traceback: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class ExecutionInterrupted:
+    type: EventType = field(default=EventType.EXECUTION_INTERRUPTED, init=False)
+    prompt_id: str | None = None
+    node_id: str | None
+    node_type: str | None
+
+
+@dataclass(frozen=True, kw_only=True)
+class Preview:
+    type: EventType = field(default=EventType.PREVIEW, init=False)
+    prompt_id: str | None = None  # only previews with metadata (binary type 4) carry it
+    image: bytes = field(repr=False)
+    format: str  # "jpeg" | "png" (| "webp" from newer servers)
+    metadata: Mapping[str, Any] | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class ProgressText:
+    type: EventType = field(default=EventType.PROGRESS_TEXT, init=False)
+    prompt_id: str | None = None
+    node_id: str
+    text: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class Disconnected:
+    """Made by EventStream when the socket drops; not a ComfyUI message."""
+
+    type: EventType = field(default=EventType.DISCONNECTED, init=False)
+    prompt_id: str | None = None
+    reason: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class Reconnected:
+    """Made by EventStream once a dropped socket is back (same client id)."""
+
+    type: EventType = field(default=EventType.RECONNECTED, init=False)
+    prompt_id: str | None = None
+
+
+Event = (
+    Status
+    | ExecutionStart
+    | ExecutionCached
+    | Executing
+    | Progress
+    | ProgressState
+    | Executed
+    | ExecutionSuccess
+    | ExecutionError
+    | ExecutionInterrupted
+    | Preview
+    | ProgressText
+    | Disconnected
+    | Reconnected
+)
+
+
+def _opt_str(value: Any) -> str | None:
+    return None if value is None else str(value)
+
+
+def _status(data: Mapping[str, Any]) -> Status:
+    exec_info = data.get("status", {}).get("exec_info", {})
+    return Status(
+        queue_remaining=int(exec_info.get("queue_remaining", 0)), sid=_opt_str(data.get("sid"))
+    )
+
+
+def _cached(data: Mapping[str, Any]) -> ExecutionCached:
+    return ExecutionCached(
+        prompt_id=_opt_str(data.get("prompt_id")),
+        nodes=tuple(str(n) for n in data.get("nodes") or ()),
+    )
+
+
+def _progress(data: Mapping[str, Any]) -> Progress:
+    return Progress(
+        prompt_id=_opt_str(data.get("prompt_id")),
+        value=int(data["value"]),
+        max=int(data["max"]),
+        node=_opt_str(data.get("node")),
+    )
+
+
+def _progress_state(data: Mapping[str, Any]) -> ProgressState:
+    nodes = data.get("nodes") or {}
+    if not isinstance(nodes, Mapping):
+        raise TypeError("progress_state nodes is not an object")
+    return ProgressState(prompt_id=_opt_str(data.get("prompt_id")), nodes=dict(nodes))
+
+
+def _executed(data: Mapping[str, Any]) -> Executed:
+    node = str(data["node"])
+    return Executed(
+        prompt_id=_opt_str(data.get("prompt_id")),
+        node=node,
+        outputs=output_files(node, data.get("output")),
+    )
+
+
+def _traceback(raw: Any) -> str:
+    return "".join(str(line) for line in raw) if isinstance(raw, list) else str(raw or "")
+
+
+def _error(data: Mapping[str, Any]) -> ExecutionError:
+    return ExecutionError(
+        prompt_id=_opt_str(data.get("prompt_id")),
+        node_id=_opt_str(data.get("node_id")),
+        node_type=_opt_str(data.get("node_type")),
+        exception_type=str(data.get("exception_type") or ""),
+        exception_message=str(data.get("exception_message") or ""),
+        traceback=_traceback(data.get("traceback")),
+    )
+
+
+def _interrupted(data: Mapping[str, Any]) -> ExecutionInterrupted:
+    return ExecutionInterrupted(
+        prompt_id=_opt_str(data.get("prompt_id")),
+        node_id=_opt_str(data.get("node_id")),
+        node_type=_opt_str(data.get("node_type")),
+    )
+
+
+_TEXT_PARSERS: Mapping[str, Callable[[Mapping[str, Any]], Event]] = {
+    "status": _status,
+    "execution_start": lambda d: ExecutionStart(prompt_id=_opt_str(d.get("prompt_id"))),
+    "execution_cached": _cached,
+    "executing": lambda d: Executing(
+        prompt_id=_opt_str(d.get("prompt_id")), node=_opt_str(d.get("node"))
+    ),
+    "progress": _progress,
+    "progress_state": _progress_state,
+    "executed": _executed,
+    "execution_success": lambda d: ExecutionSuccess(prompt_id=_opt_str(d.get("prompt_id"))),
+    "execution_error": _error,
+    "execution_interrupted": _interrupted,
+}
+
+
+def parse_text(raw: str | bytes) -> Event | None:
+    """A text frame `{"type": ..., "data": {...}}` as an event; None if unknown or malformed."""
+    try:
+        message = json.loads(raw)
+        if not isinstance(message, Mapping):
+            return None
+        parser = _TEXT_PARSERS.get(str(message.get("type")))
+        data = message.get("data", {})
+        if parser is None or not isinstance(data, Mapping):
+            return None
+        return parser(data)
+    except (ValueError, TypeError, KeyError, AttributeError, IndexError, RecursionError):
+        return None
+
+
+# Binary frame event types (ComfyUI server.py BinaryEventTypes).
+_PREVIEW_IMAGE = 1
+_UNENCODED_PREVIEW_IMAGE = 2  # server-internal; never sent over the wire
+_TEXT = 3
+_PREVIEW_IMAGE_WITH_METADATA = 4
+
+_PREVIEW_FORMATS = {1: "jpeg", 2: "png"}
+_MIME_FORMATS = {"image/jpeg": "jpeg", "image/png": "png", "image/webp": "webp"}
+_U32 = struct.Struct(">I")
+
+
+def parse_binary(raw: bytes) -> Event | None:
+    """A binary frame (uint32 big-endian event type, then a payload) as an event.
+
+    1: preview, uint32 format (1 JPEG, 2 PNG) + image. 3: progress text, uint32 node id length +
+    node id + UTF-8 text. 4: preview with metadata, uint32 JSON length + JSON + image.
+    """
+    try:
+        if len(raw) < 4:
+            return None
+        (event_type,) = _U32.unpack_from(raw, 0)
+        payload = memoryview(raw)[4:]
+        if event_type == _PREVIEW_IMAGE:
+            return _preview(payload)
+        if event_type == _TEXT:
+            return _progress_text(payload)
+        if event_type == _PREVIEW_IMAGE_WITH_METADATA:
+            return _preview_with_metadata(payload)
+        return None
+    except (ValueError, TypeError, KeyError, struct.error, RecursionError):
+        return None
+
+
+def _preview(payload: memoryview) -> Preview | None:
+    if len(payload) <= 4:
+        return None
+    (code,) = _U32.unpack_from(payload, 0)
+    fmt = _PREVIEW_FORMATS.get(code)
+    if fmt is None:
+        return None
+    return Preview(image=bytes(payload[4:]), format=fmt)
+
+
+def _progress_text(payload: memoryview) -> ProgressText | None:
+    if len(payload) < 4:
+        return None
+    (id_len,) = _U32.unpack_from(payload, 0)
+    if id_len == 0 or 4 + id_len > len(payload):
+        return None
+    node_id = bytes(payload[4 : 4 + id_len]).decode("utf-8")
+    text = bytes(payload[4 + id_len :]).decode("utf-8", errors="replace")
+    return ProgressText(node_id=node_id, text=text)
+
+
+def _preview_with_metadata(payload: memoryview) -> Preview | None:
+    if len(payload) < 4:
+        return None
+    (meta_len,) = _U32.unpack_from(payload, 0)
+    end = 4 + meta_len
+    if end >= len(payload):  # no room for any image bytes
+        return None
+    metadata = json.loads(bytes(payload[4:end]).decode("utf-8"))
+    if not isinstance(metadata, Mapping):
+        return None
+    fmt = _MIME_FORMATS.get(str(metadata.get("image_type", "image/jpeg")))
+    if fmt is None:
+        return None
+    return Preview(
+        prompt_id=_opt_str(metadata.get("prompt_id")),
+        image=bytes(payload[end:]),
+        format=fmt,
+        metadata=metadata,
+    )
