@@ -1,0 +1,423 @@
+"""The output library: where downloaded files go, written so a crash never leaves half a file.
+
+DESIGN §6. A file from the server is saved under a name we choose (job id + index, extension
+from the detected kind), never under anything the server sent; its size is bounded; an image
+counts only after Pillow has opened, verified and decoded it. Every write goes to a temp name in
+the same folder, is fsynced and then atomically renamed, so after a crash there is either no file
+or a whole one.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import hashlib
+import json
+import logging
+import os
+import re
+import secrets
+import sys
+import time
+import unicodedata
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path, PurePosixPath, PureWindowsPath
+from typing import Any, Final
+
+from studio_desktop.core.imaging import (
+    ALLOWED_EXTENSIONS,
+    IMAGE_KINDS,
+    MAX_IMAGE_PIXELS,
+    MAX_OUTPUT_BYTES,
+    THUMB_SIZE,
+    OutputRejected,
+    add_png_text,
+    check_pixels,
+    header_size,
+    opened_image,
+    read_png_text,
+    sniff_kind,
+    strip_png_text,
+    thumbnail_jpeg,
+)
+from studio_desktop.core.paths import DataPaths
+
+__all__ = [
+    "MAX_IMAGE_PIXELS",
+    "MAX_OUTPUT_BYTES",
+    "THUMB_SIZE",
+    "OutputLibrary",
+    "OutputRejected",
+    "SavedOutput",
+    "add_png_text",
+    "atomic_write_bytes",
+    "read_png_text",
+    "safe_name",
+    "sniff_kind",
+    "strip_png_text",
+]
+
+log = logging.getLogger(__name__)
+
+THUMB_EXT: Final = "jpg"  # see imaging.thumbnail_jpeg for the measurement behind the choice
+STUDIO_KEY: Final = "studio"  # our own PNG text chunk: json.dumps(extra_metadata)
+_COMFY_KEYS: Final = ("prompt", "workflow")
+_TEMP_SUFFIX: Final = ".part"
+_JOB_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,63}")
+# The folders remove_files may delete from; never the database, settings or logs.
+_DELETABLE: Final = ("outputs", "thumbnails", "inputs", "tmp")
+_WINDOWS_RESERVED: Final = frozenset(
+    {"CON", "PRN", "AUX", "NUL", "CONIN$", "CONOUT$"}
+    | {f"{p}{n}" for p in ("COM", "LPT") for n in [*"123456789", "¹", "²", "³"]}
+)
+_WINDOWS_FORBIDDEN = re.compile(r'[<>:"/\\|?*]')
+
+
+@dataclass(frozen=True)
+class SavedOutput:
+    """One output written into the library; paths are absolute."""
+
+    path: Path
+    thumb_path: Path | None
+    width: int
+    height: int
+    bytes: int
+    kind: str  # image | animated | video | audio
+    metadata: dict[str, Any] = field(default_factory=dict)
+
+
+# --- atomic writes ------------------------------------------------------------------------------
+
+
+def atomic_write_bytes(dest: Path, data: bytes) -> None:
+    """Write `data` to `dest` so that a crash at any moment leaves the old file or the new one.
+
+    Temp file `.<name>.<random>.part` beside dest; write, flush, fsync, os.replace, then fsync the
+    folder so the rename itself survives a power cut (POSIX; Windows has no folder fsync).
+    """
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    tmp = dest.with_name(f".{dest.name}.{secrets.token_hex(6)}{_TEMP_SUFFIX}")
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+    fd = os.open(tmp, flags, 0o644)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        _replace(tmp, dest)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise
+    _fsync_dir(dest.parent)
+
+
+def _replace(src: Path, dest: Path) -> None:
+    # On Windows a viewer or a virus scanner holding dest open makes os.replace fail for a moment.
+    attempts = 10 if sys.platform == "win32" else 1
+    for attempt in range(attempts):
+        try:
+            os.replace(src, dest)
+            return
+        except PermissionError:
+            if attempt == attempts - 1:
+                raise
+            time.sleep(0.05 * (attempt + 1))
+
+
+def _fsync_dir(folder: Path) -> None:
+    if sys.platform == "win32":
+        return
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError as exc:  # some filesystems (e.g. network mounts) refuse: best effort
+        if exc.errno not in (errno.EINVAL, errno.EBADF, errno.ENOTSUP):
+            raise
+    finally:
+        os.close(fd)
+
+
+# --- names --------------------------------------------------------------------------------------
+
+
+def safe_name(text: str, max_len: int = 80) -> str:
+    """A file name stem made from any text (a prompt, a title) that is valid on every OS.
+
+    No path separators, no characters Windows forbids, no control or bidi-override characters, no
+    reserved Windows device names, no leading dot, no trailing dot or space; at most `max_len`
+    characters and 200 UTF-8 bytes so the caller can still add an extension. Never empty.
+    """
+    text = unicodedata.normalize("NFC", text)
+    # Cc: controls; Cf: format marks (bidi overrides can fake an extension); Cs: lone surrogates.
+    cleaned = "".join(
+        " " if ch.isspace() else ch
+        for ch in text
+        if ch.isspace() or unicodedata.category(ch) not in ("Cc", "Cf", "Cs")
+    )
+    cleaned = _WINDOWS_FORBIDDEN.sub("_", cleaned)
+    cleaned = re.sub(r" {2,}", " ", cleaned).strip(" .")
+    cleaned = cleaned[:max_len]
+    while len(cleaned.encode("utf-8")) > 200:
+        cleaned = cleaned[:-1]
+    cleaned = cleaned.rstrip(" .")
+    if not cleaned:
+        return "untitled"
+    if cleaned.split(".", 1)[0].rstrip(" ").upper() in _WINDOWS_RESERVED:
+        cleaned = f"_{cleaned}"
+    return cleaned
+
+
+def _check_job_id(job_id: str) -> None:
+    if not _JOB_ID.fullmatch(job_id):
+        raise ValueError(f"not a job id: {job_id!r}")
+
+
+def _check_index(index: int) -> None:
+    if index < 0:
+        raise ValueError(f"output index must not be negative: {index}")
+
+
+# --- the library --------------------------------------------------------------------------------
+
+
+class OutputLibrary:
+    """Outputs, thumbnails and input copies under one data folder."""
+
+    def __init__(self, paths: DataPaths) -> None:
+        self.paths = paths
+
+    # where things go
+
+    def output_path(
+        self, job_id: str, index: int, ext: str, created: datetime | None = None
+    ) -> Path:
+        """outputs/YYYY-MM-DD/<job_id>_<index:02>.<ext>, dated by `created` (local time)."""
+        _check_job_id(job_id)
+        _check_index(index)
+        if not any(ext in allowed for allowed in ALLOWED_EXTENSIONS.values()):
+            raise ValueError(f"not an output extension: {ext!r}")
+        when = created or datetime.now()
+        if when.tzinfo is not None:
+            when = when.astimezone()
+        return self.paths.outputs / when.strftime("%Y-%m-%d") / f"{job_id}_{index:02}.{ext}"
+
+    def thumb_path(self, job_id: str, index: int) -> Path:
+        """thumbnails/<job_id[:2]>/<job_id>_<index:02>.jpg; two-letter shards keep folders small."""
+        _check_job_id(job_id)
+        _check_index(index)
+        return self.paths.thumbnails / job_id[:2] / f"{job_id}_{index:02}.{THUMB_EXT}"
+
+    # saving
+
+    def save_output(
+        self,
+        job_id: str,
+        index: int,
+        data: bytes,
+        *,
+        server_filename: str = "",
+        extra_metadata: Mapping[str, Any] | None = None,
+        created: datetime | None = None,
+    ) -> SavedOutput:
+        """Check, name and atomically write one downloaded output (and its thumbnail).
+
+        `server_filename` is only quoted in messages and kept in metadata; it never shapes the
+        path. Pass the job's `created` time so a resumed job finds its earlier file after midnight.
+        Idempotent: identical bytes already in place are reused. Raises OutputRejected.
+        """
+        what = _describe(server_filename)
+        if len(data) > MAX_OUTPUT_BYTES:
+            raise OutputRejected(
+                f"The server sent a file ({what}) of {_mb(len(data))}, larger than the "
+                f"{_mb(MAX_OUTPUT_BYTES)} limit."
+            )
+        sniffed = sniff_kind(data)
+        if sniffed is None:
+            raise OutputRejected(
+                f"The server sent a file that is not an image, video or audio file Studio Desktop "
+                f"can keep ({what}, {len(data)} bytes)."
+            )
+        kind, ext = sniffed
+        metadata: dict[str, Any] = {}
+        if server_filename:
+            metadata["server_filename"] = server_filename
+        if extra_metadata is not None:
+            metadata[STUDIO_KEY] = dict(extra_metadata)
+        dest = self.output_path(job_id, index, ext, created)
+        if kind not in IMAGE_KINDS:
+            self._write_if_changed(dest, data)
+            return SavedOutput(dest, None, 0, 0, len(data), kind, metadata)
+
+        width, height, thumb = _inspect_image(data, ext, f"The image from the server ({what})")
+        if ext == "png":
+            texts = read_png_text(data)
+            for key in _COMFY_KEYS:
+                if key in texts:
+                    metadata[key] = _maybe_json(texts[key])
+            if extra_metadata is not None:
+                encoded = json.dumps(dict(extra_metadata), ensure_ascii=False, sort_keys=True)
+                data = add_png_text(data, STUDIO_KEY, encoded)
+
+        thumb_dest = self.thumb_path(job_id, index)
+        changed = self._write_if_changed(dest, data)
+        if changed or not thumb_dest.exists():
+            atomic_write_bytes(thumb_dest, thumb)
+        return SavedOutput(dest, thumb_dest, width, height, len(data), kind, metadata)
+
+    def _write_if_changed(self, dest: Path, data: bytes) -> bool:
+        """Write unless dest already holds exactly these bytes; True when it wrote."""
+        try:
+            if dest.stat().st_size == len(data) and dest.read_bytes() == data:
+                return False
+        except FileNotFoundError:
+            pass
+        atomic_write_bytes(dest, data)
+        return True
+
+    def make_thumbnail(self, source: Path, dest: Path) -> None:
+        """Write dest as a JPEG thumbnail (long edge THUMB_SIZE) of the image at source."""
+        data = _read_bounded(source)
+        kind = sniff_kind(data)
+        if kind is None or kind[0] not in IMAGE_KINDS:
+            raise OutputRejected(f"{_describe(source.name)} is not an image.")
+        _, _, thumb = _inspect_image(data, kind[1], f"The image {_describe(source.name)}")
+        atomic_write_bytes(dest, thumb)
+
+    def copy_input(self, source: Path) -> Path:
+        """Copy a reference image to inputs/<sha256[:16]>.<ext> (verified, atomic, deduplicated)."""
+        what = _describe(source.name)
+        data = _read_bounded(source)
+        kind = sniff_kind(data)
+        if kind is None or kind[0] not in IMAGE_KINDS:
+            raise OutputRejected(
+                f"{what} is not an image Studio Desktop can use (PNG, JPEG, WebP or GIF)."
+            )
+        ext = kind[1]
+        size = header_size(data, ext)
+        if size is not None:
+            check_pixels(*size, f"The image {what}")
+        with opened_image(data, f"The image {what}") as im:
+            im.load()  # a truncated file fails here, not later on the server
+        dest = self.paths.inputs / f"{hashlib.sha256(data).hexdigest()[:16]}.{ext}"
+        self._write_if_changed(dest, data)
+        return dest
+
+    # housekeeping
+
+    def remove_files(self, rel_paths: Iterable[str]) -> None:
+        """Delete files given relative to the data folder (purging trash).
+
+        Only files inside outputs/, thumbnails/, inputs/ or tmp/ are touched; anything else
+        (absolute paths, `..`, the database, folders) is skipped with a warning.
+        """
+        root = self.paths.root.resolve()
+        for rel in rel_paths:
+            target = self._deletable(root, rel)
+            if target is None:
+                log.warning("not deleting %r: not a library file", rel)
+                continue
+            try:
+                target.unlink()
+            except FileNotFoundError:
+                pass
+            except OSError as exc:
+                log.warning("could not delete %s: %s", target, exc)
+
+    @staticmethod
+    def _deletable(root: Path, rel: str) -> Path | None:
+        if not rel or "\0" in rel:
+            return None
+        win, posix = PureWindowsPath(rel), PurePosixPath(rel)
+        if win.is_absolute() or win.drive or win.root or posix.is_absolute():
+            return None
+        parts = win.parts  # splits on both / and \
+        if ".." in parts or len(parts) < 2 or parts[0] not in _DELETABLE:
+            return None
+        target = root.joinpath(*parts)
+        # The folder must really be inside (no symlinked folder escaping); the file itself may be
+        # a symlink: unlink removes the link, never its target.
+        try:
+            target.parent.resolve().relative_to(root / parts[0])
+        except (ValueError, OSError):
+            return None
+        if target.is_dir() and not target.is_symlink():
+            return None
+        return target
+
+    def clean_temp(self, older_than_s: float = 3600) -> int:
+        """Delete temp files left by killed runs; returns how many.
+
+        Everything named *.part in tmp/, and `.<name>.<random>.part` files anywhere under
+        outputs/, thumbnails/ and inputs/ (and in the data folder itself), last modified more
+        than older_than_s ago.
+        """
+        cutoff = time.time() - older_than_s
+        candidates: list[Path] = []
+        if self.paths.temp.is_dir():
+            candidates += self.paths.temp.rglob(f"*{_TEMP_SUFFIX}")
+        for folder in (self.paths.outputs, self.paths.thumbnails, self.paths.inputs):
+            if folder.is_dir():
+                candidates += folder.rglob(f".*{_TEMP_SUFFIX}")
+        if self.paths.root.is_dir():
+            candidates += self.paths.root.glob(f".*{_TEMP_SUFFIX}")
+        removed = 0
+        for path in candidates:
+            try:
+                if not path.is_file() or path.stat().st_mtime > cutoff:
+                    continue
+                path.unlink()
+                removed += 1
+            except OSError as exc:  # gone already, or held open on Windows: next time
+                log.debug("could not remove temp file %s: %s", path, exc)
+        return removed
+
+
+# --- helpers ------------------------------------------------------------------------------------
+
+
+def _inspect_image(data: bytes, ext: str, what: str) -> tuple[int, int, bytes]:
+    """(width, height, thumbnail JPEG) after the header check, Pillow's verify and a full decode."""
+    size = header_size(data, ext)
+    if size is not None:
+        check_pixels(*size, what)  # before Pillow allocates anything
+    with opened_image(data, what) as im:
+        width, height = im.size
+        thumb = thumbnail_jpeg(im)  # decodes every pixel: a truncated file fails here
+    return width, height, thumb
+
+
+def _read_bounded(source: Path) -> bytes:
+    what = _describe(source.name)
+    try:
+        with source.open("rb") as fh:
+            data = fh.read(MAX_OUTPUT_BYTES + 1)
+    except OSError as exc:
+        raise OutputRejected(f"Could not read {what}: {exc.strerror or exc}.") from exc
+    if len(data) > MAX_OUTPUT_BYTES:
+        raise OutputRejected(f"{what} is larger than the {_mb(MAX_OUTPUT_BYTES)} limit.")
+    return data
+
+
+def _maybe_json(text: str) -> Any:
+    try:
+        return json.loads(text)
+    except ValueError:
+        return text
+
+
+def _describe(name: str) -> str:
+    """A server- or user-supplied name, quoted for a message (trimmed, controls removed)."""
+    if not name:
+        return "no name given"
+    shown = "".join(ch for ch in name if unicodedata.category(ch) not in ("Cc", "Cf", "Cs"))
+    return f"“{shown[:80]}”"
+
+
+def _mb(n: int) -> str:
+    return f"{n / (1024 * 1024):.0f} MB"
