@@ -1,0 +1,30 @@
+"""Fault switches of the fake ComfyUI server (re-exported by ``comfy_server``)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass
+class Faults:
+    """Mutable switches; the server reads them live, so tests may flip them at any time."""
+
+    # POST /prompt -> 400 prompt_outputs_failed_validation with per-node errors (traces 07/11).
+    reject_prompt: bool = False
+    # The run starts, then execution_error at the sampler (or first output) node (traces 17/41).
+    runtime_error: bool = False
+    # Close every websocket once per run, after the first progress event (after the first
+    # executing one when the run has no sampler); the run goes on server side.
+    drop_websocket_mid_run: bool = False
+    # Delay before every HTTP response (not the websocket stream).
+    slow_seconds: float = 0.0
+    # JSON routes answer 200 with a body that is not JSON (and do nothing else).
+    junk_json: bool = False
+    # Every HTTP route (and the /ws handshake) answers ComfyUI's aiohttp 500 page (trace 16).
+    server_error: bool = False
+    # None | "dotdot" ('../../evil.png' in '../..') | "absolute" ('/etc/evil.png').
+    hostile_filenames: str | None = None
+    # /view of output/temp files returns bytes that are not an image.
+    non_image_output: bool = False
+    # /view of output/temp files returns a tiny PNG claiming 40000x40000 (decompression bomb).
+    huge_image_output: bool = False

@@ -1,0 +1,129 @@
+"""Cheap, deterministic image bytes for the fake ComfyUI server.
+
+Encoding a 1024x1024 PNG costs ~35 ms (build + zlib level 1). To keep benchmarks that save
+many large outputs fast, the compressed pixel data (IHDR..IEND without text chunks) is cached
+per (size, look) and the per-image ``tEXt`` chunks (``prompt``, ``workflow``) are spliced in by
+hand, so a cached output costs only a few microseconds plus the JSON. Gradient looks are drawn
+from 16 palettes, so at most 16 encodes per size ever happen.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import struct
+import zlib
+from dataclasses import dataclass
+from functools import lru_cache
+
+from PIL import Image
+
+PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+PALETTES = 16
+
+
+@dataclass(frozen=True)
+class Look:
+    """What an image looks like: a solid colour, or a gradient picked by a palette index."""
+
+    solid: tuple[int, int, int] | None = None
+    palette: int = 0
+
+    @staticmethod
+    def from_key(key: str) -> Look:
+        """A gradient look chosen deterministically from any string (e.g. a node signature)."""
+        digest = hashlib.sha256(key.encode("utf-8")).digest()
+        return Look(palette=digest[0] % PALETTES)
+
+    @staticmethod
+    def from_color(color: int) -> Look:
+        """A solid look from ComfyUI's packed 0xRRGGBB colour int."""
+        return Look(solid=((color >> 16) & 0xFF, (color >> 8) & 0xFF, color & 0xFF))
+
+    def inverted(self) -> Look:
+        if self.solid is not None:
+            r, g, b = self.solid
+            return Look(solid=(255 - r, 255 - g, 255 - b))
+        return Look(palette=(self.palette + PALETTES // 2) % PALETTES)
+
+
+def _chunk(tag: bytes, data: bytes) -> bytes:
+    crc = zlib.crc32(tag + data) & 0xFFFFFFFF
+    return struct.pack(">I", len(data)) + tag + data + struct.pack(">I", crc)
+
+
+def render(size: tuple[int, int], look: Look) -> Image.Image:
+    """Build the RGB picture for a look (never encoded here)."""
+    if look.solid is not None:
+        return Image.new("RGB", size, look.solid)
+    horizontal = Image.linear_gradient("L").rotate(90).resize(size)
+    vertical = Image.linear_gradient("L").resize(size)
+    flat = Image.new("L", size, (look.palette * 16) % 256)
+    bands = [horizontal, vertical, flat]
+    shift = look.palette % 3
+    bands = bands[shift:] + bands[:shift]
+    if look.palette >= PALETTES // 2:
+        bands.reverse()
+    return Image.merge("RGB", (bands[0], bands[1], bands[2]))
+
+
+@lru_cache(maxsize=128)
+def _png_parts(size: tuple[int, int], look: Look) -> tuple[bytes, bytes]:
+    """(IHDR chunk, everything after it) of the encoded picture, without text chunks."""
+    buf = io.BytesIO()
+    render(size, look).save(buf, "PNG", compress_level=1)
+    data = buf.getvalue()
+    pos = len(PNG_SIGNATURE)
+    (length,) = struct.unpack(">I", data[pos : pos + 4])
+    ihdr_end = pos + 12 + length
+    return data[pos:ihdr_end], data[ihdr_end:]
+
+
+def png_bytes(size: tuple[int, int], look: Look, texts: dict[str, str] | None = None) -> bytes:
+    """A real PNG of ``size`` with ComfyUI-style ``tEXt`` chunks before the pixel data."""
+    ihdr, rest = _png_parts(size, look)
+    text_chunks = b"".join(
+        _chunk(b"tEXt", key.encode("latin-1") + b"\0" + value.encode("latin-1", "replace"))
+        for key, value in (texts or {}).items()
+    )
+    return PNG_SIGNATURE + ihdr + text_chunks + rest
+
+
+@lru_cache(maxsize=64)
+def jpeg_preview(size: tuple[int, int], look: Look) -> bytes:
+    """A small JPEG like ComfyUI's latent previews (at most 512 px on the long side)."""
+    w, h = size
+    scale = min(1.0, 512 / max(w, h, 1))
+    small = (max(1, int(w * scale)), max(1, int(h * scale)))
+    buf = io.BytesIO()
+    render(small, look).save(buf, "JPEG", quality=80)
+    return buf.getvalue()
+
+
+def webp_preview(data: bytes) -> bytes | None:
+    """``/view?preview=webp`` conversion; None if the stored bytes are not an image."""
+    try:
+        with Image.open(io.BytesIO(data)) as img:
+            buf = io.BytesIO()
+            img.save(buf, format="webp", quality=90)
+            return buf.getvalue()
+    except Exception:
+        return None
+
+
+@lru_cache(maxsize=1)
+def decompression_bomb_png(width: int = 40000, height: int = 40000) -> bytes:
+    """A small, well-formed PNG whose header claims a huge size (decompression bomb)."""
+    ihdr = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    # A few empty scanlines: enough to be a valid zlib stream, far too few for the claim.
+    idat = zlib.compress(b"\0" * (1 + 3 * 16) * 4, 9)
+    return PNG_SIGNATURE + _chunk(b"IHDR", ihdr) + _chunk(b"IDAT", idat) + _chunk(b"IEND", b"")
+
+
+def image_size(data: bytes) -> tuple[int, int] | None:
+    """Pixel size from an image header without decoding it (None if unreadable)."""
+    try:
+        with Image.open(io.BytesIO(data)) as img:
+            return img.size
+    except Exception:
+        return None
