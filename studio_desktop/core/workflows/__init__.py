@@ -1,0 +1,24 @@
+"""Workflow templates: load, bind parameters, find slots."""
+
+from studio_desktop.core.workflows.bind import bind, param_values
+from studio_desktop.core.workflows.registry import TemplateRegistry
+from studio_desktop.core.workflows.template import (
+    ImageSlot,
+    SlotTarget,
+    Template,
+    TemplateError,
+    load_template,
+    parse_template,
+)
+
+__all__ = [
+    "ImageSlot",
+    "SlotTarget",
+    "Template",
+    "TemplateError",
+    "TemplateRegistry",
+    "bind",
+    "load_template",
+    "param_values",
+    "parse_template",
+]
