@@ -1,0 +1,197 @@
+"""The headless CLI, run as a real subprocess against the fake ComfyUI."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+from studio_desktop.core.comfy import ComfyClient
+from studio_desktop.core.context import AppContext
+from studio_desktop.core.files import read_png_text
+from studio_desktop.core.jobs import GenerationParams, JobStatus, NewJob
+from studio_desktop.core.workflows import bind
+from tests.fakes.comfy_server import FakeComfyServer
+
+
+def studio(*args: str, data_dir: Path, timeout: float = 60) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+    return subprocess.run(
+        [sys.executable, "-m", "studio_desktop", *args, "--data-dir", str(data_dir)],
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        env=env,
+    )
+
+
+def json_lines(stdout: str) -> list[dict[str, Any]]:
+    return [json.loads(line) for line in stdout.splitlines() if line.strip()]
+
+
+def test_generate_runs_jobs_and_prints_paths(fake_comfy: FakeComfyServer, tmp_path: Path) -> None:
+    result = studio(
+        "generate",
+        "a red cat, 一只红猫",
+        "--negative",
+        "blurry",
+        "--server",
+        fake_comfy.url,
+        "--count",
+        "3",
+        "--seed",
+        "41",
+        "--steps",
+        "3",
+        "--width",
+        "320",
+        "--height",
+        "256",
+        data_dir=tmp_path,
+    )
+    assert result.returncode == 0, result.stderr
+    saved = [line.split("saved ", 1)[1] for line in result.stdout.splitlines() if "saved " in line]
+    assert len(saved) == 3
+    for path in saved:
+        assert Path(path).is_file()
+        assert Path(path).is_relative_to(tmp_path)
+    assert "3 of 3 jobs completed" in result.stdout
+    # Each job got its own seed, the model the server lists first, and the sizes asked for.
+    prompts = [body["prompt"] for body in fake_comfy.submitted]
+    assert sorted(p["3"]["inputs"]["seed"] for p in prompts) == [41, 42, 43]
+    assert {p["4"]["inputs"]["ckpt_name"] for p in prompts} == {fake_comfy.checkpoints[0]}
+    assert {(p["5"]["inputs"]["width"], p["5"]["inputs"]["height"]) for p in prompts} == {
+        (320, 256)
+    }
+    studio_chunk = json.loads(read_png_text(Path(saved[0]).read_bytes())["studio"])
+    assert studio_chunk["params"]["prompt"] == "a red cat, 一只红猫"
+
+
+def test_generate_json_output(fake_comfy: FakeComfyServer, tmp_path: Path) -> None:
+    result = studio(
+        "generate", "x", "--server", fake_comfy.url, "--count", "2", "--json", data_dir=tmp_path
+    )
+    assert result.returncode == 0, result.stderr
+    events = json_lines(result.stdout)
+    kinds = [e["event"] for e in events]
+    assert kinds[0] == "queued" and kinds[-1] == "summary"
+    assert kinds.count("finished") == 2 and "progress" in kinds
+    finished = [e for e in events if e["event"] == "finished"]
+    assert all(e["status"] == "completed" and len(e["images"]) == 1 for e in finished)
+    assert events[-1] == {"event": "summary", "completed": 2, "total": 2}
+
+
+def test_server_down_is_one_clear_line(tmp_path: Path) -> None:
+    with FakeComfyServer() as fake:
+        url = fake.url
+    result = studio("generate", "x", "--server", url, data_dir=tmp_path, timeout=30)
+    assert result.returncode == 2
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    assert url in lines[0] and "Start ComfyUI" in lines[0]
+    # Nothing was queued for a server we could not reach.
+    assert json.loads(studio("jobs", "--json", data_dir=tmp_path).stdout) == []
+
+
+def test_rejected_prompt_exits_nonzero_with_node_message(
+    fake_comfy: FakeComfyServer, tmp_path: Path
+) -> None:
+    fake_comfy.faults.reject_prompt = True
+    result = studio("generate", "x", "--server", fake_comfy.url, data_dir=tmp_path)
+    assert result.returncode == 1
+    assert "failed" in result.stdout
+    jobs = json.loads(studio("jobs", "--status", "failed", "--json", data_dir=tmp_path).stdout)
+    assert len(jobs) == 1
+    error = jobs[0]["error"]
+    assert error["details"] and error["details"][0]["node_id"]
+    assert len(fake_comfy.submitted) == 0  # rejected prompts are not retried
+
+
+def test_unknown_model_is_reported(fake_comfy: FakeComfyServer, tmp_path: Path) -> None:
+    result = studio(
+        "generate", "x", "--server", fake_comfy.url, "--model", "nope.ckpt", data_dir=tmp_path
+    )
+    assert result.returncode == 1
+    jobs = json.loads(studio("jobs", "--json", data_dir=tmp_path).stdout)
+    assert "nope.ckpt" in jobs[0]["error"]["message"]
+
+
+def test_jobs_lists_filters_and_searches(fake_comfy: FakeComfyServer, tmp_path: Path) -> None:
+    assert (
+        studio(
+            "generate", "一只猫在屋顶上", "--server", fake_comfy.url, data_dir=tmp_path
+        ).returncode
+        == 0
+    )
+    assert (
+        studio("generate", "a dog", "--server", fake_comfy.url, data_dir=tmp_path).returncode == 0
+    )
+    listing = studio("jobs", data_dir=tmp_path)
+    assert listing.returncode == 0
+    assert "一只猫在屋顶上" in listing.stdout and "a dog" in listing.stdout
+    found = json.loads(studio("jobs", "--search", "猫", "--json", data_dir=tmp_path).stdout)
+    assert [j["prompt"] for j in found] == ["一只猫在屋顶上"]
+    assert (
+        json.loads(studio("jobs", "--status", "failed", "--json", data_dir=tmp_path).stdout) == []
+    )
+
+
+def test_resume_reconciles_each_kind_of_leftover(
+    fake_comfy: FakeComfyServer, tmp_path: Path
+) -> None:
+    """DESIGN §3: done there -> fetch outputs; queued there -> follow; unknown -> run again."""
+    fake_comfy.step_seconds = 0.05
+    with AppContext.open(tmp_path) as ctx:
+        client = ComfyClient(fake_comfy.url)
+        model = client.object_info().checkpoints[0]
+        template = ctx.templates.get("txt2img")
+        jobs = ctx.store.add_jobs(
+            [
+                NewJob(
+                    template="txt2img",
+                    params=GenerationParams(prompt=f"job {i}", seed=i, steps=3, model=model),
+                    server=fake_comfy.url,
+                )
+                for i in range(3)
+            ]
+        )
+        claimed = [ctx.store.claim_next(fake_comfy.url) for _ in jobs]
+        assert all(j is not None for j in claimed)
+        done, queued, unknown = jobs
+        # Before the "crash": `done` ran to the end, `queued` waits behind another client's long
+        # run, `unknown` never reached the server.
+        client.submit(
+            bind(template, done.params, job_id=done.id), client_id="gone", prompt_id=done.id
+        )
+        assert fake_comfy.wait_idle(timeout=20)
+        fake_comfy.steps = 30
+        blocker = GenerationParams(prompt="blocker", seed=999, steps=3, model=model)
+        client.submit(bind(template, blocker, job_id="blocker"), client_id="other")
+        client.submit(
+            bind(template, queued.params, job_id=queued.id), client_id="gone", prompt_id=queued.id
+        )
+        assert client.queue().position(queued.id) == 1  # next after the running one
+        client.close()
+
+    result = studio("resume", "--server", fake_comfy.url, "--json", data_dir=tmp_path)
+    assert result.returncode == 0, result.stderr + result.stdout
+    with AppContext.open(tmp_path) as ctx:
+        for job in jobs:
+            final = ctx.store.get_job(job.id)
+            assert final is not None and final.status is JobStatus.COMPLETED
+            assert len(ctx.store.images_for_job(job.id)) == 1
+        # The prompts already on the server were not submitted a second time.
+        ids = [body.get("prompt_id") for body in fake_comfy.submitted]
+        assert ids.count(done.id) == 1 and ids.count(queued.id) == 1
+        assert ids.count(unknown.id) == 1
+        assert ctx.store.get_job(unknown.id).attempt == 2  # type: ignore[union-attr]
+        assert ctx.store.integrity_check() == "ok"
+
+
+def test_resume_with_nothing_to_do(tmp_path: Path) -> None:
+    result = studio("resume", data_dir=tmp_path)
+    assert result.returncode == 0
+    assert "nothing to resume" in result.stdout

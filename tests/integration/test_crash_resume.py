@@ -1,0 +1,126 @@
+"""Kill a batch with SIGKILL at random moments; `resume` finishes it, nothing lost or doubled."""
+
+from __future__ import annotations
+
+import collections
+import os
+import random
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from studio_desktop.core.context import AppContext
+from studio_desktop.core.jobs import JobStatus
+from studio_desktop.core.store import Store
+from tests.fakes.comfy_server import FakeComfyServer
+
+BATCH = 20
+ROUNDS = 10
+
+
+def _start_generate(url: str, data_dir: Path) -> subprocess.Popen[bytes]:
+    return subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "studio_desktop",
+            "generate",
+            "crash test",
+            "--server",
+            url,
+            "--count",
+            str(BATCH),
+            "--steps",
+            "2",
+            "--data-dir",
+            str(data_dir),
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+
+
+def _files_under(folder: Path) -> set[str]:
+    return {p.relative_to(folder.parent).as_posix() for p in folder.rglob("*") if p.is_file()}
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL")
+def test_sigkill_at_random_moments_then_resume(fake_comfy_factory: object, tmp_path: Path) -> None:
+    fake: FakeComfyServer = fake_comfy_factory(steps=3, step_seconds=0.04)  # type: ignore[operator]
+    rng = random.Random(20261123)
+    mid_batch_kills = 0
+    for round_no in range(ROUNDS):
+        data_dir = tmp_path / f"round{round_no}"
+        process = _start_generate(fake.url, data_dir)
+        # Moments spread from "still importing" to "most of the batch done".
+        moment = rng.uniform(0.5, 4.0)
+        try:
+            process.wait(timeout=moment)
+        except subprocess.TimeoutExpired:
+            os.kill(process.pid, signal.SIGKILL)
+            process.wait(timeout=10)
+        context = f"round {round_no}, killed after {moment:.2f}s"
+        if _interrupted_mid_batch(data_dir):
+            mid_batch_kills += 1
+
+        resume = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "studio_desktop",
+                "resume",
+                "--server",
+                fake.url,
+                "--data-dir",
+                str(data_dir),
+            ],
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+        if not (data_dir / "studio.sqlite3").exists():
+            # Killed before the store was even created: resume has nothing to do, correctly.
+            assert resume.returncode == 0, (context, resume.stderr)
+            continue
+        assert resume.returncode == 0, (context, resume.stdout, resume.stderr)
+
+        with AppContext.open(data_dir) as ctx:
+            jobs = ctx.store.list_jobs(limit=1000).items
+            if not jobs:
+                continue  # killed before the batch was queued: nothing was promised
+            assert len(jobs) == BATCH, context
+            assert all(job.status is JobStatus.COMPLETED for job in jobs), (
+                context,
+                collections.Counter(job.status for job in jobs),
+            )
+            recorded: set[str] = set()
+            for job in jobs:
+                images = ctx.store.images_for_job(job.id)
+                assert len(images) == 1, (context, job.id, images)
+                recorded.update(i.path for i in images)
+                thumbs = {i.thumb_path for i in images}
+                recorded.update(t for t in thumbs if t)
+            on_disk = _files_under(data_dir / "outputs") | _files_under(data_dir / "thumbnails")
+            assert on_disk == recorded, (context, on_disk ^ recorded)
+            for path in recorded:
+                assert (data_dir / path).stat().st_size > 0
+            assert ctx.store.integrity_check() == "ok", context
+            # Each job reached ComfyUI exactly once: a resumed prompt is found, not resubmitted.
+            submits = collections.Counter(body.get("prompt_id") for body in fake.submitted)
+            for job in jobs:
+                assert submits[job.id] == 1, (context, job.id, submits[job.id])
+    # The test means something only if most kills hit a batch that was partly done.
+    assert mid_batch_kills >= ROUNDS // 2, mid_batch_kills
+
+
+def _interrupted_mid_batch(data_dir: Path) -> bool:
+    db = data_dir / "studio.sqlite3"
+    if not db.exists():
+        return False
+    with Store(db) as store:
+        counts = store.count_by_status()
+    return sum(counts.values()) > 0 and counts.get(JobStatus.COMPLETED, 0) < BATCH
