@@ -30,7 +30,14 @@ from studio_desktop.core.comfy import (
 )
 from studio_desktop.core.comfy import events as ev
 from studio_desktop.core.files import OutputLibrary, OutputRejected
-from studio_desktop.core.jobs import ImageRecord, Job, JobError, JobStatus, NewImage
+from studio_desktop.core.jobs import (
+    IllegalTransition,
+    ImageRecord,
+    Job,
+    JobError,
+    JobStatus,
+    NewImage,
+)
 from studio_desktop.core.store import Store
 from studio_desktop.core.workflows import TemplateError, TemplateRegistry, bind
 
@@ -111,6 +118,10 @@ RunnerEvent = JobStarted | JobProgress | JobPreview | JobRetrying | JobFinished
 Listener = Callable[[RunnerEvent], None]
 
 
+# Made by EventStream itself, not by the server: they belong to no prompt and are never filtered.
+_STREAM_EVENTS = frozenset({EventType.DISCONNECTED, EventType.RECONNECTED})
+
+
 class _Location:
     """Where a prompt is on the server right now."""
 
@@ -174,6 +185,10 @@ class JobRunner:
         self._listener = listener
         self._stream: EventStream | None = None
         self._last_progress_write = 0.0
+        self._fraction = 0.0  # last progress of the followed job, so text updates need no read
+        # Whether the current job's prompt may be on the server: then a cancel must reach it there
+        # too, even when it comes during a retry backoff (else it runs on, or runs later).
+        self._maybe_on_server = False
 
     @property
     def server(self) -> str:
@@ -190,6 +205,7 @@ class JobRunner:
         """Run a claimed (running) job to a final state and return it. Never raises for job
         failures: they are recorded on the job. Raises only for bugs."""
         cancel = cancel or threading.Event()
+        self._maybe_on_server = False
         self._emit(JobStarted(job.id, self.server))
         attempt = 0
         while True:
@@ -205,21 +221,28 @@ class JobRunner:
                 log.info("job %s rejected by %s: %s", job.id, self.server, exc)
                 return self._fail(job.id, rejection_error(exc))
             except ExecutionFailed as exc:
+                if cancel.is_set():  # e.g. the interrupt our own cancel caused
+                    return self._cancel_everywhere(job.id)
                 return self._fail(job.id, exc.error)
             except (OutputRejected, TemplateError) as exc:
                 kind = "output_rejected" if isinstance(exc, OutputRejected) else "template"
                 return self._fail(job.id, JobError(type=kind, message=str(exc)))
+            except IllegalTransition as exc:
+                return self._overruled(job.id, exc)
             except ComfyError as exc:
                 if cancel.is_set():
-                    return self._finish_cancel(job.id)
+                    return self._cancel_everywhere(job.id)
                 if not exc.transient or attempt >= self.config.max_attempts:
                     message = str(exc)
                     if exc.transient:
                         message = f"{message} (gave up after {attempt} attempts)"
                     return self._fail(job.id, JobError(type=type(exc).__name__, message=message))
-                self._backoff(job.id, attempt, exc, cancel)
+                try:
+                    self._backoff(job.id, attempt, exc, cancel)
+                except IllegalTransition as illegal:
+                    return self._overruled(job.id, illegal)
                 if cancel.is_set():
-                    return self._finish_cancel(job.id)
+                    return self._cancel_everywhere(job.id)
 
     def _attempt(self, job: Job, cancel: threading.Event) -> list[ImageRecord]:
         self._ensure_stream()
@@ -227,6 +250,8 @@ class JobRunner:
         if location == _Location.UNKNOWN:
             self._check_cancel(job.id, cancel, submitted=False)
             self.submit(job)
+        else:
+            self._maybe_on_server = True
         if entry is None:
             entry = self.follow(job, cancel)
         return self.collect(job, entry)
@@ -263,6 +288,7 @@ class JobRunner:
             )
         graph = bind(template, job.params, job_id=job.id, uploaded=uploaded)
         self.store.set_workflow(job.id, graph)
+        self._maybe_on_server = True  # even if this call fails: the server may have queued it
         self.client.submit(
             graph,
             client_id=self.client_id,
@@ -275,21 +301,31 @@ class JobRunner:
     def follow(self, job: Job, cancel: threading.Event) -> HistoryEntry:
         """Wait for the prompt to finish, relaying progress and previews."""
         stream = self._ensure_stream()
-        node_types = _node_types(job.workflow or self.templates.get(job.template).graph)
-        timer = _StepTimer()
+        types_by_node = node_types(job.workflow or self.templates.get(job.template).graph)
+        timer = StepTimer()
+        self._fraction = job.progress
         last_history_check = time.monotonic()
+        # Whether our prompt is the one the server runs now. ComfyUI broadcasts type-1 previews
+        # (and progress text) of prompts queued without a client id to every socket, and they name
+        # no prompt: such events are ours only while ours runs (the server runs one at a time).
+        ours_running = False
         while True:
             self._check_cancel(job.id, cancel, submitted=True)
             event = stream.next_event(self.config.event_poll_s)
             now = time.monotonic()
             check_history = now - last_history_check >= self.config.history_poll_s
-            if event is not None and getattr(event, "prompt_id", job.id) not in (job.id, None):
-                event = None  # another prompt's event (a pipelined neighbour)
+            if event is None or event.type in _STREAM_EVENTS:
+                if event is not None and event.type is EventType.RECONNECTED:
+                    ours_running = False  # we cannot tell what ran while we were away
+            elif event.prompt_id == job.id:
+                ours_running = not (isinstance(event, ev.Executing) and event.node is None)
+            elif event.prompt_id is not None or not ours_running:
+                event = None  # another prompt's event (another client, a pipelined neighbour)
             if event is None:
                 pass
             elif event.type is EventType.PROGRESS:
                 assert isinstance(event, ev.Progress)
-                node_type = node_types.get(event.node or "")
+                node_type = types_by_node.get(event.node or "")
                 eta = timer.step(event.node, event.value, event.max)
                 self._progress(job.id, event.value, event.max, event.node, node_type, eta)
             elif event.type is EventType.EXECUTING:
@@ -297,7 +333,7 @@ class JobRunner:
                 if event.node is None:
                     check_history = True  # ComfyUI writes history before this end marker
                 else:
-                    self._progress_text(job.id, node_types.get(event.node, event.node))
+                    self._progress_text(job.id, types_by_node.get(event.node, event.node))
             elif event.type is EventType.PREVIEW:
                 assert isinstance(event, ev.Preview)
                 self._emit(JobPreview(job.id, event.image, event.format))
@@ -315,14 +351,9 @@ class JobRunner:
                     )
                 )
             elif event.type is EventType.EXECUTION_INTERRUPTED:
+                assert isinstance(event, ev.ExecutionInterrupted)
                 self._check_cancel(job.id, cancel, submitted=True)
-                raise ExecutionFailed(
-                    JobError(
-                        type="interrupted",
-                        message="The run was interrupted on the server (from another client?). "
-                        "Retry the job to run it again.",
-                    )
-                )
+                raise ExecutionFailed(_interrupted_error(event.node_id))
             elif event.type in (EventType.RECONNECTED, EventType.EXECUTION_SUCCESS):
                 check_history = True
             if check_history:
@@ -403,6 +434,23 @@ class JobRunner:
             # The job is cancelled here either way; the server may still finish it.
             log.warning("could not cancel %s on %s: %s", prompt_id, self.server, exc)
 
+    def _cancel_everywhere(self, job_id: str) -> Job:
+        """A cancel noticed outside follow(): the prompt may still be queued or running there."""
+        if self._maybe_on_server:
+            self.cancel_on_server(job_id)
+        return self._finish_cancel(job_id)
+
+    def _overruled(self, job_id: str, exc: IllegalTransition) -> Job:
+        """Someone else (the UI, another process) finished the job in the store while we worked
+        on it: theirs is the last word. If they cancelled it, stop our prompt on the server too."""
+        current = self._require(job_id)
+        if not current.status.is_final:
+            raise exc
+        log.info("job %s became %s elsewhere; stopping", job_id, current.status.value)
+        if current.status is JobStatus.CANCELLED and self._maybe_on_server:
+            self.cancel_on_server(job_id)
+        return current
+
     def _finish_cancel(self, job_id: str) -> Job:
         current = self._require(job_id)
         if current.status.is_final:
@@ -441,16 +489,18 @@ class JobRunner:
         eta: float | None,
     ) -> None:
         self._emit(JobProgress(job_id, value, maximum, node, node_type, eta))
+        self._fraction = value / maximum if maximum else 0.0
         now = time.monotonic()
         if now - self._last_progress_write >= self.config.progress_write_s or value >= maximum:
             self._last_progress_write = now
-            fraction = value / maximum if maximum else 0.0
-            self.store.set_progress(job_id, fraction, f"{node_type or 'step'} {value}/{maximum}")
+            self.store.set_progress(
+                job_id, self._fraction, f"{node_type or 'step'} {value}/{maximum}"
+            )
 
     def _progress_text(self, job_id: str, text: str) -> None:
-        job = self.store.get_job(job_id)
-        if job is not None:
-            self.store.set_progress(job_id, job.progress, text)
+        # One write, no read: the fraction is the one we last reported (set_progress ignores a
+        # job that is no longer running).
+        self.store.set_progress(job_id, self._fraction, text)
 
     def _require(self, job_id: str) -> Job:
         job = self.store.get_job(job_id)
@@ -478,7 +528,7 @@ class _PromptLost(ComfyError):
         self.url = url
 
 
-class _StepTimer:
+class StepTimer:
     """ETA from the pace of sampler steps on the current node."""
 
     def __init__(self) -> None:
@@ -498,7 +548,7 @@ class _StepTimer:
         return per_step * max(maximum - value, 0)
 
 
-def _node_types(graph: Mapping[str, Any]) -> dict[str, str]:
+def node_types(graph: Mapping[str, Any]) -> dict[str, str]:
     return {
         str(node_id): str(node.get("class_type", ""))
         for node_id, node in graph.items()
@@ -506,7 +556,19 @@ def _node_types(graph: Mapping[str, Any]) -> dict[str, str]:
     }
 
 
+def _interrupted_error(node_id: str | None) -> JobError:
+    return JobError(
+        type="interrupted",
+        message="The run was interrupted on the server (from another client?). "
+        "Retry the job to run it again.",
+        node_id=node_id,
+    )
+
+
 def _history_error(entry: HistoryEntry) -> JobError:
+    if entry.error is not None and entry.error.interrupted:
+        # Same error as when follow() saw the interrupt live (the socket may have been down).
+        return _interrupted_error(entry.error.node_id)
     if entry.error is not None:
         info = entry.error
         return JobError(
