@@ -12,22 +12,23 @@ import logging
 import random
 import sys
 import threading
-from collections.abc import Sequence
+import time
+from collections.abc import Callable, Sequence
 from typing import Any, TextIO
 
 from studio_desktop.core.comfy import ComfyClient, ComfyConnectionError, ComfyError
 from studio_desktop.core.context import DEFAULT_SERVER, AppContext
 from studio_desktop.core.jobs import GenerationParams, Job, JobStatus, NewJob
 from studio_desktop.core.logs import setup_logging
-from studio_desktop.core.runner import (
-    JobFinished,
-    JobProgress,
-    JobRetrying,
-    JobRunner,
-    JobStarted,
-    RunnerEvent,
+from studio_desktop.core.runner import JobFinished, JobProgress, JobRetrying, JobStarted
+from studio_desktop.core.scheduler import (
+    Dispatcher,
+    Notice,
+    SchedulerEvent,
+    ServerState,
 )
-from studio_desktop.core.store import JobFilter, StoreError
+from studio_desktop.core.servers import ServerConfig, probe, record_capabilities
+from studio_desktop.core.store import DuplicateServer, JobFilter, StoreError
 
 log = logging.getLogger("studio.cli")
 
@@ -46,10 +47,7 @@ def add_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> No
     gen = sub.add_parser("generate", help="queue and run text-to-image jobs without the window")
     gen.add_argument("prompt", help="what to make")
     gen.add_argument("--negative", default="", help="what to avoid")
-    gen.add_argument(
-        "--server", default=DEFAULT_SERVER, help=f"ComfyUI URL (default {DEFAULT_SERVER})"
-    )
-    gen.add_argument("--auth", default=None, help="Authorization header value for the server")
+    _server_args(gen)
     gen.add_argument("--count", type=_positive, default=1, help="how many jobs (default 1)")
     gen.add_argument("--seed", type=int, default=None, help="first seed; later jobs add 1")
     gen.add_argument("--steps", type=_positive, default=20)
@@ -71,10 +69,41 @@ def add_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> No
     jobs.set_defaults(handler=cmd_jobs)
 
     resume = sub.add_parser("resume", help="finish the jobs a closed or killed run left behind")
-    resume.add_argument("--server", default=DEFAULT_SERVER, help="server for jobs not tied to one")
-    resume.add_argument("--auth", default=None)
+    _server_args(resume)
     _common(resume)
     resume.set_defaults(handler=cmd_resume)
+
+    servers = sub.add_parser("servers", help="manage the ComfyUI servers the app uses")
+    actions = servers.add_subparsers(dest="action", metavar="ACTION", required=True)
+    add = actions.add_parser("add", help="register a server")
+    add.add_argument("url")
+    add.add_argument("--name", default="")
+    add.add_argument("--auth", default=None, help="Authorization header value")
+    add.add_argument("--disabled", action="store_true", help="register it switched off")
+    _common(add)
+    listing = actions.add_parser("list", help="the registered servers")
+    _common(listing)
+    remove = actions.add_parser("remove", help="forget a server")
+    remove.add_argument("url")
+    _common(remove)
+    check = actions.add_parser("check", help="connect to each server and show what it has")
+    check.add_argument("url", nargs="?", help="only this one")
+    _common(check)
+    servers.set_defaults(handler=cmd_servers)
+
+
+def _server_args(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--server",
+        action="append",
+        default=None,
+        help="ComfyUI URL; repeat for several "
+        f"(default: the registered servers, else {DEFAULT_SERVER})",
+    )
+    parser.add_argument("--auth", default=None, help="Authorization header value for --server")
+    parser.add_argument(
+        "--pipeline-depth", type=_positive, default=2, help="prompts kept queued per server"
+    )
 
 
 def _common(parser: argparse.ArgumentParser) -> None:
@@ -117,84 +146,166 @@ def run_command(args: argparse.Namespace, out: TextIO = sys.stdout) -> int:
 
 
 def cmd_generate(ctx: AppContext, args: argparse.Namespace, out: TextIO) -> int:
-    client = ComfyClient(args.server, auth_header=args.auth)
-    try:
-        _check_server(client)
-        model = args.model or _first_checkpoint(client)
-        template = ctx.templates.get(args.template)
-        first_seed = args.seed if args.seed is not None else random.randint(0, SEED_MAX)
-        new_jobs = [
-            NewJob(
-                template=template.id,
-                params=GenerationParams(
-                    prompt=args.prompt,
-                    negative=args.negative,
-                    seed=(first_seed + i) % (SEED_MAX + 1),
-                    steps=args.steps,
-                    cfg=args.cfg,
-                    sampler=args.sampler,
-                    scheduler=args.scheduler,
-                    model=model,
-                    width=args.width,
-                    height=args.height,
-                ),
-                server=client.base_url,
-            )
-            for i in range(args.count)
-        ]
-        jobs = ctx.store.add_jobs(new_jobs)
-        reporter = _Reporter(ctx, out, json_mode=args.json, total=len(jobs))
-        reporter.queued(jobs)
-        batch = {job.id for job in jobs}
-        _drain(ctx, client, reporter, only=batch)
-        return reporter.summary([ctx.store.get_job(job_id) for job_id in _ordered(jobs)])
-    finally:
-        client.close()
-
-
-def _ordered(jobs: Sequence[Job]) -> list[str]:
-    return [job.id for job in jobs]
-
-
-def _check_server(client: ComfyClient) -> None:
-    try:
-        client.system_stats()
-    except ComfyConnectionError as exc:
-        raise CliError(str(exc)) from exc
-    except ComfyError as exc:
-        raise CliError(f"{client.base_url} does not answer like ComfyUI: {exc}") from exc
-
-
-def _first_checkpoint(client: ComfyClient) -> str:
-    try:
-        checkpoints = client.object_info().checkpoints
-    except ComfyError as exc:
-        raise CliError(f"cannot read the model list from {client.base_url}: {exc}") from exc
-    if not checkpoints:
-        raise CliError(
-            f"{client.base_url} lists no checkpoints: put a model file in "
-            "ComfyUI/models/checkpoints, restart ComfyUI, or pass --model NAME"
+    servers = _servers(ctx, args)
+    reachable = _reachable(servers)
+    if not reachable:
+        raise CliError(_down_message(servers))
+    model = _choose_model(reachable, args.model)
+    template = ctx.templates.get(args.template)
+    first_seed = args.seed if args.seed is not None else random.randint(0, SEED_MAX)
+    new_jobs = [
+        NewJob(
+            template=template.id,
+            params=GenerationParams(
+                prompt=args.prompt,
+                negative=args.negative,
+                seed=(first_seed + i) % (SEED_MAX + 1),
+                steps=args.steps,
+                cfg=args.cfg,
+                sampler=args.sampler,
+                scheduler=args.scheduler,
+                model=model,
+                width=args.width,
+                height=args.height,
+            ),
         )
-    return checkpoints[0]
+        for i in range(args.count)
+    ]
+    batch = {job.id for job in new_jobs}
+    reporter = _Reporter(ctx, out, json_mode=args.json, total=len(new_jobs))
+    order = [job.id for job in new_jobs]
+    # Only this batch: jobs the window queued are the window's to run.
+    _run_until_done(
+        ctx, reachable, reporter, args, accept=lambda job: job.id in batch, new=new_jobs
+    )
+    return reporter.summary([ctx.store.get_job(job_id) for job_id in order])
 
 
-def _drain(
-    ctx: AppContext, client: ComfyClient, reporter: _Reporter, *, only: set[str] | None = None
-) -> None:
-    """Claim and run jobs for this server until none is left (only those in `only`, if given)."""
-    runner = JobRunner(ctx.store, ctx.library, ctx.templates, client, listener=reporter.event)
-    cancel = threading.Event()
+def _servers(ctx: AppContext, args: argparse.Namespace) -> list[ServerConfig]:
+    """--server flags, else the enabled registered servers, else the local default."""
+    depth = args.pipeline_depth
+    if args.server:
+        return [
+            ServerConfig(url, auth_header=args.auth, pipeline_depth=depth) for url in args.server
+        ]
+    registered = [
+        ServerConfig(s.url, s.name, s.auth_header, pipeline_depth=depth)
+        for s in ctx.store.list_servers()
+        if s.enabled
+    ]
+    return registered or [ServerConfig(DEFAULT_SERVER, pipeline_depth=depth)]
+
+
+def _reachable(servers: Sequence[ServerConfig]) -> list[ServerConfig]:
+    """The servers that answer; a warning line for each that does not (if others do)."""
+    answers: list[tuple[ServerConfig, ComfyError | None]] = []
+    for server in servers:
+        client = ComfyClient(server.url, auth_header=server.auth_header)
+        try:
+            client.system_stats()
+            answers.append((server, None))
+        except ComfyError as exc:
+            answers.append((server, exc))
+        finally:
+            client.close()
+    up = [server for server, error in answers if error is None]
+    if up:
+        for server, error in answers:
+            if error is not None:
+                print(f"warning: skipping {server.url}: {error}", file=sys.stderr)
+    return up
+
+
+def _down_message(servers: Sequence[ServerConfig]) -> str:
+    if len(servers) == 1:
+        client = ComfyClient(servers[0].url, auth_header=servers[0].auth_header)
+        try:
+            client.system_stats()
+        except ComfyConnectionError as exc:
+            return str(exc)
+        except ComfyError as exc:
+            return f"{client.base_url} does not answer like ComfyUI: {exc}"
+        finally:
+            client.close()
+    urls = ", ".join(s.url for s in servers)
+    return f"none of the servers answers ({urls}); start ComfyUI (python main.py) or check --server"
+
+
+def _choose_model(servers: Sequence[ServerConfig], wanted: str | None) -> str:
+    """The asked-for checkpoint if some server has it, else the first server's first one."""
+    lists: list[tuple[str, list[str]]] = []
+    for server in servers:
+        client = ComfyClient(server.url, auth_header=server.auth_header)
+        try:
+            lists.append((client.base_url, client.object_info().checkpoints))
+        except ComfyError as exc:
+            raise CliError(f"cannot read the model list from {client.base_url}: {exc}") from exc
+        finally:
+            client.close()
+    if wanted:
+        if any(wanted in names for _, names in lists):
+            return wanted
+        url, names = lists[0]
+        shown = ", ".join(names[:10]) + (" …" if len(names) > 10 else "")
+        raise CliError(f"{url} has no checkpoint named {wanted!r} (it has: {shown or 'none'})")
+    for _, names in lists:
+        if names:
+            return names[0]
+    raise CliError(
+        f"{lists[0][0]} lists no checkpoints: put a model file in "
+        "ComfyUI/models/checkpoints, restart ComfyUI, or pass --model NAME"
+    )
+
+
+ALL_DOWN_GRACE_S = 15.0  # resume gives up when every server stays unreachable this long
+
+
+def _run_until_done(
+    ctx: AppContext,
+    servers: Sequence[ServerConfig],
+    reporter: _Reporter,
+    args: argparse.Namespace,
+    *,
+    accept: Callable[[Job], bool] | None,
+    new: Sequence[NewJob] = (),
+) -> bool:
+    """Run the dispatcher until no job it may run is left; False if every server stayed down."""
+    changed = threading.Event()
+
+    def listener(event: SchedulerEvent) -> None:
+        reporter.event(event)
+        changed.set()
+
+    dispatcher = Dispatcher(
+        ctx.store, ctx.library, ctx.templates, servers, listener=listener, accept=accept
+    )
+    dispatcher.start()
     try:
+        if new:
+            reporter.queued(dispatcher.enqueue(new))
+        down_since: float | None = None
         while True:
-            job = ctx.store.claim_next(
-                client.base_url,
-                can_run=(lambda j: j.id in only) if only is not None else None,
-            )
-            if job is None:
-                return
-            runner.run(job, cancel)
+            active = [
+                job
+                for job in ctx.store.jobs_with_status(
+                    JobStatus.PENDING, JobStatus.RUNNING, JobStatus.RETRYING
+                )
+                if accept is None or accept(job)
+            ]
+            if not active:
+                return True
+            states = [status.state for status in dispatcher.statuses()]
+            if all(state is ServerState.DOWN for state in states):
+                down_since = down_since or time.monotonic()
+                if time.monotonic() - down_since > ALL_DOWN_GRACE_S:
+                    print(f"error: {_down_message(servers)}", file=sys.stderr)
+                    return False
+            else:
+                down_since = None
+            changed.wait(0.5)
+            changed.clear()
     finally:
-        runner.close()
+        dispatcher.shutdown()
 
 
 # --- resume ---
@@ -204,51 +315,113 @@ def cmd_resume(ctx: AppContext, args: argparse.Namespace, out: TextIO) -> int:
     """Reconcile jobs left running with their servers, then run everything still pending."""
     leftovers = ctx.store.jobs_with_status(JobStatus.RUNNING, JobStatus.RETRYING)
     pending = ctx.store.jobs_with_status(JobStatus.PENDING)
-    servers = {job.server or args.server for job in [*leftovers, *pending]}
-    if not servers:
+    touched = [job.id for job in [*leftovers, *pending]]
+    if not touched:
         _say(out, args.json, {"event": "resume", "jobs": 0}, "nothing to resume")
         return EXIT_OK
-    touched = [job.id for job in [*leftovers, *pending]]
+    servers = {s.url.rstrip("/"): s for s in _servers(ctx, args)}
+    for job in [*leftovers, *pending]:
+        # Each loop reconciles the jobs recorded as running on it, so their servers come too.
+        if job.server and job.server.rstrip("/") not in servers:
+            servers[job.server.rstrip("/")] = ServerConfig(job.server, auth_header=args.auth)
     reporter = _Reporter(ctx, out, json_mode=args.json, total=len(touched))
-    unreachable: list[str] = []
-    for url in sorted(servers):
-        client = ComfyClient(url, auth_header=args.auth)
-        try:
-            try:
-                client.system_stats()
-            except ComfyError as exc:
-                unreachable.append(url)
-                print(f"error: {exc}", file=sys.stderr)
-                continue
-            runner = JobRunner(
-                ctx.store, ctx.library, ctx.templates, client, listener=reporter.event
-            )
-            try:
-                for job in leftovers:
-                    if (job.server or args.server) == url:
-                        _reconcile(ctx, runner, job)
-            finally:
-                runner.close()
-            _drain(ctx, client, reporter, only=None)
-        finally:
-            client.close()
+    finished = _run_until_done(ctx, list(servers.values()), reporter, args, accept=None)
     code = reporter.summary([ctx.store.get_job(job_id) for job_id in touched])
-    if unreachable:
-        return EXIT_USAGE
-    return code
+    return code if finished else EXIT_USAGE
 
 
-def _reconcile(ctx: AppContext, runner: JobRunner, job: Job) -> None:
-    """DESIGN §3: finished there -> fetch outputs; queued or running there -> follow;
-    unknown -> back to pending (its next claim counts attempt+1)."""
-    location, _entry = runner.locate(job.id)
-    if location == "unknown":
-        log.info("job %s unknown to %s: requeued", job.id, runner.server)
-        ctx.store.requeue(job.id)
-        return
-    if job.status is JobStatus.RETRYING:
-        job = ctx.store.move(job.id, JobStatus.RUNNING, expected=JobStatus.RETRYING)
-    runner.run(job)
+# --- servers ---
+
+
+def cmd_servers(ctx: AppContext, args: argparse.Namespace, out: TextIO) -> int:
+    store = ctx.store
+    if args.action == "add":
+        url = ComfyClient(args.url).base_url
+        try:
+            record = store.add_server(
+                args.name or url, url, auth_header=args.auth, enabled=not args.disabled
+            )
+        except DuplicateServer as exc:
+            raise CliError(f"{url} is already registered") from exc
+        _say(out, args.json, {"added": record.url, "name": record.name}, f"added {record.name}")
+        return EXIT_OK
+    if args.action == "remove":
+        found = store.get_server_by_url(ComfyClient(args.url).base_url)
+        if found is None:
+            raise CliError(f"{args.url} is not registered (see `studio-desktop servers list`)")
+        store.remove_server(found.id)
+        _say(out, args.json, {"removed": found.url}, f"removed {found.name}")
+        return EXIT_OK
+    records = store.list_servers()
+    if args.action == "check":
+        wanted = ComfyClient(args.url).base_url if args.url else None
+        records = [r for r in records if wanted is None or r.url == wanted]
+        if wanted is not None and not records:
+            raise CliError(f"{args.url} is not registered")
+        failures = 0
+        for record in records:
+            client = ComfyClient(record.url, auth_header=record.auth_header)
+            try:
+                caps = probe(client)
+            except ComfyError as exc:
+                failures += 1
+                record_capabilities(store, record.url, None, ServerState.DOWN.value)
+                _say(
+                    out,
+                    args.json,
+                    {"url": record.url, "state": "down", "error": str(exc)},
+                    f"{record.name}: down: {exc}",
+                )
+                continue
+            finally:
+                client.close()
+            record_capabilities(store, record.url, caps, ServerState.IDLE.value)
+            vram = (
+                f", {caps.vram_free / 2**30:.1f} of {caps.vram_total / 2**30:.1f} GiB free"
+                if caps.vram_total and caps.vram_free is not None
+                else ""
+            )
+            _say(
+                out,
+                args.json,
+                {
+                    "url": record.url,
+                    "state": "connected",
+                    "gpu": caps.gpu_name,
+                    "vram_total": caps.vram_total,
+                    "vram_free": caps.vram_free,
+                    "comfyui_version": caps.comfyui_version,
+                    "checkpoints": list(caps.models.get("checkpoints", ())),
+                    "node_classes": len(caps.node_classes),
+                },
+                f"{record.name}: connected, ComfyUI {caps.comfyui_version}, {caps.gpu_name}{vram}, "
+                f"{len(caps.models.get('checkpoints', ()))} checkpoints, "
+                f"{len(caps.node_classes)} node types",
+            )
+        return EXIT_OK if failures == 0 else EXIT_JOBS_FAILED
+    if args.json:
+        out.write(
+            json.dumps(
+                [
+                    {
+                        "name": r.name,
+                        "url": r.url,
+                        "enabled": r.enabled,
+                        "state": r.last_state,
+                        "gpu": r.gpu_name,
+                    }
+                    for r in records
+                ]
+            )
+            + "\n"
+        )
+    elif not records:
+        out.write(f"no servers registered; jobs use {DEFAULT_SERVER}\n")
+    else:
+        for r in records:
+            flag = "" if r.enabled else " (disabled)"
+            out.write(f"{r.name}  {r.url}  {r.last_state or 'unknown'}  {r.gpu_name or ''}{flag}\n")
+    return EXIT_OK
 
 
 # --- jobs ---
@@ -297,9 +470,13 @@ def _job_json(ctx: AppContext, job: Job | None) -> dict[str, Any]:
     }
 
 
+_print_lock = threading.Lock()  # events arrive from several server threads
+
+
 def _say(out: TextIO, json_mode: bool, payload: dict[str, Any], text: str) -> None:
-    out.write((json.dumps(payload, ensure_ascii=False) if json_mode else text) + "\n")
-    out.flush()
+    with _print_lock:
+        out.write((json.dumps(payload, ensure_ascii=False) if json_mode else text) + "\n")
+        out.flush()
 
 
 class _Reporter:
@@ -321,8 +498,15 @@ class _Reporter:
             f"queued {len(jobs)} job{'s' if len(jobs) != 1 else ''}",
         )
 
-    def event(self, event: RunnerEvent) -> None:
-        if isinstance(event, JobStarted):
+    def event(self, event: SchedulerEvent) -> None:
+        if isinstance(event, Notice):
+            _say(
+                self._out,
+                self._json,
+                {"event": "notice", "message": event.message},
+                f"  note: {event.message}",
+            )
+        elif isinstance(event, JobStarted):
             _say(
                 self._out,
                 self._json,
@@ -345,7 +529,7 @@ class _Reporter:
                     "node": event.node_type,
                     "eta_s": event.eta_s,
                 },
-                f"  {event.node_type or 'step'} {event.value}/{event.max}{eta}",
+                f"  {event.job_id[:8]} {event.node_type or 'step'} {event.value}/{event.max}{eta}",
             )
         elif isinstance(event, JobRetrying):
             _say(
@@ -357,7 +541,7 @@ class _Reporter:
                     "in_s": event.delay_s,
                     "reason": event.reason,
                 },
-                f"  retrying in {event.delay_s:.0f}s: {event.reason}",
+                f"  {event.job_id[:8]} retrying in {event.delay_s:.0f}s: {event.reason}",
             )
         elif isinstance(event, JobFinished):
             self._done += 1
@@ -367,7 +551,7 @@ class _Reporter:
                 text = "\n".join(f"  saved {p}" for p in paths) or "  completed (no files)"
             else:
                 message = job.error.message if job.error else ""
-                text = f"  {job.status.value}: {message}".rstrip(": ")
+                text = f"  {job.id[:8]} {job.status.value}: {message}".rstrip(": ")
             _say(self._out, self._json, {"event": "finished", **_job_json(self._ctx, job)}, text)
 
     def summary(self, jobs: Sequence[Job | None]) -> int:

@@ -110,13 +110,15 @@ def test_rejected_prompt_exits_nonzero_with_node_message(
     assert len(fake_comfy.submitted) == 0  # rejected prompts are not retried
 
 
-def test_unknown_model_is_reported(fake_comfy: FakeComfyServer, tmp_path: Path) -> None:
+def test_unknown_model_is_refused_before_queueing(
+    fake_comfy: FakeComfyServer, tmp_path: Path
+) -> None:
     result = studio(
         "generate", "x", "--server", fake_comfy.url, "--model", "nope.ckpt", data_dir=tmp_path
     )
-    assert result.returncode == 1
-    jobs = json.loads(studio("jobs", "--json", data_dir=tmp_path).stdout)
-    assert "nope.ckpt" in jobs[0]["error"]["message"]
+    assert result.returncode == 2
+    assert "nope.ckpt" in result.stderr and fake_comfy.checkpoints[0] in result.stderr
+    assert json.loads(studio("jobs", "--json", data_dir=tmp_path).stdout) == []
 
 
 def test_jobs_lists_filters_and_searches(fake_comfy: FakeComfyServer, tmp_path: Path) -> None:
@@ -195,3 +197,57 @@ def test_resume_with_nothing_to_do(tmp_path: Path) -> None:
     result = studio("resume", data_dir=tmp_path)
     assert result.returncode == 0
     assert "nothing to resume" in result.stdout
+
+
+def test_several_servers_share_a_batch(fake_comfy_factory: Any, tmp_path: Path) -> None:
+    fast = fake_comfy_factory(steps=2, step_seconds=0.02)
+    slow = fake_comfy_factory(steps=2, step_seconds=0.1)
+    result = studio(
+        "generate",
+        "shared",
+        "--server",
+        fast.url,
+        "--server",
+        slow.url,
+        "--count",
+        "8",
+        "--json",
+        data_dir=tmp_path,
+    )
+    assert result.returncode == 0, result.stderr
+    ids = [b["prompt_id"] for b in fast.submitted] + [b["prompt_id"] for b in slow.submitted]
+    assert len(ids) == len(set(ids)) == 8, "each job ran on exactly one server"
+    assert fast.submitted and slow.submitted, "both servers took part"
+
+
+def test_one_server_down_of_two_is_a_warning(fake_comfy: FakeComfyServer, tmp_path: Path) -> None:
+    with FakeComfyServer() as gone:
+        dead_url = gone.url
+    result = studio(
+        "generate", "x", "--server", dead_url, "--server", fake_comfy.url, data_dir=tmp_path
+    )
+    assert result.returncode == 0, result.stderr
+    assert f"warning: skipping {dead_url}" in result.stderr
+
+
+def test_servers_add_list_check_remove(fake_comfy: FakeComfyServer, tmp_path: Path) -> None:
+    assert studio("servers", "list", data_dir=tmp_path).stdout.startswith("no servers")
+    added = studio("servers", "add", fake_comfy.url, "--name", "desk GPU", data_dir=tmp_path)
+    assert added.returncode == 0, added.stderr
+    again = studio("servers", "add", fake_comfy.url, data_dir=tmp_path)
+    assert again.returncode == 2 and "already registered" in again.stderr
+    check = studio("servers", "check", "--json", data_dir=tmp_path)
+    assert check.returncode == 0, check.stderr
+    report = json_lines(check.stdout)[0]
+    assert report["state"] == "connected" and report["checkpoints"] == fake_comfy.checkpoints
+    listing = json.loads(studio("servers", "list", "--json", data_dir=tmp_path).stdout)
+    assert listing[0]["name"] == "desk GPU" and listing[0]["state"] == "connected"
+    assert listing[0]["gpu"]
+    # With no --server, generate uses the registered servers.
+    assert studio("generate", "x", data_dir=tmp_path).returncode == 0
+    assert len(fake_comfy.submitted) == 1
+    fake_comfy.stop()
+    down = studio("servers", "check", data_dir=tmp_path)
+    assert down.returncode == 1 and "down" in down.stdout
+    assert studio("servers", "remove", fake_comfy.url, data_dir=tmp_path).returncode == 0
+    assert json.loads(studio("servers", "list", "--json", data_dir=tmp_path).stdout) == []

@@ -1,0 +1,90 @@
+"""What a ComfyUI server can do: GPU, node classes and model lists, read once per connection."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+
+from studio_desktop.core.comfy import ComfyClient, ObjectInfo
+from studio_desktop.core.jobs import Job
+from studio_desktop.core.store import Store
+from studio_desktop.core.workflows import TemplateError, TemplateRegistry
+
+
+@dataclass(frozen=True)
+class ServerConfig:
+    url: str
+    name: str = ""
+    auth_header: str | None = None
+    pipeline_depth: int = 2  # prompts kept on the server so the GPU never waits for us
+
+    @property
+    def label(self) -> str:
+        return self.name or self.url
+
+
+@dataclass(frozen=True)
+class ServerCapabilities:
+    gpu_name: str | None
+    vram_total: int | None
+    vram_free: int | None
+    comfyui_version: str
+    node_classes: frozenset[str]
+    models: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+
+    def missing_for(self, job: Job, templates: TemplateRegistry) -> list[str]:
+        """What this server lacks to run the job (node classes, the model): empty if it can."""
+        try:
+            template = templates.get(job.template)
+        except TemplateError:
+            return [f"template {job.template}"]
+        missing = [n for n in template.required_nodes if n not in self.node_classes]
+        model = job.params.model
+        checkpoints = self.models.get("checkpoints", ())
+        if model and template.has_slot("model") and checkpoints and model not in checkpoints:
+            missing.append(f"model {model}")
+        return missing
+
+
+def probe(client: ComfyClient) -> ServerCapabilities:
+    """Read /system_stats and /object_info. Raises ComfyError like any client call."""
+    stats = client.system_stats()
+    info: ObjectInfo = client.object_info()
+    device = stats.devices[0] if stats.devices else None
+    return ServerCapabilities(
+        gpu_name=device.name if device else None,
+        vram_total=device.vram_total if device else None,
+        vram_free=device.vram_free if device else None,
+        comfyui_version=stats.comfyui_version,
+        node_classes=frozenset(info.node_classes),
+        models={
+            "checkpoints": tuple(info.checkpoints),
+            "loras": tuple(info.loras),
+            "vae": tuple(info.vaes),
+            "upscale_models": tuple(info.upscale_models),
+            "controlnet": tuple(info.controlnets),
+        },
+    )
+
+
+def record_capabilities(
+    store: Store, url: str, caps: ServerCapabilities | None, state: str
+) -> None:
+    """Keep the registry row (if the user registered this server) up to date."""
+    record = store.get_server_by_url(url)
+    if record is None:
+        return
+    if caps is None:
+        store.update_server(record.id, last_state=state)
+        return
+    store.update_server(
+        record.id,
+        last_state=state,
+        gpu_name=caps.gpu_name,
+        vram_total=caps.vram_total,
+        vram_free=caps.vram_free,
+        node_classes=sorted(caps.node_classes),
+        models=caps.models,
+        last_seen_at=datetime.now(UTC),
+    )
