@@ -1,0 +1,144 @@
+"""Shared benchmark plumbing: fake ComfyUI servers in their own processes, and a batch runner."""
+
+from __future__ import annotations
+
+import contextlib
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import requests
+
+from studio_desktop.core.context import AppContext
+from studio_desktop.core.jobs import GenerationParams, JobStatus, NewJob
+from studio_desktop.core.runner import RunnerConfig
+from studio_desktop.core.scheduler import (
+    Dispatcher,
+    JobStateChanged,
+    SchedulerConfig,
+    SchedulerEvent,
+)
+from studio_desktop.core.servers import ServerConfig
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@contextlib.contextmanager
+def fake_servers(
+    count: int, *, steps: int, step_seconds: float, size: tuple[int, int]
+) -> Iterator[list[str]]:
+    """Start `count` fake ComfyUI processes; yield their URLs."""
+    procs: list[subprocess.Popen[bytes]] = []
+    urls: list[str] = []
+    try:
+        for _ in range(count):
+            port = free_port()
+            procs.append(
+                subprocess.Popen(
+                    [
+                        sys.executable,
+                        "-m",
+                        "tests.fakes.comfy_server",
+                        "--port",
+                        str(port),
+                        "--steps",
+                        str(steps),
+                        "--step-seconds",
+                        str(step_seconds),
+                        "--output-size",
+                        f"{size[0]}x{size[1]}",
+                    ],
+                    cwd=REPO,
+                    stdout=subprocess.DEVNULL,
+                    stderr=subprocess.DEVNULL,
+                )
+            )
+            urls.append(f"http://127.0.0.1:{port}")
+        for url in urls:
+            _wait_up(url)
+        yield urls
+    finally:
+        for proc in procs:
+            proc.terminate()
+        for proc in procs:
+            proc.wait(timeout=10)
+
+
+def _wait_up(url: str, timeout: float = 20.0) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            requests.get(f"{url}/system_stats", timeout=1).raise_for_status()
+            return
+        except requests.RequestException:
+            time.sleep(0.1)
+    raise RuntimeError(f"fake server at {url} did not start")
+
+
+def checkpoint(url: str) -> str:
+    info = requests.get(f"{url}/object_info/CheckpointLoaderSimple", timeout=5).json()
+    return str(info["CheckpointLoaderSimple"]["input"]["required"]["ckpt_name"][0][0])
+
+
+def run_batch(urls: list[str], jobs: int, *, pipeline_depth: int = 2) -> float:
+    """Queue `jobs` txt2img jobs on a fresh data folder, run them through the Dispatcher,
+    return the wall time from queueing to the last job recorded."""
+    return run_batch_measured(urls, jobs, pipeline_depth=pipeline_depth)[0]
+
+
+def run_batch_measured(
+    urls: list[str], jobs: int, *, pipeline_depth: int = 2
+) -> tuple[float, float]:
+    """(wall seconds, CPU seconds of this process) from queueing to the last job recorded."""
+    model = checkpoint(urls[0])
+    with tempfile.TemporaryDirectory(prefix="studio-bench-") as data_dir:
+        ctx = AppContext.open(data_dir)
+        done = threading.Event()
+        finished: set[str] = set()
+
+        def listener(event: SchedulerEvent) -> None:
+            if isinstance(event, JobStateChanged) and event.job.status.is_final:
+                finished.add(event.job.id)
+                if len(finished) >= jobs:
+                    done.set()
+
+        config = SchedulerConfig(runner=RunnerConfig(event_poll_s=0.05))
+        servers = [ServerConfig(url, pipeline_depth=pipeline_depth) for url in urls]
+        dispatcher = Dispatcher(
+            ctx.store, ctx.library, ctx.templates, servers, listener=listener, config=config
+        )
+        dispatcher.start()
+        # Let every loop connect first: connecting is start-up, not per-job cost.
+        deadline = time.monotonic() + 20
+        while time.monotonic() < deadline and any(
+            s.state.value != "connected" for s in dispatcher.statuses()
+        ):
+            time.sleep(0.02)
+        new = [
+            NewJob("txt2img", GenerationParams(prompt=f"bench {i}", seed=i, model=model))
+            for i in range(jobs)
+        ]
+        start = time.perf_counter()
+        cpu_start = time.process_time()
+        dispatcher.enqueue(new)
+        if not done.wait(timeout=600):
+            raise RuntimeError("batch did not finish")
+        elapsed = time.perf_counter() - start
+        cpu = time.process_time() - cpu_start
+        dispatcher.shutdown()
+        completed = ctx.store.count_by_status().get(JobStatus.COMPLETED, 0)
+        ctx.close()
+        if completed != jobs:
+            raise RuntimeError(f"only {completed} of {jobs} jobs completed")
+        return elapsed, cpu
