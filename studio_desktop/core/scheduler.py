@@ -33,6 +33,7 @@ from studio_desktop.core.comfy import (
     PromptRejected,
 )
 from studio_desktop.core.comfy import events as ev
+from studio_desktop.core.comfy.client import normalize_base_url
 from studio_desktop.core.comfy.errors import ComfyAuthError
 from studio_desktop.core.files import OutputLibrary, OutputRejected
 from studio_desktop.core.jobs import IllegalTransition, Job, JobError, JobStatus, NewJob
@@ -146,7 +147,7 @@ class ServerLoop:
         accept: Callable[[Job], bool] | None = None,
     ) -> None:
         self.server = server
-        self.url = ComfyClient(server.url).base_url  # normalised, as jobs record it
+        self.url = normalize_base_url(server.url)  # as jobs record it
         self._store = store
         self._library = library
         self._templates = templates
@@ -170,6 +171,7 @@ class ServerLoop:
         self._stream: EventStream | None = None
         self._collector = ThreadPoolExecutor(1, thread_name_prefix=f"output-{server.label}")
         self._last_history_poll = 0.0
+        self._release_on_stop = False
 
     # --- thread-safe API ---
 
@@ -178,7 +180,10 @@ class ServerLoop:
         with self._status_lock:
             return self._status
 
-    def stop(self) -> None:
+    def stop(self, *, release_jobs: bool = False) -> None:
+        """Stop the loop. With `release_jobs` (the server is being removed) its unfinished jobs
+        go back to pending for other servers and are taken off this server."""
+        self._release_on_stop = self._release_on_stop or release_jobs
         self._stop.set()
         self._wake.set()
 
@@ -345,6 +350,10 @@ class ServerLoop:
 
     def _place_or_submit(self, runner: JobRunner, job: Job) -> None:
         location, entry = runner.locate(job.id)
+        if entry is not None and not (entry.completed and entry.status_str == "success"):
+            # The server's record of an earlier, failed attempt (the user pressed Retry, or a
+            # dead server's prompt errored): this attempt runs the prompt again.
+            location, entry = "unknown", None
         if location == "unknown":
             self._submit(job)
         elif entry is not None:
@@ -556,11 +565,35 @@ class ServerLoop:
     # --- cancelling ---
 
     def _handle_cancels(self) -> None:
+        on_server: list[str] = []
         while not self._commands.empty():
             job_id = self._commands.get_nowait()
             self._retry_at.pop(job_id, None)
             if self._in_flight.pop(job_id, None) is not None:
-                self._require_runner().cancel_on_server(job_id)
+                on_server.append(job_id)
+        if on_server:
+            self._cancel_on_server(on_server)
+
+    def _cancel_on_server(self, prompt_ids: list[str]) -> None:
+        """Delete the queued ones first, in one call, then interrupt the running one: the other
+        order would let the server start a queued prompt we are about to cancel."""
+        client = self._require_runner().client
+        try:
+            server_queue = client.queue()
+            queued = [p for p in prompt_ids if any(i.prompt_id == p for i in server_queue.pending)]
+            if queued:
+                client.delete_from_queue(queued)
+            for prompt_id in prompt_ids:
+                if any(i.prompt_id == prompt_id for i in server_queue.running):
+                    client.interrupt(prompt_id)
+        except ComfyError as exc:
+            log.warning("could not cancel %s on %s: %s", prompt_ids, self.url, exc)
+            self._emit(
+                Notice(
+                    f"{self.server.label} did not take the cancel ({exc}); the job is cancelled "
+                    "here but the server may still finish it."
+                )
+            )
 
     # --- helpers ---
 
@@ -609,6 +642,18 @@ class ServerLoop:
         if new != old:
             self._emit(ServerChanged(new))
 
+    def _release_jobs(self) -> None:
+        held = [*self._in_flight, *self._retry_at]
+        if held and self._runner is not None:
+            self._cancel_on_server(list(self._in_flight))
+        for job_id in held:
+            try:
+                self._emit(JobStateChanged(self._store.requeue(job_id)))
+            except IllegalTransition:
+                continue
+        self._in_flight.clear()
+        self._retry_at.clear()
+
     def _close_connection(self) -> None:
         if self._stream is not None:
             self._stream.close()
@@ -620,6 +665,8 @@ class ServerLoop:
         # The collector runner stays until the collector is idle; it reconnects per request.
 
     def _shutdown(self) -> None:
+        if self._release_on_stop:
+            self._release_jobs()
         self._collector.shutdown(wait=True)
         if self._collector_runner is not None:
             self._collector_runner.client.close()
@@ -733,15 +780,18 @@ class Dispatcher:
             join = self._joins.pop(url, None)
         if loop is None:
             return True
-        loop.stop()
+        loop.stop(release_jobs=True)
         return join(timeout) if join is not None else True
 
     def statuses(self) -> list[ServerStatus]:
-        return [loop.status for loop in self._loops.values()]
+        with self._lock:
+            loops = list(self._loops.values())
+        return [loop.status for loop in loops]
 
     @property
     def servers(self) -> list[ServerConfig]:
-        return [loop.server for loop in self._loops.values()]
+        with self._lock:
+            return [loop.server for loop in self._loops.values()]
 
     # --- queue operations ---
 
@@ -762,7 +812,8 @@ class Dispatcher:
             ) from exc
         self._emit(JobStateChanged(cancelled))
         if job.server is not None and job.status is not JobStatus.PENDING:
-            loop = self._loops.get(job.server)
+            with self._lock:
+                loop = self._loops.get(job.server)
             if loop is not None:
                 loop.request_cancel(job_id)
         return cancelled
@@ -803,7 +854,9 @@ class Dispatcher:
         return job
 
     def _wake_all(self) -> None:
-        for loop in list(self._loops.values()):
+        with self._lock:
+            loops = list(self._loops.values())
+        for loop in loops:
             loop.wake()
 
     def _emit(self, event: SchedulerEvent) -> None:

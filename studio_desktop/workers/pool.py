@@ -1,0 +1,216 @@
+"""The window's handle on the job queue: the core Dispatcher, run in QThreads, spoken to in
+signals.
+
+The GUI thread never touches the database or the network: queue operations run one at a time on
+a single operations thread ("one thread for DB writes") and return a Future; their results reach
+the UI through the same signals as everything the servers do, and a refused operation (a
+`QueueError`) through `operation_failed`.
+"""
+
+from __future__ import annotations
+
+import enum
+import logging
+import time
+from collections.abc import Callable, Sequence
+from concurrent import futures
+from typing import TypeVar
+
+from PySide6.QtCore import QObject
+
+from studio_desktop.core.comfy.client import normalize_base_url
+from studio_desktop.core.context import AppContext
+from studio_desktop.core.jobs import Job, NewJob
+from studio_desktop.core.scheduler import (
+    Dispatcher,
+    QueueError,
+    SchedulerConfig,
+    ServerState,
+    ServerStatus,
+)
+from studio_desktop.core.servers import ServerConfig
+from studio_desktop.core.store.errors import StoreError
+from studio_desktop.workers.bridge import (
+    EventBridge,
+    EventBuffer,
+    OperationFailed,
+    ServerAdded,
+    ServerRemoved,
+)
+from studio_desktop.workers.threads import QThreadStarter
+
+log = logging.getLogger("studio.workers")
+
+T = TypeVar("T")
+
+OPS_THREAD_NAME = "studio-queue-ops"
+
+
+class _Phase(enum.Enum):
+    NEW = "new"
+    RUNNING = "running"
+    STOPPED = "stopped"
+
+
+class WorkerPool(EventBridge):
+    """One QThread per ComfyUI server, driven by the core Dispatcher.
+
+    Create it on the GUI thread, `start()` it, connect to the signals (see `EventBridge`), and
+    call `shutdown()` before the store is closed. Every queue operation returns at once with a
+    Future; `.result(timeout)` blocks for it (for tests and scripts, never on the GUI thread).
+    """
+
+    def __init__(
+        self,
+        ctx: AppContext,
+        servers: Sequence[ServerConfig] = (),
+        *,
+        config: SchedulerConfig | None = None,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._starter = QThreadStarter()
+        self._dispatcher = Dispatcher(
+            ctx.store,
+            ctx.library,
+            ctx.templates,
+            servers,
+            listener=self.buffer.push,  # the buffer holds no reference back to the pool
+            config=config,
+            start_thread=self._starter,
+        )
+        self._ops = futures.ThreadPoolExecutor(1, thread_name_prefix=OPS_THREAD_NAME)
+        self._phase = _Phase.NEW
+        self._shutdown_result = True
+
+    # --- lifecycle ---
+
+    def start(self) -> None:
+        """Start a loop per server and the delivery of signals. Only once."""
+        if self._phase is not _Phase.NEW:
+            return
+        self._phase = _Phase.RUNNING
+        # No loop runs yet, so reading the dispatcher here is safe.
+        self._start_draining(self._dispatcher.statuses())
+        self._dispatcher.start()
+
+    def shutdown(self, timeout_s: float = 10.0) -> bool:
+        """Stop everything this pool started, in order; True if all of it ended within the
+        timeout. Idempotent. Jobs keep their state in the store (running ones are picked up by
+        the next start)."""
+        if self._phase is _Phase.STOPPED:
+            return self._shutdown_result
+        self._phase = _Phase.STOPPED
+        deadline = time.monotonic() + timeout_s
+
+        def left() -> float:
+            return max(0.0, deadline - time.monotonic())
+
+        self._stop_draining()
+        loops_ok = self._dispatcher.shutdown(left())
+        ops_ok = self._stop_ops(left())
+        self._starter.close()
+        threads_ok = self._starter.wait_all(left())
+        self._shutdown_result = loops_ok and ops_ok and threads_ok
+        if not self._shutdown_result:
+            log.warning("worker pool shutdown did not finish within %.1f s", timeout_s)
+        return self._shutdown_result
+
+    @property
+    def is_running(self) -> bool:
+        return self._phase is _Phase.RUNNING
+
+    def _stop_ops(self, timeout: float) -> bool:
+        # The executor has no timed join: wait for a marker queued behind every accepted
+        # operation, then join its (by then idle) thread.
+        marker = self._ops.submit(_nothing)
+        self._ops.shutdown(wait=False)
+        done, _ = futures.wait([marker], timeout)
+        if not done:
+            log.warning("queue operations still running at shutdown")
+            return False
+        self._ops.shutdown(wait=True)
+        return True
+
+    # --- servers ---
+
+    def add_server(self, server: ServerConfig) -> futures.Future[None]:
+        dispatcher, buffer = self._dispatcher, self.buffer
+
+        def add() -> None:
+            url = _checked_url(server.url)
+            if any(s.url == url for s in dispatcher.statuses()):
+                raise QueueError(f"{url} is already in the list.")
+            # Announced before its loop can report anything, so the GUI sees them in order.
+            buffer.push(ServerAdded(ServerStatus(url, server.label, ServerState.CONNECTING)))
+            dispatcher.add_server(server)
+
+        return self._submit("Adding the server", add)
+
+    def remove_server(self, url: str, timeout_s: float = 10.0) -> futures.Future[bool]:
+        """Stop using a server; the Future says whether its loop ended within the timeout."""
+        dispatcher, buffer = self._dispatcher, self.buffer
+
+        def remove() -> bool:
+            normal = _checked_url(url)
+            if not any(s.url == normal for s in dispatcher.statuses()):
+                raise QueueError(f"{normal} is not in the list.")
+            stopped = dispatcher.remove_server(normal, timeout_s)
+            buffer.push(ServerRemoved(normal))
+            return stopped
+
+        return self._submit("Removing the server", remove)
+
+    # --- queue operations ---
+
+    def enqueue(self, jobs: Sequence[NewJob]) -> futures.Future[list[Job]]:
+        dispatcher, batch = self._dispatcher, list(jobs)
+        return self._submit("Queueing", lambda: dispatcher.enqueue(batch))
+
+    def cancel(self, job_id: str) -> futures.Future[Job]:
+        dispatcher = self._dispatcher
+        return self._submit("Cancelling", lambda: dispatcher.cancel(job_id))
+
+    def cancel_all(self) -> futures.Future[int]:
+        """Cancel every waiting and running job; the Future holds how many."""
+        return self._submit("Cancelling", self._dispatcher.cancel_all)
+
+    def move_to_front(self, job_id: str) -> futures.Future[Job]:
+        dispatcher = self._dispatcher
+        return self._submit("Moving the job", lambda: dispatcher.move_to_front(job_id))
+
+    def retry(self, job_id: str) -> futures.Future[Job]:
+        dispatcher = self._dispatcher
+        return self._submit("Retrying", lambda: dispatcher.retry(job_id))
+
+    def _submit(self, what: str, operation: Callable[[], T]) -> futures.Future[T]:
+        if self._phase is _Phase.STOPPED:
+            refused: futures.Future[T] = futures.Future()
+            refused.set_exception(QueueError("The queue is shut down."))
+            return refused
+        return self._ops.submit(_reporting, self.buffer, what, operation)
+
+
+def _reporting(buffer: EventBuffer, what: str, operation: Callable[[], T]) -> T:
+    """Run an operation on the operations thread; tell the GUI why it was refused."""
+    try:
+        return operation()
+    except (QueueError, StoreError) as exc:
+        # StoreError: a missing job or an unusable database; either way its message is for users.
+        buffer.push(OperationFailed(str(exc)))
+        raise
+    except Exception:
+        log.exception("%s failed", what)
+        buffer.push(OperationFailed(f"{what} failed unexpectedly; the log has the details."))
+        raise
+
+
+def _checked_url(url: str) -> str:
+    try:
+        return normalize_base_url(url)
+    except ValueError as exc:
+        raise QueueError(str(exc)) from exc
+
+
+def _nothing() -> None:
+    pass

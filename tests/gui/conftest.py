@@ -1,0 +1,101 @@
+"""GUI-layer fixtures: no test may leave a thread or a pool running (STYLE 19)."""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+from studio_desktop.core.context import AppContext
+from studio_desktop.core.runner import RunnerConfig
+from studio_desktop.core.scheduler import SchedulerConfig
+from studio_desktop.core.servers import ServerConfig
+from studio_desktop.workers import WorkerPool, running_threads
+from tests.fakes.comfy_server import FakeComfyServer
+
+GRACE_S = 5.0  # threads get this long to end after a test before it counts as a leak
+POOL_THREAD_PREFIXES = ("studio-", "output-", "server ")
+
+# Short polls and backoffs: a server that goes away is noticed, and one that comes back used,
+# within a second or so.
+FAST = SchedulerConfig(
+    runner=RunnerConfig(
+        max_attempts=3,
+        backoff_s=0.05,
+        backoff_max_s=0.2,
+        event_poll_s=0.05,
+        history_poll_s=0.2,
+        progress_write_s=0.0,
+    ),
+    idle_poll_s=0.05,
+    reconnect_backoff_s=(0.05, 0.3),
+    stream_reconnect_s=0.5,
+)
+
+
+def _leaked(before: set[threading.Thread]) -> list[threading.Thread]:
+    return [
+        t
+        for t in threading.enumerate()
+        if t not in before
+        and t.is_alive()
+        and (not t.daemon or t.name.startswith(POOL_THREAD_PREFIXES))
+    ]
+
+
+@pytest.fixture(autouse=True)
+def _no_leaked_threads() -> Iterator[None]:
+    """Fail a test after which a non-daemon thread, a pool thread or a loop QThread survives."""
+    before = set(threading.enumerate())
+    yield
+    deadline = time.monotonic() + GRACE_S
+    while (_leaked(before) or running_threads()) and time.monotonic() < deadline:
+        time.sleep(0.02)
+    leaked, qthreads = _leaked(before), running_threads()
+    assert not leaked, f"threads survived the test: {leaked}"
+    assert not qthreads, f"loop QThreads survived the test: {[t.objectName() for t in qthreads]}"
+
+
+@pytest.fixture
+def ctx(tmp_path: Path) -> Iterator[AppContext]:
+    context = AppContext.open(tmp_path / "data")
+    try:
+        yield context
+    finally:
+        context.close()
+
+
+PoolFactory = Callable[..., WorkerPool]
+
+
+@pytest.fixture
+def make_pool(ctx: AppContext) -> Iterator[PoolFactory]:
+    """`make_pool(*servers, ctx=..., depth=2, start=True)`: started pools, shut down after the test.
+
+    `servers` are fake servers or ServerConfigs. Request this fixture after the fake servers so
+    the pools stop first.
+    """
+    pools: list[WorkerPool] = []
+
+    def make(
+        *servers: FakeComfyServer | ServerConfig,
+        context: AppContext | None = None,
+        depth: int = 2,
+        start: bool = True,
+    ) -> WorkerPool:
+        configs = [
+            s if isinstance(s, ServerConfig) else ServerConfig(s.url, pipeline_depth=depth)
+            for s in servers
+        ]
+        pool = WorkerPool(context or ctx, configs, config=FAST)
+        pools.append(pool)
+        if start:
+            pool.start()
+        return pool
+
+    yield make
+    results = [pool.shutdown(10) for pool in pools]
+    assert all(results), "a pool did not shut down in time"
