@@ -1,0 +1,50 @@
+"""Settings: defaults, round trip, upgrades, broken files."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from studio_desktop.core.settings import SCHEMA_VERSION, Settings, load_settings, save_settings
+
+
+def test_missing_file_gives_defaults(tmp_path: Path) -> None:
+    assert load_settings(tmp_path / "settings.json") == Settings()
+
+
+def test_round_trip_keeps_every_field(tmp_path: Path) -> None:
+    path = tmp_path / "settings.json"
+    settings = Settings(
+        language="zh_CN",
+        thumbnail_size=240,
+        pipeline_depth=3,
+        last_form={"prompt": "一只猫", "steps": 12},
+        ui_state={"geometry": "AAAA"},
+    )
+    save_settings(settings, path)
+    assert load_settings(path) == settings
+    assert not list(tmp_path.glob("*.part"))
+
+
+def test_upgrade_from_version_1(tmp_path: Path) -> None:
+    path = tmp_path / "settings.json"
+    path.write_text(json.dumps({"schema_version": 1, "thumbnails": "large", "x": 1}), "utf-8")
+    settings = load_settings(path)
+    assert settings.thumbnail_size == 240
+    assert settings.schema_version == SCHEMA_VERSION
+
+
+def test_broken_file_is_kept_aside(tmp_path: Path) -> None:
+    path = tmp_path / "settings.json"
+    path.write_text("{not json", "utf-8")
+    assert load_settings(path) == Settings()
+    assert (tmp_path / "settings.broken.json").exists()
+
+
+def test_out_of_range_values_are_clamped(tmp_path: Path) -> None:
+    path = tmp_path / "settings.json"
+    path.write_text(
+        json.dumps({"schema_version": 2, "pipeline_depth": 99, "language": "xx"}), "utf-8"
+    )
+    settings = load_settings(path)
+    assert settings.pipeline_depth == 8 and settings.language == "system"
