@@ -4,6 +4,8 @@ from studio_desktop.core.workflows.bind import bind, param_values
 from studio_desktop.core.workflows.registry import TemplateRegistry
 from studio_desktop.core.workflows.template import (
     ImageSlot,
+    ModelFile,
+    NodePack,
     SlotTarget,
     Template,
     TemplateError,
@@ -13,6 +15,8 @@ from studio_desktop.core.workflows.template import (
 
 __all__ = [
     "ImageSlot",
+    "ModelFile",
+    "NodePack",
     "SlotTarget",
     "Template",
     "TemplateError",

@@ -54,6 +54,29 @@ class ImageSlot:
 
 
 @dataclass(frozen=True)
+class NodePack:
+    """A custom node pack a template needs, so a missing class can name where to get it."""
+
+    name: str
+    url: str = ""
+    nodes: tuple[str, ...] = ()
+    # Shown instead of "install the pack" when that is not the fix (e.g. built-in nodes that
+    # only load when a Python dependency is present on the server).
+    hint: str = ""
+
+
+@dataclass(frozen=True)
+class ModelFile:
+    """A model file a template needs: which loader input lists it and where to download it."""
+
+    folder: str  # ComfyUI models/ subfolder, e.g. "controlnet"
+    name: str
+    node: str = ""  # the loader node and input that take it, when the template has one
+    input: str = ""
+    url: str = ""
+
+
+@dataclass(frozen=True)
 class Template:
     id: str
     name: str
@@ -64,9 +87,29 @@ class Template:
     required_nodes: tuple[str, ...] = ()
     required_models: Mapping[str, int] = field(default_factory=dict)
     source: Path | None = None
+    custom_nodes: tuple[NodePack, ...] = ()
+    model_files: tuple[ModelFile, ...] = ()
+    output_kind: str = "image"  # image | video | audio: what the gallery should expect
+    # Parameter values this template works best with (e.g. a low denoise for upscaling); the
+    # form starts from these instead of the app-wide defaults.
+    defaults: Mapping[str, Any] = field(default_factory=dict)
 
     def has_slot(self, name: str) -> bool:
         return name in self.slots
+
+    def pack_for(self, class_type: str) -> NodePack | None:
+        """The declared custom node pack that provides `class_type`, if any."""
+        return next((p for p in self.custom_nodes if class_type in p.nodes), None)
+
+    def slot_of(self, node: str, input_name: str) -> str | None:
+        """The slot (parameter or image) that writes `node`.`input_name`, if any."""
+        for name, targets in self.slots.items():
+            if any(t.node == node and t.input == input_name for t in targets):
+                return name
+        for image in self.images:
+            if image.node == node and image.input == input_name:
+                return image.name
+        return None
 
 
 def parse_template(data: Any, *, source: Path | None = None) -> Template:
@@ -99,6 +142,8 @@ def parse_template(data: Any, *, source: Path | None = None) -> Template:
 
     images = tuple(_image_slot(template_id, raw, graph) for raw in data.get("images", []))
     requires = data.get("requires", {})
+    if not isinstance(requires, Mapping):
+        raise TemplateError(f"Template {template_id!r}: 'requires' must be an object.")
     return Template(
         id=template_id,
         name=str(data.get("name", template_id)),
@@ -109,6 +154,12 @@ def parse_template(data: Any, *, source: Path | None = None) -> Template:
         required_nodes=tuple(requires.get("nodes", ())),
         required_models=dict(requires.get("models", {})),
         source=source,
+        custom_nodes=tuple(_node_pack(template_id, r) for r in requires.get("custom_nodes", [])),
+        model_files=tuple(
+            _model_file(template_id, r, graph) for r in requires.get("model_files", [])
+        ),
+        output_kind=str(data.get("output_kind", "image")),
+        defaults=_defaults(template_id, data.get("defaults", {})),
     )
 
 
@@ -147,3 +198,42 @@ def _image_slot(template_id: str, raw: Any, graph: Mapping[str, Any]) -> ImageSl
         required=bool(raw.get("required", True)),
         mask_from_alpha=bool(raw.get("mask_from_alpha", False)),
     )
+
+
+def _node_pack(template_id: str, raw: Any) -> NodePack:
+    if not isinstance(raw, Mapping) or not isinstance(raw.get("name"), str):
+        raise TemplateError(f"Template {template_id!r}: a custom node pack has no name.")
+    nodes = raw.get("nodes", [])
+    if not isinstance(nodes, list) or not all(isinstance(n, str) for n in nodes):
+        raise TemplateError(
+            f"Template {template_id!r}: custom node pack {raw['name']!r} needs a list of nodes."
+        )
+    return NodePack(
+        name=raw["name"],
+        url=str(raw.get("url", "")),
+        nodes=tuple(nodes),
+        hint=str(raw.get("hint", "")),
+    )
+
+
+def _model_file(template_id: str, raw: Any, graph: Mapping[str, Any]) -> ModelFile:
+    if not isinstance(raw, Mapping) or "folder" not in raw or "name" not in raw:
+        raise TemplateError(f"Template {template_id!r}: a model file needs a folder and a name.")
+    node = str(raw.get("node", ""))
+    if node and node not in graph:
+        raise TemplateError(
+            f"Template {template_id!r}: model file {raw['name']!r} points at missing node {node}."
+        )
+    return ModelFile(
+        folder=str(raw["folder"]),
+        name=str(raw["name"]),
+        node=node,
+        input=str(raw.get("input", "")),
+        url=str(raw.get("url", "")),
+    )
+
+
+def _defaults(template_id: str, raw: Any) -> dict[str, Any]:
+    if not isinstance(raw, Mapping):
+        raise TemplateError(f"Template {template_id!r}: 'defaults' must be an object.")
+    return {str(k): v for k, v in raw.items()}

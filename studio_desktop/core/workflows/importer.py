@@ -1,0 +1,154 @@
+"""Import a ComfyUI API-format workflow file as a user template in the data folder.
+
+`read_workflow` checks the file, `detect_slots` proposes slots, the user confirms or renames them
+(`DetectedSlots.renamed`), `build_template` makes the template document and `save_template`
+writes it atomically. `import_workflow` does all of it with the proposed slots as they are.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any, Final
+
+from studio_desktop.core.comfy.object_info import ObjectInfo
+from studio_desktop.core.files import atomic_write_bytes
+from studio_desktop.core.paths import resources_dir
+from studio_desktop.core.workflows.detect import DetectedSlots, detect_slots
+from studio_desktop.core.workflows.template import (
+    TEMPLATE_FORMAT,
+    Template,
+    TemplateError,
+    load_template,
+    parse_template,
+)
+from studio_desktop.core.workflows.ui_format import EXPORT_HELP, is_ui_format
+from studio_desktop.core.workflows.validate import IssueKind, check_structure, validate_graph
+
+MAX_WORKFLOW_BYTES: Final = 20 * 1024 * 1024  # real workflows are kilobytes; refuse anything huge
+
+
+def read_workflow(path: Path, object_info: ObjectInfo | None = None) -> dict[str, Any]:
+    """The API-format graph in `path`; TemplateError with one clear message when unusable."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_WORKFLOW_BYTES:
+            raise TemplateError(
+                f"{path.name} is {size // (1024 * 1024)} MB, too large to be a ComfyUI workflow."
+            )
+        text = path.read_text(encoding="utf-8-sig")
+    except OSError as exc:
+        raise TemplateError(f"Cannot read {path.name}: {exc.strerror or exc}.") from exc
+    except UnicodeDecodeError as exc:
+        raise TemplateError(f"{path.name} is not a text file, so not a ComfyUI workflow.") from exc
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise TemplateError(
+            f"{path.name} is not valid JSON (line {exc.lineno}, column {exc.colno}), so it is "
+            "not a ComfyUI workflow."
+        ) from exc
+    return check_workflow(data, path.name, object_info)
+
+
+def check_workflow(data: Any, what: str, object_info: ObjectInfo | None = None) -> dict[str, Any]:
+    """`data` as an API-format graph, or TemplateError naming the first thing that is wrong."""
+    if is_ui_format(data):
+        raise TemplateError(f"{what}: {EXPORT_HELP}")
+    if not isinstance(data, Mapping):
+        raise TemplateError(f"{what} is not a ComfyUI API-format workflow (expected an object).")
+    if isinstance(data.get("prompt"), Mapping) and "class_type" not in data:
+        data = data["prompt"]  # a saved POST /prompt body or a history entry: take its graph
+    if not data:
+        raise TemplateError(f"{what} is an empty workflow: it has no nodes.")
+    issues = check_structure(data)
+    if object_info is not None and not issues:
+        issues = [
+            i for i in validate_graph(data, object_info) if i.kind is IssueKind.MISSING_NODE_CLASS
+        ]
+    if issues:
+        raise TemplateError(f"{what}: {issues[0].message}")
+    return {str(k): v for k, v in data.items()}
+
+
+def build_template(
+    graph: Mapping[str, Any],
+    slots: DetectedSlots,
+    name: str,
+    *,
+    template_id: str | None = None,
+    description: str = "",
+) -> dict[str, Any]:
+    """The template document (format 1) for `graph` with the confirmed `slots`."""
+    ids = sorted({str(n["class_type"]) for n in graph.values() if isinstance(n, Mapping)})
+    document: dict[str, Any] = {
+        "format": TEMPLATE_FORMAT,
+        "id": template_id or slugify(name),
+        "name": name,
+        "description": description or "Imported from a ComfyUI workflow.",
+        "requires": {"nodes": ids},
+        "slots": {
+            slot: [{"node": t.node, "input": t.input} for t in targets]
+            for slot, targets in slots.slots.items()
+        },
+        "images": [
+            {
+                "name": image.name,
+                "label": image.label,
+                "node": image.node,
+                "input": image.input,
+                "required": image.required,
+                "mask_from_alpha": image.mask_from_alpha,
+            }
+            for image in slots.images
+        ],
+        "graph": dict(graph),
+    }
+    parse_template(document)  # the same checks a later load does: fail now, not at startup
+    return document
+
+
+def save_template(document: Mapping[str, Any], user_dir: Path) -> Template:
+    """Write the document as `<id>.json` in `user_dir` (atomically) and load it back."""
+    path = user_dir / f"{document['id']}.json"
+    data = json.dumps(document, ensure_ascii=False, indent=2).encode("utf-8")
+    try:
+        atomic_write_bytes(path, data)
+    except OSError as exc:
+        raise TemplateError(f"Cannot save the template to {path}: {exc.strerror or exc}.") from exc
+    return load_template(path)
+
+
+def import_workflow(
+    path: Path,
+    user_dir: Path,
+    *,
+    name: str | None = None,
+    object_info: ObjectInfo | None = None,
+) -> Template:
+    """Read, detect, build and save in one go; the template id never clashes with another."""
+    graph = read_workflow(path, object_info)
+    title = (name or path.stem).strip() or "Imported workflow"
+    slots = detect_slots(graph, object_info)
+    document = build_template(graph, slots, title, template_id=free_id(slugify(title), user_dir))
+    return save_template(document, user_dir)
+
+
+def slugify(name: str) -> str:
+    """A file-safe template id from a display name (non-Latin names keep their letters)."""
+    text = unicodedata.normalize("NFKC", name).strip().lower()
+    text = re.sub(r"[^\w-]+", "-", text, flags=re.UNICODE).strip("-_")
+    return text[:60] or "workflow"
+
+
+def free_id(base: str, user_dir: Path) -> str:
+    """`base`, or `base-2`, `base-3`... so neither a built-in nor a user template is replaced."""
+    builtin = resources_dir() / "templates"
+    candidate, number = base, 1
+    while (user_dir / f"{candidate}.json").exists() or (builtin / f"{candidate}.json").exists():
+        number += 1
+        candidate = f"{base}-{number}"
+    return candidate

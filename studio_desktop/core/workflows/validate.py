@@ -1,0 +1,403 @@
+"""Checks a bound API-format graph against a server's `/object_info` before it is queued.
+
+The checks follow ComfyUI's own `execution.validate_prompt` so that a graph we pass is one the
+server accepts, but the messages are written for the user and carry the template slot an input
+belongs to, so the form can show each one next to its field. Never raises on junk input.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any
+
+from studio_desktop.core.comfy.object_info import ObjectInfo
+from studio_desktop.core.workflows.template import Template
+
+# Inputs whose list the server checks itself (VALIDATE_INPUTS): an uploaded image is not in the
+# list /object_info returned before the upload, so a combo check there would be wrong.
+_SELF_VALIDATED = {"LoadImage": "image", "LoadImageMask": "image", "LoadImageOutput": "image"}
+
+# What a list input holds, for messages: "Checkpoint 'x' is not on this server".
+_LIST_NOUNS = {
+    "ckpt_name": "Checkpoint",
+    "lora_name": "LoRA",
+    "vae_name": "VAE",
+    "control_net_name": "ControlNet model",
+    "unet_name": "Diffusion model",
+    "clip_name": "Text encoder",
+    "clip_name1": "Text encoder",
+    "clip_name2": "Text encoder",
+    "sampler_name": "Sampler",
+    "scheduler": "Scheduler",
+    "upscale_method": "Upscale method",
+}
+_MODEL_NOUNS = {"UpscaleModelLoader": "Upscale model", "CLIPVisionLoader": "CLIP vision model"}
+_MAX_LISTED = 8
+
+
+class IssueKind(StrEnum):
+    MISSING_NODE_CLASS = "missing_node_class"
+    NOT_IN_LIST = "not_in_list"
+    OUT_OF_RANGE = "out_of_range"
+    BAD_VALUE = "bad_value"  # a number input holding something that is not a number
+    MISSING_INPUT = "missing_input"
+    BAD_LINK = "bad_link"
+    CYCLE = "cycle"
+    NO_OUTPUT = "no_output"
+    INVALID_NODE = "invalid_node"  # not a node at all: no class_type, inputs not an object
+
+
+@dataclass(frozen=True)
+class ValidationIssue:
+    """One reason the server would refuse the graph; `slot` names the form field it belongs to."""
+
+    node_id: str
+    class_type: str
+    input_name: str | None
+    slot: str | None
+    message: str
+    kind: IssueKind
+
+
+def validate_graph(
+    graph: Any, object_info: ObjectInfo, template: Template | None = None
+) -> list[ValidationIssue]:
+    """Every problem found in `graph` (empty when the server should accept it)."""
+    return _Checker(object_info, template).run(graph)
+
+
+def check_structure(graph: Any) -> list[ValidationIssue]:
+    """What can be checked without a server: nodes well formed, links resolve, no loops."""
+    return _Checker(None, None).run(graph)
+
+
+def is_link(value: Any) -> bool:
+    """A link as ComfyUI reads it: any list (a malformed one is an error, not a constant)."""
+    return isinstance(value, list)
+
+
+def type_matches(received: str, wanted: str) -> bool:
+    """ComfyUI's validate_node_input: equal, "*" on either side, or overlapping "A,B" sets."""
+    if received == wanted:
+        return True
+    got = {t.strip() for t in received.split(",")}
+    want = {t.strip() for t in wanted.split(",")}
+    return "*" in got or "*" in want or bool(got & want)
+
+
+class _Checker:
+    def __init__(self, info: ObjectInfo | None, template: Template | None) -> None:
+        # Without a server's /object_info only the shape of the graph can be checked.
+        self.structural = info is None
+        self.info = info or ObjectInfo({})
+        self.template = template
+        self.issues: list[ValidationIssue] = []
+
+    def run(self, graph: Any) -> list[ValidationIssue]:
+        if not isinstance(graph, Mapping) or not graph:
+            self._add("", "", None, "The workflow has no nodes.", IssueKind.INVALID_NODE)
+            return self.issues
+        nodes: dict[str, Mapping[str, Any]] = {}
+        for node_id, node in graph.items():
+            key = str(node_id)
+            if not isinstance(node, Mapping) or not isinstance(node.get("class_type"), str):
+                self._add(
+                    key,
+                    "",
+                    None,
+                    f"Node {key} is not a ComfyUI node (it has no class_type).",
+                    IssueKind.INVALID_NODE,
+                )
+            elif not isinstance(node.get("inputs", {}), Mapping):
+                self._add(
+                    key,
+                    str(node["class_type"]),
+                    None,
+                    f"Node {key} ({node['class_type']}) has inputs that are not an object.",
+                    IssueKind.INVALID_NODE,
+                )
+            else:
+                nodes[key] = node
+        if self.structural:
+            for node_id in sorted(nodes, key=_node_order):
+                self._check_links(node_id, nodes[node_id], nodes)
+            self._check_cycles(nodes)
+            return self.issues
+        for node_id, node in nodes.items():
+            self._check_class(node_id, node["class_type"])
+
+        known = {n for n, node in nodes.items() if self.info.has(node["class_type"])}
+        outputs = [n for n in known if self.info.is_output_node(nodes[n]["class_type"])]
+        if not outputs and known == set(nodes) and not self._has(IssueKind.INVALID_NODE):
+            self._add(
+                "",
+                "",
+                None,
+                "The workflow has no output node (such as Save Image), so the server would "
+                "not run it.",
+                IssueKind.NO_OUTPUT,
+            )
+        # ComfyUI checks only what the outputs depend on; an unused node cannot block a run.
+        checked = _upstream(nodes, outputs) if outputs else set(nodes)
+        for node_id in sorted(checked, key=_node_order):
+            node = nodes[node_id]
+            self._check_links(node_id, node, nodes)
+            if node_id in known:
+                self._check_inputs(node_id, node)
+        self._check_cycles(nodes)
+        return self.issues
+
+    # --- node classes ---
+
+    def _check_class(self, node_id: str, class_type: str) -> None:
+        if self.info.has(class_type):
+            return
+        pack = self.template.pack_for(class_type) if self.template else None
+        if pack is not None and pack.hint:
+            message = f"The server has no '{class_type}' node ({pack.name}). {pack.hint}"
+        elif pack is not None:
+            where = f" ({pack.url})" if pack.url else ""
+            message = (
+                f"The server has no '{class_type}' node: install the custom node pack "
+                f"{pack.name}{where} on the server and restart ComfyUI."
+            )
+        else:
+            message = (
+                f"The server has no '{class_type}' node. It may come from a custom node pack "
+                "that is not installed there, or need a newer ComfyUI."
+            )
+        self._add(node_id, class_type, None, message, IssueKind.MISSING_NODE_CLASS)
+
+    # --- inputs ---
+
+    def _check_inputs(self, node_id: str, node: Mapping[str, Any]) -> None:
+        class_type: str = node["class_type"]
+        inputs: Mapping[str, Any] = node.get("inputs", {})
+        for name in self.info.required_inputs(class_type):
+            if name not in inputs:
+                self._add(
+                    node_id,
+                    class_type,
+                    name,
+                    f"Node {node_id} ({class_type}) needs its input '{name}', which is missing.",
+                    IssueKind.MISSING_INPUT,
+                )
+        for name, value in inputs.items():
+            if is_link(value):
+                continue
+            spec = self.info.input_spec(class_type, str(name))
+            if spec is None:
+                continue  # ComfyUI ignores inputs a node does not declare
+            kind, config = spec
+            if kind == "COMBO":
+                self._check_combo(node_id, class_type, str(name), value, config)
+            elif kind in ("INT", "FLOAT"):
+                self._check_number(node_id, class_type, str(name), value, kind, config)
+
+    def _check_combo(
+        self, node_id: str, class_type: str, name: str, value: Any, config: Mapping[str, Any]
+    ) -> None:
+        if _SELF_VALIDATED.get(class_type) == name or config.get("remote"):
+            return
+        options = self.info.combo_options(class_type, name) or []
+        if value in options or str(value) in options:
+            return
+        noun = _MODEL_NOUNS.get(class_type) or _LIST_NOUNS.get(name) or f"'{name}'"
+        message = f"{noun} '{value}' is not on this server ({_listing(options)})."
+        hint = self._model_hint(node_id, name)
+        self._add(node_id, class_type, name, message + hint, IssueKind.NOT_IN_LIST)
+
+    def _model_hint(self, node_id: str, name: str) -> str:
+        if self.template is None:
+            return ""
+        for model in self.template.model_files:
+            if model.node == node_id and model.input == name:
+                where = f" from {model.url}" if model.url else ""
+                return f" Download {model.name}{where} into ComfyUI's models/{model.folder} folder."
+        return ""
+
+    def _check_number(
+        self,
+        node_id: str,
+        class_type: str,
+        name: str,
+        value: Any,
+        kind: str,
+        config: Mapping[str, Any],
+    ) -> None:
+        number = _as_number(value, kind)
+        if number is None:
+            self._add(
+                node_id,
+                class_type,
+                name,
+                f"'{name}' of node {node_id} ({class_type}) must be a number, not {value!r}.",
+                IssueKind.BAD_VALUE,
+            )
+            return
+        low, high = config.get("min"), config.get("max")
+        if isinstance(low, int | float) and number < low:
+            bound = f"at least {_fmt(low)}"
+        elif isinstance(high, int | float) and number > high:
+            bound = f"at most {_fmt(high)}"
+        else:
+            return
+        slot = self._slot(node_id, name)
+        label = slot.replace("_", " ").capitalize() if slot else f"'{name}' of node {node_id}"
+        self._add(
+            node_id,
+            class_type,
+            name,
+            f"{label} must be {bound} (it is {_fmt(number)}).",
+            IssueKind.OUT_OF_RANGE,
+        )
+
+    # --- links ---
+
+    def _check_links(
+        self, node_id: str, node: Mapping[str, Any], nodes: Mapping[str, Mapping[str, Any]]
+    ) -> None:
+        class_type: str = node["class_type"]
+        for name, value in node.get("inputs", {}).items():
+            if not is_link(value):
+                continue
+            problem = self._link_problem(class_type, str(name), value, nodes)
+            if problem:
+                self._add(
+                    node_id,
+                    class_type,
+                    str(name),
+                    f"Input '{name}' of node {node_id} ({class_type}) {problem}.",
+                    IssueKind.BAD_LINK,
+                )
+
+    def _link_problem(
+        self, class_type: str, name: str, value: list[Any], nodes: Mapping[str, Mapping[str, Any]]
+    ) -> str | None:
+        if len(value) != 2 or not isinstance(value[0], str):
+            return f"is a malformed link {value!r} (expected [node id, output index])"
+        source, index = value
+        if isinstance(index, bool) or not isinstance(index, int):
+            return f"is a malformed link {value!r} (the output index must be a whole number)"
+        if source not in nodes:
+            return f"is linked to node {source}, which is not in the workflow"
+        source_class: str = nodes[source]["class_type"]
+        if not self.info.has(source_class):
+            return None  # its outputs are unknown; the missing class is reported already
+        outputs = self.info.output_types(source_class)
+        if not 0 <= index < len(outputs):
+            return (
+                f"is linked to output {index} of node {source} ({source_class}), which has "
+                f"{len(outputs)} output{'' if len(outputs) == 1 else 's'}"
+            )
+        spec = self.info.input_spec(class_type, name) if self.info.has(class_type) else None
+        wanted = spec[0] if spec else None
+        received = outputs[index]
+        if wanted and wanted != "COMBO" and not type_matches(received, wanted):
+            return f"expects {wanted} but is linked to an output of type {received} (node {source})"
+        return None
+
+    def _check_cycles(self, nodes: Mapping[str, Mapping[str, Any]]) -> None:
+        for cycle in _cycles(nodes):
+            path = " → ".join(f"{n} ({nodes[n]['class_type']})" for n in [*cycle, cycle[0]])
+            self._add(
+                cycle[0],
+                str(nodes[cycle[0]]["class_type"]),
+                None,
+                f"Nodes form a loop: {path}. A workflow must flow one way.",
+                IssueKind.CYCLE,
+            )
+
+    # --- helpers ---
+
+    def _slot(self, node_id: str, input_name: str | None) -> str | None:
+        if self.template is None or input_name is None:
+            return None
+        return self.template.slot_of(node_id, input_name)
+
+    def _has(self, kind: IssueKind) -> bool:
+        return any(i.kind is kind for i in self.issues)
+
+    def _add(
+        self, node_id: str, class_type: str, input_name: str | None, message: str, kind: IssueKind
+    ) -> None:
+        slot = self._slot(node_id, input_name)
+        self.issues.append(ValidationIssue(node_id, class_type, input_name, slot, message, kind))
+
+
+def _links(node: Mapping[str, Any]) -> Iterable[str]:
+    for value in node.get("inputs", {}).values():
+        if isinstance(value, list) and len(value) == 2 and isinstance(value[0], str):
+            yield value[0]
+
+
+def _upstream(nodes: Mapping[str, Mapping[str, Any]], starts: Iterable[str]) -> set[str]:
+    seen: set[str] = set()
+    stack = list(starts)
+    while stack:
+        node_id = stack.pop()
+        if node_id in seen or node_id not in nodes:
+            continue
+        seen.add(node_id)
+        stack.extend(_links(nodes[node_id]))
+    return seen
+
+
+def _cycles(nodes: Mapping[str, Mapping[str, Any]]) -> list[list[str]]:
+    """One list of node ids per loop found (iterative DFS, so deep graphs cannot overflow)."""
+    state: dict[str, int] = {}  # 1 = on the current path, 2 = done
+    found: list[list[str]] = []
+    for root in sorted(nodes, key=_node_order):
+        if root in state:
+            continue
+        path: list[str] = []
+        stack: list[tuple[str, list[str]]] = [(root, [])]
+        while stack:
+            node_id, _ = stack[-1]
+            if node_id not in state:
+                state[node_id] = 1
+                path.append(node_id)
+                stack[-1] = (node_id, [s for s in _links(nodes[node_id]) if s in nodes])
+            pending = stack[-1][1]
+            if pending:
+                nxt = pending.pop()
+                if state.get(nxt) == 1:
+                    found.append(path[path.index(nxt) :])
+                elif nxt not in state:
+                    stack.append((nxt, []))
+                continue
+            state[node_id] = 2
+            path.pop()
+            stack.pop()
+    return found
+
+
+def _as_number(value: Any, kind: str) -> float | None:
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int | float):
+        return float(value)
+    if isinstance(value, str):  # ComfyUI converts "12" with int()/float(), so it is accepted
+        try:
+            return float(int(value)) if kind == "INT" else float(value)
+        except ValueError:
+            return None
+    return None
+
+
+def _fmt(number: float) -> str:
+    return str(int(number)) if float(number).is_integer() else f"{number:g}"
+
+
+def _listing(options: list[str]) -> str:
+    if not options:
+        return "it has none"
+    shown = ", ".join(options[:_MAX_LISTED])
+    more = len(options) - _MAX_LISTED
+    return f"it has: {shown}" + (f" and {more} more" if more > 0 else "")
+
+
+def _node_order(node_id: str) -> tuple[int, str]:
+    return (int(node_id), "") if node_id.isdigit() else (1 << 62, node_id)
