@@ -27,7 +27,7 @@ from studio_desktop.core.scheduler import (
     SchedulerEvent,
     ServerState,
 )
-from studio_desktop.core.servers import ServerConfig, probe, record_capabilities
+from studio_desktop.core.servers import ServerConfig, pool_servers, probe, record_capabilities
 from studio_desktop.core.store import DuplicateServer, JobFilter, StoreError
 
 log = logging.getLogger("studio.cli")
@@ -188,12 +188,7 @@ def _servers(ctx: AppContext, args: argparse.Namespace) -> list[ServerConfig]:
         return [
             ServerConfig(url, auth_header=args.auth, pipeline_depth=depth) for url in args.server
         ]
-    registered = [
-        ServerConfig(s.url, s.name, s.auth_header, pipeline_depth=depth)
-        for s in ctx.store.list_servers()
-        if s.enabled
-    ]
-    return registered or [ServerConfig(DEFAULT_SERVER, pipeline_depth=depth)]
+    return list(pool_servers(ctx.store.list_servers(), depth).values())
 
 
 def _reachable(servers: Sequence[ServerConfig]) -> list[ServerConfig]:

@@ -8,10 +8,11 @@ from types import TracebackType
 
 from studio_desktop.core.files import OutputLibrary
 from studio_desktop.core.paths import DataPaths, data_paths
+from studio_desktop.core.servers import DEFAULT_SERVER
 from studio_desktop.core.store import Store
 from studio_desktop.core.workflows import TemplateRegistry
 
-DEFAULT_SERVER = "http://127.0.0.1:8188"  # where ComfyUI listens when started without arguments
+__all__ = ["DEFAULT_SERVER", "AppContext"]
 
 
 @dataclass

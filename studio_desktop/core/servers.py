@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 
 from studio_desktop.core.comfy import ComfyClient, ObjectInfo
 from studio_desktop.core.jobs import Job
-from studio_desktop.core.store import Store
+from studio_desktop.core.store import ServerRecord, Store
 from studio_desktop.core.workflows import TemplateError, TemplateRegistry
 
 
@@ -22,6 +22,35 @@ class ServerConfig:
     @property
     def label(self) -> str:
         return self.name or self.url
+
+
+DEFAULT_SERVER = "http://127.0.0.1:8188"  # where ComfyUI listens when started without arguments
+DEFAULT_SERVER_NAME = "Local ComfyUI"
+
+
+def pool_servers(records: list[ServerRecord], depth: int) -> dict[str, ServerConfig]:
+    """The servers to run for a registry: the enabled ones, or the local default when none is
+    registered at all (a user who registered servers and disabled them all wants none)."""
+    if not records:
+        return {
+            DEFAULT_SERVER: ServerConfig(DEFAULT_SERVER, DEFAULT_SERVER_NAME, pipeline_depth=depth)
+        }
+    return {
+        r.url: ServerConfig(r.url, r.name, r.auth_header, pipeline_depth=depth)
+        for r in records
+        if r.enabled
+    }
+
+
+def gpu_label(name: str | None) -> str:
+    """'cuda:0 NVIDIA GeForce RTX 4090 : cudaMallocAsync' -> 'NVIDIA GeForce RTX 4090'."""
+    if not name:
+        return ""
+    text = name.split(" : ")[0].strip()
+    first, _, rest = text.partition(" ")
+    if ":" in first and rest:  # a torch device prefix such as "cuda:0"
+        text = rest.strip()
+    return text
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,306 @@
+"""Servers and Settings: register servers against the fake ComfyUI (Test, edit, remove, enable)
+with the running pool kept in step, and General values that survive a restart."""
+
+from __future__ import annotations
+
+import socket
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox
+from pytestqt.qtbot import QtBot
+
+from studio_desktop.core.context import DEFAULT_SERVER, AppContext
+from studio_desktop.core.scheduler import ServerState, ServerStatus
+from studio_desktop.core.servers import ServerConfig, gpu_label
+from studio_desktop.core.settings import load_settings
+from studio_desktop.ui.services import Services
+from studio_desktop.ui.settings_dialog import (
+    ServerEditDialog,
+    ServerFields,
+    ServerTableModel,
+    SettingsDialog,
+)
+from tests.fakes.comfy_server import FakeComfyServer
+from tests.gui.conftest import PoolFactory
+
+WAIT_MS = 15_000
+
+
+def dead_url() -> str:
+    """An address on this machine where nothing listens (connection refused at once)."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    return f"http://127.0.0.1:{port}"
+
+
+@pytest.fixture
+def services(ctx: AppContext, make_pool: PoolFactory) -> Services:
+    # Like the app with an empty registry: the pool runs the local default.
+    pool = make_pool(ServerConfig(DEFAULT_SERVER, "Local ComfyUI"))
+    return Services(ctx, pool, load_settings(ctx.paths.settings))
+
+
+@pytest.fixture
+def dialog(qtbot: QtBot, services: Services) -> SettingsDialog:
+    widget = SettingsDialog(services)
+    qtbot.addWidget(widget)
+    return widget
+
+
+class PoolWatch:
+    """The pool's server signals, as they reach the GUI thread."""
+
+    def __init__(self, services: Services) -> None:
+        self.states: dict[str, ServerState] = {}
+        self.removed: list[str] = []
+        services.pool.server_changed.connect(self._changed)
+        services.pool.server_removed.connect(self.removed.append)
+
+    def _changed(self, status: ServerStatus) -> None:
+        self.states[status.url] = status.state
+
+
+def accept_with(monkeypatch: pytest.MonkeyPatch, fill: Callable[[ServerEditDialog], None]) -> None:
+    """Make the modal Add/Edit dialog fill itself in and press OK."""
+
+    def exec_(self: ServerEditDialog) -> int:
+        fill(self)
+        self.accept()
+        return int(self.result())
+
+    monkeypatch.setattr(ServerEditDialog, "exec", exec_)
+
+
+def fill(name: str, url: str, auth: str = "") -> Callable[[ServerEditDialog], None]:
+    def do(d: ServerEditDialog) -> None:
+        d.name_field.setText(name)
+        d.url_field.setText(url)
+        d.auth_field.setText(auth)
+
+    return do
+
+
+# --- the Add/Edit dialog's Test button ---
+
+
+def test_test_button_reports_the_gpu_of_a_live_server(
+    qtbot: QtBot, fake_comfy: FakeComfyServer
+) -> None:
+    edit = ServerEditDialog(set())
+    qtbot.addWidget(edit)
+    edit.url_field.setText(fake_comfy.url + "/")
+    edit.test_button.click()
+    assert not edit.test_button.isEnabled()  # busy while the probe runs off the GUI thread
+    qtbot.waitUntil(lambda: edit.test_result.ok is not None, timeout=WAIT_MS)
+
+    text = edit.test_result.text()
+    assert edit.test_result.ok is True
+    assert text.startswith("Connected: ComfyUI 0.3.64, cpu, ")  # the fake's system_stats
+    assert "GiB free" in text and "checkpoint" in text
+    assert edit.test_button.isEnabled()
+    assert edit.prober.wait()
+
+
+def test_test_button_shows_why_a_server_is_down(qtbot: QtBot) -> None:
+    url = dead_url()
+    edit = ServerEditDialog(set())
+    qtbot.addWidget(edit)
+    edit.url_field.setText(url)
+    edit.test_button.click()
+    qtbot.waitUntil(lambda: edit.test_result.ok is not None, timeout=WAIT_MS)
+    assert edit.test_result.ok is False
+    assert f"Could not reach ComfyUI at {url}" in edit.test_result.text()
+    assert edit.prober.wait()
+
+
+def test_auth_header_is_a_password_field_and_reaches_the_server(
+    qtbot: QtBot, fake_comfy_factory: Callable[..., FakeComfyServer]
+) -> None:
+    server = fake_comfy_factory(require_auth="Bearer s3cret")
+    edit = ServerEditDialog(set())
+    qtbot.addWidget(edit)
+    assert edit.auth_field.echoMode() == edit.auth_field.EchoMode.Password
+    edit.url_field.setText(server.url)
+    edit.auth_field.setText("Bearer s3cret")
+    edit.test_button.click()
+    qtbot.waitUntil(lambda: edit.test_result.ok is not None, timeout=WAIT_MS)
+    assert edit.test_result.ok is True, edit.test_result.text()
+    assert edit.fields().auth_header == "Bearer s3cret"
+    assert edit.prober.wait()
+
+
+def test_bad_and_duplicate_addresses_are_refused(qtbot: QtBot) -> None:
+    edit = ServerEditDialog({"http://127.0.0.1:9000"})
+    qtbot.addWidget(edit)
+    edit.url_field.setText("not a url")
+    edit.accept()
+    assert edit.result() != QDialog.DialogCode.Accepted
+    assert "is not a server address" in edit.test_result.text()
+    edit.url_field.setText("http://127.0.0.1:9000/")
+    edit.accept()
+    assert "already in the list" in edit.test_result.text()
+    edit.url_field.setText("http://127.0.0.1:9001")
+    edit.accept()
+    assert edit.result() == QDialog.DialogCode.Accepted
+    assert edit.fields() == ServerFields("127.0.0.1:9001", "http://127.0.0.1:9001", None)
+
+
+# --- the Servers page: store and pool ---
+
+
+def test_add_test_edit_remove_persist_and_reach_the_pool(
+    qtbot: QtBot,
+    fake_comfy: FakeComfyServer,
+    services: Services,
+    dialog: SettingsDialog,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    page = dialog.servers
+    watch = PoolWatch(services)
+    store = services.ctx.store
+    assert page.stack.currentWidget() is page.empty
+
+    accept_with(monkeypatch, fill("Fake GPU", fake_comfy.url))
+    page.add_button.click()
+    [record] = store.list_servers()
+    assert (record.name, record.url, record.enabled) == ("Fake GPU", fake_comfy.url, True)
+    assert page.stack.currentWidget() is page.table
+    assert page.selected() == record
+    # The pool now runs the registered server instead of the implicit local default.
+    qtbot.waitUntil(lambda: watch.states.get(fake_comfy.url) == ServerState.IDLE, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: DEFAULT_SERVER in watch.removed, timeout=WAIT_MS)
+    model = page.model
+    qtbot.waitUntil(lambda: model.index(0, model.STATE).data() == "Connected", timeout=WAIT_MS)
+    assert model.index(0, model.GPU).data().startswith("cpu (")
+
+    page.test_button.click()
+    qtbot.waitUntil(lambda: page.test_result.ok is not None, timeout=WAIT_MS)
+    assert page.test_result.text().startswith("Connected: ComfyUI 0.3.64, cpu")
+    assert page.prober.wait()
+
+    accept_with(monkeypatch, fill("Renamed", fake_comfy.url, "Bearer x"))
+    page.edit_button.click()
+    edited = store.get_server(record.id)
+    assert edited is not None
+    assert (edited.name, edited.auth_header) == ("Renamed", "Bearer x")
+    assert model.index(0, model.NAME).data() == "Renamed"
+
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    watch.removed.clear()
+    page.remove_button.click()
+    assert store.list_servers() == []
+    assert page.stack.currentWidget() is page.empty
+    # With nothing registered the pool falls back to the local default again.
+    qtbot.waitUntil(lambda: fake_comfy.url in watch.removed, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: DEFAULT_SERVER in watch.states, timeout=WAIT_MS)
+
+
+def test_unchecking_enabled_stops_using_the_server(
+    qtbot: QtBot,
+    fake_comfy: FakeComfyServer,
+    services: Services,
+    dialog: SettingsDialog,
+) -> None:
+    page = dialog.servers
+    watch = PoolWatch(services)
+    page.register(ServerFields("Fake", fake_comfy.url, None))
+    page.register(ServerFields("Other", dead_url(), None))
+    qtbot.waitUntil(lambda: watch.states.get(fake_comfy.url) == ServerState.IDLE, timeout=WAIT_MS)
+
+    model = page.model
+    index = model.index(0, model.ENABLED)
+    assert index.data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked
+    assert model.setData(index, Qt.CheckState.Unchecked.value, Qt.ItemDataRole.CheckStateRole)
+    record = services.ctx.store.get_server_by_url(fake_comfy.url)
+    assert record is not None and not record.enabled
+    assert model.index(0, model.STATE).data() == "Not used"
+    qtbot.waitUntil(lambda: fake_comfy.url in watch.removed, timeout=WAIT_MS)
+
+
+def test_server_table_model_passes_the_model_tester(
+    qtmodeltester: object, services: Services, dialog: SettingsDialog
+) -> None:
+    services.ctx.store.add_server("A", "http://127.0.0.1:9001")
+    services.ctx.store.add_server("B", "http://127.0.0.1:9002", enabled=False)
+    dialog.servers.reload()
+    model = dialog.servers.model
+    assert model.rowCount() == 2 and model.rowCount(model.index(0, 0)) == 0
+    assert model.index(1, model.STATE).data() == "Not used"
+    assert model.index(0, model.STATE).data() == "Not checked yet"
+    assert model.headerData(0, Qt.Orientation.Horizontal) == "Enabled"
+    assert not model.setData(QModelIndex(), True)
+    qtmodeltester.check(model)  # type: ignore[attr-defined]
+    empty = ServerTableModel()
+    qtmodeltester.check(empty)  # type: ignore[attr-defined]
+
+
+# --- the General page ---
+
+
+def test_general_values_persist_across_a_restart(
+    qtbot: QtBot, services: Services, dialog: SettingsDialog
+) -> None:
+    general = dialog.general
+    dialog.show_page("general")
+    assert not dialog.apply_button.isEnabled()
+    assert general.folder_field.text() == str(services.ctx.paths.root)
+    assert general.folder_field.isReadOnly()
+
+    general.thumbnail_size.setValue(224)
+    general.trash_days.setValue(7)
+    general.temp_hours.setValue(48)
+    general.pipeline_depth.setValue(3)
+    assert not general.language_hint.isVisibleTo(general)
+    general.language.setCurrentIndex(general.language.findData("zh_TW"))
+    assert general.language.currentText() == "繁體中文"
+    assert general.language_hint.isVisibleTo(general)  # "needs a restart"
+    general.notify.setChecked(False)
+    assert dialog.apply_button.isEnabled()
+
+    with qtbot.waitSignal(dialog.settings_changed, timeout=WAIT_MS):
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    assert dialog.result() == QDialog.DialogCode.Accepted
+
+    saved = load_settings(services.ctx.paths.settings)  # what the next start reads
+    assert (saved.thumbnail_size, saved.trash_retention_days, saved.temp_retention_hours) == (
+        224,
+        7,
+        48,
+    )
+    assert (saved.pipeline_depth, saved.language, saved.notify_when_batch_done) == (
+        3,
+        "zh_TW",
+        False,
+    )
+    restarted = Services(services.ctx, services.pool, saved)
+    again = SettingsDialog(restarted, page="general")
+    qtbot.addWidget(again)
+    assert again.tabs.currentWidget() is again.general
+    assert again.general.values() == general.values()
+    assert again.general.language.currentText() == "繁體中文"
+
+
+def test_cancel_and_unchanged_apply_write_nothing(
+    qtbot: QtBot, services: Services, dialog: SettingsDialog, tmp_path: Path
+) -> None:
+    path = services.ctx.paths.settings
+    dialog.general.thumbnail_size.setValue(300)
+    dialog.general.thumbnail_size.setValue(services.settings.thumbnail_size)
+    assert not dialog.apply_button.isEnabled()  # back to the saved value: nothing to apply
+    dialog.general.trash_days.setValue(9)
+    dialog.reject()
+    assert services.settings.trash_retention_days == 30
+    assert not path.exists()
+
+
+def test_gpu_label_drops_the_torch_device_decorations() -> None:
+    assert gpu_label("cuda:0 NVIDIA GeForce RTX 4090 : cudaMallocAsync") == (
+        "NVIDIA GeForce RTX 4090"
+    )
+    assert gpu_label("cpu") == "cpu"
+    assert gpu_label("mps") == "mps"
+    assert gpu_label(None) == ""
