@@ -1,0 +1,422 @@
+"""One reference-image slot of a template: drop a file, paste, or browse; thumbnail and clear.
+
+An accepted image is copied into the library's inputs/ folder (off the GUI thread) and the slot's
+value is that copy's path relative to the data folder, which is what `InputImage` stores.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QMimeData, QMimeDatabase, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import (
+    QColor,
+    QDragEnterEvent,
+    QDragLeaveEvent,
+    QDragMoveEvent,
+    QDropEvent,
+    QFocusEvent,
+    QGuiApplication,
+    QImage,
+    QImageReader,
+    QKeyEvent,
+    QKeySequence,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QPen,
+    QPixmap,
+)
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from studio_desktop.core.files import OutputLibrary
+from studio_desktop.core.workflows import ImageSlot
+from studio_desktop.ui.generate.background import BackgroundTasks
+from studio_desktop.ui.generate.fields import WrapLabel
+
+THUMB_BOX = 160  # logical pixels; the decoded thumbnail fits this box at the screen's ratio
+IMAGE_FILTER = "Images (*.png *.jpg *.jpeg *.webp *.gif)"
+
+
+def decode_thumbnail(path: Path, box: int) -> QImage:
+    """Decode an image scaled to fit a `box`-pixel square (worker threads only)."""
+    reader = QImageReader(str(path))
+    reader.setAutoTransform(True)
+    size = reader.size()
+    if size.isValid() and (size.width() > box or size.height() > box):
+        reader.setScaledSize(size.scaled(box, box, Qt.AspectRatioMode.KeepAspectRatio))
+    image = reader.read()
+    if image.isNull():
+        raise ValueError(f"{path.name} could not be read as an image ({reader.errorString()}).")
+    return image
+
+
+def looks_like_image(path: Path) -> bool:
+    """By name only (no disk access): the library checks the bytes when it copies the file."""
+    mime = QMimeDatabase().mimeTypeForFile(str(path), QMimeDatabase.MatchMode.MatchExtension)
+    return mime.name().startswith("image/")
+
+
+class _DropArea(QWidget):
+    """The framed box that shows the thumbnail, or how to add an image."""
+
+    clicked = Signal()
+
+    def __init__(self, hint: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.hint = hint
+        self.pixmap: QPixmap | None = None
+        self.hovering = False
+        self.setMinimumSize(THUMB_BOX, THUMB_BOX * 3 // 4)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.setFixedHeight(THUMB_BOX * 3 // 4 + 12)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        self.clicked.emit()
+        super().mousePressEvent(event)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        palette = self.palette()
+        rect = QRectF(self.rect()).adjusted(1, 1, -1, -1)
+        owner = self.parentWidget()
+        active = self.hovering or (owner is not None and owner.hasFocus())
+        pen = QPen(
+            palette.color(QPalette.ColorRole.Highlight if active else QPalette.ColorRole.Mid)
+        )
+        pen.setWidthF(2.0 if active else 1.0)
+        pen.setStyle(Qt.PenStyle.SolidLine if self.pixmap or active else Qt.PenStyle.DashLine)
+        painter.setPen(pen)
+        painter.setBrush(palette.color(QPalette.ColorRole.Base))
+        painter.drawRoundedRect(rect, 6, 6)
+        if self.pixmap is not None and not self.pixmap.isNull():
+            inner = rect.adjusted(6, 6, -6, -6).toRect()
+            ratio = self.pixmap.devicePixelRatio()
+            logical = QSize(round(self.pixmap.width() / ratio), round(self.pixmap.height() / ratio))
+            target = logical.scaled(inner.size(), Qt.AspectRatioMode.KeepAspectRatio)
+            if target.width() > logical.width() or target.height() > logical.height():
+                target = logical  # never blow a thumbnail up
+            x = inner.x() + (inner.width() - target.width()) // 2
+            y = inner.y() + (inner.height() - target.height()) // 2
+            painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+            painter.drawPixmap(x, y, target.width(), target.height(), self.pixmap)
+        else:
+            painter.setPen(palette.color(QPalette.ColorRole.PlaceholderText))
+            painter.drawText(
+                rect.adjusted(12, 6, -12, -6),
+                Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
+                self.hint,
+            )
+        painter.end()
+
+
+class ImageSlotWidget(QWidget):
+    """Holds the image for one `ImageSlot`. `changed` fires when the value or `busy` changes."""
+
+    changed = Signal()
+
+    def __init__(
+        self,
+        slot: ImageSlot,
+        library: OutputLibrary,
+        tasks: BackgroundTasks,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.slot = slot
+        self._library = library
+        self._tasks = tasks
+        self._value: str | None = None
+        self._busy = False
+        self._generation = 0  # results of superseded requests are ignored
+        self._message = ""
+        self.setAcceptDrops(True)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setToolTip(self.tr("Drop an image file here, paste one with Ctrl+V, or browse"))
+
+        title = (
+            slot.label if slot.required else self.tr("{label} (optional)").format(label=slot.label)
+        )
+        self.title = QLabel(title)
+        font = self.title.font()
+        font.setBold(True)
+        self.title.setFont(font)
+        self.area = _DropArea(self.tr("Drop an image here, paste it (Ctrl+V) or browse"))
+        self.area.clicked.connect(lambda: self.setFocus(Qt.FocusReason.MouseFocusReason))
+        self.browse_button = QPushButton(self.tr("Browse…"))
+        self.browse_button.clicked.connect(self.browse)
+        self.clear_button = QPushButton(self.tr("Clear"))
+        self.clear_button.clicked.connect(self.clear)
+        self.message_label = WrapLabel()
+        self.message_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.message_label.hide()
+
+        buttons = QVBoxLayout()
+        buttons.setSpacing(6)
+        buttons.addWidget(self.browse_button)
+        buttons.addWidget(self.clear_button)
+        buttons.addStretch(1)
+        body = QHBoxLayout()
+        body.setSpacing(6)
+        body.addWidget(self.area, 1)
+        body.addLayout(buttons)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(6)
+        column.addWidget(self.title)
+        column.addLayout(body)
+        column.addWidget(self.message_label)
+        self._update_buttons()
+
+    # --- state ---
+
+    def value(self) -> str | None:
+        """The image's path relative to the data folder, or None."""
+        return self._value
+
+    @property
+    def busy(self) -> bool:
+        """True while an image is being copied into the library."""
+        return self._busy
+
+    def message(self) -> str:
+        return self._message
+
+    def set_value(self, rel_path: str | None) -> None:
+        """Show an image already in the library (restored form, remix)."""
+        self._generation += 1
+        self._busy = False
+        self._value = rel_path or None
+        self.area.pixmap = None
+        self._set_message("")
+        self._update_buttons()
+        self.area.update()
+        self.changed.emit()
+        if self._value is None:
+            return
+        generation, box = self._generation, self._box()
+        source = self._library.paths.resolve(self._value)
+
+        def done(image: QImage) -> None:
+            if generation == self._generation:
+                self._show(image)
+
+        def failed(exc: Exception) -> None:
+            if generation != self._generation:
+                return
+            self._value = None
+            self._update_buttons()
+            self.changed.emit()
+            self._set_message(
+                self.tr("The image {path} is no longer in the library; add it again.").format(
+                    path=rel_path
+                )
+            )
+
+        self._tasks.run(lambda: decode_thumbnail(source, box), done, failed)
+
+    def clear(self) -> None:
+        self.set_value(None)
+
+    # --- adding images ---
+
+    def add_file(self, path: Path) -> None:
+        """Copy a file into the library and use it; a non-image leaves the slot as it was."""
+        if path.is_dir():  # a stat, like the file dialog's own
+            self._set_message(
+                self.tr("That is a folder, not an image: {name}").format(name=path.name)
+            )
+            return
+        if not looks_like_image(path):
+            self._set_message(self.tr("That file is not an image: {name}").format(name=path.name))
+            return
+        self._copy(lambda: path, path.name)
+
+    def add_image(self, image: QImage) -> None:
+        """Use an image from the clipboard (saved as a PNG, then copied like a file)."""
+        if image.isNull():
+            return
+        temp = self._library.paths.temp / f"paste-{uuid.uuid4().hex}.png"
+
+        def save() -> Path:
+            if not image.save(str(temp)):
+                raise OSError(f"could not write {temp}")
+            return temp
+
+        self._copy(save, self.tr("the pasted image"), remove_source=True)
+
+    def add_mime(self, mime: QMimeData) -> bool:
+        """Files or an image from a drop or the clipboard; False if it held neither."""
+        urls = [url for url in mime.urls() if url.isValid()]
+        if urls:
+            url = urls[0]
+            if not url.isLocalFile():
+                self._set_message(
+                    self.tr("Only files on this computer can be used: {url}").format(
+                        url=url.toDisplayString()
+                    )
+                )
+                return True
+            self.add_file(Path(url.toLocalFile()))
+            return True
+        if mime.hasImage():
+            data = mime.imageData()
+            if isinstance(data, QImage):
+                self.add_image(data)
+                return True
+            if isinstance(data, QPixmap):
+                self.add_image(data.toImage())
+                return True
+        return False
+
+    def paste(self) -> bool:
+        mime = QGuiApplication.clipboard().mimeData()
+        if mime is None or not self.add_mime(mime):
+            self._set_message(self.tr("The clipboard holds no image or image file."))
+            return False
+        return True
+
+    def browse(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Choose an image for {label}").format(label=self.slot.label),
+            "",
+            self.tr(IMAGE_FILTER),
+        )
+        if name:
+            self.add_file(Path(name))
+
+    def _copy(self, source: Callable[[], Path], name: str, *, remove_source: bool = False) -> None:
+        self._generation += 1
+        generation, box = self._generation, self._box()
+        library = self._library
+
+        def work() -> tuple[str, QImage]:
+            path = source()
+            try:
+                copied = library.copy_input(path)
+            finally:
+                if remove_source:
+                    path.unlink(missing_ok=True)
+            return library.paths.relative(copied), decode_thumbnail(copied, box)
+
+        def done(result: tuple[str, QImage]) -> None:
+            if generation != self._generation:
+                return
+            self._busy = False
+            self._value = result[0]
+            self._set_message("")
+            self._show(result[1])
+            self._update_buttons()
+            self.changed.emit()
+
+        def failed(exc: Exception) -> None:
+            if generation != self._generation:
+                return
+            self._busy = False
+            self._update_buttons()
+            self.changed.emit()
+            if isinstance(exc, OSError):
+                text = self.tr("Could not read {name}: {reason}").format(
+                    name=name, reason=exc.strerror or str(exc)
+                )
+            else:
+                text = str(exc)
+            self._set_message(text)
+
+        self._busy = True
+        self._set_message(self.tr("Copying {name}…").format(name=name), error=False)
+        self._update_buttons()
+        self.changed.emit()
+        self._tasks.run(work, done, failed)
+
+    # --- display ---
+
+    def _box(self) -> int:
+        return round(THUMB_BOX * self.devicePixelRatioF())
+
+    def _show(self, image: QImage) -> None:
+        pixmap = QPixmap.fromImage(image)
+        pixmap.setDevicePixelRatio(self.devicePixelRatioF())
+        self.area.pixmap = pixmap
+        self.area.setToolTip(self._value or "")
+        self.area.update()
+
+    def _set_message(self, text: str, *, error: bool = True) -> None:
+        self._message = text
+        self.message_label.setText(text)
+        self.message_label.setVisible(bool(text))
+        role = QPalette.ColorRole.WindowText
+        palette = self.message_label.palette()
+        palette.setColor(
+            role, _error_colour(self.palette()) if error else self.palette().color(role)
+        )
+        self.message_label.setPalette(palette)
+
+    def _update_buttons(self) -> None:
+        self.clear_button.setEnabled(self._value is not None and not self._busy)
+
+    # --- events ---
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.matches(QKeySequence.StandardKey.Paste):
+            self.paste()
+            event.accept()
+            return
+        deleting = event.matches(QKeySequence.StandardKey.Delete) or (
+            event.key() == Qt.Key.Key_Backspace
+        )
+        if deleting and self._value is not None:
+            self.clear()
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        self.area.update()
+        super().focusInEvent(event)
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        self.area.update()
+        super().focusOutEvent(event)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        mime = event.mimeData()
+        if mime.hasUrls() or mime.hasImage():
+            event.acceptProposedAction()
+            self._hover(True)
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
+        event.acceptProposedAction()
+
+    def dragLeaveEvent(self, event: QDragLeaveEvent) -> None:
+        self._hover(False)
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        self._hover(False)
+        if self.add_mime(event.mimeData()):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def _hover(self, on: bool) -> None:
+        self.area.hovering = on
+        self.area.update()
+
+
+def _error_colour(palette: QPalette) -> QColor:
+    """Text red enough to read as an error on this palette's window colour."""
+    dark = palette.color(QPalette.ColorRole.Window).lightness() < 128
+    return QColor(255, 120, 110) if dark else QColor(180, 30, 30)
