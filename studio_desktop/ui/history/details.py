@@ -1,0 +1,397 @@
+"""The details pane beside the history table: a job's parameters, its outputs and, for a failed
+job, what the server said per node and input. Remix, Retry and Delete act on the job shown."""
+
+from __future__ import annotations
+
+import html
+import json
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt, Signal
+from PySide6.QtGui import QPalette, QPixmap
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QStackedWidget,
+    QStyle,
+    QVBoxLayout,
+    QWidget,
+)
+
+from studio_desktop.core.jobs import ImageRecord, Job, JobError, JobStatus
+from studio_desktop.ui.history import formatting as fmt
+from studio_desktop.ui.history.empty_state import EmptyState
+from studio_desktop.ui.history.status import StatusIcons, status_text
+from studio_desktop.ui.thumbnails import ThumbnailLoader
+
+THUMB_SIZE = 96  # logical pixels of a thumbnail's long edge
+MAX_DETAIL_CHARS = 400  # a server "details" string can list every model it has
+MAX_TRACEBACK_LINES = 12
+
+
+def _section(text: str, parent: QWidget) -> QLabel:
+    label = QLabel(text, parent)
+    font = label.font()
+    font.setBold(True)
+    label.setFont(font)
+    return label
+
+
+def _text(parent: QWidget) -> QLabel:
+    label = QLabel(parent)
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+    label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+    return label
+
+
+def _clip(text: str, limit: int = MAX_DETAIL_CHARS) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def source_of(record: ImageRecord) -> str | None:
+    """What to show for an output: its thumbnail, else the image itself."""
+    if record.thumb_path:
+        return record.thumb_path
+    return record.path if record.kind in ("image", "animated") else None
+
+
+class _Thumbnails(QWidget):
+    """One row of output thumbnails, scrolled sideways when a batch is large."""
+
+    def __init__(self, loader: ThumbnailLoader, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._loader = loader
+        self._labels: dict[str, QLabel] = {}
+        self._row = QHBoxLayout()
+        self._row.setContentsMargins(0, 0, 0, 0)
+        self._row.setSpacing(6)
+        inner = QWidget(self)
+        inner.setLayout(self._row)
+        self._scroll = QScrollArea(self)
+        self._scroll.setWidget(inner)
+        self._scroll.setWidgetResizable(True)
+        self._scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self._scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        bar = self._scroll.horizontalScrollBar().sizeHint().height()
+        self._scroll.setFixedHeight(THUMB_SIZE + 4 + bar)
+        self._empty = QLabel(self)
+        self._empty.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self._scroll)
+        layout.addWidget(self._empty)
+        loader.loaded.connect(self._loaded)
+
+    def show_images(self, images: Sequence[ImageRecord], empty_text: str) -> None:
+        while (item := self._row.takeAt(0)) is not None:
+            widget = item.widget()
+            if widget is not None:
+                widget.deleteLater()
+        self._labels = {}
+        visible = [i for i in images if not i.deleted]
+        for record in visible:
+            label = QLabel(self._row.parentWidget())
+            label.setFixedSize(THUMB_SIZE, THUMB_SIZE)
+            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            label.setFrameShape(QFrame.Shape.StyledPanel)
+            size = f"{record.width} × {record.height}" if record.width else record.kind
+            label.setToolTip(f"{size}\n{record.path}")
+            label.setAccessibleName(self.tr("Output {index}").format(index=record.index + 1))
+            source = source_of(record)
+            if source is not None:
+                self._labels[source] = label
+                self._paint(source, label)
+            else:
+                label.setText(record.kind)
+            self._row.addWidget(label)
+        self._row.addStretch(1)
+        self._scroll.setVisible(bool(visible))
+        self._empty.setText(empty_text)
+        self._empty.setVisible(not visible)
+
+    def sources(self) -> list[str]:
+        return list(self._labels)
+
+    def _loaded(self, rel: str) -> None:
+        label = self._labels.get(rel)
+        if label is not None:
+            self._paint(rel, label)
+
+    def _paint(self, rel: str, label: QLabel) -> None:
+        ratio = self.devicePixelRatioF()
+        device = round(THUMB_SIZE * ratio)
+        pixmap = self._loader.pixmap(rel, device)
+        if pixmap is None:
+            label.setText(self.tr("Missing") if self._loader.failed(rel) else "…")
+            return
+        if max(pixmap.width(), pixmap.height()) != device:
+            pixmap = pixmap.scaled(
+                QSize(device, device),
+                Qt.AspectRatioMode.KeepAspectRatio,
+                Qt.TransformationMode.SmoothTransformation,
+            )
+        else:
+            pixmap = QPixmap(pixmap)  # our own copy: the ratio below must not touch the cache
+        pixmap.setDevicePixelRatio(ratio)
+        label.setPixmap(pixmap)
+
+
+class JobDetails(QWidget):
+    """Everything about one job; `show_job(None)` shows the empty state."""
+
+    remix_clicked = Signal(str)
+    retry_clicked = Signal(str)
+    delete_clicked = Signal(str)
+
+    def __init__(self, thumbnails: ThumbnailLoader, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._job: Job | None = None
+        self._icons = StatusIcons()
+
+        self._empty = EmptyState(
+            self.tr("No job selected"),
+            self.tr("Select a job to see its parameters, outputs and errors."),
+            self,
+        )
+
+        body = QWidget(self)
+        self.status_icon = QLabel(body)
+        self.title = QLabel(body)
+        font = self.title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.15)
+        font.setBold(True)
+        self.title.setFont(font)
+        self.subtitle = _text(body)
+        self.subtitle.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        self.prompt = _text(body)
+        self.negative_title = _section(self.tr("Negative prompt"), body)
+        self.negative = _text(body)
+        self.error_title = _section(self.tr("What went wrong"), body)
+        self.error = _text(body)
+        self.error.setTextFormat(Qt.TextFormat.RichText)
+        self.error.setContentsMargins(0, 0, 0, 6)
+        self.outputs = _Thumbnails(thumbnails, body)
+        self.parameters = _text(body)
+        self.parameters.setTextFormat(Qt.TextFormat.RichText)
+
+        header = QHBoxLayout()
+        header.setSpacing(6)
+        header.addWidget(self.status_icon)
+        header.addWidget(self.title, 1)
+        content = QVBoxLayout(body)
+        content.setContentsMargins(12, 12, 12, 12)
+        content.setSpacing(6)
+        content.addLayout(header)
+        content.addWidget(self.subtitle)
+        content.addSpacing(6)
+        content.addWidget(_section(self.tr("Prompt"), body))
+        content.addWidget(self.prompt)
+        content.addWidget(self.negative_title)
+        content.addWidget(self.negative)
+        content.addSpacing(6)
+        content.addWidget(self.error_title)
+        content.addWidget(self.error)
+        content.addWidget(_section(self.tr("Outputs"), body))
+        content.addWidget(self.outputs)
+        content.addSpacing(6)
+        content.addWidget(_section(self.tr("Parameters"), body))
+        content.addWidget(self.parameters)
+        content.addStretch(1)
+
+        scroll = QScrollArea(self)
+        scroll.setWidget(body)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+
+        style = self.style()
+        self.remix_button = QPushButton(self.tr("Remix"), self)
+        self.remix_button.setToolTip(self.tr("Load these parameters into Generate"))
+        self.retry_button = QPushButton(
+            style.standardIcon(QStyle.StandardPixmap.SP_BrowserReload), self.tr("Retry"), self
+        )
+        self.retry_button.setToolTip(self.tr("Queue this failed job again"))
+        self.delete_button = QPushButton(
+            style.standardIcon(QStyle.StandardPixmap.SP_TrashIcon), self.tr("Delete"), self
+        )
+        self.remix_button.clicked.connect(lambda: self._emit(self.remix_clicked))
+        self.retry_button.clicked.connect(lambda: self._emit(self.retry_clicked))
+        self.delete_button.clicked.connect(lambda: self._emit(self.delete_clicked))
+        buttons = QHBoxLayout()
+        buttons.setContentsMargins(12, 6, 12, 12)
+        buttons.setSpacing(6)
+        buttons.addWidget(self.remix_button)
+        buttons.addWidget(self.retry_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.delete_button)
+        self._page = QWidget(self)
+        page_layout = QVBoxLayout(self._page)
+        page_layout.setContentsMargins(0, 0, 0, 0)
+        page_layout.setSpacing(0)
+        page_layout.addWidget(scroll, 1)
+        page_layout.addLayout(buttons)
+
+        self._stack = QStackedWidget(self)
+        self._stack.addWidget(self._empty)
+        self._stack.addWidget(self._page)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self._stack)
+        self.setMinimumWidth(260)
+        self._images: Sequence[ImageRecord] = ()
+
+    @property
+    def job(self) -> Job | None:
+        return self._job
+
+    def show_job(self, job: Job | None, images: Sequence[ImageRecord] = ()) -> None:
+        self._job = job
+        self._images = images
+        if job is None:
+            self._stack.setCurrentWidget(self._empty)
+            return
+        self._stack.setCurrentWidget(self._page)
+        self.status_icon.setPixmap(
+            self._icons(job.status).pixmap(QSize(20, 20), self.devicePixelRatioF())
+        )
+        self.title.setText(status_text(job.status))
+        self.subtitle.setText(self._subtitle(job))
+        self.prompt.setText(job.params.prompt or self.tr("(no prompt)"))
+        has_negative = bool(job.params.negative)
+        self.negative_title.setVisible(has_negative)
+        self.negative.setVisible(has_negative)
+        self.negative.setText(job.params.negative)
+        failed = job.status is JobStatus.FAILED and job.error is not None
+        self.error_title.setVisible(failed)
+        self.error.setVisible(failed)
+        muted = self.palette().color(QPalette.ColorRole.PlaceholderText).name()
+        self.error.setText(error_html(job.error, muted) if failed and job.error else "")
+        self.outputs.show_images(images, self._no_outputs_text(job))
+        self.parameters.setText(self._parameters_html(job))
+        self.retry_button.setEnabled(job.status is JobStatus.FAILED)
+        self.delete_button.setEnabled(job.status.is_final)
+        self.delete_button.setToolTip(
+            self.tr("Remove this job from History (Undo is offered)")
+            if job.status.is_final
+            else self.tr("Cancel the job in the queue before deleting it")
+        )
+
+    def changeEvent(self, event: QEvent) -> None:
+        # The parameter table's colours come from the palette: redraw it when the theme flips.
+        if event.type() == QEvent.Type.PaletteChange and self._job is not None:
+            self.show_job(self._job, self._images)
+        super().changeEvent(event)
+
+    def _emit(self, signal: Any) -> None:
+        if self._job is not None:
+            signal.emit(self._job.id)
+
+    def _subtitle(self, job: Job) -> str:
+        parts = [fmt.local_time(job.created_at)]
+        if job.duration_s is not None:
+            parts.append(fmt.duration(job.duration_s))
+        if job.server:
+            parts.append(fmt.server_label(job.server))
+        if job.status is JobStatus.RUNNING and job.progress_text:
+            parts.append(job.progress_text)
+        return " · ".join(p for p in parts if p)
+
+    def _no_outputs_text(self, job: Job) -> str:
+        if job.status is JobStatus.COMPLETED:
+            return self.tr("No outputs were recorded (or all of them are in the trash).")
+        if job.status.is_active:
+            return self.tr("Outputs appear here when the job finishes.")
+        return self.tr("This job made no outputs.")
+
+    def _parameters_html(self, job: Job) -> str:
+        p = job.params
+        rows: list[tuple[str, str]] = [
+            (self.tr("Template"), job.template),
+            (self.tr("Model"), p.model or "—"),
+            (self.tr("Size"), fmt.size_text(job)),
+            (self.tr("Steps"), str(p.steps)),
+            (self.tr("CFG"), f"{p.cfg:g}"),
+            (self.tr("Sampler"), p.sampler),
+            (self.tr("Scheduler"), p.scheduler),
+            (self.tr("Seed"), str(p.seed)),
+            (self.tr("Batch size"), str(p.batch_size)),
+            (self.tr("Denoise"), f"{p.denoise:g}"),
+        ]
+        rows.extend((str(key), _value_text(value)) for key, value in sorted(p.extra.items()))
+        rows.extend((self.tr("Input: {slot}").format(slot=i.slot), i.path) for i in job.inputs)
+        rows.extend(
+            [
+                (self.tr("Server"), job.server or self.tr("any")),
+                (self.tr("Attempts"), str(job.attempt)),
+                (self.tr("Created"), fmt.local_time_seconds(job.created_at)),
+                (self.tr("Started"), fmt.local_time_seconds(job.started_at) or "—"),
+                (self.tr("Finished"), fmt.local_time_seconds(job.finished_at) or "—"),
+            ]
+        )
+        muted = self.palette().color(QPalette.ColorRole.PlaceholderText).name()
+        cells = "".join(
+            f'<tr><td style="color:{muted}; padding-right:12px; white-space:nowrap">'
+            f"{html.escape(k)}</td>"
+            f"<td>{html.escape(v)}</td></tr>"
+            for k, v in rows
+        )
+        # The id on its own line: a table cell would clip it instead of wrapping at its dashes.
+        job_id = html.escape(self.tr("Job {id}").format(id=job.id))
+        return (
+            f'<table cellspacing="0" cellpadding="1">{cells}</table>'
+            f'<p style="color:{muted}">{job_id}</p>'
+        )
+
+
+def _value_text(value: Any) -> str:
+    if isinstance(value, Mapping | list | tuple):
+        return _clip(json.dumps(value, ensure_ascii=False, default=str), 200)
+    return str(value)
+
+
+def error_html(error: JobError, muted: str = "gray") -> str:
+    """A failure as rich text: the server's message, then each node with its inputs' errors
+    (`muted`: the colour of the server's longer explanations)."""
+    parts = [f"<p>{html.escape(error.message)}</p>"]
+    nodes = error.details if isinstance(error.details, list) else []
+    for node in nodes:
+        if not isinstance(node, Mapping):
+            continue
+        title = _tr("Node {node} · {class_type}").format(
+            node=node.get("node_id", "?"), class_type=node.get("class_type", "?")
+        )
+        items = []
+        for entry in node.get("errors") or []:
+            if not isinstance(entry, Mapping):
+                continue
+            message = html.escape(str(entry.get("message", "")))
+            name = entry.get("input_name")
+            head = f"<b>{html.escape(str(name))}</b>: {message}" if name else message
+            detail = str(entry.get("details") or "")
+            tail = (
+                f'<br/><span style="color:{muted}">{html.escape(_clip(detail))}</span>'
+                if detail
+                else ""
+            )
+            items.append(f'<p style="margin-left:12px; margin-top:2px">• {head}{tail}</p>')
+        parts.append(f'<p style="margin-bottom:0"><b>{html.escape(title)}</b></p>')
+        parts.extend(items)
+    if isinstance(error.details, str) and error.details.strip():
+        # A runtime failure's traceback: the last lines say where it broke.
+        lines = error.details.strip().splitlines()[-MAX_TRACEBACK_LINES:]
+        code = html.escape("\n".join(lines))
+        parts.append(f"<pre style='font-size:small'>{code}</pre>")
+    elif error.node_id and not nodes:
+        parts.append("<p>" + html.escape(_tr("Node {node}").format(node=error.node_id)) + "</p>")
+    return "".join(parts)
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("JobDetails", text)

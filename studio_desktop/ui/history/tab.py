@@ -1,0 +1,288 @@
+"""The History tab: every job in a paged table, filtered by status and prompt search, with a
+details pane; remix, retry and delete (with Undo)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, QPoint, Qt, Signal
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QMenu,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from studio_desktop.core.jobs import Job, JobStatus
+from studio_desktop.core.runner import JobFinished
+from studio_desktop.core.scheduler import ServerStatus
+from studio_desktop.core.store.filters import JobFilter
+from studio_desktop.ui.history.details import JobDetails
+from studio_desktop.ui.history.empty_state import EmptyState
+from studio_desktop.ui.history.filters import HistoryFilterBar
+from studio_desktop.ui.history.model import PAGE_SIZE, Column, HistoryModel
+from studio_desktop.ui.history.table import ALWAYS_SHOWN, JobTable
+from studio_desktop.ui.services import Services
+from studio_desktop.ui.thumbnails import ThumbnailLoader
+
+HIDDEN_COLUMNS_KEY = "history_hidden_columns"
+
+
+class HistoryTab(QWidget):
+    """Jobs newest first; the selected one's details beside the table."""
+
+    remix_requested = Signal(str)  # job id
+    status_message = Signal(str, int)  # text, timeout ms
+    undo_available = Signal(str, object)  # text, callable that undoes
+
+    def __init__(
+        self,
+        services: Services,
+        thumbnails: ThumbnailLoader,
+        parent: QWidget | None = None,
+        *,
+        page_size: int = PAGE_SIZE,
+    ) -> None:
+        super().__init__(parent)
+        self._services = services
+        self._store = services.ctx.store
+        self.model = HistoryModel(self._store, page_size=page_size, parent=self)
+
+        self.filters = HistoryFilterBar(self)
+        self.table = JobTable(self)
+        self.table.setModel(self.model)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header = self.table.horizontalHeader()
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header.customContextMenuRequested.connect(self._header_menu)
+        self.table.fit_columns()
+        self._restore_hidden_columns()
+
+        self._empty = EmptyState(parent=self)
+        self._stack = QStackedWidget(self)
+        self._stack.addWidget(self.table)
+        self._stack.addWidget(self._empty)
+
+        self.details = JobDetails(thumbnails, self)
+        self._splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self._splitter.setChildrenCollapsible(False)
+        left = QWidget(self._splitter)
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(12, 12, 6, 12)
+        left_layout.setSpacing(6)
+        left_layout.addWidget(self.filters)
+        left_layout.addWidget(self._stack, 1)
+        self._splitter.addWidget(left)
+        self._splitter.addWidget(self.details)
+        self._splitter.setStretchFactor(0, 3)
+        self._splitter.setStretchFactor(1, 1)
+        self._splitter.setSizes([900, 336])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self._splitter)
+
+        self._connect()
+        self._server_names_changed()
+        self._update_empty_state()
+
+    def splitter(self) -> QSplitter:
+        return self._splitter
+
+    # --- wiring ---
+
+    def _connect(self) -> None:
+        pool = self._services.pool
+        pool.job_added.connect(self._job_changed)
+        pool.job_changed.connect(self._job_changed)
+        pool.outputs_ready.connect(self._outputs_ready)
+        pool.server_changed.connect(self._server_changed)
+        self.filters.changed.connect(self._filter_changed)
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.table.customContextMenuRequested.connect(self._context_menu)
+        self.details.remix_clicked.connect(self.remix)
+        self.details.retry_clicked.connect(self.retry)
+        self.details.delete_clicked.connect(lambda job_id: self.delete([job_id]))
+        for signal in (self.model.modelReset, self.model.rowsInserted, self.model.rowsRemoved):
+            signal.connect(self._update_empty_state)
+
+    def _filter_changed(self, flt: object) -> None:
+        if isinstance(flt, JobFilter):
+            self.model.set_filter(flt)
+        self._selection_changed()
+
+    def _job_changed(self, job: Job) -> None:
+        self.model.upsert(job)
+        shown = self.details.job
+        if shown is not None and shown.id == job.id:
+            self._show(job)
+
+    def _outputs_ready(self, finished: JobFinished) -> None:
+        shown = self.details.job
+        if shown is not None and shown.id == finished.job.id:
+            self.details.show_job(finished.job, list(finished.images))
+
+    def _server_changed(self, _status: ServerStatus) -> None:
+        self._server_names_changed()
+
+    def _server_names_changed(self) -> None:
+        self.model.set_server_names({s.url: s.name for s in self._services.pool.statuses()})
+
+    def _selection_changed(
+        self, _selected: QItemSelection | None = None, _deselected: QItemSelection | None = None
+    ) -> None:
+        current = self.table.selectionModel().currentIndex()
+        rows = self._selected_rows()
+        if current.isValid() and current.row() in rows:
+            self._show(self.model.job(current.row()))
+        elif rows:
+            self._show(self.model.job(rows[0]))
+        else:
+            self.details.show_job(None)
+
+    def _show(self, job: Job) -> None:
+        images = self._store.images_for_job(job.id) if job.status is JobStatus.COMPLETED else []
+        self.details.show_job(job, images)
+
+    def _update_empty_state(self) -> None:
+        empty = self.model.rowCount() == 0 and not self.model.canFetchMore()
+        if self.filters.is_filtered():
+            self._empty.set_text(
+                self.tr("No jobs match these filters"),
+                self.tr("Pick another status or change the search."),
+            )
+        else:
+            self._empty.set_text(
+                self.tr("No jobs yet"),
+                self.tr("Queue one on the Generate tab and it shows up here."),
+            )
+        self._stack.setCurrentWidget(self._empty if empty else self.table)
+
+    # --- selection ---
+
+    def _selected_rows(self) -> list[int]:
+        return sorted({i.row() for i in self.table.selectionModel().selectedRows()})
+
+    def selected_jobs(self) -> list[Job]:
+        return self.model.jobs(self._selected_rows())
+
+    def select_job(self, job_id: str) -> bool:
+        """Select (and show) a job's row if it is loaded."""
+        row = self.model.row_of(job_id)
+        if row is None:
+            return False
+        self._select_row(row)
+        self.table.scrollTo(self.model.index(row, 0))
+        return True
+
+    def _select_row(self, row: int) -> None:
+        # Not QTableView.selectRow: that one reads the keyboard modifiers and may toggle instead.
+        flags = QItemSelectionModel.SelectionFlag
+        self.table.selectionModel().setCurrentIndex(
+            self.model.index(row, 0), flags.ClearAndSelect | flags.Rows
+        )
+
+    # --- actions ---
+
+    def remix(self, job_id: str) -> None:
+        self.remix_requested.emit(job_id)
+
+    def remix_selected(self) -> None:
+        jobs = self.selected_jobs()
+        if jobs:
+            self.remix(jobs[0].id)
+
+    def retry(self, job_id: str) -> None:
+        self._services.pool.retry(job_id)  # a refusal arrives as pool.operation_failed
+        self.status_message.emit(self.tr("Queued again"), 3000)
+
+    def retry_selected(self) -> None:
+        failed = [j for j in self.selected_jobs() if j.status is JobStatus.FAILED]
+        for job in failed:
+            self._services.pool.retry(job.id)
+        if failed:
+            self.status_message.emit(self.tr("Queued %n job(s) again", "", len(failed)), 3000)
+
+    def delete_selected(self) -> None:
+        self.delete([j.id for j in self.selected_jobs()])
+
+    def delete(self, job_ids: Sequence[str]) -> None:
+        """Hide finished jobs from History; offer Undo. Waiting or running ones are left."""
+        jobs = [j for i in job_ids if (j := self._job(i)) is not None]
+        finished = [j.id for j in jobs if j.status.is_final]
+        if not finished:
+            if jobs:
+                self.status_message.emit(
+                    self.tr("Cancel a waiting or running job before deleting it."), 5000
+                )
+            return
+        self._store.soft_delete_jobs(finished)
+        self.model.remove_ids(finished)
+        self._selection_changed()
+        text = self.tr("Deleted %n job(s) from History", "", len(finished))
+        self.undo_available.emit(text, lambda: self._restore(finished))
+
+    def _restore(self, job_ids: Sequence[str]) -> None:
+        self._store.restore_jobs(job_ids)
+        for job_id in job_ids:
+            job = self._store.get_job(job_id)
+            if job is not None:
+                self.model.upsert(job)
+
+    def _job(self, job_id: str) -> Job | None:
+        row = self.model.row_of(job_id)
+        return self.model.job(row) if row is not None else self._store.get_job(job_id)
+
+    def _copy_prompt(self) -> None:
+        jobs = self.selected_jobs()
+        if jobs:
+            QGuiApplication.clipboard().setText(jobs[0].params.prompt)
+            self.status_message.emit(self.tr("Prompt copied"), 2000)
+
+    # --- columns the user hid (kept in settings.ui_state, saved with the window) ---
+
+    def _restore_hidden_columns(self) -> None:
+        names = self._services.settings.ui_state.get(HIDDEN_COLUMNS_KEY, "")
+        columns = [Column.__members__.get(n.upper()) for n in names.split(",") if n]
+        self.table.set_user_hidden(c for c in columns if c is not None)
+
+    def set_column_visible(self, column: Column, visible: bool) -> None:
+        """Show or hide a column by the user's choice (kept in settings.ui_state)."""
+        hidden = self.table.user_hidden
+        if visible:
+            hidden.discard(column)
+        else:
+            hidden.add(column)
+        self.table.set_user_hidden(hidden)
+        names = sorted(c.name.lower() for c in self.table.user_hidden)
+        self._services.settings.ui_state[HIDDEN_COLUMNS_KEY] = ",".join(names)
+
+    def _header_menu(self, pos: QPoint) -> None:
+        menu = QMenu(self)
+        for column in Column:
+            if column in ALWAYS_SHOWN:
+                continue  # without these a row says nothing
+            title = self.model.headerData(column, Qt.Orientation.Horizontal)
+            action = menu.addAction(str(title))
+            action.setCheckable(True)
+            action.setChecked(column not in self.table.user_hidden)
+            action.toggled.connect(lambda checked, c=column: self.set_column_visible(c, checked))
+        menu.popup(self.table.horizontalHeader().mapToGlobal(pos))
+
+    def _context_menu(self, pos: QPoint) -> None:
+        index: QModelIndex = self.table.indexAt(pos)
+        if not index.isValid():
+            return
+        if index.row() not in self._selected_rows():
+            self._select_row(index.row())
+        jobs = self.selected_jobs()
+        menu = QMenu(self)
+        menu.addAction(self.tr("Remix"), self.remix_selected)
+        menu.addAction(self.tr("Copy prompt"), self._copy_prompt)
+        retry = menu.addAction(self.tr("Retry"), self.retry_selected)
+        retry.setEnabled(any(j.status is JobStatus.FAILED for j in jobs))
+        menu.addSeparator()
+        delete = menu.addAction(self.tr("Delete"), self.delete_selected)
+        delete.setEnabled(any(j.status.is_final for j in jobs))
+        menu.popup(self.table.viewport().mapToGlobal(pos))

@@ -1,0 +1,106 @@
+"""The history table view: the prompt column takes the room the others leave, and when the
+table is too narrow for every column the least useful ones step aside (Template first)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+
+from studio_desktop.ui.history.model import Column
+
+MIN_PROMPT_WIDTH = 180
+# Hidden in this order while the table is too narrow; Status, Prompt and Created always stay.
+AUTO_HIDE_ORDER = (Column.TEMPLATE, Column.SERVER, Column.SEED, Column.DURATION, Column.MODEL)
+ALWAYS_SHOWN = (Column.STATUS, Column.PROMPT)
+
+
+class JobTable(QTableView):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.setAlternatingRowColors(True)
+        self.setShowGrid(False)
+        self.setWordWrap(False)
+        self.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.verticalHeader().hide()
+        self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 12)
+        header = self.horizontalHeader()
+        header.setHighlightSections(False)
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setMinimumSectionSize(48)
+        header.sectionResized.connect(self._section_resized)
+        self._widths: dict[Column, int] = {}
+        self._user_hidden: set[Column] = set()
+        self._fitting = False
+
+    def fit_columns(self) -> None:
+        """Give every column the width of its typical contents (after a model is set)."""
+        metrics = self.fontMetrics()
+
+        def room(sample: str, extra: int = 0) -> int:
+            return metrics.horizontalAdvance(sample) + 16 + extra
+
+        # Typical contents; longer ones are elided with the whole text in the tooltip.
+        self._widths = {
+            Column.STATUS: room("Completed", 22),
+            Column.TEMPLATE: room("txt2img·"),
+            Column.MODEL: room("sd_xl_base_1.0"),
+            Column.SERVER: room("127.0.0.1:8188"),
+            Column.SEED: room("4294967295"),
+            Column.DURATION: room("9 min 05 s"),
+            Column.CREATED: room("2026-12-31 23:59"),
+        }
+        self.fit()
+
+    @property
+    def user_hidden(self) -> set[Column]:
+        return set(self._user_hidden)
+
+    def set_user_hidden(self, columns: Iterable[Column]) -> None:
+        self._user_hidden = {c for c in columns if c not in ALWAYS_SHOWN}
+        self.fit()
+
+    def fit(self) -> None:
+        """Show what fits, and give the prompt the rest."""
+        if self.model() is None or not self._widths:
+            return
+        self._fitting = True
+        try:
+            available = self.viewport().width()
+            shown = [c for c in self._widths if c not in self._user_hidden]
+            for column in AUTO_HIDE_ORDER:
+                if sum(self._widths[c] for c in shown) + MIN_PROMPT_WIDTH <= available:
+                    break
+                if column in shown:
+                    shown.remove(column)
+            for column in Column:
+                if column is Column.PROMPT:
+                    continue
+                visible = column in shown
+                self.setColumnHidden(column, not visible)
+                if visible:
+                    self.setColumnWidth(column, self._widths[column])
+            others = sum(self._widths[c] for c in shown)
+            self.setColumnWidth(Column.PROMPT, max(MIN_PROMPT_WIDTH, available - others))
+        finally:
+            self._fitting = False
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.fit()
+
+    def _section_resized(self, section: int, _old: int, new: int) -> None:
+        # The user dragged a column edge: keep that width when fitting again.
+        if (
+            not self._fitting
+            and new > 0
+            and 0 <= section < len(Column)
+            and section != Column.PROMPT
+        ):
+            self._widths[Column(section)] = new

@@ -1,0 +1,535 @@
+"""The History tab against a real store (and a real pool with the fake ComfyUI where jobs run):
+paging, status filter and search, details with parameters, outputs and per-node errors, remix,
+retry, delete with Undo, and rows that follow the pool's signals."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+import pytest
+from PIL import Image
+from PySide6.QtCore import QModelIndex
+from pytestqt.qtbot import QtBot
+
+from studio_desktop.core.context import AppContext
+from studio_desktop.core.jobs import GenerationParams, Job, JobError, JobStatus, NewImage, NewJob
+from studio_desktop.core.settings import Settings
+from studio_desktop.ui.history import HistoryTab
+from studio_desktop.ui.history.details import error_html
+from studio_desktop.ui.history.filters import ACTIVE
+from studio_desktop.ui.history.model import Column, HistoryModel, StatusRole
+from studio_desktop.ui.services import Services
+from studio_desktop.ui.thumbnails import ThumbnailLoader
+from studio_desktop.workers import WorkerPool
+from tests.fakes.comfy_server import FakeComfyServer
+from tests.gui.conftest import PoolFactory
+
+WAIT_MS = 20_000
+SERVER = "http://127.0.0.1:1"
+
+
+# --- building a history -----------------------------------------------------------------------
+
+
+def png_bytes(colour: tuple[int, int, int], size: tuple[int, int] = (64, 40)) -> bytes:
+    buffer = io.BytesIO()
+    Image.new("RGB", size, colour).save(buffer, "PNG")
+    return buffer.getvalue()
+
+
+def add_job(
+    ctx: AppContext,
+    prompt: str,
+    status: JobStatus = JobStatus.COMPLETED,
+    *,
+    outputs: int = 1,
+    error: JobError | None = None,
+    seed: int = 42,
+    negative: str = "",
+) -> Job:
+    """A job in the given state, made through the store (no server); completed ones get real
+    outputs saved through the library."""
+    params = GenerationParams(
+        prompt=prompt, negative=negative, model="sd15.safetensors", seed=seed, steps=12
+    )
+    job = ctx.store.add_job(NewJob("txt2img", params))
+    if status is JobStatus.PENDING:
+        return job
+    claimed = ctx.store.claim_next(SERVER, can_run=lambda j: j.id == job.id)
+    assert claimed is not None and claimed.id == job.id
+    if status is JobStatus.COMPLETED:
+        images = []
+        for index in range(outputs):
+            saved = ctx.library.save_output(
+                job.id, index, png_bytes((40 * index % 256, 120, 200)), created=job.created_at
+            )
+            assert saved.thumb_path is not None
+            images.append(
+                NewImage(
+                    index=index,
+                    path=ctx.paths.relative(saved.path),
+                    thumb_path=ctx.paths.relative(saved.thumb_path),
+                    width=saved.width,
+                    height=saved.height,
+                    bytes=saved.bytes,
+                    kind=saved.kind,
+                    metadata=saved.metadata,
+                )
+            )
+        ctx.store.complete(job.id, images)
+    elif status is JobStatus.FAILED:
+        ctx.store.fail(job.id, error or JobError(type="execution_error", message="it broke"))
+    elif status is JobStatus.CANCELLED:
+        ctx.store.cancel(job.id)
+    elif status is not JobStatus.RUNNING:
+        raise ValueError(status)
+    found = ctx.store.get_job(job.id)
+    assert found is not None
+    return found
+
+
+# --- fixtures ---------------------------------------------------------------------------------
+
+
+@dataclass
+class History:
+    tab: HistoryTab
+    ctx: AppContext
+    pool: WorkerPool
+    statuses: list[str]
+    undos: list[tuple[str, Any]]
+    remixes: list[str]
+
+    def shown(self) -> list[str]:
+        model = self.tab.model
+        return [model.job(row).params.prompt for row in range(model.rowCount())]
+
+    def status_of(self, job_id: str) -> JobStatus | None:
+        row = self.tab.model.row_of(job_id)
+        return None if row is None else JobStatus(self.tab.model.index(row, 0).data(StatusRole))
+
+
+OpenHistory = Callable[..., History]
+
+
+@pytest.fixture
+def loader(ctx: AppContext) -> Iterator[ThumbnailLoader]:
+    thumbs = ThumbnailLoader(ctx.paths)
+    yield thumbs
+    thumbs.shutdown()
+
+
+@pytest.fixture
+def open_history(qtbot: QtBot, ctx: AppContext, loader: ThumbnailLoader) -> Iterator[Any]:
+    """`open_history(pool, page_size=...)`: the tab, shown, with its signals recorded."""
+
+    def make(pool: WorkerPool, *, page_size: int = 100) -> History:
+        tab = HistoryTab(Services(ctx, pool, Settings()), loader, page_size=page_size)
+        qtbot.addWidget(tab)
+        history = History(tab, ctx, pool, [], [], [])
+        tab.status_message.connect(lambda text, _ms: history.statuses.append(text))
+        tab.undo_available.connect(lambda text, undo: history.undos.append((text, undo)))
+        tab.remix_requested.connect(history.remixes.append)
+        tab.resize(1100, 650)
+        tab.show()
+        qtbot.waitExposed(tab)
+        return history
+
+    yield make
+
+
+@pytest.fixture
+def idle_pool(make_pool: PoolFactory) -> WorkerPool:
+    """A pool with no servers: history works without one."""
+    return make_pool()
+
+
+def search(qtbot: QtBot, history: History, text: str) -> None:
+    history.tab.filters.search.setText(text)
+    history.tab.filters.search.returnPressed.emit()  # no need to wait for the typing pause
+
+
+# --- the model --------------------------------------------------------------------------------
+
+
+def test_model_passes_qtmodeltester(qtmodeltester: Any, qapp: Any, ctx: AppContext) -> None:
+    add_job(ctx, "a red fox", outputs=0)
+    add_job(ctx, "a failed one", JobStatus.FAILED)
+    add_job(ctx, "waiting", JobStatus.PENDING)
+    add_job(ctx, "running", JobStatus.RUNNING)
+    add_job(ctx, "cancelled", JobStatus.CANCELLED)
+    model = HistoryModel(ctx.store, page_size=2)
+    qtmodeltester.check(model)
+    while model.canFetchMore(QModelIndex()):
+        model.fetchMore(QModelIndex())
+    qtmodeltester.check(model)
+    assert model.rowCount() == 5
+
+
+def test_model_pages_newest_first_without_duplicates(ctx: AppContext) -> None:
+    ctx.store.add_jobs([NewJob("txt2img", GenerationParams(prompt=f"job {i}")) for i in range(250)])
+    model = HistoryModel(ctx.store, page_size=100)
+    assert model.rowCount() == 100
+    assert model.canFetchMore(QModelIndex())
+    model.fetchMore(QModelIndex())
+    assert model.rowCount() == 200
+    model.fetchMore(QModelIndex())
+    assert model.rowCount() == 250
+    assert not model.canFetchMore(QModelIndex())
+    prompts = [model.job(r).params.prompt for r in range(250)]
+    assert prompts == [f"job {i}" for i in reversed(range(250))]
+
+
+def test_view_fetches_more_pages_as_it_scrolls(
+    qtbot: QtBot, ctx: AppContext, idle_pool: WorkerPool, open_history: OpenHistory
+) -> None:
+    ctx.store.add_jobs([NewJob("txt2img", GenerationParams(prompt=f"job {i}")) for i in range(120)])
+    history = open_history(idle_pool, page_size=30)
+    table = history.tab.table
+    assert history.tab.model.rowCount() < 120
+
+    def scrolled_to_end() -> bool:
+        table.scrollToBottom()
+        return history.tab.model.rowCount() == 120
+
+    qtbot.waitUntil(scrolled_to_end, timeout=WAIT_MS)
+
+
+def test_columns_show_the_job(qapp: Any, ctx: AppContext) -> None:
+    job = add_job(ctx, "a long\nprompt  with   spaces", seed=12345)
+    model = HistoryModel(ctx.store)
+    text = [model.index(0, c).data() for c in Column]
+    assert text[Column.STATUS] == "Completed"
+    assert text[Column.PROMPT] == "a long prompt with spaces"
+    assert text[Column.TEMPLATE] == "txt2img"
+    assert text[Column.MODEL] == "sd15"
+    assert model.index(0, Column.MODEL).data(3) == "sd15.safetensors"
+    assert text[Column.SERVER] == "127.0.0.1:1"
+    assert text[Column.SEED] == "12345"
+    assert text[Column.DURATION].endswith(" s")
+    assert text[Column.CREATED] == job.created_at.astimezone().strftime("%Y-%m-%d %H:%M")
+    assert model.index(0, Column.PROMPT).data(3) == job.params.prompt  # ToolTipRole: in full
+    assert model.index(0, Column.STATUS).data(1) is not None  # DecorationRole: the icon
+
+
+# --- filters and search -----------------------------------------------------------------------
+
+
+def test_status_filter_and_search_including_chinese(
+    qtbot: QtBot, ctx: AppContext, idle_pool: WorkerPool, open_history: OpenHistory
+) -> None:
+    add_job(ctx, "a red fox in the snow")
+    add_job(ctx, "一只猫在窗台上", JobStatus.FAILED)
+    add_job(ctx, "blue whale", JobStatus.CANCELLED)
+    add_job(ctx, "小猫 and a dog", negative="blurry")
+    add_job(ctx, "waiting fox", JobStatus.PENDING)
+    history = open_history(idle_pool)
+    filters = history.tab.filters
+    assert len(history.shown()) == 5
+
+    filters.set_status((JobStatus.FAILED,))
+    assert history.shown() == ["一只猫在窗台上"]
+    filters.set_status((JobStatus.COMPLETED,))
+    assert history.shown() == ["小猫 and a dog", "a red fox in the snow"]
+    filters.set_status(ACTIVE)
+    assert history.shown() == ["waiting fox"]
+    filters.set_status(())
+
+    search(qtbot, history, "猫")  # one CJK character: too short for trigrams, LIKE finds it
+    assert history.shown() == ["小猫 and a dog", "一只猫在窗台上"]
+    search(qtbot, history, "一只猫")  # three characters: the FTS path
+    assert history.shown() == ["一只猫在窗台上"]
+    search(qtbot, history, "FOX")
+    assert history.shown() == ["waiting fox", "a red fox in the snow"]
+    search(qtbot, history, "blurry")  # the negative prompt counts too
+    assert history.shown() == ["小猫 and a dog"]
+
+    search(qtbot, history, "fox")
+    filters.set_status((JobStatus.COMPLETED,))
+    assert history.shown() == ["a red fox in the snow"]
+
+    search(qtbot, history, "no such thing")
+    assert history.tab.model.rowCount() == 0
+    assert history.tab._stack.currentWidget() is history.tab._empty
+    assert "match" in history.tab._empty.text()
+
+
+def test_typing_searches_after_a_pause(
+    qtbot: QtBot, ctx: AppContext, idle_pool: WorkerPool, open_history: OpenHistory
+) -> None:
+    add_job(ctx, "a red fox")
+    add_job(ctx, "a blue whale")
+    history = open_history(idle_pool)
+    history.tab.filters.search.setText("whale")
+    qtbot.waitUntil(lambda: history.shown() == ["a blue whale"], timeout=WAIT_MS)
+
+
+def test_empty_history_says_what_to_do(idle_pool: WorkerPool, open_history: OpenHistory) -> None:
+    history = open_history(idle_pool)
+    assert history.tab._stack.currentWidget() is history.tab._empty
+    assert "Generate" in history.tab._empty.text()
+    assert history.tab.details._stack.currentWidget() is history.tab.details._empty
+
+
+# --- details ----------------------------------------------------------------------------------
+
+
+def test_details_show_parameters_and_output_thumbnails(
+    qtbot: QtBot, ctx: AppContext, idle_pool: WorkerPool, open_history: OpenHistory
+) -> None:
+    job = add_job(ctx, "a lighthouse at dusk", outputs=2, seed=987654, negative="fog")
+    history = open_history(idle_pool)
+    assert history.tab.select_job(job.id)
+    details = history.tab.details
+    assert details.job is not None and details.job.id == job.id
+    assert details.prompt.text() == "a lighthouse at dusk"
+    assert details.negative.text() == "fog" and details.negative.isVisible()
+    params = details.parameters.text()
+    for expected in ("987654", "sd15.safetensors", "euler", "512 × 512", "12", job.id):
+        assert expected in params
+    assert not details.error.isVisible()
+    assert not details.retry_button.isEnabled()
+    assert details.delete_button.isEnabled()
+    assert len(details.outputs.sources()) == 2
+    labels = list(details.outputs._labels.values())
+    qtbot.waitUntil(
+        lambda: all(label.pixmap() is not None and not label.pixmap().isNull() for label in labels),
+        timeout=WAIT_MS,
+    )
+
+
+@pytest.mark.parametrize("fault", ["reject_prompt", "runtime_error"])
+def test_a_failed_job_shows_the_servers_error(
+    qtbot: QtBot,
+    fake_comfy: FakeComfyServer,
+    make_pool: PoolFactory,
+    ctx: AppContext,
+    open_history: OpenHistory,
+    fault: str,
+) -> None:
+    setattr(fake_comfy.faults, fault, True)
+    pool = make_pool(fake_comfy)
+    history = open_history(pool)
+    params = GenerationParams(prompt="a broken one", model=fake_comfy.checkpoints[0], steps=2)
+    (job,) = pool.enqueue([NewJob("txt2img", params)]).result(timeout=WAIT_MS / 1000)
+    qtbot.waitUntil(lambda: history.status_of(job.id) is JobStatus.FAILED, timeout=WAIT_MS)
+    assert history.tab.select_job(job.id)
+    details = history.tab.details
+    assert details.error.isVisible()
+    assert details.retry_button.isEnabled()
+    stored = ctx.store.get_job(job.id)
+    assert stored is not None and stored.error is not None
+    text = details.error.text()
+    if fault == "reject_prompt":
+        nodes = stored.error.details
+        assert isinstance(nodes, list) and nodes
+        for node in nodes:
+            assert f"Node {node['node_id']} · {node['class_type']}" in text
+            for entry in node["errors"]:
+                assert entry["message"] in text
+                if entry["input_name"]:
+                    assert f"<b>{entry['input_name']}</b>" in text
+    else:
+        assert stored.error.node_id is not None
+        assert "failed" in text and f"node {stored.error.node_id}" in text
+
+
+def test_error_html_lists_nodes_and_inputs_and_escapes() -> None:
+    error = JobError(
+        type="prompt_outputs_failed_validation",
+        message="Prompt outputs failed validation",
+        node_id="4",
+        details=[
+            {
+                "node_id": "4",
+                "class_type": "CheckpointLoaderSimple",
+                "errors": [
+                    {
+                        "type": "value_not_in_list",
+                        "message": "Value not in list",
+                        "details": "ckpt_name: '<x>.safetensors' not in " + "['a'] " * 200,
+                        "input_name": "ckpt_name",
+                    }
+                ],
+            },
+            {"node_id": "9", "class_type": "SaveImage", "errors": []},
+        ],
+    )
+    text = error_html(error)
+    assert "Node 4 · CheckpointLoaderSimple" in text
+    assert "• <b>ckpt_name</b>: Value not in list" in text
+    assert "&lt;x&gt;.safetensors" in text and "<x>" not in text
+    assert "…" in text  # long details are clipped
+    assert "Node 9 · SaveImage" in text
+
+
+# --- actions ----------------------------------------------------------------------------------
+
+
+def test_remix_emits_the_job_id(
+    qtbot: QtBot, ctx: AppContext, idle_pool: WorkerPool, open_history: OpenHistory
+) -> None:
+    job = add_job(ctx, "remix me")
+    history = open_history(idle_pool)
+    history.tab.select_job(job.id)
+    with qtbot.waitSignal(history.tab.remix_requested, timeout=WAIT_MS) as signal:
+        history.tab.details.remix_button.click()
+    assert signal.args == [job.id]
+
+
+def test_retry_runs_a_failed_job_again(
+    qtbot: QtBot,
+    fake_comfy: FakeComfyServer,
+    make_pool: PoolFactory,
+    ctx: AppContext,
+    open_history: OpenHistory,
+) -> None:
+    fake_comfy.faults.reject_prompt = True
+    pool = make_pool(fake_comfy)
+    history = open_history(pool)
+    params = GenerationParams(prompt="second time lucky", model=fake_comfy.checkpoints[0])
+    (job,) = pool.enqueue([NewJob("txt2img", params)]).result(timeout=WAIT_MS / 1000)
+    qtbot.waitUntil(lambda: history.status_of(job.id) is JobStatus.FAILED, timeout=WAIT_MS)
+    rows = history.tab.model.rowCount()
+    fake_comfy.faults.reject_prompt = False
+    history.tab.select_job(job.id)
+    history.tab.details.retry_button.click()
+    qtbot.waitUntil(lambda: history.status_of(job.id) is JobStatus.COMPLETED, timeout=WAIT_MS)
+    assert history.tab.model.rowCount() == rows  # updated in place, not added again
+    details = history.tab.details
+    assert details.job is not None and details.job.status is JobStatus.COMPLETED
+    qtbot.waitUntil(lambda: len(details.outputs.sources()) == 1, timeout=WAIT_MS)
+    assert not details.error.isVisible()
+
+
+def test_retry_under_the_failed_filter_takes_the_row_out(
+    qtbot: QtBot, ctx: AppContext, idle_pool: WorkerPool, open_history: OpenHistory
+) -> None:
+    job = add_job(ctx, "failed once", JobStatus.FAILED)
+    history = open_history(idle_pool)
+    history.tab.filters.set_status((JobStatus.FAILED,))
+    history.tab.select_job(job.id)
+    history.tab.retry_selected()
+    qtbot.waitUntil(lambda: history.tab.model.rowCount() == 0, timeout=WAIT_MS)
+    stored = ctx.store.get_job(job.id)
+    assert stored is not None and stored.status is JobStatus.PENDING
+
+
+def test_delete_then_undo(
+    qtbot: QtBot, ctx: AppContext, idle_pool: WorkerPool, open_history: OpenHistory
+) -> None:
+    a = add_job(ctx, "first")
+    b = add_job(ctx, "second", JobStatus.FAILED)
+    waiting = add_job(ctx, "still waiting", JobStatus.PENDING)
+    history = open_history(idle_pool)
+    table = history.tab.table
+    table.selectAll()
+    history.tab.delete_selected()
+    assert history.shown() == ["still waiting"]  # a waiting job is not deleted
+    assert [j.id for j in ctx.store.list_jobs().items] == [waiting.id]
+    ((text, undo),) = history.undos
+    assert "2" in text
+    undo()
+    assert history.shown() == ["still waiting", "second", "first"]
+    assert {j.id for j in ctx.store.list_jobs().items} == {a.id, b.id, waiting.id}
+
+    history.tab.select_job(waiting.id)
+    history.tab.delete_selected()
+    assert history.statuses[-1].startswith("Cancel")
+    assert len(history.undos) == 1
+
+
+def test_delete_from_the_details_pane(
+    ctx: AppContext, idle_pool: WorkerPool, open_history: OpenHistory
+) -> None:
+    job = add_job(ctx, "gone soon")
+    history = open_history(idle_pool)
+    history.tab.select_job(job.id)
+    history.tab.details.delete_button.click()
+    assert history.shown() == []
+    assert history.tab.details.job is None
+
+
+# --- following the pool -----------------------------------------------------------------------
+
+
+def test_new_jobs_arrive_at_the_top_and_change_in_place(
+    qtbot: QtBot,
+    fake_comfy: FakeComfyServer,
+    make_pool: PoolFactory,
+    ctx: AppContext,
+    open_history: OpenHistory,
+) -> None:
+    add_job(ctx, "an old job")
+    pool = make_pool(fake_comfy)
+    history = open_history(pool)
+    model = fake_comfy.checkpoints[0]
+    jobs = pool.enqueue(
+        [NewJob("txt2img", GenerationParams(prompt=f"new {i}", model=model)) for i in range(2)]
+    ).result(timeout=WAIT_MS / 1000)
+    qtbot.waitUntil(lambda: len(history.shown()) == 3, timeout=WAIT_MS)
+    assert history.shown() == ["new 1", "new 0", "an old job"]
+    for job in jobs:
+
+        def done(job_id: str = job.id) -> bool:
+            return history.status_of(job_id) is JobStatus.COMPLETED
+
+        qtbot.waitUntil(done, timeout=WAIT_MS)
+    assert history.shown() == ["new 1", "new 0", "an old job"]
+    assert history.tab.model.index(0, Column.DURATION).data()
+
+
+def test_a_job_outside_the_filter_is_not_inserted(
+    qtbot: QtBot, ctx: AppContext, idle_pool: WorkerPool, open_history: OpenHistory
+) -> None:
+    history = open_history(idle_pool)
+    search(qtbot, history, "fox")
+    idle_pool.enqueue(
+        [
+            NewJob("txt2img", GenerationParams(prompt="a whale")),
+            NewJob("txt2img", GenerationParams(prompt="a Fox")),
+        ]
+    ).result(timeout=WAIT_MS / 1000)
+    qtbot.waitUntil(lambda: history.shown() == ["a Fox"], timeout=WAIT_MS)
+    assert history.tab._stack.currentWidget() is history.tab.table
+
+
+# --- columns ----------------------------------------------------------------------------------
+
+
+def test_columns_make_room_for_the_prompt_and_remember_what_the_user_hid(
+    qtbot: QtBot, ctx: AppContext, idle_pool: WorkerPool, loader: ThumbnailLoader
+) -> None:
+    add_job(ctx, "a prompt that deserves the room")
+    services = Services(ctx, idle_pool, Settings())
+    tab = HistoryTab(services, loader)
+    qtbot.addWidget(tab)
+    tab.resize(1600, 700)
+    tab.show()
+    qtbot.waitExposed(tab)
+    table = tab.table
+    assert not any(table.isColumnHidden(c) for c in Column)
+    assert table.columnWidth(Column.PROMPT) > 300
+
+    tab.resize(800, 700)  # too narrow for everything: Template goes first, Prompt stays
+    qtbot.waitUntil(lambda: table.isColumnHidden(Column.TEMPLATE), timeout=WAIT_MS)
+    for column in (Column.STATUS, Column.PROMPT, Column.CREATED):
+        assert not table.isColumnHidden(column)
+    assert table.columnWidth(Column.PROMPT) >= 180
+
+    tab.resize(1600, 700)
+    qtbot.waitUntil(lambda: not table.isColumnHidden(Column.TEMPLATE), timeout=WAIT_MS)
+    tab.set_column_visible(Column.SEED, False)
+    assert table.isColumnHidden(Column.SEED)
+    assert services.settings.ui_state["history_hidden_columns"] == "seed"
+
+    again = HistoryTab(services, loader)
+    qtbot.addWidget(again)
+    again.resize(1600, 700)
+    again.show()
+    qtbot.waitExposed(again)
+    assert again.table.isColumnHidden(Column.SEED)
+    assert not again.table.isColumnHidden(Column.MODEL)
