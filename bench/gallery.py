@@ -1,0 +1,311 @@
+"""Gallery: start-up to the first thumbnails, peak memory and GUI-thread stalls while scrolling.
+
+Builds a library of N images outside the repo (small generated PNGs, each with a JPEG thumbnail
+the size OutputLibrary makes for real outputs, 512 px), cached in the temp folder between runs
+and keyed on N, then, offscreen:
+
+- start-up: constructing the Gallery tab and showing it, to the first thumbnail painted (and to
+  the first screen complete);
+- scrolling: from top to bottom a screen at a time, one step every 16 ms, with the event loop
+  running between steps (the view's fetchMore pages the model in as it goes);
+- the longest gap of a 5 ms QTimer heartbeat during the scroll (the longest GUI-thread stall);
+- peak RSS (VmHWM) after the scroll.
+
+    python -m bench.gallery [--images 20000] [--rebuild]
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+BATCH = 1000
+BLOBS = 24
+TARGET_FIRST_S = 1.0
+TARGET_RSS_MB = 400
+TARGET_STALL_MS = 50
+HEARTBEAT_MS = 5
+STEP_MS = 16
+WINDOW = (1280, 800)
+
+
+def library_dir(count: int) -> Path:
+    return Path(tempfile.gettempdir()) / f"studio-bench-gallery-{count}"
+
+
+# --- building the library (in a child process, so its memory doesn't count) ---------------------
+
+
+def _blobs() -> list[tuple[bytes, bytes]]:
+    """A few (PNG, thumbnail JPEG) pairs in different colours and patterns."""
+    from PIL import Image, ImageDraw
+
+    pairs = []
+    for i in range(BLOBS):
+        hue = (i * 360 // BLOBS) % 360
+        colour = (
+            Image.new("HSV", (1, 1), (hue * 255 // 360, 160, 220)).convert("RGB").getpixel((0, 0))
+        )
+        im = Image.new("RGB", (64, 64), colour)  # type: ignore[arg-type]
+        draw = ImageDraw.Draw(im)
+        for k in range(4):
+            x, y = (i * 13 + k * 17) % 64, (i * 7 + k * 23) % 64
+            draw.ellipse([x - 9, y - 9, x + 9, y + 9], fill=((k * 70) % 256, 200 - k * 40, i * 9))
+        png = io.BytesIO()
+        im.save(png, "PNG")
+        thumb = io.BytesIO()
+        size = (512, 512) if i % 3 else (512, 384)
+        im.resize(size, Image.Resampling.BILINEAR).save(thumb, "JPEG", quality=85)
+        pairs.append((png.getvalue(), thumb.getvalue()))
+    return pairs
+
+
+def build(root: Path, count: int) -> None:
+    """Files written plainly (no fsync: it's a throwaway library); rows inserted through the
+    store's own repositories, 1000 jobs and images per transaction."""
+    from studio_desktop.core.context import AppContext
+    from studio_desktop.core.jobs import GenerationParams, JobStatus, NewImage, NewJob
+    from studio_desktop.core.store import images_repo, jobs_repo
+
+    if root.exists():
+        shutil.rmtree(root)
+    blobs = _blobs()
+    words = ("red cat", "blue lake", "old sailor", "一只猫", "mountain", "neon city", "forest")
+    start = datetime.now(UTC) - timedelta(days=60)
+    with AppContext.open(root) as ctx:
+        paths = ctx.paths
+        store = ctx.store
+        for first in range(0, count, BATCH):
+            jobs = []
+            images: list[tuple[str, NewImage]] = []
+            for n in range(first, min(first + BATCH, count)):
+                params = GenerationParams(
+                    prompt=f"{words[n % len(words)]}, picture {n}", seed=n, model="bench.ckpt"
+                )
+                job = NewJob("txt2img", params)
+                png, thumb = blobs[n % BLOBS]
+                day = f"outputs/bench/{n // 1000:03}"
+                rel = f"{day}/{job.id}_00.png"
+                thumb_rel = f"thumbnails/{job.id[:2]}/{job.id}_00.jpg"
+                for data, path in ((png, rel), (thumb, thumb_rel)):
+                    target = paths.resolve(path)
+                    target.parent.mkdir(parents=True, exist_ok=True)
+                    target.write_bytes(data)
+                metadata = {
+                    "studio": {"job_id": job.id, "template": "txt2img", "params": params.to_dict()}
+                }
+                jobs.append(job)
+                images.append(
+                    (job.id, NewImage(0, rel, thumb_rel, 64, 64, len(png), "image", metadata))
+                )
+            now = start + timedelta(minutes=first)
+            with store._db.write() as session:  # one transaction per batch
+                rows = jobs_repo.insert(session, jobs, now)
+                for row in rows:
+                    row.status = JobStatus.COMPLETED.value
+                    row.started_at = row.finished_at = now
+                for job_id, image in images:
+                    images_repo.insert(session, job_id, [image], now)
+    (root / ".complete").write_text(str(count))
+
+
+def ensure_library(count: int, rebuild: bool) -> tuple[Path, float | None]:
+    root = library_dir(count)
+    marker = root / ".complete"
+    if not rebuild and marker.exists() and marker.read_text() == str(count):
+        return root, None
+    started = time.perf_counter()
+    subprocess.run(
+        [sys.executable, "-m", "bench.gallery", "--build-only", "--images", str(count)],
+        check=True,
+    )
+    return root, time.perf_counter() - started
+
+
+# --- measuring ---------------------------------------------------------------------------------
+
+
+def _status_kb(field: str) -> int:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith(field + ":"):
+            return int(line.split()[1])
+    return 0
+
+
+def measure(root: Path, count: int, verbose: bool = False) -> dict[str, float]:
+    from PySide6.QtCore import QElapsedTimer, QEventLoop, QRect, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from studio_desktop.core.context import AppContext
+    from studio_desktop.core.settings import Settings
+    from studio_desktop.ui.gallery import GalleryTab
+    from studio_desktop.ui.gallery.model import ThumbPathRole
+    from studio_desktop.ui.services import Services
+    from studio_desktop.ui.thumbnails import ThumbnailLoader
+    from studio_desktop.workers import WorkerPool
+
+    app = QApplication.instance() or QApplication([])
+    figures: dict[str, float] = {}
+    ctx = AppContext.open(root)
+    pool = WorkerPool(ctx, [])
+    thumbs = ThumbnailLoader(ctx.paths)
+    services = Services(ctx, pool, Settings())
+
+    def pump_until(done: Callable[[], bool], limit_s: float) -> bool:
+        """Run the event loop (a real one, as in the app) until done() or the time is up."""
+        loop = QEventLoop()
+        check = QTimer()
+        check.setInterval(2)
+        check.timeout.connect(lambda: loop.quit() if done() else None)
+        QTimer.singleShot(int(limit_s * 1000), loop.quit)
+        check.start()
+        if not done():
+            loop.exec()
+        check.stop()
+        return done()
+
+    started = time.perf_counter()
+    tab = GalleryTab(services, thumbs)
+    tab.resize(*WINDOW)
+    tab.show()
+    constructed = time.perf_counter()
+    pump_until(lambda: tab.delegate.pixmaps_painted > 0, 10)
+    figures["first_thumbnail_s"] = time.perf_counter() - started
+    figures["construct_and_show_s"] = constructed - started
+
+    view = tab.view
+    size = round(tab.delegate.thumb_size * view.devicePixelRatioF())
+
+    def screen_complete() -> bool:
+        area: QRect = view.viewport().rect()
+        grid = view.gridSize()
+        columns = max(1, area.width() // grid.width())
+        row = bar.value() // grid.height() * columns  # the first row on screen
+        while row < tab.model.rowCount():
+            index = tab.model.index(row, 0)
+            if not view.visualRect(index).intersects(area):
+                break
+            rel = index.data(ThumbPathRole)
+            if rel and thumbs.pixmap(rel, size) is None:
+                return False
+            row += 1
+        return True
+
+    bar = view.verticalScrollBar()
+    pump_until(screen_complete, 10)
+    app.processEvents()
+    figures["first_screen_s"] = time.perf_counter() - started
+    figures["rss_after_start_mb"] = _status_kb("VmRSS") / 1024
+
+    # Scroll top to bottom with a heartbeat measuring the gaps between its ticks.
+    gaps: list[float] = []
+    clock = QElapsedTimer()
+    clock.start()
+    last = [clock.nsecsElapsed()]
+
+    def beat() -> None:
+        now = clock.nsecsElapsed()
+        gaps.append((now - last[0]) / 1e6)
+        last[0] = now
+
+    heartbeat = QTimer()
+    heartbeat.setInterval(HEARTBEAT_MS)
+    heartbeat.timeout.connect(beat)
+    steps = [0]
+
+    def step() -> None:
+        steps[0] += 1
+        bar.setValue(min(bar.maximum(), bar.value() + view.viewport().height()))
+        if verbose and steps[0] % 100 == 0:
+            print(
+                f"  step {steps[0]}: rows {tab.model.rowCount()}, "
+                f"scroll {bar.value()}/{bar.maximum()}, "
+                f"beats {len(gaps)}, worst {max(gaps, default=0):.0f} ms",
+                flush=True,
+            )
+
+    stepper = QTimer()
+    stepper.setInterval(STEP_MS)
+    stepper.timeout.connect(step)
+
+    def at_bottom() -> bool:
+        return (
+            tab.model.rowCount() >= count
+            and not tab.model.canFetchMore()
+            and bar.value() == bar.maximum()
+        )
+
+    scroll_started = time.perf_counter()
+    last[0] = clock.nsecsElapsed()
+    heartbeat.start()
+    stepper.start()
+    reached = pump_until(at_bottom, 600)
+    stepper.stop()
+    pump_until(screen_complete, 10)
+    heartbeat.stop()
+    figures["scroll_s"] = time.perf_counter() - scroll_started
+    figures["scroll_steps"] = steps[0]
+    figures["rows_loaded"] = tab.model.rowCount()
+    figures["reached_bottom"] = float(reached)
+    figures["longest_stall_ms"] = max(gaps, default=0.0)
+    figures["stalls_over_50ms"] = sum(1 for g in gaps if g > TARGET_STALL_MS)
+    figures["heartbeats"] = len(gaps)
+    figures["cache_mb"] = thumbs.cache_bytes / 2**20
+    figures["peak_rss_mb"] = _status_kb("VmHWM") / 1024
+
+    tab.shutdown()
+    thumbs.shutdown()
+    pool.shutdown()
+    tab.deleteLater()
+    app.processEvents()
+    ctx.close()
+    return figures
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else "")
+    parser.add_argument("--images", type=int, default=20_000)
+    parser.add_argument("--rebuild", action="store_true", help="build the library again")
+    parser.add_argument("--verbose", action="store_true", help="report progress while scrolling")
+    parser.add_argument("--build-only", action="store_true", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.build_only:
+        build(library_dir(args.images), args.images)
+        return
+    root, build_s = ensure_library(args.images, args.rebuild)
+    f = measure(root, args.images, args.verbose)
+    print(f"images: {args.images}")
+    print(f"library: {root}")
+    print(f"library build: {build_s:.1f} s" if build_s is not None else "library build: reused")
+    print(
+        f"start-up to first thumbnail: {f['first_thumbnail_s'] * 1000:.0f} ms "
+        f"(target < {TARGET_FIRST_S * 1000:.0f})"
+    )
+    print(f"start-up to first screen complete: {f['first_screen_s'] * 1000:.0f} ms")
+    print(f"construct + show: {f['construct_and_show_s'] * 1000:.0f} ms")
+    print(f"rss after start-up: {f['rss_after_start_mb']:.0f} MB")
+    print(
+        f"scrolled: {int(f['rows_loaded'])} rows in {int(f['scroll_steps'])} steps, "
+        f"{f['scroll_s']:.1f} s, bottom reached: {bool(f['reached_bottom'])}"
+    )
+    print(f"thumbnail cache: {f['cache_mb']:.0f} MB")
+    print(f"peak rss: {f['peak_rss_mb']:.0f} MB (target < {TARGET_RSS_MB})")
+    print(
+        f"longest gui stall: {f['longest_stall_ms']:.1f} ms (target <= {TARGET_STALL_MS}; "
+        f"{int(f['stalls_over_50ms'])} over {TARGET_STALL_MS} ms in {int(f['heartbeats'])} beats)"
+    )
+
+
+if __name__ == "__main__":
+    main()

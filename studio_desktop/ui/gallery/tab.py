@@ -1,0 +1,582 @@
+"""The Gallery tab: a virtualised thumbnail grid with filters, a context menu and a viewer."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+from pathlib import Path
+from typing import Final
+
+from PySide6.QtCore import (
+    QEvent,
+    QItemSelection,
+    QObject,
+    QPoint,
+    QProcess,
+    QSize,
+    Qt,
+    QTimer,
+    QUrl,
+    Signal,
+)
+from PySide6.QtGui import QDesktopServices, QGuiApplication, QImage, QKeyEvent, QPalette
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QFrame,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QListView,
+    QMenu,
+    QPushButton,
+    QSlider,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from studio_desktop.core.jobs import ImageRecord
+from studio_desktop.core.store.filters import ImageFilter
+from studio_desktop.ui.gallery.delegate import ThumbnailDelegate
+from studio_desktop.ui.gallery.export import Exporter, ExportItem, ExportResult
+from studio_desktop.ui.gallery.filter_bar import FilterBar
+from studio_desktop.ui.gallery.model import PAGE_SIZE, GalleryModel
+from studio_desktop.ui.gallery.viewer import FullImageLoader, ImageViewer
+from studio_desktop.ui.services import Services
+from studio_desktop.ui.thumbnails import ThumbnailLoader
+
+STATUS_MS: Final = 5000
+_SIZE_MIN, _SIZE_MAX, _SIZE_STEP = 64, 512, 16
+
+
+class GalleryTab(QWidget):
+    """Every output as a grid; filters above, thumbnail size below, actions in a context menu."""
+
+    remix_requested = Signal(str)  # job id
+    status_message = Signal(str, int)  # text, timeout ms
+    undo_available = Signal(str, object)  # text, callable that undoes
+
+    def __init__(
+        self,
+        services: Services,
+        thumbnails: ThumbnailLoader,
+        parent: QWidget | None = None,
+        *,
+        page_size: int = PAGE_SIZE,
+    ) -> None:
+        super().__init__(parent)
+        self._services = services
+        self._ctx = services.ctx
+        self._thumbs = thumbnails
+        self._viewer: ImageViewer | None = None
+
+        self.filter_bar = FilterBar(self)
+        self.model = GalleryModel(self._ctx.store, page_size=page_size, parent=self)
+
+        size = min(max(services.settings.thumbnail_size, _SIZE_MIN), _SIZE_MAX)
+        self.view = QListView(self)
+        self.delegate = ThumbnailDelegate(thumbnails, size, self.view)
+        self.view.setItemDelegate(self.delegate)
+        self.view.setModel(self.model)
+        # A grid of icons, laid out by the list-mode engine: same look as IconMode, but it
+        # lays out 10,000 uniform items in ~8 ms where IconMode takes ~17 ms, and every page
+        # appended relays out everything. Batched layout was measured too: each relayout
+        # starts from row 0, so the scroll range shrinks for a moment and the view jumps back
+        # towards the top whenever a page arrives; a single pass is cheap with uniform sizes.
+        self.view.setViewMode(QListView.ViewMode.ListMode)
+        self.view.setFlow(QListView.Flow.LeftToRight)
+        self.view.setWrapping(True)
+        self.view.setMovement(QListView.Movement.Static)
+        self.view.setResizeMode(QListView.ResizeMode.Adjust)
+        self.view.setUniformItemSizes(True)
+        self.view.setLayoutMode(QListView.LayoutMode.SinglePass)
+        self.view.setSpacing(0)
+        self.view.setGridSize(self.delegate.cell_size())
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.view.setMouseTracking(True)
+        self.view.setFrameShape(QFrame.Shape.NoFrame)
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.view.setAccessibleName(self.tr("Gallery"))
+        self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self._update_scroll_step()
+
+        self.empty = QWidget(self)
+        self.empty_label = QLabel(self.empty)
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setWordWrap(True)
+        self.empty_label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        font = self.empty_label.font()
+        font.setPointSizeF(font.pointSizeF() * 1.15)
+        self.empty_label.setFont(font)
+        self.clear_filters_button = QPushButton(self.tr("Clear filters"), self.empty)
+        self.clear_filters_button.clicked.connect(self.filter_bar.clear)
+        empty_layout = QVBoxLayout(self.empty)
+        empty_layout.addStretch(1)
+        empty_layout.addWidget(self.empty_label)
+        empty_layout.addWidget(self.clear_filters_button, 0, Qt.AlignmentFlag.AlignHCenter)
+        empty_layout.addStretch(2)
+
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(self.view)
+        self.stack.addWidget(self.empty)
+
+        self.selection_label = QLabel(self)
+        self.selection_label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        self.size_slider = QSlider(Qt.Orientation.Horizontal, self)
+        self.size_slider.setRange(_SIZE_MIN, _SIZE_MAX)
+        self.size_slider.setSingleStep(_SIZE_STEP)
+        self.size_slider.setPageStep(_SIZE_STEP * 4)
+        self.size_slider.setValue(size)
+        self.size_slider.setFixedWidth(160)
+        self.size_slider.setToolTip(self.tr("Thumbnail size"))
+        size_label = QLabel(self.tr("Size"), self)
+        size_label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+
+        bottom = QHBoxLayout()
+        bottom.setContentsMargins(0, 0, 0, 0)
+        bottom.setSpacing(6)
+        bottom.addWidget(self.selection_label, 1)
+        bottom.addWidget(size_label)
+        bottom.addWidget(self.size_slider)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 12, 12, 6)
+        layout.setSpacing(6)
+        layout.addWidget(self.filter_bar)
+        layout.addWidget(self.stack, 1)
+        layout.addLayout(bottom)
+
+        self._repaint_timer = QTimer(self)
+        self._repaint_timer.setSingleShot(True)
+        self._repaint_timer.setInterval(15)
+        self._repaint_timer.timeout.connect(self.view.viewport().update)
+
+        self._exporter = Exporter(self)
+        self._exporter.finished.connect(self._export_done)
+        self._exporter.failed.connect(self._export_failed)
+        self._clipboard_loader = FullImageLoader(self)
+        self._clipboard_loader.ready.connect(self._copy_ready)
+
+        thumbnails.loaded.connect(self._thumbnail_loaded)
+        self.filter_bar.filter_changed.connect(self._filter_changed)
+        self.size_slider.valueChanged.connect(self._set_thumb_size)
+        self.view.customContextMenuRequested.connect(self._context_menu)
+        self.view.doubleClicked.connect(lambda _index: self.open_viewer())
+        self.view.installEventFilter(self)
+        self.view.viewport().installEventFilter(self)
+        selection = self.view.selectionModel()
+        selection.selectionChanged.connect(self._selection_changed)
+        self.model.modelReset.connect(self._update_empty_state)
+        self.model.modelReset.connect(self._selection_changed)
+        self.model.rowsInserted.connect(self._update_empty_state)
+        self.model.rowsRemoved.connect(self._update_empty_state)
+        services.pool.outputs_ready.connect(self._outputs_ready)
+
+        self._fill_choices()
+        self._update_empty_state()
+        self._selection_changed()
+
+    # --- public API (the main window's menus call these) ---
+
+    def refresh(self) -> None:
+        """Re-read the store (and the thumbnail size setting) keeping the filters."""
+        size = min(max(self._services.settings.thumbnail_size, _SIZE_MIN), _SIZE_MAX)
+        if size != self.size_slider.value():
+            self.size_slider.setValue(size)
+        self._fill_choices()
+        self._thumbs.drop_pending()
+        self.model.refresh()
+
+    def select_next(self) -> None:
+        self._step_selection(+1)
+
+    def select_previous(self) -> None:
+        self._step_selection(-1)
+
+    def selected_records(self) -> list[ImageRecord]:
+        rows = [i.row() for i in self.view.selectionModel().selectedIndexes()]
+        return self.model.records(rows)
+
+    def delete_selected(self) -> None:
+        """Move the selection to the trash (or, in the Trash view, restore it), with Undo."""
+        records = self.selected_records()
+        if not records:
+            return
+        if self.model.filter.deleted:
+            self.restore_selected()
+            return
+        ids = [r.id for r in records]
+        next_row = self._row_after_removal()
+        self._ctx.store.soft_delete_images(ids)
+        self._deleted_changed(records, deleted=True)
+        self._select_row(next_row)
+        text = self.tr("Moved %n image(s) to the trash", "", len(ids))
+        self.status_message.emit(text, STATUS_MS)
+        self.undo_available.emit(text, lambda: self._undo_delete(records))
+
+    def restore_selected(self) -> None:
+        records = self.selected_records()
+        if not records:
+            return
+        ids = [r.id for r in records]
+        next_row = self._row_after_removal()
+        self._ctx.store.restore_images(ids)
+        self._deleted_changed(records, deleted=False)
+        self._select_row(next_row)
+        text = self.tr("Restored %n image(s)", "", len(ids))
+        self.status_message.emit(text, STATUS_MS)
+        self.undo_available.emit(text, lambda: self._undo_restore(records))
+
+    def toggle_favourite(self) -> None:
+        """Favourite the selection, or unfavourite it if every image already is one."""
+        records = self.selected_records()
+        if not records:
+            return
+        value = not all(r.favourite for r in records)
+        self._ctx.store.set_favourite([r.id for r in records], value)
+        self.model.update_records([replace(r, favourite=value) for r in records])
+        text = (
+            self.tr("Added %n image(s) to favourites", "", len(records))
+            if value
+            else self.tr("Removed %n image(s) from favourites", "", len(records))
+        )
+        self.status_message.emit(text, STATUS_MS)
+
+    def open_viewer(self) -> None:
+        index = self.view.currentIndex()
+        if not index.isValid():
+            selected = self.view.selectionModel().selectedIndexes()
+            if not selected:
+                return
+            index = selected[0]
+        if self._viewer is None:
+            self._viewer = ImageViewer(self.model, self._ctx.paths, self._thumbs, self)
+            self._viewer.remix_requested.connect(self.remix_requested)
+            self._viewer.current_changed.connect(self._viewer_moved)
+        self._viewer.show_row(index.row())
+        self._viewer.show()
+        self._viewer.raise_()
+        self._viewer.activateWindow()
+
+    @property
+    def viewer(self) -> ImageViewer | None:
+        return self._viewer
+
+    def export_selected(self, destination: Path, *, as_zip: bool, keep_metadata: bool) -> None:
+        """Export the selection off the GUI thread; a status message says where it went."""
+        records = self.selected_records()
+        if not records:
+            return
+        items = [
+            ExportItem(
+                source=self._ctx.paths.resolve(r.path),
+                prompt=self.model.prompt_of(r),
+                index=r.index,
+                metadata=self._export_metadata(r),
+            )
+            for r in records
+        ]
+        self.status_message.emit(self.tr("Exporting %n image(s)…", "", len(items)), 0)
+        self._exporter.start(items, destination, as_zip=as_zip, keep_metadata=keep_metadata)
+
+    def wait_for_export(self, timeout_ms: int = -1) -> bool:
+        return self._exporter.wait(timeout_ms)
+
+    def shutdown(self) -> None:
+        """Wait for this tab's threads (export, viewer and clipboard decodes)."""
+        self._exporter.shutdown()
+        self._clipboard_loader.shutdown()
+        self.model.shutdown()
+        if self._viewer is not None:
+            self._viewer.shutdown()
+
+    # --- events ---
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.view.viewport() and event.type() == QEvent.Type.Resize:
+            self._justify_grid()
+        if watched is self.view and event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                self.open_viewer()
+                return True
+            if event.key() == Qt.Key.Key_Delete:
+                self.delete_selected()
+                return True
+        return super().eventFilter(watched, event)
+
+    # --- internals ---
+
+    def _fill_choices(self) -> None:
+        templates = [(t.id, t.name) for t in self._ctx.templates.all()]
+        models: set[str] = set()
+        for server in self._ctx.store.list_servers():
+            models.update(server.models.get("checkpoints", ()))
+        self.filter_bar.set_choices(templates, sorted(models, key=str.casefold))
+
+    def _filter_changed(self, flt: ImageFilter) -> None:
+        self._thumbs.drop_pending()
+        self.model.set_filter(flt)
+        self.view.scrollToTop()
+
+    def _outputs_ready(self, event: object) -> None:
+        images: Sequence[ImageRecord] = getattr(event, "images", ())
+        if images and not self.model.filter.deleted:
+            self.model.add_records(images)
+
+    def _thumbnail_loaded(self, _rel: str) -> None:
+        if not self._repaint_timer.isActive():
+            self._repaint_timer.start()
+
+    def _set_thumb_size(self, size: int) -> None:
+        size = round(size / _SIZE_STEP) * _SIZE_STEP
+        self.delegate.thumb_size = size
+        self._services.settings.thumbnail_size = size
+        self._justify_grid()
+        self._update_scroll_step()
+        self._thumbs.drop_pending()
+        current = self.view.currentIndex()
+        if current.isValid():
+            self.view.scrollTo(current)
+
+    def _justify_grid(self) -> None:
+        """Spread the columns over the whole width instead of leaving a gap on the right."""
+        cell = self.delegate.cell_size()
+        width = self.view.viewport().width()
+        columns = max(1, width // cell.width())
+        grid = QSize(max(cell.width(), width // columns), cell.height())
+        if grid != self.view.gridSize():
+            self.view.setGridSize(grid)
+
+    def _update_scroll_step(self) -> None:
+        self.view.verticalScrollBar().setSingleStep(
+            max(16, self.delegate.cell_size().height() // 3)
+        )
+
+    def _update_empty_state(self) -> None:
+        empty = self.model.rowCount() == 0 and not self.model.canFetchMore()
+        if empty:
+            flt = self.model.filter
+            if self.filter_bar.is_filtered():
+                text = self.tr("No images match these filters.")
+            elif flt.deleted:
+                text = self.tr("The trash is empty.")
+            else:
+                text = self.tr(
+                    "No images yet — queue a job on the Generate tab and its results appear here."
+                )
+            self.empty_label.setText(text)
+            self.clear_filters_button.setVisible(self.filter_bar.is_filtered())
+        self.stack.setCurrentWidget(self.empty if empty else self.view)
+
+    def _selection_changed(self, *_args: QItemSelection) -> None:
+        count = len(self.view.selectionModel().selectedIndexes())
+        self.selection_label.setText(self.tr("%n image(s) selected", "", count) if count else "")
+
+    def _step_selection(self, step: int) -> None:
+        rows = self.model.rowCount()
+        if rows == 0:
+            return
+        current = self.view.currentIndex()
+        row = current.row() + step if current.isValid() else 0
+        if row >= rows and self.model.canFetchMore():
+            self.model.load_more()
+            rows = self.model.rowCount()
+        self._select_row(min(max(row, 0), rows - 1))
+
+    def _select_row(self, row: int) -> None:
+        rows = self.model.rowCount()
+        if rows == 0:
+            return
+        index = self.model.index(min(max(row, 0), rows - 1), 0)
+        self.view.setCurrentIndex(index)  # selects it alone (ExtendedSelection)
+        self.view.scrollTo(index)
+
+    def _row_after_removal(self) -> int:
+        """Where the selection should land once the selected rows are gone."""
+        rows = sorted(i.row() for i in self.view.selectionModel().selectedIndexes())
+        return rows[0] if rows else 0
+
+    def _viewer_moved(self, image_id: int) -> None:
+        row = self.model.row_of(image_id)
+        if row is not None:
+            self._select_row(row)
+
+    def _deleted_changed(self, records: Sequence[ImageRecord], *, deleted: bool) -> None:
+        changed = [replace(r, deleted=deleted) for r in records]
+        if self.model.filter.deleted == deleted:
+            self.model.add_records(changed)
+        else:
+            self.model.remove_ids(r.id for r in changed)
+
+    def _undo_delete(self, records: Sequence[ImageRecord]) -> None:
+        self._ctx.store.restore_images([r.id for r in records])
+        self._deleted_changed(records, deleted=False)
+        self.status_message.emit(self.tr("Restored %n image(s)", "", len(records)), STATUS_MS)
+
+    def _undo_restore(self, records: Sequence[ImageRecord]) -> None:
+        self._ctx.store.soft_delete_images([r.id for r in records])
+        self._deleted_changed(records, deleted=True)
+        self.status_message.emit(
+            self.tr("Moved %n image(s) back to the trash", "", len(records)), STATUS_MS
+        )
+
+    def _export_metadata(self, record: ImageRecord) -> dict[str, object]:
+        params = self.model.params(record)
+        job = self.model.job(record.job_id)
+        return {
+            "prompt": params.prompt if params else "",
+            "params": params.to_dict() if params else {},
+            "template": job.template if job else None,
+            "job_id": record.job_id,
+            "created_at": record.created_at.isoformat(),
+            "width": record.width,
+            "height": record.height,
+            "tags": list(record.tags),
+        }
+
+    def _export_done(self, result: ExportResult) -> None:
+        text = self.tr("Exported %n image(s) to {where}", "", len(result.names)).format(
+            where=str(result.destination)
+        )
+        if result.missing:
+            text += " " + self.tr("({count} missing)").format(count=len(result.missing))
+        self.status_message.emit(text, STATUS_MS * 2)
+
+    def _export_failed(self, message: str) -> None:
+        self.status_message.emit(self.tr("Export failed: {error}").format(error=message), 0)
+
+    # --- context menu ---
+
+    def _context_menu(self, pos: QPoint) -> None:
+        index = self.view.indexAt(pos)
+        if index.isValid() and not self.view.selectionModel().isSelected(index):
+            self.view.setCurrentIndex(index)
+        records = self.selected_records()
+        if not records:
+            return
+        menu = self.build_menu(records)
+        menu.exec(self.view.viewport().mapToGlobal(pos))
+        menu.deleteLater()
+
+    def build_menu(self, records: Sequence[ImageRecord]) -> QMenu:
+        """The context menu for the given selection (public so tests can trigger its actions)."""
+        menu = QMenu(self)
+        single = len(records) == 1
+        first = records[0]
+        trash = self.model.filter.deleted
+
+        def add(text: str, slot: Callable[[], None], enabled: bool = True) -> None:
+            action = menu.addAction(text)
+            action.setEnabled(enabled)
+            action.triggered.connect(slot)
+
+        add(self.tr("Open viewer"), self.open_viewer)
+        menu.addSeparator()
+        add(self.tr("Copy image"), lambda: self._copy_image(first), single)
+        add(self.tr("Copy prompt"), lambda: self._copy_prompts(records))
+        add(self.tr("Open file"), lambda: self._open_file(first), single)
+        add(self.tr("Show in folder"), lambda: self._reveal(first), single)
+        menu.addSeparator()
+        add(self.tr("Remix"), lambda: self.remix_requested.emit(first.job_id), single)
+        if not trash:
+            all_favourite = all(r.favourite for r in records)
+            add(
+                self.tr("Remove from favourites") if all_favourite else self.tr("Favourite"),
+                self.toggle_favourite,
+            )
+            add(self.tr("Tags…"), lambda: self._edit_tags(records))
+        menu.addSeparator()
+        export = menu.addMenu(self.tr("Export %n image(s)", "", len(records)))
+        for text, as_zip, keep in (
+            (self.tr("To a folder…"), False, True),
+            (self.tr("To a folder, without metadata…"), False, False),
+            (self.tr("To a zip file…"), True, True),
+            (self.tr("To a zip file, without metadata…"), True, False),
+        ):
+            action = export.addAction(text)
+            action.triggered.connect(
+                lambda _=False, z=as_zip, k=keep: self._ask_export(as_zip=z, keep_metadata=k)
+            )
+        menu.addSeparator()
+        if trash:
+            add(self.tr("Restore"), self.restore_selected)
+        else:
+            add(self.tr("Move to trash"), self.delete_selected)
+        return menu
+
+    def _copy_prompts(self, records: Sequence[ImageRecord]) -> None:
+        prompts = [p for r in records if (p := self.model.prompt_of(r))]
+        QGuiApplication.clipboard().setText("\n\n".join(dict.fromkeys(prompts)))
+        self.status_message.emit(self.tr("Prompt copied"), STATUS_MS)
+
+    def _copy_image(self, record: ImageRecord) -> None:
+        self._clipboard_loader.request(self._ctx.paths.resolve(record.path))
+
+    def _copy_ready(self, image: QImage) -> None:
+        if image.isNull():
+            self.status_message.emit(self.tr("The image file is missing or unreadable."), STATUS_MS)
+            return
+        QGuiApplication.clipboard().setImage(image)
+        self.status_message.emit(self.tr("Image copied"), STATUS_MS)
+
+    def _open_file(self, record: ImageRecord) -> None:
+        path = self._ctx.paths.resolve(record.path)
+        if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
+            self.status_message.emit(
+                self.tr("No application could open {path}").format(path=path), STATUS_MS
+            )
+
+    def _reveal(self, record: ImageRecord) -> None:
+        path = self._ctx.paths.resolve(record.path)
+        if sys.platform == "win32":
+            QProcess.startDetached("explorer.exe", ["/select,", str(path)])
+        elif sys.platform == "darwin":
+            QProcess.startDetached("open", ["-R", str(path)])
+        else:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path.parent)))
+
+    def _edit_tags(self, records: Sequence[ImageRecord]) -> None:
+        single = len(records) == 1
+        current = ", ".join(records[0].tags) if single else ""
+        label = (
+            self.tr("Tags, separated by commas:")
+            if single
+            else self.tr("Tags to add to %n image(s), separated by commas:", "", len(records))
+        )
+        text, ok = QInputDialog.getText(self, self.tr("Tags"), label, text=current)
+        if ok:
+            self.apply_tags(records, [t for t in text.split(",") if t.strip()], replace_all=single)
+
+    def apply_tags(
+        self, records: Sequence[ImageRecord], tags: Sequence[str], *, replace_all: bool
+    ) -> None:
+        """Set (or add to) the tags of the given images."""
+        store = self._ctx.store
+        updated: list[ImageRecord] = []
+        for record in records:
+            new = list(tags) if replace_all else [*record.tags, *tags]
+            store.set_tags(record.id, new)
+            fresh = store.get_image(record.id)
+            if fresh is not None:
+                updated.append(fresh)
+        self.model.update_records(updated)
+
+    def _ask_export(self, *, as_zip: bool, keep_metadata: bool) -> None:
+        if as_zip:
+            name, _ = QFileDialog.getSaveFileName(
+                self,
+                self.tr("Export to a zip file"),
+                str(Path.home() / "images.zip"),
+                self.tr("Zip files (*.zip)"),
+            )
+        else:
+            name = QFileDialog.getExistingDirectory(self, self.tr("Export to a folder"))
+        if name:
+            self.export_selected(Path(name), as_zip=as_zip, keep_metadata=keep_metadata)
+
+    def sizeHint(self) -> QSize:
+        return QSize(960, 640)

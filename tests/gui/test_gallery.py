@@ -1,0 +1,563 @@
+"""The Gallery tab against a real store: paging, filters, delete/undo, favourites, export, live
+outputs from a real job, the viewer, and thumbnails decoded off the GUI thread."""
+
+from __future__ import annotations
+
+import io
+import threading
+import zipfile
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PIL import Image
+from PIL.PngImagePlugin import PngInfo
+from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QMenu
+from pytestqt.qtbot import QtBot
+
+from studio_desktop.core.context import AppContext
+from studio_desktop.core.files import read_png_text
+from studio_desktop.core.jobs import GenerationParams, ImageRecord, NewImage, NewJob
+from studio_desktop.core.settings import Settings
+from studio_desktop.core.store.filters import ImageFilter
+from studio_desktop.ui import thumbnails as thumbnails_module
+from studio_desktop.ui.gallery import GalleryModel, GalleryTab
+from studio_desktop.ui.gallery.export import MANIFEST, numbered
+from studio_desktop.ui.services import Services
+from studio_desktop.ui.thumbnails import ThumbnailLoader
+from studio_desktop.workers import WorkerPool
+from tests.fakes.comfy_server import FakeComfyServer
+from tests.gui.conftest import PoolFactory
+
+WAIT_MS = 10_000
+
+
+# --- building a library -----------------------------------------------------------------------
+
+
+def png_bytes(colour: tuple[int, int, int], size: tuple[int, int] = (48, 32)) -> bytes:
+    """A small PNG with a ComfyUI-style `prompt` text chunk."""
+    info = PngInfo()
+    info.add_text("prompt", '{"3": {"class_type": "KSampler"}}')
+    buffer = io.BytesIO()
+    Image.new("RGB", size, colour).save(buffer, "PNG", pnginfo=info)
+    return buffer.getvalue()
+
+
+def add_image(
+    ctx: AppContext,
+    prompt: str,
+    *,
+    kind: str = "image",
+    model: str = "base.safetensors",
+    colour: tuple[int, int, int] = (200, 80, 40),
+) -> ImageRecord:
+    """Queue, claim and complete a job with one real output saved through the library."""
+    params = GenerationParams(prompt=prompt, model=model, seed=7)
+    job = ctx.store.add_job(NewJob("txt2img", params))
+    claimed = ctx.store.claim_next("http://127.0.0.1:1")
+    assert claimed is not None and claimed.id == job.id
+    saved = ctx.library.save_output(
+        job.id,
+        0,
+        png_bytes(colour),
+        extra_metadata={"job_id": job.id, "template": "txt2img", "params": params.to_dict()},
+        created=job.created_at,
+    )
+    assert saved.thumb_path is not None
+    paths = ctx.paths
+    (record,) = ctx.store.complete(
+        job.id,
+        [
+            NewImage(
+                index=0,
+                path=paths.relative(saved.path),
+                thumb_path=paths.relative(saved.thumb_path),
+                width=saved.width,
+                height=saved.height,
+                bytes=saved.bytes,
+                kind=kind,
+                metadata=saved.metadata,
+            )
+        ],
+    )
+    return record
+
+
+def add_images(ctx: AppContext, count: int, prompt: str = "a red cat") -> list[ImageRecord]:
+    return [add_image(ctx, f"{prompt} {i}", colour=(i * 7 % 256, 90, 160)) for i in range(count)]
+
+
+# --- fixtures ---------------------------------------------------------------------------------
+
+
+@dataclass
+class Gallery:
+    tab: GalleryTab
+    ctx: AppContext
+    thumbs: ThumbnailLoader
+    statuses: list[str]
+    undos: list[tuple[str, Any]]
+    remixes: list[str]
+
+
+@pytest.fixture
+def loader(ctx: AppContext) -> Iterator[ThumbnailLoader]:
+    thumbs = ThumbnailLoader(ctx.paths)
+    yield thumbs
+    thumbs.shutdown()
+
+
+@pytest.fixture
+def idle_pool(ctx: AppContext) -> Iterator[WorkerPool]:
+    """A pool with no servers (the gallery must work without one)."""
+    pool = WorkerPool(ctx, [])
+    pool.start()
+    yield pool
+    assert pool.shutdown(10)
+
+
+def open_gallery(
+    qtbot: QtBot,
+    ctx: AppContext,
+    pool: WorkerPool,
+    thumbs: ThumbnailLoader,
+    *,
+    page_size: int = 200,
+) -> Gallery:
+    tab = GalleryTab(Services(ctx, pool, Settings()), thumbs, page_size=page_size)
+    qtbot.addWidget(tab)
+    gallery = Gallery(tab, ctx, thumbs, [], [], [])
+    tab.status_message.connect(lambda text, _ms: gallery.statuses.append(text))
+    tab.undo_available.connect(lambda text, undo: gallery.undos.append((text, undo)))
+    tab.remix_requested.connect(gallery.remixes.append)
+    tab.resize(900, 600)
+    tab.show()
+    qtbot.waitExposed(tab)
+    return gallery
+
+
+@pytest.fixture
+def gallery(
+    qtbot: QtBot, ctx: AppContext, idle_pool: WorkerPool, loader: ThumbnailLoader
+) -> Iterator[Gallery]:
+    add_images(ctx, 6)
+    g = open_gallery(qtbot, ctx, idle_pool, loader)
+    yield g
+    g.tab.shutdown()
+
+
+def shown_ids(model: GalleryModel) -> list[int]:
+    return [model.record(row).id for row in range(model.rowCount())]
+
+
+def select_rows(tab: GalleryTab, rows: Sequence[int]) -> None:
+    selection = tab.view.selectionModel()
+    selection.clearSelection()
+    for row in rows:
+        selection.select(tab.model.index(row, 0), QItemSelectionModel.SelectionFlag.Select)
+    tab.view.setCurrentIndex(tab.model.index(rows[0], 0))
+    for row in rows:
+        selection.select(tab.model.index(row, 0), QItemSelectionModel.SelectionFlag.Select)
+
+
+def set_filter_text(qtbot: QtBot, gallery: Gallery, text: str) -> None:
+    bar = gallery.tab.filter_bar
+    with qtbot.waitSignal(bar.filter_changed, timeout=WAIT_MS):
+        bar.search.setText(text)  # debounced
+
+
+def action(menu: QMenu, text: str) -> QAction:
+    for candidate in menu.actions():
+        if candidate.text() == text:
+            return candidate
+        sub = candidate.menu()
+        if isinstance(sub, QMenu):
+            for inner in sub.actions():
+                if inner.text() == text:
+                    return inner
+    raise AssertionError(f"no action {text!r} in {[a.text() for a in menu.actions()]}")
+
+
+# --- the model --------------------------------------------------------------------------------
+
+
+def test_model_passes_qtmodeltester(qtmodeltester: Any, ctx: AppContext) -> None:
+    add_images(ctx, 7)
+    model = GalleryModel(ctx.store, page_size=3)
+    assert model.rowCount() == 3 and model.canFetchMore()
+    qtmodeltester.check(model)
+    assert model.load_more()
+    qtmodeltester.check(model)
+    model.set_filter(ImageFilter(favourites_only=True))
+    qtmodeltester.check(model)
+    model.shutdown()
+
+
+def test_model_pages_newest_first_without_duplicates(ctx: AppContext) -> None:
+    records = add_images(ctx, 11)
+    model = GalleryModel(ctx.store, page_size=4)
+    while model.canFetchMore():
+        assert model.load_more()
+    assert shown_ids(model) == sorted((r.id for r in records), reverse=True)
+    model.shutdown()
+
+
+def test_fetch_more_uses_the_page_read_ahead(qtbot: QtBot, ctx: AppContext) -> None:
+    records = add_images(ctx, 9)
+    model = GalleryModel(ctx.store, page_size=4)
+    qtbot.waitUntil(lambda: model._prefetched is not None, timeout=WAIT_MS)
+    with qtbot.waitSignal(model.rowsInserted, timeout=WAIT_MS):
+        model.fetchMore()  # read ahead: inserted at once
+    assert model.rowCount() == 8
+    model.fetchMore()  # the read ahead of the last page may still be under way
+    qtbot.waitUntil(lambda: model.rowCount() == 9, timeout=WAIT_MS)
+    assert not model.canFetchMore()
+    assert shown_ids(model) == sorted((r.id for r in records), reverse=True)
+    model.shutdown()
+
+
+def test_view_fetches_more_pages_on_scroll(
+    qtbot: QtBot, ctx: AppContext, idle_pool: WorkerPool, loader: ThumbnailLoader
+) -> None:
+    records = add_images(ctx, 45)
+    g = open_gallery(qtbot, ctx, idle_pool, loader, page_size=10)
+    model = g.tab.model
+    assert model.rowCount() < 45
+    bar = g.tab.view.verticalScrollBar()
+
+    def scrolled_to_end() -> bool:
+        bar.setValue(bar.maximum())  # the view asks the model for more at the bottom
+        return model.rowCount() == 45 and not model.canFetchMore()
+
+    qtbot.waitUntil(scrolled_to_end, timeout=WAIT_MS)
+    ids = shown_ids(model)
+    assert ids == sorted((r.id for r in records), reverse=True)
+    assert len(set(ids)) == len(ids)
+    g.tab.shutdown()
+
+
+# --- filters ----------------------------------------------------------------------------------
+
+
+def test_text_search_and_filters_change_rows(
+    qtbot: QtBot, ctx: AppContext, idle_pool: WorkerPool, loader: ThumbnailLoader
+) -> None:
+    cat = add_image(ctx, "a red cat on a roof")
+    dog = add_image(ctx, "a brown dog", model="other.safetensors")
+    chinese = add_image(ctx, "一只可爱的猫在屋顶上")
+    video = add_image(ctx, "moving clouds", kind="video")
+    g = open_gallery(qtbot, ctx, idle_pool, loader)
+    model, bar = g.tab.model, g.tab.filter_bar
+    assert set(shown_ids(model)) == {cat.id, dog.id, chinese.id, video.id}
+
+    set_filter_text(qtbot, g, "cat")
+    assert shown_ids(model) == [cat.id]
+    set_filter_text(qtbot, g, "猫")  # one CJK character: the LIKE path
+    assert shown_ids(model) == [chinese.id]
+    set_filter_text(qtbot, g, "可爱的猫")  # trigram FTS path
+    assert shown_ids(model) == [chinese.id]
+    set_filter_text(qtbot, g, "nothing like this")
+    assert model.rowCount() == 0
+    assert g.tab.stack.currentWidget() is g.tab.empty
+    assert g.tab.clear_filters_button.isVisibleTo(g.tab)
+    g.tab.clear_filters_button.click()
+    assert model.rowCount() == 4
+    assert g.tab.stack.currentWidget() is g.tab.view
+
+    ctx.store.set_favourite([dog.id], True)
+    bar.favourites.setChecked(True)
+    assert shown_ids(model) == [dog.id]
+    bar.favourites.setChecked(False)
+
+    bar.kind.setCurrentIndex(bar.kind.findData("video"))
+    assert shown_ids(model) == [video.id]
+    bar.kind.setCurrentIndex(0)
+
+    bar.set_choices([("txt2img", "Text to image")], ["base.safetensors", "other.safetensors"])
+    bar.model.setCurrentIndex(bar.model.findData("other.safetensors"))
+    assert shown_ids(model) == [dog.id]
+    bar.model.setCurrentIndex(0)
+
+    g.tab.apply_tags([model.record(model.row_of(cat.id) or 0)], ["Roof", "red"], replace_all=True)
+    with qtbot.waitSignal(bar.filter_changed, timeout=WAIT_MS):
+        bar.tag.setText("roof")
+    assert shown_ids(model) == [cat.id]
+    assert model.record(0).tags == ("Roof", "red")
+    g.tab.shutdown()
+
+
+# --- delete, trash, undo, favourites ----------------------------------------------------------
+
+
+def test_delete_then_undo_restores_rows(qtbot: QtBot, gallery: Gallery) -> None:
+    tab, model = gallery.tab, gallery.tab.model
+    before = shown_ids(model)
+    select_rows(tab, [1, 3])
+    doomed = {before[1], before[3]}
+    tab.delete_selected()
+    assert shown_ids(model) == [i for i in before if i not in doomed]
+    assert all(gallery.ctx.store.get_image(i).deleted for i in doomed)  # type: ignore[union-attr]
+    assert gallery.undos and "trash" in gallery.undos[-1][0]
+    assert tab.view.currentIndex().row() == 1  # the selection moved on, not to the top
+
+    gallery.undos[-1][1]()
+    assert shown_ids(model) == before
+    assert not any(gallery.ctx.store.get_image(i).deleted for i in doomed)  # type: ignore[union-attr]
+
+
+def test_trash_view_restores(qtbot: QtBot, gallery: Gallery) -> None:
+    tab, model = gallery.tab, gallery.tab.model
+    before = shown_ids(model)
+    select_rows(tab, [0])
+    tab.delete_selected()
+    tab.filter_bar.trash.setChecked(True)
+    assert shown_ids(model) == [before[0]]
+    menu = tab.build_menu(tab.selected_records() or [model.record(0)])
+    assert "Restore" in [a.text() for a in menu.actions()]
+    select_rows(tab, [0])
+    tab.delete_selected()  # in the Trash view, Delete restores
+    assert model.rowCount() == 0
+    assert tab.empty_label.text() == "The trash is empty."
+    tab.filter_bar.trash.setChecked(False)
+    assert shown_ids(model) == before
+
+
+def test_favourite_toggles(gallery: Gallery) -> None:
+    tab, model, store = gallery.tab, gallery.tab.model, gallery.ctx.store
+    select_rows(tab, [0, 2])
+    ids = [model.record(0).id, model.record(2).id]
+    tab.toggle_favourite()
+    assert all(store.get_image(i).favourite for i in ids)  # type: ignore[union-attr]
+    assert model.record(0).favourite and model.record(2).favourite
+    tab.toggle_favourite()
+    assert not any(store.get_image(i).favourite for i in ids)  # type: ignore[union-attr]
+    assert not model.record(0).favourite
+
+
+def test_context_menu_remix_and_copy_prompt(gallery: Gallery) -> None:
+    tab = gallery.tab
+    select_rows(tab, [0])
+    record = tab.selected_records()[0]
+    menu = tab.build_menu([record])
+    action(menu, "Remix").trigger()
+    assert gallery.remixes == [record.job_id]
+    action(menu, "Copy prompt").trigger()
+    from PySide6.QtGui import QGuiApplication
+
+    assert QGuiApplication.clipboard().text() == tab.model.prompt_of(record)
+
+
+# --- export -----------------------------------------------------------------------------------
+
+
+def test_export_to_folder_with_and_without_metadata(gallery: Gallery, tmp_path: Path) -> None:
+    tab = gallery.tab
+    select_rows(tab, [0, 1])
+    records = tab.selected_records()
+    out = tmp_path / "export"
+
+    tab.export_selected(out, as_zip=False, keep_metadata=True)
+    assert tab.wait_for_export(WAIT_MS)
+    tab.export_selected(out, as_zip=False, keep_metadata=False)
+    assert tab.wait_for_export(WAIT_MS)
+
+    names = sorted(p.name for p in out.iterdir())
+    assert len(names) == 4, names
+    stems = {f"a red cat {i}_00" for i in range(6)}
+    plain = [n for n in names if " (1)" not in n]
+    again = [n for n in names if " (1)" in n]  # never overwritten: numbered
+    assert {n.removesuffix(".png") for n in plain} <= stems
+    assert len(again) == 2
+    for name in plain:
+        texts = read_png_text((out / name).read_bytes())
+        assert "prompt" in texts and "studio" in texts
+    for name in again:
+        assert read_png_text((out / name).read_bytes()) == {}
+    assert len(records) == 2
+
+
+def test_export_to_zip_with_and_without_metadata(
+    qtbot: QtBot, gallery: Gallery, tmp_path: Path
+) -> None:
+    tab = gallery.tab
+    select_rows(tab, [0, 1, 2])
+    with qtbot.waitSignal(tab.status_message, timeout=WAIT_MS, check_params_cb=_exported):
+        tab.export_selected(tmp_path / "out.zip", as_zip=True, keep_metadata=True)
+    with qtbot.waitSignal(tab.status_message, timeout=WAIT_MS, check_params_cb=_exported):
+        tab.export_selected(tmp_path / "out.zip", as_zip=True, keep_metadata=False)
+    assert (tmp_path / "out (1).zip").exists()
+
+    with zipfile.ZipFile(tmp_path / "out.zip") as archive:
+        names = archive.namelist()
+        assert MANIFEST in names and len(names) == 4
+        for name in names:
+            if name != MANIFEST:
+                texts = read_png_text(archive.read(name))
+                assert {"prompt", "studio"} <= texts.keys()
+    with zipfile.ZipFile(tmp_path / "out (1).zip") as archive:
+        names = archive.namelist()
+        assert MANIFEST not in names and len(names) == 3
+        assert all(read_png_text(archive.read(n)) == {} for n in names)
+    assert not list(tmp_path.glob(".*.part"))
+
+
+def _exported(text: str, _ms: int) -> bool:
+    return text.startswith("Exported")
+
+
+def test_numbered_names() -> None:
+    assert numbered("a.png", {"a.png"}) == "a (1).png"
+    assert numbered("a.png", {"a.png", "a (1).png"}) == "a (2).png"
+    assert numbered("noext", {"noext"}) == "noext (1)"
+
+
+# --- live outputs -----------------------------------------------------------------------------
+
+
+def test_new_output_from_a_real_job_appears_at_top(
+    qtbot: QtBot,
+    ctx: AppContext,
+    fake_comfy: FakeComfyServer,
+    make_pool: PoolFactory,
+    loader: ThumbnailLoader,
+) -> None:
+    add_images(ctx, 3)
+    pool = make_pool(fake_comfy)
+    g = open_gallery(qtbot, ctx, pool, loader)
+    model = g.tab.model
+    assert model.rowCount() == 3
+    job = NewJob(
+        "txt2img",
+        GenerationParams(prompt="fresh from the server", model=fake_comfy.checkpoints[0], steps=2),
+    )
+    with qtbot.waitSignal(pool.outputs_ready, timeout=WAIT_MS * 2):
+        pool.enqueue([job]).result(timeout=WAIT_MS / 1000)
+    qtbot.waitUntil(lambda: model.rowCount() == 4, timeout=WAIT_MS)
+    top = model.record(0)
+    assert top.job_id == job.id
+    assert model.prompt_of(top) == "fresh from the server"
+    g.tab.shutdown()
+
+
+def test_new_output_outside_the_filter_is_not_inserted(gallery: Gallery) -> None:
+    model = gallery.tab.model
+    model.set_filter(ImageFilter(text="zebra"))
+    record = add_image(gallery.ctx, "a red cat again")
+    assert model.add_records([record]) == 0
+    model.set_filter(ImageFilter())
+    zebra = add_image(gallery.ctx, "a zebra")
+    model.set_filter(ImageFilter(text="zebra"))
+    newer = add_image(gallery.ctx, "another zebra")
+    assert model.add_records([record, newer]) == 1
+    assert shown_ids(model) == [newer.id, zebra.id]
+
+
+# --- viewer -----------------------------------------------------------------------------------
+
+
+def test_viewer_opens_and_walks(qtbot: QtBot, gallery: Gallery) -> None:
+    tab, model = gallery.tab, gallery.tab.model
+    select_rows(tab, [1])
+    tab.open_viewer()
+    viewer = tab.viewer
+    assert viewer is not None and viewer.isVisible()
+    assert viewer.record == model.record(1)
+    qtbot.waitUntil(lambda: viewer.view.pixmap().width() == 48, timeout=WAIT_MS)  # full image
+    qtbot.keyClick(viewer, Qt.Key.Key_Right)
+    assert viewer.record == model.record(2)
+    assert tab.view.currentIndex().row() == 2  # the grid follows
+    qtbot.keyClick(viewer, Qt.Key.Key_Left)
+    qtbot.keyClick(viewer, Qt.Key.Key_Left)
+    assert viewer.record == model.record(0)
+    assert not viewer.previous_button.isEnabled()
+    viewer.actual_button.click()
+    assert viewer.view.zoom == pytest.approx(1.0)
+    viewer.view.zoom_by(2.0)
+    assert viewer.view.zoom == pytest.approx(2.0) and not viewer.view.fitting
+    viewer.fit_button.click()
+    assert viewer.view.fitting
+    viewer.remix_button.click()
+    assert gallery.remixes == [model.record(0).job_id]
+    viewer.close()
+
+
+def test_keyboard_selection_moves(gallery: Gallery) -> None:
+    tab = gallery.tab
+    tab.select_next()
+    assert tab.view.currentIndex().row() == 0
+    tab.select_next()
+    tab.select_next()
+    assert tab.view.currentIndex().row() == 2
+    tab.select_previous()
+    assert tab.view.currentIndex().row() == 1
+    assert len(tab.selected_records()) == 1
+
+
+# --- thumbnails -------------------------------------------------------------------------------
+
+
+def test_thumbnails_decode_off_the_gui_thread(
+    qtbot: QtBot,
+    monkeypatch: pytest.MonkeyPatch,
+    ctx: AppContext,
+    idle_pool: WorkerPool,
+    loader: ThumbnailLoader,
+) -> None:
+    threads: list[int] = []
+    real = thumbnails_module.decode_thumbnail
+
+    def spy(path: Path, size: int) -> Any:
+        threads.append(threading.get_ident())
+        return real(path, size)
+
+    monkeypatch.setattr(thumbnails_module, "decode_thumbnail", spy)
+    add_images(ctx, 4)
+    g = open_gallery(qtbot, ctx, idle_pool, loader)
+    qtbot.waitUntil(lambda: g.tab.delegate.pixmaps_painted >= 4, timeout=WAIT_MS)
+    assert threads and threading.get_ident() not in threads
+    g.tab.shutdown()
+
+
+def test_loader_cache_is_bounded(qtbot: QtBot, ctx: AppContext) -> None:
+    records = add_images(ctx, 6)
+    bound = 3 * 48 * 32 * 4  # three of these 48x32 thumbnails
+    thumbs = ThumbnailLoader(ctx.paths, max_cache_bytes=bound)
+    try:
+        for record in records:
+            assert record.thumb_path is not None
+            with qtbot.waitSignal(thumbs.loaded, timeout=WAIT_MS):
+                assert thumbs.pixmap(record.thumb_path, 64) is None
+            assert thumbs.pixmap(record.thumb_path, 64) is not None
+            assert thumbs.cache_bytes <= bound
+        assert thumbs.pixmap(records[0].thumb_path or "", 64) is None  # evicted, queued again
+        missing = "thumbnails/missing.jpg"
+        with qtbot.waitSignal(
+            thumbs.loaded, timeout=WAIT_MS, check_params_cb=lambda rel: rel == missing
+        ):
+            assert thumbs.pixmap(missing, 64) is None
+        assert thumbs.failed(missing)
+    finally:
+        thumbs.shutdown()
+
+
+def test_thumbnail_size_slider_updates_settings(gallery: Gallery) -> None:
+    tab = gallery.tab
+    tab.size_slider.setValue(240)
+    assert tab._services.settings.thumbnail_size == 240
+    assert tab.delegate.cell_size().height() == 240 + 12
+    assert tab.view.gridSize().height() == 252
+
+
+def test_empty_library_says_what_to_do(
+    qtbot: QtBot, ctx: AppContext, idle_pool: WorkerPool, loader: ThumbnailLoader
+) -> None:
+    g = open_gallery(qtbot, ctx, idle_pool, loader)
+    assert g.tab.stack.currentWidget() is g.tab.empty
+    assert "Generate" in g.tab.empty_label.text()
+    assert not g.tab.clear_filters_button.isVisibleTo(g.tab)
+    g.tab.shutdown()
