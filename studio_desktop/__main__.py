@@ -1,4 +1,4 @@
-"""`studio-desktop`: the window with no arguments, headless commands otherwise."""
+"""`studio-desktop`: the window with no command, headless commands otherwise."""
 
 from __future__ import annotations
 
@@ -17,6 +17,14 @@ def build_parser() -> argparse.ArgumentParser:
         description="Make images with ComfyUI on your own GPU.",
     )
     parser.add_argument("--version", action="version", version=f"studio-desktop {__version__}")
+    parser.add_argument(
+        "--data-dir", dest="gui_data_dir", default=None, help="data folder (default: per-user)"
+    )
+    parser.add_argument(
+        "--no-crash-dialog",
+        action="store_true",
+        help="log unexpected errors without showing a dialog (tests, automation)",
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     add_commands(sub)
     return parser
@@ -27,8 +35,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(args_list)
     if args.command is None:
-        parser.print_help()
-        return 0
+        from studio_desktop.app import GuiOptions, run_gui
+
+        return run_gui(
+            GuiOptions(data_dir=args.gui_data_dir, crash_dialog=not args.no_crash_dialog)
+        )
     from studio_desktop.cli import run_command
 
     return run_command(args)

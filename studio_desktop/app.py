@@ -1,0 +1,179 @@
+"""The desktop app: QApplication, wiring, housekeeping, crash handling and the shutdown order.
+
+Start-up: data folder → store (migrated) → settings → logging and crash hooks → worker pool →
+window → pool threads. Shutdown, exactly once: save window state → stop the pool (loops, queue
+operations, threads, with a timeout) → thumbnails → housekeeping → close the store.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from concurrent import futures
+from dataclasses import dataclass
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
+
+from studio_desktop import __version__
+from studio_desktop.core.context import AppContext
+from studio_desktop.core.errors import install_excepthooks
+from studio_desktop.core.jobs import JobStatus
+from studio_desktop.core.logs import setup_logging
+from studio_desktop.core.retention import run_retention
+from studio_desktop.core.runner import RunnerConfig
+from studio_desktop.core.scheduler import SchedulerConfig
+from studio_desktop.core.servers import ServerConfig, pool_servers
+from studio_desktop.core.settings import Settings, load_settings
+from studio_desktop.core.store import StoreError
+from studio_desktop.ui.crash_dialog import CrashReporter
+from studio_desktop.ui.first_run import FirstRunDialog
+from studio_desktop.ui.main_window import CloseChoice, MainWindow
+from studio_desktop.ui.services import Services
+from studio_desktop.ui.theme import apply_theme
+from studio_desktop.ui.translations import install_translator
+from studio_desktop.workers.pool import WorkerPool
+
+log = logging.getLogger("studio.app")
+
+HOUSEKEEPING_INTERVAL_MS = 60 * 60 * 1000
+SHUTDOWN_TIMEOUT_S = 10.0
+
+
+@dataclass(frozen=True)
+class GuiOptions:
+    data_dir: str | None = None
+    crash_dialog: bool = True
+    first_run: bool = True  # False for tests and the self-test: no modal first-run dialog
+
+
+def servers_from(ctx: AppContext, settings: Settings) -> list[ServerConfig]:
+    return list(pool_servers(ctx.store.list_servers(), settings.pipeline_depth).values())
+
+
+class StudioApp:
+    """Everything the running window owns, and the order in which it goes away."""
+
+    def __init__(self, app: QApplication, ctx: AppContext, options: GuiOptions) -> None:
+        self.app = app
+        self.ctx = ctx
+        self.settings = load_settings(ctx.paths.settings)
+        self.crash = CrashReporter(enabled=options.crash_dialog)
+        self._uninstall_hooks = install_excepthooks(ctx.paths.logs, self.crash.report)
+        install_translator(app, self.settings.language)
+        self.pool = WorkerPool(
+            ctx,
+            servers_from(ctx, self.settings),
+            config=SchedulerConfig(runner=RunnerConfig()),
+        )
+        self.services = Services(ctx, self.pool, self.settings)
+        self.window = MainWindow(self.services)
+        self.window.close_requested.connect(self._on_close_requested)
+        self._housekeeping = futures.ThreadPoolExecutor(1, thread_name_prefix="housekeeping")
+        self._housekeeping_timer = QTimer()
+        self._housekeeping_timer.setInterval(HOUSEKEEPING_INTERVAL_MS)
+        self._housekeeping_timer.timeout.connect(self._run_housekeeping)
+        self._stopped = False
+        self._finishing: QProgressDialog | None = None
+        self._options = options
+
+    def start(self) -> None:
+        self.window.show()
+        self.pool.start()
+        self._run_housekeeping()
+        self._housekeeping_timer.start()
+        if self._options.first_run and not self.settings.first_run_done:
+            FirstRunDialog(self.services, self.window).open()
+
+    def _run_housekeeping(self) -> None:
+        settings = self.settings
+        self._housekeeping.submit(
+            run_retention,
+            self.ctx,
+            trash_days=settings.trash_retention_days,
+            temp_hours=settings.temp_retention_hours,
+        )
+
+    # --- closing ---
+
+    def _on_close_requested(self, choice: str) -> None:
+        if choice == CloseChoice.CANCEL_JOBS:
+            self.pool.cancel_all()
+            QTimer.singleShot(300, self.quit)  # let the cancels reach the servers
+        elif choice == CloseChoice.FINISH:
+            self._finish_then_quit()
+        else:
+            self.quit()
+
+    def _finish_then_quit(self) -> None:
+        dialog = QProgressDialog(
+            self.window.tr("Finishing the queue before quitting…"),
+            self.window.tr("Quit now (keep them queued)"),
+            0,
+            0,
+            self.window,
+        )
+        dialog.setWindowTitle(self.window.tr("Studio Desktop"))
+        dialog.canceled.connect(self.quit)
+        dialog.show()
+        self._finishing = dialog
+        self.pool.queue_changed.connect(self._quit_when_queue_empty)
+        self._quit_when_queue_empty()
+
+    def _quit_when_queue_empty(self) -> None:
+        counts = self.ctx.store.count_by_status()
+        active = sum(
+            counts.get(s, 0) for s in (JobStatus.PENDING, JobStatus.RUNNING, JobStatus.RETRYING)
+        )
+        if self._finishing is not None:
+            self._finishing.setLabelText(
+                self.window.tr("Finishing {n} jobs before quitting…").format(n=active)
+            )
+        if active == 0:
+            self.quit()
+
+    def quit(self) -> None:
+        self.shutdown()
+        self.window.allow_close()
+        self.window.close()
+        self.app.quit()
+
+    def shutdown(self) -> None:
+        """Stop everything in order; safe to call more than once."""
+        if self._stopped:
+            return
+        self._stopped = True
+        if self._finishing is not None:
+            self._finishing.close()
+        self._housekeeping_timer.stop()
+        if not self.pool.shutdown(SHUTDOWN_TIMEOUT_S):
+            log.warning("workers did not stop within %.0f s", SHUTDOWN_TIMEOUT_S)
+        self.window.thumbnails.shutdown()
+        self.window.shutdown()
+        self._housekeeping.shutdown(wait=True)
+        self._uninstall_hooks()
+        self.crash.close()
+
+
+def run_gui(options: GuiOptions) -> int:
+    app = QApplication.instance() or QApplication(sys.argv)
+    assert isinstance(app, QApplication)
+    app.setApplicationName("Studio Desktop")
+    app.setOrganizationName("StudioDesktop")
+    app.setApplicationVersion(__version__)
+    apply_theme(app)
+    try:
+        ctx = AppContext.open(options.data_dir)
+    except (StoreError, OSError) as exc:
+        QMessageBox.critical(None, "Studio Desktop", f"Cannot open the data folder:\n\n{exc}")
+        return 2
+    setup_logging(ctx.paths.logs)
+    log.info("Studio Desktop %s starting, data folder %s", __version__, ctx.paths.root)
+    studio = StudioApp(app, ctx, options)
+    app.aboutToQuit.connect(studio.shutdown)
+    studio.start()
+    try:
+        return app.exec()
+    finally:
+        studio.shutdown()
+        ctx.close()

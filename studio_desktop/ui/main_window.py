@@ -1,0 +1,331 @@
+"""The main window: Generate, Gallery and History tabs, the queue dock, menus and status bar."""
+
+from __future__ import annotations
+
+import base64
+from collections.abc import Callable
+from functools import partial
+
+from PySide6.QtCore import QByteArray, Qt, QUrl, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QMainWindow,
+    QMessageBox,
+    QTabWidget,
+    QWidget,
+)
+
+from studio_desktop import __version__
+from studio_desktop.core.jobs import JobStatus
+from studio_desktop.ui.gallery.tab import GalleryTab
+from studio_desktop.ui.generate.tab import GenerateTab
+from studio_desktop.ui.history.tab import HistoryTab
+from studio_desktop.ui.queue_panel import QueuePanel
+from studio_desktop.ui.services import Services
+from studio_desktop.ui.settings_dialog import SettingsDialog
+from studio_desktop.ui.status_bar import StudioStatusBar
+from studio_desktop.ui.thumbnails import ThumbnailLoader
+
+
+class CloseChoice:
+    FINISH = "finish"
+    KEEP = "keep"
+    CANCEL_JOBS = "cancel"
+
+
+class MainWindow(QMainWindow):
+    """Owns the screens; holds no job state itself (the store does)."""
+
+    close_requested = Signal(str)  # a CloseChoice: the app decides how to shut down
+
+    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.setWindowTitle(self.tr("Studio Desktop"))
+        self.setMinimumSize(960, 640)
+        self.thumbnails = ThumbnailLoader(services.ctx.paths, parent=self)
+
+        self.generate = GenerateTab(services, self)
+        self.gallery = GalleryTab(services, self.thumbnails, self)
+        self.history = HistoryTab(services, self.thumbnails, self)
+        self.tabs = QTabWidget(self)
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(self.generate, self.tr("Generate"))
+        self.tabs.addTab(self.gallery, self.tr("Gallery"))
+        self.tabs.addTab(self.history, self.tr("History"))
+        self.setCentralWidget(self.tabs)
+
+        self.queue_panel = QueuePanel(services, self)
+        self.queue_dock = QDockWidget(self.tr("Queue"), self)
+        self.queue_dock.setObjectName("queue_dock")
+        self.queue_dock.setWidget(self.queue_panel)
+        self.queue_dock.setFeatures(
+            QDockWidget.DockWidgetFeature.DockWidgetMovable
+            | QDockWidget.DockWidgetFeature.DockWidgetClosable
+        )
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.queue_dock)
+
+        self.status = StudioStatusBar(self)
+        self.setStatusBar(self.status)
+        self._allow_close = False
+
+        self._build_menus()
+        self._connect()
+        for status in services.pool.statuses():
+            self.status.show_server(status)
+        self._update_queue_counts()
+        self.restore_state()
+
+    # --- wiring ---
+
+    def _connect(self) -> None:
+        pool = self.services.pool
+        pool.server_changed.connect(self.status.show_server)
+        pool.server_removed.connect(self.status.remove_server)
+        pool.queue_changed.connect(self._update_queue_counts)
+        pool.notice.connect(lambda text: self.status.showMessage(text, 8000))
+        pool.operation_failed.connect(self._operation_failed)
+        for screen in (self.generate, self.gallery, self.history, self.queue_panel):
+            status_message = getattr(screen, "status_message", None)
+            if status_message is not None:
+                status_message.connect(self.status.showMessage)
+            undo = getattr(screen, "undo_available", None)
+            if undo is not None:
+                undo.connect(self._offer_undo)
+        for screen in (self.gallery, self.history):
+            screen.remix_requested.connect(self.remix)
+
+    def _offer_undo(self, text: str, action: object) -> None:
+        if callable(action):
+            self.status.offer_undo(text, action)
+
+    def _operation_failed(self, message: str) -> None:
+        self.status.showMessage(message, 8000)
+
+    def _update_queue_counts(self) -> None:
+        counts = self.services.ctx.store.count_by_status()
+        waiting = counts.get(JobStatus.PENDING, 0) + counts.get(JobStatus.RETRYING, 0)
+        self.status.set_queue_counts(waiting, counts.get(JobStatus.RUNNING, 0))
+
+    def remix(self, job_id: str) -> None:
+        job = self.services.ctx.store.get_job(job_id)
+        if job is None:
+            self.status.showMessage(self.tr("That job no longer exists."), 5000)
+            return
+        self.generate.load_job(job)
+        self.tabs.setCurrentWidget(self.generate)
+        self.status.showMessage(self.tr("Parameters loaded into Generate"), 4000)
+
+    # --- menus ---
+
+    def _action(
+        self,
+        text: str,
+        slot: Callable[[], object],
+        shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
+    ) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(lambda _checked=False: slot())
+        self.addAction(action)
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu(self.tr("&File"))
+        file_menu.addAction(self._action(self.tr("Open data folder"), self._open_data_folder))
+        file_menu.addAction(self._action(self.tr("Open log folder"), self._open_logs))
+        file_menu.addSeparator()
+        file_menu.addAction(
+            self._action(
+                self.tr("Settings…"), self.open_settings, QKeySequence.StandardKey.Preferences
+            )
+        )
+        file_menu.addSeparator()
+        file_menu.addAction(
+            self._action(self.tr("Quit"), self.close, QKeySequence.StandardKey.Quit)
+        )
+
+        queue_menu = bar.addMenu(self.tr("&Queue"))
+        queue_menu.addAction(self._action(self.tr("Queue job"), self.generate.queue, "Ctrl+Return"))
+        queue_menu.addAction(
+            self._action(self.tr("Cancel current job"), self.generate.cancel_current, "Esc")
+        )
+        queue_menu.addAction(self._action(self.tr("Cancel all jobs…"), self._cancel_all))
+        queue_menu.addSeparator()
+        queue_menu.addAction(self.queue_dock.toggleViewAction())
+
+        view = bar.addMenu(self.tr("&View"))
+        for index, name in enumerate((self.tr("Generate"), self.tr("Gallery"), self.tr("History"))):
+            view.addAction(
+                self._action(name, partial(self.tabs.setCurrentIndex, index), f"Ctrl+{index + 1}")
+            )
+
+        image = bar.addMenu(self.tr("&Image"))
+        image.addAction(
+            self._action(
+                self.tr("Next image"), self._gallery(self.gallery.select_next), "Ctrl+Right"
+            )
+        )
+        image.addAction(
+            self._action(
+                self.tr("Previous image"), self._gallery(self.gallery.select_previous), "Ctrl+Left"
+            )
+        )
+        image.addAction(
+            self._action(self.tr("Open viewer"), self._gallery(self.gallery.open_viewer), "Ctrl+O")
+        )
+        image.addAction(
+            self._action(
+                self.tr("Toggle favourite"), self._gallery(self.gallery.toggle_favourite), "Ctrl+D"
+            )
+        )
+        image.addAction(
+            self._action(
+                self.tr("Delete"),
+                self._gallery(self.gallery.delete_selected),
+                QKeySequence.StandardKey.Delete,
+            )
+        )
+
+        help_menu = bar.addMenu(self.tr("&Help"))
+        help_menu.addAction(self._action(self.tr("About Studio Desktop"), self._about))
+
+    def _gallery(self, action: Callable[[], object]) -> Callable[[], object]:
+        def run() -> object:
+            self.tabs.setCurrentWidget(self.gallery)
+            return action()
+
+        return run
+
+    def _open_data_folder(self) -> None:
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.services.ctx.paths.root)))
+
+    def _open_logs(self) -> None:
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.services.ctx.paths.logs)))
+
+    def open_settings(self, page: str = "servers") -> None:
+        dialog = SettingsDialog(self.services, self, page=page)
+        dialog.status_message.connect(self.status.showMessage)
+        dialog.settings_changed.connect(self._settings_changed)
+        dialog.exec()
+
+    def _settings_changed(self) -> None:
+        changed = getattr(self.gallery, "settings_changed", None)
+        if callable(changed):
+            changed()
+
+    def shutdown(self) -> None:
+        """Stop the screens' own background work (list fetches, decoders) before the app ends."""
+        for screen in (self.generate, self.gallery, self.history, self.queue_panel):
+            stop = getattr(screen, "shutdown", None)
+            if callable(stop):
+                stop()
+
+    def _cancel_all(self) -> None:
+        answer = QMessageBox.question(
+            self,
+            self.tr("Cancel all jobs"),
+            self.tr("Cancel every waiting and running job?"),
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self.services.pool.cancel_all()
+
+    def _about(self) -> None:
+        QMessageBox.about(
+            self,
+            self.tr("About Studio Desktop"),
+            self.tr(
+                "Studio Desktop {version}\nMake images with ComfyUI on your own GPU.\n\n"
+                "Data folder: {folder}"
+            ).format(version=__version__, folder=self.services.ctx.paths.root),
+        )
+
+    # --- state ---
+
+    def restore_state(self) -> None:
+        state = self.services.settings.ui_state
+        if "geometry" in state:
+            self.restoreGeometry(_decode(state["geometry"]))
+        else:
+            self.resize(1400, 900)
+        if "window_state" in state:
+            self.restoreState(_decode(state["window_state"]))
+        if "generate_splitter" in state:
+            self.generate.splitter().restoreState(_decode(state["generate_splitter"]))
+        if "tab" in state:
+            self.tabs.setCurrentIndex(int(state["tab"]))
+        if self.services.settings.last_form:
+            self.generate.restore_form_state(self.services.settings.last_form)
+
+    def save_state(self) -> None:
+        settings = self.services.settings
+        settings.ui_state.update(
+            {
+                "geometry": _encode(self.saveGeometry()),
+                "window_state": _encode(self.saveState()),
+                "generate_splitter": _encode(self.generate.splitter().saveState()),
+                "tab": str(self.tabs.currentIndex()),
+            }
+        )
+        settings.last_form = self.generate.form_state()
+        self.services.save_settings()
+
+    # --- closing ---
+
+    def allow_close(self) -> None:
+        self._allow_close = True
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self._allow_close:
+            event.accept()
+            return
+        self.save_state()
+        counts = self.services.ctx.store.count_by_status()
+        running = counts.get(JobStatus.RUNNING, 0) + counts.get(JobStatus.RETRYING, 0)
+        waiting = counts.get(JobStatus.PENDING, 0)
+        choice = CloseChoice.KEEP
+        if running or waiting:
+            box = QMessageBox(self)
+            box.setIcon(QMessageBox.Icon.Question)
+            box.setWindowTitle(self.tr("Jobs are still in the queue"))
+            box.setText(
+                self.tr("{running} running and {waiting} waiting jobs.").format(
+                    running=running, waiting=waiting
+                )
+            )
+            box.setInformativeText(
+                self.tr(
+                    "Finish them before quitting, keep them queued for the next start, "
+                    "or cancel them?"
+                )
+            )
+            finish = box.addButton(self.tr("Finish, then quit"), QMessageBox.ButtonRole.AcceptRole)
+            keep = box.addButton(self.tr("Keep queued"), QMessageBox.ButtonRole.DestructiveRole)
+            cancel_jobs = box.addButton(self.tr("Cancel jobs"), QMessageBox.ButtonRole.ActionRole)
+            stay = box.addButton(QMessageBox.StandardButton.Cancel)
+            box.setDefaultButton(keep)
+            box.exec()
+            clicked = box.clickedButton()
+            if clicked is stay or clicked is None:
+                event.ignore()
+                return
+            if clicked is finish:
+                choice = CloseChoice.FINISH
+            elif clicked is cancel_jobs:
+                choice = CloseChoice.CANCEL_JOBS
+        event.ignore()  # the app closes the window once the workers are down
+        self.close_requested.emit(choice)
+
+
+def _encode(data: QByteArray) -> str:
+    return base64.b64encode(bytes(data.data())).decode("ascii")
+
+
+def _decode(text: str) -> QByteArray:
+    try:
+        return QByteArray(base64.b64decode(text))
+    except ValueError:
+        return QByteArray()

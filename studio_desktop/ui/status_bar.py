@@ -1,0 +1,123 @@
+"""The status bar: each server's state, GPU and free VRAM, the queue length, and Undo."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QColor, QPainter, QPixmap
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QStatusBar, QWidget
+
+from studio_desktop.core.scheduler import ServerState, ServerStatus
+from studio_desktop.core.servers import gpu_label
+
+_STATE_COLOURS = {
+    ServerState.IDLE: QColor(46, 160, 67),
+    ServerState.BUSY: QColor(210, 153, 34),
+    ServerState.CONNECTING: QColor(128, 128, 128),
+    ServerState.DOWN: QColor(207, 34, 46),
+    ServerState.STOPPED: QColor(128, 128, 128),
+}
+
+
+def _dot(colour: QColor, size: int = 10) -> QPixmap:
+    pixmap = QPixmap(size, size)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setBrush(colour)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.drawEllipse(1, 1, size - 2, size - 2)
+    painter.end()
+    return pixmap
+
+
+class _ServerBadge(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(6, 0, 6, 0)
+        layout.setSpacing(4)
+        self.dot = QLabel(self)
+        self.text = QLabel(self)
+        layout.addWidget(self.dot)
+        layout.addWidget(self.text)
+
+    def show_status(self, status: ServerStatus) -> None:
+        self.dot.setPixmap(_dot(_STATE_COLOURS.get(status.state, QColor("gray"))))
+        state_text = {
+            ServerState.IDLE: self.tr("connected"),
+            ServerState.BUSY: self.tr("busy"),
+            ServerState.CONNECTING: self.tr("connecting…"),
+            ServerState.DOWN: self.tr("down"),
+            ServerState.STOPPED: self.tr("stopped"),
+        }[status.state]
+        parts = [f"{status.name} · {state_text}"]
+        if status.gpu_name and status.state in (ServerState.IDLE, ServerState.BUSY):
+            parts.append(gpu_label(status.gpu_name)[:40])
+            if status.vram_free is not None and status.vram_total:
+                parts.append(self.tr("{free:.1f} GB free").format(free=status.vram_free / 1024**3))
+        self.text.setText("  ·  ".join(parts))
+        tip = status.message or status.url
+        if status.state is ServerState.DOWN:
+            tip = self.tr(
+                "{url} does not answer: {reason}\nStart ComfyUI (python main.py), or add or "
+                "fix the server in Settings."
+            ).format(url=status.url, reason=status.message or self.tr("no answer"))
+        self.setToolTip(tip)
+
+
+class StudioStatusBar(QStatusBar):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._badges: dict[str, _ServerBadge] = {}
+        self._no_server = QLabel(self.tr("No server — start ComfyUI or add one in Settings"), self)
+        self.addPermanentWidget(self._no_server)
+        self._queue = QLabel(self)
+        self.addPermanentWidget(self._queue)
+        self._undo = QPushButton(self.tr("Undo"), self)
+        self._undo.setFlat(True)
+        self._undo.hide()
+        self._undo_action: Callable[[], object] | None = None
+        self._undo.clicked.connect(self._do_undo)
+        self._undo_timer = QTimer(self)
+        self._undo_timer.setSingleShot(True)
+        self._undo_timer.timeout.connect(self._undo.hide)
+        self.addWidget(self._undo)
+        self.set_queue_counts(0, 0)
+
+    def show_server(self, status: ServerStatus) -> None:
+        badge = self._badges.get(status.url)
+        if badge is None:
+            badge = _ServerBadge(self)
+            self._badges[status.url] = badge
+            self.addPermanentWidget(badge)
+        badge.show_status(status)
+        self._no_server.setVisible(not self._badges)
+
+    def remove_server(self, url: str) -> None:
+        badge = self._badges.pop(url, None)
+        if badge is not None:
+            self.removeWidget(badge)
+            badge.deleteLater()
+        self._no_server.setVisible(not self._badges)
+
+    def set_queue_counts(self, waiting: int, running: int) -> None:
+        self._queue.setText(
+            self.tr("Queue: {waiting} waiting, {running} running").format(
+                waiting=waiting, running=running
+            )
+        )
+
+    def offer_undo(self, text: str, action: Callable[[], object], timeout_ms: int = 10000) -> None:
+        self.showMessage(text, timeout_ms)
+        self._undo_action = action
+        self._undo.show()
+        self._undo_timer.start(timeout_ms)
+
+    def _do_undo(self) -> None:
+        action, self._undo_action = self._undo_action, None
+        self._undo.hide()
+        if action is not None:
+            action()
+            self.showMessage(self.tr("Undone"), 3000)

@@ -1,0 +1,109 @@
+"""The assembled window: every screen wired together, state across restarts, clean shutdown."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from studio_desktop.app import GuiOptions, StudioApp
+from studio_desktop.core.context import AppContext
+from studio_desktop.core.jobs import JobStatus
+from studio_desktop.core.settings import load_settings
+from studio_desktop.ui.main_window import MainWindow
+from studio_desktop.ui.services import Services
+from studio_desktop.workers.pool import WorkerPool
+from tests.fakes.comfy_server import FakeComfyServer
+
+from .conftest import PoolFactory
+
+WAIT_MS = 20_000
+
+
+def _window(qtbot: QtBot, ctx: AppContext, pool: WorkerPool) -> MainWindow:
+    window = MainWindow(Services(ctx, pool, load_settings(ctx.paths.settings)))
+    qtbot.addWidget(window)
+    window.show()
+    return window
+
+
+def _stop(window: MainWindow) -> None:
+    window.shutdown()
+    window.thumbnails.shutdown()
+
+
+def test_queue_from_generate_lands_in_gallery_and_history_and_remix_returns(
+    qtbot: QtBot, fake_comfy: FakeComfyServer, make_pool: PoolFactory, ctx: AppContext
+) -> None:
+    pool = make_pool(fake_comfy)
+    window = _window(qtbot, ctx, pool)
+    try:
+        assert [window.tabs.tabText(i) for i in range(3)] == ["Generate", "Gallery", "History"]
+        qtbot.waitUntil(lambda: window.generate.form.model_combo.names() != [], timeout=WAIT_MS)
+        window.generate.form.prompt_edit.setPlainText("a lighthouse at dusk, 灯塔")
+        assert window.generate.queue() == 1
+
+        def completed() -> bool:
+            jobs = ctx.store.list_jobs().items
+            return bool(jobs) and jobs[0].status is JobStatus.COMPLETED
+
+        qtbot.waitUntil(completed, timeout=WAIT_MS)
+        qtbot.waitUntil(lambda: window.gallery.model.rowCount() == 1, timeout=WAIT_MS)
+        qtbot.waitUntil(lambda: window.history.model.rowCount() == 1, timeout=WAIT_MS)
+        qtbot.waitUntil(
+            lambda: "0 waiting, 0 running" in window.status._queue.text(), timeout=WAIT_MS
+        )
+
+        # Remix from History puts the parameters back into Generate and shows it.
+        window.generate.form.prompt_edit.setPlainText("something else")
+        window.tabs.setCurrentWidget(window.history)
+        job = ctx.store.list_jobs().items[0]
+        window.history.remix_requested.emit(job.id)
+        assert window.tabs.currentWidget() is window.generate
+        assert window.generate.form.prompt_edit.toPlainText() == "a lighthouse at dusk, 灯塔"
+        assert window.generate.form.params().seed == job.params.seed
+    finally:
+        _stop(window)
+
+
+def test_window_state_and_form_survive_a_restart(
+    qtbot: QtBot, make_pool: PoolFactory, ctx: AppContext
+) -> None:
+    pool = make_pool()
+    window = _window(qtbot, ctx, pool)
+    try:
+        window.resize(1111, 777)
+        window.generate.form.prompt_edit.setPlainText("keep me")
+        window.tabs.setCurrentIndex(2)
+        window.save_state()
+    finally:
+        _stop(window)
+
+    again = _window(qtbot, ctx, make_pool())
+    try:
+        assert again.generate.form.prompt_edit.toPlainText() == "keep me"
+        assert again.tabs.currentIndex() == 2
+        # Offscreen screens clamp sizes, so compare what was stored, not pixels.
+        stored = load_settings(ctx.paths.settings).ui_state
+        assert {"geometry", "window_state", "generate_splitter"} <= set(stored)
+        assert again.restoreGeometry(again.saveGeometry())
+    finally:
+        _stop(again)
+
+
+def test_studio_app_starts_and_shuts_down_once(qtbot: QtBot, tmp_path: Path) -> None:
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    ctx = AppContext.open(tmp_path / "data")
+    try:
+        studio = StudioApp(app, ctx, GuiOptions(crash_dialog=False, first_run=False))
+        qtbot.addWidget(studio.window)
+        studio.start()
+        assert studio.pool.is_running
+        assert studio.window.statusBar().isVisible()
+        studio.shutdown()
+        studio.shutdown()  # idempotent
+        assert not studio.pool.is_running
+    finally:
+        ctx.close()
