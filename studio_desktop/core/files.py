@@ -2,9 +2,10 @@
 
 DESIGN §6. A file from the server is saved under a name we choose (job id + index, extension
 from the detected kind), never under anything the server sent; its size is bounded; an image
-counts only after Pillow has opened, verified and decoded it. Every write goes to a temp name in
-the same folder, is fsynced and then atomically renamed, so after a crash there is either no file
-or a whole one.
+counts only after Pillow has opened, verified and decoded it; a video gets a first-frame thumbnail
+and a sound a waveform picture (core.media), and one FFmpeg cannot read is kept without one.
+Every write goes to a temp name in the same folder, is fsynced and then atomically renamed, so
+after a crash there is either no file or a whole one.
 """
 
 from __future__ import annotations
@@ -41,6 +42,12 @@ from studio_desktop.core.imaging import (
     sniff_kind,
     strip_png_text,
     thumbnail_jpeg,
+)
+from studio_desktop.core.media import (
+    audio_waveform_jpeg,
+    container_texts,
+    probe_media,
+    video_thumbnail_jpeg,
 )
 from studio_desktop.core.paths import DataPaths
 
@@ -251,8 +258,7 @@ class OutputLibrary:
             metadata[STUDIO_KEY] = dict(extra_metadata)
         dest = self.output_path(job_id, index, ext, created)
         if kind not in IMAGE_KINDS:
-            self._write_if_changed(dest, data)
-            return SavedOutput(dest, None, 0, 0, len(data), kind, metadata)
+            return self._save_media(job_id, index, dest, data, kind, metadata, what)
 
         width, height, thumb = _inspect_image(data, ext, f"The image from the server ({what})")
         if ext == "png":
@@ -270,6 +276,43 @@ class OutputLibrary:
             atomic_write_bytes(thumb_dest, thumb)
         return SavedOutput(dest, thumb_dest, width, height, len(data), kind, metadata)
 
+    def _save_media(
+        self,
+        job_id: str,
+        index: int,
+        dest: Path,
+        data: bytes,
+        kind: str,
+        metadata: dict[str, Any],
+        what: str,
+    ) -> SavedOutput:
+        """A video or a sound: first-frame or waveform thumbnail, size, duration, ComfyUI texts.
+
+        A file FFmpeg cannot read is still kept (its magic number said video or audio, and the
+        player may manage), only without thumbnail and facts; the reason goes to the log.
+        """
+        thumb: bytes | None = None
+        width = height = 0
+        try:
+            info = probe_media(data)
+            thumb = video_thumbnail_jpeg(data) if kind == "video" else audio_waveform_jpeg(data)
+        except OutputRejected as exc:
+            log.warning("keeping %s output %s without a thumbnail: %s", kind, what, exc)
+        else:
+            width, height = info.width, info.height
+            facts = info.as_metadata()
+            if facts:
+                metadata["media"] = facts
+            for key, text in container_texts(data).items():
+                metadata[key] = _maybe_json(text)
+        changed = self._write_if_changed(dest, data)
+        if thumb is None:
+            return SavedOutput(dest, None, 0, 0, len(data), kind, metadata)
+        thumb_dest = self.thumb_path(job_id, index)
+        if changed or not thumb_dest.exists():
+            atomic_write_bytes(thumb_dest, thumb)
+        return SavedOutput(dest, thumb_dest, width, height, len(data), kind, metadata)
+
     def _write_if_changed(self, dest: Path, data: bytes) -> bool:
         """Write unless dest already holds exactly these bytes; True when it wrote."""
         try:
@@ -281,11 +324,18 @@ class OutputLibrary:
         return True
 
     def make_thumbnail(self, source: Path, dest: Path) -> None:
-        """Write dest as a JPEG thumbnail (long edge THUMB_SIZE) of the image at source."""
+        """Write dest as a JPEG thumbnail (long edge THUMB_SIZE) of the output at source: the
+        picture, a video's first frame or a sound's waveform."""
         data = _read_bounded(source)
         kind = sniff_kind(data)
+        if kind is not None and kind[0] == "video":
+            atomic_write_bytes(dest, video_thumbnail_jpeg(data))
+            return
+        if kind is not None and kind[0] == "audio":
+            atomic_write_bytes(dest, audio_waveform_jpeg(data))
+            return
         if kind is None or kind[0] not in IMAGE_KINDS:
-            raise OutputRejected(f"{_describe(source.name)} is not an image.")
+            raise OutputRejected(f"{_describe(source.name)} is not an image, video or sound.")
         _, _, thumb = _inspect_image(data, kind[1], f"The image {_describe(source.name)}")
         atomic_write_bytes(dest, thumb)
 

@@ -3,6 +3,23 @@
 Node order follows ComfyUI's ExecutionList (DFS from each output, then ``ux_friendly_pick_node``);
 messages, their routing and progress_state snapshots follow traces 01/02/05/17/30-45. Pixels are
 not computed: values only carry sizes and a "look" so outputs are plausible PNGs of the right size.
+
+Video and audio outputs are real, tiny files (comfy_media), reported under the history keys
+ComfyUI 0.3.64 and the video pack use:
+
+- ``SaveWEBM`` (``_00001_.webm``), ``SaveVideo`` (``_00001_.mp4``) and ``SaveAnimatedPNG``:
+  ``{"images": [...], "animated": [true]}`` (comfy_api ``ui.PreviewVideo`` and nodes_images.py);
+  ``SaveAnimatedWEBP``: the same with ``"animated": [len(images) != 1]``.
+- ``SaveAudio``/``SaveAudioMP3``/``SaveAudioOpus`` (default prefix ``audio/ComfyUI``, one
+  ``_00001_.flac|mp3|opus`` per batch item) and ``PreviewAudio`` (temp): ``{"audio": [...]}``.
+- ``VHS_VideoCombine`` (ComfyUI-VideoHelperSuite): ``{"gifs": [{filename, subfolder, type,
+  format, frame_rate, workflow, fullpath}]}``, named ``{prefix}_{counter:05}.{ext}`` (no trailing
+  underscore; VHS counts its own files) with a first-frame PNG ``{prefix}_{counter:05}.png`` named
+  in ``workflow``; ``type`` is temp unless ``save_output``. Formats: image/gif, image/webp,
+  video/webm and video/*-mp4 (any other video/* format is written as H.264 MP4: a guess).
+- An IMAGE batch is a clip's frames; latents made with a ``length`` input (EmptyHunyuanLatentVideo
+  and the other video latents) decode to ``batch_size * length`` frames. AUDIO values always last
+  ``comfy_media.AUDIO_SECONDS``, whatever the latent asked for.
 """
 
 from __future__ import annotations
@@ -13,6 +30,7 @@ import hashlib
 import json
 import posixpath
 import random
+import re
 import string
 import struct
 import time
@@ -21,6 +39,7 @@ from typing import Any, Protocol
 
 from tests.fakes.comfy_faults import Faults
 from tests.fakes.comfy_images import Look, image_size, jpeg_preview, png_bytes
+from tests.fakes.comfy_media import encoded_audio, encoded_video, tagged
 from tests.fakes.comfy_validate import is_link
 
 JSON = dict[str, Any]
@@ -30,6 +49,15 @@ SAMPLER_CLASSES = frozenset(
     {"KSampler", "KSamplerAdvanced", "SamplerCustom", "SamplerCustomAdvanced"}
 )
 PREVIEW_CLASSES = frozenset({"PreviewImage"})
+# class -> (container written, history "animated" flag is len(images) != 1 instead of true)
+ANIMATED_SAVERS = {
+    "SaveWEBM": ("webm", False),
+    "SaveAnimatedPNG": ("apng", False),
+    "SaveAnimatedWEBP": ("webp", True),
+}
+AUDIO_SAVERS = {"SaveAudio": "flac", "SaveAudioMP3": "mp3", "SaveAudioOpus": "opus"}
+# VHS_VideoCombine format -> file extension / fake container
+VHS_FORMATS = {"image/gif": "gif", "image/webp": "webp", "video/webm": "webm"}
 
 
 @dataclass(frozen=True)
@@ -57,6 +85,34 @@ class LatentVal:
     def __str__(self) -> str:
         shape = f"{self.batch}x4x{self.height // 8}x{self.width // 8}"
         return f"{{'samples': tensor(<latent {shape}>)}}"
+
+
+@dataclass(frozen=True)
+class VideoVal:
+    """A VIDEO (CreateVideo's output): frames of one look at a frame rate."""
+
+    width: int
+    height: int
+    frames: int
+    fps: float
+    look: Look
+
+    def __str__(self) -> str:
+        return f"<VideoFromComponents {self.width}x{self.height} {self.frames} frames>"
+
+
+@dataclass(frozen=True)
+class AudioVal:
+    """An AUDIO dict: a batch of fake sounds of one look."""
+
+    batch: int
+    look: Look
+    sample_rate: int = 44100
+    channels: int = 2
+
+    def __str__(self) -> str:
+        shape = f"{self.batch}x{self.channels}x{self.sample_rate}"
+        return f"{{'waveform': tensor(<audio {shape}>), 'sample_rate': {self.sample_rate}}}"
 
 
 @dataclass(frozen=True)
@@ -104,6 +160,7 @@ class Host(Protocol):
     def object_info_class(self, class_type: str) -> JSON: ...
     def read_input(self, name: str) -> bytes | None: ...
     def next_counter(self, kind: str, subfolder: str, prefix: str) -> int: ...
+    def file_names(self, kind: str, subfolder: str) -> list[str]: ...
     def store_file(self, kind: str, subfolder: str, filename: str, data: bytes) -> None: ...
     def add_alias(
         self, kind: str, subfolder: str, filename: str, real: tuple[str, str, str]
@@ -416,7 +473,7 @@ class PromptRun:
         formatted: JSON = {}
         for name, value in self.prompt[node_id]["inputs"].items():
             if is_link(value):
-                outs = self._values.get(value[0], ())
+                outs = self._values.get(value[0]) or self._cached_outputs(value[0])
                 obj = outs[value[1]] if value[1] < len(outs) else None
                 resolved[name] = obj
                 formatted[name] = [_format_value(obj)]
@@ -433,6 +490,12 @@ class PromptRun:
                 formatted[name] = [node_id]
         self._current_inputs = formatted
         return resolved
+
+    def _cached_outputs(self, node_id: str) -> tuple[Any, ...]:
+        # A cached upstream node is never scheduled, so its values come from the cache, as in
+        # ComfyUI (this used to give None: an output node re-run alone saved nothing).
+        entry = self.host.cache.get(self._sigs.get(node_id, ""))
+        return entry.outputs if entry is not None else ()
 
     def _check_interrupt(self) -> None:
         if self.host.interrupt_event.is_set():
@@ -466,6 +529,9 @@ class PromptRun:
         self._maybe_runtime_error(node_id)
         if self._is_sampler(node_id):
             return await self._sample(node_id, inputs, info), None
+        media_ui = self._save_media(class_type, inputs)
+        if media_ui is not None:
+            return tuple(Opaque(str(k)) for k in info.get("output", [])), media_ui
         if info.get("output_node") is True and isinstance(inputs.get("images"), ImageVal):
             return (), self._save_images(node_id, class_type, inputs)
         return self._compute(node_id, class_type, inputs, info), None
@@ -570,6 +636,9 @@ class PromptRun:
             return image.width, image.height, image.batch
         if class_type == "EmptyLatentImage":
             return (LatentVal(num("width", 512), num("height", 512), num("batch_size", 1), sig),)
+        if class_type == "CreateVideo" and image is not None:
+            fps = float(inputs.get("fps", 30.0))
+            return (VideoVal(image.width, image.height, image.batch, fps, image.look),)
 
         outs: list[Any] = []
         for kind in info.get("output", []):
@@ -593,9 +662,15 @@ class PromptRun:
                 if latent is not None:
                     outs.append(LatentVal(latent.width, latent.height, latent.batch, sig))
                 else:
-                    outs.append(
-                        LatentVal(num("width", 512), num("height", 512), num("batch_size", 1), sig)
-                    )
+                    # A video latent's frames decode to one image each.
+                    frames = num("batch_size", 1) * max(1, num("length", 1))
+                    outs.append(LatentVal(num("width", 512), num("height", 512), frames, sig))
+            elif kind == "VIDEO":
+                source = image or ImageVal(*host.output_size, 16, Look.from_key(sig))
+                outs.append(VideoVal(source.width, source.height, source.batch, 16.0, source.look))
+            elif kind == "AUDIO":
+                key = latent.key if latent is not None else sig
+                outs.append(AudioVal(latent.batch if latent else 1, Look.from_key(key)))
             elif kind == "INT":
                 outs.append(0)
             elif kind == "FLOAT":
@@ -608,19 +683,106 @@ class PromptRun:
                 outs.append(Opaque(kind if isinstance(kind, str) else "COMBO"))
         return tuple(outs)
 
-    def _save_images(self, node_id: str, class_type: str, inputs: JSON) -> JSON:
-        host = self.host
-        images: ImageVal = inputs["images"]
-        preview = class_type in PREVIEW_CLASSES
-        if preview:
+    def _texts(self) -> dict[str, str]:
+        """ComfyUI's metadata: the prompt and each extra_pnginfo entry, as JSON text."""
+        texts = {"prompt": json.dumps(self.prompt)}
+        extra_pnginfo = self.extra_data.get("extra_pnginfo")
+        if isinstance(extra_pnginfo, dict):
+            for key, value in extra_pnginfo.items():
+                texts[str(key)] = json.dumps(value)
+        return texts
+
+    def _save_media(self, class_type: str, inputs: JSON) -> JSON | None:
+        """The ui dict of a video, animation or audio saver; None for any other node."""
+        images = inputs.get("images")
+        if class_type in ANIMATED_SAVERS and isinstance(images, ImageVal):
+            fmt, webp_flag = ANIMATED_SAVERS[class_type]
+            fps = float(inputs.get("fps", 24.0 if fmt == "webm" else 6.0))
+            ext = "png" if fmt == "apng" else fmt
+            saved = self._write_clip(images, fmt, ext, fps, str(inputs.get("filename_prefix")))
+            return {"images": [saved], "animated": [images.batch != 1 if webp_flag else True]}
+        video = inputs.get("video")
+        if class_type == "SaveVideo" and isinstance(video, VideoVal):
+            clip = ImageVal(video.width, video.height, video.frames, video.look)
+            prefix = str(inputs.get("filename_prefix", "video/ComfyUI"))
+            return {
+                "images": [self._write_clip(clip, "mp4", "mp4", video.fps, prefix)],
+                "animated": [True],
+            }
+        if class_type == "VHS_VideoCombine" and isinstance(images, ImageVal):
+            return {"gifs": [self._video_combine(images, inputs)]}
+        audio = inputs.get("audio")
+        if isinstance(audio, AudioVal) and (
+            class_type in AUDIO_SAVERS or class_type == "PreviewAudio"
+        ):
+            return {"audio": self._write_audio(class_type, audio, inputs)}
+        return None
+
+    def _write_clip(self, clip: ImageVal, fmt: str, ext: str, fps: float, prefix: str) -> JSON:
+        subfolder, filename = self._target(prefix, OUTPUT_DIR, clip.width, clip.height)
+        counter = self.host.next_counter("output", subfolder, filename)
+        name = f"{filename}_{counter:05}_.{ext}"
+        data = encoded_video(fmt, (clip.width, clip.height), clip.look, clip.batch, fps)
+        self.host.store_file("output", subfolder, name, tagged(data, fmt, self._texts()))
+        return {"filename": name, "subfolder": subfolder, "type": "output"}
+
+    def _video_combine(self, images: ImageVal, inputs: JSON) -> JSON:
+        save = bool(inputs.get("save_output", True))
+        kind, root = ("output", OUTPUT_DIR) if save else ("temp", TEMP_DIR)
+        prefix = str(inputs.get("filename_prefix", "AnimateDiff"))
+        subfolder, filename = self._target(prefix, root, images.width, images.height)
+        fmt_name = str(inputs.get("format", "image/gif"))
+        fmt = VHS_FORMATS.get(fmt_name, "mp4")
+        # VHS counts its own `{prefix}_{counter:05}.*` files (ComfyUI's counter skips them).
+        pattern = re.compile(rf"{re.escape(filename)}_(\d+)\D*\..+", re.IGNORECASE)
+        found = (pattern.fullmatch(n) for n in self.host.file_names(kind, subfolder))
+        counter = max((int(m.group(1)) for m in found if m), default=0) + 1
+        name = f"{filename}_{counter:05}.{fmt}"
+        first = f"{filename}_{counter:05}.png"
+        fps = float(inputs.get("frame_rate", 8.0))
+        data = encoded_video(fmt, (images.width, images.height), images.look, images.batch, fps)
+        texts = self._texts()
+        self.host.store_file(kind, subfolder, name, tagged(data, fmt, texts))
+        self.host.store_file(
+            kind, subfolder, first, png_bytes((images.width, images.height), images.look, texts)
+        )
+        return {
+            "filename": name,
+            "subfolder": subfolder,
+            "type": kind,
+            "format": fmt_name,
+            "frame_rate": fps,
+            "workflow": first,
+            "fullpath": posixpath.join(root, subfolder, name),
+        }
+
+    def _write_audio(self, class_type: str, audio: AudioVal, inputs: JSON) -> list[JSON]:
+        fmt = AUDIO_SAVERS.get(class_type, "flac")
+        if class_type == "PreviewAudio":
             kind, root = "temp", TEMP_DIR
             suffix = "".join(random.choice(string.ascii_lowercase) for _ in range(5))
             prefix = f"ComfyUI_temp_{suffix}"
         else:
             kind, root = "output", OUTPUT_DIR
-            prefix = str(inputs.get("filename_prefix", "ComfyUI"))
+            prefix = str(inputs.get("filename_prefix", "audio/ComfyUI"))
+        subfolder, filename = self._target(prefix, root, 0, 0)
+        counter = self.host.next_counter(kind, subfolder, filename)
+        data = tagged(
+            encoded_audio(fmt, audio.look, audio.sample_rate, audio.channels), fmt, self._texts()
+        )
+        results: list[JSON] = []
+        for batch_number in range(audio.batch):
+            name = f"{filename.replace('%batch_num%', str(batch_number))}_{counter:05}_.{fmt}"
+            self.host.store_file(kind, subfolder, name, data)
+            results.append({"filename": name, "subfolder": subfolder, "type": kind})
+            counter += 1
+        return results
+
+    def _target(self, prefix: str, root: str, width: int, height: int) -> tuple[str, str]:
+        """(subfolder, filename) like folder_paths.get_save_image_path, which refuses a prefix
+        that leaves the output folder."""
         if "%" in prefix:
-            prefix = _compute_vars(prefix, images.width, images.height)
+            prefix = _compute_vars(prefix, width, height)
         norm = posixpath.normpath(prefix)
         subfolder = posixpath.dirname(norm)
         filename = posixpath.basename(norm)
@@ -638,13 +800,22 @@ class PromptRun:
                     "    raise Exception(err)\n"
                 ],
             )
+        return subfolder, filename
+
+    def _save_images(self, node_id: str, class_type: str, inputs: JSON) -> JSON:
+        host = self.host
+        images: ImageVal = inputs["images"]
+        preview = class_type in PREVIEW_CLASSES
+        if preview:
+            kind, root = "temp", TEMP_DIR
+            suffix = "".join(random.choice(string.ascii_lowercase) for _ in range(5))
+            prefix = f"ComfyUI_temp_{suffix}"
+        else:
+            kind, root = "output", OUTPUT_DIR
+            prefix = str(inputs.get("filename_prefix", "ComfyUI"))
+        subfolder, filename = self._target(prefix, root, images.width, images.height)
         counter = host.next_counter(kind, subfolder, filename)
-        texts = {"prompt": json.dumps(self.prompt)}
-        extra_pnginfo = self.extra_data.get("extra_pnginfo")
-        if isinstance(extra_pnginfo, dict):
-            for key, value in extra_pnginfo.items():
-                texts[str(key)] = json.dumps(value)
-        data = png_bytes((images.width, images.height), images.look, texts)
+        data = png_bytes((images.width, images.height), images.look, self._texts())
         results: list[JSON] = []
         hostile = host.faults.hostile_filenames
         for batch_number in range(images.batch):

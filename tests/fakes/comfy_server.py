@@ -392,6 +392,10 @@ class FakeComfyServer:
                 continue
         return best + 1
 
+    def file_names(self, kind: str, subfolder: str) -> list[str]:
+        """Names stored in one folder (custom nodes like VHS number their files themselves)."""
+        return [name for k, sub, name in self._files if k == kind and sub == subfolder]
+
     def store_file(self, kind: str, subfolder: str, filename: str, data: bytes) -> None:
         self._files[(kind, subfolder, filename)] = data
 

@@ -809,3 +809,241 @@ def test_cli_runs_until_sigterm(fake_comfy_factory: Factory) -> None:
             proc.wait()
         if proc.stdout is not None:
             proc.stdout.close()
+
+
+# ---------------------------------------------------------------------------- media outputs
+
+# Specs of nodes the captured server did not load (audio savers, ComfyUI's EmptyAudio, the video
+# pack's VHS_VideoCombine), after their sources.
+_PREFIX = ["STRING", {"default": "audio/ComfyUI"}]
+MEDIA_CLASSES: dict[str, Any] = {
+    "EmptyAudio": {
+        "input": {
+            "required": {
+                "duration": ["FLOAT", {"default": 60.0, "min": 0.0}],
+                "sample_rate": ["INT", {"default": 44100}],
+                "channels": ["INT", {"default": 2, "min": 1, "max": 2}],
+            }
+        },
+        "output": ["AUDIO"],
+        "output_node": False,
+        "category": "audio",
+    },
+    **{
+        name: {
+            "input": {"required": {"audio": ["AUDIO"], "filename_prefix": _PREFIX}},
+            "output": [],
+            "output_node": True,
+            "category": "audio",
+        }
+        for name in ("SaveAudio", "SaveAudioMP3", "SaveAudioOpus")
+    },
+    "VHS_VideoCombine": {
+        "input": {
+            "required": {
+                "images": ["IMAGE"],
+                "frame_rate": ["FLOAT", {"default": 8, "min": 1, "step": 1}],
+                "loop_count": ["INT", {"default": 0, "min": 0, "max": 100, "step": 1}],
+                "filename_prefix": ["STRING", {"default": "AnimateDiff"}],
+                "format": [["image/gif", "image/webp", "video/webm", "video/h264-mp4"]],
+                "pingpong": ["BOOLEAN", {"default": False}],
+                "save_output": ["BOOLEAN", {"default": True}],
+            }
+        },
+        "output": ["VHS_FILENAMES"],
+        "output_node": True,
+        "category": "Video Helper Suite 🎥🅥🅗🅢",
+    },
+}
+
+
+@pytest.fixture
+def media_fake(fake_comfy_factory: Factory, tmp_path: Path) -> FakeComfyServer:
+    info = json.loads((DATA / "object_info.json").read_text(encoding="utf-8"))
+    info.update(copy.deepcopy(MEDIA_CLASSES))
+    path = tmp_path / "object_info.json"
+    path.write_text(json.dumps(info), encoding="utf-8")
+    server: FakeComfyServer = fake_comfy_factory(object_info_path=path)
+    return server
+
+
+def frames_node(count: int = 5) -> dict[str, Any]:
+    inputs = {"width": 48, "height": 32, "batch_size": count, "color": 0x3366CC}
+    return {"class_type": "EmptyImage", "inputs": inputs}
+
+
+def run_graph(server: FakeComfyServer, graph: dict[str, Any]) -> dict[str, Any]:
+    response = post(server, {"prompt": graph, "extra_data": {"extra_pnginfo": {"workflow": {}}}})
+    assert response.status_code == 200, response.text
+    prompt_id = response.json()["prompt_id"]
+    assert server.wait_idle()
+    entry = history(server, prompt_id)[prompt_id]
+    assert entry["status"]["status_str"] == "success", entry["status"]
+    outputs: dict[str, Any] = entry["outputs"]
+    return outputs
+
+
+def media(server: FakeComfyServer, record: dict[str, Any]) -> tuple[bytes, str]:
+    response = view(server, **{k: record[k] for k in ("filename", "subfolder", "type")})
+    assert response.status_code == 200
+    return response.content, response.headers["Content-Type"]
+
+
+@pytest.mark.parametrize(
+    ("node", "extra", "ext", "animated"),
+    [
+        ("SaveWEBM", {"codec": "vp9", "fps": 12.0, "crf": 32.0}, "webm", True),
+        ("SaveAnimatedWEBP", {"fps": 6.0, "lossless": True, "quality": 80, "method": "default"},
+         "webp", True),
+        ("SaveAnimatedPNG", {"fps": 6.0, "compress_level": 4}, "png", True),
+    ],
+)  # fmt: skip
+def test_animated_and_webm_savers_report_under_images(
+    media_fake: FakeComfyServer, node: str, extra: dict[str, Any], ext: str, animated: bool
+) -> None:
+    from studio_desktop.core.media import probe_media
+
+    graph = {
+        "1": frames_node(5),
+        "2": {"class_type": node, "inputs": {"images": ["1", 0], "filename_prefix": "clip/x"}},
+    }
+    graph["2"]["inputs"].update(extra)
+    outputs = run_graph(media_fake, graph)
+    assert outputs["2"] == {
+        "images": [{"filename": f"x_00001_.{ext}", "subfolder": "clip", "type": "output"}],
+        "animated": [animated],
+    }
+    data, content_type = media(media_fake, outputs["2"]["images"][0])
+    info = probe_media(data)
+    assert (info.kind, info.width, info.height, info.frames) == (
+        "video" if ext == "webm" else "animated",
+        48,
+        32,
+        5,
+    )
+    if ext == "webm":
+        assert content_type == "video/webm"
+
+
+def test_save_animated_webp_of_one_frame_is_not_animated(media_fake: FakeComfyServer) -> None:
+    graph = {
+        "1": frames_node(1),
+        "2": {
+            "class_type": "SaveAnimatedWEBP",
+            "inputs": {"images": ["1", 0], "filename_prefix": "one", "fps": 6.0,
+                       "lossless": True, "quality": 80, "method": "default"},
+        },
+    }  # fmt: skip
+    assert run_graph(media_fake, graph)["2"]["animated"] == [False]
+
+
+def test_create_video_then_save_video_is_an_mp4_with_comfy_tags(
+    media_fake: FakeComfyServer,
+) -> None:
+    from studio_desktop.core.media import container_texts, probe_media
+
+    graph = {
+        "1": frames_node(8),
+        "2": {"class_type": "CreateVideo", "inputs": {"images": ["1", 0], "fps": 8.0}},
+        "3": {
+            "class_type": "SaveVideo",
+            "inputs": {"video": ["2", 0], "filename_prefix": "video/ComfyUI",
+                       "format": "auto", "codec": "auto"},
+        },
+    }  # fmt: skip
+    outputs = run_graph(media_fake, graph)
+    record = {"filename": "ComfyUI_00001_.mp4", "subfolder": "video", "type": "output"}
+    assert outputs["3"] == {"images": [record], "animated": [True]}
+    data, content_type = media(media_fake, record)
+    assert content_type == "video/mp4"
+    info = probe_media(data)
+    assert (info.kind, info.frames, info.fps) == ("video", 8, 8.0)
+    texts = container_texts(data)
+    assert json.loads(texts["prompt"]) == graph and json.loads(texts["workflow"]) == {}
+
+
+@pytest.mark.parametrize(
+    ("fmt", "ext", "kind"),
+    [("image/gif", "gif", "animated"), ("video/webm", "webm", "video"),
+     ("video/h264-mp4", "mp4", "video")],
+)  # fmt: skip
+def test_vhs_video_combine_reports_under_gifs(
+    media_fake: FakeComfyServer, fmt: str, ext: str, kind: str
+) -> None:
+    from studio_desktop.core.media import probe_media
+
+    graph = {
+        "1": frames_node(4),
+        "2": {
+            "class_type": "VHS_VideoCombine",
+            "inputs": {"images": ["1", 0], "frame_rate": 8.0, "loop_count": 0,
+                       "filename_prefix": "AnimateDiff", "format": fmt, "pingpong": False,
+                       "save_output": True},
+        },
+    }  # fmt: skip
+    first = run_graph(media_fake, graph)["2"]
+    again = copy.deepcopy(graph)
+    again["2"]["inputs"]["frame_rate"] = 4.0  # not cached: the next number
+    second = run_graph(media_fake, again)["2"]
+    assert first == {
+        "gifs": [
+            {
+                "filename": f"AnimateDiff_00001.{ext}",
+                "subfolder": "",
+                "type": "output",
+                "format": fmt,
+                "frame_rate": 8.0,
+                "workflow": "AnimateDiff_00001.png",
+                "fullpath": f"/opt/ComfyUI/output/AnimateDiff_00001.{ext}",
+            }
+        ]
+    }
+    assert second["gifs"][0]["filename"] == f"AnimateDiff_00002.{ext}"
+    data, _ = media(media_fake, first["gifs"][0])
+    assert probe_media(data).kind == kind
+    workflow_png, _ = media(media_fake, {**first["gifs"][0], "filename": "AnimateDiff_00001.png"})
+    with Image.open(io.BytesIO(workflow_png)) as img:
+        assert img.size == (48, 32) and "prompt" in img.info
+
+
+def test_vhs_without_save_output_writes_temp(media_fake: FakeComfyServer) -> None:
+    graph = {
+        "1": frames_node(2),
+        "2": {
+            "class_type": "VHS_VideoCombine",
+            "inputs": {"images": ["1", 0], "frame_rate": 8.0, "loop_count": 0,
+                       "filename_prefix": "AnimateDiff", "format": "image/webp",
+                       "pingpong": False, "save_output": False},
+        },
+    }  # fmt: skip
+    (record,) = run_graph(media_fake, graph)["2"]["gifs"]
+    assert record["type"] == "temp" and record["fullpath"].startswith("/opt/ComfyUI/temp/")
+    assert media(media_fake, record)[0][:4] == b"RIFF"
+
+
+@pytest.mark.parametrize(
+    ("node", "ext", "magic", "rate"),
+    [("SaveAudio", "flac", b"fLaC", 44100), ("SaveAudioMP3", "mp3", b"ID3", 44100),
+     ("SaveAudioOpus", "opus", b"OggS", 48000)],
+)  # fmt: skip
+def test_audio_savers_write_real_files_under_audio(
+    media_fake: FakeComfyServer, node: str, ext: str, magic: bytes, rate: int
+) -> None:
+    from studio_desktop.core.media import container_texts, probe_media
+
+    graph = {
+        "1": {
+            "class_type": "EmptyAudio",
+            "inputs": {"duration": 2.0, "sample_rate": 44100, "channels": 2},
+        },
+        "2": {"class_type": node, "inputs": {"audio": ["1", 0], "filename_prefix": "audio/song"}},
+    }
+    outputs = run_graph(media_fake, graph)
+    record = {"filename": f"song_00001_.{ext}", "subfolder": "audio", "type": "output"}
+    assert outputs["2"] == {"audio": [record]}
+    data, _ = media(media_fake, record)
+    assert data.startswith(magic)
+    info = probe_media(data)
+    assert (info.kind, info.sample_rate, info.channels) == ("audio", rate, 2)
+    assert info.duration_s == pytest.approx(1.0, abs=0.05)
+    assert json.loads(container_texts(data)["prompt"]) == graph

@@ -3,6 +3,8 @@
 The fake serves the captured 0.3.64 /object_info plus what a server able to run all templates
 would have: the model files the templates declare, the ReActor pack's node and the stock audio
 nodes that did not load on the captured server (their specs follow ComfyUI's and ReActor's source).
+Video and audio templates produce real WebM/FLAC files there and land as kind video/audio with a
+first-frame thumbnail or a waveform picture.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from PIL import Image
 from studio_desktop.core.context import AppContext
 from studio_desktop.core.files import strip_png_text
 from studio_desktop.core.jobs import InputImage, JobStatus, NewJob
+from studio_desktop.core.media import WAVEFORM_SIZE
 from studio_desktop.core.metadata import read_generation_info
 from studio_desktop.core.workflows import Template, TemplateRegistry
 from tests.fakes.comfy_server import FakeComfyServer
@@ -171,23 +174,38 @@ def test_template_runs_on_the_fake(
         name = body["prompt"][slot.node]["inputs"][slot.input]
         assert name.startswith(f"studio_{job.id[:8]}_{slot.name}")
     outputs = ctx.store.images_for_job(job.id)
-    if template.output_kind == "audio":
-        # The fake only makes files for output nodes fed `images`; SaveAudio gets none there.
-        assert outputs == []
-    else:
-        assert len(outputs) == 1
-        assert (ctx.paths.root / outputs[0].path).is_file()
+    assert len(outputs) == 1
+    assert (ctx.paths.root / outputs[0].path).is_file()
+    assert outputs[0].thumb_path is not None
+    assert (ctx.paths.root / outputs[0].thumb_path).is_file()
 
 
-@pytest.mark.xfail(
-    strict=True, reason="the fake ComfyUI produces no file for SaveAudio (audio outputs)"
-)
 def test_audio_template_records_an_audio_file(
     ctx: AppContext, fake: FakeComfyServer, tmp_path: Path
 ) -> None:
     _, job = run_template(ctx, fake, "audio_stable", tmp_path)
-    outputs = ctx.store.images_for_job(job.id)
-    assert [o.kind for o in outputs] == ["audio"]
+    (output,) = ctx.store.images_for_job(job.id)
+    assert (output.kind, output.path.endswith(".flac")) == ("audio", True)
+    assert output.thumb_path is not None and (ctx.paths.root / output.thumb_path).is_file()
+    with Image.open(ctx.paths.root / output.thumb_path) as waveform:
+        assert waveform.size == WAVEFORM_SIZE
+    assert output.metadata["media"]["duration_s"] > 0
+    assert output.metadata["prompt"]["19"]["class_type"] == "SaveAudio"  # ComfyUI's tag, kept
+
+
+def test_video_template_records_a_video_with_its_first_frame(
+    ctx: AppContext, fake: FakeComfyServer, tmp_path: Path
+) -> None:
+    _, job = run_template(ctx, fake, "video_wan", tmp_path)
+    (output,) = ctx.store.images_for_job(job.id)
+    assert (output.kind, output.path.endswith(".webm")) == ("video", True)
+    assert (output.width, output.height) == fake.output_size  # decoded frames have that size
+    assert output.thumb_path is not None
+    with Image.open(ctx.paths.root / output.thumb_path) as thumb:
+        assert thumb.format == "JPEG" and thumb.size == fake.output_size
+    assert job.workflow is not None
+    assert output.metadata["media"]["frames"] == job.workflow["40"]["inputs"]["length"]
+    assert output.metadata["prompt"]["9"]["class_type"] == "SaveWEBM"
 
 
 def test_metadata_round_trip(ctx: AppContext, fake: FakeComfyServer, tmp_path: Path) -> None:
