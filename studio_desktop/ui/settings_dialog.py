@@ -23,7 +23,7 @@ from PySide6.QtCore import (
     Signal,
     Slot,
 )
-from PySide6.QtGui import QColor, QDesktopServices, QPainter, QPalette, QPixmap
+from PySide6.QtGui import QDesktopServices, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -61,6 +61,7 @@ from studio_desktop.core.servers import (
     probe,
 )
 from studio_desktop.core.store import DuplicateServer, ServerRecord, StoreError
+from studio_desktop.ui.indicators import FAIL_COLOUR, OK_COLOUR, dot
 from studio_desktop.ui.services import Services
 from studio_desktop.workers.pool import WorkerPool
 
@@ -78,14 +79,7 @@ LANGUAGE_CHOICES = (
 )
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("SettingsDialog", text)
-
-
 # --- small shared widgets ---------------------------------------------------------------------
-
-_OK_COLOUR = QColor(46, 160, 67)  # the status bar's "connected" and "down" dots
-_FAIL_COLOUR = QColor(207, 34, 46)
 
 
 def hint_label(text: str) -> QLabel:
@@ -104,18 +98,6 @@ def hint_label(text: str) -> QLabel:
     )
     label.setPalette(palette)
     return label
-
-
-def _dot(colour: QColor, size: int) -> QPixmap:
-    pixmap = QPixmap(size, size)
-    pixmap.fill(Qt.GlobalColor.transparent)
-    painter = QPainter(pixmap)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    painter.setBrush(colour)
-    painter.setPen(Qt.PenStyle.NoPen)
-    painter.drawEllipse(1, 1, size - 2, size - 2)
-    painter.end()
-    return pixmap
 
 
 class ResultLine(QWidget):
@@ -152,7 +134,7 @@ class ResultLine(QWidget):
     def show_result(self, text: str, *, ok: bool) -> None:
         self.ok = ok
         size = max(8, self.label.fontMetrics().height() - 4)
-        pixmap = _dot(_OK_COLOUR if ok else _FAIL_COLOUR, size)
+        pixmap = dot(OK_COLOUR if ok else FAIL_COLOUR, size)
         self.icon.setPixmap(pixmap)
         self.icon.setContentsMargins(0, (self.label.fontMetrics().height() - size) // 2, 0, 0)
         self.label.setText(text)
@@ -174,25 +156,35 @@ class ProbeResult:
 
 def describe_caps(caps: ServerCapabilities) -> str:
     """'ComfyUI 0.3.64, NVIDIA RTX 4090, 22.1 of 24.0 GiB free, 12 checkpoints'."""
-    parts = [_tr("ComfyUI {version}").format(version=caps.comfyui_version or "?")]
+    parts = [
+        QCoreApplication.translate("SettingsDialog", "ComfyUI {version}").format(
+            version=caps.comfyui_version or "?"
+        )
+    ]
     if caps.gpu_name:
         parts.append(gpu_label(caps.gpu_name))
     if caps.vram_free is not None and caps.vram_total:
         parts.append(
-            _tr("{free:.1f} of {total:.1f} GiB free").format(
-                free=caps.vram_free / 2**30, total=caps.vram_total / 2**30
-            )
+            QCoreApplication.translate(
+                "SettingsDialog", "{free:.1f} of {total:.1f} GiB free"
+            ).format(free=caps.vram_free / 2**30, total=caps.vram_total / 2**30)
         )
     count = len(caps.models.get("checkpoints", ()))
     # Two source strings instead of "%n checkpoint(s)": English reads right without a .qm file.
-    one = _tr("1 checkpoint")
-    parts.append(one if count == 1 else _tr("{n} checkpoints").format(n=count))
+    one = QCoreApplication.translate("SettingsDialog", "1 checkpoint")
+    parts.append(
+        one
+        if count == 1
+        else QCoreApplication.translate("SettingsDialog", "{n} checkpoints").format(n=count)
+    )
     return ", ".join(parts)
 
 
 def describe_probe(result: ProbeResult) -> str:
     if result.caps is not None:
-        return _tr("Connected: {details}").format(details=describe_caps(result.caps))
+        return QCoreApplication.translate("SettingsDialog", "Connected: {details}").format(
+            details=describe_caps(result.caps)
+        )
     return result.error
 
 
@@ -205,7 +197,12 @@ def run_probe(url: str, auth_header: str | None, timeout: float = PROBE_TIMEOUT_
         return ProbeResult(url, error=str(exc))
     except Exception as exc:
         log.exception("probing %s failed", url)
-        return ProbeResult(url, error=_tr("Test failed: {error}").format(error=exc))
+        return ProbeResult(
+            url,
+            error=QCoreApplication.translate("SettingsDialog", "Test failed: {error}").format(
+                error=exc
+            ),
+        )
 
 
 class ServerProber(QObject):

@@ -4,32 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QColor, QPainter, QPixmap
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QStatusBar, QWidget
 
 from studio_desktop.core.scheduler import ServerState, ServerStatus
 from studio_desktop.core.servers import gpu_label
-
-_STATE_COLOURS = {
-    ServerState.IDLE: QColor(46, 160, 67),
-    ServerState.BUSY: QColor(210, 153, 34),
-    ServerState.CONNECTING: QColor(128, 128, 128),
-    ServerState.DOWN: QColor(207, 34, 46),
-    ServerState.STOPPED: QColor(128, 128, 128),
-}
-
-
-def _dot(colour: QColor, size: int = 10) -> QPixmap:
-    pixmap = QPixmap(size, size)
-    pixmap.fill(Qt.GlobalColor.transparent)
-    painter = QPainter(pixmap)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    painter.setBrush(colour)
-    painter.setPen(Qt.PenStyle.NoPen)
-    painter.drawEllipse(1, 1, size - 2, size - 2)
-    painter.end()
-    return pixmap
+from studio_desktop.ui.indicators import STATE_COLOURS, dot
 
 
 class _ServerBadge(QWidget):
@@ -44,7 +24,7 @@ class _ServerBadge(QWidget):
         layout.addWidget(self.text)
 
     def show_status(self, status: ServerStatus) -> None:
-        self.dot.setPixmap(_dot(_STATE_COLOURS.get(status.state, QColor("gray"))))
+        self.dot.setPixmap(dot(STATE_COLOURS[status.state]))
         state_text = {
             ServerState.IDLE: self.tr("connected"),
             ServerState.BUSY: self.tr("busy"),
