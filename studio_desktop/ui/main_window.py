@@ -5,11 +5,21 @@ from __future__ import annotations
 import base64
 from collections.abc import Callable
 from functools import partial
+from pathlib import Path
 
-from PySide6.QtCore import QByteArray, Qt, QUrl, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
+from PySide6.QtCore import QByteArray, QMimeData, Qt, QUrl, Signal
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QDesktopServices,
+    QDragEnterEvent,
+    QDragMoveEvent,
+    QDropEvent,
+    QKeySequence,
+)
 from PySide6.QtWidgets import (
     QDockWidget,
+    QFileDialog,
     QMainWindow,
     QMessageBox,
     QTabWidget,
@@ -19,8 +29,9 @@ from PySide6.QtWidgets import (
 from studio_desktop import __version__
 from studio_desktop.core.jobs import JobStatus
 from studio_desktop.ui.gallery.tab import GalleryTab
-from studio_desktop.ui.generate.tab import GenerateTab
+from studio_desktop.ui.generate.tab import GenerateTab, metadata_files
 from studio_desktop.ui.history.tab import HistoryTab
+from studio_desktop.ui.import_dialog import ImportDialog
 from studio_desktop.ui.queue_panel import QueuePanel
 from studio_desktop.ui.services import Services
 from studio_desktop.ui.settings_dialog import SettingsDialog
@@ -69,6 +80,8 @@ class MainWindow(QMainWindow):
         self.status = StudioStatusBar(self)
         self.setStatusBar(self.status)
         self._allow_close = False
+        self.import_dialog: ImportDialog | None = None
+        self.setAcceptDrops(True)
 
         self._build_menus()
         self._connect()
@@ -135,6 +148,10 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         bar = self.menuBar()
         file_menu = bar.addMenu(self.tr("&File"))
+        file_menu.addAction(
+            self._action(self.tr("Import workflow…"), self.choose_workflow, "Ctrl+I")
+        )
+        file_menu.addSeparator()
         file_menu.addAction(self._action(self.tr("Open data folder"), self._open_data_folder))
         file_menu.addAction(self._action(self.tr("Open log folder"), self._open_logs))
         file_menu.addSeparator()
@@ -193,6 +210,68 @@ class MainWindow(QMainWindow):
         help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.addAction(self._action(self.tr("About Studio Desktop"), self._about))
 
+    # --- importing workflows, restoring parameters ---
+
+    def choose_workflow(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Import a ComfyUI workflow"),
+            "",
+            self.tr("ComfyUI API workflows (*.json);;All files (*)"),
+        )
+        if name:
+            self.import_workflow(Path(name))
+
+    def import_workflow(self, path: Path) -> ImportDialog:
+        """Open the import dialog for a workflow file (non-modal, so tests can drive it)."""
+        if self.import_dialog is not None:
+            self.import_dialog.close()
+        dialog = ImportDialog(
+            path, self.services.ctx.paths.templates, self.generate.object_info(), self
+        )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.imported.connect(self._workflow_imported)
+        dialog.finished.connect(lambda _result: self._forget_dialog(dialog))
+        self.import_dialog = dialog
+        dialog.show()
+        return dialog
+
+    def _forget_dialog(self, dialog: ImportDialog) -> None:
+        if self.import_dialog is dialog:
+            self.import_dialog = None
+
+    def _workflow_imported(self, template_id: str) -> None:
+        self.services.ctx.templates.reload()
+        self.generate.reload_templates()
+        self.generate.select_template(template_id)
+        self.tabs.setCurrentWidget(self.generate)
+        self.status.showMessage(self.tr("Template saved; it is selected in Generate."), 6000)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if _workflow_files(event.mimeData()) or metadata_files(event.mimeData()):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
+        if _workflow_files(event.mimeData()) or metadata_files(event.mimeData()):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        workflows = _workflow_files(event.mimeData())
+        images = metadata_files(event.mimeData())
+        if workflows:
+            event.acceptProposedAction()
+            self.import_workflow(workflows[0])
+        elif images:
+            event.acceptProposedAction()
+            self.tabs.setCurrentWidget(self.generate)
+            self.generate.restore_from_file(images[0])
+        else:
+            event.ignore()
+
     def _gallery(self, action: Callable[[], object]) -> Callable[[], object]:
         def run() -> object:
             self.tabs.setCurrentWidget(self.gallery)
@@ -219,6 +298,8 @@ class MainWindow(QMainWindow):
 
     def shutdown(self) -> None:
         """Stop the screens' own background work (list fetches, decoders) before the app ends."""
+        if self.import_dialog is not None:
+            self.import_dialog.shutdown()
         for screen in (self.generate, self.gallery, self.history, self.queue_panel):
             stop = getattr(screen, "shutdown", None)
             if callable(stop):
@@ -318,6 +399,14 @@ class MainWindow(QMainWindow):
                 choice = CloseChoice.CANCEL_JOBS
         event.ignore()  # the app closes the window once the workers are down
         self.close_requested.emit(choice)
+
+
+def _workflow_files(mime: QMimeData) -> list[Path]:
+    return [
+        Path(url.toLocalFile())
+        for url in mime.urls()
+        if url.isLocalFile() and url.toLocalFile().lower().endswith(".json")
+    ]
 
 
 def _encode(data: QByteArray) -> str:

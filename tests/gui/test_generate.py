@@ -116,7 +116,7 @@ def drop(widget: ImageSlotWidget, *paths: Path) -> None:
     action, button = Qt.DropAction.CopyAction, Qt.MouseButton.LeftButton
     modifiers = Qt.KeyboardModifier.NoModifier
     try:  # Qt 6.12 takes a QPointF and deprecates the QPoint form; older versions lack it
-        enter = QDragEnterEvent(QPointF(20, 20), action, mime, button, modifiers)  # type: ignore[arg-type,unused-ignore]
+        enter = QDragEnterEvent(QPointF(20, 20), action, mime, button, modifiers)  # type: ignore[arg-type,call-overload,unused-ignore]
     except TypeError:
         enter = QDragEnterEvent(QPoint(20, 20), action, mime, button, modifiers)
     QApplication.sendEvent(widget, enter)
@@ -286,7 +286,7 @@ def test_a_model_the_server_lacks_is_flagged_and_blocks_queueing(
     assert not fake.submitted
 
     combo.set_value("sd15.safetensors")
-    assert tab.queue_button.isEnabled()
+    qtbot.waitUntil(tab.queue_button.isEnabled)  # validation runs once the edits pause
     assert "not on server" not in combo.toolTip()
     assert combo.names() == ["sdxl_base.safetensors", "sd15.safetensors"]
 

@@ -1,17 +1,24 @@
-"""The full-size viewer: fit, 100 % and wheel zoom, pan, next/previous, the job's parameters."""
+"""The full-size viewer: fit, 100 % and wheel zoom, pan, next/previous, the job's parameters.
+
+Video and audio outputs play in a MediaPlayer instead (audio shows its waveform picture);
+animated GIF/WebP play through QMovie. Playback stops when another item is shown or the viewer
+closes.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Final
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtCore import QObject, QRunnable, QSize, Qt, QThreadPool, Signal
 from PySide6.QtGui import (
     QCloseEvent,
     QImage,
     QImageReader,
     QKeyEvent,
     QKeySequence,
+    QMovie,
     QPainter,
     QPalette,
     QPixmap,
@@ -30,7 +37,9 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QSplitter,
+    QStackedWidget,
     QStyle,
     QToolButton,
     QVBoxLayout,
@@ -40,7 +49,10 @@ from PySide6.QtWidgets import (
 from studio_desktop.core.jobs import ImageRecord
 from studio_desktop.core.paths import DataPaths
 from studio_desktop.ui.gallery.model import GalleryModel, thumb_source
+from studio_desktop.ui.media_player import MediaPlayer, format_time
 from studio_desktop.ui.thumbnails import ThumbnailLoader
+
+PLAYED_KINDS: Final = ("video", "audio")
 
 ZOOM_STEP: Final = 1.25
 MIN_ZOOM: Final = 0.02
@@ -84,6 +96,11 @@ class FullImageLoader(QObject):
         self._token += 1
         self._pool.clear()  # the ones not started yet are stale already
         self._pool.start(_Decode(self._relay, self._token, path))
+
+    def request_nothing(self) -> None:
+        """Drop what is pending: the item shown now is not a still image."""
+        self._token += 1
+        self._pool.clear()
 
     def shutdown(self) -> None:
         self._token += 1
@@ -167,6 +184,57 @@ class ImageView(QGraphicsView):
             self.fit()
 
 
+class AnimationView(QLabel):
+    """An animated GIF/WebP, played through QMovie and scaled down to fit (never up)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.setBackgroundRole(QPalette.ColorRole.Dark)
+        self.setAutoFillBackground(True)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
+        self._movie: QMovie | None = None
+        self._native = QSize()
+
+    @property
+    def movie_playing(self) -> bool:
+        return self._movie is not None and self._movie.state() == QMovie.MovieState.Running
+
+    def play(self, path: Path) -> bool:
+        """Start the animation; False if QMovie cannot read the file (show it as a still)."""
+        self.stop()
+        movie = QMovie(str(path), parent=self)
+        if not movie.isValid():
+            movie.deleteLater()
+            return False
+        movie.jumpToFrame(0)
+        self._native = movie.currentImage().size()
+        self._movie = movie
+        self.setMovie(movie)
+        self._fit()
+        movie.start()
+        return True
+
+    def stop(self) -> None:
+        if self._movie is not None:
+            self._movie.stop()
+            self.setMovie(None)  # type: ignore[arg-type]
+            self._movie.deleteLater()
+            self._movie = None
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit()
+
+    def _fit(self) -> None:
+        if self._movie is None or not self._native.isValid():
+            return
+        size = QSize(self._native)
+        if size.width() > self.width() or size.height() > self.height():
+            size = size.scaled(self.size(), Qt.AspectRatioMode.KeepAspectRatio)
+        self._movie.setScaledSize(size)
+
+
 class ImageViewer(QDialog):
     """Shows one image of a GalleryModel; Left/Right walk through the model's rows."""
 
@@ -193,6 +261,11 @@ class ImageViewer(QDialog):
 
         self.view = ImageView(self)
         self.view.zoom_changed.connect(self._show_zoom)
+        self.animation = AnimationView(self)
+        self._player: MediaPlayer | None = None  # made on the first video or audio shown
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(self.view)
+        self.stack.addWidget(self.animation)
         self.status = QLabel(self)
         self.status.setAlignment(Qt.AlignmentFlag.AlignCenter)
 
@@ -237,7 +310,7 @@ class ImageViewer(QDialog):
         scroll.setMinimumWidth(260)
 
         splitter = QSplitter(self)
-        splitter.addWidget(self.view)
+        splitter.addWidget(self.stack)
         splitter.addWidget(scroll)
         splitter.setStretchFactor(0, 1)
         splitter.setSizes([800, 300])
@@ -272,6 +345,33 @@ class ImageViewer(QDialog):
     def record(self) -> ImageRecord | None:
         return self._record
 
+    @property
+    def player(self) -> MediaPlayer | None:
+        """The media player, once a video or audio output was shown."""
+        return self._player
+
+    def showing(self) -> str:
+        """What the viewer shows now: "image", "animation" or "player"."""
+        current = self.stack.currentWidget()
+        if current is self.animation:
+            return "animation"
+        if self._player is not None and current is self._player:
+            return "player"
+        return "image"
+
+    def _media_player(self) -> MediaPlayer:
+        if self._player is None:
+            self._player = MediaPlayer(self)
+            self._player.duration_known.connect(self._show_duration)
+            self.stack.addWidget(self._player)
+        return self._player
+
+    def stop_playback(self) -> None:
+        """Stop a playing video, sound or animation (moving on, closing)."""
+        if self._player is not None:
+            self._player.shutdown()
+        self.animation.stop()
+
     def current_row(self) -> int | None:
         return None if self._record is None else self._model.row_of(self._record.id)
 
@@ -280,11 +380,29 @@ class ImageViewer(QDialog):
             return
         record = self._model.record(row)
         self._record = record
+        self.stop_playback()
         self._fill_details(record)
-        preview = self._preview(record)
-        self.view.set_pixmap(preview if preview is not None else QPixmap(), width=record.width)
-        self.status.setText(self.tr("Loading…"))
-        self._loader.request(self._paths.resolve(record.path))
+        path = self._paths.resolve(record.path)
+        if record.kind in PLAYED_KINDS:
+            self._loader.request_nothing()
+            player = self._media_player()
+            waveform = self._paths.resolve(record.thumb_path) if record.thumb_path else None
+            player.load(path, kind=record.kind, waveform=waveform)
+            self.stack.setCurrentWidget(player)
+            self.status.setText("")
+        elif record.kind == "animated" and self.animation.play(path):
+            self._loader.request_nothing()
+            self.stack.setCurrentWidget(self.animation)
+            self.status.setText("")
+        else:
+            self.stack.setCurrentWidget(self.view)
+            preview = self._preview(record)
+            self.view.set_pixmap(preview if preview is not None else QPixmap(), width=record.width)
+            self.status.setText(self.tr("Loading…"))
+            self._loader.request(path)
+        zoomable = self.stack.currentWidget() is self.view
+        for widget in (self.fit_button, self.actual_button, self.zoom_label):
+            widget.setVisible(zoomable)
         self._update_buttons()
         self.current_changed.emit(record.id)
 
@@ -311,14 +429,15 @@ class ImageViewer(QDialog):
             super().keyPressEvent(event)
 
     def shutdown(self) -> None:
+        self.stop_playback()
         self._loader.shutdown()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self._loader.shutdown()
+        self.shutdown()
         super().closeEvent(event)
 
     def done(self, result: int) -> None:
-        self._loader.shutdown()
+        self.shutdown()
         super().done(result)
 
     # --- internals ---
@@ -337,6 +456,10 @@ class ImageViewer(QDialog):
         self.status.setText("")
         self.view.set_pixmap(QPixmap.fromImage(image), keep_view=True)
 
+    def _show_duration(self, ms: int) -> None:
+        if self._record is not None and self._record.kind in PLAYED_KINDS:
+            self.status.setText(self.tr("Length {time}").format(time=format_time(ms)))
+
     def _show_zoom(self, zoom: float) -> None:
         self.zoom_label.setText(f"{zoom * 100:.0f}%")
 
@@ -350,6 +473,13 @@ class ImageViewer(QDialog):
     def _remix(self) -> None:
         if self._record is not None:
             self.remix_requested.emit(self._record.job_id)
+
+    def _kind_name(self, kind: str) -> str:
+        return {
+            "animated": self.tr("Animated image"),
+            "video": self.tr("Video"),
+            "audio": self.tr("Audio"),
+        }.get(kind, "")
 
     def _fill_details(self, record: ImageRecord) -> None:
         while self.form.rowCount():
@@ -371,7 +501,14 @@ class ImageViewer(QDialog):
         if job is not None:
             rows.append((self.tr("Template"), job.template))
             rows.append((self.tr("Server"), job.server or ""))
+        media = record.metadata.get("media")
+        seconds = media.get("duration_s") if isinstance(media, Mapping) else None
         rows += [
+            (self.tr("Kind"), self._kind_name(record.kind)),
+            (
+                self.tr("Length"),
+                format_time(round(seconds * 1000)) if isinstance(seconds, int | float) else "",
+            ),
             (self.tr("Size"), f"{record.width} × {record.height}" if record.width else ""),
             (self.tr("Created"), record.created_at.astimezone().strftime("%Y-%m-%d %H:%M:%S")),
             (self.tr("Tags"), ", ".join(record.tags)),
@@ -387,4 +524,4 @@ class ImageViewer(QDialog):
             heading = QLabel(name, self.details)
             heading.setForegroundRole(QPalette.ColorRole.PlaceholderText)
             self.form.addRow(heading, label)
-        self.setWindowTitle(self.tr("Image viewer — {name}").format(name=Path(record.path).name))
+        self.setWindowTitle(self.tr("Viewer — {name}").format(name=Path(record.path).name))

@@ -93,6 +93,47 @@ def warning_palette(base: QPalette) -> QPalette:
     return palette
 
 
+_PLAIN_TIP = "studio_plain_tooltip"
+
+
+def flag_widget(widget: QWidget, message: str | None) -> None:
+    """Tint a field and add `message` to its tooltip ("this value has a problem"), or undo it."""
+    plain = widget.property(_PLAIN_TIP)
+    if plain is None:
+        plain = widget.toolTip()
+        widget.setProperty(_PLAIN_TIP, plain)
+    if message:
+        widget.setPalette(warning_palette(QApplication.palette(widget)))
+        widget.setToolTip("\n".join(p for p in (str(plain), message) if p))
+    else:
+        widget.setPalette(QPalette())
+        widget.setToolTip(str(plain))
+
+
+def error_colour(palette: QPalette) -> QColor:
+    """Text red enough to read as an error on this palette's window colour."""
+    dark = palette.color(QPalette.ColorRole.Window).lightness() < 128
+    return QColor(255, 120, 110) if dark else QColor(180, 30, 30)
+
+
+class FieldMessage(WrapLabel):
+    """The small red line under a field that says what is wrong with its value."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__("", parent)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        font = self.font()
+        font.setPointSizeF(max(7.0, font.pointSizeF() * 0.92))
+        self.setFont(font)
+        self.hide()
+
+    def show_message(self, text: str) -> None:
+        self.setText(text)
+        palette = self.palette()
+        palette.setColor(QPalette.ColorRole.WindowText, error_colour(QApplication.palette(self)))
+        self.setPalette(palette)
+
+
 class ListCombo(QComboBox):
     """A name picked from a server's list. A name the list lacks is kept (remix, an offline
     start) and can be flagged with `set_problem`."""

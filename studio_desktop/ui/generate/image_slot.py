@@ -12,7 +12,6 @@ from pathlib import Path
 
 from PySide6.QtCore import QMimeData, QMimeDatabase, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
-    QColor,
     QDragEnterEvent,
     QDragLeaveEvent,
     QDragMoveEvent,
@@ -43,7 +42,7 @@ from PySide6.QtWidgets import (
 from studio_desktop.core.files import OutputLibrary
 from studio_desktop.core.workflows import ImageSlot
 from studio_desktop.ui.generate.background import BackgroundTasks
-from studio_desktop.ui.generate.fields import WrapLabel
+from studio_desktop.ui.generate.fields import FieldMessage, WrapLabel, error_colour
 
 THUMB_BOX = 160  # logical pixels; the decoded thumbnail fits this box at the screen's ratio
 IMAGE_FILTER = "Images (*.png *.jpg *.jpeg *.webp *.gif)"
@@ -162,6 +161,7 @@ class ImageSlotWidget(QWidget):
         self.message_label = WrapLabel()
         self.message_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.message_label.hide()
+        self.validation_label = FieldMessage()
 
         buttons = QVBoxLayout()
         buttons.setSpacing(6)
@@ -178,6 +178,7 @@ class ImageSlotWidget(QWidget):
         column.addWidget(self.title)
         column.addLayout(body)
         column.addWidget(self.message_label)
+        column.addWidget(self.validation_label)
         self._update_buttons()
 
     # --- state ---
@@ -193,6 +194,14 @@ class ImageSlotWidget(QWidget):
 
     def message(self) -> str:
         return self._message
+
+    def validation_message(self) -> str:
+        """What the server would refuse about this slot's input ("" when nothing)."""
+        return self.validation_label.text()
+
+    def set_validation_message(self, text: str) -> None:
+        self.validation_label.show_message(text)
+        self.validation_label.setVisible(bool(text))
 
     def set_value(self, rel_path: str | None) -> None:
         """Show an image already in the library (restored form, remix)."""
@@ -293,7 +302,7 @@ class ImageSlotWidget(QWidget):
             self,
             self.tr("Choose an image for {label}").format(label=self.slot.label),
             "",
-            self.tr(IMAGE_FILTER),
+            self.tr("Images (*.png *.jpg *.jpeg *.webp *.gif)"),
         )
         if name:
             self.add_file(Path(name))
@@ -361,7 +370,7 @@ class ImageSlotWidget(QWidget):
         role = QPalette.ColorRole.WindowText
         palette = self.message_label.palette()
         palette.setColor(
-            role, _error_colour(self.palette()) if error else self.palette().color(role)
+            role, error_colour(self.palette()) if error else self.palette().color(role)
         )
         self.message_label.setPalette(palette)
 
@@ -414,9 +423,3 @@ class ImageSlotWidget(QWidget):
     def _hover(self, on: bool) -> None:
         self.area.hovering = on
         self.area.update()
-
-
-def _error_colour(palette: QPalette) -> QColor:
-    """Text red enough to read as an error on this palette's window colour."""
-    dark = palette.color(QPalette.ColorRole.Window).lightness() < 128
-    return QColor(255, 120, 110) if dark else QColor(180, 30, 30)

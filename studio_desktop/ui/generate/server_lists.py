@@ -1,4 +1,5 @@
-"""The model, sampler and scheduler names a server offers, fetched off the GUI thread.
+"""The model, sampler and scheduler names a server offers (and its whole /object_info), fetched
+off the GUI thread.
 
 The lists come from the first connected server. They are fetched again when that server
 (re)connects, when another one becomes the first connected, and on demand (the refresh button).
@@ -6,11 +7,12 @@ The lists come from the first connected server. They are fetched again when that
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from PySide6.QtCore import QObject, Signal
 
 from studio_desktop.core.comfy import ComfyClient, ComfyError
+from studio_desktop.core.comfy.object_info import ObjectInfo
 from studio_desktop.core.scheduler import ServerState, ServerStatus
 from studio_desktop.core.servers import ServerConfig
 from studio_desktop.ui.generate.background import BackgroundTasks
@@ -22,13 +24,18 @@ _CONNECTED = (ServerState.IDLE, ServerState.BUSY)
 
 @dataclass(frozen=True)
 class ServerLists:
-    """What one server offers; `server` is its URL, `label` what to call it in messages."""
+    """What one server offers; `server` is its URL, `label` what to call it in messages.
+
+    `info` is the whole /object_info the lists came from (for validation and the editors of
+    template-specific inputs); None for lists that were not fetched (tests, a restored state).
+    """
 
     server: str
     label: str
     checkpoints: tuple[str, ...]
     samplers: tuple[str, ...]
     schedulers: tuple[str, ...]
+    info: ObjectInfo | None = field(default=None, compare=False, repr=False)
 
 
 def fetch_lists(server: ServerConfig, timeout: float = FETCH_TIMEOUT_S) -> ServerLists:
@@ -41,6 +48,7 @@ def fetch_lists(server: ServerConfig, timeout: float = FETCH_TIMEOUT_S) -> Serve
         checkpoints=tuple(info.checkpoints),
         samplers=tuple(info.samplers),
         schedulers=tuple(info.schedulers),
+        info=info,
     )
 
 

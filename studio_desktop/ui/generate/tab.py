@@ -1,12 +1,25 @@
-"""The Generate tab: the form (left, scrollable) with the Queue button, the current job (right)."""
+"""The Generate tab: the form (left, scrollable) with the Queue button, the current job (right).
+
+An image file dropped or pasted onto the tab (outside an image slot) gives back the parameters it
+was made with, read from its metadata off the GUI thread.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from pathlib import Path
+from typing import Any, Final
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QPalette
+from PySide6.QtCore import QMimeData, Qt, Signal
+from PySide6.QtGui import (
+    QDragEnterEvent,
+    QDragMoveEvent,
+    QDropEvent,
+    QGuiApplication,
+    QKeyEvent,
+    QKeySequence,
+    QPalette,
+)
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -19,7 +32,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from studio_desktop.core.comfy.object_info import ObjectInfo
 from studio_desktop.core.jobs import Job
+from studio_desktop.core.metadata import RestoredParams, read_generation_info_file
 from studio_desktop.ui.generate.background import BackgroundTasks
 from studio_desktop.ui.generate.fields import WrapLabel
 from studio_desktop.ui.generate.form import GenerateForm
@@ -29,6 +44,19 @@ from studio_desktop.ui.services import Services
 
 DEFAULT_SERVER_HINT = "http://127.0.0.1:8188"
 STATUS_MS = 5000
+RESTORE_STATUS_MS = 12_000
+MAX_SHOWN_PROBLEMS = 3
+# Files whose metadata may hold generation parameters (PNG text chunks, EXIF UserComment).
+METADATA_SUFFIXES: Final = (".png", ".jpg", ".jpeg", ".webp")
+
+
+def metadata_files(mime: QMimeData) -> list[Path]:
+    """The local image files in a drop or the clipboard that may carry parameters."""
+    return [
+        Path(url.toLocalFile())
+        for url in mime.urls()
+        if url.isLocalFile() and url.toLocalFile().lower().endswith(METADATA_SUFFIXES)
+    ]
 
 
 class GenerateTab(QWidget):
@@ -39,6 +67,7 @@ class GenerateTab(QWidget):
     """
 
     status_message = Signal(str, int)
+    parameters_restored = Signal(object)  # the RestoredParams that were applied (or not found)
 
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -47,7 +76,9 @@ class GenerateTab(QWidget):
         self._tasks = BackgroundTasks(threads=2, parent=self)
         self._fetcher = ServerListsFetcher(self._pool, self._tasks, self)
         self._fetch_error: str | None = None
+        self._restoring: Path | None = None
         ctx = services.ctx
+        self.setAcceptDrops(True)
 
         self.form = GenerateForm(ctx.templates, ctx.library, self._tasks)
         self.scroll_area = QScrollArea()
@@ -107,6 +138,7 @@ class GenerateTab(QWidget):
         layout.addWidget(self._splitter)
 
         self.form.changed.connect(self._update_queue_button)
+        self.form.validated.connect(self._update_queue_button)
         self.form.refresh_requested.connect(self.refresh_server_lists)
         self._fetcher.fetched.connect(self._on_lists)
         self._fetcher.failed.connect(self._on_lists_failed)
@@ -125,6 +157,7 @@ class GenerateTab(QWidget):
 
     def queue(self) -> int:
         """Queue the form as `batch count` jobs; returns how many (0 when the form is blocked)."""
+        self.form.validate_now()  # an edit a moment ago may not have been checked yet
         problems = self.form.problems()
         if problems:
             self.status_message.emit(problems[0], STATUS_MS)
@@ -176,6 +209,123 @@ class GenerateTab(QWidget):
     def reload_templates(self) -> None:
         self.form.reload_templates()
         self._update_queue_button()
+
+    def select_template(self, template_id: str) -> bool:
+        """Show a template in the form (e.g. one just imported), with its preferred values."""
+        if not self.form.set_template(template_id):
+            return False
+        template = self.form.template()
+        if template is not None:
+            self.form.apply_template_defaults(template)
+        self._update_queue_button()
+        return True
+
+    def object_info(self) -> ObjectInfo | None:
+        """The connected server's /object_info, once read (None offline)."""
+        return self.form.object_info()
+
+    # --- parameters from an image's metadata ---
+
+    def restore_from_file(self, path: Path) -> None:
+        """Read the parameters stored in an image file (off the GUI thread) and apply them."""
+        self._restoring = path
+        checkpoints = self.form.model_combo.names() if self.form.object_info() else None
+        info = self.form.object_info()
+        self.status_message.emit(
+            self.tr("Reading the parameters of {name}…").format(name=path.name), STATUS_MS
+        )
+
+        def read() -> RestoredParams:
+            return read_generation_info_file(path, checkpoints=checkpoints, object_info=info)
+
+        def done(restored: RestoredParams) -> None:
+            if self._restoring == path:
+                self._restoring = None
+                self.apply_restored(restored, path.name)
+
+        def failed(exc: Exception) -> None:
+            if self._restoring == path:
+                self._restoring = None
+                self.status_message.emit(
+                    self.tr("Could not read {name}: {reason}").format(name=path.name, reason=exc),
+                    RESTORE_STATUS_MS,
+                )
+
+        self._tasks.run(read, done, failed)
+
+    def apply_restored(self, restored: RestoredParams, name: str) -> None:
+        """Put restored parameters into the form and say what came from where."""
+        if not restored.found:
+            self.status_message.emit(
+                self.tr("{name} has no generation parameters; nothing was changed.").format(
+                    name=name
+                ),
+                RESTORE_STATUS_MS,
+            )
+            self.parameters_restored.emit(restored)
+            return
+        missing: list[str] = []
+        if restored.template is not None and not self.form.set_template(restored.template):
+            missing.append(
+                self.tr("template {name} (not installed)").format(name=restored.template)
+            )
+        params = restored.apply(self.form.params())
+        self.form.load_params(None, params)
+        missing += [str(item) for item in restored.not_restored]
+        source = {
+            "studio": self.tr("Restored from Studio Desktop metadata"),
+            "comfyui": self.tr("Restored from ComfyUI metadata"),
+            "a1111": self.tr("Restored from A1111/Forge parameters"),
+        }.get(restored.source, self.tr("Restored"))
+        text = source
+        if missing:
+            text = self.tr("{source}; could not restore: {items}").format(
+                source=source, items=", ".join(missing)
+            )
+        self.status_message.emit(text, RESTORE_STATUS_MS)
+        self._update_queue_button()
+        self.parameters_restored.emit(restored)
+
+    def paste_file(self) -> bool:
+        """Restore from an image file on the clipboard; False if it holds none."""
+        mime = QGuiApplication.clipboard().mimeData()
+        files = metadata_files(mime) if mime is not None else []
+        if not files:
+            self.status_message.emit(
+                self.tr("The clipboard holds no image file to read parameters from."), STATUS_MS
+            )
+            return False
+        self.restore_from_file(files[0])
+        return True
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        # Text fields and image slots handle their own paste; what reaches the tab is a paste
+        # with the focus elsewhere (a combo, the Queue button).
+        if event.matches(QKeySequence.StandardKey.Paste):
+            self.paste_file()
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if metadata_files(event.mimeData()):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
+        if metadata_files(event.mimeData()):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        files = metadata_files(event.mimeData())
+        if not files:
+            event.ignore()
+            return
+        event.acceptProposedAction()
+        self.restore_from_file(files[0])
 
     def shutdown(self) -> None:
         """Wait for the tab's background work (lists, image copies, decoding). Idempotent."""
@@ -236,8 +386,18 @@ class GenerateTab(QWidget):
         )
         self.queue_button.setEnabled(not problems)
         if problems:
-            self.queue_button.setToolTip("\n".join(problems))
-            self.problem_label.setText(problems[0])
+            why = self.tr("Cannot queue:")
+            self.queue_button.setToolTip("\n".join([why, *("• " + p for p in problems)]))
+            general = self.form.general_problems()
+            lines = general[:MAX_SHOWN_PROBLEMS]
+            rest = len(problems) - len(lines)
+            if rest > 0:
+                lines.append(
+                    self.tr("%n more problem(s) are marked in red at their fields.", "", rest)
+                    if general
+                    else self.tr("Fix the fields marked in red to queue.")
+                )
+            self.problem_label.setText("\n".join(lines))
             self.problem_label.setToolTip("\n".join(problems))
         else:
             self.queue_button.setToolTip(self.tr("Queue the job (Ctrl+Enter)"))
