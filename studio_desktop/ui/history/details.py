@@ -364,7 +364,7 @@ def error_html(error: JobError, muted: str = "gray") -> str:
     for node in nodes:
         if not isinstance(node, Mapping):
             continue
-        title = _tr("Node {node} · {class_type}").format(
+        title = QCoreApplication.translate("JobDetails", "Node {node} · {class_type}").format(
             node=node.get("node_id", "?"), class_type=node.get("class_type", "?")
         )
         items = []
@@ -389,9 +389,11 @@ def error_html(error: JobError, muted: str = "gray") -> str:
         code = html.escape("\n".join(lines))
         parts.append(f"<pre style='font-size:small'>{code}</pre>")
     elif error.node_id and not nodes:
-        parts.append("<p>" + html.escape(_tr("Node {node}").format(node=error.node_id)) + "</p>")
+        parts.append(
+            "<p>"
+            + html.escape(
+                QCoreApplication.translate("JobDetails", "Node {node}").format(node=error.node_id)
+            )
+            + "</p>"
+        )
     return "".join(parts)
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("JobDetails", text)

@@ -10,10 +10,6 @@ from PySide6.QtCore import QCoreApplication
 from studio_desktop.core.jobs import Job
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("JobText", text)
-
-
 def one_line(text: str) -> str:
     """A prompt on one line: newlines and runs of spaces become single spaces."""
     return " ".join(text.split())
@@ -38,11 +34,15 @@ def duration(seconds: float | None) -> str:
         return ""
     seconds = max(0.0, seconds)
     if seconds < 60:
-        return _tr("{s:.1f} s").format(s=seconds)
+        return QCoreApplication.translate("JobText", "{s:.1f} s").format(s=seconds)
     whole = round(seconds)
     if whole < 3600:
-        return _tr("{m} min {s:02d} s").format(m=whole // 60, s=whole % 60)
-    return _tr("{h} h {m:02d} min").format(h=whole // 3600, m=(whole % 3600) // 60)
+        return QCoreApplication.translate("JobText", "{m} min {s:02d} s").format(
+            m=whole // 60, s=whole % 60
+        )
+    return QCoreApplication.translate("JobText", "{h} h {m:02d} min").format(
+        h=whole // 3600, m=(whole % 3600) // 60
+    )
 
 
 def server_label(url: str | None, names: dict[str, str] | None = None) -> str:
