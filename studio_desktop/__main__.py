@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+import time
 from collections.abc import Sequence
 
 from studio_desktop import __version__
@@ -25,15 +26,44 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="log unexpected errors without showing a dialog (tests, automation)",
     )
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="open the window with a temporary data folder, run one job on --server, close, "
+        "and exit 0 if everything worked (checks an install or a build)",
+    )
+    parser.add_argument(
+        "--server",
+        dest="self_test_server",
+        default=None,
+        metavar="URL",
+        help="ComfyUI for --self-test (default: http://127.0.0.1:8188)",
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     add_commands(sub)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    started_at = time.perf_counter()  # --self-test reports its start-up time from here
     args_list = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser()
     args = parser.parse_args(args_list)
+    if args.self_test:
+        if args.command is not None:
+            parser.error("--self-test takes no command")
+        from studio_desktop.core.servers import DEFAULT_SERVER
+        from studio_desktop.selftest import SelfTestOptions, run_self_test
+
+        return run_self_test(
+            SelfTestOptions(
+                server=args.self_test_server or DEFAULT_SERVER,
+                data_dir=args.gui_data_dir,
+                started_at=started_at,
+            )
+        )
+    if args.self_test_server is not None:
+        parser.error("--server goes after the command (or with --self-test)")
     if args.command is None:
         from studio_desktop.app import GuiOptions, run_gui
 

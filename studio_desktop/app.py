@@ -12,7 +12,8 @@ import sys
 from concurrent import futures
 from dataclasses import dataclass
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
 
 from studio_desktop import __version__
@@ -20,6 +21,7 @@ from studio_desktop.core.context import AppContext
 from studio_desktop.core.errors import install_excepthooks
 from studio_desktop.core.jobs import JobStatus
 from studio_desktop.core.logs import setup_logging
+from studio_desktop.core.paths import resources_dir
 from studio_desktop.core.retention import run_retention
 from studio_desktop.core.runner import RunnerConfig
 from studio_desktop.core.scheduler import SchedulerConfig
@@ -107,13 +109,13 @@ class StudioApp:
 
     def _finish_then_quit(self) -> None:
         dialog = QProgressDialog(
-            self.window.tr("Finishing the queue before quitting…"),
-            self.window.tr("Quit now (keep them queued)"),
+            QCoreApplication.translate("StudioApp", "Finishing the queue before quitting…"),
+            QCoreApplication.translate("StudioApp", "Quit now (keep them queued)"),
             0,
             0,
             self.window,
         )
-        dialog.setWindowTitle(self.window.tr("Studio Desktop"))
+        dialog.setWindowTitle(QCoreApplication.translate("StudioApp", "Studio Desktop"))
         dialog.canceled.connect(self.quit)
         dialog.show()
         self._finishing = dialog
@@ -127,7 +129,9 @@ class StudioApp:
         )
         if self._finishing is not None:
             self._finishing.setLabelText(
-                self.window.tr("Finishing {n} jobs before quitting…").format(n=active)
+                QCoreApplication.translate(
+                    "StudioApp", "Finishing {n} jobs before quitting…"
+                ).format(n=active)
             )
         if active == 0:
             self.quit()
@@ -155,13 +159,20 @@ class StudioApp:
         self.crash.close()
 
 
-def run_gui(options: GuiOptions) -> int:
+def qt_application() -> QApplication:
+    """The QApplication with our names and theme (shared by the window and `--self-test`)."""
     app = QApplication.instance() or QApplication(sys.argv)
     assert isinstance(app, QApplication)
     app.setApplicationName("Studio Desktop")
     app.setOrganizationName("StudioDesktop")
     app.setApplicationVersion(__version__)
+    app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "studio.png")))
     apply_theme(app)
+    return app
+
+
+def run_gui(options: GuiOptions) -> int:
+    app = qt_application()
     try:
         ctx = AppContext.open(options.data_dir)
     except (StoreError, OSError) as exc:
