@@ -16,6 +16,7 @@ from PIL import Image
 from PIL.PngImagePlugin import PngInfo
 from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtGui import QAction
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QMenu
 from pytestqt.qtbot import QtBot
 
@@ -26,7 +27,11 @@ from studio_desktop.core.settings import Settings
 from studio_desktop.core.store.filters import ImageFilter
 from studio_desktop.ui import thumbnails as thumbnails_module
 from studio_desktop.ui.gallery import GalleryModel, GalleryTab
+from studio_desktop.ui.gallery import model as model_module
+from studio_desktop.ui.gallery.delegate import ThumbnailDelegate
 from studio_desktop.ui.gallery.export import MANIFEST, numbered
+from studio_desktop.ui.gallery.model import CellRole, ImageIdRole, LoadedRole, PromptRole
+from studio_desktop.ui.gallery.tab import GalleryView
 from studio_desktop.ui.services import Services
 from studio_desktop.ui.thumbnails import ThumbnailLoader
 from studio_desktop.workers import WorkerPool
@@ -186,12 +191,20 @@ def action(menu: QMenu, text: str) -> QAction:
 # --- the model --------------------------------------------------------------------------------
 
 
-def test_model_passes_qtmodeltester(qtmodeltester: Any, ctx: AppContext) -> None:
+def wait_counted(qtbot: QtBot, model: GalleryModel) -> None:
+    qtbot.waitUntil(model.is_counted, timeout=WAIT_MS)
+
+
+def test_model_passes_qtmodeltester(qtmodeltester: Any, qtbot: QtBot, ctx: AppContext) -> None:
     add_images(ctx, 7)
     model = GalleryModel(ctx.store, page_size=3)
     assert model.rowCount() == 3 and model.canFetchMore()
     qtmodeltester.check(model)
-    assert model.load_more()
+    wait_counted(qtbot, model)  # the count arrives: placeholder rows for the rest
+    assert model.rowCount() == 7
+    qtmodeltester.check(model)  # asks for every row: the rest is read in the background
+    qtbot.waitUntil(lambda: not model.canFetchMore(), timeout=WAIT_MS)
+    assert model.loaded_rows() == model.rowCount() == 7
     qtmodeltester.check(model)
     model.set_filter(ImageFilter(favourites_only=True))
     qtmodeltester.check(model)
@@ -207,17 +220,93 @@ def test_model_pages_newest_first_without_duplicates(ctx: AppContext) -> None:
     model.shutdown()
 
 
-def test_fetch_more_uses_the_page_read_ahead(qtbot: QtBot, ctx: AppContext) -> None:
-    records = add_images(ctx, 9)
+def test_rows_are_counted_up_front_and_filled_in_the_background(
+    qtbot: QtBot, ctx: AppContext
+) -> None:
+    records = add_images(ctx, 30)
+    newest_first = sorted((r.id for r in records), reverse=True)
     model = GalleryModel(ctx.store, page_size=4)
-    qtbot.waitUntil(lambda: model._prefetched is not None, timeout=WAIT_MS)
     with qtbot.waitSignal(model.rowsInserted, timeout=WAIT_MS):
-        model.fetchMore()  # read ahead: inserted at once
-    assert model.rowCount() == 8
-    model.fetchMore()  # the read ahead of the last page may still be under way
-    qtbot.waitUntil(lambda: model.rowCount() == 9, timeout=WAIT_MS)
-    assert not model.canFetchMore()
-    assert shown_ids(model) == sorted((r.id for r in records), reverse=True)
+        pass  # the background count: one insert of every row not read yet
+    assert model.rowCount() == 30
+    inserted: list[int] = []
+    model.rowsInserted.connect(lambda _p, first, _last: inserted.append(first))
+    qtbot.waitUntil(lambda: model.loaded_rows() > 8, timeout=WAIT_MS)  # read ahead
+    far = model.index(25, 0)
+    if model.loaded_rows() <= 25:
+        assert far.data(CellRole) is None and far.data(LoadedRole) is False
+        with qtbot.waitSignal(
+            model.dataChanged,
+            timeout=WAIT_MS,
+            check_params_cb=lambda top, bottom, *_: top.row() <= 25 <= bottom.row(),
+        ):
+            far.data(CellRole)  # asking is enough: read in the background, announced by dataChanged
+    assert far.data(LoadedRole) is True
+    assert far.data(ImageIdRole) == newest_first[25]
+    assert model.rowCount() == 30 and inserted == []  # filling rows never inserts any
+    assert shown_ids(model) == newest_first
+    model.shutdown()
+
+
+def test_count_is_corrected_by_the_last_page(qtbot: QtBot, ctx: AppContext) -> None:
+    records = add_images(ctx, 12)
+    model = GalleryModel(ctx.store, page_size=4)
+    model.shutdown()  # no background reads: counted now, the rest read on this thread
+    model = GalleryModel(ctx.store, page_size=4)
+    wait_counted(qtbot, model)
+    model.shutdown()
+    assert model.rowCount() == 12
+    oldest = sorted(r.id for r in records)[:2]
+    ctx.store.soft_delete_images(oldest)  # behind the model's back, below the rows read
+    while model.load_more():
+        pass
+    assert model.rowCount() == 10
+    assert shown_ids(model) == sorted((r.id for r in records if r.id not in oldest), reverse=True)
+
+
+def test_records_read_again_once_dropped_from_the_cache(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, ctx: AppContext
+) -> None:
+    monkeypatch.setattr(model_module, "RECENT_RECORDS", 3)
+    records = {r.id: r for r in add_images(ctx, 10)}
+    model = GalleryModel(ctx.store, page_size=4)
+    wait_counted(qtbot, model)
+    model.shutdown()
+    rows = [0, 1, 2, 5, 6, 9]
+    got = model.records(rows)  # runs of neighbouring rows, read with one query each
+    assert [r.id for r in got] == [model.index(r, 0).data(ImageIdRole) for r in rows]
+    assert all(r == records[r.id] for r in got)
+    assert model.record(0) == records[model.index(0, 0).data(ImageIdRole)]
+    assert model.index(1, 0).data(PromptRole).startswith("a red cat")
+
+
+def test_filling_rows_does_not_lay_out_the_grid_again(
+    qtbot: QtBot, ctx: AppContext, loader: ThumbnailLoader
+) -> None:
+    layouts: list[int] = []
+
+    class CountingView(GalleryView):
+        def doItemsLayout(self) -> None:
+            layouts.append(1)
+            super().doItemsLayout()
+
+    add_images(ctx, 5)
+    model = GalleryModel(ctx.store, page_size=2)
+    wait_counted(qtbot, model)
+    view = CountingView()
+    qtbot.addWidget(view)
+    view.setItemDelegate(ThumbnailDelegate(loader, 64, view))
+    view.setModel(model)
+    view.setUniformItemSizes(True)
+    view.show()
+    qtbot.waitExposed(view)
+    qtbot.waitUntil(lambda: model.loaded_rows() == 5, timeout=WAIT_MS)
+    qtbot.wait(20)
+    layouts.clear()
+    model.dataChanged.emit(model.index(0, 0), model.index(4, 0))
+    model.dataChanged.emit(model.index(2, 0), model.index(2, 0))
+    qtbot.wait(20)
+    assert layouts == []
     model.shutdown()
 
 
@@ -468,11 +557,11 @@ def test_viewer_opens_and_walks(qtbot: QtBot, gallery: Gallery) -> None:
     assert viewer is not None and viewer.isVisible()
     assert viewer.record == model.record(1)
     qtbot.waitUntil(lambda: viewer.view.pixmap().width() == 48, timeout=WAIT_MS)  # full image
-    qtbot.keyClick(viewer, Qt.Key.Key_Right)
+    QTest.keyClick(viewer, Qt.Key.Key_Right)
     assert viewer.record == model.record(2)
     assert tab.view.currentIndex().row() == 2  # the grid follows
-    qtbot.keyClick(viewer, Qt.Key.Key_Left)
-    qtbot.keyClick(viewer, Qt.Key.Key_Left)
+    QTest.keyClick(viewer, Qt.Key.Key_Left)
+    QTest.keyClick(viewer, Qt.Key.Key_Left)
     assert viewer.record == model.record(0)
     assert not viewer.previous_button.isEnabled()
     viewer.actual_button.click()

@@ -9,8 +9,7 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPointF, QRect, Q
 from PySide6.QtGui import QColor, QPainter, QPalette, QPen, QPolygonF
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
-from studio_desktop.core.jobs import ImageRecord
-from studio_desktop.ui.gallery.model import RecordRole, thumb_source
+from studio_desktop.ui.gallery.model import Cell, CellRole
 from studio_desktop.ui.thumbnails import ThumbnailLoader
 
 MARGIN: Final = 6
@@ -53,13 +52,9 @@ class ThumbnailDelegate(QStyledItemDelegate):
         # Runs for every visible cell on every scroll step: keep it to one data() call, integer
         # rects and a 1:1 blit (the loader decodes at this exact device-pixel size); antialiased
         # shapes only where they are few (selection, hover, stars).
-        record = index.data(RecordRole)
-        if not isinstance(record, ImageRecord):
-            return
+        cell_data = index.data(CellRole)
         state: QStyle.StateFlag = option.state
         cell: QRect = option.rect
-        widget = option.widget
-        dpr = widget.devicePixelRatioF() if widget is not None else 1.0
         selected = bool(state & QStyle.StateFlag.State_Selected)
         hovered = bool(state & QStyle.StateFlag.State_MouseOver)
         if selected or hovered:
@@ -67,7 +62,12 @@ class ThumbnailDelegate(QStyledItemDelegate):
 
         side = self.thumb_size
         box = QRect(cell.x() + (cell.width() - side) // 2, cell.y() + MARGIN, side, side)
-        rel = thumb_source(record)
+        if not isinstance(cell_data, Cell):  # not read yet: it arrives in a moment
+            painter.fillRect(box, self._placeholder_colour(option.palette))
+            return
+        widget = option.widget
+        dpr = widget.devicePixelRatioF() if widget is not None else 1.0
+        rel = cell_data.thumb
         pixmap = self._loader.pixmap(rel, round(side * dpr)) if rel else None
         if pixmap is not None and not pixmap.isNull():
             target = _placed(box, pixmap.width() / dpr, pixmap.height() / dpr)
@@ -81,9 +81,9 @@ class ThumbnailDelegate(QStyledItemDelegate):
             self.pixmaps_painted += 1
             image_rect = target
         else:
-            self._paint_placeholder(painter, option.palette, box, record.kind, rel)
+            self._paint_placeholder(painter, option.palette, box, cell_data.kind, rel)
             image_rect = QRectF(box)
-        if record.favourite:
+        if cell_data.favourite:
             self._paint_star(painter, image_rect)
 
     def _placeholder_colour(self, palette: QPalette) -> QColor:

@@ -11,7 +11,9 @@ from typing import Final
 from PySide6.QtCore import (
     QEvent,
     QItemSelection,
+    QModelIndex,
     QObject,
+    QPersistentModelIndex,
     QPoint,
     QProcess,
     QSize,
@@ -51,6 +53,23 @@ STATUS_MS: Final = 5000
 _SIZE_MIN, _SIZE_MAX, _SIZE_STEP = 64, 512, 16
 
 
+class GalleryView(QListView):
+    """A QListView whose cells are all the same size, so a change of data never moves one.
+
+    QListView (list mode) answers every dataChanged, even of one row, by laying out every row
+    again (~30 ms at 20,000 rows, on the GUI thread); with uniform sizes a repaint is all that
+    is needed, which is what QAbstractItemView's own handler does.
+    """
+
+    def dataChanged(
+        self,
+        topLeft: QModelIndex | QPersistentModelIndex,
+        bottomRight: QModelIndex | QPersistentModelIndex,
+        roles: Sequence[int] = (),
+    ) -> None:
+        QAbstractItemView.dataChanged(self, topLeft, bottomRight, list(roles))
+
+
 class GalleryTab(QWidget):
     """Every output as a grid; filters above, thumbnail size below, actions in a context menu."""
 
@@ -76,7 +95,7 @@ class GalleryTab(QWidget):
         self.model = GalleryModel(self._ctx.store, page_size=page_size, parent=self)
 
         size = min(max(services.settings.thumbnail_size, _SIZE_MIN), _SIZE_MAX)
-        self.view = QListView(self)
+        self.view = GalleryView(self)
         self.delegate = ThumbnailDelegate(thumbnails, size, self.view)
         self.view.setItemDelegate(self.delegate)
         self.view.setModel(self.model)
