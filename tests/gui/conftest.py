@@ -8,11 +8,15 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from pytestqt.qtbot import QtBot
 
 from studio_desktop.core.context import AppContext
 from studio_desktop.core.runner import RunnerConfig
 from studio_desktop.core.scheduler import SchedulerConfig
 from studio_desktop.core.servers import ServerConfig
+from studio_desktop.core.settings import Settings
+from studio_desktop.ui.generate import GenerateTab
+from studio_desktop.ui.services import Services
 from studio_desktop.workers import WorkerPool, running_threads
 from tests.fakes.comfy_server import FakeComfyServer
 
@@ -99,3 +103,26 @@ def make_pool(ctx: AppContext) -> Iterator[PoolFactory]:
     yield make
     results = [pool.shutdown(10) for pool in pools]
     assert all(results), "a pool did not shut down in time"
+
+
+TabFactory = Callable[..., GenerateTab]
+
+
+@pytest.fixture
+def make_tab(qtbot: QtBot, ctx: AppContext, make_pool: PoolFactory) -> Iterator[TabFactory]:
+    """`make_tab(pool, settings=Settings())`: a 1100x800 GenerateTab over `pool`.
+
+    The tabs are shut down (their background work waited for) before the pools stop.
+    """
+    tabs: list[GenerateTab] = []
+
+    def make(pool: WorkerPool, settings: Settings | None = None) -> GenerateTab:
+        tab = GenerateTab(Services(ctx, pool, settings or Settings()))
+        qtbot.addWidget(tab)
+        tab.resize(1100, 800)
+        tabs.append(tab)
+        return tab
+
+    yield make
+    for tab in tabs:
+        tab.shutdown()

@@ -5,7 +5,7 @@ and the form state round trip."""
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -18,18 +18,14 @@ from pytestqt.qtbot import QtBot
 
 from studio_desktop.core.context import AppContext
 from studio_desktop.core.jobs import GenerationParams, InputImage, Job, JobStatus, NewJob
-from studio_desktop.core.settings import Settings
 from studio_desktop.ui.generate import GenerateTab
 from studio_desktop.ui.generate.image_slot import ImageSlotWidget
 from studio_desktop.ui.generate.progress import Shown
-from studio_desktop.ui.services import Services
-from studio_desktop.workers import WorkerPool
 from tests.fakes.comfy_server import FakeComfyServer
-from tests.gui.conftest import PoolFactory
+from tests.gui.conftest import PoolFactory, TabFactory
 
 WAIT_MS = 20_000
 FakeFactory = Callable[..., FakeComfyServer]
-TabFactory = Callable[[WorkerPool], GenerateTab]
 
 IMG2IMG = {
     "format": 1,
@@ -78,23 +74,6 @@ IMG2IMG = {
         "9": {"class_type": "SaveImage", "inputs": {"images": ["8", 0], "filename_prefix": "x"}},
     },
 }
-
-
-@pytest.fixture
-def make_tab(qtbot: QtBot, ctx: AppContext, make_pool: PoolFactory) -> Iterator[TabFactory]:
-    """Tabs over a pool; their background work is waited for before the pools shut down."""
-    tabs: list[GenerateTab] = []
-
-    def make(pool: WorkerPool) -> GenerateTab:
-        tab = GenerateTab(Services(ctx, pool, Settings()))
-        qtbot.addWidget(tab)
-        tab.resize(1100, 800)
-        tabs.append(tab)
-        return tab
-
-    yield make
-    for tab in tabs:
-        tab.shutdown()
 
 
 def with_img2img(ctx: AppContext) -> None:

@@ -20,17 +20,15 @@ from pytestqt.qtbot import QtBot
 from studio_desktop.core.comfy.object_info import ObjectInfo
 from studio_desktop.core.context import AppContext
 from studio_desktop.core.jobs import JobStatus
-from studio_desktop.core.settings import Settings, load_settings
+from studio_desktop.core.settings import load_settings
 from studio_desktop.core.workflows import bind
 from studio_desktop.core.workflows.ui_format import EXPORT_HELP
-from studio_desktop.ui.generate import GenerateTab
 from studio_desktop.ui.generate.image_slot import ImageSlotWidget
 from studio_desktop.ui.import_dialog import ImportDialog, default_name
 from studio_desktop.ui.main_window import MainWindow
 from studio_desktop.ui.services import Services
-from studio_desktop.workers import WorkerPool
 from tests.fakes.comfy_server import FakeComfyServer
-from tests.gui.conftest import PoolFactory
+from tests.gui.conftest import PoolFactory, TabFactory
 
 WAIT_MS = 20_000
 DATA = Path(__file__).resolve().parent.parent / "data"
@@ -91,22 +89,6 @@ def dialogs() -> Iterator[list[ImportDialog]]:
         dialog.shutdown()
 
 
-@pytest.fixture
-def make_tab(qtbot: QtBot, ctx: AppContext, make_pool: PoolFactory) -> Iterator[Callable[..., Any]]:
-    tabs: list[GenerateTab] = []
-
-    def make(pool: WorkerPool) -> GenerateTab:
-        tab = GenerateTab(Services(ctx, pool, Settings()))
-        qtbot.addWidget(tab)
-        tab.resize(1100, 800)
-        tabs.append(tab)
-        return tab
-
-    yield make
-    for tab in tabs:
-        tab.shutdown()
-
-
 # --- good workflows ---
 
 
@@ -116,7 +98,7 @@ def test_a_real_workflow_is_imported_then_queued_and_run_on_the_fake(
     name: str,
     fake_comfy_factory: FakeFactory,
     make_pool: PoolFactory,
-    make_tab: Callable[[WorkerPool], GenerateTab],
+    make_tab: TabFactory,
     ctx: AppContext,
     tmp_path: Path,
     dialogs: list[ImportDialog],

@@ -4,11 +4,9 @@ our own outputs exactly, ComfyUI's and A1111's as far as they go, and says what 
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
-import pytest
 from PIL import Image
 from PIL.PngImagePlugin import PngInfo
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
@@ -20,13 +18,12 @@ from pytestqt.qtbot import QtBot
 from studio_desktop.core.context import AppContext
 from studio_desktop.core.jobs import JobStatus
 from studio_desktop.core.metadata import RestoredParams
-from studio_desktop.core.settings import Settings, load_settings
+from studio_desktop.core.settings import load_settings
 from studio_desktop.ui.generate import GenerateTab
 from studio_desktop.ui.main_window import MainWindow
 from studio_desktop.ui.services import Services
-from studio_desktop.workers import WorkerPool
 from tests.fakes.comfy_server import FakeComfyServer
-from tests.gui.conftest import PoolFactory
+from tests.gui.conftest import PoolFactory, TabFactory
 
 WAIT_MS = 20_000
 WORKFLOWS = Path(__file__).resolve().parent.parent / "data" / "workflows"
@@ -36,24 +33,6 @@ A1111 = (
     "Steps: 28, Sampler: DPM++ 2M Karras, CFG scale: 6.5, Seed: 123456, Size: 768x512, "
     "Model hash: 31e35c80fc, Model: sd_xl_base_1.0, Version: v1.6.0"
 )
-
-
-@pytest.fixture
-def make_tab(
-    qtbot: QtBot, ctx: AppContext, make_pool: PoolFactory
-) -> Iterator[Callable[[WorkerPool], GenerateTab]]:
-    tabs: list[GenerateTab] = []
-
-    def make(pool: WorkerPool) -> GenerateTab:
-        tab = GenerateTab(Services(ctx, pool, Settings()))
-        qtbot.addWidget(tab)
-        tab.resize(1100, 800)
-        tabs.append(tab)
-        return tab
-
-    yield make
-    for tab in tabs:
-        tab.shutdown()
 
 
 def drop_file(widget: QWidget, path: Path) -> None:
@@ -92,7 +71,7 @@ def test_generate_then_drop_the_output_back_gives_identical_parameters(
     qtbot: QtBot,
     fake_comfy: FakeComfyServer,
     make_pool: PoolFactory,
-    make_tab: Callable[[WorkerPool], GenerateTab],
+    make_tab: TabFactory,
     ctx: AppContext,
     tmp_path: Path,
 ) -> None:
@@ -138,7 +117,7 @@ def test_generate_then_drop_the_output_back_gives_identical_parameters(
 def test_an_a1111_png_restores_prompt_sampler_cfg_seed_size_and_model(
     qtbot: QtBot,
     make_pool: PoolFactory,
-    make_tab: Callable[[WorkerPool], GenerateTab],
+    make_tab: TabFactory,
     tmp_path: Path,
 ) -> None:
     tab = make_tab(make_pool())
@@ -157,7 +136,7 @@ def test_an_a1111_png_restores_prompt_sampler_cfg_seed_size_and_model(
 def test_a_comfyui_png_says_what_it_could_not_restore(
     qtbot: QtBot,
     make_pool: PoolFactory,
-    make_tab: Callable[[WorkerPool], GenerateTab],
+    make_tab: TabFactory,
     tmp_path: Path,
 ) -> None:
     tab = make_tab(make_pool())
@@ -174,7 +153,7 @@ def test_a_comfyui_png_says_what_it_could_not_restore(
 def test_an_image_without_metadata_changes_nothing_and_says_so(
     qtbot: QtBot,
     make_pool: PoolFactory,
-    make_tab: Callable[[WorkerPool], GenerateTab],
+    make_tab: TabFactory,
     tmp_path: Path,
 ) -> None:
     tab = make_tab(make_pool())
@@ -189,7 +168,7 @@ def test_an_image_without_metadata_changes_nothing_and_says_so(
 def test_pasting_an_image_file_outside_a_slot_restores_it(
     qtbot: QtBot,
     make_pool: PoolFactory,
-    make_tab: Callable[[WorkerPool], GenerateTab],
+    make_tab: TabFactory,
     tmp_path: Path,
 ) -> None:
     tab = make_tab(make_pool())

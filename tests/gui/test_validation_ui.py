@@ -5,7 +5,7 @@ reasons; and the editors built for template-specific slots from the server's /ob
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 
@@ -16,36 +16,17 @@ from pytestqt.qtbot import QtBot
 
 from studio_desktop.core.context import AppContext
 from studio_desktop.core.jobs import GenerationParams, JobStatus, NewJob
-from studio_desktop.core.settings import Settings
 from studio_desktop.core.workflows.validate import IssueKind
 from studio_desktop.ui.generate import GenerateTab
 from studio_desktop.ui.generate.fields import ListCombo
 from studio_desktop.ui.generate.image_slot import ImageSlotWidget
-from studio_desktop.ui.services import Services
 from studio_desktop.workers import WorkerPool
 from tests.fakes.comfy_server import FakeComfyServer
-from tests.gui.conftest import PoolFactory
+from tests.gui.conftest import PoolFactory, TabFactory
 from tests.integration.test_templates_e2e import full_object_info
 
 WAIT_MS = 20_000
 FakeFactory = Callable[..., FakeComfyServer]
-TabFactory = Callable[[WorkerPool], GenerateTab]
-
-
-@pytest.fixture
-def make_tab(qtbot: QtBot, ctx: AppContext, make_pool: PoolFactory) -> Iterator[TabFactory]:
-    tabs: list[GenerateTab] = []
-
-    def make(pool: WorkerPool) -> GenerateTab:
-        tab = GenerateTab(Services(ctx, pool, Settings()))
-        qtbot.addWidget(tab)
-        tab.resize(1100, 900)
-        tabs.append(tab)
-        return tab
-
-    yield make
-    for tab in tabs:
-        tab.shutdown()
 
 
 @pytest.fixture

@@ -9,6 +9,7 @@ from studio_desktop.core.workflows.template import (
     SlotTarget,
     Template,
     TemplateError,
+    TemplateText,
     load_template,
     parse_template,
 )
@@ -21,6 +22,7 @@ __all__ = [
     "Template",
     "TemplateError",
     "TemplateRegistry",
+    "TemplateText",
     "bind",
     "load_template",
     "param_values",

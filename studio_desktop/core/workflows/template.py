@@ -2,6 +2,12 @@
 
 A template file (`resources/templates/*.json`, or an imported one in the data folder) is never
 changed; `bind()` in `bind.py` makes a new graph from it for each job.
+
+An optional `"i18n"` block gives the name, description and image-slot labels in other UI
+languages, keyed by our language codes ("zh_CN", "zh_TW"):
+`{"zh_CN": {"name": ..., "description": ..., "images": {"<slot name>": "<label>"}}}`.
+Whatever it leaves out falls back to the English text, so templates without it (imported ones)
+need nothing.
 """
 
 from __future__ import annotations
@@ -77,6 +83,15 @@ class ModelFile:
 
 
 @dataclass(frozen=True)
+class TemplateText:
+    """A template's user-facing text in one UI language; empty fields fall back to English."""
+
+    name: str = ""
+    description: str = ""
+    images: Mapping[str, str] = field(default_factory=dict)  # slot name -> label
+
+
+@dataclass(frozen=True)
 class Template:
     id: str
     name: str
@@ -93,6 +108,25 @@ class Template:
     # Parameter values this template works best with (e.g. a low denoise for upscaling); the
     # form starts from these instead of the app-wide defaults.
     defaults: Mapping[str, Any] = field(default_factory=dict)
+    i18n: Mapping[str, TemplateText] = field(default_factory=dict)  # language code -> text
+
+    def display_name(self, language: str) -> str:
+        """The name in `language` ("en", "zh_CN", "zh_TW"), else the English one."""
+        text = self.i18n.get(language)
+        return text.name if text is not None and text.name else self.name
+
+    def display_description(self, language: str) -> str:
+        """The description in `language`, else the English one."""
+        text = self.i18n.get(language)
+        return text.description if text is not None and text.description else self.description
+
+    def image_label(self, slot_name: str, language: str) -> str:
+        """The label of image slot `slot_name` in `language`, else its English label (or the
+        slot name when the template has no such slot)."""
+        text = self.i18n.get(language)
+        if text is not None and text.images.get(slot_name):
+            return text.images[slot_name]
+        return next((i.label for i in self.images if i.name == slot_name), slot_name)
 
     def has_slot(self, name: str) -> bool:
         return name in self.slots
@@ -160,6 +194,7 @@ def parse_template(data: Any, *, source: Path | None = None) -> Template:
         ),
         output_kind=str(data.get("output_kind", "image")),
         defaults=_defaults(template_id, data.get("defaults", {})),
+        i18n=_i18n(template_id, data.get("i18n", {}), images),
     )
 
 
@@ -237,3 +272,28 @@ def _defaults(template_id: str, raw: Any) -> dict[str, Any]:
     if not isinstance(raw, Mapping):
         raise TemplateError(f"Template {template_id!r}: 'defaults' must be an object.")
     return {str(k): v for k, v in raw.items()}
+
+
+def _i18n(template_id: str, raw: Any, images: tuple[ImageSlot, ...]) -> dict[str, TemplateText]:
+    if not isinstance(raw, Mapping):
+        raise TemplateError(f"Template {template_id!r}: 'i18n' must be an object.")
+    slot_names = {i.name for i in images}
+    texts: dict[str, TemplateText] = {}
+    for language, entry in raw.items():
+        where = f"Template {template_id!r}: i18n {language!r}"
+        if not isinstance(entry, Mapping):
+            raise TemplateError(f"{where} must be an object.")
+        name, description = entry.get("name", ""), entry.get("description", "")
+        labels = entry.get("images", {})
+        if not isinstance(name, str) or not isinstance(description, str):
+            raise TemplateError(f"{where}: name and description must be text.")
+        if not isinstance(labels, Mapping) or not all(isinstance(v, str) for v in labels.values()):
+            raise TemplateError(f"{where}: 'images' must map slot names to labels.")
+        # A label for a slot that does not exist is a typo that would silently show English.
+        unknown = sorted(set(labels) - slot_names)
+        if unknown:
+            raise TemplateError(f"{where}: no image slot named {', '.join(unknown)}.")
+        texts[str(language)] = TemplateText(
+            name=name, description=description, images={str(k): v for k, v in labels.items()}
+        )
+    return texts

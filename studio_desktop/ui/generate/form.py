@@ -10,6 +10,7 @@ problem under the field it belongs to.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 from collections.abc import Mapping, Sequence
 from typing import Any, TypeGuard
 
@@ -129,9 +130,12 @@ class GenerateForm(QWidget):
         library: OutputLibrary,
         tasks: BackgroundTasks,
         parent: QWidget | None = None,
+        *,
+        language: str = "en",
     ) -> None:
         super().__init__(parent)
         self._templates = templates
+        self._language = language  # for the templates' own text: "en", "zh_CN" or "zh_TW"
         self._library = library
         self._tasks = tasks
         self._template: Template | None = None
@@ -305,9 +309,11 @@ class GenerateForm(QWidget):
         blocked = self.template_combo.blockSignals(True)
         self.template_combo.clear()
         for template in self._templates.all():
-            self.template_combo.addItem(template.name, template.id)
+            self.template_combo.addItem(template.display_name(self._language), template.id)
             self.template_combo.setItemData(
-                self.template_combo.count() - 1, template.description, Qt.ItemDataRole.ToolTipRole
+                self.template_combo.count() - 1,
+                template.display_description(self._language),
+                Qt.ItemDataRole.ToolTipRole,
             )
         index = max(self.template_combo.findData(DEFAULT_TEMPLATE), 0)
         self.template_combo.setCurrentIndex(index)
@@ -400,8 +406,9 @@ class GenerateForm(QWidget):
         if self._template is not None and self._template.id == template.id:
             return
         self._template = template
-        self.description.setText(template.description)
-        self.description.setVisible(bool(template.description))
+        description = template.display_description(self._language)
+        self.description.setText(description)
+        self.description.setVisible(bool(description))
         has = template.has_slot
         self.fields_form.setRowVisible(self.prompt_label, has("prompt"))
         self.fields_form.setRowVisible(self.negative_label, has("negative"))
@@ -436,7 +443,10 @@ class GenerateForm(QWidget):
             widget.deleteLater()
         self._slots = {}
         for slot in template.images:
-            widget = ImageSlotWidget(slot, self._library, self._tasks)
+            label = template.image_label(slot.name, self._language)
+            widget = ImageSlotWidget(
+                dataclasses.replace(slot, label=label), self._library, self._tasks
+            )
             widget.setObjectName(f"slot_{slot.name}")
             self._slots[slot.name] = widget
             self.images_box.addWidget(widget)
@@ -765,7 +775,8 @@ class GenerateForm(QWidget):
         if template_id is not None and not self.set_template(template_id):
             warnings.append(
                 self.tr("The template {name} is not installed; kept {current}.").format(
-                    name=template_id, current=self._template.name if self._template else "-"
+                    name=template_id,
+                    current=self._template.display_name(self._language) if self._template else "-",
                 )
             )
         self._apply_params(params)

@@ -41,6 +41,7 @@ from studio_desktop.ui.generate.form import GenerateForm
 from studio_desktop.ui.generate.progress import ProgressPanel
 from studio_desktop.ui.generate.server_lists import ServerLists, ServerListsFetcher
 from studio_desktop.ui.services import Services
+from studio_desktop.ui.translations import resolve_language
 
 DEFAULT_SERVER_HINT = "http://127.0.0.1:8188"
 STATUS_MS = 5000
@@ -80,7 +81,12 @@ class GenerateTab(QWidget):
         ctx = services.ctx
         self.setAcceptDrops(True)
 
-        self.form = GenerateForm(ctx.templates, ctx.library, self._tasks)
+        self.form = GenerateForm(
+            ctx.templates,
+            ctx.library,
+            self._tasks,
+            language=resolve_language(services.settings.language),
+        )
         self.scroll_area = QScrollArea()
         self.scroll_area.setWidget(self.form)
         self.scroll_area.setWidgetResizable(True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import html
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt, Signal
@@ -150,9 +150,17 @@ class JobDetails(QWidget):
     retry_clicked = Signal(str)
     delete_clicked = Signal(str)
 
-    def __init__(self, thumbnails: ThumbnailLoader, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        thumbnails: ThumbnailLoader,
+        parent: QWidget | None = None,
+        *,
+        template_name: Callable[[str], str] | None = None,
+    ) -> None:
+        """`template_name` turns a template id into the name to show (the id when None)."""
         super().__init__(parent)
         self._job: Job | None = None
+        self._template_name = template_name or str
         self._icons = StatusIcons()
 
         self._empty = EmptyState(
@@ -313,7 +321,7 @@ class JobDetails(QWidget):
     def _parameters_html(self, job: Job) -> str:
         p = job.params
         rows: list[tuple[str, str]] = [
-            (self.tr("Template"), job.template),
+            (self.tr("Template"), self._template_name(job.template)),
             (self.tr("Model"), p.model or "—"),
             (self.tr("Size"), fmt.size_text(job)),
             (self.tr("Steps"), str(p.steps)),

@@ -1,0 +1,66 @@
+"""Template names, descriptions and image-slot labels follow the UI language setting."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from studio_desktop.core.context import AppContext
+from studio_desktop.core.jobs import GenerationParams, NewJob
+from studio_desktop.core.settings import Settings
+from studio_desktop.ui.history.details import JobDetails
+from studio_desktop.ui.history.tab import HistoryTab
+from studio_desktop.ui.services import Services
+from studio_desktop.ui.thumbnails import ThumbnailLoader
+from tests.gui.conftest import PoolFactory, TabFactory
+
+
+@pytest.fixture
+def loader(ctx: AppContext) -> Iterator[ThumbnailLoader]:
+    thumbs = ThumbnailLoader(ctx.paths)
+    yield thumbs
+    thumbs.shutdown()
+
+
+def test_generate_form_in_simplified_chinese(make_tab: TabFactory, make_pool: PoolFactory) -> None:
+    form = make_tab(make_pool(), Settings(language="zh_CN")).form
+    assert form.template_combo.currentData() == "txt2img"
+    assert form.template_combo.currentText() == "文生图"
+    assert form.description.text().startswith("Checkpoint 加载器")
+    assert form.set_template("img2img")
+    source = form.slot_widget("source")
+    assert source is not None and source.title.text() == "源图片"
+
+
+def test_generate_form_in_traditional_chinese_and_english(
+    make_tab: TabFactory, make_pool: PoolFactory
+) -> None:
+    traditional = make_tab(make_pool(), Settings(language="zh_TW"))
+    assert traditional.form.template_combo.currentText() == "文字轉圖片"
+    english = make_tab(make_pool(), Settings(language="en"))
+    assert english.form.template_combo.currentText() == "Text to image"
+
+
+def test_history_details_name_the_template_in_the_ui_language(
+    qtbot: QtBot, ctx: AppContext, make_pool: PoolFactory, loader: ThumbnailLoader
+) -> None:
+    ctx.store.add_job(NewJob("txt2img", GenerationParams(prompt="a fox")))
+    ctx.store.add_job(NewJob("gone", GenerationParams(prompt="an old one")))
+    tab = HistoryTab(Services(ctx, make_pool(), Settings(language="zh_TW")), loader)
+    qtbot.addWidget(tab)
+    jobs = {job.template: job for job in ctx.store.list_jobs().items}
+    tab.details.show_job(jobs["txt2img"])
+    assert "文字轉圖片" in tab.details.parameters.text()
+    tab.details.show_job(jobs["gone"])  # no longer installed: its id
+    assert ">gone<" in tab.details.parameters.text()
+
+
+def test_details_without_a_lookup_show_the_id(
+    qtbot: QtBot, ctx: AppContext, loader: ThumbnailLoader
+) -> None:
+    details = JobDetails(loader)
+    qtbot.addWidget(details)
+    details.show_job(ctx.store.add_job(NewJob("txt2img", GenerationParams(prompt="x"))))
+    assert ">txt2img<" in details.parameters.text()
