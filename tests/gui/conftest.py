@@ -63,6 +63,22 @@ def _no_leaked_threads() -> Iterator[None]:
     assert not qthreads, f"loop QThreads survived the test: {[t.objectName() for t in qthreads]}"
 
 
+@pytest.fixture(autouse=True)
+def _empty_clipboard() -> Iterator[None]:
+    """Empty the clipboard after each test.
+
+    A QMimeData made in Python and handed to the clipboard belongs to QtGui's clipboard from
+    then on; left there, it is deleted by a C++ global destructor after the interpreter has
+    gone, and its Python wrapper's teardown segfaults the test process at exit (exit 139 after
+    every test passed).
+    """
+    yield
+    from PySide6.QtGui import QGuiApplication
+
+    if QGuiApplication.instance() is not None:
+        QGuiApplication.clipboard().clear()
+
+
 @pytest.fixture
 def ctx(tmp_path: Path) -> Iterator[AppContext]:
     context = AppContext.open(tmp_path / "data")
