@@ -7,7 +7,7 @@ touching only its own row.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any, Final
 
@@ -98,8 +98,16 @@ class QueueModel(QAbstractListModel):
 
     reorder_requested = Signal(list)  # job ids to move to the front, in this order
 
-    def __init__(self, store: Store, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        store: Store,
+        parent: QObject | None = None,
+        *,
+        template_name: Callable[[str], str] | None = None,
+    ) -> None:
+        """`template_name` turns a template id into the name to show (the id when None)."""
         super().__init__(parent)
+        self._template_name = template_name or str
         self._icons = StatusIcons()
         self._server_names: dict[str, str] = {}
         active = store.jobs_with_status(JobStatus.PENDING, JobStatus.RUNNING, JobStatus.RETRYING)
@@ -181,7 +189,9 @@ class QueueModel(QAbstractListModel):
         lines = [job.params.prompt or self.tr("(no prompt)")]
         lines.append(
             self.tr("{template} · {model} · seed {seed}").format(
-                template=job.template, model=job.params.model or "—", seed=job.params.seed
+                template=self._template_name(job.template),
+                model=job.params.model or "—",
+                seed=job.params.seed,
             )
         )
         if job.error is not None and job.status is JobStatus.FAILED:
@@ -520,7 +530,7 @@ class QueuePanel(QWidget):
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._services = services
-        self.model = QueueModel(services.ctx.store, self)
+        self.model = QueueModel(services.ctx.store, self, template_name=services.template_name)
 
         self.summary = QLabel(self)
         font = self.summary.font()

@@ -6,6 +6,8 @@ from dataclasses import dataclass
 
 from studio_desktop.core.context import AppContext
 from studio_desktop.core.settings import Settings, save_settings
+from studio_desktop.core.workflows import TemplateError
+from studio_desktop.ui.translations import resolve_language
 from studio_desktop.workers.pool import WorkerPool
 
 
@@ -17,3 +19,11 @@ class Services:
 
     def save_settings(self) -> None:
         save_settings(self.settings, self.ctx.paths.settings)
+
+    def template_name(self, template_id: str) -> str:
+        """The template's name in the UI language; the id of one no longer installed."""
+        try:
+            template = self.ctx.templates.get(template_id)
+        except TemplateError:
+            return template_id
+        return template.display_name(resolve_language(self.settings.language))

@@ -5,13 +5,16 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from studio_desktop.core.context import AppContext
 from studio_desktop.core.jobs import GenerationParams, NewJob
 from studio_desktop.core.settings import Settings
 from studio_desktop.ui.history.details import JobDetails
+from studio_desktop.ui.history.model import Column
 from studio_desktop.ui.history.tab import HistoryTab
+from studio_desktop.ui.queue_panel import QueuePanel
 from studio_desktop.ui.services import Services
 from studio_desktop.ui.thumbnails import ThumbnailLoader
 from tests.gui.conftest import PoolFactory, TabFactory
@@ -55,6 +58,19 @@ def test_history_details_name_the_template_in_the_ui_language(
     assert "文字轉圖片" in tab.details.parameters.text()
     tab.details.show_job(jobs["gone"])  # no longer installed: its id
     assert ">gone<" in tab.details.parameters.text()
+    column = Column.TEMPLATE
+    shown = {tab.model.index(r, column).data() for r in range(tab.model.rowCount())}
+    assert shown == {"文字轉圖片", "gone"}
+
+
+def test_queue_panel_names_the_template_in_the_ui_language(
+    qtbot: QtBot, ctx: AppContext, make_pool: PoolFactory
+) -> None:
+    ctx.store.add_job(NewJob("txt2img", GenerationParams(prompt="a fox", seed=7)))
+    panel = QueuePanel(Services(ctx, make_pool(start=False), Settings(language="zh_CN")))
+    qtbot.addWidget(panel)
+    tooltip = panel.model.index(0, 0).data(Qt.ItemDataRole.ToolTipRole)
+    assert "文生图" in tooltip and "txt2img" not in tooltip
 
 
 def test_details_without_a_lookup_show_the_id(

@@ -48,7 +48,6 @@ from studio_desktop.ui.gallery.model import PAGE_SIZE, GalleryModel
 from studio_desktop.ui.gallery.viewer import FullImageLoader, ImageViewer
 from studio_desktop.ui.services import Services
 from studio_desktop.ui.thumbnails import ThumbnailLoader
-from studio_desktop.ui.translations import resolve_language
 
 STATUS_MS: Final = 5000
 _SIZE_MIN, _SIZE_MAX, _SIZE_STEP = 64, 512, 16
@@ -331,8 +330,7 @@ class GalleryTab(QWidget):
     # --- internals ---
 
     def _fill_choices(self) -> None:
-        language = resolve_language(self._services.settings.language)
-        templates = [(t.id, t.display_name(language)) for t in self._ctx.templates.all()]
+        templates = [(t.id, self._services.template_name(t.id)) for t in self._ctx.templates.all()]
         models: set[str] = set()
         for server in self._ctx.store.list_servers():
             models.update(server.models.get("checkpoints", ()))

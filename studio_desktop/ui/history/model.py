@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import bisect
 import enum
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any, Final
 
 from PySide6.QtCore import (
@@ -57,10 +57,13 @@ class HistoryModel(QAbstractTableModel):
         store: Store,
         *,
         page_size: int = PAGE_SIZE,
+        template_name: Callable[[str], str] | None = None,
         parent: QObject | None = None,
     ) -> None:
+        """`template_name` turns a template id into the name to show (the id when None)."""
         super().__init__(parent)
         self._store = store
+        self._template_name = template_name or str
         self._page_size = min(max(1, page_size), 200)
         self._filter = ALL_JOBS
         self._rows: list[Job] = []
@@ -191,7 +194,7 @@ class HistoryModel(QAbstractTableModel):
         if column is Column.PROMPT:
             return fmt.one_line(params.prompt) or self.tr("(no prompt)")
         if column is Column.TEMPLATE:
-            return job.template
+            return self._template_name(job.template)
         if column is Column.MODEL:
             return fmt.model_label(params.model)
         if column is Column.SERVER:

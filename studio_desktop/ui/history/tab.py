@@ -19,7 +19,6 @@ from studio_desktop.core.jobs import Job, JobStatus
 from studio_desktop.core.runner import JobFinished
 from studio_desktop.core.scheduler import ServerStatus
 from studio_desktop.core.store.filters import JobFilter
-from studio_desktop.core.workflows import TemplateError
 from studio_desktop.ui.history.details import JobDetails
 from studio_desktop.ui.history.empty_state import EmptyState
 from studio_desktop.ui.history.filters import HistoryFilterBar
@@ -27,7 +26,6 @@ from studio_desktop.ui.history.model import PAGE_SIZE, Column, HistoryModel
 from studio_desktop.ui.history.table import ALWAYS_SHOWN, JobTable
 from studio_desktop.ui.services import Services
 from studio_desktop.ui.thumbnails import ThumbnailLoader
-from studio_desktop.ui.translations import resolve_language
 
 HIDDEN_COLUMNS_KEY = "history_hidden_columns"
 
@@ -50,7 +48,9 @@ class HistoryTab(QWidget):
         super().__init__(parent)
         self._services = services
         self._store = services.ctx.store
-        self.model = HistoryModel(self._store, page_size=page_size, parent=self)
+        self.model = HistoryModel(
+            self._store, page_size=page_size, template_name=services.template_name, parent=self
+        )
 
         self.filters = HistoryFilterBar(self)
         self.table = JobTable(self)
@@ -67,7 +67,7 @@ class HistoryTab(QWidget):
         self._stack.addWidget(self.table)
         self._stack.addWidget(self._empty)
 
-        self.details = JobDetails(thumbnails, self, template_name=self._template_name)
+        self.details = JobDetails(thumbnails, self, template_name=services.template_name)
         self._splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self._splitter.setChildrenCollapsible(False)
         left = QWidget(self._splitter)
@@ -91,14 +91,6 @@ class HistoryTab(QWidget):
 
     def splitter(self) -> QSplitter:
         return self._splitter
-
-    def _template_name(self, template_id: str) -> str:
-        """The template's name in the UI language; the id of one no longer installed."""
-        try:
-            template = self._services.ctx.templates.get(template_id)
-        except TemplateError:
-            return template_id
-        return template.display_name(resolve_language(self._services.settings.language))
 
     # --- wiring ---
 
