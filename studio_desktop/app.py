@@ -82,6 +82,17 @@ class StudioApp:
 
     def start(self) -> None:
         self.window.show()
+        if self.ctx.output_folder_error is not None:
+            self.window.status.showMessage(
+                QCoreApplication.translate(
+                    "StudioApp",
+                    "The output folder {folder} cannot be used; new images are saved in {default}.",
+                ).format(
+                    folder=self.ctx.output_folder_error.folder,
+                    default=self.ctx.library.output_folder,
+                ),
+                0,  # until the next message: the user should notice where images go
+            )
         self.pool.start()
         self._run_housekeeping()
         self._housekeeping_timer.start()
@@ -181,6 +192,7 @@ def run_gui(options: GuiOptions) -> int:
         return 2
     setup_logging(ctx.paths.logs)
     log.info("Studio Desktop %s starting, data folder %s", __version__, ctx.paths.root)
+    ctx.log_start_problems()
     studio = StudioApp(app, ctx, options)
     app.aboutToQuit.connect(studio.shutdown)
     studio.start()

@@ -126,6 +126,13 @@ def run_command(args: argparse.Namespace, out: TextIO = sys.stdout) -> int:
         print(f"error: cannot open the data folder: {exc}", file=sys.stderr)
         return EXIT_USAGE
     setup_logging(ctx.paths.logs, console_level=logging.INFO if args.verbose else logging.ERROR)
+    ctx.log_start_problems()
+    if ctx.output_folder_error is not None:  # the console shows errors only; this matters
+        print(
+            f"warning: the output folder {ctx.output_folder_error}; "
+            f"saving to {ctx.library.output_folder}",
+            file=sys.stderr,
+        )
     try:
         code: int = args.handler(ctx, args, out)
         return code

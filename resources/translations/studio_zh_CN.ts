@@ -289,7 +289,7 @@
 <context>
     <name>GalleryModel</name>
     <message>
-        <location filename="../../studio_desktop/ui/gallery/model.py" line="+364"/>
+        <location filename="../../studio_desktop/ui/gallery/model.py" line="+452"/>
         <source>(no prompt)</source>
         <translation>（无提示词）</translation>
     </message>
@@ -536,7 +536,7 @@
 <context>
     <name>GeneralPage</name>
     <message>
-        <location filename="../../studio_desktop/ui/settings_dialog.py" line="+719"/>
+        <location filename="../../studio_desktop/ui/settings_dialog.py" line="+722"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
@@ -546,7 +546,12 @@
         <translation>图片、缩略图、任务数据库和日志都保存在这里。要使用其他文件夹，请用 --data-dir FOLDER 启动 Studio Desktop，或设置 STUDIO_DATA_DIR 环境变量。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+9"/>
+        <source>Studio Desktop could not use this folder when it started; new images are saved in {folder} until you choose a folder that works.</source>
+        <translation>Studio Desktop 启动时无法使用此文件夹；在你选择一个可用的文件夹之前，新图片保存在 {folder}。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source> px</source>
         <translation> 像素</translation>
     </message>
@@ -581,7 +586,17 @@
         <translation>数据文件夹：</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
+        <source>Output folder:</source>
+        <translation>输出文件夹：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>New images are saved here; existing ones stay where they are.</source>
+        <translation>新图片保存在这里；已有的图片留在原处。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Thumbnail size:</source>
         <translation>缩略图大小：</translation>
     </message>
@@ -629,7 +644,7 @@
 <context>
     <name>GenerateForm</name>
     <message>
-        <location filename="../../studio_desktop/ui/generate/form.py" line="+158"/>
+        <location filename="../../studio_desktop/ui/generate/form.py" line="+162"/>
         <source>The workflow the job runs</source>
         <translation>任务要运行的工作流</translation>
     </message>
@@ -754,7 +769,7 @@
         <translation>批次</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+51"/>
         <source> job</source>
         <translation> 个任务</translation>
     </message>
@@ -764,7 +779,7 @@
         <translation> 个任务</translation>
     </message>
     <message>
-        <location line="+179"/>
+        <location line="+183"/>
         <source>ControlNet model</source>
         <translation>ControlNet 模型</translation>
     </message>
@@ -864,7 +879,7 @@
 <context>
     <name>GenerateTab</name>
     <message>
-        <location filename="../../studio_desktop/ui/generate/tab.py" line="+96"/>
+        <location filename="../../studio_desktop/ui/generate/tab.py" line="+102"/>
         <location line="+289"/>
         <source>Queue</source>
         <translation>加入队列</translation>
@@ -1048,7 +1063,7 @@
 <context>
     <name>HistoryModel</name>
     <message>
-        <location filename="../../studio_desktop/ui/history/model.py" line="+154"/>
+        <location filename="../../studio_desktop/ui/history/model.py" line="+157"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
@@ -1102,7 +1117,7 @@
 <context>
     <name>HistoryTab</name>
     <message>
-        <location filename="../../studio_desktop/ui/history/tab.py" line="+152"/>
+        <location filename="../../studio_desktop/ui/history/tab.py" line="+154"/>
         <source>No jobs match these filters</source>
         <translation>没有符合这些筛选条件的任务</translation>
     </message>
@@ -1535,7 +1550,7 @@
 <context>
     <name>JobDetails</name>
     <message>
-        <location filename="../../studio_desktop/ui/history/details.py" line="+159"/>
+        <location filename="../../studio_desktop/ui/history/details.py" line="+167"/>
         <source>No job selected</source>
         <translation>未选择任务</translation>
     </message>
@@ -2034,6 +2049,41 @@ Data folder: {folder}</source>
     </message>
 </context>
 <context>
+    <name>OutputFolderRow</name>
+    <message>
+        <location filename="../../studio_desktop/ui/output_folder.py" line="+42"/>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Use default</source>
+        <translation>使用默认</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>Choose the output folder</source>
+        <translation>选择输出文件夹</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>“{folder}” is not a full path. Use Choose… to pick a folder.</source>
+        <translation>“{folder}”不是完整路径。请用“选择…”挑选一个文件夹。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{folder} is inside the data folder. Choose a folder outside it, or use the default.</source>
+        <translation>{folder} 位于数据文件夹内。请选择数据文件夹之外的文件夹，或使用默认文件夹。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Studio Desktop cannot save images in {folder}: {error}
+Choose another folder.</source>
+        <translation>Studio Desktop 无法在 {folder} 中保存图片：{error}
+请选择其他文件夹。</translation>
+    </message>
+</context>
+<context>
     <name>ProgressPanel</name>
     <message>
         <location filename="../../studio_desktop/ui/generate/progress.py" line="+149"/>
@@ -2114,7 +2164,7 @@ Data folder: {folder}</source>
 <context>
     <name>QueueDelegate</name>
     <message>
-        <location filename="../../studio_desktop/ui/queue_panel.py" line="+456"/>
+        <location filename="../../studio_desktop/ui/queue_panel.py" line="+466"/>
         <source>any server</source>
         <translation>任意服务器</translation>
     </message>
@@ -2152,7 +2202,7 @@ Data folder: {folder}</source>
 <context>
     <name>QueueModel</name>
     <message>
-        <location line="-309"/>
+        <location line="-311"/>
         <location line="+22"/>
         <source>(no prompt)</source>
         <translation>（无提示词）</translation>
@@ -2163,7 +2213,7 @@ Data folder: {folder}</source>
         <translation>{template} · {model} · 种子 {seed}</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>Error: {message}</source>
         <translation>错误：{message}</translation>
     </message>
@@ -2336,7 +2386,7 @@ Unlocked: a new random seed for every job.</source>
 <context>
     <name>ServerEditDialog</name>
     <message>
-        <location filename="../../studio_desktop/ui/settings_dialog.py" line="-383"/>
+        <location filename="../../studio_desktop/ui/settings_dialog.py" line="-400"/>
         <source>Edit server</source>
         <translation>编辑服务器</translation>
     </message>
@@ -2574,7 +2624,7 @@ Jobs waiting in the queue stay there and run on the other servers.</source>
         <translation>测试失败：{error}</translation>
     </message>
     <message>
-        <location line="+638"/>
+        <location line="+666"/>
         <source>Servers and Settings</source>
         <translation>服务器与设置</translation>
     </message>
@@ -2589,7 +2639,7 @@ Jobs waiting in the queue stay there and run on the other servers.</source>
         <translation>常规</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+47"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
@@ -2597,6 +2647,11 @@ Jobs waiting in the queue stay there and run on the other servers.</source>
         <location line="+1"/>
         <source>The settings could not be saved: {error}</source>
         <translation>无法保存设置：{error}</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Output folder</source>
+        <translation>输出文件夹</translation>
     </message>
 </context>
 <context>
@@ -2653,7 +2708,12 @@ Jobs waiting in the queue stay there and run on the other servers.</source>
 <context>
     <name>StudioApp</name>
     <message>
-        <location filename="../../studio_desktop/app.py" line="+112"/>
+        <location filename="../../studio_desktop/app.py" line="+87"/>
+        <source>The output folder {folder} cannot be used; new images are saved in {default}.</source>
+        <translation>无法使用输出文件夹 {folder}；新图片保存在 {default}。</translation>
+    </message>
+    <message>
+        <location line="+37"/>
         <source>Finishing the queue before quitting…</source>
         <translation>正在完成队列中的任务，然后退出…</translation>
     </message>
@@ -2744,7 +2804,7 @@ Start ComfyUI (python main.py), or add or fix the server in Settings.</source>
 <context>
     <name>_Thumbnails</name>
     <message>
-        <location filename="../../studio_desktop/ui/history/details.py" line="-289"/>
+        <location filename="../../studio_desktop/ui/history/details.py" line="-297"/>
         <source>Output {index}</source>
         <translation>输出 {index}</translation>
     </message>

@@ -289,7 +289,7 @@
 <context>
     <name>GalleryModel</name>
     <message>
-        <location filename="../../studio_desktop/ui/gallery/model.py" line="+364"/>
+        <location filename="../../studio_desktop/ui/gallery/model.py" line="+452"/>
         <source>(no prompt)</source>
         <translation>（無提示詞）</translation>
     </message>
@@ -536,7 +536,7 @@
 <context>
     <name>GeneralPage</name>
     <message>
-        <location filename="../../studio_desktop/ui/settings_dialog.py" line="+719"/>
+        <location filename="../../studio_desktop/ui/settings_dialog.py" line="+722"/>
         <source>Open</source>
         <translation>開啟</translation>
     </message>
@@ -546,7 +546,12 @@
         <translation>圖片、縮圖、任務資料庫和記錄檔都存放在這裡。若要使用其他資料夾，請以 --data-dir FOLDER 啟動 Studio Desktop，或設定 STUDIO_DATA_DIR 環境變數。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+9"/>
+        <source>Studio Desktop could not use this folder when it started; new images are saved in {folder} until you choose a folder that works.</source>
+        <translation>Studio Desktop 啟動時無法使用此資料夾；在您選擇可用的資料夾之前，新圖片會儲存在 {folder}。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source> px</source>
         <translation> 像素</translation>
     </message>
@@ -581,7 +586,17 @@
         <translation>資料目錄：</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
+        <source>Output folder:</source>
+        <translation>輸出資料夾：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>New images are saved here; existing ones stay where they are.</source>
+        <translation>新圖片會儲存在這裡；現有的圖片留在原處。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Thumbnail size:</source>
         <translation>縮圖大小：</translation>
     </message>
@@ -629,7 +644,7 @@
 <context>
     <name>GenerateForm</name>
     <message>
-        <location filename="../../studio_desktop/ui/generate/form.py" line="+158"/>
+        <location filename="../../studio_desktop/ui/generate/form.py" line="+162"/>
         <source>The workflow the job runs</source>
         <translation>任務要執行的工作流程</translation>
     </message>
@@ -754,7 +769,7 @@
         <translation>批次</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+51"/>
         <source> job</source>
         <translation> 個任務</translation>
     </message>
@@ -764,7 +779,7 @@
         <translation> 個任務</translation>
     </message>
     <message>
-        <location line="+179"/>
+        <location line="+183"/>
         <source>ControlNet model</source>
         <translation>ControlNet 模型</translation>
     </message>
@@ -864,7 +879,7 @@
 <context>
     <name>GenerateTab</name>
     <message>
-        <location filename="../../studio_desktop/ui/generate/tab.py" line="+96"/>
+        <location filename="../../studio_desktop/ui/generate/tab.py" line="+102"/>
         <location line="+289"/>
         <source>Queue</source>
         <translation>加入佇列</translation>
@@ -1048,7 +1063,7 @@
 <context>
     <name>HistoryModel</name>
     <message>
-        <location filename="../../studio_desktop/ui/history/model.py" line="+154"/>
+        <location filename="../../studio_desktop/ui/history/model.py" line="+157"/>
         <source>Status</source>
         <translation>狀態</translation>
     </message>
@@ -1102,7 +1117,7 @@
 <context>
     <name>HistoryTab</name>
     <message>
-        <location filename="../../studio_desktop/ui/history/tab.py" line="+152"/>
+        <location filename="../../studio_desktop/ui/history/tab.py" line="+154"/>
         <source>No jobs match these filters</source>
         <translation>沒有符合這些篩選條件的任務</translation>
     </message>
@@ -1535,7 +1550,7 @@
 <context>
     <name>JobDetails</name>
     <message>
-        <location filename="../../studio_desktop/ui/history/details.py" line="+159"/>
+        <location filename="../../studio_desktop/ui/history/details.py" line="+167"/>
         <source>No job selected</source>
         <translation>未選取任務</translation>
     </message>
@@ -2034,6 +2049,41 @@ Data folder: {folder}</source>
     </message>
 </context>
 <context>
+    <name>OutputFolderRow</name>
+    <message>
+        <location filename="../../studio_desktop/ui/output_folder.py" line="+42"/>
+        <source>Choose…</source>
+        <translation>選擇…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Use default</source>
+        <translation>使用預設</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>Choose the output folder</source>
+        <translation>選擇輸出資料夾</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>“{folder}” is not a full path. Use Choose… to pick a folder.</source>
+        <translation>「{folder}」不是完整路徑。請使用「選擇…」挑選資料夾。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{folder} is inside the data folder. Choose a folder outside it, or use the default.</source>
+        <translation>{folder} 位於資料目錄內。請選擇資料目錄以外的資料夾，或使用預設資料夾。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Studio Desktop cannot save images in {folder}: {error}
+Choose another folder.</source>
+        <translation>Studio Desktop 無法在 {folder} 中儲存圖片：{error}
+請選擇其他資料夾。</translation>
+    </message>
+</context>
+<context>
     <name>ProgressPanel</name>
     <message>
         <location filename="../../studio_desktop/ui/generate/progress.py" line="+149"/>
@@ -2114,7 +2164,7 @@ Data folder: {folder}</source>
 <context>
     <name>QueueDelegate</name>
     <message>
-        <location filename="../../studio_desktop/ui/queue_panel.py" line="+456"/>
+        <location filename="../../studio_desktop/ui/queue_panel.py" line="+466"/>
         <source>any server</source>
         <translation>任一伺服器</translation>
     </message>
@@ -2152,7 +2202,7 @@ Data folder: {folder}</source>
 <context>
     <name>QueueModel</name>
     <message>
-        <location line="-309"/>
+        <location line="-311"/>
         <location line="+22"/>
         <source>(no prompt)</source>
         <translation>（無提示詞）</translation>
@@ -2163,7 +2213,7 @@ Data folder: {folder}</source>
         <translation>{template} · {model} · 種子 {seed}</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>Error: {message}</source>
         <translation>錯誤：{message}</translation>
     </message>
@@ -2336,7 +2386,7 @@ Unlocked: a new random seed for every job.</source>
 <context>
     <name>ServerEditDialog</name>
     <message>
-        <location filename="../../studio_desktop/ui/settings_dialog.py" line="-383"/>
+        <location filename="../../studio_desktop/ui/settings_dialog.py" line="-400"/>
         <source>Edit server</source>
         <translation>編輯伺服器</translation>
     </message>
@@ -2574,7 +2624,7 @@ Jobs waiting in the queue stay there and run on the other servers.</source>
         <translation>測試失敗：{error}</translation>
     </message>
     <message>
-        <location line="+638"/>
+        <location line="+666"/>
         <source>Servers and Settings</source>
         <translation>伺服器與設定</translation>
     </message>
@@ -2589,7 +2639,7 @@ Jobs waiting in the queue stay there and run on the other servers.</source>
         <translation>一般</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+47"/>
         <source>Settings</source>
         <translation>設定</translation>
     </message>
@@ -2597,6 +2647,11 @@ Jobs waiting in the queue stay there and run on the other servers.</source>
         <location line="+1"/>
         <source>The settings could not be saved: {error}</source>
         <translation>無法儲存設定：{error}</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Output folder</source>
+        <translation>輸出資料夾</translation>
     </message>
 </context>
 <context>
@@ -2653,7 +2708,12 @@ Jobs waiting in the queue stay there and run on the other servers.</source>
 <context>
     <name>StudioApp</name>
     <message>
-        <location filename="../../studio_desktop/app.py" line="+112"/>
+        <location filename="../../studio_desktop/app.py" line="+87"/>
+        <source>The output folder {folder} cannot be used; new images are saved in {default}.</source>
+        <translation>無法使用輸出資料夾 {folder}；新圖片會儲存在 {default}。</translation>
+    </message>
+    <message>
+        <location line="+37"/>
         <source>Finishing the queue before quitting…</source>
         <translation>正在完成佇列中的任務，然後結束…</translation>
     </message>
@@ -2744,7 +2804,7 @@ Start ComfyUI (python main.py), or add or fix the server in Settings.</source>
 <context>
     <name>_Thumbnails</name>
     <message>
-        <location filename="../../studio_desktop/ui/history/details.py" line="-289"/>
+        <location filename="../../studio_desktop/ui/history/details.py" line="-297"/>
         <source>Output {index}</source>
         <translation>輸出 {index}</translation>
     </message>

@@ -2,17 +2,26 @@
 
 from __future__ import annotations
 
+import logging
 import os
 from dataclasses import dataclass
 from types import TracebackType
 
 from studio_desktop.core.files import OutputLibrary
+from studio_desktop.core.output_folder import (
+    OutputFolderError,
+    check_output_folder,
+    folder_of_setting,
+)
 from studio_desktop.core.paths import DataPaths, data_paths
 from studio_desktop.core.servers import DEFAULT_SERVER
+from studio_desktop.core.settings import load_settings
 from studio_desktop.core.store import Store
 from studio_desktop.core.workflows import TemplateRegistry
 
 __all__ = ["DEFAULT_SERVER", "AppContext"]
+
+log = logging.getLogger("studio.context")
 
 
 @dataclass
@@ -21,14 +30,35 @@ class AppContext:
     store: Store
     library: OutputLibrary
     templates: TemplateRegistry
+    # Why the configured output folder is not in use (the default is), for the front end to show.
+    output_folder_error: OutputFolderError | None = None
 
     @classmethod
     def open(cls, data_dir: str | os.PathLike[str] | None = None) -> AppContext:
         paths = data_paths(data_dir).ensure()
         store = Store(paths.database)
         library = OutputLibrary(paths)
+        error: OutputFolderError | None = None
+        # Read here, not by each front end, so the CLI and the window save to the same place.
+        setting = load_settings(paths.settings, peek=True).output_folder
+        if setting:
+            try:
+                folder = check_output_folder(paths, folder_of_setting(paths, setting))
+                library.output_folder = folder
+            except OutputFolderError as exc:
+                error = exc  # keep the default: new outputs must not be lost
         library.clean_temp()  # leftovers of a killed run
-        return cls(paths, store, library, TemplateRegistry(user_dir=paths.templates))
+        templates = TemplateRegistry(user_dir=paths.templates)
+        return cls(paths, store, library, templates, output_folder_error=error)
+
+    def log_start_problems(self) -> None:
+        """Log what `open` had to work around; call it once logging is set up (after `open`)."""
+        if self.output_folder_error is not None:
+            log.warning(
+                "the output folder %s; new outputs go to %s",
+                self.output_folder_error,
+                self.library.output_folder,
+            )
 
     def close(self) -> None:
         self.store.close()

@@ -5,7 +5,9 @@ from the detected kind), never under anything the server sent; its size is bound
 counts only after Pillow has opened, verified and decoded it; a video gets a first-frame thumbnail
 and a sound a waveform picture (core.media), and one FFmpeg cannot read is kept without one.
 Every write goes to a temp name in the same folder, is fsynced and then atomically renamed, so
-after a crash there is either no file or a whole one.
+after a crash there is either no file or a whole one. New outputs go to the library's output
+folder (the user may choose one outside the data folder); thumbnails and input copies always
+stay under the data folder.
 """
 
 from __future__ import annotations
@@ -75,6 +77,9 @@ _TEMP_SUFFIX: Final = ".part"
 _JOB_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,63}")
 # The folders remove_files may delete from; never the database, settings or logs.
 _DELETABLE: Final = ("outputs", "thumbnails", "inputs", "tmp")
+# The date folders output_path makes (YYYY-MM-DD): where clean_temp looks in an output folder
+# outside the data folder, instead of walking a tree that may hold all of a user's pictures.
+_DATE_FOLDER: Final = "[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]"
 _WINDOWS_RESERVED: Final = frozenset(
     {"CON", "PRN", "AUX", "NUL", "CONIN$", "CONOUT$"}
     | {f"{p}{n}" for p in ("COM", "LPT") for n in [*"123456789", "¹", "²", "³"]}
@@ -194,17 +199,32 @@ def _check_index(index: int) -> None:
 
 
 class OutputLibrary:
-    """Outputs, thumbnails and input copies under one data folder."""
+    """Outputs, thumbnails and input copies of one data folder.
 
-    def __init__(self, paths: DataPaths) -> None:
+    `output_folder` is where new outputs go (default: the data folder's outputs/). The settings
+    dialog may replace it on the GUI thread while output threads save: they read the attribute
+    once per output, and rebinding an attribute to another (immutable) Path is atomic in Python,
+    so each output goes wholly to the old folder or wholly to the new one.
+    """
+
+    def __init__(self, paths: DataPaths, output_folder: Path | None = None) -> None:
         self.paths = paths
+        self.output_folder: Path = output_folder or paths.outputs
 
     # where things go
 
     def output_path(
-        self, job_id: str, index: int, ext: str, created: datetime | None = None
+        self,
+        job_id: str,
+        index: int,
+        ext: str,
+        created: datetime | None = None,
+        folder: Path | None = None,
     ) -> Path:
-        """outputs/YYYY-MM-DD/<job_id>_<index:02>.<ext>, dated by `created` (local time)."""
+        """<folder>/YYYY-MM-DD/<job_id>_<index:02>.<ext>, dated by `created` (local time).
+
+        `folder` defaults to the output folder.
+        """
         _check_job_id(job_id)
         _check_index(index)
         if not any(ext in allowed for allowed in ALLOWED_EXTENSIONS.values()):
@@ -212,7 +232,8 @@ class OutputLibrary:
         when = created or datetime.now()
         if when.tzinfo is not None:
             when = when.astimezone()
-        return self.paths.outputs / when.strftime("%Y-%m-%d") / f"{job_id}_{index:02}.{ext}"
+        base = folder if folder is not None else self.output_folder
+        return base / when.strftime("%Y-%m-%d") / f"{job_id}_{index:02}.{ext}"
 
     def thumb_path(self, job_id: str, index: int) -> Path:
         """thumbnails/<job_id[:2]>/<job_id>_<index:02>.jpg; two-letter shards keep folders small."""
@@ -236,7 +257,9 @@ class OutputLibrary:
 
         `server_filename` is only quoted in messages and kept in metadata; it never shapes the
         path. Pass the job's `created` time so a resumed job finds its earlier file after midnight.
-        Idempotent: identical bytes already in place are reused. Raises OutputRejected.
+        Idempotent: identical bytes already in place are reused. When the output folder cannot
+        be written, the file goes to the data folder's outputs/ instead (and a warning is
+        logged): an output is never lost to a bad folder. Raises OutputRejected.
         """
         what = _describe(server_filename)
         if len(data) > MAX_OUTPUT_BYTES:
@@ -256,9 +279,10 @@ class OutputLibrary:
             metadata["server_filename"] = server_filename
         if extra_metadata is not None:
             metadata[STUDIO_KEY] = dict(extra_metadata)
-        dest = self.output_path(job_id, index, ext, created)
+        _check_job_id(job_id)  # before any decoding work
+        _check_index(index)
         if kind not in IMAGE_KINDS:
-            return self._save_media(job_id, index, dest, data, kind, metadata, what)
+            return self._save_media(job_id, index, ext, created, data, kind, metadata, what)
 
         width, height, thumb = _inspect_image(data, ext, f"The image from the server ({what})")
         if ext == "png":
@@ -271,7 +295,7 @@ class OutputLibrary:
                 data = add_png_text(data, STUDIO_KEY, encoded)
 
         thumb_dest = self.thumb_path(job_id, index)
-        changed = self._write_if_changed(dest, data)
+        dest, changed = self._write_output(job_id, index, ext, created, data)
         if changed or not thumb_dest.exists():
             atomic_write_bytes(thumb_dest, thumb)
         return SavedOutput(dest, thumb_dest, width, height, len(data), kind, metadata)
@@ -280,7 +304,8 @@ class OutputLibrary:
         self,
         job_id: str,
         index: int,
-        dest: Path,
+        ext: str,
+        created: datetime | None,
         data: bytes,
         kind: str,
         metadata: dict[str, Any],
@@ -305,13 +330,35 @@ class OutputLibrary:
                 metadata["media"] = facts
             for key, text in container_texts(data).items():
                 metadata[key] = _maybe_json(text)
-        changed = self._write_if_changed(dest, data)
+        dest, changed = self._write_output(job_id, index, ext, created, data)
         if thumb is None:
             return SavedOutput(dest, None, 0, 0, len(data), kind, metadata)
         thumb_dest = self.thumb_path(job_id, index)
         if changed or not thumb_dest.exists():
             atomic_write_bytes(thumb_dest, thumb)
         return SavedOutput(dest, thumb_dest, width, height, len(data), kind, metadata)
+
+    def _write_output(
+        self, job_id: str, index: int, ext: str, created: datetime | None, data: bytes
+    ) -> tuple[Path, bool]:
+        """Write an output into the output folder, else into outputs/; (where, whether written)."""
+        folder = self.output_folder  # read once: the settings dialog may change it meanwhile
+        dest = self.output_path(job_id, index, ext, created, folder)
+        try:
+            return dest, self._write_if_changed(dest, data)
+        except OSError as exc:
+            # Permissions, a file in the way, an unplugged drive, a full disk: keep the output.
+            if folder == self.paths.outputs:
+                raise
+            fallback = self.output_path(job_id, index, ext, created, self.paths.outputs)
+            log.warning(
+                "could not save %s in the output folder %s (%s); saved it in %s instead",
+                dest.name,
+                folder,
+                exc,
+                fallback.parent,
+            )
+            return fallback, self._write_if_changed(fallback, data)
 
     def _write_if_changed(self, dest: Path, data: bytes) -> bool:
         """Write unless dest already holds exactly these bytes; True when it wrote."""
@@ -360,17 +407,24 @@ class OutputLibrary:
 
     # housekeeping
 
-    def remove_files(self, rel_paths: Iterable[str]) -> None:
-        """Delete files given relative to the data folder (purging trash).
+    def remove_files(self, stored_paths: Iterable[str]) -> None:
+        """Delete files given as the store records them (purging trash).
 
-        Only files inside outputs/, thumbnails/, inputs/ or tmp/ are touched; anything else
-        (absolute paths, `..`, the database, folders) is skipped with a warning.
+        Only files inside the data folder's outputs/, thumbnails/, inputs/ or tmp/, or (given as
+        an absolute path) inside the current output folder are touched. Anything else (`..`,
+        the database, folders, a file in an output folder used before) is left with a warning.
         """
         root = self.paths.root.resolve()
-        for rel in rel_paths:
-            target = self._deletable(root, rel)
+        output_folder = self.output_folder  # read once, as the output threads do
+        for stored in stored_paths:
+            target = self._deletable(root, stored)
+            if target is None and output_folder != self.paths.outputs:
+                target = self._deletable_output(root, output_folder, stored)
             if target is None:
-                log.warning("not deleting %r: not a library file", rel)
+                log.warning(
+                    "not deleting %r: not a library file (or not in the current output folder)",
+                    stored,
+                )
                 continue
             try:
                 target.unlink()
@@ -400,12 +454,34 @@ class OutputLibrary:
             return None
         return target
 
+    @staticmethod
+    def _deletable_output(root: Path, folder: Path, stored: str) -> Path | None:
+        """An absolute path to a file below the output folder `folder`, never in the data folder
+        (files there are stored relative, so an absolute one is not ours)."""
+        if not stored or "\0" in stored:
+            return None
+        target = Path(stored)
+        if not target.is_absolute() or ".." in PureWindowsPath(stored).parts:
+            return None
+        try:
+            parent = target.parent.resolve()
+            # The folder must really be inside (no symlinked folder escaping), as above.
+            parent.relative_to(folder.resolve())
+        except (ValueError, OSError):
+            return None
+        if parent.is_relative_to(root):
+            return None
+        if target.is_dir() and not target.is_symlink():
+            return None
+        return target
+
     def clean_temp(self, older_than_s: float = 3600) -> int:
         """Delete temp files left by killed runs; returns how many.
 
         Everything named *.part in tmp/, and `.<name>.<random>.part` files anywhere under
         outputs/, thumbnails/ and inputs/ (and in the data folder itself), last modified more
-        than older_than_s ago.
+        than older_than_s ago. In an output folder elsewhere, only where we write: its top
+        (the folder check's probe) and its date folders.
         """
         cutoff = time.time() - older_than_s
         candidates: list[Path] = []
@@ -416,6 +492,14 @@ class OutputLibrary:
                 candidates += folder.rglob(f".*{_TEMP_SUFFIX}")
         if self.paths.root.is_dir():
             candidates += self.paths.root.glob(f".*{_TEMP_SUFFIX}")
+        output_folder = self.output_folder
+        if output_folder != self.paths.outputs:
+            try:
+                if output_folder.is_dir():
+                    candidates += output_folder.glob(f".*{_TEMP_SUFFIX}")
+                    candidates += output_folder.glob(f"{_DATE_FOLDER}/.*{_TEMP_SUFFIX}")
+            except OSError as exc:  # the folder went away (an unplugged drive): next time
+                log.debug("could not look for temp files in %s: %s", output_folder, exc)
         removed = 0
         for path in candidates:
             try:

@@ -71,13 +71,28 @@ class DataPaths:
             folder.mkdir(parents=True, exist_ok=True)
         return self
 
-    def resolve(self, relative: str) -> Path:
-        """A path stored relative to the data folder, made absolute."""
-        return self.root / relative
+    def resolve(self, stored: str) -> Path:
+        """A stored path made absolute.
+
+        Relative ones are under the data folder; an absolute one (a file in a user-chosen output
+        folder, see `stored`) is returned as it is.
+        """
+        path = Path(stored)
+        return path if path.is_absolute() else self.root / stored
 
     def relative(self, path: Path) -> str:
         """How a file under the data folder is stored: relative, with forward slashes."""
         return path.resolve().relative_to(self.root.resolve()).as_posix()
+
+    def stored(self, path: Path) -> str:
+        """How a file is recorded in the store: relative when under the data folder (as every
+        database before the output-folder setting has it), else absolute with forward slashes.
+        """
+        try:
+            return self.relative(path)
+        except ValueError:
+            # Not resolved: a folder reached through a link keeps the name the user chose.
+            return Path(os.path.abspath(path)).as_posix()
 
 
 def default_data_dir() -> Path:

@@ -393,7 +393,7 @@ class JobRunner:
             new_images.append(
                 NewImage(
                     index=index,
-                    path=paths.relative(saved.path),
+                    path=paths.stored(saved.path),  # absolute when outside the data folder
                     thumb_path=paths.relative(saved.thumb_path) if saved.thumb_path else None,
                     width=saved.width,
                     height=saved.height,

@@ -32,6 +32,8 @@ class Settings:
     temp_retention_hours: int = 24
     notify_when_batch_done: bool = True
     first_run_done: bool = False
+    # Where new outputs are saved; "" means <data folder>/outputs. Files already saved stay put.
+    output_folder: str = ""
     # The last Generate form, restored on start (template id, params dict, batch count...).
     last_form: dict[str, Any] = field(default_factory=dict)
     # Window geometry, splitter and header states: opaque strings owned by the UI.
@@ -44,6 +46,8 @@ class Settings:
         self.pipeline_depth = min(max(int(self.pipeline_depth), 1), 8)
         self.trash_retention_days = min(max(int(self.trash_retention_days), 0), 3650)
         self.temp_retention_hours = min(max(int(self.temp_retention_hours), 1), 24 * 365)
+        folder = self.output_folder
+        self.output_folder = folder.strip() if isinstance(folder, str) else ""
         return self
 
 
@@ -76,8 +80,12 @@ def _v1_to_v2(data: dict[str, Any]) -> dict[str, Any]:
     return data
 
 
-def load_settings(path: Path) -> Settings:
-    """Read settings; a missing or unreadable file gives defaults (the bad one is kept aside)."""
+def load_settings(path: Path, *, peek: bool = False) -> Settings:
+    """Read settings; a missing or unreadable file gives defaults (the bad one is kept aside).
+
+    `peek=True` neither logs nor moves a broken file: AppContext.open reads the output folder
+    before any log is set up, and the front end's own load reports the problem afterwards.
+    """
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
         if not isinstance(data, dict):
@@ -85,21 +93,23 @@ def load_settings(path: Path) -> Settings:
     except FileNotFoundError:
         return Settings()
     except (OSError, ValueError) as exc:
-        log.warning("settings file %s unreadable (%s); using defaults", path, exc)
-        with contextlib.suppress(OSError):
-            path.replace(path.with_suffix(".broken.json"))
+        if not peek:
+            log.warning("settings file %s unreadable (%s); using defaults", path, exc)
+            with contextlib.suppress(OSError):
+                path.replace(path.with_suffix(".broken.json"))
         return Settings()
-    version = int(data.get("schema_version", 1))
-    while version < SCHEMA_VERSION and version in _UPGRADES:
-        data = _UPGRADES[version](data)
-        version += 1
-    known = {f.name for f in fields(Settings)}
-    values = {k: v for k, v in data.items() if k in known}
-    values["schema_version"] = SCHEMA_VERSION
     try:
+        version = int(data.get("schema_version", 1))
+        while version < SCHEMA_VERSION and version in _UPGRADES:
+            data = _UPGRADES[version](data)
+            version += 1
+        known = {f.name for f in fields(Settings)}
+        values = {k: v for k, v in data.items() if k in known}
+        values["schema_version"] = SCHEMA_VERSION
         return Settings(**values).validated()
     except (TypeError, ValueError) as exc:
-        log.warning("settings file %s has bad values (%s); using defaults", path, exc)
+        if not peek:
+            log.warning("settings file %s has bad values (%s); using defaults", path, exc)
         return Settings()
 
 

@@ -10,7 +10,8 @@ from __future__ import annotations
 import logging
 import threading
 from dataclasses import dataclass
-from typing import Any
+from pathlib import Path
+from typing import Any, Literal
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -62,6 +63,7 @@ from studio_desktop.core.servers import (
 )
 from studio_desktop.core.store import DuplicateServer, ServerRecord, StoreError
 from studio_desktop.ui.indicators import FAIL_COLOUR, OK_COLOUR, dot
+from studio_desktop.ui.output_folder import OutputFolderRow
 from studio_desktop.ui.services import Services
 from studio_desktop.workers.pool import WorkerPool
 
@@ -702,7 +704,8 @@ class ServersPage(QWidget):
 
 
 class GeneralPage(QWidget):
-    """Data folder, thumbnails, retention, pipeline depth, language, notifications, theme."""
+    """Data and output folders, thumbnails, retention, pipeline depth, language, notifications,
+    theme."""
 
     changed = Signal()
 
@@ -728,6 +731,17 @@ class GeneralPage(QWidget):
                 "start Studio Desktop with --data-dir FOLDER or set STUDIO_DATA_DIR."
             )
         )
+
+        self.output_folder = OutputFolderRow(services.ctx.paths, settings.output_folder)
+        self.output_folder.changed.connect(self.changed)
+        self.output_folder_warning = self._hint(
+            self.tr(
+                "Studio Desktop could not use this folder when it started; new images are "
+                "saved in {folder} until you choose a folder that works."
+            ).format(folder=services.ctx.library.output_folder)
+        )
+        self.output_folder_warning.setForegroundRole(QPalette.ColorRole.Text)
+        self.output_folder_warning.setVisible(self._output_folder_not_in_use())
 
         self.thumbnail_size = self._spin(64, 512, settings.thumbnail_size, self.tr(" px"), 16)
         self.trash_days = self._spin(1, 3650, settings.trash_retention_days, self.tr(" days"))
@@ -756,6 +770,11 @@ class GeneralPage(QWidget):
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
         form.addRow(self.tr("Data folder:"), folder_row)
         form.addRow("", folder_hint)
+        form.addRow(self.tr("Output folder:"), self.output_folder)
+        form.addRow(
+            "", self._hint(self.tr("New images are saved here; existing ones stay where they are."))
+        )
+        form.addRow("", self.output_folder_warning)
         form.addItem(_spacer())
         form.addRow(self.tr("Thumbnail size:"), self.thumbnail_size)
         form.addRow(self.tr("Keep deleted images:"), self.trash_days)
@@ -805,11 +824,22 @@ class GeneralPage(QWidget):
             "pipeline_depth": self.pipeline_depth.value(),
             "language": str(self.language.currentData()),
             "notify_when_batch_done": self.notify.isChecked(),
+            "output_folder": self.output_folder.setting(),
         }
 
     def is_dirty(self) -> bool:
         settings = self.services.settings
-        return any(getattr(settings, key) != value for key, value in self.values().items())
+        changed = any(getattr(settings, key) != value for key, value in self.values().items())
+        return changed or self.output_folder.wants_check()
+
+    def output_folder_applied(self) -> None:
+        self.output_folder.mark_applied()
+        self.output_folder_warning.setVisible(self._output_folder_not_in_use())
+
+    def _output_folder_not_in_use(self) -> bool:
+        """The saved folder is not where outputs go: it failed its check at start-up."""
+        ctx = self.services.ctx
+        return ctx.library.output_folder != self.output_folder.folder()
 
     def _update_language_hint(self) -> None:
         self.language_hint.setVisible(self.language.currentData() != self._language_at_open)
@@ -870,13 +900,21 @@ class SettingsDialog(QDialog):
         self.tabs.setCurrentIndex(self.PAGES.index(page) if page in self.PAGES else 0)
 
     def apply(self) -> bool:
-        """Save the General page; False (with a message) if the file could not be written."""
+        """Save the General page; False (with a message) if the output folder cannot be used
+        or the file could not be written."""
         if not self.general.is_dirty():
             return True
+        new_folder = self._checked_output_folder()
+        if new_folder is False:
+            return False
         settings = self.services.settings
         for key, value in self.general.values().items():
             setattr(settings, key, value)
         settings.validated()
+        if new_folder is not None:
+            # New outputs go there from now on; the output threads read it once per file.
+            self.services.ctx.library.output_folder = new_folder
+            self.general.output_folder_applied()
         try:
             self.services.save_settings()
         except OSError as exc:
@@ -890,6 +928,20 @@ class SettingsDialog(QDialog):
         self.apply_button.setEnabled(False)
         self.settings_changed.emit()
         return True
+
+    def _checked_output_folder(self) -> Path | Literal[False] | None:
+        """The output folder to switch to (None: no change), or False after telling the user
+        why the chosen one cannot be used."""
+        row = self.general.output_folder
+        if not row.wants_check():
+            return None
+        problem = row.check()
+        if problem is not None:
+            log.warning("output folder %s refused: %s", row.folder(), problem)
+            self.show_page("general")
+            QMessageBox.warning(self, self.tr("Output folder"), problem)
+            return False
+        return row.folder()
 
     def accept(self) -> None:
         if self.apply():

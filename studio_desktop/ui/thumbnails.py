@@ -120,17 +120,18 @@ class _Relay(QObject):
 
 
 class _Worker(QRunnable):
-    def __init__(self, requests: _Requests, root: Path, relay: _Relay) -> None:
+    def __init__(self, requests: _Requests, paths: DataPaths, relay: _Relay) -> None:
         super().__init__()
         self._requests = requests
-        self._root = root
+        self._paths = paths
         self._relay = relay
 
     def run(self) -> None:
         while (key := self._requests.take()) is not None:
             rel, size = key
             try:
-                image = decode_thumbnail(self._root / rel, size)
+                # Stored paths: relative to the data folder, or absolute (a custom output folder).
+                image = decode_thumbnail(self._paths.resolve(rel), size)
             except Exception:  # a broken file must not kill the pool thread
                 log.exception("could not decode thumbnail %s", rel)
                 image = QImage()
@@ -156,7 +157,7 @@ class ThumbnailLoader(QObject):
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
-        self._root = paths.root
+        self._paths = paths
         self._max_bytes = max_cache_bytes
         self._bytes = 0
         self._cache: OrderedDict[_Key, QPixmap] = OrderedDict()
@@ -173,7 +174,8 @@ class ThumbnailLoader(QObject):
         return self._bytes
 
     def pixmap(self, rel_path: str, size: int | None = None) -> QPixmap | None:
-        """The cached thumbnail of a file under the data folder, long edge ~`size` device pixels.
+        """The cached thumbnail of a file as the store records its path, long edge ~`size` device
+        pixels.
 
         When that size isn't cached yet it is queued (`loaded` fires later) and a cached one of
         another size is returned if there is one (draw it into your target rect), else None.
@@ -186,7 +188,7 @@ class ThumbnailLoader(QObject):
         if rel_path in self._failed:
             return None
         if self._requests.add(key):
-            self._pool.start(_Worker(self._requests, self._root, self._relay))
+            self._pool.start(_Worker(self._requests, self._paths, self._relay))
         for other in self._sizes.get(rel_path, ()):
             return self._cache[(rel_path, other)]
         return None

@@ -80,7 +80,7 @@ def add_image(
         [
             NewImage(
                 index=0,
-                path=paths.relative(saved.path),
+                path=paths.stored(saved.path),  # as the runner records it
                 thumb_path=paths.relative(saved.thumb_path),
                 width=saved.width,
                 height=saved.height,
@@ -632,6 +632,29 @@ def test_loader_cache_is_bounded(qtbot: QtBot, ctx: AppContext) -> None:
         assert thumbs.failed(missing)
     finally:
         thumbs.shutdown()
+
+
+def test_an_image_in_a_custom_output_folder_shows_and_exports(
+    qtbot: QtBot, ctx: AppContext, idle_pool: WorkerPool, loader: ThumbnailLoader, tmp_path: Path
+) -> None:
+    ctx.library.output_folder = tmp_path / "custom"
+    record = add_image(ctx, "kept outside the data folder")
+    assert Path(record.path).is_absolute()
+    assert ctx.paths.resolve(record.path).is_relative_to(tmp_path / "custom")
+    # Its full picture decodes through the stored absolute path (the viewer and the History
+    # details use it when there is no thumbnail).
+    with qtbot.waitSignal(loader.loaded, timeout=WAIT_MS):
+        assert loader.pixmap(record.path, 64) is None
+    assert loader.pixmap(record.path, 64) is not None and not loader.failed(record.path)
+
+    g = open_gallery(qtbot, ctx, idle_pool, loader)
+    qtbot.waitUntil(lambda: g.tab.delegate.pixmaps_painted >= 1, timeout=WAIT_MS)
+    select_rows(g.tab, [0])
+    out = tmp_path / "export"
+    g.tab.export_selected(out, as_zip=False, keep_metadata=True)
+    assert g.tab.wait_for_export(WAIT_MS)
+    assert [p.name for p in out.iterdir()] == ["kept outside the data folder_00.png"]
+    g.tab.shutdown()
 
 
 def test_thumbnail_size_slider_updates_settings(gallery: Gallery) -> None:

@@ -10,7 +10,7 @@ from pytestqt.qtbot import QtBot
 from studio_desktop.app import GuiOptions, StudioApp
 from studio_desktop.core.context import AppContext
 from studio_desktop.core.jobs import JobStatus
-from studio_desktop.core.settings import load_settings
+from studio_desktop.core.settings import Settings, load_settings, save_settings
 from studio_desktop.ui.main_window import MainWindow
 from studio_desktop.ui.services import Services
 from studio_desktop.workers.pool import WorkerPool
@@ -105,5 +105,29 @@ def test_studio_app_starts_and_shuts_down_once(qtbot: QtBot, tmp_path: Path) -> 
         studio.shutdown()
         studio.shutdown()  # idempotent
         assert not studio.pool.is_running
+    finally:
+        ctx.close()
+
+
+def test_studio_app_says_when_the_output_folder_cannot_be_used(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    blocker = tmp_path / "a file"
+    blocker.write_text("in the way")
+    data = tmp_path / "data"
+    data.mkdir()
+    save_settings(Settings(output_folder=str(blocker / "out")), data / "settings.json")
+    ctx = AppContext.open(data)
+    try:
+        assert ctx.library.output_folder == ctx.paths.outputs
+        studio = StudioApp(app, ctx, GuiOptions(crash_dialog=False, first_run=False))
+        qtbot.addWidget(studio.window)
+        studio.start()
+        message = studio.window.statusBar().currentMessage()
+        assert f"The output folder {blocker / 'out'} cannot be used" in message
+        assert str(ctx.paths.outputs) in message
+        studio.shutdown()
     finally:
         ctx.close()

@@ -9,10 +9,12 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from studio_desktop.core.context import DEFAULT_SERVER, AppContext
+from studio_desktop.core.jobs import GenerationParams, NewJob
+from studio_desktop.core.runner import JobFinished
 from studio_desktop.core.scheduler import ServerState, ServerStatus
 from studio_desktop.core.servers import ServerConfig, gpu_label
 from studio_desktop.core.settings import load_settings
@@ -304,3 +306,132 @@ def test_gpu_label_drops_the_torch_device_decorations() -> None:
     assert gpu_label("cpu") == "cpu"
     assert gpu_label("mps") == "mps"
     assert gpu_label(None) == ""
+
+
+# --- the output folder ---
+
+
+class Warnings:
+    """QMessageBox.warning, recorded instead of shown (a modal box would block the test)."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.texts: list[str] = []
+
+        def warning(_parent: QWidget, _title: str, text: str, *_a: object) -> int:
+            self.texts.append(text)
+            return int(QMessageBox.StandardButton.Ok.value)
+
+        monkeypatch.setattr(QMessageBox, "warning", warning)
+
+
+def choose_in_dialog(monkeypatch: pytest.MonkeyPatch, folder: Path) -> None:
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(folder))
+
+
+def press_ok(dialog: SettingsDialog) -> None:
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+
+
+def test_output_folder_is_checked_saved_and_used_by_the_next_job(
+    qtbot: QtBot,
+    fake_comfy: FakeComfyServer,
+    ctx: AppContext,
+    make_pool: PoolFactory,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+) -> None:
+    services = Services(ctx, make_pool(fake_comfy), load_settings(ctx.paths.settings))
+    dialog = SettingsDialog(services, page="general")
+    qtbot.addWidget(dialog)
+    row = dialog.general.output_folder
+    assert row.field.text() == "" and row.field.placeholderText() == str(ctx.paths.outputs)
+    assert not dialog.general.output_folder_warning.isVisibleTo(dialog.general)
+    warnings = Warnings(monkeypatch)
+
+    # A folder that cannot be created (a file where its parent should be) is refused.
+    blocker = tmp_path / "a file"
+    blocker.write_text("in the way")
+    choose_in_dialog(monkeypatch, blocker / "images")
+    row.choose_button.click()
+    assert row.field.text() == str(blocker / "images")
+    assert dialog.apply_button.isEnabled()
+    press_ok(dialog)
+    assert dialog.result() != QDialog.DialogCode.Accepted
+    assert len(warnings.texts) == 1
+    assert f"cannot save images in {blocker / 'images'}" in warnings.texts[0]
+    assert ctx.library.output_folder == ctx.paths.outputs
+    assert not ctx.paths.settings.exists()
+
+    # A good one is created, saved and handed to the library at once.
+    chosen = tmp_path / "Pictures" / "Studio"
+    choose_in_dialog(monkeypatch, chosen)
+    row.choose_button.click()
+    with qtbot.waitSignal(dialog.settings_changed, timeout=WAIT_MS):
+        press_ok(dialog)
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert len(warnings.texts) == 1
+    assert chosen.is_dir() and not list(chosen.iterdir())  # no probe left behind
+    assert load_settings(ctx.paths.settings).output_folder == str(chosen)
+    assert ctx.library.output_folder == chosen
+
+    job = NewJob(
+        "txt2img", GenerationParams(prompt="to my folder", model=fake_comfy.checkpoints[0], steps=2)
+    )
+    with qtbot.waitSignal(services.pool.outputs_ready, timeout=WAIT_MS) as ready:
+        services.pool.enqueue([job]).result(timeout=WAIT_MS / 1000)
+    finished = ready.args[0] if ready.args else None
+    assert isinstance(finished, JobFinished) and len(finished.images) == 1
+    saved = ctx.paths.resolve(finished.images[0].path)
+    assert saved.is_file() and saved.is_relative_to(chosen)
+    assert Path(finished.images[0].path).is_absolute()
+
+    # The next start shows it; "Use default" goes back.
+    again = SettingsDialog(Services(ctx, services.pool, load_settings(ctx.paths.settings)))
+    qtbot.addWidget(again)
+    again_row = again.general.output_folder
+    assert again_row.field.text() == str(chosen)
+    assert not again.general.is_dirty()
+    again_row.default_button.click()
+    assert again_row.field.text() == "" and again.apply_button.isEnabled()
+    press_ok(again)
+    assert again.result() == QDialog.DialogCode.Accepted
+    assert load_settings(ctx.paths.settings).output_folder == ""
+    assert ctx.library.output_folder == ctx.paths.outputs
+
+
+def test_output_folder_refuses_relative_paths_and_the_data_folder(
+    qtbot: QtBot, services: Services, dialog: SettingsDialog, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    warnings = Warnings(monkeypatch)
+    row = dialog.general.output_folder
+    row.set_folder("relative/folder")
+    assert not dialog.apply()
+    row.set_folder(str(services.ctx.paths.logs))
+    assert not dialog.apply()
+    assert "is not a full path" in warnings.texts[0]
+    assert "is inside the data folder" in warnings.texts[1]
+    assert services.settings.output_folder == ""
+    assert services.ctx.library.output_folder == services.ctx.paths.outputs
+    assert not services.ctx.paths.settings.exists()
+
+
+def test_a_folder_unusable_at_start_is_shown_and_can_be_retried(
+    qtbot: QtBot, services: Services, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    # As after a start with the drive unplugged: the setting names it, the library uses outputs/.
+    drive = tmp_path / "usb"
+    services.settings.output_folder = str(drive)
+    dialog = SettingsDialog(services, page="general")
+    qtbot.addWidget(dialog)
+    general = dialog.general
+    assert general.output_folder_warning.isVisibleTo(general)
+    assert str(services.ctx.paths.outputs) in general.output_folder_warning.text()
+    assert not general.is_dirty()  # OK for another change does not trip over the folder
+
+    choose_in_dialog(monkeypatch, drive)  # plugged back in: choosing it again retries
+    general.output_folder.choose_button.click()
+    assert dialog.apply_button.isEnabled()
+    assert dialog.apply()
+    assert services.ctx.library.output_folder == drive
+    assert not general.output_folder_warning.isVisibleTo(general)
+    assert not dialog.apply_button.isEnabled()

@@ -13,6 +13,8 @@ from studio_desktop.core.comfy import ComfyClient
 from studio_desktop.core.context import AppContext
 from studio_desktop.core.files import read_png_text
 from studio_desktop.core.jobs import GenerationParams, JobStatus, NewJob
+from studio_desktop.core.paths import DataPaths
+from studio_desktop.core.settings import Settings, save_settings
 from studio_desktop.core.workflows import bind
 from tests.fakes.comfy_server import FakeComfyServer
 
@@ -251,3 +253,41 @@ def test_servers_add_list_check_remove(fake_comfy: FakeComfyServer, tmp_path: Pa
     assert down.returncode == 1 and "down" in down.stdout
     assert studio("servers", "remove", fake_comfy.url, data_dir=tmp_path).returncode == 0
     assert json.loads(studio("servers", "list", "--json", data_dir=tmp_path).stdout) == []
+
+
+def test_generate_saves_to_the_output_folder_in_the_settings(
+    fake_comfy: FakeComfyServer, tmp_path: Path
+) -> None:
+    data, custom = tmp_path / "data", tmp_path / "My Pictures" / "studio"
+    save_settings(Settings(output_folder=str(custom)), DataPaths(data).settings)
+    result = studio(
+        "generate", "x", "--server", fake_comfy.url, "--count", "2", "--json", data_dir=data
+    )
+    assert result.returncode == 0, result.stderr
+    assert "warning" not in result.stderr
+    finished = [e for e in json_lines(result.stdout) if e["event"] == "finished"]
+    saved = [Path(p) for e in finished for p in e["images"]]
+    assert len(saved) == 2
+    assert all(p.is_file() and p.is_relative_to(custom) for p in saved), saved
+    assert not list((data / "outputs").rglob("*.png"))
+    with AppContext.open(data) as ctx:
+        images = [i for e in finished for i in ctx.store.images_for_job(e["id"])]
+        assert sorted(ctx.paths.resolve(i.path) for i in images) == sorted(saved)
+        assert all(Path(i.path).is_absolute() for i in images)
+        thumbs = [ctx.paths.resolve(i.thumb_path) for i in images if i.thumb_path]
+        assert len(thumbs) == 2 and all(t.is_relative_to(ctx.paths.thumbnails) for t in thumbs)
+
+
+def test_generate_with_an_unusable_output_folder_saves_to_the_default(
+    fake_comfy: FakeComfyServer, tmp_path: Path
+) -> None:
+    data = tmp_path / "data"
+    blocker = tmp_path / "a file"
+    blocker.write_text("in the way")
+    save_settings(Settings(output_folder=str(blocker / "out")), DataPaths(data).settings)
+    result = studio("generate", "x", "--server", fake_comfy.url, data_dir=data)
+    assert result.returncode == 0, result.stderr
+    assert f"warning: the output folder {blocker / 'out'}" in result.stderr
+    saved = [line.split("saved ", 1)[1] for line in result.stdout.splitlines() if "saved " in line]
+    assert len(saved) == 1 and Path(saved[0]).is_relative_to(data / "outputs")
+    assert "cannot be written" in (data / "logs" / "studio.log").read_text("utf-8")

@@ -48,3 +48,24 @@ def test_out_of_range_values_are_clamped(tmp_path: Path) -> None:
     )
     settings = load_settings(path)
     assert settings.pipeline_depth == 8 and settings.language == "system"
+
+
+def test_output_folder_defaults_to_empty_and_survives_bad_values(tmp_path: Path) -> None:
+    assert Settings().output_folder == ""
+    path = tmp_path / "settings.json"
+    # A file written before the setting existed: no key, same schema version, default kept.
+    path.write_text(json.dumps({"schema_version": SCHEMA_VERSION, "language": "en"}), "utf-8")
+    assert load_settings(path).output_folder == ""
+    path.write_text(json.dumps({"schema_version": 2, "output_folder": 42}), "utf-8")
+    assert load_settings(path).output_folder == ""
+    path.write_text(json.dumps({"schema_version": 2, "output_folder": " /mnt/x "}), "utf-8")
+    assert load_settings(path).output_folder == "/mnt/x"
+
+
+def test_peek_leaves_a_broken_file_where_it_is(tmp_path: Path) -> None:
+    path = tmp_path / "settings.json"
+    path.write_text("{not json", "utf-8")
+    assert load_settings(path, peek=True) == Settings()
+    assert path.exists() and not (tmp_path / "settings.broken.json").exists()
+    path.write_text(json.dumps({"schema_version": "two"}), "utf-8")
+    assert load_settings(path) == Settings()  # a bad version number is a bad value, not a crash
