@@ -155,11 +155,12 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self._action(self.tr("Open data folder"), self._open_data_folder))
         file_menu.addAction(self._action(self.tr("Open log folder"), self._open_logs))
         file_menu.addSeparator()
-        file_menu.addAction(
-            self._action(
-                self.tr("Settings…"), self.open_settings, QKeySequence.StandardKey.Preferences
-            )
-        )
+        preferences = QKeySequence(QKeySequence.StandardKey.Preferences)
+        # Only macOS (Cmd+,) and KDE define one; elsewhere Ctrl+, is what editors and browsers use.
+        if preferences.isEmpty():
+            preferences = QKeySequence("Ctrl+,")
+        self.settings_action = self._action(self.tr("Settings…"), self.open_settings, preferences)
+        file_menu.addAction(self.settings_action)
         file_menu.addSeparator()
         file_menu.addAction(
             self._action(self.tr("Quit"), self.close, QKeySequence.StandardKey.Quit)

@@ -131,3 +131,20 @@ def test_studio_app_says_when_the_output_folder_cannot_be_used(
         studio.shutdown()
     finally:
         ctx.close()
+
+
+def test_every_menu_command_a_user_repeats_has_a_shortcut(
+    qtbot: QtBot, ctx: AppContext, make_pool: PoolFactory
+) -> None:
+    window = _window(qtbot, ctx, make_pool(start=False))
+    try:
+        shortcuts = {
+            a.text(): a.shortcut().toString()
+            for a in window.actions()
+            if not a.shortcut().isEmpty()
+        }
+        # Settings has one on every platform (no standard key on Windows or X11: Ctrl+,).
+        assert window.settings_action.shortcut().toString() in ("Ctrl+,", "Ctrl+Shift+,")
+        assert {"Ctrl+Return", "Esc", "Ctrl+I"} <= set(shortcuts.values())
+    finally:
+        _stop(window)

@@ -6,11 +6,13 @@ from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
 from studio_desktop.core.context import AppContext
 from studio_desktop.core.jobs import GenerationParams, NewJob
 from studio_desktop.core.settings import Settings
+from studio_desktop.ui.gallery import GalleryTab
 from studio_desktop.ui.history.details import JobDetails
 from studio_desktop.ui.history.model import Column
 from studio_desktop.ui.history.tab import HistoryTab
@@ -18,6 +20,7 @@ from studio_desktop.ui.queue_panel import QueuePanel
 from studio_desktop.ui.services import Services
 from studio_desktop.ui.thumbnails import ThumbnailLoader
 from tests.gui.conftest import PoolFactory, TabFactory
+from tests.gui.test_gallery import add_image
 
 
 @pytest.fixture
@@ -80,3 +83,23 @@ def test_details_without_a_lookup_show_the_id(
     qtbot.addWidget(details)
     details.show_job(ctx.store.add_job(NewJob("txt2img", GenerationParams(prompt="x"))))
     assert ">txt2img<" in details.parameters.text()
+
+
+def test_gallery_filter_and_viewer_name_the_template_in_the_ui_language(
+    qtbot: QtBot, ctx: AppContext, make_pool: PoolFactory, loader: ThumbnailLoader
+) -> None:
+    add_image(ctx, "a fox")
+    tab = GalleryTab(Services(ctx, make_pool(start=False), Settings(language="zh_CN")), loader)
+    qtbot.addWidget(tab)
+    try:
+        combo = tab.filter_bar.template
+        assert combo.itemText(combo.findData("txt2img")) == "文生图"
+        tab.view.setCurrentIndex(tab.model.index(0, 0))
+        tab.open_viewer()
+        viewer = tab.viewer
+        assert viewer is not None
+        texts = [label.text() for label in viewer.details.findChildren(QLabel)]
+        assert "文生图" in texts and "txt2img" not in texts
+        viewer.close()
+    finally:
+        tab.shutdown()

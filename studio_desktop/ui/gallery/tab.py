@@ -272,7 +272,13 @@ class GalleryTab(QWidget):
                 return
             index = selected[0]
         if self._viewer is None:
-            self._viewer = ImageViewer(self.model, self._ctx.paths, self._thumbs, self)
+            self._viewer = ImageViewer(
+                self.model,
+                self._ctx.paths,
+                self._thumbs,
+                self,
+                template_name=self._services.template_name,
+            )
             self._viewer.remix_requested.connect(self.remix_requested)
             self._viewer.current_changed.connect(self._viewer_moved)
         self._viewer.show_row(index.row())

@@ -7,7 +7,7 @@ closes.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Final
 
@@ -247,8 +247,12 @@ class ImageViewer(QDialog):
         paths: DataPaths,
         thumbnails: ThumbnailLoader | None = None,
         parent: QWidget | None = None,
+        *,
+        template_name: Callable[[str], str] | None = None,
     ) -> None:
+        """`template_name` turns a template id into the name to show (the id when None)."""
         super().__init__(parent)
+        self._template_name = template_name or str
         self.setWindowTitle(self.tr("Image viewer"))
         self.setWindowFlag(Qt.WindowType.WindowMaximizeButtonHint, True)
         self.resize(1100, 720)
@@ -499,7 +503,7 @@ class ImageViewer(QDialog):
                 (self.tr("Denoise"), f"{params.denoise:g}" if params.denoise != 1.0 else ""),
             ]
         if job is not None:
-            rows.append((self.tr("Template"), job.template))
+            rows.append((self.tr("Template"), self._template_name(job.template)))
             rows.append((self.tr("Server"), job.server or ""))
         media = record.metadata.get("media")
         seconds = media.get("duration_s") if isinstance(media, Mapping) else None
