@@ -195,7 +195,7 @@
 <context>
     <name>FirstRunDialog</name>
     <message>
-        <location filename="../../studio_desktop/ui/first_run.py" line="+59"/>
+        <location filename="../../studio_desktop/ui/first_run.py" line="+54"/>
         <location line="+6"/>
         <source>Welcome to Studio Desktop</source>
         <translation>歡迎使用 Studio Desktop</translation>
@@ -325,14 +325,14 @@
     </message>
     <message numerus="yes">
         <location line="+13"/>
-        <location line="+189"/>
+        <location line="+195"/>
         <source>Restored %n image(s)</source>
         <translation>
             <numerusform>已還原 %n 張圖片</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="-176"/>
+        <location line="-182"/>
         <source>Added %n image(s) to favourites</source>
         <translation>
             <numerusform>已將 %n 張圖片加入我的最愛</numerusform>
@@ -346,7 +346,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+38"/>
+        <location line="+44"/>
         <source>Exporting %n image(s)…</source>
         <translation>
             <numerusform>正在匯出 %n 張圖片…</numerusform>
@@ -536,7 +536,7 @@
 <context>
     <name>GeneralPage</name>
     <message>
-        <location filename="../../studio_desktop/ui/settings_dialog.py" line="+722"/>
+        <location filename="../../studio_desktop/ui/settings/general_page.py" line="+52"/>
         <source>Open</source>
         <translation>開啟</translation>
     </message>
@@ -1267,7 +1267,7 @@
 <context>
     <name>ImageViewer</name>
     <message>
-        <location filename="../../studio_desktop/ui/gallery/viewer.py" line="+252"/>
+        <location filename="../../studio_desktop/ui/gallery/viewer.py" line="+256"/>
         <source>Image viewer</source>
         <translation>圖片檢視器</translation>
     </message>
@@ -1800,24 +1800,24 @@
     </message>
     <message>
         <location line="+9"/>
-        <location line="+113"/>
+        <location line="+114"/>
         <source>Generate</source>
         <translation>產生</translation>
     </message>
     <message>
-        <location line="-112"/>
-        <location line="+112"/>
+        <location line="-113"/>
+        <location line="+113"/>
         <source>Gallery</source>
         <translation>圖庫</translation>
     </message>
     <message>
-        <location line="-111"/>
-        <location line="+111"/>
+        <location line="-112"/>
+        <location line="+112"/>
         <source>History</source>
         <translation>歷史紀錄</translation>
     </message>
     <message>
-        <location line="-107"/>
+        <location line="-108"/>
         <source>Queue</source>
         <translation>佇列</translation>
     </message>
@@ -1852,12 +1852,12 @@
         <translation>開啟記錄檔資料夾</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>Settings…</source>
         <translation>設定…</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>Quit</source>
         <translation>結束</translation>
     </message>
@@ -2164,7 +2164,7 @@ Choose another folder.</source>
 <context>
     <name>QueueDelegate</name>
     <message>
-        <location filename="../../studio_desktop/ui/queue_panel.py" line="+466"/>
+        <location filename="../../studio_desktop/ui/queue/delegate.py" line="+126"/>
         <source>any server</source>
         <translation>任一伺服器</translation>
     </message>
@@ -2202,7 +2202,7 @@ Choose another folder.</source>
 <context>
     <name>QueueModel</name>
     <message>
-        <location line="-311"/>
+        <location filename="../../studio_desktop/ui/queue/model.py" line="+142"/>
         <location line="+22"/>
         <source>(no prompt)</source>
         <translation>（無提示詞）</translation>
@@ -2221,7 +2221,7 @@ Choose another folder.</source>
 <context>
     <name>QueuePanel</name>
     <message>
-        <location line="+342"/>
+        <location filename="../../studio_desktop/ui/queue/panel.py" line="+48"/>
         <source>Cancel all</source>
         <translation>全部取消</translation>
     </message>
@@ -2386,7 +2386,7 @@ Unlocked: a new random seed for every job.</source>
 <context>
     <name>ServerEditDialog</name>
     <message>
-        <location filename="../../studio_desktop/ui/settings_dialog.py" line="-400"/>
+        <location filename="../../studio_desktop/ui/settings/server_edit.py" line="+44"/>
         <source>Edit server</source>
         <translation>編輯伺服器</translation>
     </message>
@@ -2449,7 +2449,7 @@ Unlocked: a new random seed for every job.</source>
 <context>
     <name>ServerTableModel</name>
     <message>
-        <location line="-179"/>
+        <location filename="../../studio_desktop/ui/settings/server_model.py" line="+59"/>
         <source>Enabled</source>
         <translation>啟用</translation>
     </message>
@@ -2522,7 +2522,7 @@ Unlocked: a new random seed for every job.</source>
 <context>
     <name>ServersPage</name>
     <message>
-        <location line="+136"/>
+        <location filename="../../studio_desktop/ui/settings/servers_page.py" line="+54"/>
         <source>Studio Desktop sends jobs to these ComfyUI servers. Changes take effect at once.</source>
         <translation>Studio Desktop 會將任務送至這些 ComfyUI 伺服器。變更立即生效。</translation>
     </message>
@@ -2594,7 +2594,7 @@ Jobs waiting in the queue stay there and run on the other servers.</source>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location line="-535"/>
+        <location filename="../../studio_desktop/ui/settings/probe.py" line="+33"/>
         <source>ComfyUI {version}</source>
         <translation>ComfyUI {version}</translation>
     </message>
@@ -2624,7 +2624,7 @@ Jobs waiting in the queue stay there and run on the other servers.</source>
         <translation>測試失敗：{error}</translation>
     </message>
     <message>
-        <location line="+666"/>
+        <location filename="../../studio_desktop/ui/settings/dialog.py" line="+38"/>
         <source>Servers and Settings</source>
         <translation>伺服器與設定</translation>
     </message>

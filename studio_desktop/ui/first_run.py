@@ -22,14 +22,9 @@ from studio_desktop.core.context import DEFAULT_SERVER
 from studio_desktop.core.servers import gpu_label, pool_servers
 from studio_desktop.core.store import StoreError
 from studio_desktop.ui.services import Services
-from studio_desktop.ui.settings_dialog import (
-    ProbeResult,
-    ResultLine,
-    ServerProber,
-    apply_to_pool,
-    describe_caps,
-    hint_label,
-)
+from studio_desktop.ui.settings.pool_sync import apply_to_pool
+from studio_desktop.ui.settings.probe import ProbeResult, ServerProber, describe_caps
+from studio_desktop.ui.settings.widgets import ResultLine, hint_label
 
 log = logging.getLogger("studio.ui")
 

@@ -32,9 +32,9 @@ from studio_desktop.ui.gallery.tab import GalleryTab
 from studio_desktop.ui.generate.tab import GenerateTab, metadata_files
 from studio_desktop.ui.history.tab import HistoryTab
 from studio_desktop.ui.import_dialog import ImportDialog
-from studio_desktop.ui.queue_panel import QueuePanel
+from studio_desktop.ui.queue.panel import QueuePanel
 from studio_desktop.ui.services import Services
-from studio_desktop.ui.settings_dialog import SettingsDialog
+from studio_desktop.ui.settings.dialog import SettingsDialog
 from studio_desktop.ui.status_bar import StudioStatusBar
 from studio_desktop.ui.thumbnails import ThumbnailLoader
 

@@ -16,7 +16,8 @@ from studio_desktop.core.context import AppContext
 from studio_desktop.core.jobs import GenerationParams, Job, JobError, JobStatus, NewJob
 from studio_desktop.core.runner import JobProgress
 from studio_desktop.core.settings import Settings
-from studio_desktop.ui.queue_panel import PositionRole, QueueEntry, QueueModel, QueuePanel
+from studio_desktop.ui.queue.model import PositionRole, QueueEntry, QueueModel
+from studio_desktop.ui.queue.panel import QueuePanel
 from studio_desktop.ui.services import Services
 from studio_desktop.workers import WorkerPool
 from tests.fakes.comfy_server import FakeComfyServer

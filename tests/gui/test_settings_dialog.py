@@ -19,12 +19,9 @@ from studio_desktop.core.scheduler import ServerState, ServerStatus
 from studio_desktop.core.servers import ServerConfig, gpu_label
 from studio_desktop.core.settings import load_settings
 from studio_desktop.ui.services import Services
-from studio_desktop.ui.settings_dialog import (
-    ServerEditDialog,
-    ServerFields,
-    ServerTableModel,
-    SettingsDialog,
-)
+from studio_desktop.ui.settings.dialog import SettingsDialog
+from studio_desktop.ui.settings.server_edit import ServerEditDialog, ServerFields
+from studio_desktop.ui.settings.server_model import ServerTableModel
 from tests.fakes.comfy_server import FakeComfyServer
 from tests.gui.conftest import PoolFactory
 

@@ -16,7 +16,7 @@ from studio_desktop.ui.gallery import GalleryTab
 from studio_desktop.ui.history.details import JobDetails
 from studio_desktop.ui.history.model import Column
 from studio_desktop.ui.history.tab import HistoryTab
-from studio_desktop.ui.queue_panel import QueuePanel
+from studio_desktop.ui.queue.panel import QueuePanel
 from studio_desktop.ui.services import Services
 from studio_desktop.ui.thumbnails import ThumbnailLoader
 from tests.gui.conftest import PoolFactory, TabFactory

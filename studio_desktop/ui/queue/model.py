@@ -1,0 +1,337 @@
+"""The queue's item model: waiting and running jobs across servers, then recently failed ones
+until dismissed, with drag to reorder.
+
+The model reads the store once; after that the pool's signals keep it current, a progress tick
+touching only its own row.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, replace
+from typing import Any, Final
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QMimeData,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+
+from studio_desktop.core.jobs import Job, JobStatus
+from studio_desktop.core.runner import JobProgress, JobRetrying
+from studio_desktop.core.store import Store
+from studio_desktop.ui.history import formatting as fmt
+from studio_desktop.ui.history.status import StatusIcons
+
+JOB_IDS_MIME: Final = "application/x-studio-job-ids"
+
+JobRole: Final = Qt.ItemDataRole.UserRole + 1  # Job
+JobIdRole: Final = Qt.ItemDataRole.UserRole + 2  # str
+EntryRole: Final = Qt.ItemDataRole.UserRole + 3  # QueueEntry
+PositionRole: Final = Qt.ItemDataRole.UserRole + 4  # 1-based place among waiting jobs, or 0
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+@dataclass(frozen=True)
+class QueueEntry:
+    """A row: the job as last heard of, and what the running side adds to it."""
+
+    job: Job
+    step: int = 0
+    steps: int = 0
+    node: str = ""
+    executing: bool = False  # the server began running it (not just holding it in its queue)
+    note: str = ""  # why it is being retried
+
+    @property
+    def fraction(self) -> float:
+        if self.steps:
+            return min(1.0, self.step / self.steps)
+        return self.job.progress
+
+    @property
+    def section(self) -> int:
+        """Running first, then waiting, then failed."""
+        status = self.job.status
+        if status in (JobStatus.RUNNING, JobStatus.RETRYING):
+            return 0
+        return 1 if status is JobStatus.PENDING else 2
+
+    def sort_key(self) -> tuple[int, int, int]:
+        # Waiting jobs in claim order (the store's CLAIM_ORDER: priority high first, then seq).
+        priority = -self.job.priority if self.section == 1 else 0
+        return (self.section, priority, self.job.seq)
+
+
+class QueueModel(QAbstractListModel):
+    """Active jobs in the order they run, then recently failed ones."""
+
+    reorder_requested = Signal(list)  # job ids to move to the front, in this order
+
+    def __init__(
+        self,
+        store: Store,
+        parent: QObject | None = None,
+        *,
+        template_name: Callable[[str], str] | None = None,
+    ) -> None:
+        """`template_name` turns a template id into the name to show (the id when None)."""
+        super().__init__(parent)
+        self._template_name = template_name or str
+        self._icons = StatusIcons()
+        self._server_names: dict[str, str] = {}
+        active = store.jobs_with_status(JobStatus.PENDING, JobStatus.RUNNING, JobStatus.RETRYING)
+        self._rows = sorted((_entry(job) for job in active), key=QueueEntry.sort_key)
+
+    # --- counts and lookups ---
+
+    def counts(self) -> tuple[int, int, int]:
+        """(waiting, running, failed) rows."""
+        sections = [e.section for e in self._rows]
+        running = sum(1 for e in self._rows if e.job.status is JobStatus.RUNNING)
+        retrying = sum(1 for e in self._rows if e.job.status is JobStatus.RETRYING)
+        return sections.count(1) + retrying, running, sections.count(2)
+
+    def entry(self, row: int) -> QueueEntry:
+        return self._rows[row]
+
+    def row_of(self, job_id: str) -> int | None:
+        for row, entry in enumerate(self._rows):
+            if entry.job.id == job_id:
+                return row
+        return None
+
+    def job_ids(self) -> list[str]:
+        return [e.job.id for e in self._rows]
+
+    def set_server_names(self, names: dict[str, str]) -> None:
+        self._server_names = dict(names)
+        if self._rows:
+            self.dataChanged.emit(self.index(0), self.index(len(self._rows) - 1))
+
+    def server_name(self, url: str | None) -> str:
+        return fmt.server_label(url, self._server_names)
+
+    # --- Qt model API ---
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def flags(self, index: _Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.ItemIsDropEnabled  # between rows: a drop reorders
+        if not self.checkIndex(index, QAbstractListModel.CheckIndexOption.IndexIsValid):
+            return Qt.ItemFlag.NoItemFlags
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        flags |= Qt.ItemFlag.ItemNeverHasChildren
+        if self._rows[index.row()].job.status is JobStatus.PENDING:
+            flags |= Qt.ItemFlag.ItemIsDragEnabled
+        return flags
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows) or index.column() != 0:
+            return None
+        entry = self._rows[index.row()]
+        job = entry.job
+        if role == Qt.ItemDataRole.DisplayRole:
+            return fmt.one_line(job.params.prompt) or self.tr("(no prompt)")
+        if role == Qt.ItemDataRole.DecorationRole:
+            return self._icons(job.status)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(entry)
+        if role == JobRole:
+            return job
+        if role == JobIdRole:
+            return job.id
+        if role == EntryRole:
+            return entry
+        if role == PositionRole:
+            return self._position(index.row())
+        return None
+
+    def _position(self, row: int) -> int:
+        if self._rows[row].section != 1:
+            return 0
+        return row - sum(1 for e in self._rows[:row] if e.section != 1) + 1
+
+    def _tooltip(self, entry: QueueEntry) -> str:
+        job = entry.job
+        lines = [job.params.prompt or self.tr("(no prompt)")]
+        lines.append(
+            self.tr("{template} · {model} · seed {seed}").format(
+                template=self._template_name(job.template),
+                model=job.params.model or "—",
+                seed=job.params.seed,
+            )
+        )
+        if job.error is not None and job.status is JobStatus.FAILED:
+            lines.append(self.tr("Error: {message}").format(message=job.error.message))
+        return "\n".join(lines)
+
+    # --- drag to reorder ---
+
+    def supportedDropActions(self) -> Qt.DropAction:
+        return Qt.DropAction.MoveAction
+
+    def supportedDragActions(self) -> Qt.DropAction:
+        return Qt.DropAction.MoveAction
+
+    def mimeTypes(self) -> list[str]:
+        return [JOB_IDS_MIME]
+
+    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:
+        ids = [
+            self._rows[i.row()].job.id
+            for i in sorted(indexes, key=lambda i: i.row())
+            if i.isValid() and self._rows[i.row()].job.status is JobStatus.PENDING
+        ]
+        data = QMimeData()
+        data.setData(JOB_IDS_MIME, "\n".join(ids).encode("ascii"))
+        return data
+
+    def canDropMimeData(
+        self,
+        data: QMimeData,
+        action: Qt.DropAction,
+        row: int,
+        column: int,
+        parent: _Index,
+    ) -> bool:
+        return action == Qt.DropAction.MoveAction and data.hasFormat(JOB_IDS_MIME)
+
+    def dropMimeData(
+        self,
+        data: QMimeData,
+        action: Qt.DropAction,
+        row: int,
+        column: int,
+        parent: _Index,
+    ) -> bool:
+        """Ask for the moves that put the dragged jobs at the drop place. The rows move when the
+        store has done it (job_changed), so the view never shows an order that isn't real."""
+        if not self.canDropMimeData(data, action, row, column, parent):
+            return False
+        if parent.isValid():  # dropped onto a row: above it
+            row = parent.row()
+        ids = bytes(data.data(JOB_IDS_MIME).data()).decode("ascii").split()
+        plan = self.reorder_plan(ids, len(self._rows) if row < 0 else row)
+        if plan:
+            self.reorder_requested.emit(plan)
+        return False  # nothing for the view to remove: the rows are only re-ordered
+
+    def reorder_plan(self, job_ids: Iterable[str], row: int) -> list[str]:
+        """The move-to-front calls (in order) that put the waiting jobs `job_ids` just above
+        `row`: the store only knows "to the front", so the jobs that stay above them are moved
+        too, last first. Empty when nothing would change."""
+        wanted = set(job_ids)
+        waiting = [(r, e.job.id) for r, e in enumerate(self._rows) if e.section == 1]
+        dragged = [job_id for _, job_id in waiting if job_id in wanted]
+        if not dragged:
+            return []
+        above = [job_id for r, job_id in waiting if r < row and job_id not in wanted]
+        below = [job_id for r, job_id in waiting if r >= row and job_id not in wanted]
+        if above + dragged + below == [job_id for _, job_id in waiting]:
+            return []
+        return list(reversed(above + dragged))
+
+    # --- changes from the pool ---
+
+    def upsert(self, job: Job) -> None:
+        """A job was added or changed state: place, move, update or drop its row."""
+        row = self.row_of(job.id)
+        keep = job.status.is_active or job.status is JobStatus.FAILED
+        if not keep or job.deleted:
+            if row is not None:
+                self.beginRemoveRows(QModelIndex(), row, row)
+                del self._rows[row]
+                self.endRemoveRows()
+            return
+        if row is None:
+            entry = _entry(job)
+            target = self._insertion_row(entry)
+            self.beginInsertRows(QModelIndex(), target, target)
+            self._rows.insert(target, entry)
+            self.endInsertRows()
+            return
+        old = self._rows[row]
+        entry = _entry(job) if job.status is not old.job.status else replace(old, job=job)
+        if entry.job.status is JobStatus.RUNNING and old.job.status is JobStatus.RETRYING:
+            entry = replace(entry, executing=old.executing)
+        self._replace(row, entry)
+
+    def set_progress(self, progress: JobProgress) -> None:
+        row = self.row_of(progress.job_id)
+        if row is None:
+            return
+        entry = self._rows[row]
+        self._rows[row] = replace(
+            entry,
+            step=progress.value,
+            steps=progress.max,
+            node=progress.node_type or entry.node,
+            executing=True,
+        )
+        index = self.index(row)
+        self.dataChanged.emit(index, index)
+
+    def mark_started(self, job_id: str) -> None:
+        row = self.row_of(job_id)
+        if row is not None and not self._rows[row].executing:
+            self._rows[row] = replace(self._rows[row], executing=True)
+            index = self.index(row)
+            self.dataChanged.emit(index, index)
+
+    def set_retrying(self, event: JobRetrying) -> None:
+        row = self.row_of(event.job_id)
+        if row is not None:
+            self._rows[row] = replace(self._rows[row], note=event.reason, executing=False)
+            index = self.index(row)
+            self.dataChanged.emit(index, index)
+
+    def dismiss(self, job_ids: Iterable[str]) -> int:
+        """Drop failed rows the user has seen. Returns how many went."""
+        wanted = set(job_ids)
+        rows = [r for r, e in enumerate(self._rows) if e.section == 2 and e.job.id in wanted]
+        for row in reversed(rows):
+            self.beginRemoveRows(QModelIndex(), row, row)
+            del self._rows[row]
+            self.endRemoveRows()
+        return len(rows)
+
+    def failed_ids(self) -> list[str]:
+        return [e.job.id for e in self._rows if e.section == 2]
+
+    def _insertion_row(self, entry: QueueEntry, rows: Sequence[QueueEntry] | None = None) -> int:
+        key = entry.sort_key()
+        rows = self._rows if rows is None else rows
+        for index, other in enumerate(rows):
+            if key < other.sort_key():
+                return index
+        return len(rows)
+
+    def _replace(self, row: int, entry: QueueEntry) -> None:
+        rest = self._rows[:row] + self._rows[row + 1 :]
+        target = self._insertion_row(entry, rest)
+        if target != row:
+            # beginMoveRows counts the destination in the list before the move.
+            destination = target + 1 if target > row else target
+            self.beginMoveRows(QModelIndex(), row, row, QModelIndex(), destination)
+            self._rows = [*rest[:target], entry, *rest[target:]]
+            self.endMoveRows()
+            row = target
+        else:
+            self._rows[row] = entry
+        index = self.index(row)
+        self.dataChanged.emit(index, index)
+        if target != row or entry.section == 1:
+            # Waiting positions (#n) below may have shifted.
+            self.dataChanged.emit(self.index(0), self.index(len(self._rows) - 1))
+
+
+def _entry(job: Job) -> QueueEntry:
+    return QueueEntry(job=job, node=job.progress_text, executing=job.progress > 0)

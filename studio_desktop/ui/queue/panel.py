@@ -1,0 +1,291 @@
+"""The queue panel (a dock on every tab): the job list with a summary, buttons, a context menu
+and drag to reorder. Cancel, move to front, retry, dismiss failed jobs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from PySide6.QtCore import QPoint, Qt, Signal
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QLabel,
+    QListView,
+    QMenu,
+    QMessageBox,
+    QStackedWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from studio_desktop.core.jobs import Job, JobStatus
+from studio_desktop.core.scheduler import ServerStatus
+from studio_desktop.ui.history.empty_state import EmptyState
+from studio_desktop.ui.queue.delegate import QueueDelegate
+from studio_desktop.ui.queue.model import JobIdRole, QueueModel
+from studio_desktop.ui.services import Services
+
+
+class QueuePanel(QWidget):
+    """The queue dock's content."""
+
+    status_message = Signal(str, int)  # text, timeout ms
+
+    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._services = services
+        self.model = QueueModel(services.ctx.store, self, template_name=services.template_name)
+
+        self.summary = QLabel(self)
+        font = self.summary.font()
+        font.setBold(True)
+        self.summary.setFont(font)
+        self.cancel_all_button = QToolButton(self)
+        self.cancel_all_button.setText(self.tr("Cancel all"))
+        self.cancel_all_button.setToolTip(self.tr("Cancel every waiting and running job"))
+        self.cancel_all_button.setAutoRaise(True)
+        self.cancel_all_button.clicked.connect(lambda: self.cancel_all())
+        header = QHBoxLayout()
+        header.setContentsMargins(0, 0, 0, 0)
+        header.setSpacing(6)
+        header.addWidget(self.summary, 1)
+        header.addWidget(self.cancel_all_button)
+
+        self.view = QListView(self)
+        self.view.setModel(self.model)
+        self.delegate = QueueDelegate(self.view)
+        self.view.setItemDelegate(self.delegate)
+        self.view.setUniformItemSizes(True)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.view.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
+        self.view.setDefaultDropAction(Qt.DropAction.MoveAction)
+        self.view.setDragEnabled(True)
+        self.view.setDropIndicatorShown(True)
+        self.view.setMouseTracking(True)
+        self.view.viewport().setAttribute(Qt.WidgetAttribute.WA_Hover)
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+
+        self._empty = EmptyState(
+            self.tr("Queue is empty"),
+            self.tr("Jobs you queue on the Generate tab wait here."),
+            self,
+        )
+        self._stack = QStackedWidget(self)
+        self._stack.addWidget(self.view)
+        self._stack.addWidget(self._empty)
+        self._actions = QWidget(self)
+
+        self.front_button = self._tool(
+            self.tr("To front"),
+            self.tr("Run the selected waiting jobs next"),
+            self.move_selected_to_front,
+        )
+        self.retry_button = self._tool(
+            self.tr("Retry"),
+            self.tr("Queue the selected failed jobs again"),
+            self.retry_selected,
+        )
+        self.cancel_button = self._tool(
+            self.tr("Cancel"),
+            self.tr("Cancel the selected jobs"),
+            self.cancel_selected,
+        )
+        self.dismiss_button = self._tool(
+            self.tr("Clear failed"),
+            self.tr("Remove failed jobs from this list (History keeps them)"),
+            self.dismiss_failed,
+        )
+        actions = QHBoxLayout(self._actions)
+        actions.setContentsMargins(0, 0, 0, 0)
+        actions.setSpacing(6)
+        for button in (self.front_button, self.retry_button, self.cancel_button):
+            actions.addWidget(button)
+        actions.addStretch(1)
+        actions.addWidget(self.dismiss_button)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.setSpacing(6)
+        layout.addLayout(header)
+        layout.addWidget(self._stack, 1)
+        layout.addWidget(self._actions)
+
+        self._connect()
+        self._server_names_changed()
+        self._update()
+
+    def _tool(self, text: str, tip: str, slot: Any) -> QToolButton:
+        button = QToolButton(self._actions)
+        button.setText(text)
+        button.setToolTip(tip)
+        button.setAutoRaise(True)
+        button.clicked.connect(lambda _checked=False: slot())
+        return button
+
+    def _connect(self) -> None:
+        pool = self._services.pool
+        pool.job_added.connect(self.model.upsert)
+        pool.job_changed.connect(self.model.upsert)
+        pool.progress.connect(self.model.set_progress)
+        pool.job_started.connect(self._job_started)
+        pool.retrying.connect(self.model.set_retrying)
+        pool.server_changed.connect(self._server_changed)
+        self.model.reorder_requested.connect(self._reorder)
+        self.delegate.close_clicked.connect(self._close_clicked)
+        self.view.customContextMenuRequested.connect(self._context_menu)
+        self.view.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
+        for signal in (
+            self.model.rowsInserted,
+            self.model.rowsRemoved,
+            self.model.rowsMoved,
+            self.model.modelReset,
+            self.model.dataChanged,
+        ):
+            signal.connect(self._update)
+
+    def _job_started(self, job_id: str, _server: str) -> None:
+        self.model.mark_started(job_id)
+
+    def _server_changed(self, _status: ServerStatus) -> None:
+        self._server_names_changed()
+
+    def _server_names_changed(self) -> None:
+        self.model.set_server_names({s.url: s.name for s in self._services.pool.statuses()})
+
+    # --- state shown ---
+
+    def summary_text(self) -> str:
+        waiting, running, failed = self.model.counts()
+        parts = [self.tr("%n waiting", "", waiting), self.tr("%n running", "", running)]
+        if failed:
+            parts.append(self.tr("%n failed", "", failed))
+        return " · ".join(parts)
+
+    def _update(self, *_args: object) -> None:
+        waiting, running, failed = self.model.counts()
+        self.summary.setText(self.summary_text())
+        self._stack.setCurrentWidget(self.view if self.model.rowCount() else self._empty)
+        self._actions.setVisible(self.model.rowCount() > 0)
+        self.cancel_all_button.setEnabled(bool(waiting or running))
+        self.dismiss_button.setVisible(bool(failed))
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        jobs = self.selected_jobs()
+        self.front_button.setEnabled(any(j.status is JobStatus.PENDING for j in jobs))
+        self.retry_button.setEnabled(any(j.status is JobStatus.FAILED for j in jobs))
+        self.cancel_button.setEnabled(any(j.status.is_active for j in jobs))
+
+    # --- selection ---
+
+    def selected_jobs(self) -> list[Job]:
+        rows = sorted({i.row() for i in self.view.selectionModel().selectedIndexes()})
+        return [self.model.entry(r).job for r in rows if r < self.model.rowCount()]
+
+    def select_jobs(self, job_ids: Iterable[str]) -> None:
+        selection = self.view.selectionModel()
+        selection.clearSelection()
+        for job_id in job_ids:
+            row = self.model.row_of(job_id)
+            if row is not None:
+                selection.select(self.model.index(row), selection.SelectionFlag.Select)
+
+    # --- actions ---
+
+    def cancel(self, job_id: str) -> None:
+        self._services.pool.cancel(job_id)  # a refusal arrives as pool.operation_failed
+
+    def cancel_selected(self) -> None:
+        jobs = [j for j in self.selected_jobs() if j.status.is_active]
+        for job in jobs:
+            self.cancel(job.id)
+        if jobs:
+            self.status_message.emit(self.tr("Cancelling %n job(s)", "", len(jobs)), 3000)
+
+    def cancel_all(self, *, ask: bool = True) -> bool:
+        """Cancel every waiting and running job, after asking. True if it was done."""
+        waiting, running, _ = self.model.counts()
+        if not (waiting or running):
+            return False
+        if ask:
+            answer = QMessageBox.question(
+                self,
+                self.tr("Cancel all jobs"),
+                self.tr("Cancel {waiting} waiting and {running} running jobs?").format(
+                    waiting=waiting, running=running
+                ),
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return False
+        self._services.pool.cancel_all()
+        self.status_message.emit(self.tr("Cancelling every job"), 3000)
+        return True
+
+    def move_to_front(self, job_id: str) -> None:
+        self._services.pool.move_to_front(job_id)
+
+    def move_selected_to_front(self) -> None:
+        # Last first, so the selection keeps its order at the top.
+        waiting = [j for j in self.selected_jobs() if j.status is JobStatus.PENDING]
+        for job in reversed(waiting):
+            self.move_to_front(job.id)
+
+    def retry(self, job_id: str) -> None:
+        self._services.pool.retry(job_id)
+
+    def retry_selected(self) -> None:
+        failed = [j for j in self.selected_jobs() if j.status is JobStatus.FAILED]
+        for job in failed:
+            self.retry(job.id)
+        if failed:
+            self.status_message.emit(self.tr("Queued %n job(s) again", "", len(failed)), 3000)
+
+    def dismiss_failed(self, job_ids: Iterable[str] | None = None) -> None:
+        self.model.dismiss(self.model.failed_ids() if job_ids is None else job_ids)
+
+    def _close_clicked(self, job_id: str) -> None:
+        row = self.model.row_of(job_id)
+        if row is None:
+            return
+        if self.model.entry(row).job.status is JobStatus.FAILED:
+            self.model.dismiss([job_id])
+        else:
+            self.cancel(job_id)
+
+    def _reorder(self, plan: list[str]) -> None:
+        for job_id in plan:
+            self.move_to_front(job_id)
+
+    def _copy_prompt(self) -> None:
+        jobs = self.selected_jobs()
+        if jobs:
+            QGuiApplication.clipboard().setText(jobs[0].params.prompt)
+
+    def _context_menu(self, pos: QPoint) -> None:
+        index = self.view.indexAt(pos)
+        if not index.isValid():
+            return
+        if not self.view.selectionModel().isSelected(index):
+            self.select_jobs([str(index.data(JobIdRole))])
+        jobs = self.selected_jobs()
+        menu = QMenu(self)
+        front = menu.addAction(self.tr("Move to front"), self.move_selected_to_front)
+        front.setEnabled(any(j.status is JobStatus.PENDING for j in jobs))
+        retry = menu.addAction(self.tr("Retry"), self.retry_selected)
+        retry.setEnabled(any(j.status is JobStatus.FAILED for j in jobs))
+        menu.addAction(self.tr("Copy prompt"), self._copy_prompt)
+        menu.addSeparator()
+        cancel = menu.addAction(self.tr("Cancel"), self.cancel_selected)
+        cancel.setEnabled(any(j.status.is_active for j in jobs))
+        if any(j.status is JobStatus.FAILED for j in jobs):
+            menu.addAction(
+                self.tr("Dismiss"),
+                lambda: self.dismiss_failed([j.id for j in jobs if j.status is JobStatus.FAILED]),
+            )
+        menu.addAction(self.tr("Cancel all…"), self.cancel_all)
+        menu.popup(self.view.viewport().mapToGlobal(pos))
