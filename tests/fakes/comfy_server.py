@@ -326,9 +326,13 @@ class FakeComfyServer:
         ]
 
     async def _shutdown(self) -> None:
-        for task in self._tasks:
-            task.cancel()
-        await asyncio.gather(*self._tasks, return_exceptions=True)
+        # Cancel until they end: on Python 3.11 asyncio.wait_for (the interruptible sleep of a
+        # running prompt) can swallow a cancel that lands as its inner wait completes, e.g. when
+        # a test interrupts the prompt just before stopping the server (fixed in 3.12).
+        while pending := [task for task in self._tasks if not task.done()]:
+            for task in pending:
+                task.cancel()
+            await asyncio.wait(pending, timeout=0.5)
         sockets = list(self._all_ws.items())
 
         async def close(ws: web.WebSocketResponse, transport: asyncio.BaseTransport | None) -> None:
