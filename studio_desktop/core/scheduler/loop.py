@@ -1,25 +1,20 @@
-"""One scheduling loop per ComfyUI server, and the dispatcher that runs them.
-
-Qt-free, so the CLI and the window share it: the CLI runs each loop in a plain thread, the Qt
-`WorkerPool` runs the very same loop in a QThread and turns the listener's events into signals.
+"""One scheduling loop per ComfyUI server.
 
 A loop keeps up to `pipeline_depth` prompts submitted (the next one is already queued on the
 server when the current one ends), follows all of them over one websocket, and hands finished
-prompts to an output stage (its own thread) that downloads, stores and thumbnails them while the
-GPU is already on the next prompt. A server that goes away puts its unfinished jobs back to
-pending for any other server, and is used again when it comes back.
+prompts to an output stage (its own thread, `output.py`) that downloads, stores and thumbnails
+them while the GPU is already on the next prompt. A server that goes away puts its unfinished jobs
+back to pending for any other server, and is used again when it comes back.
 """
 
 from __future__ import annotations
 
-import enum
 import logging
 import queue
 import threading
 import time
 import uuid
-from collections.abc import Callable, Sequence
-from concurrent.futures import ThreadPoolExecutor
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from studio_desktop.core.comfy import (
@@ -29,28 +24,35 @@ from studio_desktop.core.comfy import (
     ComfyTimeout,
     EventStream,
     EventType,
-    HistoryEntry,
     PromptRejected,
 )
 from studio_desktop.core.comfy import events as ev
 from studio_desktop.core.comfy.client import normalize_base_url
 from studio_desktop.core.comfy.errors import ComfyAuthError
 from studio_desktop.core.files import OutputLibrary, OutputRejected
-from studio_desktop.core.jobs import IllegalTransition, Job, JobError, JobStatus, NewJob
+from studio_desktop.core.jobs import IllegalTransition, Job, JobError, JobStatus
 from studio_desktop.core.runner import (
-    ExecutionFailed,
     JobFinished,
     JobPreview,
     JobProgress,
     JobRetrying,
     JobRunner,
     JobStarted,
-    RunnerConfig,
-    RunnerEvent,
     StepTimer,
     node_types,
     rejection_error,
 )
+from studio_desktop.core.scheduler.config import SchedulerConfig
+from studio_desktop.core.scheduler.events import (
+    JobStateChanged,
+    Notice,
+    SchedulerEvent,
+    SchedulerListener,
+    ServerChanged,
+    ServerState,
+    ServerStatus,
+)
+from studio_desktop.core.scheduler.output import OutputStage
 from studio_desktop.core.servers import (
     ServerCapabilities,
     ServerConfig,
@@ -61,62 +63,6 @@ from studio_desktop.core.store import Store
 from studio_desktop.core.workflows import TemplateError, TemplateRegistry
 
 log = logging.getLogger("studio.scheduler")
-
-
-class ServerState(enum.StrEnum):
-    CONNECTING = "connecting"
-    IDLE = "connected"
-    BUSY = "busy"
-    DOWN = "down"
-    STOPPED = "stopped"
-
-
-@dataclass(frozen=True)
-class ServerStatus:
-    url: str
-    name: str
-    state: ServerState
-    gpu_name: str | None = None
-    vram_total: int | None = None
-    vram_free: int | None = None
-    in_flight: int = 0
-    message: str = ""
-
-
-# --- events beyond the runner's ---
-
-
-@dataclass(frozen=True)
-class JobStateChanged:
-    job: Job
-
-
-@dataclass(frozen=True)
-class ServerChanged:
-    status: ServerStatus
-
-
-@dataclass(frozen=True)
-class Notice:
-    """Something the user should read (a cancel the server refused, a server that went away)."""
-
-    message: str
-
-
-SchedulerEvent = RunnerEvent | JobStateChanged | ServerChanged | Notice
-SchedulerListener = Callable[[SchedulerEvent], None]
-
-
-@dataclass(frozen=True)
-class SchedulerConfig:
-    runner: RunnerConfig = field(default_factory=RunnerConfig)
-    idle_poll_s: float = 0.25  # how soon an idle loop notices new jobs without a wake()
-    reconnect_backoff_s: tuple[float, float] = (0.5, 10.0)
-    stream_reconnect_s: float = 10.0  # a websocket down this long means the server is down
-
-
-class QueueError(Exception):
-    """A queue operation that cannot be done; the message says why."""
 
 
 @dataclass
@@ -165,11 +111,17 @@ class ServerLoop:
         self._caps: ServerCapabilities | None = None
         self._status = ServerStatus(self.url, server.label, ServerState.CONNECTING)
         self._status_lock = threading.Lock()
-        self._collecting = 0
         self._runner: JobRunner | None = None
-        self._collector_runner: JobRunner | None = None
         self._stream: EventStream | None = None
-        self._collector = ThreadPoolExecutor(1, thread_name_prefix=f"output-{server.label}")
+        self._output = OutputStage(
+            store,
+            self._config,
+            server.label,
+            stop=self._stop,
+            wake=self._wake,
+            emit=self._emit,
+            fail=self._fail,
+        )
         self._last_history_poll = 0.0
         self._release_on_stop = False
 
@@ -251,7 +203,7 @@ class ServerLoop:
         self._caps = caps
         self._stream = stream
         self._runner = self._make_runner(client)
-        self._collector_runner = self._make_runner(
+        self._output.runner = self._make_runner(
             ComfyClient(self.server.url, auth_header=self.server.auth_header)
         )
         record_capabilities(self._store, self.url, caps, ServerState.IDLE.value)
@@ -292,7 +244,7 @@ class ServerLoop:
         if job.status is JobStatus.RETRYING:
             job = self._store.move(job.id, JobStatus.RUNNING, expected=JobStatus.RETRYING)
         if entry is not None:
-            self._collect(job, entry)
+            self._output.collect(job, entry)
         else:
             self._in_flight[job.id] = _InFlight(job, node_types(self._graph(job)), adopted=True)
 
@@ -357,7 +309,7 @@ class ServerLoop:
         if location == "unknown":
             self._submit(job)
         elif entry is not None:
-            self._collect(job, entry)
+            self._output.collect(job, entry)
         else:
             self._in_flight[job.id] = _InFlight(job, node_types(self._graph(job)), adopted=True)
 
@@ -498,7 +450,7 @@ class ServerLoop:
         if entry is None:
             return False
         item = self._in_flight.pop(job_id)
-        self._collect(item.job, entry)
+        self._output.collect(item.job, entry)
         return True
 
     def _poll_history(self) -> None:
@@ -521,46 +473,6 @@ class ServerLoop:
             item = self._in_flight.pop(job_id)
             log.info("job %s lost by %s; submitting again", job_id, self.url)
             self._submit(item.job)
-
-    # --- output stage ---
-
-    def _collect(self, job: Job, entry: HistoryEntry) -> None:
-        self._collecting += 1
-        self._collector.submit(self._collect_in_background, job, entry)
-
-    def _collect_in_background(self, job: Job, entry: HistoryEntry) -> None:
-        runner = self._collector_runner
-        assert runner is not None
-        try:
-            for attempt in range(1, self._config.runner.max_attempts + 1):
-                try:
-                    images = runner.collect(job, entry)
-                    break
-                except ComfyError as exc:
-                    if not exc.transient or attempt == self._config.runner.max_attempts:
-                        self._fail(
-                            job.id,
-                            JobError(type=type(exc).__name__, message=f"Download failed: {exc}"),
-                        )
-                        return
-                    if self._stop.wait(self._config.runner.backoff_s * attempt):
-                        return  # shutting down: the job stays running; the next start collects
-            final = self._store.get_job(job.id)
-            if final is not None:
-                self._emit(JobStateChanged(final))
-                self._emit(JobFinished(final, tuple(images)))
-        except ExecutionFailed as exc:
-            self._fail(job.id, exc.error)
-        except OutputRejected as exc:
-            self._fail(job.id, JobError(type="output_rejected", message=str(exc)))
-        except IllegalTransition:
-            log.info("job %s was cancelled while its outputs were saved", job.id)
-        except Exception:
-            log.exception("saving the outputs of job %s failed", job.id)
-            self._fail(job.id, JobError(type="internal", message="Saving the outputs failed."))
-        finally:
-            self._collecting -= 1
-            self._wake.set()
 
     # --- cancelling ---
 
@@ -619,7 +531,7 @@ class ServerLoop:
         return self._runner
 
     def _update_busy(self) -> None:
-        state = ServerState.BUSY if self._in_flight or self._collecting else ServerState.IDLE
+        state = ServerState.BUSY if self._in_flight or self._output.collecting else ServerState.IDLE
         if self.status.state != state or self.status.in_flight != len(self._in_flight):
             self._set_status(state)
 
@@ -658,19 +570,16 @@ class ServerLoop:
         if self._stream is not None:
             self._stream.close()
             self._stream = None
-        for runner in (self._runner, self._collector_runner):
+        for runner in (self._runner, self._output.runner):
             if runner is not None:
                 runner.client.close()
         self._runner = None
-        # The collector runner stays until the collector is idle; it reconnects per request.
+        # The output stage's runner stays until the stage is idle; it reconnects per request.
 
     def _shutdown(self) -> None:
         if self._release_on_stop:
             self._release_jobs()
-        self._collector.shutdown(wait=True)
-        if self._collector_runner is not None:
-            self._collector_runner.client.close()
-            self._collector_runner = None
+        self._output.shutdown()
         self._close_connection()
         self._set_status(ServerState.STOPPED)
 
@@ -681,184 +590,3 @@ class ServerLoop:
             self._listener(event)
         except Exception:
             log.exception("scheduler listener failed on %s", type(event).__name__)
-
-
-ThreadStarter = Callable[[str, Callable[[], None]], Callable[[float], bool]]
-"""Starts `target` in a thread named `name`; returns join(timeout) -> finished."""
-
-
-def start_python_thread(name: str, target: Callable[[], None]) -> Callable[[float], bool]:
-    thread = threading.Thread(target=target, name=name, daemon=True)
-    thread.start()
-
-    def join(timeout: float) -> bool:
-        thread.join(timeout)
-        return not thread.is_alive()
-
-    return join
-
-
-class Dispatcher:
-    """Runs one ServerLoop per server and carries out queue operations.
-
-    Every queue operation is one store transaction first, then (if a server holds the job) a
-    request to that server's loop; so a server call that fails leaves the store consistent.
-    """
-
-    def __init__(
-        self,
-        store: Store,
-        library: OutputLibrary,
-        templates: TemplateRegistry,
-        servers: Sequence[ServerConfig] = (),
-        *,
-        listener: SchedulerListener | None = None,
-        config: SchedulerConfig | None = None,
-        accept: Callable[[Job], bool] | None = None,
-        start_thread: ThreadStarter = start_python_thread,
-    ) -> None:
-        self.store = store
-        self._library = library
-        self._templates = templates
-        self._listener = listener
-        self._config = config or SchedulerConfig()
-        self._accept = accept
-        self._start_thread = start_thread
-        self._loops: dict[str, ServerLoop] = {}
-        self._joins: dict[str, Callable[[float], bool]] = {}
-        self._started = False
-        self._lock = threading.Lock()
-        for server in servers:
-            loop = self._new_loop(server)
-            self._loops[loop.url] = loop
-
-    def _new_loop(self, server: ServerConfig) -> ServerLoop:
-        return ServerLoop(
-            self.store,
-            self._library,
-            self._templates,
-            server,
-            listener=self._listener,
-            config=self._config,
-            accept=self._accept,
-        )
-
-    # --- lifecycle ---
-
-    def start(self) -> None:
-        with self._lock:
-            self._started = True
-            for url, loop in self._loops.items():
-                if url not in self._joins:
-                    self._joins[url] = self._start_thread(f"server {loop.server.label}", loop.run)
-
-    def shutdown(self, timeout: float = 10.0) -> bool:
-        """Stop every loop and wait for it; True if all stopped in time. Jobs stay as they are
-        in the store (running ones are reconciled at the next start)."""
-        with self._lock:
-            loops = list(self._loops.values())
-            joins = list(self._joins.values())
-            self._joins.clear()
-            self._started = False
-        for loop in loops:
-            loop.stop()
-        deadline = time.monotonic() + timeout
-        return all(join(max(0.0, deadline - time.monotonic())) for join in joins)
-
-    def add_server(self, server: ServerConfig) -> None:
-        loop = self._new_loop(server)
-        with self._lock:
-            if loop.url in self._loops:
-                raise QueueError(f"{loop.url} is already connected.")
-            self._loops[loop.url] = loop
-            if self._started:
-                self._joins[loop.url] = self._start_thread(f"server {server.label}", loop.run)
-
-    def remove_server(self, url: str, timeout: float = 10.0) -> bool:
-        with self._lock:
-            loop = self._loops.pop(url, None)
-            join = self._joins.pop(url, None)
-        if loop is None:
-            return True
-        loop.stop(release_jobs=True)
-        return join(timeout) if join is not None else True
-
-    def statuses(self) -> list[ServerStatus]:
-        with self._lock:
-            loops = list(self._loops.values())
-        return [loop.status for loop in loops]
-
-    @property
-    def servers(self) -> list[ServerConfig]:
-        with self._lock:
-            return [loop.server for loop in self._loops.values()]
-
-    # --- queue operations ---
-
-    def enqueue(self, jobs: Sequence[NewJob]) -> list[Job]:
-        added = self.store.add_jobs(jobs)
-        for job in added:
-            self._emit(JobStateChanged(job))
-        self._wake_all()
-        return added
-
-    def cancel(self, job_id: str) -> Job:
-        job = self._require(job_id)
-        try:
-            cancelled = self.store.cancel(job_id)
-        except IllegalTransition as exc:
-            raise QueueError(
-                f"This job is already {job.status.value}; it cannot be cancelled."
-            ) from exc
-        self._emit(JobStateChanged(cancelled))
-        if job.server is not None and job.status is not JobStatus.PENDING:
-            with self._lock:
-                loop = self._loops.get(job.server)
-            if loop is not None:
-                loop.request_cancel(job_id)
-        return cancelled
-
-    def cancel_all(self) -> int:
-        count = 0
-        for job in self.store.jobs_with_status(
-            JobStatus.RUNNING, JobStatus.RETRYING, JobStatus.PENDING
-        ):
-            try:
-                self.cancel(job.id)
-                count += 1
-            except QueueError:
-                continue  # finished meanwhile
-        return count
-
-    def move_to_front(self, job_id: str) -> Job:
-        try:
-            job = self.store.move_to_front(job_id)
-        except IllegalTransition as exc:
-            raise QueueError("Only a waiting job can be moved to the front.") from exc
-        self._emit(JobStateChanged(job))
-        return job
-
-    def retry(self, job_id: str) -> Job:
-        try:
-            job = self.store.retry(job_id)
-        except IllegalTransition as exc:
-            raise QueueError("Only a failed job can be retried.") from exc
-        self._emit(JobStateChanged(job))
-        self._wake_all()
-        return job
-
-    def _require(self, job_id: str) -> Job:
-        job = self.store.get_job(job_id)
-        if job is None:
-            raise QueueError("This job no longer exists.")
-        return job
-
-    def _wake_all(self) -> None:
-        with self._lock:
-            loops = list(self._loops.values())
-        for loop in loops:
-            loop.wake()
-
-    def _emit(self, event: SchedulerEvent) -> None:
-        if self._listener is not None:
-            self._listener(event)

@@ -1,0 +1,211 @@
+"""The dispatcher: runs one server loop per server, each in a thread it is given a way to start,
+and carries out queue operations.
+
+The thread starter is what lets the CLI and the window share it: the CLI runs each loop in a plain
+thread, the Qt `WorkerPool` runs the very same loop in a QThread.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable, Sequence
+
+from studio_desktop.core.files import OutputLibrary
+from studio_desktop.core.jobs import IllegalTransition, Job, JobStatus, NewJob
+from studio_desktop.core.scheduler.config import SchedulerConfig
+from studio_desktop.core.scheduler.events import (
+    JobStateChanged,
+    SchedulerEvent,
+    SchedulerListener,
+    ServerStatus,
+)
+from studio_desktop.core.scheduler.loop import ServerLoop
+from studio_desktop.core.servers import ServerConfig
+from studio_desktop.core.store import Store
+from studio_desktop.core.workflows import TemplateRegistry
+
+
+class QueueError(Exception):
+    """A queue operation that cannot be done; the message says why."""
+
+
+ThreadStarter = Callable[[str, Callable[[], None]], Callable[[float], bool]]
+"""Starts `target` in a thread named `name`; returns join(timeout) -> finished."""
+
+
+def start_python_thread(name: str, target: Callable[[], None]) -> Callable[[float], bool]:
+    thread = threading.Thread(target=target, name=name, daemon=True)
+    thread.start()
+
+    def join(timeout: float) -> bool:
+        thread.join(timeout)
+        return not thread.is_alive()
+
+    return join
+
+
+class Dispatcher:
+    """Runs one ServerLoop per server and carries out queue operations.
+
+    Every queue operation is one store transaction first, then (if a server holds the job) a
+    request to that server's loop; so a server call that fails leaves the store consistent.
+    """
+
+    def __init__(
+        self,
+        store: Store,
+        library: OutputLibrary,
+        templates: TemplateRegistry,
+        servers: Sequence[ServerConfig] = (),
+        *,
+        listener: SchedulerListener | None = None,
+        config: SchedulerConfig | None = None,
+        accept: Callable[[Job], bool] | None = None,
+        start_thread: ThreadStarter = start_python_thread,
+    ) -> None:
+        self.store = store
+        self._library = library
+        self._templates = templates
+        self._listener = listener
+        self._config = config or SchedulerConfig()
+        self._accept = accept
+        self._start_thread = start_thread
+        self._loops: dict[str, ServerLoop] = {}
+        self._joins: dict[str, Callable[[float], bool]] = {}
+        self._started = False
+        self._lock = threading.Lock()
+        for server in servers:
+            loop = self._new_loop(server)
+            self._loops[loop.url] = loop
+
+    def _new_loop(self, server: ServerConfig) -> ServerLoop:
+        return ServerLoop(
+            self.store,
+            self._library,
+            self._templates,
+            server,
+            listener=self._listener,
+            config=self._config,
+            accept=self._accept,
+        )
+
+    # --- lifecycle ---
+
+    def start(self) -> None:
+        with self._lock:
+            self._started = True
+            for url, loop in self._loops.items():
+                if url not in self._joins:
+                    self._joins[url] = self._start_thread(f"server {loop.server.label}", loop.run)
+
+    def shutdown(self, timeout: float = 10.0) -> bool:
+        """Stop every loop and wait for it; True if all stopped in time. Jobs stay as they are
+        in the store (running ones are reconciled at the next start)."""
+        with self._lock:
+            loops = list(self._loops.values())
+            joins = list(self._joins.values())
+            self._joins.clear()
+            self._started = False
+        for loop in loops:
+            loop.stop()
+        deadline = time.monotonic() + timeout
+        return all(join(max(0.0, deadline - time.monotonic())) for join in joins)
+
+    def add_server(self, server: ServerConfig) -> None:
+        loop = self._new_loop(server)
+        with self._lock:
+            if loop.url in self._loops:
+                raise QueueError(f"{loop.url} is already connected.")
+            self._loops[loop.url] = loop
+            if self._started:
+                self._joins[loop.url] = self._start_thread(f"server {server.label}", loop.run)
+
+    def remove_server(self, url: str, timeout: float = 10.0) -> bool:
+        with self._lock:
+            loop = self._loops.pop(url, None)
+            join = self._joins.pop(url, None)
+        if loop is None:
+            return True
+        loop.stop(release_jobs=True)
+        return join(timeout) if join is not None else True
+
+    def statuses(self) -> list[ServerStatus]:
+        with self._lock:
+            loops = list(self._loops.values())
+        return [loop.status for loop in loops]
+
+    @property
+    def servers(self) -> list[ServerConfig]:
+        with self._lock:
+            return [loop.server for loop in self._loops.values()]
+
+    # --- queue operations ---
+
+    def enqueue(self, jobs: Sequence[NewJob]) -> list[Job]:
+        added = self.store.add_jobs(jobs)
+        for job in added:
+            self._emit(JobStateChanged(job))
+        self._wake_all()
+        return added
+
+    def cancel(self, job_id: str) -> Job:
+        job = self._require(job_id)
+        try:
+            cancelled = self.store.cancel(job_id)
+        except IllegalTransition as exc:
+            raise QueueError(
+                f"This job is already {job.status.value}; it cannot be cancelled."
+            ) from exc
+        self._emit(JobStateChanged(cancelled))
+        if job.server is not None and job.status is not JobStatus.PENDING:
+            with self._lock:
+                loop = self._loops.get(job.server)
+            if loop is not None:
+                loop.request_cancel(job_id)
+        return cancelled
+
+    def cancel_all(self) -> int:
+        count = 0
+        for job in self.store.jobs_with_status(
+            JobStatus.RUNNING, JobStatus.RETRYING, JobStatus.PENDING
+        ):
+            try:
+                self.cancel(job.id)
+                count += 1
+            except QueueError:
+                continue  # finished meanwhile
+        return count
+
+    def move_to_front(self, job_id: str) -> Job:
+        try:
+            job = self.store.move_to_front(job_id)
+        except IllegalTransition as exc:
+            raise QueueError("Only a waiting job can be moved to the front.") from exc
+        self._emit(JobStateChanged(job))
+        return job
+
+    def retry(self, job_id: str) -> Job:
+        try:
+            job = self.store.retry(job_id)
+        except IllegalTransition as exc:
+            raise QueueError("Only a failed job can be retried.") from exc
+        self._emit(JobStateChanged(job))
+        self._wake_all()
+        return job
+
+    def _require(self, job_id: str) -> Job:
+        job = self.store.get_job(job_id)
+        if job is None:
+            raise QueueError("This job no longer exists.")
+        return job
+
+    def _wake_all(self) -> None:
+        with self._lock:
+            loops = list(self._loops.values())
+        for loop in loops:
+            loop.wake()
+
+    def _emit(self, event: SchedulerEvent) -> None:
+        if self._listener is not None:
+            self._listener(event)
