@@ -644,7 +644,7 @@
 <context>
     <name>GenerateForm</name>
     <message>
-        <location filename="../../studio_desktop/ui/generate/form.py" line="+162"/>
+        <location filename="../../studio_desktop/ui/generate/form.py" line="+104"/>
         <source>The workflow the job runs</source>
         <translation>任务要运行的工作流</translation>
     </message>
@@ -659,32 +659,32 @@
         <translation>要避免的内容，例如 blurry, low quality, text, watermark</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location filename="../../studio_desktop/ui/generate/server_combos.py" line="+47"/>
         <source>No models known yet</source>
         <translation>暂无已知模型</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>No samplers known yet</source>
         <translation>暂无已知采样器</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>No schedulers known yet</source>
         <translation>暂无已知调度器</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location filename="../../studio_desktop/ui/generate/form.py" line="+11"/>
         <source>Read the model, sampler and scheduler lists again</source>
         <translation>重新读取模型、采样器和调度器列表</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+8"/>
         <source>Sampling steps: more is slower and often finer</source>
         <translation>采样步数：越多越慢，细节通常越好</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>How closely the image follows the prompt</source>
         <translation>图片遵循提示词的程度</translation>
     </message>
@@ -694,12 +694,12 @@
         <translation>对参考图重绘的程度：1.0 表示完全忽略参考图</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+4"/>
         <source>How many jobs to queue, each with its own seed</source>
         <translation>要加入队列的任务数，每个任务使用各自的种子</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+19"/>
         <source>Template</source>
         <translation>模板</translation>
     </message>
@@ -709,7 +709,7 @@
         <translation>参考图</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+14"/>
         <source>Prompt</source>
         <translation>提示词</translation>
     </message>
@@ -764,12 +764,12 @@
         <translation>模板设置</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Batch</source>
         <translation>批次</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+32"/>
         <source> job</source>
         <translation> 个任务</translation>
     </message>
@@ -779,7 +779,7 @@
         <translation> 个任务</translation>
     </message>
     <message>
-        <location line="+183"/>
+        <location filename="../../studio_desktop/ui/generate/template_editors.py" line="+103"/>
         <source>ControlNet model</source>
         <translation>ControlNet 模型</translation>
     </message>
@@ -850,28 +850,28 @@
         <translation>LoRA {n}</translation>
     </message>
     <message>
-        <location line="+108"/>
+        <location filename="../../studio_desktop/ui/generate/server_combos.py" line="+27"/>
         <source>{name} is not on server {server}</source>
         <translation>服务器 {server} 上没有 {name}</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location filename="../../studio_desktop/ui/generate/form.py" line="+194"/>
         <location line="+8"/>
         <source>No template is installed.</source>
         <translation>没有安装任何模板。</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location filename="../../studio_desktop/ui/generate/reference_images.py" line="+99"/>
         <source>The image for {label} is still being copied.</source>
         <translation>{label} 的图片仍在复制中。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Add an image for {label}.</source>
         <translation>请为 {label} 添加一张图片。</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location filename="../../studio_desktop/ui/generate/form.py" line="+63"/>
         <source>The template {name} is not installed; kept {current}.</source>
         <translation>未安装模板 {name}，保留 {current}。</translation>
     </message>

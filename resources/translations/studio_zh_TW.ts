@@ -644,7 +644,7 @@
 <context>
     <name>GenerateForm</name>
     <message>
-        <location filename="../../studio_desktop/ui/generate/form.py" line="+162"/>
+        <location filename="../../studio_desktop/ui/generate/form.py" line="+104"/>
         <source>The workflow the job runs</source>
         <translation>任務要執行的工作流程</translation>
     </message>
@@ -659,32 +659,32 @@
         <translation>要避免的內容，例如 blurry, low quality, text, watermark</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location filename="../../studio_desktop/ui/generate/server_combos.py" line="+47"/>
         <source>No models known yet</source>
         <translation>尚無已知的模型</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>No samplers known yet</source>
         <translation>尚無已知的取樣器</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>No schedulers known yet</source>
         <translation>尚無已知的排程器</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location filename="../../studio_desktop/ui/generate/form.py" line="+11"/>
         <source>Read the model, sampler and scheduler lists again</source>
         <translation>重新讀取模型、取樣器和排程器清單</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+8"/>
         <source>Sampling steps: more is slower and often finer</source>
         <translation>取樣步數：越多越慢，細節通常越好</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>How closely the image follows the prompt</source>
         <translation>圖片遵循提示詞的程度</translation>
     </message>
@@ -694,12 +694,12 @@
         <translation>對參考圖片重繪的程度：1.0 表示完全忽略參考圖片</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+4"/>
         <source>How many jobs to queue, each with its own seed</source>
         <translation>要加入佇列的任務數，每個任務使用各自的種子</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+19"/>
         <source>Template</source>
         <translation>範本</translation>
     </message>
@@ -709,7 +709,7 @@
         <translation>參考圖片</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+14"/>
         <source>Prompt</source>
         <translation>提示詞</translation>
     </message>
@@ -764,12 +764,12 @@
         <translation>範本設定</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Batch</source>
         <translation>批次</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+32"/>
         <source> job</source>
         <translation> 個任務</translation>
     </message>
@@ -779,7 +779,7 @@
         <translation> 個任務</translation>
     </message>
     <message>
-        <location line="+183"/>
+        <location filename="../../studio_desktop/ui/generate/template_editors.py" line="+103"/>
         <source>ControlNet model</source>
         <translation>ControlNet 模型</translation>
     </message>
@@ -850,28 +850,28 @@
         <translation>LoRA {n}</translation>
     </message>
     <message>
-        <location line="+108"/>
+        <location filename="../../studio_desktop/ui/generate/server_combos.py" line="+27"/>
         <source>{name} is not on server {server}</source>
         <translation>伺服器 {server} 上沒有 {name}</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location filename="../../studio_desktop/ui/generate/form.py" line="+194"/>
         <location line="+8"/>
         <source>No template is installed.</source>
         <translation>沒有安裝任何範本。</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location filename="../../studio_desktop/ui/generate/reference_images.py" line="+99"/>
         <source>The image for {label} is still being copied.</source>
         <translation>{label} 的圖片仍在複製中。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Add an image for {label}.</source>
         <translation>請為 {label} 加入一張圖片。</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location filename="../../studio_desktop/ui/generate/form.py" line="+63"/>
         <source>The template {name} is not installed; kept {current}.</source>
         <translation>未安裝範本 {name}，保留 {current}。</translation>
     </message>

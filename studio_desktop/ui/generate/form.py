@@ -5,26 +5,24 @@ It knows nothing about the pool: it turns its fields into NewJobs, says what sto
 being queued (`problems()`), and saves/restores itself as a JSON-able dict. With a server's
 /object_info it checks the bound graph shortly after every edit (`validated` fires) and shows each
 problem under the field it belongs to.
+
+The form composes helpers with one job each: ServerCombos (the list combos), ReferenceImages
+(the image slots), TemplateEditors (template-specific slots), FieldMessages (problems under the
+standard fields) and FormState (the saved state).
 """
 
 from __future__ import annotations
 
 import contextlib
-import dataclasses
-from collections.abc import Mapping, Sequence
-from typing import Any, TypeGuard
+from collections.abc import Mapping
+from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QPalette
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QComboBox,
-    QDoubleSpinBox,
-    QFormLayout,
     QHBoxLayout,
-    QLabel,
-    QPlainTextEdit,
     QSizePolicy,
-    QSpinBox,
     QStyle,
     QToolButton,
     QVBoxLayout,
@@ -34,87 +32,38 @@ from PySide6.QtWidgets import (
 from studio_desktop.core.comfy.object_info import ObjectInfo
 from studio_desktop.core.files import OutputLibrary
 from studio_desktop.core.jobs import GenerationParams, InputImage, Job, NewJob
-from studio_desktop.core.workflows import Template, TemplateError, TemplateRegistry, bind
-from studio_desktop.core.workflows.template import PARAM_SLOTS
-from studio_desktop.core.workflows.validate import IssueKind, ValidationIssue, validate_graph
+from studio_desktop.core.workflows import Template, TemplateError, TemplateRegistry
+from studio_desktop.core.workflows.validate import ValidationIssue
 from studio_desktop.ui.generate.background import BackgroundTasks
-from studio_desktop.ui.generate.fields import (
-    FieldMessage,
-    ListCombo,
-    SeedField,
-    SizeField,
-    WrapLabel,
-    flag_widget,
+from studio_desktop.ui.generate.field_problems import (
+    FieldMessages,
+    graph_issues,
+    messages_by_field,
+    shown_fields,
+    visible_issues,
+)
+from studio_desktop.ui.generate.fields import SeedField, SizeField, WrapLabel
+from studio_desktop.ui.generate.form_state import FormState
+from studio_desktop.ui.generate.form_widgets import (
+    float_spin,
+    form_layout,
+    gap,
+    heading,
+    int_spin,
+    prompt_edit,
 )
 from studio_desktop.ui.generate.image_slot import ImageSlotWidget
+from studio_desktop.ui.generate.reference_images import ReferenceImages
+from studio_desktop.ui.generate.server_combos import ServerCombos
 from studio_desktop.ui.generate.server_lists import ServerLists
-from studio_desktop.ui.generate.slot_editor import (
-    EditorSpec,
-    SlotEditor,
-    editor_spec,
-    initial_value,
-)
+from studio_desktop.ui.generate.slot_editor import SlotEditor
+from studio_desktop.ui.generate.template_editors import TemplateEditors
+from studio_desktop.ui.generate.template_editors import slot_label as _slot_label
 
-# What ComfyUI 0.3.64 offers, so the combos are usable before any server was ever reached.
-DEFAULT_SAMPLERS = (
-    "euler",
-    "euler_ancestral",
-    "heun",
-    "dpm_2",
-    "lms",
-    "dpmpp_2m",
-    "dpmpp_sde",
-    "dpmpp_2m_sde",
-    "ddim",
-    "uni_pc",
-)
-DEFAULT_SCHEDULERS = (
-    "normal",
-    "karras",
-    "exponential",
-    "sgm_uniform",
-    "simple",
-    "ddim_uniform",
-    "beta",
-)
 MAX_BATCH = 100
 DEFAULT_TEMPLATE = "txt2img"
 PROMPT_LINES, NEGATIVE_LINES = 6, 3
 VALIDATE_DELAY_MS = 200  # edits in a burst (typing) are checked once, when they pause
-# Which standard field shows the problems of a slot.
-FIELD_OF_SLOT = {"width": "size", "height": "size"}
-LIST_SLOTS = ("model", "sampler", "scheduler")
-
-
-def _prompt_edit(placeholder: str, lines: int) -> QPlainTextEdit:
-    edit = QPlainTextEdit()
-    edit.setPlaceholderText(placeholder)
-    edit.setTabChangesFocus(True)
-    edit.setUndoRedoEnabled(True)
-    edit.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
-    margins = edit.contentsMargins()
-    frame = 2 * edit.frameWidth() + 2 * round(edit.document().documentMargin())
-    height = edit.fontMetrics().lineSpacing() * lines + margins.top() + margins.bottom() + frame
-    # Fixed: extra window height goes to the preview, not to empty prompt lines; long prompts
-    # scroll inside the box.
-    edit.setFixedHeight(height)
-    edit.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-    return edit
-
-
-def _gap() -> QWidget:
-    gap = QWidget()
-    gap.setFixedHeight(6)
-    return gap
-
-
-def _heading(text: str) -> QLabel:
-    label = QLabel(text)
-    label.setContentsMargins(0, 6, 0, 0)
-    font = QFont(label.font())
-    font.setBold(True)
-    label.setFont(font)
-    return label
 
 
 class GenerateForm(QWidget):
@@ -140,19 +89,12 @@ class GenerateForm(QWidget):
         self._tasks = tasks
         self._template: Template | None = None
         self._lists: ServerLists | None = None  # from a connected server; None while offline
-        self._images: dict[str, str] = {}  # slot name -> rel path, kept across template switches
-        self._slots: dict[str, ImageSlotWidget] = {}
         self._batch_size = 1  # a remixed job's own latent batch, passed through unchanged
         self._extra: dict[str, Any] = {}  # extra values no editor of this template holds
         self._restoring = False
         self._flagging = False
         self._info: ObjectInfo | None = None
         self._issues: list[ValidationIssue] = []
-        self._editors: dict[str, SlotEditor] = {}
-        self._editor_specs: dict[str, EditorSpec] = {}
-        self._editor_messages: dict[str, FieldMessage] = {}
-        self._fields: dict[str, tuple[QWidget, FieldMessage]] = {}
-        self._shown_rows: dict[str, bool] = {}
         self._validate_timer = QTimer(self)
         self._validate_timer.setSingleShot(True)
         self._validate_timer.setInterval(VALIDATE_DELAY_MS)
@@ -163,20 +105,17 @@ class GenerateForm(QWidget):
         self.description = WrapLabel()
         self.description.setForegroundRole(QPalette.ColorRole.PlaceholderText)
 
-        self.prompt_edit = _prompt_edit(
+        self.prompt_edit = prompt_edit(
             self.tr("Describe the image: subject, style, lighting, composition…"), PROMPT_LINES
         )
-        self.negative_edit = _prompt_edit(
+        self.negative_edit = prompt_edit(
             self.tr("What to avoid, e.g. blurry, low quality, text, watermark"), NEGATIVE_LINES
         )
 
-        self.model_combo = ListCombo(self.tr("No models known yet"))
-        self.sampler_combo = ListCombo(self.tr("No samplers known yet"))
-        self.scheduler_combo = ListCombo(self.tr("No schedulers known yet"))
-        self.sampler_combo.set_names(DEFAULT_SAMPLERS)
-        self.scheduler_combo.set_names(DEFAULT_SCHEDULERS)
-        self.sampler_combo.set_value("euler")
-        self.scheduler_combo.set_value("normal")
+        self._combos = ServerCombos()
+        self.model_combo = self._combos.model
+        self.sampler_combo = self._combos.sampler
+        self.scheduler_combo = self._combos.scheduler
         self.refresh_button = QToolButton()
         self.refresh_button.setIcon(
             self.style().standardIcon(QStyle.StandardPixmap.SP_BrowserReload)
@@ -188,33 +127,29 @@ class GenerateForm(QWidget):
         self.server_hint.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
         self.size_field = SizeField()
-        self.steps_spin = QSpinBox()
-        self.steps_spin.setRange(1, 200)
-        self.steps_spin.setValue(20)
-        self.steps_spin.setToolTip(self.tr("Sampling steps: more is slower and often finer"))
-        self.cfg_spin = QDoubleSpinBox()
-        self.cfg_spin.setRange(0.0, 30.0)
-        self.cfg_spin.setDecimals(1)
-        self.cfg_spin.setSingleStep(0.5)
-        self.cfg_spin.setValue(7.0)
-        self.cfg_spin.setToolTip(self.tr("How closely the image follows the prompt"))
-        self.denoise_spin = QDoubleSpinBox()
-        self.denoise_spin.setRange(0.0, 1.0)
-        self.denoise_spin.setDecimals(2)
-        self.denoise_spin.setSingleStep(0.05)
-        self.denoise_spin.setValue(1.0)
-        self.denoise_spin.setToolTip(
-            self.tr("How much of the reference image to repaint: 1.0 ignores it entirely")
+        self.steps_spin = int_spin(
+            1, 200, 20, self.tr("Sampling steps: more is slower and often finer")
+        )
+        self.cfg_spin = float_spin(
+            (0.0, 30.0),
+            7.0,
+            decimals=1,
+            step=0.5,
+            tip=self.tr("How closely the image follows the prompt"),
+        )
+        self.denoise_spin = float_spin(
+            (0.0, 1.0),
+            1.0,
+            decimals=2,
+            step=0.05,
+            tip=self.tr("How much of the reference image to repaint: 1.0 ignores it entirely"),
         )
         self.seed_field = SeedField()
-        self.batch_spin = QSpinBox()
-        self.batch_spin.setRange(1, MAX_BATCH)
-        self.batch_spin.setValue(1)
+        self.batch_spin = int_spin(
+            1, MAX_BATCH, 1, self.tr("How many jobs to queue, each with its own seed")
+        )
         self._batch_suffix(1)
         self.batch_spin.valueChanged.connect(self._batch_suffix)
-        self.batch_spin.setToolTip(self.tr("How many jobs to queue, each with its own seed"))
-        for spin in (self.steps_spin, self.cfg_spin, self.denoise_spin, self.batch_spin):
-            spin.setMinimumWidth(96)
 
         self._build_layout()
         self._fill_templates()
@@ -225,14 +160,15 @@ class GenerateForm(QWidget):
     def _build_layout(self) -> None:
         # One form for everything, so every label column lines up; headings, prompts and image
         # slots span both columns.
-        form = self._form()
+        form = form_layout()
         self.fields_form = form
+        self._messages = FieldMessages(form)
         form.setContentsMargins(12, 12, 12, 12)
         self.setLayout(form)
         form.addRow(self.tr("Template"), self.template_combo)
         form.addRow("", self.description)
 
-        self.images_heading = _heading(self.tr("Reference images"))
+        self.images_heading = heading(self.tr("Reference images"))
         self.images_widget = QWidget()
         # Short forms (a template without prompts) must not stretch the slots: spare height
         # stays below the last field.
@@ -242,18 +178,21 @@ class GenerateForm(QWidget):
         self.images_box.setSpacing(12)
         form.addRow(self.images_heading)
         form.addRow(self.images_widget)
+        self._image_slots = ReferenceImages(
+            self.images_box, self._library, self._tasks, self._emit_changed
+        )
 
-        self.prompt_label = _heading(self.tr("Prompt"))
+        self.prompt_label = heading(self.tr("Prompt"))
         self.prompt_label.setBuddy(self.prompt_edit)
         form.addRow(self.prompt_label)
         form.addRow(self.prompt_edit)
-        self._message_row("prompt", self.prompt_edit, span=True)
-        self.negative_label = _heading(self.tr("Negative prompt"))
+        self._messages.add("prompt", self.prompt_edit, span=True)
+        self.negative_label = heading(self.tr("Negative prompt"))
         self.negative_label.setBuddy(self.negative_edit)
         form.addRow(self.negative_label)
         form.addRow(self.negative_edit)
-        self._message_row("negative", self.negative_edit, span=True)
-        form.addRow(_gap())
+        self._messages.add("negative", self.negative_edit, span=True)
+        form.addRow(gap())
 
         model_row = QHBoxLayout()
         model_row.setContentsMargins(0, 0, 0, 0)
@@ -263,13 +202,13 @@ class GenerateForm(QWidget):
         self._model_row = QWidget()
         self._model_row.setLayout(model_row)
         form.addRow(self.tr("Model"), self._model_row)
-        self._message_row("model", self.model_combo)
+        self._messages.add("model", self.model_combo)
         form.addRow(self.tr("Sampler"), self.sampler_combo)
-        self._message_row("sampler", self.sampler_combo)
+        self._messages.add("sampler", self.sampler_combo)
         form.addRow(self.tr("Scheduler"), self.scheduler_combo)
-        self._message_row("scheduler", self.scheduler_combo)
+        self._messages.add("scheduler", self.scheduler_combo)
         form.addRow("", self.server_hint)
-        form.addRow(_gap())
+        form.addRow(gap())
 
         for key, label, widget in (
             ("size", self.tr("Size"), self.size_field),
@@ -279,31 +218,13 @@ class GenerateForm(QWidget):
             ("seed", self.tr("Seed"), self.seed_field),
         ):
             form.addRow(label, widget)
-            self._message_row(key, widget)
-        # The template's own settings go between Seed and Batch (see _build_editors).
-        self.settings_heading = _heading(self.tr("Template settings"))
+            self._messages.add(key, widget)
+        # The template's own settings go between Seed and Batch (see TemplateEditors).
+        self.settings_heading = heading(self.tr("Template settings"))
         form.addRow(self.settings_heading)
         form.setRowVisible(self.settings_heading, False)
+        self._editors = TemplateEditors(form, self.settings_heading, self._editor_changed)
         form.addRow(self.tr("Batch"), self.batch_spin)
-
-    def _message_row(self, key: str, widget: QWidget, *, span: bool = False) -> None:
-        message = FieldMessage()
-        message.setObjectName(f"message_{key}")
-        if span:
-            self.fields_form.addRow(message)
-        else:
-            self.fields_form.addRow("", message)
-        self.fields_form.setRowVisible(message, False)
-        self._fields[key] = (widget, message)
-        self._shown_rows[key] = True
-
-    def _form(self) -> QFormLayout:
-        form = QFormLayout()
-        form.setHorizontalSpacing(12)
-        form.setVerticalSpacing(6)
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        return form
 
     def _fill_templates(self) -> None:
         blocked = self.template_combo.blockSignals(True)
@@ -325,7 +246,7 @@ class GenerateForm(QWidget):
         self.template_combo.currentIndexChanged.connect(self._template_picked)
         for edit in (self.prompt_edit, self.negative_edit):
             edit.textChanged.connect(self._emit_changed)
-        for combo in (self.model_combo, self.sampler_combo, self.scheduler_combo):
+        for combo in self._combos.by_slot().values():
             combo.currentIndexChanged.connect(self._combo_changed)
         for spin in (self.steps_spin, self.batch_spin):
             spin.valueChanged.connect(self._emit_changed)
@@ -392,11 +313,7 @@ class GenerateForm(QWidget):
         with contextlib.suppress(TypeError, ValueError):
             params = GenerationParams.from_dict({**current, **values})
             self._apply_params(params)
-        for name, value in extra.items():
-            if name in self._editors:
-                self._editors[name].set_value(value)
-            else:
-                self._extra[name] = value
+        self._extra.update(self._editors.set_values(extra))
 
     def _apply_template(self, template_id: str) -> None:
         try:
@@ -412,63 +329,23 @@ class GenerateForm(QWidget):
         has = template.has_slot
         self.fields_form.setRowVisible(self.prompt_label, has("prompt"))
         self.fields_form.setRowVisible(self.negative_label, has("negative"))
-        shown = {
-            "prompt": has("prompt"),
-            "negative": has("negative"),
-            "model": has("model"),
-            "sampler": has("sampler"),
-            "scheduler": has("scheduler"),
-            "size": has("width") or has("height"),
-            "steps": has("steps"),
-            "cfg": has("cfg"),
-            "seed": has("seed"),
-            # With an empty latent, denoise below 1 only spoils the image: show it where an
-            # input image is there to be kept.
-            "denoise": has("denoise") and bool(template.images),
-        }
-        for key, visible in shown.items():
-            widget = self._model_row if key == "model" else self._fields[key][0]
+        for key, visible in shown_fields(template).items():
+            widget = self._model_row if key == "model" else self._messages.widget(key)
             self.fields_form.setRowVisible(widget, visible)
-            self._shown_rows[key] = visible
-        self._build_slots(template)
-        self._build_editors(template, fresh=True)
+            self._messages.set_shown(key, visible)
+        self._image_slots.build(template, self._language)
+        self.fields_form.setRowVisible(self.images_heading, bool(template.images))
+        self.fields_form.setRowVisible(self.images_widget, bool(template.images))
+        self._editors.build(template, self._info, fresh=True)
         self._issues = []
         self._flag_lists()
         self._validate_timer.start()
 
-    def _build_slots(self, template: Template) -> None:
-        for widget in self._slots.values():
-            self.images_box.removeWidget(widget)
-            widget.hide()  # deleted later: it must not show until then
-            widget.deleteLater()
-        self._slots = {}
-        for slot in template.images:
-            label = template.image_label(slot.name, self._language)
-            widget = ImageSlotWidget(
-                dataclasses.replace(slot, label=label), self._library, self._tasks
-            )
-            widget.setObjectName(f"slot_{slot.name}")
-            self._slots[slot.name] = widget
-            self.images_box.addWidget(widget)
-            if slot.name in self._images:
-                widget.set_value(self._images[slot.name])
-            widget.changed.connect(lambda w=widget: self._slot_changed(w))
-        self.fields_form.setRowVisible(self.images_heading, bool(template.images))
-        self.fields_form.setRowVisible(self.images_widget, bool(template.images))
-
-    def _slot_changed(self, widget: ImageSlotWidget) -> None:
-        value = widget.value()
-        if value is None:
-            self._images.pop(widget.slot.name, None)
-        else:
-            self._images[widget.slot.name] = value
-        self._emit_changed()
-
     def slot_widget(self, name: str) -> ImageSlotWidget | None:
-        return self._slots.get(name)
+        return self._image_slots.widget(name)
 
     def slot_widgets(self) -> list[ImageSlotWidget]:
-        return list(self._slots.values())
+        return self._image_slots.widgets()
 
     # --- template-specific slots ---
 
@@ -477,39 +354,7 @@ class GenerateForm(QWidget):
         return self._editors.get(slot)
 
     def editors(self) -> dict[str, SlotEditor]:
-        return dict(self._editors)
-
-    def _editor_slots(self, template: Template) -> list[str]:
-        return [name for name in template.slots if name not in PARAM_SLOTS]
-
-    def _build_editors(self, template: Template, *, fresh: bool) -> None:
-        """An editor per slot the standard fields do not cover. `fresh`: start from the
-        template's values; else keep what the old editors hold (new server lists)."""
-        specs = {
-            name: editor_spec(template, name, self._info) for name in self._editor_slots(template)
-        }
-        if not fresh and specs == self._editor_specs and set(specs) == set(self._editors):
-            return
-        kept = {} if fresh else {name: e.value() for name, e in self._editors.items()}
-        for name, editor in self._editors.items():
-            self.fields_form.removeRow(self._editor_messages[name])
-            self.fields_form.removeRow(editor)
-        self._editors, self._editor_messages, self._editor_specs = {}, {}, specs
-        position = self.fields_form.getWidgetPosition(self.settings_heading)
-        row = int(position[0])  # type: ignore[index]
-        for name, spec in specs.items():
-            editor = SlotEditor(spec, kept.get(name, initial_value(template, name)))
-            editor.setObjectName(f"editor_{name}")
-            editor.changed.connect(self._editor_changed)
-            message = FieldMessage()
-            row += 1
-            self.fields_form.insertRow(row, self.slot_label(name), editor)
-            row += 1
-            self.fields_form.insertRow(row, "", message)
-            self.fields_form.setRowVisible(message, False)
-            self._editors[name] = editor
-            self._editor_messages[name] = message
-        self.fields_form.setRowVisible(self.settings_heading, bool(specs))
+        return self._editors.all()
 
     def _editor_changed(self) -> None:
         if not self._flagging:
@@ -517,30 +362,7 @@ class GenerateForm(QWidget):
 
     def slot_label(self, name: str) -> str:
         """A readable label for a template-specific slot."""
-        known = {
-            "controlnet": self.tr("ControlNet model"),
-            "control_strength": self.tr("Control strength"),
-            "strength": self.tr("Strength"),
-            "upscale_model": self.tr("Upscale model"),
-            "scale_by": self.tr("Scale by"),
-            "frames": self.tr("Frames"),
-            "length": self.tr("Frames"),
-            "fps": self.tr("Frames per second"),
-            "seconds": self.tr("Seconds"),
-            "diffusion_model": self.tr("Diffusion model"),
-            "edge_grow": self.tr("Edge grow (px)"),
-            "swap_model": self.tr("Swap model"),
-            "face_restore_model": self.tr("Face restore model"),
-        }
-        if name in known:
-            return known[name]
-        if name.startswith("lora_"):
-            number, _, rest = name[len("lora_") :].partition("_")
-            if number.isdigit() and rest == "strength":
-                return self.tr("LoRA {n} strength").format(n=number)
-            if number.isdigit() and not rest:
-                return self.tr("LoRA {n}").format(n=number)
-        return name.replace("_", " ").capitalize()
+        return _slot_label(name)
 
     # --- validation ---
 
@@ -558,15 +380,7 @@ class GenerateForm(QWidget):
         template, info = self._template, self._info
         issues: list[ValidationIssue] = []
         if template is not None and info is not None:
-            # The server names uploads itself; LoadImage checks them at run time, so any name
-            # stands in for the images here.
-            uploaded = {slot.name: f"studio_check_{slot.name}.png" for slot in template.images}
-            try:
-                graph = bind(template, self.params(), job_id="check", uploaded=uploaded)
-            except (TemplateError, KeyError, TypeError, ValueError):
-                graph = None  # a broken template: the form says so through problems()
-            if graph is not None:
-                issues = validate_graph(graph, info, template)
+            issues = graph_issues(template, self.params(), info)
         self._issues = issues
         self._flag_lists()
         self.validated.emit()
@@ -577,21 +391,12 @@ class GenerateForm(QWidget):
         nowhere (the message area above Queue) when that field is hidden or absent."""
         if slot is None:
             return None
-        if slot in self._editors or slot in self._slots:
+        if slot in self._editors or slot in self._image_slots:
             return slot
-        key = FIELD_OF_SLOT.get(slot, slot)
-        if key in self._fields and self._shown_rows.get(key, False):
-            return key
-        return None
+        return self._messages.key_for(slot)
 
     def _visible_issues(self) -> list[ValidationIssue]:
-        """The issues, without those the list check already flags on the same field."""
-        flagged = set(self._list_problems())
-        return [
-            issue
-            for issue in self._issues
-            if not (issue.kind is IssueKind.NOT_IN_LIST and issue.slot in flagged)
-        ]
+        return visible_issues(self._issues, set(self._list_problems()))
 
     def field_message(self, slot: str) -> str:
         """The problem text shown under a slot's field ("" when none)."""
@@ -599,12 +404,10 @@ class GenerateForm(QWidget):
         if key is None:
             return ""
         if key in self._editors:
-            label = self._editor_messages[key]
-        elif key in self._slots:
-            return self._slots[key].validation_message()
-        else:
-            label = self._fields[key][1]
-        return label.text()
+            return self._editors.message(key)
+        if key in self._image_slots:
+            return self._image_slots.message(key)
+        return self._messages.text(key)
 
     # --- server lists ---
 
@@ -616,17 +419,9 @@ class GenerateForm(QWidget):
         if info is not self._info:
             self._info = info
             if self._template is not None:
-                self._build_editors(self._template, fresh=False)
+                self._editors.build(self._template, self._info, fresh=False)
         if lists is not None:
-            for combo, names in (
-                (self.model_combo, lists.checkpoints),
-                (self.sampler_combo, lists.samplers),
-                (self.scheduler_combo, lists.schedulers),
-            ):
-                if names:
-                    combo.set_names(names)
-                    if not combo.value():
-                        combo.set_value(names[0])
+            self._combos.fill(lists)
         self._flag_lists()
         self._emit_changed()
 
@@ -636,49 +431,17 @@ class GenerateForm(QWidget):
 
     def _list_problems(self) -> dict[str, str]:
         """Slot -> message for a model/sampler/scheduler name the connected server lacks."""
-        lists, template = self._lists, self._template
-        found: dict[str, str] = {}
-        if lists is None or template is None:
-            return found
-        for combo, slot, names in (
-            (self.model_combo, "model", lists.checkpoints),
-            (self.sampler_combo, "sampler", lists.samplers),
-            (self.scheduler_combo, "scheduler", lists.schedulers),
-        ):
-            value = combo.value()
-            if template.has_slot(slot) and names and value and value not in names:
-                found[slot] = self.tr("{name} is not on server {server}").format(
-                    name=value, server=lists.label
-                )
-        return found
+        return self._combos.problems(self._lists, self._template)
 
     def _flag_lists(self) -> None:
         """Show every problem where it belongs: list mismatches and validation issues under
         their fields (tinted, with the message), the rest is left to the message area."""
-        by_key: dict[str, list[str]] = {}
-        for slot, message in self._list_problems().items():
-            by_key.setdefault(slot, []).append(message)
-        for issue in self._visible_issues():
-            key = self._field_key(issue.slot)
-            if key is not None and issue.message not in by_key.get(key, []):
-                by_key.setdefault(key, []).append(issue.message)
+        by_key = messages_by_field(self._list_problems(), self._visible_issues(), self._field_key)
         self._flagging = True
         try:
-            for key, (widget, label) in self._fields.items():
-                text = "\n".join(by_key.get(key, []))
-                if isinstance(widget, ListCombo):
-                    widget.set_problem(text or None)
-                else:
-                    flag_widget(widget, text or None)
-                label.show_message(text)
-                self.fields_form.setRowVisible(label, bool(text) and self._shown_rows[key])
-            for name, editor in self._editors.items():
-                text = "\n".join(by_key.get(name, []))
-                editor.set_problem(text or None)
-                self._editor_messages[name].show_message(text)
-                self.fields_form.setRowVisible(self._editor_messages[name], bool(text))
-            for name, slot_widget in self._slots.items():
-                slot_widget.set_validation_message("\n".join(by_key.get(name, [])))
+            self._messages.show(by_key)
+            self._editors.show(by_key)
+            self._image_slots.show(by_key)
         finally:
             self._flagging = False
 
@@ -703,17 +466,7 @@ class GenerateForm(QWidget):
         return found
 
     def _form_problems(self) -> list[str]:
-        found = list(self._list_problems().values())
-        for widget in self._slots.values():
-            if widget.busy:
-                found.append(
-                    self.tr("The image for {label} is still being copied.").format(
-                        label=widget.slot.label
-                    )
-                )
-            elif widget.slot.required and widget.value() is None:
-                found.append(self.tr("Add an image for {label}.").format(label=widget.slot.label))
-        return found
+        return list(self._list_problems().values()) + self._image_slots.problems()
 
     def params(self, seed: int | None = None) -> GenerationParams:
         width, height = self.size_field.dimensions()
@@ -730,15 +483,11 @@ class GenerateForm(QWidget):
             height=height,
             batch_size=self._batch_size,
             denoise=round(self.denoise_spin.value(), 2),
-            extra={**self._extra, **{n: e.value() for n, e in self._editors.items()}},
+            extra={**self._extra, **self._editors.values()},
         )
 
     def inputs(self) -> tuple[InputImage, ...]:
-        return tuple(
-            InputImage(name, value)
-            for name, widget in self._slots.items()
-            if (value := widget.value()) is not None
-        )
+        return self._image_slots.inputs()
 
     def new_jobs(self) -> list[NewJob]:
         """One job per batch entry, each with its seed (random, or counting up when locked)."""
@@ -757,9 +506,7 @@ class GenerateForm(QWidget):
         """Fill every field from a stored job; the seed is locked to the job's. Returns
         warnings (a template that is not installed)."""
         warnings = self._load(job.template, job.params)
-        self._images = {image.slot: image.path for image in job.inputs}
-        for name, widget in self._slots.items():
-            widget.set_value(self._images.get(name))
+        self._image_slots.set_images({image.slot: image.path for image in job.inputs})
         self._emit_changed()
         return warnings
 
@@ -798,12 +545,7 @@ class GenerateForm(QWidget):
             self.denoise_spin.setValue(params.denoise)
             self.seed_field.set_seed(params.seed)
             self._batch_size = max(1, int(params.batch_size))
-            self._extra = {}
-            for name, value in params.extra.items():
-                if name in self._editors:
-                    self._editors[name].set_value(value)
-                else:
-                    self._extra[name] = value
+            self._extra = self._editors.set_values(params.extra)
         finally:
             self._restoring = False
         self._flag_lists()
@@ -812,57 +554,31 @@ class GenerateForm(QWidget):
 
     def state(self) -> dict[str, Any]:
         """Everything needed to put the form back, JSON-able (settings.last_form)."""
-        return {
-            "template": self._template.id if self._template else None,
-            "params": self.params().to_dict(),
-            "seed_locked": self.seed_field.locked(),
-            "batch_count": self.batch_spin.value(),
-            "aspect_lock": self.size_field.locked(),
-            "images": dict(self._images),
-            "lists": {
-                "checkpoints": self.model_combo.names(),
-                "samplers": self.sampler_combo.names(),
-                "schedulers": self.scheduler_combo.names(),
-            },
-        }
+        return FormState(
+            template=self._template.id if self._template else None,
+            params=self.params().to_dict(),
+            seed_locked=self.seed_field.locked(),
+            batch_count=self.batch_spin.value(),
+            aspect_lock=self.size_field.locked(),
+            images=self._image_slots.images(),
+            lists=self._combos.saved_names(),
+        ).to_dict()
 
     def restore(self, state: Mapping[str, Any]) -> None:
         """Put back what `state()` gave; anything missing or malformed keeps its current value."""
-        lists = state.get("lists")
-        if isinstance(lists, Mapping):
-            for combo, key in (
-                (self.model_combo, "checkpoints"),
-                (self.sampler_combo, "samplers"),
-                (self.scheduler_combo, "schedulers"),
-            ):
-                names = lists.get(key)
-                if _is_names(names):
-                    combo.set_names(names)
-        template = state.get("template")
-        if isinstance(template, str):
-            self.set_template(template)
-        images = state.get("images")
-        if isinstance(images, Mapping):
-            self._images = {str(k): str(v) for k, v in images.items() if isinstance(v, str)}
-            for name, widget in self._slots.items():
-                widget.set_value(self._images.get(name))
-        params = state.get("params")
-        if isinstance(params, Mapping):
+        saved = FormState.from_dict(state)
+        self._combos.restore_names(saved.lists)
+        if saved.template is not None:
+            self.set_template(saved.template)
+        if saved.images is not None:
+            self._image_slots.set_images(saved.images)
+        if saved.params is not None:
             # A hand-edited settings file with bad values: keep the defaults.
             with contextlib.suppress(TypeError, ValueError):
-                merged = {**self.params().to_dict(), **params}
+                merged = {**self.params().to_dict(), **saved.params}
                 self._apply_params(GenerationParams.from_dict(merged))
-        self.seed_field.set_locked(bool(state.get("seed_locked", False)))
-        count = state.get("batch_count")
-        if isinstance(count, int):
-            self.batch_spin.setValue(count)
-        self.size_field.set_locked(bool(state.get("aspect_lock", False)))
+        self.seed_field.set_locked(saved.seed_locked)
+        if saved.batch_count is not None:
+            self.batch_spin.setValue(saved.batch_count)
+        self.size_field.set_locked(saved.aspect_lock)
         self._emit_changed()
-
-
-def _is_names(value: object) -> TypeGuard[Sequence[str]]:
-    return (
-        isinstance(value, Sequence)
-        and not isinstance(value, str)
-        and all(isinstance(v, str) for v in value)
-    )
