@@ -40,6 +40,7 @@ from studio_desktop.core.imaging import (
     check_pixels,
     header_size,
     opened_image,
+    read_bounded,
     read_png_text,
     sniff_kind,
     strip_png_text,
@@ -529,11 +530,10 @@ def _inspect_image(data: bytes, ext: str, what: str) -> tuple[int, int, bytes]:
 def _read_bounded(source: Path) -> bytes:
     what = _describe(source.name)
     try:
-        with source.open("rb") as fh:
-            data = fh.read(MAX_OUTPUT_BYTES + 1)
+        data = read_bounded(source)
     except OSError as exc:
         raise OutputRejected(f"Could not read {what}: {exc.strerror or exc}.") from exc
-    if len(data) > MAX_OUTPUT_BYTES:
+    if data is None:
         raise OutputRejected(f"{what} is larger than the {_mb(MAX_OUTPUT_BYTES)} limit.")
     return data
 

@@ -13,6 +13,7 @@ import threading
 import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Final
 
 from PIL import Image
@@ -29,6 +30,15 @@ MAX_OUTPUT_BYTES: Final = 512 * 1024 * 1024
 THUMB_SIZE: Final = 512
 # A zTXt/iTXt chunk may be a zip bomb of its own; ComfyUI workflows are well under this.
 MAX_TEXT_BYTES: Final = 64 * 1024 * 1024
+
+
+def read_bounded(path: Path) -> bytes | None:
+    """The file's bytes, or None when it is larger than MAX_OUTPUT_BYTES (never more than one
+    byte past the limit is read). OSError propagates: each caller words its own message."""
+    with path.open("rb") as fh:
+        data = fh.read(MAX_OUTPUT_BYTES + 1)
+    return data if len(data) <= MAX_OUTPUT_BYTES else None
+
 
 IMAGE_KINDS: Final = frozenset({"image", "animated"})
 # The only extensions an output can get, by kind. Never taken from the server's filename.

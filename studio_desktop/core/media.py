@@ -22,13 +22,13 @@ from PIL import Image, ImageDraw
 
 from studio_desktop.core.imaging import (
     IMAGE_KINDS,
-    MAX_OUTPUT_BYTES,
     MAX_TEXT_BYTES,
     THUMB_SIZE,
     OutputRejected,
     check_pixels,
     header_size,
     opened_image,
+    read_bounded,
     sniff_kind,
     thumbnail_jpeg,
 )
@@ -109,11 +109,10 @@ def _read(source: MediaSource) -> bytes:
     if isinstance(source, bytes):
         return source
     try:
-        with source.open("rb") as fh:
-            data = fh.read(MAX_OUTPUT_BYTES + 1)
+        data = read_bounded(source)
     except OSError as exc:
         raise MediaRejected(f"Could not read {_name(source)}: {exc.strerror or exc}.") from exc
-    if len(data) > MAX_OUTPUT_BYTES:
+    if data is None:
         raise MediaRejected(f"{_name(source)} is larger than the output size limit.")
     return data
 

@@ -12,7 +12,7 @@ import logging
 import os
 import threading
 import zipfile
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Final
@@ -87,18 +87,29 @@ def export_images(
     destination.mkdir(parents=True, exist_ok=True)
     names: list[str] = []
     missing: list[str] = []
+    for item, data in _readable(items, keep_metadata, cancelled, missing):
+        names.append(_write_new(destination, export_name(item), data))
+    return ExportResult(destination, tuple(names), tuple(missing))
+
+
+def _readable(
+    items: Sequence[ExportItem],
+    keep_metadata: bool,
+    cancelled: threading.Event | None,
+    missing: list[str],
+) -> Iterator[tuple[ExportItem, bytes]]:
+    """Each item with the bytes to export, until cancelled; unreadable sources go to
+    `missing` (logged) and are skipped."""
     for item in items:
         if cancelled is not None and cancelled.is_set():
-            break
+            return
         try:
             data = _content(item, keep_metadata)
         except OSError as exc:
             log.warning("export: cannot read %s: %s", item.source, exc)
             missing.append(str(item.source))
             continue
-        name = _write_new(destination, export_name(item), data)
-        names.append(name)
-    return ExportResult(destination, tuple(names), tuple(missing))
+        yield item, data
 
 
 def _write_new(folder: Path, name: str, data: bytes) -> str:
@@ -131,15 +142,7 @@ def _export_zip(
     try:
         # Images are already compressed: storing them is as small and much faster.
         with zipfile.ZipFile(temp, "w", compression=zipfile.ZIP_STORED) as archive:
-            for item in items:
-                if cancelled is not None and cancelled.is_set():
-                    break
-                try:
-                    data = _content(item, keep_metadata)
-                except OSError as exc:
-                    log.warning("export: cannot read %s: %s", item.source, exc)
-                    missing.append(str(item.source))
-                    continue
+            for item, data in _readable(items, keep_metadata, cancelled, missing):
                 name = numbered(export_name(item), taken)
                 taken.add(name.casefold())
                 archive.writestr(name, data)
