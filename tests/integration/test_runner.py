@@ -8,7 +8,7 @@ from __future__ import annotations
 import io
 import json
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
@@ -32,7 +32,6 @@ from tests.integration.helpers import (
     Harness,
     data_files,
     harness,
-    open_context,
     queue_and_claim,
     queue_ids,
     status_of,
@@ -42,21 +41,6 @@ from tests.integration.helpers import (
 )
 
 DB_NAMES = ("studio.sqlite3", "studio.sqlite3-wal", "studio.sqlite3-shm")
-
-
-@pytest.fixture
-def ctx(tmp_path: Path) -> Iterator[AppContext]:
-    context = open_context(tmp_path)
-    try:
-        yield context
-    finally:
-        context.close()
-
-
-@pytest.fixture
-def h(ctx: AppContext, fake_comfy: FakeComfyServer) -> Iterator[Harness]:
-    with harness(ctx, fake_comfy) as made:
-        yield made
 
 
 def assert_only_library_files(ctx: AppContext) -> None:

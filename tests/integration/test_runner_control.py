@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import replace
-from pathlib import Path
 
 import pytest
 
@@ -24,7 +23,6 @@ from tests.integration.helpers import (
     Harness,
     harness,
     interrupt_all,
-    open_context,
     queue_and_claim,
     queue_ids,
     status_of,
@@ -33,21 +31,6 @@ from tests.integration.helpers import (
     submitted_ids,
     wait_until,
 )
-
-
-@pytest.fixture
-def ctx(tmp_path: Path) -> Iterator[AppContext]:
-    context = open_context(tmp_path)
-    try:
-        yield context
-    finally:
-        context.close()
-
-
-@pytest.fixture
-def h(ctx: AppContext, fake_comfy: FakeComfyServer) -> Iterator[Harness]:
-    with harness(ctx, fake_comfy) as made:
-        yield made
 
 
 def assert_cancelled(h: Harness, job_id: str) -> None:

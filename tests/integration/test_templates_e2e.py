@@ -12,7 +12,6 @@ from __future__ import annotations
 import copy
 import io
 import json
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -26,7 +25,7 @@ from studio_desktop.core.media import WAVEFORM_SIZE
 from studio_desktop.core.metadata import read_generation_info
 from studio_desktop.core.workflows import Template, TemplateRegistry
 from tests.fakes.comfy_server import FakeComfyServer
-from tests.integration.helpers import claim, harness, open_context
+from tests.integration.helpers import claim, harness
 from tests.unit.test_builtin_templates import RAW, plausible_params, with_models
 
 TEMPLATES = sorted(t.id for t in TemplateRegistry(user_dir=None).all())
@@ -120,15 +119,6 @@ def fake(fake_comfy_factory: Any, object_info_path: Path) -> FakeComfyServer:
         object_info_path=object_info_path, steps=2, step_seconds=0.0
     )
     return server
-
-
-@pytest.fixture
-def ctx(tmp_path: Path) -> Iterator[AppContext]:
-    context = open_context(tmp_path)
-    try:
-        yield context
-    finally:
-        context.close()
 
 
 def input_images(ctx: AppContext, template: Template, folder: Path) -> tuple[InputImage, ...]:
