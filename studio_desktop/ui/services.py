@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 from studio_desktop.core.context import AppContext
 from studio_desktop.core.settings import Settings, save_settings
@@ -20,10 +21,16 @@ class Services:
     def save_settings(self) -> None:
         save_settings(self.settings, self.ctx.paths.settings)
 
+    @cached_property
+    def language(self) -> str:
+        """The UI language in effect ("en", "zh_CN", "zh_TW"). Read once, like the translator
+        installed at start: a changed setting applies to every string after a restart."""
+        return resolve_language(self.settings.language)
+
     def template_name(self, template_id: str) -> str:
         """The template's name in the UI language; the id of one no longer installed."""
         try:
             template = self.ctx.templates.get(template_id)
         except TemplateError:
             return template_id
-        return template.display_name(resolve_language(self.settings.language))
+        return template.display_name(self.language)

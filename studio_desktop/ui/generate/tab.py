@@ -41,7 +41,6 @@ from studio_desktop.ui.generate.form import GenerateForm
 from studio_desktop.ui.generate.progress import ProgressPanel
 from studio_desktop.ui.generate.server_lists import ServerLists, ServerListsFetcher
 from studio_desktop.ui.services import Services
-from studio_desktop.ui.translations import resolve_language
 
 DEFAULT_SERVER_HINT = "http://127.0.0.1:8188"
 STATUS_MS = 5000
@@ -85,7 +84,7 @@ class GenerateTab(QWidget):
             ctx.templates,
             ctx.library,
             self._tasks,
-            language=resolve_language(services.settings.language),
+            language=services.language,
         )
         self.scroll_area = QScrollArea()
         self.scroll_area.setWidget(self.form)
