@@ -21,9 +21,9 @@ from studio_desktop import __version__
 from studio_desktop.core.context import AppContext
 from studio_desktop.core.errors import install_excepthooks
 from studio_desktop.core.jobs import JobStatus
+from studio_desktop.core.library.retention import run_retention
 from studio_desktop.core.logs import setup_logging
 from studio_desktop.core.paths import resources_dir
-from studio_desktop.core.retention import run_retention
 from studio_desktop.core.runner import RunnerConfig
 from studio_desktop.core.scheduler import SchedulerConfig
 from studio_desktop.core.servers import ServerConfig, pool_servers

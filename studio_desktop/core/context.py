@@ -7,8 +7,8 @@ import os
 from dataclasses import dataclass
 from types import TracebackType
 
-from studio_desktop.core.files import OutputLibrary
-from studio_desktop.core.output_folder import (
+from studio_desktop.core.library.files import OutputLibrary
+from studio_desktop.core.library.output_folder import (
     OutputFolderError,
     check_output_folder,
     folder_of_setting,

@@ -29,7 +29,6 @@ from studio_desktop.core.comfy import (
     PromptRejected,
 )
 from studio_desktop.core.comfy import events as ev
-from studio_desktop.core.files import OutputLibrary, OutputRejected
 from studio_desktop.core.jobs import (
     IllegalTransition,
     ImageRecord,
@@ -38,6 +37,7 @@ from studio_desktop.core.jobs import (
     JobStatus,
     NewImage,
 )
+from studio_desktop.core.library.files import OutputLibrary, OutputRejected
 from studio_desktop.core.store import Store
 from studio_desktop.core.workflows import TemplateError, TemplateRegistry, bind
 

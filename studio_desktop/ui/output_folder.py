@@ -12,7 +12,7 @@ from pathlib import Path
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLineEdit, QPushButton, QWidget
 
-from studio_desktop.core.output_folder import (
+from studio_desktop.core.library.output_folder import (
     FolderProblem,
     OutputFolderError,
     check_output_folder,

@@ -21,8 +21,8 @@ from PySide6.QtWidgets import QMenu
 from pytestqt.qtbot import QtBot
 
 from studio_desktop.core.context import AppContext
-from studio_desktop.core.files import read_png_text
 from studio_desktop.core.jobs import GenerationParams, ImageRecord, NewImage, NewJob
+from studio_desktop.core.library.files import read_png_text
 from studio_desktop.core.settings import Settings
 from studio_desktop.core.store.filters import ImageFilter
 from studio_desktop.ui import thumbnails as thumbnails_module

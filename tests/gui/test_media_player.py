@@ -13,7 +13,7 @@ import pytest
 from PySide6.QtMultimedia import QMediaPlayer
 from pytestqt.qtbot import QtBot
 
-from studio_desktop.core.media import audio_waveform, video_thumbnail
+from studio_desktop.core.library.media import audio_waveform, video_thumbnail
 from studio_desktop.ui import media_player
 from studio_desktop.ui.media_player import MediaPlayer, format_time
 from tests.fakes.comfy_images import Look

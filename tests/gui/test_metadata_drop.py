@@ -17,7 +17,7 @@ from pytestqt.qtbot import QtBot
 
 from studio_desktop.core.context import AppContext
 from studio_desktop.core.jobs import JobStatus
-from studio_desktop.core.metadata import RestoredParams
+from studio_desktop.core.library.metadata import RestoredParams
 from studio_desktop.core.settings import load_settings
 from studio_desktop.ui.generate import GenerateTab
 from studio_desktop.ui.main_window import MainWindow

@@ -11,8 +11,8 @@ from typing import Any
 
 from studio_desktop.core.comfy import ComfyClient
 from studio_desktop.core.context import AppContext
-from studio_desktop.core.files import read_png_text
 from studio_desktop.core.jobs import GenerationParams, JobStatus, NewJob
+from studio_desktop.core.library.files import read_png_text
 from studio_desktop.core.paths import DataPaths
 from studio_desktop.core.settings import Settings, save_settings
 from studio_desktop.core.workflows import bind

@@ -901,7 +901,7 @@ def media(server: FakeComfyServer, record: dict[str, Any]) -> tuple[bytes, str]:
 def test_animated_and_webm_savers_report_under_images(
     media_fake: FakeComfyServer, node: str, extra: dict[str, Any], ext: str, animated: bool
 ) -> None:
-    from studio_desktop.core.media import probe_media
+    from studio_desktop.core.library.media import probe_media
 
     graph = {
         "1": frames_node(5),
@@ -940,7 +940,7 @@ def test_save_animated_webp_of_one_frame_is_not_animated(media_fake: FakeComfySe
 def test_create_video_then_save_video_is_an_mp4_with_comfy_tags(
     media_fake: FakeComfyServer,
 ) -> None:
-    from studio_desktop.core.media import container_texts, probe_media
+    from studio_desktop.core.library.media import container_texts, probe_media
 
     graph = {
         "1": frames_node(8),
@@ -970,7 +970,7 @@ def test_create_video_then_save_video_is_an_mp4_with_comfy_tags(
 def test_vhs_video_combine_reports_under_gifs(
     media_fake: FakeComfyServer, fmt: str, ext: str, kind: str
 ) -> None:
-    from studio_desktop.core.media import probe_media
+    from studio_desktop.core.library.media import probe_media
 
     graph = {
         "1": frames_node(4),
@@ -1029,7 +1029,7 @@ def test_vhs_without_save_output_writes_temp(media_fake: FakeComfyServer) -> Non
 def test_audio_savers_write_real_files_under_audio(
     media_fake: FakeComfyServer, node: str, ext: str, magic: bytes, rate: int
 ) -> None:
-    from studio_desktop.core.media import container_texts, probe_media
+    from studio_desktop.core.library.media import container_texts, probe_media
 
     graph = {
         "1": {

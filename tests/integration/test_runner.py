@@ -16,8 +16,8 @@ import pytest
 from PIL import Image
 
 from studio_desktop.core.context import AppContext
-from studio_desktop.core.files import read_png_text
 from studio_desktop.core.jobs import Job, JobStatus
+from studio_desktop.core.library.files import read_png_text
 from studio_desktop.core.runner import (
     JobFinished,
     JobPreview,

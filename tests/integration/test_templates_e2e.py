@@ -19,10 +19,10 @@ import pytest
 from PIL import Image
 
 from studio_desktop.core.context import AppContext
-from studio_desktop.core.files import strip_png_text
 from studio_desktop.core.jobs import InputImage, JobStatus, NewJob
-from studio_desktop.core.media import WAVEFORM_SIZE
-from studio_desktop.core.metadata import read_generation_info
+from studio_desktop.core.library.files import strip_png_text
+from studio_desktop.core.library.media import WAVEFORM_SIZE
+from studio_desktop.core.library.metadata import read_generation_info
 from studio_desktop.core.workflows import Template, TemplateRegistry
 from tests.fakes.comfy_server import FakeComfyServer
 from tests.integration.helpers import claim, harness

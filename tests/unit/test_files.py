@@ -18,8 +18,8 @@ from typing import Any
 import pytest
 from PIL import Image, PngImagePlugin
 
-from studio_desktop.core import files, imaging
-from studio_desktop.core.files import (
+from studio_desktop.core.library import files, imaging
+from studio_desktop.core.library.files import (
     THUMB_SIZE,
     OutputLibrary,
     OutputRejected,
@@ -124,7 +124,7 @@ def test_atomic_write_failing_rename_leaves_old_file_and_no_temp(
     def broken_replace(src: Any, dst: Any) -> None:
         raise OSError("disk went away")
 
-    monkeypatch.setattr("studio_desktop.core.files.os.replace", broken_replace)
+    monkeypatch.setattr("studio_desktop.core.library.atomic.os.replace", broken_replace)
     with pytest.raises(OSError, match="disk went away"):
         atomic_write_bytes(dest, b"new" * 1000)
     assert dest.read_bytes() == b"old"
@@ -139,7 +139,7 @@ def test_atomic_write_failing_midway_leaves_no_file(
     def broken_fsync(fd: int) -> None:
         raise OSError("I/O error")
 
-    monkeypatch.setattr("studio_desktop.core.files.os.fsync", broken_fsync)
+    monkeypatch.setattr("studio_desktop.core.library.atomic.os.fsync", broken_fsync)
     with pytest.raises(OSError, match="I/O error"):
         atomic_write_bytes(dest, b"x" * 100_000)
     assert list(tmp_path.iterdir()) == []
@@ -165,7 +165,7 @@ def test_atomic_write_failing_write_leaves_no_file(
             self.fh.write(data[: len(data) // 2])
             raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr("studio_desktop.core.files.os.fdopen", HalfWriter)
+    monkeypatch.setattr("studio_desktop.core.library.atomic.os.fdopen", HalfWriter)
     with pytest.raises(OSError, match="No space"):
         atomic_write_bytes(dest, b"y" * 100_000)
     assert list(tmp_path.iterdir()) == []
@@ -178,9 +178,9 @@ def test_killed_process_leaves_no_final_file(tmp_path: Path, paths: DataPaths) -
     script = (
         "import os, sys\n"
         "from pathlib import Path\n"
-        "from studio_desktop.core import files\n"
-        "files.os.fsync = lambda fd: os._exit(9)\n"
-        "files.atomic_write_bytes(Path(sys.argv[1]), b'z' * 1_000_000)\n"
+        "from studio_desktop.core.library import atomic\n"
+        "atomic.os.fsync = lambda fd: os._exit(9)\n"
+        "atomic.atomic_write_bytes(Path(sys.argv[1]), b'z' * 1_000_000)\n"
     )
     done = subprocess.run([sys.executable, "-c", script, str(dest)], timeout=60, check=False)
     assert done.returncode == 9

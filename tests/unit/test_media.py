@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from studio_desktop.core import media
-from studio_desktop.core.files import OutputLibrary
-from studio_desktop.core.media import (
+from studio_desktop.core.library import media
+from studio_desktop.core.library.files import OutputLibrary
+from studio_desktop.core.library.media import (
     WAVEFORM_SIZE,
     MediaInfo,
     MediaRejected,
@@ -161,7 +161,7 @@ def test_waveform_decoding_is_bounded(
     monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture, tmp_path: Path
 ) -> None:
     monkeypatch.setattr(media, "MAX_WAVEFORM_SECONDS", 0.2)
-    with caplog.at_level(logging.INFO, logger="studio_desktop.core.media"):
+    with caplog.at_level(logging.INFO, logger="studio_desktop.core.library.media"):
         audio_waveform(encoded_audio("flac", LOOK), tmp_path / "w.jpg")
     assert "drawn from its first" in caplog.text
 

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from studio_desktop.core.imaging import add_png_text, strip_png_text
 from studio_desktop.core.jobs import GenerationParams
-from studio_desktop.core.metadata import (
+from studio_desktop.core.library.imaging import add_png_text, strip_png_text
+from studio_desktop.core.library.metadata import (
     comfy_sampler,
     parse_a1111,
     read_generation_info,

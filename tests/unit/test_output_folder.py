@@ -15,16 +15,16 @@ import pytest
 from PIL import Image
 
 from studio_desktop.core.context import AppContext
-from studio_desktop.core.files import OutputLibrary, SavedOutput
 from studio_desktop.core.jobs import GenerationParams, ImageRecord, NewImage, NewJob
-from studio_desktop.core.output_folder import (
+from studio_desktop.core.library.files import OutputLibrary, SavedOutput
+from studio_desktop.core.library.output_folder import (
     FolderProblem,
     OutputFolderError,
     check_output_folder,
     folder_of_setting,
 )
+from studio_desktop.core.library.retention import run_retention
 from studio_desktop.core.paths import DataPaths
-from studio_desktop.core.retention import run_retention
 from studio_desktop.core.settings import Settings, save_settings
 
 JOB = "3f2b8c1e-0d4a-4e8b-9c1f-2a6d7e8f9a0b"
@@ -145,7 +145,7 @@ def test_unwritable_folder_falls_back_to_the_default_and_loses_nothing(
     # As if the folder went away after it was checked (an unplugged drive).
     library = OutputLibrary(paths, blocked_folder(tmp_path))
     data = png_bytes()
-    with caplog.at_level(logging.WARNING, logger="studio_desktop.core.files"):
+    with caplog.at_level(logging.WARNING, logger="studio_desktop.core.library.files"):
         saved = library.save_output(JOB, 0, data)
     assert saved.path.is_relative_to(paths.outputs)
     assert Image.open(saved.path).size == (40, 30)
@@ -254,7 +254,7 @@ def test_purge_deletes_files_in_the_output_folder_only(
         assert saved.path.is_relative_to(second) and saved.thumb_path is not None
 
         ctx.store.soft_delete_images([record.id, old_record.id])
-        with caplog.at_level(logging.WARNING, logger="studio_desktop.core.files"):
+        with caplog.at_level(logging.WARNING, logger="studio_desktop.core.library.files"):
             report = run_retention(ctx, trash_days=0, temp_hours=1)
         assert report.purged_images == 2
         assert not saved.path.exists() and not saved.thumb_path.exists()

@@ -11,7 +11,7 @@ from PIL import Image
 
 from studio_desktop.core.context import AppContext
 from studio_desktop.core.jobs import GenerationParams, NewImage, NewJob
-from studio_desktop.core.retention import run_retention
+from studio_desktop.core.library.retention import run_retention
 
 
 def _png() -> bytes:

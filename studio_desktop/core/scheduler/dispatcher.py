@@ -11,8 +11,8 @@ import threading
 import time
 from collections.abc import Callable, Sequence
 
-from studio_desktop.core.files import OutputLibrary
 from studio_desktop.core.jobs import IllegalTransition, Job, JobStatus, NewJob
+from studio_desktop.core.library.files import OutputLibrary
 from studio_desktop.core.scheduler.config import SchedulerConfig
 from studio_desktop.core.scheduler.events import (
     JobStateChanged,

@@ -29,8 +29,8 @@ from studio_desktop.core.comfy import (
 from studio_desktop.core.comfy import events as ev
 from studio_desktop.core.comfy.client import normalize_base_url
 from studio_desktop.core.comfy.errors import ComfyAuthError
-from studio_desktop.core.files import OutputLibrary, OutputRejected
 from studio_desktop.core.jobs import IllegalTransition, Job, JobError, JobStatus
+from studio_desktop.core.library.files import OutputLibrary, OutputRejected
 from studio_desktop.core.runner import (
     JobFinished,
     JobPreview,

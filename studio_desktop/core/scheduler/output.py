@@ -9,8 +9,8 @@ from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 
 from studio_desktop.core.comfy import ComfyError, HistoryEntry
-from studio_desktop.core.files import OutputRejected
 from studio_desktop.core.jobs import IllegalTransition, Job, JobError
+from studio_desktop.core.library.files import OutputRejected
 from studio_desktop.core.runner import ExecutionFailed, JobFinished, JobRunner
 from studio_desktop.core.scheduler.config import SchedulerConfig
 from studio_desktop.core.scheduler.events import JobStateChanged, SchedulerListener

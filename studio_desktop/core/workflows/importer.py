@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any, Final
 
 from studio_desktop.core.comfy.object_info import ObjectInfo
-from studio_desktop.core.files import atomic_write_bytes
+from studio_desktop.core.library.files import atomic_write_bytes
 from studio_desktop.core.paths import resources_dir
 from studio_desktop.core.workflows.detect import DetectedSlots, detect_slots
 from studio_desktop.core.workflows.template import (

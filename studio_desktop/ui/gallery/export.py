@@ -19,7 +19,7 @@ from typing import Any, Final
 
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
 
-from studio_desktop.core.files import safe_name, strip_png_text
+from studio_desktop.core.library.files import safe_name, strip_png_text
 
 log = logging.getLogger("studio.ui.export")
 

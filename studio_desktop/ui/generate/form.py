@@ -30,8 +30,8 @@ from PySide6.QtWidgets import (
 )
 
 from studio_desktop.core.comfy.object_info import ObjectInfo
-from studio_desktop.core.files import OutputLibrary
 from studio_desktop.core.jobs import GenerationParams, InputImage, Job, NewJob
+from studio_desktop.core.library.files import OutputLibrary
 from studio_desktop.core.workflows import Template, TemplateError, TemplateRegistry
 from studio_desktop.core.workflows.validate import ValidationIssue
 from studio_desktop.ui.generate.background import BackgroundTasks

@@ -39,7 +39,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from studio_desktop.core.files import OutputLibrary
+from studio_desktop.core.library.files import OutputLibrary
 from studio_desktop.core.workflows import ImageSlot
 from studio_desktop.ui.generate.background import BackgroundTasks
 from studio_desktop.ui.generate.fields import FieldMessage, WrapLabel, error_colour

@@ -13,8 +13,8 @@ from collections.abc import Callable, Mapping
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QVBoxLayout
 
-from studio_desktop.core.files import OutputLibrary
 from studio_desktop.core.jobs import InputImage
+from studio_desktop.core.library.files import OutputLibrary
 from studio_desktop.core.workflows import Template
 from studio_desktop.ui.generate.background import BackgroundTasks
 from studio_desktop.ui.generate.image_slot import ImageSlotWidget

@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 
 from studio_desktop.core.comfy.object_info import ObjectInfo
 from studio_desktop.core.jobs import Job
-from studio_desktop.core.metadata import RestoredParams, read_generation_info_file
+from studio_desktop.core.library.metadata import RestoredParams, read_generation_info_file
 from studio_desktop.ui.generate.background import BackgroundTasks
 from studio_desktop.ui.generate.fields import WrapLabel
 from studio_desktop.ui.generate.form import GenerateForm

@@ -20,7 +20,8 @@ import av
 import av.container
 from PIL import Image, ImageDraw
 
-from studio_desktop.core.imaging import (
+from studio_desktop.core.library.atomic import atomic_write_bytes
+from studio_desktop.core.library.imaging import (
     IMAGE_KINDS,
     MAX_TEXT_BYTES,
     THUMB_SIZE,
@@ -381,7 +382,4 @@ def _draw_waveform(columns: list[tuple[float, float]], width: int, height: int) 
 
 
 def _write(dest: Path, data: bytes) -> None:
-    # Imported here: files.py imports this module for save_output.
-    from studio_desktop.core.files import atomic_write_bytes
-
     atomic_write_bytes(dest, data)

@@ -19,8 +19,8 @@ from typing import Any, Final
 from PIL import Image
 
 from studio_desktop.core.comfy.object_info import ObjectInfo
-from studio_desktop.core.imaging import read_png_text
 from studio_desktop.core.jobs import GenerationParams
+from studio_desktop.core.library.imaging import read_png_text
 from studio_desktop.core.workflows.detect import detect_slots
 
 STUDIO_KEY: Final = "studio"

@@ -8,8 +8,10 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from typing import TYPE_CHECKING
 
-from studio_desktop.core.context import AppContext
+if TYPE_CHECKING:  # context opens the library: a runtime import would be a cycle
+    from studio_desktop.core.context import AppContext
 
 log = logging.getLogger("studio.retention")
 

@@ -12,15 +12,10 @@ stay under the data folder.
 
 from __future__ import annotations
 
-import contextlib
-import errno
 import hashlib
 import json
 import logging
-import os
 import re
-import secrets
-import sys
 import time
 import unicodedata
 from collections.abc import Iterable, Mapping
@@ -29,7 +24,9 @@ from datetime import datetime
 from pathlib import Path, PurePosixPath, PureWindowsPath
 from typing import Any, Final
 
-from studio_desktop.core.imaging import (
+from studio_desktop.core.library.atomic import TEMP_SUFFIX as _TEMP_SUFFIX
+from studio_desktop.core.library.atomic import atomic_write_bytes
+from studio_desktop.core.library.imaging import (
     ALLOWED_EXTENSIONS,
     IMAGE_KINDS,
     MAX_IMAGE_PIXELS,
@@ -46,7 +43,7 @@ from studio_desktop.core.imaging import (
     strip_png_text,
     thumbnail_jpeg,
 )
-from studio_desktop.core.media import (
+from studio_desktop.core.library.media import (
     audio_waveform_jpeg,
     container_texts,
     probe_media,
@@ -74,7 +71,6 @@ log = logging.getLogger(__name__)
 THUMB_EXT: Final = "jpg"  # see imaging.thumbnail_jpeg for the measurement behind the choice
 STUDIO_KEY: Final = "studio"  # our own PNG text chunk: json.dumps(extra_metadata)
 _COMFY_KEYS: Final = ("prompt", "workflow")
-_TEMP_SUFFIX: Final = ".part"
 _JOB_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,63}")
 # The folders remove_files may delete from; never the database, settings or logs.
 _DELETABLE: Final = ("outputs", "thumbnails", "inputs", "tmp")
@@ -99,61 +95,6 @@ class SavedOutput:
     bytes: int
     kind: str  # image | animated | video | audio
     metadata: dict[str, Any] = field(default_factory=dict)
-
-
-# --- atomic writes ------------------------------------------------------------------------------
-
-
-def atomic_write_bytes(dest: Path, data: bytes) -> None:
-    """Write `data` to `dest` so that a crash at any moment leaves the old file or the new one.
-
-    Temp file `.<name>.<random>.part` beside dest; write, flush, fsync, os.replace, then fsync the
-    folder so the rename itself survives a power cut (POSIX; Windows has no folder fsync).
-    """
-    dest.parent.mkdir(parents=True, exist_ok=True)
-    tmp = dest.with_name(f".{dest.name}.{secrets.token_hex(6)}{_TEMP_SUFFIX}")
-    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
-    fd = os.open(tmp, flags, 0o644)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        _replace(tmp, dest)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
-        raise
-    _fsync_dir(dest.parent)
-
-
-def _replace(src: Path, dest: Path) -> None:
-    # On Windows a viewer or a virus scanner holding dest open makes os.replace fail for a moment.
-    attempts = 10 if sys.platform == "win32" else 1
-    for attempt in range(attempts):
-        try:
-            os.replace(src, dest)
-            return
-        except PermissionError:
-            if attempt == attempts - 1:
-                raise
-            time.sleep(0.05 * (attempt + 1))
-
-
-def _fsync_dir(folder: Path) -> None:
-    if sys.platform == "win32":
-        return
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError as exc:  # some filesystems (e.g. network mounts) refuse: best effort
-        if exc.errno not in (errno.EINVAL, errno.EBADF, errno.ENOTSUP):
-            raise
-    finally:
-        os.close(fd)
 
 
 # --- names --------------------------------------------------------------------------------------
