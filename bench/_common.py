@@ -15,14 +15,13 @@ from pathlib import Path
 import requests
 
 from studio_desktop.core.context import AppContext
-from studio_desktop.core.jobs import GenerationParams, JobStatus, NewJob
-from studio_desktop.core.runner import RunnerConfig
-from studio_desktop.core.scheduler import (
+from studio_desktop.core.engine import (
     Dispatcher,
+    EngineConfig,
+    EngineEvent,
     JobStateChanged,
-    SchedulerConfig,
-    SchedulerEvent,
 )
+from studio_desktop.core.jobs import GenerationParams, JobStatus, NewJob
 from studio_desktop.core.servers import ServerConfig
 
 REPO = Path(__file__).resolve().parents[1]
@@ -107,13 +106,13 @@ def run_batch_measured(
         done = threading.Event()
         finished: set[str] = set()
 
-        def listener(event: SchedulerEvent) -> None:
+        def listener(event: EngineEvent) -> None:
             if isinstance(event, JobStateChanged) and event.job.status.is_final:
                 finished.add(event.job.id)
                 if len(finished) >= jobs:
                     done.set()
 
-        config = SchedulerConfig(runner=RunnerConfig(event_poll_s=0.05))
+        config = EngineConfig(event_poll_s=0.05)
         servers = [ServerConfig(url, pipeline_depth=pipeline_depth) for url in urls]
         dispatcher = Dispatcher(
             ctx.store, ctx.library, ctx.templates, servers, listener=listener, config=config

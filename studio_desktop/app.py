@@ -19,13 +19,12 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
 
 from studio_desktop import __version__
 from studio_desktop.core.context import AppContext
+from studio_desktop.core.engine import EngineConfig
 from studio_desktop.core.errors import install_excepthooks
 from studio_desktop.core.jobs import JobStatus
 from studio_desktop.core.library.retention import run_retention
 from studio_desktop.core.logs import setup_logging
 from studio_desktop.core.paths import resources_dir
-from studio_desktop.core.runner import RunnerConfig
-from studio_desktop.core.scheduler import SchedulerConfig
 from studio_desktop.core.servers import ServerConfig, pool_servers
 from studio_desktop.core.settings import Settings, load_settings
 from studio_desktop.core.store import StoreError
@@ -67,7 +66,7 @@ class StudioApp:
         self.pool = WorkerPool(
             ctx,
             servers_from(ctx, self.settings),
-            config=SchedulerConfig(runner=RunnerConfig()),
+            config=EngineConfig(),
         )
         self.services = Services(ctx, self.pool, self.settings)
         self.window = MainWindow(self.services)

@@ -18,15 +18,18 @@ from typing import Any, TextIO
 
 from studio_desktop.core.comfy import ComfyClient, ComfyConnectionError, ComfyError
 from studio_desktop.core.context import DEFAULT_SERVER, AppContext
-from studio_desktop.core.jobs import GenerationParams, Job, JobStatus, NewJob
-from studio_desktop.core.logs import setup_logging
-from studio_desktop.core.runner import JobFinished, JobProgress, JobRetrying, JobStarted
-from studio_desktop.core.scheduler import (
+from studio_desktop.core.engine import (
     Dispatcher,
+    EngineEvent,
+    JobFinished,
+    JobProgress,
+    JobRetrying,
+    JobStarted,
     Notice,
-    SchedulerEvent,
     ServerState,
 )
+from studio_desktop.core.jobs import GenerationParams, Job, JobStatus, NewJob
+from studio_desktop.core.logs import setup_logging
 from studio_desktop.core.servers import ServerConfig, pool_servers, probe, record_capabilities
 from studio_desktop.core.store import DuplicateServer, JobFilter, StoreError
 
@@ -274,7 +277,7 @@ def _run_until_done(
     """Run the dispatcher until no job it may run is left; False if every server stayed down."""
     changed = threading.Event()
 
-    def listener(event: SchedulerEvent) -> None:
+    def listener(event: EngineEvent) -> None:
         reporter.event(event)
         changed.set()
 
@@ -500,7 +503,7 @@ class _Reporter:
             f"queued {len(jobs)} job{'s' if len(jobs) != 1 else ''}",
         )
 
-    def event(self, event: SchedulerEvent) -> None:
+    def event(self, event: EngineEvent) -> None:
         if isinstance(event, Notice):
             _say(
                 self._out,

@@ -24,6 +24,11 @@ __all__ = ["DEFAULT_SERVER", "AppContext"]
 log = logging.getLogger("studio.context")
 
 
+def _status_of(store: Store, job_id: str) -> str | None:
+    job = store.get_job(job_id)
+    return None if job is None else job.status.value
+
+
 @dataclass
 class AppContext:
     paths: DataPaths
@@ -48,6 +53,7 @@ class AppContext:
             except OutputFolderError as exc:
                 error = exc  # keep the default: new outputs must not be lost
         library.clean_temp()  # leftovers of a killed run
+        library.recover_staged(lambda job_id: _status_of(store, job_id))
         templates = TemplateRegistry(user_dir=paths.templates)
         return cls(paths, store, library, templates, output_folder_error=error)
 

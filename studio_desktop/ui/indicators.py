@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPainter, QPixmap
 
-from studio_desktop.core.scheduler import ServerState
+from studio_desktop.core.engine import ServerState
 
 OK_COLOUR = QColor(46, 160, 67)
 BUSY_COLOUR = QColor(210, 153, 34)

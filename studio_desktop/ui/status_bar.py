@@ -7,7 +7,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QStatusBar, QWidget
 
-from studio_desktop.core.scheduler import ServerState, ServerStatus
+from studio_desktop.core.engine import ServerState, ServerStatus
 from studio_desktop.core.servers import gpu_label
 from studio_desktop.ui.indicators import STATE_COLOURS, dot
 

@@ -14,21 +14,19 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from studio_desktop.core.jobs import JobStatus
-from studio_desktop.core.runner import (
+from studio_desktop.core.engine import (
+    EngineEvent,
     JobFinished,
     JobPreview,
     JobProgress,
     JobRetrying,
     JobStarted,
-)
-from studio_desktop.core.scheduler import (
     JobStateChanged,
     Notice,
-    SchedulerEvent,
     ServerChanged,
     ServerStatus,
 )
+from studio_desktop.core.jobs import JobStatus
 
 log = logging.getLogger("studio.workers")
 
@@ -53,7 +51,7 @@ class ServerRemoved:
     url: str
 
 
-BridgeEvent = SchedulerEvent | OperationFailed | ServerAdded | ServerRemoved
+BridgeEvent = EngineEvent | OperationFailed | ServerAdded | ServerRemoved
 
 
 class EventBuffer:

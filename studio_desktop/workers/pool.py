@@ -20,14 +20,14 @@ from PySide6.QtCore import QObject
 
 from studio_desktop.core.comfy.client import normalize_base_url
 from studio_desktop.core.context import AppContext
-from studio_desktop.core.jobs import Job, NewJob
-from studio_desktop.core.scheduler import (
+from studio_desktop.core.engine import (
     Dispatcher,
+    EngineConfig,
     QueueError,
-    SchedulerConfig,
     ServerState,
     ServerStatus,
 )
+from studio_desktop.core.jobs import Job, NewJob
 from studio_desktop.core.servers import ServerConfig
 from studio_desktop.core.store.errors import StoreError
 from studio_desktop.workers.bridge import (
@@ -65,7 +65,7 @@ class WorkerPool(EventBridge):
         ctx: AppContext,
         servers: Sequence[ServerConfig] = (),
         *,
-        config: SchedulerConfig | None = None,
+        config: EngineConfig | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)

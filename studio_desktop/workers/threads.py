@@ -2,7 +2,7 @@
 
 A QThread object destroyed while its thread runs aborts the process, so the starter holds each
 thread until it has finished; one that outlives a shutdown timeout is parked for good rather than
-freed. Loops stop cooperatively (`ServerLoop.stop()`); `QThread.terminate()` is never used.
+freed. Loops stop cooperatively (`ServerDriver.stop()`); `QThread.terminate()` is never used.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ _ALL_LOCK = threading.Lock()
 
 
 class LoopThread(QThread):
-    """A QThread whose body is a plain callable (a ServerLoop's `run`)."""
+    """A QThread whose body is a plain callable (a ServerDriver's `run`)."""
 
     def __init__(self, name: str, target: Callable[[], None]) -> None:
         super().__init__()

@@ -159,6 +159,7 @@ class FakeComfyServer:
         self._aliases: dict[FileKey, FileKey] = {}
         self._records_lock = threading.Lock()
         self._submitted: list[JSON] = []
+        self.server_errors_served = 0  # 500s answered because of faults.server_error
         self._interrupts: list[str | None] = []
         self._deleted: list[str] = []
         self._thread: threading.Thread | None = None
@@ -537,6 +538,7 @@ class FakeComfyServer:
         ):
             response = web.Response(status=401, text="401: Unauthorized")
         elif faults.server_error:
+            self.server_errors_served += 1
             response = web.Response(status=500, text=SERVER_TROUBLE)
         elif faults.junk_json and self._is_json_route(request.method, path):
             response = web.Response(

@@ -11,26 +11,20 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from studio_desktop.core.context import AppContext
-from studio_desktop.core.scheduler import SchedulerConfig
 from studio_desktop.core.servers import ServerConfig
 from studio_desktop.core.settings import Settings
 from studio_desktop.ui.generate import GenerateTab
 from studio_desktop.ui.services import Services
 from studio_desktop.workers import WorkerPool, running_threads
 from tests.fakes.comfy_server import FakeComfyServer
-from tests.integration.helpers import FAST as FAST_RUNNER
+from tests.integration.helpers import FAST
 
 GRACE_S = 5.0  # threads get this long to end after a test before it counts as a leak
 POOL_THREAD_PREFIXES = ("studio-", "output-", "server ")
 
-# Short polls and backoffs: a server that goes away is noticed, and one that comes back used,
-# within a second or so.
-FAST = SchedulerConfig(
-    runner=FAST_RUNNER,
-    idle_poll_s=0.05,
-    reconnect_backoff_s=(0.05, 0.3),
-    stream_reconnect_s=0.5,
-)
+# FAST: short polls and backoffs, so a server that goes away is noticed, and one that comes back
+# used, within a second or so.
+__all__ = ["FAST"]
 
 
 def _leaked(before: set[threading.Thread]) -> list[threading.Thread]:

@@ -10,7 +10,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from studio_desktop.core.context import DEFAULT_SERVER, AppContext
-from studio_desktop.core.scheduler import ServerState, ServerStatus
+from studio_desktop.core.engine import ServerState, ServerStatus
 from studio_desktop.core.servers import ServerConfig
 from studio_desktop.core.settings import load_settings
 from studio_desktop.ui.first_run import FirstRunDialog, first_server_url

@@ -13,8 +13,8 @@ from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from studio_desktop.core.context import AppContext
+from studio_desktop.core.engine import JobProgress
 from studio_desktop.core.jobs import GenerationParams, Job, JobError, JobStatus, NewJob
-from studio_desktop.core.runner import JobProgress
 from studio_desktop.core.settings import Settings
 from studio_desktop.ui.queue.model import PositionRole, QueueEntry, QueueModel
 from studio_desktop.ui.queue.panel import QueuePanel

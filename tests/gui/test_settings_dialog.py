@@ -13,9 +13,8 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QMessageBo
 from pytestqt.qtbot import QtBot
 
 from studio_desktop.core.context import DEFAULT_SERVER, AppContext
+from studio_desktop.core.engine import JobFinished, ServerState, ServerStatus
 from studio_desktop.core.jobs import GenerationParams, NewJob
-from studio_desktop.core.runner import JobFinished
-from studio_desktop.core.scheduler import ServerState, ServerStatus
 from studio_desktop.core.servers import ServerConfig, gpu_label
 from studio_desktop.core.settings import load_settings
 from studio_desktop.ui.services import Services

@@ -15,9 +15,15 @@ from PySide6.QtCore import QCoreApplication, QThread
 from pytestqt.qtbot import QtBot
 
 from studio_desktop.core.context import AppContext
+from studio_desktop.core.engine import (
+    JobFinished,
+    JobPreview,
+    JobProgress,
+    JobStateChanged,
+    QueueError,
+    ServerState,
+)
 from studio_desktop.core.jobs import GenerationParams, Job, JobStatus, NewJob
-from studio_desktop.core.runner import JobFinished, JobPreview, JobProgress
-from studio_desktop.core.scheduler import JobStateChanged, QueueError, ServerState
 from studio_desktop.core.servers import ServerConfig
 from studio_desktop.workers import WorkerPool
 from tests.fakes.comfy_server import FakeComfyServer

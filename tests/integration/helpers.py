@@ -1,4 +1,4 @@
-"""Shared helpers for integration tests that drive the real runner against the fake ComfyUI."""
+"""Shared helpers for integration tests that drive the real engine against the fake ComfyUI."""
 
 from __future__ import annotations
 
@@ -14,21 +14,33 @@ import requests
 
 from studio_desktop.core.comfy import ComfyClient
 from studio_desktop.core.context import AppContext
+from studio_desktop.core.engine import (
+    Dispatcher,
+    EngineConfig,
+    EngineEvent,
+    ServerState,
+    ServerStatus,
+)
+from studio_desktop.core.engine.server import HttpComfyServer
 from studio_desktop.core.jobs import GenerationParams, Job, JobStatus, NewJob
-from studio_desktop.core.runner import JobRunner, RunnerConfig, RunnerEvent
+from studio_desktop.core.servers import ServerConfig
 from studio_desktop.core.workflows import bind
 from tests.fakes.comfy_server import FakeComfyServer
 
 E = TypeVar("E")
 
 # Small delays so a test that retries still finishes in well under a second.
-FAST = RunnerConfig(
+FAST = EngineConfig(
     max_attempts=3,
     backoff_s=0.05,
     backoff_max_s=0.2,
     event_poll_s=0.05,
     history_poll_s=0.2,
     progress_write_s=0.0,
+    idle_poll_s=0.05,
+    reconnect_backoff_s=(0.05, 0.3),
+    stream_reconnect_s=0.5,
+    restart_backoff_s=(0.05, 0.3),
 )
 WAIT_S = 15.0  # generous ceiling for any condition a test waits on
 
@@ -133,12 +145,12 @@ def submitted_ids(fake: FakeComfyServer) -> list[str | None]:
 
 @dataclass
 class Recorder:
-    """A thread-safe runner listener that keeps every event."""
+    """A thread-safe engine listener that keeps every event."""
 
-    events: list[RunnerEvent] = field(default_factory=list)
+    events: list[EngineEvent] = field(default_factory=list)
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
-    def __call__(self, event: RunnerEvent) -> None:
+    def __call__(self, event: EngineEvent) -> None:
         with self._lock:
             self.events.append(event)
 
@@ -150,16 +162,94 @@ class Recorder:
         wait_until(lambda: bool(self.of(kind)), timeout, f"a {kind.__name__} event")
 
 
-@dataclass
 class Harness:
-    """A runner on one fake server, with its client, listener and cancel switch."""
+    """The real engine (a Dispatcher with one driver) on one fake server, restricted to the
+    jobs a test hands it, with a Recorder and a ComfyClient of the test's own."""
 
-    ctx: AppContext
-    fake: FakeComfyServer
-    client: ComfyClient
-    runner: JobRunner
-    recorder: Recorder
-    cancel: threading.Event
+    def __init__(
+        self,
+        ctx: AppContext,
+        fake: FakeComfyServer,
+        *,
+        config: EngineConfig,
+        auth_header: str | None,
+        pipeline_depth: int = 2,
+    ) -> None:
+        self.ctx = ctx
+        self.fake = fake
+        self.recorder = Recorder()
+        self.client = ComfyClient(fake.url, auth_header=auth_header, timeout=10)
+        self._allowed: set[str] = set()
+        self.dispatcher = Dispatcher(
+            ctx.store,
+            ctx.library,
+            ctx.templates,
+            [ServerConfig(fake.url, auth_header=auth_header, pipeline_depth=pipeline_depth)],
+            listener=self.recorder,
+            config=config,
+            accept=lambda job: job.id in self._allowed,
+        )
+        self._started = False
+
+    def start(self, job: Job) -> None:
+        """Let the engine run `job` (queued, pending) and start it if it is not running."""
+        self._allowed.add(job.id)
+        if not self._started:
+            self._started = True
+            self.dispatcher.start()
+        else:
+            self.dispatcher._wake_all()
+
+    def connect(self) -> None:
+        """Start the engine with no job and wait until it is connected to the fake."""
+        if not self._started:
+            self._started = True
+            self.dispatcher.start()
+        wait_until(
+            lambda: self.status().state in (ServerState.IDLE, ServerState.BUSY),
+            what="the engine to connect",
+        )
+
+    def status(self) -> ServerStatus:
+        (status,) = self.dispatcher.statuses()
+        return status
+
+    def run(self, job: Job, timeout: float = WAIT_S) -> Job:
+        """Run `job` to a final state and return it as stored."""
+        self.start(job)
+        return self.final(job.id, timeout)
+
+    def final(self, job_id: str, timeout: float = WAIT_S) -> Job:
+        def ended() -> bool:
+            current = self.ctx.store.get_job(job_id)
+            return current is not None and current.status.is_final
+
+        wait_until(ended, timeout, f"job {job_id} to end")
+        # The engine may still be reporting it or taking it off the server: wait until it lets
+        # go of the job.
+        drivers = list(self.dispatcher._loops.values())
+        wait_until(
+            lambda: not any(d.holds(job_id) for d in drivers),
+            timeout,
+            f"the engine to let go of job {job_id}",
+        )
+        final = self.ctx.store.get_job(job_id)
+        assert final is not None
+        return final
+
+    def cancel(self, job_id: str) -> Job:
+        return self.dispatcher.cancel(job_id)
+
+    @property
+    def client_id(self) -> str:
+        driver = next(iter(self.dispatcher._loops.values()))
+        server = driver._comfy
+        assert isinstance(server, HttpComfyServer)
+        return server.client_id
+
+    def close(self) -> None:
+        self.dispatcher.shutdown(10.0)
+        self.client.close()
 
 
 @contextmanager
@@ -167,46 +257,28 @@ def harness(
     ctx: AppContext,
     fake: FakeComfyServer,
     *,
-    config: RunnerConfig = FAST,
+    config: EngineConfig = FAST,
     auth_header: str | None = None,
+    pipeline_depth: int = 2,
 ) -> Iterator[Harness]:
-    """A JobRunner wired to `fake` with a Recorder; closes the runner and client after."""
-    client = ComfyClient(fake.url, auth_header=auth_header, timeout=10)
-    recorder = Recorder()
-    runner = JobRunner(
-        ctx.store, ctx.library, ctx.templates, client, config=config, listener=recorder
-    )
+    """The engine wired to `fake` with a Recorder; shut down after."""
+    h = Harness(ctx, fake, config=config, auth_header=auth_header, pipeline_depth=pipeline_depth)
     try:
-        yield Harness(ctx, fake, client, runner, recorder, threading.Event())
+        yield h
     finally:
-        runner.close()
-        client.close()
+        h.close()
 
 
 class Background:
-    """`runner.run(job, cancel)` on its own thread; `result()` joins and returns the final job."""
+    """`h.run(job)` for a test that acts while the job runs: `result()` waits for its end."""
 
     def __init__(self, h: Harness, job: Job) -> None:
-        self._result: Job | None = None
-        self._error: BaseException | None = None
-        self._thread = threading.Thread(
-            target=self._main, args=(h, job), name="runner-under-test", daemon=True
-        )
-        self._thread.start()
-
-    def _main(self, h: Harness, job: Job) -> None:
-        try:
-            self._result = h.runner.run(job, h.cancel)
-        except BaseException as exc:  # handed to the test thread by result()
-            self._error = exc
+        self._h = h
+        self._job_id = job.id
+        h.start(job)
 
     def result(self, timeout: float = WAIT_S) -> Job:
-        self._thread.join(timeout)
-        assert not self._thread.is_alive(), "runner did not return"
-        if self._error is not None:
-            raise self._error
-        assert self._result is not None
-        return self._result
+        return self._h.final(self._job_id, timeout)
 
 
 def data_files(ctx: AppContext) -> list[Path]:

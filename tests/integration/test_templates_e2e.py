@@ -25,7 +25,7 @@ from studio_desktop.core.library.media import WAVEFORM_SIZE
 from studio_desktop.core.library.metadata import read_generation_info
 from studio_desktop.core.workflows import Template, TemplateRegistry
 from tests.fakes.comfy_server import FakeComfyServer
-from tests.integration.helpers import claim, harness
+from tests.integration.helpers import harness
 from tests.unit.test_builtin_templates import RAW, plausible_params, with_models
 
 TEMPLATES = sorted(t.id for t in TemplateRegistry(user_dir=None).all())
@@ -149,7 +149,7 @@ def run_template(ctx: AppContext, fake: FakeComfyServer, template_id: str, folde
         )
     )
     with harness(ctx, fake) as h:
-        finished = h.runner.run(claim(ctx, fake, job), h.cancel)
+        finished = h.run(job)
     return template, finished
 
 

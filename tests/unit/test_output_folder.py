@@ -10,6 +10,7 @@ import logging
 import os
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PIL import Image
@@ -162,10 +163,10 @@ def test_a_full_disk_in_the_custom_folder_falls_back(
     library = OutputLibrary(paths, custom)
     real = OutputLibrary._write_if_changed
 
-    def full(self: OutputLibrary, dest: Path, data: bytes) -> bool:
+    def full(self: OutputLibrary, dest: Path, data: bytes, staging: Any = None) -> bool:
         if dest.is_relative_to(custom):
             raise OSError(28, "No space left on device")
-        return real(self, dest, data)
+        return real(self, dest, data, staging)
 
     monkeypatch.setattr(OutputLibrary, "_write_if_changed", full)
     saved = library.save_output(JOB, 0, png_bytes())
@@ -178,7 +179,7 @@ def test_the_default_folder_failing_is_still_an_error(
     paths = DataPaths(tmp_path / "data").ensure()
     library = OutputLibrary(paths)
 
-    def broken(self: OutputLibrary, dest: Path, data: bytes) -> bool:
+    def broken(self: OutputLibrary, dest: Path, data: bytes, staging: Any = None) -> bool:
         raise PermissionError(13, "Permission denied")
 
     monkeypatch.setattr(OutputLibrary, "_write_if_changed", broken)

@@ -266,11 +266,19 @@ def test_progress_only_while_running(store: Store) -> None:
 
 
 def test_set_workflow(store: Store) -> None:
-    job = store.add_job(new_job())
+    job = job_in(store, JobStatus.RUNNING)
     graph = {"3": {"class_type": "KSampler", "inputs": {"seed": 5}}}
-    store.set_workflow(job.id, graph)
+    recorded = store.set_workflow(job.id, graph)
     stored = store.get_job(job.id)
-    assert stored is not None and stored.workflow == graph
+    assert stored is not None and stored.workflow == graph == recorded.workflow
+
+
+def test_a_job_cancelled_before_its_submit_is_not_given_a_graph(store: Store) -> None:
+    """The cancel race: a job cancelled between its claim and its submit must not be sent."""
+    job = job_in(store, JobStatus.RUNNING)
+    store.cancel(job.id)
+    with pytest.raises(IllegalTransition):
+        store.set_workflow(job.id, {"3": {"class_type": "KSampler", "inputs": {}}})
 
 
 def test_complete_records_images_and_moves_in_one_go(store: Store) -> None:

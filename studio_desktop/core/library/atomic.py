@@ -38,7 +38,7 @@ def atomic_write_bytes(dest: Path, data: bytes) -> None:
         with contextlib.suppress(OSError):
             tmp.unlink()
         raise
-    _fsync_dir(dest.parent)
+    fsync_dir(dest.parent)
 
 
 def _replace(src: Path, dest: Path) -> None:
@@ -54,7 +54,7 @@ def _replace(src: Path, dest: Path) -> None:
             time.sleep(0.05 * (attempt + 1))
 
 
-def _fsync_dir(folder: Path) -> None:
+def fsync_dir(folder: Path) -> None:
     if sys.platform == "win32":
         return
     try:

@@ -12,13 +12,15 @@ stay under the data folder.
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import json
 import logging
+import os
 import re
 import time
 import unicodedata
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path, PurePosixPath, PureWindowsPath
@@ -49,6 +51,8 @@ from studio_desktop.core.library.media import (
     probe_media,
     video_thumbnail_jpeg,
 )
+from studio_desktop.core.library.staging import Staging
+from studio_desktop.core.library.staging import recover as recover_staging
 from studio_desktop.core.paths import DataPaths
 
 __all__ = [
@@ -76,6 +80,7 @@ _JOB_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,63}")
 _DELETABLE: Final = ("outputs", "thumbnails", "inputs", "tmp")
 # The date folders output_path makes (YYYY-MM-DD): where clean_temp looks in an output folder
 # outside the data folder, instead of walking a tree that may hold all of a user's pictures.
+STAGING_FOLDER: Final = "staging"  # under tmp/
 _DATE_FOLDER: Final = "[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]"
 _WINDOWS_RESERVED: Final = frozenset(
     {"CON", "PRN", "AUX", "NUL", "CONIN$", "CONOUT$"}
@@ -194,6 +199,7 @@ class OutputLibrary:
         server_filename: str = "",
         extra_metadata: Mapping[str, Any] | None = None,
         created: datetime | None = None,
+        staging: Staging | None = None,
     ) -> SavedOutput:
         """Check, name and atomically write one downloaded output (and its thumbnail).
 
@@ -201,7 +207,9 @@ class OutputLibrary:
         path. Pass the job's `created` time so a resumed job finds its earlier file after midnight.
         Idempotent: identical bytes already in place are reused. When the output folder cannot
         be written, the file goes to the data folder's outputs/ instead (and a warning is
-        logged): an output is never lost to a bad folder. Raises OutputRejected.
+        logged): an output is never lost to a bad folder. With `staging`, the files are only
+        staged (see staging.py) and reach their places when the caller publishes them.
+        Raises OutputRejected.
         """
         what = _describe(server_filename)
         if len(data) > MAX_OUTPUT_BYTES:
@@ -224,7 +232,9 @@ class OutputLibrary:
         _check_job_id(job_id)  # before any decoding work
         _check_index(index)
         if kind not in IMAGE_KINDS:
-            return self._save_media(job_id, index, ext, created, data, kind, metadata, what)
+            return self._save_media(
+                job_id, index, ext, created, data, kind, metadata, what, staging
+            )
 
         width, height, thumb = _inspect_image(data, ext, f"The image from the server ({what})")
         if ext == "png":
@@ -237,9 +247,9 @@ class OutputLibrary:
                 data = add_png_text(data, STUDIO_KEY, encoded)
 
         thumb_dest = self.thumb_path(job_id, index)
-        dest, changed = self._write_output(job_id, index, ext, created, data)
+        dest, changed = self._write_output(job_id, index, ext, created, data, staging)
         if changed or not thumb_dest.exists():
-            atomic_write_bytes(thumb_dest, thumb)
+            _put(thumb_dest, thumb, staging)
         return SavedOutput(dest, thumb_dest, width, height, len(data), kind, metadata)
 
     def _save_media(
@@ -252,6 +262,7 @@ class OutputLibrary:
         kind: str,
         metadata: dict[str, Any],
         what: str,
+        staging: Staging | None,
     ) -> SavedOutput:
         """A video or a sound: first-frame or waveform thumbnail, size, duration, ComfyUI texts.
 
@@ -272,22 +283,30 @@ class OutputLibrary:
                 metadata["media"] = facts
             for key, text in container_texts(data).items():
                 metadata[key] = _maybe_json(text)
-        dest, changed = self._write_output(job_id, index, ext, created, data)
+        dest, changed = self._write_output(job_id, index, ext, created, data, staging)
         if thumb is None:
             return SavedOutput(dest, None, 0, 0, len(data), kind, metadata)
         thumb_dest = self.thumb_path(job_id, index)
         if changed or not thumb_dest.exists():
-            atomic_write_bytes(thumb_dest, thumb)
+            _put(thumb_dest, thumb, staging)
         return SavedOutput(dest, thumb_dest, width, height, len(data), kind, metadata)
 
     def _write_output(
-        self, job_id: str, index: int, ext: str, created: datetime | None, data: bytes
+        self,
+        job_id: str,
+        index: int,
+        ext: str,
+        created: datetime | None,
+        data: bytes,
+        staging: Staging | None = None,
     ) -> tuple[Path, bool]:
         """Write an output into the output folder, else into outputs/; (where, whether written)."""
         folder = self.output_folder  # read once: the settings dialog may change it meanwhile
         dest = self.output_path(job_id, index, ext, created, folder)
         try:
-            return dest, self._write_if_changed(dest, data)
+            if staging is not None:
+                _check_writable(dest.parent)  # staged files must be publishable there
+            return dest, self._write_if_changed(dest, data, staging)
         except OSError as exc:
             # Permissions, a file in the way, an unplugged drive, a full disk: keep the output.
             if folder == self.paths.outputs:
@@ -300,17 +319,26 @@ class OutputLibrary:
                 exc,
                 fallback.parent,
             )
-            return fallback, self._write_if_changed(fallback, data)
+            return fallback, self._write_if_changed(fallback, data, staging)
 
-    def _write_if_changed(self, dest: Path, data: bytes) -> bool:
+    def _write_if_changed(self, dest: Path, data: bytes, staging: Staging | None = None) -> bool:
         """Write unless dest already holds exactly these bytes; True when it wrote."""
         try:
             if dest.stat().st_size == len(data) and dest.read_bytes() == data:
                 return False
         except FileNotFoundError:
             pass
-        atomic_write_bytes(dest, data)
+        _put(dest, data, staging)
         return True
+
+    def staging(self, job_id: str) -> Staging:
+        """A fresh staging area for one job's outputs (see staging.py)."""
+        _check_job_id(job_id)
+        return Staging(self.paths.temp / STAGING_FOLDER, job_id)
+
+    def recover_staged(self, status_of: Callable[[str], str | None]) -> tuple[int, int]:
+        """Publish or delete what a killed run left staged; (published, discarded)."""
+        return recover_staging(self.paths.temp / STAGING_FOLDER, status_of)
 
     def make_thumbnail(self, source: Path, dest: Path) -> None:
         """Write dest as a JPEG thumbnail (long edge THUMB_SIZE) of the output at source: the
@@ -455,6 +483,19 @@ class OutputLibrary:
 
 
 # --- helpers ------------------------------------------------------------------------------------
+
+
+def _put(dest: Path, data: bytes, staging: Staging | None) -> None:
+    if staging is None:
+        atomic_write_bytes(dest, data)
+    else:
+        staging.write(dest, data)
+
+
+def _check_writable(folder: Path) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    if not os.access(folder, os.W_OK):
+        raise PermissionError(errno.EACCES, "not writable", str(folder))
 
 
 def _inspect_image(data: bytes, ext: str, what: str) -> tuple[int, int, bytes]:

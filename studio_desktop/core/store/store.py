@@ -190,12 +190,17 @@ class Store:
         with self._db.write() as session:
             jobs_repo.set_progress(session, job_id, progress, text, utcnow())
 
-    def set_workflow(self, job_id: str, workflow: Mapping[str, Any]) -> None:
-        """Record the bound graph (before it is submitted, so a resubmit sends the same)."""
+    def set_workflow(self, job_id: str, workflow: Mapping[str, Any]) -> Job:
+        """Record the bound graph of a running job (before it is submitted, so a resubmit sends
+        the same) and return the job. IllegalTransition if the job is no longer running: it was
+        cancelled or ended meanwhile, and must not be submitted."""
         with self._db.write() as session:
             row = jobs_repo.require(session, job_id)
+            if row.status != JobStatus.RUNNING.value:
+                raise IllegalTransition(job_id, JobStatus(row.status), JobStatus.RUNNING)
             row.workflow = dict(workflow)
             row.updated_at = utcnow()
+            return convert.job(row)
 
     def complete(self, job_id: str, outputs: Sequence[NewImage]) -> list[ImageRecord]:
         """Record the outputs and move running -> completed, in one transaction.

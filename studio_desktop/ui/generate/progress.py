@@ -18,9 +18,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from studio_desktop.core.engine import JobFinished, JobPreview, JobProgress, JobRetrying
 from studio_desktop.core.jobs import Job, JobStatus
 from studio_desktop.core.paths import DataPaths
-from studio_desktop.core.runner import JobFinished, JobPreview, JobProgress, JobRetrying
 from studio_desktop.core.store import Store
 from studio_desktop.ui.generate.background import BackgroundTasks
 from studio_desktop.ui.generate.image_slot import decode_thumbnail

@@ -13,7 +13,7 @@ from PySide6.QtCore import QObject, Signal
 
 from studio_desktop.core.comfy import ComfyClient, ComfyError
 from studio_desktop.core.comfy.object_info import ObjectInfo
-from studio_desktop.core.scheduler import ServerState, ServerStatus
+from studio_desktop.core.engine import ServerState, ServerStatus
 from studio_desktop.core.servers import ServerConfig
 from studio_desktop.ui.generate.background import BackgroundTasks
 from studio_desktop.workers.pool import WorkerPool

@@ -15,9 +15,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from studio_desktop.core.engine import JobFinished, ServerStatus
 from studio_desktop.core.jobs import Job, JobStatus
-from studio_desktop.core.runner import JobFinished
-from studio_desktop.core.scheduler import ServerStatus
 from studio_desktop.core.store.filters import JobFilter
 from studio_desktop.ui.history.details import JobDetails
 from studio_desktop.ui.history.empty_state import EmptyState

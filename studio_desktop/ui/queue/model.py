@@ -21,8 +21,8 @@ from PySide6.QtCore import (
     Signal,
 )
 
+from studio_desktop.core.engine import JobProgress, JobRetrying
 from studio_desktop.core.jobs import Job, JobStatus
-from studio_desktop.core.runner import JobProgress, JobRetrying
 from studio_desktop.core.store import Store
 from studio_desktop.ui.history import formatting as fmt
 from studio_desktop.ui.history.status import StatusIcons

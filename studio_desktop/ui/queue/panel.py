@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from studio_desktop.core.engine import ServerStatus
 from studio_desktop.core.jobs import Job, JobStatus
-from studio_desktop.core.scheduler import ServerStatus
 from studio_desktop.ui.history.empty_state import EmptyState
 from studio_desktop.ui.queue.delegate import QueueDelegate
 from studio_desktop.ui.queue.model import JobIdRole, QueueModel

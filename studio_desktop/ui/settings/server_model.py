@@ -13,7 +13,7 @@ from PySide6.QtCore import (
     Signal,
 )
 
-from studio_desktop.core.scheduler import ServerState, ServerStatus
+from studio_desktop.core.engine import ServerState, ServerStatus
 from studio_desktop.core.servers import gpu_label
 from studio_desktop.core.store import ServerRecord
 

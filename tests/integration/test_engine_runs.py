@@ -1,6 +1,6 @@
-"""JobRunner against the fake ComfyUI: successful runs, server-side failures and faults.
+"""The engine against the fake ComfyUI: successful runs, server-side failures and faults.
 
-Cancellation, reconciliation and auth are in test_runner_control.py.
+Cancellation, reconciliation and auth are in test_engine_control.py.
 """
 
 from __future__ import annotations
@@ -16,15 +16,16 @@ import pytest
 from PIL import Image
 
 from studio_desktop.core.context import AppContext
-from studio_desktop.core.jobs import Job, JobStatus
-from studio_desktop.core.library.files import read_png_text
-from studio_desktop.core.runner import (
+from studio_desktop.core.engine import (
     JobFinished,
     JobPreview,
     JobProgress,
     JobRetrying,
     JobStarted,
+    ServerState,
 )
+from studio_desktop.core.jobs import Job, JobStatus
+from studio_desktop.core.library.files import read_png_text
 from tests.fakes.comfy_server import FakeComfyServer
 from tests.integration.helpers import (
     FAST,
@@ -32,8 +33,8 @@ from tests.integration.helpers import (
     Harness,
     data_files,
     harness,
-    queue_and_claim,
     queue_ids,
+    queue_job,
     status_of,
     submit_blocker,
     submitted_ids,
@@ -65,8 +66,8 @@ def assert_failed(ctx: AppContext, job: Job, final: Job, error_type: str | None 
 
 
 def test_success_records_image_with_metadata_and_events(h: Harness, ctx: AppContext) -> None:
-    job = queue_and_claim(ctx, h.fake)
-    final = h.runner.run(job, h.cancel)
+    job = queue_job(ctx, h.fake)
+    final = h.run(job)
 
     assert final.status is JobStatus.COMPLETED
     stored = ctx.store.get_job(job.id)
@@ -96,11 +97,16 @@ def test_success_records_image_with_metadata_and_events(h: Harness, ctx: AppCont
     # What the server got: our job id as prompt_id, our client id, previews asked for.
     (body,) = h.fake.submitted
     assert body["prompt_id"] == job.id
-    assert body["client_id"] == h.runner.client_id
+    assert body["client_id"] == h.client_id
     assert body["extra_data"]["preview_method"] == "auto"
     assert body["prompt"]["3"]["inputs"]["seed"] == 7
 
-    events = h.recorder.events
+    # The job's own events (server status and state changes come in between).
+    events = [
+        e
+        for e in h.recorder.events
+        if isinstance(e, JobStarted | JobProgress | JobPreview | JobRetrying | JobFinished)
+    ]
     assert isinstance(events[0], JobStarted) and events[0].job_id == job.id
     assert events[0].server == h.fake.url
     assert isinstance(events[-1], JobFinished) and events[-1].job.id == job.id
@@ -122,8 +128,8 @@ def test_success_records_image_with_metadata_and_events(h: Harness, ctx: AppCont
 
 
 def test_batch_of_two_records_two_images(h: Harness, ctx: AppContext) -> None:
-    job = queue_and_claim(ctx, h.fake, batch_size=2)
-    final = h.runner.run(job, h.cancel)
+    job = queue_job(ctx, h.fake, batch_size=2)
+    final = h.run(job)
     assert final.status is JobStatus.COMPLETED
     images = ctx.store.images_for_job(job.id)
     assert [i.index for i in images] == [0, 1]
@@ -138,8 +144,8 @@ def test_batch_of_two_records_two_images(h: Harness, ctx: AppContext) -> None:
 
 def test_rejected_prompt_fails_at_once(h: Harness, ctx: AppContext) -> None:
     h.fake.faults.reject_prompt = True
-    job = queue_and_claim(ctx, h.fake)
-    final = h.runner.run(job, h.cancel)
+    job = queue_job(ctx, h.fake)
+    final = h.run(job)
     assert_failed(ctx, job, final, "prompt_outputs_failed_validation")
     assert final.error is not None
     assert "Prompt outputs failed validation" in final.error.message
@@ -152,8 +158,8 @@ def test_rejected_prompt_fails_at_once(h: Harness, ctx: AppContext) -> None:
 
 
 def test_unknown_sampler_is_rejected_with_node_and_input(h: Harness, ctx: AppContext) -> None:
-    job = queue_and_claim(ctx, h.fake, sampler="no_such_sampler")
-    final = h.runner.run(job, h.cancel)
+    job = queue_job(ctx, h.fake, sampler="no_such_sampler")
+    final = h.run(job)
     assert_failed(ctx, job, final, "prompt_outputs_failed_validation")
     assert final.error is not None
     assert final.error.node_id == "3"
@@ -167,8 +173,8 @@ def test_unknown_sampler_is_rejected_with_node_and_input(h: Harness, ctx: AppCon
 
 def test_runtime_error_fails_with_exception_and_node(h: Harness, ctx: AppContext) -> None:
     h.fake.faults.runtime_error = True
-    job = queue_and_claim(ctx, h.fake)
-    final = h.runner.run(job, h.cancel)
+    job = queue_job(ctx, h.fake)
+    final = h.run(job)
     assert_failed(ctx, job, final, "RuntimeError")
     assert final.error is not None
     assert final.error.node_id == "3"
@@ -180,7 +186,7 @@ def test_runtime_error_fails_with_exception_and_node(h: Harness, ctx: AppContext
 
 def test_interrupt_from_another_client_fails_the_job(h: Harness, ctx: AppContext) -> None:
     h.fake.steps, h.fake.step_seconds = 40, 0.02
-    job = queue_and_claim(ctx, h.fake)
+    job = queue_job(ctx, h.fake)
     run = Background(h, job)
     h.recorder.wait_for(JobProgress)
     with h.client.__class__(h.fake.url) as other:
@@ -193,18 +199,31 @@ def test_interrupt_from_another_client_fails_the_job(h: Harness, ctx: AppContext
 # --- faults on the way -------------------------------------------------------------------------
 
 
+def test_a_server_answering_500_at_connect_keeps_the_job_waiting_with_the_reason(
+    h: Harness, ctx: AppContext
+) -> None:
+    """Not a failure of the job: the server is down, says why, and the job waits for it."""
+    h.fake.faults.server_error = True
+    job = queue_job(ctx, h.fake)
+    h.start(job)
+    wait_until(lambda: h.status().state is ServerState.DOWN, what="the server shown down")
+    assert "500" in h.status().message
+    assert status_of(ctx, job.id) is JobStatus.PENDING
+    h.fake.faults.server_error = False
+    assert h.final(job.id).status is JobStatus.COMPLETED
+
+
 def test_dropped_websocket_mid_run_still_completes(h: Harness, ctx: AppContext) -> None:
     h.fake.faults.drop_websocket_mid_run = True
-    job = queue_and_claim(ctx, h.fake)
-    final = h.runner.run(job, h.cancel)
+    job = queue_job(ctx, h.fake)
+    final = h.run(job)
     assert final.status is JobStatus.COMPLETED
     assert len(ctx.store.images_for_job(job.id)) == 1
     assert submitted_ids(h.fake) == [job.id]
 
 
 def test_server_errors_then_healthy_retries_and_completes(h: Harness, ctx: AppContext) -> None:
-    h.fake.faults.server_error = True
-    job = queue_and_claim(ctx, h.fake)
+    job = queue_job(ctx, h.fake)
     seen_retrying = threading.Event()
 
     def heal() -> None:
@@ -213,10 +232,12 @@ def test_server_errors_then_healthy_retries_and_completes(h: Harness, ctx: AppCo
         h.fake.faults.server_error = False
 
     healer = threading.Thread(target=heal)
-    healer.start()
     config = replace(FAST, max_attempts=50, backoff_s=0.1)
     with harness(ctx, h.fake, config=config) as patient:
-        final = patient.runner.run(job, patient.cancel)
+        patient.connect()
+        h.fake.faults.server_error = True  # from the submit on
+        healer.start()
+        final = patient.run(job)
     healer.join(10)
     assert seen_retrying.is_set()
     assert final.status is JobStatus.COMPLETED and final.error is None
@@ -227,9 +248,10 @@ def test_server_errors_then_healthy_retries_and_completes(h: Harness, ctx: AppCo
 
 
 def test_persistent_server_error_gives_up(h: Harness, ctx: AppContext) -> None:
+    h.connect()
     h.fake.faults.server_error = True
-    job = queue_and_claim(ctx, h.fake)
-    final = h.runner.run(job, h.cancel)
+    job = queue_job(ctx, h.fake)
+    final = h.run(job)
     assert_failed(ctx, job, final)
     assert final.error is not None
     assert f"gave up after {FAST.max_attempts} attempts" in final.error.message
@@ -238,9 +260,10 @@ def test_persistent_server_error_gives_up(h: Harness, ctx: AppContext) -> None:
 
 
 def test_junk_json_is_retried_then_fails(h: Harness, ctx: AppContext) -> None:
+    h.connect()
     h.fake.faults.junk_json = True
-    job = queue_and_claim(ctx, h.fake)
-    final = h.runner.run(job, h.cancel)
+    job = queue_job(ctx, h.fake)
+    final = h.run(job)
     assert_failed(ctx, job, final, "BadResponse")
     assert final.error is not None
     assert "could not be understood" in final.error.message
@@ -254,7 +277,7 @@ def test_server_restart_mid_run_resubmits_once(
     fake = fake_comfy_factory(steps=30, step_seconds=0.03)
     config = replace(FAST, max_attempts=20, backoff_s=0.1)
     with harness(ctx, fake, config=config) as h:
-        job = queue_and_claim(ctx, fake)
+        job = queue_job(ctx, fake)
         run = Background(h, job)
         h.recorder.wait_for(JobProgress)
         fake.steps = 3  # the second run is quick
@@ -264,7 +287,6 @@ def test_server_restart_mid_run_resubmits_once(
     assert submitted_ids(fake) == [job.id, job.id]
     assert len(ctx.store.images_for_job(job.id)) == 1
     assert len(list(ctx.paths.outputs.rglob("*.png"))) == 1
-    assert any("lost prompt" in r.reason or "reach" in r.reason for r in h.recorder.of(JobRetrying))
 
 
 # --- what the server sends back -----------------------------------------------------------------
@@ -275,8 +297,8 @@ def test_hostile_output_names_never_escape_the_data_folder(
     h: Harness, ctx: AppContext, tmp_path: Path, hostile: str
 ) -> None:
     h.fake.faults.hostile_filenames = hostile
-    job = queue_and_claim(ctx, h.fake, batch_size=2)
-    final = h.runner.run(job, h.cancel)
+    job = queue_job(ctx, h.fake, batch_size=2)
+    final = h.run(job)
     assert final.status in (JobStatus.COMPLETED, JobStatus.FAILED)
     if final.status is JobStatus.COMPLETED:
         images = ctx.store.images_for_job(job.id)
@@ -295,8 +317,8 @@ def test_hostile_output_names_never_escape_the_data_folder(
 )
 def test_bad_output_is_rejected(h: Harness, ctx: AppContext, fault: str, words: str) -> None:
     setattr(h.fake.faults, fault, True)
-    job = queue_and_claim(ctx, h.fake)
-    final = h.runner.run(job, h.cancel)
+    job = queue_job(ctx, h.fake)
+    final = h.run(job)
     assert_failed(ctx, job, final, "output_rejected")
     assert final.error is not None and words in final.error.message
     assert not any(ctx.paths.thumbnails.rglob("*.*"))
@@ -309,8 +331,8 @@ def test_other_clients_previews_do_not_leak_into_our_job(h: Harness, ctx: AppCon
     h.fake.steps, h.fake.step_seconds = 8, 0.03
     blocker = submit_blocker(h.fake, ctx, previews=True)
     wait_until(lambda: queue_ids(h.fake)[0] == [blocker], what="the blocker to run")
-    job = queue_and_claim(ctx, h.fake)
-    final = h.runner.run(job, h.cancel)
+    job = queue_job(ctx, h.fake)
+    final = h.run(job)
     assert final.status is JobStatus.COMPLETED
     assert len(h.recorder.of(JobPreview)) == h.fake.steps  # ours only
     assert {p.job_id for p in h.recorder.of(JobProgress)} == {job.id}

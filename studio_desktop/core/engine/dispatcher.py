@@ -1,8 +1,8 @@
-"""The dispatcher: runs one server loop per server, each in a thread it is given a way to start,
+"""The dispatcher: runs one driver per server, each in a thread it is given a way to start,
 and carries out queue operations.
 
-The thread starter is what lets the CLI and the window share it: the CLI runs each loop in a plain
-thread, the Qt `WorkerPool` runs the very same loop in a QThread.
+The thread starter is what lets the CLI and the window share it: the CLI runs each driver in a
+plain thread, the Qt `WorkerPool` runs the very same driver in a QThread.
 """
 
 from __future__ import annotations
@@ -11,18 +11,20 @@ import threading
 import time
 from collections.abc import Callable, Sequence
 
-from studio_desktop.core.jobs import IllegalTransition, Job, JobStatus, NewJob
-from studio_desktop.core.library.files import OutputLibrary
-from studio_desktop.core.scheduler.config import SchedulerConfig
-from studio_desktop.core.scheduler.events import (
+from studio_desktop.core.engine.config import EngineConfig
+from studio_desktop.core.engine.driver import ServerDriver, ServerFactory, http_server
+from studio_desktop.core.engine.events import (
+    EngineEvent,
+    JobFinished,
     JobStateChanged,
-    SchedulerEvent,
-    SchedulerListener,
+    Listener,
     ServerStatus,
 )
-from studio_desktop.core.scheduler.loop import ServerLoop
+from studio_desktop.core.jobs import IllegalTransition, Job, JobStatus, NewJob
+from studio_desktop.core.library.files import OutputLibrary
 from studio_desktop.core.servers import ServerConfig
 from studio_desktop.core.store import Store
+from studio_desktop.core.store.errors import JobNotFound
 from studio_desktop.core.workflows import TemplateRegistry
 
 
@@ -46,7 +48,7 @@ def start_python_thread(name: str, target: Callable[[], None]) -> Callable[[floa
 
 
 class Dispatcher:
-    """Runs one ServerLoop per server and carries out queue operations.
+    """Runs one ServerDriver per server and carries out queue operations.
 
     Every queue operation is one store transaction first, then (if a server holds the job) a
     request to that server's loop; so a server call that fails leaves the store consistent.
@@ -59,19 +61,21 @@ class Dispatcher:
         templates: TemplateRegistry,
         servers: Sequence[ServerConfig] = (),
         *,
-        listener: SchedulerListener | None = None,
-        config: SchedulerConfig | None = None,
+        listener: Listener | None = None,
+        config: EngineConfig | None = None,
         accept: Callable[[Job], bool] | None = None,
         start_thread: ThreadStarter = start_python_thread,
+        server_factory: ServerFactory = http_server,
     ) -> None:
         self.store = store
         self._library = library
         self._templates = templates
         self._listener = listener
-        self._config = config or SchedulerConfig()
+        self._config = config or EngineConfig()
         self._accept = accept
         self._start_thread = start_thread
-        self._loops: dict[str, ServerLoop] = {}
+        self._server_factory = server_factory
+        self._loops: dict[str, ServerDriver] = {}
         self._joins: dict[str, Callable[[float], bool]] = {}
         self._started = False
         self._lock = threading.Lock()
@@ -79,8 +83,8 @@ class Dispatcher:
             loop = self._new_loop(server)
             self._loops[loop.url] = loop
 
-    def _new_loop(self, server: ServerConfig) -> ServerLoop:
-        return ServerLoop(
+    def _new_loop(self, server: ServerConfig) -> ServerDriver:
+        return ServerDriver(
             self.store,
             self._library,
             self._templates,
@@ -88,6 +92,7 @@ class Dispatcher:
             listener=self._listener,
             config=self._config,
             accept=self._accept,
+            server_factory=self._server_factory,
         )
 
     # --- lifecycle ---
@@ -150,26 +155,32 @@ class Dispatcher:
         return added
 
     def cancel(self, job_id: str) -> Job:
-        job = self._require(job_id)
         try:
             cancelled = self.store.cancel(job_id)
+        except JobNotFound as exc:
+            raise QueueError("This job no longer exists.") from exc
         except IllegalTransition as exc:
             raise QueueError(
-                f"This job is already {job.status.value}; it cannot be cancelled."
+                f"This job is already {exc.old.value}; it cannot be cancelled."
             ) from exc
         self._emit(JobStateChanged(cancelled))
-        if job.server is not None and job.status is not JobStatus.PENDING:
+        self._emit(JobFinished(cancelled, ()))
+        # Decided on the row our own write returned: a server that claimed the job just before
+        # is named there. A driver that does not hold the job ignores the request.
+        if cancelled.server is not None:
             with self._lock:
-                loop = self._loops.get(job.server)
+                loop = self._loops.get(cancelled.server)
             if loop is not None:
                 loop.request_cancel(job_id)
         return cancelled
 
     def cancel_all(self) -> int:
         count = 0
-        for job in self.store.jobs_with_status(
-            JobStatus.RUNNING, JobStatus.RETRYING, JobStatus.PENDING
-        ):
+        # Waiting jobs first: cancelling a running one frees its place, and a driver would
+        # otherwise claim a waiting job of this very batch before its cancel came.
+        waiting = self.store.jobs_with_status(JobStatus.PENDING)
+        active = self.store.jobs_with_status(JobStatus.RUNNING, JobStatus.RETRYING)
+        for job in [*waiting, *active]:
             try:
                 self.cancel(job.id)
                 count += 1
@@ -194,18 +205,12 @@ class Dispatcher:
         self._wake_all()
         return job
 
-    def _require(self, job_id: str) -> Job:
-        job = self.store.get_job(job_id)
-        if job is None:
-            raise QueueError("This job no longer exists.")
-        return job
-
     def _wake_all(self) -> None:
         with self._lock:
             loops = list(self._loops.values())
         for loop in loops:
             loop.wake()
 
-    def _emit(self, event: SchedulerEvent) -> None:
+    def _emit(self, event: EngineEvent) -> None:
         if self._listener is not None:
             self._listener(event)

@@ -1,0 +1,26 @@
+"""The engine's timing and retry settings, in one place."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class EngineConfig:
+    max_attempts: int = 3  # tries of one step (submit, download) before the job fails
+    backoff_s: float = 1.0  # first retry delay; doubles up to backoff_max_s
+    backoff_max_s: float = 30.0
+    max_resubmits: int = 3  # a server that keeps forgetting a prompt gets it this often at most
+    event_poll_s: float = 0.2  # longest a busy loop waits for a websocket event
+    idle_poll_s: float = 0.25  # how soon an idle loop notices new jobs without a wake()
+    history_poll_s: float = 2.0  # safety net for missed events (reconnects, adopted prompts)
+    capabilities_refresh_s: float = 30.0  # free VRAM and model lists, while connected
+    progress_write_s: float = 0.5  # at most this often a progress UPDATE hits the database
+    preview_method: str = "auto"
+    reconnect_backoff_s: tuple[float, float] = (0.5, 10.0)
+    stream_reconnect_s: float = 10.0  # a websocket down this long means the server is down
+    restart_backoff_s: tuple[float, float] = (1.0, 30.0)  # a loop that crashed restarts after
+
+    def backoff(self, attempt: int) -> float:
+        """Delay before retry number `attempt` (1-based)."""
+        return min(self.backoff_s * 2.0 ** (attempt - 1), self.backoff_max_s)

@@ -1,0 +1,457 @@
+"""The thin I/O driver around one server's state machine, and the supervisor that keeps it up.
+
+`ServerDriver.run()` is the thread body: it connects, feeds the machine (server events, ticks,
+user commands, results of the output stage) and performs the commands the machine returns
+against the server and the store, feeding their results back. Every failure of a call becomes
+an input (the machine decides what it means for the job); nothing a server sends can end the
+loop. If the loop itself fails (a bug, a database that went away), the supervisor in `run()`
+gives the jobs back to the queue, says why in the status and the log, and starts it again
+after a backoff.
+"""
+
+from __future__ import annotations
+
+import collections
+import logging
+import queue
+import threading
+import time
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import replace
+
+from studio_desktop.core.comfy import (
+    ComfyAuthError,
+    ComfyConnectionError,
+    ComfyError,
+    ComfyTimeout,
+    HistoryEntry,
+)
+from studio_desktop.core.comfy.client import normalize_base_url
+from studio_desktop.core.engine import messages as m
+from studio_desktop.core.engine import steps
+from studio_desktop.core.engine.config import EngineConfig
+from studio_desktop.core.engine.events import (
+    EngineEvent,
+    JobFinished,
+    JobStateChanged,
+    Listener,
+    Notice,
+    ServerChanged,
+    ServerState,
+    ServerStatus,
+)
+from studio_desktop.core.engine.machine import ServerMachine
+from studio_desktop.core.engine.server import ComfyServer, HttpComfyServer
+from studio_desktop.core.jobs import IllegalTransition, Job, JobStatus
+from studio_desktop.core.library.files import OutputLibrary
+from studio_desktop.core.servers import ServerCapabilities, ServerConfig, record_capabilities
+from studio_desktop.core.store import Store
+from studio_desktop.core.workflows import TemplateRegistry
+
+log = logging.getLogger("studio.engine")
+
+# Calls that fail like this mean the server is not there (or refuses us), not that a job is bad.
+_SERVER_DOWN = (ComfyConnectionError, ComfyTimeout, ComfyAuthError)
+_SLICE_S = 0.05  # longest the loop is deaf to wake() and user commands
+_PENDING_WAIT_S = 0.001  # reading what already arrived, without waiting for more
+_MAX_PENDING_EVENTS = 2000  # a flood of events must not starve the rest of the loop
+
+ServerFactory = Callable[[ServerConfig, EngineConfig], ComfyServer]
+
+
+def http_server(server: ServerConfig, config: EngineConfig) -> ComfyServer:
+    return HttpComfyServer(server, stream_reconnect_s=config.stream_reconnect_s)
+
+
+class ServerDriver:
+    """Drives one server. `run()` is the thread body; every other method is thread-safe."""
+
+    def __init__(
+        self,
+        store: Store,
+        library: OutputLibrary,
+        templates: TemplateRegistry,
+        server: ServerConfig,
+        *,
+        listener: Listener | None = None,
+        config: EngineConfig | None = None,
+        accept: Callable[[Job], bool] | None = None,
+        server_factory: ServerFactory = http_server,
+    ) -> None:
+        self.server = server
+        self.url = normalize_base_url(server.url)  # as jobs record it
+        self._store = store
+        self._library = library
+        self._templates = templates
+        self._listener = listener
+        self._config = config or EngineConfig()
+        self._accept = accept
+        self._comfy = server_factory(replace(server, url=self.url), self._config)
+        self._machine = ServerMachine(self.url, server.label, server.pipeline_depth, self._config)
+        self._inbox: queue.SimpleQueue[m.Input] = queue.SimpleQueue()
+        self._stop = threading.Event()
+        self._wake = threading.Event()
+        self._release = False
+        self._caps: ServerCapabilities | None = None
+        self._status = ServerStatus(self.url, server.label, ServerState.CONNECTING)
+        self._status_lock = threading.Lock()
+        self._collector = ThreadPoolExecutor(1, thread_name_prefix=f"output-{server.label}")
+        self._held: frozenset[str] = frozenset()  # the machine's jobs, for holds() from anywhere
+        self._cancels_refused: set[str] = set()  # told the user once; retried quietly
+
+    # --- thread-safe API ---
+
+    @property
+    def status(self) -> ServerStatus:
+        with self._status_lock:
+            return self._status
+
+    def stop(self, *, release_jobs: bool = False) -> None:
+        """Stop the loop. With `release_jobs` (the server is being removed) its jobs go back to
+        the queue for other servers and are taken off this server."""
+        self._release = self._release or release_jobs
+        self._stop.set()
+        self._wake.set()
+
+    def wake(self) -> None:
+        self._wake.set()
+
+    def request_cancel(self, job_id: str) -> None:
+        """The job is already cancelled in the store; take it off this server too."""
+        self._inbox.put(m.CancelRequested(job_id))
+        self._wake.set()
+
+    def holds(self, job_id: str) -> bool:
+        return job_id in self._held
+
+    # --- the supervisor ---
+
+    def run(self) -> None:
+        crashes = 0
+        try:
+            while not self._stop.is_set():
+                try:
+                    self._serve()
+                    return
+                except Exception as exc:
+                    crashes += 1
+                    low, high = self._config.restart_backoff_s
+                    delay = min(low * 2.0 ** (crashes - 1), high)
+                    log.exception("the loop for %s failed; restarting in %.0f s", self.url, delay)
+                    self._after_crash(exc, delay)
+                    self._stop.wait(delay)
+        finally:
+            self._shutdown()
+
+    def _after_crash(self, exc: Exception, delay: float) -> None:
+        reason = (
+            f"stopped by an internal error ({type(exc).__name__}: {str(exc)[:120]}); "
+            f"trying again in {delay:.0f} s. The log has the details."
+        )
+        try:
+            self._feed(m.Disconnected(reason))  # gives its jobs back to the queue
+        except Exception:
+            log.exception("could not give back the jobs of %s", self.url)
+            self._machine = ServerMachine(
+                self.url, self.server.label, self.server.pipeline_depth, self._config
+            )
+        self._comfy.close()
+        self._set_status(ServerState.DOWN, message=reason)
+        self._emit(Notice(f"{self.server.label}: {reason}"))
+
+    # --- the loop ---
+
+    def _serve(self) -> None:
+        backoff = self._config.reconnect_backoff_s[0]
+        while not self._stop.is_set():
+            if not self._machine.connected:
+                if not self._connect():
+                    self._stop.wait(backoff)
+                    backoff = min(backoff * 2, self._config.reconnect_backoff_s[1])
+                    continue
+                backoff = self._config.reconnect_backoff_s[0]
+            self._drain_inbox()
+            if self._machine.busy:
+                # Read what the server already sent before the tick may poll: a poll that finds
+                # a prompt done while its events wait unread would cut them off.
+                self._read_pending_events()
+            self._feed(m.Tick())
+            self._listen()
+            self._update_busy()
+
+    def _connect(self) -> bool:
+        self._set_status(ServerState.CONNECTING)
+        try:
+            caps = self._comfy.connect()
+        except ComfyError as exc:
+            self._comfy.close()
+            self._set_status(ServerState.DOWN, message=str(exc))
+            record_capabilities(self._store, self.url, None, ServerState.DOWN.value)
+            return False
+        self._caps = caps
+        record_capabilities(self._store, self.url, caps, ServerState.IDLE.value)
+        self._set_status(ServerState.IDLE)
+        log.info("connected to %s (%s)", self.url, caps.gpu_name)
+        self._feed(m.Connected())
+        return True
+
+    def _listen(self) -> None:
+        """Wait for server events until the poll interval ends, a command arrives or wake()."""
+        interval = self._config.event_poll_s if self._machine.busy else self._config.idle_poll_s
+        deadline = time.monotonic() + interval
+        while not self._stop.is_set() and self._machine.connected:
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                break
+            try:
+                event = self._comfy.next_event(min(remaining, _SLICE_S))
+            except _SERVER_DOWN as exc:
+                self._feed(m.Disconnected(str(exc)))
+                break
+            if event is not None:
+                self._feed(m.ServerEvent(event))
+            if self._wake.is_set() or not self._inbox.empty():
+                break
+        self._wake.clear()
+
+    def _read_pending_events(self) -> None:
+        for _ in range(_MAX_PENDING_EVENTS):
+            try:
+                event = self._comfy.next_event(_PENDING_WAIT_S)
+            except _SERVER_DOWN as exc:
+                self._feed(m.Disconnected(str(exc)))
+                return
+            if event is None:
+                return
+            self._feed(m.ServerEvent(event))
+
+    def _drain_inbox(self) -> None:
+        while True:
+            try:
+                message = self._inbox.get_nowait()
+            except queue.Empty:
+                return
+            self._feed(message)
+
+    def _feed(self, message: m.Input) -> None:
+        """Hand an input to the machine, perform what it says, feed the results back."""
+        work: collections.deque[m.Input] = collections.deque([message])
+        while work:
+            item = work.popleft()
+            was_connected = self._machine.connected
+            for command in self._machine.handle(item, time.monotonic()):
+                work.extend(self._perform(command))
+            if isinstance(item, m.Disconnected) and was_connected:
+                self._went_down(item.reason)
+        self._held = frozenset(self._machine.flights)
+
+    def _went_down(self, reason: str) -> None:
+        log.warning("%s is down: %s", self.url, reason)
+        self._comfy.close()
+        self._set_status(ServerState.DOWN, message=reason)
+        record_capabilities(self._store, self.url, None, ServerState.DOWN.value)
+
+    # --- commands ---
+
+    def _perform(self, command: m.Command) -> list[m.Input]:
+        job_id = _job_of(command)
+        try:
+            return self._do(command)
+        except IllegalTransition:
+            current = self._store.get_job(job_id) if job_id else None
+            if current is not None and current.status.is_final:
+                log.info("job %s became %s elsewhere", current.id, current.status.value)
+                return [m.Overruled(current)]
+            return []
+        except _SERVER_DOWN as exc:
+            if isinstance(command, m.CancelOnServer):
+                return [*self._cancel_not_taken(command.prompt_ids, exc), m.Disconnected(str(exc))]
+            return [m.Disconnected(str(exc))]
+        except Exception as exc:
+            if not _is_server_call(command):
+                raise  # a store write failed: the supervisor restarts the loop
+            if isinstance(command, m.CancelOnServer):
+                return self._cancel_not_taken(command.prompt_ids, exc)
+            if isinstance(command, m.Poll):
+                log.warning("polling %s failed: %s", self.url, exc)
+                return [m.StepFailed(p, exc) for p in command.prompt_ids]
+            if isinstance(command, m.RefreshCapabilities):
+                log.warning("refreshing what %s offers failed: %s", self.url, exc)
+                return []
+            if not isinstance(exc, ComfyError):
+                log.warning("job %s: unexpected %s", job_id, type(exc).__name__, exc_info=exc)
+            return [m.StepFailed(job_id, exc)] if job_id else []
+
+    def _do(self, command: m.Command) -> list[m.Input]:
+        store, comfy = self._store, self._comfy
+        match command:
+            case m.LoadRunning():
+                running = store.jobs_with_status(JobStatus.RUNNING, JobStatus.RETRYING)
+                mine = tuple(j for j in running if j.server == self.url and self._accepts(j))
+                return [m.RunningJobs(mine)]
+            case m.Claim():
+                job = store.claim_next(self.url, can_run=self._can_run)
+                if job is not None:
+                    self._emit(JobStateChanged(job))
+                return [m.Claimed(job)]
+            case m.Locate(job_id):
+                entry = comfy.history(job_id)
+                waiting = entry is None and comfy.queue().contains(job_id)
+                return [m.Located(job_id, entry, waiting)]
+            case m.Submit(job):
+                recorded = steps.submit(
+                    comfy,
+                    store,
+                    self._library,
+                    self._templates,
+                    job,
+                    preview_method=self._config.preview_method,
+                )
+                return [m.Submitted(recorded)]
+            case m.FetchHistory(job_id):
+                return [m.HistoryFetched(job_id, comfy.history(job_id))]
+            case m.Poll(prompt_ids):
+                state = comfy.queue()
+                queued = frozenset(p for p in prompt_ids if state.contains(p))
+                histories = {p: comfy.history(p) for p in prompt_ids if p not in queued}
+                return [m.Polled(queued, histories)]
+            case m.Collect(job, entry):
+                self._collector.submit(self._collect, job, entry)
+                return []
+            case m.CancelOnServer(prompt_ids):
+                comfy.cancel(prompt_ids)
+                self._cancels_refused.difference_update(prompt_ids)
+                return []
+            case m.RefreshCapabilities():
+                self._caps = comfy.capabilities()
+                self._set_status(self.status.state)
+                return []
+            case m.Fail(job_id, error):
+                failed = store.fail(job_id, error)
+                log.warning("job %s failed on %s: %s", job_id, self.url, error.message)
+                self._emit(JobStateChanged(failed))
+                self._emit(JobFinished(failed, ()))
+                return []
+            case m.MarkRetrying(job_id, error):
+                retrying = store.move(job_id, JobStatus.RETRYING, error=error)
+                self._emit(JobStateChanged(retrying))
+                return []
+            case m.Resume(job_id):
+                resumed = store.move(job_id, JobStatus.RUNNING, expected=JobStatus.RETRYING)
+                self._emit(JobStateChanged(resumed))
+                return [m.Resumed(resumed)]
+            case m.Requeue(job_id, reason):
+                self._emit(JobStateChanged(store.requeue(job_id, reason=reason)))
+                return []
+            case m.SaveProgress(job_id, fraction, text):
+                store.set_progress(job_id, fraction, text)
+                return []
+            case m.Emit(event):
+                self._emit(event)
+                return []
+        raise TypeError(f"not an engine command: {command!r}")
+
+    def _collect(self, job: Job, entry: HistoryEntry) -> None:
+        """On the output thread: the result goes back to the loop through the inbox."""
+        result: m.Input
+        try:
+            images = steps.collect(self._comfy, self._store, self._library, job, entry)
+        except IllegalTransition:
+            log.info("job %s ended elsewhere while its outputs were saved", job.id)
+            current = self._store.get_job(job.id)
+            result = m.Overruled(current) if current is not None else m.Collected(job.id)
+        except Exception as exc:
+            if not isinstance(exc, ComfyError):
+                log.warning("saving the outputs of job %s failed", job.id, exc_info=exc)
+            result = m.StepFailed(job.id, exc)
+        else:
+            final = self._store.get_job(job.id)
+            if final is not None:
+                self._emit(JobStateChanged(final))
+                self._emit(JobFinished(final, tuple(images)))
+            result = m.Collected(job.id)
+        self._inbox.put(result)
+        self._wake.set()
+
+    def _cancel_not_taken(self, prompt_ids: tuple[str, ...], exc: Exception) -> list[m.Input]:
+        log.warning("could not cancel %s on %s: %s", prompt_ids, self.url, exc)
+        first_time = set(prompt_ids) - self._cancels_refused
+        self._cancels_refused.update(prompt_ids)
+        if first_time:
+            self._emit(
+                Notice(
+                    f"{self.server.label} did not take the cancel ({exc}); the job is cancelled "
+                    "here, and the cancel is sent again until the server takes it."
+                )
+            )
+        return [m.CancelFailed(prompt_ids)]
+
+    # --- helpers ---
+
+    def _accepts(self, job: Job) -> bool:
+        return self._accept is None or self._accept(job)
+
+    def _can_run(self, job: Job) -> bool:
+        if not self._accepts(job):
+            return False
+        return self._caps is None or not self._caps.missing_for(job, self._templates)
+
+    def _update_busy(self) -> None:
+        state = ServerState.BUSY if self._machine.busy else ServerState.IDLE
+        status = self.status
+        if status.state != state or status.in_flight != self._machine.in_pipeline:
+            self._set_status(state)
+
+    def _set_status(self, state: ServerState, *, message: str = "") -> None:
+        caps = self._caps
+        connected = state in (ServerState.IDLE, ServerState.BUSY)
+        with self._status_lock:
+            old = self._status
+            new = replace(
+                old,
+                state=state,
+                message=message,
+                in_flight=self._machine.in_pipeline,
+                gpu_name=caps.gpu_name if caps else old.gpu_name,
+                vram_total=caps.vram_total if caps else old.vram_total,
+                vram_free=caps.vram_free if caps else old.vram_free,
+                capabilities=caps if connected else None,
+            )
+            self._status = new
+        if new != old:
+            self._emit(ServerChanged(new))
+
+    def _shutdown(self) -> None:
+        if self._release:
+            try:
+                self._drain_inbox()
+                self._feed(m.Release())
+            except Exception:
+                log.exception("could not give back the jobs of %s", self.url)
+        self._collector.shutdown(wait=True)
+        self._comfy.close()
+        self._set_status(ServerState.STOPPED)
+
+    def _emit(self, event: EngineEvent) -> None:
+        if self._listener is None:
+            return
+        try:
+            self._listener(event)
+        except Exception:
+            log.exception("engine listener failed on %s", type(event).__name__)
+
+
+def _job_of(command: m.Command) -> str | None:
+    job_id = getattr(command, "job_id", None)
+    if isinstance(job_id, str):
+        return job_id
+    job = getattr(command, "job", None)
+    return job.id if isinstance(job, Job) else None
+
+
+def _is_server_call(command: m.Command) -> bool:
+    return isinstance(
+        command,
+        m.Locate | m.Submit | m.FetchHistory | m.Poll | m.CancelOnServer | m.RefreshCapabilities,
+    )

@@ -1,0 +1,103 @@
+"""What the engine reports: job events, server status, notices. Plain frozen dataclasses.
+
+The CLI prints them; the Qt worker pool turns them into signals. Job state changes carry the
+job as the store committed it (with its revision), so listeners can order them.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from studio_desktop.core.jobs import ImageRecord, Job
+from studio_desktop.core.servers import ServerCapabilities
+
+
+class ServerState(enum.StrEnum):
+    CONNECTING = "connecting"
+    IDLE = "connected"
+    BUSY = "busy"
+    DOWN = "down"
+    STOPPED = "stopped"
+
+
+@dataclass(frozen=True)
+class ServerStatus:
+    url: str
+    name: str
+    state: ServerState
+    gpu_name: str | None = None
+    vram_total: int | None = None
+    vram_free: int | None = None
+    in_flight: int = 0
+    message: str = ""
+    capabilities: ServerCapabilities | None = None  # while connected
+
+
+# --- job events ---
+
+
+@dataclass(frozen=True)
+class JobStarted:
+    job_id: str
+    server: str
+
+
+@dataclass(frozen=True)
+class JobProgress:
+    job_id: str
+    value: int
+    max: int
+    node: str | None
+    node_type: str | None
+    eta_s: float | None
+
+    @property
+    def fraction(self) -> float:
+        return self.value / self.max if self.max else 0.0
+
+
+@dataclass(frozen=True)
+class JobPreview:
+    job_id: str
+    image: bytes
+    format: str
+
+
+@dataclass(frozen=True)
+class JobRetrying:
+    job_id: str
+    attempt: int
+    delay_s: float
+    reason: str
+
+
+@dataclass(frozen=True)
+class JobFinished:
+    """A job reached a final state (completed, failed or cancelled) on a server."""
+
+    job: Job
+    images: tuple[ImageRecord, ...]
+
+
+@dataclass(frozen=True)
+class JobStateChanged:
+    job: Job
+
+
+@dataclass(frozen=True)
+class ServerChanged:
+    status: ServerStatus
+
+
+@dataclass(frozen=True)
+class Notice:
+    """Something the user should read (a cancel the server refused, a server that went away)."""
+
+    message: str
+
+
+JobEvent = JobStarted | JobProgress | JobPreview | JobRetrying | JobFinished
+EngineEvent = JobEvent | JobStateChanged | ServerChanged | Notice
+Listener = Callable[[EngineEvent], None]

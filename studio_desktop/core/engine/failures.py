@@ -1,0 +1,143 @@
+"""The one mapping from what went wrong to a job's error, and the one retry policy.
+
+Everything that can end a job badly passes through here: a prompt ComfyUI rejected, a node that
+failed while running, a run interrupted elsewhere, a history entry that says "error", a download
+that failed, a template that cannot be bound, an output we refuse, and anything unexpected (a
+bug, junk from the server). The engine never decides "retry or fail" anywhere else.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from studio_desktop.core.comfy import ComfyError, HistoryEntry, PromptRejected
+from studio_desktop.core.comfy import events as ev
+from studio_desktop.core.engine.config import EngineConfig
+from studio_desktop.core.jobs import JobError
+from studio_desktop.core.library.files import OutputRejected
+from studio_desktop.core.workflows import TemplateError
+
+
+class ExecutionFailed(Exception):
+    """ComfyUI ran the prompt and it failed; running the same graph again would fail again."""
+
+    def __init__(self, error: JobError) -> None:
+        super().__init__(error.message)
+        self.error = error
+
+
+def rejection_error(exc: PromptRejected) -> JobError:
+    """A rejected prompt, as a job error that keeps the server's per-node, per-input messages."""
+    nodes = [
+        {
+            "node_id": node.node_id,
+            "class_type": node.class_type,
+            "errors": [
+                {
+                    "type": d.type,
+                    "message": d.message,
+                    "details": d.details,
+                    "input_name": d.input_name,
+                }
+                for d in node.errors
+            ],
+        }
+        for node in exc.node_errors
+    ]
+    first = exc.node_errors[0].node_id if exc.node_errors else None
+    return JobError(type=exc.error_type, message=str(exc), node_id=first, details=nodes)
+
+
+def execution_error(event: ev.ExecutionError) -> JobError:
+    return JobError(
+        type=event.exception_type or "execution_error",
+        message=f"{event.node_type} (node {event.node_id}) failed: "
+        f"{event.exception_message}".strip(),
+        node_id=event.node_id,
+        details=event.traceback,
+    )
+
+
+def interrupted_error(node_id: str | None = None) -> JobError:
+    return JobError(
+        type="interrupted",
+        message="The run was interrupted on the server (from another client?). "
+        "Retry the job to run it again.",
+        node_id=node_id,
+    )
+
+
+def history_error(entry: HistoryEntry) -> JobError:
+    """The error of a finished history entry that did not succeed."""
+    if entry.error is not None and entry.error.interrupted:
+        # The same error as when the interrupt was seen live (the socket may have been down).
+        return interrupted_error(entry.error.node_id)
+    if entry.error is not None:
+        info = entry.error
+        return JobError(
+            type=info.exception_type or entry.status_str or "error",
+            message=f"{info.node_type} (node {info.node_id}) failed: {info.exception_message}",
+            node_id=info.node_id,
+            details=info.traceback,
+        )
+    return JobError(
+        type=entry.status_str or "error",
+        message=f"ComfyUI reports the run as '{entry.status_str}' without outputs.",
+    )
+
+
+def job_error(exc: BaseException) -> JobError:
+    """What to record on a job that failed with `exc`."""
+    if isinstance(exc, ExecutionFailed):
+        return exc.error
+    if isinstance(exc, PromptRejected):
+        return rejection_error(exc)
+    if isinstance(exc, TemplateError):
+        return JobError(type="template", message=str(exc))
+    if isinstance(exc, OutputRejected):
+        return JobError(type="output_rejected", message=str(exc))
+    if isinstance(exc, ComfyError):
+        return JobError(type=type(exc).__name__, message=str(exc))
+    return JobError(
+        type="internal",
+        message=f"Unexpected error ({type(exc).__name__}: {str(exc)[:200]}); the log has details.",
+    )
+
+
+def is_transient(exc: BaseException) -> bool:
+    """Whether trying the same step again later may succeed."""
+    if isinstance(exc, ExecutionFailed | TemplateError | OutputRejected):
+        return False
+    if isinstance(exc, ComfyError):
+        return exc.transient
+    # Anything else is junk from the server or a bug of ours: a later try may pass, and the
+    # attempt limit keeps a bug from looping.
+    return True
+
+
+@dataclass(frozen=True)
+class Retry:
+    delay_s: float
+    error: JobError  # what the job shows while it waits
+
+
+@dataclass(frozen=True)
+class GiveUp:
+    error: JobError
+
+
+def decide(config: EngineConfig, attempts: int, exc: BaseException) -> Retry | GiveUp:
+    """The retry policy: `attempts` is how many times this step has failed, this one included."""
+    error = job_error(exc)
+    if not is_transient(exc):
+        return GiveUp(error)
+    if attempts >= config.max_attempts:
+        return GiveUp(
+            JobError(
+                type=error.type,
+                message=f"{error.message} (gave up after {attempts} attempts)",
+                node_id=error.node_id,
+                details=error.details,
+            )
+        )
+    return Retry(config.backoff(attempts), JobError(type="transient", message=error.message))

@@ -1,0 +1,470 @@
+"""One server's scheduling logic as a pure state machine.
+
+`ServerMachine.handle(input, now)` returns the commands to perform; it never calls the network,
+the store or a clock. The driver performs the commands and feeds their results back. So every
+race (a cancel during a claim, a 500 from /history, a prompt the server forgot, an event of
+another client's prompt) is a few lines of inputs in a unit test, with no threads or sockets.
+
+A job this server holds is a `Flight` in one phase:
+
+    LOCATING    an earlier take may have reached the server: ask where its prompt is
+    SUBMITTING  uploading inputs and queueing the prompt
+    ON_SERVER   queued or running there; events and the safety-net poll follow it
+    COLLECTING  finished; the output stage downloads, stages, records and publishes its files
+    WAITING     a step failed and is tried again after a backoff (the job shows "retrying")
+
+Pipelining: up to `depth` flights are LOCATING/SUBMITTING/ON_SERVER at once, so the next prompt
+already waits on the server while one runs, and collecting overlaps the next run.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from studio_desktop.core.comfy import EventType, HistoryEntry
+from studio_desktop.core.comfy import events as ev
+from studio_desktop.core.engine import messages as m
+from studio_desktop.core.engine.config import EngineConfig
+from studio_desktop.core.engine.events import (
+    JobPreview,
+    JobProgress,
+    JobRetrying,
+    JobStarted,
+    Notice,
+)
+from studio_desktop.core.engine.failures import (
+    GiveUp,
+    decide,
+    execution_error,
+    interrupted_error,
+)
+from studio_desktop.core.jobs import Job, JobError, JobStatus
+
+
+class Phase(enum.Enum):
+    LOCATING = "locating"
+    SUBMITTING = "submitting"
+    ON_SERVER = "on_server"
+    COLLECTING = "collecting"
+    WAITING = "waiting"
+
+
+# Phases that hold a place in the server's pipeline.
+PIPELINE = frozenset({Phase.LOCATING, Phase.SUBMITTING, Phase.ON_SERVER})
+
+
+class StepTimer:
+    """ETA from the pace of sampler steps on the current node (times come from the caller)."""
+
+    def __init__(self) -> None:
+        self._node: str | None = None
+        self._start = 0.0
+        self._start_value = 0
+
+    def step(self, node: str | None, value: int, maximum: int, now: float) -> float | None:
+        if node != self._node or value < self._start_value:
+            self._node, self._start, self._start_value = node, now, value
+            return None
+        done = value - self._start_value
+        if done <= 0:
+            return None
+        return (now - self._start) / done * max(maximum - value, 0)
+
+
+@dataclass
+class Flight:
+    job: Job
+    phase: Phase
+    adopted: bool = False  # found running at connect: an unknown prompt goes back to the queue
+    attempts: int = 0  # failures of the current step, for the retry policy
+    resubmits: int = 0  # times the server forgot the prompt and it was submitted again
+    retry_at: float = 0.0
+    retry_phase: Phase = Phase.LOCATING  # where a WAITING flight goes when its retry is due
+    entry: HistoryEntry | None = None  # kept for a collection that is retried
+    fraction: float = 0.0
+    heard_at: float = float("-inf")  # last sign of life from the server about it
+    progress_saved_at: float = float("-inf")
+    timer: StepTimer = field(default_factory=StepTimer)
+
+    @property
+    def node_types(self) -> dict[str, str]:
+        return node_types(self.job.workflow or {})
+
+
+def node_types(graph: Mapping[str, Any]) -> dict[str, str]:
+    return {
+        str(node_id): str(node.get("class_type", ""))
+        for node_id, node in graph.items()
+        if isinstance(node, Mapping)
+    }
+
+
+class ServerMachine:
+    """The decisions for one server. Not thread-safe: one driver thread feeds it."""
+
+    def __init__(self, url: str, label: str, depth: int, config: EngineConfig) -> None:
+        self.url = url
+        self.label = label
+        self.depth = max(1, depth)
+        self.config = config
+        self.connected = False
+        self.flights: dict[str, Flight] = {}
+        self._claiming = False
+        self._abandoned: set[str] = set()  # prompts left on the server when it went away
+        self._running_prompt: str | None = None  # what the server executes now, as last heard
+        self._polled_at = float("-inf")
+        self._refreshed_at = float("-inf")
+        self._cancel_again_at = float("-inf")
+
+    # --- queries for the driver ---
+
+    @property
+    def busy(self) -> bool:
+        return bool(self.flights)
+
+    @property
+    def in_pipeline(self) -> int:
+        return sum(1 for f in self.flights.values() if f.phase in PIPELINE)
+
+    def holds(self, job_id: str) -> bool:
+        return job_id in self.flights
+
+    # --- the one entry point ---
+
+    def handle(self, message: m.Input, now: float) -> list[m.Command]:
+        match message:
+            case m.Connected():
+                return self._connected(now)
+            case m.Disconnected(reason):
+                return self._disconnected(reason)
+            case m.Tick():
+                return self._tick(now)
+            case m.RunningJobs(jobs):
+                return self._adopt(jobs)
+            case m.Claimed(job):
+                return self._claimed(job)
+            case m.Located(job_id, entry, queued):
+                return self._located(job_id, entry, queued)
+            case m.Submitted(job) | m.Resumed(job):
+                return self._advanced(message, job, now)
+            case m.StepFailed(job_id, error):
+                return self._step_failed(job_id, error, now)
+            case m.HistoryFetched(job_id, entry):
+                return self._history(job_id, entry)
+            case m.Polled(queued, histories):
+                return self._polled(queued, histories)
+            case m.ServerEvent(event):
+                return self._event(event, now)
+            case m.Collected(job_id):
+                self.flights.pop(job_id, None)
+                return self._fill()
+            case m.Overruled(job):
+                return self._overruled(job)
+            case m.CancelRequested(job_id):
+                return self._cancel(job_id)
+            case m.CancelFailed(prompt_ids):
+                self._abandoned.update(prompt_ids)
+                self._cancel_again_at = now + self.config.history_poll_s
+                return []
+            case m.Release():
+                return self._release()
+        raise TypeError(f"not an engine input: {message!r}")
+
+    # --- connection ---
+
+    def _connected(self, now: float) -> list[m.Command]:
+        self.connected = True
+        self._running_prompt = None
+        self._polled_at = self._refreshed_at = now
+        out: list[m.Command] = []
+        if self._abandoned:
+            # Given back to the queue when the server went away: they must not run here too.
+            out.append(m.CancelOnServer(tuple(sorted(self._abandoned))))
+            self._abandoned.clear()
+        out.append(m.LoadRunning())
+        return out
+
+    def _disconnected(self, reason: str) -> list[m.Command]:
+        was_connected = self.connected
+        self.connected = False
+        self._claiming = False
+        self._running_prompt = None
+        out: list[m.Command] = []
+        error = JobError(type="server_down", message=reason)
+        for job_id, flight in list(self.flights.items()):
+            if flight.phase is Phase.COLLECTING:
+                continue  # the output stage retries its downloads; nothing runs on the GPU
+            del self.flights[job_id]
+            self._abandoned.add(job_id)
+            out.append(m.Requeue(job_id, error))
+        if was_connected:
+            out.append(m.Emit(Notice(f"{self.label} is not reachable: {reason}")))
+        return out
+
+    def _release(self) -> list[m.Command]:
+        on_server = [
+            job_id for job_id, f in self.flights.items() if f.phase is not Phase.COLLECTING
+        ]
+        out: list[m.Command] = []
+        if on_server and self.connected:
+            out.append(m.CancelOnServer(tuple(on_server)))
+        for job_id in on_server:
+            del self.flights[job_id]
+            out.append(m.Requeue(job_id, None))
+        return out
+
+    # --- time ---
+
+    def _tick(self, now: float) -> list[m.Command]:
+        out: list[m.Command] = []
+        if not self.connected:
+            return out
+        if self._abandoned and now >= self._cancel_again_at:
+            out.append(m.CancelOnServer(tuple(sorted(self._abandoned))))
+            self._abandoned.clear()
+        for job_id, flight in self.flights.items():
+            if flight.phase is Phase.WAITING and flight.retry_at <= now:
+                flight.phase = flight.retry_phase
+                out.append(m.Resume(job_id))
+        # Only prompts the event stream has been quiet about: a poll that finds a prompt done
+        # while its progress events are still on their way would cut them off.
+        quiet = now - self.config.history_poll_s
+        watched = tuple(
+            j
+            for j, f in self.flights.items()
+            if f.phase is Phase.ON_SERVER and f.retry_at <= now and f.heard_at <= quiet
+        )
+        if watched and now - self._polled_at >= self.config.history_poll_s:
+            self._polled_at = now
+            out.append(m.Poll(watched))
+        if now - self._refreshed_at >= self.config.capabilities_refresh_s:
+            self._refreshed_at = now
+            out.append(m.RefreshCapabilities())
+        out += self._fill()
+        return out
+
+    # --- taking jobs ---
+
+    def _fill(self) -> list[m.Command]:
+        if not self.connected or self._claiming or self.in_pipeline >= self.depth:
+            return []
+        self._claiming = True
+        return [m.Claim()]
+
+    def _adopt(self, jobs: tuple[Job, ...]) -> list[m.Command]:
+        out: list[m.Command] = []
+        for job in jobs:
+            if job.id in self.flights:
+                continue
+            self.flights[job.id] = Flight(job, Phase.LOCATING, adopted=True)
+            out.append(m.Locate(job.id))
+        return out + self._fill()
+
+    def _claimed(self, job: Job | None) -> list[m.Command]:
+        self._claiming = False
+        if job is None:
+            return []
+        if job.attempt > 1:
+            # It ran somewhere before; if that was here, pick it up rather than run it twice.
+            self.flights[job.id] = Flight(job, Phase.LOCATING)
+            return [m.Locate(job.id), *self._fill()]
+        self.flights[job.id] = Flight(job, Phase.SUBMITTING)
+        return [m.Submit(job), *self._fill()]
+
+    def _located(self, job_id: str, entry: HistoryEntry | None, queued: bool) -> list[m.Command]:
+        flight = self.flights.get(job_id)
+        if flight is None or flight.phase is not Phase.LOCATING:
+            return []
+        succeeded = entry is not None and entry.completed and entry.status_str == "success"
+        if entry is not None and (flight.adopted or succeeded):
+            # Adopted: the record of that very run, success or not. Otherwise only a success
+            # counts: a failed earlier attempt (the user pressed Retry) runs again.
+            return self._collect(flight, entry)
+        if queued:
+            flight.phase = Phase.ON_SERVER
+            return []
+        if flight.adopted:
+            del self.flights[job_id]
+            return [m.Requeue(job_id, None), *self._fill()]
+        flight.phase = Phase.SUBMITTING
+        return [m.Submit(flight.job)]
+
+    def _advanced(self, message: m.Input, job: Job, now: float) -> list[m.Command]:
+        flight = self.flights.get(job.id)
+        if flight is None:
+            return []
+        flight.job = job
+        if isinstance(message, m.Submitted):
+            flight.phase = Phase.ON_SERVER
+            flight.attempts = 0
+            flight.heard_at = now
+            return []
+        # Resumed after a backoff: a collection is simply retried; any other step first asks
+        # the server, since the failed call may have reached it.
+        if flight.phase is Phase.COLLECTING and flight.entry is not None:
+            return [m.Collect(job, flight.entry)]
+        flight.phase = Phase.LOCATING
+        return [m.Locate(job.id)]
+
+    # --- following ---
+
+    def _event(self, event: ev.Event, now: float) -> list[m.Command]:
+        kind = event.type
+        if kind is EventType.RECONNECTED:
+            self._running_prompt = None  # we cannot tell what ran while we were away
+            self._polled_at = float("-inf")  # events may have been lost: look at once
+            for followed in self.flights.values():
+                followed.heard_at = float("-inf")
+            return []
+        prompt_id = getattr(event, "prompt_id", None)
+        if prompt_id is not None and kind in _EXECUTION_EVENTS:
+            ended = isinstance(event, ev.Executing) and event.node is None
+            self._running_prompt = None if ended else prompt_id
+        if kind is EventType.PREVIEW and prompt_id is None:
+            # Type-1 previews name no prompt: they belong to whatever the server runs now.
+            prompt_id = self._running_prompt
+        flight = self.flights.get(prompt_id or "")
+        if flight is None or flight.phase is not Phase.ON_SERVER:
+            return []
+        flight.heard_at = now
+        job_id = flight.job.id
+        if isinstance(event, ev.ExecutionStart):
+            return [m.Emit(JobStarted(job_id, self.url))]
+        if isinstance(event, ev.Progress):
+            return self._progress(flight, event, now)
+        if isinstance(event, ev.Preview):
+            return [m.Emit(JobPreview(job_id, event.image, event.format))]
+        if isinstance(event, ev.Executing):
+            if event.node is None:
+                return [m.FetchHistory(job_id)]  # ComfyUI writes history before this marker
+            text = flight.node_types.get(event.node, event.node)
+            return [m.SaveProgress(job_id, flight.fraction, text)]
+        if isinstance(event, ev.ExecutionError):
+            return self._end(job_id, execution_error(event))
+        if isinstance(event, ev.ExecutionInterrupted):
+            return self._end(job_id, interrupted_error(event.node_id))
+        return []
+
+    def _progress(self, flight: Flight, event: ev.Progress, now: float) -> list[m.Command]:
+        job_id = flight.job.id
+        node_type = flight.node_types.get(event.node or "")
+        eta = flight.timer.step(event.node, event.value, event.max, now)
+        flight.fraction = event.value / event.max if event.max else 0.0
+        out: list[m.Command] = [
+            m.Emit(JobProgress(job_id, event.value, event.max, event.node, node_type, eta))
+        ]
+        due = now - flight.progress_saved_at >= self.config.progress_write_s
+        if due or event.value >= event.max:
+            flight.progress_saved_at = now
+            text = f"{node_type or 'step'} {event.value}/{event.max}"
+            out.append(m.SaveProgress(job_id, flight.fraction, text))
+        return out
+
+    def _history(self, job_id: str, entry: HistoryEntry | None) -> list[m.Command]:
+        flight = self.flights.get(job_id)
+        if flight is None or flight.phase is not Phase.ON_SERVER or entry is None:
+            return []  # not written yet: the poll looks again
+        return self._collect(flight, entry)
+
+    def _polled(
+        self, queued: frozenset[str], histories: Mapping[str, HistoryEntry | None]
+    ) -> list[m.Command]:
+        out: list[m.Command] = []
+        for job_id in queued:
+            flight = self.flights.get(job_id)
+            if flight is not None:
+                flight.attempts = 0  # the server answered about it: poll failures start over
+        for job_id, entry in histories.items():
+            flight = self.flights.get(job_id)
+            if flight is None or flight.phase is not Phase.ON_SERVER or job_id in queued:
+                continue
+            if entry is not None:
+                out += self._collect(flight, entry)
+                continue
+            # Neither queued nor in history: the server restarted and forgot it.
+            flight.resubmits += 1
+            if flight.resubmits > self.config.max_resubmits:
+                out += self._end(
+                    job_id,
+                    JobError(
+                        type="lost",
+                        message=f"{self.label} forgot the prompt {flight.resubmits} times "
+                        "after accepting it (is ComfyUI restarting over and over?); gave up.",
+                    ),
+                )
+                continue
+            flight.phase = Phase.SUBMITTING
+            out.append(m.Submit(flight.job))
+        return out
+
+    def _collect(self, flight: Flight, entry: HistoryEntry) -> list[m.Command]:
+        flight.phase = Phase.COLLECTING
+        flight.entry = entry
+        flight.attempts = 0
+        if self._running_prompt == flight.job.id:
+            self._running_prompt = None
+        return [m.Collect(flight.job, entry), *self._fill()]
+
+    # --- failures and cancels ---
+
+    def _step_failed(self, job_id: str, error: BaseException, now: float) -> list[m.Command]:
+        flight = self.flights.get(job_id)
+        if flight is None:
+            return []
+        flight.attempts += 1
+        verdict = decide(self.config, flight.attempts, error)
+        on_server = flight.phase is Phase.ON_SERVER
+        if isinstance(verdict, GiveUp):
+            # A prompt we give up following must not keep the GPU busy for nothing.
+            stop = [m.CancelOnServer((job_id,))] if on_server and self.connected else []
+            return [*stop, *self._end(job_id, verdict.error)]
+        if on_server:
+            # A poll or history read failed: it runs on there; look again after a backoff.
+            flight.retry_at = now + verdict.delay_s
+            return []
+        flight.retry_phase = flight.phase
+        flight.phase = Phase.WAITING
+        flight.retry_at = now + verdict.delay_s
+        return [
+            m.MarkRetrying(job_id, verdict.error, flight.attempts, verdict.delay_s),
+            m.Emit(JobRetrying(job_id, flight.attempts, verdict.delay_s, verdict.error.message)),
+            *self._fill(),
+        ]
+
+    def _end(self, job_id: str, error: JobError) -> list[m.Command]:
+        self.flights.pop(job_id, None)
+        if self._running_prompt == job_id:
+            self._running_prompt = None
+        return [m.Fail(job_id, error), *self._fill()]
+
+    def _cancel(self, job_id: str) -> list[m.Command]:
+        flight = self.flights.pop(job_id, None)
+        if flight is None:
+            return []
+        out: list[m.Command] = []
+        if flight.phase is not Phase.COLLECTING and self.connected:
+            # Even while SUBMITTING or WAITING: the prompt may have reached the server.
+            out.append(m.CancelOnServer((job_id,)))
+        return out + self._fill()
+
+    def _overruled(self, job: Job) -> list[m.Command]:
+        """Someone else ended the job in the store while we worked on it: theirs is the last
+        word. A cancel must also stop our prompt on the server."""
+        if job.status is JobStatus.CANCELLED:
+            return self._cancel(job.id)
+        self.flights.pop(job.id, None)
+        return self._fill()
+
+
+_EXECUTION_EVENTS = frozenset(
+    {
+        EventType.EXECUTION_START,
+        EventType.EXECUTING,
+        EventType.EXECUTION_CACHED,
+        EventType.PROGRESS,
+        EventType.EXECUTED,
+    }
+)

@@ -1,0 +1,120 @@
+"""The two long steps of a job, as plain functions the driver runs: submit and collect.
+
+`submit` uploads the inputs, binds the template and queues the prompt. `collect` downloads the
+outputs, stages them, records them in one transaction and only then publishes the files.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from studio_desktop import __version__
+from studio_desktop.core.comfy import HistoryEntry
+from studio_desktop.core.engine.failures import ExecutionFailed, history_error
+from studio_desktop.core.engine.server import ComfyServer
+from studio_desktop.core.jobs import ImageRecord, Job, NewImage
+from studio_desktop.core.library.files import OutputLibrary
+from studio_desktop.core.store import Store
+from studio_desktop.core.workflows import TemplateError, TemplateRegistry, bind
+
+log = logging.getLogger("studio.engine")
+
+# Output keys in ComfyUI's history that hold files (images, animated, video, audio).
+FILE_OUTPUT_KEYS = ("images", "gifs", "video", "videos", "audio")
+
+
+def studio_metadata(job: Job) -> dict[str, Any]:
+    """What we write into every output PNG as the `studio` chunk: enough to remix it."""
+    return {
+        "app": f"studio-desktop/{__version__}",
+        "job_id": job.id,
+        "template": job.template,
+        "params": job.params.to_dict(),
+    }
+
+
+def submit(
+    server: ComfyServer,
+    store: Store,
+    library: OutputLibrary,
+    templates: TemplateRegistry,
+    job: Job,
+    *,
+    preview_method: str,
+) -> Job:
+    """Upload the job's input images, bind the template, record the graph, queue the prompt.
+
+    The graph is recorded before it is sent, so a resubmission after a crash sends the same.
+    Returns the job as recorded. Raises ComfyError, TemplateError, IllegalTransition (the job
+    was ended elsewhere meanwhile).
+    """
+    template = templates.get(job.template)
+    uploaded: dict[str, str] = {}
+    for image in job.inputs:
+        path = library.paths.resolve(image.path)
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            raise TemplateError(
+                f"The reference image for '{image.slot}' is gone ({path.name}): "
+                "add it again and retry."
+            ) from exc
+        name = f"studio_{job.id[:8]}_{image.slot}{path.suffix.lower() or '.png'}"
+        uploaded[image.slot] = server.upload(data, name)
+    graph = bind(template, job.params, job_id=job.id, uploaded=uploaded)
+    recorded = store.set_workflow(job.id, graph)
+    server.submit(graph, prompt_id=job.id, extra_data={"preview_method": preview_method})
+    log.info("job %s submitted to %s", job.id, server.url)
+    return recorded
+
+
+def collect(
+    server: ComfyServer,
+    store: Store,
+    library: OutputLibrary,
+    job: Job,
+    entry: HistoryEntry,
+) -> list[ImageRecord]:
+    """Download, stage, record (one transaction), publish. Nothing is left behind if the record
+    is refused (the job was cancelled meanwhile: IllegalTransition is raised)."""
+    if not entry.completed or entry.status_str != "success":
+        raise ExecutionFailed(history_error(entry))
+    files = [f for f in entry.outputs if f.kind in FILE_OUTPUT_KEYS and f.type == "output"]
+    if not files:
+        # A graph that only previews: keep its temp images rather than nothing.
+        files = [f for f in entry.outputs if f.kind in FILE_OUTPUT_KEYS]
+    metadata = studio_metadata(job)
+    staging = library.staging(job.id)
+    try:
+        new_images: list[NewImage] = []
+        for index, output in enumerate(files):
+            saved = library.save_output(
+                job.id,
+                index,
+                server.view(output),
+                server_filename=output.filename,
+                extra_metadata=metadata,
+                created=job.created_at,  # the same date folder when a resumed job saves again
+                staging=staging,
+            )
+            paths = library.paths
+            new_images.append(
+                NewImage(
+                    index=index,
+                    path=paths.stored(saved.path),  # absolute when outside the data folder
+                    thumb_path=paths.relative(saved.thumb_path) if saved.thumb_path else None,
+                    width=saved.width,
+                    height=saved.height,
+                    bytes=saved.bytes,
+                    kind=saved.kind,
+                    metadata=saved.metadata,
+                )
+            )
+        staging.seal()
+        images = store.complete(job.id, new_images)
+    except BaseException:
+        staging.discard()
+        raise
+    staging.publish()
+    return images

@@ -1,0 +1,387 @@
+"""The per-server state machine, race by race: inputs in, commands out. No threads, no sockets,
+no clock: each race is written as the order in which things happen."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import UTC, datetime
+
+import pytest
+
+from studio_desktop.core.comfy import BadResponse, ComfyHTTPError, HistoryEntry, PromptRejected
+from studio_desktop.core.comfy import events as ev
+from studio_desktop.core.engine import messages as m
+from studio_desktop.core.engine.config import EngineConfig
+from studio_desktop.core.engine.events import JobPreview, JobProgress, JobRetrying, JobStarted
+from studio_desktop.core.engine.machine import Phase, ServerMachine
+from studio_desktop.core.jobs import GenerationParams, Job, JobStatus
+from studio_desktop.core.workflows import TemplateError
+
+URL = "http://gpu:8188"
+CONFIG = EngineConfig(
+    max_attempts=3,
+    backoff_s=1.0,
+    backoff_max_s=8.0,
+    history_poll_s=2.0,
+    progress_write_s=0.5,
+    max_resubmits=2,
+    capabilities_refresh_s=1000.0,
+)
+
+
+def job(name: str, *, attempt: int = 1, status: JobStatus = JobStatus.RUNNING) -> Job:
+    now = datetime(2026, 1, 1, tzinfo=UTC)
+    return Job(
+        id=name,
+        seq=1,
+        template="txt2img",
+        params=GenerationParams(prompt="p"),
+        workflow={"3": {"class_type": "KSampler", "inputs": {}}},
+        inputs=(),
+        status=status,
+        server=URL,
+        pinned=False,
+        attempt=attempt,
+        priority=0,
+        progress=0.0,
+        progress_text="",
+        error=None,
+        created_at=now,
+        started_at=now,
+        finished_at=None,
+        deleted=False,
+    )
+
+
+def entry(prompt_id: str, status: str = "success") -> HistoryEntry:
+    return HistoryEntry(prompt_id, status, True, (), (), None)
+
+
+def kinds(commands: list[m.Command]) -> list[str]:
+    return [type(c).__name__ for c in commands]
+
+
+def emitted(commands: list[m.Command]) -> list[object]:
+    return [c.event for c in commands if isinstance(c, m.Emit)]
+
+
+class Script:
+    """A machine and the commands it answered, with a hand-driven clock."""
+
+    def __init__(self, depth: int = 2, config: EngineConfig = CONFIG) -> None:
+        self.machine = ServerMachine(URL, "GPU", depth, config)
+        self.now = 100.0
+
+    def __call__(self, message: m.Input) -> list[m.Command]:
+        return self.machine.handle(message, self.now)
+
+    def connect(self) -> None:
+        assert kinds(self(m.Connected())) == ["LoadRunning"]
+        assert kinds(self(m.RunningJobs(()))) == ["Claim"]
+
+    def claim(self, claimed: Job) -> list[m.Command]:
+        """Hand the machine `claimed` for its outstanding Claim; answer its next Claim with
+        "nothing waiting", so each test states the claims it cares about."""
+        out = self(m.Claimed(claimed))
+        if m.Claim() in out:
+            self(m.Claimed(None))
+            out.remove(m.Claim())
+        return out
+
+    def on_server(self, name: str) -> Job:
+        """Claim `name`, submit it: it is then followed on the server."""
+        claimed = job(name)
+        assert self.claim(claimed) == [m.Submit(claimed)]
+        assert self(m.Submitted(claimed)) == []
+        return claimed
+
+
+# --- taking jobs ---------------------------------------------------------------------------------
+
+
+def test_keeps_the_pipeline_full_to_its_depth_and_no_further() -> None:
+    s = Script(depth=2)
+    s.connect()
+    assert kinds(s(m.Claimed(job("a")))) == ["Submit", "Claim"]
+    assert kinds(s(m.Claimed(job("b")))) == ["Submit"]  # two in the pipeline: no more claims
+    assert s(m.Submitted(job("a"))) == []
+    assert s(m.Claimed(None)) == []
+    assert s.machine.in_pipeline == 2
+
+
+def test_a_job_taken_again_is_looked_for_on_the_server_before_it_is_submitted() -> None:
+    s = Script()
+    s.connect()
+    again = job("a", attempt=2)
+    assert kinds(s(m.Claimed(again))) == ["Locate", "Claim"]
+    # A failed record of an earlier attempt (the user pressed Retry): run it again.
+    assert s(m.Located("a", entry("a", "error"), queued=False)) == [m.Submit(again)]
+
+
+def test_a_successful_earlier_run_is_collected_not_run_twice() -> None:
+    s = Script()
+    s.connect()
+    s.claim(job("a", attempt=2))
+    done = entry("a")
+    assert kinds(s(m.Located("a", done, queued=False))) == ["Collect", "Claim"]
+
+
+def test_reconnect_adopts_running_jobs_and_requeues_the_ones_the_server_forgot() -> None:
+    s = Script()
+    assert kinds(s(m.Connected())) == ["LoadRunning"]
+    out = s(m.RunningJobs((job("known"), job("forgotten"), job("finished"))))
+    assert kinds(out) == ["Locate", "Locate", "Locate"]  # the pipeline is full of them
+    assert s(m.Located("known", None, queued=True)) == []
+    assert s.machine.flights["known"].phase is Phase.ON_SERVER
+    assert kinds(s(m.Located("forgotten", None, queued=False))) == ["Requeue"]  # still full
+    # Adopted: the record of that very run counts, success or not.
+    failed = entry("finished", "error")
+    assert m.Collect(job("finished"), failed) in s(m.Located("finished", failed, queued=False))
+
+
+# --- following -----------------------------------------------------------------------------------
+
+
+def test_progress_is_reported_and_written_at_most_every_half_second() -> None:
+    s = Script()
+    s.connect()
+    s.on_server("a")
+    first = s(m.ServerEvent(ev.Progress(prompt_id="a", value=1, max=4, node="3")))
+    assert kinds(first) == ["Emit", "SaveProgress"]
+    progress = emitted(first)[0]
+    assert isinstance(progress, JobProgress) and progress.node_type == "KSampler"
+    s.now += 0.1
+    assert kinds(s(m.ServerEvent(ev.Progress(prompt_id="a", value=2, max=4, node="3")))) == ["Emit"]
+    s.now += 0.1
+    last = s(m.ServerEvent(ev.Progress(prompt_id="a", value=4, max=4, node="3")))
+    assert kinds(last) == ["Emit", "SaveProgress"]  # the last step is always written
+
+
+def test_the_end_marker_fetches_the_history_and_collects() -> None:
+    s = Script()
+    s.connect()
+    a = s.on_server("a")
+    assert emitted(s(m.ServerEvent(ev.ExecutionStart(prompt_id="a")))) == [JobStarted("a", URL)]
+    assert s(m.ServerEvent(ev.Executing(prompt_id="a", node=None))) == [m.FetchHistory("a")]
+    assert s(m.HistoryFetched("a", None)) == []  # not written yet: the poll looks again
+    done = entry("a")
+    assert kinds(s(m.HistoryFetched("a", done))) == ["Collect", "Claim"]  # a free place
+    s(m.Claimed(None))
+    assert s.machine.flights["a"].phase is Phase.COLLECTING
+    assert s(m.Collected("a")) == [m.Claim()]
+    assert not s.machine.holds(a.id)
+
+
+def test_other_clients_previews_do_not_leak_into_our_job() -> None:
+    """ComfyUI broadcasts type-1 previews (no prompt id) of prompts queued without a client id;
+    while another prompt runs they are not ours, once ours runs they are."""
+    s = Script()
+    s.connect()
+    s.on_server("ours")
+    s(m.ServerEvent(ev.ExecutionStart(prompt_id="theirs")))
+    preview = ev.Preview(image=b"x", format="jpeg")
+    assert s(m.ServerEvent(preview)) == []
+    s(m.ServerEvent(ev.Executing(prompt_id="theirs", node=None)))
+    assert s(m.ServerEvent(preview)) == []  # nothing runs that we know of
+    s(m.ServerEvent(ev.ExecutionStart(prompt_id="ours")))
+    assert emitted(s(m.ServerEvent(preview))) == [JobPreview("ours", b"x", "jpeg")]
+    s(m.ServerEvent(ev.Reconnected()))
+    assert s(m.ServerEvent(preview)) == []  # what runs now is unknown after a reconnect
+
+
+def test_a_node_error_fails_the_job_with_the_node_and_message() -> None:
+    s = Script()
+    s.connect()
+    s.on_server("a")
+    out = s(
+        m.ServerEvent(
+            ev.ExecutionError(
+                prompt_id="a",
+                node_id="3",
+                node_type="KSampler",
+                exception_type="RuntimeError",
+                exception_message="CUDA out of memory",
+                traceback="tb",
+            )
+        )
+    )
+    (fail,) = [c for c in out if isinstance(c, m.Fail)]
+    assert fail.error.node_id == "3" and "CUDA out of memory" in fail.error.message
+    assert not s.machine.holds("a")
+
+
+# --- the safety-net poll -------------------------------------------------------------------------
+
+
+def test_only_prompts_the_stream_was_quiet_about_are_polled() -> None:
+    s = Script()
+    s.connect()
+    s.on_server("a")
+    s.now += 1.9
+    s(m.ServerEvent(ev.Progress(prompt_id="a", value=1, max=9, node="3")))
+    s.now += 1.0
+    assert m.Poll(("a",)) not in s(m.Tick())  # heard of 1 s ago
+    s.now += 2.0
+    assert m.Poll(("a",)) in s(m.Tick())
+
+
+def test_a_prompt_the_server_forgot_is_submitted_again_a_bounded_number_of_times() -> None:
+    """A server that forgets the prompt (restarts, lists other prompts only) used to get it
+    resubmitted for ever."""
+    s = Script()
+    s.connect()
+    a = s.on_server("a")
+    for _ in range(CONFIG.max_resubmits):
+        assert s(m.Polled(frozenset(), {"a": None})) == [m.Submit(a)]
+        s(m.Submitted(a))
+    out = s(m.Polled(frozenset(), {"a": None}))
+    (fail,) = [c for c in out if isinstance(c, m.Fail)]
+    assert fail.error.type == "lost" and "3 times" in fail.error.message
+
+
+def test_a_500_from_history_neither_stops_the_server_nor_strands_the_job() -> None:
+    """One HTTP 500 from /history used to end the server's loop until restart."""
+    s = Script()
+    s.connect()
+    s.on_server("a")
+    error = ComfyHTTPError(URL, 500, "Server got itself in trouble")
+    assert s(m.StepFailed("a", error)) == []  # it runs on there; look again after a backoff
+    assert s.machine.connected and s.machine.flights["a"].phase is Phase.ON_SERVER
+    s.now += 10
+    assert m.Poll(("a",)) in s(m.Tick())
+    assert s(m.Polled(frozenset({"a"}), {})) == []  # answered: the failures start over
+    assert s.machine.flights["a"].attempts == 0
+
+
+def test_a_server_that_keeps_failing_polls_fails_the_job_and_stops_its_prompt() -> None:
+    s = Script()
+    s.connect()
+    s.on_server("a")
+    junk = BadResponse(URL, "not JSON")
+    s(m.StepFailed("a", junk))
+    s(m.StepFailed("a", junk))
+    out = s(m.StepFailed("a", junk))
+    assert out[0] == m.CancelOnServer(("a",))
+    (fail,) = [c for c in out if isinstance(c, m.Fail)]
+    assert "gave up after 3 attempts" in fail.error.message
+
+
+# --- retries -------------------------------------------------------------------------------------
+
+
+def test_a_transient_submit_failure_waits_then_asks_the_server_before_submitting_again() -> None:
+    s = Script()
+    s.connect()
+    a = job("a")
+    s.claim(a)
+    out = s(m.StepFailed("a", ComfyHTTPError(URL, 503)))
+    assert kinds(out) == ["MarkRetrying", "Emit", "Claim"]  # its place goes to another job
+    s(m.Claimed(None))
+    (retrying,) = emitted(out)
+    assert isinstance(retrying, JobRetrying) and retrying.delay_s == 1.0
+    s.now += 0.5
+    assert m.Resume("a") not in s(m.Tick())
+    s.now += 0.6
+    assert m.Resume("a") in s(m.Tick())
+    # The failed POST may have reached the server: look before submitting again.
+    assert s(m.Resumed(a)) == [m.Locate("a")]
+
+
+@pytest.mark.parametrize(
+    "error",
+    [
+        PromptRejected(URL, "prompt_outputs_failed_validation", "Prompt outputs failed", ()),
+        TemplateError("no such template"),
+    ],
+)
+def test_a_permanent_failure_fails_at_once(error: Exception) -> None:
+    s = Script()
+    s.connect()
+    s.claim(job("a"))
+    out = s(m.StepFailed("a", error))
+    assert kinds(out)[0] == "Fail" and not s.machine.holds("a")
+
+
+def test_an_unexpected_error_is_retried_then_fails_with_a_reason() -> None:
+    s = Script()
+    s.connect()
+    s.claim(job("a"))
+    for _ in range(2):
+        assert kinds(s(m.StepFailed("a", OverflowError("1e999"))))[0] == "MarkRetrying"
+        s.now += 100
+        s(m.Tick())
+        s(m.Resumed(job("a")))
+        s(m.Located("a", None, queued=False))
+    out = s(m.StepFailed("a", OverflowError("1e999")))
+    (fail,) = [c for c in out if isinstance(c, m.Fail)]
+    assert fail.error.type == "internal" and "OverflowError" in fail.error.message
+
+
+# --- cancels -------------------------------------------------------------------------------------
+
+
+def test_a_cancel_reaches_the_server_in_any_phase_but_collecting() -> None:
+    s = Script()
+    s.connect()
+    s.claim(job("submitting"))
+    s.on_server("running")
+    assert s(m.CancelRequested("submitting")) == [m.CancelOnServer(("submitting",)), m.Claim()]
+    s(m.Claimed(None))
+    assert m.CancelOnServer(("running",)) in s(m.CancelRequested("running"))
+    s(m.Claimed(None))
+    s.on_server("done")
+    s(m.HistoryFetched("done", entry("done")))
+    s(m.Claimed(None))
+    assert s(m.CancelRequested("done")) == [m.Claim()]  # the store refuses its outputs
+
+
+def test_a_cancel_the_server_refused_is_sent_again_later() -> None:
+    s = Script()
+    s.connect()
+    s.on_server("a")
+    s(m.CancelRequested("a"))
+    assert s(m.CancelFailed(("a",))) == []
+    assert m.CancelOnServer(("a",)) not in s(m.Tick())
+    s.now += CONFIG.history_poll_s
+    assert m.CancelOnServer(("a",)) in s(m.Tick())
+
+
+def test_a_job_ended_elsewhere_is_let_go_and_a_cancel_stops_its_prompt() -> None:
+    s = Script()
+    s.connect()
+    a = s.on_server("a")
+    cancelled = replace(a, status=JobStatus.CANCELLED)
+    assert m.CancelOnServer(("a",)) in s(m.Overruled(cancelled))
+    s.on_server("b")
+    failed = replace(job("b"), status=JobStatus.FAILED)
+    assert m.CancelOnServer(("b",)) not in s(m.Overruled(failed))
+    assert not s.machine.holds("b")
+
+
+def test_events_of_a_cancelled_job_are_ignored() -> None:
+    s = Script()
+    s.connect()
+    s.on_server("a")
+    s(m.CancelRequested("a"))
+    assert s(m.ServerEvent(ev.Progress(prompt_id="a", value=1, max=2, node="3"))) == []
+    assert (
+        s(m.ServerEvent(ev.ExecutionInterrupted(prompt_id="a", node_id="3", node_type="K"))) == []
+    )
+
+
+# --- a server that goes away ---------------------------------------------------------------------
+
+
+def test_a_server_going_away_gives_its_jobs_back_and_cancels_them_when_it_returns() -> None:
+    s = Script()
+    s.connect()
+    s.on_server("queued")
+    s.on_server("collecting")
+    s(m.HistoryFetched("collecting", entry("collecting")))
+    out = s(m.Disconnected("connection refused"))
+    requeued = [c.job_id for c in out if isinstance(c, m.Requeue)]
+    assert requeued == ["queued"]  # the output stage keeps downloading the finished one
+    assert s.machine.holds("collecting")
+    assert s(m.Tick()) == []  # nothing is claimed while down
+    out = s(m.Connected())
+    assert out[0] == m.CancelOnServer(("queued",))  # it must not run there as well

@@ -1,0 +1,104 @@
+"""Outputs are staged and published only after the commit that records them: a cancel during
+collection leaves no orphan file, a kill at any moment leaves a state the next start finishes."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+from PIL import Image
+
+from studio_desktop.core.context import AppContext
+from studio_desktop.core.jobs import GenerationParams, JobStatus, NewImage, NewJob
+from studio_desktop.core.library.files import OutputLibrary
+
+
+def _png() -> bytes:
+    out = io.BytesIO()
+    Image.new("RGB", (64, 48), (200, 10, 10)).save(out, "PNG")
+    return out.getvalue()
+
+
+def _library_files(ctx: AppContext) -> set[Path]:
+    roots = (ctx.paths.outputs, ctx.paths.thumbnails)
+    return {p for root in roots for p in root.rglob("*") if p.is_file()}
+
+
+def _running_job(ctx: AppContext) -> str:
+    job = ctx.store.add_job(NewJob(template="txt2img", params=GenerationParams(prompt="p")))
+    claimed = ctx.store.claim_next("http://s")
+    assert claimed is not None and claimed.id == job.id
+    return job.id
+
+
+def _stage(library: OutputLibrary, job_id: str) -> tuple[object, NewImage]:
+    staging = library.staging(job_id)
+    saved = library.save_output(job_id, 0, _png(), staging=staging)
+    staging.seal()
+    image = NewImage(
+        index=0,
+        path=library.paths.stored(saved.path),
+        thumb_path=library.paths.relative(saved.thumb_path) if saved.thumb_path else None,
+        width=saved.width,
+        height=saved.height,
+        bytes=saved.bytes,
+    )
+    return staging, image
+
+
+def test_staged_files_are_not_in_the_library_until_published(tmp_path: Path) -> None:
+    with AppContext.open(tmp_path / "data") as ctx:
+        job_id = _running_job(ctx)
+        staging, image = _stage(ctx.library, job_id)
+        assert _library_files(ctx) == set()
+        ctx.store.complete(job_id, [image])
+        staging.publish()  # type: ignore[attr-defined]
+        assert ctx.paths.resolve(image.path).is_file()
+        assert image.thumb_path and ctx.paths.resolve(image.thumb_path).is_file()
+        assert not any((ctx.paths.temp / "staging").iterdir())
+
+
+def test_a_cancel_during_collection_leaves_no_orphan_files(tmp_path: Path) -> None:
+    """Users saw the PNG and thumbnail of a cancelled job stay on disk for ever."""
+    with AppContext.open(tmp_path / "data") as ctx:
+        job_id = _running_job(ctx)
+        staging, _image = _stage(ctx.library, job_id)
+        ctx.store.cancel(job_id)  # the commit would now be refused; the engine discards
+        staging.discard()  # type: ignore[attr-defined]
+        assert _library_files(ctx) == set()
+        assert not (ctx.paths.temp / "staging" / job_id).exists()
+
+
+def test_a_kill_after_the_commit_is_finished_at_the_next_start(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    with AppContext.open(data) as ctx:
+        job_id = _running_job(ctx)
+        _staging, image = _stage(ctx.library, job_id)
+        ctx.store.complete(job_id, [image])  # ... and the process dies before publishing
+        assert _library_files(ctx) == set()
+    with AppContext.open(data) as ctx:
+        assert ctx.paths.resolve(image.path).is_file()
+        assert not (ctx.paths.temp / "staging" / job_id).exists()
+
+
+def test_a_kill_before_the_commit_is_cleaned_at_the_next_start(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    with AppContext.open(data) as ctx:
+        job_id = _running_job(ctx)
+        _stage(ctx.library, job_id)
+        ctx.store.requeue(job_id)  # the next start gave the job back to the queue
+    with AppContext.open(data) as ctx:
+        assert _library_files(ctx) == set()
+        assert not (ctx.paths.temp / "staging" / job_id).exists()
+        job = ctx.store.get_job(job_id)
+        assert job is not None and job.status is JobStatus.PENDING
+
+
+def test_staging_of_a_job_still_running_is_left_to_its_owner(tmp_path: Path) -> None:
+    """Another process may be collecting it right now."""
+    data = tmp_path / "data"
+    with AppContext.open(data) as ctx:
+        job_id = _running_job(ctx)
+        _stage(ctx.library, job_id)
+    with AppContext.open(data) as ctx:
+        assert (ctx.paths.temp / "staging" / job_id).is_dir()
