@@ -1,4 +1,4 @@
-""""The server's default model": a job's model choice that waits for a server to fill it in.
+"""The server's default model: a job's model choice that waits for a server to fill it in.
 
 A job queued before any server told us its models (a fresh install, every server down) cannot
 name a model file. Its `GenerationParams.model` holds SERVER_DEFAULT_MODEL instead, and
