@@ -10,6 +10,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import pytest
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from studio_desktop.core.comfy.object_info import ObjectInfo
@@ -19,6 +21,7 @@ from studio_desktop.core.servers import DEFAULT_SERVER_NAME, ServerConfig
 from studio_desktop.core.workflows import SERVER_DEFAULT_MODEL, resolve_defaults
 from studio_desktop.core.workflows.defaults import server_models
 from studio_desktop.ui.generate import GenerateTab
+from studio_desktop.ui.translations import compile_ts, install_translator, ts_file
 from tests.fakes.comfy_server import FakeComfyServer
 from tests.gui.conftest import PoolFactory, TabFactory
 
@@ -79,9 +82,7 @@ def test_a_remix_of_a_job_on_the_servers_default_model_shows_that_choice(
     pool = make_pool(fake)
     params = GenerationParams(prompt="a fox", model=SERVER_DEFAULT_MODEL)
     # Pinned to a server that is down, so it waits in the queue while it is remixed.
-    (job,) = pool.enqueue([NewJob("txt2img", params, server=closed_port_url())]).result(
-        timeout=10
-    )
+    (job,) = pool.enqueue([NewJob("txt2img", params, server=closed_port_url())]).result(timeout=10)
     tab = make_tab(pool)
     wait_lists(qtbot, tab)
     combo = tab.form.model_combo
@@ -144,3 +145,25 @@ def test_a_server_without_checkpoints_says_why_the_default_model_cannot_queue(
     assert tab.form.field_message("model") == why
     assert tab.queue() == 0
     assert not fake.submitted
+
+
+@pytest.mark.parametrize(
+    ("language", "label"), [("zh_CN", "服务器默认模型"), ("zh_TW", "伺服器預設模型")]
+)
+def test_the_default_choice_is_translated(
+    language: str,
+    label: str,
+    qapp: QApplication,
+    tmp_path: Path,
+    make_pool: PoolFactory,
+    make_tab: TabFactory,
+) -> None:
+    folder = tmp_path / "qm"
+    compile_ts(ts_file(language), folder / f"studio_{language}.qm")
+    installed = install_translator(qapp, language, folder)
+    try:
+        tab = make_tab(make_pool())
+        assert tab.form.model_combo.currentText() == label
+    finally:
+        for translator in installed:
+            qapp.removeTranslator(translator)
