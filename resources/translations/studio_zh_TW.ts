@@ -659,12 +659,22 @@
         <translation>要避免的內容，例如 blurry, low quality, text, watermark</translation>
     </message>
     <message>
-        <location filename="../../studio_desktop/ui/generate/server_combos.py" line="+47"/>
+        <location filename="../../studio_desktop/ui/generate/server_combos.py" line="+50"/>
         <source>No models known yet</source>
         <translation>尚無已知的模型</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
+        <source>Server&apos;s default model</source>
+        <translation>伺服器預設模型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The server that runs the job uses the first model it lists.</source>
+        <translation>執行該任務的伺服器會使用它列出的第一個模型。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>No samplers known yet</source>
         <translation>尚無已知的取樣器</translation>
     </message>
@@ -850,7 +860,7 @@
         <translation>LoRA {n}</translation>
     </message>
     <message>
-        <location filename="../../studio_desktop/ui/generate/server_combos.py" line="+27"/>
+        <location filename="../../studio_desktop/ui/generate/server_combos.py" line="+30"/>
         <source>{name} is not on server {server}</source>
         <translation>伺服器 {server} 上沒有 {name}</translation>
     </message>
@@ -879,7 +889,7 @@
 <context>
     <name>GenerateTab</name>
     <message>
-        <location filename="../../studio_desktop/ui/generate/tab.py" line="+102"/>
+        <location filename="../../studio_desktop/ui/generate/tab.py" line="+101"/>
         <location line="+289"/>
         <source>Queue</source>
         <translation>加入佇列</translation>
@@ -2356,7 +2366,7 @@ Choose another folder.</source>
 <context>
     <name>SeedField</name>
     <message>
-        <location filename="../../studio_desktop/ui/generate/fields.py" line="+359"/>
+        <location filename="../../studio_desktop/ui/generate/fields.py" line="+387"/>
         <source>Seed, 0 to 4294967295. Typing one locks it.</source>
         <translation>種子，範圍 0 到 4294967295。手動輸入後即鎖定。</translation>
     </message>

@@ -1,6 +1,7 @@
 """Workflow templates: load, bind parameters, find slots."""
 
 from studio_desktop.core.workflows.bind import bind, param_values
+from studio_desktop.core.workflows.defaults import SERVER_DEFAULT_MODEL, resolve_defaults
 from studio_desktop.core.workflows.registry import TemplateRegistry
 from studio_desktop.core.workflows.template import (
     ImageSlot,
@@ -15,6 +16,7 @@ from studio_desktop.core.workflows.template import (
 )
 
 __all__ = [
+    "SERVER_DEFAULT_MODEL",
     "ImageSlot",
     "ModelFile",
     "NodePack",
@@ -27,4 +29,5 @@ __all__ = [
     "load_template",
     "param_values",
     "parse_template",
+    "resolve_defaults",
 ]

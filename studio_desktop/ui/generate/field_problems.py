@@ -14,7 +14,8 @@ from PySide6.QtWidgets import QFormLayout, QWidget
 
 from studio_desktop.core.comfy.object_info import ObjectInfo
 from studio_desktop.core.jobs import GenerationParams
-from studio_desktop.core.workflows import Template, TemplateError, bind
+from studio_desktop.core.workflows import Template, TemplateError, bind, resolve_defaults
+from studio_desktop.core.workflows.defaults import server_models
 from studio_desktop.core.workflows.validate import IssueKind, ValidationIssue, validate_graph
 from studio_desktop.ui.generate.fields import FieldMessage, ListCombo, flag_widget
 
@@ -98,11 +99,31 @@ def graph_issues(
     # The server names uploads itself; LoadImage checks them at run time, so any name
     # stands in for the images here.
     uploaded = {slot.name: f"studio_check_{slot.name}.png" for slot in template.images}
+    no_default: ValidationIssue | None = None
+    try:
+        # The server's default model is checked as the one this server would pick.
+        params = resolve_defaults(params, template, server_models(info))
+    except TemplateError as exc:
+        no_default = _model_issue(template, str(exc))
     try:
         graph = bind(template, params, job_id="check", uploaded=uploaded)
     except (TemplateError, KeyError, TypeError, ValueError):
         return []  # a broken template: the form says so through problems()
-    return validate_graph(graph, info, template)
+    issues = validate_graph(graph, info, template)
+    if no_default is None:
+        return issues
+    # The graph still names the template's placeholder there: say why instead.
+    return [no_default, *(i for i in issues if i.slot != "model")]
+
+
+def _model_issue(template: Template, message: str) -> ValidationIssue:
+    """Why the server has no model to stand in for its default, under the model field."""
+    target = template.slots["model"][0]
+    node = template.graph.get(target.node)
+    class_type = str(node.get("class_type", "")) if isinstance(node, Mapping) else ""
+    return ValidationIssue(
+        target.node, class_type, target.input, "model", message, IssueKind.NOT_IN_LIST
+    )
 
 
 def visible_issues(

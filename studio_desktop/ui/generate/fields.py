@@ -136,26 +136,46 @@ class FieldMessage(WrapLabel):
 
 class ListCombo(QComboBox):
     """A name picked from a server's list. A name the list lacks is kept (remix, an offline
-    start) and can be flagged with `set_problem`."""
+    start) and can be flagged with `set_problem`.
 
-    def __init__(self, placeholder: str, parent: QWidget | None = None) -> None:
+    With a `default_label`, the first entry is a choice whose value is "" ("let the server
+    choose"), explained by `default_tip`: it is what the combo holds until something else is
+    picked.
+    """
+
+    def __init__(
+        self,
+        placeholder: str,
+        parent: QWidget | None = None,
+        *,
+        default_label: str | None = None,
+        default_tip: str = "",
+    ) -> None:
         super().__init__(parent)
         self._names: list[str] = []
         self._foreign: str | None = None  # the kept value the list lacks
         self._problem: str | None = None
         self._tip = ""
+        self._default_label = default_label
+        self._default_tip = default_tip
         self.setPlaceholderText(placeholder)
         self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.setMinimumContentsLength(12)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.currentIndexChanged.connect(self._update_tooltip)
+        if default_label is not None:
+            self._rebuild("")
 
     def names(self) -> list[str]:
         """The list as the server gave it (without a kept foreign value)."""
         return list(self._names)
 
     def value(self) -> str:
-        return self.currentText() if self.currentIndex() >= 0 else ""
+        data = self.currentData()
+        return data if isinstance(data, str) else ""
+
+    def has_default(self) -> bool:
+        return self._default_label is not None
 
     def set_names(self, names: Sequence[str]) -> None:
         """Replace the list, keeping the current value."""
@@ -185,27 +205,35 @@ class ListCombo(QComboBox):
         try:
             self.clear()
             self._foreign = current if current and current not in self._names else None
+            if self._default_label is not None:
+                self.addItem(self._default_label, "")
+                if self._foreign is not None or self._names:
+                    self.insertSeparator(self.count())
             if self._foreign is not None:
                 if self._problem:
                     icon = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
-                    self.addItem(icon, self._foreign)
+                    self.addItem(icon, self._foreign, self._foreign)
                 else:
-                    self.addItem(self._foreign)
+                    self.addItem(self._foreign, self._foreign)
                 if self._names:
-                    self.insertSeparator(1)
-            self.addItems(self._names)
-            self.setCurrentIndex(self.findText(current) if current else -1)
+                    self.insertSeparator(self.count())
+            for name in self._names:
+                self.addItem(name, name)
+            chosen = current or self._default_label is not None
+            self.setCurrentIndex(self.findData(current) if chosen else -1)
         finally:
             self.blockSignals(blocked)
         self._update_tooltip()
         self.currentIndexChanged.emit(self.currentIndex())
 
     def _update_tooltip(self) -> None:
-        parts = [self.value() or self.placeholderText()]
+        parts = [self.currentText() if self.currentIndex() >= 0 else self.placeholderText()]
         if self._problem:
             parts.append(self._problem)
         elif self._tip:
             parts.append(self._tip)
+        if self.has_default() and self.currentIndex() == 0:
+            parts.append(self._default_tip)
         self.setToolTip("\n".join(p for p in parts if p))
 
 

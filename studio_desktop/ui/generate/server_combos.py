@@ -44,7 +44,15 @@ class ServerCombos:
     """One ListCombo per list slot, starting with the built-in sampler and scheduler names."""
 
     def __init__(self) -> None:
-        self.model = ListCombo(QCoreApplication.translate("GenerateForm", "No models known yet"))
+        # No server may have told us its models yet (a fresh install, offline): the server that
+        # runs the job then picks (core.workflows.defaults), never the template's placeholder.
+        self.model = ListCombo(
+            QCoreApplication.translate("GenerateForm", "No models known yet"),
+            default_label=QCoreApplication.translate("GenerateForm", "Server's default model"),
+            default_tip=QCoreApplication.translate(
+                "GenerateForm", "The server that runs the job uses the first model it lists."
+            ),
+        )
         self.sampler = ListCombo(
             QCoreApplication.translate("GenerateForm", "No samplers known yet")
         )
@@ -60,11 +68,14 @@ class ServerCombos:
         return {"model": self.model, "sampler": self.sampler, "scheduler": self.scheduler}
 
     def fill(self, lists: ServerLists) -> None:
-        """Offer a server's names; an empty list keeps the names already known."""
+        """Offer a server's names; an empty list keeps the names already known. A combo with
+        nothing picked takes the first name, and so does a server's default that was only
+        there because no names were known yet."""
         for _slot, combo, names in self._with_names(lists):
             if names:
+                first_names = not combo.names()
                 combo.set_names(names)
-                if not combo.value():
+                if not combo.value() and (first_names or not combo.has_default()):
                     combo.set_value(names[0])
 
     def problems(self, lists: ServerLists | None, template: Template | None) -> dict[str, str]:
