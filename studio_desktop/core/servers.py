@@ -10,6 +10,7 @@ from studio_desktop.core.comfy import ComfyClient, ObjectInfo
 from studio_desktop.core.jobs import Job
 from studio_desktop.core.store import ServerRecord, Store
 from studio_desktop.core.workflows import TemplateError, TemplateRegistry
+from studio_desktop.core.workflows.defaults import server_models
 
 
 @dataclass(frozen=True)
@@ -87,13 +88,9 @@ def probe(client: ComfyClient) -> ServerCapabilities:
         vram_free=device.vram_free if device else None,
         comfyui_version=stats.comfyui_version,
         node_classes=frozenset(info.node_classes),
-        models={
-            "checkpoints": tuple(info.checkpoints),
-            "loras": tuple(info.loras),
-            "vae": tuple(info.vaes),
-            "upscale_models": tuple(info.upscale_models),
-            "controlnet": tuple(info.controlnets),
-        },
+        # Every folder a template's model input may read (diffusion models, text encoders...),
+        # so "the server's default model" resolves for any of them.
+        models=server_models(info),
     )
 
 

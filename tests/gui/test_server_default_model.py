@@ -88,11 +88,6 @@ def test_jobs_queued_offline_on_a_fresh_install_ask_for_the_servers_default_mode
     assert resolved.model == "random_sd15.safetensors"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the engine does not yet call resolve_defaults when a server claims the job "
-    "(the lead wires it; then remove this mark)",
-)
 def test_jobs_queued_offline_on_a_fresh_install_run_once_the_server_comes_up(
     qtbot: QtBot,
     late_fake: FakeComfyServer,

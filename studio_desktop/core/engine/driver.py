@@ -307,6 +307,7 @@ class ServerDriver:
                     self._templates,
                     job,
                     preview_method=self._config.preview_method,
+                    models=self._caps.models if self._caps is not None else {},
                 )
                 return [m.Submitted(recorded)]
             case m.FetchHistory(job_id):

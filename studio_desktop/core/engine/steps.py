@@ -7,6 +7,7 @@ outputs, stages them, records them in one transaction and only then publishes th
 from __future__ import annotations
 
 import logging
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from studio_desktop import __version__
@@ -16,7 +17,7 @@ from studio_desktop.core.engine.server import ComfyServer
 from studio_desktop.core.jobs import ImageRecord, Job, NewImage
 from studio_desktop.core.library.files import OutputLibrary
 from studio_desktop.core.store import Store
-from studio_desktop.core.workflows import TemplateError, TemplateRegistry, bind
+from studio_desktop.core.workflows import TemplateError, TemplateRegistry, bind, resolve_defaults
 
 log = logging.getLogger("studio.engine")
 
@@ -42,14 +43,19 @@ def submit(
     job: Job,
     *,
     preview_method: str,
+    models: Mapping[str, Sequence[str]],
 ) -> Job:
     """Upload the job's input images, bind the template, record the graph, queue the prompt.
 
+    A job queued with "the server's default model" gets this server's (`models`: its lists).
     The graph is recorded before it is sent, so a resubmission after a crash sends the same.
     Returns the job as recorded. Raises ComfyError, TemplateError, IllegalTransition (the job
     was ended elsewhere meanwhile).
     """
     template = templates.get(job.template)
+    # Before any upload, so a server without a usable model costs nothing. The job keeps its
+    # "server's default" choice: a retry asks the server that runs it again.
+    params = resolve_defaults(job.params, template, models)
     uploaded: dict[str, str] = {}
     for image in job.inputs:
         path = library.paths.resolve(image.path)
@@ -62,7 +68,7 @@ def submit(
             ) from exc
         name = f"studio_{job.id[:8]}_{image.slot}{path.suffix.lower() or '.png'}"
         uploaded[image.slot] = server.upload(data, name)
-    graph = bind(template, job.params, job_id=job.id, uploaded=uploaded)
+    graph = bind(template, params, job_id=job.id, uploaded=uploaded)
     recorded = store.set_workflow(job.id, graph)
     server.submit(graph, prompt_id=job.id, extra_data={"preview_method": preview_method})
     log.info("job %s submitted to %s", job.id, server.url)
