@@ -15,10 +15,11 @@ from PySide6.QtCore import QCoreApplication, QThread
 from pytestqt.qtbot import QtBot
 
 from studio_desktop.core.context import AppContext
-from studio_desktop.core.jobs import GenerationParams, Job, JobStatus, NewJob
+from studio_desktop.core.jobs import GenerationParams, Job, JobError, JobStatus, NewJob
 from studio_desktop.core.runner import JobFinished, JobPreview, JobProgress
 from studio_desktop.core.scheduler import JobStateChanged, QueueError, ServerState
 from studio_desktop.core.servers import ServerConfig
+from studio_desktop.core.store import Store
 from studio_desktop.workers import WorkerPool
 from tests.fakes.comfy_server import FakeComfyServer
 from tests.gui.conftest import PoolFactory
@@ -203,6 +204,66 @@ def test_a_drain_keeps_the_newest_progress_and_preview_per_job_and_every_state_c
     pool.buffer.push(progress(a.id, 7))
     pool.drain()
     assert [kind for kind, _ in log.events[len(kinds) :]] == ["progress"]  # no queue_changed
+
+
+def test_a_late_older_state_of_a_job_is_dropped_so_a_cancelled_job_never_shows_running_again(
+    qtbot: QtBot, make_pool: PoolFactory, ctx: AppContext
+) -> None:
+    pool = make_pool(start=False)  # drained by hand
+    log = SignalLog(pool)
+    queued = ctx.store.add_job(txt2img(None, 1)[0])
+    running = ctx.store.claim_next("http://127.0.0.1:1")
+    assert running is not None
+    cancelled = ctx.store.cancel(queued.id)
+    assert queued.revision < running.revision < cancelled.revision
+
+    # The cancel (operations thread) overtakes the claim (a server loop) in the buffer.
+    pool.buffer.push(JobStateChanged(queued))
+    pool.buffer.push(JobStateChanged(cancelled))
+    pool.buffer.push(JobStateChanged(running))
+    pool.drain()
+    assert log.of("job_added") == [queued]
+    assert log.of("job_changed") == [cancelled]
+
+    # Across drains too, and a repeat of what was delivered (the watcher's copy) is no change.
+    seen = len(log.events)
+    pool.buffer.push(JobStateChanged(running))
+    pool.buffer.push(JobStateChanged(cancelled))
+    pool.drain()
+    assert log.events[seen:] == []
+
+
+def test_a_job_first_heard_of_in_any_state_is_added_then_changed(
+    qtbot: QtBot, make_pool: PoolFactory, ctx: AppContext
+) -> None:
+    pool = make_pool(start=False)
+    log = SignalLog(pool)
+    ctx.store.add_job(txt2img(None, 1)[0])  # queued by another process: never delivered here
+    running = ctx.store.claim_next("http://127.0.0.1:1")
+    assert running is not None
+    failed = ctx.store.fail(running.id, JobError("x", "boom"))
+    retried = ctx.store.retry(running.id)
+
+    for job in (running, failed, retried):
+        pool.buffer.push(JobStateChanged(job))
+    pool.drain()
+
+    assert log.of("job_added") == [running]
+    assert log.of("job_changed") == [failed, retried]  # pending again, attempt 1: a change
+
+
+def test_the_pool_hears_of_jobs_another_process_writes(
+    qtbot: QtBot, make_pool: PoolFactory, ctx: AppContext
+) -> None:
+    pool = make_pool()  # no servers: nothing here runs a job
+    log = SignalLog(pool)
+    with Store(ctx.paths.database) as other:
+        (job,) = other.add_jobs(txt2img(None, 1))
+        qtbot.waitUntil(lambda: [j.id for j in log.of("job_added")] == [job.id], timeout=WAIT_MS)
+        other.cancel(job.id)
+        qtbot.waitUntil(lambda: log.changes(job.id) == [JobStatus.CANCELLED], timeout=WAIT_MS)
+    assert log.of("queue_changed")
+    assert not log.off_gui_thread
 
 
 # --- queue operations ---
