@@ -56,13 +56,23 @@ class JobWatcher:
         return not self._thread.is_alive()
 
     def _run(self) -> None:
-        try:
-            last = self._since.result()
-        except Exception:
-            log.exception("the job watcher could not read where to start; it is off")
+        last = self._start_revision()
+        if last is None:
             return
         while not self._stop.wait(self._interval):
             last = self._poll(last)
+
+    def _start_revision(self) -> int | None:
+        """The `since` revision, or None when stopped first or it could not be read."""
+        while not self._stop.is_set():
+            try:
+                return self._since.result(timeout=self._interval)
+            except futures.TimeoutError:
+                continue  # the operations thread is busy; `stop()` may come meanwhile
+            except Exception:
+                log.exception("the job watcher could not read where to start; it is off")
+                return None
+        return None
 
     def _poll(self, last: int) -> int:
         """Push every job written after `last`; the newest revision pushed."""
