@@ -149,6 +149,17 @@ def test_jobs_another_process_queues_show_while_they_wait_and_leave_when_cancell
         assert panel.summary.text() == "1 waiting · 0 running"
         assert theirs.id in panel.model.job_ids()
 
+        # It runs there: the stored progress is all that reaches this window, and it shows.
+        assert cli.claim_next(SERVER) is not None
+        cli.set_progress(theirs.id, 0.5, "KSampler 5/10")
+
+        def running_halfway() -> bool:
+            entry = panel.model.entry(0) if panel.model.rowCount() == 1 else None
+            return entry is not None and entry.executing and entry.fraction == 0.5
+
+        qtbot.waitUntil(running_halfway, timeout=WAIT_MS)
+        assert panel.summary.text() == "0 waiting · 1 running"
+
 
 def test_the_counts_drop_running_jobs_whose_older_events_came_late(
     qtbot: QtBot, ctx: AppContext, make_pool: PoolFactory, open_panel: OpenPanel

@@ -264,7 +264,11 @@ class QueueModel(QAbstractListModel):
             self.endInsertRows()
             return
         old = self._rows[row]
-        entry = _entry(job) if job.status is not old.job.status else replace(old, job=job)
+        if job.status is not old.job.status:
+            entry = _entry(job)
+        else:
+            # Progress stored by another process (no step events reach us) also means it runs.
+            entry = replace(old, job=job, executing=old.executing or job.progress > 0)
         if entry.job.status is JobStatus.RUNNING and old.job.status is JobStatus.RETRYING:
             entry = replace(entry, executing=old.executing)
         self._replace(row, entry)
