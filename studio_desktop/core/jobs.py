@@ -168,6 +168,8 @@ class Job:
     started_at: datetime | None
     finished_at: datetime | None
     deleted: bool
+    revision: int = 0  # the store's commit-ordered stamp of the write that produced this state
+    owner: str | None = None  # the process token that may run it (None: any process)
 
     @property
     def duration_s(self) -> float | None:

@@ -117,9 +117,10 @@ class MainWindow(QMainWindow):
         self.status.showMessage(message, 8000)
 
     def _update_queue_counts(self) -> None:
-        counts = self.services.ctx.store.count_by_status()
-        waiting = counts.get(JobStatus.PENDING, 0) + counts.get(JobStatus.RETRYING, 0)
-        self.status.set_queue_counts(waiting, counts.get(JobStatus.RUNNING, 0))
+        # The queue panel's rows, which the pool's ordered change events keep current (other
+        # processes' jobs included): the same numbers as the panel, and no database read here.
+        waiting, running, _failed = self.queue_panel.model.counts()
+        self.status.set_queue_counts(waiting, running)
 
     def remix(self, job_id: str) -> None:
         job = self.services.ctx.store.get_job(job_id)

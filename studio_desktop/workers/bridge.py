@@ -3,6 +3,12 @@
 Worker threads only append to an `EventBuffer` (a lock and a list: no Qt, no reference to the
 pool). A GUI-thread QTimer drains it every ~30 ms, thins out progress and previews (only the
 newest per job within one drain survives), and emits the rest in order.
+
+Job state changes come from several threads (the server loops, the operations thread, the
+watcher of other processes' writes), so two of them about one job can arrive in either order.
+Each carries the store's revision of that write: one not newer than what was last delivered for
+its job is stale and dropped, so a view never steps back to an older state (a job shown running
+after it completed, a count that never goes down).
 """
 
 from __future__ import annotations
@@ -100,8 +106,8 @@ class EventBridge(QObject):
     Every signal is emitted on the thread this object lives in (the GUI thread).
     """
 
-    job_added = Signal(object)  # Job: queued by this pool, seen for the first time
-    job_changed = Signal(object)  # Job: any other state change
+    job_added = Signal(object)  # Job: the first state delivered for this job id
+    job_changed = Signal(object)  # Job: a newer state of a job delivered before
     job_started = Signal(str, str)  # job id, server url: the server began executing it
     progress = Signal(object)  # JobProgress
     preview = Signal(object)  # JobPreview
@@ -116,7 +122,9 @@ class EventBridge(QObject):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.buffer = EventBuffer()
-        self._seen: set[str] = set()
+        # Job id -> revision last delivered. Kept for the pool's lifetime: forgetting a finished
+        # job would let a late, older event for it show it again.
+        self._delivered: dict[str, int] = {}
         self._statuses: dict[str, ServerStatus] = {}
         self._removed: set[str] = set()
         self._timer = QTimer(self)
@@ -144,22 +152,25 @@ class EventBridge(QObject):
         events = coalesce(self.buffer.take())
         queue_changed = False
         for event in events:
-            queue_changed |= isinstance(event, JobStateChanged)
-            self._deliver(event)
+            if isinstance(event, JobStateChanged):
+                queue_changed |= self._deliver_state(event)
+            else:
+                self._deliver(event)
         if queue_changed:
             self.queue_changed.emit()
 
+    def _deliver_state(self, event: JobStateChanged) -> bool:
+        """Emit a job's new state; False (and nothing emitted) when it is stale or a repeat."""
+        job = event.job
+        last = self._delivered.get(job.id)
+        if last is not None and job.revision <= last:
+            return False
+        self._delivered[job.id] = job.revision
+        (self.job_added if last is None else self.job_changed).emit(job)
+        return True
+
     def _deliver(self, event: BridgeEvent) -> None:
-        if isinstance(event, JobStateChanged):
-            job = event.job
-            if job.status is JobStatus.PENDING and job.attempt == 0 and job.id not in self._seen:
-                self._seen.add(job.id)
-                self.job_added.emit(job)
-                return
-            if job.status.is_final:
-                self._seen.discard(job.id)  # it cannot become "new" again: attempt > 0 or final
-            self.job_changed.emit(job)
-        elif isinstance(event, JobProgress):
+        if isinstance(event, JobProgress):
             self.progress.emit(event)
         elif isinstance(event, JobPreview):
             self.preview.emit(event)

@@ -38,6 +38,7 @@ from studio_desktop.workers.bridge import (
     ServerRemoved,
 )
 from studio_desktop.workers.threads import QThreadStarter
+from studio_desktop.workers.watcher import JobWatcher
 
 log = logging.getLogger("studio.workers")
 
@@ -80,6 +81,10 @@ class WorkerPool(EventBridge):
             start_thread=self._starter,
         )
         self._ops = futures.ThreadPoolExecutor(1, thread_name_prefix=OPS_THREAD_NAME)
+        # Where the watcher of other processes' writes starts: read now, off the GUI thread,
+        # before the views read the store (see JobWatcher).
+        since = self._ops.submit(ctx.store.max_job_revision)
+        self._watcher = JobWatcher(ctx.store, self.buffer.push, since)
         self._phase = _Phase.NEW
         self._shutdown_result = True
 
@@ -93,6 +98,7 @@ class WorkerPool(EventBridge):
         # No loop runs yet, so reading the dispatcher here is safe.
         self._start_draining(self._dispatcher.statuses())
         self._dispatcher.start()
+        self._watcher.start()
 
     def shutdown(self, timeout_s: float = 10.0) -> bool:
         """Stop everything this pool started, in order; True if all of it ended within the
@@ -106,12 +112,13 @@ class WorkerPool(EventBridge):
         def left() -> float:
             return max(0.0, deadline - time.monotonic())
 
+        watcher_ok = self._watcher.stop(left())
         self._stop_draining()
         loops_ok = self._dispatcher.shutdown(left())
         ops_ok = self._stop_ops(left())
         self._starter.close()
         threads_ok = self._starter.wait_all(left())
-        self._shutdown_result = loops_ok and ops_ok and threads_ok
+        self._shutdown_result = watcher_ok and loops_ok and ops_ok and threads_ok
         if not self._shutdown_result:
             log.warning("worker pool shutdown did not finish within %.1f s", timeout_s)
         return self._shutdown_result

@@ -183,6 +183,17 @@ def test_model_pages_newest_first_without_duplicates(ctx: AppContext) -> None:
     assert prompts == [f"job {i}" for i in reversed(range(250))]
 
 
+def test_the_model_ignores_a_state_older_than_the_one_it_read(qapp: Any, ctx: AppContext) -> None:
+    queued = ctx.store.add_job(NewJob("txt2img", GenerationParams(prompt="x")))
+    running = ctx.store.claim_next("http://127.0.0.1:1")
+    assert running is not None
+    model = HistoryModel(ctx.store)  # reads the running state itself
+    model.upsert(queued)  # an event written before the model read the store
+    assert model.job(0).status is JobStatus.RUNNING
+    model.upsert(ctx.store.cancel(queued.id))
+    assert model.job(0).status is JobStatus.CANCELLED
+
+
 def test_view_fetches_more_pages_as_it_scrolls(
     qtbot: QtBot, ctx: AppContext, idle_pool: WorkerPool, open_history: OpenHistory
 ) -> None:

@@ -9,8 +9,9 @@ from pytestqt.qtbot import QtBot
 
 from studio_desktop.app import GuiOptions, StudioApp
 from studio_desktop.core.context import AppContext
-from studio_desktop.core.jobs import JobStatus
+from studio_desktop.core.jobs import GenerationParams, JobStatus, NewJob
 from studio_desktop.core.settings import Settings, load_settings, save_settings
+from studio_desktop.core.store import Store
 from studio_desktop.ui.main_window import MainWindow
 from studio_desktop.ui.services import Services
 from studio_desktop.workers.pool import WorkerPool
@@ -63,6 +64,35 @@ def test_queue_from_generate_lands_in_gallery_and_history_and_remix_returns(
         assert window.tabs.currentWidget() is window.generate
         assert window.generate.form.prompt_edit.toPlainText() == "a lighthouse at dusk, 灯塔"
         assert window.generate.form.params().seed == job.params.seed
+    finally:
+        _stop(window)
+
+
+def test_the_status_bar_counts_follow_jobs_another_process_runs(
+    qtbot: QtBot, make_pool: PoolFactory, ctx: AppContext
+) -> None:
+    """The status bar kept "0 waiting, 2 running" until a restart after a `generate` from the
+    command line finished its jobs on the same data folder."""
+    window = _window(qtbot, ctx, make_pool())  # no server: the window runs nothing itself
+    try:
+        with Store(ctx.paths.database) as cli:
+            jobs = cli.add_jobs(
+                [NewJob("txt2img", GenerationParams(prompt=f"cli {i}")) for i in range(3)]
+            )
+            qtbot.waitUntil(
+                lambda: "3 waiting, 0 running" in window.status._queue.text(), timeout=WAIT_MS
+            )
+            for _ in range(2):
+                assert cli.claim_next("http://127.0.0.1:1") is not None
+            qtbot.waitUntil(
+                lambda: "1 waiting, 2 running" in window.status._queue.text(), timeout=WAIT_MS
+            )
+            for job in jobs:
+                cli.cancel(job.id)
+            qtbot.waitUntil(
+                lambda: "0 waiting, 0 running" in window.status._queue.text(), timeout=WAIT_MS
+            )
+        assert window.queue_panel.model.counts() == (0, 0, 0)
     finally:
         _stop(window)
 

@@ -13,9 +13,10 @@ from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from studio_desktop.core.context import AppContext
-from studio_desktop.core.engine import JobProgress
+from studio_desktop.core.engine import JobProgress, JobStateChanged
 from studio_desktop.core.jobs import GenerationParams, Job, JobError, JobStatus, NewJob
 from studio_desktop.core.settings import Settings
+from studio_desktop.core.store import Store
 from studio_desktop.ui.queue.model import PositionRole, QueueEntry, QueueModel
 from studio_desktop.ui.queue.panel import QueuePanel
 from studio_desktop.ui.services import Services
@@ -129,6 +130,68 @@ def test_shows_waiting_jobs_from_the_store_and_the_pool(
     assert panel.summary.text() == "3 waiting · 0 running"
     assert panel._stack.currentWidget() is panel.view
     assert [panel.model.index(r).data(PositionRole) for r in range(3)] == [1, 2, 3]
+
+
+def test_jobs_another_process_queues_show_while_they_wait_and_leave_when_cancelled_there(
+    qtbot: QtBot, ctx: AppContext, idle_pool: WorkerPool, open_panel: OpenPanel
+) -> None:
+    panel = open_panel(idle_pool)
+    with Store(ctx.paths.database) as cli:  # `generate` from a terminal, same data folder
+        mine, theirs = cli.add_jobs(jobs_for(None, "from the cli", "also from the cli"))
+        qtbot.waitUntil(
+            lambda: prompts(panel) == ["from the cli", "also from the cli"], timeout=WAIT_MS
+        )
+        assert panel.summary.text() == "2 waiting · 0 running"
+
+        cli.cancel(mine.id)
+        qtbot.waitUntil(lambda: prompts(panel) == ["also from the cli"], timeout=WAIT_MS)
+        assert panel.summary.text() == "1 waiting · 0 running"
+        assert theirs.id in panel.model.job_ids()
+
+        # It runs there: the stored progress is all that reaches this window, and it shows.
+        assert cli.claim_next(SERVER) is not None
+        cli.set_progress(theirs.id, 0.5, "KSampler 5/10")
+
+        def running_halfway() -> bool:
+            entry = panel.model.entry(0) if panel.model.rowCount() == 1 else None
+            return entry is not None and entry.executing and entry.fraction == 0.5
+
+        qtbot.waitUntil(running_halfway, timeout=WAIT_MS)
+        assert panel.summary.text() == "0 waiting · 1 running"
+
+
+def test_the_counts_drop_running_jobs_whose_older_events_came_late(
+    qtbot: QtBot, ctx: AppContext, make_pool: PoolFactory, open_panel: OpenPanel
+) -> None:
+    """The status bar kept "0 waiting, 2 running" until a restart: the claims of two jobs
+    reached the window after their completions."""
+    pool = make_pool(start=False)  # drained by hand
+    panel = open_panel(pool)
+    queued = ctx.store.add_jobs(jobs_for(None, "one", "two"))
+    claimed = [ctx.store.claim_next(SERVER) for _ in queued]
+    finished = [ctx.store.cancel(job.id) for job in queued]
+    for job in queued:
+        pool.buffer.push(JobStateChanged(job))
+    pool.drain()
+    assert panel.model.counts() == (2, 0, 0)
+
+    for job in [*finished, *claimed]:  # the claims (server loop) after the ends (ops thread)
+        assert job is not None
+        pool.buffer.push(JobStateChanged(job))
+    pool.drain()
+
+    assert panel.model.counts() == (0, 0, 0)
+    assert prompts(panel) == []
+    assert panel.summary.text() == "0 waiting · 0 running"
+
+
+def test_the_model_ignores_a_state_older_than_the_one_it_read(qapp: Any, ctx: AppContext) -> None:
+    queued = ctx.store.add_job(jobs_for(None, "x")[0])
+    running = ctx.store.claim_next(SERVER)
+    assert running is not None
+    model = QueueModel(ctx.store)  # reads the running state itself
+    model.upsert(queued)  # an event written before the model read the store
+    assert model.entry(0).job.status is JobStatus.RUNNING
 
 
 def test_cancel_one_and_selected(

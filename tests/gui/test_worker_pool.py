@@ -23,8 +23,9 @@ from studio_desktop.core.engine import (
     QueueError,
     ServerState,
 )
-from studio_desktop.core.jobs import GenerationParams, Job, JobStatus, NewJob
+from studio_desktop.core.jobs import GenerationParams, Job, JobError, JobStatus, NewJob
 from studio_desktop.core.servers import ServerConfig
+from studio_desktop.core.store import Store
 from studio_desktop.workers import WorkerPool
 from tests.fakes.comfy_server import FakeComfyServer
 from tests.gui.conftest import PoolFactory
@@ -73,6 +74,14 @@ class SignalLog:
 
     def changes(self, job_id: str) -> list[JobStatus]:
         return [job.status for job in self.of("job_changed") if job.id == job_id]
+
+    def states(self, job_id: str) -> list[Job]:
+        """Every state of the job delivered, added or changed, in order."""
+        return [
+            job
+            for kind, job in self.events
+            if kind in ("job_added", "job_changed") and job.id == job_id
+        ]
 
     def finished(self) -> dict[str, JobFinished]:
         return {f.job.id: f for f in self.of("outputs_ready")}
@@ -150,17 +159,29 @@ def test_jobs_run_and_every_signal_arrives_on_the_gui_thread_in_order(
 
     assert not log.off_gui_thread
     assert [job.id for job in log.of("job_added")] == ids
-    assert all(job.status is JobStatus.PENDING for job in log.of("job_added"))
     assert log.of("queue_changed")
     assert not log.of("operation_failed")
     for job_id in ids:
-        assert log.changes(job_id)[0] is JobStatus.RUNNING
-        assert log.changes(job_id)[-1] is JobStatus.COMPLETED
+        states = log.states(job_id)
+        # Usually first seen waiting; a loop that claims it before the operations thread has
+        # reported the enqueue makes "running" the first state delivered (the pending one, now
+        # stale, is dropped).
+        assert states[0].status in (JobStatus.PENDING, JobStatus.RUNNING)
+        assert JobStatus.RUNNING in [j.status for j in states]
+        assert states[-1].status is JobStatus.COMPLETED
+        revisions = [j.revision for j in states]
+        assert revisions == sorted(set(revisions)), revisions  # never an older state
         values = [p.value for p in log.of("progress") if p.job_id == job_id]
         assert values and values == sorted(values), values
         previews = [p for p in log.of("preview") if p.job_id == job_id]
         assert previews and all(isinstance(p, JobPreview) and p.image for p in previews)
-        started = log.first("job_changed", job_id)
+        started = next(
+            i
+            for i, (kind, p) in enumerate(log.events)
+            if kind in ("job_added", "job_changed")
+            and p.id == job_id
+            and p.status is JobStatus.RUNNING
+        )
         assert started < log.first("progress", job_id) < log.first("outputs_ready", job_id)
         finished = log.finished()[job_id]
         assert finished.job.status is JobStatus.COMPLETED
@@ -209,6 +230,66 @@ def test_a_drain_keeps_the_newest_progress_and_preview_per_job_and_every_state_c
     pool.buffer.push(progress(a.id, 7))
     pool.drain()
     assert [kind for kind, _ in log.events[len(kinds) :]] == ["progress"]  # no queue_changed
+
+
+def test_a_late_older_state_of_a_job_is_dropped_so_a_cancelled_job_never_shows_running_again(
+    qtbot: QtBot, make_pool: PoolFactory, ctx: AppContext
+) -> None:
+    pool = make_pool(start=False)  # drained by hand
+    log = SignalLog(pool)
+    queued = ctx.store.add_job(txt2img(None, 1)[0])
+    running = ctx.store.claim_next("http://127.0.0.1:1")
+    assert running is not None
+    cancelled = ctx.store.cancel(queued.id)
+    assert queued.revision < running.revision < cancelled.revision
+
+    # The cancel (operations thread) overtakes the claim (a server loop) in the buffer.
+    pool.buffer.push(JobStateChanged(queued))
+    pool.buffer.push(JobStateChanged(cancelled))
+    pool.buffer.push(JobStateChanged(running))
+    pool.drain()
+    assert log.of("job_added") == [queued]
+    assert log.of("job_changed") == [cancelled]
+
+    # Across drains too, and a repeat of what was delivered (the watcher's copy) is no change.
+    seen = len(log.events)
+    pool.buffer.push(JobStateChanged(running))
+    pool.buffer.push(JobStateChanged(cancelled))
+    pool.drain()
+    assert log.events[seen:] == []
+
+
+def test_a_job_first_heard_of_in_any_state_is_added_then_changed(
+    qtbot: QtBot, make_pool: PoolFactory, ctx: AppContext
+) -> None:
+    pool = make_pool(start=False)
+    log = SignalLog(pool)
+    ctx.store.add_job(txt2img(None, 1)[0])  # queued by another process: never delivered here
+    running = ctx.store.claim_next("http://127.0.0.1:1")
+    assert running is not None
+    failed = ctx.store.fail(running.id, JobError("x", "boom"))
+    retried = ctx.store.retry(running.id)
+
+    for job in (running, failed, retried):
+        pool.buffer.push(JobStateChanged(job))
+    pool.drain()
+
+    assert log.of("job_added") == [running]
+    assert log.of("job_changed") == [failed, retried]  # pending again, attempt 1: a change
+
+
+def test_the_pool_hears_of_jobs_another_process_writes(
+    qtbot: QtBot, make_pool: PoolFactory, ctx: AppContext
+) -> None:
+    pool = make_pool()  # no servers: nothing here runs a job
+    log = SignalLog(pool)
+    with Store(ctx.paths.database) as other:
+        (job,) = other.add_jobs(txt2img(None, 1))
+        qtbot.waitUntil(lambda: [j.id for j in log.of("job_added")] == [job.id], timeout=WAIT_MS)
+        other.cancel(job.id)
+        qtbot.waitUntil(lambda: log.changes(job.id) == [JobStatus.CANCELLED], timeout=WAIT_MS)
+    assert log.of("queue_changed")
+    assert not log.off_gui_thread
 
 
 # --- queue operations ---

@@ -38,11 +38,11 @@ def test_empty_file_is_migrated_to_head(tmp_path: Path) -> None:
     with Store(db_path) as store:
         assert store.integrity_check() == "ok"
         assert store.has_fts
-    assert revision_of(db_path) == head_revision() == "0002"
+    assert revision_of(db_path) == head_revision() == "0003"
     with sqlite3.connect(db_path) as raw:
         tables = {r[0] for r in raw.execute("SELECT name FROM sqlite_master WHERE type='table'")}
         assert {"jobs", "images", "image_tags", "servers", "jobs_fts"} <= tables
-        assert raw.execute("PRAGMA user_version").fetchone() == (2,)
+        assert raw.execute("PRAGMA user_version").fetchone() == (3,)
     raw.close()
     with Store(db_path) as store:  # opening again changes nothing
         assert store.list_jobs().items == []
@@ -90,7 +90,7 @@ def test_upgrade_from_0001_keeps_data(tmp_path: Path) -> None:
         assert store.add_server("A", "http://127.0.0.1:8188").id == 1
         store.add_job(NewJob("txt2img", GenerationParams("new one")))
         assert store.integrity_check() == "ok"
-    assert revision_of(db_path) == "0002"
+    assert revision_of(db_path) == "0003"
 
 
 def test_database_from_a_newer_version_is_refused(tmp_path: Path) -> None:

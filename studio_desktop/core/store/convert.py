@@ -34,6 +34,8 @@ def job(row: JobRow) -> Job:
         started_at=row.started_at,
         finished_at=row.finished_at,
         deleted=row.deleted,
+        revision=row.revision,
+        owner=row.owner,
     )
 
 

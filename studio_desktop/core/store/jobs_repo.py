@@ -1,4 +1,9 @@
-"""SQL for the jobs table. Every function runs inside a session the facade opened."""
+"""SQL for the jobs table. Every function runs inside a session the facade opened.
+
+Every write to a job row stamps `revision` with the next number (`stamp`, `next_revision`): writes
+hold the database's write lock from BEGIN IMMEDIATE on, so the numbers follow commit order, across
+processes too. Readers use them to drop stale events and to ask "what changed since n".
+"""
 
 from __future__ import annotations
 
@@ -16,9 +21,27 @@ from studio_desktop.core.store.models import JobRow
 from studio_desktop.core.store.search import prompt_matches
 
 CLAIM_ORDER = (JobRow.priority.desc(), JobRow.seq.asc())
+ACTIVE = (JobStatus.PENDING.value, JobStatus.RUNNING.value, JobStatus.RETRYING.value)
 
 
-def insert(session: Session, jobs: Sequence[NewJob], now: datetime) -> list[JobRow]:
+def next_revision(session: Session) -> int:
+    """The revision the next job write takes. Only inside a write transaction; rows stamped
+    earlier in it must be flushed (`stamp` does)."""
+    return int(session.scalar(select(func.coalesce(func.max(JobRow.revision), 0))) or 0) + 1
+
+
+def stamp(session: Session, rows: Sequence[JobRow]) -> None:
+    """Give changed rows consecutive revisions, in the given order."""
+    base = next_revision(session)
+    for offset, row in enumerate(rows):
+        row.revision = base + offset
+    session.flush()  # autoflush is off: the next `next_revision` in this transaction must see these
+
+
+def insert(
+    session: Session, jobs: Sequence[NewJob], now: datetime, owner: str | None = None
+) -> list[JobRow]:
+    base = next_revision(session)
     rows = [
         JobRow(
             id=job.id,
@@ -40,8 +63,10 @@ def insert(session: Session, jobs: Sequence[NewJob], now: datetime) -> list[JobR
             created_at=now,
             updated_at=now,
             deleted=False,
+            revision=base + offset,
+            owner=owner,
         )
-        for job in jobs
+        for offset, job in enumerate(jobs)
     ]
     session.add_all(rows)
     session.flush()  # assigns seq
@@ -60,9 +85,19 @@ def require(session: Session, job_id: str) -> JobRow:
 
 
 def apply_move(
-    row: JobRow, new: JobStatus, now: datetime, *, error: JobError | None = None
+    session: Session,
+    row: JobRow,
+    new: JobStatus,
+    now: datetime,
+    *,
+    error: JobError | None = None,
 ) -> None:
     """Set the fields that go with entering `new`. The caller has checked the move."""
+    _set_move_fields(row, new, now, error)
+    stamp(session, [row])
+
+
+def _set_move_fields(row: JobRow, new: JobStatus, now: datetime, error: JobError | None) -> None:
     old = JobStatus(row.status)
     row.status = new.value
     row.updated_at = now
@@ -105,8 +140,35 @@ def move(
         # Someone else moved it first; report the move the caller meant to make.
         raise IllegalTransition(job_id, old, new)
     check_move(job_id, old, new)
-    apply_move(row, new, now, error=error)
+    apply_move(session, row, new, now, error=error)
     return row
+
+
+def foreign_owners(session: Session, owner: str, statuses: Sequence[str]) -> list[str]:
+    """The other owners of jobs (not deleted) in these states."""
+    stmt = (
+        select(JobRow.owner)
+        .where(
+            JobRow.status.in_(list(statuses)),
+            JobRow.deleted.is_(False),
+            JobRow.owner.is_not(None),
+            JobRow.owner != owner,
+        )
+        .distinct()
+    )
+    return [o for o in session.scalars(stmt) if o is not None]
+
+
+def may_take(owner: str | None, dead: Collection[str]) -> ColumnElement[bool]:
+    """Jobs `owner` may handle: NULL-owned, its own, or of an owner in `dead`. Everything when
+    `owner` is None. Spelled positively, so an owner that appears meanwhile (adopting a job)
+    is respected by the guarded UPDATE."""
+    if owner is None:
+        return true()
+    allowed = [JobRow.owner.is_(None), JobRow.owner == owner]
+    if dead:
+        allowed.append(JobRow.owner.in_(list(dead)))
+    return or_(*allowed)
 
 
 def claim_candidates(
@@ -116,14 +178,18 @@ def claim_candidates(
     after: tuple[int, int] | None,
     exclude: Collection[str],
     limit: int,
+    owner: str | None = None,
+    dead: Collection[str] = (),
 ) -> list[JobRow]:
-    """Pending jobs this server may take, in claim order, after the (priority, seq) cursor."""
+    """Pending jobs this server (and `owner`, see `may_take`) may take, in claim order, after
+    the (priority, seq) cursor."""
     stmt = (
         select(JobRow)
         .where(
             JobRow.status == JobStatus.PENDING.value,
             JobRow.deleted.is_(False),
             or_(JobRow.pinned.is_(False), JobRow.server == server),
+            may_take(owner, dead),
         )
         .order_by(*CLAIM_ORDER)
         .limit(limit)
@@ -138,8 +204,18 @@ def claim_candidates(
     return list(session.scalars(stmt))
 
 
-def try_claim(session: Session, job_id: str, server: str, now: datetime) -> bool:
-    """The one guarded UPDATE; False when another claimer got there first."""
+def try_claim(
+    session: Session,
+    job_id: str,
+    server: str,
+    now: datetime,
+    *,
+    owner: str | None = None,
+    dead: Collection[str] = (),
+) -> bool:
+    """The one guarded UPDATE; False when another claimer got there first (or, with `owner`,
+    the job is held by a live owner). With `owner`, the claimed job becomes that owner's."""
+    owner_values: dict[str, Any] = {} if owner is None else {"owner": owner}
     stmt = (
         update(JobRow)
         .where(
@@ -147,8 +223,11 @@ def try_claim(session: Session, job_id: str, server: str, now: datetime) -> bool
             JobRow.status == JobStatus.PENDING.value,
             JobRow.deleted.is_(False),
             or_(JobRow.pinned.is_(False), JobRow.server == server),
+            may_take(owner, dead),
         )
         .values(
+            **owner_values,
+            revision=next_revision(session),
             status=JobStatus.RUNNING.value,
             server=server,
             started_at=now,
@@ -168,7 +247,12 @@ def set_progress(session: Session, job_id: str, progress: float, text: str, now:
     session.execute(
         update(JobRow)
         .where(JobRow.id == job_id, JobRow.status == JobStatus.RUNNING.value)
-        .values(progress=min(max(progress, 0.0), 1.0), progress_text=text, updated_at=now)
+        .values(
+            progress=min(max(progress, 0.0), 1.0),
+            progress_text=text,
+            updated_at=now,
+            revision=next_revision(session),
+        )
         .execution_options(synchronize_session=False)
     )
 
@@ -237,10 +321,44 @@ def set_deleted(session: Session, ids: Sequence[str], deleted: bool, now: dateti
     if not ids:
         return 0
     final = [s.value for s in JobStatus if s.is_final]
-    stmt = (
-        update(JobRow)
-        .where(JobRow.id.in_(list(ids)), JobRow.status.in_(final), JobRow.deleted.is_(not deleted))
-        .values(deleted=deleted, updated_at=now)
-        .execution_options(synchronize_session=False)
+    rows = list(
+        session.scalars(
+            select(JobRow)
+            .where(
+                JobRow.id.in_(list(ids)),
+                JobRow.status.in_(final),
+                JobRow.deleted.is_(not deleted),
+            )
+            .order_by(JobRow.seq)
+        )
     )
-    return cast(CursorResult[Any], session.execute(stmt)).rowcount
+    for row in rows:
+        row.deleted = deleted
+        row.updated_at = now
+    stamp(session, rows)  # one revision per row: a reader paging by revision misses none
+    return len(rows)
+
+
+def changes_since(session: Session, revision: int, limit: int) -> list[JobRow]:
+    stmt = select(JobRow).where(JobRow.revision > revision).order_by(JobRow.revision).limit(limit)
+    return list(session.scalars(stmt))
+
+
+def max_revision(session: Session) -> int:
+    return int(session.scalar(select(func.coalesce(func.max(JobRow.revision), 0))) or 0)
+
+
+def takeable(
+    session: Session, statuses: Sequence[str], owner: str, dead: Collection[str]
+) -> list[JobRow]:
+    """Jobs (not deleted) in these states that `owner` may handle (`may_take`), in claim order."""
+    stmt = (
+        select(JobRow)
+        .where(
+            JobRow.status.in_(list(statuses)),
+            JobRow.deleted.is_(False),
+            may_take(owner, dead),
+        )
+        .order_by(*CLAIM_ORDER)
+    )
+    return list(session.scalars(stmt))

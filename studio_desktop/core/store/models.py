@@ -66,6 +66,7 @@ class JobRow(Base):
     __table_args__ = (
         CheckConstraint(STATUS_CHECK, name="ck_jobs_status"),
         Index("ix_jobs_history", "deleted", "seq"),
+        Index("ix_jobs_revision", "revision"),
         {"sqlite_autoincrement": True},
     )
 
@@ -92,6 +93,11 @@ class JobRow(Base):
     finished_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
     deleted: Mapped[bool] = mapped_column(Boolean, server_default=text("0"))
+    # Stamped by every write with max(revision) + 1 inside its BEGIN IMMEDIATE transaction, so
+    # revisions follow commit order across processes (change events, the cross-process watcher).
+    revision: Mapped[int] = mapped_column(Integer, server_default=text("0"))
+    # The token of the process that queued (or adopted) the job; NULL = anyone may run it.
+    owner: Mapped[str | None] = mapped_column(Text, nullable=True)
 
 
 # Claim order is priority DESC, seq ASC: SQLite can only walk an index that way if it was built so.

@@ -99,14 +99,18 @@ class Store:
 
     # --- jobs -----------------------------------------------------------------------------------
 
-    def add_jobs(self, jobs: Sequence[NewJob]) -> list[Job]:
-        """Queue jobs (all or none), pending, in the given order."""
+    def add_jobs(self, jobs: Sequence[NewJob], owner: str | None = None) -> list[Job]:
+        """Queue jobs (all or none), pending, in the given order, with consecutive revisions.
+
+        `owner` (a `ProcessOwner` token) reserves them for that process while it lives; None
+        lets any process run them.
+        """
         with self._db.write() as session:
-            rows = jobs_repo.insert(session, jobs, utcnow())
+            rows = jobs_repo.insert(session, jobs, utcnow(), owner)
             return [convert.job(r) for r in rows]
 
-    def add_job(self, job: NewJob) -> Job:
-        return self.add_jobs([job])[0]
+    def add_job(self, job: NewJob, owner: str | None = None) -> Job:
+        return self.add_jobs([job], owner)[0]
 
     def get_job(self, job_id: str) -> Job | None:
         with self._db.read() as session:
@@ -117,6 +121,8 @@ class Store:
         self,
         server: str,
         *,
+        owner: str | None = None,
+        alive: Callable[[str], bool] | None = None,
         can_run: Callable[[Job], bool] | None = None,
         exclude: Collection[str] = (),
     ) -> Job | None:
@@ -124,12 +130,23 @@ class Store:
 
         Order: priority (high first), then queue order. Jobs pinned to another server, ids in
         `exclude` and jobs `can_run` refuses are skipped. `can_run` runs outside any transaction.
+
+        With `owner`, only jobs that are this owner's, NULL-owned, or of an owner `alive` says
+        is gone are taken (without `alive`, every other owner counts as alive), and the claimed
+        job becomes `owner`'s. Without `owner`, any job may be taken and keeps its owner.
         """
+        dead = self._dead_owners(owner, alive, [JobStatus.PENDING.value])
         cursor: tuple[int, int] | None = None
         while True:
             with self._db.read() as session:
                 rows = jobs_repo.claim_candidates(
-                    session, server, after=cursor, exclude=exclude, limit=_CLAIM_BATCH
+                    session,
+                    server,
+                    after=cursor,
+                    exclude=exclude,
+                    limit=_CLAIM_BATCH,
+                    owner=owner,
+                    dead=dead,
                 )
                 candidates = [convert.job(r) for r in rows]
             if not candidates:
@@ -138,7 +155,10 @@ class Store:
                 if can_run is not None and not can_run(candidate):
                     continue
                 with self._db.write() as session:
-                    if jobs_repo.try_claim(session, candidate.id, server, utcnow()):
+                    claimed = jobs_repo.try_claim(
+                        session, candidate.id, server, utcnow(), owner=owner, dead=dead
+                    )
+                    if claimed:
                         return convert.job(jobs_repo.require(session, candidate.id))
             last = candidates[-1]
             cursor = (last.priority, last.seq)
@@ -170,7 +190,7 @@ class Store:
             old = JobStatus(row.status)
             if old not in (JobStatus.RUNNING, JobStatus.RETRYING):
                 raise IllegalTransition(job_id, old, JobStatus.PENDING)
-            jobs_repo.apply_move(row, JobStatus.PENDING, utcnow(), error=reason)
+            jobs_repo.apply_move(session, row, JobStatus.PENDING, utcnow(), error=reason)
             return convert.job(row)
 
     def retry(self, job_id: str) -> Job:
@@ -200,6 +220,7 @@ class Store:
                 raise IllegalTransition(job_id, JobStatus(row.status), JobStatus.RUNNING)
             row.workflow = dict(workflow)
             row.updated_at = utcnow()
+            jobs_repo.stamp(session, [row])
             return convert.job(row)
 
     def complete(self, job_id: str, outputs: Sequence[NewImage]) -> list[ImageRecord]:
@@ -215,7 +236,7 @@ class Store:
             check_move(job_id, old, JobStatus.COMPLETED)
             now = utcnow()
             images_repo.insert(session, job_id, outputs, now)
-            jobs_repo.apply_move(row, JobStatus.COMPLETED, now)
+            jobs_repo.apply_move(session, row, JobStatus.COMPLETED, now)
             return [convert.image(r) for r in images_repo.for_job(session, job_id)]
 
     def move_to_front(self, job_id: str) -> Job:
@@ -226,12 +247,62 @@ class Store:
                 raise IllegalTransition(job_id, JobStatus(row.status), JobStatus.PENDING)
             row.priority = jobs_repo.top_pending_priority(session) + 1
             row.updated_at = utcnow()
+            jobs_repo.stamp(session, [row])
             return convert.job(row)
 
     def jobs_with_status(self, *statuses: JobStatus) -> list[Job]:
         """Jobs (not deleted) in any of these states, in claim order."""
         with self._db.read() as session:
             return [convert.job(r) for r in jobs_repo.with_status(session, statuses)]
+
+    def job_changes_since(self, revision: int, limit: int = 500) -> list[Job]:
+        """Jobs (deleted ones too) written after `revision`, oldest change first: each as it is
+        now, so a job written twice since then comes once. Pass the last one's `revision` back
+        for the next batch."""
+        with self._db.read() as session:
+            return [convert.job(r) for r in jobs_repo.changes_since(session, revision, limit)]
+
+    def max_job_revision(self) -> int:
+        """The newest job revision (0 for none): where a reader of `job_changes_since` starts."""
+        with self._db.read() as session:
+            return jobs_repo.max_revision(session)
+
+    # --- owners: which process may run a job (core/owners.py) ---
+
+    def reconcilable_jobs(self, owner: str, alive: Callable[[str], bool]) -> list[Job]:
+        """Running and retrying jobs `owner` may reconcile after a restart or a lost server:
+        its own, NULL-owned ones and those of owners `alive` says are gone. In claim order."""
+        statuses = [JobStatus.RUNNING.value, JobStatus.RETRYING.value]
+        dead = self._dead_owners(owner, alive, statuses)
+        with self._db.read() as session:
+            return [convert.job(r) for r in jobs_repo.takeable(session, statuses, owner, dead)]
+
+    def adopt_orphans(self, owner: str, alive: Callable[[str], bool]) -> int:
+        """Make every unfinished job that no live process holds (NULL-owned, or of an owner
+        `alive` says is gone) `owner`'s, as `resume` does. Returns how many changed hands."""
+        statuses = list(jobs_repo.ACTIVE)
+        dead = self._dead_owners(owner, alive, statuses)
+        with self._db.write() as session:
+            takeable = jobs_repo.takeable(session, statuses, owner, dead)
+            rows = [r for r in takeable if r.owner != owner]
+            now = utcnow()
+            for row in rows:
+                row.owner = owner
+                row.updated_at = now
+            jobs_repo.stamp(session, rows)
+            return len(rows)
+
+    def _dead_owners(
+        self, owner: str | None, alive: Callable[[str], bool] | None, statuses: Sequence[str]
+    ) -> list[str]:
+        """The other owners of jobs in these states that are gone (none without `alive`).
+        `alive` runs outside any transaction (it takes file locks); a dead owner never comes
+        back (tokens are unique per process), so the answer cannot go stale."""
+        if owner is None or alive is None:
+            return []
+        with self._db.read() as session:
+            others = jobs_repo.foreign_owners(session, owner, statuses)
+        return [other for other in others if not alive(other)]
 
     def count_by_status(self) -> dict[JobStatus, int]:
         """Jobs (not deleted) per state; every state is present."""

@@ -250,6 +250,8 @@ class HistoryModel(QAbstractTableModel):
         """A job was added or changed: update its row, add it, or drop it if it no longer
         matches the filter (a failed job retried while "Failed" is shown)."""
         row = self.row_of_seq(job.seq)
+        if row is not None and job.revision < self._rows[row].revision:
+            return  # older than the page it read from the store: a change still on its way
         matches = job_matches(self._filter, job)
         if row is not None:
             if matches:

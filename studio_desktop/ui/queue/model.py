@@ -242,8 +242,13 @@ class QueueModel(QAbstractListModel):
     # --- changes from the pool ---
 
     def upsert(self, job: Job) -> None:
-        """A job was added or changed state: place, move, update or drop its row."""
+        """A job was added or changed state: place, move, update or drop its row.
+
+        A state older (by store revision) than the row's is ignored: the model read the store
+        itself at start, so it can be ahead of a change still on its way."""
         row = self.row_of(job.id)
+        if row is not None and job.revision < self._rows[row].job.revision:
+            return
         keep = job.status.is_active or job.status is JobStatus.FAILED
         if not keep or job.deleted:
             if row is not None:
@@ -259,7 +264,11 @@ class QueueModel(QAbstractListModel):
             self.endInsertRows()
             return
         old = self._rows[row]
-        entry = _entry(job) if job.status is not old.job.status else replace(old, job=job)
+        if job.status is not old.job.status:
+            entry = _entry(job)
+        else:
+            # Progress stored by another process (no step events reach us) also means it runs.
+            entry = replace(old, job=job, executing=old.executing or job.progress > 0)
         if entry.job.status is JobStatus.RUNNING and old.job.status is JobStatus.RETRYING:
             entry = replace(entry, executing=old.executing)
         self._replace(row, entry)
