@@ -30,6 +30,7 @@ from studio_desktop.core.engine import (
 )
 from studio_desktop.core.jobs import GenerationParams, Job, JobStatus, NewJob
 from studio_desktop.core.logs import setup_logging
+from studio_desktop.core.owners import ProcessOwner
 from studio_desktop.core.servers import ServerConfig, pool_servers, probe, record_capabilities
 from studio_desktop.core.store import DuplicateServer, JobFilter, StoreError
 
@@ -185,9 +186,16 @@ def cmd_generate(ctx: AppContext, args: argparse.Namespace, out: TextIO) -> int:
     reporter = _Reporter(ctx, out, json_mode=args.json, total=len(new_jobs))
     order = [job.id for job in new_jobs]
     # Only this batch: jobs the window queued are the window's to run.
-    _run_until_done(
-        ctx, reachable, reporter, args, accept=lambda job: job.id in batch, new=new_jobs
-    )
+    with ProcessOwner(ctx.paths.root) as owner:
+        _run_until_done(
+            ctx,
+            reachable,
+            reporter,
+            args,
+            owner=owner,
+            accept=lambda job: job.id in batch,
+            new=new_jobs,
+        )
     return reporter.summary([ctx.store.get_job(job_id) for job_id in order])
 
 
@@ -271,10 +279,15 @@ def _run_until_done(
     reporter: _Reporter,
     args: argparse.Namespace,
     *,
-    accept: Callable[[Job], bool] | None,
+    owner: ProcessOwner,
+    accept: Callable[[Job], bool],
+    adopt_orphans: bool = False,
     new: Sequence[NewJob] = (),
 ) -> bool:
-    """Run the dispatcher until no job it may run is left; False if every server stayed down."""
+    """Run the dispatcher until no job it may run is left; False if every server stayed down.
+
+    Jobs belong to `owner` (this process) while it runs: a window open on the same data folder
+    leaves them alone, and this process leaves the window's alone."""
     changed = threading.Event()
 
     def listener(event: EngineEvent) -> None:
@@ -282,7 +295,14 @@ def _run_until_done(
         changed.set()
 
     dispatcher = Dispatcher(
-        ctx.store, ctx.library, ctx.templates, servers, listener=listener, accept=accept
+        ctx.store,
+        ctx.library,
+        ctx.templates,
+        servers,
+        listener=listener,
+        accept=accept,
+        owner=owner,
+        adopt_orphans=adopt_orphans,
     )
     dispatcher.start()
     try:
@@ -295,7 +315,7 @@ def _run_until_done(
                 for job in ctx.store.jobs_with_status(
                     JobStatus.PENDING, JobStatus.RUNNING, JobStatus.RETRYING
                 )
-                if accept is None or accept(job)
+                if accept(job)
             ]
             if not active:
                 return True
@@ -317,9 +337,23 @@ def _run_until_done(
 
 
 def cmd_resume(ctx: AppContext, args: argparse.Namespace, out: TextIO) -> int:
-    """Reconcile jobs left running with their servers, then run everything still pending."""
-    leftovers = ctx.store.jobs_with_status(JobStatus.RUNNING, JobStatus.RETRYING)
-    pending = ctx.store.jobs_with_status(JobStatus.PENDING)
+    """Reconcile jobs left running with their servers, then run everything still pending:
+    every unfinished job no live process holds (a window or another CLI runs its own)."""
+    with ProcessOwner(ctx.paths.root) as owner:
+        return _resume(ctx, args, out, owner)
+
+
+def _resume(ctx: AppContext, args: argparse.Namespace, out: TextIO, owner: ProcessOwner) -> int:
+    ctx.store.adopt_orphans(owner.token, owner.alive)
+    mine = [
+        job
+        for job in ctx.store.jobs_with_status(
+            JobStatus.RUNNING, JobStatus.RETRYING, JobStatus.PENDING
+        )
+        if job.owner == owner.token
+    ]
+    leftovers = [job for job in mine if job.status is not JobStatus.PENDING]
+    pending = [job for job in mine if job.status is JobStatus.PENDING]
     touched = [job.id for job in [*leftovers, *pending]]
     if not touched:
         _say(out, args.json, {"event": "resume", "jobs": 0}, "nothing to resume")
@@ -330,7 +364,16 @@ def cmd_resume(ctx: AppContext, args: argparse.Namespace, out: TextIO) -> int:
         if job.server and job.server.rstrip("/") not in servers:
             servers[job.server.rstrip("/")] = ServerConfig(job.server, auth_header=args.auth)
     reporter = _Reporter(ctx, out, json_mode=args.json, total=len(touched))
-    finished = _run_until_done(ctx, list(servers.values()), reporter, args, accept=None)
+    batch = set(touched)
+    finished = _run_until_done(
+        ctx,
+        list(servers.values()),
+        reporter,
+        args,
+        owner=owner,
+        accept=lambda job: job.id in batch,
+        adopt_orphans=True,
+    )
     code = reporter.summary([ctx.store.get_job(job_id) for job_id in touched])
     return code if finished else EXIT_USAGE
 

@@ -28,6 +28,7 @@ from studio_desktop.core.engine import (
     ServerStatus,
 )
 from studio_desktop.core.jobs import Job, NewJob
+from studio_desktop.core.owners import ProcessOwner
 from studio_desktop.core.servers import ServerConfig
 from studio_desktop.core.store.errors import StoreError
 from studio_desktop.workers.bridge import (
@@ -71,6 +72,8 @@ class WorkerPool(EventBridge):
     ) -> None:
         super().__init__(parent)
         self._starter = QThreadStarter()
+        # The window's jobs are its own while it runs; those of a CLI that is gone it adopts.
+        self._owner = ProcessOwner(ctx.paths.root)
         self._dispatcher = Dispatcher(
             ctx.store,
             ctx.library,
@@ -79,6 +82,8 @@ class WorkerPool(EventBridge):
             listener=self.buffer.push,  # the buffer holds no reference back to the pool
             config=config,
             start_thread=self._starter,
+            owner=self._owner,
+            adopt_orphans=True,
         )
         self._ops = futures.ThreadPoolExecutor(1, thread_name_prefix=OPS_THREAD_NAME)
         # Where the watcher of other processes' writes starts: read now, off the GUI thread,
@@ -118,6 +123,8 @@ class WorkerPool(EventBridge):
         ops_ok = self._stop_ops(left())
         self._starter.close()
         threads_ok = self._starter.wait_all(left())
+        if loops_ok and threads_ok:
+            self._owner.close()  # else a loop still runs as this owner: the OS lets go at exit
         self._shutdown_result = watcher_ok and loops_ok and ops_ok and threads_ok
         if not self._shutdown_result:
             log.warning("worker pool shutdown did not finish within %.1f s", timeout_s)

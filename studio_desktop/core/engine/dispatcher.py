@@ -22,6 +22,7 @@ from studio_desktop.core.engine.events import (
 )
 from studio_desktop.core.jobs import IllegalTransition, Job, JobStatus, NewJob
 from studio_desktop.core.library.files import OutputLibrary
+from studio_desktop.core.owners import ProcessOwner
 from studio_desktop.core.servers import ServerConfig
 from studio_desktop.core.store import Store
 from studio_desktop.core.store.errors import JobNotFound
@@ -66,7 +67,12 @@ class Dispatcher:
         accept: Callable[[Job], bool] | None = None,
         start_thread: ThreadStarter = start_python_thread,
         server_factory: ServerFactory = http_server,
+        owner: ProcessOwner | None = None,
+        adopt_orphans: bool = False,
     ) -> None:
+        """With `owner`, jobs queued here belong to this process while it lives, and its
+        drivers run only its own jobs and those of processes that are gone (`adopt_orphans`:
+        take those over as `resume` and the window do; `generate` runs only its batch)."""
         self.store = store
         self._library = library
         self._templates = templates
@@ -75,6 +81,8 @@ class Dispatcher:
         self._accept = accept
         self._start_thread = start_thread
         self._server_factory = server_factory
+        self._owner = owner
+        self._adopt_orphans = adopt_orphans
         self._loops: dict[str, ServerDriver] = {}
         self._joins: dict[str, Callable[[float], bool]] = {}
         self._started = False
@@ -93,6 +101,8 @@ class Dispatcher:
             config=self._config,
             accept=self._accept,
             server_factory=self._server_factory,
+            owner=self._owner,
+            adopt_orphans=self._adopt_orphans,
         )
 
     # --- lifecycle ---
@@ -148,7 +158,8 @@ class Dispatcher:
     # --- queue operations ---
 
     def enqueue(self, jobs: Sequence[NewJob]) -> list[Job]:
-        added = self.store.add_jobs(jobs)
+        owner = self._owner.token if self._owner is not None else None
+        added = self.store.add_jobs(jobs, owner=owner)
         for job in added:
             self._emit(JobStateChanged(job))
         self._wake_all()

@@ -45,6 +45,7 @@ from studio_desktop.core.engine.machine import ServerMachine
 from studio_desktop.core.engine.server import ComfyServer, HttpComfyServer
 from studio_desktop.core.jobs import IllegalTransition, Job, JobStatus
 from studio_desktop.core.library.files import OutputLibrary
+from studio_desktop.core.owners import ProcessOwner
 from studio_desktop.core.servers import ServerCapabilities, ServerConfig, record_capabilities
 from studio_desktop.core.store import Store
 from studio_desktop.core.workflows import TemplateRegistry
@@ -78,8 +79,12 @@ class ServerDriver:
         config: EngineConfig | None = None,
         accept: Callable[[Job], bool] | None = None,
         server_factory: ServerFactory = http_server,
+        owner: ProcessOwner | None = None,
+        adopt_orphans: bool = False,
     ) -> None:
         self.server = server
+        self._owner = owner  # claims and reconciles only this process's jobs (and orphans)
+        self._adopt_orphans = adopt_orphans
         self.url = normalize_base_url(server.url)  # as jobs record it
         self._store = store
         self._library = library
@@ -287,11 +292,18 @@ class ServerDriver:
         store, comfy = self._store, self._comfy
         match command:
             case m.LoadRunning():
-                running = store.jobs_with_status(JobStatus.RUNNING, JobStatus.RETRYING)
-                mine = tuple(j for j in running if j.server == self.url and self._accepts(j))
+                mine = tuple(
+                    j for j in self._reconcilable() if j.server == self.url and self._accepts(j)
+                )
                 return [m.RunningJobs(mine)]
             case m.Claim():
-                job = store.claim_next(self.url, can_run=self._can_run)
+                owner = self._owner
+                job = store.claim_next(
+                    self.url,
+                    owner=owner.token if owner is not None else None,
+                    alive=owner.alive if owner is not None else None,
+                    can_run=self._can_run,
+                )
                 if job is not None:
                     self._emit(JobStateChanged(job))
                 return [m.Claimed(job)]
@@ -328,6 +340,9 @@ class ServerDriver:
                 self._caps = comfy.capabilities()
                 self._set_status(self.status.state)
                 return []
+            case m.CheckHeld(job_ids):
+                ended = [store.get_job(job_id) for job_id in job_ids]
+                return [m.Overruled(j) for j in ended if j is not None and j.status.is_final]
             case m.Fail(job_id, error):
                 failed = store.fail(job_id, error)
                 log.warning("job %s failed on %s: %s", job_id, self.url, error.message)
@@ -389,6 +404,16 @@ class ServerDriver:
         return [m.CancelFailed(prompt_ids)]
 
     # --- helpers ---
+
+    def _reconcilable(self) -> list[Job]:
+        """Running jobs this process may pick up: with an owner, its own and orphans (taken
+        over first where this process adopts them), so two live processes never both do."""
+        owner = self._owner
+        if owner is None:
+            return self._store.jobs_with_status(JobStatus.RUNNING, JobStatus.RETRYING)
+        if self._adopt_orphans:
+            self._store.adopt_orphans(owner.token, owner.alive)
+        return self._store.reconcilable_jobs(owner.token, owner.alive)
 
     def _accepts(self, job: Job) -> bool:
         return self._accept is None or self._accept(job)

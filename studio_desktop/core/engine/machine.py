@@ -118,6 +118,7 @@ class ServerMachine:
         self._polled_at = float("-inf")
         self._refreshed_at = float("-inf")
         self._cancel_again_at = float("-inf")
+        self._held_checked_at = float("-inf")
 
     # --- queries for the driver ---
 
@@ -240,6 +241,9 @@ class ServerMachine:
         if watched and now - self._polled_at >= self.config.history_poll_s:
             self._polled_at = now
             out.append(m.Poll(watched))
+        if self.flights and now - self._held_checked_at >= self.config.held_check_s:
+            self._held_checked_at = now
+            out.append(m.CheckHeld(tuple(self.flights)))
         if now - self._refreshed_at >= self.config.capabilities_refresh_s:
             self._refreshed_at = now
             out.append(m.RefreshCapabilities())

@@ -194,6 +194,14 @@ class RefreshCapabilities:
 
 
 @dataclass(frozen=True)
+class CheckHeld:
+    """Read the jobs again: another process (a window, the CLI) may have ended one of them.
+    Answer: Overruled for each one that ended."""
+
+    job_ids: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class Fail:
     job_id: str
     error: JobError
@@ -240,6 +248,7 @@ Command = (
     | Collect
     | CancelOnServer
     | RefreshCapabilities
+    | CheckHeld
     | Fail
     | MarkRetrying
     | Resume
