@@ -104,6 +104,8 @@ class ServerDriver:
         self._collector = ThreadPoolExecutor(1, thread_name_prefix=f"output-{server.label}")
         self._held: frozenset[str] = frozenset()  # the machine's jobs, for holds() from anywhere
         self._cancels_refused: set[str] = set()  # told the user once; retried quietly
+        # Jobs the output thread is saving: a restarted loop must not collect them again.
+        self._collecting: set[str] = set()
 
     # --- thread-safe API ---
 
@@ -150,17 +152,17 @@ class ServerDriver:
             self._shutdown()
 
     def _after_crash(self, exc: Exception, delay: float) -> None:
+        """Start over with a fresh machine. The jobs stay recorded as running: once the loop is
+        back it finds each on the server (LoadRunning) and follows, collects or requeues it,
+        exactly as after a restart of the app, so nothing runs twice."""
         reason = (
             f"stopped by an internal error ({type(exc).__name__}: {str(exc)[:120]}); "
             f"trying again in {delay:.0f} s. The log has the details."
         )
-        try:
-            self._feed(m.Disconnected(reason))  # gives its jobs back to the queue
-        except Exception:
-            log.exception("could not give back the jobs of %s", self.url)
-            self._machine = ServerMachine(
-                self.url, self.server.label, self.server.pipeline_depth, self._config
-            )
+        self._machine = ServerMachine(
+            self.url, self.server.label, self.server.pipeline_depth, self._config
+        )
+        self._held = frozenset()
         self._comfy.close()
         self._set_status(ServerState.DOWN, message=reason)
         self._emit(Notice(f"{self.server.label}: {reason}"))
@@ -293,7 +295,9 @@ class ServerDriver:
         match command:
             case m.LoadRunning():
                 mine = tuple(
-                    j for j in self._reconcilable() if j.server == self.url and self._accepts(j)
+                    j
+                    for j in self._reconcilable()
+                    if j.server == self.url and self._accepts(j) and j.id not in self._collecting
                 )
                 return [m.RunningJobs(mine)]
             case m.Claim():
@@ -330,6 +334,7 @@ class ServerDriver:
                 histories = {p: comfy.history(p) for p in prompt_ids if p not in queued}
                 return [m.Polled(queued, histories)]
             case m.Collect(job, entry):
+                self._collecting.add(job.id)
                 self._collector.submit(self._collect, job, entry)
                 return []
             case m.CancelOnServer(prompt_ids):
@@ -387,6 +392,7 @@ class ServerDriver:
                 self._emit(JobStateChanged(final))
                 self._emit(JobFinished(final, tuple(images)))
             result = m.Collected(job.id)
+        self._collecting.discard(job.id)
         self._inbox.put(result)
         self._wake.set()
 
