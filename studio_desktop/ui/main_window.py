@@ -228,7 +228,11 @@ class MainWindow(QMainWindow):
         if self.import_dialog is not None:
             self.import_dialog.close()
         dialog = ImportDialog(
-            path, self.services.ctx.paths.templates, self.generate.object_info(), self
+            path,
+            self.services.ctx.paths.templates,
+            self.generate.object_info(),
+            self,
+            tasks=self.services.tasks,
         )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.imported.connect(self._workflow_imported)

@@ -207,6 +207,12 @@ class Tasks(QObject):
             self._timer.start()
         return handle
 
+    def drop(self, owner: QObject, key: str) -> None:
+        """Forget the newest request for `(owner, key)`: its result is not delivered."""
+        token = self._latest.get((id(owner), key))
+        if token is not None:
+            self._cancel(token)
+
     @property
     def busy(self) -> bool:
         return bool(self._pending)
