@@ -55,7 +55,7 @@ class MainWindow(QMainWindow):
         self.services = services
         self.setWindowTitle(self.tr("Studio Desktop"))
         self.setMinimumSize(960, 640)
-        self.thumbnails = ThumbnailLoader(services.ctx.paths, parent=self)
+        self.thumbnails = ThumbnailLoader(services.ctx.paths, tasks=services.tasks, parent=self)
 
         self.generate = GenerateTab(services, self)
         self.gallery = GalleryTab(services, self.thumbnails, self)

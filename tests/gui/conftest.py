@@ -46,9 +46,15 @@ def _leaked(before: set[threading.Thread]) -> list[threading.Thread]:
 
 @pytest.fixture(autouse=True)
 def _no_leaked_threads() -> Iterator[None]:
-    """Fail a test after which a non-daemon thread, a pool thread or a loop QThread survives."""
+    """Fail a test after which a non-daemon thread, a pool thread or a loop QThread survives.
+
+    A `Tasks` still open here belongs to a `Services` the test made without a pool fixture (the
+    app shuts its one down itself): it is stopped first, like the test's widgets.
+    """
     before = set(threading.enumerate())
     yield
+    stopped = [tasks.shutdown(GRACE_S) for tasks in open_tasks()]
+    assert all(stopped), "background tasks did not stop in time"
     deadline = time.monotonic() + GRACE_S
     while (_leaked(before) or running_threads()) and time.monotonic() < deadline:
         time.sleep(0.02)
