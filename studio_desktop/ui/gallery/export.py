@@ -241,8 +241,7 @@ class Exporter(QObject):
 
     def cancel(self) -> None:
         """Stop the exports under way after the file being written; they report nothing."""
-        exports, self._exports = self._exports, []
-        for export in exports:
+        for export in self._exports:  # kept: `wait` still waits for the one under way
             export.cancel()
 
     def shutdown(self) -> None:
