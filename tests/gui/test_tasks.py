@@ -146,6 +146,39 @@ def test_wait_returns_once_the_function_has_run(qtbot: QtBot, tasks: Tasks) -> N
     assert handle.wait(5)
 
 
+def test_reports_for_a_deleted_owner_are_dropped(qtbot: QtBot, tasks: Tasks) -> None:
+    release = threading.Event()
+    widget = QWidget()
+    seen: list[object] = []
+
+    def late(report: Reporter) -> str:
+        release.wait(5)
+        report("frame")
+        return "end"
+
+    handle = tasks.run_reporting("decode", late, seen.append, progress=seen.append, owner=widget)
+    widget.deleteLater()
+    qtbot.waitUntil(lambda: not _alive(widget))
+    release.set()
+    qtbot.waitUntil(lambda: not handle.pending)
+    assert seen == []
+
+
+def test_drop_forgets_the_newest_request_of_an_owner_and_key(qtbot: QtBot, tasks: Tasks) -> None:
+    owner = QObject()
+    release = threading.Event()
+    results: list[str] = []
+    handle = tasks.run(
+        "read", lambda: release.wait(5) and "old", results.append, owner=owner, key="image"
+    )
+    tasks.drop(owner, "image")
+    assert not handle.pending
+    release.set()
+    assert handle.wait(5)
+    tasks.deliver()
+    assert results == []
+
+
 def _alive(obj: QObject) -> bool:
     import shiboken6
 
