@@ -15,6 +15,7 @@ from studio_desktop.core.store import Store
 from studio_desktop.workers.pool import WorkerPool
 from studio_desktop.workers.tasks import Tasks
 
+# ServerLists lives in core (the fetch builds it); the form and combos import it from here.
 __all__ = ["ServerLists", "ServerListsFetcher", "first_connected"]
 
 _CONNECTED = (ServerState.IDLE, ServerState.BUSY)
