@@ -2,7 +2,8 @@
 
 Start-up: data folder → store (migrated) → settings → logging and crash hooks → worker pool →
 window → pool threads. Shutdown, exactly once: save window state → stop the pool (loops, queue
-operations, threads, with a timeout) → thumbnails → housekeeping → close the store.
+operations, threads, with a timeout) → thumbnails → the screens → background tasks (reads,
+decodes, probes, exports, housekeeping) → close the store.
 """
 
 from __future__ import annotations
@@ -10,7 +11,6 @@ from __future__ import annotations
 import gc
 import logging
 import sys
-from concurrent import futures
 from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, QTimer
@@ -35,6 +35,7 @@ from studio_desktop.ui.services import Services
 from studio_desktop.ui.theme import apply_theme
 from studio_desktop.ui.translations import install_translator
 from studio_desktop.workers.pool import WorkerPool
+from studio_desktop.workers.tasks import Tasks
 
 log = logging.getLogger("studio.app")
 
@@ -68,10 +69,10 @@ class StudioApp:
             servers_from(ctx, self.settings),
             config=EngineConfig(),
         )
-        self.services = Services(ctx, self.pool, self.settings)
+        self.tasks = Tasks()
+        self.services = Services(ctx, self.pool, self.settings, self.tasks)
         self.window = MainWindow(self.services)
         self.window.close_requested.connect(self._on_close_requested)
-        self._housekeeping = futures.ThreadPoolExecutor(1, thread_name_prefix="housekeeping")
         self._housekeeping_timer = QTimer()
         self._housekeeping_timer.setInterval(HOUSEKEEPING_INTERVAL_MS)
         self._housekeeping_timer.timeout.connect(self._run_housekeeping)
@@ -99,13 +100,15 @@ class StudioApp:
             FirstRunDialog(self.services, self.window).open()
 
     def _run_housekeeping(self) -> None:
-        settings = self.settings
-        self._housekeeping.submit(
-            run_retention,
-            self.ctx,
-            trash_days=settings.trash_retention_days,
-            temp_hours=settings.temp_retention_hours,
-        )
+        ctx, settings = self.ctx, self.settings
+        self.tasks.run(
+            "housekeeping",
+            lambda: run_retention(
+                ctx,
+                trash_days=settings.trash_retention_days,
+                temp_hours=settings.temp_retention_hours,
+            ),
+        )  # nothing to show; a failure is logged
 
     # --- closing ---
 
@@ -165,7 +168,8 @@ class StudioApp:
             log.warning("workers did not stop within %.0f s", SHUTDOWN_TIMEOUT_S)
         self.window.thumbnails.shutdown()
         self.window.shutdown()
-        self._housekeeping.shutdown(wait=True)
+        if not self.tasks.shutdown(SHUTDOWN_TIMEOUT_S):
+            log.warning("background tasks did not stop within %.0f s", SHUTDOWN_TIMEOUT_S)
         self._uninstall_hooks()
         self.crash.close()
 

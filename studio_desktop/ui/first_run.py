@@ -17,10 +17,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from studio_desktop.core.comfy.client import normalize_base_url
 from studio_desktop.core.context import DEFAULT_SERVER
 from studio_desktop.core.servers import gpu_label, pool_servers
 from studio_desktop.core.store import StoreError
+from studio_desktop.core.urls import normalize_base_url
 from studio_desktop.ui.services import Services
 from studio_desktop.ui.settings.pool_sync import apply_to_pool
 from studio_desktop.ui.settings.probe import ProbeResult, ServerProber, describe_caps
@@ -52,7 +52,7 @@ class FirstRunDialog(QDialog):
         self.services = services
         self.url = url or first_server_url(services)
         self.setWindowTitle(self.tr("Welcome to Studio Desktop"))
-        self.prober = ServerProber()
+        self.prober = ServerProber(services.tasks, parent=self)
         self.prober.finished.connect(self._probed)
         self._pending_custom: str | None = None  # a typed address being checked
         self._current: QWidget | None = None

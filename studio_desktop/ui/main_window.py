@@ -55,7 +55,7 @@ class MainWindow(QMainWindow):
         self.services = services
         self.setWindowTitle(self.tr("Studio Desktop"))
         self.setMinimumSize(960, 640)
-        self.thumbnails = ThumbnailLoader(services.ctx.paths, parent=self)
+        self.thumbnails = ThumbnailLoader(services.ctx.paths, tasks=services.tasks, parent=self)
 
         self.generate = GenerateTab(services, self)
         self.gallery = GalleryTab(services, self.thumbnails, self)
@@ -229,7 +229,11 @@ class MainWindow(QMainWindow):
         if self.import_dialog is not None:
             self.import_dialog.close()
         dialog = ImportDialog(
-            path, self.services.ctx.paths.templates, self.generate.object_info(), self
+            path,
+            self.services.ctx.paths.templates,
+            self.generate.object_info(),
+            self,
+            tasks=self.services.tasks,
         )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.imported.connect(self._workflow_imported)

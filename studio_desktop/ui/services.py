@@ -1,8 +1,9 @@
-"""What every screen is given: the data folder's pieces, the worker pool and the settings."""
+"""What every screen is given: the data folder's pieces, the worker pool, the settings and the
+one `Tasks` that runs the window's background work (reads, decodes, probes, exports)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 
 from studio_desktop.core.context import AppContext
@@ -10,6 +11,7 @@ from studio_desktop.core.settings import Settings, save_settings
 from studio_desktop.core.workflows import TemplateError
 from studio_desktop.ui.translations import resolve_language
 from studio_desktop.workers.pool import WorkerPool
+from studio_desktop.workers.tasks import Tasks
 
 
 @dataclass
@@ -17,6 +19,9 @@ class Services:
     ctx: AppContext
     pool: WorkerPool
     settings: Settings
+    # The app passes its own and shuts it down before the store closes; a Services made
+    # without one (tests, benchmarks) gets a fresh one, shut down by whoever made it.
+    tasks: Tasks = field(default_factory=Tasks)
 
     def save_settings(self) -> None:
         save_settings(self.settings, self.ctx.paths.settings)

@@ -21,6 +21,7 @@ from studio_desktop.ui.services import Services
 from studio_desktop.ui.settings.dialog import SettingsDialog
 from studio_desktop.ui.settings.server_edit import ServerEditDialog, ServerFields
 from studio_desktop.ui.settings.server_model import ServerTableModel
+from studio_desktop.workers.tasks import Tasks
 from tests.fakes.comfy_server import FakeComfyServer
 from tests.gui.conftest import PoolFactory
 
@@ -86,9 +87,9 @@ def fill(name: str, url: str, auth: str = "") -> Callable[[ServerEditDialog], No
 
 
 def test_test_button_reports_the_gpu_of_a_live_server(
-    qtbot: QtBot, fake_comfy: FakeComfyServer
+    qtbot: QtBot, fake_comfy: FakeComfyServer, tasks: Tasks
 ) -> None:
-    edit = ServerEditDialog(set())
+    edit = ServerEditDialog(set(), tasks=tasks)
     qtbot.addWidget(edit)
     edit.url_field.setText(fake_comfy.url + "/")
     edit.test_button.click()
@@ -103,9 +104,9 @@ def test_test_button_reports_the_gpu_of_a_live_server(
     assert edit.prober.wait()
 
 
-def test_test_button_shows_why_a_server_is_down(qtbot: QtBot) -> None:
+def test_test_button_shows_why_a_server_is_down(qtbot: QtBot, tasks: Tasks) -> None:
     url = dead_url()
-    edit = ServerEditDialog(set())
+    edit = ServerEditDialog(set(), tasks=tasks)
     qtbot.addWidget(edit)
     edit.url_field.setText(url)
     edit.test_button.click()
@@ -116,10 +117,10 @@ def test_test_button_shows_why_a_server_is_down(qtbot: QtBot) -> None:
 
 
 def test_auth_header_is_a_password_field_and_reaches_the_server(
-    qtbot: QtBot, fake_comfy_factory: Callable[..., FakeComfyServer]
+    qtbot: QtBot, fake_comfy_factory: Callable[..., FakeComfyServer], tasks: Tasks
 ) -> None:
     server = fake_comfy_factory(require_auth="Bearer s3cret")
-    edit = ServerEditDialog(set())
+    edit = ServerEditDialog(set(), tasks=tasks)
     qtbot.addWidget(edit)
     assert edit.auth_field.echoMode() == edit.auth_field.EchoMode.Password
     edit.url_field.setText(server.url)
@@ -131,8 +132,8 @@ def test_auth_header_is_a_password_field_and_reaches_the_server(
     assert edit.prober.wait()
 
 
-def test_bad_and_duplicate_addresses_are_refused(qtbot: QtBot) -> None:
-    edit = ServerEditDialog({"http://127.0.0.1:9000"})
+def test_bad_and_duplicate_addresses_are_refused(qtbot: QtBot, tasks: Tasks) -> None:
+    edit = ServerEditDialog({"http://127.0.0.1:9000"}, tasks=tasks)
     qtbot.addWidget(edit)
     edit.url_field.setText("not a url")
     edit.accept()

@@ -92,7 +92,9 @@ class GalleryTab(QWidget):
         self._viewer: ImageViewer | None = None
 
         self.filter_bar = FilterBar(self)
-        self.model = GalleryModel(self._ctx.store, page_size=page_size, parent=self)
+        self.model = GalleryModel(
+            self._ctx.store, page_size=page_size, tasks=services.tasks, parent=self
+        )
 
         size = min(max(services.settings.thumbnail_size, _SIZE_MIN), _SIZE_MAX)
         self.view = GalleryView(self)
@@ -173,10 +175,10 @@ class GalleryTab(QWidget):
         self._repaint_timer.setInterval(15)
         self._repaint_timer.timeout.connect(self.view.viewport().update)
 
-        self._exporter = Exporter(self)
+        self._exporter = Exporter(services.tasks, self)
         self._exporter.finished.connect(self._export_done)
         self._exporter.failed.connect(self._export_failed)
-        self._clipboard_loader = FullImageLoader(self)
+        self._clipboard_loader = FullImageLoader(services.tasks, self)
         self._clipboard_loader.ready.connect(self._copy_ready)
 
         thumbnails.loaded.connect(self._thumbnail_loaded)

@@ -46,7 +46,7 @@ class ServersPage(QWidget):
         self.model = ServerTableModel(self)
         self.model.enable_requested.connect(self.set_enabled)
         services.pool.server_changed.connect(self.model.update_status)
-        self.prober = ServerProber()
+        self.prober = ServerProber(services.tasks, parent=self)
         self.prober.finished.connect(self._show_result)
 
         intro = QLabel(
@@ -151,7 +151,7 @@ class ServersPage(QWidget):
         return {r.url for r in self.services.ctx.store.list_servers()}
 
     def add_server(self) -> None:
-        dialog = ServerEditDialog(self._taken_urls(), parent=self)
+        dialog = ServerEditDialog(self._taken_urls(), parent=self, tasks=self.services.tasks)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         self.register(dialog.fields())
@@ -174,7 +174,9 @@ class ServersPage(QWidget):
         record = self.selected()
         if record is None:
             return
-        dialog = ServerEditDialog(self._taken_urls(), record, parent=self)
+        dialog = ServerEditDialog(
+            self._taken_urls(), record, parent=self, tasks=self.services.tasks
+        )
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         self.edit(record.id, dialog.fields())
