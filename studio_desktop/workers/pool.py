@@ -37,6 +37,8 @@ from studio_desktop.workers.bridge import (
     ServerAdded,
     ServerRemoved,
 )
+from studio_desktop.workers.operations import Operations
+from studio_desktop.workers.tasks import Tasks
 from studio_desktop.workers.threads import QThreadStarter
 
 log = logging.getLogger("studio.workers")
@@ -80,6 +82,10 @@ class WorkerPool(EventBridge):
             start_thread=self._starter,
         )
         self._ops = futures.ThreadPoolExecutor(1, thread_name_prefix=OPS_THREAD_NAME)
+        # The window's database writes share the operations thread (one writer, in order); its
+        # reads and the outcomes of those writes come back to the GUI thread through `tasks`.
+        self.operations = Operations(ctx.store, self._submit, self)
+        self.tasks = Tasks(parent=self)
         self._phase = _Phase.NEW
         self._shutdown_result = True
 
@@ -109,9 +115,10 @@ class WorkerPool(EventBridge):
         self._stop_draining()
         loops_ok = self._dispatcher.shutdown(left())
         ops_ok = self._stop_ops(left())
+        tasks_ok = self.tasks.shutdown(left())  # after the operations its waiters wait for
         self._starter.close()
         threads_ok = self._starter.wait_all(left())
-        self._shutdown_result = loops_ok and ops_ok and threads_ok
+        self._shutdown_result = loops_ok and ops_ok and tasks_ok and threads_ok
         if not self._shutdown_result:
             log.warning("worker pool shutdown did not finish within %.1f s", timeout_s)
         return self._shutdown_result

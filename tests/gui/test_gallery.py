@@ -36,7 +36,7 @@ from studio_desktop.ui.services import Services
 from studio_desktop.ui.thumbnails import ThumbnailLoader
 from studio_desktop.workers import WorkerPool
 from tests.fakes.comfy_server import FakeComfyServer
-from tests.gui.conftest import PoolFactory
+from tests.gui.conftest import PoolFactory, db
 
 WAIT_MS = 10_000
 
@@ -63,8 +63,8 @@ def add_image(
 ) -> ImageRecord:
     """Queue, claim and complete a job with one real output saved through the library."""
     params = GenerationParams(prompt=prompt, model=model, seed=7)
-    job = ctx.store.add_job(NewJob("txt2img", params))
-    claimed = ctx.store.claim_next("http://127.0.0.1:1")
+    job = db(ctx).add_job(NewJob("txt2img", params))
+    claimed = db(ctx).claim_next("http://127.0.0.1:1")
     assert claimed is not None and claimed.id == job.id
     saved = ctx.library.save_output(
         job.id,
@@ -75,7 +75,7 @@ def add_image(
     )
     assert saved.thumb_path is not None
     paths = ctx.paths
-    (record,) = ctx.store.complete(
+    (record,) = db(ctx).complete(
         job.id,
         [
             NewImage(
@@ -197,7 +197,7 @@ def wait_counted(qtbot: QtBot, model: GalleryModel) -> None:
 
 def test_model_passes_qtmodeltester(qtmodeltester: Any, qtbot: QtBot, ctx: AppContext) -> None:
     add_images(ctx, 7)
-    model = GalleryModel(ctx.store, page_size=3)
+    model = GalleryModel(db(ctx), page_size=3)
     assert model.rowCount() == 3 and model.canFetchMore()
     qtmodeltester.check(model)
     wait_counted(qtbot, model)  # the count arrives: placeholder rows for the rest
@@ -213,7 +213,7 @@ def test_model_passes_qtmodeltester(qtmodeltester: Any, qtbot: QtBot, ctx: AppCo
 
 def test_model_pages_newest_first_without_duplicates(ctx: AppContext) -> None:
     records = add_images(ctx, 11)
-    model = GalleryModel(ctx.store, page_size=4)
+    model = GalleryModel(db(ctx), page_size=4)
     while model.canFetchMore():
         assert model.load_more()
     assert shown_ids(model) == sorted((r.id for r in records), reverse=True)
@@ -225,7 +225,7 @@ def test_rows_are_counted_up_front_and_filled_in_the_background(
 ) -> None:
     records = add_images(ctx, 30)
     newest_first = sorted((r.id for r in records), reverse=True)
-    model = GalleryModel(ctx.store, page_size=4)
+    model = GalleryModel(db(ctx), page_size=4)
     with qtbot.waitSignal(model.rowsInserted, timeout=WAIT_MS):
         pass  # the background count: one insert of every row not read yet
     assert model.rowCount() == 30
@@ -250,14 +250,14 @@ def test_rows_are_counted_up_front_and_filled_in_the_background(
 
 def test_count_is_corrected_by_the_last_page(qtbot: QtBot, ctx: AppContext) -> None:
     records = add_images(ctx, 12)
-    model = GalleryModel(ctx.store, page_size=4)
+    model = GalleryModel(db(ctx), page_size=4)
     model.shutdown()  # no background reads: counted now, the rest read on this thread
-    model = GalleryModel(ctx.store, page_size=4)
+    model = GalleryModel(db(ctx), page_size=4)
     wait_counted(qtbot, model)
     model.shutdown()
     assert model.rowCount() == 12
     oldest = sorted(r.id for r in records)[:2]
-    ctx.store.soft_delete_images(oldest)  # behind the model's back, below the rows read
+    db(ctx).soft_delete_images(oldest)  # behind the model's back, below the rows read
     while model.load_more():
         pass
     assert model.rowCount() == 10
@@ -269,7 +269,7 @@ def test_records_read_again_once_dropped_from_the_cache(
 ) -> None:
     monkeypatch.setattr(model_module, "RECENT_RECORDS", 3)
     records = {r.id: r for r in add_images(ctx, 10)}
-    model = GalleryModel(ctx.store, page_size=4)
+    model = GalleryModel(db(ctx), page_size=4)
     wait_counted(qtbot, model)
     model.shutdown()
     rows = [0, 1, 2, 5, 6, 9]
@@ -291,7 +291,7 @@ def test_filling_rows_does_not_lay_out_the_grid_again(
             super().doItemsLayout()
 
     add_images(ctx, 5)
-    model = GalleryModel(ctx.store, page_size=2)
+    model = GalleryModel(db(ctx), page_size=2)
     wait_counted(qtbot, model)
     view = CountingView()
     qtbot.addWidget(view)
@@ -358,7 +358,7 @@ def test_text_search_and_filters_change_rows(
     assert model.rowCount() == 4
     assert g.tab.stack.currentWidget() is g.tab.view
 
-    ctx.store.set_favourite([dog.id], True)
+    db(ctx).set_favourite([dog.id], True)
     bar.favourites.setChecked(True)
     assert shown_ids(model) == [dog.id]
     bar.favourites.setChecked(False)
@@ -390,13 +390,13 @@ def test_delete_then_undo_restores_rows(qtbot: QtBot, gallery: Gallery) -> None:
     doomed = {before[1], before[3]}
     tab.delete_selected()
     assert shown_ids(model) == [i for i in before if i not in doomed]
-    assert all(gallery.ctx.store.get_image(i).deleted for i in doomed)  # type: ignore[union-attr]
+    assert all(db(gallery.ctx).get_image(i).deleted for i in doomed)  # type: ignore[union-attr]
     assert gallery.undos and "trash" in gallery.undos[-1][0]
     assert tab.view.currentIndex().row() == 1  # the selection moved on, not to the top
 
     gallery.undos[-1][1]()
     assert shown_ids(model) == before
-    assert not any(gallery.ctx.store.get_image(i).deleted for i in doomed)  # type: ignore[union-attr]
+    assert not any(db(gallery.ctx).get_image(i).deleted for i in doomed)  # type: ignore[union-attr]
 
 
 def test_trash_view_restores(qtbot: QtBot, gallery: Gallery) -> None:
@@ -417,7 +417,7 @@ def test_trash_view_restores(qtbot: QtBot, gallery: Gallery) -> None:
 
 
 def test_favourite_toggles(gallery: Gallery) -> None:
-    tab, model, store = gallery.tab, gallery.tab.model, gallery.ctx.store
+    tab, model, store = gallery.tab, gallery.tab.model, db(gallery.ctx)
     select_rows(tab, [0, 2])
     ids = [model.record(0).id, model.record(2).id]
     tab.toggle_favourite()

@@ -15,6 +15,7 @@ from studio_desktop.ui.main_window import MainWindow
 from studio_desktop.ui.services import Services
 from studio_desktop.workers.pool import WorkerPool
 from tests.fakes.comfy_server import FakeComfyServer
+from tests.gui.conftest import db
 
 from .conftest import PoolFactory
 
@@ -45,7 +46,7 @@ def test_queue_from_generate_lands_in_gallery_and_history_and_remix_returns(
         assert window.generate.queue() == 1
 
         def completed() -> bool:
-            jobs = ctx.store.list_jobs().items
+            jobs = db(ctx).list_jobs().items
             return bool(jobs) and jobs[0].status is JobStatus.COMPLETED
 
         qtbot.waitUntil(completed, timeout=WAIT_MS)
@@ -58,7 +59,7 @@ def test_queue_from_generate_lands_in_gallery_and_history_and_remix_returns(
         # Remix from History puts the parameters back into Generate and shows it.
         window.generate.form.prompt_edit.setPlainText("something else")
         window.tabs.setCurrentWidget(window.history)
-        job = ctx.store.list_jobs().items[0]
+        job = db(ctx).list_jobs().items[0]
         window.history.remix_requested.emit(job.id)
         assert window.tabs.currentWidget() is window.generate
         assert window.generate.form.prompt_edit.toPlainText() == "a lighthouse at dusk, 灯塔"

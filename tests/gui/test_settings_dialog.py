@@ -23,7 +23,7 @@ from studio_desktop.ui.settings.dialog import SettingsDialog
 from studio_desktop.ui.settings.server_edit import ServerEditDialog, ServerFields
 from studio_desktop.ui.settings.server_model import ServerTableModel
 from tests.fakes.comfy_server import FakeComfyServer
-from tests.gui.conftest import PoolFactory
+from tests.gui.conftest import PoolFactory, db
 
 WAIT_MS = 15_000
 
@@ -160,7 +160,7 @@ def test_add_test_edit_remove_persist_and_reach_the_pool(
 ) -> None:
     page = dialog.servers
     watch = PoolWatch(services)
-    store = services.ctx.store
+    store = db(services.ctx)
     assert page.stack.currentWidget() is page.empty
 
     accept_with(monkeypatch, fill("Fake GPU", fake_comfy.url))
@@ -214,7 +214,7 @@ def test_unchecking_enabled_stops_using_the_server(
     index = model.index(0, model.ENABLED)
     assert index.data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked
     assert model.setData(index, Qt.CheckState.Unchecked.value, Qt.ItemDataRole.CheckStateRole)
-    record = services.ctx.store.get_server_by_url(fake_comfy.url)
+    record = db(services.ctx).get_server_by_url(fake_comfy.url)
     assert record is not None and not record.enabled
     assert model.index(0, model.STATE).data() == "Not used"
     qtbot.waitUntil(lambda: fake_comfy.url in watch.removed, timeout=WAIT_MS)
@@ -223,8 +223,8 @@ def test_unchecking_enabled_stops_using_the_server(
 def test_server_table_model_passes_the_model_tester(
     qtmodeltester: object, services: Services, dialog: SettingsDialog
 ) -> None:
-    services.ctx.store.add_server("A", "http://127.0.0.1:9001")
-    services.ctx.store.add_server("B", "http://127.0.0.1:9002", enabled=False)
+    db(services.ctx).add_server("A", "http://127.0.0.1:9001")
+    db(services.ctx).add_server("B", "http://127.0.0.1:9002", enabled=False)
     dialog.servers.reload()
     model = dialog.servers.model
     assert model.rowCount() == 2 and model.rowCount(model.index(0, 0)) == 0
