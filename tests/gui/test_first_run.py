@@ -13,7 +13,7 @@ from studio_desktop.core.context import DEFAULT_SERVER, AppContext
 from studio_desktop.core.scheduler import ServerState, ServerStatus
 from studio_desktop.core.servers import ServerConfig
 from studio_desktop.core.settings import load_settings
-from studio_desktop.ui.first_run import FirstRunDialog, first_server_url
+from studio_desktop.ui.first_run import FirstRunDialog, first_server_url, running_server_url
 from studio_desktop.ui.services import Services
 from tests.fakes.comfy_server import FakeComfyServer
 from tests.gui.conftest import PoolFactory, db
@@ -134,8 +134,10 @@ def test_closing_marks_the_first_run_done(qtbot: QtBot, services: Services) -> N
 
 
 def test_the_first_enabled_registered_server_is_probed(services: Services) -> None:
-    assert first_server_url(services) == DEFAULT_SERVER
     store = db(services.ctx)
+    assert first_server_url(store.list_servers()) == DEFAULT_SERVER
     store.add_server("off", "http://127.0.0.1:9001", enabled=False)
     store.add_server("on", "http://127.0.0.1:9002")
-    assert first_server_url(services) == "http://127.0.0.1:9002"
+    assert first_server_url(store.list_servers()) == "http://127.0.0.1:9002"
+    # The dialog asks the pool, which the app built from that registry (here: the default).
+    assert running_server_url(services) == DEFAULT_SERVER
