@@ -10,6 +10,7 @@ from __future__ import annotations
 import gc
 import logging
 import sys
+import threading
 from concurrent import futures
 from dataclasses import dataclass
 
@@ -94,6 +95,9 @@ class StudioApp:
                 0,  # until the next message: the user should notice where images go
             )
         self.pool.start()
+        # From here a database session on the GUI thread is a bug (WrongThread, to the crash
+        # path). Reads stay allowed until the gallery, queue and progress models read off it.
+        self.ctx.store.forbid_thread(threading.current_thread(), reads=False)
         self._run_housekeeping()
         self._housekeeping_timer.start()
         if self._options.first_run and not self.settings.first_run_done:
@@ -131,11 +135,10 @@ class StudioApp:
         dialog.canceled.connect(self.quit)
         dialog.show()
         self._finishing = dialog
-        self.pool.queue_changed.connect(self._quit_when_queue_empty)
-        self._quit_when_queue_empty()
+        self.window.queue_counts_changed.connect(self._quit_when_queue_empty)
+        self._quit_when_queue_empty(self.window.queue_counts())
 
-    def _quit_when_queue_empty(self) -> None:
-        counts = self.ctx.store.count_by_status()
+    def _quit_when_queue_empty(self, counts: dict[JobStatus, int]) -> None:
         active = sum(
             counts.get(s, 0) for s in (JobStatus.PENDING, JobStatus.RUNNING, JobStatus.RETRYING)
         )

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from studio_desktop import __version__
-from studio_desktop.core.jobs import JobStatus
+from studio_desktop.core.jobs import Job, JobStatus
 from studio_desktop.ui.gallery.tab import GalleryTab
 from studio_desktop.ui.generate.tab import GenerateTab, metadata_files
 from studio_desktop.ui.history.tab import HistoryTab
@@ -49,6 +49,7 @@ class MainWindow(QMainWindow):
     """Owns the screens; holds no job state itself (the store does)."""
 
     close_requested = Signal(str)  # a CloseChoice: the app decides how to shut down
+    queue_counts_changed = Signal(object)  # dict[JobStatus, int], read after the queue changed
 
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -80,6 +81,7 @@ class MainWindow(QMainWindow):
         self.status = StudioStatusBar(self)
         self.setStatusBar(self.status)
         self._allow_close = False
+        self._counts: dict[JobStatus, int] = {}  # jobs per state, as last read
         self.import_dialog: ImportDialog | None = None
         self.setAcceptDrops(True)
 
@@ -117,12 +119,36 @@ class MainWindow(QMainWindow):
         self.status.showMessage(message, 8000)
 
     def _update_queue_counts(self) -> None:
-        counts = self.services.ctx.store.count_by_status()
+        """Read the jobs per state off the GUI thread; show them when they are back."""
+        self.services.tasks.run(
+            "read",
+            self.services.reads.count_by_status,
+            self._show_queue_counts,
+            owner=self,
+            key="counts",
+        )
+
+    def _show_queue_counts(self, counts: dict[JobStatus, int]) -> None:
+        self._counts = dict(counts)
         waiting = counts.get(JobStatus.PENDING, 0) + counts.get(JobStatus.RETRYING, 0)
         self.status.set_queue_counts(waiting, counts.get(JobStatus.RUNNING, 0))
+        self.queue_counts_changed.emit(self._counts)
+
+    def queue_counts(self) -> dict[JobStatus, int]:
+        """Jobs per state as last read (every queue change reads them again)."""
+        return dict(self._counts)
 
     def remix(self, job_id: str) -> None:
-        job = self.services.ctx.store.get_job(job_id)
+        """Load a stored job's parameters into Generate (the job is read off the GUI thread)."""
+        self.services.tasks.run(
+            "read",
+            lambda: self.services.reads.get_job(job_id),
+            self._remix_read,
+            owner=self,
+            key="remix",
+        )
+
+    def _remix_read(self, job: Job | None) -> None:
         if job is None:
             self.status.showMessage(self.tr("That job no longer exists."), 5000)
             return
@@ -365,7 +391,8 @@ class MainWindow(QMainWindow):
             event.accept()
             return
         self.save_state()
-        counts = self.services.ctx.store.count_by_status()
+        # The counts as last read (after every queue change): no database wait on closing.
+        counts = self._counts
         running = counts.get(JobStatus.RUNNING, 0) + counts.get(JobStatus.RETRYING, 0)
         waiting = counts.get(JobStatus.PENDING, 0)
         choice = CloseChoice.KEEP

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -20,6 +21,10 @@ from tests.gui.conftest import db
 from .conftest import PoolFactory
 
 WAIT_MS = 20_000
+
+# The window holds the gallery and queue models, which still read on the GUI thread until
+# they move onto Tasks; writes there are refused all the same.
+pytestmark = pytest.mark.gui_thread_reads("gallery/model.py, queue/model.py, generate/progress.py")
 
 
 def _window(qtbot: QtBot, ctx: AppContext, pool: WorkerPool) -> MainWindow:
@@ -60,8 +65,8 @@ def test_queue_from_generate_lands_in_gallery_and_history_and_remix_returns(
         window.generate.form.prompt_edit.setPlainText("something else")
         window.tabs.setCurrentWidget(window.history)
         job = db(ctx).list_jobs().items[0]
-        window.history.remix_requested.emit(job.id)
-        assert window.tabs.currentWidget() is window.generate
+        window.history.remix_requested.emit(job.id)  # the job is read off the GUI thread
+        qtbot.waitUntil(lambda: window.tabs.currentWidget() is window.generate, timeout=WAIT_MS)
         assert window.generate.form.prompt_edit.toPlainText() == "a lighthouse at dusk, 灯塔"
         assert window.generate.form.params().seed == job.params.seed
     finally:

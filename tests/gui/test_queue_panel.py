@@ -23,6 +23,11 @@ from studio_desktop.workers import WorkerPool
 from tests.fakes.comfy_server import FakeComfyServer
 from tests.gui.conftest import PoolFactory, db
 
+# The store refuses GUI-thread writes here; reads there stay allowed until that code moves.
+pytestmark = pytest.mark.gui_thread_reads(
+    "ui/queue/model.py reads the active jobs on the GUI thread"
+)
+
 WAIT_MS = 20_000
 SERVER = "http://127.0.0.1:1"
 

@@ -56,6 +56,7 @@ def test_history_details_name_the_template_in_the_ui_language(
     db(ctx).add_job(NewJob("gone", GenerationParams(prompt="an old one")))
     tab = HistoryTab(Services(ctx, make_pool(), Settings(language="zh_TW")), loader)
     qtbot.addWidget(tab)
+    qtbot.waitUntil(lambda: not tab.busy)  # the first page is read off the GUI thread
     jobs = {job.template: job for job in db(ctx).list_jobs().items}
     tab.details.show_job(jobs["txt2img"])
     assert "文字轉圖片" in tab.details.parameters.text()
@@ -66,6 +67,7 @@ def test_history_details_name_the_template_in_the_ui_language(
     assert shown == {"文字轉圖片", "gone"}
 
 
+@pytest.mark.gui_thread_reads("ui/queue/model.py reads the active jobs on the GUI thread")
 def test_queue_panel_names_the_template_in_the_ui_language(
     qtbot: QtBot, ctx: AppContext, make_pool: PoolFactory
 ) -> None:
@@ -85,6 +87,7 @@ def test_details_without_a_lookup_show_the_id(
     assert ">txt2img<" in details.parameters.text()
 
 
+@pytest.mark.gui_thread_reads("ui/gallery/model.py reads pages on the GUI thread")
 def test_gallery_filter_and_viewer_name_the_template_in_the_ui_language(
     qtbot: QtBot, ctx: AppContext, make_pool: PoolFactory, loader: ThumbnailLoader
 ) -> None:

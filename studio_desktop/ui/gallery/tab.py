@@ -344,9 +344,10 @@ class GalleryTab(QWidget):
     # --- internals ---
 
     def _fill_choices(self) -> None:
-        """Templates and the checkpoints the registered servers reported (read off this
-        thread; the lists fill in when it is back)."""
+        """Templates now; the checkpoints the registered servers reported once they are read
+        (off this thread)."""
         templates = [(t.id, self._services.template_name(t.id)) for t in self._ctx.templates.all()]
+        self.filter_bar.set_templates(templates)
         reads = self._services.reads
 
         def checkpoints() -> list[str]:
@@ -358,7 +359,7 @@ class GalleryTab(QWidget):
         self._services.tasks.run(
             "read",
             checkpoints,
-            lambda models: self.filter_bar.set_choices(templates, models),
+            self.filter_bar.set_models,
             owner=self,
             key="choices",
         )
