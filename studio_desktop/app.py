@@ -170,6 +170,8 @@ class StudioApp:
         self.window.thumbnails.shutdown()
         self.window.shutdown()
         self._housekeeping.shutdown(wait=True)
+        # Nothing else runs now: closing code (the self-test's clean-up) may use the store here.
+        self.ctx.store.forbid_thread(None)
         self._uninstall_hooks()
         self.crash.close()
 

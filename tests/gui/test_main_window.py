@@ -12,6 +12,7 @@ from studio_desktop.app import GuiOptions, StudioApp
 from studio_desktop.core.context import AppContext
 from studio_desktop.core.jobs import JobStatus
 from studio_desktop.core.settings import Settings, load_settings, save_settings
+from studio_desktop.core.store import WrongThread
 from studio_desktop.ui.main_window import MainWindow
 from studio_desktop.ui.services import Services
 from studio_desktop.workers.pool import WorkerPool
@@ -108,9 +109,12 @@ def test_studio_app_starts_and_shuts_down_once(qtbot: QtBot, tmp_path: Path) -> 
         studio.start()
         assert studio.pool.is_running
         assert studio.window.statusBar().isVisible()
+        with pytest.raises(WrongThread):  # while it runs, a GUI-thread write is a bug
+            ctx.store.add_server("x", "http://127.0.0.1:9")
         studio.shutdown()
         studio.shutdown()  # idempotent
         assert not studio.pool.is_running
+        assert ctx.store.list_servers() == []  # after shutdown the store is free again
     finally:
         ctx.close()
 
