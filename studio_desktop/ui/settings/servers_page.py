@@ -36,6 +36,7 @@ from studio_desktop.ui.settings.server_edit import ServerEditDialog, ServerField
 from studio_desktop.ui.settings.server_model import ServerTableModel
 from studio_desktop.ui.settings.widgets import ResultLine
 from studio_desktop.workers.operations import ServerChange, when_done
+from studio_desktop.workers.tasks import Task
 
 log = logging.getLogger("studio.ui")
 
@@ -48,6 +49,7 @@ class ServersPage(QWidget):
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.services = services
+        self._records_read: Task | None = None
         self.model = ServerTableModel(self)
         self.model.enable_requested.connect(self.set_enabled)
         services.pool.server_changed.connect(self.model.update_status)
@@ -118,13 +120,14 @@ class ServersPage(QWidget):
         layout.addWidget(self.stack, 1)
         layout.addLayout(buttons)
         layout.addWidget(self.test_result)
+        self._update_buttons()  # nothing selected until the registry is read
         self.reload()
 
     # --- reading ---
 
     def reload(self, select_id: int | None = None) -> None:
         """Read the registry (off the GUI thread) and show it."""
-        self.services.tasks.run(
+        self._records_read = self.services.tasks.run(
             "read",
             self.services.reads.list_servers,
             lambda records: self._show_records(records, select_id),
@@ -161,6 +164,9 @@ class ServersPage(QWidget):
         """Show the registry the change leaves (or, refused, say why and read it again)."""
 
         def done(change: ServerChange) -> None:
+            if self._records_read is not None:
+                # A read begun before this change finished would show the registry without it.
+                self._records_read.cancel()
             record = change.record
             self._show_records(change.servers, record.id if record is not None else select_id)
             if then is not None:
