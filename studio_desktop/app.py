@@ -11,6 +11,7 @@ from __future__ import annotations
 import gc
 import logging
 import sys
+import threading
 from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, QTimer
@@ -35,7 +36,6 @@ from studio_desktop.ui.services import Services
 from studio_desktop.ui.theme import apply_theme
 from studio_desktop.ui.translations import install_translator
 from studio_desktop.workers.pool import WorkerPool
-from studio_desktop.workers.tasks import Tasks
 
 log = logging.getLogger("studio.app")
 
@@ -69,8 +69,8 @@ class StudioApp:
             servers_from(ctx, self.settings),
             config=EngineConfig(),
         )
-        self.tasks = Tasks()
-        self.services = Services(ctx, self.pool, self.settings, self.tasks)
+        self.tasks = self.pool.tasks
+        self.services = Services(ctx, self.pool, self.settings)
         self.window = MainWindow(self.services)
         self.window.close_requested.connect(self._on_close_requested)
         self._housekeeping_timer = QTimer()
@@ -94,6 +94,9 @@ class StudioApp:
                 0,  # until the next message: the user should notice where images go
             )
         self.pool.start()
+        # From here a database session on the GUI thread is a bug (WrongThread, to the crash
+        # path). Reads stay allowed until the gallery, queue and progress models read off it.
+        self.ctx.store.forbid_thread(threading.current_thread(), reads=False)
         self._run_housekeeping()
         self._housekeeping_timer.start()
         if self._options.first_run and not self.settings.first_run_done:
@@ -133,11 +136,10 @@ class StudioApp:
         dialog.canceled.connect(self.quit)
         dialog.show()
         self._finishing = dialog
-        self.pool.queue_changed.connect(self._quit_when_queue_empty)
-        self._quit_when_queue_empty()
+        self.window.queue_counts_changed.connect(self._quit_when_queue_empty)
+        self._quit_when_queue_empty(self.window.queue_counts())
 
-    def _quit_when_queue_empty(self) -> None:
-        counts = self.ctx.store.count_by_status()
+    def _quit_when_queue_empty(self, counts: dict[JobStatus, int]) -> None:
         active = sum(
             counts.get(s, 0) for s in (JobStatus.PENDING, JobStatus.RUNNING, JobStatus.RETRYING)
         )
@@ -168,8 +170,10 @@ class StudioApp:
             log.warning("workers did not stop within %.0f s", SHUTDOWN_TIMEOUT_S)
         self.window.thumbnails.shutdown()
         self.window.shutdown()
-        if not self.tasks.shutdown(SHUTDOWN_TIMEOUT_S):
+        if not self.tasks.shutdown(SHUTDOWN_TIMEOUT_S):  # the pool's: stopped with it already
             log.warning("background tasks did not stop within %.0f s", SHUTDOWN_TIMEOUT_S)
+        # Nothing else runs now: closing code (the self-test's clean-up) may use the store here.
+        self.ctx.store.forbid_thread(None)
         self._uninstall_hooks()
         self.crash.close()
 

@@ -1,16 +1,20 @@
-"""What every screen is given: the data folder's pieces, the worker pool, the settings and the
-one `Tasks` that runs the window's background work (reads, decodes, probes, exports)."""
+"""What every screen is given: the data folder's pieces, the worker pool and the settings.
+
+Screens read through `reads` (in `tasks`) and write through `operations`; none touches the store.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cached_property
 
 from studio_desktop.core.context import AppContext
 from studio_desktop.core.settings import Settings, save_settings
 from studio_desktop.core.workflows import TemplateError
 from studio_desktop.ui.translations import resolve_language
+from studio_desktop.workers.operations import Operations
 from studio_desktop.workers.pool import WorkerPool
+from studio_desktop.workers.read_view import ReadView
 from studio_desktop.workers.tasks import Tasks
 
 
@@ -19,9 +23,23 @@ class Services:
     ctx: AppContext
     pool: WorkerPool
     settings: Settings
-    # The app passes its own and shuts it down before the store closes; a Services made
-    # without one (tests, benchmarks) gets a fresh one, shut down by whoever made it.
-    tasks: Tasks = field(default_factory=Tasks)
+
+    @cached_property
+    def reads(self) -> ReadView:
+        """The store's reads, to run in `tasks` (never on the GUI thread)."""
+        return ReadView(self.ctx.store)
+
+    @property
+    def operations(self) -> Operations:
+        """Every database write, run on the pool's operations thread."""
+        return self.pool.operations
+
+    @property
+    def tasks(self) -> Tasks:
+        """The window's one `Tasks` (reads, decodes, probes, exports, housekeeping): the pool's,
+        so the outcomes of its operations come back the same way; it stops with the pool,
+        before the store closes."""
+        return self.pool.tasks
 
     def save_settings(self) -> None:
         save_settings(self.settings, self.ctx.paths.settings)

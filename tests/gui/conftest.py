@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import functools
 import threading
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any, cast
 
 import pytest
 from pytestqt.qtbot import QtBot
@@ -13,6 +15,7 @@ from pytestqt.qtbot import QtBot
 from studio_desktop.core.context import AppContext
 from studio_desktop.core.servers import ServerConfig
 from studio_desktop.core.settings import Settings
+from studio_desktop.core.store import Store
 from studio_desktop.ui.generate import GenerateTab
 from studio_desktop.ui.services import Services
 from studio_desktop.workers import WorkerPool, running_threads
@@ -73,13 +76,51 @@ def _empty_clipboard() -> Iterator[None]:
         QGuiApplication.clipboard().clear()
 
 
+PENDING_READS_MARK = "gui_thread_reads"
+
+
 @pytest.fixture
-def ctx(tmp_path: Path) -> Iterator[AppContext]:
+def ctx(tmp_path: Path, request: pytest.FixtureRequest) -> Iterator[AppContext]:
+    """The data folder, with its store refusing every session on the GUI thread (this one), as
+    in the running app: a widget that reads or writes there fails the test with WrongThread.
+
+    The test body checks and prepares the database through `db(ctx)`. A test marked
+    `gui_thread_reads(reason)` exercises a widget whose reads have not moved off the GUI
+    thread yet: there only writes are refused.
+    """
     context = AppContext.open(tmp_path / "data")
+    pending = request.node.get_closest_marker(PENDING_READS_MARK)
+    context.store.forbid_thread(threading.current_thread(), reads=pending is None)
     try:
         yield context
     finally:
+        context.store.forbid_thread(None)
         context.close()
+
+
+class _TestSide:
+    """The store as the test body uses it: every call allowed on the calling thread."""
+
+    def __init__(self, store: Store) -> None:
+        self._store = store
+
+    def __getattr__(self, name: str) -> Any:
+        attribute = getattr(self._store, name)
+        if not callable(attribute):
+            return attribute
+
+        @functools.wraps(attribute)
+        def allowed(*args: Any, **kwargs: Any) -> Any:
+            with self._store.allow_this_thread():
+                return attribute(*args, **kwargs)
+
+        return allowed
+
+
+def db(ctx: AppContext) -> Store:
+    """`ctx.store` for the test body (setting up, checking results) despite the GUI-thread
+    guard: the same store, nothing faked, only marked as the test's own access."""
+    return cast(Store, _TestSide(ctx.store))
 
 
 PoolFactory = Callable[..., WorkerPool]

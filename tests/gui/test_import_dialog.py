@@ -29,7 +29,12 @@ from studio_desktop.ui.main_window import MainWindow
 from studio_desktop.ui.services import Services
 from studio_desktop.workers.tasks import Tasks
 from tests.fakes.comfy_server import FakeComfyServer
-from tests.gui.conftest import PoolFactory, TabFactory
+from tests.gui.conftest import PoolFactory, TabFactory, db
+
+# The store refuses GUI-thread writes here; reads there stay allowed until that code moves.
+pytestmark = pytest.mark.gui_thread_reads(
+    "ui/generate/progress.py and the window's models read on the GUI thread"
+)
 
 WAIT_MS = 20_000
 DATA = Path(__file__).resolve().parent.parent / "data"
@@ -154,18 +159,18 @@ def test_a_real_workflow_is_imported_then_queued_and_run_on_the_fake(
     assert tab.queue() == 1
 
     def completed() -> bool:
-        jobs = ctx.store.list_jobs().items
+        jobs = db(ctx).list_jobs().items
         return bool(jobs) and jobs[0].status is JobStatus.COMPLETED
 
     qtbot.waitUntil(completed, timeout=WAIT_MS)
-    job = ctx.store.list_jobs().items[0]
+    job = db(ctx).list_jobs().items[0]
     assert job.template == template_id
     (submitted,) = fake.submitted
     prompt_target = template.slots["prompt"][0]
     assert submitted["prompt"][prompt_target.node]["inputs"][prompt_target.input] == (
         "a harbour at night"
     )
-    assert ctx.store.images_for_job(job.id)
+    assert db(ctx).images_for_job(job.id)
 
 
 def test_slots_can_be_renamed_and_dropped(
