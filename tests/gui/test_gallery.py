@@ -467,7 +467,7 @@ def test_favouriting_an_image_in_the_gallery_writes_on_the_operations_thread_not
     qtbot.waitUntil(lambda: deleted(gallery, image_id))
     gallery.undos[-1][1]()
     qtbot.waitUntil(lambda: not deleted(gallery, image_id))
-    assert model.row_of(image_id) is not None
+    qtbot.waitUntil(lambda: model.row_of(image_id) is not None)  # back once read again
 
 
 def test_context_menu_remix_and_copy_prompt(gallery: Gallery) -> None:

@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 from studio_desktop.core.context import AppContext
 from studio_desktop.core.servers import ServerConfig
 from tests.fakes.comfy_server import FakeComfyServer
-from tests.gui.conftest import PoolFactory, TabFactory
+from tests.gui.conftest import PoolFactory, TabFactory, db
 from tests.gui.test_generate import WAIT_MS
 
 TOKEN = "Bearer s3cret"
@@ -25,7 +25,7 @@ def test_lists_of_a_server_that_wants_an_auth_header_fill_the_form(
     ctx: AppContext,
 ) -> None:
     fake = fake_comfy_factory(require_auth=TOKEN)
-    ctx.store.add_server("Proxied GPU", fake.url, auth_header=TOKEN)
+    db(ctx).add_server("Proxied GPU", fake.url, auth_header=TOKEN)
     tab = make_tab(make_pool(ServerConfig(fake.url, "Proxied GPU", TOKEN)))
 
     qtbot.waitUntil(lambda: tab.form.model_combo.names() == fake.checkpoints, timeout=WAIT_MS)

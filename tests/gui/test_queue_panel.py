@@ -172,9 +172,9 @@ def test_the_counts_drop_running_jobs_whose_older_events_came_late(
     reached the window after their completions."""
     pool = make_pool(start=False)  # drained by hand
     panel = open_panel(pool)
-    queued = ctx.store.add_jobs(jobs_for(None, "one", "two"))
-    claimed = [ctx.store.claim_next(SERVER) for _ in queued]
-    finished = [ctx.store.cancel(job.id) for job in queued]
+    queued = db(ctx).add_jobs(jobs_for(None, "one", "two"))
+    claimed = [db(ctx).claim_next(SERVER) for _ in queued]
+    finished = [db(ctx).cancel(job.id) for job in queued]
     for job in queued:
         pool.buffer.push(JobStateChanged(job))
     pool.drain()
@@ -191,8 +191,8 @@ def test_the_counts_drop_running_jobs_whose_older_events_came_late(
 
 
 def test_the_model_ignores_a_state_older_than_the_one_it_read(qapp: Any, ctx: AppContext) -> None:
-    queued = ctx.store.add_job(jobs_for(None, "x")[0])
-    running = ctx.store.claim_next(SERVER)
+    queued = db(ctx).add_job(jobs_for(None, "x")[0])
+    running = db(ctx).claim_next(SERVER)
     assert running is not None
     model = QueueModel(ctx.store)  # reads the running state itself
     model.upsert(queued)  # an event written before the model read the store

@@ -237,10 +237,10 @@ def test_a_late_older_state_of_a_job_is_dropped_so_a_cancelled_job_never_shows_r
 ) -> None:
     pool = make_pool(start=False)  # drained by hand
     log = SignalLog(pool)
-    queued = ctx.store.add_job(txt2img(None, 1)[0])
-    running = ctx.store.claim_next("http://127.0.0.1:1")
+    queued = db(ctx).add_job(txt2img(None, 1)[0])
+    running = db(ctx).claim_next("http://127.0.0.1:1")
     assert running is not None
-    cancelled = ctx.store.cancel(queued.id)
+    cancelled = db(ctx).cancel(queued.id)
     assert queued.revision < running.revision < cancelled.revision
 
     # The cancel (operations thread) overtakes the claim (a server loop) in the buffer.
@@ -264,11 +264,11 @@ def test_a_job_first_heard_of_in_any_state_is_added_then_changed(
 ) -> None:
     pool = make_pool(start=False)
     log = SignalLog(pool)
-    ctx.store.add_job(txt2img(None, 1)[0])  # queued by another process: never delivered here
-    running = ctx.store.claim_next("http://127.0.0.1:1")
+    db(ctx).add_job(txt2img(None, 1)[0])  # queued by another process: never delivered here
+    running = db(ctx).claim_next("http://127.0.0.1:1")
     assert running is not None
-    failed = ctx.store.fail(running.id, JobError("x", "boom"))
-    retried = ctx.store.retry(running.id)
+    failed = db(ctx).fail(running.id, JobError("x", "boom"))
+    retried = db(ctx).retry(running.id)
 
     for job in (running, failed, retried):
         pool.buffer.push(JobStateChanged(job))
