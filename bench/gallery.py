@@ -162,8 +162,8 @@ def measure(
     figures: dict[str, float] = {}
     ctx = AppContext.open(root)
     pool = WorkerPool(ctx, [])
-    thumbs = ThumbnailLoader(ctx.paths)
     services = Services(ctx, pool, Settings())
+    thumbs = ThumbnailLoader(ctx.paths, tasks=services.tasks)  # as the window makes it
 
     def pump_until(done: Callable[[], bool], limit_s: float) -> bool:
         """Run the event loop (a real one, as in the app) until done() or the time is up."""
@@ -277,6 +277,7 @@ def measure(
     tab.shutdown()
     thumbs.shutdown()
     pool.shutdown()
+    services.tasks.shutdown()
     tab.deleteLater()
     app.processEvents()
     ctx.close()

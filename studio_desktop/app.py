@@ -2,7 +2,8 @@
 
 Start-up: data folder → store (migrated) → settings → logging and crash hooks → worker pool →
 window → pool threads. Shutdown, exactly once: save window state → stop the pool (loops, queue
-operations, threads, with a timeout) → thumbnails → housekeeping → close the store.
+operations, threads, with a timeout) → thumbnails → the screens → background tasks (reads,
+decodes, probes, exports, housekeeping) → close the store.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from __future__ import annotations
 import gc
 import logging
 import sys
-from concurrent import futures
+import threading
 from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, QTimer
@@ -68,10 +69,10 @@ class StudioApp:
             servers_from(ctx, self.settings),
             config=EngineConfig(),
         )
+        self.tasks = self.pool.tasks
         self.services = Services(ctx, self.pool, self.settings)
         self.window = MainWindow(self.services)
         self.window.close_requested.connect(self._on_close_requested)
-        self._housekeeping = futures.ThreadPoolExecutor(1, thread_name_prefix="housekeeping")
         self._housekeeping_timer = QTimer()
         self._housekeeping_timer.setInterval(HOUSEKEEPING_INTERVAL_MS)
         self._housekeeping_timer.timeout.connect(self._run_housekeeping)
@@ -93,19 +94,24 @@ class StudioApp:
                 0,  # until the next message: the user should notice where images go
             )
         self.pool.start()
+        # From here a database session on the GUI thread is a bug (WrongThread, to the crash
+        # path). Reads stay allowed until the gallery, queue and progress models read off it.
+        self.ctx.store.forbid_thread(threading.current_thread(), reads=False)
         self._run_housekeeping()
         self._housekeeping_timer.start()
         if self._options.first_run and not self.settings.first_run_done:
             FirstRunDialog(self.services, self.window).open()
 
     def _run_housekeeping(self) -> None:
-        settings = self.settings
-        self._housekeeping.submit(
-            run_retention,
-            self.ctx,
-            trash_days=settings.trash_retention_days,
-            temp_hours=settings.temp_retention_hours,
-        )
+        ctx, settings = self.ctx, self.settings
+        self.tasks.run(
+            "housekeeping",
+            lambda: run_retention(
+                ctx,
+                trash_days=settings.trash_retention_days,
+                temp_hours=settings.temp_retention_hours,
+            ),
+        )  # nothing to show; a failure is logged
 
     # --- closing ---
 
@@ -130,11 +136,10 @@ class StudioApp:
         dialog.canceled.connect(self.quit)
         dialog.show()
         self._finishing = dialog
-        self.pool.queue_changed.connect(self._quit_when_queue_empty)
-        self._quit_when_queue_empty()
+        self.window.queue_counts_changed.connect(self._quit_when_queue_empty)
+        self._quit_when_queue_empty(self.window.queue_counts())
 
-    def _quit_when_queue_empty(self) -> None:
-        counts = self.ctx.store.count_by_status()
+    def _quit_when_queue_empty(self, counts: dict[JobStatus, int]) -> None:
         active = sum(
             counts.get(s, 0) for s in (JobStatus.PENDING, JobStatus.RUNNING, JobStatus.RETRYING)
         )
@@ -165,7 +170,10 @@ class StudioApp:
             log.warning("workers did not stop within %.0f s", SHUTDOWN_TIMEOUT_S)
         self.window.thumbnails.shutdown()
         self.window.shutdown()
-        self._housekeeping.shutdown(wait=True)
+        if not self.tasks.shutdown(SHUTDOWN_TIMEOUT_S):  # the pool's: stopped with it already
+            log.warning("background tasks did not stop within %.0f s", SHUTDOWN_TIMEOUT_S)
+        # Nothing else runs now: closing code (the self-test's clean-up) may use the store here.
+        self.ctx.store.forbid_thread(None)
         self._uninstall_hooks()
         self.crash.close()
 

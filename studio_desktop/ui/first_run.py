@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 
 from PySide6.QtCore import Qt, Slot
 from PySide6.QtWidgets import (
@@ -17,26 +18,33 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from studio_desktop.core.comfy.client import normalize_base_url
 from studio_desktop.core.context import DEFAULT_SERVER
-from studio_desktop.core.servers import gpu_label, pool_servers
-from studio_desktop.core.store import StoreError
+from studio_desktop.core.servers import gpu_label
+from studio_desktop.core.store import ServerRecord
+from studio_desktop.core.urls import normalize_base_url
 from studio_desktop.ui.services import Services
-from studio_desktop.ui.settings.pool_sync import apply_to_pool
 from studio_desktop.ui.settings.probe import ProbeResult, ServerProber, describe_caps
 from studio_desktop.ui.settings.widgets import ResultLine, hint_label
+from studio_desktop.workers.operations import ServerChange, when_done
 
 log = logging.getLogger("studio.ui")
 
 RESULT_INDENT = 20  # a ResultLine's dot column and spacing
 
 
-def first_server_url(services: Services) -> str:
+def first_server_url(records: Sequence[ServerRecord]) -> str:
     """The server the app uses first: the first enabled registered one, else the local one."""
-    for record in services.ctx.store.list_servers():
+    for record in records:
         if record.enabled:
             return record.url
     return DEFAULT_SERVER
+
+
+def running_server_url(services: Services) -> str:
+    """The first server the pool runs: the pool was built from the registry, so this is
+    `first_server_url` of it, known without a database read on the GUI thread."""
+    statuses = services.pool.statuses()
+    return statuses[0].url if statuses else DEFAULT_SERVER
 
 
 class FirstRunDialog(QDialog):
@@ -50,9 +58,9 @@ class FirstRunDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.services = services
-        self.url = url or first_server_url(services)
+        self.url = url or running_server_url(services)
         self.setWindowTitle(self.tr("Welcome to Studio Desktop"))
-        self.prober = ServerProber()
+        self.prober = ServerProber(services.tasks, parent=self)
         self.prober.finished.connect(self._probed)
         self._pending_custom: str | None = None  # a typed address being checked
         self._current: QWidget | None = None
@@ -274,10 +282,9 @@ class FirstRunDialog(QDialog):
                 self.address_result.show_result(result.error, ok=False)
                 self._grow()
                 return
-            if not self._register(result.url):
-                return
-            self.url = result.url
-        elif result.url != self.url:
+            self._register(result)
+            return
+        if result.url != self.url:
             return
         self._show(result)
 
@@ -299,19 +306,21 @@ class FirstRunDialog(QDialog):
             self._set_page(self.missing_page)
             self.check_button.setFocus()
 
-    def _register(self, url: str) -> bool:
-        store = self.services.ctx.store
-        if store.get_server_by_url(url) is not None:
-            return True
-        depth = self.services.settings.pipeline_depth
-        before = pool_servers(store.list_servers(), depth)
-        try:
-            store.add_server(url.split("://", 1)[-1], url)
-        except StoreError as exc:
+    def _register(self, result: ProbeResult) -> None:
+        """Register the address that answered (unless it is already), then show it as found."""
+
+        def registered(_change: ServerChange) -> None:
+            self.url = result.url
+            self._show(result)
+
+        def refused(exc: Exception) -> None:
             self.address_result.show_result(str(exc), ok=False)
-            return False
-        apply_to_pool(self.services.pool, before, pool_servers(store.list_servers(), depth))
-        return True
+            self._grow()
+
+        future = self.services.operations.add_server_if_new(
+            result.url, depth=self.services.settings.pipeline_depth
+        )
+        when_done(self.services.tasks, future, registered, owner=self, failed=refused)
 
     def done(self, result: int) -> None:
         settings = self.services.settings

@@ -44,8 +44,8 @@ from studio_desktop.core.workflows.importer import (
     save_template,
     slugify,
 )
-from studio_desktop.ui.generate.background import BackgroundTasks
 from studio_desktop.ui.generate.fields import WrapLabel, error_colour
+from studio_desktop.workers.tasks import Task, Tasks
 
 SLOT_NAME: Final = re.compile(r"[a-z][a-z0-9_]*")
 LOW_CONFIDENCE: Final = 0.8
@@ -87,6 +87,8 @@ class ImportDialog(QDialog):
         user_dir: Path,
         object_info: ObjectInfo | None = None,
         parent: QWidget | None = None,
+        *,
+        tasks: Tasks,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Import workflow"))
@@ -94,7 +96,8 @@ class ImportDialog(QDialog):
         self._path = path
         self._user_dir = user_dir
         self._info = object_info
-        self._tasks = BackgroundTasks(threads=1, parent=self)
+        self._tasks = tasks
+        self._work: list[Task] = []  # dropped when the dialog closes
         self._loaded: _Loaded | None = None
         self._rows: list[str] = []  # the detected name of each table row
         self._error = ""
@@ -184,7 +187,15 @@ class ImportDialog(QDialog):
         self._hint = hint
         self._show_parts(False)
         self._update_state()
-        self._tasks.run(lambda: _load(path, object_info), self._on_loaded, self._on_failed)
+        self._work.append(
+            tasks.run(
+                "read",
+                lambda: _load(path, object_info),
+                self._on_loaded,
+                owner=self,
+                failed=self._on_failed,
+            )
+        )
 
     # --- public API ---
 
@@ -267,17 +278,29 @@ class ImportDialog(QDialog):
             self._update_state()
 
         user_dir = self._user_dir
-        self._tasks.run(lambda: _save(loaded.graph, slots, name, user_dir), done, failed)
+        self._work.append(
+            self._tasks.run(
+                "read",
+                lambda: _save(loaded.graph, slots, name, user_dir),
+                done,
+                owner=self,
+                failed=failed,
+            )
+        )
 
     def shutdown(self) -> None:
-        self._tasks.shutdown()
+        """Drop what is still being read or saved: a closed dialog shows nothing more (a save
+        under way still finishes writing; the app's Tasks waits for it at exit)."""
+        work, self._work = self._work, []
+        for task in work:
+            task.cancel()
 
     def done(self, result: int) -> None:
-        self._tasks.shutdown()
+        self.shutdown()
         super().done(result)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self._tasks.shutdown()
+        self.shutdown()
         super().closeEvent(event)
 
     # --- internals ---

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from studio_desktop import __version__
-from studio_desktop.core.jobs import JobStatus
+from studio_desktop.core.jobs import Job, JobStatus
 from studio_desktop.ui.gallery.tab import GalleryTab
 from studio_desktop.ui.generate.tab import GenerateTab, metadata_files
 from studio_desktop.ui.history.tab import HistoryTab
@@ -49,13 +49,14 @@ class MainWindow(QMainWindow):
     """Owns the screens; holds no job state itself (the store does)."""
 
     close_requested = Signal(str)  # a CloseChoice: the app decides how to shut down
+    queue_counts_changed = Signal(object)  # dict[JobStatus, int], read after the queue changed
 
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.services = services
         self.setWindowTitle(self.tr("Studio Desktop"))
         self.setMinimumSize(960, 640)
-        self.thumbnails = ThumbnailLoader(services.ctx.paths, parent=self)
+        self.thumbnails = ThumbnailLoader(services.ctx.paths, tasks=services.tasks, parent=self)
 
         self.generate = GenerateTab(services, self)
         self.gallery = GalleryTab(services, self.thumbnails, self)
@@ -80,6 +81,7 @@ class MainWindow(QMainWindow):
         self.status = StudioStatusBar(self)
         self.setStatusBar(self.status)
         self._allow_close = False
+        self._counts: dict[JobStatus, int] = {}  # jobs per state, as last read
         self.import_dialog: ImportDialog | None = None
         self.setAcceptDrops(True)
 
@@ -119,11 +121,30 @@ class MainWindow(QMainWindow):
     def _update_queue_counts(self) -> None:
         # The queue panel's rows, which the pool's ordered change events keep current (other
         # processes' jobs included): the same numbers as the panel, and no database read here.
-        waiting, running, _failed = self.queue_panel.model.counts()
+        waiting, running, failed = self.queue_panel.model.counts()
+        self._counts = {
+            JobStatus.PENDING: waiting,
+            JobStatus.RUNNING: running,
+            JobStatus.FAILED: failed,
+        }
         self.status.set_queue_counts(waiting, running)
+        self.queue_counts_changed.emit(dict(self._counts))
+
+    def queue_counts(self) -> dict[JobStatus, int]:
+        """Jobs per state as the queue panel holds them (waiting counts retrying ones)."""
+        return dict(self._counts)
 
     def remix(self, job_id: str) -> None:
-        job = self.services.ctx.store.get_job(job_id)
+        """Load a stored job's parameters into Generate (the job is read off the GUI thread)."""
+        self.services.tasks.run(
+            "read",
+            lambda: self.services.reads.get_job(job_id),
+            self._remix_read,
+            owner=self,
+            key="remix",
+        )
+
+    def _remix_read(self, job: Job | None) -> None:
         if job is None:
             self.status.showMessage(self.tr("That job no longer exists."), 5000)
             return
@@ -229,7 +250,11 @@ class MainWindow(QMainWindow):
         if self.import_dialog is not None:
             self.import_dialog.close()
         dialog = ImportDialog(
-            path, self.services.ctx.paths.templates, self.generate.object_info(), self
+            path,
+            self.services.ctx.paths.templates,
+            self.generate.object_info(),
+            self,
+            tasks=self.services.tasks,
         )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.imported.connect(self._workflow_imported)
@@ -366,7 +391,8 @@ class MainWindow(QMainWindow):
             event.accept()
             return
         self.save_state()
-        counts = self.services.ctx.store.count_by_status()
+        # The counts as last read (after every queue change): no database wait on closing.
+        counts = self._counts
         running = counts.get(JobStatus.RUNNING, 0) + counts.get(JobStatus.RETRYING, 0)
         waiting = counts.get(JobStatus.PENDING, 0)
         choice = CloseChoice.KEEP

@@ -1,4 +1,7 @@
-"""What every screen is given: the data folder's pieces, the worker pool and the settings."""
+"""What every screen is given: the data folder's pieces, the worker pool and the settings.
+
+Screens read through `reads` (in `tasks`) and write through `operations`; none touches the store.
+"""
 
 from __future__ import annotations
 
@@ -9,7 +12,10 @@ from studio_desktop.core.context import AppContext
 from studio_desktop.core.settings import Settings, save_settings
 from studio_desktop.core.workflows import TemplateError
 from studio_desktop.ui.translations import resolve_language
+from studio_desktop.workers.operations import Operations
 from studio_desktop.workers.pool import WorkerPool
+from studio_desktop.workers.read_view import ReadView
+from studio_desktop.workers.tasks import Tasks
 
 
 @dataclass
@@ -17,6 +23,23 @@ class Services:
     ctx: AppContext
     pool: WorkerPool
     settings: Settings
+
+    @cached_property
+    def reads(self) -> ReadView:
+        """The store's reads, to run in `tasks` (never on the GUI thread)."""
+        return ReadView(self.ctx.store)
+
+    @property
+    def operations(self) -> Operations:
+        """Every database write, run on the pool's operations thread."""
+        return self.pool.operations
+
+    @property
+    def tasks(self) -> Tasks:
+        """The window's one `Tasks` (reads, decodes, probes, exports, housekeeping): the pool's,
+        so the outcomes of its operations come back the same way; it stops with the pool,
+        before the store closes."""
+        return self.pool.tasks
 
     def save_settings(self) -> None:
         save_settings(self.settings, self.ctx.paths.settings)

@@ -1,4 +1,5 @@
-"""Thumbnails for every screen: decoded on a thread pool, cached in memory with a byte bound.
+"""Thumbnails for every screen: decoded on Tasks' "thumbnails" pool, cached in memory with a byte
+bound.
 
 The GUI thread only asks (`pixmap`), gets what is cached, and hears `loaded` when more is ready.
 Decoding uses QImageReader with a scaled size, so a JPEG is decoded straight at the size shown.
@@ -14,10 +15,11 @@ import threading
 from collections import OrderedDict
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QRunnable, QSize, Qt, QThreadPool, Signal
+from PySide6.QtCore import QObject, QSize, Qt, Signal
 from PySide6.QtGui import QImage, QImageReader, QPixmap
 
 from studio_desktop.core.paths import DataPaths
+from studio_desktop.workers.tasks import Reporter, Task, Tasks
 
 log = logging.getLogger("studio.ui.thumbnails")
 
@@ -90,10 +92,10 @@ class _Requests:
                 return True
             return False
 
-    def take(self) -> _Key | None:
+    def take(self, *, stop: bool = False) -> _Key | None:
         """The newest pending key, or None (and the calling worker stops)."""
         with self.lock:
-            if self.closed or not self.pending:
+            if stop or self.closed or not self.pending:
                 self.workers -= 1
                 return None
             key, _ = self.pending.popitem(last=True)
@@ -113,34 +115,18 @@ class _Requests:
             self.pending.clear()
 
 
-class _Relay(QObject):
-    """Lives on the GUI thread; pool threads emit on it, so delivery is a queued call."""
-
-    decoded = Signal(object, object)  # key, QImage
-
-
-class _Worker(QRunnable):
-    def __init__(self, requests: _Requests, paths: DataPaths, relay: _Relay) -> None:
-        super().__init__()
-        self._requests = requests
-        self._paths = paths
-        self._relay = relay
-
-    def run(self) -> None:
-        while (key := self._requests.take()) is not None:
-            rel, size = key
-            try:
-                # Stored paths: relative to the data folder, or absolute (a custom output folder).
-                image = decode_thumbnail(self._paths.resolve(rel), size)
-            except Exception:  # a broken file must not kill the pool thread
-                log.exception("could not decode thumbnail %s", rel)
-                image = QImage()
-            with self._requests.lock:
-                if self._requests.closed:
-                    self._requests.busy.discard(key)
-                    continue
-                # Emitted under the lock so shutdown can't delete the relay mid-emit.
-                self._relay.decoded.emit(key, image)
+def _serve(requests: _Requests, paths: DataPaths, report: Reporter) -> None:
+    """A worker on the "thumbnails" pool: decode the newest request until none is left (or the
+    tasks are shut down), reporting each (key, QImage) to the GUI thread."""
+    while (key := requests.take(stop=report.cancelled)) is not None:
+        rel, size = key
+        try:
+            # Stored paths: relative to the data folder, or absolute (a custom output folder).
+            image = decode_thumbnail(paths.resolve(rel), size)
+        except Exception:  # a broken file must not end the worker
+            log.exception("could not decode thumbnail %s", rel)
+            image = QImage()
+        report((key, image))
 
 
 class ThumbnailLoader(QObject):
@@ -152,10 +138,13 @@ class ThumbnailLoader(QObject):
         self,
         paths: DataPaths,
         *,
+        tasks: Tasks | None = None,
         max_cache_bytes: int = 128 * 2**20,
         threads: int = 2,
         parent: QObject | None = None,
     ) -> None:
+        """`tasks`: the app's; without one (a test, a benchmark) the loader runs its own and
+        `shutdown()` stops it."""
         super().__init__(parent)
         self._paths = paths
         self._max_bytes = max_cache_bytes
@@ -164,10 +153,9 @@ class ThumbnailLoader(QObject):
         self._sizes: dict[str, set[int]] = {}
         self._failed: set[str] = set()
         self._requests = _Requests(max(1, threads))
-        self._relay = _Relay(self)
-        self._relay.decoded.connect(self._on_decoded, Qt.ConnectionType.QueuedConnection)
-        self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(max(1, threads))
+        self._own_tasks = tasks is None
+        self._tasks = Tasks(parent=self) if tasks is None else tasks
+        self._workers: list[Task] = []
 
     @property
     def cache_bytes(self) -> int:
@@ -188,7 +176,7 @@ class ThumbnailLoader(QObject):
         if rel_path in self._failed:
             return None
         if self._requests.add(key):
-            self._pool.start(_Worker(self._requests, self._paths, self._relay))
+            self._start_worker()
         for other in self._sizes.get(rel_path, ()):
             return self._cache[(rel_path, other)]
         return None
@@ -217,15 +205,31 @@ class ThumbnailLoader(QObject):
         self._failed.clear()
         self._bytes = 0
 
-    def shutdown(self) -> None:
-        """Stop taking work and wait for the pool threads; the loader is unusable after."""
+    def shutdown(self, timeout_s: float = 10.0) -> None:
+        """Stop taking work and wait for the workers; the loader is unusable after."""
         with self._requests.lock:
             self._requests.closed = True
             self._requests.pending.clear()
-        self._pool.waitForDone()
+        for worker in self._workers:
+            worker.wait(timeout_s)  # each ends after the decode under way
+        if self._own_tasks:
+            self._tasks.shutdown(timeout_s)
         self.clear()
 
-    def _on_decoded(self, key: _Key, image: QImage) -> None:
+    def _start_worker(self) -> None:
+        self._workers = [w for w in self._workers if w.pending]
+        requests, paths = self._requests, self._paths
+        self._workers.append(
+            self._tasks.run_reporting(
+                "thumbnails",
+                lambda report: _serve(requests, paths, report),
+                progress=self._on_decoded,
+                owner=self,
+            )
+        )
+
+    def _on_decoded(self, decoded: tuple[_Key, QImage]) -> None:
+        key, image = decoded
         self._requests.done(key)
         if self._requests.closed:
             return  # delivered after shutdown

@@ -38,6 +38,8 @@ from studio_desktop.workers.bridge import (
     ServerAdded,
     ServerRemoved,
 )
+from studio_desktop.workers.operations import Operations
+from studio_desktop.workers.tasks import Tasks
 from studio_desktop.workers.threads import QThreadStarter
 from studio_desktop.workers.watcher import JobWatcher
 
@@ -90,6 +92,10 @@ class WorkerPool(EventBridge):
         # before the views read the store (see JobWatcher).
         since = self._ops.submit(ctx.store.max_job_revision)
         self._watcher = JobWatcher(ctx.store, self.buffer.push, since)
+        # The window's database writes share the operations thread (one writer, in order); its
+        # reads and the outcomes of those writes come back to the GUI thread through `tasks`.
+        self.operations = Operations(ctx.store, self._submit, self)
+        self.tasks = Tasks(parent=self)
         self._phase = _Phase.NEW
         self._shutdown_result = True
 
@@ -121,11 +127,12 @@ class WorkerPool(EventBridge):
         self._stop_draining()
         loops_ok = self._dispatcher.shutdown(left())
         ops_ok = self._stop_ops(left())
+        tasks_ok = self.tasks.shutdown(left())  # after the operations its waiters wait for
         self._starter.close()
         threads_ok = self._starter.wait_all(left())
         if loops_ok and threads_ok:
             self._owner.close()  # else a loop still runs as this owner: the OS lets go at exit
-        self._shutdown_result = watcher_ok and loops_ok and ops_ok and threads_ok
+        self._shutdown_result = watcher_ok and loops_ok and ops_ok and tasks_ok and threads_ok
         if not self._shutdown_result:
             log.warning("worker pool shutdown did not finish within %.1f s", timeout_s)
         return self._shutdown_result

@@ -12,6 +12,10 @@ Every background read, decode, probe or export in the window goes through `Tasks
 Workers never touch widgets and never emit Qt signals: they put the outcome on a thread-safe
 queue; a GUI-thread timer drains it (the same shape as the worker pool's event bridge).
 `shutdown()` is the single place that stops every pool and waits for them.
+
+A long task (an export, a thumbnail worker serving many requests) uses `run_reporting`: its
+function gets a `Reporter` to send values back while it runs (delivered to `progress` under the
+same owner and newest-request checks) and to see whether it was cancelled.
 """
 
 from __future__ import annotations
@@ -47,13 +51,40 @@ POOL_SIZES: dict[str, int] = {
 }
 
 
+_DONE, _FAILED, _PROGRESS = "done", "failed", "progress"
+
+_OPEN: weakref.WeakSet[Tasks] = weakref.WeakSet()
+
+
+def open_tasks() -> list[Tasks]:
+    """Every Tasks not shut down yet (for the tests' leak checks)."""
+    return [t for t in list(_OPEN) if not t.closed]
+
+
 @dataclass
 class _Pending:
     owner: weakref.ReferenceType[QObject] | None
     key: tuple[int, str] | None
     done: Callable[[Any], None] | None
     failed: Callable[[Exception], None] | None
-    future: futures.Future[Any] | None = field(default=None)
+    progress: Callable[[Any], None] | None = None
+    cancelled: threading.Event = field(default_factory=threading.Event)
+
+
+class Reporter:
+    """What a `run_reporting` function is given: call it with a value for the GUI thread, and
+    check `cancelled` between steps (set by `Task.cancel()` and by `Tasks.shutdown()`)."""
+
+    def __init__(self, put: Callable[[object], None], cancelled: threading.Event) -> None:
+        self._put = put
+        self._cancelled = cancelled
+
+    def __call__(self, value: object) -> None:
+        self._put(value)
+
+    @property
+    def cancelled(self) -> bool:
+        return self._cancelled.is_set()
 
 
 class Task:
@@ -62,13 +93,23 @@ class Task:
     def __init__(self, tasks: Tasks, token: int) -> None:
         self._tasks = tasks
         self.token = token
+        self.future: futures.Future[None] | None = None  # None when refused after shutdown
 
     def cancel(self) -> None:
         self._tasks._cancel(self.token)
 
     @property
     def pending(self) -> bool:
+        """Started and its outcome not delivered (nor dropped) yet."""
         return self.token in self._tasks._pending
+
+    def wait(self, timeout_s: float | None = None) -> bool:
+        """Block until the function has returned (not until delivery); True if it has. For
+        tests and shutdowns: never on the GUI thread while the app runs."""
+        if self.future is None:
+            return True
+        _done, not_done = futures.wait([self.future], timeout_s)
+        return not not_done
 
 
 class Tasks(QObject):
@@ -78,15 +119,21 @@ class Tasks(QObject):
         super().__init__(parent)
         self._sizes = dict(POOL_SIZES if sizes is None else sizes)
         self._pools: dict[str, futures.ThreadPoolExecutor] = {}
-        self._results: queue.SimpleQueue[tuple[int, bool, object]] = queue.SimpleQueue()
+        self._results: queue.SimpleQueue[tuple[int, str, object]] = queue.SimpleQueue()
         self._tokens = itertools.count(1)
         self._pending: dict[int, _Pending] = {}
+        self._futures: dict[int, futures.Future[None]] = {}  # running or queued work
         self._latest: dict[tuple[int, str], int] = {}  # (id(owner), key) -> newest token
         self._lock = threading.Lock()  # guards _pools against a racing shutdown
         self._closed = False
         self._timer = QTimer(self)
         self._timer.setInterval(DRAIN_MS)
         self._timer.timeout.connect(self.deliver)
+        _OPEN.add(self)
+
+    @property
+    def closed(self) -> bool:
+        return self._closed
 
     def run(
         self,
@@ -104,6 +151,23 @@ class Tasks(QObject):
         later `run` with the same pair replaces this one (its result is dropped). A failure with
         no `failed` callback is logged.
         """
+        return self.run_reporting(
+            pool, lambda _report: fn(), done, owner=owner, key=key, failed=failed
+        )
+
+    def run_reporting(
+        self,
+        pool: str,
+        fn: Callable[[Reporter], T],
+        done: Callable[[T], None] | None = None,
+        *,
+        progress: Callable[[Any], None] | None = None,
+        owner: QObject | None = None,
+        key: str | None = None,
+        failed: Callable[[Exception], None] | None = None,
+    ) -> Task:
+        """Like `run`, but `fn(report)` may call `report(value)` any number of times: each value
+        reaches `progress(value)` on the GUI thread, in order, before `done`."""
         token = next(self._tokens)
         handle = Task(self, token)
         if self._closed:
@@ -114,26 +178,40 @@ class Tasks(QObject):
             key=owner_key,
             done=done,
             failed=failed,
+            progress=progress,
         )
-        self._pending[token] = entry
         if owner_key is not None:
+            replaced = self._latest.get(owner_key)
+            if replaced is not None and replaced in self._pending:
+                self._pending[replaced].cancelled.set()  # a reporting loop may stop early
             self._latest[owner_key] = token
+        self._pending[token] = entry
         results = self._results
+        reporter = Reporter(lambda value: results.put((token, _PROGRESS, value)), entry.cancelled)
+        futures_by_token = self._futures
 
         def work() -> None:
             try:
-                value: object = fn()
+                value: object = fn(reporter)
             except Exception as exc:  # handed to `failed` on the GUI thread
-                results.put((token, False, exc))
+                results.put((token, _FAILED, exc))
             else:
-                results.put((token, True, value))
+                results.put((token, _DONE, value))
 
         with self._lock:
-            executor = self._executor(pool)
-            entry.future = executor.submit(work)
+            future = self._executor(pool).submit(work)
+            self._futures[token] = future
+        handle.future = future
+        future.add_done_callback(lambda _f: futures_by_token.pop(token, None))
         if not self._timer.isActive():
             self._timer.start()
         return handle
+
+    def drop(self, owner: QObject, key: str) -> None:
+        """Forget the newest request for `(owner, key)`: its result is not delivered."""
+        token = self._latest.get((id(owner), key))
+        if token is not None:
+            self._cancel(token)
 
     @property
     def busy(self) -> bool:
@@ -143,13 +221,25 @@ class Tasks(QObject):
         """Hand finished results to their callbacks (the timer calls this every few ms)."""
         while True:
             try:
-                token, ok, value = self._results.get_nowait()
+                token, kind, value = self._results.get_nowait()
             except queue.Empty:
                 break
-            entry = self._pending.pop(token, None)
-            if entry is None or self._closed or not self._wanted(token, entry):
+            if self._closed:
                 continue
-            if ok:
+            if kind == _PROGRESS:
+                entry = self._pending.get(token)
+                if entry is not None and entry.progress is not None and self._wanted(token, entry):
+                    entry.progress(value)
+                continue
+            entry = self._pending.pop(token, None)
+            if entry is None:
+                continue
+            wanted = self._wanted(token, entry)
+            if entry.key is not None and self._latest.get(entry.key) == token:
+                del self._latest[entry.key]
+            if not wanted:
+                continue
+            if kind == _DONE:
                 if entry.done is not None:
                     entry.done(value)
             elif entry.failed is not None and isinstance(value, Exception):
@@ -165,8 +255,8 @@ class Tasks(QObject):
     def wait_idle(self, timeout_s: float) -> bool:
         """Block until every pool is idle (for tests and shutdown); True if it got there."""
         with self._lock:
-            pending = [e.future for e in self._pending.values() if e.future is not None]
-        _done, not_done = futures.wait(pending, timeout_s)
+            running = list(self._futures.values())
+        _done, not_done = futures.wait(running, timeout_s)
         return not not_done
 
     def shutdown(self, timeout_s: float = 10.0) -> bool:
@@ -174,6 +264,8 @@ class Tasks(QObject):
         Idempotent; True if all pools stopped within the timeout."""
         self._closed = True
         self._timer.stop()
+        for entry in self._pending.values():
+            entry.cancelled.set()  # reporting loops (exports, thumbnail workers) stop early
         with self._lock:
             pools, self._pools = list(self._pools.values()), {}
         for executor in pools:
@@ -199,10 +291,9 @@ class Tasks(QObject):
         return executor
 
     def _wanted(self, token: int, entry: _Pending) -> bool:
-        if entry.key is not None:
-            if self._latest.get(entry.key) != token:
-                return False  # a newer request replaced this one
-            del self._latest[entry.key]
+        """Whether the task's owner is alive and no newer request replaced it."""
+        if entry.key is not None and self._latest.get(entry.key) != token:
+            return False
         if entry.owner is None:
             return True
         owner = entry.owner()
@@ -212,7 +303,9 @@ class Tasks(QObject):
         entry = self._pending.pop(token, None)
         if entry is None:
             return
-        if entry.future is not None:
-            entry.future.cancel()
+        entry.cancelled.set()
+        future = self._futures.get(token)
+        if future is not None:
+            future.cancel()
         if entry.key is not None and self._latest.get(entry.key) == token:
             del self._latest[entry.key]

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import functools
 import threading
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any, cast
 
 import pytest
 from pytestqt.qtbot import QtBot
@@ -13,9 +15,11 @@ from pytestqt.qtbot import QtBot
 from studio_desktop.core.context import AppContext
 from studio_desktop.core.servers import ServerConfig
 from studio_desktop.core.settings import Settings
+from studio_desktop.core.store import Store
 from studio_desktop.ui.generate import GenerateTab
 from studio_desktop.ui.services import Services
 from studio_desktop.workers import WorkerPool, running_threads
+from studio_desktop.workers.tasks import Tasks, open_tasks
 from tests.fakes.comfy_server import FakeComfyServer
 from tests.integration.helpers import FAST
 
@@ -39,9 +43,15 @@ def _leaked(before: set[threading.Thread]) -> list[threading.Thread]:
 
 @pytest.fixture(autouse=True)
 def _no_leaked_threads() -> Iterator[None]:
-    """Fail a test after which a non-daemon thread, a pool thread or a loop QThread survives."""
+    """Fail a test after which a non-daemon thread, a pool thread or a loop QThread survives.
+
+    A `Tasks` still open here belongs to a `Services` the test made without a pool fixture (the
+    app shuts its one down itself): it is stopped first, like the test's widgets.
+    """
     before = set(threading.enumerate())
     yield
+    stopped = [tasks.shutdown(GRACE_S) for tasks in open_tasks()]
+    assert all(stopped), "background tasks did not stop in time"
     deadline = time.monotonic() + GRACE_S
     while (_leaked(before) or running_threads()) and time.monotonic() < deadline:
         time.sleep(0.02)
@@ -66,13 +76,51 @@ def _empty_clipboard() -> Iterator[None]:
         QGuiApplication.clipboard().clear()
 
 
+PENDING_READS_MARK = "gui_thread_reads"
+
+
 @pytest.fixture
-def ctx(tmp_path: Path) -> Iterator[AppContext]:
+def ctx(tmp_path: Path, request: pytest.FixtureRequest) -> Iterator[AppContext]:
+    """The data folder, with its store refusing every session on the GUI thread (this one), as
+    in the running app: a widget that reads or writes there fails the test with WrongThread.
+
+    The test body checks and prepares the database through `db(ctx)`. A test marked
+    `gui_thread_reads(reason)` exercises a widget whose reads have not moved off the GUI
+    thread yet: there only writes are refused.
+    """
     context = AppContext.open(tmp_path / "data")
+    pending = request.node.get_closest_marker(PENDING_READS_MARK)
+    context.store.forbid_thread(threading.current_thread(), reads=pending is None)
     try:
         yield context
     finally:
+        context.store.forbid_thread(None)
         context.close()
+
+
+class _TestSide:
+    """The store as the test body uses it: every call allowed on the calling thread."""
+
+    def __init__(self, store: Store) -> None:
+        self._store = store
+
+    def __getattr__(self, name: str) -> Any:
+        attribute = getattr(self._store, name)
+        if not callable(attribute):
+            return attribute
+
+        @functools.wraps(attribute)
+        def allowed(*args: Any, **kwargs: Any) -> Any:
+            with self._store.allow_this_thread():
+                return attribute(*args, **kwargs)
+
+        return allowed
+
+
+def db(ctx: AppContext) -> Store:
+    """`ctx.store` for the test body (setting up, checking results) despite the GUI-thread
+    guard: the same store, nothing faked, only marked as the test's own access."""
+    return cast(Store, _TestSide(ctx.store))
 
 
 PoolFactory = Callable[..., WorkerPool]
@@ -83,7 +131,8 @@ def make_pool(ctx: AppContext) -> Iterator[PoolFactory]:
     """`make_pool(*servers, ctx=..., depth=2, start=True)`: started pools, shut down after the test.
 
     `servers` are fake servers or ServerConfigs. Request this fixture after the fake servers so
-    the pools stop first.
+    the pools stop first. After the pools, every `Tasks` still open (the one a `Services` made
+    in the test owns) is shut down, as the app does, before the store closes.
     """
     pools: list[WorkerPool] = []
 
@@ -106,6 +155,8 @@ def make_pool(ctx: AppContext) -> Iterator[PoolFactory]:
     yield make
     results = [pool.shutdown(10) for pool in pools]
     assert all(results), "a pool did not shut down in time"
+    stopped = [tasks.shutdown(10) for tasks in open_tasks()]
+    assert all(stopped), "background tasks did not stop in time"
 
 
 TabFactory = Callable[..., GenerateTab]
@@ -115,17 +166,27 @@ TabFactory = Callable[..., GenerateTab]
 def make_tab(qtbot: QtBot, ctx: AppContext, make_pool: PoolFactory) -> Iterator[TabFactory]:
     """`make_tab(pool, settings=Settings())`: a 1100x800 GenerateTab over `pool`.
 
-    The tabs are shut down (their background work waited for) before the pools stop.
+    Each tab has its own Services and so its own Tasks, shut down (its background work
+    waited for) before the pools stop.
     """
-    tabs: list[GenerateTab] = []
+    made: list[Services] = []
 
     def make(pool: WorkerPool, settings: Settings | None = None) -> GenerateTab:
-        tab = GenerateTab(Services(ctx, pool, settings or Settings()))
+        services = Services(ctx, pool, settings or Settings())
+        tab = GenerateTab(services)
         qtbot.addWidget(tab)
         tab.resize(1100, 800)
-        tabs.append(tab)
+        made.append(services)
         return tab
 
     yield make
-    for tab in tabs:
-        tab.shutdown()
+    for services in made:
+        assert services.tasks.shutdown(10), "the tab's background work did not stop"
+
+
+@pytest.fixture
+def tasks(qtbot: QtBot) -> Iterator[Tasks]:
+    """A Tasks of the test's own (for a widget made without Services), shut down after it."""
+    runner = Tasks()
+    yield runner
+    assert runner.shutdown(10), "background tasks did not stop in time"

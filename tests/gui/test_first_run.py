@@ -13,10 +13,10 @@ from studio_desktop.core.context import DEFAULT_SERVER, AppContext
 from studio_desktop.core.engine import ServerState, ServerStatus
 from studio_desktop.core.servers import ServerConfig
 from studio_desktop.core.settings import load_settings
-from studio_desktop.ui.first_run import FirstRunDialog, first_server_url
+from studio_desktop.ui.first_run import FirstRunDialog, first_server_url, running_server_url
 from studio_desktop.ui.services import Services
 from tests.fakes.comfy_server import FakeComfyServer
-from tests.gui.conftest import PoolFactory
+from tests.gui.conftest import PoolFactory, db
 
 WAIT_MS = 15_000
 
@@ -113,13 +113,13 @@ def test_another_address_is_checked_and_registered(
     dialog.connect_button.click()
     qtbot.waitUntil(lambda: dialog.address_result.ok is not None, timeout=WAIT_MS)
     assert dialog.address_result.ok is False and dialog.state == "missing"
-    assert services.ctx.store.list_servers() == []
+    assert db(services.ctx).list_servers() == []
 
     dialog.address_field.setText(fake_comfy.url + "/")
     dialog.connect_button.click()
     settle(qtbot, dialog)
     qtbot.waitUntil(lambda: dialog.state == "found", timeout=WAIT_MS)
-    [record_] = services.ctx.store.list_servers()
+    [record_] = db(services.ctx).list_servers()
     assert record_.url == fake_comfy.url
     qtbot.waitUntil(lambda: states.get(fake_comfy.url) == ServerState.IDLE, timeout=WAIT_MS)
 
@@ -134,8 +134,10 @@ def test_closing_marks_the_first_run_done(qtbot: QtBot, services: Services) -> N
 
 
 def test_the_first_enabled_registered_server_is_probed(services: Services) -> None:
-    assert first_server_url(services) == DEFAULT_SERVER
-    store = services.ctx.store
+    store = db(services.ctx)
+    assert first_server_url(store.list_servers()) == DEFAULT_SERVER
     store.add_server("off", "http://127.0.0.1:9001", enabled=False)
     store.add_server("on", "http://127.0.0.1:9002")
-    assert first_server_url(services) == "http://127.0.0.1:9002"
+    assert first_server_url(store.list_servers()) == "http://127.0.0.1:9002"
+    # The dialog asks the pool, which the app built from that registry (here: the default).
+    assert running_server_url(services) == DEFAULT_SERVER

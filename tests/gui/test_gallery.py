@@ -24,6 +24,7 @@ from studio_desktop.core.context import AppContext
 from studio_desktop.core.jobs import GenerationParams, ImageRecord, NewImage, NewJob
 from studio_desktop.core.library.files import read_png_text
 from studio_desktop.core.settings import Settings
+from studio_desktop.core.store import WrongThread
 from studio_desktop.core.store.filters import ImageFilter
 from studio_desktop.ui import thumbnails as thumbnails_module
 from studio_desktop.ui.gallery import GalleryModel, GalleryTab
@@ -36,9 +37,13 @@ from studio_desktop.ui.services import Services
 from studio_desktop.ui.thumbnails import ThumbnailLoader
 from studio_desktop.workers import WorkerPool
 from tests.fakes.comfy_server import FakeComfyServer
-from tests.gui.conftest import PoolFactory
+from tests.gui.conftest import PoolFactory, db
 
 WAIT_MS = 10_000
+
+# The store refuses writes on the GUI thread in every test here; the model's page reads move
+# off it with ui/gallery/model.py (the Tasks work), after which this mark goes.
+pytestmark = pytest.mark.gui_thread_reads("ui/gallery/model.py still reads pages on the GUI thread")
 
 
 # --- building a library -----------------------------------------------------------------------
@@ -63,8 +68,8 @@ def add_image(
 ) -> ImageRecord:
     """Queue, claim and complete a job with one real output saved through the library."""
     params = GenerationParams(prompt=prompt, model=model, seed=7)
-    job = ctx.store.add_job(NewJob("txt2img", params))
-    claimed = ctx.store.claim_next("http://127.0.0.1:1")
+    job = db(ctx).add_job(NewJob("txt2img", params))
+    claimed = db(ctx).claim_next("http://127.0.0.1:1")
     assert claimed is not None and claimed.id == job.id
     saved = ctx.library.save_output(
         job.id,
@@ -75,7 +80,7 @@ def add_image(
     )
     assert saved.thumb_path is not None
     paths = ctx.paths
-    (record,) = ctx.store.complete(
+    (record,) = db(ctx).complete(
         job.id,
         [
             NewImage(
@@ -197,7 +202,7 @@ def wait_counted(qtbot: QtBot, model: GalleryModel) -> None:
 
 def test_model_passes_qtmodeltester(qtmodeltester: Any, qtbot: QtBot, ctx: AppContext) -> None:
     add_images(ctx, 7)
-    model = GalleryModel(ctx.store, page_size=3)
+    model = GalleryModel(db(ctx), page_size=3)
     assert model.rowCount() == 3 and model.canFetchMore()
     qtmodeltester.check(model)
     wait_counted(qtbot, model)  # the count arrives: placeholder rows for the rest
@@ -213,7 +218,7 @@ def test_model_passes_qtmodeltester(qtmodeltester: Any, qtbot: QtBot, ctx: AppCo
 
 def test_model_pages_newest_first_without_duplicates(ctx: AppContext) -> None:
     records = add_images(ctx, 11)
-    model = GalleryModel(ctx.store, page_size=4)
+    model = GalleryModel(db(ctx), page_size=4)
     while model.canFetchMore():
         assert model.load_more()
     assert shown_ids(model) == sorted((r.id for r in records), reverse=True)
@@ -225,7 +230,7 @@ def test_rows_are_counted_up_front_and_filled_in_the_background(
 ) -> None:
     records = add_images(ctx, 30)
     newest_first = sorted((r.id for r in records), reverse=True)
-    model = GalleryModel(ctx.store, page_size=4)
+    model = GalleryModel(db(ctx), page_size=4)
     with qtbot.waitSignal(model.rowsInserted, timeout=WAIT_MS):
         pass  # the background count: one insert of every row not read yet
     assert model.rowCount() == 30
@@ -250,14 +255,14 @@ def test_rows_are_counted_up_front_and_filled_in_the_background(
 
 def test_count_is_corrected_by_the_last_page(qtbot: QtBot, ctx: AppContext) -> None:
     records = add_images(ctx, 12)
-    model = GalleryModel(ctx.store, page_size=4)
+    model = GalleryModel(db(ctx), page_size=4)
     model.shutdown()  # no background reads: counted now, the rest read on this thread
-    model = GalleryModel(ctx.store, page_size=4)
+    model = GalleryModel(db(ctx), page_size=4)
     wait_counted(qtbot, model)
     model.shutdown()
     assert model.rowCount() == 12
     oldest = sorted(r.id for r in records)[:2]
-    ctx.store.soft_delete_images(oldest)  # behind the model's back, below the rows read
+    db(ctx).soft_delete_images(oldest)  # behind the model's back, below the rows read
     while model.load_more():
         pass
     assert model.rowCount() == 10
@@ -269,7 +274,7 @@ def test_records_read_again_once_dropped_from_the_cache(
 ) -> None:
     monkeypatch.setattr(model_module, "RECENT_RECORDS", 3)
     records = {r.id: r for r in add_images(ctx, 10)}
-    model = GalleryModel(ctx.store, page_size=4)
+    model = GalleryModel(db(ctx), page_size=4)
     wait_counted(qtbot, model)
     model.shutdown()
     rows = [0, 1, 2, 5, 6, 9]
@@ -291,7 +296,7 @@ def test_filling_rows_does_not_lay_out_the_grid_again(
             super().doItemsLayout()
 
     add_images(ctx, 5)
-    model = GalleryModel(ctx.store, page_size=2)
+    model = GalleryModel(db(ctx), page_size=2)
     wait_counted(qtbot, model)
     view = CountingView()
     qtbot.addWidget(view)
@@ -358,7 +363,7 @@ def test_text_search_and_filters_change_rows(
     assert model.rowCount() == 4
     assert g.tab.stack.currentWidget() is g.tab.view
 
-    ctx.store.set_favourite([dog.id], True)
+    db(ctx).set_favourite([dog.id], True)
     bar.favourites.setChecked(True)
     assert shown_ids(model) == [dog.id]
     bar.favourites.setChecked(False)
@@ -373,6 +378,7 @@ def test_text_search_and_filters_change_rows(
     bar.model.setCurrentIndex(0)
 
     g.tab.apply_tags([model.record(model.row_of(cat.id) or 0)], ["Roof", "red"], replace_all=True)
+    qtbot.waitUntil(lambda: model.record(model.row_of(cat.id) or 0).tags == ("Roof", "red"))
     with qtbot.waitSignal(bar.filter_changed, timeout=WAIT_MS):
         bar.tag.setText("roof")
     assert shown_ids(model) == [cat.id]
@@ -390,13 +396,23 @@ def test_delete_then_undo_restores_rows(qtbot: QtBot, gallery: Gallery) -> None:
     doomed = {before[1], before[3]}
     tab.delete_selected()
     assert shown_ids(model) == [i for i in before if i not in doomed]
-    assert all(gallery.ctx.store.get_image(i).deleted for i in doomed)  # type: ignore[union-attr]
+    qtbot.waitUntil(lambda: all(deleted(gallery, i) for i in doomed))
     assert gallery.undos and "trash" in gallery.undos[-1][0]
     assert tab.view.currentIndex().row() == 1  # the selection moved on, not to the top
 
     gallery.undos[-1][1]()
-    assert shown_ids(model) == before
-    assert not any(gallery.ctx.store.get_image(i).deleted for i in doomed)  # type: ignore[union-attr]
+    qtbot.waitUntil(lambda: shown_ids(model) == before)
+    assert not any(deleted(gallery, i) for i in doomed)
+
+
+def deleted(gallery: Gallery, image_id: int) -> bool:
+    record = db(gallery.ctx).get_image(image_id)
+    return record is not None and record.deleted
+
+
+def favourite(gallery: Gallery, image_id: int) -> bool:
+    record = db(gallery.ctx).get_image(image_id)
+    return record is not None and record.favourite
 
 
 def test_trash_view_restores(qtbot: QtBot, gallery: Gallery) -> None:
@@ -404,6 +420,7 @@ def test_trash_view_restores(qtbot: QtBot, gallery: Gallery) -> None:
     before = shown_ids(model)
     select_rows(tab, [0])
     tab.delete_selected()
+    qtbot.waitUntil(lambda: deleted(gallery, before[0]))  # written before the trash is read
     tab.filter_bar.trash.setChecked(True)
     assert shown_ids(model) == [before[0]]
     menu = tab.build_menu(tab.selected_records() or [model.record(0)])
@@ -412,20 +429,45 @@ def test_trash_view_restores(qtbot: QtBot, gallery: Gallery) -> None:
     tab.delete_selected()  # in the Trash view, Delete restores
     assert model.rowCount() == 0
     assert tab.empty_label.text() == "The trash is empty."
+    qtbot.waitUntil(lambda: not deleted(gallery, before[0]))
     tab.filter_bar.trash.setChecked(False)
     assert shown_ids(model) == before
 
 
-def test_favourite_toggles(gallery: Gallery) -> None:
-    tab, model, store = gallery.tab, gallery.tab.model, gallery.ctx.store
+def test_favourite_toggles(qtbot: QtBot, gallery: Gallery) -> None:
+    tab, model = gallery.tab, gallery.tab.model
     select_rows(tab, [0, 2])
     ids = [model.record(0).id, model.record(2).id]
     tab.toggle_favourite()
-    assert all(store.get_image(i).favourite for i in ids)  # type: ignore[union-attr]
     assert model.record(0).favourite and model.record(2).favourite
+    qtbot.waitUntil(lambda: all(favourite(gallery, i) for i in ids))
     tab.toggle_favourite()
-    assert not any(store.get_image(i).favourite for i in ids)  # type: ignore[union-attr]
     assert not model.record(0).favourite
+    qtbot.waitUntil(lambda: not any(favourite(gallery, i) for i in ids))
+
+
+def test_favouriting_an_image_in_the_gallery_writes_on_the_operations_thread_not_the_gui_thread(
+    qtbot: QtBot, gallery: Gallery
+) -> None:
+    """What users saw: Ctrl+D (and trash, restore, tags) stalled the window while SQLite took
+    the write lock; here a write on the GUI thread raises WrongThread and fails the test."""
+    tab, model = gallery.tab, gallery.tab.model
+    with pytest.raises(WrongThread):
+        gallery.ctx.store.set_favourite([model.record(0).id], True)  # the guard is on
+    select_rows(tab, [1])
+    image_id = model.record(1).id
+    tab.toggle_favourite()
+    assert model.record(1).favourite  # shown at once
+    assert gallery.statuses[-1] == "Added 1 image(s) to favourites"
+    qtbot.waitUntil(lambda: favourite(gallery, image_id))
+
+    tab.apply_tags([model.record(1)], ["sky"], replace_all=True)
+    qtbot.waitUntil(lambda: model.record(1).tags == ("sky",))
+    tab.delete_selected()
+    qtbot.waitUntil(lambda: deleted(gallery, image_id))
+    gallery.undos[-1][1]()
+    qtbot.waitUntil(lambda: not deleted(gallery, image_id))
+    qtbot.waitUntil(lambda: model.row_of(image_id) is not None)  # back once read again
 
 
 def test_context_menu_remix_and_copy_prompt(gallery: Gallery) -> None:

@@ -22,7 +22,12 @@ from studio_desktop.ui.generate import GenerateTab
 from studio_desktop.ui.generate.image_slot import ImageSlotWidget
 from studio_desktop.ui.generate.progress import Shown
 from tests.fakes.comfy_server import FakeComfyServer
-from tests.gui.conftest import PoolFactory, TabFactory
+from tests.gui.conftest import PoolFactory, TabFactory, db
+
+# The store refuses GUI-thread writes here; reads there stay allowed until that code moves.
+pytestmark = pytest.mark.gui_thread_reads(
+    "ui/generate/progress.py reads the finished job on the GUI thread"
+)
 
 WAIT_MS = 20_000
 FakeFactory = Callable[..., FakeComfyServer]
@@ -111,7 +116,7 @@ def wait_lists(qtbot: QtBot, tab: GenerateTab, fake: FakeComfyServer) -> None:
 
 
 def jobs_in_store(ctx: AppContext) -> list[Job]:
-    return list(reversed(ctx.store.list_jobs().items))  # oldest first
+    return list(reversed(db(ctx).list_jobs().items))  # oldest first
 
 
 def slot(tab: GenerateTab, name: str) -> ImageSlotWidget:
@@ -166,8 +171,8 @@ def test_queue_from_the_form_shows_progress_preview_then_result(
 
     (job,) = jobs_in_store(ctx)
     assert tab.progress.current_job == job.id
-    qtbot.waitUntil(lambda: ctx.store.get_job(job.id).status is JobStatus.COMPLETED)  # type: ignore[union-attr]
-    images = ctx.store.images_for_job(job.id)
+    qtbot.waitUntil(lambda: db(ctx).get_job(job.id).status is JobStatus.COMPLETED)  # type: ignore[union-attr]
+    images = db(ctx).images_for_job(job.id)
     assert images and all(ctx.paths.resolve(i.path).is_file() for i in images)
 
     graph = fake.submitted[0]["prompt"]
@@ -235,7 +240,7 @@ def test_cancel_current_stops_the_running_job(
     assert tab.cancel_current()
     (job,) = jobs_in_store(ctx)
     qtbot.waitUntil(lambda: tab.progress.step_label.text() == "Cancelled", timeout=WAIT_MS)
-    assert ctx.store.get_job(job.id).status is JobStatus.CANCELLED  # type: ignore[union-attr]
+    assert db(ctx).get_job(job.id).status is JobStatus.CANCELLED  # type: ignore[union-attr]
     assert not tab.progress.cancel_button.isEnabled()
 
 

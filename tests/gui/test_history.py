@@ -17,6 +17,7 @@ from pytestqt.qtbot import QtBot
 from studio_desktop.core.context import AppContext
 from studio_desktop.core.jobs import GenerationParams, Job, JobError, JobStatus, NewImage, NewJob
 from studio_desktop.core.settings import Settings
+from studio_desktop.core.store import WrongThread
 from studio_desktop.ui.history import HistoryTab
 from studio_desktop.ui.history.details import error_html
 from studio_desktop.ui.history.filters import ACTIVE
@@ -24,8 +25,10 @@ from studio_desktop.ui.history.model import Column, HistoryModel, StatusRole
 from studio_desktop.ui.services import Services
 from studio_desktop.ui.thumbnails import ThumbnailLoader
 from studio_desktop.workers import WorkerPool
+from studio_desktop.workers.read_view import ReadView
+from studio_desktop.workers.tasks import Tasks
 from tests.fakes.comfy_server import FakeComfyServer
-from tests.gui.conftest import PoolFactory
+from tests.gui.conftest import PoolFactory, db
 
 WAIT_MS = 20_000
 SERVER = "http://127.0.0.1:1"
@@ -55,10 +58,10 @@ def add_job(
     params = GenerationParams(
         prompt=prompt, negative=negative, model="sd15.safetensors", seed=seed, steps=12
     )
-    job = ctx.store.add_job(NewJob("txt2img", params))
+    job = db(ctx).add_job(NewJob("txt2img", params))
     if status is JobStatus.PENDING:
         return job
-    claimed = ctx.store.claim_next(SERVER, can_run=lambda j: j.id == job.id)
+    claimed = db(ctx).claim_next(SERVER, can_run=lambda j: j.id == job.id)
     assert claimed is not None and claimed.id == job.id
     if status is JobStatus.COMPLETED:
         images = []
@@ -79,14 +82,14 @@ def add_job(
                     metadata=saved.metadata,
                 )
             )
-        ctx.store.complete(job.id, images)
+        db(ctx).complete(job.id, images)
     elif status is JobStatus.FAILED:
-        ctx.store.fail(job.id, error or JobError(type="execution_error", message="it broke"))
+        db(ctx).fail(job.id, error or JobError(type="execution_error", message="it broke"))
     elif status is JobStatus.CANCELLED:
-        ctx.store.cancel(job.id)
+        db(ctx).cancel(job.id)
     elif status is not JobStatus.RUNNING:
         raise ValueError(status)
-    found = ctx.store.get_job(job.id)
+    found = db(ctx).get_job(job.id)
     assert found is not None
     return found
 
@@ -99,11 +102,17 @@ class History:
     tab: HistoryTab
     ctx: AppContext
     pool: WorkerPool
+    qtbot: QtBot
     statuses: list[str]
     undos: list[tuple[str, Any]]
     remixes: list[str]
 
+    def settle(self) -> None:
+        """Wait for the tab's background reads (pages, the details pane's images)."""
+        self.qtbot.waitUntil(lambda: not self.tab.busy, timeout=WAIT_MS)
+
     def shown(self) -> list[str]:
+        self.settle()
         model = self.tab.model
         return [model.job(row).params.prompt for row in range(model.rowCount())]
 
@@ -129,13 +138,14 @@ def open_history(qtbot: QtBot, ctx: AppContext, loader: ThumbnailLoader) -> Iter
     def make(pool: WorkerPool, *, page_size: int = 100) -> History:
         tab = HistoryTab(Services(ctx, pool, Settings()), loader, page_size=page_size)
         qtbot.addWidget(tab)
-        history = History(tab, ctx, pool, [], [], [])
+        history = History(tab, ctx, pool, qtbot, [], [], [])
         tab.status_message.connect(lambda text, _ms: history.statuses.append(text))
         tab.undo_available.connect(lambda text, undo: history.undos.append((text, undo)))
         tab.remix_requested.connect(history.remixes.append)
         tab.resize(1100, 650)
         tab.show()
         qtbot.waitExposed(tab)
+        history.settle()
         return history
 
     yield make
@@ -150,54 +160,104 @@ def idle_pool(make_pool: PoolFactory) -> WorkerPool:
 def search(qtbot: QtBot, history: History, text: str) -> None:
     history.tab.filters.search.setText(text)
     history.tab.filters.search.returnPressed.emit()  # no need to wait for the typing pause
+    history.settle()
+
+
+@pytest.fixture
+def tasks(qtbot: QtBot) -> Iterator[Tasks]:
+    runner = Tasks()
+    yield runner
+    assert runner.shutdown(10)
+
+
+def history_model(qtbot: QtBot, ctx: AppContext, tasks: Tasks, **kwargs: Any) -> HistoryModel:
+    """A model over the real store, its first page read (off this thread)."""
+    model = HistoryModel(ReadView(ctx.store), tasks, **kwargs)
+    wait_loaded(qtbot, model)
+    return model
+
+
+def wait_loaded(qtbot: QtBot, model: HistoryModel) -> None:
+    qtbot.waitUntil(lambda: not model.loading, timeout=WAIT_MS)
+
+
+def fetch_more(qtbot: QtBot, model: HistoryModel) -> None:
+    model.fetchMore(QModelIndex())
+    wait_loaded(qtbot, model)
 
 
 # --- the model --------------------------------------------------------------------------------
 
 
-def test_model_passes_qtmodeltester(qtmodeltester: Any, qapp: Any, ctx: AppContext) -> None:
+def test_model_passes_qtmodeltester(
+    qtmodeltester: Any, qtbot: QtBot, ctx: AppContext, tasks: Tasks
+) -> None:
     add_job(ctx, "a red fox", outputs=0)
     add_job(ctx, "a failed one", JobStatus.FAILED)
     add_job(ctx, "waiting", JobStatus.PENDING)
     add_job(ctx, "running", JobStatus.RUNNING)
     add_job(ctx, "cancelled", JobStatus.CANCELLED)
-    model = HistoryModel(ctx.store, page_size=2)
+    model = history_model(qtbot, ctx, tasks, page_size=2)
     qtmodeltester.check(model)
     while model.canFetchMore(QModelIndex()):
-        model.fetchMore(QModelIndex())
+        fetch_more(qtbot, model)
     qtmodeltester.check(model)
     assert model.rowCount() == 5
 
 
-def test_model_pages_newest_first_without_duplicates(ctx: AppContext) -> None:
-    ctx.store.add_jobs([NewJob("txt2img", GenerationParams(prompt=f"job {i}")) for i in range(250)])
-    model = HistoryModel(ctx.store, page_size=100)
+def test_model_pages_newest_first_without_duplicates(
+    qtbot: QtBot, ctx: AppContext, tasks: Tasks
+) -> None:
+    db(ctx).add_jobs([NewJob("txt2img", GenerationParams(prompt=f"job {i}")) for i in range(250)])
+    model = history_model(qtbot, ctx, tasks, page_size=100)
     assert model.rowCount() == 100
     assert model.canFetchMore(QModelIndex())
-    model.fetchMore(QModelIndex())
+    fetch_more(qtbot, model)
     assert model.rowCount() == 200
-    model.fetchMore(QModelIndex())
+    fetch_more(qtbot, model)
     assert model.rowCount() == 250
     assert not model.canFetchMore(QModelIndex())
     prompts = [model.job(r).params.prompt for r in range(250)]
     assert prompts == [f"job {i}" for i in reversed(range(250))]
 
 
-def test_the_model_ignores_a_state_older_than_the_one_it_read(qapp: Any, ctx: AppContext) -> None:
-    queued = ctx.store.add_job(NewJob("txt2img", GenerationParams(prompt="x")))
-    running = ctx.store.claim_next("http://127.0.0.1:1")
+def test_the_model_ignores_a_state_older_than_the_one_it_read(
+    qtbot: QtBot, ctx: AppContext, tasks: Tasks
+) -> None:
+    queued = db(ctx).add_job(NewJob("txt2img", GenerationParams(prompt="x")))
+    running = db(ctx).claim_next("http://127.0.0.1:1")
     assert running is not None
-    model = HistoryModel(ctx.store)  # reads the running state itself
+    model = HistoryModel(ReadView(ctx.store), tasks)  # reads the running state itself
+    qtbot.waitUntil(lambda: model.rowCount() == 1, timeout=WAIT_MS)
     model.upsert(queued)  # an event written before the model read the store
     assert model.job(0).status is JobStatus.RUNNING
-    model.upsert(ctx.store.cancel(queued.id))
+    model.upsert(db(ctx).cancel(queued.id))
     assert model.job(0).status is JobStatus.CANCELLED
+
+
+def test_history_paging_reads_off_the_gui_thread(
+    qtbot: QtBot, ctx: AppContext, idle_pool: WorkerPool, open_history: OpenHistory
+) -> None:
+    """What users saw: scrolling down History froze the window while the next page was read
+    (fetchMore ran the query on the GUI thread). Here any GUI-thread read raises WrongThread."""
+    with pytest.raises(WrongThread):
+        ctx.store.list_jobs()  # the guard is on for this thread
+    db(ctx).add_jobs([NewJob("txt2img", GenerationParams(prompt=f"job {i}")) for i in range(90)])
+    history = open_history(idle_pool, page_size=30)
+    model = history.tab.model
+    assert model.rowCount() == 30 and model.canFetchMore(QModelIndex())
+    model.fetchMore(QModelIndex())
+    assert model.loading  # the page is being read elsewhere; the GUI thread goes on
+    qtbot.waitUntil(lambda: model.rowCount() == 60, timeout=WAIT_MS)
+    history.tab.table.scrollToBottom()
+    qtbot.waitUntil(lambda: not model.canFetchMore(QModelIndex()), timeout=WAIT_MS)
+    assert history.shown() == [f"job {i}" for i in reversed(range(90))]
 
 
 def test_view_fetches_more_pages_as_it_scrolls(
     qtbot: QtBot, ctx: AppContext, idle_pool: WorkerPool, open_history: OpenHistory
 ) -> None:
-    ctx.store.add_jobs([NewJob("txt2img", GenerationParams(prompt=f"job {i}")) for i in range(120)])
+    db(ctx).add_jobs([NewJob("txt2img", GenerationParams(prompt=f"job {i}")) for i in range(120)])
     history = open_history(idle_pool, page_size=30)
     table = history.tab.table
     assert history.tab.model.rowCount() < 120
@@ -209,9 +269,9 @@ def test_view_fetches_more_pages_as_it_scrolls(
     qtbot.waitUntil(scrolled_to_end, timeout=WAIT_MS)
 
 
-def test_columns_show_the_job(qapp: Any, ctx: AppContext) -> None:
+def test_columns_show_the_job(qtbot: QtBot, ctx: AppContext, tasks: Tasks) -> None:
     job = add_job(ctx, "a long\nprompt  with   spaces", seed=12345)
-    model = HistoryModel(ctx.store)
+    model = history_model(qtbot, ctx, tasks)
     text = [model.index(0, c).data() for c in Column]
     assert text[Column.STATUS] == "Completed"
     assert text[Column.PROMPT] == "a long prompt with spaces"
@@ -294,6 +354,7 @@ def test_details_show_parameters_and_output_thumbnails(
     job = add_job(ctx, "a lighthouse at dusk", outputs=2, seed=987654, negative="fog")
     history = open_history(idle_pool)
     assert history.tab.select_job(job.id)
+    history.settle()
     details = history.tab.details
     assert details.job is not None and details.job.id == job.id
     assert details.prompt.text() == "a lighthouse at dusk"
@@ -331,7 +392,7 @@ def test_a_failed_job_shows_the_servers_error(
     details = history.tab.details
     assert details.error.isVisible()
     assert details.retry_button.isEnabled()
-    stored = ctx.store.get_job(job.id)
+    stored = db(ctx).get_job(job.id)
     assert stored is not None and stored.error is not None
     text = details.error.text()
     if fault == "reject_prompt":
@@ -386,6 +447,7 @@ def test_remix_emits_the_job_id(
     job = add_job(ctx, "remix me")
     history = open_history(idle_pool)
     history.tab.select_job(job.id)
+    history.settle()
     with qtbot.waitSignal(history.tab.remix_requested, timeout=WAIT_MS) as signal:
         history.tab.details.remix_button.click()
     assert signal.args == [job.id]
@@ -422,10 +484,11 @@ def test_retry_under_the_failed_filter_takes_the_row_out(
     job = add_job(ctx, "failed once", JobStatus.FAILED)
     history = open_history(idle_pool)
     history.tab.filters.set_status((JobStatus.FAILED,))
-    history.tab.select_job(job.id)
+    history.settle()
+    assert history.tab.select_job(job.id)
     history.tab.retry_selected()
     qtbot.waitUntil(lambda: history.tab.model.rowCount() == 0, timeout=WAIT_MS)
-    stored = ctx.store.get_job(job.id)
+    stored = db(ctx).get_job(job.id)
     assert stored is not None and stored.status is JobStatus.PENDING
 
 
@@ -440,12 +503,12 @@ def test_delete_then_undo(
     table.selectAll()
     history.tab.delete_selected()
     assert history.shown() == ["still waiting"]  # a waiting job is not deleted
-    assert [j.id for j in ctx.store.list_jobs().items] == [waiting.id]
+    qtbot.waitUntil(lambda: [j.id for j in db(ctx).list_jobs().items] == [waiting.id])
     ((text, undo),) = history.undos
     assert "2" in text
     undo()
-    assert history.shown() == ["still waiting", "second", "first"]
-    assert {j.id for j in ctx.store.list_jobs().items} == {a.id, b.id, waiting.id}
+    qtbot.waitUntil(lambda: history.shown() == ["still waiting", "second", "first"])
+    assert {j.id for j in db(ctx).list_jobs().items} == {a.id, b.id, waiting.id}
 
     history.tab.select_job(waiting.id)
     history.tab.delete_selected()
@@ -454,14 +517,16 @@ def test_delete_then_undo(
 
 
 def test_delete_from_the_details_pane(
-    ctx: AppContext, idle_pool: WorkerPool, open_history: OpenHistory
+    qtbot: QtBot, ctx: AppContext, idle_pool: WorkerPool, open_history: OpenHistory
 ) -> None:
     job = add_job(ctx, "gone soon")
     history = open_history(idle_pool)
     history.tab.select_job(job.id)
+    history.settle()
     history.tab.details.delete_button.click()
     assert history.shown() == []
     assert history.tab.details.job is None
+    qtbot.waitUntil(lambda: db(ctx).list_jobs().items == [])
 
 
 # --- following the pool -----------------------------------------------------------------------

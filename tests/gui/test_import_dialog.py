@@ -27,8 +27,14 @@ from studio_desktop.ui.generate.image_slot import ImageSlotWidget
 from studio_desktop.ui.import_dialog import ImportDialog, default_name
 from studio_desktop.ui.main_window import MainWindow
 from studio_desktop.ui.services import Services
+from studio_desktop.workers.tasks import Tasks
 from tests.fakes.comfy_server import FakeComfyServer
-from tests.gui.conftest import PoolFactory, TabFactory
+from tests.gui.conftest import PoolFactory, TabFactory, db
+
+# The store refuses GUI-thread writes here; reads there stay allowed until that code moves.
+pytestmark = pytest.mark.gui_thread_reads(
+    "ui/generate/progress.py and the window's models read on the GUI thread"
+)
 
 WAIT_MS = 20_000
 DATA = Path(__file__).resolve().parent.parent / "data"
@@ -72,9 +78,9 @@ def holds_image(widget: ImageSlotWidget) -> bool:
 
 
 def open_dialog(
-    qtbot: QtBot, path: Path, user_dir: Path, info: ObjectInfo | None = None
+    qtbot: QtBot, tasks: Tasks, path: Path, user_dir: Path, info: ObjectInfo | None = None
 ) -> ImportDialog:
-    dialog = ImportDialog(path, user_dir, info)
+    dialog = ImportDialog(path, user_dir, info, tasks=tasks)
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitUntil(lambda: not dialog.loading, timeout=WAIT_MS)
@@ -102,6 +108,7 @@ def test_a_real_workflow_is_imported_then_queued_and_run_on_the_fake(
     ctx: AppContext,
     tmp_path: Path,
     dialogs: list[ImportDialog],
+    tasks: Tasks,
 ) -> None:
     info_path = tmp_path / "object_info.json"
     info_path.write_text(json.dumps(object_info_for(graph_of(name))), "utf-8")
@@ -109,7 +116,9 @@ def test_a_real_workflow_is_imported_then_queued_and_run_on_the_fake(
     tab = make_tab(make_pool(fake))
     qtbot.waitUntil(lambda: tab.object_info() is not None, timeout=WAIT_MS)
 
-    dialog = open_dialog(qtbot, WORKFLOWS / f"{name}.json", ctx.paths.templates, tab.object_info())
+    dialog = open_dialog(
+        qtbot, tasks, WORKFLOWS / f"{name}.json", ctx.paths.templates, tab.object_info()
+    )
     dialogs.append(dialog)
     assert dialog.error() == ""
     names = dialog.slot_names()
@@ -150,24 +159,24 @@ def test_a_real_workflow_is_imported_then_queued_and_run_on_the_fake(
     assert tab.queue() == 1
 
     def completed() -> bool:
-        jobs = ctx.store.list_jobs().items
+        jobs = db(ctx).list_jobs().items
         return bool(jobs) and jobs[0].status is JobStatus.COMPLETED
 
     qtbot.waitUntil(completed, timeout=WAIT_MS)
-    job = ctx.store.list_jobs().items[0]
+    job = db(ctx).list_jobs().items[0]
     assert job.template == template_id
     (submitted,) = fake.submitted
     prompt_target = template.slots["prompt"][0]
     assert submitted["prompt"][prompt_target.node]["inputs"][prompt_target.input] == (
         "a harbour at night"
     )
-    assert ctx.store.images_for_job(job.id)
+    assert db(ctx).images_for_job(job.id)
 
 
 def test_slots_can_be_renamed_and_dropped(
-    qtbot: QtBot, ctx: AppContext, dialogs: list[ImportDialog]
+    qtbot: QtBot, ctx: AppContext, dialogs: list[ImportDialog], tasks: Tasks
 ) -> None:
-    dialog = open_dialog(qtbot, WORKFLOWS / "lora_chain.json", ctx.paths.templates)
+    dialog = open_dialog(qtbot, tasks, WORKFLOWS / "lora_chain.json", ctx.paths.templates)
     dialogs.append(dialog)
     assert dialog.name_edit.text() == "Lora chain"
     dialog.rename("lora_1", "style_lora")
@@ -193,7 +202,7 @@ def test_slots_can_be_renamed_and_dropped(
     assert template.has_slot("style_lora") and template.has_slot("style_strength")
     assert not template.has_slot("lora_2") and not template.has_slot("lora_1")
     # A second import of the same name never replaces the first.
-    again = open_dialog(qtbot, WORKFLOWS / "lora_chain.json", ctx.paths.templates)
+    again = open_dialog(qtbot, tasks, WORKFLOWS / "lora_chain.json", ctx.paths.templates)
     dialogs.append(again)
     again.name_edit.setText("Styled")
     more: list[str] = []
@@ -218,10 +227,10 @@ BROKEN = {
 
 @pytest.mark.parametrize("name", sorted(BROKEN))
 def test_a_broken_file_gives_one_clear_message(
-    qtbot: QtBot, name: str, ctx: AppContext, dialogs: list[ImportDialog]
+    qtbot: QtBot, name: str, ctx: AppContext, dialogs: list[ImportDialog], tasks: Tasks
 ) -> None:
     info = ObjectInfo(raw_object_info()) if name == "broken_unknown_node" else None
-    dialog = open_dialog(qtbot, WORKFLOWS / f"{name}.json", ctx.paths.templates, info)
+    dialog = open_dialog(qtbot, tasks, WORKFLOWS / f"{name}.json", ctx.paths.templates, info)
     dialogs.append(dialog)
     text = dialog.message.text()
     assert BROKEN[name] in text
@@ -233,13 +242,13 @@ def test_a_broken_file_gives_one_clear_message(
 
 
 def test_a_file_that_is_not_text_or_missing_says_so(
-    qtbot: QtBot, ctx: AppContext, tmp_path: Path, dialogs: list[ImportDialog]
+    qtbot: QtBot, ctx: AppContext, tmp_path: Path, dialogs: list[ImportDialog], tasks: Tasks
 ) -> None:
     binary = tmp_path / "picture.json"
     binary.write_bytes(b"\x89PNG\r\n\x1a\n\xff\xfe\x00")
     missing = tmp_path / "gone.json"
     for path, expected in ((binary, "not a text file"), (missing, "Cannot read gone.json")):
-        dialog = open_dialog(qtbot, path, ctx.paths.templates)
+        dialog = open_dialog(qtbot, tasks, path, ctx.paths.templates)
         dialogs.append(dialog)
         assert expected in dialog.error()
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -11,15 +12,20 @@ from studio_desktop.app import GuiOptions, StudioApp
 from studio_desktop.core.context import AppContext
 from studio_desktop.core.jobs import GenerationParams, JobStatus, NewJob
 from studio_desktop.core.settings import Settings, load_settings, save_settings
-from studio_desktop.core.store import Store
+from studio_desktop.core.store import Store, WrongThread
 from studio_desktop.ui.main_window import MainWindow
 from studio_desktop.ui.services import Services
 from studio_desktop.workers.pool import WorkerPool
 from tests.fakes.comfy_server import FakeComfyServer
+from tests.gui.conftest import db
 
 from .conftest import PoolFactory
 
 WAIT_MS = 20_000
+
+# The window holds the gallery and queue models, which still read on the GUI thread until
+# they move onto Tasks; writes there are refused all the same.
+pytestmark = pytest.mark.gui_thread_reads("gallery/model.py, queue/model.py, generate/progress.py")
 
 
 def _window(qtbot: QtBot, ctx: AppContext, pool: WorkerPool) -> MainWindow:
@@ -46,7 +52,7 @@ def test_queue_from_generate_lands_in_gallery_and_history_and_remix_returns(
         assert window.generate.queue() == 1
 
         def completed() -> bool:
-            jobs = ctx.store.list_jobs().items
+            jobs = db(ctx).list_jobs().items
             return bool(jobs) and jobs[0].status is JobStatus.COMPLETED
 
         qtbot.waitUntil(completed, timeout=WAIT_MS)
@@ -59,9 +65,9 @@ def test_queue_from_generate_lands_in_gallery_and_history_and_remix_returns(
         # Remix from History puts the parameters back into Generate and shows it.
         window.generate.form.prompt_edit.setPlainText("something else")
         window.tabs.setCurrentWidget(window.history)
-        job = ctx.store.list_jobs().items[0]
-        window.history.remix_requested.emit(job.id)
-        assert window.tabs.currentWidget() is window.generate
+        job = db(ctx).list_jobs().items[0]
+        window.history.remix_requested.emit(job.id)  # the job is read off the GUI thread
+        qtbot.waitUntil(lambda: window.tabs.currentWidget() is window.generate, timeout=WAIT_MS)
         assert window.generate.form.prompt_edit.toPlainText() == "a lighthouse at dusk, 灯塔"
         assert window.generate.form.params().seed == job.params.seed
     finally:
@@ -132,9 +138,12 @@ def test_studio_app_starts_and_shuts_down_once(qtbot: QtBot, tmp_path: Path) -> 
         studio.start()
         assert studio.pool.is_running
         assert studio.window.statusBar().isVisible()
+        with pytest.raises(WrongThread):  # while it runs, a GUI-thread write is a bug
+            ctx.store.add_server("x", "http://127.0.0.1:9")
         studio.shutdown()
         studio.shutdown()  # idempotent
         assert not studio.pool.is_running
+        assert ctx.store.list_servers() == []  # after shutdown the store is free again
     finally:
         ctx.close()
 

@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+import pytest
 from PIL import Image
 from PIL.PngImagePlugin import PngInfo
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
@@ -23,7 +24,12 @@ from studio_desktop.ui.generate import GenerateTab
 from studio_desktop.ui.main_window import MainWindow
 from studio_desktop.ui.services import Services
 from tests.fakes.comfy_server import FakeComfyServer
-from tests.gui.conftest import PoolFactory, TabFactory
+from tests.gui.conftest import PoolFactory, TabFactory, db
+
+# The store refuses GUI-thread writes here; reads there stay allowed until that code moves.
+pytestmark = pytest.mark.gui_thread_reads(
+    "ui/generate/progress.py and the window's models read on the GUI thread"
+)
 
 WAIT_MS = 20_000
 WORKFLOWS = Path(__file__).resolve().parent.parent / "data" / "workflows"
@@ -91,12 +97,12 @@ def test_generate_then_drop_the_output_back_gives_identical_parameters(
     assert tab.queue() == 1
 
     def completed() -> bool:
-        jobs = ctx.store.list_jobs().items
+        jobs = db(ctx).list_jobs().items
         return bool(jobs) and jobs[0].status is JobStatus.COMPLETED
 
     qtbot.waitUntil(completed, timeout=WAIT_MS)
-    job = ctx.store.list_jobs().items[0]
-    (output,) = ctx.store.images_for_job(job.id)
+    job = db(ctx).list_jobs().items[0]
+    (output,) = db(ctx).images_for_job(job.id)
     exported = tmp_path / "exported.png"  # what Export writes: the stored file with its chunks
     exported.write_bytes(ctx.paths.resolve(output.path).read_bytes())
 

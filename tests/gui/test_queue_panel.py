@@ -22,7 +22,12 @@ from studio_desktop.ui.queue.panel import QueuePanel
 from studio_desktop.ui.services import Services
 from studio_desktop.workers import WorkerPool
 from tests.fakes.comfy_server import FakeComfyServer
-from tests.gui.conftest import PoolFactory
+from tests.gui.conftest import PoolFactory, db
+
+# The store refuses GUI-thread writes here; reads there stay allowed until that code moves.
+pytestmark = pytest.mark.gui_thread_reads(
+    "ui/queue/model.py reads the active jobs on the GUI thread"
+)
 
 WAIT_MS = 20_000
 SERVER = "http://127.0.0.1:1"
@@ -46,7 +51,7 @@ def prompts(panel: QueuePanel) -> list[str]:
 
 
 def status(ctx: AppContext, job_id: str) -> JobStatus:
-    job = ctx.store.get_job(job_id)
+    job = db(ctx).get_job(job_id)
     assert job is not None
     return job.status
 
@@ -77,17 +82,17 @@ def idle_pool(make_pool: PoolFactory) -> WorkerPool:
 
 
 def test_model_passes_qtmodeltester(qtmodeltester: Any, qapp: Any, ctx: AppContext) -> None:
-    ctx.store.add_jobs(jobs_for(None, "a", "b", "c"))
-    running = ctx.store.claim_next(SERVER)
+    db(ctx).add_jobs(jobs_for(None, "a", "b", "c"))
+    running = db(ctx).claim_next(SERVER)
     assert running is not None
-    model = QueueModel(ctx.store)
+    model = QueueModel(db(ctx))
     qtmodeltester.check(model)
     assert [e.job.status for e in map(model.entry, range(3))] == [
         JobStatus.RUNNING,
         JobStatus.PENDING,
         JobStatus.PENDING,
     ]
-    failed = ctx.store.fail(running.id, JobError(type="x", message="broke"))
+    failed = db(ctx).fail(running.id, JobError(type="x", message="broke"))
     model.upsert(failed)
     model.set_progress(JobProgress(running.id, 3, 10, "3", "KSampler", None))
     qtmodeltester.check(model)
@@ -95,10 +100,10 @@ def test_model_passes_qtmodeltester(qtmodeltester: Any, qapp: Any, ctx: AppConte
 
 
 def test_progress_touches_only_its_own_row(qapp: Any, ctx: AppContext) -> None:
-    ctx.store.add_jobs(jobs_for(None, "a", "b", "c"))
-    running = ctx.store.claim_next(SERVER)
+    db(ctx).add_jobs(jobs_for(None, "a", "b", "c"))
+    running = db(ctx).claim_next(SERVER)
     assert running is not None
-    model = QueueModel(ctx.store)
+    model = QueueModel(db(ctx))
     changed: list[tuple[int, int]] = []
     model.dataChanged.connect(
         lambda top, bottom, _roles=(): changed.append((top.row(), bottom.row()))
@@ -120,7 +125,7 @@ def test_shows_waiting_jobs_from_the_store_and_the_pool(
     assert "Queue is empty" in panel._empty.text()
     assert panel.summary.text() == "0 waiting · 0 running"
 
-    ctx.store.add_jobs(jobs_for(None, "from before"))
+    db(ctx).add_jobs(jobs_for(None, "from before"))
     panel = open_panel(idle_pool)
     assert prompts(panel) == ["from before"]
 
@@ -167,9 +172,9 @@ def test_the_counts_drop_running_jobs_whose_older_events_came_late(
     reached the window after their completions."""
     pool = make_pool(start=False)  # drained by hand
     panel = open_panel(pool)
-    queued = ctx.store.add_jobs(jobs_for(None, "one", "two"))
-    claimed = [ctx.store.claim_next(SERVER) for _ in queued]
-    finished = [ctx.store.cancel(job.id) for job in queued]
+    queued = db(ctx).add_jobs(jobs_for(None, "one", "two"))
+    claimed = [db(ctx).claim_next(SERVER) for _ in queued]
+    finished = [db(ctx).cancel(job.id) for job in queued]
     for job in queued:
         pool.buffer.push(JobStateChanged(job))
     pool.drain()
@@ -186,8 +191,8 @@ def test_the_counts_drop_running_jobs_whose_older_events_came_late(
 
 
 def test_the_model_ignores_a_state_older_than_the_one_it_read(qapp: Any, ctx: AppContext) -> None:
-    queued = ctx.store.add_job(jobs_for(None, "x")[0])
-    running = ctx.store.claim_next(SERVER)
+    queued = db(ctx).add_job(jobs_for(None, "x")[0])
+    running = db(ctx).claim_next(SERVER)
     assert running is not None
     model = QueueModel(ctx.store)  # reads the running state itself
     model.upsert(queued)  # an event written before the model read the store
@@ -261,7 +266,7 @@ def test_move_to_front_changes_the_order(
     assert panel.front_button.isEnabled()
     panel.move_selected_to_front()
     qtbot.waitUntil(lambda: prompts(panel) == ["c", "a", "b"], timeout=WAIT_MS)
-    assert [j.id for j in ctx.store.jobs_with_status(JobStatus.PENDING)] == [c.id, a.id, b.id]
+    assert [j.id for j in db(ctx).jobs_with_status(JobStatus.PENDING)] == [c.id, a.id, b.id]
 
     panel.select_jobs([a.id, b.id])
     panel.move_selected_to_front()
@@ -294,7 +299,7 @@ def test_drag_and_drop_reorders_the_waiting_jobs(
     assert model.canDropMimeData(data, Qt.DropAction.MoveAction, row, 0, QModelIndex())
     model.dropMimeData(data, Qt.DropAction.MoveAction, row, 0, QModelIndex())
     qtbot.waitUntil(lambda: prompts(panel) == expected, timeout=WAIT_MS)
-    claim_order = [j.params.prompt for j in ctx.store.jobs_with_status(JobStatus.PENDING)]
+    claim_order = [j.params.prompt for j in db(ctx).jobs_with_status(JobStatus.PENDING)]
     assert claim_order == expected
 
 

@@ -23,7 +23,7 @@ from studio_desktop.core.workflows.defaults import server_models
 from studio_desktop.ui.generate import GenerateTab
 from studio_desktop.ui.translations import compile_ts, install_translator, ts_file
 from tests.fakes.comfy_server import FakeComfyServer
-from tests.gui.conftest import PoolFactory, TabFactory
+from tests.gui.conftest import PoolFactory, TabFactory, db
 
 WAIT_MS = 20_000
 DEFAULT_LABEL = "Server's default model"
@@ -57,7 +57,7 @@ def late_fake() -> Iterator[FakeComfyServer]:
 
 
 def jobs_in_store(ctx: AppContext) -> list[Job]:
-    return list(reversed(ctx.store.list_jobs().items))  # oldest first
+    return list(reversed(db(ctx).list_jobs().items))  # oldest first
 
 
 def wait_lists(qtbot: QtBot, tab: GenerateTab) -> None:
@@ -105,11 +105,11 @@ def test_jobs_queued_offline_on_a_fresh_install_run_once_the_server_comes_up(
     late_fake.start()
 
     def finished() -> bool:
-        current = ctx.store.get_job(job.id)
+        current = db(ctx).get_job(job.id)
         return current is not None and current.status.is_final
 
     qtbot.waitUntil(finished, timeout=WAIT_MS)
-    done = ctx.store.get_job(job.id)
+    done = db(ctx).get_job(job.id)
     assert done is not None
     assert done.status is JobStatus.COMPLETED, done.error
     assert done.params.model == SERVER_DEFAULT_MODEL  # a retry or remix asks the server again

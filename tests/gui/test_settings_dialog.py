@@ -21,8 +21,9 @@ from studio_desktop.ui.services import Services
 from studio_desktop.ui.settings.dialog import SettingsDialog
 from studio_desktop.ui.settings.server_edit import ServerEditDialog, ServerFields
 from studio_desktop.ui.settings.server_model import ServerTableModel
+from studio_desktop.workers.tasks import Tasks
 from tests.fakes.comfy_server import FakeComfyServer
-from tests.gui.conftest import PoolFactory
+from tests.gui.conftest import PoolFactory, db
 
 WAIT_MS = 15_000
 
@@ -86,9 +87,9 @@ def fill(name: str, url: str, auth: str = "") -> Callable[[ServerEditDialog], No
 
 
 def test_test_button_reports_the_gpu_of_a_live_server(
-    qtbot: QtBot, fake_comfy: FakeComfyServer
+    qtbot: QtBot, fake_comfy: FakeComfyServer, tasks: Tasks
 ) -> None:
-    edit = ServerEditDialog(set())
+    edit = ServerEditDialog(set(), tasks=tasks)
     qtbot.addWidget(edit)
     edit.url_field.setText(fake_comfy.url + "/")
     edit.test_button.click()
@@ -103,9 +104,9 @@ def test_test_button_reports_the_gpu_of_a_live_server(
     assert edit.prober.wait()
 
 
-def test_test_button_shows_why_a_server_is_down(qtbot: QtBot) -> None:
+def test_test_button_shows_why_a_server_is_down(qtbot: QtBot, tasks: Tasks) -> None:
     url = dead_url()
-    edit = ServerEditDialog(set())
+    edit = ServerEditDialog(set(), tasks=tasks)
     qtbot.addWidget(edit)
     edit.url_field.setText(url)
     edit.test_button.click()
@@ -116,10 +117,10 @@ def test_test_button_shows_why_a_server_is_down(qtbot: QtBot) -> None:
 
 
 def test_auth_header_is_a_password_field_and_reaches_the_server(
-    qtbot: QtBot, fake_comfy_factory: Callable[..., FakeComfyServer]
+    qtbot: QtBot, fake_comfy_factory: Callable[..., FakeComfyServer], tasks: Tasks
 ) -> None:
     server = fake_comfy_factory(require_auth="Bearer s3cret")
-    edit = ServerEditDialog(set())
+    edit = ServerEditDialog(set(), tasks=tasks)
     qtbot.addWidget(edit)
     assert edit.auth_field.echoMode() == edit.auth_field.EchoMode.Password
     edit.url_field.setText(server.url)
@@ -131,8 +132,8 @@ def test_auth_header_is_a_password_field_and_reaches_the_server(
     assert edit.prober.wait()
 
 
-def test_bad_and_duplicate_addresses_are_refused(qtbot: QtBot) -> None:
-    edit = ServerEditDialog({"http://127.0.0.1:9000"})
+def test_bad_and_duplicate_addresses_are_refused(qtbot: QtBot, tasks: Tasks) -> None:
+    edit = ServerEditDialog({"http://127.0.0.1:9000"}, tasks=tasks)
     qtbot.addWidget(edit)
     edit.url_field.setText("not a url")
     edit.accept()
@@ -159,11 +160,12 @@ def test_add_test_edit_remove_persist_and_reach_the_pool(
 ) -> None:
     page = dialog.servers
     watch = PoolWatch(services)
-    store = services.ctx.store
-    assert page.stack.currentWidget() is page.empty
+    store = db(services.ctx)
+    qtbot.waitUntil(lambda: page.stack.currentWidget() is page.empty, timeout=WAIT_MS)
 
     accept_with(monkeypatch, fill("Fake GPU", fake_comfy.url))
     page.add_button.click()
+    qtbot.waitUntil(lambda: page.selected() is not None, timeout=WAIT_MS)
     [record] = store.list_servers()
     assert (record.name, record.url, record.enabled) == ("Fake GPU", fake_comfy.url, True)
     assert page.stack.currentWidget() is page.table
@@ -182,6 +184,7 @@ def test_add_test_edit_remove_persist_and_reach_the_pool(
 
     accept_with(monkeypatch, fill("Renamed", fake_comfy.url, "Bearer x"))
     page.edit_button.click()
+    qtbot.waitUntil(lambda: model.index(0, model.NAME).data() == "Renamed", timeout=WAIT_MS)
     edited = store.get_server(record.id)
     assert edited is not None
     assert (edited.name, edited.auth_header) == ("Renamed", "Bearer x")
@@ -190,11 +193,39 @@ def test_add_test_edit_remove_persist_and_reach_the_pool(
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     watch.removed.clear()
     page.remove_button.click()
+    qtbot.waitUntil(lambda: page.stack.currentWidget() is page.empty, timeout=WAIT_MS)
     assert store.list_servers() == []
-    assert page.stack.currentWidget() is page.empty
     # With nothing registered the pool falls back to the local default again.
     qtbot.waitUntil(lambda: fake_comfy.url in watch.removed, timeout=WAIT_MS)
     qtbot.waitUntil(lambda: DEFAULT_SERVER in watch.states, timeout=WAIT_MS)
+
+
+def test_adding_a_server_in_settings_does_not_touch_the_database_on_the_gui_thread(
+    qtbot: QtBot,
+    services: Services,
+    dialog: SettingsDialog,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """What users saw: Add, Edit, Remove and the Enabled box stalled the dialog on the database
+    (and a locked one froze it for the busy timeout). Here a GUI-thread session raises."""
+    page = dialog.servers
+    watch = PoolWatch(services)
+    warnings = Warnings(monkeypatch)
+    statuses: list[str] = []
+    page.status_message.connect(lambda text, _ms: statuses.append(text))
+    url = dead_url()
+
+    page.register(ServerFields("Desk GPU", url, None))
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=WAIT_MS)
+    assert statuses == ["Added Desk GPU"]
+    assert page.selected() is not None and page.selected().url == url  # type: ignore[union-attr]
+    assert [r.url for r in db(services.ctx).list_servers()] == [url]
+    qtbot.waitUntil(lambda: url in watch.states, timeout=WAIT_MS)  # the pool runs it
+
+    page.register(ServerFields("Again", url, None))  # refused by the store, off this thread
+    qtbot.waitUntil(lambda: bool(warnings.texts), timeout=WAIT_MS)
+    assert warnings.texts == ["That address is already in the list."]
+    assert page.model.rowCount() == 1
 
 
 def test_unchecking_enabled_stops_using_the_server(
@@ -210,22 +241,24 @@ def test_unchecking_enabled_stops_using_the_server(
     qtbot.waitUntil(lambda: watch.states.get(fake_comfy.url) == ServerState.IDLE, timeout=WAIT_MS)
 
     model = page.model
+    qtbot.waitUntil(lambda: model.rowCount() == 2, timeout=WAIT_MS)
     index = model.index(0, model.ENABLED)
     assert index.data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked
     assert model.setData(index, Qt.CheckState.Unchecked.value, Qt.ItemDataRole.CheckStateRole)
-    record = services.ctx.store.get_server_by_url(fake_comfy.url)
+    qtbot.waitUntil(lambda: model.index(0, model.STATE).data() == "Not used", timeout=WAIT_MS)
+    record = db(services.ctx).get_server_by_url(fake_comfy.url)
     assert record is not None and not record.enabled
-    assert model.index(0, model.STATE).data() == "Not used"
     qtbot.waitUntil(lambda: fake_comfy.url in watch.removed, timeout=WAIT_MS)
 
 
 def test_server_table_model_passes_the_model_tester(
-    qtmodeltester: object, services: Services, dialog: SettingsDialog
+    qtmodeltester: object, qtbot: QtBot, services: Services, dialog: SettingsDialog
 ) -> None:
-    services.ctx.store.add_server("A", "http://127.0.0.1:9001")
-    services.ctx.store.add_server("B", "http://127.0.0.1:9002", enabled=False)
+    db(services.ctx).add_server("A", "http://127.0.0.1:9001")
+    db(services.ctx).add_server("B", "http://127.0.0.1:9002", enabled=False)
     dialog.servers.reload()
     model = dialog.servers.model
+    qtbot.waitUntil(lambda: model.rowCount() == 2, timeout=WAIT_MS)
     assert model.rowCount() == 2 and model.rowCount(model.index(0, 0)) == 0
     assert model.index(1, model.STATE).data() == "Not used"
     assert model.index(0, model.STATE).data() == "Not checked yet"

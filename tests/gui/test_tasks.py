@@ -11,7 +11,7 @@ from PySide6.QtCore import QObject, QThread
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
-from studio_desktop.workers.tasks import Tasks
+from studio_desktop.workers.tasks import Reporter, Tasks, open_tasks
 
 
 @pytest.fixture
@@ -86,6 +86,96 @@ def test_shutdown_drops_results_and_refuses_new_work(qtbot: QtBot) -> None:
     runner.deliver()
     late = runner.run("read", lambda: 2, results.append)
     assert not late.pending
+    assert results == []
+
+
+def test_reports_arrive_in_order_before_the_result(qtbot: QtBot, tasks: Tasks) -> None:
+    seen: list[object] = []
+
+    def count(report: Reporter) -> str:
+        for n in range(3):
+            report(n)
+        return "end"
+
+    tasks.run_reporting("export", count, seen.append, progress=seen.append)
+    qtbot.waitUntil(lambda: "end" in seen)
+    assert seen == [0, 1, 2, "end"]
+
+
+def test_cancel_stops_a_reporting_task_and_drops_its_result(qtbot: QtBot, tasks: Tasks) -> None:
+    started = threading.Event()
+    stopped = threading.Event()
+    results: list[str] = []
+
+    def loop(report: Reporter) -> str:
+        started.set()
+        while not report.cancelled:
+            threading.Event().wait(0.01)  # a step of work
+        stopped.set()
+        return "late"
+
+    handle = tasks.run_reporting("export", loop, results.append)
+    assert started.wait(5)
+    handle.cancel()
+    assert stopped.wait(5)
+    assert handle.wait(5)
+    tasks.deliver()
+    assert results == [] and not handle.pending
+
+
+def test_shutdown_cancels_reporting_tasks_under_way(qtbot: QtBot) -> None:
+    runner = Tasks()
+    started = threading.Event()
+
+    def loop(report: Reporter) -> None:
+        started.set()
+        while not report.cancelled:
+            threading.Event().wait(0.01)
+
+    runner.run_reporting("thumbnails", loop)
+    assert started.wait(5)
+    assert runner.shutdown(5.0)
+    assert runner not in open_tasks()
+
+
+def test_wait_returns_once_the_function_has_run(qtbot: QtBot, tasks: Tasks) -> None:
+    release = threading.Event()
+    handle = tasks.run("network", lambda: release.wait(5))
+    assert not handle.wait(0)
+    release.set()
+    assert handle.wait(5)
+
+
+def test_reports_for_a_deleted_owner_are_dropped(qtbot: QtBot, tasks: Tasks) -> None:
+    release = threading.Event()
+    widget = QWidget()
+    seen: list[object] = []
+
+    def late(report: Reporter) -> str:
+        release.wait(5)
+        report("frame")
+        return "end"
+
+    handle = tasks.run_reporting("decode", late, seen.append, progress=seen.append, owner=widget)
+    widget.deleteLater()
+    qtbot.waitUntil(lambda: not _alive(widget))
+    release.set()
+    qtbot.waitUntil(lambda: not handle.pending)
+    assert seen == []
+
+
+def test_drop_forgets_the_newest_request_of_an_owner_and_key(qtbot: QtBot, tasks: Tasks) -> None:
+    owner = QObject()
+    release = threading.Event()
+    results: list[str] = []
+    handle = tasks.run(
+        "read", lambda: release.wait(5) and "old", results.append, owner=owner, key="image"
+    )
+    tasks.drop(owner, "image")
+    assert not handle.pending
+    release.set()
+    assert handle.wait(5)
+    tasks.deliver()
     assert results == []
 
 

@@ -19,7 +19,7 @@ from studio_desktop.ui.history.tab import HistoryTab
 from studio_desktop.ui.queue.panel import QueuePanel
 from studio_desktop.ui.services import Services
 from studio_desktop.ui.thumbnails import ThumbnailLoader
-from tests.gui.conftest import PoolFactory, TabFactory
+from tests.gui.conftest import PoolFactory, TabFactory, db
 from tests.gui.test_gallery import add_image
 
 
@@ -52,11 +52,12 @@ def test_generate_form_in_traditional_chinese_and_english(
 def test_history_details_name_the_template_in_the_ui_language(
     qtbot: QtBot, ctx: AppContext, make_pool: PoolFactory, loader: ThumbnailLoader
 ) -> None:
-    ctx.store.add_job(NewJob("txt2img", GenerationParams(prompt="a fox")))
-    ctx.store.add_job(NewJob("gone", GenerationParams(prompt="an old one")))
+    db(ctx).add_job(NewJob("txt2img", GenerationParams(prompt="a fox")))
+    db(ctx).add_job(NewJob("gone", GenerationParams(prompt="an old one")))
     tab = HistoryTab(Services(ctx, make_pool(), Settings(language="zh_TW")), loader)
     qtbot.addWidget(tab)
-    jobs = {job.template: job for job in ctx.store.list_jobs().items}
+    qtbot.waitUntil(lambda: not tab.busy)  # the first page is read off the GUI thread
+    jobs = {job.template: job for job in db(ctx).list_jobs().items}
     tab.details.show_job(jobs["txt2img"])
     assert "文字轉圖片" in tab.details.parameters.text()
     tab.details.show_job(jobs["gone"])  # no longer installed: its id
@@ -66,10 +67,11 @@ def test_history_details_name_the_template_in_the_ui_language(
     assert shown == {"文字轉圖片", "gone"}
 
 
+@pytest.mark.gui_thread_reads("ui/queue/model.py reads the active jobs on the GUI thread")
 def test_queue_panel_names_the_template_in_the_ui_language(
     qtbot: QtBot, ctx: AppContext, make_pool: PoolFactory
 ) -> None:
-    ctx.store.add_job(NewJob("txt2img", GenerationParams(prompt="a fox", seed=7)))
+    db(ctx).add_job(NewJob("txt2img", GenerationParams(prompt="a fox", seed=7)))
     panel = QueuePanel(Services(ctx, make_pool(start=False), Settings(language="zh_CN")))
     qtbot.addWidget(panel)
     tooltip = panel.model.index(0, 0).data(Qt.ItemDataRole.ToolTipRole)
@@ -81,10 +83,11 @@ def test_details_without_a_lookup_show_the_id(
 ) -> None:
     details = JobDetails(loader)
     qtbot.addWidget(details)
-    details.show_job(ctx.store.add_job(NewJob("txt2img", GenerationParams(prompt="x"))))
+    details.show_job(db(ctx).add_job(NewJob("txt2img", GenerationParams(prompt="x"))))
     assert ">txt2img<" in details.parameters.text()
 
 
+@pytest.mark.gui_thread_reads("ui/gallery/model.py reads pages on the GUI thread")
 def test_gallery_filter_and_viewer_name_the_template_in_the_ui_language(
     qtbot: QtBot, ctx: AppContext, make_pool: PoolFactory, loader: ThumbnailLoader
 ) -> None:

@@ -22,8 +22,13 @@ from studio_desktop.ui.generate.fields import ListCombo
 from studio_desktop.ui.generate.image_slot import ImageSlotWidget
 from studio_desktop.workers import WorkerPool
 from tests.fakes.comfy_server import FakeComfyServer
-from tests.gui.conftest import PoolFactory, TabFactory
+from tests.gui.conftest import PoolFactory, TabFactory, db
 from tests.integration.test_templates_e2e import full_object_info
+
+# The store refuses GUI-thread writes here; reads there stay allowed until that code moves.
+pytestmark = pytest.mark.gui_thread_reads(
+    "ui/generate/progress.py reads the finished job on the GUI thread"
+)
 
 WAIT_MS = 20_000
 FakeFactory = Callable[..., FakeComfyServer]
@@ -134,11 +139,11 @@ def test_a_server_with_everything_lets_it_queue_and_an_edit_is_checked_before_qu
     assert tab.queue() == 1
 
     def completed() -> bool:
-        jobs = ctx.store.list_jobs().items
+        jobs = db(ctx).list_jobs().items
         return bool(jobs) and jobs[0].status is JobStatus.COMPLETED
 
     qtbot.waitUntil(completed, timeout=WAIT_MS)
-    job = ctx.store.list_jobs().items[0]
+    job = db(ctx).list_jobs().items[0]
     assert job.params.extra["controlnet"] == "control_v11p_sd15_openpose.pth"
     assert job.params.extra["control_strength"] == 1.0
 
@@ -203,7 +208,7 @@ def test_template_specific_values_go_to_extra_form_state_and_remix(
     assert restored is not None and restored.value() == 49
     assert other.form.params().extra == params.extra
 
-    job = ctx.store.add_job(
+    job = db(ctx).add_job(
         NewJob(
             template="upscale_latent",
             params=GenerationParams(prompt="p", extra={"scale_by": 1.5}),

@@ -18,7 +18,7 @@ from studio_desktop.core.store.filters import ImageFilter
 from studio_desktop.ui.gallery.model import GalleryModel
 from studio_desktop.ui.gallery.viewer import ImageViewer
 from tests.fakes.comfy_server import FakeComfyServer
-from tests.gui.conftest import PoolFactory
+from tests.gui.conftest import PoolFactory, db
 from tests.integration.test_templates_e2e import full_object_info
 from tests.unit.test_builtin_templates import plausible_params
 
@@ -48,13 +48,13 @@ def outputs(
     pool.enqueue(jobs).result(timeout=WAIT_MS / 1000)
 
     def done() -> bool:
-        found = ctx.store.list_jobs().items
+        found = db(ctx).list_jobs().items
         return len(found) == 2 and all(j.status is JobStatus.COMPLETED for j in found)
 
     qtbot.waitUntil(done, timeout=WAIT_MS)
     records: dict[str, ImageRecord] = {}
-    for job in ctx.store.list_jobs().items:
-        (record,) = ctx.store.images_for_job(job.id)
+    for job in db(ctx).list_jobs().items:
+        (record,) = db(ctx).images_for_job(job.id)
         records[record.kind] = record
     return records
 
@@ -63,14 +63,14 @@ def add_still(ctx: AppContext, folder: Path) -> ImageRecord:
     """An ordinary PNG output next to the media ones (pinned to a server no pool runs)."""
     server = "http://127.0.0.1:1"
     params = plausible_params(ctx.templates.get("txt2img"))
-    job = ctx.store.add_job(NewJob("txt2img", params, server=server))
-    claimed = ctx.store.claim_next(server, can_run=lambda j: j.id == job.id)
+    job = db(ctx).add_job(NewJob("txt2img", params, server=server))
+    claimed = db(ctx).claim_next(server, can_run=lambda j: j.id == job.id)
     assert claimed is not None
     source = folder / "still.png"
     Image.new("RGB", (48, 32), "teal").save(source)
     saved = ctx.library.save_output(job.id, 0, source.read_bytes(), created=job.created_at)
     assert saved.thumb_path is not None
-    (record,) = ctx.store.complete(
+    (record,) = db(ctx).complete(
         job.id,
         [
             NewImage(
@@ -89,7 +89,7 @@ def add_still(ctx: AppContext, folder: Path) -> ImageRecord:
 
 @pytest.fixture
 def viewer(qtbot: QtBot, ctx: AppContext) -> Iterator[tuple[ImageViewer, GalleryModel]]:
-    model = GalleryModel(ctx.store)
+    model = GalleryModel(db(ctx))
     widget = ImageViewer(model, ctx.paths)
     qtbot.addWidget(widget)
     widget.resize(900, 600)
@@ -105,7 +105,7 @@ def test_video_and_audio_land_in_the_gallery_with_thumbnails(
     assert set(outputs) == {"video", "audio"}
     for record in outputs.values():
         assert record.thumb_path is not None and ctx.paths.resolve(record.thumb_path).is_file()
-    model = GalleryModel(ctx.store)
+    model = GalleryModel(db(ctx))
     try:
         for kind in ("video", "audio"):
             model.set_filter(ImageFilter(kind=kind))
@@ -151,7 +151,7 @@ def test_the_viewer_stops_playback_when_closed_and_shows_stills_again(
     qtbot: QtBot, ctx: AppContext, outputs: dict[str, ImageRecord], tmp_path: Path
 ) -> None:
     still_record = add_still(ctx, tmp_path)
-    model = GalleryModel(ctx.store)
+    model = GalleryModel(db(ctx))
     widget = ImageViewer(model, ctx.paths)
     qtbot.addWidget(widget)
     widget.show()

@@ -28,7 +28,7 @@ from studio_desktop.core.servers import ServerConfig
 from studio_desktop.core.store import Store
 from studio_desktop.workers import WorkerPool
 from tests.fakes.comfy_server import FakeComfyServer
-from tests.gui.conftest import PoolFactory
+from tests.gui.conftest import PoolFactory, db
 
 WAIT_MS = 20_000
 FakeFactory = Callable[..., FakeComfyServer]
@@ -119,7 +119,7 @@ def result(future: Future[Any]) -> Any:
 
 
 def status(ctx: AppContext, job_id: str) -> JobStatus:
-    job = ctx.store.get_job(job_id)
+    job = db(ctx).get_job(job_id)
     assert job is not None
     return job.status
 
@@ -196,8 +196,8 @@ def test_a_drain_keeps_the_newest_progress_and_preview_per_job_and_every_state_c
 ) -> None:
     pool = make_pool(start=False)  # no timer, no threads: this test drains by hand
     log = SignalLog(pool)
-    a, b = (ctx.store.add_job(job) for job in txt2img(None, 2))
-    running = ctx.store.claim_next("http://127.0.0.1:1", can_run=lambda j: j.id == a.id)
+    a, b = (db(ctx).add_job(job) for job in txt2img(None, 2))
+    running = db(ctx).claim_next("http://127.0.0.1:1", can_run=lambda j: j.id == a.id)
     assert running is not None
 
     def progress(job_id: str, value: int) -> JobProgress:
@@ -237,10 +237,10 @@ def test_a_late_older_state_of_a_job_is_dropped_so_a_cancelled_job_never_shows_r
 ) -> None:
     pool = make_pool(start=False)  # drained by hand
     log = SignalLog(pool)
-    queued = ctx.store.add_job(txt2img(None, 1)[0])
-    running = ctx.store.claim_next("http://127.0.0.1:1")
+    queued = db(ctx).add_job(txt2img(None, 1)[0])
+    running = db(ctx).claim_next("http://127.0.0.1:1")
     assert running is not None
-    cancelled = ctx.store.cancel(queued.id)
+    cancelled = db(ctx).cancel(queued.id)
     assert queued.revision < running.revision < cancelled.revision
 
     # The cancel (operations thread) overtakes the claim (a server loop) in the buffer.
@@ -264,11 +264,11 @@ def test_a_job_first_heard_of_in_any_state_is_added_then_changed(
 ) -> None:
     pool = make_pool(start=False)
     log = SignalLog(pool)
-    ctx.store.add_job(txt2img(None, 1)[0])  # queued by another process: never delivered here
-    running = ctx.store.claim_next("http://127.0.0.1:1")
+    db(ctx).add_job(txt2img(None, 1)[0])  # queued by another process: never delivered here
+    running = db(ctx).claim_next("http://127.0.0.1:1")
     assert running is not None
-    failed = ctx.store.fail(running.id, JobError("x", "boom"))
-    retried = ctx.store.retry(running.id)
+    failed = db(ctx).fail(running.id, JobError("x", "boom"))
+    retried = db(ctx).retry(running.id)
 
     for job in (running, failed, retried):
         pool.buffer.push(JobStateChanged(job))
@@ -382,7 +382,7 @@ def test_retry_puts_a_failed_job_back_in_the_queue(
     pool = make_pool(fake)
     log = SignalLog(pool)
     job_id = failed_job(qtbot, fake, pool, log)
-    failed = ctx.store.get_job(job_id)
+    failed = db(ctx).get_job(job_id)
     assert failed is not None and failed.error is not None
     assert not log.of("outputs_ready")
 
@@ -406,7 +406,7 @@ def test_a_retried_job_completes(
     qtbot.waitUntil(lambda: job_id in log.finished(), timeout=WAIT_MS)
 
     assert status(ctx, job_id) is JobStatus.COMPLETED
-    assert len(ctx.store.images_for_job(job_id)) == 1
+    assert len(db(ctx).images_for_job(job_id)) == 1
 
 
 def test_illegal_operations_are_refused_with_a_message_and_change_nothing(
@@ -417,7 +417,7 @@ def test_illegal_operations_are_refused_with_a_message_and_change_nothing(
     log = SignalLog(pool)
     (job,) = result(pool.enqueue(txt2img(fake, 1)))
     qtbot.waitUntil(lambda: job.id in log.finished(), timeout=WAIT_MS)
-    before = ctx.store.get_job(job.id)
+    before = db(ctx).get_job(job.id)
 
     refused: list[tuple[Future[Any], str]] = [
         (pool.cancel(job.id), "already completed"),
@@ -435,7 +435,7 @@ def test_illegal_operations_are_refused_with_a_message_and_change_nothing(
 
     for message, (_, expected) in zip(log.of("operation_failed"), refused, strict=True):
         assert expected in message
-    assert ctx.store.get_job(job.id) == before
+    assert db(ctx).get_job(job.id) == before
     assert len(pool.statuses()) == 1
     assert not log.off_gui_thread
 
@@ -455,11 +455,11 @@ def test_two_servers_share_a_batch_and_each_job_runs_once(
     ids = [j.id for j in result(pool.enqueue(txt2img(fast, 12)))]
     qtbot.waitUntil(lambda: len(log.finished()) == 12, timeout=WAIT_MS)
 
-    jobs = [ctx.store.get_job(i) for i in ids]
+    jobs = [db(ctx).get_job(i) for i in ids]
     assert all(j is not None and j.status is JobStatus.COMPLETED for j in jobs)
     by_server = Counter(j.server for j in jobs if j is not None)
     assert set(by_server) == {url_of(pool, fast), url_of(pool, slow)}, by_server
-    assert all(len(ctx.store.images_for_job(i)) == 1 for i in ids)
+    assert all(len(db(ctx).images_for_job(i)) == 1 for i in ids)
     submitted = submitted_ids(fast, slow)
     assert sorted(submitted) == sorted(ids)  # every prompt id submitted exactly once overall
     assert not log.off_gui_thread
@@ -490,7 +490,7 @@ def test_a_server_that_dies_loses_no_job_and_is_used_again_when_it_returns(
 
     qtbot.waitUntil(lambda: len(log.finished()) == 8, timeout=WAIT_MS)
     assert all(status(ctx, i) is JobStatus.COMPLETED for i in ids)
-    assert all(len(ctx.store.images_for_job(i)) == 1 for i in ids)
+    assert all(len(db(ctx).images_for_job(i)) == 1 for i in ids)
     qtbot.waitUntil(lambda: ServerState.DOWN in log.server_states(dying_url), timeout=WAIT_MS)
     assert log.of("notice")
 
@@ -504,7 +504,7 @@ def test_a_server_that_dies_loses_no_job_and_is_used_again_when_it_returns(
     pinned = [j.id for j in result(pool.enqueue(txt2img(dying, 2, server=dying.url)))]
     qtbot.waitUntil(lambda: all(i in log.finished() for i in pinned), timeout=WAIT_MS)
     for job_id in pinned:
-        job = ctx.store.get_job(job_id)
+        job = db(ctx).get_job(job_id)
         assert job is not None and job.status is JobStatus.COMPLETED and job.server == dying_url
 
 

@@ -11,7 +11,7 @@ import ntpath
 import posixpath
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any, TypeVar
-from urllib.parse import quote, urlsplit
+from urllib.parse import quote
 
 import requests
 from requests.adapters import HTTPAdapter
@@ -40,23 +40,13 @@ from studio_desktop.core.comfy.models import (
 )
 from studio_desktop.core.comfy.object_info import ObjectInfo
 
+# Re-exported: callers outside the UI still import it from here.
+from studio_desktop.core.urls import normalize_base_url as normalize_base_url
+
 T = TypeVar("T")
 
 _CHUNK = 64 * 1024
 _BODY_SNIPPET = 4000
-
-
-def normalize_base_url(base_url: str) -> str:
-    """`http(s)://host[:port][/prefix]` without a trailing slash; ValueError if not one."""
-    url = base_url.strip().rstrip("/")
-    parts = urlsplit(url)
-    if parts.scheme not in ("http", "https") or not parts.netloc:
-        raise ValueError(
-            f"{base_url!r} is not a server address. Use one like http://127.0.0.1:8188."
-        )
-    if parts.query or parts.fragment:
-        raise ValueError(f"{base_url!r}: a server address cannot have a query or fragment.")
-    return url
 
 
 def _safe_filename(filename: str) -> str:

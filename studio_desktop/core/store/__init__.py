@@ -9,6 +9,7 @@ from studio_desktop.core.store.errors import (
     ServerNotFound,
     StoreError,
     Unavailable,
+    WrongThread,
 )
 from studio_desktop.core.store.filters import ImageFilter, JobFilter, Page, ServerRecord
 from studio_desktop.core.store.store import KEEP, Store
@@ -28,4 +29,5 @@ __all__ = [
     "Store",
     "StoreError",
     "Unavailable",
+    "WrongThread",
 ]

@@ -9,6 +9,7 @@ upgrade to a write lock would otherwise fail with SQLITE_BUSY without waiting fo
 from __future__ import annotations
 
 import sqlite3
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -18,7 +19,7 @@ from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import ConnectionPoolEntry
 
-from studio_desktop.core.store.errors import translating
+from studio_desktop.core.store.errors import WrongThread, translating
 
 BUSY_TIMEOUT_MS = 5000
 _BEGIN_OPTION = "studio_sqlite_begin"
@@ -55,21 +56,58 @@ def _on_begin(connection: Connection) -> None:
     connection.exec_driver_sql(f"BEGIN {mode}")
 
 
+class ThreadGuard:
+    """Refuses sessions on one thread (the GUI thread: a query there freezes the window).
+
+    `allow_this_thread()` lifts it for the calling thread inside a block (tests checking what
+    the window did). `reads=False` refuses only writes (for code not yet moved off that thread).
+    """
+
+    def __init__(self) -> None:
+        self._thread: threading.Thread | None = None
+        self._reads = True
+        self._allowed = threading.local()
+
+    def forbid(self, thread: threading.Thread | None, *, reads: bool = True) -> None:
+        self._thread, self._reads = thread, reads
+
+    @contextmanager
+    def allow_this_thread(self) -> Iterator[None]:
+        depth: int = getattr(self._allowed, "depth", 0)
+        self._allowed.depth = depth + 1
+        try:
+            yield
+        finally:
+            self._allowed.depth = depth
+
+    def check(self, *, write: bool) -> None:
+        thread = self._thread
+        if thread is None or threading.current_thread() is not thread:
+            return
+        if getattr(self._allowed, "depth", 0) or not (write or self._reads):
+            return
+        kind = "write" if write else "read"
+        raise WrongThread(f"database {kind} on the {thread.name} thread, which must not block")
+
+
 class Sessions:
     """Short sessions: `read()` for queries, `write()` for one atomic change."""
 
     def __init__(self, engine: Engine, db_path: Path) -> None:
         self._factory = sessionmaker(engine, expire_on_commit=False, autoflush=False)
         self._path = db_path
+        self.guard = ThreadGuard()
 
     @contextmanager
     def read(self) -> Iterator[Session]:
+        self.guard.check(write=False)
         with translating(self._path), self._factory() as session, session.begin():
             yield session
 
     @contextmanager
     def write(self) -> Iterator[Session]:
         """One BEGIN IMMEDIATE ... COMMIT; rolled back if the block raises."""
+        self.guard.check(write=True)
         with translating(self._path), self._factory() as session, session.begin():
             session.connection(execution_options=IMMEDIATE)
             yield session

@@ -19,6 +19,14 @@ class StoreError(Exception):
     """Base class of every error the store raises on purpose."""
 
 
+class WrongThread(RuntimeError):
+    """A session was opened on a thread the store was told to refuse (the GUI thread).
+
+    Not a StoreError: it is a bug in the caller, not something a user can fix, so it goes to
+    the crash path instead of a status message.
+    """
+
+
 class JobNotFound(StoreError, LookupError):
     def __init__(self, job_id: str) -> None:
         super().__init__(f"no job with id {job_id}")

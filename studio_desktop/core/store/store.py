@@ -8,7 +8,9 @@ dataclasses, never ORM objects.
 from __future__ import annotations
 
 import enum
+import threading
 from collections.abc import Callable, Collection, Mapping, Sequence
+from contextlib import AbstractContextManager
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -85,6 +87,19 @@ class Store:
 
     def __exit__(self, *_exc: object) -> None:
         self.close()
+
+    def forbid_thread(self, thread: threading.Thread | None, *, reads: bool = True) -> None:
+        """Raise WrongThread for any session opened on `thread` from now on (None: no more).
+
+        The window sets it to the GUI thread: there a query would freeze it, so one is a bug.
+        With `reads=False` only writes are refused.
+        """
+        self._db.guard.forbid(thread, reads=reads)
+
+    def allow_this_thread(self) -> AbstractContextManager[None]:
+        """Inside this block the calling thread may use the store despite `forbid_thread`
+        (tests that check on the GUI thread what the window wrote)."""
+        return self._db.guard.allow_this_thread()
 
     @property
     def has_fts(self) -> bool:

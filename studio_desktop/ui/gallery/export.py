@@ -1,7 +1,8 @@
 """Export selected images to a folder or a .zip, with or without their metadata.
 
-`export_images` is plain Python (it runs on a pool thread); `Exporter` runs it off the GUI thread
-and reports back with signals. Nothing is ever overwritten: a taken name gets " (1)", " (2)"...
+`export_images` is plain Python (it runs on a worker thread); `Exporter` runs it on Tasks'
+"export" pool and reports back with signals. Nothing is ever overwritten: a taken name gets
+" (1)", " (2)"...
 """
 
 from __future__ import annotations
@@ -10,16 +11,16 @@ import contextlib
 import json
 import logging
 import os
-import threading
 import zipfile
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Final
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtCore import QObject, Signal
 
 from studio_desktop.core.library.files import safe_name, strip_png_text
+from studio_desktop.workers.tasks import Reporter, Task, Tasks
 
 log = logging.getLogger("studio.ui.export")
 
@@ -75,19 +76,21 @@ def export_images(
     *,
     as_zip: bool,
     keep_metadata: bool,
-    cancelled: threading.Event | None = None,
+    cancelled: Callable[[], bool] | None = None,
+    progress: Callable[[int], None] | None = None,
 ) -> ExportResult:
     """Write the items into `destination` (a folder), or into a zip at `destination`.
 
     A zip exported with metadata also holds `metadata.json`: each file's parameters. Raises
     OSError when the destination can't be written; unreadable sources are listed in `missing`.
+    `cancelled()` is checked before each item; `progress(n)` hears how many items are done.
     """
     if as_zip:
-        return _export_zip(items, destination, keep_metadata, cancelled)
+        return _export_zip(items, destination, keep_metadata, cancelled, progress)
     destination.mkdir(parents=True, exist_ok=True)
     names: list[str] = []
     missing: list[str] = []
-    for item, data in _readable(items, keep_metadata, cancelled, missing):
+    for item, data in _readable(items, keep_metadata, cancelled, missing, progress):
         names.append(_write_new(destination, export_name(item), data))
     return ExportResult(destination, tuple(names), tuple(missing))
 
@@ -95,14 +98,17 @@ def export_images(
 def _readable(
     items: Sequence[ExportItem],
     keep_metadata: bool,
-    cancelled: threading.Event | None,
+    cancelled: Callable[[], bool] | None,
     missing: list[str],
+    progress: Callable[[int], None] | None = None,
 ) -> Iterator[tuple[ExportItem, bytes]]:
     """Each item with the bytes to export, until cancelled; unreadable sources go to
-    `missing` (logged) and are skipped."""
-    for item in items:
-        if cancelled is not None and cancelled.is_set():
+    `missing` (logged) and are skipped. `progress(n)` hears each time n items are done."""
+    for done, item in enumerate(items):
+        if cancelled is not None and cancelled():
             return
+        if progress is not None and done:
+            progress(done)
         try:
             data = _content(item, keep_metadata)
         except OSError as exc:
@@ -110,6 +116,8 @@ def _readable(
             missing.append(str(item.source))
             continue
         yield item, data
+    if progress is not None and items:
+        progress(len(items))
 
 
 def _write_new(folder: Path, name: str, data: bytes) -> str:
@@ -128,7 +136,8 @@ def _export_zip(
     items: Sequence[ExportItem],
     destination: Path,
     keep_metadata: bool,
-    cancelled: threading.Event | None,
+    cancelled: Callable[[], bool] | None,
+    progress: Callable[[int], None] | None,
 ) -> ExportResult:
     if destination.suffix.lower() != ".zip":
         destination = destination.with_name(destination.name + ".zip")
@@ -142,7 +151,7 @@ def _export_zip(
     try:
         # Images are already compressed: storing them is as small and much faster.
         with zipfile.ZipFile(temp, "w", compression=zipfile.ZIP_STORED) as archive:
-            for item, data in _readable(items, keep_metadata, cancelled, missing):
+            for item, data in _readable(items, keep_metadata, cancelled, missing, progress):
                 name = numbered(export_name(item), taken)
                 taken.add(name.casefold())
                 archive.writestr(name, data)
@@ -169,58 +178,21 @@ def _export_zip(
     return ExportResult(final, tuple(names), tuple(missing))
 
 
-class _Relay(QObject):
-    done = Signal(object)
-    error = Signal(str)
-
-
-class _Task(QRunnable):
-    def __init__(
-        self,
-        relay: _Relay,
-        items: Sequence[ExportItem],
-        destination: Path,
-        as_zip: bool,
-        keep_metadata: bool,
-        cancelled: threading.Event,
-    ) -> None:
-        super().__init__()
-        self._relay = relay
-        self._args = (items, destination)
-        self._as_zip = as_zip
-        self._keep = keep_metadata
-        self._cancelled = cancelled
-
-    def run(self) -> None:
-        items, destination = self._args
-        try:
-            result = export_images(
-                items,
-                destination,
-                as_zip=self._as_zip,
-                keep_metadata=self._keep,
-                cancelled=self._cancelled,
-            )
-        except OSError as exc:
-            self._relay.error.emit(f"{exc.strerror or exc} ({exc.filename or destination})")
-        else:
-            self._relay.done.emit(result)
-
-
 class Exporter(QObject):
-    """Runs exports one at a time on its own thread; signals arrive on the GUI thread."""
+    """Runs exports one at a time on Tasks' "export" pool; signals arrive on the GUI thread.
+
+    `progress(written, total)` follows each file; `cancel()` (and `shutdown()`) stops every
+    export under way after the file being written.
+    """
 
     finished = Signal(object)  # ExportResult
     failed = Signal(str)
+    progress = Signal(int, int)  # files written (or found missing) so far, files to export
 
-    def __init__(self, parent: QObject | None = None) -> None:
+    def __init__(self, tasks: Tasks, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(1)
-        self._relay = _Relay(self)
-        self._relay.done.connect(self.finished, Qt.ConnectionType.QueuedConnection)
-        self._relay.error.connect(self.failed, Qt.ConnectionType.QueuedConnection)
-        self._cancelled = threading.Event()
+        self._tasks = tasks
+        self._exports: list[Task] = []
 
     def start(
         self,
@@ -230,14 +202,47 @@ class Exporter(QObject):
         as_zip: bool,
         keep_metadata: bool,
     ) -> None:
-        self._pool.start(
-            _Task(self._relay, list(items), destination, as_zip, keep_metadata, self._cancelled)
+        items = list(items)
+        total = len(items)
+
+        def work(report: Reporter) -> ExportResult:
+            return export_images(
+                items,
+                destination,
+                as_zip=as_zip,
+                keep_metadata=keep_metadata,
+                cancelled=lambda: report.cancelled,
+                progress=lambda done: report((done, total)),
+            )
+
+        def failed(exc: Exception) -> None:
+            if isinstance(exc, OSError):
+                self.failed.emit(f"{exc.strerror or exc} ({exc.filename or destination})")
+            else:
+                log.error("export to %s failed", destination, exc_info=exc)
+                self.failed.emit(str(exc) or repr(exc))
+
+        self._exports = [e for e in self._exports if e.pending]
+        self._exports.append(
+            self._tasks.run_reporting(
+                "export",
+                work,
+                self.finished.emit,
+                progress=lambda step: self.progress.emit(*step),
+                owner=self,
+                failed=failed,
+            )
         )
 
     def wait(self, timeout_ms: int = -1) -> bool:
-        return self._pool.waitForDone(timeout_ms)
+        """Wait for the exports started so far to have run (tests); True if they have."""
+        timeout = None if timeout_ms < 0 else timeout_ms / 1000
+        return all(export.wait(timeout) for export in self._exports)
+
+    def cancel(self) -> None:
+        """Stop the exports under way after the file being written; they report nothing."""
+        for export in self._exports:  # kept: `wait` still waits for the one under way
+            export.cancel()
 
     def shutdown(self) -> None:
-        """Stop after the file being written and wait for the thread."""
-        self._cancelled.set()
-        self._pool.waitForDone()
+        self.cancel()

@@ -157,7 +157,13 @@ class FilterBar(QWidget):
 
     def set_choices(self, templates: Sequence[tuple[str, str]], models: Sequence[str]) -> None:
         """Fill the template (id, name) and model combos, keeping the current choice."""
+        self.set_templates(templates)
+        self.set_models(models)
+
+    def set_templates(self, templates: Sequence[tuple[str, str]]) -> None:
         self._refill(self.template, self.tr("All templates"), templates)
+
+    def set_models(self, models: Sequence[str]) -> None:
         self._refill(self.model, self.tr("All models"), [(m, m) for m in models])
 
     def _refill(self, combo: QComboBox, any_label: str, items: Sequence[tuple[str, str]]) -> None:

@@ -2,8 +2,8 @@
 
 The row count comes from one background COUNT(*) after the first page, so the view lays its grid
 out once instead of again for every page appended (a relayout of 20,000 rows is ~30 ms of
-GUI-thread time). Records are read a keyset page at a time, in order, on a pool thread, as far as
-the view has looked plus a page; rows not read yet paint as placeholders and fill in with
+GUI-thread time). Records are read a keyset page at a time, in order, on Tasks' "read" pool, as
+far as the view has looked plus a page; rows not read yet paint as placeholders and fill in with
 `dataChanged`. The loaded rows are always a prefix, so a record's row is a bisect away.
 
 Per loaded row the model keeps only what painting needs (id, thumbnail, favourite, kind: tuples
@@ -16,7 +16,6 @@ triggered it more often: a GUI stall of ~100 ms twice per scroll through the lib
 from __future__ import annotations
 
 import bisect
-import threading
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import replace
@@ -27,15 +26,13 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
-    QRunnable,
     Qt,
-    QThreadPool,
-    Signal,
 )
 
 from studio_desktop.core.jobs import GenerationParams, ImageRecord, Job
 from studio_desktop.core.store import Store
 from studio_desktop.core.store.filters import ALL_IMAGES, ImageFilter, Page
+from studio_desktop.workers.tasks import Task, Tasks
 
 PAGE_SIZE: Final = 200  # the most the GUI thread reads at once (ui_context: <= 200 rows)
 BACKGROUND_PAGE: Final = 500  # the most one background read takes (when far behind the view)
@@ -86,36 +83,6 @@ def cell_of(record: ImageRecord) -> Cell:
     return Cell(thumb_source(record), record.favourite, record.kind)
 
 
-class _Relay(QObject):
-    done = Signal(object, object)  # key, result (a count, a Page) or the exception
-
-
-class _Read(QRunnable):
-    """One store read on a pool thread; the result is delivered to the GUI thread."""
-
-    def __init__(
-        self,
-        relay: _Relay,
-        lock: threading.Lock,
-        closed: list[bool],
-        key: _Key,
-        read: Callable[[], object],
-    ) -> None:
-        super().__init__()
-        self._relay, self._lock, self._closed = relay, lock, closed
-        self._key, self._read = key, read
-
-    def run(self) -> None:
-        result: object
-        try:
-            result = self._read()
-        except Exception as exc:  # the GUI thread decides (it reads again itself)
-            result = exc
-        with self._lock:
-            if not self._closed[0]:
-                self._relay.done.emit(self._key, result)
-
-
 class GalleryModel(QAbstractListModel):
     """Images matching an ImageFilter, newest first.
 
@@ -129,8 +96,11 @@ class GalleryModel(QAbstractListModel):
         store: Store,
         *,
         page_size: int = PAGE_SIZE,
+        tasks: Tasks | None = None,
         parent: QObject | None = None,
     ) -> None:
+        """`tasks`: the app's; without one (a test) the model runs its own, stopped by
+        `shutdown()`."""
         super().__init__(parent)
         self._store = store
         self._page_size = min(max(1, page_size), PAGE_SIZE)
@@ -147,12 +117,10 @@ class GalleryModel(QAbstractListModel):
         self._jobs: OrderedDict[str, Job | None] = OrderedDict()
         self._generation = 0
         self._in_flight: _Key | None = None
-        self._lock = threading.Lock()
-        self._closed = [False]
-        self._relay = _Relay(self)
-        self._relay.done.connect(self._read_done, Qt.ConnectionType.QueuedConnection)
-        self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(1)
+        self._closed = False
+        self._own_tasks = tasks is None
+        self._tasks = Tasks(parent=self) if tasks is None else tasks
+        self._reads: list[Task] = []
         self._load_first_page()
 
     # --- filter and reloading ---
@@ -171,11 +139,20 @@ class GalleryModel(QAbstractListModel):
         self._load_first_page()
         self.endResetModel()
 
-    def shutdown(self) -> None:
+    @property
+    def tasks(self) -> Tasks:
+        """Where the model reads (the viewer decodes there too)."""
+        return self._tasks
+
+    def shutdown(self, timeout_s: float = 10.0) -> None:
         """Wait for a background read; the model still works (synchronously) after."""
-        with self._lock:
-            self._closed[0] = True
-        self._pool.waitForDone()
+        self._closed = True
+        reads, self._reads = self._reads, []
+        for read in reads:
+            read.cancel()  # its result is not wanted any more
+            read.wait(timeout_s)
+        if self._own_tasks:
+            self._tasks.shutdown(timeout_s)
 
     def is_counted(self) -> bool:
         """Whether rowCount covers every matching image (not just the rows read so far)."""
@@ -212,10 +189,20 @@ class GalleryModel(QAbstractListModel):
     # --- background reads ---
 
     def _start(self, key: _Key, read: Callable[[], object]) -> None:
-        if self._closed[0]:
+        if self._closed:
             return
         self._in_flight = key
-        self._pool.start(_Read(self._relay, self._lock, self._closed, key, read))
+        self._reads = [r for r in self._reads if r.pending]
+        self._reads.append(
+            self._tasks.run(
+                "read",
+                read,
+                lambda result: self._read_done(key, result),
+                owner=self,
+                # The GUI thread decides (it reads again itself when it needs the rows).
+                failed=lambda exc: self._read_done(key, exc),
+            )
+        )
 
     def _want(self, row: int) -> None:
         """The view looked at `row`: read up to a page past it."""

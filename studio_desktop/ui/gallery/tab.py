@@ -1,4 +1,8 @@
-"""The Gallery tab: a virtualised thumbnail grid with filters, a context menu and a viewer."""
+"""The Gallery tab: a virtualised thumbnail grid with filters, a context menu and a viewer.
+
+Changes (favourite, tags, trash, restore) are shown at once and written through
+`Services.operations` on the pool's operations thread; a refused one is undone on screen.
+"""
 
 from __future__ import annotations
 
@@ -48,6 +52,7 @@ from studio_desktop.ui.gallery.model import PAGE_SIZE, GalleryModel
 from studio_desktop.ui.gallery.viewer import FullImageLoader, ImageViewer
 from studio_desktop.ui.services import Services
 from studio_desktop.ui.thumbnails import ThumbnailLoader
+from studio_desktop.workers.operations import when_done
 
 STATUS_MS: Final = 5000
 _SIZE_MIN, _SIZE_MAX, _SIZE_STEP = 64, 512, 16
@@ -92,7 +97,9 @@ class GalleryTab(QWidget):
         self._viewer: ImageViewer | None = None
 
         self.filter_bar = FilterBar(self)
-        self.model = GalleryModel(self._ctx.store, page_size=page_size, parent=self)
+        self.model = GalleryModel(
+            self._ctx.store, page_size=page_size, tasks=services.tasks, parent=self
+        )
 
         size = min(max(services.settings.thumbnail_size, _SIZE_MIN), _SIZE_MAX)
         self.view = GalleryView(self)
@@ -173,10 +180,10 @@ class GalleryTab(QWidget):
         self._repaint_timer.setInterval(15)
         self._repaint_timer.timeout.connect(self.view.viewport().update)
 
-        self._exporter = Exporter(self)
+        self._exporter = Exporter(services.tasks, self)
         self._exporter.finished.connect(self._export_done)
         self._exporter.failed.connect(self._export_failed)
-        self._clipboard_loader = FullImageLoader(self)
+        self._clipboard_loader = FullImageLoader(services.tasks, self)
         self._clipboard_loader.ready.connect(self._copy_ready)
 
         thumbnails.loaded.connect(self._thumbnail_loaded)
@@ -229,8 +236,7 @@ class GalleryTab(QWidget):
             return
         ids = [r.id for r in records]
         next_row = self._row_after_removal()
-        self._ctx.store.soft_delete_images(ids)
-        self._deleted_changed(records, deleted=True)
+        self._set_deleted(records, deleted=True)
         self._select_row(next_row)
         text = self.tr("Moved %n image(s) to the trash", "", len(ids))
         self.status_message.emit(text, STATUS_MS)
@@ -242,8 +248,7 @@ class GalleryTab(QWidget):
             return
         ids = [r.id for r in records]
         next_row = self._row_after_removal()
-        self._ctx.store.restore_images(ids)
-        self._deleted_changed(records, deleted=False)
+        self._set_deleted(records, deleted=False)
         self._select_row(next_row)
         text = self.tr("Restored %n image(s)", "", len(ids))
         self.status_message.emit(text, STATUS_MS)
@@ -255,7 +260,12 @@ class GalleryTab(QWidget):
         if not records:
             return
         value = not all(r.favourite for r in records)
-        self._ctx.store.set_favourite([r.id for r in records], value)
+        when_done(
+            self._services.tasks,
+            self._services.operations.set_favourite([r.id for r in records], value),
+            owner=self,
+            failed=lambda _exc: self.model.update_records(records),  # as they were
+        )
         self.model.update_records([replace(r, favourite=value) for r in records])
         text = (
             self.tr("Added %n image(s) to favourites", "", len(records))
@@ -336,11 +346,25 @@ class GalleryTab(QWidget):
     # --- internals ---
 
     def _fill_choices(self) -> None:
+        """Templates now; the checkpoints the registered servers reported once they are read
+        (off this thread)."""
         templates = [(t.id, self._services.template_name(t.id)) for t in self._ctx.templates.all()]
-        models: set[str] = set()
-        for server in self._ctx.store.list_servers():
-            models.update(server.models.get("checkpoints", ()))
-        self.filter_bar.set_choices(templates, sorted(models, key=str.casefold))
+        self.filter_bar.set_templates(templates)
+        reads = self._services.reads
+
+        def checkpoints() -> list[str]:
+            models: set[str] = set()
+            for server in reads.list_servers():
+                models.update(server.models.get("checkpoints", ()))
+            return sorted(models, key=str.casefold)
+
+        self._services.tasks.run(
+            "read",
+            checkpoints,
+            self.filter_bar.set_models,
+            owner=self,
+            key="choices",
+        )
 
     def _filter_changed(self, flt: ImageFilter) -> None:
         self._thumbs.drop_pending()
@@ -430,6 +454,28 @@ class GalleryTab(QWidget):
         if row is not None:
             self._select_row(row)
 
+    def _set_deleted(self, records: Sequence[ImageRecord], *, deleted: bool) -> None:
+        """Trash or restore, written on the operations thread. Rows leaving this view go at
+        once (and come back if the write is refused); rows joining it come once it is written,
+        because the model checks them against the filter in the database."""
+        operations, ids = self._services.operations, [r.id for r in records]
+        future = operations.trash_images(ids) if deleted else operations.restore_images(ids)
+        if self.model.filter.deleted != deleted:
+            self._deleted_changed(records, deleted=deleted)
+            when_done(
+                self._services.tasks,
+                future,
+                owner=self,
+                failed=lambda _exc: self._deleted_changed(records, deleted=not deleted),
+            )
+        else:
+            when_done(
+                self._services.tasks,
+                future,
+                lambda _count: self._deleted_changed(records, deleted=deleted),
+                owner=self,
+            )
+
     def _deleted_changed(self, records: Sequence[ImageRecord], *, deleted: bool) -> None:
         changed = [replace(r, deleted=deleted) for r in records]
         if self.model.filter.deleted == deleted:
@@ -438,13 +484,11 @@ class GalleryTab(QWidget):
             self.model.remove_ids(r.id for r in changed)
 
     def _undo_delete(self, records: Sequence[ImageRecord]) -> None:
-        self._ctx.store.restore_images([r.id for r in records])
-        self._deleted_changed(records, deleted=False)
+        self._set_deleted(records, deleted=False)
         self.status_message.emit(self.tr("Restored %n image(s)", "", len(records)), STATUS_MS)
 
     def _undo_restore(self, records: Sequence[ImageRecord]) -> None:
-        self._ctx.store.soft_delete_images([r.id for r in records])
-        self._deleted_changed(records, deleted=True)
+        self._set_deleted(records, deleted=True)
         self.status_message.emit(
             self.tr("Moved %n image(s) back to the trash", "", len(records)), STATUS_MS
         )
@@ -579,16 +623,15 @@ class GalleryTab(QWidget):
     def apply_tags(
         self, records: Sequence[ImageRecord], tags: Sequence[str], *, replace_all: bool
     ) -> None:
-        """Set (or add to) the tags of the given images."""
-        store = self._ctx.store
-        updated: list[ImageRecord] = []
-        for record in records:
-            new = list(tags) if replace_all else [*record.tags, *tags]
-            store.set_tags(record.id, new)
-            fresh = store.get_image(record.id)
-            if fresh is not None:
-                updated.append(fresh)
-        self.model.update_records(updated)
+        """Set (or add to) the tags of the given images; the cells change once it is written
+        (the store trims them and drops repeats)."""
+        changes = [(r.id, list(tags) if replace_all else [*r.tags, *tags]) for r in records]
+        when_done(
+            self._services.tasks,
+            self._services.operations.set_tags(changes),
+            self.model.update_records,
+            owner=self,
+        )
 
     def _ask_export(self, *, as_zip: bool, keep_metadata: bool) -> None:
         if as_zip:

@@ -11,7 +11,7 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Final
 
-from PySide6.QtCore import QObject, QRunnable, QSize, Qt, QThreadPool, Signal
+from PySide6.QtCore import QObject, QSize, Qt, Signal
 from PySide6.QtGui import (
     QCloseEvent,
     QImage,
@@ -51,6 +51,7 @@ from studio_desktop.core.paths import DataPaths
 from studio_desktop.ui.gallery.model import GalleryModel, thumb_source
 from studio_desktop.ui.media_player import MediaPlayer, format_time
 from studio_desktop.ui.thumbnails import ThumbnailLoader
+from studio_desktop.workers.tasks import Task, Tasks
 
 PLAYED_KINDS: Final = ("video", "audio")
 
@@ -60,56 +61,37 @@ MAX_ZOOM: Final = 32.0
 
 
 def decode_full(path: Path) -> QImage:
-    """The whole image at full size (pool thread). A null QImage when it can't be read."""
+    """The whole image at full size (a worker thread). A null QImage when it can't be read."""
     reader = QImageReader(str(path))
     reader.setAutoTransform(True)
     return reader.read()
 
 
-class _Relay(QObject):
-    decoded = Signal(int, object)  # request token, QImage
-
-
-class _Decode(QRunnable):
-    def __init__(self, relay: _Relay, token: int, path: Path) -> None:
-        super().__init__()
-        self._relay, self._token, self._path = relay, token, path
-
-    def run(self) -> None:
-        self._relay.decoded.emit(self._token, decode_full(self._path))
-
-
 class FullImageLoader(QObject):
-    """Decodes one image at a time off the GUI thread; stale results are dropped."""
+    """Decodes one image at a time on Tasks' "decode" pool; only the latest request is
+    delivered (an older one not begun yet is skipped), and nothing once the loader is gone."""
 
     ready = Signal(object)  # QImage (null when unreadable), for the latest request only
 
-    def __init__(self, parent: QObject | None = None) -> None:
+    def __init__(self, tasks: Tasks, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(1)
-        self._relay = _Relay(self)
-        self._relay.decoded.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
-        self._token = 0
+        self._tasks = tasks
+        self._task: Task | None = None
 
     def request(self, path: Path) -> None:
-        self._token += 1
-        self._pool.clear()  # the ones not started yet are stale already
-        self._pool.start(_Decode(self._relay, self._token, path))
+        self.request_nothing()  # the one not started yet is stale already
+        self._task = self._tasks.run(
+            "decode", lambda: decode_full(path), self.ready.emit, owner=self, key="full"
+        )
 
     def request_nothing(self) -> None:
         """Drop what is pending: the item shown now is not a still image."""
-        self._token += 1
-        self._pool.clear()
+        if self._task is not None:
+            self._task.cancel()
+            self._task = None
 
     def shutdown(self) -> None:
-        self._token += 1
-        self._pool.clear()
-        self._pool.waitForDone()
-
-    def _deliver(self, token: int, image: QImage) -> None:
-        if token == self._token:
-            self.ready.emit(image)
+        self.request_nothing()
 
 
 class ImageView(QGraphicsView):
@@ -260,7 +242,7 @@ class ImageViewer(QDialog):
         self._paths = paths
         self._thumbs = thumbnails
         self._record: ImageRecord | None = None
-        self._loader = FullImageLoader(self)
+        self._loader = FullImageLoader(model.tasks, self)
         self._loader.ready.connect(self._on_ready)
 
         self.view = ImageView(self)

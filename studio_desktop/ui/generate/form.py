@@ -34,7 +34,6 @@ from studio_desktop.core.jobs import GenerationParams, InputImage, Job, NewJob
 from studio_desktop.core.library.files import OutputLibrary
 from studio_desktop.core.workflows import Template, TemplateError, TemplateRegistry
 from studio_desktop.core.workflows.validate import ValidationIssue
-from studio_desktop.ui.generate.background import BackgroundTasks
 from studio_desktop.ui.generate.field_problems import (
     FieldMessages,
     graph_issues,
@@ -59,6 +58,7 @@ from studio_desktop.ui.generate.server_lists import ServerLists
 from studio_desktop.ui.generate.slot_editor import SlotEditor
 from studio_desktop.ui.generate.template_editors import TemplateEditors
 from studio_desktop.ui.generate.template_editors import slot_label as _slot_label
+from studio_desktop.workers.tasks import Tasks
 
 MAX_BATCH = 100
 DEFAULT_TEMPLATE = "txt2img"
@@ -77,7 +77,7 @@ class GenerateForm(QWidget):
         self,
         templates: TemplateRegistry,
         library: OutputLibrary,
-        tasks: BackgroundTasks,
+        tasks: Tasks,
         parent: QWidget | None = None,
         *,
         language: str = "en",

@@ -41,9 +41,10 @@ from PySide6.QtWidgets import (
 
 from studio_desktop.core.library.files import OutputLibrary
 from studio_desktop.core.workflows import ImageSlot
-from studio_desktop.ui.generate.background import BackgroundTasks
 from studio_desktop.ui.generate.fields import FieldMessage, WrapLabel, error_colour
+from studio_desktop.workers.tasks import Tasks
 
+_IMAGE_KEY = "image"  # one request per slot at a time: the newest pick, copy or decode wins
 THUMB_BOX = 160  # logical pixels; the decoded thumbnail fits this box at the screen's ratio
 IMAGE_FILTER = "Images (*.png *.jpg *.jpeg *.webp *.gif)"
 
@@ -130,7 +131,7 @@ class ImageSlotWidget(QWidget):
         self,
         slot: ImageSlot,
         library: OutputLibrary,
-        tasks: BackgroundTasks,
+        tasks: Tasks,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -139,7 +140,6 @@ class ImageSlotWidget(QWidget):
         self._tasks = tasks
         self._value: str | None = None
         self._busy = False
-        self._generation = 0  # results of superseded requests are ignored
         self._message = ""
         self.setAcceptDrops(True)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
@@ -205,7 +205,7 @@ class ImageSlotWidget(QWidget):
 
     def set_value(self, rel_path: str | None) -> None:
         """Show an image already in the library (restored form, remix)."""
-        self._generation += 1
+        self._tasks.drop(self, _IMAGE_KEY)  # a copy or decode under way is for the old value
         self._busy = False
         self._value = rel_path or None
         self.area.pixmap = None
@@ -215,16 +215,10 @@ class ImageSlotWidget(QWidget):
         self.changed.emit()
         if self._value is None:
             return
-        generation, box = self._generation, self._box()
+        box = self._box()
         source = self._library.paths.resolve(self._value)
 
-        def done(image: QImage) -> None:
-            if generation == self._generation:
-                self._show(image)
-
         def failed(exc: Exception) -> None:
-            if generation != self._generation:
-                return
             self._value = None
             self._update_buttons()
             self.changed.emit()
@@ -234,7 +228,16 @@ class ImageSlotWidget(QWidget):
                 )
             )
 
-        self._tasks.run(lambda: decode_thumbnail(source, box), done, failed)
+        # Bound to this widget: a template switch deletes it, and a decode that ends after that
+        # must not reach it (the "ImageSlotWidget already deleted" crash).
+        self._tasks.run(
+            "decode",
+            lambda: decode_thumbnail(source, box),
+            self._show,
+            owner=self,
+            key=_IMAGE_KEY,
+            failed=failed,
+        )
 
     def clear(self) -> None:
         self.set_value(None)
@@ -308,8 +311,7 @@ class ImageSlotWidget(QWidget):
             self.add_file(Path(name))
 
     def _copy(self, source: Callable[[], Path], name: str, *, remove_source: bool = False) -> None:
-        self._generation += 1
-        generation, box = self._generation, self._box()
+        box = self._box()
         library = self._library
 
         def work() -> tuple[str, QImage]:
@@ -322,8 +324,6 @@ class ImageSlotWidget(QWidget):
             return library.paths.relative(copied), decode_thumbnail(copied, box)
 
         def done(result: tuple[str, QImage]) -> None:
-            if generation != self._generation:
-                return
             self._busy = False
             self._value = result[0]
             self._set_message("")
@@ -332,8 +332,6 @@ class ImageSlotWidget(QWidget):
             self.changed.emit()
 
         def failed(exc: Exception) -> None:
-            if generation != self._generation:
-                return
             self._busy = False
             self._update_buttons()
             self.changed.emit()
@@ -349,7 +347,8 @@ class ImageSlotWidget(QWidget):
         self._set_message(self.tr("Copying {name}…").format(name=name), error=False)
         self._update_buttons()
         self.changed.emit()
-        self._tasks.run(work, done, failed)
+        # A copy is file work, not decoding: its own pool, the same key (the newest pick wins).
+        self._tasks.run("read", work, done, owner=self, key=_IMAGE_KEY, failed=failed)
 
     # --- display ---
 

@@ -22,9 +22,9 @@ from studio_desktop.core.engine import JobFinished, JobPreview, JobProgress, Job
 from studio_desktop.core.jobs import Job, JobStatus
 from studio_desktop.core.paths import DataPaths
 from studio_desktop.core.store import Store
-from studio_desktop.ui.generate.background import BackgroundTasks
 from studio_desktop.ui.generate.image_slot import decode_thumbnail
 from studio_desktop.workers.pool import WorkerPool
+from studio_desktop.workers.tasks import Tasks
 
 RESULT_BOX_MIN = 768  # device pixels: the result is decoded at least this large
 TICK_MS = 500
@@ -127,7 +127,7 @@ class ProgressPanel(QWidget):
         pool: WorkerPool,
         store: Store,
         paths: DataPaths,
-        tasks: BackgroundTasks,
+        tasks: Tasks,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -227,10 +227,20 @@ class ProgressPanel(QWidget):
         self._ticker.start()
         self.bar.setRange(0, 0)  # busy until the first step arrives
         self.step_label.setText(self.tr("Starting on {server}…").format(server=server))
-        job = self._store.get_job(job_id)  # one row by id: fine on the GUI thread
-        prompt = job.params.prompt if job is not None else ""
-        self.caption.setToolTip(prompt)
-        self._set_caption(prompt)
+        self.caption.setToolTip("")
+        self._set_caption("")
+        store = self._store
+
+        def prompt_of() -> str:
+            job = store.get_job(job_id)
+            return job.params.prompt if job is not None else ""
+
+        def show_prompt(prompt: str) -> None:
+            if job_id == self._job_id:
+                self.caption.setToolTip(prompt)
+                self._set_caption(prompt)
+
+        self._tasks.run("read", prompt_of, show_prompt, owner=self, key="caption")
         self._update_time()
         self._update_buttons()
 
@@ -268,7 +278,8 @@ class ProgressPanel(QWidget):
         def failed(_exc: Exception) -> None:
             self._frame_done()  # a bad frame is skipped; the next one will do
 
-        self._tasks.run(lambda: decode_bytes(data), done, failed)
+        # One frame decodes at a time (see `_frame_done`), so no key: `done` must always run.
+        self._tasks.run("decode", lambda: decode_bytes(data), done, owner=self, failed=failed)
 
     def _frame_done(self) -> None:
         self._decoding = False
@@ -302,7 +313,14 @@ class ProgressPanel(QWidget):
                 self.tr("Could not show the result: {reason}").format(reason=exc), 8000
             )
 
-        self._tasks.run(lambda: decode_thumbnail(source, box), done, failed)
+        self._tasks.run(
+            "decode",
+            lambda: decode_thumbnail(source, box),
+            done,
+            owner=self,
+            key="result",
+            failed=failed,
+        )
 
     def _on_changed(self, job: Job) -> None:
         if job.id == self._job_id and job.status.is_final:

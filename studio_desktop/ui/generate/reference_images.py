@@ -16,8 +16,8 @@ from PySide6.QtWidgets import QVBoxLayout
 from studio_desktop.core.jobs import InputImage
 from studio_desktop.core.library.files import OutputLibrary
 from studio_desktop.core.workflows import Template
-from studio_desktop.ui.generate.background import BackgroundTasks
 from studio_desktop.ui.generate.image_slot import ImageSlotWidget
+from studio_desktop.workers.tasks import Tasks
 
 
 class ReferenceImages:
@@ -27,7 +27,7 @@ class ReferenceImages:
         self,
         box: QVBoxLayout,
         library: OutputLibrary,
-        tasks: BackgroundTasks,
+        tasks: Tasks,
         on_changed: Callable[[], None],
     ) -> None:
         self._box = box

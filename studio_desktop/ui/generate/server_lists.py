@@ -1,5 +1,5 @@
 """The model, sampler and scheduler names a server offers (and its whole /object_info), fetched
-off the GUI thread.
+off the GUI thread (core/server_info.py does the asking).
 
 The lists come from the first connected server. They are fetched again when that server
 (re)connects, when another one becomes the first connected, and on demand (the refresh button).
@@ -7,49 +7,18 @@ The lists come from the first connected server. They are fetched again when that
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 from PySide6.QtCore import QObject, Signal
 
-from studio_desktop.core.comfy import ComfyClient, ComfyError
-from studio_desktop.core.comfy.object_info import ObjectInfo
 from studio_desktop.core.engine import ServerState, ServerStatus
-from studio_desktop.core.servers import ServerConfig
-from studio_desktop.ui.generate.background import BackgroundTasks
+from studio_desktop.core.server_info import ServerLists, failure_reason, fetch_registered_lists
+from studio_desktop.core.store import Store
 from studio_desktop.workers.pool import WorkerPool
+from studio_desktop.workers.tasks import Tasks
 
-FETCH_TIMEOUT_S = 15.0
+# ServerLists lives in core (the fetch builds it); the form and combos import it from here.
+__all__ = ["ServerLists", "ServerListsFetcher", "first_connected"]
+
 _CONNECTED = (ServerState.IDLE, ServerState.BUSY)
-
-
-@dataclass(frozen=True)
-class ServerLists:
-    """What one server offers; `server` is its URL, `label` what to call it in messages.
-
-    `info` is the whole /object_info the lists came from (for validation and the editors of
-    template-specific inputs); None for lists that were not fetched (tests, a restored state).
-    """
-
-    server: str
-    label: str
-    checkpoints: tuple[str, ...]
-    samplers: tuple[str, ...]
-    schedulers: tuple[str, ...]
-    info: ObjectInfo | None = field(default=None, compare=False, repr=False)
-
-
-def fetch_lists(server: ServerConfig, timeout: float = FETCH_TIMEOUT_S) -> ServerLists:
-    """GET /object_info and pick out the lists (blocking: call it off the GUI thread)."""
-    with ComfyClient(server.url, auth_header=server.auth_header, timeout=timeout) as client:
-        info = client.object_info()
-    return ServerLists(
-        server=client.base_url,
-        label=server.label,
-        checkpoints=tuple(info.checkpoints),
-        samplers=tuple(info.samplers),
-        schedulers=tuple(info.schedulers),
-        info=info,
-    )
 
 
 def first_connected(statuses: list[ServerStatus]) -> ServerStatus | None:
@@ -68,10 +37,11 @@ class ServerListsFetcher(QObject):
     connection_changed = Signal()
 
     def __init__(
-        self, pool: WorkerPool, tasks: BackgroundTasks, parent: QObject | None = None
+        self, pool: WorkerPool, store: Store, tasks: Tasks, parent: QObject | None = None
     ) -> None:
         super().__init__(parent)
         self._pool = pool
+        self._store = store
         self._tasks = tasks
         self._source: str | None = None  # URL the current lists came from
         self._fetching: str | None = None
@@ -107,10 +77,7 @@ class ServerListsFetcher(QObject):
         if self._fetching == status.url:
             return
         self._fetching = status.url
-        # WorkerPool only tells us URLs and names; a server behind an auth header needs the
-        # pool to expose its ServerConfig (reported to the lead).
-        config = ServerConfig(status.url, status.name)
-        url = status.url
+        store, url, name = self._store, status.url, status.name
 
         def done(lists: ServerLists) -> None:
             self._finished(url)
@@ -120,10 +87,18 @@ class ServerListsFetcher(QObject):
         def failed(exc: Exception) -> None:
             self._finished(url)
             self._failed = url
-            reason = str(exc) if isinstance(exc, ComfyError | ValueError) else repr(exc)
-            self.failed.emit(reason)
+            self.failed.emit(failure_reason(exc))
 
-        self._tasks.run(lambda: fetch_lists(config), done, failed)
+        # The pool only tells us URLs and names: the registered auth header is read from the
+        # store on the network thread, with the fetch (a server behind a proxy needs it).
+        self._tasks.run(
+            "network",
+            lambda: fetch_registered_lists(store, url, name),
+            done,
+            owner=self,
+            key="lists",
+            failed=failed,
+        )
 
     def _finished(self, url: str) -> None:
         if self._fetching == url:

@@ -35,7 +35,6 @@ from PySide6.QtWidgets import (
 from studio_desktop.core.comfy.object_info import ObjectInfo
 from studio_desktop.core.jobs import Job
 from studio_desktop.core.library.metadata import RestoredParams, read_generation_info_file
-from studio_desktop.ui.generate.background import BackgroundTasks
 from studio_desktop.ui.generate.fields import WrapLabel
 from studio_desktop.ui.generate.form import GenerateForm
 from studio_desktop.ui.generate.progress import ProgressPanel
@@ -62,8 +61,9 @@ def metadata_files(mime: QMimeData) -> list[Path]:
 class GenerateTab(QWidget):
     """Build jobs from the form and queue them; follow the most recently started job.
 
-    `queue()` is what Ctrl+Enter does, `cancel_current()` what Esc does. Call `shutdown()` before
-    the pool is shut down (it waits for the tab's own background tasks).
+    `queue()` is what Ctrl+Enter does, `cancel_current()` what Esc does. Its background work
+    (lists, image copies, decoding, reading parameters) runs in `services.tasks`, bound to the
+    widgets that asked: whoever owns that shuts it down.
     """
 
     status_message = Signal(str, int)
@@ -73,8 +73,8 @@ class GenerateTab(QWidget):
         super().__init__(parent)
         self._services = services
         self._pool = services.pool
-        self._tasks = BackgroundTasks(threads=2, parent=self)
-        self._fetcher = ServerListsFetcher(self._pool, self._tasks, self)
+        self._tasks = services.tasks
+        self._fetcher = ServerListsFetcher(self._pool, services.ctx.store, self._tasks, self)
         self._fetch_error: str | None = None
         self._restoring: Path | None = None
         ctx = services.ctx
@@ -256,7 +256,7 @@ class GenerateTab(QWidget):
                     RESTORE_STATUS_MS,
                 )
 
-        self._tasks.run(read, done, failed)
+        self._tasks.run("read", read, done, owner=self, key="restore", failed=failed)
 
     def apply_restored(self, restored: RestoredParams, name: str) -> None:
         """Put restored parameters into the form and say what came from where."""
@@ -331,10 +331,6 @@ class GenerateTab(QWidget):
             return
         event.acceptProposedAction()
         self.restore_from_file(files[0])
-
-    def shutdown(self) -> None:
-        """Wait for the tab's background work (lists, image copies, decoding). Idempotent."""
-        self._tasks.shutdown()
 
     # --- server lists ---
 

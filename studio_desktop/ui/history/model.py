@@ -1,10 +1,11 @@
-"""The history table's model: jobs newest first, read from the store a keyset page at a time and
-kept current from the worker pool's signals (a changed job is updated where it stands)."""
+"""The history table's model: jobs newest first, read a keyset page at a time off the GUI thread
+and kept current from the worker pool's signals (a changed job is updated where it stands)."""
 
 from __future__ import annotations
 
 import bisect
 import enum
+import logging
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any, Final
 
@@ -14,16 +15,20 @@ from PySide6.QtCore import (
     QObject,
     QPersistentModelIndex,
     Qt,
+    Signal,
 )
 
 from studio_desktop.core.jobs import Job
-from studio_desktop.core.store import Store
-from studio_desktop.core.store.filters import ALL_JOBS, JobFilter
+from studio_desktop.core.store.filters import ALL_JOBS, JobFilter, Page
 from studio_desktop.ui.history import formatting as fmt
 from studio_desktop.ui.history.filters import job_matches
 from studio_desktop.ui.history.status import StatusIcons, status_text
+from studio_desktop.workers.read_view import ReadView
+from studio_desktop.workers.tasks import Tasks
 
-PAGE_SIZE: Final = 100  # rows read at once on the GUI thread (ui_context: <= 200)
+log = logging.getLogger("studio.ui")
+
+PAGE_SIZE: Final = 100  # rows read at once (ui_context: <= 200)
 
 JobRole: Final = Qt.ItemDataRole.UserRole + 1  # Job
 JobIdRole: Final = Qt.ItemDataRole.UserRole + 2  # str
@@ -50,11 +55,15 @@ _LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 
 
 class HistoryModel(QAbstractTableModel):
-    """Jobs matching a JobFilter, newest first; more pages arrive through fetchMore."""
+    """Jobs matching a JobFilter, newest first; pages are read in the background (the first one
+    at once, the next ones through fetchMore) and inserted when they arrive."""
+
+    page_loaded = Signal()  # a page read ended (it may have added no rows)
 
     def __init__(
         self,
-        store: Store,
+        reads: ReadView,
+        tasks: Tasks,
         *,
         page_size: int = PAGE_SIZE,
         template_name: Callable[[str], str] | None = None,
@@ -62,16 +71,20 @@ class HistoryModel(QAbstractTableModel):
     ) -> None:
         """`template_name` turns a template id into the name to show (the id when None)."""
         super().__init__(parent)
-        self._store = store
+        self._reads = reads
+        self._tasks = tasks
         self._template_name = template_name or str
         self._page_size = min(max(1, page_size), 200)
         self._filter = ALL_JOBS
         self._rows: list[Job] = []
         self._neg_seqs: list[int] = []  # -seq per row: ascending, for bisect
-        self._cursor: int | None = None
+        self._cursor: int | None = None  # the last seq read (None: from the newest)
+        self._more = True  # a page may follow (the first one has not been read yet)
+        self._generation = 0  # bumped by refresh: a page read for an older filter is dropped
+        self._reading = False
         self._icons = StatusIcons()
         self._server_names: dict[str, str] = {}
-        self._load_first_page()
+        self._read_page()
 
     # --- filter and reloading ---
 
@@ -85,11 +98,20 @@ class HistoryModel(QAbstractTableModel):
         self.refresh()
 
     def refresh(self) -> None:
+        """Forget the rows and read the first page again (in the background)."""
         self.beginResetModel()
         self._rows = []
         self._neg_seqs = []
-        self._load_first_page()
+        self._cursor, self._more = None, True
+        self._generation += 1
+        self._reading = False  # a read still under way is for the old rows: it is dropped
         self.endResetModel()
+        self._read_page()
+
+    @property
+    def loading(self) -> bool:
+        """Whether a page read is under way."""
+        return self._reading
 
     def set_server_names(self, names: dict[str, str]) -> None:
         """URL -> the name the user gave the server; shown instead of host:port."""
@@ -99,14 +121,61 @@ class HistoryModel(QAbstractTableModel):
                 self.index(0, Column.SERVER), self.index(len(self._rows) - 1, Column.SERVER)
             )
 
-    def _load_first_page(self) -> None:
-        page = self._store.list_jobs(self._filter, limit=self._page_size)
-        self._append(page.items)
-        self._cursor = page.next_cursor
+    def _read_page(self) -> None:
+        if self._reading or not self._more:
+            return
+        self._reading = True
+        reads, flt, cursor, limit = self._reads, self._filter, self._cursor, self._page_size
+        generation = self._generation
+        self._tasks.run(
+            "read",
+            lambda: reads.list_jobs(flt, after_seq=cursor, limit=limit),
+            lambda page: self._page_read(generation, page),
+            owner=self,
+            key="page",
+            failed=lambda exc: self._page_failed(generation, exc),
+        )
 
-    def _append(self, items: Sequence[Job]) -> None:
-        self._rows.extend(items)
-        self._neg_seqs.extend(-j.seq for j in items)
+    def _page_read(self, generation: int, page: Page[Job]) -> None:
+        if generation != self._generation:
+            return
+        self._reading = False
+        if page.items:
+            self._cursor = page.items[-1].seq
+        self._more = page.next_cursor is not None
+        self._merge(page.items)
+        self.page_loaded.emit()
+
+    def _page_failed(self, generation: int, exc: Exception) -> None:
+        if generation != self._generation:
+            return
+        self._reading = False
+        self._more = False  # an unusable database: stop asking; a refresh tries again
+        log.error("reading the history failed", exc_info=exc)
+        self.page_loaded.emit()
+
+    def _merge(self, items: Sequence[Job]) -> None:
+        """Insert a page's jobs where they belong; a job the pool reported while the page was
+        read keeps its (newer) row."""
+        fresh = [j for j in items if self.row_of_seq(j.seq) is None]
+        if not fresh:
+            return
+        if not self._neg_seqs or -fresh[0].seq >= self._neg_seqs[-1]:
+            first = len(self._rows)  # the usual case: all of it below the loaded rows
+            self.beginInsertRows(QModelIndex(), first, first + len(fresh) - 1)
+            self._rows.extend(fresh)
+            self._neg_seqs.extend(-j.seq for j in fresh)
+            self.endInsertRows()
+            return
+        for job in fresh:
+            self._insert(job)
+
+    def _insert(self, job: Job) -> None:
+        row = bisect.bisect_left(self._neg_seqs, -job.seq)
+        self.beginInsertRows(QModelIndex(), row, row)
+        self._rows.insert(row, job)
+        self._neg_seqs.insert(row, -job.seq)
+        self.endInsertRows()
 
     # --- Qt model API ---
 
@@ -117,19 +186,12 @@ class HistoryModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(Column)
 
     def canFetchMore(self, parent: _Index = QModelIndex()) -> bool:  # noqa: B008
-        return not parent.isValid() and self._cursor is not None
+        return not parent.isValid() and self._more
 
     def fetchMore(self, parent: _Index = QModelIndex()) -> None:  # noqa: B008
-        if parent.isValid() or self._cursor is None:
-            return
-        page = self._store.list_jobs(self._filter, after_seq=self._cursor, limit=self._page_size)
-        fresh = [j for j in page.items if self.row_of_seq(j.seq) is None]
-        self._cursor = page.next_cursor
-        if fresh:
-            first = len(self._rows)
-            self.beginInsertRows(QModelIndex(), first, first + len(fresh) - 1)
-            self._append(fresh)
-            self.endInsertRows()
+        """The view reached the last row: read the next page in the background."""
+        if not parent.isValid():
+            self._read_page()
 
     def flags(self, index: _Index) -> Qt.ItemFlag:
         if not self.checkIndex(index, QAbstractTableModel.CheckIndexOption.IndexIsValid):
@@ -262,14 +324,10 @@ class HistoryModel(QAbstractTableModel):
             return
         if not matches:
             return
-        # Below the last loaded row a job arrives with a later page instead.
-        if self._cursor is not None and self._neg_seqs and job.seq < -self._neg_seqs[-1]:
+        # Below the last row read a job arrives with a later page instead.
+        if self._more and self._cursor is not None and job.seq < self._cursor:
             return
-        row = bisect.bisect_left(self._neg_seqs, -job.seq)
-        self.beginInsertRows(QModelIndex(), row, row)
-        self._rows.insert(row, job)
-        self._neg_seqs.insert(row, -job.seq)
-        self.endInsertRows()
+        self._insert(job)
 
     def remove_ids(self, ids: Iterable[str]) -> int:
         """Take jobs out (deleted). Returns how many rows went."""

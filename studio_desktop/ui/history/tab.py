@@ -1,5 +1,9 @@
 """The History tab: every job in a paged table, filtered by status and prompt search, with a
-details pane; remix, retry and delete (with Undo)."""
+details pane; remix, retry and delete (with Undo).
+
+It reads through `Services.reads` in background tasks and writes through `Services.operations`;
+the GUI thread never waits for the database.
+"""
 
 from __future__ import annotations
 
@@ -25,6 +29,8 @@ from studio_desktop.ui.history.model import PAGE_SIZE, Column, HistoryModel
 from studio_desktop.ui.history.table import ALWAYS_SHOWN, JobTable
 from studio_desktop.ui.services import Services
 from studio_desktop.ui.thumbnails import ThumbnailLoader
+from studio_desktop.workers.operations import when_done
+from studio_desktop.workers.tasks import Task
 
 HIDDEN_COLUMNS_KEY = "history_hidden_columns"
 
@@ -46,9 +52,13 @@ class HistoryTab(QWidget):
     ) -> None:
         super().__init__(parent)
         self._services = services
-        self._store = services.ctx.store
+        self._details_read: Task | None = None
         self.model = HistoryModel(
-            self._store, page_size=page_size, template_name=services.template_name, parent=self
+            services.reads,
+            services.tasks,
+            page_size=page_size,
+            template_name=services.template_name,
+            parent=self,
         )
 
         self.filters = HistoryFilterBar(self)
@@ -105,7 +115,12 @@ class HistoryTab(QWidget):
         self.details.remix_clicked.connect(self.remix)
         self.details.retry_clicked.connect(self.retry)
         self.details.delete_clicked.connect(lambda job_id: self.delete([job_id]))
-        for signal in (self.model.modelReset, self.model.rowsInserted, self.model.rowsRemoved):
+        for signal in (
+            self.model.modelReset,
+            self.model.rowsInserted,
+            self.model.rowsRemoved,
+            self.model.page_loaded,
+        ):
             signal.connect(self._update_empty_state)
 
     def _filter_changed(self, flt: object) -> None:
@@ -143,8 +158,26 @@ class HistoryTab(QWidget):
             self.details.show_job(None)
 
     def _show(self, job: Job) -> None:
-        images = self._store.images_for_job(job.id) if job.status is JobStatus.COMPLETED else []
-        self.details.show_job(job, images)
+        """Show a job in the details pane; a completed one once its images are read."""
+        if self._details_read is not None:
+            self._details_read.cancel()  # a slower read for the job shown before
+            self._details_read = None
+        if job.status is not JobStatus.COMPLETED:
+            self.details.show_job(job, [])
+            return
+        reads = self._services.reads
+        self._details_read = self._services.tasks.run(
+            "read",
+            lambda: reads.images_for_job(job.id),
+            lambda images: self.details.show_job(job, images),
+            owner=self,
+            key="details",
+        )
+
+    @property
+    def busy(self) -> bool:
+        """Whether a read for the table or the details pane is still under way (tests)."""
+        return self.model.loading or (self._details_read is not None and self._details_read.pending)
 
     def _update_empty_state(self) -> None:
         empty = self.model.rowCount() == 0 and not self.model.canFetchMore()
@@ -218,22 +251,39 @@ class HistoryTab(QWidget):
                     self.tr("Cancel a waiting or running job before deleting it."), 5000
                 )
             return
-        self._store.soft_delete_jobs(finished)
+        gone = [j for j in jobs if j.id in finished]
+        # The rows go at once; should the write be refused they come back (and the pool's
+        # operation_failed says why).
+        when_done(
+            self._services.tasks,
+            self._services.operations.delete_jobs(finished),
+            owner=self,
+            failed=lambda _exc: self._put_back(gone),
+        )
         self.model.remove_ids(finished)
         self._selection_changed()
         text = self.tr("Deleted %n job(s) from History", "", len(finished))
         self.undo_available.emit(text, lambda: self._restore(finished))
 
     def _restore(self, job_ids: Sequence[str]) -> None:
-        self._store.restore_jobs(job_ids)
-        for job_id in job_ids:
-            job = self._store.get_job(job_id)
-            if job is not None:
-                self.model.upsert(job)
+        when_done(
+            self._services.tasks,
+            self._services.operations.restore_jobs(job_ids),
+            self._put_back,
+            owner=self,
+        )
+
+    def _put_back(self, jobs: Sequence[Job]) -> None:
+        for job in jobs:
+            self.model.upsert(job)
 
     def _job(self, job_id: str) -> Job | None:
+        """A job the user can see: a loaded row, or the one in the details pane."""
         row = self.model.row_of(job_id)
-        return self.model.job(row) if row is not None else self._store.get_job(job_id)
+        if row is not None:
+            return self.model.job(row)
+        shown = self.details.job
+        return shown if shown is not None and shown.id == job_id else None
 
     def _copy_prompt(self) -> None:
         jobs = self.selected_jobs()

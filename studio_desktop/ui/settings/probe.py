@@ -3,17 +3,16 @@
 from __future__ import annotations
 
 import logging
-import threading
 from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
-from studio_desktop.core.comfy import ComfyClient, ComfyError
-from studio_desktop.core.servers import ServerCapabilities, gpu_label, probe
+from studio_desktop.core.comfy.errors import ComfyError
+from studio_desktop.core.server_info import PROBE_TIMEOUT_S, probe_server
+from studio_desktop.core.servers import ServerCapabilities, gpu_label
+from studio_desktop.workers.tasks import Task, Tasks
 
 log = logging.getLogger("studio.ui")
-
-PROBE_TIMEOUT_S = 10.0
 
 
 @dataclass(frozen=True)
@@ -64,8 +63,7 @@ def describe_probe(result: ProbeResult) -> str:
 def run_probe(url: str, auth_header: str | None, timeout: float = PROBE_TIMEOUT_S) -> ProbeResult:
     """Blocking: connect and read what the server offers. Never raises."""
     try:
-        with ComfyClient(url, auth_header=auth_header or None, timeout=timeout) as client:
-            return ProbeResult(url, caps=probe(client))
+        return ProbeResult(url, caps=probe_server(url, auth_header, timeout))
     except (ComfyError, ValueError) as exc:
         return ProbeResult(url, error=str(exc))
     except Exception as exc:
@@ -79,38 +77,34 @@ def run_probe(url: str, auth_header: str | None, timeout: float = PROBE_TIMEOUT_
 
 
 class ServerProber(QObject):
-    """Probes servers on short-lived threads; `finished(ProbeResult)` arrives on the GUI thread.
-
-    Keep it unparented and referenced from Python: each thread holds it too, so it outlives a
-    dialog closed mid-probe and the late result simply reaches no one.
-    """
+    """Probes servers on Tasks' "network" pool; `finished(ProbeResult)` arrives on the GUI
+    thread, for the newest probe only, and not at all once the prober (or the dialog it is a
+    child of) is deleted."""
 
     finished = Signal(object)  # ProbeResult
 
-    def __init__(self, timeout: float = PROBE_TIMEOUT_S) -> None:
-        super().__init__()
+    def __init__(
+        self, tasks: Tasks, timeout: float = PROBE_TIMEOUT_S, parent: QObject | None = None
+    ) -> None:
+        super().__init__(parent)
         self.timeout = timeout
-        self._threads: list[threading.Thread] = []
+        self._tasks = tasks
+        self._task: Task | None = None
 
     @property
     def busy(self) -> bool:
-        return any(t.is_alive() for t in self._threads)
+        return self._task is not None and self._task.pending
 
     def start(self, url: str, auth_header: str | None = None) -> None:
-        def work() -> None:
-            result = run_probe(url, auth_header, self.timeout)
-            try:
-                self.finished.emit(result)
-            except RuntimeError:  # the application is going away
-                log.debug("probe result for %s dropped", url)
-
-        self._threads = [t for t in self._threads if t.is_alive()]
-        thread = threading.Thread(target=work, name="studio-probe", daemon=True)
-        self._threads.append(thread)
-        thread.start()
+        timeout = self.timeout
+        self._task = self._tasks.run(
+            "network",
+            lambda: run_probe(url, auth_header, timeout),
+            self.finished.emit,
+            owner=self,
+            key="probe",
+        )
 
     def wait(self, timeout: float = PROBE_TIMEOUT_S + 5) -> bool:
-        """Join the probe threads (tests, shutdown); True if none is left running."""
-        for thread in list(self._threads):
-            thread.join(timeout)
-        return not self.busy
+        """Wait for the newest probe to have run (tests); True if none is left running."""
+        return self._task is None or self._task.wait(timeout)

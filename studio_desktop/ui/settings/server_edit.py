@@ -17,11 +17,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from studio_desktop.core.comfy.client import normalize_base_url
 from studio_desktop.core.context import DEFAULT_SERVER
 from studio_desktop.core.store import ServerRecord
+from studio_desktop.core.urls import normalize_base_url
 from studio_desktop.ui.settings.probe import ProbeResult, ServerProber, describe_probe
 from studio_desktop.ui.settings.widgets import ResultLine, hint_label
+from studio_desktop.workers.tasks import Tasks
 
 
 @dataclass(frozen=True)
@@ -39,11 +40,13 @@ class ServerEditDialog(QDialog):
         taken_urls: set[str],
         record: ServerRecord | None = None,
         parent: QWidget | None = None,
+        *,
+        tasks: Tasks,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Edit server") if record else self.tr("Add server"))
         self._taken = taken_urls - ({record.url} if record else set())
-        self.prober = ServerProber()
+        self.prober = ServerProber(tasks, parent=self)
         self.prober.finished.connect(self._show_result)
 
         self.name_field = QLineEdit(record.name if record else "")

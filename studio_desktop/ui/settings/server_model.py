@@ -36,6 +36,9 @@ class ServerTableModel(QAbstractTableModel):
         self._rows = list(records)
         self.endResetModel()
 
+    def records(self) -> list[ServerRecord]:
+        return list(self._rows)
+
     def record(self, row: int) -> ServerRecord | None:
         return self._rows[row] if 0 <= row < len(self._rows) else None
 

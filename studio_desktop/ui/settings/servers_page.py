@@ -1,9 +1,15 @@
-"""The Servers page: add, edit, remove, enable and test registered servers."""
+"""The Servers page: add, edit, remove, enable and test registered servers.
+
+The registry is read in a background task and changed through `Services.operations` (the
+registry first, then the running pool, on the operations thread); the table shows the registry
+each change leaves behind.
+"""
 
 from __future__ import annotations
 
 import logging
-from typing import Any
+from collections.abc import Callable
+from concurrent import futures
 
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QPalette
@@ -23,14 +29,14 @@ from PySide6.QtWidgets import (
 )
 
 from studio_desktop.core.context import DEFAULT_SERVER
-from studio_desktop.core.servers import pool_servers
 from studio_desktop.core.store import DuplicateServer, ServerRecord, StoreError
 from studio_desktop.ui.services import Services
-from studio_desktop.ui.settings.pool_sync import apply_to_pool
 from studio_desktop.ui.settings.probe import ProbeResult, ServerProber, describe_probe
 from studio_desktop.ui.settings.server_edit import ServerEditDialog, ServerFields
 from studio_desktop.ui.settings.server_model import ServerTableModel
 from studio_desktop.ui.settings.widgets import ResultLine
+from studio_desktop.workers.operations import ServerChange, when_done
+from studio_desktop.workers.tasks import Task
 
 log = logging.getLogger("studio.ui")
 
@@ -43,10 +49,11 @@ class ServersPage(QWidget):
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.services = services
+        self._records_read: Task | None = None
         self.model = ServerTableModel(self)
         self.model.enable_requested.connect(self.set_enabled)
         services.pool.server_changed.connect(self.model.update_status)
-        self.prober = ServerProber()
+        self.prober = ServerProber(services.tasks, parent=self)
         self.prober.finished.connect(self._show_result)
 
         intro = QLabel(
@@ -113,12 +120,22 @@ class ServersPage(QWidget):
         layout.addWidget(self.stack, 1)
         layout.addLayout(buttons)
         layout.addWidget(self.test_result)
+        self._update_buttons()  # nothing selected until the registry is read
         self.reload()
 
     # --- reading ---
 
     def reload(self, select_id: int | None = None) -> None:
-        records = self.services.ctx.store.list_servers()
+        """Read the registry (off the GUI thread) and show it."""
+        self._records_read = self.services.tasks.run(
+            "read",
+            self.services.reads.list_servers,
+            lambda records: self._show_records(records, select_id),
+            owner=self,
+            key="records",
+        )
+
+    def _show_records(self, records: list[ServerRecord], select_id: int | None = None) -> None:
         self.model.set_records(records)
         self.stack.setCurrentWidget(self.table if records else self.empty)
         for row, record in enumerate(records):
@@ -136,68 +153,79 @@ class ServersPage(QWidget):
         self.remove_button.setEnabled(has)
         self.test_button.setEnabled(has and not self.prober.busy)
 
-    # --- changing (store first, then the pool) ---
+    # --- changing (the registry, then the pool: on the operations thread) ---
 
-    def _change(self, write: Any) -> Any:
-        """Run a store write and bring the pool in line with the registry it leaves."""
-        depth = self.services.settings.pipeline_depth
-        store = self.services.ctx.store
-        before = pool_servers(store.list_servers(), depth)
-        result = write()
-        apply_to_pool(self.services.pool, before, pool_servers(store.list_servers(), depth))
-        return result
+    def _change(
+        self,
+        future: futures.Future[ServerChange],
+        select_id: int | None = None,
+        then: Callable[[ServerChange], None] | None = None,
+    ) -> futures.Future[ServerChange]:
+        """Show the registry the change leaves (or, refused, say why and read it again)."""
+
+        def done(change: ServerChange) -> None:
+            if self._records_read is not None:
+                # A read begun before this change finished would show the registry without it.
+                self._records_read.cancel()
+            record = change.record
+            self._show_records(change.servers, record.id if record is not None else select_id)
+            if then is not None:
+                then(change)
+
+        def failed(exc: Exception) -> None:
+            if isinstance(exc, StoreError):
+                self._refused(exc)
+            self.reload(select_id)
+
+        when_done(self.services.tasks, future, done, owner=self, failed=failed)
+        return future
+
+    @property
+    def _depth(self) -> int:
+        return self.services.settings.pipeline_depth
 
     def _taken_urls(self) -> set[str]:
-        return {r.url for r in self.services.ctx.store.list_servers()}
+        return {r.url for r in self.model.records()}
 
     def add_server(self) -> None:
-        dialog = ServerEditDialog(self._taken_urls(), parent=self)
+        dialog = ServerEditDialog(self._taken_urls(), parent=self, tasks=self.services.tasks)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         self.register(dialog.fields())
 
-    def register(self, fields: ServerFields) -> ServerRecord | None:
-        """Add a server to the registry and the pool; None (with a message) if refused."""
-        store = self.services.ctx.store
-        try:
-            record: ServerRecord = self._change(
-                lambda: store.add_server(fields.name, fields.url, auth_header=fields.auth_header)
-            )
-        except StoreError as exc:
-            self._refused(exc)
-            return None
-        self.reload(select_id=record.id)
-        self.status_message.emit(self.tr("Added {name}").format(name=record.name), 4000)
-        return record
+    def register(self, fields: ServerFields) -> futures.Future[ServerChange]:
+        """Add a server to the registry and the pool; a refusal is shown in a message box."""
+
+        def added(change: ServerChange) -> None:
+            if change.record is not None:
+                text = self.tr("Added {name}").format(name=change.record.name)
+                self.status_message.emit(text, 4000)
+
+        future = self.services.operations.add_server(
+            fields.name, fields.url, fields.auth_header, depth=self._depth
+        )
+        return self._change(future, then=added)
 
     def edit_selected(self) -> None:
         record = self.selected()
         if record is None:
             return
-        dialog = ServerEditDialog(self._taken_urls(), record, parent=self)
+        dialog = ServerEditDialog(
+            self._taken_urls(), record, parent=self, tasks=self.services.tasks
+        )
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         self.edit(record.id, dialog.fields())
 
-    def edit(self, record_id: int, fields: ServerFields) -> None:
-        store = self.services.ctx.store
-        try:
-            self._change(
-                lambda: store.update_server(
-                    record_id, name=fields.name, url=fields.url, auth_header=fields.auth_header
-                )
-            )
-        except StoreError as exc:
-            self._refused(exc)
-        self.reload(select_id=record_id)
+    def edit(self, record_id: int, fields: ServerFields) -> futures.Future[ServerChange]:
+        future = self.services.operations.update_server(
+            record_id, fields.name, fields.url, fields.auth_header, depth=self._depth
+        )
+        return self._change(future, record_id)
 
-    def set_enabled(self, record_id: int, enabled: bool) -> None:
-        store = self.services.ctx.store
-        try:
-            self._change(lambda: store.update_server(record_id, enabled=enabled))
-        except StoreError as exc:
-            self._refused(exc)
-        self.reload(select_id=record_id)
+    def set_enabled(self, record_id: int, enabled: bool) -> futures.Future[ServerChange]:
+        future = self.services.operations.set_server_enabled(record_id, enabled, depth=self._depth)
+        return self._change(future, record_id)
 
     def remove_selected(self) -> None:
         record = self.selected()
@@ -214,13 +242,8 @@ class ServersPage(QWidget):
         if answer == QMessageBox.StandardButton.Yes:
             self.remove(record.id)
 
-    def remove(self, record_id: int) -> None:
-        store = self.services.ctx.store
-        try:
-            self._change(lambda: store.remove_server(record_id))
-        except StoreError as exc:
-            self._refused(exc)
-        self.reload()
+    def remove(self, record_id: int) -> futures.Future[ServerChange]:
+        return self._change(self.services.operations.remove_server(record_id, depth=self._depth))
 
     def _refused(self, exc: StoreError) -> None:
         if isinstance(exc, DuplicateServer):

@@ -1,0 +1,18 @@
+"""Server addresses as the user types them and as we store them (no network, no Qt)."""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+
+def normalize_base_url(base_url: str) -> str:
+    """`http(s)://host[:port][/prefix]` without a trailing slash; ValueError if not one."""
+    url = base_url.strip().rstrip("/")
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        raise ValueError(
+            f"{base_url!r} is not a server address. Use one like http://127.0.0.1:8188."
+        )
+    if parts.query or parts.fragment:
+        raise ValueError(f"{base_url!r}: a server address cannot have a query or fragment.")
+    return url

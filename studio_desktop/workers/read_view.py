@@ -1,0 +1,62 @@
+"""The reads widgets may do, and nothing else: a view of the store without its writes.
+
+Call these only off the GUI thread, from a `Tasks` "read" task (the store refuses sessions on
+the GUI thread while the window runs); apply the result in the task's `done` callback.
+"""
+
+from __future__ import annotations
+
+from studio_desktop.core.jobs import ImageRecord, Job, JobStatus
+from studio_desktop.core.store import Store
+from studio_desktop.core.store.filters import (
+    ALL_IMAGES,
+    ALL_JOBS,
+    ImageFilter,
+    JobFilter,
+    Page,
+    ServerRecord,
+)
+
+
+class ReadView:
+    """Read-only access to jobs, images and servers (each call one short read session)."""
+
+    def __init__(self, store: Store) -> None:
+        self._store = store
+
+    # --- jobs ---
+
+    def get_job(self, job_id: str) -> Job | None:
+        return self._store.get_job(job_id)
+
+    def list_jobs(
+        self, flt: JobFilter = ALL_JOBS, *, after_seq: int | None = None, limit: int = 100
+    ) -> Page[Job]:
+        return self._store.list_jobs(flt, after_seq=after_seq, limit=limit)
+
+    def jobs_with_status(self, *statuses: JobStatus) -> list[Job]:
+        return self._store.jobs_with_status(*statuses)
+
+    def count_by_status(self) -> dict[JobStatus, int]:
+        return self._store.count_by_status()
+
+    # --- images ---
+
+    def images_for_job(self, job_id: str) -> list[ImageRecord]:
+        return self._store.images_for_job(job_id)
+
+    def list_images(
+        self, flt: ImageFilter = ALL_IMAGES, *, after_id: int | None = None, limit: int = 200
+    ) -> Page[ImageRecord]:
+        return self._store.list_images(flt, after_id=after_id, limit=limit)
+
+    def count_images(self, flt: ImageFilter = ALL_IMAGES) -> int:
+        return self._store.count_images(flt)
+
+    def get_image(self, image_id: int) -> ImageRecord | None:
+        return self._store.get_image(image_id)
+
+    # --- servers ---
+
+    def list_servers(self) -> list[ServerRecord]:
+        return self._store.list_servers()
