@@ -132,7 +132,9 @@ class FakeComfyServer:
     ) -> None:
         """Configure (not start) a server.
 
-        ``steps``/``step_seconds``: sampler steps and their duration; ``output_size``: size of
+        ``steps``/``step_seconds``: sampler steps and their duration (both read at every step,
+        so a test can let a deliberately endless run finish by lowering ``steps``, instead of
+        guessing how long a run must last to outlive a slow machine); ``output_size``: size of
         images decoded from latents; ``checkpoints``: replaces every ``ckpt_name`` list in
         /object_info; ``require_auth``: exact ``Authorization`` header every route needs (else
         401); ``preview_method``: server default like ComfyUI's ``--preview-method`` (the traced
