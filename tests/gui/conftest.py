@@ -5,6 +5,7 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -31,6 +32,14 @@ FAST = SchedulerConfig(
     reconnect_backoff_s=(0.05, 0.3),
     stream_reconnect_s=0.5,
 )
+# FAST without the history poll, the safety net that may collect a finished job before the
+# loop has read that job's progress and previews from the socket (which are then dropped; on a
+# loaded machine this happens). For tests about the stream's events reaching the GUI.
+STREAM_ONLY = replace(FAST, runner=replace(FAST_RUNNER, history_poll_s=3600.0))
+# Sampler steps for a fake job that must still be running whenever the test acts on it (over an
+# hour at 0.05 s a step): it ends by a cancel, or when the test lowers the fake's `steps`, never
+# by finishing first on a slow machine.
+ENDLESS = 100_000
 
 
 def _leaked(before: set[threading.Thread]) -> list[threading.Thread]:
@@ -86,7 +95,8 @@ PoolFactory = Callable[..., WorkerPool]
 
 @pytest.fixture
 def make_pool(ctx: AppContext) -> Iterator[PoolFactory]:
-    """`make_pool(*servers, ctx=..., depth=2, start=True)`: started pools, shut down after the test.
+    """`make_pool(*servers, context=..., depth=2, start=True, config=FAST)`: started pools, shut
+    down after the test.
 
     `servers` are fake servers or ServerConfigs. Request this fixture after the fake servers so
     the pools stop first.
@@ -98,12 +108,13 @@ def make_pool(ctx: AppContext) -> Iterator[PoolFactory]:
         context: AppContext | None = None,
         depth: int = 2,
         start: bool = True,
+        config: SchedulerConfig = FAST,
     ) -> WorkerPool:
         configs = [
             s if isinstance(s, ServerConfig) else ServerConfig(s.url, pipeline_depth=depth)
             for s in servers
         ]
-        pool = WorkerPool(context or ctx, configs, config=FAST)
+        pool = WorkerPool(context or ctx, configs, config=config)
         pools.append(pool)
         if start:
             pool.start()

@@ -22,7 +22,7 @@ from studio_desktop.ui.generate import GenerateTab
 from studio_desktop.ui.generate.image_slot import ImageSlotWidget
 from studio_desktop.ui.generate.progress import Shown
 from tests.fakes.comfy_server import FakeComfyServer
-from tests.gui.conftest import PoolFactory, TabFactory
+from tests.gui.conftest import ENDLESS, STREAM_ONLY, PoolFactory, TabFactory
 
 WAIT_MS = 20_000
 FakeFactory = Callable[..., FakeComfyServer]
@@ -131,7 +131,7 @@ def test_queue_from_the_form_shows_progress_preview_then_result(
     ctx: AppContext,
 ) -> None:
     fake = fake_comfy_factory(steps=6, step_seconds=0.05)
-    pool = make_pool(fake)
+    pool = make_pool(fake, config=STREAM_ONLY)  # the job's own previews, however busy the loop
     tab = make_tab(pool)
     wait_lists(qtbot, tab, fake)
     form = tab.form
@@ -222,7 +222,7 @@ def test_cancel_current_stops_the_running_job(
     make_tab: TabFactory,
     ctx: AppContext,
 ) -> None:
-    fake = fake_comfy_factory(steps=200, step_seconds=0.05)
+    fake = fake_comfy_factory(steps=ENDLESS, step_seconds=0.05)
     tab = make_tab(make_pool(fake))
     wait_lists(qtbot, tab, fake)
     assert not tab.cancel_current()  # nothing running yet

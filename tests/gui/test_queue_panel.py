@@ -21,7 +21,7 @@ from studio_desktop.ui.queue.panel import QueuePanel
 from studio_desktop.ui.services import Services
 from studio_desktop.workers import WorkerPool
 from tests.fakes.comfy_server import FakeComfyServer
-from tests.gui.conftest import PoolFactory
+from tests.gui.conftest import ENDLESS, PoolFactory
 
 WAIT_MS = 20_000
 SERVER = "http://127.0.0.1:1"
@@ -256,7 +256,7 @@ def test_progress_updates_the_row_and_finished_jobs_leave(
     ctx: AppContext,
     open_panel: OpenPanel,
 ) -> None:
-    fake = fake_comfy_factory(steps=12, step_seconds=0.08)
+    fake = fake_comfy_factory(steps=ENDLESS, step_seconds=0.08)
     pool = make_pool(fake, depth=1)
     panel = open_panel(pool)
     a, b = enqueue(pool, jobs_for(fake, "first", "second"))
@@ -274,6 +274,7 @@ def test_progress_updates_the_row_and_finished_jobs_leave(
     assert "1 running" in panel.summary.text()
     panel.grab()  # the running row paints (bar, step x/y) without errors
 
+    fake.steps = 3  # the first job ends at its next step, the second after three
     qtbot.waitUntil(lambda: prompts(panel) == [], timeout=WAIT_MS)
     assert {status(ctx, j.id) for j in (a, b)} == {JobStatus.COMPLETED}
     assert panel.summary.text() == "0 waiting · 0 running"
@@ -286,7 +287,7 @@ def test_cancel_a_running_job(
     ctx: AppContext,
     open_panel: OpenPanel,
 ) -> None:
-    fake = fake_comfy_factory(steps=200, step_seconds=0.05)
+    fake = fake_comfy_factory(steps=ENDLESS, step_seconds=0.05)
     pool = make_pool(fake, depth=1)
     panel = open_panel(pool)
     (a,) = enqueue(pool, jobs_for(fake, "long one"))
