@@ -18,7 +18,7 @@ from studio_desktop.core.settings import Settings
 from studio_desktop.ui.generate import GenerateTab
 from studio_desktop.ui.services import Services
 from studio_desktop.workers import WorkerPool, running_threads
-from tests.fakes.comfy_server import FakeComfyServer
+from tests.fakes.comfy_server import ENDLESS_STEPS, FakeComfyServer
 from tests.integration.helpers import FAST as FAST_RUNNER
 
 GRACE_S = 5.0  # threads get this long to end after a test before it counts as a leak
@@ -36,10 +36,7 @@ FAST = SchedulerConfig(
 # loop has read that job's progress and previews from the socket (which are then dropped; on a
 # loaded machine this happens). For tests about the stream's events reaching the GUI.
 STREAM_ONLY = replace(FAST, runner=replace(FAST_RUNNER, history_poll_s=3600.0))
-# Sampler steps for a fake job that must still be running whenever the test acts on it (over an
-# hour at 0.05 s a step): it ends by a cancel, or when the test lowers the fake's `steps`, never
-# by finishing first on a slow machine.
-ENDLESS = 100_000
+ENDLESS = ENDLESS_STEPS  # a fake job that runs until cancelled or the test lowers fake.steps
 
 
 def _leaked(before: set[threading.Thread]) -> list[threading.Thread]:

@@ -34,7 +34,7 @@ from studio_desktop.core.comfy import (
     Reconnected,
     Status,
 )
-from tests.fakes.comfy_server import FakeComfyServer
+from tests.fakes.comfy_server import ENDLESS_STEPS, FakeComfyServer
 from tests.fakes.fixtures import fake_comfy, fake_comfy_factory  # noqa: F401
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
@@ -290,7 +290,7 @@ def test_runtime_error(fake_comfy: FakeComfyServer, client: ComfyClient) -> None
 
 
 def test_interrupt_running_prompt(fake_comfy_factory: Factory) -> None:  # noqa: F811
-    server = fake_comfy_factory(steps=200, step_seconds=0.05)
+    server = fake_comfy_factory(steps=ENDLESS_STEPS, step_seconds=0.05)
     cid = new_client_id()
     with ComfyClient(server.url) as c, EventStream(server.url, cid) as stream:
         pid = c.submit(txt2img(7), client_id=cid).prompt_id
@@ -306,7 +306,7 @@ def test_interrupt_running_prompt(fake_comfy_factory: Factory) -> None:  # noqa:
 
 
 def test_queue_operations(fake_comfy_factory: Factory) -> None:  # noqa: F811
-    server = fake_comfy_factory(steps=400, step_seconds=0.05)
+    server = fake_comfy_factory(steps=ENDLESS_STEPS, step_seconds=0.05)
     cid = new_client_id()
     with ComfyClient(server.url) as c, EventStream(server.url, cid) as stream:
         running = c.submit(txt2img(10), client_id=cid).prompt_id
