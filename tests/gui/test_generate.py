@@ -166,7 +166,10 @@ def test_queue_from_the_form_shows_progress_preview_then_result(
 
     (job,) = jobs_in_store(ctx)
     assert tab.progress.current_job == job.id
-    qtbot.waitUntil(lambda: ctx.store.get_job(job.id).status is JobStatus.COMPLETED)  # type: ignore[union-attr]
+    qtbot.waitUntil(
+        lambda: ctx.store.get_job(job.id).status is JobStatus.COMPLETED,  # type: ignore[union-attr]
+        timeout=WAIT_MS,
+    )
     images = ctx.store.images_for_job(job.id)
     assert images and all(ctx.paths.resolve(i.path).is_file() for i in images)
 
@@ -265,7 +268,7 @@ def test_a_model_the_server_lacks_is_flagged_and_blocks_queueing(
     assert not fake.submitted
 
     combo.set_value("sd15.safetensors")
-    qtbot.waitUntil(tab.queue_button.isEnabled)  # validation runs once the edits pause
+    qtbot.waitUntil(tab.queue_button.isEnabled, timeout=WAIT_MS)  # once the edits pause
     assert "not on server" not in combo.toolTip()
     assert combo.names() == ["sdxl_base.safetensors", "sd15.safetensors"]
 

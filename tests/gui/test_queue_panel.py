@@ -60,7 +60,7 @@ def open_panel(qtbot: QtBot, ctx: AppContext) -> Iterator[OpenPanel]:
         qtbot.addWidget(panel)
         panel.resize(360, 520)
         panel.show()
-        qtbot.waitExposed(panel)
+        qtbot.waitExposed(panel, timeout=WAIT_MS)
         return panel
 
     yield make
