@@ -550,10 +550,16 @@ class PromptRun:
         method = self.extra_data.get("preview_method")
         previews = isinstance(method, str) and method not in ("", "none")
         metadata_client = host.supports_preview_metadata(self.client_id)
-        for step in range(1, steps + 1):
+        step = 0
+        while step < steps:
+            step += 1
             self._check_interrupt()
             await self._sleep(host.step_seconds)
             self._check_interrupt()
+            # Read live: a test may end a long run early by lowering host.steps.
+            steps = max(1, int(host.steps))
+            if step > steps:
+                break
             self._progress[node_id] = {**self._progress[node_id], "value": step, "max": steps}
             self._send_progress_state()
             jpeg = jpeg_preview(host.output_size, Look.from_key(sig)) if previews else b""

@@ -75,6 +75,10 @@ SERVER_TROUBLE = "500 Internal Server Error\n\nServer got itself in trouble"
 SERVER_FEATURES: JSON = {"supports_preview_metadata": True, "max_upload_size": 104857600}
 SENSITIVE_EXTRA_DATA_KEYS = ("auth_token_comfy_org", "api_key_comfy_org")
 MAXIMUM_HISTORY_SIZE = 10000
+# Sampler steps for a run a test wants to act on while it runs (hours at any step_seconds a test
+# uses): it ends by an interrupt or when the test lowers `steps`, never by finishing first on a
+# slow machine.
+ENDLESS_STEPS = 100_000
 MODEL_FOLDERS = [
     "checkpoints", "configs", "loras", "vae", "text_encoders", "diffusion_models", "clip_vision",
     "style_models", "embeddings", "diffusers", "vae_approx", "controlnet", "gligen",
@@ -132,7 +136,9 @@ class FakeComfyServer:
     ) -> None:
         """Configure (not start) a server.
 
-        ``steps``/``step_seconds``: sampler steps and their duration; ``output_size``: size of
+        ``steps``/``step_seconds``: sampler steps and their duration (both read at every step,
+        so a test can let a deliberately endless run finish by lowering ``steps``, instead of
+        guessing how long a run must last to outlive a slow machine); ``output_size``: size of
         images decoded from latents; ``checkpoints``: replaces every ``ckpt_name`` list in
         /object_info; ``require_auth``: exact ``Authorization`` header every route needs (else
         401); ``preview_method``: server default like ComfyUI's ``--preview-method`` (the traced

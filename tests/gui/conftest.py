@@ -13,6 +13,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from studio_desktop.core.context import AppContext
+from studio_desktop.core.engine import EngineConfig
 from studio_desktop.core.servers import ServerConfig
 from studio_desktop.core.settings import Settings
 from studio_desktop.core.store import Store
@@ -20,7 +21,7 @@ from studio_desktop.ui.generate import GenerateTab
 from studio_desktop.ui.services import Services
 from studio_desktop.workers import WorkerPool, running_threads
 from studio_desktop.workers.tasks import Tasks, open_tasks
-from tests.fakes.comfy_server import FakeComfyServer
+from tests.fakes.comfy_server import ENDLESS_STEPS, FakeComfyServer
 from tests.integration.helpers import FAST
 
 GRACE_S = 5.0  # threads get this long to end after a test before it counts as a leak
@@ -29,6 +30,7 @@ POOL_THREAD_PREFIXES = ("studio-", "output-", "server ")
 # FAST: short polls and backoffs, so a server that goes away is noticed, and one that comes back
 # used, within a second or so.
 __all__ = ["FAST"]
+ENDLESS = ENDLESS_STEPS  # a fake job that runs until cancelled or the test lowers fake.steps
 
 
 def _leaked(before: set[threading.Thread]) -> list[threading.Thread]:
@@ -128,7 +130,8 @@ PoolFactory = Callable[..., WorkerPool]
 
 @pytest.fixture
 def make_pool(ctx: AppContext) -> Iterator[PoolFactory]:
-    """`make_pool(*servers, ctx=..., depth=2, start=True)`: started pools, shut down after the test.
+    """`make_pool(*servers, context=..., depth=2, start=True, config=FAST)`: started pools, shut
+    down after the test.
 
     `servers` are fake servers or ServerConfigs. Request this fixture after the fake servers so
     the pools stop first. After the pools, every `Tasks` still open (the one a `Services` made
@@ -141,12 +144,13 @@ def make_pool(ctx: AppContext) -> Iterator[PoolFactory]:
         context: AppContext | None = None,
         depth: int = 2,
         start: bool = True,
+        config: EngineConfig = FAST,
     ) -> WorkerPool:
         configs = [
             s if isinstance(s, ServerConfig) else ServerConfig(s.url, pipeline_depth=depth)
             for s in servers
         ]
-        pool = WorkerPool(context or ctx, configs, config=FAST)
+        pool = WorkerPool(context or ctx, configs, config=config)
         pools.append(pool)
         if start:
             pool.start()

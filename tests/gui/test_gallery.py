@@ -147,7 +147,7 @@ def open_gallery(
     tab.remix_requested.connect(gallery.remixes.append)
     tab.resize(900, 600)
     tab.show()
-    qtbot.waitExposed(tab)
+    qtbot.waitExposed(tab, timeout=WAIT_MS)
     return gallery
 
 
@@ -304,7 +304,7 @@ def test_filling_rows_does_not_lay_out_the_grid_again(
     view.setModel(model)
     view.setUniformItemSizes(True)
     view.show()
-    qtbot.waitExposed(view)
+    qtbot.waitExposed(view, timeout=WAIT_MS)
     qtbot.waitUntil(lambda: model.loaded_rows() == 5, timeout=WAIT_MS)
     qtbot.wait(20)
     layouts.clear()

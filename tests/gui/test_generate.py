@@ -22,7 +22,7 @@ from studio_desktop.ui.generate import GenerateTab
 from studio_desktop.ui.generate.image_slot import ImageSlotWidget
 from studio_desktop.ui.generate.progress import Shown
 from tests.fakes.comfy_server import FakeComfyServer
-from tests.gui.conftest import PoolFactory, TabFactory, db
+from tests.gui.conftest import ENDLESS, PoolFactory, TabFactory, db
 
 # The store refuses GUI-thread writes here; reads there stay allowed until that code moves.
 pytestmark = pytest.mark.gui_thread_reads(
@@ -171,7 +171,10 @@ def test_queue_from_the_form_shows_progress_preview_then_result(
 
     (job,) = jobs_in_store(ctx)
     assert tab.progress.current_job == job.id
-    qtbot.waitUntil(lambda: db(ctx).get_job(job.id).status is JobStatus.COMPLETED)  # type: ignore[union-attr]
+    qtbot.waitUntil(
+        lambda: db(ctx).get_job(job.id).status is JobStatus.COMPLETED,  # type: ignore[union-attr]
+        timeout=WAIT_MS,
+    )
     images = db(ctx).images_for_job(job.id)
     assert images and all(ctx.paths.resolve(i.path).is_file() for i in images)
 
@@ -227,7 +230,7 @@ def test_cancel_current_stops_the_running_job(
     make_tab: TabFactory,
     ctx: AppContext,
 ) -> None:
-    fake = fake_comfy_factory(steps=200, step_seconds=0.05)
+    fake = fake_comfy_factory(steps=ENDLESS, step_seconds=0.05)
     tab = make_tab(make_pool(fake))
     wait_lists(qtbot, tab, fake)
     assert not tab.cancel_current()  # nothing running yet
@@ -270,7 +273,7 @@ def test_a_model_the_server_lacks_is_flagged_and_blocks_queueing(
     assert not fake.submitted
 
     combo.set_value("sd15.safetensors")
-    qtbot.waitUntil(tab.queue_button.isEnabled)  # validation runs once the edits pause
+    qtbot.waitUntil(tab.queue_button.isEnabled, timeout=WAIT_MS)  # once the edits pause
     assert "not on server" not in combo.toolTip()
     assert combo.names() == ["sdxl_base.safetensors", "sd15.safetensors"]
 

@@ -144,7 +144,7 @@ def open_history(qtbot: QtBot, ctx: AppContext, loader: ThumbnailLoader) -> Iter
         tab.remix_requested.connect(history.remixes.append)
         tab.resize(1100, 650)
         tab.show()
-        qtbot.waitExposed(tab)
+        qtbot.waitExposed(tab, timeout=WAIT_MS)
         history.settle()
         return history
 
@@ -585,7 +585,7 @@ def test_columns_make_room_for_the_prompt_and_remember_what_the_user_hid(
     qtbot.addWidget(tab)
     tab.resize(1600, 700)
     tab.show()
-    qtbot.waitExposed(tab)
+    qtbot.waitExposed(tab, timeout=WAIT_MS)
     table = tab.table
     assert not any(table.isColumnHidden(c) for c in Column)
     assert table.columnWidth(Column.PROMPT) > 300
@@ -606,6 +606,6 @@ def test_columns_make_room_for_the_prompt_and_remember_what_the_user_hid(
     qtbot.addWidget(again)
     again.resize(1600, 700)
     again.show()
-    qtbot.waitExposed(again)
+    qtbot.waitExposed(again, timeout=WAIT_MS)
     assert again.table.isColumnHidden(Column.SEED)
     assert not again.table.isColumnHidden(Column.MODEL)

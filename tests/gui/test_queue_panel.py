@@ -22,7 +22,7 @@ from studio_desktop.ui.queue.panel import QueuePanel
 from studio_desktop.ui.services import Services
 from studio_desktop.workers import WorkerPool
 from tests.fakes.comfy_server import FakeComfyServer
-from tests.gui.conftest import PoolFactory, db
+from tests.gui.conftest import ENDLESS, PoolFactory, db
 
 # The store refuses GUI-thread writes here; reads there stay allowed until that code moves.
 pytestmark = pytest.mark.gui_thread_reads(
@@ -66,7 +66,7 @@ def open_panel(qtbot: QtBot, ctx: AppContext) -> Iterator[OpenPanel]:
         qtbot.addWidget(panel)
         panel.resize(360, 520)
         panel.show()
-        qtbot.waitExposed(panel)
+        qtbot.waitExposed(panel, timeout=WAIT_MS)
         return panel
 
     yield make
@@ -324,7 +324,7 @@ def test_progress_updates_the_row_and_finished_jobs_leave(
     ctx: AppContext,
     open_panel: OpenPanel,
 ) -> None:
-    fake = fake_comfy_factory(steps=12, step_seconds=0.08)
+    fake = fake_comfy_factory(steps=ENDLESS, step_seconds=0.08)
     pool = make_pool(fake, depth=1)
     panel = open_panel(pool)
     a, b = enqueue(pool, jobs_for(fake, "first", "second"))
@@ -342,6 +342,7 @@ def test_progress_updates_the_row_and_finished_jobs_leave(
     assert "1 running" in panel.summary.text()
     panel.grab()  # the running row paints (bar, step x/y) without errors
 
+    fake.steps = 3  # the first job ends at its next step, the second after three
     qtbot.waitUntil(lambda: prompts(panel) == [], timeout=WAIT_MS)
     assert {status(ctx, j.id) for j in (a, b)} == {JobStatus.COMPLETED}
     assert panel.summary.text() == "0 waiting · 0 running"
@@ -354,7 +355,7 @@ def test_cancel_a_running_job(
     ctx: AppContext,
     open_panel: OpenPanel,
 ) -> None:
-    fake = fake_comfy_factory(steps=200, step_seconds=0.05)
+    fake = fake_comfy_factory(steps=ENDLESS, step_seconds=0.05)
     pool = make_pool(fake, depth=1)
     panel = open_panel(pool)
     (a,) = enqueue(pool, jobs_for(fake, "long one"))

@@ -13,6 +13,9 @@ from pytestqt.qtbot import QtBot
 
 from studio_desktop.workers.tasks import Reporter, Tasks, open_tasks
 
+WAIT_S = 20.0  # generous: only reached when something is broken, however busy the machine
+WAIT_MS = int(WAIT_S * 1000)
+
 
 @pytest.fixture
 def tasks(qtbot: QtBot) -> Iterator[Tasks]:
@@ -25,7 +28,7 @@ def test_result_arrives_on_the_gui_thread(qtbot: QtBot, tasks: Tasks) -> None:
     seen: list[tuple[int, bool]] = []
     gui = QThread.currentThread()
     tasks.run("read", lambda: 41 + 1, lambda v: seen.append((v, QThread.currentThread() is gui)))
-    qtbot.waitUntil(lambda: bool(seen))
+    qtbot.waitUntil(lambda: bool(seen), timeout=WAIT_MS)
     assert seen == [(42, True)]
 
 
@@ -36,7 +39,7 @@ def test_failure_goes_to_failed(qtbot: QtBot, tasks: Tasks) -> None:
         raise ValueError("bad")
 
     tasks.run("read", boom, lambda _v: None, failed=errors.append)
-    qtbot.waitUntil(lambda: bool(errors))
+    qtbot.waitUntil(lambda: bool(errors), timeout=WAIT_MS)
     assert str(errors[0]) == "bad"
 
 
@@ -45,11 +48,11 @@ def test_result_for_a_deleted_widget_is_dropped(qtbot: QtBot, tasks: Tasks) -> N
     release = threading.Event()
     widget = QWidget()
     calls: list[int] = []
-    handle = tasks.run("decode", lambda: release.wait(5) and 1, calls.append, owner=widget)
+    handle = tasks.run("decode", lambda: release.wait(WAIT_S) and 1, calls.append, owner=widget)
     widget.deleteLater()
-    qtbot.waitUntil(lambda: not _alive(widget))
+    qtbot.waitUntil(lambda: not _alive(widget), timeout=WAIT_MS)
     release.set()
-    qtbot.waitUntil(lambda: not handle.pending)
+    qtbot.waitUntil(lambda: not handle.pending, timeout=WAIT_MS)
     assert calls == []
 
 
@@ -58,12 +61,12 @@ def test_newer_request_with_the_same_key_replaces_the_older(qtbot: QtBot, tasks:
     first_may_end = threading.Event()
     results: list[str] = []
     first = tasks.run(
-        "read", lambda: first_may_end.wait(5) and "old", results.append, owner=owner, key="t"
+        "read", lambda: first_may_end.wait(WAIT_S) and "old", results.append, owner=owner, key="t"
     )
     second = tasks.run("read", lambda: "new", results.append, owner=owner, key="t")
-    qtbot.waitUntil(lambda: not second.pending)
+    qtbot.waitUntil(lambda: not second.pending, timeout=WAIT_MS)
     first_may_end.set()
-    qtbot.waitUntil(lambda: not first.pending)
+    qtbot.waitUntil(lambda: not first.pending, timeout=WAIT_MS)
     assert results == ["new"]
 
 
@@ -72,7 +75,7 @@ def test_other_keys_do_not_replace_each_other(qtbot: QtBot, tasks: Tasks) -> Non
     results: list[str] = []
     tasks.run("read", lambda: "a", results.append, owner=owner, key="a")
     tasks.run("read", lambda: "b", results.append, owner=owner, key="b")
-    qtbot.waitUntil(lambda: len(results) == 2)
+    qtbot.waitUntil(lambda: len(results) == 2, timeout=WAIT_MS)
     assert sorted(results) == ["a", "b"]
 
 
@@ -80,7 +83,7 @@ def test_shutdown_drops_results_and_refuses_new_work(qtbot: QtBot) -> None:
     runner = Tasks()
     release = threading.Event()
     results: list[int] = []
-    runner.run("read", lambda: release.wait(5) and 1, results.append)
+    runner.run("read", lambda: release.wait(WAIT_S) and 1, results.append)
     release.set()
     assert runner.shutdown(5.0)
     runner.deliver()

@@ -3,7 +3,6 @@ several servers, servers that die and come back, and a shutdown that leaves noth
 
 from __future__ import annotations
 
-import time
 from collections import Counter
 from collections.abc import Callable
 from concurrent.futures import Future
@@ -28,7 +27,7 @@ from studio_desktop.core.servers import ServerConfig
 from studio_desktop.core.store import Store
 from studio_desktop.workers import WorkerPool
 from tests.fakes.comfy_server import FakeComfyServer
-from tests.gui.conftest import PoolFactory, db
+from tests.gui.conftest import ENDLESS, PoolFactory, db
 
 WAIT_MS = 20_000
 FakeFactory = Callable[..., FakeComfyServer]
@@ -150,6 +149,7 @@ def test_jobs_run_and_every_signal_arrives_on_the_gui_thread_in_order(
     qtbot: QtBot, fake_comfy_factory: FakeFactory, make_pool: PoolFactory, ctx: AppContext
 ) -> None:
     fake = fake_comfy_factory(preview_method="auto")
+    # The engine's history poll is on: it must not cut off a pipelined job's events.
     pool = make_pool(fake)
     log = SignalLog(pool)
     jobs = result(pool.enqueue(txt2img(fake, 3)))
@@ -298,7 +298,7 @@ def test_the_pool_hears_of_jobs_another_process_writes(
 def test_cancel_pending_queued_and_running_jobs(
     qtbot: QtBot, fake_comfy_factory: FakeFactory, make_pool: PoolFactory, ctx: AppContext
 ) -> None:
-    fake = fake_comfy_factory(steps=200, step_seconds=0.05)  # 10 s a job: cancelled long before
+    fake = fake_comfy_factory(steps=ENDLESS, step_seconds=0.05)
     pool = make_pool(fake, depth=2)
     log = SignalLog(pool)
     running, queued, pending = (j.id for j in result(pool.enqueue(txt2img(fake, 3))))
@@ -329,7 +329,7 @@ def test_cancel_pending_queued_and_running_jobs(
 def test_cancel_all(
     qtbot: QtBot, fake_comfy_factory: FakeFactory, make_pool: PoolFactory, ctx: AppContext
 ) -> None:
-    fake = fake_comfy_factory(steps=200, step_seconds=0.05)
+    fake = fake_comfy_factory(steps=ENDLESS, step_seconds=0.05)
     pool = make_pool(fake, depth=2)
     log = SignalLog(pool)
     ids = [j.id for j in result(pool.enqueue(txt2img(fake, 4)))]
@@ -349,7 +349,7 @@ def test_cancel_all(
 def test_move_to_front_changes_the_run_order(
     qtbot: QtBot, fake_comfy_factory: FakeFactory, make_pool: PoolFactory, ctx: AppContext
 ) -> None:
-    fake = fake_comfy_factory(steps=200, step_seconds=0.05)
+    fake = fake_comfy_factory(steps=ENDLESS, step_seconds=0.05)
     pool = make_pool(fake, depth=1)
     log = SignalLog(pool)
     first, second, third, last = (j.id for j in result(pool.enqueue(txt2img(fake, 4))))
@@ -555,17 +555,17 @@ def test_shutdown_while_jobs_run_keeps_them_for_the_next_pool(
     ctx: AppContext,
     tmp_path: Path,
 ) -> None:
-    fake = fake_comfy_factory(steps=20, step_seconds=0.05)
+    fake = fake_comfy_factory(steps=ENDLESS, step_seconds=0.05)
     pool = make_pool(fake, depth=2)
     log = SignalLog(pool)
     ids = [j.id for j in result(pool.enqueue(txt2img(fake, 2)))]
     qtbot.waitUntil(lambda: bool(log.of("progress")) and len(fake.submitted) == 2, timeout=WAIT_MS)
 
-    began = time.monotonic()
+    # True means every thread ended within the 10 s budget: the pool did not wait for the jobs.
     assert pool.shutdown(10) is True
-    assert time.monotonic() - began < 10
     assert [status(ctx, i) for i in ids] == [JobStatus.RUNNING, JobStatus.RUNNING]
 
+    fake.steps = 2  # the running prompt ends at its next step, the queued one soon after
     # A new pool on the same data folder finds both prompts on the server and finishes them.
     with AppContext.open(ctx.paths.root) as again:
         successor = make_pool(fake, context=again)

@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterator
 from typing import Any, TypeVar
 
 import pytest
+import websocket
 
 from studio_desktop.core.comfy import (
     BadResponse,
@@ -33,7 +34,7 @@ from studio_desktop.core.comfy import (
     Reconnected,
     Status,
 )
-from tests.fakes.comfy_server import FakeComfyServer
+from tests.fakes.comfy_server import ENDLESS_STEPS, FakeComfyServer
 from tests.fakes.fixtures import fake_comfy, fake_comfy_factory  # noqa: F401
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
@@ -289,7 +290,7 @@ def test_runtime_error(fake_comfy: FakeComfyServer, client: ComfyClient) -> None
 
 
 def test_interrupt_running_prompt(fake_comfy_factory: Factory) -> None:  # noqa: F811
-    server = fake_comfy_factory(steps=200, step_seconds=0.05)
+    server = fake_comfy_factory(steps=ENDLESS_STEPS, step_seconds=0.05)
     cid = new_client_id()
     with ComfyClient(server.url) as c, EventStream(server.url, cid) as stream:
         pid = c.submit(txt2img(7), client_id=cid).prompt_id
@@ -305,7 +306,7 @@ def test_interrupt_running_prompt(fake_comfy_factory: Factory) -> None:  # noqa:
 
 
 def test_queue_operations(fake_comfy_factory: Factory) -> None:  # noqa: F811
-    server = fake_comfy_factory(steps=400, step_seconds=0.05)
+    server = fake_comfy_factory(steps=ENDLESS_STEPS, step_seconds=0.05)
     cid = new_client_id()
     with ComfyClient(server.url) as c, EventStream(server.url, cid) as stream:
         running = c.submit(txt2img(10), client_id=cid).prompt_id
@@ -358,14 +359,30 @@ def test_drop_mid_run_reconnects_with_same_client_id(
     assert entry is not None and entry.completed
 
 
-def test_quiet_but_alive_socket_is_kept(fake_comfy: FakeComfyServer) -> None:  # noqa: F811
+def test_quiet_but_alive_socket_is_kept(
+    fake_comfy: FakeComfyServer,  # noqa: F811
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     """Liveness pings on an idle socket are answered (aiohttp auto-pongs): no false drop."""
+    pings: list[object] = []
+    send_ping = websocket.WebSocket.ping
+
+    def counted(ws: websocket.WebSocket, payload: str | bytes = "") -> None:
+        pings.append(ws)
+        send_ping(ws, payload)
+
+    monkeypatch.setattr(websocket.WebSocket, "ping", counted)
     with EventStream(fake_comfy.url, new_client_id()) as stream:
         stream.PING_AFTER_SECONDS = 0.05
-        stream.PONG_TIMEOUT_SECONDS = 0.5
+        # Generous, so that a busy machine's slow pong is not taken for a dead server; what
+        # matters is that pongs come back, counted below.
+        stream.PONG_TIMEOUT_SECONDS = 10.0
         greeting(stream)
-        deadline = time.monotonic() + 1.5
-        while time.monotonic() < deadline:
+        # The stream sends a new ping only once something (here: the pong) came back, so the
+        # tenth ping means nine answered ones, however long each took.
+        deadline = time.monotonic() + WAIT
+        while len(pings) < 10:
+            assert time.monotonic() < deadline, f"only {len(pings)} pings in {WAIT:g} s"
             event = stream.next_event(0.1)
             assert not isinstance(event, Disconnected | Reconnected), event
         assert stream.connected
@@ -384,12 +401,11 @@ def test_close_from_another_thread_wakes_the_reader(fake_comfy: FakeComfyServer)
 
     reader = threading.Thread(target=read)
     reader.start()
-    assert waiting.wait(5)
-    started = time.monotonic()
+    assert waiting.wait(WAIT)
     stream.close()
-    reader.join(10)
+    reader.join(WAIT)
+    # Still blocked, the reader would wait 60 s; it ended, and with None, so close() woke it.
     assert not reader.is_alive() and result == [None]
-    assert time.monotonic() - started < 5
     assert not stream.connected
     assert stream.next_event(0.1) is None  # closed stays closed
 

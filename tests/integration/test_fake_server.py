@@ -23,7 +23,7 @@ import requests
 import websocket
 from PIL import Image, UnidentifiedImageError
 
-from tests.fakes.comfy_server import FakeComfyServer
+from tests.fakes.comfy_server import ENDLESS_STEPS, FakeComfyServer
 
 # fake_comfy / fake_comfy_factory come from tests/fakes/fixtures.py via tests/conftest.py.
 
@@ -464,7 +464,7 @@ def wait_for(ws: Any, kind: str) -> Message:
 
 
 def test_queue_front_delete_clear_interrupt_like_trace_19(fake_comfy_factory: Factory) -> None:
-    server = fake_comfy_factory(steps=400, step_seconds=0.05)
+    server = fake_comfy_factory(steps=ENDLESS_STEPS, step_seconds=0.05)
     ws = connect(server)
     try:
         recv(ws)
@@ -514,7 +514,7 @@ def test_queue_front_delete_clear_interrupt_like_trace_19(fake_comfy_factory: Fa
 
 
 def test_global_interrupt_at_next_node_like_trace_18(fake_comfy_factory: Factory) -> None:
-    server = fake_comfy_factory(steps=400, step_seconds=0.05)
+    server = fake_comfy_factory(steps=ENDLESS_STEPS, step_seconds=0.05)
     ws = connect(server)
     try:
         recv(ws)
@@ -533,7 +533,7 @@ def test_global_interrupt_at_next_node_like_trace_18(fake_comfy_factory: Factory
 
 
 def test_reconnect_same_client_id_reroutes_like_trace_45(fake_comfy_factory: Factory) -> None:
-    server = fake_comfy_factory(steps=40, step_seconds=0.03)
+    server = fake_comfy_factory(steps=ENDLESS_STEPS, step_seconds=0.03)
     old = connect(server, "same")
     new = None
     try:
@@ -542,6 +542,7 @@ def test_reconnect_same_client_id_reroutes_like_trace_45(fake_comfy_factory: Fac
         wait_for(old, "progress")
         new = connect(server, "same")
         first, second = recv(new), recv(new)
+        server.steps = 4  # the run was still going when the new socket came; now let it end
         rest = collect(new, done(prompt_id))
     finally:
         old.close()
@@ -645,7 +646,7 @@ def test_fault_runtime_error(fake_comfy: FakeComfyServer) -> None:
 
 
 def test_fault_drop_websocket_mid_run(fake_comfy_factory: Factory) -> None:
-    server = fake_comfy_factory(steps=60, step_seconds=0.05)
+    server = fake_comfy_factory(steps=ENDLESS_STEPS, step_seconds=0.05)
     server.faults.drop_websocket_mid_run = True
     ws = connect(server, "dropme")
     seen: list[str] = []

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PIL import Image, PngImagePlugin
+from PIL import Image, ImageFile, PngImagePlugin
 
 from studio_desktop.core.library import files, imaging
 from studio_desktop.core.library.files import (
@@ -256,14 +256,28 @@ def test_damaged_png_is_rejected(library: OutputLibrary, paths: DataPaths) -> No
     assert not any(p.is_file() for p in paths.outputs.rglob("*"))
 
 
-def test_decompression_bomb_is_rejected_quickly(library: OutputLibrary, paths: DataPaths) -> None:
+def test_decompression_bomb_is_rejected_before_decoding(
+    library: OutputLibrary, paths: DataPaths, monkeypatch: pytest.MonkeyPatch
+) -> None:
     bomb = with_ihdr_size(png_bytes((1, 1)), 40000, 40000)
     assert len(bomb) < 200
-    started = time.perf_counter()
+    # Pixels are only allocated when Pillow loads an image; record every load rather than time
+    # the call, which a busy machine makes slow either way.
+    decoded: list[tuple[int, int]] = []
+    load = ImageFile.ImageFile.load
+
+    def recording_load(im: ImageFile.ImageFile) -> Any:
+        decoded.append(im.size)
+        return load(im)
+
+    monkeypatch.setattr(ImageFile.ImageFile, "load", recording_load)
     with pytest.raises(OutputRejected, match=r"40000x40000 pixels.*268-megapixel limit"):
         library.save_output(JOB, 0, bomb)
-    assert time.perf_counter() - started < 2.0  # no 4.8 GB allocation happened
+    assert decoded == []  # rejected from the header: no 4.8 GB allocation happened
     assert not any(p.is_file() for p in paths.outputs.rglob("*"))
+
+    library.save_output(JOB, 0, png_bytes((8, 8)))
+    assert (8, 8) in decoded  # the spy does see the loads of an image that is kept
 
 
 @pytest.mark.parametrize("side", [40000, 20000])  # past Pillow's error line; in its warning band
