@@ -21,6 +21,7 @@ triggered it more often: a GUI stall of ~100 ms twice per scroll through the lib
 from __future__ import annotations
 
 import bisect
+import logging
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import replace
@@ -53,6 +54,8 @@ PromptRole: Final = Qt.ItemDataRole.UserRole + 5  # str
 KindRole: Final = Qt.ItemDataRole.UserRole + 6  # str
 LoadedRole: Final = Qt.ItemDataRole.UserRole + 7  # bool: the row's record has been read
 CellRole: Final = Qt.ItemDataRole.UserRole + 8  # Cell (None: not read yet)
+
+log = logging.getLogger("studio.ui")
 
 _Index = QModelIndex | QPersistentModelIndex
 _Key = tuple[str, int, int | None]  # what, filter generation, cursor
@@ -261,6 +264,8 @@ class GalleryModel(QAbstractListModel):
 
     def _first_done(self, result: object) -> None:
         if not isinstance(result, Page):  # failed: shown as empty; a refresh reads it again
+            failure = result if isinstance(result, Exception) else None
+            log.warning("could not read the gallery's first page", exc_info=failure)
             result = Page[ImageRecord](items=[], next_cursor=None)
         self._first_pending = False
         # A reset, not an insert: the tab learns from it that the filter's rows are in, even
