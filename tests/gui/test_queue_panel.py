@@ -243,6 +243,28 @@ def test_opening_the_panel_with_100_queued_jobs_shows_them_without_reading_on_th
     assert panel._stack.currentWidget() is panel.view
 
 
+def test_a_queue_that_could_not_be_read_says_so_and_still_follows_new_jobs(
+    qtbot: QtBot,
+    ctx: AppContext,
+    idle_pool: WorkerPool,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    services = Services(ctx, idle_pool, Settings())
+
+    def broken(*_statuses: JobStatus) -> list[Job]:
+        raise OSError("disk gone")
+
+    monkeypatch.setattr(services.reads, "jobs_with_status", broken)
+    messages: list[str] = []
+    panel = QueuePanel(services)
+    qtbot.addWidget(panel)
+    panel.status_message.connect(lambda text, _ms: messages.append(text))
+    qtbot.waitUntil(lambda: panel.model.is_loaded, timeout=WAIT_MS)
+    assert messages == ["Could not read the queued jobs: disk gone"]
+    enqueue(idle_pool, jobs_for(None, "after"))
+    qtbot.waitUntil(lambda: prompts(panel) == ["after"], timeout=WAIT_MS)
+
+
 def test_cancel_one_and_selected(
     qtbot: QtBot, ctx: AppContext, idle_pool: WorkerPool, open_panel: OpenPanel
 ) -> None:

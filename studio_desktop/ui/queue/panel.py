@@ -4,6 +4,7 @@ and drag to reorder. Cancel, move to front, retry, dismiss failed jobs.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterable
 from typing import Any
 
@@ -28,6 +29,8 @@ from studio_desktop.ui.history.empty_state import EmptyState
 from studio_desktop.ui.queue.delegate import QueueDelegate
 from studio_desktop.ui.queue.model import JobIdRole, QueueModel
 from studio_desktop.ui.services import Services
+
+log = logging.getLogger("studio.ui")
 
 
 class QueuePanel(QWidget):
@@ -133,6 +136,15 @@ class QueuePanel(QWidget):
             self.model.load,
             owner=self,
             key="active",
+            failed=self._load_failed,
+        )
+
+    def _load_failed(self, exc: Exception) -> None:
+        # The events still keep the list current; say why the jobs from before are missing.
+        log.warning("could not read the queued jobs", exc_info=exc)
+        self.model.load([])
+        self.status_message.emit(
+            self.tr("Could not read the queued jobs: {reason}").format(reason=exc), 8000
         )
 
     def _tool(self, text: str, tip: str, slot: Any) -> QToolButton:
