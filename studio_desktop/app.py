@@ -94,9 +94,11 @@ class StudioApp:
                 0,  # until the next message: the user should notice where images go
             )
         self.pool.start()
-        # From here a database session on the GUI thread is a bug (WrongThread, to the crash
-        # path). Reads stay allowed until the gallery, queue and progress models read off it.
-        self.ctx.store.forbid_thread(threading.current_thread(), reads=False)
+        # From here any database session on the GUI thread, a read as much as a write, is a
+        # bug (WrongThread, to the crash path): the widgets read through ReadView on Tasks and
+        # write through the operations thread. The start-up reads before this point (the
+        # servers for the pool, the pool's own start) happen once, before the window runs.
+        self.ctx.store.forbid_thread(threading.current_thread(), reads=True)
         self._run_housekeeping()
         self._housekeeping_timer.start()
         if self._options.first_run and not self.settings.first_run_done:

@@ -99,6 +99,8 @@ class MainWindow(QMainWindow):
         pool.server_changed.connect(self.status.show_server)
         pool.server_removed.connect(self.status.remove_server)
         pool.queue_changed.connect(self._update_queue_counts)
+        # The queue's start-up read arrives after the window is built: count it then too.
+        self.queue_panel.model.loaded.connect(self._update_queue_counts)
         pool.notice.connect(lambda text: self.status.showMessage(text, 8000))
         pool.operation_failed.connect(self._operation_failed)
         for screen in (self.generate, self.gallery, self.history, self.queue_panel):

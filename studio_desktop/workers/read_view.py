@@ -7,6 +7,8 @@ the GUI thread while the window runs); apply the result in the task's `done` cal
 from __future__ import annotations
 
 from studio_desktop.core.jobs import ImageRecord, Job, JobStatus
+from studio_desktop.core.server_info import registered_config
+from studio_desktop.core.servers import ServerConfig
 from studio_desktop.core.store import Store
 from studio_desktop.core.store.filters import (
     ALL_IMAGES,
@@ -60,3 +62,7 @@ class ReadView:
 
     def list_servers(self) -> list[ServerRecord]:
         return self._store.list_servers()
+
+    def registered_config(self, url: str, name: str = "") -> ServerConfig:
+        """The server at `url` as registered (its auth header), to fetch its lists with."""
+        return registered_config(self._store, url, name)

@@ -78,21 +78,15 @@ def _empty_clipboard() -> Iterator[None]:
         QGuiApplication.clipboard().clear()
 
 
-PENDING_READS_MARK = "gui_thread_reads"
-
-
 @pytest.fixture
-def ctx(tmp_path: Path, request: pytest.FixtureRequest) -> Iterator[AppContext]:
+def ctx(tmp_path: Path) -> Iterator[AppContext]:
     """The data folder, with its store refusing every session on the GUI thread (this one), as
     in the running app: a widget that reads or writes there fails the test with WrongThread.
 
-    The test body checks and prepares the database through `db(ctx)`. A test marked
-    `gui_thread_reads(reason)` exercises a widget whose reads have not moved off the GUI
-    thread yet: there only writes are refused.
+    The test body checks and prepares the database through `db(ctx)`.
     """
     context = AppContext.open(tmp_path / "data")
-    pending = request.node.get_closest_marker(PENDING_READS_MARK)
-    context.store.forbid_thread(threading.current_thread(), reads=pending is None)
+    context.store.forbid_thread(threading.current_thread(), reads=True)
     try:
         yield context
     finally:

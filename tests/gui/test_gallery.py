@@ -36,14 +36,14 @@ from studio_desktop.ui.gallery.tab import GalleryView
 from studio_desktop.ui.services import Services
 from studio_desktop.ui.thumbnails import ThumbnailLoader
 from studio_desktop.workers import WorkerPool
+from studio_desktop.workers.read_view import ReadView
 from tests.fakes.comfy_server import FakeComfyServer
 from tests.gui.conftest import PoolFactory, db
 
 WAIT_MS = 10_000
 
-# The store refuses writes on the GUI thread in every test here; the model's page reads move
-# off it with ui/gallery/model.py (the Tasks work), after which this mark goes.
-pytestmark = pytest.mark.gui_thread_reads("ui/gallery/model.py still reads pages on the GUI thread")
+# The store refuses every session on the GUI thread in every test here (tests/gui/conftest.py):
+# the model reads on Tasks' "read" pool; the test body checks the database through `db(ctx)`.
 
 
 # --- building a library -----------------------------------------------------------------------
@@ -148,6 +148,7 @@ def open_gallery(
     tab.resize(900, 600)
     tab.show()
     qtbot.waitExposed(tab, timeout=WAIT_MS)
+    settled(qtbot, tab.model)
     return gallery
 
 
@@ -179,6 +180,31 @@ def set_filter_text(qtbot: QtBot, gallery: Gallery, text: str) -> None:
     bar = gallery.tab.filter_bar
     with qtbot.waitSignal(bar.filter_changed, timeout=WAIT_MS):
         bar.search.setText(text)  # debounced
+    settled(qtbot, gallery.tab.model)
+
+
+def settled(qtbot: QtBot, model: GalleryModel) -> None:
+    """Wait for the filter's first page, read off the GUI thread."""
+    qtbot.waitUntil(lambda: not model.is_loading_first_page(), timeout=WAIT_MS)
+
+
+def load_all(qtbot: QtBot, model: GalleryModel) -> None:
+    """Page the whole filter in, as a view scrolled to the end would (in the background)."""
+
+    def done() -> bool:
+        if model.canFetchMore():
+            model.fetchMore()
+            return False
+        return True
+
+    qtbot.waitUntil(done, timeout=WAIT_MS)
+
+
+def read_records(qtbot: QtBot, model: GalleryModel, rows: Sequence[int]) -> list[ImageRecord]:
+    got: list[list[ImageRecord]] = []
+    model.read_records(rows, got.append)
+    qtbot.waitUntil(lambda: bool(got), timeout=WAIT_MS)
+    return got[0]
 
 
 def action(menu: QMenu, text: str) -> QAction:
@@ -202,7 +228,8 @@ def wait_counted(qtbot: QtBot, model: GalleryModel) -> None:
 
 def test_model_passes_qtmodeltester(qtmodeltester: Any, qtbot: QtBot, ctx: AppContext) -> None:
     add_images(ctx, 7)
-    model = GalleryModel(db(ctx), page_size=3)
+    model = GalleryModel(ReadView(ctx.store), page_size=3)
+    settled(qtbot, model)
     assert model.rowCount() == 3 and model.canFetchMore()
     qtmodeltester.check(model)
     wait_counted(qtbot, model)  # the count arrives: placeholder rows for the rest
@@ -213,14 +240,15 @@ def test_model_passes_qtmodeltester(qtmodeltester: Any, qtbot: QtBot, ctx: AppCo
     qtmodeltester.check(model)
     model.set_filter(ImageFilter(favourites_only=True))
     qtmodeltester.check(model)
+    settled(qtbot, model)
+    qtmodeltester.check(model)
     model.shutdown()
 
 
-def test_model_pages_newest_first_without_duplicates(ctx: AppContext) -> None:
+def test_model_pages_newest_first_without_duplicates(qtbot: QtBot, ctx: AppContext) -> None:
     records = add_images(ctx, 11)
-    model = GalleryModel(db(ctx), page_size=4)
-    while model.canFetchMore():
-        assert model.load_more()
+    model = GalleryModel(ReadView(ctx.store), page_size=4)
+    load_all(qtbot, model)
     assert shown_ids(model) == sorted((r.id for r in records), reverse=True)
     model.shutdown()
 
@@ -230,7 +258,7 @@ def test_rows_are_counted_up_front_and_filled_in_the_background(
 ) -> None:
     records = add_images(ctx, 30)
     newest_first = sorted((r.id for r in records), reverse=True)
-    model = GalleryModel(db(ctx), page_size=4)
+    model = GalleryModel(ReadView(ctx.store), page_size=4)
     with qtbot.waitSignal(model.rowsInserted, timeout=WAIT_MS):
         pass  # the background count: one insert of every row not read yet
     assert model.rowCount() == 30
@@ -255,16 +283,13 @@ def test_rows_are_counted_up_front_and_filled_in_the_background(
 
 def test_count_is_corrected_by_the_last_page(qtbot: QtBot, ctx: AppContext) -> None:
     records = add_images(ctx, 12)
-    model = GalleryModel(db(ctx), page_size=4)
-    model.shutdown()  # no background reads: counted now, the rest read on this thread
-    model = GalleryModel(db(ctx), page_size=4)
+    model = GalleryModel(ReadView(ctx.store), page_size=4)
     wait_counted(qtbot, model)
-    model.shutdown()
     assert model.rowCount() == 12
     oldest = sorted(r.id for r in records)[:2]
     db(ctx).soft_delete_images(oldest)  # behind the model's back, below the rows read
-    while model.load_more():
-        pass
+    load_all(qtbot, model)
+    model.shutdown()
     assert model.rowCount() == 10
     assert shown_ids(model) == sorted((r.id for r in records if r.id not in oldest), reverse=True)
 
@@ -274,15 +299,19 @@ def test_records_read_again_once_dropped_from_the_cache(
 ) -> None:
     monkeypatch.setattr(model_module, "RECENT_RECORDS", 3)
     records = {r.id: r for r in add_images(ctx, 10)}
-    model = GalleryModel(db(ctx), page_size=4)
+    model = GalleryModel(ReadView(ctx.store), page_size=4)
     wait_counted(qtbot, model)
-    model.shutdown()
+    load_all(qtbot, model)
     rows = [0, 1, 2, 5, 6, 9]
-    got = model.records(rows)  # runs of neighbouring rows, read with one query each
+    got = read_records(qtbot, model, rows)  # runs of neighbouring rows, one query each
     assert [r.id for r in got] == [model.index(r, 0).data(ImageIdRole) for r in rows]
     assert all(r == records[r.id] for r in got)
-    assert model.record(0) == records[model.index(0, 0).data(ImageIdRole)]
-    assert model.index(1, 0).data(PromptRole).startswith("a red cat")
+    assert read_records(qtbot, model, [0])[0] == records[model.index(0, 0).data(ImageIdRole)]
+    # Asking for a dropped record's prompt reads it in the background (announced by dataChanged).
+    qtbot.waitUntil(
+        lambda: str(model.index(1, 0).data(PromptRole)).startswith("a red cat"), timeout=WAIT_MS
+    )
+    model.shutdown()
 
 
 def test_filling_rows_does_not_lay_out_the_grid_again(
@@ -296,7 +325,7 @@ def test_filling_rows_does_not_lay_out_the_grid_again(
             super().doItemsLayout()
 
     add_images(ctx, 5)
-    model = GalleryModel(db(ctx), page_size=2)
+    model = GalleryModel(ReadView(ctx.store), page_size=2)
     wait_counted(qtbot, model)
     view = CountingView()
     qtbot.addWidget(view)
@@ -321,7 +350,7 @@ def test_view_fetches_more_pages_on_scroll(
     records = add_images(ctx, 45)
     g = open_gallery(qtbot, ctx, idle_pool, loader, page_size=10)
     model = g.tab.model
-    assert model.rowCount() < 45
+    assert model.loaded_rows() < 45
     bar = g.tab.view.verticalScrollBar()
 
     def scrolled_to_end() -> bool:
@@ -360,27 +389,34 @@ def test_text_search_and_filters_change_rows(
     assert g.tab.stack.currentWidget() is g.tab.empty
     assert g.tab.clear_filters_button.isVisibleTo(g.tab)
     g.tab.clear_filters_button.click()
+    settled(qtbot, model)
     assert model.rowCount() == 4
     assert g.tab.stack.currentWidget() is g.tab.view
 
     db(ctx).set_favourite([dog.id], True)
     bar.favourites.setChecked(True)
+    settled(qtbot, model)
     assert shown_ids(model) == [dog.id]
     bar.favourites.setChecked(False)
 
     bar.kind.setCurrentIndex(bar.kind.findData("video"))
+    settled(qtbot, model)
     assert shown_ids(model) == [video.id]
     bar.kind.setCurrentIndex(0)
+    settled(qtbot, model)
 
     bar.set_choices([("txt2img", "Text to image")], ["base.safetensors", "other.safetensors"])
     bar.model.setCurrentIndex(bar.model.findData("other.safetensors"))
+    settled(qtbot, model)
     assert shown_ids(model) == [dog.id]
     bar.model.setCurrentIndex(0)
+    settled(qtbot, model)
 
     g.tab.apply_tags([model.record(model.row_of(cat.id) or 0)], ["Roof", "red"], replace_all=True)
     qtbot.waitUntil(lambda: model.record(model.row_of(cat.id) or 0).tags == ("Roof", "red"))
     with qtbot.waitSignal(bar.filter_changed, timeout=WAIT_MS):
         bar.tag.setText("roof")
+    settled(qtbot, model)
     assert shown_ids(model) == [cat.id]
     assert model.record(0).tags == ("Roof", "red")
     g.tab.shutdown()
@@ -422,6 +458,7 @@ def test_trash_view_restores(qtbot: QtBot, gallery: Gallery) -> None:
     tab.delete_selected()
     qtbot.waitUntil(lambda: deleted(gallery, before[0]))  # written before the trash is read
     tab.filter_bar.trash.setChecked(True)
+    settled(qtbot, model)
     assert shown_ids(model) == [before[0]]
     menu = tab.build_menu(tab.selected_records() or [model.record(0)])
     assert "Restore" in [a.text() for a in menu.actions()]
@@ -431,6 +468,7 @@ def test_trash_view_restores(qtbot: QtBot, gallery: Gallery) -> None:
     assert tab.empty_label.text() == "The trash is empty."
     qtbot.waitUntil(lambda: not deleted(gallery, before[0]))
     tab.filter_bar.trash.setChecked(False)
+    settled(qtbot, model)
     assert shown_ids(model) == before
 
 
@@ -486,15 +524,20 @@ def test_context_menu_remix_and_copy_prompt(gallery: Gallery) -> None:
 # --- export -----------------------------------------------------------------------------------
 
 
-def test_export_to_folder_with_and_without_metadata(gallery: Gallery, tmp_path: Path) -> None:
+def test_export_to_folder_with_and_without_metadata(
+    qtbot: QtBot, gallery: Gallery, tmp_path: Path
+) -> None:
     tab = gallery.tab
     select_rows(tab, [0, 1])
     records = tab.selected_records()
     out = tmp_path / "export"
 
-    tab.export_selected(out, as_zip=False, keep_metadata=True)
+    # The export starts once the jobs behind the images are read (off the GUI thread).
+    with qtbot.waitSignal(tab.status_message, timeout=WAIT_MS, check_params_cb=_exported):
+        tab.export_selected(out, as_zip=False, keep_metadata=True)
     assert tab.wait_for_export(WAIT_MS)
-    tab.export_selected(out, as_zip=False, keep_metadata=False)
+    with qtbot.waitSignal(tab.status_message, timeout=WAIT_MS, check_params_cb=_exported):
+        tab.export_selected(out, as_zip=False, keep_metadata=False)
     assert tab.wait_for_export(WAIT_MS)
 
     names = sorted(p.name for p in out.iterdir())
@@ -575,16 +618,26 @@ def test_new_output_from_a_real_job_appears_at_top(
     g.tab.shutdown()
 
 
-def test_new_output_outside_the_filter_is_not_inserted(gallery: Gallery) -> None:
+def test_new_output_outside_the_filter_is_not_inserted(qtbot: QtBot, gallery: Gallery) -> None:
     model = gallery.tab.model
+
+    def add(records: list[ImageRecord]) -> int:
+        added: list[int] = []
+        model.add_records(records, added.append)  # checked against the filter in the background
+        qtbot.waitUntil(lambda: bool(added), timeout=WAIT_MS)
+        return added[0]
+
     model.set_filter(ImageFilter(text="zebra"))
+    settled(qtbot, model)
     record = add_image(gallery.ctx, "a red cat again")
-    assert model.add_records([record]) == 0
+    assert add([record]) == 0
     model.set_filter(ImageFilter())
+    settled(qtbot, model)
     zebra = add_image(gallery.ctx, "a zebra")
     model.set_filter(ImageFilter(text="zebra"))
+    settled(qtbot, model)
     newer = add_image(gallery.ctx, "another zebra")
-    assert model.add_records([record, newer]) == 1
+    assert add([record, newer]) == 1
     assert shown_ids(model) == [newer.id, zebra.id]
 
 
@@ -693,7 +746,8 @@ def test_an_image_in_a_custom_output_folder_shows_and_exports(
     qtbot.waitUntil(lambda: g.tab.delegate.pixmaps_painted >= 1, timeout=WAIT_MS)
     select_rows(g.tab, [0])
     out = tmp_path / "export"
-    g.tab.export_selected(out, as_zip=False, keep_metadata=True)
+    with qtbot.waitSignal(g.tab.status_message, timeout=WAIT_MS, check_params_cb=_exported):
+        g.tab.export_selected(out, as_zip=False, keep_metadata=True)
     assert g.tab.wait_for_export(WAIT_MS)
     assert [p.name for p in out.iterdir()] == ["kept outside the data folder_00.png"]
     g.tab.shutdown()

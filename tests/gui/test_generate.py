@@ -24,11 +24,6 @@ from studio_desktop.ui.generate.progress import Shown
 from tests.fakes.comfy_server import FakeComfyServer
 from tests.gui.conftest import ENDLESS, PoolFactory, TabFactory, db
 
-# The store refuses GUI-thread writes here; reads there stay allowed until that code moves.
-pytestmark = pytest.mark.gui_thread_reads(
-    "ui/generate/progress.py reads the finished job on the GUI thread"
-)
-
 WAIT_MS = 20_000
 FakeFactory = Callable[..., FakeComfyServer]
 

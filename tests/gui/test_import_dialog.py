@@ -31,11 +31,6 @@ from studio_desktop.workers.tasks import Tasks
 from tests.fakes.comfy_server import FakeComfyServer
 from tests.gui.conftest import PoolFactory, TabFactory, db
 
-# The store refuses GUI-thread writes here; reads there stay allowed until that code moves.
-pytestmark = pytest.mark.gui_thread_reads(
-    "ui/generate/progress.py and the window's models read on the GUI thread"
-)
-
 WAIT_MS = 20_000
 DATA = Path(__file__).resolve().parent.parent / "data"
 WORKFLOWS = DATA / "workflows"

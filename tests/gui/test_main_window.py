@@ -23,10 +23,6 @@ from .conftest import PoolFactory
 
 WAIT_MS = 20_000
 
-# The window holds the gallery and queue models, which still read on the GUI thread until
-# they move onto Tasks; writes there are refused all the same.
-pytestmark = pytest.mark.gui_thread_reads("gallery/model.py, queue/model.py, generate/progress.py")
-
 
 def _window(qtbot: QtBot, ctx: AppContext, pool: WorkerPool) -> MainWindow:
     window = MainWindow(Services(ctx, pool, load_settings(ctx.paths.settings)))
@@ -101,6 +97,52 @@ def test_the_status_bar_counts_follow_jobs_another_process_runs(
         assert window.queue_panel.model.counts() == (0, 0, 0)
     finally:
         _stop(window)
+
+
+def test_opening_the_window_with_100_queued_jobs_does_not_read_the_database_on_the_gui_thread(
+    qtbot: QtBot, make_pool: PoolFactory, ctx: AppContext
+) -> None:
+    """`ctx` refuses every store session on this thread (WrongThread): the window, its queue,
+    gallery and history read their first rows off it, and show the same counts as before."""
+    db(ctx).add_jobs([NewJob("txt2img", GenerationParams(prompt=f"job {i}")) for i in range(100)])
+    window = _window(qtbot, ctx, make_pool())  # no server: the jobs stay queued
+    try:
+        qtbot.waitUntil(
+            lambda: "100 waiting, 0 running" in window.status._queue.text(), timeout=WAIT_MS
+        )
+        assert window.queue_panel.model.rowCount() == 100
+        assert window.queue_panel.summary.text() == "100 waiting · 0 running"
+        assert window.queue_counts()[JobStatus.PENDING] == 100
+        qtbot.waitUntil(lambda: window.history.model.rowCount() == 100, timeout=WAIT_MS)
+        qtbot.waitUntil(lambda: not window.gallery.model.is_loading_first_page(), timeout=WAIT_MS)
+        assert window.gallery.model.rowCount() == 0
+        assert window.gallery.stack.currentWidget() is window.gallery.empty
+    finally:
+        _stop(window)
+        window.allow_close()  # no "jobs are still in the queue" question at teardown
+
+
+def test_studio_app_refuses_gui_thread_reads_once_the_window_is_up(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    ctx = AppContext.open(tmp_path / "data")
+    try:
+        with Store(ctx.paths.database) as other:  # queued before the window opens
+            other.add_jobs([NewJob("txt2img", GenerationParams(prompt=f"j{i}")) for i in range(3)])
+        studio = StudioApp(app, ctx, GuiOptions(crash_dialog=False, first_run=False))
+        qtbot.addWidget(studio.window)
+        studio.start()
+        with pytest.raises(WrongThread):
+            ctx.store.list_servers()
+        qtbot.waitUntil(
+            lambda: studio.window.queue_panel.model.counts() == (3, 0, 0), timeout=WAIT_MS
+        )
+        studio.shutdown()
+        studio.window.allow_close()  # as `quit` does: no question about the queued jobs
+    finally:
+        ctx.close()
 
 
 def test_window_state_and_form_survive_a_restart(

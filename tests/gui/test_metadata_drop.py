@@ -7,7 +7,6 @@ import json
 from pathlib import Path
 from typing import Any
 
-import pytest
 from PIL import Image
 from PIL.PngImagePlugin import PngInfo
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
@@ -25,11 +24,6 @@ from studio_desktop.ui.main_window import MainWindow
 from studio_desktop.ui.services import Services
 from tests.fakes.comfy_server import FakeComfyServer
 from tests.gui.conftest import PoolFactory, TabFactory, db
-
-# The store refuses GUI-thread writes here; reads there stay allowed until that code moves.
-pytestmark = pytest.mark.gui_thread_reads(
-    "ui/generate/progress.py and the window's models read on the GUI thread"
-)
 
 WAIT_MS = 20_000
 WORKFLOWS = Path(__file__).resolve().parent.parent / "data" / "workflows"

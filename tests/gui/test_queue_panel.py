@@ -24,11 +24,6 @@ from studio_desktop.workers import WorkerPool
 from tests.fakes.comfy_server import FakeComfyServer
 from tests.gui.conftest import ENDLESS, PoolFactory, db
 
-# The store refuses GUI-thread writes here; reads there stay allowed until that code moves.
-pytestmark = pytest.mark.gui_thread_reads(
-    "ui/queue/model.py reads the active jobs on the GUI thread"
-)
-
 WAIT_MS = 20_000
 SERVER = "http://127.0.0.1:1"
 
@@ -56,6 +51,16 @@ def status(ctx: AppContext, job_id: str) -> JobStatus:
     return job.status
 
 
+ACTIVE = (JobStatus.PENDING, JobStatus.RUNNING, JobStatus.RETRYING)
+
+
+def loaded_model(ctx: AppContext) -> QueueModel:
+    """A model given the active jobs as the panel's background read gives them."""
+    model = QueueModel()
+    model.load(db(ctx).jobs_with_status(*ACTIVE))
+    return model
+
+
 OpenPanel = Callable[[WorkerPool], QueuePanel]
 
 
@@ -67,6 +72,7 @@ def open_panel(qtbot: QtBot, ctx: AppContext) -> Iterator[OpenPanel]:
         panel.resize(360, 520)
         panel.show()
         qtbot.waitExposed(panel, timeout=WAIT_MS)
+        qtbot.waitUntil(lambda: panel.model.is_loaded, timeout=WAIT_MS)  # read off the GUI thread
         return panel
 
     yield make
@@ -85,7 +91,7 @@ def test_model_passes_qtmodeltester(qtmodeltester: Any, qapp: Any, ctx: AppConte
     db(ctx).add_jobs(jobs_for(None, "a", "b", "c"))
     running = db(ctx).claim_next(SERVER)
     assert running is not None
-    model = QueueModel(db(ctx))
+    model = loaded_model(ctx)
     qtmodeltester.check(model)
     assert [e.job.status for e in map(model.entry, range(3))] == [
         JobStatus.RUNNING,
@@ -103,7 +109,7 @@ def test_progress_touches_only_its_own_row(qapp: Any, ctx: AppContext) -> None:
     db(ctx).add_jobs(jobs_for(None, "a", "b", "c"))
     running = db(ctx).claim_next(SERVER)
     assert running is not None
-    model = QueueModel(db(ctx))
+    model = loaded_model(ctx)
     changed: list[tuple[int, int]] = []
     model.dataChanged.connect(
         lambda top, bottom, _roles=(): changed.append((top.row(), bottom.row()))
@@ -180,9 +186,9 @@ def test_the_counts_drop_running_jobs_whose_older_events_came_late(
     pool.drain()
     assert panel.model.counts() == (2, 0, 0)
 
-    for job in [*finished, *claimed]:  # the claims (server loop) after the ends (ops thread)
-        assert job is not None
-        pool.buffer.push(JobStateChanged(job))
+    for state in [*finished, *claimed]:  # the claims (server loop) after the ends (ops thread)
+        assert state is not None
+        pool.buffer.push(JobStateChanged(state))
     pool.drain()
 
     assert panel.model.counts() == (0, 0, 0)
@@ -194,9 +200,69 @@ def test_the_model_ignores_a_state_older_than_the_one_it_read(qapp: Any, ctx: Ap
     queued = db(ctx).add_job(jobs_for(None, "x")[0])
     running = db(ctx).claim_next(SERVER)
     assert running is not None
-    model = QueueModel(ctx.store)  # reads the running state itself
-    model.upsert(queued)  # an event written before the model read the store
+    model = loaded_model(ctx)  # the running state, as the start-up read found it
+    model.upsert(queued)  # an event written before that read
     assert model.entry(0).job.status is JobStatus.RUNNING
+
+
+def test_a_read_older_than_the_events_does_not_bring_back_their_states(
+    qapp: Any, ctx: AppContext
+) -> None:
+    a, b = db(ctx).add_jobs(jobs_for(None, "a", "b"))
+    read = db(ctx).jobs_with_status(*ACTIVE)  # both waiting, read before the events below
+    running = db(ctx).claim_next(SERVER)
+    assert running is not None and running.id == a.id
+    cancelled = db(ctx).cancel(b.id)
+    model = QueueModel()
+    model.upsert(running)  # the events arrive before the read does
+    model.upsert(cancelled)
+    model.load(read)
+    assert [(e.job.id, e.job.status) for e in map(model.entry, range(model.rowCount()))] == [
+        (a.id, JobStatus.RUNNING)
+    ]
+    assert model.counts() == (0, 1, 0)
+
+
+def test_an_event_that_arrives_before_the_read_is_kept(qapp: Any, ctx: AppContext) -> None:
+    (a,) = db(ctx).add_jobs(jobs_for(None, "a"))
+    model = QueueModel()
+    (b,) = db(ctx).add_jobs(jobs_for(None, "b"))
+    model.upsert(b)  # queued after the read was taken, delivered before it
+    model.load([a])
+    assert [model.entry(r).job.id for r in range(model.rowCount())] == [a.id, b.id]
+
+
+def test_opening_the_panel_with_100_queued_jobs_shows_them_without_reading_on_the_gui_thread(
+    qtbot: QtBot, ctx: AppContext, idle_pool: WorkerPool, open_panel: OpenPanel
+) -> None:
+    # `ctx` refuses every store session on this thread: a read here fails with WrongThread.
+    db(ctx).add_jobs(jobs_for(None, *(f"job {n}" for n in range(100))))
+    panel = open_panel(idle_pool)
+    assert panel.model.rowCount() == 100
+    assert panel.summary.text() == "100 waiting · 0 running"
+    assert panel._stack.currentWidget() is panel.view
+
+
+def test_a_queue_that_could_not_be_read_says_so_and_still_follows_new_jobs(
+    qtbot: QtBot,
+    ctx: AppContext,
+    idle_pool: WorkerPool,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    services = Services(ctx, idle_pool, Settings())
+
+    def broken(*_statuses: JobStatus) -> list[Job]:
+        raise OSError("disk gone")
+
+    monkeypatch.setattr(services.reads, "jobs_with_status", broken)
+    messages: list[str] = []
+    panel = QueuePanel(services)
+    qtbot.addWidget(panel)
+    panel.status_message.connect(lambda text, _ms: messages.append(text))
+    qtbot.waitUntil(lambda: panel.model.is_loaded, timeout=WAIT_MS)
+    assert messages == ["Could not read the queued jobs: disk gone"]
+    enqueue(idle_pool, jobs_for(None, "after"))
+    qtbot.waitUntil(lambda: prompts(panel) == ["after"], timeout=WAIT_MS)
 
 
 def test_cancel_one_and_selected(

@@ -67,13 +67,13 @@ def test_history_details_name_the_template_in_the_ui_language(
     assert shown == {"文字轉圖片", "gone"}
 
 
-@pytest.mark.gui_thread_reads("ui/queue/model.py reads the active jobs on the GUI thread")
 def test_queue_panel_names_the_template_in_the_ui_language(
     qtbot: QtBot, ctx: AppContext, make_pool: PoolFactory
 ) -> None:
     db(ctx).add_job(NewJob("txt2img", GenerationParams(prompt="a fox", seed=7)))
     panel = QueuePanel(Services(ctx, make_pool(start=False), Settings(language="zh_CN")))
     qtbot.addWidget(panel)
+    qtbot.waitUntil(lambda: panel.model.is_loaded)  # the jobs are read off the GUI thread
     tooltip = panel.model.index(0, 0).data(Qt.ItemDataRole.ToolTipRole)
     assert "文生图" in tooltip and "txt2img" not in tooltip
 
@@ -87,7 +87,6 @@ def test_details_without_a_lookup_show_the_id(
     assert ">txt2img<" in details.parameters.text()
 
 
-@pytest.mark.gui_thread_reads("ui/gallery/model.py reads pages on the GUI thread")
 def test_gallery_filter_and_viewer_name_the_template_in_the_ui_language(
     qtbot: QtBot, ctx: AppContext, make_pool: PoolFactory, loader: ThumbnailLoader
 ) -> None:
@@ -97,12 +96,17 @@ def test_gallery_filter_and_viewer_name_the_template_in_the_ui_language(
     try:
         combo = tab.filter_bar.template
         assert combo.itemText(combo.findData("txt2img")) == "文生图"
+        qtbot.waitUntil(lambda: tab.model.rowCount() == 1)  # the first page, read off this thread
         tab.view.setCurrentIndex(tab.model.index(0, 0))
         tab.open_viewer()
         viewer = tab.viewer
         assert viewer is not None
-        texts = [label.text() for label in viewer.details.findChildren(QLabel)]
-        assert "文生图" in texts and "txt2img" not in texts
+
+        def texts() -> list[str]:
+            return [label.text() for label in viewer.details.findChildren(QLabel)]
+
+        qtbot.waitUntil(lambda: "文生图" in texts())  # once the image's job is read
+        assert "文生图" in texts() and "txt2img" not in texts()
         viewer.close()
     finally:
         tab.shutdown()

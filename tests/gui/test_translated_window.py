@@ -18,11 +18,6 @@ from studio_desktop.ui.translations import compile_ts, install_translator, ts_fi
 
 from .conftest import PoolFactory
 
-# The store refuses GUI-thread writes here; reads there stay allowed until that code moves.
-pytestmark = pytest.mark.gui_thread_reads(
-    "the window's gallery, queue and progress models read on the GUI thread"
-)
-
 EXPECTED = {
     "zh_CN": (
         ["生成", "图库", "历史记录"],

@@ -25,11 +25,6 @@ from tests.fakes.comfy_server import FakeComfyServer
 from tests.gui.conftest import PoolFactory, TabFactory, db
 from tests.integration.test_templates_e2e import full_object_info
 
-# The store refuses GUI-thread writes here; reads there stay allowed until that code moves.
-pytestmark = pytest.mark.gui_thread_reads(
-    "ui/generate/progress.py reads the finished job on the GUI thread"
-)
-
 WAIT_MS = 20_000
 FakeFactory = Callable[..., FakeComfyServer]
 

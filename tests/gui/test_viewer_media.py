@@ -17,6 +17,7 @@ from studio_desktop.core.jobs import ImageRecord, JobStatus, NewImage, NewJob
 from studio_desktop.core.store.filters import ImageFilter
 from studio_desktop.ui.gallery.model import GalleryModel
 from studio_desktop.ui.gallery.viewer import ImageViewer
+from studio_desktop.workers.read_view import ReadView
 from tests.fakes.comfy_server import FakeComfyServer
 from tests.gui.conftest import PoolFactory, db
 from tests.integration.test_templates_e2e import full_object_info
@@ -89,7 +90,7 @@ def add_still(ctx: AppContext, folder: Path) -> ImageRecord:
 
 @pytest.fixture
 def viewer(qtbot: QtBot, ctx: AppContext) -> Iterator[tuple[ImageViewer, GalleryModel]]:
-    model = GalleryModel(db(ctx))
+    model = GalleryModel(ReadView(ctx.store))
     widget = ImageViewer(model, ctx.paths)
     qtbot.addWidget(widget)
     widget.resize(900, 600)
@@ -99,16 +100,22 @@ def viewer(qtbot: QtBot, ctx: AppContext) -> Iterator[tuple[ImageViewer, Gallery
     model.shutdown()
 
 
+def settled(qtbot: QtBot, model: GalleryModel) -> None:
+    """Wait for the filter's first page, read off the GUI thread."""
+    qtbot.waitUntil(lambda: not model.is_loading_first_page(), timeout=WAIT_MS)
+
+
 def test_video_and_audio_land_in_the_gallery_with_thumbnails(
-    outputs: dict[str, ImageRecord], ctx: AppContext
+    qtbot: QtBot, outputs: dict[str, ImageRecord], ctx: AppContext
 ) -> None:
     assert set(outputs) == {"video", "audio"}
     for record in outputs.values():
         assert record.thumb_path is not None and ctx.paths.resolve(record.thumb_path).is_file()
-    model = GalleryModel(db(ctx))
+    model = GalleryModel(ReadView(ctx.store))
     try:
         for kind in ("video", "audio"):
             model.set_filter(ImageFilter(kind=kind))
+            settled(qtbot, model)
             assert model.rowCount() == 1 and model.record(0).kind == kind
     finally:
         model.shutdown()
@@ -123,6 +130,7 @@ def test_the_viewer_plays_video_and_audio(
 ) -> None:
     widget, model = viewer
     model.refresh()
+    settled(qtbot, model)
     row = model.row_of(outputs[kind].id)
     assert row is not None
     widget.show_row(row)
@@ -151,10 +159,11 @@ def test_the_viewer_stops_playback_when_closed_and_shows_stills_again(
     qtbot: QtBot, ctx: AppContext, outputs: dict[str, ImageRecord], tmp_path: Path
 ) -> None:
     still_record = add_still(ctx, tmp_path)
-    model = GalleryModel(db(ctx))
+    model = GalleryModel(ReadView(ctx.store))
     widget = ImageViewer(model, ctx.paths)
     qtbot.addWidget(widget)
     widget.show()
+    settled(qtbot, model)
     try:
         video = model.row_of(outputs["video"].id)
         still = model.row_of(still_record.id)

@@ -1,5 +1,10 @@
 """The gallery's item model: images newest first, every row counted up front, filled by page.
 
+Every read runs on Tasks' "read" pool through a `ReadView` (the GUI thread does no database
+work): the first page, the count, further pages, records dropped from the cache, the jobs behind
+them. What needs records the model does not hold asks for them (`read_records`, `when_loaded`)
+and gets them in a callback, at once when they are held.
+
 The row count comes from one background COUNT(*) after the first page, so the view lays its grid
 out once instead of again for every page appended (a relayout of 20,000 rows is ~30 ms of
 GUI-thread time). Records are read a keyset page at a time, in order, on Tasks' "read" pool, as
@@ -16,6 +21,7 @@ triggered it more often: a GUI stall of ~100 ms twice per scroll through the lib
 from __future__ import annotations
 
 import bisect
+import logging
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import replace
@@ -27,14 +33,15 @@ from PySide6.QtCore import (
     QObject,
     QPersistentModelIndex,
     Qt,
+    Signal,
 )
 
 from studio_desktop.core.jobs import GenerationParams, ImageRecord, Job
-from studio_desktop.core.store import Store
 from studio_desktop.core.store.filters import ALL_IMAGES, ImageFilter, Page
+from studio_desktop.workers.read_view import ReadView
 from studio_desktop.workers.tasks import Task, Tasks
 
-PAGE_SIZE: Final = 200  # the most the GUI thread reads at once (ui_context: <= 200 rows)
+PAGE_SIZE: Final = 200  # the first page, and the longest run of rows read again in one query
 BACKGROUND_PAGE: Final = 500  # the most one background read takes (when far behind the view)
 RECENT_RECORDS: Final = 1000  # full records kept (the rest are read again by id)
 _JOB_CACHE: Final = 512
@@ -47,6 +54,8 @@ PromptRole: Final = Qt.ItemDataRole.UserRole + 5  # str
 KindRole: Final = Qt.ItemDataRole.UserRole + 6  # str
 LoadedRole: Final = Qt.ItemDataRole.UserRole + 7  # bool: the row's record has been read
 CellRole: Final = Qt.ItemDataRole.UserRole + 8  # Cell (None: not read yet)
+
+log = logging.getLogger("studio.ui")
 
 _Index = QModelIndex | QPersistentModelIndex
 _Key = tuple[str, int, int | None]  # what, filter generation, cursor
@@ -86,14 +95,16 @@ def cell_of(record: ImageRecord) -> Cell:
 class GalleryModel(QAbstractListModel):
     """Images matching an ImageFilter, newest first.
 
-    `rowCount` is the number of matching images (once counted); `record`/`records` read what
-    they need synchronously, `data` reads at most one record by id (for a tooltip) and otherwise
-    asks for rows in the background, returning None for them meanwhile.
+    `rowCount` is the number of matching images (once counted); `record`/`records` return what
+    the model holds, `read_records` reads the rest in the background; `data` asks for rows (and
+    for a record dropped from the cache) in the background, returning None for them meanwhile.
     """
+
+    job_read = Signal(str)  # a job id: `job()` answers for it now (it was read in the background)
 
     def __init__(
         self,
-        store: Store,
+        reads: ReadView,
         *,
         page_size: int = PAGE_SIZE,
         tasks: Tasks | None = None,
@@ -102,7 +113,7 @@ class GalleryModel(QAbstractListModel):
         """`tasks`: the app's; without one (a test) the model runs its own, stopped by
         `shutdown()`."""
         super().__init__(parent)
-        self._store = store
+        self._reads = reads
         self._page_size = min(max(1, page_size), PAGE_SIZE)
         self._filter = ALL_IMAGES
         # The loaded prefix of the rows: -id (ascending, for bisect) and what to paint.
@@ -120,7 +131,12 @@ class GalleryModel(QAbstractListModel):
         self._closed = False
         self._own_tasks = tasks is None
         self._tasks = Tasks(parent=self) if tasks is None else tasks
-        self._reads: list[Task] = []
+        self._tasks_started: list[Task] = []
+        self._first_pending = False  # the first page of this filter is being read
+        self._deferred: list[ImageRecord] = []  # matched while the first page was on its way
+        self._waiters: list[tuple[int, int, Callable[[], None]]] = []  # generation, row, then
+        self._fetching_rows: set[int] = set()  # image ids being read again for `data`
+        self._fetching_jobs: set[str] = set()
         self._load_first_page()
 
     # --- filter and reloading ---
@@ -130,7 +146,7 @@ class GalleryModel(QAbstractListModel):
         return self._filter
 
     def set_filter(self, flt: ImageFilter) -> None:
-        """Show images matching `flt` (the first page is read now, the rest in the background)."""
+        """Show images matching `flt` (every page, the first too, is read in the background)."""
         self._filter = flt
         self.refresh()
 
@@ -145,9 +161,10 @@ class GalleryModel(QAbstractListModel):
         return self._tasks
 
     def shutdown(self, timeout_s: float = 10.0) -> None:
-        """Wait for a background read; the model still works (synchronously) after."""
+        """Wait for the background reads; the model reads nothing more after (it shows what it
+        holds)."""
         self._closed = True
-        reads, self._reads = self._reads, []
+        reads, self._tasks_started = self._tasks_started, []
         for read in reads:
             read.cancel()  # its result is not wanted any more
             read.wait(timeout_s)
@@ -158,18 +175,24 @@ class GalleryModel(QAbstractListModel):
         """Whether rowCount covers every matching image (not just the rows read so far)."""
         return self._exhausted or self._counted
 
+    def is_loading_first_page(self) -> bool:
+        """The filter's first page is on its way (no rows yet: not "empty" either)."""
+        return self._first_pending
+
     def _load_first_page(self) -> None:
+        """Forget the rows (the caller resets the model) and read the first page in the
+        background; it arrives as a model reset, then the count, then the rest as wanted."""
         self._generation += 1
         self._neg_ids, self._cells = [], []
         self._recent.clear()
         self._cursor, self._exhausted, self._counted = None, False, False
-        page = self._store.list_images(self._filter, limit=self._page_size)
-        self._extend(page.items, page.next_cursor)
-        self._count = len(self._cells)
+        self._count = 0
+        self._deferred, self._waiters = [], []
+        self._in_flight = None  # a read for the previous filter is dropped when it arrives
         self._target = 2 * self._page_size  # one page ahead of the first screen
-        if not self._exhausted:
-            flt = self._filter
-            self._start(("count", self._generation, None), lambda: self._store.count_images(flt))
+        self._first_pending = True
+        reads, flt, limit = self._reads, self._filter, self._page_size
+        self._start(("first", self._generation, None), lambda: reads.list_images(flt, limit=limit))
 
     def _extend(self, items: Sequence[ImageRecord], next_cursor: int | None) -> None:
         self._neg_ids.extend(-r.id for r in items)
@@ -192,17 +215,20 @@ class GalleryModel(QAbstractListModel):
         if self._closed:
             return
         self._in_flight = key
-        self._reads = [r for r in self._reads if r.pending]
-        self._reads.append(
+        self._track(
             self._tasks.run(
                 "read",
                 read,
                 lambda result: self._read_done(key, result),
                 owner=self,
-                # The GUI thread decides (it reads again itself when it needs the rows).
+                # A failed page is asked for again when the view next looks at its rows.
                 failed=lambda exc: self._read_done(key, exc),
             )
         )
+
+    def _track(self, task: Task) -> None:
+        self._tasks_started = [t for t in self._tasks_started if t.pending]
+        self._tasks_started.append(task)
 
     def _want(self, row: int) -> None:
         """The view looked at `row`: read up to a page past it."""
@@ -215,10 +241,10 @@ class GalleryModel(QAbstractListModel):
         if self._exhausted or self._in_flight is not None or loaded > self._target:
             return
         limit = min(max(self._target + 1 - loaded, self._page_size), BACKGROUND_PAGE)
-        flt, cursor = self._filter, self._cursor
+        reads, flt, cursor = self._reads, self._filter, self._cursor
         self._start(
             ("page", self._generation, cursor),
-            lambda: self._store.list_images(flt, after_id=cursor, limit=limit),
+            lambda: reads.list_images(flt, after_id=cursor, limit=limit),
         )
 
     def _read_done(self, key: _Key, result: object) -> None:
@@ -226,12 +252,60 @@ class GalleryModel(QAbstractListModel):
             self._in_flight = None
         what, generation, cursor = key
         if generation == self._generation:
-            if what == "count" and isinstance(result, int):
+            if what == "first":
+                self._first_done(result)
+            elif what == "count" and isinstance(result, int):
                 self._counted = True
                 self._grow(result)
             elif what == "page" and cursor == self._cursor and isinstance(result, Page):
                 self._apply(result)
+            self._wake_waiters()
         self._read_ahead()
+
+    def _first_done(self, result: object) -> None:
+        if not isinstance(result, Page):  # failed: shown as empty; a refresh reads it again
+            failure = result if isinstance(result, Exception) else None
+            log.warning("could not read the gallery's first page", exc_info=failure)
+            result = Page[ImageRecord](items=[], next_cursor=None)
+        self._first_pending = False
+        # A reset, not an insert: the tab learns from it that the filter's rows are in, even
+        # when there are none (its empty state) and its selection is gone.
+        self.beginResetModel()
+        self._extend(result.items, result.next_cursor)
+        self._count = len(self._cells)
+        self.endResetModel()
+        deferred, self._deferred = self._deferred, []
+        if deferred:
+            self._insert_sorted(deferred)
+        if not self._exhausted:
+            reads, flt = self._reads, self._filter
+            self._start(("count", self._generation, None), lambda: reads.count_images(flt))
+
+    def when_loaded(self, row: int, then: Callable[[], None]) -> None:
+        """Call `then` once `row` has been read (or there are no rows that far): at once if it
+        has. Forgotten when the filter changes."""
+        if self._row_settled(row):
+            then()
+            return
+        self._waiters.append((self._generation, row, then))
+        self._want(row)
+
+    def _row_settled(self, row: int) -> bool:
+        if self._first_pending:
+            return False
+        if self._counted and row >= self._count:  # past the end: the last row will do
+            row = self._count - 1
+        return row < len(self._cells) or self._exhausted
+
+    def _wake_waiters(self) -> None:
+        waiting, self._waiters = self._waiters, []
+        for generation, row, then in waiting:
+            if generation != self._generation:
+                continue
+            if self._row_settled(row):
+                then()
+            else:
+                self._waiters.append((generation, row, then))
 
     # --- applying what was read ---
 
@@ -263,11 +337,6 @@ class GalleryModel(QAbstractListModel):
             self._count = len(self._cells)
             self.endRemoveRows()
 
-    def _load_until(self, row: int) -> None:
-        """Read pages on this thread until `row` is loaded or there are no more."""
-        while row >= len(self._cells) and self.load_more():
-            pass
-
     # --- Qt model API ---
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
@@ -280,15 +349,6 @@ class GalleryModel(QAbstractListModel):
         """The view reached the last row: read on in the background (rows arrive with it)."""
         if not parent.isValid():
             self._want(self._count)
-
-    def load_more(self) -> bool:
-        """Read the next page now, on this thread. False when there is none."""
-        if self._exhausted:
-            return False
-        self._apply(
-            self._store.list_images(self._filter, after_id=self._cursor, limit=self._page_size)
-        )
-        return True
 
     def flags(self, index: _Index) -> Qt.ItemFlag:
         if not self.checkIndex(index, QAbstractListModel.CheckIndexOption.IndexIsValid):
@@ -336,74 +396,106 @@ class GalleryModel(QAbstractListModel):
         return len(self._cells)
 
     def record(self, row: int) -> ImageRecord:
-        """The record shown in `row`, read now if need be (IndexError if there is none)."""
-        if row >= len(self._cells):
-            self._load_until(row)
+        """The record shown in `row` as the model holds it (IndexError if it holds none: a
+        placeholder, or a record dropped from the cache; `read_records` reads those)."""
         if not 0 <= row < len(self._cells):
             raise IndexError(row)
-        record = self._record_at(row)
+        record = self._recent.get(-self._neg_ids[row])
         if record is None:
             raise IndexError(row)
         return record
 
     def records(self, rows: Iterable[int]) -> list[ImageRecord]:
-        """The records of these rows (read now where need be), top to bottom."""
+        """The records of these rows that the model holds, top to bottom (no read)."""
+        held = (self._recent.get(-self._neg_ids[r]) for r in sorted(set(rows)) if self._loaded(r))
+        return [r for r in held if r is not None]
+
+    def read_records(
+        self,
+        rows: Iterable[int],
+        then: Callable[[list[ImageRecord]], None],
+        *,
+        jobs: bool = False,
+    ) -> None:
+        """Call `then` with the records of these rows, top to bottom: at once when the model
+        holds them (and, with `jobs`, the jobs that made them: `job()` answers for each),
+        otherwise once they are read in the background. Rows not read yet are read first."""
         wanted = sorted({r for r in rows if 0 <= r < self._count})
-        if wanted:
-            self._load_until(wanted[-1])
-        wanted = [r for r in wanted if r < len(self._cells)]
-        found: dict[int, ImageRecord] = {}
-        missing: list[int] = []
-        for row in wanted:
-            image_id = -self._neg_ids[row]
-            cached = self._recent.get(image_id)
-            if cached is not None:
-                found[row] = cached
-            else:
-                missing.append(row)
-        found.update(self._read_rows(missing))
-        return [found[r] for r in wanted if r in found]
+        if not wanted:
+            then([])
+            return
+        if not self._loaded(wanted[-1]):
+            generation = self._generation
+
+            def again() -> None:
+                if generation == self._generation:
+                    self.read_records(wanted, then, jobs=jobs)
+
+            self.when_loaded(wanted[-1], again)
+            return
+        ids = [-self._neg_ids[r] for r in wanted if r < len(self._cells)]
+        held = {i: rec for i in ids if (rec := self._recent.get(i)) is not None}
+        missing = [r for r in wanted if r < len(self._cells) and -self._neg_ids[r] not in held]
+        job_ids = {rec.job_id for rec in held.values()} - set(self._jobs) if jobs else set()
+        if not missing and not job_ids:
+            for image_id in ids:
+                self._recent.move_to_end(image_id)
+            then([held[i] for i in ids])
+            return
+        runs, reads, flt = self._runs(missing), self._reads, self._filter
+
+        def read() -> tuple[dict[int, ImageRecord], dict[str, Job | None]]:
+            found = _read_runs(reads, flt, runs)
+            needed = {r.job_id for r in found.values()} | job_ids if jobs else set()
+            return found, {job_id: reads.get_job(job_id) for job_id in needed}
+
+        def arrived(result: tuple[dict[int, ImageRecord], dict[str, Job | None]]) -> None:
+            found, read_jobs = result
+            self._remember_jobs(read_jobs)
+            if len(found) <= RECENT_RECORDS:
+                for record in found.values():
+                    if self.row_of(record.id) is not None:
+                        self._remember(record)
+            records = [held.get(i) or found.get(i) for i in ids]
+            then([r for r in records if r is not None])
+
+        self._track(self._tasks.run("read", read, arrived, owner=self))
+
+    def _loaded(self, row: int) -> bool:
+        return 0 <= row < len(self._cells)
 
     def _record_at(self, row: int) -> ImageRecord | None:
+        """The row's record if held; else None, and it is read in the background (announced
+        with dataChanged)."""
         image_id = -self._neg_ids[row]
         record = self._recent.get(image_id)
-        if record is None:
-            record = self._read_rows([row]).get(row)
-        else:
+        if record is not None:
             self._recent.move_to_end(image_id)
-        return record
+            return record
+        if image_id not in self._fetching_rows and not self._closed:
+            self._fetching_rows.add(image_id)
 
-    def _read_rows(self, rows: Sequence[int]) -> dict[int, ImageRecord]:
-        """Read loaded rows' records again (ascending rows): a keyset page per run of
-        neighbouring rows, so a large selection costs a query per 200 rows, not per row."""
-        found: dict[int, ImageRecord] = {}
+            def arrived(_records: list[ImageRecord]) -> None:
+                self._fetching_rows.discard(image_id)
+                now = self.row_of(image_id)
+                if now is not None:
+                    self.dataChanged.emit(self.index(now, 0), self.index(now, 0))
+
+            self.read_records([row], arrived)
+        return None
+
+    def _runs(self, rows: Sequence[int]) -> list[list[int]]:
+        """The ids of loaded rows (ascending rows) in runs of neighbours, up to a page each: a
+        run is read with one keyset query, so a large selection costs a query per 200 rows."""
+        runs: list[list[int]] = []
         i = 0
         while i < len(rows):
             j = i + 1
             while j < len(rows) and j - i < PAGE_SIZE and rows[j] == rows[j - 1] + 1:
                 j += 1
-            run = rows[i:j]
-            by_id = {-self._neg_ids[r]: r for r in run}
-            if len(run) == 1:
-                single = self._store.get_image(-self._neg_ids[run[0]])
-                items = [single] if single is not None else []
-            else:
-                top = -self._neg_ids[run[0]]
-                items = self._store.list_images(
-                    self._filter, after_id=top + 1, limit=len(run)
-                ).items
-            for record in items:
-                row = by_id.get(record.id)
-                if row is not None:
-                    found[row] = record
-            for image_id, row in by_id.items():  # changed since (no longer matching): by id
-                if row not in found and (single := self._store.get_image(image_id)) is not None:
-                    found[row] = single
+            runs.append([-self._neg_ids[r] for r in rows[i:j]])
             i = j
-        if len(found) <= RECENT_RECORDS:
-            for record in found.values():
-                self._remember(record)
-        return found
+        return runs
 
     def row_of(self, image_id: int) -> int | None:
         """The row showing this image if it has been read, else None (rows go by id, newest
@@ -414,15 +506,30 @@ class GalleryModel(QAbstractListModel):
         return None
 
     def job(self, job_id: str) -> Job | None:
-        """The job that made an image (one indexed read, then cached)."""
+        """The job that made an image, if the model holds it (`read_records(..., jobs=True)`
+        reads them); None otherwise, and it is read in the background."""
         if job_id in self._jobs:
             self._jobs.move_to_end(job_id)
             return self._jobs[job_id]
-        job = self._store.get_job(job_id)
-        self._jobs[job_id] = job
-        while len(self._jobs) > _JOB_CACHE:
+        if job_id not in self._fetching_jobs and not self._closed:
+            self._fetching_jobs.add(job_id)
+            reads = self._reads
+
+            def arrived(job: Job | None) -> None:
+                self._fetching_jobs.discard(job_id)
+                self._remember_jobs({job_id: job})
+                self.job_read.emit(job_id)
+
+            self._track(self._tasks.run("read", lambda: reads.get_job(job_id), arrived, owner=self))
+        return None
+
+    def _remember_jobs(self, jobs: Mapping[str, Job | None]) -> None:
+        for job_id, job in jobs.items():
+            self._jobs[job_id] = job
+            self._jobs.move_to_end(job_id)
+        # A batch larger than the cache stays whole until the next one: its caller uses it now.
+        while len(self._jobs) > max(_JOB_CACHE, len(jobs)):
             self._jobs.popitem(last=False)
-        return job
 
     def params(self, record: ImageRecord) -> GenerationParams | None:
         params = params_of(record)
@@ -443,19 +550,43 @@ class GalleryModel(QAbstractListModel):
 
     # --- changes made by the tab ---
 
-    def add_records(self, records: Iterable[ImageRecord]) -> int:
+    def add_records(
+        self,
+        records: Iterable[ImageRecord],
+        then: Callable[[int], None] | None = None,
+    ) -> None:
         """Show records that match the filter (new outputs, an undone delete). Each job is
-        checked against the filter with one small store query. Returns how many rows were
-        added to the rows read so far (one below them arrives with its page)."""
+        checked against the filter with one small query, in the background; `then` gets how
+        many rows were added to the rows read so far (one below them arrives with its page)."""
         by_job: dict[str, set[int]] = {}
         for record in records:
             if self.row_of(record.id) is None:
                 by_job.setdefault(record.job_id, set()).add(record.id)
-        matching: list[ImageRecord] = []
-        for job_id, ids in by_job.items():
-            page = self._store.list_images(replace(self._filter, job_id=job_id), limit=PAGE_SIZE)
-            matching.extend(r for r in page.items if r.id in ids)
-        return self._insert_sorted(matching)
+        if not by_job or self._closed:
+            if then is not None:
+                then(0)
+            return
+        reads, flt, generation = self._reads, self._filter, self._generation
+
+        def read() -> list[ImageRecord]:
+            matching: list[ImageRecord] = []
+            for job_id, ids in by_job.items():
+                page = reads.list_images(replace(flt, job_id=job_id), limit=PAGE_SIZE)
+                matching.extend(r for r in page.items if r.id in ids)
+            return matching
+
+        def arrived(matching: list[ImageRecord]) -> None:
+            added = 0
+            if generation != self._generation:
+                pass  # another filter since: its own reads show what matches it
+            elif self._first_pending:
+                self._deferred.extend(matching)
+            else:
+                added = self._insert_sorted(matching)
+            if then is not None:
+                then(added)
+
+        self._track(self._tasks.run("read", read, arrived, owner=self))
 
     def _insert_sorted(self, records: Sequence[ImageRecord]) -> int:
         # Below the keyset position a record comes with a later page instead (and the count,
@@ -513,3 +644,23 @@ _RECORD_ROLES: Final = frozenset(
         Qt.ItemDataRole.ToolTipRole,
     }
 )
+
+
+def _read_runs(
+    reads: ReadView, flt: ImageFilter, runs: Sequence[Sequence[int]]
+) -> dict[int, ImageRecord]:
+    """Read runs of neighbouring rows' records (by id, newest first): one keyset query a run,
+    by id for a single row or one that no longer matches the filter. On the read pool."""
+    found: dict[int, ImageRecord] = {}
+    for run in runs:
+        if len(run) == 1:
+            single = reads.get_image(run[0])
+            items = [single] if single is not None else []
+        else:
+            items = reads.list_images(flt, after_id=run[0] + 1, limit=len(run)).items
+        wanted = set(run)
+        found.update((r.id, r) for r in items if r.id in wanted)
+        for image_id in run:  # changed since (no longer matching): by id
+            if image_id not in found and (single := reads.get_image(image_id)) is not None:
+                found[image_id] = single
+    return found

@@ -98,7 +98,7 @@ class GalleryTab(QWidget):
 
         self.filter_bar = FilterBar(self)
         self.model = GalleryModel(
-            self._ctx.store, page_size=page_size, tasks=services.tasks, parent=self
+            services.reads, page_size=page_size, tasks=services.tasks, parent=self
         )
 
         size = min(max(services.settings.thumbnail_size, _SIZE_MIN), _SIZE_MAX)
@@ -223,17 +223,30 @@ class GalleryTab(QWidget):
         self._step_selection(-1)
 
     def selected_records(self) -> list[ImageRecord]:
-        rows = [i.row() for i in self.view.selectionModel().selectedIndexes()]
-        return self.model.records(rows)
+        """The selection's records the model holds (no read: actions use `_with_selection`)."""
+        return self.model.records(self._selected_rows())
+
+    def _selected_rows(self) -> list[int]:
+        return [i.row() for i in self.view.selectionModel().selectedIndexes()]
+
+    def _with_selection(
+        self, then: Callable[[list[ImageRecord]], None], *, jobs: bool = False
+    ) -> None:
+        """Run `then` with the selection's records (and, with `jobs`, their jobs held by the
+        model): at once when the model holds them, else once read off the GUI thread. Nothing
+        happens for an empty selection."""
+        self.model.read_records(
+            self._selected_rows(), lambda records: then(records) if records else None, jobs=jobs
+        )
 
     def delete_selected(self) -> None:
         """Move the selection to the trash (or, in the Trash view, restore it), with Undo."""
-        records = self.selected_records()
-        if not records:
-            return
         if self.model.filter.deleted:
             self.restore_selected()
-            return
+        else:
+            self._with_selection(self._delete)
+
+    def _delete(self, records: list[ImageRecord]) -> None:
         ids = [r.id for r in records]
         next_row = self._row_after_removal()
         self._set_deleted(records, deleted=True)
@@ -243,9 +256,9 @@ class GalleryTab(QWidget):
         self.undo_available.emit(text, lambda: self._undo_delete(records))
 
     def restore_selected(self) -> None:
-        records = self.selected_records()
-        if not records:
-            return
+        self._with_selection(self._restore)
+
+    def _restore(self, records: list[ImageRecord]) -> None:
         ids = [r.id for r in records]
         next_row = self._row_after_removal()
         self._set_deleted(records, deleted=False)
@@ -256,9 +269,9 @@ class GalleryTab(QWidget):
 
     def toggle_favourite(self) -> None:
         """Favourite the selection, or unfavourite it if every image already is one."""
-        records = self.selected_records()
-        if not records:
-            return
+        self._with_selection(self._toggle_favourite)
+
+    def _toggle_favourite(self, records: list[ImageRecord]) -> None:
         value = not all(r.favourite for r in records)
         when_done(
             self._services.tasks,
@@ -302,9 +315,13 @@ class GalleryTab(QWidget):
 
     def export_selected(self, destination: Path, *, as_zip: bool, keep_metadata: bool) -> None:
         """Export the selection off the GUI thread; a status message says where it went."""
-        records = self.selected_records()
-        if not records:
-            return
+        self._with_selection(
+            lambda records: self._export(records, destination, as_zip, keep_metadata), jobs=True
+        )
+
+    def _export(
+        self, records: list[ImageRecord], destination: Path, as_zip: bool, keep_metadata: bool
+    ) -> None:
         items = [
             ExportItem(
                 source=self._ctx.paths.resolve(r.path),
@@ -432,8 +449,9 @@ class GalleryTab(QWidget):
         current = self.view.currentIndex()
         row = current.row() + step if current.isValid() else 0
         if row >= rows and self.model.canFetchMore():
-            self.model.load_more()
-            rows = self.model.rowCount()
+            # Past the rows known so far: select it once the next page is in.
+            self.model.when_loaded(row, lambda: self._select_row(row))
+            return
         self._select_row(min(max(row, 0), rows - 1))
 
     def _select_row(self, row: int) -> None:
@@ -524,9 +542,9 @@ class GalleryTab(QWidget):
         index = self.view.indexAt(pos)
         if index.isValid() and not self.view.selectionModel().isSelected(index):
             self.view.setCurrentIndex(index)
-        records = self.selected_records()
-        if not records:
-            return
+        self._with_selection(lambda records: self._show_menu(records, pos), jobs=True)
+
+    def _show_menu(self, records: list[ImageRecord], pos: QPoint) -> None:
         menu = self.build_menu(records)
         menu.exec(self.view.viewport().mapToGlobal(pos))
         menu.deleteLater()

@@ -242,6 +242,7 @@ class ImageViewer(QDialog):
         self._paths = paths
         self._thumbs = thumbnails
         self._record: ImageRecord | None = None
+        self._request = 0  # show_row requests: a record read late for an older one is dropped
         self._loader = FullImageLoader(model.tasks, self)
         self._loader.ready.connect(self._on_ready)
 
@@ -312,6 +313,7 @@ class ImageViewer(QDialog):
         self.fit_button.clicked.connect(self.view.fit)
         self.actual_button.clicked.connect(self.view.actual_size)
         self.remix_button.clicked.connect(self._remix)
+        self._model.job_read.connect(self._job_read)
         for keys, slot in (
             (QKeySequence.StandardKey.ZoomIn, lambda: self.view.zoom_by(ZOOM_STEP)),
             (QKeySequence.StandardKey.ZoomOut, lambda: self.view.zoom_by(1 / ZOOM_STEP)),
@@ -362,9 +364,21 @@ class ImageViewer(QDialog):
         return None if self._record is None else self._model.row_of(self._record.id)
 
     def show_row(self, row: int) -> None:
+        """Show the image in `row` (at once when the model holds its record, else once it is
+        read off the GUI thread; the newest request wins)."""
         if not 0 <= row < self._model.rowCount():
             return
-        record = self._model.record(row)
+        self._request += 1
+        request = self._request
+
+        def show(records: list[ImageRecord]) -> None:
+            if records and request == self._request:
+                self._show(records[0])
+
+        # Without waiting for the job: its details (the template) fill in when it is read.
+        self._model.read_records([row], show)
+
+    def _show(self, record: ImageRecord) -> None:
         self._record = record
         self.stop_playback()
         self._fill_details(record)
@@ -397,7 +411,9 @@ class ImageViewer(QDialog):
         if row is None:
             return
         if row + 1 >= self._model.rowCount() and self._model.canFetchMore():
-            self._model.load_more()
+            # Past the rows known so far: shown once the next page is in.
+            self._model.when_loaded(row + 1, lambda: self.show_row(row + 1))
+            return
         self.show_row(row + 1)
 
     def show_previous(self) -> None:
@@ -455,6 +471,10 @@ class ImageViewer(QDialog):
         self.next_button.setEnabled(
             row is not None and (row + 1 < self._model.rowCount() or self._model.canFetchMore())
         )
+
+    def _job_read(self, job_id: str) -> None:
+        if self._record is not None and self._record.job_id == job_id:
+            self._fill_details(self._record)
 
     def _remix(self) -> None:
         if self._record is not None:

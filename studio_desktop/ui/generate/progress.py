@@ -21,9 +21,9 @@ from PySide6.QtWidgets import (
 from studio_desktop.core.engine import JobFinished, JobPreview, JobProgress, JobRetrying
 from studio_desktop.core.jobs import Job, JobStatus
 from studio_desktop.core.paths import DataPaths
-from studio_desktop.core.store import Store
 from studio_desktop.ui.generate.image_slot import decode_thumbnail
 from studio_desktop.workers.pool import WorkerPool
+from studio_desktop.workers.read_view import ReadView
 from studio_desktop.workers.tasks import Tasks
 
 RESULT_BOX_MIN = 768  # device pixels: the result is decoded at least this large
@@ -125,14 +125,14 @@ class ProgressPanel(QWidget):
     def __init__(
         self,
         pool: WorkerPool,
-        store: Store,
+        reads: ReadView,
         paths: DataPaths,
         tasks: Tasks,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self._pool = pool
-        self._store = store
+        self._reads = reads
         self._paths = paths
         self._tasks = tasks
         self._job_id: str | None = None
@@ -229,10 +229,10 @@ class ProgressPanel(QWidget):
         self.step_label.setText(self.tr("Starting on {server}…").format(server=server))
         self.caption.setToolTip("")
         self._set_caption("")
-        store = self._store
+        reads = self._reads
 
         def prompt_of() -> str:
-            job = store.get_job(job_id)
+            job = reads.get_job(job_id)
             return job.params.prompt if job is not None else ""
 
         def show_prompt(prompt: str) -> None:

@@ -10,9 +10,9 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, Signal
 
 from studio_desktop.core.engine import ServerState, ServerStatus
-from studio_desktop.core.server_info import ServerLists, failure_reason, fetch_registered_lists
-from studio_desktop.core.store import Store
+from studio_desktop.core.server_info import ServerLists, failure_reason, fetch_lists
 from studio_desktop.workers.pool import WorkerPool
+from studio_desktop.workers.read_view import ReadView
 from studio_desktop.workers.tasks import Tasks
 
 # ServerLists lives in core (the fetch builds it); the form and combos import it from here.
@@ -37,11 +37,11 @@ class ServerListsFetcher(QObject):
     connection_changed = Signal()
 
     def __init__(
-        self, pool: WorkerPool, store: Store, tasks: Tasks, parent: QObject | None = None
+        self, pool: WorkerPool, reads: ReadView, tasks: Tasks, parent: QObject | None = None
     ) -> None:
         super().__init__(parent)
         self._pool = pool
-        self._store = store
+        self._reads = reads
         self._tasks = tasks
         self._source: str | None = None  # URL the current lists came from
         self._fetching: str | None = None
@@ -77,7 +77,7 @@ class ServerListsFetcher(QObject):
         if self._fetching == status.url:
             return
         self._fetching = status.url
-        store, url, name = self._store, status.url, status.name
+        reads, url, name = self._reads, status.url, status.name
 
         def done(lists: ServerLists) -> None:
             self._finished(url)
@@ -93,7 +93,7 @@ class ServerListsFetcher(QObject):
         # store on the network thread, with the fetch (a server behind a proxy needs it).
         self._tasks.run(
             "network",
-            lambda: fetch_registered_lists(store, url, name),
+            lambda: fetch_lists(reads.registered_config(url, name)),
             done,
             owner=self,
             key="lists",

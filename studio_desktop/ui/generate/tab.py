@@ -74,7 +74,7 @@ class GenerateTab(QWidget):
         self._services = services
         self._pool = services.pool
         self._tasks = services.tasks
-        self._fetcher = ServerListsFetcher(self._pool, services.ctx.store, self._tasks, self)
+        self._fetcher = ServerListsFetcher(self._pool, services.reads, self._tasks, self)
         self._fetch_error: str | None = None
         self._restoring: Path | None = None
         ctx = services.ctx
@@ -127,7 +127,7 @@ class GenerateTab(QWidget):
         left_column.addLayout(footer)
         left.setMinimumWidth(340)
 
-        self.progress = ProgressPanel(self._pool, ctx.store, ctx.paths, self._tasks)
+        self.progress = ProgressPanel(self._pool, services.reads, ctx.paths, self._tasks)
         self.progress.status_message.connect(self.status_message)
 
         self._splitter = QSplitter(Qt.Orientation.Horizontal)

@@ -1,8 +1,9 @@
 """The queue's item model: waiting and running jobs across servers, then recently failed ones
 until dismissed, with drag to reorder.
 
-The model reads the store once; after that the pool's signals keep it current, a progress tick
-touching only its own row.
+The model holds no store: its owner (the panel) reads the active jobs off the GUI thread and
+hands them to `load`; the pool's ordered events keep it current before and after that, a
+progress tick touching only its own row.
 """
 
 from __future__ import annotations
@@ -23,7 +24,6 @@ from PySide6.QtCore import (
 
 from studio_desktop.core.engine import JobProgress, JobRetrying
 from studio_desktop.core.jobs import Job, JobStatus
-from studio_desktop.core.store import Store
 from studio_desktop.ui.history import formatting as fmt
 from studio_desktop.ui.history.status import StatusIcons
 
@@ -72,10 +72,10 @@ class QueueModel(QAbstractListModel):
     """Active jobs in the order they run, then recently failed ones."""
 
     reorder_requested = Signal(list)  # job ids to move to the front, in this order
+    loaded = Signal()  # `load` has applied the active jobs read at start
 
     def __init__(
         self,
-        store: Store,
         parent: QObject | None = None,
         *,
         template_name: Callable[[str], str] | None = None,
@@ -85,8 +85,43 @@ class QueueModel(QAbstractListModel):
         self._template_name = template_name or str
         self._icons = StatusIcons()
         self._server_names: dict[str, str] = {}
-        active = store.jobs_with_status(JobStatus.PENDING, JobStatus.RUNNING, JobStatus.RETRYING)
-        self._rows = sorted((_entry(job) for job in active), key=QueueEntry.sort_key)
+        self._rows: list[QueueEntry] = []
+        self._is_loaded = False
+        # Until `load`: the newest revision each event brought, rows dropped included, so a
+        # read made before those events can't bring back a state they replaced.
+        self._seen: dict[str, int] = {}
+
+    @property
+    def is_loaded(self) -> bool:
+        """Whether the active jobs read at start have been applied (counts are complete)."""
+        return self._is_loaded
+
+    def load(self, active: Iterable[Job]) -> None:
+        """Apply the active jobs read from the store (off the GUI thread), merged with what the
+        events have brought meanwhile: per job the newer state (by revision) wins."""
+        seen, self._seen = self._seen, {}
+        by_id = {e.job.id: e for e in self._rows}
+        for job in active:
+            held = by_id.get(job.id)
+            newest = held.job.revision if held is not None else seen.get(job.id)
+            if newest is not None and job.revision <= newest:
+                continue  # an event already told us this state or a newer one
+            if job.deleted or not (job.status.is_active or job.status is JobStatus.FAILED):
+                by_id.pop(job.id, None)
+            else:
+                by_id[job.id] = _entry(job)
+        rows = sorted(by_id.values(), key=QueueEntry.sort_key)
+        # One insert or one reset, not a row at a time: a queue of thousands loads at once.
+        if not self._rows and rows:
+            self.beginInsertRows(QModelIndex(), 0, len(rows) - 1)
+            self._rows = rows
+            self.endInsertRows()
+        elif rows != self._rows:
+            self.beginResetModel()
+            self._rows = rows
+            self.endResetModel()
+        self._is_loaded = True
+        self.loaded.emit()
 
     # --- counts and lookups ---
 
@@ -244,8 +279,10 @@ class QueueModel(QAbstractListModel):
     def upsert(self, job: Job) -> None:
         """A job was added or changed state: place, move, update or drop its row.
 
-        A state older (by store revision) than the row's is ignored: the model read the store
-        itself at start, so it can be ahead of a change still on its way."""
+        A state older (by store revision) than the row's is ignored: the start-up read can be
+        ahead of a change still on its way."""
+        if not self._is_loaded:
+            self._seen[job.id] = max(job.revision, self._seen.get(job.id, job.revision))
         row = self.row_of(job.id)
         if row is not None and job.revision < self._rows[row].job.revision:
             return

@@ -4,6 +4,7 @@ and drag to reorder. Cancel, move to front, retry, dismiss failed jobs.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterable
 from typing import Any
 
@@ -29,6 +30,8 @@ from studio_desktop.ui.queue.delegate import QueueDelegate
 from studio_desktop.ui.queue.model import JobIdRole, QueueModel
 from studio_desktop.ui.services import Services
 
+log = logging.getLogger("studio.ui")
+
 
 class QueuePanel(QWidget):
     """The queue dock's content."""
@@ -38,7 +41,7 @@ class QueuePanel(QWidget):
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._services = services
-        self.model = QueueModel(services.ctx.store, self, template_name=services.template_name)
+        self.model = QueueModel(self, template_name=services.template_name)
 
         self.summary = QLabel(self)
         font = self.summary.font()
@@ -115,9 +118,34 @@ class QueuePanel(QWidget):
         layout.addWidget(self._stack, 1)
         layout.addWidget(self._actions)
 
+        # Connected before the read starts, so no event between the two is missed (the model
+        # keeps the newer state of each job, whichever arrives first).
         self._connect()
         self._server_names_changed()
         self._update()
+        self._load()
+
+    def _load(self) -> None:
+        """Read the waiting and running jobs off the GUI thread; the model merges them."""
+        reads = self._services.reads
+        self._services.tasks.run(
+            "read",
+            lambda: reads.jobs_with_status(
+                JobStatus.PENDING, JobStatus.RUNNING, JobStatus.RETRYING
+            ),
+            self.model.load,
+            owner=self,
+            key="active",
+            failed=self._load_failed,
+        )
+
+    def _load_failed(self, exc: Exception) -> None:
+        # The events still keep the list current; say why the jobs from before are missing.
+        log.warning("could not read the queued jobs", exc_info=exc)
+        self.model.load([])
+        self.status_message.emit(
+            self.tr("Could not read the queued jobs: {reason}").format(reason=exc), 8000
+        )
 
     def _tool(self, text: str, tip: str, slot: Any) -> QToolButton:
         button = QToolButton(self._actions)
@@ -145,6 +173,7 @@ class QueuePanel(QWidget):
             self.model.rowsMoved,
             self.model.modelReset,
             self.model.dataChanged,
+            self.model.loaded,
         ):
             signal.connect(self._update)
 
@@ -169,7 +198,9 @@ class QueuePanel(QWidget):
     def _update(self, *_args: object) -> None:
         waiting, running, failed = self.model.counts()
         self.summary.setText(self.summary_text())
-        self._stack.setCurrentWidget(self.view if self.model.rowCount() else self._empty)
+        # "Queue is empty" only once the store has said so, not while it is being read.
+        empty = self.model.is_loaded and not self.model.rowCount()
+        self._stack.setCurrentWidget(self._empty if empty else self.view)
         self._actions.setVisible(self.model.rowCount() > 0)
         self.cancel_all_button.setEnabled(bool(waiting or running))
         self.dismiss_button.setVisible(bool(failed))
