@@ -167,4 +167,6 @@ def test_a_job_cancelled_by_another_process_is_stopped_on_the_server(run: Runnin
     wait_until(lambda: job_id in run.server.submitted, "the submit")
     run.ctx.store.cancel(job_id)  # as a window would, in another process: no request_cancel
     wait_until(lambda: job_id in run.server.cancelled, "the cancel on the server")
-    assert not run.of(JobFinished)
+    # ... and reported as finished here, so the CLI that queued it counts every job of its batch.
+    (finished,) = run.of(JobFinished)
+    assert isinstance(finished, JobFinished) and finished.job.status is JobStatus.CANCELLED

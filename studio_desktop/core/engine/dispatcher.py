@@ -7,6 +7,7 @@ plain thread, the Qt `WorkerPool` runs the very same driver in a QThread.
 
 from __future__ import annotations
 
+import collections
 import threading
 import time
 from collections.abc import Callable, Sequence
@@ -76,7 +77,9 @@ class Dispatcher:
         self.store = store
         self._library = library
         self._templates = templates
-        self._listener = listener
+        # A job ended elsewhere can be reported both by the cancel here and by the driver that
+        # notices it in the store: listeners hear of each end once.
+        self._listener = _EndsOnce(listener) if listener is not None else None
         self._config = config or EngineConfig()
         self._accept = accept
         self._start_thread = start_thread
@@ -225,3 +228,28 @@ class Dispatcher:
     def _emit(self, event: EngineEvent) -> None:
         if self._listener is not None:
             self._listener(event)
+
+
+class _EndsOnce:
+    """Passes events on, dropping a repeated JobFinished of the same job in the same state of
+    the same attempt (a retried job that fails again is a new end)."""
+
+    _REMEMBERED = 10_000
+
+    def __init__(self, listener: Listener) -> None:
+        self._listener = listener
+        self._ended: collections.OrderedDict[tuple[str, JobStatus, int], None] = (
+            collections.OrderedDict()
+        )
+        self._lock = threading.Lock()
+
+    def __call__(self, event: EngineEvent) -> None:
+        if isinstance(event, JobFinished):
+            key = (event.job.id, event.job.status, event.job.attempt)
+            with self._lock:
+                if key in self._ended:
+                    return
+                self._ended[key] = None
+                if len(self._ended) > self._REMEMBERED:
+                    self._ended.popitem(last=False)
+        self._listener(event)

@@ -268,8 +268,7 @@ class ServerDriver:
         except IllegalTransition:
             current = self._store.get_job(job_id) if job_id else None
             if current is not None and current.status.is_final:
-                log.info("job %s became %s elsewhere", current.id, current.status.value)
-                return [m.Overruled(current)]
+                return [self._ended_elsewhere(current)]
             return []
         except _SERVER_DOWN as exc:
             if isinstance(command, m.CancelOnServer):
@@ -346,8 +345,9 @@ class ServerDriver:
                 self._set_status(self.status.state)
                 return []
             case m.CheckHeld(job_ids):
-                ended = [store.get_job(job_id) for job_id in job_ids]
-                return [m.Overruled(j) for j in ended if j is not None and j.status.is_final]
+                current = [store.get_job(job_id) for job_id in job_ids]
+                ended = [j for j in current if j is not None and j.status.is_final]
+                return [self._ended_elsewhere(j) for j in ended]
             case m.Fail(job_id, error):
                 failed = store.fail(job_id, error)
                 log.warning("job %s failed on %s: %s", job_id, self.url, error.message)
@@ -395,6 +395,14 @@ class ServerDriver:
         self._collecting.discard(job.id)
         self._inbox.put(result)
         self._wake.set()
+
+    def _ended_elsewhere(self, job: Job) -> m.Input:
+        """Another process (or the user through the store) ended a job we hold: report its
+        end like any other, so the CLI that queued it counts it, and let the machine let go."""
+        log.info("job %s became %s elsewhere", job.id, job.status.value)
+        self._emit(JobStateChanged(job))
+        self._emit(JobFinished(job, ()))
+        return m.Overruled(job)
 
     def _cancel_not_taken(self, prompt_ids: tuple[str, ...], exc: Exception) -> list[m.Input]:
         log.warning("could not cancel %s on %s: %s", prompt_ids, self.url, exc)
