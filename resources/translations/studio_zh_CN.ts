@@ -182,12 +182,12 @@
         <translation>显示已删除的图片，以便恢复</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+27"/>
         <source>All templates</source>
         <translation>所有模板</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>All models</source>
         <translation>所有模型</translation>
     </message>
@@ -195,7 +195,7 @@
 <context>
     <name>FirstRunDialog</name>
     <message>
-        <location filename="../../studio_desktop/ui/first_run.py" line="+54"/>
+        <location filename="../../studio_desktop/ui/first_run.py" line="+62"/>
         <location line="+6"/>
         <source>Welcome to Studio Desktop</source>
         <translation>欢迎使用 Studio Desktop</translation>
@@ -271,7 +271,7 @@
         <translation>正在连接 {url}…</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+22"/>
         <source>unknown GPU</source>
         <translation>未知 GPU</translation>
     </message>
@@ -289,7 +289,7 @@
 <context>
     <name>GalleryModel</name>
     <message>
-        <location filename="../../studio_desktop/ui/gallery/model.py" line="+452"/>
+        <location filename="../../studio_desktop/ui/gallery/model.py" line="+546"/>
         <source>(no prompt)</source>
         <translation>（无提示词）</translation>
     </message>
@@ -297,7 +297,7 @@
 <context>
     <name>GalleryTab</name>
     <message>
-        <location filename="../../studio_desktop/ui/gallery/tab.py" line="+121"/>
+        <location filename="../../studio_desktop/ui/gallery/tab.py" line="+128"/>
         <source>Gallery</source>
         <translation>图库</translation>
     </message>
@@ -317,22 +317,22 @@
         <translation>大小</translation>
     </message>
     <message numerus="yes">
-        <location line="+81"/>
+        <location line="+93"/>
         <source>Moved %n image(s) to the trash</source>
         <translation>
             <numerusform>已将 %n 张图片移到回收站</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+13"/>
-        <location line="+195"/>
+        <location line="+12"/>
+        <location line="+240"/>
         <source>Restored %n image(s)</source>
         <translation>
             <numerusform>已恢复 %n 张图片</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="-182"/>
+        <location line="-222"/>
         <source>Added %n image(s) to favourites</source>
         <translation>
             <numerusform>已将 %n 张图片加入收藏</numerusform>
@@ -346,14 +346,14 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+44"/>
+        <location line="+48"/>
         <source>Exporting %n image(s)…</source>
         <translation>
             <numerusform>正在导出 %n 张图片…</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+82"/>
+        <location line="+96"/>
         <source>No images match these filters.</source>
         <translation>没有符合这些筛选条件的图片。</translation>
     </message>
@@ -375,7 +375,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+47"/>
+        <location line="+68"/>
         <source>Moved %n image(s) back to the trash</source>
         <translation>
             <numerusform>已将 %n 张图片移回回收站</numerusform>
@@ -518,7 +518,7 @@
         <translation>标签</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+21"/>
         <source>Export to a zip file</source>
         <translation>导出到 ZIP 文件</translation>
     </message>
@@ -890,12 +890,12 @@
     <name>GenerateTab</name>
     <message>
         <location filename="../../studio_desktop/ui/generate/tab.py" line="+101"/>
-        <location line="+289"/>
+        <location line="+285"/>
         <source>Queue</source>
         <translation>加入队列</translation>
     </message>
     <message>
-        <location line="-215"/>
+        <location line="-211"/>
         <source>Queued 1 job</source>
         <translation>已加入 1 个任务</translation>
     </message>
@@ -975,7 +975,7 @@
         <translation>剪贴板中没有可读取参数的图片文件。</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+58"/>
         <source>No server added. Start ComfyUI and add it under Servers (it usually listens on {url}). Queued jobs wait until then.</source>
         <translation>尚未添加服务器。请启动 ComfyUI，并在“服务器”中添加（它通常监听 {url}）。在此之前，队列中的任务会一直等待。</translation>
     </message>
@@ -1073,7 +1073,7 @@
 <context>
     <name>HistoryModel</name>
     <message>
-        <location filename="../../studio_desktop/ui/history/model.py" line="+157"/>
+        <location filename="../../studio_desktop/ui/history/model.py" line="+219"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
@@ -1127,7 +1127,7 @@
 <context>
     <name>HistoryTab</name>
     <message>
-        <location filename="../../studio_desktop/ui/history/tab.py" line="+154"/>
+        <location filename="../../studio_desktop/ui/history/tab.py" line="+186"/>
         <source>No jobs match these filters</source>
         <translation>没有符合这些筛选条件的任务</translation>
     </message>
@@ -1164,14 +1164,14 @@
         <translation>删除等待中或运行中的任务前，请先取消它。</translation>
     </message>
     <message numerus="yes">
-        <location line="+6"/>
+        <location line="+14"/>
         <source>Deleted %n job(s) from History</source>
         <translation>
             <numerusform>已从历史记录中删除 %n 个任务</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+27"/>
         <source>Prompt copied</source>
         <translation>已复制提示词</translation>
     </message>
@@ -1224,12 +1224,12 @@
         <translation>清除</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+67"/>
         <source>The image {path} is no longer in the library; add it again.</source>
         <translation>图片 {path} 已不在库中，请重新添加。</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+25"/>
         <source>That is a folder, not an image: {name}</source>
         <translation>这是一个文件夹，不是图片：{name}</translation>
     </message>
@@ -1264,7 +1264,7 @@
         <translation>图片 (*.png *.jpg *.jpeg *.webp *.gif)</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+31"/>
         <source>Could not read {name}: {reason}</source>
         <translation>无法读取 {name}：{reason}</translation>
     </message>
@@ -1277,12 +1277,12 @@
 <context>
     <name>ImageViewer</name>
     <message>
-        <location filename="../../studio_desktop/ui/gallery/viewer.py" line="+256"/>
+        <location filename="../../studio_desktop/ui/gallery/viewer.py" line="+238"/>
         <source>Image viewer</source>
         <translation>图片查看器</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+25"/>
         <source>Previous (←)</source>
         <translation>上一张（←）</translation>
     </message>
@@ -1312,12 +1312,12 @@
         <translation>将这些参数载入“生成”</translation>
     </message>
     <message>
-        <location line="+115"/>
+        <location line="+128"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+55"/>
         <source>This image file is missing or unreadable.</source>
         <translation>该图片文件丢失或无法读取。</translation>
     </message>
@@ -1327,7 +1327,7 @@
         <translation>时长 {time}</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+22"/>
         <source>Animated image</source>
         <translation>动图</translation>
     </message>
@@ -1430,12 +1430,12 @@
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../studio_desktop/ui/import_dialog.py" line="+92"/>
+        <location filename="../../studio_desktop/ui/import_dialog.py" line="+94"/>
         <source>Import workflow</source>
         <translation>导入工作流</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Workflow: {name}</source>
         <translation>工作流：{name}</translation>
     </message>
@@ -1485,7 +1485,7 @@
         <translation>工作流的这些输入会成为“生成”表单中的字段。双击字段可重命名；取消勾选的输入将保留工作流中的原值。</translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+84"/>
         <source>The file is still being read.</source>
         <translation>仍在读取文件。</translation>
     </message>
@@ -1510,7 +1510,7 @@
         <translation>正在保存 {name}…</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+44"/>
         <source>Could not read or write the file: {reason}</source>
         <translation>无法读取或写入文件：{reason}</translation>
     </message>
@@ -1804,35 +1804,35 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../studio_desktop/ui/main_window.py" line="+56"/>
+        <location filename="../../studio_desktop/ui/main_window.py" line="+57"/>
         <source>Studio Desktop</source>
         <translation>Studio Desktop</translation>
     </message>
     <message>
         <location line="+9"/>
-        <location line="+114"/>
+        <location line="+137"/>
         <source>Generate</source>
         <translation>生成</translation>
     </message>
     <message>
-        <location line="-113"/>
-        <location line="+113"/>
+        <location line="-136"/>
+        <location line="+136"/>
         <source>Gallery</source>
         <translation>图库</translation>
     </message>
     <message>
-        <location line="-112"/>
-        <location line="+112"/>
+        <location line="-135"/>
+        <location line="+135"/>
         <source>History</source>
         <translation>历史记录</translation>
     </message>
     <message>
-        <location line="-108"/>
+        <location line="-131"/>
         <source>Queue</source>
         <translation>队列</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+79"/>
         <source>That job no longer exists.</source>
         <translation>该任务已不存在。</translation>
     </message>
@@ -1933,12 +1933,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+109"/>
+        <location line="+113"/>
         <source>About Studio Desktop</source>
         <translation>关于 Studio Desktop</translation>
     </message>
     <message>
-        <location line="-102"/>
+        <location line="-106"/>
         <source>Import a ComfyUI workflow</source>
         <translation>导入 ComfyUI 工作流</translation>
     </message>
@@ -1948,7 +1948,7 @@
         <translation>ComfyUI API 工作流 (*.json);;所有文件 (*)</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+32"/>
         <source>Template saved; it is selected in Generate.</source>
         <translation>模板已保存，并已在“生成”中选中。</translation>
     </message>
@@ -1974,7 +1974,7 @@ Data folder: {folder}</source>
 数据文件夹：{folder}</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+53"/>
         <source>Jobs are still in the queue</source>
         <translation>队列中还有任务</translation>
     </message>
@@ -2126,17 +2126,17 @@ Choose another folder.</source>
         <translation>正在 {server} 上启动…</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+23"/>
         <source>Step {value}/{max}</source>
         <translation>第 {value}/{max} 步</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+61"/>
         <source>Could not show the result: {reason}</source>
         <translation>无法显示结果：{reason}</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+19"/>
         <source>Retrying in {delay:.0f} s: {reason}</source>
         <translation>{delay:.0f} 秒后重试：{reason}</translation>
     </message>
@@ -2212,7 +2212,7 @@ Choose another folder.</source>
 <context>
     <name>QueueModel</name>
     <message>
-        <location filename="../../studio_desktop/ui/queue/model.py" line="+142"/>
+        <location filename="../../studio_desktop/ui/queue/model.py" line="+177"/>
         <location line="+22"/>
         <source>(no prompt)</source>
         <translation>（无提示词）</translation>
@@ -2231,7 +2231,7 @@ Choose another folder.</source>
 <context>
     <name>QueuePanel</name>
     <message>
-        <location filename="../../studio_desktop/ui/queue/panel.py" line="+48"/>
+        <location filename="../../studio_desktop/ui/queue/panel.py" line="+51"/>
         <source>Cancel all</source>
         <translation>全部取消</translation>
     </message>
@@ -2262,23 +2262,23 @@ Choose another folder.</source>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+190"/>
+        <location line="+218"/>
         <source>Retry</source>
         <translation>重试</translation>
     </message>
     <message>
-        <location line="-189"/>
+        <location line="-217"/>
         <source>Queue the selected failed jobs again</source>
         <translation>将所选的失败任务重新加入队列</translation>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+189"/>
+        <location line="+217"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location line="-188"/>
+        <location line="-216"/>
         <source>Cancel the selected jobs</source>
         <translation>取消所选任务</translation>
     </message>
@@ -2292,8 +2292,13 @@ Choose another folder.</source>
         <source>Remove failed jobs from this list (History keeps them)</source>
         <translation>从此列表中移除失败的任务（历史记录中仍会保留）</translation>
     </message>
+    <message>
+        <location line="+44"/>
+        <source>Could not read the queued jobs: {reason}</source>
+        <translation>无法读取队列中的任务：{reason}</translation>
+    </message>
     <message numerus="yes">
-        <location line="+64"/>
+        <location line="+46"/>
         <source>%n waiting</source>
         <translation>
             <numerusform>%n 个等待中</numerusform>
@@ -2314,7 +2319,7 @@ Choose another folder.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+42"/>
+        <location line="+44"/>
         <source>Cancelling %n job(s)</source>
         <translation>
             <numerusform>正在取消 %n 个任务</numerusform>
@@ -2396,7 +2401,7 @@ Unlocked: a new random seed for every job.</source>
 <context>
     <name>ServerEditDialog</name>
     <message>
-        <location filename="../../studio_desktop/ui/settings/server_edit.py" line="+44"/>
+        <location filename="../../studio_desktop/ui/settings/server_edit.py" line="+47"/>
         <source>Edit server</source>
         <translation>编辑服务器</translation>
     </message>
@@ -2459,7 +2464,7 @@ Unlocked: a new random seed for every job.</source>
 <context>
     <name>ServerTableModel</name>
     <message>
-        <location filename="../../studio_desktop/ui/settings/server_model.py" line="+59"/>
+        <location filename="../../studio_desktop/ui/settings/server_model.py" line="+62"/>
         <source>Enabled</source>
         <translation>启用</translation>
     </message>
@@ -2532,7 +2537,7 @@ Unlocked: a new random seed for every job.</source>
 <context>
     <name>ServersPage</name>
     <message>
-        <location filename="../../studio_desktop/ui/settings/servers_page.py" line="+54"/>
+        <location filename="../../studio_desktop/ui/settings/servers_page.py" line="+61"/>
         <source>Studio Desktop sends jobs to these ComfyUI servers. Changes take effect at once.</source>
         <translation>Studio Desktop 会把任务发送到这些 ComfyUI 服务器。更改立即生效。</translation>
     </message>
@@ -2569,12 +2574,12 @@ Add a server to use another address or another machine.</source>
         <translation>检查所选服务器是否响应</translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+99"/>
         <source>Added {name}</source>
         <translation>已添加 {name}</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+35"/>
         <source>Remove server</source>
         <translation>移除服务器</translation>
     </message>
@@ -2586,7 +2591,7 @@ Jobs waiting in the queue stay there and run on the other servers.</source>
 队列中等待的任务会保留，并在其他服务器上运行。</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+12"/>
         <source>That address is already in the list.</source>
         <translation>该地址已在列表中。</translation>
     </message>
@@ -2604,7 +2609,7 @@ Jobs waiting in the queue stay there and run on the other servers.</source>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../studio_desktop/ui/settings/probe.py" line="+33"/>
+        <location filename="../../studio_desktop/ui/settings/probe.py" line="+32"/>
         <source>ComfyUI {version}</source>
         <translation>ComfyUI {version}</translation>
     </message>
@@ -2629,7 +2634,7 @@ Jobs waiting in the queue stay there and run on the other servers.</source>
         <translation>已连接：{details}</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+16"/>
         <source>Test failed: {error}</source>
         <translation>测试失败：{error}</translation>
     </message>
@@ -2723,7 +2728,7 @@ Jobs waiting in the queue stay there and run on the other servers.</source>
         <translation>无法使用输出文件夹 {folder}；新图片保存在 {default}。</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+44"/>
         <source>Finishing the queue before quitting…</source>
         <translation>正在完成队列中的任务，然后退出…</translation>
     </message>
@@ -2738,7 +2743,7 @@ Jobs waiting in the queue stay there and run on the other servers.</source>
         <translation>Studio Desktop</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+13"/>
         <source>Finishing {n} jobs before quitting…</source>
         <translation>正在完成 {n} 个任务，然后退出…</translation>
     </message>

@@ -182,12 +182,12 @@
         <translation>顯示已刪除的圖片，以便還原</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+27"/>
         <source>All templates</source>
         <translation>所有範本</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>All models</source>
         <translation>所有模型</translation>
     </message>
@@ -195,7 +195,7 @@
 <context>
     <name>FirstRunDialog</name>
     <message>
-        <location filename="../../studio_desktop/ui/first_run.py" line="+54"/>
+        <location filename="../../studio_desktop/ui/first_run.py" line="+62"/>
         <location line="+6"/>
         <source>Welcome to Studio Desktop</source>
         <translation>歡迎使用 Studio Desktop</translation>
@@ -271,7 +271,7 @@
         <translation>正在連線至 {url}…</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+22"/>
         <source>unknown GPU</source>
         <translation>未知 GPU</translation>
     </message>
@@ -289,7 +289,7 @@
 <context>
     <name>GalleryModel</name>
     <message>
-        <location filename="../../studio_desktop/ui/gallery/model.py" line="+452"/>
+        <location filename="../../studio_desktop/ui/gallery/model.py" line="+546"/>
         <source>(no prompt)</source>
         <translation>（無提示詞）</translation>
     </message>
@@ -297,7 +297,7 @@
 <context>
     <name>GalleryTab</name>
     <message>
-        <location filename="../../studio_desktop/ui/gallery/tab.py" line="+121"/>
+        <location filename="../../studio_desktop/ui/gallery/tab.py" line="+128"/>
         <source>Gallery</source>
         <translation>圖庫</translation>
     </message>
@@ -317,22 +317,22 @@
         <translation>大小</translation>
     </message>
     <message numerus="yes">
-        <location line="+81"/>
+        <location line="+93"/>
         <source>Moved %n image(s) to the trash</source>
         <translation>
             <numerusform>已將 %n 張圖片移至垃圾桶</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+13"/>
-        <location line="+195"/>
+        <location line="+12"/>
+        <location line="+240"/>
         <source>Restored %n image(s)</source>
         <translation>
             <numerusform>已還原 %n 張圖片</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="-182"/>
+        <location line="-222"/>
         <source>Added %n image(s) to favourites</source>
         <translation>
             <numerusform>已將 %n 張圖片加入我的最愛</numerusform>
@@ -346,14 +346,14 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+44"/>
+        <location line="+48"/>
         <source>Exporting %n image(s)…</source>
         <translation>
             <numerusform>正在匯出 %n 張圖片…</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+82"/>
+        <location line="+96"/>
         <source>No images match these filters.</source>
         <translation>沒有符合這些篩選條件的圖片。</translation>
     </message>
@@ -375,7 +375,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+47"/>
+        <location line="+68"/>
         <source>Moved %n image(s) back to the trash</source>
         <translation>
             <numerusform>已將 %n 張圖片移回垃圾桶</numerusform>
@@ -518,7 +518,7 @@
         <translation>標籤</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+21"/>
         <source>Export to a zip file</source>
         <translation>匯出至 ZIP 檔案</translation>
     </message>
@@ -890,12 +890,12 @@
     <name>GenerateTab</name>
     <message>
         <location filename="../../studio_desktop/ui/generate/tab.py" line="+101"/>
-        <location line="+289"/>
+        <location line="+285"/>
         <source>Queue</source>
         <translation>加入佇列</translation>
     </message>
     <message>
-        <location line="-215"/>
+        <location line="-211"/>
         <source>Queued 1 job</source>
         <translation>已加入 1 個任務</translation>
     </message>
@@ -975,7 +975,7 @@
         <translation>剪貼簿中沒有可讀取參數的圖片檔案。</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+58"/>
         <source>No server added. Start ComfyUI and add it under Servers (it usually listens on {url}). Queued jobs wait until then.</source>
         <translation>尚未新增伺服器。請啟動 ComfyUI，並在「伺服器」中新增（它通常監聽 {url}）。在此之前，佇列中的任務會持續等待。</translation>
     </message>
@@ -1073,7 +1073,7 @@
 <context>
     <name>HistoryModel</name>
     <message>
-        <location filename="../../studio_desktop/ui/history/model.py" line="+157"/>
+        <location filename="../../studio_desktop/ui/history/model.py" line="+219"/>
         <source>Status</source>
         <translation>狀態</translation>
     </message>
@@ -1127,7 +1127,7 @@
 <context>
     <name>HistoryTab</name>
     <message>
-        <location filename="../../studio_desktop/ui/history/tab.py" line="+154"/>
+        <location filename="../../studio_desktop/ui/history/tab.py" line="+186"/>
         <source>No jobs match these filters</source>
         <translation>沒有符合這些篩選條件的任務</translation>
     </message>
@@ -1164,14 +1164,14 @@
         <translation>刪除等待中或執行中的任務前，請先取消它。</translation>
     </message>
     <message numerus="yes">
-        <location line="+6"/>
+        <location line="+14"/>
         <source>Deleted %n job(s) from History</source>
         <translation>
             <numerusform>已從歷史紀錄中刪除 %n 個任務</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+27"/>
         <source>Prompt copied</source>
         <translation>已複製提示詞</translation>
     </message>
@@ -1224,12 +1224,12 @@
         <translation>清除</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+67"/>
         <source>The image {path} is no longer in the library; add it again.</source>
         <translation>圖片 {path} 已不在圖庫中，請重新加入。</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+25"/>
         <source>That is a folder, not an image: {name}</source>
         <translation>這是資料夾，不是圖片：{name}</translation>
     </message>
@@ -1264,7 +1264,7 @@
         <translation>圖片 (*.png *.jpg *.jpeg *.webp *.gif)</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+31"/>
         <source>Could not read {name}: {reason}</source>
         <translation>無法讀取 {name}：{reason}</translation>
     </message>
@@ -1277,12 +1277,12 @@
 <context>
     <name>ImageViewer</name>
     <message>
-        <location filename="../../studio_desktop/ui/gallery/viewer.py" line="+256"/>
+        <location filename="../../studio_desktop/ui/gallery/viewer.py" line="+238"/>
         <source>Image viewer</source>
         <translation>圖片檢視器</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+25"/>
         <source>Previous (←)</source>
         <translation>上一張（←）</translation>
     </message>
@@ -1312,12 +1312,12 @@
         <translation>將這些參數載入「產生」</translation>
     </message>
     <message>
-        <location line="+115"/>
+        <location line="+128"/>
         <source>Loading…</source>
         <translation>載入中…</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+55"/>
         <source>This image file is missing or unreadable.</source>
         <translation>此圖片檔案遺失或無法讀取。</translation>
     </message>
@@ -1327,7 +1327,7 @@
         <translation>長度 {time}</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+22"/>
         <source>Animated image</source>
         <translation>動畫圖片</translation>
     </message>
@@ -1430,12 +1430,12 @@
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../studio_desktop/ui/import_dialog.py" line="+92"/>
+        <location filename="../../studio_desktop/ui/import_dialog.py" line="+94"/>
         <source>Import workflow</source>
         <translation>匯入工作流程</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Workflow: {name}</source>
         <translation>工作流程：{name}</translation>
     </message>
@@ -1485,7 +1485,7 @@
         <translation>工作流程的這些輸入會成為「產生」表單中的欄位。按兩下欄位可重新命名；取消勾選的輸入將保留工作流程中的原始值。</translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+84"/>
         <source>The file is still being read.</source>
         <translation>仍在讀取檔案。</translation>
     </message>
@@ -1510,7 +1510,7 @@
         <translation>正在儲存 {name}…</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+44"/>
         <source>Could not read or write the file: {reason}</source>
         <translation>無法讀取或寫入檔案：{reason}</translation>
     </message>
@@ -1804,35 +1804,35 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../studio_desktop/ui/main_window.py" line="+56"/>
+        <location filename="../../studio_desktop/ui/main_window.py" line="+57"/>
         <source>Studio Desktop</source>
         <translation>Studio Desktop</translation>
     </message>
     <message>
         <location line="+9"/>
-        <location line="+114"/>
+        <location line="+137"/>
         <source>Generate</source>
         <translation>產生</translation>
     </message>
     <message>
-        <location line="-113"/>
-        <location line="+113"/>
+        <location line="-136"/>
+        <location line="+136"/>
         <source>Gallery</source>
         <translation>圖庫</translation>
     </message>
     <message>
-        <location line="-112"/>
-        <location line="+112"/>
+        <location line="-135"/>
+        <location line="+135"/>
         <source>History</source>
         <translation>歷史紀錄</translation>
     </message>
     <message>
-        <location line="-108"/>
+        <location line="-131"/>
         <source>Queue</source>
         <translation>佇列</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+79"/>
         <source>That job no longer exists.</source>
         <translation>該任務已不存在。</translation>
     </message>
@@ -1933,12 +1933,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+109"/>
+        <location line="+113"/>
         <source>About Studio Desktop</source>
         <translation>關於 Studio Desktop</translation>
     </message>
     <message>
-        <location line="-102"/>
+        <location line="-106"/>
         <source>Import a ComfyUI workflow</source>
         <translation>匯入 ComfyUI 工作流程</translation>
     </message>
@@ -1948,7 +1948,7 @@
         <translation>ComfyUI API 工作流程 (*.json);;所有檔案 (*)</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+32"/>
         <source>Template saved; it is selected in Generate.</source>
         <translation>範本已儲存，並已在「產生」中選取。</translation>
     </message>
@@ -1974,7 +1974,7 @@ Data folder: {folder}</source>
 資料目錄：{folder}</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+53"/>
         <source>Jobs are still in the queue</source>
         <translation>佇列中還有任務</translation>
     </message>
@@ -2126,17 +2126,17 @@ Choose another folder.</source>
         <translation>正在 {server} 上啟動…</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+23"/>
         <source>Step {value}/{max}</source>
         <translation>第 {value}/{max} 步</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+61"/>
         <source>Could not show the result: {reason}</source>
         <translation>無法顯示結果：{reason}</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+19"/>
         <source>Retrying in {delay:.0f} s: {reason}</source>
         <translation>{delay:.0f} 秒後重試：{reason}</translation>
     </message>
@@ -2212,7 +2212,7 @@ Choose another folder.</source>
 <context>
     <name>QueueModel</name>
     <message>
-        <location filename="../../studio_desktop/ui/queue/model.py" line="+142"/>
+        <location filename="../../studio_desktop/ui/queue/model.py" line="+177"/>
         <location line="+22"/>
         <source>(no prompt)</source>
         <translation>（無提示詞）</translation>
@@ -2231,7 +2231,7 @@ Choose another folder.</source>
 <context>
     <name>QueuePanel</name>
     <message>
-        <location filename="../../studio_desktop/ui/queue/panel.py" line="+48"/>
+        <location filename="../../studio_desktop/ui/queue/panel.py" line="+51"/>
         <source>Cancel all</source>
         <translation>全部取消</translation>
     </message>
@@ -2262,23 +2262,23 @@ Choose another folder.</source>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+190"/>
+        <location line="+218"/>
         <source>Retry</source>
         <translation>重試</translation>
     </message>
     <message>
-        <location line="-189"/>
+        <location line="-217"/>
         <source>Queue the selected failed jobs again</source>
         <translation>將所選的失敗任務重新加入佇列</translation>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+189"/>
+        <location line="+217"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location line="-188"/>
+        <location line="-216"/>
         <source>Cancel the selected jobs</source>
         <translation>取消所選任務</translation>
     </message>
@@ -2292,8 +2292,13 @@ Choose another folder.</source>
         <source>Remove failed jobs from this list (History keeps them)</source>
         <translation>從此清單移除失敗的任務（歷史紀錄中仍會保留）</translation>
     </message>
+    <message>
+        <location line="+44"/>
+        <source>Could not read the queued jobs: {reason}</source>
+        <translation>無法讀取佇列中的任務：{reason}</translation>
+    </message>
     <message numerus="yes">
-        <location line="+64"/>
+        <location line="+46"/>
         <source>%n waiting</source>
         <translation>
             <numerusform>%n 個等待中</numerusform>
@@ -2314,7 +2319,7 @@ Choose another folder.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+42"/>
+        <location line="+44"/>
         <source>Cancelling %n job(s)</source>
         <translation>
             <numerusform>正在取消 %n 個任務</numerusform>
@@ -2396,7 +2401,7 @@ Unlocked: a new random seed for every job.</source>
 <context>
     <name>ServerEditDialog</name>
     <message>
-        <location filename="../../studio_desktop/ui/settings/server_edit.py" line="+44"/>
+        <location filename="../../studio_desktop/ui/settings/server_edit.py" line="+47"/>
         <source>Edit server</source>
         <translation>編輯伺服器</translation>
     </message>
@@ -2459,7 +2464,7 @@ Unlocked: a new random seed for every job.</source>
 <context>
     <name>ServerTableModel</name>
     <message>
-        <location filename="../../studio_desktop/ui/settings/server_model.py" line="+59"/>
+        <location filename="../../studio_desktop/ui/settings/server_model.py" line="+62"/>
         <source>Enabled</source>
         <translation>啟用</translation>
     </message>
@@ -2532,7 +2537,7 @@ Unlocked: a new random seed for every job.</source>
 <context>
     <name>ServersPage</name>
     <message>
-        <location filename="../../studio_desktop/ui/settings/servers_page.py" line="+54"/>
+        <location filename="../../studio_desktop/ui/settings/servers_page.py" line="+61"/>
         <source>Studio Desktop sends jobs to these ComfyUI servers. Changes take effect at once.</source>
         <translation>Studio Desktop 會將任務送至這些 ComfyUI 伺服器。變更立即生效。</translation>
     </message>
@@ -2569,12 +2574,12 @@ Add a server to use another address or another machine.</source>
         <translation>檢查所選伺服器是否有回應</translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+99"/>
         <source>Added {name}</source>
         <translation>已新增 {name}</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+35"/>
         <source>Remove server</source>
         <translation>移除伺服器</translation>
     </message>
@@ -2586,7 +2591,7 @@ Jobs waiting in the queue stay there and run on the other servers.</source>
 佇列中等待的任務會保留，並在其他伺服器上執行。</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+12"/>
         <source>That address is already in the list.</source>
         <translation>該位址已在清單中。</translation>
     </message>
@@ -2604,7 +2609,7 @@ Jobs waiting in the queue stay there and run on the other servers.</source>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../studio_desktop/ui/settings/probe.py" line="+33"/>
+        <location filename="../../studio_desktop/ui/settings/probe.py" line="+32"/>
         <source>ComfyUI {version}</source>
         <translation>ComfyUI {version}</translation>
     </message>
@@ -2629,7 +2634,7 @@ Jobs waiting in the queue stay there and run on the other servers.</source>
         <translation>已連線：{details}</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+16"/>
         <source>Test failed: {error}</source>
         <translation>測試失敗：{error}</translation>
     </message>
@@ -2723,7 +2728,7 @@ Jobs waiting in the queue stay there and run on the other servers.</source>
         <translation>無法使用輸出資料夾 {folder}；新圖片會儲存在 {default}。</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+44"/>
         <source>Finishing the queue before quitting…</source>
         <translation>正在完成佇列中的任務，然後結束…</translation>
     </message>
@@ -2738,7 +2743,7 @@ Jobs waiting in the queue stay there and run on the other servers.</source>
         <translation>Studio Desktop</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+13"/>
         <source>Finishing {n} jobs before quitting…</source>
         <translation>正在完成 {n} 個任務，然後結束…</translation>
     </message>
