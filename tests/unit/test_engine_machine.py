@@ -385,3 +385,17 @@ def test_a_server_going_away_gives_its_jobs_back_and_cancels_them_when_it_return
     assert s(m.Tick()) == []  # nothing is claimed while down
     out = s(m.Connected())
     assert out[0] == m.CancelOnServer(("queued",))  # it must not run there as well
+
+
+def test_jobs_being_collected_are_not_checked_for_ends_elsewhere() -> None:
+    """The CLI printed 2 of 3 "saved" lines: a check found a job completed by its own output
+    stage and reported it as ended elsewhere, without its images, before the stage did."""
+    s = Script()
+    s.connect()
+    s.on_server("running")
+    s.on_server("saving")
+    s(m.HistoryFetched("saving", entry("saving")))
+    s(m.Claimed(None))
+    s.now += CONFIG.held_check_s
+    checks = [c for c in s(m.Tick()) if isinstance(c, m.CheckHeld)]
+    assert checks == [m.CheckHeld(("running",))]

@@ -400,8 +400,11 @@ class ServerDriver:
         """Another process (or the user through the store) ended a job we hold: report its
         end like any other, so the CLI that queued it counts it, and let the machine let go."""
         log.info("job %s became %s elsewhere", job.id, job.status.value)
-        self._emit(JobStateChanged(job))
-        self._emit(JobFinished(job, ()))
+        if job.status is not JobStatus.COMPLETED:
+            # Completed is only ever our own output stage's doing: it reports that end itself,
+            # with the images (an empty end here would be the one listeners keep).
+            self._emit(JobStateChanged(job))
+            self._emit(JobFinished(job, ()))
         return m.Overruled(job)
 
     def _cancel_not_taken(self, prompt_ids: tuple[str, ...], exc: Exception) -> list[m.Input]:

@@ -241,9 +241,11 @@ class ServerMachine:
         if watched and now - self._polled_at >= self.config.history_poll_s:
             self._polled_at = now
             out.append(m.Poll(watched))
-        if self.flights and now - self._held_checked_at >= self.config.held_check_s:
+        # A collecting job's end is the output stage's to report (with its images).
+        held = tuple(j for j, f in self.flights.items() if f.phase is not Phase.COLLECTING)
+        if held and now - self._held_checked_at >= self.config.held_check_s:
             self._held_checked_at = now
-            out.append(m.CheckHeld(tuple(self.flights)))
+            out.append(m.CheckHeld(held))
         if now - self._refreshed_at >= self.config.capabilities_refresh_s:
             self._refreshed_at = now
             out.append(m.RefreshCapabilities())
