@@ -42,6 +42,10 @@ def outputs(
 ) -> dict[str, ImageRecord]:
     """One finished video_wan job and one audio_stable job; their output records by kind."""
     pool = make_pool(fake)
+    ready: set[str] = set()
+    # Outputs are ready when the pool says so: the files are renamed into the library only
+    # after the commit that records them, so "completed" in the store comes a moment earlier.
+    pool.outputs_ready.connect(lambda finished: ready.add(finished.job.id))
     jobs = [
         NewJob(template=t, params=plausible_params(ctx.templates.get(t)))
         for t in ("video_wan", "audio_stable")
@@ -53,6 +57,7 @@ def outputs(
         return len(found) == 2 and all(j.status is JobStatus.COMPLETED for j in found)
 
     qtbot.waitUntil(done, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: ready >= {job.id for job in jobs}, timeout=WAIT_MS)
     records: dict[str, ImageRecord] = {}
     for job in db(ctx).list_jobs().items:
         (record,) = db(ctx).images_for_job(job.id)
