@@ -1,0 +1,83 @@
+"""Running the engine until a batch is done."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import threading
+import time
+from collections.abc import Callable, Sequence
+
+from studio_desktop.cli.common import down_message
+from studio_desktop.cli.output import Reporter
+from studio_desktop.core.context import AppContext
+from studio_desktop.core.engine import (
+    Dispatcher,
+    EngineEvent,
+    ServerState,
+)
+from studio_desktop.core.jobs import Job, JobStatus, NewJob
+from studio_desktop.core.owners import ProcessOwner
+from studio_desktop.core.servers import ServerConfig
+
+ALL_DOWN_GRACE_S = 15.0  # resume gives up when every server stays unreachable this long
+
+
+def run_until_done(
+    ctx: AppContext,
+    servers: Sequence[ServerConfig],
+    reporter: Reporter,
+    args: argparse.Namespace,
+    *,
+    owner: ProcessOwner,
+    accept: Callable[[Job], bool],
+    adopt_orphans: bool = False,
+    new: Sequence[NewJob] = (),
+) -> bool:
+    """Run the dispatcher until no job it may run is left; False if every server stayed down.
+
+    Jobs belong to `owner` (this process) while it runs: a window open on the same data folder
+    leaves them alone, and this process leaves the window's alone."""
+    changed = threading.Event()
+
+    def listener(event: EngineEvent) -> None:
+        reporter.event(event)
+        changed.set()
+
+    dispatcher = Dispatcher(
+        ctx.store,
+        ctx.library,
+        ctx.templates,
+        servers,
+        listener=listener,
+        accept=accept,
+        owner=owner,
+        adopt_orphans=adopt_orphans,
+    )
+    dispatcher.start()
+    try:
+        if new:
+            reporter.queued(dispatcher.enqueue(new))
+        down_since: float | None = None
+        while True:
+            active = [
+                job
+                for job in ctx.store.jobs_with_status(
+                    JobStatus.PENDING, JobStatus.RUNNING, JobStatus.RETRYING
+                )
+                if accept(job)
+            ]
+            if not active:
+                return True
+            states = [status.state for status in dispatcher.statuses()]
+            if all(state is ServerState.DOWN for state in states):
+                down_since = down_since or time.monotonic()
+                if time.monotonic() - down_since > ALL_DOWN_GRACE_S:
+                    print(f"error: {down_message(servers)}", file=sys.stderr)
+                    return False
+            else:
+                down_since = None
+            changed.wait(0.5)
+            changed.clear()
+    finally:
+        dispatcher.shutdown()
