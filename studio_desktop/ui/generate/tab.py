@@ -40,6 +40,7 @@ from studio_desktop.ui.generate.form import GenerateForm
 from studio_desktop.ui.generate.progress import ProgressPanel
 from studio_desktop.ui.generate.server_lists import ServerLists, ServerListsFetcher
 from studio_desktop.ui.services import Services
+from studio_desktop.ui.wheel_guard import WheelGuard
 
 DEFAULT_SERVER_HINT = "http://127.0.0.1:8188"
 STATUS_MS = 5000
@@ -91,6 +92,7 @@ class GenerateTab(QWidget):
         self.scroll_area.setWidgetResizable(True)
         self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
         self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self._wheel_guard = WheelGuard(self.scroll_area)
 
         self.problem_icon = QLabel()
         size = self.style().pixelMetric(QStyle.PixelMetric.PM_SmallIconSize)
