@@ -670,6 +670,69 @@ def test_viewer_opens_and_walks(qtbot: QtBot, gallery: Gallery) -> None:
     viewer.close()
 
 
+def test_arrow_keys_change_image_while_the_picture_has_focus(
+    qtbot: QtBot, gallery: Gallery
+) -> None:
+    """Clicking the picture focused it, and then ← → PgUp PgDn scrolled it instead of changing
+    image (only Space and Backspace worked)."""
+    tab, model = gallery.tab, gallery.tab.model
+    select_rows(tab, [2])
+    tab.open_viewer()
+    viewer = tab.viewer
+    assert viewer is not None
+    qtbot.waitExposed(viewer, timeout=WAIT_MS)
+    viewer.activateWindow()
+    viewer.view.setFocus()
+    qtbot.waitUntil(viewer.view.hasFocus, timeout=WAIT_MS)
+    steps = [
+        (Qt.Key.Key_Right, Qt.KeyboardModifier.NoModifier, 3),
+        (Qt.Key.Key_PageDown, Qt.KeyboardModifier.NoModifier, 4),
+        (Qt.Key.Key_PageUp, Qt.KeyboardModifier.NoModifier, 3),
+        (Qt.Key.Key_Left, Qt.KeyboardModifier.NoModifier, 2),
+        (Qt.Key.Key_Right, Qt.KeyboardModifier.ControlModifier, 3),
+        (Qt.Key.Key_Left, Qt.KeyboardModifier.ControlModifier, 2),
+    ]
+    for key, modifier, row in steps:
+        QTest.keyClick(viewer.view, key, modifier)
+        qtbot.waitUntil(lambda row=row: viewer.record == model.record(row), timeout=WAIT_MS)
+    viewer.close()
+
+
+def test_the_viewer_keeps_the_zoom_the_user_chose_for_the_next_image(
+    qtbot: QtBot, gallery: Gallery
+) -> None:
+    tab, model = gallery.tab, gallery.tab.model
+    select_rows(tab, [0])
+    tab.open_viewer()
+    viewer = tab.viewer
+    assert viewer is not None
+    qtbot.waitUntil(lambda: viewer.view.pixmap().width() == 48, timeout=WAIT_MS)
+    viewer.view.zoom_by(3.0)
+    chosen = viewer.view.zoom
+    viewer.show_next()
+    qtbot.waitUntil(lambda: viewer.record == model.record(1), timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: viewer.status.text() == "", timeout=WAIT_MS)  # full image in
+    assert not viewer.view.fitting
+    assert viewer.view.zoom == pytest.approx(chosen)
+    viewer.fit_button.click()
+    viewer.show_next()
+    qtbot.waitUntil(lambda: viewer.record == model.record(2), timeout=WAIT_MS)
+    assert viewer.view.fitting
+    viewer.close()
+
+
+def test_the_viewer_title_is_the_prompt_not_a_file_name(qtbot: QtBot, gallery: Gallery) -> None:
+    tab, model = gallery.tab, gallery.tab.model
+    select_rows(tab, [0])
+    tab.open_viewer()
+    viewer = tab.viewer
+    assert viewer is not None
+    prompt = model.prompt_of(model.record(0))
+    qtbot.waitUntil(lambda: prompt in viewer.windowTitle(), timeout=WAIT_MS)
+    assert Path(model.record(0).path).name not in viewer.windowTitle()
+    viewer.close()
+
+
 def test_keyboard_selection_moves(gallery: Gallery) -> None:
     tab = gallery.tab
     tab.select_next()

@@ -58,6 +58,9 @@ PLAYED_KINDS: Final = ("video", "audio")
 ZOOM_STEP: Final = 1.25
 MIN_ZOOM: Final = 0.02
 MAX_ZOOM: Final = 32.0
+NEXT_KEYS: Final = (Qt.Key.Key_Right, Qt.Key.Key_PageDown, Qt.Key.Key_Space)
+PREVIOUS_KEYS: Final = (Qt.Key.Key_Left, Qt.Key.Key_PageUp, Qt.Key.Key_Backspace)
+TITLE_CHARS: Final = 80  # a window title longer than this is cut in most title bars anyway
 
 
 def decode_full(path: Path) -> QImage:
@@ -135,6 +138,9 @@ class ImageView(QGraphicsView):
     def pixmap(self) -> QPixmap:
         return self._item.pixmap()
 
+    def centre(self) -> None:
+        self.centerOn(self._item)
+
     def fit(self) -> None:
         self._fit = True
         if not self._item.pixmap().isNull():
@@ -153,6 +159,14 @@ class ImageView(QGraphicsView):
         self._fit = False
         self.scale(target / self.zoom, target / self.zoom)
         self.zoom_changed.emit(self.zoom)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        # A scroll area scrolls on the arrow and page keys; here they change image (the viewer
+        # handles them), also once a click on the picture has focused it.
+        if event.key() in NEXT_KEYS or event.key() in PREVIOUS_KEYS:
+            event.ignore()
+            return
+        super().keyPressEvent(event)
 
     def wheelEvent(self, event: QWheelEvent) -> None:
         steps = event.angleDelta().y() / 120
@@ -397,7 +411,12 @@ class ImageViewer(QDialog):
         else:
             self.stack.setCurrentWidget(self.view)
             preview = self._preview(record)
-            self.view.set_pixmap(preview if preview is not None else QPixmap(), width=record.width)
+            # The zoom the user chose (100 %, 300 %) stays for the next image, as it does in
+            # image viewers; "fit" stays fit.
+            self.view.set_pixmap(
+                preview if preview is not None else QPixmap(), width=record.width, keep_view=True
+            )
+            self.view.centre()
             self.status.setText(self.tr("Loading…"))
             self._loader.request(path)
         zoomable = self.stack.currentWidget() is self.view
@@ -423,9 +442,9 @@ class ImageViewer(QDialog):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
-        if key in (Qt.Key.Key_Right, Qt.Key.Key_PageDown, Qt.Key.Key_Space):
+        if key in NEXT_KEYS:
             self.show_next()
-        elif key in (Qt.Key.Key_Left, Qt.Key.Key_PageUp, Qt.Key.Key_Backspace):
+        elif key in PREVIOUS_KEYS:
             self.show_previous()
         else:
             super().keyPressEvent(event)
@@ -480,6 +499,13 @@ class ImageViewer(QDialog):
         if self._record is not None:
             self.remix_requested.emit(self._record.job_id)
 
+    def _title(self, record: ImageRecord) -> str:
+        """The prompt, on one line and elided; the file name for a job without one."""
+        prompt = " ".join(self._model.prompt_of(record).split())
+        if not prompt:
+            return Path(record.path).name
+        return prompt if len(prompt) <= TITLE_CHARS else prompt[: TITLE_CHARS - 1] + "…"
+
     def _kind_name(self, kind: str) -> str:
         return {
             "animated": self.tr("Animated image"),
@@ -530,4 +556,4 @@ class ImageViewer(QDialog):
             heading = QLabel(name, self.details)
             heading.setForegroundRole(QPalette.ColorRole.PlaceholderText)
             self.form.addRow(heading, label)
-        self.setWindowTitle(self.tr("Viewer — {name}").format(name=Path(record.path).name))
+        self.setWindowTitle(self.tr("Viewer — {name}").format(name=self._title(record)))
