@@ -889,7 +889,7 @@
 <context>
     <name>GenerateTab</name>
     <message>
-        <location filename="../../studio_desktop/ui/generate/tab.py" line="+101"/>
+        <location filename="../../studio_desktop/ui/generate/tab.py" line="+103"/>
         <location line="+285"/>
         <source>Queue</source>
         <translation>加入队列</translation>
@@ -1277,7 +1277,7 @@
 <context>
     <name>ImageViewer</name>
     <message>
-        <location filename="../../studio_desktop/ui/gallery/viewer.py" line="+238"/>
+        <location filename="../../studio_desktop/ui/gallery/viewer.py" line="+252"/>
         <source>Image viewer</source>
         <translation>图片查看器</translation>
     </message>
@@ -1312,7 +1312,7 @@
         <translation>将这些参数载入“生成”</translation>
     </message>
     <message>
-        <location line="+128"/>
+        <location line="+133"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
@@ -1327,7 +1327,7 @@
         <translation>时长 {time}</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+29"/>
         <source>Animated image</source>
         <translation>动图</translation>
     </message>
@@ -1810,29 +1810,45 @@
     </message>
     <message>
         <location line="+9"/>
-        <location line="+137"/>
+        <location line="+158"/>
         <source>Generate</source>
         <translation>生成</translation>
     </message>
     <message>
-        <location line="-136"/>
-        <location line="+136"/>
+        <location line="-157"/>
+        <location line="+157"/>
         <source>Gallery</source>
         <translation>图库</translation>
     </message>
     <message>
-        <location line="-135"/>
-        <location line="+135"/>
+        <location line="-156"/>
+        <location line="+156"/>
         <source>History</source>
         <translation>历史记录</translation>
     </message>
     <message>
-        <location line="-131"/>
+        <location line="-152"/>
         <source>Queue</source>
         <translation>队列</translation>
     </message>
     <message>
-        <location line="+79"/>
+        <location line="+51"/>
+        <source>&amp;Undo: {what}</source>
+        <translation>撤销(&amp;U)：{what}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+81"/>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <location line="-76"/>
+        <source>Undone</source>
+        <translation>已撤销</translation>
+    </message>
+    <message>
+        <location line="+33"/>
         <source>That job no longer exists.</source>
         <translation>该任务已不存在。</translation>
     </message>
@@ -1873,6 +1889,11 @@
     </message>
     <message>
         <location line="+3"/>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>&amp;Queue</source>
         <translation>队列(&amp;Q)</translation>
     </message>
@@ -2761,20 +2782,15 @@ Jobs waiting in the queue stay there and run on the other servers.</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+30"/>
         <source>Queue: {waiting} waiting, {running} running</source>
         <translation>队列：{waiting} 个等待中，{running} 个运行中</translation>
-    </message>
-    <message>
-        <location line="+16"/>
-        <source>Undone</source>
-        <translation>已撤销</translation>
     </message>
 </context>
 <context>
     <name>_ServerBadge</name>
     <message>
-        <location line="-74"/>
+        <location line="-59"/>
         <source>connected</source>
         <translation>已连接</translation>
     </message>

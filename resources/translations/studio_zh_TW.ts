@@ -889,7 +889,7 @@
 <context>
     <name>GenerateTab</name>
     <message>
-        <location filename="../../studio_desktop/ui/generate/tab.py" line="+101"/>
+        <location filename="../../studio_desktop/ui/generate/tab.py" line="+103"/>
         <location line="+285"/>
         <source>Queue</source>
         <translation>加入佇列</translation>
@@ -1277,7 +1277,7 @@
 <context>
     <name>ImageViewer</name>
     <message>
-        <location filename="../../studio_desktop/ui/gallery/viewer.py" line="+238"/>
+        <location filename="../../studio_desktop/ui/gallery/viewer.py" line="+252"/>
         <source>Image viewer</source>
         <translation>圖片檢視器</translation>
     </message>
@@ -1312,7 +1312,7 @@
         <translation>將這些參數載入「產生」</translation>
     </message>
     <message>
-        <location line="+128"/>
+        <location line="+133"/>
         <source>Loading…</source>
         <translation>載入中…</translation>
     </message>
@@ -1327,7 +1327,7 @@
         <translation>長度 {time}</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+29"/>
         <source>Animated image</source>
         <translation>動畫圖片</translation>
     </message>
@@ -1810,29 +1810,45 @@
     </message>
     <message>
         <location line="+9"/>
-        <location line="+137"/>
+        <location line="+158"/>
         <source>Generate</source>
         <translation>產生</translation>
     </message>
     <message>
-        <location line="-136"/>
-        <location line="+136"/>
+        <location line="-157"/>
+        <location line="+157"/>
         <source>Gallery</source>
         <translation>圖庫</translation>
     </message>
     <message>
-        <location line="-135"/>
-        <location line="+135"/>
+        <location line="-156"/>
+        <location line="+156"/>
         <source>History</source>
         <translation>歷史紀錄</translation>
     </message>
     <message>
-        <location line="-131"/>
+        <location line="-152"/>
         <source>Queue</source>
         <translation>佇列</translation>
     </message>
     <message>
-        <location line="+79"/>
+        <location line="+51"/>
+        <source>&amp;Undo: {what}</source>
+        <translation>復原(&amp;U)：{what}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+81"/>
+        <source>&amp;Undo</source>
+        <translation>復原(&amp;U)</translation>
+    </message>
+    <message>
+        <location line="-76"/>
+        <source>Undone</source>
+        <translation>已復原</translation>
+    </message>
+    <message>
+        <location line="+33"/>
         <source>That job no longer exists.</source>
         <translation>該任務已不存在。</translation>
     </message>
@@ -1873,6 +1889,11 @@
     </message>
     <message>
         <location line="+3"/>
+        <source>&amp;Edit</source>
+        <translation>編輯(&amp;E)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>&amp;Queue</source>
         <translation>佇列(&amp;Q)</translation>
     </message>
@@ -2761,20 +2782,15 @@ Jobs waiting in the queue stay there and run on the other servers.</source>
         <translation>復原</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+30"/>
         <source>Queue: {waiting} waiting, {running} running</source>
         <translation>佇列：{waiting} 個等待中，{running} 個執行中</translation>
-    </message>
-    <message>
-        <location line="+16"/>
-        <source>Undone</source>
-        <translation>已復原</translation>
     </message>
 </context>
 <context>
     <name>_ServerBadge</name>
     <message>
-        <location line="-74"/>
+        <location line="-59"/>
         <source>connected</source>
         <translation>已連線</translation>
     </message>

@@ -85,6 +85,7 @@ class MainWindow(QMainWindow):
         self.import_dialog: ImportDialog | None = None
         self.setAcceptDrops(True)
 
+        self._pending_undo: Callable[[], object] | None = None
         self._build_menus()
         self._connect()
         for status in services.pool.statuses():
@@ -114,8 +115,23 @@ class MainWindow(QMainWindow):
             screen.remix_requested.connect(self.remix)
 
     def _offer_undo(self, text: str, action: object) -> None:
-        if callable(action):
-            self.status.offer_undo(text, action)
+        """The latest undoable change: a link in the status bar for a few seconds, and
+        Edit ▸ Undo (Ctrl+Z) until another change replaces it."""
+        if not callable(action):
+            return
+        self._pending_undo = action
+        self.undo_action.setText(self.tr("&Undo: {what}").format(what=text))
+        self.undo_action.setEnabled(True)
+        self.status.offer_undo(text, self.undo)
+
+    def undo(self) -> None:
+        action, self._pending_undo = self._pending_undo, None
+        self.undo_action.setText(self.tr("&Undo"))
+        self.undo_action.setEnabled(False)
+        self.status.expire_undo()
+        if action is not None:
+            action()
+            self.status.showMessage(self.tr("Undone"), 3000)
 
     def _operation_failed(self, message: str) -> None:
         self.status.showMessage(message, 8000)
@@ -189,6 +205,11 @@ class MainWindow(QMainWindow):
         file_menu.addAction(
             self._action(self.tr("Quit"), self.close, QKeySequence.StandardKey.Quit)
         )
+
+        edit_menu = bar.addMenu(self.tr("&Edit"))
+        self.undo_action = self._action(self.tr("&Undo"), self.undo, QKeySequence.StandardKey.Undo)
+        self.undo_action.setEnabled(False)
+        edit_menu.addAction(self.undo_action)
 
         queue_menu = bar.addMenu(self.tr("&Queue"))
         queue_menu.addAction(self._action(self.tr("Queue job"), self.generate.queue, "Ctrl+Return"))

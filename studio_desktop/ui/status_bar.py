@@ -55,15 +55,16 @@ class StudioStatusBar(QStatusBar):
         self.addPermanentWidget(self._no_server)
         self._queue = QLabel(self)
         self.addPermanentWidget(self._queue)
-        self._undo = QPushButton(self.tr("Undo"), self)
-        self._undo.setFlat(True)
-        self._undo.hide()
+        self.undo_link = QPushButton(self.tr("Undo"), self)
+        self.undo_link.setFlat(True)
+        self.undo_link.hide()
         self._undo_action: Callable[[], object] | None = None
-        self._undo.clicked.connect(self._do_undo)
+        self.undo_link.clicked.connect(self._do_undo)
         self._undo_timer = QTimer(self)
         self._undo_timer.setSingleShot(True)
-        self._undo_timer.timeout.connect(self._undo.hide)
-        self.addWidget(self._undo)
+        self._undo_timer.timeout.connect(self.expire_undo)
+        # Permanent (right-hand) so the message on the left is never drawn under it.
+        self.addPermanentWidget(self.undo_link)
         self.set_queue_counts(0, 0)
 
     def show_server(self, status: ServerStatus) -> None:
@@ -92,12 +93,20 @@ class StudioStatusBar(QStatusBar):
     def offer_undo(self, text: str, action: Callable[[], object], timeout_ms: int = 10000) -> None:
         self.showMessage(text, timeout_ms)
         self._undo_action = action
-        self._undo.show()
+        self.undo_link.show()
         self._undo_timer.start(timeout_ms)
 
+    def expire_undo(self) -> None:
+        """Hide the link (Edit ▸ Undo keeps the action until another replaces it)."""
+        self._undo_action = None
+        self.undo_link.hide()
+
+    @property
+    def offering_undo(self) -> bool:
+        return self.undo_link.isVisibleTo(self)
+
     def _do_undo(self) -> None:
-        action, self._undo_action = self._undo_action, None
-        self._undo.hide()
+        action = self._undo_action
+        self.expire_undo()
         if action is not None:
             action()
-            self.showMessage(self.tr("Undone"), 3000)
