@@ -83,7 +83,7 @@ def _dumps(value: Any) -> str:
         return json.dumps(str(value)[:10])
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(content=documents(SETTINGS_KEYS))
 def test_reading_any_settings_file_gives_settings_that_save_again(content: bytes) -> None:
     with tempfile.TemporaryDirectory() as folder:
@@ -96,7 +96,7 @@ def test_reading_any_settings_file_gives_settings_that_save_again(content: bytes
         assert read_settings(path).settings == loaded.settings
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     content=st.one_of(
         documents(TEMPLATE_KEYS),
