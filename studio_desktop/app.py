@@ -24,10 +24,9 @@ from studio_desktop.core.engine import EngineConfig
 from studio_desktop.core.errors import install_excepthooks
 from studio_desktop.core.jobs import JobStatus
 from studio_desktop.core.library.retention import run_retention
-from studio_desktop.core.logs import setup_logging
 from studio_desktop.core.paths import resources_dir
 from studio_desktop.core.servers import ServerConfig, pool_servers
-from studio_desktop.core.settings import Settings, load_settings
+from studio_desktop.core.settings import Settings
 from studio_desktop.core.store import StoreError
 from studio_desktop.ui.crash_dialog import CrashReporter
 from studio_desktop.ui.first_run import FirstRunDialog
@@ -60,7 +59,7 @@ class StudioApp:
     def __init__(self, app: QApplication, ctx: AppContext, options: GuiOptions) -> None:
         self.app = app
         self.ctx = ctx
-        self.settings = load_settings(ctx.paths.settings)
+        self.settings = ctx.settings  # read (and a bad file kept aside) by AppContext.open
         self.crash = CrashReporter(enabled=options.crash_dialog)
         self._uninstall_hooks = install_excepthooks(ctx.paths.logs, self.crash.report)
         install_translator(app, self.settings.language)
@@ -92,6 +91,17 @@ class StudioApp:
                     default=self.ctx.library.output_folder,
                 ),
                 0,  # until the next message: the user should notice where images go
+            )
+        elif self.ctx.start_problems:
+            # A settings file kept aside, a template skipped, a log file that cannot be written:
+            # the app runs on defaults; the first problem here, all of them in the log.
+            self.window.status.showMessage(
+                QCoreApplication.translate(
+                    "StudioApp",
+                    "Something could not be used at start, defaults are used instead "
+                    "(the log has details): {problem}",
+                ).format(problem=self.ctx.start_problems[0]),
+                0,
             )
         self.pool.start()
         # From here any database session on the GUI thread, a read as much as a write, is a
@@ -199,9 +209,8 @@ def run_gui(options: GuiOptions) -> int:
     except (StoreError, OSError) as exc:
         QMessageBox.critical(None, "Studio Desktop", f"Cannot open the data folder:\n\n{exc}")
         return 2
-    setup_logging(ctx.paths.logs)
+    ctx.start_logging()
     log.info("Studio Desktop %s starting, data folder %s", __version__, ctx.paths.root)
-    ctx.log_start_problems()
     studio = StudioApp(app, ctx, options)
     app.aboutToQuit.connect(studio.shutdown)
     studio.start()

@@ -69,7 +69,6 @@ def _run(options: SelfTestOptions, folder: Path, out: TextIO) -> None:
     from studio_desktop.app import GuiOptions, StudioApp, qt_application
     from studio_desktop.core.comfy.client import normalize_base_url
     from studio_desktop.core.context import AppContext
-    from studio_desktop.core.logs import setup_logging
 
     class Relay(QObject):
         """Carries the driver thread's "done" to the GUI thread (a queued connection)."""
@@ -82,7 +81,7 @@ def _run(options: SelfTestOptions, folder: Path, out: TextIO) -> None:
         raise SelfTestFailed(f"bad --server: {exc}") from exc
     app = qt_application()
     ctx = AppContext.open(folder)
-    setup_logging(ctx.paths.logs)
+    ctx.start_logging()
     added_server = _register_server(ctx, url)
     studio: StudioApp | None = None
     driver: _Driver | None = None

@@ -2744,12 +2744,17 @@ Jobs waiting in the queue stay there and run on the other servers.</source>
 <context>
     <name>StudioApp</name>
     <message>
-        <location filename="../../studio_desktop/app.py" line="+87"/>
+        <location filename="../../studio_desktop/app.py" line="+86"/>
         <source>The output folder {folder} cannot be used; new images are saved in {default}.</source>
         <translation>无法使用输出文件夹 {folder}；新图片保存在 {default}。</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+13"/>
+        <source>Something could not be used at start, defaults are used instead (the log has details): {problem}</source>
+        <translation>启动时有内容无法使用，已改用默认值（详情见日志）：{problem}</translation>
+    </message>
+    <message>
+        <location line="+42"/>
         <source>Finishing the queue before quitting…</source>
         <translation>正在完成队列中的任务，然后退出…</translation>
     </message>

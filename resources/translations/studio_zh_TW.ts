@@ -2744,12 +2744,17 @@ Jobs waiting in the queue stay there and run on the other servers.</source>
 <context>
     <name>StudioApp</name>
     <message>
-        <location filename="../../studio_desktop/app.py" line="+87"/>
+        <location filename="../../studio_desktop/app.py" line="+86"/>
         <source>The output folder {folder} cannot be used; new images are saved in {default}.</source>
         <translation>無法使用輸出資料夾 {folder}；新圖片會儲存在 {default}。</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+13"/>
+        <source>Something could not be used at start, defaults are used instead (the log has details): {problem}</source>
+        <translation>啟動時有內容無法使用，已改用預設值（詳情請見記錄檔）：{problem}</translation>
+    </message>
+    <message>
+        <location line="+42"/>
         <source>Finishing the queue before quitting…</source>
         <translation>正在完成佇列中的任務，然後結束…</translation>
     </message>

@@ -18,7 +18,6 @@ from studio_desktop.cli.resume import cmd_resume
 from studio_desktop.cli.servers import cmd_servers
 from studio_desktop.core.context import AppContext
 from studio_desktop.core.jobs import JobStatus
-from studio_desktop.core.logs import setup_logging
 from studio_desktop.core.store import StoreError
 
 log = logging.getLogger("studio.cli")
@@ -79,14 +78,9 @@ def run_command(args: argparse.Namespace, out: TextIO = sys.stdout) -> int:
     except (StoreError, OSError) as exc:
         print(f"error: cannot open the data folder: {exc}", file=sys.stderr)
         return EXIT_USAGE
-    setup_logging(ctx.paths.logs, console_level=logging.INFO if args.verbose else logging.ERROR)
-    ctx.log_start_problems()
-    if ctx.output_folder_error is not None:  # the console shows errors only; this matters
-        print(
-            f"warning: the output folder {ctx.output_folder_error}; "
-            f"saving to {ctx.library.output_folder}",
-            file=sys.stderr,
-        )
+    ctx.start_logging(console_level=logging.INFO if args.verbose else logging.ERROR)
+    for problem in ctx.start_problems:  # the console shows errors only; these matter
+        print(f"warning: {problem}", file=sys.stderr)
     try:
         code: int = args.handler(ctx, args, out)
         return code

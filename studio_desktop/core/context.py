@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from types import TracebackType
 
 from studio_desktop.core.library.files import OutputLibrary
@@ -13,9 +13,10 @@ from studio_desktop.core.library.output_folder import (
     check_output_folder,
     folder_of_setting,
 )
+from studio_desktop.core.logs import LogSetup, setup_logging
 from studio_desktop.core.paths import DataPaths, data_paths
 from studio_desktop.core.servers import DEFAULT_SERVER
-from studio_desktop.core.settings import load_settings
+from studio_desktop.core.settings import Settings, read_settings
 from studio_desktop.core.store import Store
 from studio_desktop.core.workflows import TemplateRegistry
 
@@ -37,6 +38,11 @@ class AppContext:
     templates: TemplateRegistry
     # Why the configured output folder is not in use (the default is), for the front end to show.
     output_folder_error: OutputFolderError | None = None
+    # The settings as read at open (a bad file already kept aside): front ends start from these.
+    settings: Settings = field(default_factory=Settings)
+    # What `open` and `start_logging` had to work around, one line each, for the user to see
+    # (CLI: a warning line each; the window: the status bar). Logged by log_start_problems.
+    start_problems: list[str] = field(default_factory=list)
 
     @classmethod
     def open(cls, data_dir: str | os.PathLike[str] | None = None) -> AppContext:
@@ -45,26 +51,43 @@ class AppContext:
         library = OutputLibrary(paths)
         error: OutputFolderError | None = None
         # Read here, not by each front end, so the CLI and the window save to the same place.
-        setting = load_settings(paths.settings, peek=True).output_folder
+        # A bad file is kept aside now, before logging is set up: its notice waits in problems.
+        loaded = read_settings(paths.settings)
+        problems = list(loaded.notices)
+        setting = loaded.settings.output_folder
         if setting:
             try:
                 folder = check_output_folder(paths, folder_of_setting(paths, setting))
                 library.output_folder = folder
             except OutputFolderError as exc:
                 error = exc  # keep the default: new outputs must not be lost
+                problems.append(f"the output folder {exc}; saving to {library.output_folder}")
         library.clean_temp()  # leftovers of a killed run
         library.recover_staged(lambda job_id: _status_of(store, job_id))
         templates = TemplateRegistry(user_dir=paths.templates)
-        return cls(paths, store, library, templates, output_folder_error=error)
+        problems += [f"a template was skipped: {problem}" for problem in templates.problems]
+        return cls(
+            paths,
+            store,
+            library,
+            templates,
+            output_folder_error=error,
+            settings=loaded.settings,
+            start_problems=problems,
+        )
+
+    def start_logging(self, *, console_level: int = logging.WARNING) -> LogSetup:
+        """Set up logging into this data folder's logs/, then log the start problems."""
+        setup = setup_logging(self.paths.logs, console_level=console_level)
+        if setup.problem is not None:
+            self.start_problems.append(setup.problem)
+        self.log_start_problems()
+        return setup
 
     def log_start_problems(self) -> None:
         """Log what `open` had to work around; call it once logging is set up (after `open`)."""
-        if self.output_folder_error is not None:
-            log.warning(
-                "the output folder %s; new outputs go to %s",
-                self.output_folder_error,
-                self.library.output_folder,
-            )
+        for problem in self.start_problems:
+            log.warning("%s", problem)
 
     def close(self) -> None:
         self.store.close()

@@ -1,19 +1,28 @@
-"""Every path the app uses, in one place.
+"""Every path the app uses, in one place, and who may read them.
 
 The data folder comes from platformdirs, unless `STUDIO_DATA_DIR` or the `--data-dir` flag says
 otherwise (tests, portable installs and the frozen smoke test all rely on the override).
+
+The data folder holds the database, and the database holds the servers' Authorization values:
+on POSIX the folder is 0700 and the database (with its -wal and -shm), the settings and the logs
+0600, made so when created and tightened at every start. On Windows the data folder is in the
+user's profile (AppData), whose ACL already keeps other users out; nothing is changed there.
 """
 
 from __future__ import annotations
 
 import os
+import stat
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Final
 
 import platformdirs
 
 APP_NAME = "StudioDesktop"
+PRIVATE_FOLDER_MODE: Final = 0o700
+PRIVATE_FILE_MODE: Final = 0o600
 APP_AUTHOR = "StudioDesktop"
 DATA_DIR_ENV = "STUDIO_DATA_DIR"
 
@@ -59,8 +68,9 @@ class DataPaths:
         return self.root / "settings.json"
 
     def ensure(self) -> DataPaths:
+        """Create the folders and make the private ones private (see the module docstring)."""
+        self.root.mkdir(mode=PRIVATE_FOLDER_MODE, parents=True, exist_ok=True)
         for folder in (
-            self.root,
             self.outputs,
             self.thumbnails,
             self.inputs,
@@ -69,7 +79,20 @@ class DataPaths:
             self.templates,
         ):
             folder.mkdir(parents=True, exist_ok=True)
+        tighten(self.root, PRIVATE_FOLDER_MODE)
+        tighten(self.logs, PRIVATE_FOLDER_MODE)
+        if os.name != "nt" and not self.database.exists():
+            # SQLite creates the -wal and -shm files with the database's mode: start it private.
+            os.close(os.open(self.database, os.O_WRONLY | os.O_CREAT, PRIVATE_FILE_MODE))
+        for path in (*self.database_files, self.settings, *self.logs.glob("studio*.log*")):
+            tighten(path, PRIVATE_FILE_MODE)
         return self
+
+    @property
+    def database_files(self) -> tuple[Path, Path, Path]:
+        """The database and the two files SQLite keeps beside it in WAL mode."""
+        name = self.database.name
+        return (self.database, self.root / f"{name}-wal", self.root / f"{name}-shm")
 
     def resolve(self, stored: str) -> Path:
         """A stored path made absolute.
@@ -93,6 +116,21 @@ class DataPaths:
         except ValueError:
             # Not resolved: a folder reached through a link keeps the name the user chose.
             return Path(os.path.abspath(path)).as_posix()
+
+
+def tighten(path: Path, mode: int) -> None:
+    """Take away every permission beyond `mode` from `path`, if it exists (POSIX only).
+
+    Best effort: a file we do not own (a data folder shared on purpose) is left as it is.
+    """
+    if os.name == "nt":
+        return
+    try:
+        current = stat.S_IMODE(path.lstat().st_mode)
+        if current & ~mode and not path.is_symlink():
+            path.chmod(current & mode)
+    except OSError:
+        pass
 
 
 def default_data_dir() -> Path:

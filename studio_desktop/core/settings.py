@@ -6,20 +6,34 @@ so everything about a user's setup lives in one file next to their library.
 
 from __future__ import annotations
 
-import contextlib
 import json
 import logging
 import os
 import tempfile
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field, fields
+from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, Final
+
+from studio_desktop.core.json_files import JsonFileError, nesting_depth, read_json_file
 
 log = logging.getLogger("studio.settings")
 
 SCHEMA_VERSION = 2
 LANGUAGES = ("system", "en", "zh_CN", "zh_TW")
+MAX_SETTINGS_BYTES: Final = 16 * 1024 * 1024  # a settings file is a few kB
+MAX_FILE_DEPTH: Final = 64  # deeper than any file we write: the file is not ours
+MAX_VALUE_DEPTH: Final = 16  # the last form is a few levels deep; the UI walks it recursively
+
+
+# Ranges of the whole-number settings; a value outside is moved to the nearest end.
+_RANGES: Final = {
+    "thumbnail_size": (64, 512),
+    "pipeline_depth": (1, 8),
+    "trash_retention_days": (0, 3650),
+    "temp_retention_hours": (1, 24 * 365),
+}
 
 
 @dataclass
@@ -40,15 +54,22 @@ class Settings:
     ui_state: dict[str, str] = field(default_factory=dict)
 
     def validated(self) -> Settings:
-        """Clamp values a hand-edited file may have broken."""
+        """Clamp values the settings dialog set (the file is checked value by value on read)."""
         self.language = self.language if self.language in LANGUAGES else "system"
-        self.thumbnail_size = min(max(int(self.thumbnail_size), 64), 512)
-        self.pipeline_depth = min(max(int(self.pipeline_depth), 1), 8)
-        self.trash_retention_days = min(max(int(self.trash_retention_days), 0), 3650)
-        self.temp_retention_hours = min(max(int(self.temp_retention_hours), 1), 24 * 365)
+        for name, (low, high) in _RANGES.items():
+            setattr(self, name, min(max(int(getattr(self, name)), low), high))
         folder = self.output_folder
         self.output_folder = folder.strip() if isinstance(folder, str) else ""
         return self
+
+
+@dataclass(frozen=True)
+class SettingsLoad:
+    """What reading the settings file gave: the settings, and what the user should be told."""
+
+    settings: Settings
+    notices: tuple[str, ...] = ()  # one line each: a value or the whole file was not used
+    kept_aside: Path | None = None  # where the file as it was is kept, when it was moved
 
 
 _UPGRADES: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
@@ -81,36 +102,151 @@ def _v1_to_v2(data: dict[str, Any]) -> dict[str, Any]:
 
 
 def load_settings(path: Path, *, peek: bool = False) -> Settings:
-    """Read settings; a missing or unreadable file gives defaults (the bad one is kept aside).
+    """Read settings; a missing or unreadable file gives defaults (see `read_settings`).
 
-    `peek=True` neither logs nor moves a broken file: AppContext.open reads the output folder
-    before any log is set up, and the front end's own load reports the problem afterwards.
+    Problems are logged as warnings. `peek=True` neither logs nor changes any file: for a look
+    at the settings by code that does not own their start-up reading.
+    """
+    if peek:
+        return read_settings(path, repair=False).settings
+    loaded = read_settings(path)
+    for notice in loaded.notices:
+        log.warning("%s", notice)
+    return loaded.settings
+
+
+def read_settings(path: Path, *, repair: bool = True) -> SettingsLoad:
+    """Read the settings file; never raises.
+
+    A file that cannot be used at all (not UTF-8, not JSON, nested too deeply, not an object)
+    gives the defaults. A value of the wrong type or outside its range falls back to its
+    default (or nearest allowed value) alone. Either way a notice says so, and with `repair`
+    the file as it was is renamed `settings.json.bad-<date>-<time>` (so a hand edit is not lost)
+    and the settings actually used are written in its place: the next start is clean.
     """
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        data = read_json_file(path, max_bytes=MAX_SETTINGS_BYTES, max_depth=MAX_FILE_DEPTH)
         if not isinstance(data, dict):
-            raise ValueError("not an object")
+            raise JsonFileError("does not hold a JSON object")
     except FileNotFoundError:
-        return Settings()
-    except (OSError, ValueError) as exc:
-        if not peek:
-            log.warning("settings file %s unreadable (%s); using defaults", path, exc)
-            with contextlib.suppress(OSError):
-                path.replace(path.with_suffix(".broken.json"))
-        return Settings()
+        return SettingsLoad(Settings())
+    except JsonFileError as exc:
+        aside = _keep_aside(path) if repair else None
+        kept = f" (kept as {aside.name})" if aside else ""
+        notice = f"the settings file {path} {exc}{kept}; using the default settings"
+        return SettingsLoad(Settings(), (notice,), aside)
+    settings, problems = settings_from_dict(data)
+    if not problems:
+        return SettingsLoad(settings)
+    notices = [f"the settings file {path}: {problem}" for problem in problems]
+    aside = _keep_aside(path) if repair else None
+    if aside is not None:
+        try:
+            save_settings(settings, path)
+        except OSError as exc:
+            log.debug("could not write the repaired settings to %s: %s", path, exc)
+        notices[-1] += f" (the file as it was is kept as {aside.name})"
+    return SettingsLoad(settings, tuple(notices), aside)
+
+
+def settings_from_dict(data: dict[str, Any]) -> tuple[Settings, list[str]]:
+    """Settings from a decoded file, value by value: (settings, what fell back and why)."""
+    problems: list[str] = []
+    version = data.get("schema_version", 1)
+    if type(version) is not int:
+        problems.append(f"schema_version {_shown(version)} is not a whole number; read as 1")
+        version = 1
+    while version < SCHEMA_VERSION and version in _UPGRADES:
+        data = _UPGRADES[version](dict(data))
+        version += 1
+    defaults = Settings()
+    values: dict[str, Any] = {}
+    for spec in fields(Settings):
+        if spec.name == "schema_version" or spec.name not in data:
+            continue
+        default = getattr(defaults, spec.name)
+        value, problem = _checked(spec.name, data[spec.name], default)
+        if problem:
+            problems.append(f"{spec.name} {problem}")
+        values[spec.name] = value
+    return Settings(**values), problems
+
+
+def _checked(name: str, value: Any, default: Any) -> tuple[Any, str]:
+    """(the value to use, "" or why it is not the one in the file)."""
+    use_default = f"; using {_shown(default)}"
+    if name in _RANGES:
+        if type(value) is not int:
+            return default, f"{_shown(value)} is not a whole number{use_default}"
+        low, high = _RANGES[name]
+        if not low <= value <= high:
+            near = min(max(value, low), high)
+            return near, f"{_shown(value)} is outside {low}–{high}; using {near}"
+        return value, ""
+    if isinstance(default, bool):
+        if type(value) is not bool:
+            return default, f"{_shown(value)} is not true or false{use_default}"
+        return value, ""
+    if name == "language":
+        if value not in LANGUAGES:
+            return default, f"{_shown(value)} is not one of {', '.join(LANGUAGES)}{use_default}"
+        return value, ""
+    if name == "output_folder":
+        if not isinstance(value, str) or "\0" in value or not _can_save(value):
+            return default, f"{_shown(value)} is not a folder path{use_default} (outputs/)"
+        return value.strip(), ""
+    if name == "last_form":
+        if not isinstance(value, dict) or nesting_depth(value, MAX_VALUE_DEPTH) > MAX_VALUE_DEPTH:
+            return default, f"is not a saved form{use_default}"
+        if not _can_save(value):
+            return default, f"holds text or numbers that cannot be saved{use_default}"
+        return value, ""
+    if name == "ui_state":
+        if not isinstance(value, dict) or not all(isinstance(v, str) for v in value.values()):
+            return default, "is not a saved window state; using the default window layout"
+        if not _can_save(value):
+            return default, "holds text that cannot be saved; using the default window layout"
+        return value, ""
+    raise AssertionError(f"no check for setting {name}")  # a new field needs one here
+
+
+def _can_save(value: Any) -> bool:
+    """Whether `value` survives save_settings and a strict JSON reader: no lone surrogates,
+    no NaN or infinity, no integer too long to write."""
     try:
-        version = int(data.get("schema_version", 1))
-        while version < SCHEMA_VERSION and version in _UPGRADES:
-            data = _UPGRADES[version](data)
-            version += 1
-        known = {f.name for f in fields(Settings)}
-        values = {k: v for k, v in data.items() if k in known}
-        values["schema_version"] = SCHEMA_VERSION
-        return Settings(**values).validated()
-    except (TypeError, ValueError) as exc:
-        if not peek:
-            log.warning("settings file %s has bad values (%s); using defaults", path, exc)
-        return Settings()
+        json.dumps(value, ensure_ascii=False, allow_nan=False).encode("utf-8")
+    except (ValueError, RecursionError):  # UnicodeEncodeError is a ValueError
+        return False
+    return True
+
+
+def _shown(value: Any) -> str:
+    """A value quoted in a notice: short, and never failing (a 5000-digit int cannot be str'd)."""
+    if isinstance(value, bool) or value is None:
+        return json.dumps(value)
+    if isinstance(value, int):
+        return repr(value) if abs(value) < 10**30 else "a huge number"
+    if isinstance(value, float | str):
+        text = repr(value)
+        return text if len(text) <= 40 else text[:39] + "…"
+    return "a list" if isinstance(value, list) else "an object"
+
+
+def _keep_aside(path: Path) -> Path | None:
+    """Rename `path` to `<name>.bad-<local date>-<time>` (never over an earlier one)."""
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    for attempt in range(1, 100):
+        suffix = "" if attempt == 1 else f"-{attempt}"
+        target = path.with_name(f"{path.name}.bad-{stamp}{suffix}")
+        if target.exists():
+            continue
+        try:
+            path.rename(target)
+        except OSError as exc:
+            log.debug("could not keep %s aside: %s", path, exc)
+            return None
+        return target
+    return None
 
 
 def save_settings(settings: Settings, path: Path) -> None:

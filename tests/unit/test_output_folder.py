@@ -17,7 +17,7 @@ from PIL import Image
 
 from studio_desktop.core.context import AppContext
 from studio_desktop.core.jobs import GenerationParams, ImageRecord, NewImage, NewJob
-from studio_desktop.core.library.files import OutputLibrary, SavedOutput
+from studio_desktop.core.library.files import OutputLibrary, SavedOutput, SaveError
 from studio_desktop.core.library.output_folder import (
     FolderProblem,
     OutputFolderError,
@@ -183,7 +183,7 @@ def test_the_default_folder_failing_is_still_an_error(
         raise PermissionError(13, "Permission denied")
 
     monkeypatch.setattr(OutputLibrary, "_write_if_changed", broken)
-    with pytest.raises(PermissionError):
+    with pytest.raises(SaveError, match="read-only"):
         library.save_output(JOB, 0, png_bytes())
 
 
@@ -203,12 +203,15 @@ def test_a_bad_configured_folder_is_reported_and_the_default_used(
         assert saved.path.is_relative_to(ctx.paths.outputs)
 
 
-def test_a_broken_settings_file_is_left_for_the_front_end_to_report(tmp_path: Path) -> None:
+def test_a_broken_settings_file_is_kept_aside_and_reported_as_a_start_problem(
+    tmp_path: Path,
+) -> None:
     paths = DataPaths(tmp_path / "data").ensure()
     paths.settings.write_text("{not json", "utf-8")
     with AppContext.open(paths.root) as ctx:
         assert ctx.library.output_folder == paths.outputs and ctx.output_folder_error is None
-    assert paths.settings.exists(), "open() only peeks; the window's load sets the file aside"
+        assert [p for p in ctx.start_problems if str(paths.settings) in p]
+    assert not paths.settings.exists() and list(paths.root.glob("settings.json.bad-*"))
 
 
 def test_check_refuses_relative_paths_and_the_data_folder(tmp_path: Path) -> None:

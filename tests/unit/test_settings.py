@@ -38,7 +38,8 @@ def test_broken_file_is_kept_aside(tmp_path: Path) -> None:
     path = tmp_path / "settings.json"
     path.write_text("{not json", "utf-8")
     assert load_settings(path) == Settings()
-    assert (tmp_path / "settings.broken.json").exists()
+    [aside] = tmp_path.glob("settings.json.bad-*")
+    assert aside.read_text("utf-8") == "{not json"
 
 
 def test_out_of_range_values_are_clamped(tmp_path: Path) -> None:
@@ -66,6 +67,6 @@ def test_peek_leaves_a_broken_file_where_it_is(tmp_path: Path) -> None:
     path = tmp_path / "settings.json"
     path.write_text("{not json", "utf-8")
     assert load_settings(path, peek=True) == Settings()
-    assert path.exists() and not (tmp_path / "settings.broken.json").exists()
+    assert path.exists() and not list(tmp_path.glob("settings.json.bad-*"))
     path.write_text(json.dumps({"schema_version": "two"}), "utf-8")
     assert load_settings(path) == Settings()  # a bad version number is a bad value, not a crash

@@ -14,7 +14,7 @@ from studio_desktop.core.comfy import ComfyError, HistoryEntry, PromptRejected
 from studio_desktop.core.comfy import events as ev
 from studio_desktop.core.engine.config import EngineConfig
 from studio_desktop.core.jobs import JobError
-from studio_desktop.core.library.files import OutputRejected
+from studio_desktop.core.library.files import OutputRejected, SaveError
 from studio_desktop.core.workflows import TemplateError
 
 
@@ -96,6 +96,8 @@ def job_error(exc: BaseException) -> JobError:
         return JobError(type="template", message=str(exc))
     if isinstance(exc, OutputRejected):
         return JobError(type="output_rejected", message=str(exc))
+    if isinstance(exc, SaveError):  # the message names the folder and what to do
+        return JobError(type="save_failed", message=str(exc))
     if isinstance(exc, ComfyError):
         return JobError(type=type(exc).__name__, message=str(exc))
     return JobError(
@@ -106,7 +108,8 @@ def job_error(exc: BaseException) -> JobError:
 
 def is_transient(exc: BaseException) -> bool:
     """Whether trying the same step again later may succeed."""
-    if isinstance(exc, ExecutionFailed | TemplateError | OutputRejected):
+    # A read-only folder or a full disk stays so until the user acts: retry after that.
+    if isinstance(exc, ExecutionFailed | TemplateError | OutputRejected | SaveError):
         return False
     if isinstance(exc, ComfyError):
         return exc.transient

@@ -51,6 +51,7 @@ from studio_desktop.core.library.media import (
     probe_media,
     video_thumbnail_jpeg,
 )
+from studio_desktop.core.library.save_errors import SaveError, save_error
 from studio_desktop.core.library.staging import Staging
 from studio_desktop.core.library.staging import recover as recover_staging
 from studio_desktop.core.paths import DataPaths
@@ -61,6 +62,7 @@ __all__ = [
     "THUMB_SIZE",
     "OutputLibrary",
     "OutputRejected",
+    "SaveError",
     "SavedOutput",
     "add_png_text",
     "atomic_write_bytes",
@@ -209,8 +211,29 @@ class OutputLibrary:
         be written, the file goes to the data folder's outputs/ instead (and a warning is
         logged): an output is never lost to a bad folder. With `staging`, the files are only
         staged (see staging.py) and reach their places when the caller publishes them.
-        Raises OutputRejected.
+        Raises OutputRejected (the file is not one we keep) or SaveError (it could not be
+        written even there: read-only, full, a file where a folder belongs).
         """
+        folder = self.output_folder
+        try:
+            return self._save_output(
+                job_id, index, data, server_filename, extra_metadata, created, staging
+            )
+        except OSError as exc:
+            error = save_error(exc, folder, self.paths.root)
+            log.warning("could not save output %d of job %s: %s", index, job_id, exc)
+            raise error from exc
+
+    def _save_output(
+        self,
+        job_id: str,
+        index: int,
+        data: bytes,
+        server_filename: str,
+        extra_metadata: Mapping[str, Any] | None,
+        created: datetime | None,
+        staging: Staging | None,
+    ) -> SavedOutput:
         what = _describe(server_filename)
         if len(data) > MAX_OUTPUT_BYTES:
             raise OutputRejected(

@@ -47,7 +47,12 @@ class OutputFolderError(Exception):
 def folder_of_setting(paths: DataPaths, setting: str) -> Path:
     """The folder `Settings.output_folder` names: "" is <data folder>/outputs; ~ is expanded."""
     text = setting.strip()
-    return Path(text).expanduser() if text else paths.outputs
+    if not text:
+        return paths.outputs
+    try:
+        return Path(text).expanduser()
+    except RuntimeError:  # "~someone" who is not a user here: not a full path, said later
+        return Path(text)
 
 
 def check_output_folder(paths: DataPaths, folder: Path) -> Path:
@@ -77,4 +82,6 @@ def check_output_folder(paths: DataPaths, folder: Path) -> Path:
     except OSError as exc:
         reason = exc.strerror or str(exc)
         raise OutputFolderError(folder, FolderProblem.NOT_WRITABLE, reason) from exc
+    except ValueError as exc:  # a NUL or a character the file system cannot take
+        raise OutputFolderError(folder, FolderProblem.NOT_WRITABLE, str(exc)) from exc
     return folder

@@ -29,7 +29,9 @@ class TemplateRegistry:
                 try:
                     template = load_template(path)
                 except TemplateError as exc:
-                    log.warning("skipping template %s: %s", path, exc)
+                    # Info, not warning: at start-up this runs before logging is set up, and
+                    # AppContext reports `problems` as start problems (a warning each) instead.
+                    log.info("skipping template %s: %s", path, exc)
                     self.problems.append(str(exc))
                     continue
                 self._templates[template.id] = template

@@ -12,13 +12,17 @@ need nothing.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Final
+
+from studio_desktop.core.json_files import JsonFileError, nesting_depth, read_json_file
 
 TEMPLATE_FORMAT = 1
+MAX_TEMPLATE_BYTES: Final = 64 * 1024 * 1024  # a large ComfyUI workflow is a few MB
+# A graph is a few levels deep; binding and validating walk it recursively.
+MAX_TEMPLATE_DEPTH: Final = 64
 
 # The parameters a template can route into its graph. `filename_prefix` is ours: it names the
 # job on the server so outputs can be told apart in ComfyUI's own output folder.
@@ -147,7 +151,26 @@ class Template:
 
 
 def parse_template(data: Any, *, source: Path | None = None) -> Template:
-    """Check a decoded template document and turn it into a Template."""
+    """Check a decoded template document and turn it into a Template; raises TemplateError.
+
+    Whatever the document holds: a value of a type no check foresaw (a number where a list
+    belongs, an integer too long to print, nesting deeper than the graph code can walk) is
+    a TemplateError too, so one bad user file is skipped instead of stopping the app.
+    """
+    where = f" in {source.name}" if source else ""
+    if nesting_depth(data, MAX_TEMPLATE_DEPTH) > MAX_TEMPLATE_DEPTH:
+        raise TemplateError(f"The template{where} is nested more than {MAX_TEMPLATE_DEPTH} deep.")
+    try:
+        return _parse_template(data, source)
+    except TemplateError:
+        raise
+    except (TypeError, ValueError, AttributeError, KeyError, RecursionError) as exc:
+        raise TemplateError(
+            f"The template{where} is malformed ({type(exc).__name__}: {str(exc)[:200]})."
+        ) from exc
+
+
+def _parse_template(data: Any, source: Path | None) -> Template:
     where = f" in {source.name}" if source else ""
     if not isinstance(data, Mapping):
         raise TemplateError(f"A template must be a JSON object{where}.")
@@ -168,16 +191,28 @@ def parse_template(data: Any, *, source: Path | None = None) -> Template:
         if not isinstance(node.get("inputs", {}), Mapping):
             raise TemplateError(f"Template {template_id!r}: node {node_id} has bad inputs.")
 
+    raw_slots = data.get("slots", {})
+    if not isinstance(raw_slots, Mapping):
+        raise TemplateError(f"Template {template_id!r}: 'slots' must be an object.")
     slots: dict[str, tuple[SlotTarget, ...]] = {}
-    for name, raw in dict(data.get("slots", {})).items():
+    for name, raw in raw_slots.items():
         targets = raw if isinstance(raw, list) else [raw]
         parsed = tuple(_slot_target(template_id, name, t, graph) for t in targets)
         slots[name] = parsed
 
-    images = tuple(_image_slot(template_id, raw, graph) for raw in data.get("images", []))
+    raw_images = data.get("images", [])
+    if not isinstance(raw_images, list):
+        raise TemplateError(f"Template {template_id!r}: 'images' must be a list.")
+    images = tuple(_image_slot(template_id, raw, graph) for raw in raw_images)
     requires = data.get("requires", {})
     if not isinstance(requires, Mapping):
         raise TemplateError(f"Template {template_id!r}: 'requires' must be an object.")
+    nodes = requires.get("nodes", [])
+    if not isinstance(nodes, list) or not all(isinstance(n, str) for n in nodes):
+        raise TemplateError(f"Template {template_id!r}: 'requires.nodes' must list node names.")
+    models = requires.get("models", {})
+    if not isinstance(models, Mapping):
+        raise TemplateError(f"Template {template_id!r}: 'requires.models' must be an object.")
     return Template(
         id=template_id,
         name=str(data.get("name", template_id)),
@@ -185,8 +220,8 @@ def parse_template(data: Any, *, source: Path | None = None) -> Template:
         graph=graph,
         slots=slots,
         images=images,
-        required_nodes=tuple(requires.get("nodes", ())),
-        required_models=dict(requires.get("models", {})),
+        required_nodes=tuple(nodes),
+        required_models=dict(models),
         source=source,
         custom_nodes=tuple(_node_pack(template_id, r) for r in requires.get("custom_nodes", [])),
         model_files=tuple(
@@ -199,14 +234,13 @@ def parse_template(data: Any, *, source: Path | None = None) -> Template:
 
 
 def load_template(path: Path) -> Template:
+    """Read and check a template file; raises TemplateError, whatever the file holds."""
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except OSError as exc:
+        data = read_json_file(path, max_bytes=MAX_TEMPLATE_BYTES, max_depth=MAX_TEMPLATE_DEPTH)
+    except FileNotFoundError as exc:
         raise TemplateError(f"Cannot read template {path}: {exc.strerror}.") from exc
-    except json.JSONDecodeError as exc:
-        raise TemplateError(
-            f"{path.name} is not valid JSON (line {exc.lineno}, column {exc.colno})."
-        ) from exc
+    except JsonFileError as exc:
+        raise TemplateError(f"{path.name} {exc}.") from exc
     return parse_template(data, source=path)
 
 
