@@ -18,6 +18,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from studio_desktop.core.workflows.nesting import MAX_NESTING, too_deep
+
 TEMPLATE_FORMAT = 1
 
 # The parameters a template can route into its graph. `filename_prefix` is ours: it names the
@@ -162,6 +164,10 @@ def parse_template(data: Any, *, source: Path | None = None) -> Template:
     graph = data.get("graph")
     if not isinstance(graph, Mapping) or not graph:
         raise TemplateError(f"Template {template_id!r} has no graph.")
+    if too_deep(graph):  # bind() deep-copies it for every job: refuse it here, once
+        raise TemplateError(
+            f"Template {template_id!r}: the graph is nested too deeply (over {MAX_NESTING} levels)."
+        )
     for node_id, node in graph.items():
         if not isinstance(node, Mapping) or not isinstance(node.get("class_type"), str):
             raise TemplateError(f"Template {template_id!r}: node {node_id} has no class_type.")
@@ -203,6 +209,8 @@ def load_template(path: Path) -> Template:
         data = json.loads(path.read_text(encoding="utf-8"))
     except OSError as exc:
         raise TemplateError(f"Cannot read template {path}: {exc.strerror}.") from exc
+    except RecursionError as exc:
+        raise TemplateError(f"{path.name} is nested too deeply to be a template.") from exc
     except json.JSONDecodeError as exc:
         raise TemplateError(
             f"{path.name} is not valid JSON (line {exc.lineno}, column {exc.colno})."
