@@ -68,6 +68,9 @@ def run_self_test(options: SelfTestOptions) -> int:
     except SelfTestFailed as exc:
         _say(out, f"self-test: FAILED: {exc}")
         return 1
+    except KeyboardInterrupt:  # Ctrl+C outside the event loop (its handler covers the rest)
+        _say(out, f"self-test: FAILED: {INTERRUPTED}")
+        return 1
     except Exception as exc:  # anything else is a failure too, never a traceback dialog
         _say(out, f"self-test: FAILED: {type(exc).__name__}: {exc}")
         return 1
@@ -98,6 +101,9 @@ def _run(options: SelfTestOptions, folder: Path, out: TextIO) -> None:
     ctx = AppContext.open(folder)
     setup_logging(ctx.paths.logs)
     added_server = _register_server(ctx, url)
+    # Read here: once the window is up, the store refuses this (the GUI) thread.
+    record = ctx.store.get_server_by_url(url)
+    auth_header = record.auth_header if record is not None else None
     studio: StudioApp | None = None
     driver: _Driver | None = None
     previous_handlers = {}
@@ -143,7 +149,14 @@ def _run(options: SelfTestOptions, folder: Path, out: TextIO) -> None:
         def interrupted(signum: int, frame: FrameType | None) -> None:
             driver_fail(INTERRUPTED)
 
-        driver = _Driver(ctx, studio.pool, url, options.timeout_s, on_done=relay.done.emit)
+        driver = _Driver(
+            ctx,
+            studio.pool,
+            url,
+            options.timeout_s,
+            auth_header=auth_header,
+            on_done=relay.done.emit,
+        )
         relay.done.connect(studio_quit)
         studio.pool.progress.connect(driver.progress)
         previous_handlers = {number: signal.signal(number, interrupted) for number in _STOP_SIGNALS}
@@ -160,7 +173,7 @@ def _run(options: SelfTestOptions, folder: Path, out: TextIO) -> None:
     finally:
         for number, handler in previous_handlers.items():
             signal.signal(number, handler)
-        if driver is not None:
+        if driver is not None and driver.ident is not None:  # started
             # Before the pool stops: the driver cancels its job through it (store and server).
             driver.stop()
             driver.join(_GRACE_S)
@@ -206,6 +219,7 @@ class _Driver(threading.Thread):
         url: str,
         first_step_s: float,
         *,
+        auth_header: str | None,
         on_done: Callable[[], None],
     ) -> None:
         super().__init__(name="self-test", daemon=True)
@@ -221,6 +235,7 @@ class _Driver(threading.Thread):
         self._limit = TimeLimit(first_step_s, time.monotonic())
         self._job_id: str | None = None
         self._completed = False
+        self._auth_header = auth_header
         self.failure = ""
 
     def fail(self, reason: str) -> None:
@@ -267,7 +282,9 @@ class _Driver(threading.Thread):
 
         ctx, pool = self._ctx, self._pool
         try:
-            with ComfyClient(self._url, timeout=min(30.0, self._first_step_s)) as client:
+            with ComfyClient(
+                self._url, timeout=min(30.0, self._first_step_s), auth_header=self._auth_header
+            ) as client:
                 checkpoints = client.object_info().checkpoints
         except ComfyError as exc:
             raise SelfTestFailed(f"cannot read the model list from {self._url}: {exc}") from exc
@@ -340,7 +357,7 @@ class _Driver(threading.Thread):
             return
         prompt_id = self._job_id
         try:
-            with ComfyClient(self._url, timeout=10.0) as client:
+            with ComfyClient(self._url, timeout=10.0, auth_header=self._auth_header) as client:
                 state = client.queue()
                 if any(item.prompt_id == prompt_id for item in state.pending):
                     client.delete_from_queue([prompt_id])
