@@ -39,9 +39,28 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="URL",
         help="ComfyUI for --self-test (default: http://127.0.0.1:8188)",
     )
+    parser.add_argument(
+        "--self-test-timeout",
+        dest="self_test_timeout",
+        type=_positive_seconds,
+        default=None,
+        metavar="SECONDS",
+        help="seconds --self-test waits for the job's first sampling step (queue and model "
+        "load; default 300); after it the limit follows the measured step time",
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     add_commands(sub)
     return parser
+
+
+def _positive_seconds(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number of seconds: {text!r}") from None
+    if not value > 0:
+        raise argparse.ArgumentTypeError(f"must be more than 0 seconds: {text!r}")
+    return value
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -53,17 +72,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command is not None:
             parser.error("--self-test takes no command")
         from studio_desktop.core.servers import DEFAULT_SERVER
-        from studio_desktop.selftest import SelfTestOptions, run_self_test
+        from studio_desktop.selftest import DEFAULT_TIMEOUT_S, SelfTestOptions, run_self_test
 
         return run_self_test(
             SelfTestOptions(
                 server=args.self_test_server or DEFAULT_SERVER,
                 data_dir=args.gui_data_dir,
+                timeout_s=args.self_test_timeout or DEFAULT_TIMEOUT_S,
                 started_at=started_at,
             )
         )
     if args.self_test_server is not None:
         parser.error("--server goes after the command (or with --self-test)")
+    if args.self_test_timeout is not None:
+        parser.error("--self-test-timeout goes with --self-test")
     if args.command is None:
         from studio_desktop.app import GuiOptions, run_gui
 

@@ -47,7 +47,7 @@ def read_json_file(path: Path, *, max_bytes: int, max_depth: int) -> Any:
     except ValueError as exc:  # e.g. an integer of more than 4300 digits
         raise JsonFileError(f"is not valid JSON ({exc})") from exc
     if nesting_depth(data, max_depth) > max_depth:
-        raise JsonFileError(f"is nested more than {max_depth} levels deep")
+        raise JsonFileError(f"is nested too deeply (over {max_depth} levels)")
     return data
 
 

@@ -37,6 +37,9 @@ MODEL_LOADERS = {
     "UNETLoader": "unet_name",
 }
 LORA_LOADERS = {"LoraLoader", "LoraLoaderModelOnly"}
+# Conditioning nodes whose output carries nothing of the text that went in: a walk back from a
+# sampler stops there, so the text upstream is not taken for what that input receives.
+TEXT_ERASERS = {"ConditioningZeroOut"}
 IMAGE_LOADERS = {"LoadImage": "image", "LoadImageMask": "image"}
 _CONDITIONING_NAMES = {
     "conditioning",
@@ -164,9 +167,12 @@ class _Detector:
             )
         else:
             self._sampler(main, samplers)
+            # Every positive first: an encoder that also reaches a negative input stays the
+            # prompt's (a node can fill only one of them), and the note says so.
             for sampler in samplers:
-                self._text(sampler, "positive", "prompt")
-                self._text(sampler, "negative", "negative")
+                self._text(sampler, "positive", "prompt", main)
+            for sampler in samplers:
+                self._text(sampler, "negative", "negative", main)
             self._model(main)
             self._latent(main)
         images = self._images()
@@ -215,11 +221,28 @@ class _Detector:
             if other != main and seed_input and self.constant(other, seed_input):
                 self.add("seed", other, seed_input)
 
-    def _text(self, sampler: str, which: str, slot: str) -> None:
+    def _text(self, sampler: str, which: str, slot: str, main: str) -> None:
         link = _link(self.inputs(sampler).get(which))
         if link is None or link[0] not in self.graph:
             return
         encoders = self._encoders(link[0], link[1], set())
+        if not encoders:
+            if sampler == main and slot == "prompt":
+                self.notes.append(
+                    f"No prompt text reaches the positive input of node {sampler} (its "
+                    "conditioning is zeroed out or made without a text encoder), so this "
+                    "workflow has no prompt to fill in."
+                )
+            return
+        other = "negative" if slot == "prompt" else "prompt"
+        taken = {t.node for t in self.slots.get(other, [])}
+        for node_id in (e for e in encoders if e in taken):
+            self.confidence[other] = min(self.confidence.get(other, 1.0), 0.3)
+            self.notes.append(
+                f"Node {node_id} feeds both the positive and the negative input of the "
+                f"sampler(s): it gets the {other}; check which one the prompt should go to."
+            )
+        encoders = [e for e in encoders if e not in taken]
         if not encoders:
             return
         first, *rest = encoders
@@ -232,25 +255,24 @@ class _Detector:
                 f"The {which} conditioning of node {sampler} combines several texts; the "
                 f"{slot} goes to node {first}, node(s) {', '.join(rest)} keep their text."
             )
-        other = "negative" if slot == "prompt" else "prompt"
-        if any(t.node == first for t in self.slots.get(other, [])):
-            self.confidence[slot] = self.confidence[other] = 0.3
-            self.notes.append(
-                f"Node {first} feeds both the positive and the negative input: check which "
-                "one the prompt should go to."
-            )
 
     def _encoders(self, node_id: str, index: int, seen: set[str]) -> list[str]:
-        """Text encoders upstream of output `index` of `node_id`, main branch first."""
+        """Text encoders whose text reaches output `index` of `node_id`, main branch first."""
         if node_id in seen:
             return []
         seen.add(node_id)
-        if self.cls(node_id) in TEXT_ENCODERS:
+        class_type = self.cls(node_id)
+        if class_type in TEXT_ENCODERS:
             return [node_id]
+        if class_type in TEXT_ERASERS or self.is_sampler(node_id):
+            return []  # no text passes: zeroed out, or not conditioning at all (a latent)
         inputs = self.inputs(node_id)
         # Nodes with a positive and a negative input (ControlNetApplyAdvanced,
-        # InpaintModelConditioning, ...) output them in that order: follow the matching one.
-        if "positive" in inputs and "negative" in inputs and index in (0, 1):
+        # InpaintModelConditioning, WanImageToVideo, ...) output them in that order: follow
+        # only the matching one. Their other outputs (a latent) carry no text.
+        if "positive" in inputs and "negative" in inputs:
+            if index not in (0, 1):
+                return []
             link = _link(inputs["positive" if index == 0 else "negative"])
             if link is None or link[0] not in self.graph:
                 return []

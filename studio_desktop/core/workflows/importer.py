@@ -14,10 +14,23 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, Final
 
+__all__ = [
+    "MAX_NESTING",
+    "MAX_WORKFLOW_BYTES",
+    "build_template",
+    "check_workflow",
+    "free_id",
+    "import_workflow",
+    "read_workflow",
+    "save_template",
+    "slugify",
+]
+
 from studio_desktop.core.comfy.object_info import ObjectInfo
 from studio_desktop.core.library.files import atomic_write_bytes
 from studio_desktop.core.paths import resources_dir
 from studio_desktop.core.workflows.detect import DetectedSlots, detect_slots
+from studio_desktop.core.workflows.nesting import MAX_NESTING, nesting_message, too_deep
 from studio_desktop.core.workflows.template import (
     TEMPLATE_FORMAT,
     Template,
@@ -46,6 +59,8 @@ def read_workflow(path: Path, object_info: ObjectInfo | None = None) -> dict[str
         raise TemplateError(f"{path.name} is not a text file, so not a ComfyUI workflow.") from exc
     try:
         data = json.loads(text)
+    except RecursionError as exc:  # the decoder itself gives up long before we could measure
+        raise TemplateError(nesting_message(path.name)) from exc
     except json.JSONDecodeError as exc:
         raise TemplateError(
             f"{path.name} is not valid JSON (line {exc.lineno}, column {exc.colno}), so it is "
@@ -55,13 +70,18 @@ def read_workflow(path: Path, object_info: ObjectInfo | None = None) -> dict[str
 
 
 def check_workflow(data: Any, what: str, object_info: ObjectInfo | None = None) -> dict[str, Any]:
-    """`data` as an API-format graph, or TemplateError naming the first thing that is wrong."""
+    """`data` as an API-format graph, or TemplateError naming the first thing that is wrong.
+
+    Besides a bare graph it takes what ComfyUI hands out around one: a POST /prompt body, a
+    /history answer with one entry, one history entry, or an entry's `prompt` list.
+    """
+    if too_deep(data):
+        raise TemplateError(nesting_message(what))
     if is_ui_format(data):
         raise TemplateError(f"{what}: {EXPORT_HELP}")
+    data = _graph_inside(data, what)
     if not isinstance(data, Mapping):
         raise TemplateError(f"{what} is not a ComfyUI API-format workflow (expected an object).")
-    if isinstance(data.get("prompt"), Mapping) and "class_type" not in data:
-        data = data["prompt"]  # a saved POST /prompt body or a history entry: take its graph
     if not data:
         raise TemplateError(f"{what} is an empty workflow: it has no nodes.")
     issues = check_structure(data)
@@ -72,6 +92,44 @@ def check_workflow(data: Any, what: str, object_info: ObjectInfo | None = None) 
     if issues:
         raise TemplateError(f"{what}: {issues[0].message}")
     return {str(k): v for k, v in data.items()}
+
+
+def _graph_inside(data: Any, what: str) -> Any:
+    """The graph in a /prompt body or a /history answer, entry or `prompt` list; else `data`."""
+    if _is_prompt_list(data):
+        return data[2]
+    if not isinstance(data, Mapping) or "class_type" in data:
+        return data
+    prompt: Any = data.get("prompt")
+    if isinstance(prompt, Mapping):  # a saved POST /prompt body
+        return prompt
+    if _is_prompt_list(prompt):  # one history entry
+        return prompt[2]
+    # A whole /history answer: prompt id -> entry. Every value must be an entry, so a graph
+    # (node id -> node) is never taken for one.
+    entries = [
+        v for v in data.values() if isinstance(v, Mapping) and _is_prompt_list(v.get("prompt"))
+    ]
+    if not entries or len(entries) != len(data):
+        return data
+    if len(entries) > 1:
+        raise TemplateError(
+            f"{what} is a ComfyUI history of {len(entries)} prompts, and a template is made of "
+            "one: ask ComfyUI for the one you want (/history/<prompt id>) and import that."
+        )
+    return entries[0]["prompt"][2]
+
+
+def _is_prompt_list(value: Any) -> bool:
+    """ComfyUI's queue/history item: [number, prompt id, graph, extra data, outputs]."""
+    return (
+        isinstance(value, list)
+        and len(value) >= 3
+        and isinstance(value[0], int | float)
+        and not isinstance(value[0], bool)
+        and isinstance(value[1], str)
+        and isinstance(value[2], Mapping)
+    )
 
 
 def build_template(

@@ -18,11 +18,13 @@ from pathlib import Path
 from typing import Any, Final
 
 from studio_desktop.core.json_files import JsonFileError, nesting_depth, read_json_file
+from studio_desktop.core.workflows.nesting import MAX_NESTING, too_deep
 
 TEMPLATE_FORMAT = 1
 MAX_TEMPLATE_BYTES: Final = 64 * 1024 * 1024  # a large ComfyUI workflow is a few MB
-# A graph is a few levels deep; binding and validating walk it recursively.
-MAX_TEMPLATE_DEPTH: Final = 64
+# A graph is a few levels deep; binding and validating walk it recursively. The document holds
+# the graph one level down.
+MAX_TEMPLATE_DEPTH: Final = MAX_NESTING + 1
 
 # The parameters a template can route into its graph. `filename_prefix` is ours: it names the
 # job on the server so outputs can be told apart in ComfyUI's own output folder.
@@ -159,7 +161,9 @@ def parse_template(data: Any, *, source: Path | None = None) -> Template:
     """
     where = f" in {source.name}" if source else ""
     if nesting_depth(data, MAX_TEMPLATE_DEPTH) > MAX_TEMPLATE_DEPTH:
-        raise TemplateError(f"The template{where} is nested more than {MAX_TEMPLATE_DEPTH} deep.")
+        raise TemplateError(
+            f"The template{where} is nested too deeply (over {MAX_TEMPLATE_DEPTH} levels)."
+        )
     try:
         return _parse_template(data, source)
     except TemplateError:
@@ -185,6 +189,10 @@ def _parse_template(data: Any, source: Path | None) -> Template:
     graph = data.get("graph")
     if not isinstance(graph, Mapping) or not graph:
         raise TemplateError(f"Template {template_id!r} has no graph.")
+    if too_deep(graph):  # bind() deep-copies it for every job: refuse it here, once
+        raise TemplateError(
+            f"Template {template_id!r}: the graph is nested too deeply (over {MAX_NESTING} levels)."
+        )
     for node_id, node in graph.items():
         if not isinstance(node, Mapping) or not isinstance(node.get("class_type"), str):
             raise TemplateError(f"Template {template_id!r}: node {node_id} has no class_type.")

@@ -1,0 +1,24 @@
+"""How deeply a decoded JSON value nests, measured without recursion.
+
+A workflow is at most a handful of levels deep (graph, node, inputs, value). Anything far deeper
+is hostile or broken, and would make our recursive helpers (`copy.deepcopy` in `bind`, JSON
+encoding for the server) fail on every job made from it, so it is refused when it comes in.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Final
+
+from studio_desktop.core.json_files import nesting_depth
+
+# Real workflows reach 5 (ComfyUI's own templates); deepcopy of 64 levels needs ~200 frames.
+MAX_NESTING: Final = 64
+
+
+def too_deep(value: Any, limit: int = MAX_NESTING) -> bool:
+    """True when containers inside `value` nest more than `limit` levels (`value` is level 1)."""
+    return nesting_depth(value, limit) > limit
+
+
+def nesting_message(what: str) -> str:
+    return f"{what}: the workflow is nested too deeply (over {MAX_NESTING} levels)."
