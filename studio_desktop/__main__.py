@@ -19,7 +19,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"studio-desktop {__version__}")
     parser.add_argument(
-        "--data-dir", dest="gui_data_dir", default=None, help="data folder (default: per-user)"
+        "--data-dir",
+        dest="global_data_dir",
+        default=None,
+        metavar="DIR",
+        help="data folder, for the window and every command (default: per-user)",
     )
     parser.add_argument(
         "--no-crash-dialog",
@@ -34,10 +38,13 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument(
         "--server",
-        dest="self_test_server",
+        dest="global_servers",
+        action="append",
         default=None,
         metavar="URL",
-        help="ComfyUI for --self-test (default: http://127.0.0.1:8188)",
+        help="ComfyUI to use; repeat for several. The window registers it (see Settings ▸ "
+        "Servers); a command uses it for this run (default: the registered servers, else "
+        "http://127.0.0.1:8188)",
     )
     parser.add_argument(
         "--self-test-timeout",
@@ -76,25 +83,52 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return run_self_test(
             SelfTestOptions(
-                server=args.self_test_server or DEFAULT_SERVER,
-                data_dir=args.gui_data_dir,
+                server=(args.global_servers or [DEFAULT_SERVER])[0],
+                data_dir=args.global_data_dir,
                 timeout_s=args.self_test_timeout or DEFAULT_TIMEOUT_S,
                 started_at=started_at,
             )
         )
-    if args.self_test_server is not None:
-        parser.error("--server goes after the command (or with --self-test)")
     if args.self_test_timeout is not None:
         parser.error("--self-test-timeout goes with --self-test")
     if args.command is None:
         from studio_desktop.app import GuiOptions, run_gui
+        from studio_desktop.core.urls import normalize_base_url
+
+        for url in args.global_servers or ():
+            try:
+                normalize_base_url(url)
+            except ValueError as exc:
+                parser.error(str(exc))
 
         return run_gui(
-            GuiOptions(data_dir=args.gui_data_dir, crash_dialog=not args.no_crash_dialog)
+            GuiOptions(
+                data_dir=args.global_data_dir,
+                crash_dialog=not args.no_crash_dialog,
+                servers=tuple(args.global_servers or ()),
+            )
         )
+    _apply_global_options(parser, args)
     from studio_desktop.cli import run_command
 
     return run_command(args)
+
+
+def _apply_global_options(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
+    """`--data-dir` and `--server` before the command mean the same as after it.
+
+    argparse gives a subcommand's own defaults precedence over the main parser's values, so the
+    two spellings have different names and meet here; given both ways, they must agree."""
+    if args.global_data_dir is not None:
+        if args.data_dir is not None and args.data_dir != args.global_data_dir:
+            parser.error("--data-dir is given twice with different folders")
+        args.data_dir = args.global_data_dir
+    if args.global_servers:
+        if not hasattr(args, "server"):
+            parser.error(f"--server does not apply to `{args.command}`")
+        if args.server and args.server != args.global_servers:
+            parser.error("--server is given both before and after the command")
+        args.server = args.global_servers
 
 
 if __name__ == "__main__":

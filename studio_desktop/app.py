@@ -25,7 +25,7 @@ from studio_desktop.core.errors import install_excepthooks
 from studio_desktop.core.jobs import JobStatus
 from studio_desktop.core.library.retention import run_retention
 from studio_desktop.core.paths import resources_dir
-from studio_desktop.core.servers import ServerConfig, pool_servers
+from studio_desktop.core.servers import ServerConfig, pool_servers, register_servers
 from studio_desktop.core.settings import Settings
 from studio_desktop.core.store import StoreError
 from studio_desktop.ui.crash_dialog import CrashReporter
@@ -47,6 +47,7 @@ class GuiOptions:
     data_dir: str | None = None
     crash_dialog: bool = True
     first_run: bool = True  # False for tests and the self-test: no modal first-run dialog
+    servers: tuple[str, ...] = ()  # `--server URL`: registered (and enabled) before the pool starts
 
 
 def servers_from(ctx: AppContext, settings: Settings) -> list[ServerConfig]:
@@ -63,6 +64,7 @@ class StudioApp:
         self.crash = CrashReporter(enabled=options.crash_dialog)
         self._uninstall_hooks = install_excepthooks(ctx.paths.logs, self.crash.report)
         install_translator(app, self.settings.language)
+        register_servers(ctx.store, options.servers)
         self.pool = WorkerPool(
             ctx,
             servers_from(ctx, self.settings),

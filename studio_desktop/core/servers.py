@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import logging
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from studio_desktop.core.comfy import ComfyClient, ObjectInfo
 from studio_desktop.core.jobs import Job
 from studio_desktop.core.store import ServerRecord, Store
+from studio_desktop.core.urls import normalize_base_url
 from studio_desktop.core.workflows import TemplateError, TemplateRegistry
 from studio_desktop.core.workflows.defaults import server_models
+
+log = logging.getLogger("studio.servers")
 
 
 @dataclass(frozen=True)
@@ -41,6 +45,22 @@ def pool_servers(records: list[ServerRecord], depth: int) -> dict[str, ServerCon
         for r in records
         if r.enabled
     }
+
+
+def register_servers(store: Store, urls: Sequence[str]) -> None:
+    """Make the window use the `--server` URLs: registered if new, switched on if disabled.
+
+    Registered rather than used for this session only, so that Settings shows what the window
+    runs and the next start finds the same servers."""
+    for url in urls:
+        address = normalize_base_url(url)
+        found = store.get_server_by_url(address)
+        if found is None:
+            store.add_server(address, address)
+            log.info("registered %s (--server)", address)
+        elif not found.enabled:
+            store.update_server(found.id, enabled=True)
+            log.info("switched %s on (--server)", address)
 
 
 def gpu_label(name: str | None) -> str:
