@@ -14,6 +14,8 @@ from studio_desktop.core.context import AppContext
 from studio_desktop.core.engine import (
     Dispatcher,
     EngineEvent,
+    JobBlocked,
+    JobStateChanged,
     ServerState,
 )
 from studio_desktop.core.jobs import Job, JobStatus, NewJob
@@ -39,9 +41,17 @@ def run_until_done(
     Jobs belong to `owner` (this process) while it runs: a window open on the same data folder
     leaves them alone, and this process leaves the window's alone."""
     changed = threading.Event()
+    blocked: dict[str, str] = {}  # job id -> why no server can run it (JobBlocked)
 
     def listener(event: EngineEvent) -> None:
         reporter.event(event)
+        if isinstance(event, JobBlocked):
+            if event.reasons:
+                blocked[event.job_id] = event.message
+            else:
+                blocked.pop(event.job_id, None)
+        elif isinstance(event, JobStateChanged) and event.job.status is not JobStatus.PENDING:
+            blocked.pop(event.job.id, None)
         changed.set()
 
     dispatcher = Dispatcher(
@@ -77,6 +87,12 @@ def run_until_done(
                     return False
             else:
                 down_since = None
+            # Every job left waits for a server that lacks what it needs (and none is still
+            # connecting, which might): say why and stop waiting, never wait silently.
+            reasons = [blocked.get(job.id) for job in active]
+            if all(reasons) and ServerState.CONNECTING not in states:
+                print(f"error: no server can run the job: {reasons[0]}", file=sys.stderr)
+                return False
             changed.wait(0.5)
             changed.clear()
     finally:

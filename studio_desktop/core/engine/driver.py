@@ -59,6 +59,7 @@ _PENDING_WAIT_S = 0.001  # reading what already arrived, without waiting for mor
 _MAX_PENDING_EVENTS = 2000  # a flood of events must not starve the rest of the loop
 
 ServerFactory = Callable[[ServerConfig, EngineConfig], ComfyServer]
+NothingToClaim = Callable[["ServerDriver"], None]
 
 
 def http_server(server: ServerConfig, config: EngineConfig) -> ComfyServer:
@@ -81,8 +82,12 @@ class ServerDriver:
         server_factory: ServerFactory = http_server,
         owner: ProcessOwner | None = None,
         adopt_orphans: bool = False,
+        nothing_to_claim: NothingToClaim | None = None,
     ) -> None:
+        """`nothing_to_claim` is called (on this driver's thread) when this server had room
+        and found no job it may run: the coordinator's look across servers."""
         self.server = server
+        self._nothing_to_claim = nothing_to_claim
         self._owner = owner  # claims and reconciles only this process's jobs (and orphans)
         self._adopt_orphans = adopt_orphans
         self.url = normalize_base_url(server.url)  # as jobs record it
@@ -103,6 +108,7 @@ class ServerDriver:
         self._status_lock = threading.Lock()
         self._collector = ThreadPoolExecutor(1, thread_name_prefix=f"output-{server.label}")
         self._held: frozenset[str] = frozenset()  # the machine's jobs, for holds() from anywhere
+        self._movable: list[tuple[Job, int]] = []  # the machine's movable(), for other threads
         self._cancels_refused: set[str] = set()  # told the user once; retried quietly
         # Jobs the output thread is saving: a restarted loop must not collect them again.
         self._collecting: set[str] = set()
@@ -131,6 +137,23 @@ class ServerDriver:
 
     def holds(self, job_id: str) -> bool:
         return job_id in self._held
+
+    @property
+    def idle(self) -> bool:
+        """Nothing runs or waits on the server (only meaningful on this driver's thread)."""
+        return self._machine.idle
+
+    def can_run(self, job: Job) -> bool:
+        return self._can_run(job)
+
+    def movable(self) -> list[tuple[Job, int]]:
+        """Our prompts waiting behind others on this server, with how many are ahead."""
+        return list(self._movable)
+
+    def request_withdraw(self, job_id: str) -> None:
+        """An idle server would run this job now: take it off here if it has not started."""
+        self._inbox.put(m.Withdraw(job_id))
+        self._wake.set()
 
     # --- the supervisor ---
 
@@ -163,6 +186,7 @@ class ServerDriver:
             self.url, self.server.label, self.server.pipeline_depth, self._config
         )
         self._held = frozenset()
+        self._movable = []
         self._comfy.close()
         self._set_status(ServerState.DOWN, message=reason)
         self._emit(Notice(f"{self.server.label}: {reason}"))
@@ -252,6 +276,7 @@ class ServerDriver:
             if isinstance(item, m.Disconnected) and was_connected:
                 self._went_down(item.reason)
         self._held = frozenset(self._machine.flights)
+        self._movable = self._machine.movable()
 
     def _went_down(self, reason: str) -> None:
         log.warning("%s is down: %s", self.url, reason)
@@ -277,6 +302,9 @@ class ServerDriver:
         except Exception as exc:
             if not _is_server_call(command):
                 raise  # a store write failed: the supervisor restarts the loop
+            if isinstance(command, m.Unqueue):
+                log.warning("could not move job %s off %s: %s", command.job_id, self.url, exc)
+                return [m.Unqueued(command.job_id, still_queued=True, entry=None)]
             if isinstance(command, m.CancelOnServer):
                 return self._cancel_not_taken(command.prompt_ids, exc)
             if isinstance(command, m.Poll):
@@ -299,16 +327,19 @@ class ServerDriver:
                     if j.server == self.url and self._accepts(j) and j.id not in self._collecting
                 )
                 return [m.RunningJobs(mine)]
-            case m.Claim():
+            case m.Claim(exclude):
                 owner = self._owner
                 job = store.claim_next(
                     self.url,
                     owner=owner.token if owner is not None else None,
                     alive=owner.alive if owner is not None else None,
                     can_run=self._can_run,
+                    exclude=exclude,
                 )
                 if job is not None:
                     self._emit(JobStateChanged(job))
+                elif self._nothing_to_claim is not None:
+                    self._nothing_to_claim(self)
                 return [m.Claimed(job)]
             case m.Locate(job_id):
                 entry = comfy.history(job_id)
@@ -331,7 +362,18 @@ class ServerDriver:
                 state = comfy.queue()
                 queued = frozenset(p for p in prompt_ids if state.contains(p))
                 histories = {p: comfy.history(p) for p in prompt_ids if p not in queued}
-                return [m.Polled(queued, histories)]
+                running = frozenset(i.prompt_id for i in state.running)
+                pending = tuple(i.prompt_id for i in state.pending)
+                return [m.Polled(queued, histories, running, pending)]
+            case m.Unqueue(job_id):
+                comfy.unqueue([job_id])
+                state = comfy.queue()
+                if state.contains(job_id):
+                    return [m.Unqueued(job_id, still_queued=True, entry=None)]
+                entry = comfy.history(job_id)
+                if entry is None:
+                    log.info("job %s taken off %s for an idle server", job_id, self.url)
+                return [m.Unqueued(job_id, still_queued=False, entry=entry)]
             case m.Collect(job, entry):
                 self._collecting.add(job.id)
                 self._collector.submit(self._collect, job, entry)
@@ -496,5 +538,11 @@ def _job_of(command: m.Command) -> str | None:
 def _is_server_call(command: m.Command) -> bool:
     return isinstance(
         command,
-        m.Locate | m.Submit | m.FetchHistory | m.Poll | m.CancelOnServer | m.RefreshCapabilities,
+        m.Locate
+        | m.Submit
+        | m.FetchHistory
+        | m.Poll
+        | m.Unqueue
+        | m.CancelOnServer
+        | m.RefreshCapabilities,
     )
