@@ -152,8 +152,10 @@ class ServerMachine:
 
     @property
     def foreign(self) -> int:
-        """Prompts of other clients on the server (running or waiting), as last heard."""
-        return max(0, self._queue_remaining - self.in_pipeline)
+        """Prompts of other clients on the server (running or waiting), as last heard: its
+        queue length less ours there (one still being submitted is not in it yet)."""
+        ours = sum(1 for f in self.flights.values() if f.phase is Phase.ON_SERVER)
+        return max(0, self._queue_remaining - ours)
 
     @property
     def room(self) -> int:
@@ -530,6 +532,7 @@ class ServerMachine:
             return self._collect(flight, entry)  # it even finished meanwhile
         del self.flights[job_id]
         self._server_pending = tuple(p for p in self._server_pending if p != job_id)
+        self._queue_remaining = max(0, self._queue_remaining - 1)  # we just took it out
         # Back to the queue for the idle server; this one must not take it straight back.
         self._moved_away[job_id] = now + self.config.moved_hold_s
         return [m.Requeue(job_id, None), *self._fill()]
