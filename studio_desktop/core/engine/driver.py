@@ -48,6 +48,7 @@ from studio_desktop.core.library.files import OutputLibrary
 from studio_desktop.core.owners import ProcessOwner
 from studio_desktop.core.servers import ServerCapabilities, ServerConfig, record_capabilities
 from studio_desktop.core.store import Store
+from studio_desktop.core.store.errors import DatabaseUnavailable
 from studio_desktop.core.workflows import TemplateRegistry
 
 log = logging.getLogger("studio.engine")
@@ -99,7 +100,7 @@ class ServerDriver:
         self._accept = accept
         self._comfy = server_factory(replace(server, url=self.url), self._config)
         self._machine = ServerMachine(self.url, server.label, server.pipeline_depth, self._config)
-        self._inbox: queue.SimpleQueue[m.Input] = queue.SimpleQueue()
+        self._inbox: queue.SimpleQueue[m.Input | _StoreFailed] = queue.SimpleQueue()
         self._stop = threading.Event()
         self._wake = threading.Event()
         self._release = False
@@ -178,10 +179,17 @@ class ServerDriver:
         """Start over with a fresh machine. The jobs stay recorded as running: once the loop is
         back it finds each on the server (LoadRunning) and follows, collects or requeues it,
         exactly as after a restart of the app, so nothing runs twice."""
-        reason = (
-            f"stopped by an internal error ({type(exc).__name__}: {str(exc)[:120]}); "
-            f"trying again in {delay:.0f} s. The log has the details."
-        )
+        if isinstance(exc, DatabaseUnavailable):
+            # Not a bug: the disk filled up, the drive went read-only... Say what to do, whole.
+            reason = (
+                f"paused: the database cannot be written. {exc} Every job stays as it was "
+                f"saved; trying again in {delay:.0f} s."
+            )
+        else:
+            reason = (
+                f"stopped by an internal error ({type(exc).__name__}: {str(exc)[:120]}); "
+                f"trying again in {delay:.0f} s. The log has the details."
+            )
         self._machine = ServerMachine(
             self.url, self.server.label, self.server.pipeline_depth, self._config
         )
@@ -263,6 +271,8 @@ class ServerDriver:
                 message = self._inbox.get_nowait()
             except queue.Empty:
                 return
+            if isinstance(message, _StoreFailed):
+                raise message.error  # on the loop's thread: the supervisor takes it from here
             self._feed(message)
 
     def _feed(self, message: m.Input) -> None:
@@ -299,6 +309,9 @@ class ServerDriver:
             if isinstance(command, m.CancelOnServer):
                 return [*self._cancel_not_taken(command.prompt_ids, exc), m.Disconnected(str(exc))]
             return [m.Disconnected(str(exc))]
+        except DatabaseUnavailable:
+            # Not the job's fault (a full disk during a submit): it must not cost an attempt.
+            raise
         except Exception as exc:
             if not _is_server_call(command):
                 raise  # a store write failed: the supervisor restarts the loop
@@ -424,6 +437,13 @@ class ServerDriver:
             log.info("job %s ended elsewhere while its outputs were saved", job.id)
             current = self._store.get_job(job.id)
             result = m.Overruled(current) if current is not None else m.Collected(job.id)
+        except DatabaseUnavailable as exc:
+            # Not the job's fault: no attempt is counted. The loop restarts once the database
+            # can be written and finds the job finished on the server again.
+            self._collecting.discard(job.id)
+            self._inbox.put(_StoreFailed(exc))
+            self._wake.set()
+            return
         except Exception as exc:
             if not isinstance(exc, ComfyError):
                 log.warning("saving the outputs of job %s failed", job.id, exc_info=exc)
@@ -525,6 +545,13 @@ class ServerDriver:
             self._listener(event)
         except Exception:
             log.exception("engine listener failed on %s", type(event).__name__)
+
+
+class _StoreFailed:
+    """From the output thread: the database could not be written; the loop must restart."""
+
+    def __init__(self, error: DatabaseUnavailable) -> None:
+        self.error = error
 
 
 def _job_of(command: m.Command) -> str | None:
