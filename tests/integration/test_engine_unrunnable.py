@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import socket
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -19,7 +20,8 @@ from studio_desktop.core.servers import ServerConfig
 from tests.fakes.comfy_server import FakeComfyServer
 from tests.integration.helpers import FAST, Recorder, harness, status_of, wait_until
 from tests.integration.test_cli import studio
-from tests.integration.test_templates_e2e import full_object_info
+from tests.integration.test_templates_e2e import full_object_info, input_images
+from tests.unit.test_builtin_templates import plausible_params
 
 AUDIO_NODES = ("ConditioningStableAudio", "EmptyLatentAudio", "VAEDecodeAudio", "SaveAudio")
 
@@ -128,3 +130,27 @@ def test_cli_generate_of_a_job_no_server_can_run_exits_with_the_reason(
     assert "EmptyLatentAudio" in result.stdout + result.stderr
     assert "0 of 1 job completed" in result.stdout
     assert fake_comfy.submitted == []
+
+
+def test_a_pose_change_the_server_rejects_for_a_missing_model_says_where_to_download_it(
+    ctx: AppContext, fake_comfy: FakeComfyServer, tmp_path: Path
+) -> None:
+    """The stock server lacks the OpenPose ControlNet: its 'value not in list' now comes with
+    the download hint the validator already gives (issue 13 #11)."""
+    template = ctx.templates.get("pose_change")
+    params = replace(plausible_params(template), model=fake_comfy.checkpoints[0])
+    job = ctx.store.add_job(
+        NewJob(
+            template="pose_change",
+            params=params,
+            inputs=input_images(ctx, template, tmp_path),
+            server=fake_comfy.url,
+        )
+    )
+    with harness(ctx, fake_comfy) as h:
+        final = h.run(job)
+    assert final.status is JobStatus.FAILED
+    assert final.error is not None
+    assert "control_v11p_sd15_openpose.pth" in final.error.message
+    assert "Download control_v11p_sd15_openpose.pth from https://" in final.error.message
+    assert "models/controlnet" in final.error.message

@@ -41,15 +41,16 @@ from studio_desktop.core.engine.events import (
     ServerState,
     ServerStatus,
 )
+from studio_desktop.core.engine.failures import with_hints
 from studio_desktop.core.engine.machine import ServerMachine
 from studio_desktop.core.engine.server import ComfyServer, HttpComfyServer
-from studio_desktop.core.jobs import IllegalTransition, Job, JobStatus
+from studio_desktop.core.jobs import IllegalTransition, Job, JobError, JobStatus
 from studio_desktop.core.library.files import OutputLibrary
 from studio_desktop.core.owners import ProcessOwner
 from studio_desktop.core.servers import ServerCapabilities, ServerConfig, record_capabilities
 from studio_desktop.core.store import Store
 from studio_desktop.core.store.errors import DatabaseUnavailable
-from studio_desktop.core.workflows import TemplateRegistry
+from studio_desktop.core.workflows import TemplateError, TemplateRegistry
 
 log = logging.getLogger("studio.engine")
 
@@ -404,7 +405,7 @@ class ServerDriver:
                 ended = [j for j in current if j is not None and j.status.is_final]
                 return [self._ended_elsewhere(j) for j in ended]
             case m.Fail(job_id, error):
-                failed = store.fail(job_id, error)
+                failed = store.fail(job_id, self._with_hints(job_id, error))
                 log.warning("job %s failed on %s: %s", job_id, self.url, error.message)
                 self._emit(JobStateChanged(failed))
                 self._emit(JobFinished(failed, ()))
@@ -493,6 +494,17 @@ class ServerDriver:
         if self._adopt_orphans:
             self._store.adopt_orphans(owner.token, owner.alive)
         return self._store.reconcilable_jobs(owner.token, owner.alive)
+
+    def _with_hints(self, job_id: str, error: JobError) -> JobError:
+        """Add the template's download hints to a server's "missing model" error."""
+        job = self._store.get_job(job_id)
+        if job is None:
+            return error
+        try:
+            template = self._templates.get(job.template)
+        except TemplateError:
+            return error
+        return with_hints(error, template)
 
     def _accepts(self, job: Job) -> bool:
         return self._accept is None or self._accept(job)
