@@ -2195,7 +2195,12 @@ Choose another folder.</source>
 <context>
     <name>QueueDelegate</name>
     <message>
-        <location filename="../../studio_desktop/ui/queue/delegate.py" line="+126"/>
+        <location filename="../../studio_desktop/ui/queue/delegate.py" line="+127"/>
+        <source>Waiting · #{n} · no server can run it: {reason}</source>
+        <translation>等待中 · 第 {n} 位 · 沒有伺服器能執行它：{reason}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>any server</source>
         <translation>任一伺服器</translation>
     </message>
@@ -2233,7 +2238,7 @@ Choose another folder.</source>
 <context>
     <name>QueueModel</name>
     <message>
-        <location filename="../../studio_desktop/ui/queue/model.py" line="+177"/>
+        <location filename="../../studio_desktop/ui/queue/model.py" line="+178"/>
         <location line="+22"/>
         <source>(no prompt)</source>
         <translation>（無提示詞）</translation>
@@ -2247,6 +2252,11 @@ Choose another folder.</source>
         <location line="+7"/>
         <source>Error: {message}</source>
         <translation>錯誤：{message}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No server can run it now: {reason}</source>
+        <translation>目前沒有伺服器能執行它：{reason}</translation>
     </message>
 </context>
 <context>
@@ -2283,23 +2293,23 @@ Choose another folder.</source>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+218"/>
+        <location line="+219"/>
         <source>Retry</source>
         <translation>重試</translation>
     </message>
     <message>
-        <location line="-217"/>
+        <location line="-218"/>
         <source>Queue the selected failed jobs again</source>
         <translation>將所選的失敗任務重新加入佇列</translation>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+217"/>
+        <location line="+218"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location line="-216"/>
+        <location line="-217"/>
         <source>Cancel the selected jobs</source>
         <translation>取消所選任務</translation>
     </message>
@@ -2319,7 +2329,7 @@ Choose another folder.</source>
         <translation>無法讀取佇列中的任務：{reason}</translation>
     </message>
     <message numerus="yes">
-        <location line="+46"/>
+        <location line="+47"/>
         <source>%n waiting</source>
         <translation>
             <numerusform>%n 個等待中</numerusform>
@@ -2744,7 +2754,7 @@ Jobs waiting in the queue stay there and run on the other servers.</source>
 <context>
     <name>StudioApp</name>
     <message>
-        <location filename="../../studio_desktop/app.py" line="+86"/>
+        <location filename="../../studio_desktop/app.py" line="+88"/>
         <source>The output folder {folder} cannot be used; new images are saved in {default}.</source>
         <translation>無法使用輸出資料夾 {folder}；新圖片會儲存在 {default}。</translation>
     </message>

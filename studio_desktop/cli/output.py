@@ -11,6 +11,7 @@ from studio_desktop.cli.common import EXIT_JOBS_FAILED, EXIT_OK
 from studio_desktop.core.context import AppContext
 from studio_desktop.core.engine import (
     EngineEvent,
+    JobBlocked,
     JobFinished,
     JobProgress,
     JobRetrying,
@@ -110,6 +111,13 @@ class Reporter:
                     "reason": event.reason,
                 },
                 f"  {event.job_id[:8]} retrying in {event.delay_s:.0f}s: {event.reason}",
+            )
+        elif isinstance(event, JobBlocked) and event.reasons:
+            say(
+                self._out,
+                self._json,
+                {"event": "blocked", "job": event.job_id, "reasons": dict(event.reasons)},
+                f"  {event.job_id[:8]} no server can run it now: {event.message}",
             )
         elif isinstance(event, JobFinished):
             self._done += 1

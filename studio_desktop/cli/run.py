@@ -14,6 +14,9 @@ from studio_desktop.core.context import AppContext
 from studio_desktop.core.engine import (
     Dispatcher,
     EngineEvent,
+    JobBlocked,
+    JobStateChanged,
+    ServerChanged,
     ServerState,
 )
 from studio_desktop.core.jobs import Job, JobStatus, NewJob
@@ -39,9 +42,21 @@ def run_until_done(
     Jobs belong to `owner` (this process) while it runs: a window open on the same data folder
     leaves them alone, and this process leaves the window's alone."""
     changed = threading.Event()
+    # Job id -> (why no server can run it, when told): JobBlocked, until it runs or can.
+    blocked: dict[str, tuple[str, float]] = {}
+    servers_changed_at = [time.monotonic()]
 
     def listener(event: EngineEvent) -> None:
         reporter.event(event)
+        if isinstance(event, JobBlocked):
+            if event.reasons:
+                blocked[event.job_id] = (event.message, time.monotonic())
+            else:
+                blocked.pop(event.job_id, None)
+        elif isinstance(event, JobStateChanged) and event.job.status is not JobStatus.PENDING:
+            blocked.pop(event.job.id, None)
+        elif isinstance(event, ServerChanged):
+            servers_changed_at[0] = time.monotonic()
         changed.set()
 
     dispatcher = Dispatcher(
@@ -77,6 +92,20 @@ def run_until_done(
                     return False
             else:
                 down_since = None
+            # Every job left waits for a server that lacks what it needs (and none is still
+            # connecting, which might): say why and stop waiting, never wait silently.
+            # A reason told before a server's last change may be out of date: wait for the
+            # engine's next word, or for the servers to stay as they are for the grace time.
+            told = [blocked.get(job.id) for job in active]
+            settled = time.monotonic() - servers_changed_at[0] > ALL_DOWN_GRACE_S
+            if (
+                all(told)
+                and ServerState.CONNECTING not in states
+                and (settled or all(at > servers_changed_at[0] for _, at in filter(None, told)))
+            ):
+                message = next(why for why, _ in filter(None, told))
+                print(f"error: no server can run the job: {message}", file=sys.stderr)
+                return False
             changed.wait(0.5)
             changed.clear()
     finally:

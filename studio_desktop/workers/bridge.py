@@ -22,6 +22,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from studio_desktop.core.engine import (
     EngineEvent,
+    JobBlocked,
     JobFinished,
     JobPreview,
     JobProgress,
@@ -112,6 +113,7 @@ class EventBridge(QObject):
     progress = Signal(object)  # JobProgress
     preview = Signal(object)  # JobPreview
     retrying = Signal(object)  # JobRetrying
+    blocked = Signal(object)  # JobBlocked: no server can run a waiting job (or can again)
     outputs_ready = Signal(object)  # JobFinished of a completed job
     server_changed = Signal(object)  # ServerStatus
     server_removed = Signal(str)  # url
@@ -181,6 +183,8 @@ class EventBridge(QObject):
             self.job_started.emit(event.job_id, event.server)
         elif isinstance(event, JobRetrying):
             self.retrying.emit(event)
+        elif isinstance(event, JobBlocked):
+            self.blocked.emit(event)
         elif isinstance(event, ServerAdded):
             self._removed.discard(event.status.url)
             self._statuses[event.status.url] = event.status

@@ -552,6 +552,11 @@ class PromptRun:
         metadata_client = host.supports_preview_metadata(self.client_id)
         step = 0
         while step < steps:
+            if host.faults.busy_with_others and self.client_id is None:
+                # Another client's long run (faults.busy_with_others): it does not advance.
+                self._check_interrupt()
+                await self._sleep(max(host.step_seconds, 0.01))
+                continue
             step += 1
             self._check_interrupt()
             await self._sleep(host.step_seconds)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 
 @dataclass
@@ -28,3 +28,19 @@ class Faults:
     non_image_output: bool = False
     # /view of output/temp files returns a tiny PNG claiming 40000x40000 (decompression bomb).
     huge_image_output: bool = False
+    # Prompts of other clients (queued without a client id, e.g. by tests' submit_blocker) do
+    # not advance while this is on: the server is busy for minutes with work that is not ours.
+    busy_with_others: bool = False
+    # Node classes the server lacks (a node pack not installed): left out of /object_info, and
+    # a prompt using one is rejected like ComfyUI does (missing_node_type).
+    missing_nodes: frozenset[str] = field(default_factory=frozenset)
+    # POST /prompt answers 200 with the prompt id, then drops the prompt: it is in neither
+    # /queue nor /history (a server that forgets what it accepted).
+    forget_prompts: bool = False
+    # POST /prompt ignores the client's prompt_id: the prompt runs under a new id, answered.
+    wrong_prompt_id: bool = False
+    # GET /history/{id} answers other prompts' entries instead of the one asked for.
+    history_of_others: bool = False
+    # Accepted prompts go straight to "running" in /queue and stay there for ever, with no
+    # events at all (a wedged server).
+    silent_after_submit: bool = False

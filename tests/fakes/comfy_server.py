@@ -585,13 +585,23 @@ class FakeComfyServer:
             self._info_text = json.dumps(self._info)
         return self._info_text
 
+    def _present_info(self) -> JSON:
+        """The node classes the server has now (faults.missing_nodes left out)."""
+        missing = self.faults.missing_nodes
+        if not missing:
+            return self._info
+        return {k: v for k, v in self._info.items() if k not in missing}
+
     async def _object_info(self, request: web.Request) -> web.Response:
-        return web.Response(text=self._object_info_json(), content_type="application/json")
+        text = self._object_info_json()
+        if self.faults.missing_nodes:
+            text = json.dumps(self._present_info())
+        return web.Response(text=text, content_type="application/json")
 
     async def _object_info_node(self, request: web.Request) -> web.Response:
         node_class = request.match_info["node_class"]
         out: JSON = {}
-        if node_class in self._info:
+        if node_class in self._present_info():
             self._object_info_json()  # refresh LoadImage's file list
             out[node_class] = self._info[node_class]
         return web.json_response(out)
@@ -623,6 +633,9 @@ class FakeComfyServer:
 
     async def _get_history_id(self, request: web.Request) -> web.Response:
         prompt_id = request.match_info["prompt_id"]
+        if self.faults.history_of_others:
+            others = {k: v for k, v in self._history.items() if k != prompt_id}
+            return web.json_response(others)
         if prompt_id in self._history:
             return web.json_response({prompt_id: self._history[prompt_id]})
         return web.json_response({})
@@ -711,7 +724,11 @@ class FakeComfyServer:
         prompt = copy.deepcopy(json_data["prompt"])
         raw_id = json_data.get("prompt_id")
         prompt_id = str(uuid.uuid4()) if raw_id is None else str(raw_id)
-        valid = validate_prompt(prompt, self._info, lambda n: self.read_input(n) is not None)
+        if self.faults.wrong_prompt_id:
+            prompt_id = str(uuid.uuid4())
+        valid = validate_prompt(
+            prompt, self._present_info(), lambda n: self.read_input(n) is not None
+        )
         if valid.ok and self.faults.reject_prompt:
             valid = self._fault_rejection(prompt, valid.outputs)
         extra_data: JSON = dict(json_data.get("extra_data") or {})
@@ -723,11 +740,15 @@ class FakeComfyServer:
             )
         sensitive = {k: extra_data.pop(k) for k in SENSITIVE_EXTRA_DATA_KEYS if k in extra_data}
         item = (number, prompt_id, prompt, extra_data, valid.outputs, sensitive)
-        heapq.heappush(self._queue, item)
         with self._records_lock:
             self._submitted.append(copy.deepcopy(json_data))
-        self._queue_updated()
-        self._wakeup.set()
+        if self.faults.silent_after_submit:
+            # Wedged: listed as running for ever, never run, nothing said (not even status).
+            self._running[-1 - len(self._running)] = item
+        elif not self.faults.forget_prompts:
+            heapq.heappush(self._queue, item)
+            self._queue_updated()
+            self._wakeup.set()
         return web.json_response(
             {"prompt_id": prompt_id, "number": number, "node_errors": valid.node_errors}
         )

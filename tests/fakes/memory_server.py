@@ -142,6 +142,13 @@ class MemoryServer:
             self.cancelled.extend(prompt_ids)
             self.queued = [p for p in self.queued if p not in prompt_ids]
 
+    def unqueue(self, prompt_ids: Sequence[str]) -> None:
+        self._call("unqueue")
+        with self._lock:
+            # The first queued prompt counts as running (see queue()): a delete leaves it.
+            running = self.queued[:1]
+            self.queued = running + [p for p in self.queued[1:] if p not in prompt_ids]
+
     def view(self, output: OutputFile) -> bytes:
         self._call("view")
         return PNG

@@ -15,6 +15,7 @@ from pytestqt.qtbot import QtBot
 from studio_desktop.core.context import AppContext
 from studio_desktop.core.engine import JobProgress, JobStateChanged
 from studio_desktop.core.jobs import GenerationParams, Job, JobError, JobStatus, NewJob
+from studio_desktop.core.servers import ServerConfig
 from studio_desktop.core.settings import Settings
 from studio_desktop.core.store import Store
 from studio_desktop.ui.queue.model import PositionRole, QueueEntry, QueueModel
@@ -463,3 +464,41 @@ def test_failed_jobs_stay_until_dismissed_and_can_be_retried(
     assert prompts(panel) == []
     assert status(ctx, b.id) is JobStatus.FAILED  # dismissing only hides it here
     assert not panel.dismiss_button.isVisible()
+
+
+def test_a_job_no_server_can_run_shows_why_in_its_row(
+    qtbot: QtBot,
+    fake_comfy_factory: Any,
+    make_pool: PoolFactory,
+    ctx: AppContext,
+    open_panel: OpenPanel,
+) -> None:
+    """The stock server lacks the audio nodes and the other one is away: the job waits, and its
+    row says why instead of "waiting" for ever (issue 13)."""
+    fake = fake_comfy_factory()
+    pool = make_pool(fake, ServerConfig(SERVER, "away"))
+    panel = open_panel(pool)
+    (job,) = enqueue(
+        pool,
+        [
+            NewJob(
+                "audio_stable",
+                GenerationParams(prompt="rain", model=fake.checkpoints[0]),
+            )
+        ],
+    )
+
+    def told() -> bool:
+        row = panel.model.row_of(job.id)
+        return row is not None and "EmptyLatentAudio" in panel.model.entry(row).blocked
+
+    qtbot.waitUntil(told, timeout=WAIT_MS)
+    row = panel.model.row_of(job.id)
+    assert row is not None
+    index = panel.model.index(row)
+    line, _ = panel.delegate._second_line(panel.model.entry(row), panel.model, 1)
+    assert line.startswith("Waiting · #1 · no server can run it: ")
+    assert "away" in line and "EmptyLatentAudio" in line
+    assert "No server can run it now" in index.data(Qt.ItemDataRole.ToolTipRole)
+    panel.grab()  # paints without errors
+    assert status(ctx, job.id) is JobStatus.PENDING

@@ -153,7 +153,7 @@ def test_a_failing_database_restarts_the_loop_and_says_why(
     run.server.push(ev.Progress(prompt_id=job_id, value=1, max=2, node="3"))
     wait_until(lambda: bool(run.of(Notice)), "a notice")
     notice = run.of(Notice)[0]
-    assert isinstance(notice, Notice) and "internal error" in notice.message
+    assert isinstance(notice, Notice) and "database cannot be written" in notice.message
     # The loop came back: the job was given back, found on the server and followed to the end.
     wait_until(lambda: run.driver.status.state in (ServerState.IDLE, ServerState.BUSY), "up")
     wait_until(lambda: run.status_of(job_id) is JobStatus.RUNNING, "taken again")

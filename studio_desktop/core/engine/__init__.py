@@ -18,6 +18,7 @@ from studio_desktop.core.engine.dispatcher import (
 from studio_desktop.core.engine.driver import ServerDriver, ServerFactory, http_server
 from studio_desktop.core.engine.events import (
     EngineEvent,
+    JobBlocked,
     JobEvent,
     JobFinished,
     JobPreview,
@@ -39,6 +40,7 @@ __all__ = [
     "EngineConfig",
     "EngineEvent",
     "HttpComfyServer",
+    "JobBlocked",
     "JobEvent",
     "JobFinished",
     "JobPreview",

@@ -21,6 +21,17 @@ class EngineConfig:
     reconnect_backoff_s: tuple[float, float] = (0.5, 10.0)
     stream_reconnect_s: float = 10.0  # a websocket down this long means the server is down
     restart_backoff_s: tuple[float, float] = (1.0, 30.0)  # a loop that crashed restarts after
+    # A prompt the server lists as running while it says nothing about it (no progress, no
+    # node starting, no end) for this long is stuck: stopped there and failed. Long enough for
+    # the slowest single node we know without progress events (a video VAE decode, a model
+    # load from a network disk); ComfyUI reports every node start and every sampler step.
+    stall_s: float = 1200.0
+    # How often (at most) waiting jobs are checked against what every server offers, so a job
+    # no server can run says so instead of waiting silently.
+    blocked_check_s: float = 1.0
+    # A prompt moved off a busy server to an idle one is not taken back by the busy server
+    # for this long (the idle one claims it first; if it cannot, anyone may again).
+    moved_hold_s: float = 30.0
 
     def backoff(self, attempt: int) -> float:
         """Delay before retry number `attempt` (1-based)."""

@@ -13,6 +13,7 @@ import time
 from collections.abc import Callable, Sequence
 
 from studio_desktop.core.engine.config import EngineConfig
+from studio_desktop.core.engine.coordinator import Coordinator
 from studio_desktop.core.engine.driver import ServerDriver, ServerFactory, http_server
 from studio_desktop.core.engine.events import (
     EngineEvent,
@@ -90,6 +91,15 @@ class Dispatcher:
         self._joins: dict[str, Callable[[float], bool]] = {}
         self._started = False
         self._lock = threading.Lock()
+        self._coordinator = Coordinator(
+            store,
+            templates,
+            self._drivers,
+            emit=self._emit,
+            config=self._config,
+            accept=accept,
+            owner=owner,
+        )
         for server in servers:
             loop = self._new_loop(server)
             self._loops[loop.url] = loop
@@ -106,7 +116,12 @@ class Dispatcher:
             server_factory=self._server_factory,
             owner=self._owner,
             adopt_orphans=self._adopt_orphans,
+            nothing_to_claim=self._coordinator.nothing_to_claim,
         )
+
+    def _drivers(self) -> list[ServerDriver]:
+        with self._lock:
+            return list(self._loops.values())
 
     # --- lifecycle ---
 

@@ -41,14 +41,16 @@ from studio_desktop.core.engine.events import (
     ServerState,
     ServerStatus,
 )
+from studio_desktop.core.engine.failures import with_hints
 from studio_desktop.core.engine.machine import ServerMachine
 from studio_desktop.core.engine.server import ComfyServer, HttpComfyServer
-from studio_desktop.core.jobs import IllegalTransition, Job, JobStatus
+from studio_desktop.core.jobs import IllegalTransition, Job, JobError, JobStatus
 from studio_desktop.core.library.files import OutputLibrary
 from studio_desktop.core.owners import ProcessOwner
 from studio_desktop.core.servers import ServerCapabilities, ServerConfig, record_capabilities
 from studio_desktop.core.store import Store
-from studio_desktop.core.workflows import TemplateRegistry
+from studio_desktop.core.store.errors import DatabaseUnavailable
+from studio_desktop.core.workflows import TemplateError, TemplateRegistry
 
 log = logging.getLogger("studio.engine")
 
@@ -59,6 +61,7 @@ _PENDING_WAIT_S = 0.001  # reading what already arrived, without waiting for mor
 _MAX_PENDING_EVENTS = 2000  # a flood of events must not starve the rest of the loop
 
 ServerFactory = Callable[[ServerConfig, EngineConfig], ComfyServer]
+NothingToClaim = Callable[["ServerDriver"], None]
 
 
 def http_server(server: ServerConfig, config: EngineConfig) -> ComfyServer:
@@ -81,8 +84,12 @@ class ServerDriver:
         server_factory: ServerFactory = http_server,
         owner: ProcessOwner | None = None,
         adopt_orphans: bool = False,
+        nothing_to_claim: NothingToClaim | None = None,
     ) -> None:
+        """`nothing_to_claim` is called (on this driver's thread) when this server had room
+        and found no job it may run: the coordinator's look across servers."""
         self.server = server
+        self._nothing_to_claim = nothing_to_claim
         self._owner = owner  # claims and reconciles only this process's jobs (and orphans)
         self._adopt_orphans = adopt_orphans
         self.url = normalize_base_url(server.url)  # as jobs record it
@@ -94,7 +101,7 @@ class ServerDriver:
         self._accept = accept
         self._comfy = server_factory(replace(server, url=self.url), self._config)
         self._machine = ServerMachine(self.url, server.label, server.pipeline_depth, self._config)
-        self._inbox: queue.SimpleQueue[m.Input] = queue.SimpleQueue()
+        self._inbox: queue.SimpleQueue[m.Input | _StoreFailed] = queue.SimpleQueue()
         self._stop = threading.Event()
         self._wake = threading.Event()
         self._release = False
@@ -103,6 +110,7 @@ class ServerDriver:
         self._status_lock = threading.Lock()
         self._collector = ThreadPoolExecutor(1, thread_name_prefix=f"output-{server.label}")
         self._held: frozenset[str] = frozenset()  # the machine's jobs, for holds() from anywhere
+        self._movable: list[tuple[Job, int]] = []  # the machine's movable(), for other threads
         self._cancels_refused: set[str] = set()  # told the user once; retried quietly
         # Jobs the output thread is saving: a restarted loop must not collect them again.
         self._collecting: set[str] = set()
@@ -132,6 +140,23 @@ class ServerDriver:
     def holds(self, job_id: str) -> bool:
         return job_id in self._held
 
+    @property
+    def idle(self) -> bool:
+        """Nothing runs or waits on the server (only meaningful on this driver's thread)."""
+        return self._machine.idle
+
+    def can_run(self, job: Job) -> bool:
+        return self._can_run(job)
+
+    def movable(self) -> list[tuple[Job, int]]:
+        """Our prompts waiting behind others on this server, with how many are ahead."""
+        return list(self._movable)
+
+    def request_withdraw(self, job_id: str) -> None:
+        """An idle server would run this job now: take it off here if it has not started."""
+        self._inbox.put(m.Withdraw(job_id))
+        self._wake.set()
+
     # --- the supervisor ---
 
     def run(self) -> None:
@@ -155,14 +180,22 @@ class ServerDriver:
         """Start over with a fresh machine. The jobs stay recorded as running: once the loop is
         back it finds each on the server (LoadRunning) and follows, collects or requeues it,
         exactly as after a restart of the app, so nothing runs twice."""
-        reason = (
-            f"stopped by an internal error ({type(exc).__name__}: {str(exc)[:120]}); "
-            f"trying again in {delay:.0f} s. The log has the details."
-        )
+        if isinstance(exc, DatabaseUnavailable):
+            # Not a bug: the disk filled up, the drive went read-only... Say what to do, whole.
+            reason = (
+                f"paused: the database cannot be written. {exc} Every job stays as it was "
+                f"saved; trying again in {delay:.0f} s."
+            )
+        else:
+            reason = (
+                f"stopped by an internal error ({type(exc).__name__}: {str(exc)[:120]}); "
+                f"trying again in {delay:.0f} s. The log has the details."
+            )
         self._machine = ServerMachine(
             self.url, self.server.label, self.server.pipeline_depth, self._config
         )
         self._held = frozenset()
+        self._movable = []
         self._comfy.close()
         self._set_status(ServerState.DOWN, message=reason)
         self._emit(Notice(f"{self.server.label}: {reason}"))
@@ -239,6 +272,8 @@ class ServerDriver:
                 message = self._inbox.get_nowait()
             except queue.Empty:
                 return
+            if isinstance(message, _StoreFailed):
+                raise message.error  # on the loop's thread: the supervisor takes it from here
             self._feed(message)
 
     def _feed(self, message: m.Input) -> None:
@@ -252,6 +287,7 @@ class ServerDriver:
             if isinstance(item, m.Disconnected) and was_connected:
                 self._went_down(item.reason)
         self._held = frozenset(self._machine.flights)
+        self._movable = self._machine.movable()
 
     def _went_down(self, reason: str) -> None:
         log.warning("%s is down: %s", self.url, reason)
@@ -274,9 +310,15 @@ class ServerDriver:
             if isinstance(command, m.CancelOnServer):
                 return [*self._cancel_not_taken(command.prompt_ids, exc), m.Disconnected(str(exc))]
             return [m.Disconnected(str(exc))]
+        except DatabaseUnavailable:
+            # Not the job's fault (a full disk during a submit): it must not cost an attempt.
+            raise
         except Exception as exc:
             if not _is_server_call(command):
                 raise  # a store write failed: the supervisor restarts the loop
+            if isinstance(command, m.Unqueue):
+                log.warning("could not move job %s off %s: %s", command.job_id, self.url, exc)
+                return [m.Unqueued(command.job_id, still_queued=True, entry=None)]
             if isinstance(command, m.CancelOnServer):
                 return self._cancel_not_taken(command.prompt_ids, exc)
             if isinstance(command, m.Poll):
@@ -299,16 +341,19 @@ class ServerDriver:
                     if j.server == self.url and self._accepts(j) and j.id not in self._collecting
                 )
                 return [m.RunningJobs(mine)]
-            case m.Claim():
+            case m.Claim(exclude):
                 owner = self._owner
                 job = store.claim_next(
                     self.url,
                     owner=owner.token if owner is not None else None,
                     alive=owner.alive if owner is not None else None,
                     can_run=self._can_run,
+                    exclude=exclude,
                 )
                 if job is not None:
                     self._emit(JobStateChanged(job))
+                elif self._nothing_to_claim is not None:
+                    self._nothing_to_claim(self)
                 return [m.Claimed(job)]
             case m.Locate(job_id):
                 entry = comfy.history(job_id)
@@ -331,7 +376,18 @@ class ServerDriver:
                 state = comfy.queue()
                 queued = frozenset(p for p in prompt_ids if state.contains(p))
                 histories = {p: comfy.history(p) for p in prompt_ids if p not in queued}
-                return [m.Polled(queued, histories)]
+                running = frozenset(i.prompt_id for i in state.running)
+                pending = tuple(i.prompt_id for i in state.pending)
+                return [m.Polled(queued, histories, running, pending)]
+            case m.Unqueue(job_id):
+                comfy.unqueue([job_id])
+                state = comfy.queue()
+                if state.contains(job_id):
+                    return [m.Unqueued(job_id, still_queued=True, entry=None)]
+                entry = comfy.history(job_id)
+                if entry is None:
+                    log.info("job %s taken off %s for an idle server", job_id, self.url)
+                return [m.Unqueued(job_id, still_queued=False, entry=entry)]
             case m.Collect(job, entry):
                 self._collecting.add(job.id)
                 self._collector.submit(self._collect, job, entry)
@@ -349,7 +405,7 @@ class ServerDriver:
                 ended = [j for j in current if j is not None and j.status.is_final]
                 return [self._ended_elsewhere(j) for j in ended]
             case m.Fail(job_id, error):
-                failed = store.fail(job_id, error)
+                failed = store.fail(job_id, self._with_hints(job_id, error))
                 log.warning("job %s failed on %s: %s", job_id, self.url, error.message)
                 self._emit(JobStateChanged(failed))
                 self._emit(JobFinished(failed, ()))
@@ -382,6 +438,13 @@ class ServerDriver:
             log.info("job %s ended elsewhere while its outputs were saved", job.id)
             current = self._store.get_job(job.id)
             result = m.Overruled(current) if current is not None else m.Collected(job.id)
+        except DatabaseUnavailable as exc:
+            # Not the job's fault: no attempt is counted. The loop restarts once the database
+            # can be written and finds the job finished on the server again.
+            self._collecting.discard(job.id)
+            self._inbox.put(_StoreFailed(exc))
+            self._wake.set()
+            return
         except Exception as exc:
             if not isinstance(exc, ComfyError):
                 log.warning("saving the outputs of job %s failed", job.id, exc_info=exc)
@@ -431,6 +494,17 @@ class ServerDriver:
         if self._adopt_orphans:
             self._store.adopt_orphans(owner.token, owner.alive)
         return self._store.reconcilable_jobs(owner.token, owner.alive)
+
+    def _with_hints(self, job_id: str, error: JobError) -> JobError:
+        """Add the template's download hints to a server's "missing model" error."""
+        job = self._store.get_job(job_id)
+        if job is None:
+            return error
+        try:
+            template = self._templates.get(job.template)
+        except TemplateError:
+            return error
+        return with_hints(error, template)
 
     def _accepts(self, job: Job) -> bool:
         return self._accept is None or self._accept(job)
@@ -485,6 +559,13 @@ class ServerDriver:
             log.exception("engine listener failed on %s", type(event).__name__)
 
 
+class _StoreFailed:
+    """From the output thread: the database could not be written; the loop must restart."""
+
+    def __init__(self, error: DatabaseUnavailable) -> None:
+        self.error = error
+
+
 def _job_of(command: m.Command) -> str | None:
     job_id = getattr(command, "job_id", None)
     if isinstance(job_id, str):
@@ -496,5 +577,11 @@ def _job_of(command: m.Command) -> str | None:
 def _is_server_call(command: m.Command) -> bool:
     return isinstance(
         command,
-        m.Locate | m.Submit | m.FetchHistory | m.Poll | m.CancelOnServer | m.RefreshCapabilities,
+        m.Locate
+        | m.Submit
+        | m.FetchHistory
+        | m.Poll
+        | m.Unqueue
+        | m.CancelOnServer
+        | m.RefreshCapabilities,
     )

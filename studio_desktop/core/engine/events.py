@@ -74,6 +74,26 @@ class JobRetrying:
 
 
 @dataclass(frozen=True)
+class JobBlocked:
+    """A waiting job that no connected server can run, and why, per server.
+
+    `reasons` holds (server name, why): what the server lacks (node classes, the model, with
+    where to get them) or that it is not connected (yet). Emitted as soon as the job is found
+    blocked and again whenever the reasons change; with no reasons once a server can run it
+    again. The job keeps waiting while a server that is not connected may still take it; once
+    every server it may run on is connected and none can, it fails with the same reasons
+    (a `JobFinished` follows), so nobody waits for it silently.
+    """
+
+    job_id: str
+    reasons: tuple[tuple[str, str], ...]
+
+    @property
+    def message(self) -> str:
+        return "; ".join(f"{server}: {why}" for server, why in self.reasons)
+
+
+@dataclass(frozen=True)
 class JobFinished:
     """A job reached a final state (completed, failed or cancelled) on a server."""
 
@@ -98,6 +118,6 @@ class Notice:
     message: str
 
 
-JobEvent = JobStarted | JobProgress | JobPreview | JobRetrying | JobFinished
+JobEvent = JobStarted | JobProgress | JobPreview | JobRetrying | JobBlocked | JobFinished
 EngineEvent = JobEvent | JobStateChanged | ServerChanged | Notice
 Listener = Callable[[EngineEvent], None]

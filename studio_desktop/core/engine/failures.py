@@ -15,7 +15,7 @@ from studio_desktop.core.comfy import events as ev
 from studio_desktop.core.engine.config import EngineConfig
 from studio_desktop.core.jobs import JobError
 from studio_desktop.core.library.files import OutputRejected, SaveError
-from studio_desktop.core.workflows import TemplateError
+from studio_desktop.core.workflows import Template, TemplateError
 
 
 class ExecutionFailed(Exception):
@@ -144,3 +144,34 @@ def decide(config: EngineConfig, attempts: int, exc: BaseException) -> Retry | G
             )
         )
     return Retry(config.backoff(attempts), JobError(type="transient", message=error.message))
+
+
+def with_hints(error: JobError, template: Template) -> JobError:
+    """The error with the template's download hint for each model-loading node it names.
+
+    The server says "value not in list" for a model it lacks (a rejected prompt names the node
+    and input) or fails in the loader node while running (an execution error names the node);
+    the template knows which file that is and where to get it, as the validator does."""
+    places: list[tuple[str, str | None]] = []
+    if isinstance(error.details, list):
+        for node in error.details:
+            if not isinstance(node, dict) or node.get("node_id") is None:
+                continue
+            for complaint in node.get("errors") or [{}]:
+                name = complaint.get("input_name") if isinstance(complaint, dict) else None
+                places.append((str(node["node_id"]), name if isinstance(name, str) else None))
+    if error.node_id is not None:
+        places.append((str(error.node_id), None))
+    hints: list[str] = []
+    for node_id, input_name in places:
+        hint = template.download_hint(node_id, input_name)
+        if hint and hint not in hints and hint.strip() not in error.message:
+            hints.append(hint)
+    if not hints:
+        return error
+    return JobError(
+        type=error.type,
+        message="\n".join([error.message.rstrip(), *(h.strip() for h in hints)]),
+        node_id=error.node_id,
+        details=error.details,
+    )

@@ -13,8 +13,14 @@ A job this server holds is a `Flight` in one phase:
     COLLECTING  finished; the output stage downloads, stages, records and publishes its files
     WAITING     a step failed and is tried again after a backoff (the job shows "retrying")
 
-Pipelining: up to `depth` flights are LOCATING/SUBMITTING/ON_SERVER at once, so the next prompt
-already waits on the server while one runs, and collecting overlaps the next run.
+Pipelining: up to `depth` prompts wait or run on the server at once, so the next prompt already
+waits there while one runs, and collecting overlaps the next run. The depth counts the server's
+whole queue (`status` events' queue_remaining, the poll's /queue): a server busy with other
+clients' prompts takes fewer of ours, and a prompt of ours it has not started can be withdrawn
+(`Withdraw`: delete it from its queue, never interrupt it) for an idle server to run.
+
+Bounds: a prompt the server forgets is submitted again at most `max_resubmits` times; one it
+lists as running while saying nothing about it for `stall_s` is stopped and failed.
 """
 
 from __future__ import annotations
@@ -86,6 +92,10 @@ class Flight:
     entry: HistoryEntry | None = None  # kept for a collection that is retried
     fraction: float = 0.0
     heard_at: float = float("-inf")  # last sign of life from the server about it
+    # For the stall bound: like heard_at, but a reconnect of the stream does not reset it.
+    quiet_since: float = float("-inf")
+    started: bool = False  # the server began running it (an event about it, or /queue says so)
+    withdrawing: bool = False  # being deleted from the server's queue for an idle server
     progress_saved_at: float = float("-inf")
     timer: StepTimer = field(default_factory=StepTimer)
 
@@ -119,6 +129,13 @@ class ServerMachine:
         self._refreshed_at = float("-inf")
         self._cancel_again_at = float("-inf")
         self._held_checked_at = float("-inf")
+        self._now = float("-inf")  # of the input being handled
+        # The server's queue as last heard: its length (everyone's prompts, running included)
+        # and, from the last poll, which prompts run and which wait there, in order.
+        self._queue_remaining = 0
+        self._server_running: frozenset[str] = frozenset()
+        self._server_pending: tuple[str, ...] = ()
+        self._moved_away: dict[str, float] = {}  # job id -> until when not to claim it back
 
     # --- queries for the driver ---
 
@@ -133,9 +150,42 @@ class ServerMachine:
     def holds(self, job_id: str) -> bool:
         return job_id in self.flights
 
+    @property
+    def foreign(self) -> int:
+        """Prompts of other clients on the server (running or waiting), as last heard: its
+        queue length less ours there (one still being submitted is not in it yet)."""
+        ours = sum(1 for f in self.flights.values() if f.phase is Phase.ON_SERVER)
+        return max(0, self._queue_remaining - ours)
+
+    @property
+    def room(self) -> int:
+        """How many more prompts the pipeline takes: the depth counts the whole server queue."""
+        return self.depth - self.in_pipeline - self.foreign
+
+    @property
+    def idle(self) -> bool:
+        """Connected, and nothing runs or waits on the server, ours or anyone's."""
+        return self.connected and self.in_pipeline == 0 and self._queue_remaining == 0
+
+    def movable(self) -> list[tuple[Job, int]]:
+        """Our prompts the server lists as waiting behind others (not started), with how many
+        prompts are ahead of each: candidates to move to an idle server."""
+        out: list[tuple[Job, int]] = []
+        for index, prompt_id in enumerate(self._server_pending):
+            flight = self.flights.get(prompt_id)
+            if flight is None or flight.phase is not Phase.ON_SERVER:
+                continue
+            if flight.started or flight.withdrawing:
+                continue
+            ahead = len(self._server_running) + index
+            if ahead >= 1:
+                out.append((flight.job, ahead))
+        return out
+
     # --- the one entry point ---
 
     def handle(self, message: m.Input, now: float) -> list[m.Command]:
+        self._now = now
         match message:
             case m.Connected():
                 return self._connected(now)
@@ -155,8 +205,12 @@ class ServerMachine:
                 return self._step_failed(job_id, error, now)
             case m.HistoryFetched(job_id, entry):
                 return self._history(job_id, entry)
-            case m.Polled(queued, histories):
-                return self._polled(queued, histories)
+            case m.Polled(queued, histories, running, pending):
+                return self._polled(queued, histories, running, pending, now)
+            case m.Withdraw(job_id):
+                return self._withdraw(job_id)
+            case m.Unqueued(job_id, still_queued, entry):
+                return self._unqueued(job_id, still_queued, entry, now)
             case m.ServerEvent(event):
                 return self._event(event, now)
             case m.Collected(job_id):
@@ -176,9 +230,15 @@ class ServerMachine:
 
     # --- connection ---
 
+    def _forget_queue(self) -> None:
+        self._queue_remaining = 0
+        self._server_running = frozenset()
+        self._server_pending = ()
+
     def _connected(self, now: float) -> list[m.Command]:
         self.connected = True
         self._running_prompt = None
+        self._forget_queue()
         self._polled_at = self._refreshed_at = now
         out: list[m.Command] = []
         if self._abandoned:
@@ -193,6 +253,7 @@ class ServerMachine:
         self.connected = False
         self._claiming = False
         self._running_prompt = None
+        self._forget_queue()
         out: list[m.Command] = []
         error = JobError(type="server_down", message=reason)
         for job_id, flight in list(self.flights.items()):
@@ -230,6 +291,7 @@ class ServerMachine:
             if flight.phase is Phase.WAITING and flight.retry_at <= now:
                 flight.phase = flight.retry_phase
                 out.append(m.Resume(job_id))
+        out += self._stalled(now)
         # Only prompts the event stream has been quiet about: a poll that finds a prompt done
         # while its progress events are still on their way would cut them off.
         quiet = now - self.config.history_poll_s
@@ -255,10 +317,12 @@ class ServerMachine:
     # --- taking jobs ---
 
     def _fill(self) -> list[m.Command]:
-        if not self.connected or self._claiming or self.in_pipeline >= self.depth:
+        if not self.connected or self._claiming or self.room <= 0:
             return []
         self._claiming = True
-        return [m.Claim()]
+        now = self._now
+        self._moved_away = {j: until for j, until in self._moved_away.items() if until > now}
+        return [m.Claim(tuple(sorted(self._moved_away)))]
 
     def _adopt(self, jobs: tuple[Job, ...]) -> list[m.Command]:
         out: list[m.Command] = []
@@ -291,6 +355,7 @@ class ServerMachine:
             return self._collect(flight, entry)
         if queued:
             flight.phase = Phase.ON_SERVER
+            flight.quiet_since = self._now
             return []
         if flight.adopted:
             del self.flights[job_id]
@@ -306,7 +371,8 @@ class ServerMachine:
         if isinstance(message, m.Submitted):
             flight.phase = Phase.ON_SERVER
             flight.attempts = 0
-            flight.heard_at = now
+            flight.heard_at = flight.quiet_since = now
+            flight.started = False
             return []
         # Resumed after a backoff: a collection is simply retried; any other step first asks
         # the server, since the failed call may have reached it.
@@ -319,6 +385,10 @@ class ServerMachine:
 
     def _event(self, event: ev.Event, now: float) -> list[m.Command]:
         kind = event.type
+        if isinstance(event, ev.Status):
+            # Sent to every client whenever the server's queue changes, anyone's prompts.
+            self._queue_remaining = event.queue_remaining
+            return self._fill()
         if kind is EventType.RECONNECTED:
             self._running_prompt = None  # we cannot tell what ran while we were away
             self._polled_at = float("-inf")  # events may have been lost: look at once
@@ -335,7 +405,8 @@ class ServerMachine:
         flight = self.flights.get(prompt_id or "")
         if flight is None or flight.phase is not Phase.ON_SERVER:
             return []
-        flight.heard_at = now
+        flight.heard_at = flight.quiet_since = now
+        flight.started = True
         job_id = flight.job.id
         if isinstance(event, ev.ExecutionStart):
             return [m.Emit(JobStarted(job_id, self.url))]
@@ -376,13 +447,25 @@ class ServerMachine:
         return self._collect(flight, entry)
 
     def _polled(
-        self, queued: frozenset[str], histories: Mapping[str, HistoryEntry | None]
+        self,
+        queued: frozenset[str],
+        histories: Mapping[str, HistoryEntry | None],
+        running: frozenset[str] | None,
+        pending: tuple[str, ...],
+        now: float,
     ) -> list[m.Command]:
         out: list[m.Command] = []
+        if running is not None:
+            self._server_running, self._server_pending = running, pending
+            self._queue_remaining = len(running) + len(pending)
         for job_id in queued:
             flight = self.flights.get(job_id)
             if flight is not None:
                 flight.attempts = 0  # the server answered about it: poll failures start over
+                if running is not None and job_id in running and not flight.started:
+                    # Running there although no event said so: the stall bound starts now.
+                    flight.started = True
+                    flight.quiet_since = now
         for job_id, entry in histories.items():
             flight = self.flights.get(job_id)
             if flight is None or flight.phase is not Phase.ON_SERVER or job_id in queued:
@@ -406,6 +489,54 @@ class ServerMachine:
             out.append(m.Submit(flight.job))
         return out
 
+    def _stalled(self, now: float) -> list[m.Command]:
+        """Prompts the server runs while saying nothing about them for `stall_s`: stop them
+        there and fail them, so a wedged server cannot hold a job for ever."""
+        out: list[m.Command] = []
+        limit = self.config.stall_s
+        for job_id, flight in list(self.flights.items()):
+            if flight.phase is not Phase.ON_SERVER or not flight.started:
+                continue
+            if now - flight.quiet_since < limit:
+                continue
+            error = JobError(
+                type="stalled",
+                message=f"{self.label} ran this job without a word about it (no progress, no "
+                f"node finishing) for {limit:.0f} s; it was stopped there. Is ComfyUI hung? "
+                "Retry the job to run it again.",
+            )
+            out += [m.CancelOnServer((job_id,)), *self._end(job_id, error)]
+        return out
+
+    # --- moving a waiting prompt to an idle server ---
+
+    def _withdraw(self, job_id: str) -> list[m.Command]:
+        flight = self.flights.get(job_id)
+        if flight is None or not self.connected or flight.phase is not Phase.ON_SERVER:
+            return []
+        if flight.started or flight.withdrawing or job_id not in self._server_pending:
+            return []  # only a prompt the server lists as waiting, never a running one
+        flight.withdrawing = True
+        return [m.Unqueue(job_id)]
+
+    def _unqueued(
+        self, job_id: str, still_queued: bool, entry: HistoryEntry | None, now: float
+    ) -> list[m.Command]:
+        flight = self.flights.get(job_id)
+        if flight is None:
+            return []
+        flight.withdrawing = False
+        if flight.phase is not Phase.ON_SERVER or still_queued:
+            return []  # it started before the delete landed (or was not deleted): it stays
+        if entry is not None:
+            return self._collect(flight, entry)  # it even finished meanwhile
+        del self.flights[job_id]
+        self._server_pending = tuple(p for p in self._server_pending if p != job_id)
+        self._queue_remaining = max(0, self._queue_remaining - 1)  # we just took it out
+        # Back to the queue for the idle server; this one must not take it straight back.
+        self._moved_away[job_id] = now + self.config.moved_hold_s
+        return [m.Requeue(job_id, None), *self._fill()]
+
     def _collect(self, flight: Flight, entry: HistoryEntry) -> list[m.Command]:
         flight.phase = Phase.COLLECTING
         flight.entry = entry
@@ -421,6 +552,7 @@ class ServerMachine:
         if flight is None:
             return []
         flight.attempts += 1
+        flight.withdrawing = False
         verdict = decide(self.config, flight.attempts, error)
         on_server = flight.phase is Phase.ON_SERVER
         if isinstance(verdict, GiveUp):

@@ -82,10 +82,32 @@ class HistoryFetched:
 
 @dataclass(frozen=True)
 class Polled:
-    """The safety-net poll: which prompts are still queued there, and the history of the rest."""
+    """The safety-net poll: which prompts are still queued there, and the history of the rest.
+
+    `running`/`pending` are the server's whole queue as read (everyone's prompts, pending in
+    the order it runs them); None when the poll did not read it."""
 
     queued: frozenset[str]
     histories: Mapping[str, HistoryEntry | None]
+    running: frozenset[str] | None = None
+    pending: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Withdraw:
+    """Another server is idle: take this job off here if the server has not started it."""
+
+    job_id: str
+
+
+@dataclass(frozen=True)
+class Unqueued:
+    """What became of a prompt we deleted from the server's queue: still there (it started
+    first, or the delete was not taken), finished (its history entry), or gone."""
+
+    job_id: str
+    still_queued: bool
+    entry: HistoryEntry | None
 
 
 @dataclass(frozen=True)
@@ -136,6 +158,8 @@ Input = (
     | StepFailed
     | HistoryFetched
     | Polled
+    | Withdraw
+    | Unqueued
     | ServerEvent
     | Collected
     | Overruled
@@ -154,7 +178,10 @@ class LoadRunning:
 
 @dataclass(frozen=True)
 class Claim:
-    """Take the next waiting job this server may run (answer: Claimed)."""
+    """Take the next waiting job this server may run (answer: Claimed); not one of `exclude`
+    (jobs just moved off this server to an idle one)."""
+
+    exclude: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -175,6 +202,14 @@ class FetchHistory:
 @dataclass(frozen=True)
 class Poll:
     prompt_ids: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Unqueue:
+    """Delete the prompt from the server's queue (never interrupt it), then look where it is
+    (answer: Unqueued)."""
+
+    job_id: str
 
 
 @dataclass(frozen=True)
@@ -245,6 +280,7 @@ Command = (
     | Submit
     | FetchHistory
     | Poll
+    | Unqueue
     | Collect
     | CancelOnServer
     | RefreshCapabilities

@@ -56,6 +56,10 @@ class ComfyServer(Protocol):
         """Take prompts off the server: delete the queued ones, then interrupt a running one."""
         ...
 
+    def unqueue(self, prompt_ids: Sequence[str]) -> None:
+        """Delete prompts from the server's queue; one that already runs is left running."""
+        ...
+
     def view(self, output: OutputFile) -> bytes: ...
 
     def close(self) -> None: ...
@@ -131,6 +135,9 @@ class HttpComfyServer:
         for prompt_id in prompt_ids:
             if any(i.prompt_id == prompt_id for i in state.running):
                 self._http.interrupt(prompt_id)
+
+    def unqueue(self, prompt_ids: Sequence[str]) -> None:
+        self._http.delete_from_queue(list(prompt_ids))
 
     def view(self, output: OutputFile) -> bytes:
         with self._downloads_lock:

@@ -137,6 +137,15 @@ class Template:
     def has_slot(self, name: str) -> bool:
         return name in self.slots
 
+    def download_hint(self, node_id: str, input_name: str | None = None) -> str:
+        """Where to get the model file node `node_id` loads (through `input_name`, when
+        known), as a sentence with a leading space; empty when the template declares none."""
+        for model in self.model_files:
+            if model.node == node_id and (input_name is None or model.input == input_name):
+                where = f" from {model.url}" if model.url else ""
+                return f" Download {model.name}{where} into ComfyUI's models/{model.folder} folder."
+        return ""
+
     def pack_for(self, class_type: str) -> NodePack | None:
         """The declared custom node pack that provides `class_type`, if any."""
         return next((p for p in self.custom_nodes if class_type in p.nodes), None)

@@ -210,13 +210,7 @@ class _Checker:
         self._add(node_id, class_type, name, message + hint, IssueKind.NOT_IN_LIST)
 
     def _model_hint(self, node_id: str, name: str) -> str:
-        if self.template is None:
-            return ""
-        for model in self.template.model_files:
-            if model.node == node_id and model.input == name:
-                where = f" from {model.url}" if model.url else ""
-                return f" Download {model.name}{where} into ComfyUI's models/{model.folder} folder."
-        return ""
+        return self.template.download_hint(node_id, name) if self.template is not None else ""
 
     def _check_number(
         self,

@@ -123,6 +123,10 @@ class QueueDelegate(QStyledItemDelegate):
         job = entry.job
         server = model.server_name(job.server)
         if job.status is JobStatus.PENDING:
+            if entry.blocked:
+                return self.tr("Waiting · #{n} · no server can run it: {reason}").format(
+                    n=position, reason=entry.blocked
+                ), ""
             where = server if job.pinned and server else self.tr("any server")
             return self.tr("Waiting · #{n} · {where}").format(n=position, where=where), ""
         if job.status is JobStatus.RETRYING:

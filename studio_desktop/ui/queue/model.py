@@ -22,7 +22,7 @@ from PySide6.QtCore import (
     Signal,
 )
 
-from studio_desktop.core.engine import JobProgress, JobRetrying
+from studio_desktop.core.engine import JobBlocked, JobProgress, JobRetrying
 from studio_desktop.core.jobs import Job, JobStatus
 from studio_desktop.ui.history import formatting as fmt
 from studio_desktop.ui.history.status import StatusIcons
@@ -47,6 +47,7 @@ class QueueEntry:
     node: str = ""
     executing: bool = False  # the server began running it (not just holding it in its queue)
     note: str = ""  # why it is being retried
+    blocked: str = ""  # why no server can run it while it waits (JobBlocked)
 
     @property
     def fraction(self) -> float:
@@ -206,6 +207,8 @@ class QueueModel(QAbstractListModel):
         )
         if job.error is not None and job.status is JobStatus.FAILED:
             lines.append(self.tr("Error: {message}").format(message=job.error.message))
+        if entry.blocked and job.status is JobStatus.PENDING:
+            lines.append(self.tr("No server can run it now: {reason}").format(reason=entry.blocked))
         return "\n".join(lines)
 
     # --- drag to reorder ---
@@ -336,6 +339,14 @@ class QueueModel(QAbstractListModel):
         row = self.row_of(event.job_id)
         if row is not None:
             self._rows[row] = replace(self._rows[row], note=event.reason, executing=False)
+            index = self.index(row)
+            self.dataChanged.emit(index, index)
+
+    def set_blocked(self, event: JobBlocked) -> None:
+        """Show why no server can run a waiting job (cleared when one can again)."""
+        row = self.row_of(event.job_id)
+        if row is not None and self._rows[row].blocked != event.message:
+            self._rows[row] = replace(self._rows[row], blocked=event.message)
             index = self.index(row)
             self.dataChanged.emit(index, index)
 

@@ -162,6 +162,7 @@ class QueuePanel(QWidget):
         pool.progress.connect(self.model.set_progress)
         pool.job_started.connect(self._job_started)
         pool.retrying.connect(self.model.set_retrying)
+        pool.blocked.connect(self.model.set_blocked)
         pool.server_changed.connect(self._server_changed)
         self.model.reorder_requested.connect(self._reorder)
         self.delegate.close_clicked.connect(self._close_clicked)
