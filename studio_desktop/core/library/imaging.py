@@ -11,7 +11,7 @@ import io
 import struct
 import threading
 import zlib
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Final
@@ -51,6 +51,8 @@ ALLOWED_EXTENSIONS: Final[dict[str, frozenset[str]]] = {
 
 PNG_SIGNATURE: Final = b"\x89PNG\r\n\x1a\n"
 _TEXT_CHUNKS: Final = frozenset({b"tEXt", b"zTXt", b"iTXt"})
+# Keyword, NULs, flags and language tags ahead of a text chunk's text: at most 79 + 79 + 79 + 5.
+_TEXT_HEADER_BYTES: Final = 256
 _CHUNK_HEAD: Final = struct.Struct(">I4s")
 # ISO-BMFF brands that are still images (AVIF/HEIF), not video: we do not accept those.
 _STILL_BRANDS: Final = frozenset(
@@ -191,27 +193,27 @@ def _make_chunk(ctype: bytes, body: bytes) -> bytes:
     return struct.pack(">I", len(body)) + ctype + body + struct.pack(">I", crc)
 
 
-def _inflate(payload: bytes) -> bytes | None:
-    """zlib-decompress at most MAX_TEXT_BYTES; None for a damaged or oversized stream."""
+def _inflate(payload: bytes, limit: int) -> bytes | None:
+    """zlib-decompress at most `limit` bytes; None for a damaged or oversized stream."""
     inflater = zlib.decompressobj()
     try:
-        out = inflater.decompress(payload, MAX_TEXT_BYTES)
+        out = inflater.decompress(payload, limit)
+        if inflater.unconsumed_tail or inflater.decompress(b"", 1):
+            return None  # more than `limit` bytes of text: a bomb, or not what we want
     except zlib.error:
-        return None
-    if inflater.unconsumed_tail:
         return None
     return out
 
 
-def _decode_text_chunk(ctype: bytes, body: bytes) -> tuple[str, str] | None:
+def _decode_text_chunk(ctype: bytes, body: bytes, limit: int) -> tuple[str, str] | None:
     key_raw, sep, rest = body.partition(b"\0")
     if not sep or not key_raw:
         return None
     key = key_raw.decode("latin-1")
     if ctype == b"tEXt":
-        return key, rest.decode("latin-1")
+        return None if len(rest) > limit else (key, rest.decode("latin-1"))
     if ctype == b"zTXt":
-        raw = _inflate(rest[1:]) if rest[:1] == b"\0" else None
+        raw = _inflate(rest[1:], limit) if rest[:1] == b"\0" else None
         return None if raw is None else (key, raw.decode("latin-1"))
     # iTXt: compression flag, method, language\0, translated keyword\0, UTF-8 text
     if len(rest) < 2:
@@ -221,28 +223,44 @@ def _decode_text_chunk(ctype: bytes, body: bytes) -> tuple[str, str] | None:
     if len(parts) != 3:
         return None
     text = parts[2]
+    if len(text) > limit and not compressed:
+        return None
     if compressed:
-        inflated = _inflate(text) if method == 0 else None
+        inflated = _inflate(text, limit) if method == 0 else None
         if inflated is None:
             return None
         text = inflated
     return key, text.decode("utf-8", errors="replace")
 
 
-def read_png_text(data: bytes) -> dict[str, str]:
+def read_png_text(
+    data: bytes, *, keys: Collection[str] | None = None, max_bytes: int = MAX_TEXT_BYTES
+) -> dict[str, str]:
     """Every tEXt/zTXt/iTXt chunk as key -> text, read without decoding pixels.
 
-    Returns {} for bytes that are not a PNG; a later chunk with the same key wins, as in Pillow.
+    Only `keys`, when given. A chunk longer than `max_bytes` is skipped before it is copied and
+    one that would inflate past it is skipped after at most that much, so reading costs at most
+    about `max_bytes` per chunk kept. Returns {} for bytes that are not a PNG; a later chunk with
+    the same key wins, as in Pillow.
     """
     if not data.startswith(PNG_SIGNATURE):
         return {}
+    wanted = None if keys is None else {key.encode("latin-1", "replace") for key in keys}
     found: dict[str, str] = {}
     for ctype, start, end in _iter_png_chunks(data):
-        if ctype in _TEXT_CHUNKS:
-            decoded = _decode_text_chunk(ctype, bytes(data[start:end]))
-            if decoded is not None:
-                found[decoded[0]] = decoded[1]
+        if ctype not in _TEXT_CHUNKS or end - start > max_bytes + _TEXT_HEADER_BYTES:
+            continue
+        if wanted is not None and _chunk_keyword(data, start, end) not in wanted:
+            continue
+        decoded = _decode_text_chunk(ctype, bytes(data[start:end]), max_bytes)
+        if decoded is not None:
+            found[decoded[0]] = decoded[1]
     return found
+
+
+def _chunk_keyword(data: bytes, start: int, end: int) -> bytes:
+    head = bytes(data[start : min(end, start + 80)])  # keywords are 1-79 bytes, then a NUL
+    return head.partition(b"\0")[0]
 
 
 def _text_key(ctype: bytes, data: bytes, start: int, end: int) -> bytes | None:
