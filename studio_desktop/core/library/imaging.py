@@ -24,7 +24,8 @@ from PIL import Image
 # Pillow's limit to ours while we decode (see _pillow_limit).
 MAX_IMAGE_PIXELS: Final = 16384 * 16384
 # Why 512 MB: a 16384 x 16384 PNG, a long video or a lossless audio render stays under it, and the
-# runner holds one output in memory at a time, so this is the most one download can cost in RAM.
+# runner holds one output in memory at a time, so this is the most one download can cost in RAM:
+# its bytes plus what decoding it for the thumbnail takes (see decode_cost) stay within it.
 MAX_OUTPUT_BYTES: Final = 512 * 1024 * 1024
 # Long edge in pixels: 256 logical pixels on a 2x screen.
 THUMB_SIZE: Final = 512
@@ -63,6 +64,11 @@ _AUDIO_BRANDS: Final = frozenset({b"M4A ", b"M4B "})
 
 class OutputRejected(Exception):
     """A file we refuse to keep; the message says why in words a user understands."""
+
+
+class TooLargeToDecode(OutputRejected):
+    """An image whose pixels would cost more memory than MAX_OUTPUT_BYTES to decode. The file
+    itself is fine: an output is kept without a thumbnail (see files.OutputLibrary)."""
 
 
 # --- kinds --------------------------------------------------------------------------------------
@@ -419,14 +425,51 @@ def opened_image(data: bytes, what: str) -> Iterator[Image.Image]:
             raise OutputRejected(f"{what} is damaged and cannot be opened ({exc}).") from exc
 
 
-def thumbnail_jpeg(im: Image.Image) -> bytes:
+# Peak bytes per pixel of opening, decoding and thumbnailing, measured on 4096 x 4096 images with
+# ru_maxrss (Pillow 13): Pillow holds 1-byte modes as 1 byte a pixel and every other mode as 4;
+# resampling RGBA or LA first makes a premultiplied copy of the whole image (8); WebP is decoded
+# by libwebp into a buffer of its own that is then copied and converted (16.5 for RGB and RGBA).
+# Rounded up, so the estimate is never below what we measured.
+_BYTES_PER_PIXEL: Final = {"1": 1.25, "L": 1.25, "P": 1.25, "LA": 8.5, "PA": 8.5, "RGBA": 8.5}
+_OTHER_MODES_BYTES_PER_PIXEL: Final = 4.5
+_WEBP_BYTES_PER_PIXEL: Final = 17.0
+
+
+def decode_cost(im: Image.Image) -> int:
+    """Bytes of memory thumbnail_jpeg needs for `im`, from its header (nothing is decoded).
+
+    For a JPEG, call it after `im.draft`, which decodes at a fraction of the size."""
+    if im.format == "WEBP":
+        per_pixel = _WEBP_BYTES_PER_PIXEL
+    else:
+        per_pixel = _BYTES_PER_PIXEL.get(im.mode, _OTHER_MODES_BYTES_PER_PIXEL)
+    return int(im.width * im.height * per_pixel)
+
+
+def check_decode_cost(im: Image.Image, what: str, *, held: int = 0) -> None:
+    """Raise TooLargeToDecode when decoding `im` on top of the `held` bytes (the download itself)
+    would pass MAX_OUTPUT_BYTES."""
+    cost = decode_cost(im)
+    if cost + held > MAX_OUTPUT_BYTES:
+        mb = 1024 * 1024
+        raise TooLargeToDecode(
+            f"{what} ({im.width}x{im.height} pixels, {im.mode}) is too large to decode for a "
+            f"thumbnail: it would take about {cost // mb} MB of memory, and "
+            f"{(MAX_OUTPUT_BYTES - held) // mb} MB are allowed."
+        )
+
+
+def thumbnail_jpeg(im: Image.Image, *, what: str = "The image", held: int = 0) -> bytes:
     """A JPEG whose long edge is THUMB_SIZE (never upscaled), aspect ratio kept.
 
+    Raises TooLargeToDecode, before any pixel is decoded, when that would pass the memory budget
+    (see check_decode_cost; `held` is what the caller already holds, the file's bytes).
     JPEG, not WebP: it encoded 7-8x faster here (0.7 ms vs 6 ms for 512 px) and Qt decodes it a
     little faster too. Transparent images are flattened onto a checkerboard, the usual way viewers
     show transparency, since JPEG has no alpha.
     """
     im.draft("RGB", (THUMB_SIZE, THUMB_SIZE))  # JPEG only: decode at 1/2, 1/4, 1/8 scale
+    check_decode_cost(im, what, held=held)
     # reducing_gap=1.0 lets Pillow use reduce() (a fast integer box filter) for most of the way.
     im.thumbnail((THUMB_SIZE, THUMB_SIZE), Image.Resampling.BILINEAR, reducing_gap=1.0)
     rgb = _to_rgb(im)
