@@ -6,7 +6,7 @@ text A1111/Forge write (PNG text, or EXIF UserComment in JPEG/WebP). What cannot
 listed in words the user can act on.
 
 Every file is someone else's: reading is bounded (text chunks of at most METADATA_TEXT_BYTES,
-JSON nested at most MAX_JSON_DEPTH deep, A1111 text scanned in one pass) and every value is
+JSON nested at most 64 deep (bounded_json), A1111 text scanned in one pass) and every value is
 checked for the type and range the form takes; a value that fails is left out and named in
 `not_restored`, and the rest is kept. Nothing here raises.
 """
@@ -19,7 +19,6 @@ import math
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, fields, replace
-from itertools import accumulate
 from pathlib import Path
 from typing import Any, Final
 
@@ -27,6 +26,7 @@ from PIL import Image
 
 from studio_desktop.core.comfy.object_info import ObjectInfo
 from studio_desktop.core.jobs import GenerationParams
+from studio_desktop.core.library.bounded_json import MAX_INT_DIGITS, load_json
 from studio_desktop.core.library.imaging import read_png_text
 from studio_desktop.core.workflows.detect import detect_slots
 
@@ -35,11 +35,8 @@ MAX_FILE_BYTES: Final = 256 * 1024 * 1024
 # Why 8 MB: the chunks we read (`studio`, `prompt`, `parameters`) are a few KB; a ComfyUI prompt
 # graph of a thousand nodes is under 1 MB. A bigger one is not a generation record we can use.
 METADATA_TEXT_BYTES: Final = 8 * 1024 * 1024
-# Why 64: a ComfyUI prompt graph is 4 deep (node, inputs, link list); Python's json recurses
-# and raises RecursionError near 1000, and everything after it (asdict, the form) recurses too.
-MAX_JSON_DEPTH: Final = 64
-# Longer integer literals are not a seed or a size; int() refuses past 4300 digits anyway.
-_MAX_INT_DIGITS: Final = 24
+# Longer integer literals are not a seed or a size (see bounded_json).
+_MAX_INT_DIGITS: Final = MAX_INT_DIGITS
 _TEXT_KEYS: Final = (STUDIO_KEY, "prompt", "parameters")
 _PARAM_NAMES: Final = frozenset(f.name for f in fields(GenerationParams)) - {"extra"}
 _TEXTS: Final = frozenset({"prompt", "negative", "sampler", "scheduler", "model"})
@@ -100,11 +97,6 @@ _A1111_KEY: Final = re.compile(r"\w[\w \-/+.]*")
 _A1111_QUOTED: Final = re.compile(r'"(?:\\.|[^\\"])+"(?=,|$)', re.DOTALL)
 _SIZE: Final = re.compile(r"([0-9]{1,6})\s*x\s*([0-9]{1,6})")
 _DIGITS: Final = re.compile(rf"-?[0-9]{{1,{_MAX_INT_DIGITS}}}")
-# JSON strings (an unterminated one runs to the end, so a match never fails and backtracks) and
-# what is left between them: used to find the nesting depth before json parses anything.
-_JSON_STRING: Final = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"?', re.DOTALL)
-_NOT_BRACKET: Final = re.compile(r"[^\[\]{}]+")
-_BRACKET_STEP: Final = {"[": 1, "{": 1, "]": -1, "}": -1}
 _USED_A1111_KEYS: Final = frozenset(
     {
         "steps",
@@ -173,7 +165,7 @@ def read_generation_info(
         if restored.found:
             return restored
     if "prompt" in texts:
-        graph = load_json(texts["prompt"])
+        graph = load_json(texts["prompt"])  # the text is at most METADATA_TEXT_BYTES
         if isinstance(graph, Mapping):
             restored = parse_comfy_prompt(graph, object_info)
             if restored.found:
@@ -192,7 +184,7 @@ def parse_studio(text: str) -> RestoredParams:
     A value of the wrong type or out of range (the chunk was edited, or is not ours) is left out
     and named in `not_restored`; the others are kept.
     """
-    data = load_json(text)
+    data = load_json(text) if len(text) <= METADATA_TEXT_BYTES else None
     if not isinstance(data, Mapping) or not isinstance(data.get("params"), Mapping):
         return RestoredParams("none")
     params: Mapping[str, Any] = data["params"]
@@ -268,47 +260,6 @@ def _checked_extra(value: Any) -> tuple[dict[str, Any], list[str]]:
         else:
             dropped.append(key)
     return kept, dropped
-
-
-# --- bounded JSON -------------------------------------------------------------------------------
-
-
-def load_json(text: str) -> Any:
-    """json.loads for text from a file: None when it is not JSON, nested deeper than
-    MAX_JSON_DEPTH or longer than METADATA_TEXT_BYTES. NaN, infinities and integers longer than
-    _MAX_INT_DIGITS digits read as None, so one such value drops only itself."""
-    if len(text) > METADATA_TEXT_BYTES or _nesting_depth(text) > MAX_JSON_DEPTH:
-        return None
-    try:
-        return json.loads(
-            text, parse_int=_json_int, parse_float=_json_float, parse_constant=_json_constant
-        )
-    except (ValueError, RecursionError):  # RecursionError: cannot happen past the depth check
-        return None
-
-
-def _nesting_depth(text: str) -> int:
-    """How deep brackets nest outside JSON strings (at most); linear, with no recursion."""
-    opening = text.count("[") + text.count("{")
-    if opening <= MAX_JSON_DEPTH:
-        return opening  # cannot nest deeper: skips the string scan, the slow part
-    brackets = _NOT_BRACKET.sub("", _JSON_STRING.sub("", text))
-    if len(brackets) <= MAX_JSON_DEPTH:
-        return len(brackets)
-    return max(accumulate(map(_BRACKET_STEP.__getitem__, brackets)))
-
-
-def _json_int(literal: str) -> int | None:
-    return int(literal) if len(literal.lstrip("-")) <= _MAX_INT_DIGITS else None
-
-
-def _json_float(literal: str) -> float | None:
-    number = float(literal)  # 1e999 reads as inf
-    return number if math.isfinite(number) else None
-
-
-def _json_constant(_literal: str) -> None:
-    return None  # NaN, Infinity, -Infinity: Python writes them, JSON has no such numbers
 
 
 # --- ComfyUI ------------------------------------------------------------------------------------
