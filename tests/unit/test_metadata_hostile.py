@@ -45,7 +45,7 @@ TYPES: Mapping[str, type] = {
 }
 PROPERTY = settings(
     deadline=None,  # no timing: the bounds are on input size, the CI machine is slow and busy
-    max_examples=150,
+    max_examples=100,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
 
@@ -197,7 +197,7 @@ json_scalars = (
 json_values = st.recursive(
     json_scalars,
     lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=12), inner),
-    max_leaves=20,
+    max_leaves=12,
 )
 param_names = st.sampled_from([*TYPES, "extra", "template", "params", "inputs", "class_type"])
 studio_documents = st.fixed_dictionaries(
