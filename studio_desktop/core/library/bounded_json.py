@@ -25,7 +25,7 @@ _NOT_BRACKET: Final = re.compile(r"[^\[\]{}]+")
 _BRACKET_STEP: Final = {"[": 1, "{": 1, "]": -1, "}": -1}
 
 
-def nesting_depth(text: str) -> int:
+def text_nesting_depth(text: str) -> int:
     """How deep brackets nest outside JSON strings (at most: an upper bound for any text json
     accepts); linear in the text, with no recursion."""
     opening = text.count("[") + text.count("{")
@@ -43,7 +43,7 @@ def load_json(text: str) -> Any:
     NaN, infinities (also 1e999) and integers longer than MAX_INT_DIGITS digits read as None,
     so such a value drops only itself, not the document around it.
     """
-    if nesting_depth(text) > MAX_JSON_DEPTH:
+    if text_nesting_depth(text) > MAX_JSON_DEPTH:
         return None
     try:
         return json.loads(

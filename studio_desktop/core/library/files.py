@@ -28,7 +28,7 @@ from typing import Any, Final
 
 from studio_desktop.core.library.atomic import TEMP_SUFFIX as _TEMP_SUFFIX
 from studio_desktop.core.library.atomic import atomic_write_bytes
-from studio_desktop.core.library.bounded_json import MAX_JSON_DEPTH, nesting_depth
+from studio_desktop.core.library.bounded_json import MAX_JSON_DEPTH, text_nesting_depth
 from studio_desktop.core.library.imaging import (
     ALLOWED_EXTENSIONS,
     IMAGE_KINDS,
@@ -541,7 +541,7 @@ def _read_bounded(source: Path) -> bytes:
 def _maybe_json(text: str) -> Any:
     """The server's `prompt`/`workflow` text as JSON, or kept as the text itself when it is not
     JSON or nests too deep to walk safely (a hostile file must not fail the save)."""
-    if nesting_depth(text) > MAX_JSON_DEPTH:
+    if text_nesting_depth(text) > MAX_JSON_DEPTH:
         return text
     try:
         return json.loads(text)
