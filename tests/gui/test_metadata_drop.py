@@ -150,6 +150,25 @@ def test_a_comfyui_png_says_what_it_could_not_restore(
     assert tab.form.params().sampler == sampler["sampler_name"]
 
 
+def test_a_studio_png_with_wrong_typed_values_restores_the_rest_and_names_them(
+    qtbot: QtBot,
+    make_pool: PoolFactory,
+    make_tab: TabFactory,
+    tmp_path: Path,
+) -> None:
+    # The window used to fail in the middle of filling the form (prompt=5 reached setPlainText).
+    tab = make_tab(make_pool())
+    tab.form.prompt_edit.setPlainText("keep me")
+    chunk = '{"template": "txt2img", "params": {"prompt": 5, "seed": "abc", "steps": Infinity, '
+    chunk += '"cfg": 5.5, "negative": "blurry"}}'
+    restored, message = restore(qtbot, tab, png_with(tmp_path / "edited.png", {"studio": chunk}))
+    assert restored.source == "studio"
+    assert message.startswith("Restored from Studio Desktop metadata; could not restore: prompt")
+    assert "seed" in message and "steps" in message
+    params = tab.form.params()
+    assert (params.prompt, params.negative, params.cfg) == ("keep me", "blurry", 5.5)
+
+
 def test_an_image_without_metadata_changes_nothing_and_says_so(
     qtbot: QtBot,
     make_pool: PoolFactory,

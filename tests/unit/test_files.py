@@ -327,6 +327,20 @@ def test_oversize_message_names_the_real_limit(library: OutputLibrary) -> None:
 # --- PNG text -----------------------------------------------------------------------------------
 
 
+def test_a_server_png_with_a_deeply_nested_prompt_chunk_is_saved_with_the_text_kept(
+    library: OutputLibrary,
+) -> None:
+    # save_output raised RecursionError, so the output was not saved.
+    deep = "[" * 100_000 + "]" * 100_000
+    info = PngImagePlugin.PngInfo()
+    info.add_text("prompt", deep)
+    info.add_text("workflow", '{"nodes": [' + '{"a": ' * 70 + "1" + "}" * 70 + "]}")
+    saved = library.save_output(JOB, 0, png_bytes(info=info), server_filename="deep.png")
+    assert saved.path.exists() and saved.thumb_path is not None
+    assert saved.metadata["prompt"] == deep  # kept as the text it is
+    assert isinstance(saved.metadata["workflow"], str)
+
+
 def test_png_text_round_trip_keeps_comfy_chunks_and_pixels() -> None:
     data, prompt, workflow = comfy_png()
     studio = json.dumps({"prompt": "一只红色的猫", "seed": 42}, ensure_ascii=False)

@@ -28,6 +28,7 @@ from typing import Any, Final
 
 from studio_desktop.core.library.atomic import TEMP_SUFFIX as _TEMP_SUFFIX
 from studio_desktop.core.library.atomic import atomic_write_bytes
+from studio_desktop.core.library.bounded_json import MAX_JSON_DEPTH, text_nesting_depth
 from studio_desktop.core.library.imaging import (
     ALLOWED_EXTENSIONS,
     IMAGE_KINDS,
@@ -35,6 +36,7 @@ from studio_desktop.core.library.imaging import (
     MAX_OUTPUT_BYTES,
     THUMB_SIZE,
     OutputRejected,
+    TooLargeToDecode,
     add_png_text,
     check_pixels,
     header_size,
@@ -269,8 +271,10 @@ class OutputLibrary:
                 encoded = json.dumps(dict(extra_metadata), ensure_ascii=False, sort_keys=True)
                 data = add_png_text(data, STUDIO_KEY, encoded)
 
-        thumb_dest = self.thumb_path(job_id, index)
         dest, changed = self._write_output(job_id, index, ext, created, data, staging)
+        if thumb is None:
+            return SavedOutput(dest, None, width, height, len(data), kind, metadata)
+        thumb_dest = self.thumb_path(job_id, index)
         if changed or not thumb_dest.exists():
             _put(thumb_dest, thumb, staging)
         return SavedOutput(dest, thumb_dest, width, height, len(data), kind, metadata)
@@ -376,8 +380,12 @@ class OutputLibrary:
             return
         if kind is None or kind[0] not in IMAGE_KINDS:
             raise OutputRejected(f"{_describe(source.name)} is not an image, video or sound.")
-        _, _, thumb = _inspect_image(data, kind[1], f"The image {_describe(source.name)}")
-        atomic_write_bytes(dest, thumb)
+        what = f"The image {_describe(source.name)}"
+        size = header_size(data, kind[1])
+        if size is not None:
+            check_pixels(*size, what)
+        with opened_image(data, what) as im:
+            atomic_write_bytes(dest, thumbnail_jpeg(im, what=what, held=len(data)))
 
     def copy_input(self, source: Path) -> Path:
         """Copy a reference image to inputs/<sha256[:16]>.<ext> (verified, atomic, deduplicated)."""
@@ -521,14 +529,24 @@ def _check_writable(folder: Path) -> None:
         raise PermissionError(errno.EACCES, "not writable", str(folder))
 
 
-def _inspect_image(data: bytes, ext: str, what: str) -> tuple[int, int, bytes]:
-    """(width, height, thumbnail JPEG) after the header check, Pillow's verify and a full decode."""
+def _inspect_image(data: bytes, ext: str, what: str) -> tuple[int, int, bytes | None]:
+    """(width, height, thumbnail JPEG) after the header check, Pillow's verify and a full decode.
+
+    An image whose decode would pass the memory budget (imaging.check_decode_cost) is not
+    decoded: it passed the header check and Pillow's verify, so it is kept, without a thumbnail
+    (the gallery shows a placeholder), and the log says why. Refusing it would lose the output.
+    """
     size = header_size(data, ext)
     if size is not None:
         check_pixels(*size, what)  # before Pillow allocates anything
     with opened_image(data, what) as im:
         width, height = im.size
-        thumb = thumbnail_jpeg(im)  # decodes every pixel: a truncated file fails here
+        try:
+            # Decodes every pixel: a truncated file fails here.
+            thumb: bytes | None = thumbnail_jpeg(im, what=what, held=len(data))
+        except TooLargeToDecode as exc:
+            log.warning("keeping the image without a thumbnail: %s", exc)
+            thumb = None
     return width, height, thumb
 
 
@@ -544,9 +562,13 @@ def _read_bounded(source: Path) -> bytes:
 
 
 def _maybe_json(text: str) -> Any:
+    """The server's `prompt`/`workflow` text as JSON, or kept as the text itself when it is not
+    JSON or nests too deep to walk safely (a hostile file must not fail the save)."""
+    if text_nesting_depth(text) > MAX_JSON_DEPTH:
+        return text
     try:
         return json.loads(text)
-    except ValueError:
+    except (ValueError, RecursionError):
         return text
 
 

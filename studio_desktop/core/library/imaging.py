@@ -11,7 +11,7 @@ import io
 import struct
 import threading
 import zlib
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Final
@@ -24,7 +24,8 @@ from PIL import Image
 # Pillow's limit to ours while we decode (see _pillow_limit).
 MAX_IMAGE_PIXELS: Final = 16384 * 16384
 # Why 512 MB: a 16384 x 16384 PNG, a long video or a lossless audio render stays under it, and the
-# runner holds one output in memory at a time, so this is the most one download can cost in RAM.
+# runner holds one output in memory at a time, so this is the most one download can cost in RAM:
+# its bytes plus what decoding it for the thumbnail takes (see decode_cost) stay within it.
 MAX_OUTPUT_BYTES: Final = 512 * 1024 * 1024
 # Long edge in pixels: 256 logical pixels on a 2x screen.
 THUMB_SIZE: Final = 512
@@ -51,6 +52,8 @@ ALLOWED_EXTENSIONS: Final[dict[str, frozenset[str]]] = {
 
 PNG_SIGNATURE: Final = b"\x89PNG\r\n\x1a\n"
 _TEXT_CHUNKS: Final = frozenset({b"tEXt", b"zTXt", b"iTXt"})
+# Keyword, NULs, flags and language tags ahead of a text chunk's text: at most 79 + 79 + 79 + 5.
+_TEXT_HEADER_BYTES: Final = 256
 _CHUNK_HEAD: Final = struct.Struct(">I4s")
 # ISO-BMFF brands that are still images (AVIF/HEIF), not video: we do not accept those.
 _STILL_BRANDS: Final = frozenset(
@@ -61,6 +64,11 @@ _AUDIO_BRANDS: Final = frozenset({b"M4A ", b"M4B "})
 
 class OutputRejected(Exception):
     """A file we refuse to keep; the message says why in words a user understands."""
+
+
+class TooLargeToDecode(OutputRejected):
+    """An image whose pixels would cost more memory than MAX_OUTPUT_BYTES to decode. The file
+    itself is fine: an output is kept without a thumbnail (see files.OutputLibrary)."""
 
 
 # --- kinds --------------------------------------------------------------------------------------
@@ -191,27 +199,27 @@ def _make_chunk(ctype: bytes, body: bytes) -> bytes:
     return struct.pack(">I", len(body)) + ctype + body + struct.pack(">I", crc)
 
 
-def _inflate(payload: bytes) -> bytes | None:
-    """zlib-decompress at most MAX_TEXT_BYTES; None for a damaged or oversized stream."""
+def _inflate(payload: bytes, limit: int) -> bytes | None:
+    """zlib-decompress at most `limit` bytes; None for a damaged or oversized stream."""
     inflater = zlib.decompressobj()
     try:
-        out = inflater.decompress(payload, MAX_TEXT_BYTES)
+        out = inflater.decompress(payload, limit)
+        if inflater.unconsumed_tail or inflater.decompress(b"", 1):
+            return None  # more than `limit` bytes of text: a bomb, or not what we want
     except zlib.error:
-        return None
-    if inflater.unconsumed_tail:
         return None
     return out
 
 
-def _decode_text_chunk(ctype: bytes, body: bytes) -> tuple[str, str] | None:
+def _decode_text_chunk(ctype: bytes, body: bytes, limit: int) -> tuple[str, str] | None:
     key_raw, sep, rest = body.partition(b"\0")
     if not sep or not key_raw:
         return None
     key = key_raw.decode("latin-1")
     if ctype == b"tEXt":
-        return key, rest.decode("latin-1")
+        return None if len(rest) > limit else (key, rest.decode("latin-1"))
     if ctype == b"zTXt":
-        raw = _inflate(rest[1:]) if rest[:1] == b"\0" else None
+        raw = _inflate(rest[1:], limit) if rest[:1] == b"\0" else None
         return None if raw is None else (key, raw.decode("latin-1"))
     # iTXt: compression flag, method, language\0, translated keyword\0, UTF-8 text
     if len(rest) < 2:
@@ -221,28 +229,44 @@ def _decode_text_chunk(ctype: bytes, body: bytes) -> tuple[str, str] | None:
     if len(parts) != 3:
         return None
     text = parts[2]
+    if len(text) > limit and not compressed:
+        return None
     if compressed:
-        inflated = _inflate(text) if method == 0 else None
+        inflated = _inflate(text, limit) if method == 0 else None
         if inflated is None:
             return None
         text = inflated
     return key, text.decode("utf-8", errors="replace")
 
 
-def read_png_text(data: bytes) -> dict[str, str]:
+def read_png_text(
+    data: bytes, *, keys: Collection[str] | None = None, max_bytes: int = MAX_TEXT_BYTES
+) -> dict[str, str]:
     """Every tEXt/zTXt/iTXt chunk as key -> text, read without decoding pixels.
 
-    Returns {} for bytes that are not a PNG; a later chunk with the same key wins, as in Pillow.
+    Only `keys`, when given. A chunk longer than `max_bytes` is skipped before it is copied and
+    one that would inflate past it is skipped after at most that much, so reading costs at most
+    about `max_bytes` per chunk kept. Returns {} for bytes that are not a PNG; a later chunk with
+    the same key wins, as in Pillow.
     """
     if not data.startswith(PNG_SIGNATURE):
         return {}
+    wanted = None if keys is None else {key.encode("latin-1", "replace") for key in keys}
     found: dict[str, str] = {}
     for ctype, start, end in _iter_png_chunks(data):
-        if ctype in _TEXT_CHUNKS:
-            decoded = _decode_text_chunk(ctype, bytes(data[start:end]))
-            if decoded is not None:
-                found[decoded[0]] = decoded[1]
+        if ctype not in _TEXT_CHUNKS or end - start > max_bytes + _TEXT_HEADER_BYTES:
+            continue
+        if wanted is not None and _chunk_keyword(data, start, end) not in wanted:
+            continue
+        decoded = _decode_text_chunk(ctype, bytes(data[start:end]), max_bytes)
+        if decoded is not None:
+            found[decoded[0]] = decoded[1]
     return found
+
+
+def _chunk_keyword(data: bytes, start: int, end: int) -> bytes:
+    head = bytes(data[start : min(end, start + 80)])  # keywords are 1-79 bytes, then a NUL
+    return head.partition(b"\0")[0]
 
 
 def _text_key(ctype: bytes, data: bytes, start: int, end: int) -> bytes | None:
@@ -401,14 +425,51 @@ def opened_image(data: bytes, what: str) -> Iterator[Image.Image]:
             raise OutputRejected(f"{what} is damaged and cannot be opened ({exc}).") from exc
 
 
-def thumbnail_jpeg(im: Image.Image) -> bytes:
+# Peak bytes per pixel of opening, decoding and thumbnailing, measured on 4096 x 4096 images with
+# ru_maxrss (Pillow 13): Pillow holds 1-byte modes as 1 byte a pixel and every other mode as 4;
+# resampling RGBA or LA first makes a premultiplied copy of the whole image (8); WebP is decoded
+# by libwebp into a buffer of its own that is then copied and converted (16.5 for RGB and RGBA).
+# Rounded up, so the estimate is never below what we measured.
+_BYTES_PER_PIXEL: Final = {"1": 1.25, "L": 1.25, "P": 1.25, "LA": 8.5, "PA": 8.5, "RGBA": 8.5}
+_OTHER_MODES_BYTES_PER_PIXEL: Final = 4.5
+_WEBP_BYTES_PER_PIXEL: Final = 17.0
+
+
+def decode_cost(im: Image.Image) -> int:
+    """Bytes of memory thumbnail_jpeg needs for `im`, from its header (nothing is decoded).
+
+    For a JPEG, call it after `im.draft`, which decodes at a fraction of the size."""
+    if im.format == "WEBP":
+        per_pixel = _WEBP_BYTES_PER_PIXEL
+    else:
+        per_pixel = _BYTES_PER_PIXEL.get(im.mode, _OTHER_MODES_BYTES_PER_PIXEL)
+    return int(im.width * im.height * per_pixel)
+
+
+def check_decode_cost(im: Image.Image, what: str, *, held: int = 0) -> None:
+    """Raise TooLargeToDecode when decoding `im` on top of the `held` bytes (the download itself)
+    would pass MAX_OUTPUT_BYTES."""
+    cost = decode_cost(im)
+    if cost + held > MAX_OUTPUT_BYTES:
+        mb = 1024 * 1024
+        raise TooLargeToDecode(
+            f"{what} ({im.width}x{im.height} pixels, {im.mode}) is too large to decode for a "
+            f"thumbnail: it would take about {cost // mb} MB of memory, and "
+            f"{(MAX_OUTPUT_BYTES - held) // mb} MB are allowed."
+        )
+
+
+def thumbnail_jpeg(im: Image.Image, *, what: str = "The image", held: int = 0) -> bytes:
     """A JPEG whose long edge is THUMB_SIZE (never upscaled), aspect ratio kept.
 
+    Raises TooLargeToDecode, before any pixel is decoded, when that would pass the memory budget
+    (see check_decode_cost; `held` is what the caller already holds, the file's bytes).
     JPEG, not WebP: it encoded 7-8x faster here (0.7 ms vs 6 ms for 512 px) and Qt decodes it a
     little faster too. Transparent images are flattened onto a checkerboard, the usual way viewers
     show transparency, since JPEG has no alpha.
     """
     im.draft("RGB", (THUMB_SIZE, THUMB_SIZE))  # JPEG only: decode at 1/2, 1/4, 1/8 scale
+    check_decode_cost(im, what, held=held)
     # reducing_gap=1.0 lets Pillow use reduce() (a fast integer box filter) for most of the way.
     im.thumbnail((THUMB_SIZE, THUMB_SIZE), Image.Resampling.BILINEAR, reducing_gap=1.0)
     rgb = _to_rgb(im)

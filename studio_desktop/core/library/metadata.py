@@ -4,12 +4,18 @@ Three sources, best first: our own `studio` PNG chunk (exact template and parame
 `prompt` chunk (the API graph: slots are detected and their values read), and the `parameters`
 text A1111/Forge write (PNG text, or EXIF UserComment in JPEG/WebP). What cannot be restored is
 listed in words the user can act on.
+
+Every file is someone else's: reading is bounded (text chunks of at most METADATA_TEXT_BYTES,
+JSON nested at most 64 deep (bounded_json), A1111 text scanned in one pass) and every value is
+checked for the type and range the form takes; a value that fails is left out and named in
+`not_restored`, and the rest is kept. Nothing here raises.
 """
 
 from __future__ import annotations
 
 import io
 import json
+import math
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, fields, replace
@@ -20,14 +26,32 @@ from PIL import Image
 
 from studio_desktop.core.comfy.object_info import ObjectInfo
 from studio_desktop.core.jobs import GenerationParams
+from studio_desktop.core.library.bounded_json import MAX_INT_DIGITS, load_json
 from studio_desktop.core.library.imaging import read_png_text
 from studio_desktop.core.workflows.detect import detect_slots
 
 STUDIO_KEY: Final = "studio"
 MAX_FILE_BYTES: Final = 256 * 1024 * 1024
+# Why 8 MB: the chunks we read (`studio`, `prompt`, `parameters`) are a few KB; a ComfyUI prompt
+# graph of a thousand nodes is under 1 MB. A bigger one is not a generation record we can use.
+METADATA_TEXT_BYTES: Final = 8 * 1024 * 1024
+# Longer integer literals are not a seed or a size (see bounded_json).
+_MAX_INT_DIGITS: Final = MAX_INT_DIGITS
+_TEXT_KEYS: Final = (STUDIO_KEY, "prompt", "parameters")
 _PARAM_NAMES: Final = frozenset(f.name for f in fields(GenerationParams)) - {"extra"}
-_INTS: Final = frozenset({"seed", "steps", "width", "height", "batch_size"})
-_FLOATS: Final = frozenset({"cfg", "denoise"})
+_TEXTS: Final = frozenset({"prompt", "negative", "sampler", "scheduler", "model"})
+# The ranges ComfyUI's own nodes accept (nodes.py: MAX_RESOLUTION, KSampler's inputs); outside
+# them a value is junk, and the form's spin boxes (32-bit) could not even take it.
+_INTS: Final[Mapping[str, tuple[int, int]]] = {
+    "seed": (0, 2**64 - 1),
+    "steps": (1, 10_000),
+    "width": (1, 16_384),
+    "height": (1, 16_384),
+    "batch_size": (1, 4_096),
+}
+_FLOATS: Final[Mapping[str, tuple[float, float]]] = {"cfg": (0.0, 100.0), "denoise": (0.0, 1.0)}
+# Template ids are file stems; anything else is not one of ours.
+_TEMPLATE_ID: Final = re.compile(r"[\w.-]{1,100}")
 
 # A1111/Forge sampler names -> ComfyUI sampler_name. A trailing scheduler word ("Karras") is
 # split off first; newer versions write it as "Schedule type" instead.
@@ -64,8 +88,15 @@ A1111_SCHEDULERS: Final = {
     "kl optimal": "kl_optimal",
 }
 _SCHEDULER_SUFFIXES: Final = ("karras", "exponential", "sgm uniform")
-# A1111's own key/value pattern: values may be quoted and then contain commas.
-_PARAM_RE: Final = re.compile(r'\s*([\w][\w \-/+.]*):\s*("(?:\\.|[^\\"])+"|[^,]*)(?:,|$)')
+# A1111's settings keys. Only ever matched whole against one key (fullmatch), never searched for:
+# A1111's own findall pattern retried at every position and took seconds on a long line.
+_A1111_KEY: Final = re.compile(r"\w[\w \-/+.]*")
+# A quoted value: may contain commas and escaped quotes, ends at a comma or the line's end. Tried
+# only where a value starts; its two branches cannot both match a character, so a failed attempt
+# costs one pass over the quoted part.
+_A1111_QUOTED: Final = re.compile(r'"(?:\\.|[^\\"])+"(?=,|$)', re.DOTALL)
+_SIZE: Final = re.compile(r"([0-9]{1,6})\s*x\s*([0-9]{1,6})")
+_DIGITS: Final = re.compile(rf"-?[0-9]{{1,{_MAX_INT_DIGITS}}}")
 _USED_A1111_KEYS: Final = frozenset(
     {
         "steps",
@@ -127,16 +158,14 @@ def read_generation_info(
     object_info: ObjectInfo | None = None,
 ) -> RestoredParams:
     """The parameters stored in an image's metadata, best source first. Never raises."""
-    texts = read_png_text(data) or _exif_texts(data)
+    texts = read_png_text(data, keys=_TEXT_KEYS, max_bytes=METADATA_TEXT_BYTES)
+    texts = texts or _exif_texts(data)
     if STUDIO_KEY in texts:
         restored = parse_studio(texts[STUDIO_KEY])
         if restored.found:
             return restored
     if "prompt" in texts:
-        try:
-            graph = json.loads(texts["prompt"])
-        except json.JSONDecodeError:
-            graph = None
+        graph = load_json(texts["prompt"])  # the text is at most METADATA_TEXT_BYTES
         if isinstance(graph, Mapping):
             restored = parse_comfy_prompt(graph, object_info)
             if restored.found:
@@ -150,26 +179,87 @@ def read_generation_info(
 
 
 def parse_studio(text: str) -> RestoredParams:
-    """Our `studio` chunk: exactly the template and parameters the job ran with."""
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError:
-        return RestoredParams("none")
+    """Our `studio` chunk: exactly the template and parameters the job ran with.
+
+    A value of the wrong type or out of range (the chunk was edited, or is not ours) is left out
+    and named in `not_restored`; the others are kept.
+    """
+    data = load_json(text) if len(text) <= METADATA_TEXT_BYTES else None
     if not isinstance(data, Mapping) or not isinstance(data.get("params"), Mapping):
         return RestoredParams("none")
-    try:
-        params = GenerationParams.from_dict(data["params"])
-    except TypeError:
+    params: Mapping[str, Any] = data["params"]
+    values: dict[str, Any] = {}
+    missing: list[str] = []
+    for name in (f.name for f in fields(GenerationParams)):
+        if name not in params:
+            continue
+        if name == "extra":
+            extra, dropped = _checked_extra(params[name])
+            values["extra"] = extra
+            missing += [f"{key} (not a valid value in the file)" for key in dropped]
+            continue
+        value = checked_value(name, params[name])
+        if value is None:
+            missing.append(f"{name} (not a valid value in the file)")
+        else:
+            values[name] = value
+    if not values.get("extra"):
+        values.pop("extra", None)
+    if not values:
         return RestoredParams("none")
     template = data.get("template")
-    return RestoredParams(
-        "studio",
-        template=template if isinstance(template, str) else None,
-        values=params.to_dict(),
-        not_restored=("input images (they are not stored in the output)",)
-        if template not in (None, "txt2img", "video_wan", "audio_stable")
-        else (),
-    )
+    if not (isinstance(template, str) and _TEMPLATE_ID.fullmatch(template)):
+        template = None
+    if template not in (None, "txt2img", "video_wan", "audio_stable"):
+        missing.append("input images (they are not stored in the output)")
+    return RestoredParams("studio", template=template, values=values, not_restored=tuple(missing))
+
+
+def checked_value(name: str, value: Any) -> Any:
+    """`value` if it has the type and range GenerationParams.`name` takes, else None.
+
+    A whole-number float is taken for an int field and an int for a float field (JSON does not
+    tell them apart reliably); nothing is converted from text: that is a ComfyUI widget's job
+    (see _coerce).
+    """
+    if name in _TEXTS:
+        return value if isinstance(value, str) else None
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return None
+    if name in _INTS:
+        if isinstance(value, float):
+            if not value.is_integer():  # also NaN and infinities
+                return None
+            value = int(value)
+        low, high = _INTS[name]
+        return value if low <= value <= high else None
+    if name in _FLOATS:
+        low_f, high_f = _FLOATS[name]
+        if isinstance(value, int) and not -(2**53) <= value <= 2**53:
+            return None  # float() of a huge int raises OverflowError
+        number = float(value)
+        return number if math.isfinite(number) and low_f <= number <= high_f else None
+    return None
+
+
+def _checked_extra(value: Any) -> tuple[dict[str, Any], list[str]]:
+    """Template values (extra): only text-keyed scalars a form editor can show."""
+    if not isinstance(value, Mapping):
+        return {}, ["extra"]
+    kept: dict[str, Any] = {}
+    dropped: list[str] = []
+    for key, item in value.items():
+        if not isinstance(key, str):
+            continue  # JSON keys are always text; a Mapping from elsewhere may not be
+        if (
+            isinstance(item, str | bool)
+            or (isinstance(item, int) and -(2**63) <= item < 2**64)
+            or (isinstance(item, float) and math.isfinite(item))
+        ):
+            kept[key] = item
+        else:
+            dropped.append(key)
+    return kept, dropped
 
 
 # --- ComfyUI ------------------------------------------------------------------------------------
@@ -190,9 +280,7 @@ def parse_comfy_prompt(
         targets = detected.slots.get(name)
         if not targets:
             continue
-        node = graph.get(targets[0].node)
-        value = node.get("inputs", {}).get(targets[0].input) if isinstance(node, Mapping) else None
-        coerced = _coerce(name, value)
+        coerced = _coerce(name, _input_value(graph, targets[0].node, targets[0].input))
         if coerced is not None:
             values[name] = coerced
     if not values:
@@ -202,8 +290,7 @@ def parse_comfy_prompt(
             missing.append(name)
     for name, targets in detected.slots.items():
         if name.startswith("lora_") and not name.endswith("_strength"):
-            node = graph.get(targets[0].node, {})
-            missing.append(f"LoRA {node.get('inputs', {}).get(targets[0].input)}")
+            missing.append(f"LoRA {_input_value(graph, targets[0].node, targets[0].input)}")
     if detected.images:
         missing.append("input images (they are not stored in the output)")
     if detected.main_sampler is not None and any(
@@ -223,17 +310,34 @@ def parse_comfy_prompt(
     )
 
 
+def _input_value(graph: Mapping[str, Any], node_id: str, name: str) -> Any:
+    node = graph.get(node_id)
+    inputs = node.get("inputs") if isinstance(node, Mapping) else None
+    return inputs.get(name) if isinstance(inputs, Mapping) else None
+
+
 def _coerce(name: str, value: Any) -> Any:
-    if isinstance(value, bool) or value is None or isinstance(value, list):
-        return None  # a link, or nothing: the value lives in another node
+    """A ComfyUI widget value as GenerationParams.`name` takes it, or None (a link, nothing, or
+    junk). Widgets may hold numbers as text, and a prompt may be a number."""
+    if isinstance(value, bool) or not isinstance(value, str | int | float):
+        return None  # a link (a list), nothing, or junk: the value lives elsewhere or nowhere
+    if name in _TEXTS:
+        return value if isinstance(value, str) else str(value)
+    if isinstance(value, str):
+        value = _number(value)
+    return checked_value(name, value)
+
+
+def _number(text: str) -> int | float | None:
+    text = text.strip()
+    if _DIGITS.fullmatch(text):
+        return int(text)
+    if len(text) > 64:
+        return None  # float() is linear, but no number is this long
     try:
-        if name in _INTS:
-            return int(value)
-        if name in _FLOATS:
-            return float(value)
-    except (TypeError, ValueError):
+        return float(text)
+    except ValueError:
         return None
-    return str(value)
 
 
 # --- A1111 / Forge ------------------------------------------------------------------------------
@@ -243,7 +347,7 @@ def parse_a1111(text: str, *, checkpoints: Sequence[str] | None = None) -> Resto
     """A1111/Forge `parameters` text: prompt, negative, then one line of `Key: value, ...`."""
     lines = text.strip().replace("\r\n", "\n").split("\n")
     settings_line = ""
-    if lines and _PARAM_RE.findall(lines[-1]) and lines[-1].lstrip().startswith("Steps:"):
+    if lines and lines[-1].lstrip().startswith("Steps:"):
         settings_line = lines.pop()
     prompt_lines: list[str] = []
     negative_lines: list[str] = []
@@ -257,19 +361,19 @@ def parse_a1111(text: str, *, checkpoints: Sequence[str] | None = None) -> Resto
     if negative_lines:
         values["negative"] = "\n".join(negative_lines).strip()
     missing: list[str] = []
-    settings = {k.strip().lower(): _unquote(v.strip()) for k, v in _PARAM_RE.findall(settings_line)}
+    settings = {k.lower(): _unquote(v.strip()) for k, v in a1111_settings(settings_line)}
 
-    for key, name in (("steps", "steps"), ("seed", "seed")):
-        if key in settings and settings[key].lstrip("-").isdigit():
-            values[name] = int(settings[key])
-    if "cfg scale" in settings:
-        try:
-            values["cfg"] = float(settings["cfg scale"])
-        except ValueError:
-            missing.append(f"CFG scale {settings['cfg scale']!r}")
-    size = re.fullmatch(r"(\d+)\s*x\s*(\d+)", settings.get("size", ""))
-    if size:
-        values["width"], values["height"] = int(size[1]), int(size[2])
+    for key, name in (("steps", "steps"), ("seed", "seed"), ("cfg scale", "cfg")):
+        if key in settings:
+            _put_number(values, missing, name, settings[key], label=key)
+    if "size" in settings:
+        size = _SIZE.fullmatch(settings["size"])
+        width = checked_value("width", int(size[1])) if size else None
+        height = checked_value("height", int(size[2])) if size else None
+        if width is not None and height is not None:
+            values["width"], values["height"] = width, height
+        else:
+            missing.append(f"size {_shown(settings['size'])}")
     _sampler(settings, values, missing)
     if "model" in settings:
         model = _match_checkpoint(settings["model"], checkpoints)
@@ -281,10 +385,8 @@ def parse_a1111(text: str, *, checkpoints: Sequence[str] | None = None) -> Resto
     template = "txt2img"
     if "denoising strength" in settings and not hires:
         template = "img2img"
-        try:
-            values["denoise"] = float(settings["denoising strength"])
-        except ValueError:
-            missing.append("denoising strength")
+        strength = settings["denoising strength"]
+        _put_number(values, missing, "denoise", strength, label="denoising strength")
         missing.append("the source image (it is not stored in the output)")
     if "<lora:" in values["prompt"]:
         missing.append("LoRA tags in the prompt (<lora:...>): ComfyUI does not read them")
@@ -294,6 +396,53 @@ def parse_a1111(text: str, *, checkpoints: Sequence[str] | None = None) -> Resto
     if not settings_line:
         missing.append("steps, sampler, CFG, seed and size (the text has no settings line)")
     return RestoredParams("a1111", template=template, values=values, not_restored=tuple(missing))
+
+
+def a1111_settings(line: str) -> list[tuple[str, str]]:
+    """The `Key: value` pairs of A1111's settings line, in one pass over it.
+
+    Values may be quoted (and then hold commas); a value ends at the next comma otherwise. A
+    piece without a colon, or whose key is not a word, is skipped, as A1111's own parser does.
+    """
+    pairs: list[tuple[str, str]] = []
+    pos, end = 0, len(line)
+    while pos < end:
+        # Every search stops at the next comma, so each character is looked at a bounded number
+        # of times (a quoted value's match stops at the next quote: a value never starts with \").
+        comma = line.find(",", pos)
+        stop = end if comma < 0 else comma
+        colon = line.find(":", pos, stop)
+        if colon < 0:  # a piece without a colon: skip it
+            pos = stop + 1
+            continue
+        key = line[pos:colon].strip()
+        start = colon + 1
+        while start < stop and line[start].isspace():
+            start += 1
+        quoted = _A1111_QUOTED.match(line, start) if line.startswith('"', start) else None
+        if quoted is not None:
+            value, pos = quoted[0], quoted.end() + 1
+        else:
+            value, pos = line[start:stop], stop + 1
+        if _A1111_KEY.fullmatch(key):
+            pairs.append((key, value))
+    return pairs
+
+
+def _put_number(
+    values: dict[str, Any], missing: list[str], name: str, text: str, *, label: str
+) -> None:
+    """values[name] = the number in `text` if it is valid there, else a note in `missing`."""
+    checked = checked_value(name, _number(text))
+    if checked is None:
+        missing.append(f"{label} {_shown(text)}")
+    else:
+        values[name] = checked
+
+
+def _shown(value: str) -> str:
+    """A value from the file, short enough to quote in the status bar."""
+    return repr(value if len(value) <= 40 else value[:40] + "…")
 
 
 def comfy_sampler(a1111_name: str) -> tuple[str | None, str | None]:
@@ -356,6 +505,8 @@ def _exif_texts(data: bytes) -> dict[str, str]:
         with Image.open(io.BytesIO(data)) as image:
             comment = image.getexif().get_ifd(0x8769).get(0x9286)
     except Exception:  # any broken or hostile file: nothing to restore
+        return {}
+    if isinstance(comment, bytes | str) and len(comment) > METADATA_TEXT_BYTES:
         return {}
     if isinstance(comment, bytes):
         head, body = comment[:8], comment[8:]
