@@ -2,6 +2,10 @@
 
 Every failure comes out as a `ComfyError` subclass (see errors.py); nothing from requests leaks.
 Thread-safe for concurrent calls: a requests.Session shares its pool across threads.
+
+Bounded (limits.py): every call has an overall deadline besides the per-read `timeout`, every
+body a size cap, and redirects are followed only within the server's own origin, so neither a
+request nor the access token ever goes to a server the user did not name.
 """
 
 from __future__ import annotations
@@ -11,19 +15,23 @@ import ntpath
 import posixpath
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any, TypeVar
-from urllib.parse import quote
+from urllib.parse import quote, urljoin, urlsplit
 
 import requests
-from requests.adapters import HTTPAdapter
 
+from studio_desktop.core.comfy import limits
+from studio_desktop.core.comfy.deadline import Deadline, watched_session
 from studio_desktop.core.comfy.errors import (
     BadResponse,
     ComfyAuthError,
     ComfyConnectionError,
     ComfyError,
     ComfyHTTPError,
+    ComfyProtocolError,
     ComfyTimeout,
     PromptRejected,
+    RedirectRefused,
+    ResponseTooLarge,
 )
 from studio_desktop.core.comfy.models import (
     HistoryEntry,
@@ -47,6 +55,7 @@ T = TypeVar("T")
 
 _CHUNK = 64 * 1024
 _BODY_SNIPPET = 4000
+_DEFAULT_PORTS = {"http": 80, "https": 443}
 
 
 def _safe_filename(filename: str) -> str:
@@ -55,8 +64,25 @@ def _safe_filename(filename: str) -> str:
     return name or "upload.png"
 
 
+def _origin(url: str) -> tuple[str, str, int] | None:
+    """(scheme, host, port) of `url`; None if it has none we could compare."""
+    try:
+        parts = urlsplit(url)
+        scheme = parts.scheme.lower()
+        port = parts.port or _DEFAULT_PORTS.get(scheme)
+    except ValueError:
+        return None
+    if not parts.hostname or port is None:
+        return None
+    return scheme, parts.hostname.lower(), port
+
+
 class ComfyClient:
-    """Typed access to ComfyUI's HTTP routes. Close it (or use `with`) to release the pool."""
+    """Typed access to ComfyUI's HTTP routes. Close it (or use `with`) to release the pool.
+
+    `timeout` bounds each read; `deadline` a whole API call and `transfer_deadline` a download
+    or upload, from connecting to the last byte.
+    """
 
     def __init__(
         self,
@@ -64,17 +90,17 @@ class ComfyClient:
         *,
         auth_header: str | None = None,
         timeout: float = 30.0,
-        session: requests.Session | None = None,
+        deadline: float = limits.REQUEST_DEADLINE_SECONDS,
+        transfer_deadline: float = limits.TRANSFER_DEADLINE_SECONDS,
+        max_json_bytes: int = limits.MAX_JSON_BYTES,
     ) -> None:
         self.base_url = normalize_base_url(base_url)
         self.timeout = timeout
-        self._owns_session = session is None
-        if session is None:
-            session = requests.Session()
-            adapter = HTTPAdapter(pool_connections=4, pool_maxsize=8, max_retries=0)
-            session.mount("http://", adapter)
-            session.mount("https://", adapter)
-        self._session = session
+        self.deadline = deadline
+        self.transfer_deadline = transfer_deadline
+        self.max_json_bytes = max_json_bytes
+        self._origin = _origin(self.base_url)
+        self._session = watched_session()
         self._auth_header = auth_header or None
         self._headers: dict[str, str] = {"Accept": "application/json"}
         if auth_header:
@@ -92,26 +118,74 @@ class ComfyClient:
         self.close()
 
     def close(self) -> None:
-        """Release pooled connections (only of a session this client created)."""
-        if self._owns_session:
-            self._session.close()
+        """Release pooled connections."""
+        self._session.close()
 
     # --- plumbing -------------------------------------------------------------------------
 
-    def _send(
-        self, method: str, route: str, *, stream: bool = False, **kwargs: Any
-    ) -> requests.Response:
+    def _call(
+        self,
+        method: str,
+        route: str,
+        read: Callable[[requests.Response], T],
+        *,
+        seconds: float | None = None,
+        **kwargs: Any,
+    ) -> T:
+        """Send, check the status, and `read` the body, all within one deadline."""
+        seconds = self.deadline if seconds is None else seconds
+        with Deadline(seconds) as deadline:
+            try:
+                response = self._send(method, route, **kwargs)
+                try:
+                    result = read(response)
+                finally:
+                    response.close()
+            except requests.Timeout as exc:
+                if deadline.expired:
+                    raise ComfyTimeout(self.base_url, seconds) from exc
+                raise ComfyTimeout(self.base_url, self.timeout) from exc
+            except requests.RequestException as exc:
+                if deadline.expired:
+                    raise ComfyTimeout(self.base_url, seconds) from exc
+                raise ComfyConnectionError(self.base_url, _reason(exc)) from exc
+            except ComfyError as exc:
+                # A body cut by the deadline reads as truncated or unparseable: say what it was.
+                if deadline.expired and not isinstance(exc, ComfyTimeout):
+                    raise ComfyTimeout(self.base_url, seconds) from exc
+                raise
+            if deadline.expired:  # cut at a point that looked like the end of the body
+                raise ComfyTimeout(self.base_url, seconds)
+            return result
+
+    def _send(self, method: str, route: str, **kwargs: Any) -> requests.Response:
+        """The final answer to `method route`, after same-origin redirects; 4xx/5xx raise."""
         url = f"{self.base_url}{route}"
-        try:
+        for _ in range(limits.MAX_REDIRECTS + 1):
             response = self._session.request(
-                method, url, headers=self._headers, timeout=self.timeout, stream=stream, **kwargs
+                method,
+                url,
+                headers=self._headers,
+                timeout=self.timeout,
+                stream=True,
+                allow_redirects=False,
+                **kwargs,
             )
-        except requests.Timeout as exc:
-            raise ComfyTimeout(self.base_url, self.timeout) from exc
-        except (requests.ConnectionError, requests.exceptions.ChunkedEncodingError) as exc:
-            raise ComfyConnectionError(self.base_url, _reason(exc)) from exc
-        except requests.RequestException as exc:
-            raise ComfyConnectionError(self.base_url, _reason(exc)) from exc
+            if not response.is_redirect:
+                break
+            target = urljoin(url, response.headers["location"])
+            status = response.status_code
+            response.close()
+            if self._origin is None or _origin(target) != self._origin:
+                raise RedirectRefused(self.base_url, target)
+            if method not in ("GET", "HEAD") and status not in (307, 308):
+                # 301-303 would turn the POST into a GET and drop what we sent.
+                raise ComfyHTTPError(self.base_url, status, f"redirected {route} to {target}")
+            url = target
+            kwargs.pop("params", None)  # the redirect target carries its own query
+        else:
+            response.close()
+            raise ComfyHTTPError(self.base_url, response.status_code, "too many redirects")
         if response.status_code >= 400:
             try:
                 self._raise_for_status(response, route)
@@ -121,40 +195,49 @@ class ComfyClient:
 
     def _raise_for_status(self, response: requests.Response, route: str) -> None:
         status = response.status_code
+        rejection = status == 400 and route == "/prompt"  # JSON worth reading whole
+        limit = self.max_json_bytes if rejection else limits.MAX_ERROR_BODY_BYTES
         try:
-            body = response.text[:_BODY_SNIPPET]
+            raw = _read_prefix(response, limit)
         except requests.RequestException:
-            body = ""
+            raw = b""
+        # Not response.encoding: the server names the charset, and a made-up one would raise.
+        body = raw.decode("utf-8", errors="replace")
         if status in (401, 403):
-            raise ComfyAuthError(self.base_url, status, body)
-        if status == 400 and route == "/prompt":
+            raise ComfyAuthError(self.base_url, status, body[:_BODY_SNIPPET])
+        if rejection:
             try:
                 rejected = PromptRejected.from_body(self.base_url, json.loads(body))
-            except ValueError:
+            except (ValueError, RecursionError):
                 rejected = None
             if rejected is not None:
                 raise rejected
-        raise ComfyHTTPError(self.base_url, status, body)
+        raise ComfyHTTPError(self.base_url, status, body[:_BODY_SNIPPET])
 
     def _json(self, method: str, route: str, parse: Callable[[Any], T], **kwargs: Any) -> T:
-        response = self._send(method, route, **kwargs)
-        try:
-            body = response.json()
-        except requests.exceptions.ChunkedEncodingError as exc:
-            raise ComfyConnectionError(self.base_url, _reason(exc)) from exc
-        except ValueError as exc:
-            raise BadResponse(self.base_url, f"{route} did not return JSON") from exc
-        finally:
-            response.close()
-        try:
-            return parse(body)
-        except ComfyError:
-            raise
-        except (KeyError, TypeError, ValueError, IndexError, AttributeError) as exc:
-            raise BadResponse(self.base_url, f"unexpected {route} answer: {exc!r}") from exc
+        def read(response: requests.Response) -> T:
+            raw = _read_capped(response, self.max_json_bytes, self.base_url, f"the {route} answer")
+            try:
+                body = json.loads(raw)
+            except (ValueError, RecursionError) as exc:
+                raise BadResponse(self.base_url, f"{route} did not return JSON") from exc
+            try:
+                return parse(body)
+            except ComfyProtocolError as exc:
+                raise BadResponse(
+                    self.base_url, f"unexpected {route} answer: {exc.reason}"
+                ) from exc
+
+        return self._call(method, route, read, **kwargs)
 
     def _post_json(self, route: str, payload: Mapping[str, Any]) -> None:
-        self._send("POST", route, json=payload).close()
+        # Read the (empty) answer so the connection goes back to the pool.
+        self._call(
+            "POST",
+            route,
+            lambda response: _read_prefix(response, limits.MAX_ERROR_BODY_BYTES),
+            json=payload,
+        )
 
     # --- routes ---------------------------------------------------------------------------
 
@@ -214,33 +297,21 @@ class ComfyClient:
         *,
         subfolder: str = "",
         type: str = "output",
-        max_bytes: int = 256 * 1024 * 1024,
+        max_bytes: int = limits.MAX_VIEW_BYTES,
     ) -> bytes:
-        """Download a file the server made. BadResponse if it is larger than `max_bytes`."""
+        """Download a file the server made. ResponseTooLarge (permanent) past `max_bytes`."""
         if isinstance(file, OutputFile):
             filename, subfolder, type = file.filename, file.subfolder, file.type
         else:
             filename = file
         params = {"filename": filename, "subfolder": subfolder, "type": type}
-        response = self._send("GET", "/view", params=params, stream=True)
-        try:
-            declared = response.headers.get("Content-Length")
-            if declared is not None and declared.isdigit() and int(declared) > max_bytes:
-                raise BadResponse(self.base_url, f"{filename} is larger than {max_bytes} bytes")
-            chunks: list[bytes] = []
-            total = 0
-            for chunk in response.iter_content(_CHUNK):
-                total += len(chunk)
-                if total > max_bytes:
-                    raise BadResponse(self.base_url, f"{filename} is larger than {max_bytes} bytes")
-                chunks.append(chunk)
-            return b"".join(chunks)
-        except requests.Timeout as exc:
-            raise ComfyTimeout(self.base_url, self.timeout) from exc
-        except requests.RequestException as exc:
-            raise ComfyConnectionError(self.base_url, _reason(exc)) from exc
-        finally:
-            response.close()
+        return self._call(
+            "GET",
+            "/view",
+            lambda response: _read_capped(response, max_bytes, self.base_url, filename),
+            seconds=self.transfer_deadline,
+            params=params,
+        )
 
     def upload_image(
         self,
@@ -263,6 +334,7 @@ class ComfyClient:
             "POST",
             "/upload/image",
             lambda b: uploaded_file_from_json(_obj(b)),
+            seconds=self.transfer_deadline,
             data=fields,
             files=files,
         )
@@ -270,8 +342,31 @@ class ComfyClient:
 
 def _obj(body: Any) -> Mapping[str, Any]:
     if not isinstance(body, Mapping):
-        raise TypeError(f"expected a JSON object, got {type(body).__name__}")
+        raise ComfyProtocolError(f"expected a JSON object, got {type(body).__name__}")
     return body
+
+
+def _read_capped(response: requests.Response, limit: int, url: str, what: str) -> bytes:
+    """The whole body; ResponseTooLarge as soon as it (or its declared length) passes `limit`."""
+    declared = response.headers.get("Content-Length", "")
+    if declared.isdigit() and int(declared) > limit:
+        raise ResponseTooLarge(url, what, limit)
+    body = bytearray()
+    for chunk in response.iter_content(_CHUNK):
+        body += chunk
+        if len(body) > limit:
+            raise ResponseTooLarge(url, what, limit)
+    return bytes(body)
+
+
+def _read_prefix(response: requests.Response, limit: int) -> bytes:
+    """At most `limit` bytes of the body; the rest is left unread (the connection is dropped)."""
+    body = bytearray()
+    for chunk in response.iter_content(_CHUNK):
+        body += chunk[: limit - len(body)]
+        if len(body) >= limit:
+            break
+    return bytes(body)
 
 
 _REASONS = (

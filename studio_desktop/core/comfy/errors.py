@@ -9,7 +9,16 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from itertools import islice
 from typing import Any
+
+from studio_desktop.core.comfy.text import server_text
+
+# A rejection lists at most this many nodes, complaints per node and summary lines: a real
+# graph has tens of nodes; a server listing thousands is not telling the user anything more.
+_MAX_NODES = 200
+_MAX_COMPLAINTS = 20
+_MAX_SUMMARY_LINES = 30
 
 _START_HINT = "Start ComfyUI (python main.py) or check the server address."
 
@@ -57,7 +66,7 @@ class ComfyHTTPError(ComfyError):
     def __init__(
         self, url: str, status: int, body: str = "", *, message: str | None = None
     ) -> None:
-        snippet = " ".join(body.split())[:300]
+        snippet = server_text(" ".join(body[:4000].split()), 300)
         if message is None:
             message = _http_message(url, status, snippet)
         super().__init__(message, url=url)
@@ -78,6 +87,23 @@ def _http_message(url: str, status: int, snippet: str) -> str:
     else:
         advice = "Check the server address and that ComfyUI is up to date."
     return f"ComfyUI at {url} answered HTTP {status}{said} {advice}"
+
+
+class RedirectRefused(ComfyError):
+    """The server redirected us to another origin. Never followed, never transient.
+
+    Following would send the request, and the access token with it, to a server the user never
+    named (docs/ARCHITECTURE.md, "Limits and origin policy").
+    """
+
+    def __init__(self, url: str, target: str) -> None:
+        target = server_text(target, 200)
+        super().__init__(
+            f"ComfyUI at {url} redirected to another address ({target}); Studio does not follow "
+            "redirects to other servers. If ComfyUI really lives there, use that address.",
+            url=url,
+        )
+        self.target = target
 
 
 class ComfyAuthError(ComfyHTTPError):
@@ -112,6 +138,38 @@ class BadResponse(ComfyError):
             "Check that the address points at ComfyUI and not at another web page or proxy.",
             url=url,
         )
+        self.reason = reason
+
+
+class ResponseTooLarge(BadResponse):
+    """An answer or file larger than we accept. Not transient: asking again gets the same size."""
+
+    transient = False
+
+    def __init__(self, url: str, what: str, limit: int) -> None:
+        what = server_text(what, 200)
+        ComfyError.__init__(
+            self,
+            f"ComfyUI at {url} sent {what} larger than {limit:,} bytes, more than Studio "
+            "accepts. Check the workflow's output size, or that the address points at ComfyUI.",
+            url=url,
+        )
+        self.reason = f"{what} is larger than {limit:,} bytes"
+        self.limit = limit
+
+
+class ComfyProtocolError(ComfyError):
+    """Data from the server that does not have the shape ComfyUI sends.
+
+    Raised by the parsers of server data (models.py), which do not know the server's address;
+    the client turns it into BadResponse. Transient for the same reason BadResponse is.
+    """
+
+    transient = True
+
+    def __init__(self, reason: str) -> None:
+        reason = server_text(reason, 300)
+        super().__init__(f"ComfyUI sent data that could not be understood ({reason}).")
         self.reason = reason
 
 
@@ -170,6 +228,9 @@ class PromptRejected(ComfyError):
                 text = f"{err.message}: {err.details}" if err.details else err.message
                 lines.append(f"{who}: {text}")
         colon = "" if head.endswith((".", ":", "!", "?")) else ":"
+        if len(lines) > _MAX_SUMMARY_LINES:
+            more = len(lines) - _MAX_SUMMARY_LINES
+            lines = [*lines[:_MAX_SUMMARY_LINES], f"… ({more} more problems)"]
         if not lines:
             return f"{head}{colon} {self.details}" if self.details else head
         return f"{head}{colon}\n" + "\n".join(lines)
@@ -193,20 +254,20 @@ class PromptRejected(ComfyError):
         )
 
 
-def _text(value: Any) -> str:
-    return "" if value is None else str(value)
+def _text(value: Any, limit: int = 2_000) -> str:
+    return server_text(value, limit)
 
 
 def _node_errors(raw: Any) -> tuple[NodeError, ...]:
     if not isinstance(raw, Mapping):
         return ()
     result: list[NodeError] = []
-    for node_id, node in raw.items():
+    for node_id, node in islice(raw.items(), _MAX_NODES):
         if not isinstance(node, Mapping):
             continue
         details: list[NodeErrorDetail] = []
         errors = node.get("errors")
-        for err in errors if isinstance(errors, list) else ():
+        for err in islice(errors, _MAX_COMPLAINTS) if isinstance(errors, list) else ():
             if not isinstance(err, Mapping):
                 continue
             extra = err.get("extra_info")
@@ -216,8 +277,10 @@ def _node_errors(raw: Any) -> tuple[NodeError, ...]:
                     type=_text(err.get("type")),
                     message=_text(err.get("message")),
                     details=_text(err.get("details")),
-                    input_name=None if input_name is None else str(input_name),
+                    input_name=None if input_name is None else _text(input_name, 200),
                 )
             )
-        result.append(NodeError(str(node_id), _text(node.get("class_type")), tuple(details)))
+        result.append(
+            NodeError(_text(node_id, 200), _text(node.get("class_type"), 200), tuple(details))
+        )
     return tuple(result)

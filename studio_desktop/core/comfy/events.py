@@ -1,7 +1,8 @@
 """Typed ComfyUI websocket events, and the only code that parses raw frames into them.
 
-`parse_text` / `parse_binary` never raise: a frame of an unknown type or the wrong shape is
-`None`, which callers ignore (ComfyUI and its custom nodes add message types freely).
+`parse_text` / `parse_binary` never raise: a frame of an unknown type or the wrong shape (wrong
+types, numbers like 1e999 or 10**400, deep nesting) is `None`, which callers ignore (ComfyUI and
+its custom nodes add message types freely). Text a user may see passes through `server_text`.
 Every event has `prompt_id`, None where the frame does not name a prompt.
 """
 
@@ -14,7 +15,9 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from studio_desktop.core.comfy.models import OutputFile, output_files
+from studio_desktop.core.comfy.errors import ComfyProtocolError
+from studio_desktop.core.comfy.models import OutputFile, join_traceback, output_files, server_int
+from studio_desktop.core.comfy.text import TRACEBACK_CHARS, server_text
 
 
 class EventType(enum.Enum):
@@ -171,7 +174,8 @@ def _opt_str(value: Any) -> str | None:
 def _status(data: Mapping[str, Any]) -> Status:
     exec_info = data.get("status", {}).get("exec_info", {})
     return Status(
-        queue_remaining=int(exec_info.get("queue_remaining", 0)), sid=_opt_str(data.get("sid"))
+        queue_remaining=server_int(exec_info.get("queue_remaining", 0)),
+        sid=_opt_str(data.get("sid")),
     )
 
 
@@ -185,8 +189,8 @@ def _cached(data: Mapping[str, Any]) -> ExecutionCached:
 def _progress(data: Mapping[str, Any]) -> Progress:
     return Progress(
         prompt_id=_opt_str(data.get("prompt_id")),
-        value=int(data["value"]),
-        max=int(data["max"]),
+        value=server_int(data["value"]),
+        max=server_int(data["max"]),
         node=_opt_str(data.get("node")),
     )
 
@@ -207,26 +211,26 @@ def _executed(data: Mapping[str, Any]) -> Executed:
     )
 
 
-def _traceback(raw: Any) -> str:
-    return "".join(str(line) for line in raw) if isinstance(raw, list) else str(raw or "")
+def _shown(value: Any) -> str | None:
+    return None if value is None else server_text(value, 200)
 
 
 def _error(data: Mapping[str, Any]) -> ExecutionError:
     return ExecutionError(
         prompt_id=_opt_str(data.get("prompt_id")),
-        node_id=_opt_str(data.get("node_id")),
-        node_type=_opt_str(data.get("node_type")),
-        exception_type=str(data.get("exception_type") or ""),
-        exception_message=str(data.get("exception_message") or ""),
-        traceback=_traceback(data.get("traceback")),
+        node_id=_shown(data.get("node_id")),
+        node_type=_shown(data.get("node_type")),
+        exception_type=server_text(data.get("exception_type") or "", 200),
+        exception_message=server_text(data.get("exception_message") or ""),
+        traceback=join_traceback(data.get("traceback") or ""),
     )
 
 
 def _interrupted(data: Mapping[str, Any]) -> ExecutionInterrupted:
     return ExecutionInterrupted(
         prompt_id=_opt_str(data.get("prompt_id")),
-        node_id=_opt_str(data.get("node_id")),
-        node_type=_opt_str(data.get("node_type")),
+        node_id=_shown(data.get("node_id")),
+        node_type=_shown(data.get("node_type")),
     )
 
 
@@ -246,6 +250,20 @@ _TEXT_PARSERS: Mapping[str, Callable[[Mapping[str, Any]], Event]] = {
 }
 
 
+# Everything a frame of the wrong shape can raise; parse_text/parse_binary turn it into None.
+_MALFORMED = (
+    ComfyProtocolError,
+    ValueError,
+    TypeError,
+    KeyError,
+    AttributeError,
+    IndexError,
+    RecursionError,
+    OverflowError,
+    struct.error,
+)
+
+
 def parse_text(raw: str | bytes) -> Event | None:
     """A text frame `{"type": ..., "data": {...}}` as an event; None if unknown or malformed."""
     try:
@@ -257,7 +275,7 @@ def parse_text(raw: str | bytes) -> Event | None:
         if parser is None or not isinstance(data, Mapping):
             return None
         return parser(data)
-    except (ValueError, TypeError, KeyError, AttributeError, IndexError, RecursionError):
+    except _MALFORMED:
         return None
 
 
@@ -290,7 +308,7 @@ def parse_binary(raw: bytes) -> Event | None:
         if event_type == _PREVIEW_IMAGE_WITH_METADATA:
             return _preview_with_metadata(payload)
         return None
-    except (ValueError, TypeError, KeyError, struct.error, RecursionError):
+    except _MALFORMED:
         return None
 
 
@@ -311,7 +329,9 @@ def _progress_text(payload: memoryview) -> ProgressText | None:
     if id_len == 0 or 4 + id_len > len(payload):
         return None
     node_id = bytes(payload[4 : 4 + id_len]).decode("utf-8")
-    text = bytes(payload[4 + id_len :]).decode("utf-8", errors="replace")
+    text = server_text(
+        bytes(payload[4 + id_len :]).decode("utf-8", errors="replace"), TRACEBACK_CHARS
+    )
     return ProgressText(node_id=node_id, text=text)
 
 

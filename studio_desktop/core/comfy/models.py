@@ -1,14 +1,74 @@
 """Typed results of the ComfyUI HTTP API, and the functions that build them from raw JSON.
 
-The `*_from_json` functions raise KeyError/TypeError/ValueError on a body of the wrong shape; the
-client turns those into `BadResponse`.
+The `*_from_json` functions (and `output_files`, `execution_error_info`) raise only
+`ComfyProtocolError` on a body of the wrong shape, whatever it holds: wrong types, huge or
+infinite numbers, deep nesting. The client turns that into `BadResponse`. Text that may be shown
+to the user (error messages, node types) passes through `server_text`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import functools
+import math
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, ParamSpec, TypeVar
+
+from studio_desktop.core.comfy.errors import ComfyProtocolError
+from studio_desktop.core.comfy.text import TRACEBACK_CHARS, server_text
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+# Integers we accept from the server (queue numbers, byte counts, steps): what SQLite and Qt hold.
+INT_LIMIT = 2**63 - 1
+_MAX_INT_TEXT = 20  # digits of a number sent as a string
+
+
+def server_int(value: Any) -> int:
+    """`value` as an int within +-INT_LIMIT; ComfyProtocolError for inf, nan, 1e999, 10**400."""
+    if isinstance(value, bool | int):
+        number = int(value)
+    elif isinstance(value, float):
+        if not math.isfinite(value):
+            raise ComfyProtocolError(f"number out of range: {value!r}")
+        number = int(value)
+    elif isinstance(value, str) and len(value.strip()) <= _MAX_INT_TEXT:
+        try:
+            number = int(value)
+        except ValueError:
+            raise ComfyProtocolError("expected a number") from None
+    else:
+        raise ComfyProtocolError(f"expected a number, got {type(value).__name__}")
+    if abs(number) > INT_LIMIT:
+        raise ComfyProtocolError("number out of range")
+    return number
+
+
+_SHAPE_ERRORS = (
+    KeyError,
+    TypeError,
+    ValueError,
+    IndexError,
+    AttributeError,
+    OverflowError,
+    RecursionError,
+)
+
+
+def parser(fn: Callable[P, R]) -> Callable[P, R]:
+    """Make `fn` raise ComfyProtocolError, and nothing else, on data of the wrong shape."""
+
+    @functools.wraps(fn)
+    def parse(*args: P.args, **kwargs: P.kwargs) -> R:
+        try:
+            return fn(*args, **kwargs)
+        except ComfyProtocolError:
+            raise
+        except _SHAPE_ERRORS as exc:
+            raise ComfyProtocolError(f"{fn.__name__}: {type(exc).__name__}") from exc
+
+    return parse
 
 
 @dataclass(frozen=True)
@@ -108,14 +168,15 @@ def _str(value: Any, default: str = "") -> str:
     return default if value is None else str(value)
 
 
+@parser
 def system_stats_from_json(body: Mapping[str, Any]) -> SystemStats:
     system = body.get("system") or {}
     devices = tuple(
         DeviceInfo(
             name=_str(dev.get("name")),
             type=_str(dev.get("type")),
-            vram_total=int(dev.get("vram_total") or 0),
-            vram_free=int(dev.get("vram_free") or 0),
+            vram_total=server_int(dev.get("vram_total") or 0),
+            vram_free=server_int(dev.get("vram_free") or 0),
         )
         for dev in body.get("devices") or ()
     )
@@ -127,8 +188,11 @@ def system_stats_from_json(body: Mapping[str, Any]) -> SystemStats:
     )
 
 
+@parser
 def submit_result_from_json(body: Mapping[str, Any]) -> SubmitResult:
-    return SubmitResult(prompt_id=str(body["prompt_id"]), number=int(body.get("number") or 0))
+    return SubmitResult(
+        prompt_id=str(body["prompt_id"]), number=server_int(body.get("number") or 0)
+    )
 
 
 def _queue_items(raw: Any) -> tuple[QueueItem, ...]:
@@ -139,7 +203,7 @@ def _queue_items(raw: Any) -> tuple[QueueItem, ...]:
         client_id = extra.get("client_id")
         items.append(
             QueueItem(
-                number=int(entry[0]),
+                number=server_int(entry[0]),
                 prompt_id=str(entry[1]),
                 client_id=None if client_id is None else str(client_id),
             )
@@ -148,6 +212,7 @@ def _queue_items(raw: Any) -> tuple[QueueItem, ...]:
     return tuple(items)
 
 
+@parser
 def queue_state_from_json(body: Mapping[str, Any]) -> QueueState:
     return QueueState(
         running=_queue_items(body["queue_running"]),
@@ -155,6 +220,7 @@ def queue_state_from_json(body: Mapping[str, Any]) -> QueueState:
     )
 
 
+@parser
 def output_files(node_id: str, node_output: Any) -> tuple[OutputFile, ...]:
     """Files in one node's output dict (`{images:[{filename,subfolder,type}], ...}`).
 
@@ -180,12 +246,18 @@ def output_files(node_id: str, node_output: Any) -> tuple[OutputFile, ...]:
     return tuple(files)
 
 
-def _join_traceback(raw: Any) -> str:
+def join_traceback(raw: Any) -> str:
+    """A traceback sent as a list of lines or as one string, cleaned and cut for display."""
     if isinstance(raw, list):
-        return "".join(str(line) for line in raw)
-    return _str(raw)
+        raw = "".join(server_text(line, TRACEBACK_CHARS) for line in raw[:1000])
+    return server_text(raw, TRACEBACK_CHARS)
 
 
+def _shown(value: Any, default: str = "") -> str:
+    return default if value is None else server_text(value)
+
+
+@parser
 def execution_error_info(kind: str, data: Mapping[str, Any]) -> ExecutionErrorInfo:
     """From the data of an `execution_error` or `execution_interrupted` message."""
     interrupted = kind == "execution_interrupted"
@@ -193,22 +265,25 @@ def execution_error_info(kind: str, data: Mapping[str, Any]) -> ExecutionErrorIn
     node_type = data.get("node_type")
     return ExecutionErrorInfo(
         interrupted=interrupted,
-        node_id=None if node_id is None else str(node_id),
-        node_type=None if node_type is None else str(node_type),
-        exception_type=_str(data.get("exception_type"), "Interrupted" if interrupted else ""),
-        exception_message=_str(
+        node_id=None if node_id is None else server_text(node_id, 200),
+        node_type=None if node_type is None else server_text(node_type, 200),
+        exception_type=_shown(data.get("exception_type"), "Interrupted" if interrupted else ""),
+        exception_message=_shown(
             data.get("exception_message"), "Interrupted by the user" if interrupted else ""
         ),
-        traceback=_join_traceback(data.get("traceback")),
+        traceback=join_traceback(data.get("traceback")),
     )
 
 
+@parser
 def history_entry_from_json(prompt_id: str, entry: Mapping[str, Any]) -> HistoryEntry:
     outputs_raw = entry.get("outputs") or {}
     if not isinstance(outputs_raw, Mapping):
-        raise TypeError("history outputs is not an object")
+        raise ComfyProtocolError("history outputs is not an object")
     outputs = tuple(f for node, out in outputs_raw.items() for f in output_files(str(node), out))
     status = entry.get("status") or {}
+    if not isinstance(status, Mapping):
+        raise ComfyProtocolError("history status is not an object")
     messages: list[tuple[str, dict[str, Any]]] = []
     error: ExecutionErrorInfo | None = None
     for message in status.get("messages") or ():
@@ -219,7 +294,7 @@ def history_entry_from_json(prompt_id: str, entry: Mapping[str, Any]) -> History
             error = execution_error_info(name, data)
     return HistoryEntry(
         prompt_id=prompt_id,
-        status_str=_str(status.get("status_str")),
+        status_str=server_text(status.get("status_str"), 200),
         completed=bool(status.get("completed", False)),
         outputs=outputs,
         messages=tuple(messages),
@@ -227,6 +302,7 @@ def history_entry_from_json(prompt_id: str, entry: Mapping[str, Any]) -> History
     )
 
 
+@parser
 def uploaded_file_from_json(body: Mapping[str, Any]) -> UploadedFile:
     return UploadedFile(
         name=str(body["name"]),

@@ -4,6 +4,10 @@ One thread calls `next_event`; any thread may call `close`. The socket is read w
 timeout so a close from another thread is noticed within `POLL_SECONDS`. A dropped socket yields
 `Disconnected`, then the stream reconnects with the same client id (ComfyUI keeps routing our
 prompts' events to it) and yields `Reconnected`.
+
+Bounded (limits.py): a message over `max_message_bytes` drops the socket before it is buffered,
+the opening handshake has an overall deadline, and a redirect answer to the upgrade is never
+followed (websocket-client would resend our Authorization header to wherever it points).
 """
 
 from __future__ import annotations
@@ -16,7 +20,10 @@ from urllib.parse import quote
 
 import websocket
 
+from studio_desktop.core.comfy import limits
+from studio_desktop.core.comfy.bounded_ws import BoundedWebSocket
 from studio_desktop.core.comfy.client import normalize_base_url
+from studio_desktop.core.comfy.deadline import cut
 from studio_desktop.core.comfy.errors import ComfyAuthError, ComfyConnectionError
 from studio_desktop.core.comfy.events import (
     Disconnected,
@@ -25,6 +32,7 @@ from studio_desktop.core.comfy.events import (
     parse_binary,
     parse_text,
 )
+from studio_desktop.core.comfy.text import server_text
 
 _FEATURE_FLAGS = json.dumps({"type": "feature_flags", "data": {"supports_preview_metadata": True}})
 
@@ -54,6 +62,7 @@ class EventStream:
         preview_metadata: bool = True,
         reconnect_backoff: tuple[float, float] = (0.25, 5.0),
         max_reconnect_seconds: float | None = None,
+        max_message_bytes: int = limits.MAX_WS_MESSAGE_BYTES,
     ) -> None:
         self.base_url = normalize_base_url(base_url)
         self.client_id = client_id
@@ -62,6 +71,7 @@ class EventStream:
         self._preview_metadata = preview_metadata
         self._backoff_min, self._backoff_max = reconnect_backoff
         self._max_reconnect_seconds = max_reconnect_seconds
+        self._max_message_bytes = max_message_bytes
 
         self._ws: websocket.WebSocket | None = None
         self._io_lock = threading.Lock()  # held by whoever touches the socket
@@ -200,9 +210,18 @@ class EventStream:
         return None
 
     def _open(self) -> None:
-        ws = websocket.WebSocket()
+        ws = BoundedWebSocket(self._max_message_bytes)
+        # A handshake answered one byte at a time never trips the per-read timeout.
+        watchdog = threading.Timer(limits.WS_HANDSHAKE_DEADLINE_SECONDS, lambda: cut(ws.sock))
+        watchdog.daemon = True
+        watchdog.start()
         try:
-            ws.connect(self.url, header=self._headers, timeout=self.CONNECT_TIMEOUT_SECONDS)  # type: ignore[no-untyped-call]
+            ws.connect(  # type: ignore[no-untyped-call]
+                self.url,
+                header=self._headers,
+                timeout=self.CONNECT_TIMEOUT_SECONDS,
+                redirect_limit=0,
+            )
             if self._preview_metadata:
                 # Asks ComfyUI for type-4 previews, which name their prompt and node.
                 ws.send(_FEATURE_FLAGS)
@@ -211,10 +230,21 @@ class EventStream:
             status = getattr(exc, "status_code", None)
             if status in (401, 403):
                 raise ComfyAuthError(self.base_url, status) from exc
-            raise ComfyConnectionError(self.base_url, f"websocket refused: {exc}") from exc
+            raise ComfyConnectionError(
+                self.base_url, f"websocket refused: {_describe(exc)}"
+            ) from exc
         except (websocket.WebSocketException, OSError, ValueError) as exc:
             _shutdown(ws)
+            redirected = _redirect_target(ws)
+            if redirected is not None:
+                raise ComfyConnectionError(
+                    self.base_url,
+                    f"the server redirected the event stream to {redirected}; "
+                    "redirects are not followed",
+                ) from exc
             raise ComfyConnectionError(self.base_url, _describe(exc)) from exc
+        finally:
+            watchdog.cancel()
         self._ws = ws
         self._last_rx = time.monotonic()
         self._ping_sent_at = None
@@ -242,6 +272,14 @@ def _shutdown(ws: websocket.WebSocket) -> None:
         ws.shutdown()  # type: ignore[no-untyped-call]
 
 
+def _redirect_target(ws: websocket.WebSocket) -> str | None:
+    """Where a refused redirect answer to our upgrade pointed; None if it was no redirect."""
+    answer = getattr(ws, "handshake_response", None)
+    if answer is None or not 300 <= answer.status < 400:
+        return None
+    return server_text(answer.headers.get("location", "(no address)"), 200)
+
+
 def _describe(exc: BaseException) -> str:
     if isinstance(exc, websocket.WebSocketConnectionClosedException):
         return "the connection was closed"
@@ -251,4 +289,4 @@ def _describe(exc: BaseException) -> str:
         return "connection reset"
     if isinstance(exc, TimeoutError | websocket.WebSocketTimeoutException):
         return "timed out"
-    return str(exc) or type(exc).__name__
+    return server_text(str(exc), 300) or type(exc).__name__
