@@ -28,6 +28,7 @@ from studio_desktop.core.paths import resources_dir
 from studio_desktop.core.servers import ServerConfig, pool_servers, register_servers
 from studio_desktop.core.settings import Settings
 from studio_desktop.core.store import StoreError
+from studio_desktop.platform_check import missing_packages_message, missing_window_packages
 from studio_desktop.ui.crash_dialog import CrashReporter
 from studio_desktop.ui.first_run import FirstRunDialog
 from studio_desktop.ui.main_window import CloseChoice, MainWindow
@@ -205,6 +206,10 @@ def qt_application() -> QApplication:
 
 
 def run_gui(options: GuiOptions) -> int:
+    missing = missing_window_packages()
+    if missing:
+        print(missing_packages_message(missing), file=sys.stderr)
+        return 1
     app = qt_application()
     try:
         ctx = AppContext.open(options.data_dir)
