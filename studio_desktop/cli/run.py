@@ -1,26 +1,77 @@
-"""Running the engine until a batch is done."""
+"""Running the engine until a batch is done, the servers are given up on, or Ctrl-C."""
 
 from __future__ import annotations
 
 import argparse
+import enum
+import signal
 import sys
 import threading
 import time
 from collections.abc import Callable, Sequence
+from types import FrameType, TracebackType
 
-from studio_desktop.cli.common import down_message
 from studio_desktop.cli.output import Reporter
+from studio_desktop.cli.waiting import DEFAULT_WAIT_S, Countdown, ServerWatch
+from studio_desktop.core.comfy import ComfyError
+from studio_desktop.core.comfy.client import normalize_base_url
 from studio_desktop.core.context import AppContext
 from studio_desktop.core.engine import (
     Dispatcher,
+    EngineConfig,
     EngineEvent,
-    ServerState,
+    QueueError,
+    ServerChanged,
+    http_server,
 )
 from studio_desktop.core.jobs import Job, JobStatus, NewJob
 from studio_desktop.core.owners import ProcessOwner
 from studio_desktop.core.servers import ServerConfig
 
-ALL_DOWN_GRACE_S = 15.0  # resume gives up when every server stays unreachable this long
+EXIT_GAVE_UP = 3  # every server stayed unusable for --wait seconds; the jobs stay queued
+EXIT_INTERRUPTED = 130  # Ctrl-C: the batch was cancelled, or left queued for `resume`
+_LOOK_EVERY_S = 0.5  # how often the loop looks at the store without an engine event
+_LEAVE_TIMEOUT_S = 1.0  # a second Ctrl-C does not wait for a loop stuck in a server call
+
+
+class Outcome(enum.Enum):
+    DONE = "done"  # no job of the batch is left to run
+    GAVE_UP = "gave up"  # no server came back within --wait
+    CANCELLED = "cancelled"  # Ctrl-C cancelled what was left of the batch
+
+
+class CtrlC:
+    """SIGINT while a batch runs: the first cancels the batch (when a server is there to take
+    its prompts off), any other leaves at once as a plain KeyboardInterrupt does, keeping the
+    unfinished jobs for `resume`. Installed only in the main thread (where signals arrive)."""
+
+    def __init__(self, wake: Callable[[], None]) -> None:
+        self._wake = wake
+        self.pressed = False
+        self.may_cancel = True  # False while no server is usable: nothing could take the cancel
+        self._previous: object = None
+        self._installed = False
+
+    def _on_sigint(self, signum: int, frame: FrameType | None) -> None:
+        if self.pressed or not self.may_cancel:
+            raise KeyboardInterrupt
+        self.pressed = True
+        self._wake()
+
+    def __enter__(self) -> CtrlC:
+        if threading.current_thread() is threading.main_thread():
+            self._previous = signal.signal(signal.SIGINT, self._on_sigint)
+            self._installed = True
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        if self._installed:
+            signal.signal(signal.SIGINT, self._previous)  # type: ignore[arg-type]
 
 
 def run_until_done(
@@ -33,15 +84,21 @@ def run_until_done(
     accept: Callable[[Job], bool],
     adopt_orphans: bool = False,
     new: Sequence[NewJob] = (),
-) -> bool:
-    """Run the dispatcher until no job it may run is left; False if every server stayed down.
+    retry: Sequence[str] = (),
+) -> Outcome:
+    """Run the dispatcher until no job it may run is left, no server came back within
+    `args.wait` seconds, or the user pressed Ctrl-C. `new` jobs are queued, failed or cancelled
+    ones in `retry` queued again (the window's retry), once the loops run.
 
     Jobs belong to `owner` (this process) while it runs: a window open on the same data folder
     leaves them alone, and this process leaves the window's alone."""
     changed = threading.Event()
+    watch = ServerWatch(float(getattr(args, "wait", DEFAULT_WAIT_S)), time.monotonic())
 
     def listener(event: EngineEvent) -> None:
         reporter.event(event)
+        if isinstance(event, ServerChanged):
+            watch.observe([event.status], time.monotonic())
         changed.set()
 
     dispatcher = Dispatcher(
@@ -54,30 +111,123 @@ def run_until_done(
         owner=owner,
         adopt_orphans=adopt_orphans,
     )
-    dispatcher.start()
+    with CtrlC(changed.set) as ctrl_c:
+        dispatcher.start()
+        try:
+            if new:
+                reporter.queued(dispatcher.enqueue(new))
+            if retry:
+                reporter.queued(_queue_again(dispatcher, retry, reporter))
+            countdown = Countdown()
+            while True:
+                if not _unfinished(ctx, accept):
+                    _let_go(dispatcher)
+                    return Outcome.DONE
+                now = time.monotonic()
+                waiting = watch.waiting(dispatcher.statuses(), now)
+                ctrl_c.may_cancel = waiting is None
+                if ctrl_c.pressed:
+                    _cancel_batch(ctx, dispatcher, servers, accept, reporter)
+                    return Outcome.CANCELLED
+                was_waiting = countdown.active
+                if countdown.due(waiting, now) and waiting is not None:
+                    reporter.waiting(waiting)
+                elif waiting is None and was_waiting:
+                    reporter.servers_back()
+                if waiting is not None and waiting.expired:
+                    return Outcome.GAVE_UP
+                changed.wait(_LOOK_EVERY_S)
+                changed.clear()
+        except KeyboardInterrupt:
+            dispatcher.shutdown(_LEAVE_TIMEOUT_S)
+            raise
+        finally:
+            dispatcher.shutdown()
+
+
+def take_off_server(server: ServerConfig, prompt_ids: Sequence[str]) -> None:
+    """Delete these prompts from the server's queue and interrupt the one running, as the engine
+    does for its own cancels. Raises ComfyError if the server does not answer."""
+    comfy = http_server(server, EngineConfig())
     try:
-        if new:
-            reporter.queued(dispatcher.enqueue(new))
-        down_since: float | None = None
-        while True:
-            active = [
-                job
-                for job in ctx.store.jobs_with_status(
-                    JobStatus.PENDING, JobStatus.RUNNING, JobStatus.RETRYING
-                )
-                if accept(job)
-            ]
-            if not active:
-                return True
-            states = [status.state for status in dispatcher.statuses()]
-            if all(state is ServerState.DOWN for state in states):
-                down_since = down_since or time.monotonic()
-                if time.monotonic() - down_since > ALL_DOWN_GRACE_S:
-                    print(f"error: {down_message(servers)}", file=sys.stderr)
-                    return False
-            else:
-                down_since = None
-            changed.wait(0.5)
-            changed.clear()
+        comfy.cancel(prompt_ids)
     finally:
-        dispatcher.shutdown()
+        comfy.close()
+
+
+def _let_go(dispatcher: Dispatcher) -> None:
+    """Stop each loop giving back what it holds. The batch is over, but a job of it that was
+    cancelled elsewhere (`studio-desktop cancel`, the window) may still be held by a loop that
+    has not noticed yet: stopping this way takes its prompt off the server first."""
+    for status in dispatcher.statuses():
+        dispatcher.remove_server(status.url)
+
+
+def _queue_again(dispatcher: Dispatcher, job_ids: Sequence[str], reporter: Reporter) -> list[Job]:
+    queued: list[Job] = []
+    for job_id in job_ids:
+        try:
+            queued.append(dispatcher.retry(job_id))
+        except QueueError as exc:  # someone queued it again (or removed it) meanwhile
+            reporter.note(f"{job_id[:8]}: {exc}")
+    return queued
+
+
+def _unfinished(ctx: AppContext, accept: Callable[[Job], bool]) -> list[Job]:
+    active = ctx.store.jobs_with_status(JobStatus.PENDING, JobStatus.RUNNING, JobStatus.RETRYING)
+    return [job for job in active if accept(job)]
+
+
+def _cancel_batch(
+    ctx: AppContext,
+    dispatcher: Dispatcher,
+    servers: Sequence[ServerConfig],
+    accept: Callable[[Job], bool],
+    reporter: Reporter,
+) -> None:
+    """Cancel what is left of the batch: its prompts off the servers, then its jobs.
+
+    The loops stop first, so nothing is claimed or submitted meanwhile. Each server's prompts go
+    before its jobs are marked cancelled, so a second Ctrl-C while a server is slow to answer
+    leaves the jobs not yet cancelled as they were, for `resume` (which finds their prompts)."""
+    reporter.cancelling(len(_unfinished(ctx, accept)))
+    dispatcher.shutdown()
+    left = _unfinished(ctx, accept)
+    configs = {normalize_base_url(s.url): s for s in servers}
+    by_server: dict[str, list[str]] = {}
+    for job in left:
+        if job.server is not None and job.status is not JobStatus.PENDING:
+            by_server.setdefault(job.server, []).append(job.id)
+    for url, job_ids in by_server.items():
+        try:
+            take_off_server(configs.get(url, ServerConfig(url)), job_ids)
+        except ComfyError as exc:
+            reporter.note(f"{url} did not take the cancel ({exc}); its prompts may still run")
+        _cancel_jobs(dispatcher, job_ids)
+    _cancel_jobs(dispatcher, [job.id for job in left if job.status is JobStatus.PENDING])
+
+
+def _cancel_jobs(dispatcher: Dispatcher, job_ids: Sequence[str]) -> None:
+    for job_id in job_ids:
+        try:
+            dispatcher.cancel(job_id)  # the store, and the event the reporter prints
+        except QueueError:
+            continue  # it ended meanwhile (its outputs were being saved)
+
+
+def finish(ctx: AppContext, reporter: Reporter, outcome: Outcome, job_ids: Sequence[str]) -> int:
+    """The summary line and the exit code of a batch (see README: exit codes)."""
+    jobs = [ctx.store.get_job(job_id) for job_id in job_ids]
+    code = reporter.summary(jobs)
+    if outcome is Outcome.GAVE_UP:
+        left = sum(job is not None and job.status.is_active for job in jobs)
+        print(
+            f"error: gave up waiting for the servers; {left} unfinished "
+            f"job{'s' if left != 1 else ''} stay queued: run `studio-desktop resume` "
+            "to finish them",
+            file=sys.stderr,
+        )
+        return EXIT_GAVE_UP
+    if outcome is Outcome.CANCELLED:
+        return EXIT_INTERRUPTED
+    return code
