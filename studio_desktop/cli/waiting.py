@@ -10,7 +10,7 @@ would be waited for forever.
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from studio_desktop.core.engine import ServerState, ServerStatus
@@ -26,6 +26,7 @@ class Waiting:
 
     servers: tuple[ServerStatus, ...]
     remaining_s: float
+    reasons: Mapping[str, str]  # url -> why it was last down (a retrying loop has none now)
 
     @property
     def expired(self) -> bool:
@@ -33,11 +34,11 @@ class Waiting:
 
     def line(self) -> str:
         down = "; ".join(
-            f"{s.url}: {s.state.value}{f' ({s.message})' if s.message else ''}"
+            f"{s.url}: down{f' ({self.reasons[s.url]})' if self.reasons.get(s.url) else ''}"
             for s in self.servers
         )
         return (
-            f"waiting for {down}; giving up in {clock(self.remaining_s)}; "
+            f"waiting for {down}, giving up in {clock(self.remaining_s)}; "
             "Ctrl-C keeps the jobs for `studio-desktop resume`"
         )
 
@@ -59,6 +60,7 @@ class ServerWatch:
         self._wait_s = wait_s
         self._last_usable = now  # the command saw the servers answer, or is only starting
         self._tried: set[str] = set()  # loops past their first connection attempt
+        self._reasons: dict[str, str] = {}
         self._lock = threading.Lock()
 
     def observe(self, statuses: Iterable[ServerStatus], now: float) -> None:
@@ -66,6 +68,8 @@ class ServerWatch:
             for status in statuses:
                 if status.state in USABLE:
                     self._last_usable = now
+                if status.state is ServerState.DOWN and status.message:
+                    self._reasons[status.url] = _first_sentence(status.message)
                 if status.state is not ServerState.CONNECTING:
                     self._tried.add(status.url)
                 elif status.url not in self._tried:
@@ -88,7 +92,13 @@ class ServerWatch:
             return None
         with self._lock:
             remaining = self._wait_s - (now - self._last_usable)
-        return Waiting(tuple(statuses), remaining)
+            reasons = dict(self._reasons)
+        return Waiting(tuple(statuses), remaining, reasons)
+
+
+def _first_sentence(message: str) -> str:
+    """The reason without the advice that follows it (the note line already gave that)."""
+    return message.partition(". ")[0].rstrip(".")
 
 
 class Countdown:

@@ -63,7 +63,7 @@ def test_the_waiting_line_names_the_servers_the_time_left_and_resume() -> None:
     waiting = watch.waiting([status(A, ServerState.DOWN)], now=0.0)
     assert waiting is not None
     line = waiting.line()
-    assert A in line and "refused" in line and "giving up in 2:30" in line
+    assert A in line and "refused" in line and ", giving up in 2:30;" in line
     assert "studio-desktop resume" in line
     assert clock(0.2) == "0:01" and clock(-3) == "0:00"
 
