@@ -39,6 +39,7 @@ def job_json(ctx: AppContext, job: Job | None) -> dict[str, Any]:
     }
 
 
+_LISTED = 5  # jobs the summary names that did not complete (the rest are counted)
 _print_lock = threading.Lock()  # events arrive from several server threads
 
 
@@ -177,7 +178,9 @@ class Reporter:
         final = [job for job in jobs if job is not None]
         completed = sum(job.status is JobStatus.COMPLETED for job in final)
         others = [job for job in final if job.status is not JobStatus.COMPLETED]
-        rest = "; ".join(f"{self._number(j.id)}{j.id[:8]} {j.status.value}" for j in others)
+        rest = "; ".join(
+            f"{self._number(j.id)}{j.id[:8]} {j.status.value}" for j in others[:_LISTED]
+        ) + (f"; {len(others) - _LISTED} more" if len(others) > _LISTED else "")
         say(
             self._out,
             self._json,
