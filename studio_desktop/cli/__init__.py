@@ -1,4 +1,4 @@
-"""Headless entry points: `generate`, `jobs`, `resume`.
+"""Headless entry points: `generate`, `jobs`, `resume`, `cancel`, `retry`, `servers`.
 
 They use the same store, runner and templates as the window, so a job queued here shows up in the
 app's history and gallery, and a batch killed halfway is finished by `studio-desktop resume`.
@@ -12,10 +12,12 @@ import sys
 from typing import TextIO
 
 from studio_desktop.cli.common import EXIT_USAGE, CliError, common_args, positive, server_args
+from studio_desktop.cli.control import cmd_cancel, cmd_retry
 from studio_desktop.cli.generate import cmd_generate
 from studio_desktop.cli.jobs import cmd_jobs
 from studio_desktop.cli.resume import cmd_resume
 from studio_desktop.cli.servers import cmd_servers
+from studio_desktop.cli.waiting import DEFAULT_WAIT_S
 from studio_desktop.core.context import AppContext
 from studio_desktop.core.jobs import JobStatus
 from studio_desktop.core.store import StoreError
@@ -38,6 +40,7 @@ def add_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> No
     gen.add_argument("--height", type=positive, default=512)
     gen.add_argument("--model", default=None, help="checkpoint name (default: the server's first)")
     gen.add_argument("--template", default="txt2img", help="template id (default txt2img)")
+    wait_arg(gen)
     common_args(gen)
     gen.set_defaults(handler=cmd_generate)
 
@@ -50,8 +53,28 @@ def add_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> No
 
     resume = sub.add_parser("resume", help="finish the jobs a closed or killed run left behind")
     server_args(resume)
+    wait_arg(resume)
     common_args(resume)
     resume.set_defaults(handler=cmd_resume)
+
+    cancel = sub.add_parser("cancel", help="cancel waiting or running jobs, whoever runs them")
+    cancel.add_argument("job", nargs="*", help="job id or its first characters")
+    cancel.add_argument(
+        "--all", dest="every", action="store_true", help="every waiting and running job"
+    )
+    cancel.add_argument(
+        "--auth", default=None, help="Authorization header value for an unregistered server"
+    )
+    common_args(cancel)
+    cancel.set_defaults(handler=cmd_cancel, server=None, pipeline_depth=1)
+
+    retry = sub.add_parser("retry", help="queue failed or cancelled jobs again and run them")
+    retry.add_argument("job", nargs="*", help="job id or its first characters")
+    retry.add_argument("--failed", dest="every", action="store_true", help="every failed job")
+    server_args(retry)
+    wait_arg(retry)
+    common_args(retry)
+    retry.set_defaults(handler=cmd_retry)
 
     servers = sub.add_parser("servers", help="manage the ComfyUI servers the app uses")
     actions = servers.add_subparsers(dest="action", metavar="ACTION", required=True)
@@ -70,6 +93,27 @@ def add_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> No
     check.add_argument("url", nargs="?", help="only this one")
     common_args(check)
     servers.set_defaults(handler=cmd_servers)
+
+
+def wait_arg(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--wait",
+        type=seconds,
+        default=DEFAULT_WAIT_S,
+        metavar="SECONDS",
+        help="how long to wait for a server that went away to come back before giving up, "
+        f"keeping the jobs for `resume` (default {DEFAULT_WAIT_S:.0f}; 0: give up at once)",
+    )
+
+
+def seconds(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number of seconds: {text!r}") from None
+    if not value >= 0 or value == float("inf"):
+        raise argparse.ArgumentTypeError("must be 0 or more seconds")
+    return value
 
 
 def run_command(args: argparse.Namespace, out: TextIO = sys.stdout) -> int:

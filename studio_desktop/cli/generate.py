@@ -15,7 +15,7 @@ from studio_desktop.cli.common import (
     reachable_servers,
 )
 from studio_desktop.cli.output import Reporter
-from studio_desktop.cli.run import run_until_done
+from studio_desktop.cli.run import finish, run_until_done
 from studio_desktop.core.context import AppContext
 from studio_desktop.core.jobs import GenerationParams, NewJob
 from studio_desktop.core.owners import ProcessOwner
@@ -52,7 +52,7 @@ def cmd_generate(ctx: AppContext, args: argparse.Namespace, out: TextIO) -> int:
     order = [job.id for job in new_jobs]
     # Only this batch: jobs the window queued are the window's to run.
     with ProcessOwner(ctx.paths.root) as owner:
-        run_until_done(
+        outcome = run_until_done(
             ctx,
             reachable,
             reporter,
@@ -61,4 +61,4 @@ def cmd_generate(ctx: AppContext, args: argparse.Namespace, out: TextIO) -> int:
             accept=lambda job: job.id in batch,
             new=new_jobs,
         )
-    return reporter.summary([ctx.store.get_job(job_id) for job_id in order])
+    return finish(ctx, reporter, outcome, order)

@@ -5,9 +5,9 @@ from __future__ import annotations
 import argparse
 from typing import TextIO
 
-from studio_desktop.cli.common import EXIT_OK, EXIT_USAGE, chosen_servers
+from studio_desktop.cli.common import EXIT_OK, chosen_servers
 from studio_desktop.cli.output import Reporter, say
-from studio_desktop.cli.run import run_until_done
+from studio_desktop.cli.run import finish, run_until_done
 from studio_desktop.core.context import AppContext
 from studio_desktop.core.jobs import JobStatus
 from studio_desktop.core.owners import ProcessOwner
@@ -41,9 +41,9 @@ def _resume(ctx: AppContext, args: argparse.Namespace, out: TextIO, owner: Proce
         # Each loop reconciles the jobs recorded as running on it, so their servers come too.
         if job.server and job.server.rstrip("/") not in servers:
             servers[job.server.rstrip("/")] = ServerConfig(job.server, auth_header=args.auth)
-    reporter = Reporter(ctx, out, json_mode=args.json, total=len(touched))
+    reporter = Reporter(ctx, out, json_mode=args.json, order=touched)
     batch = set(touched)
-    finished = run_until_done(
+    outcome = run_until_done(
         ctx,
         list(servers.values()),
         reporter,
@@ -52,5 +52,4 @@ def _resume(ctx: AppContext, args: argparse.Namespace, out: TextIO, owner: Proce
         accept=lambda job: job.id in batch,
         adopt_orphans=True,
     )
-    code = reporter.summary([ctx.store.get_job(job_id) for job_id in touched])
-    return code if finished else EXIT_USAGE
+    return finish(ctx, reporter, outcome, touched)

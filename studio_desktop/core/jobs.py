@@ -35,7 +35,7 @@ _FINAL = frozenset({JobStatus.COMPLETED, JobStatus.FAILED, JobStatus.CANCELLED})
 
 # DESIGN §3. RUNNING|RETRYING -> PENDING is the reconciliation/requeue move: a server went away or
 # the app was killed before the run could be recognised, so the job goes back to the queue and its
-# next claim counts attempt+1.
+# next claim counts attempt+1. FAILED|CANCELLED -> PENDING is the user's retry.
 LEGAL_MOVES: Mapping[JobStatus, frozenset[JobStatus]] = {
     JobStatus.PENDING: frozenset({JobStatus.RUNNING, JobStatus.CANCELLED}),
     JobStatus.RUNNING: frozenset(
@@ -52,7 +52,7 @@ LEGAL_MOVES: Mapping[JobStatus, frozenset[JobStatus]] = {
     ),
     JobStatus.COMPLETED: frozenset(),
     JobStatus.FAILED: frozenset({JobStatus.PENDING}),
-    JobStatus.CANCELLED: frozenset(),
+    JobStatus.CANCELLED: frozenset({JobStatus.PENDING}),  # the user's retry
 }
 
 

@@ -421,7 +421,7 @@ def test_illegal_operations_are_refused_with_a_message_and_change_nothing(
 
     refused: list[tuple[Future[Any], str]] = [
         (pool.cancel(job.id), "already completed"),
-        (pool.retry(job.id), "Only a failed job"),
+        (pool.retry(job.id), "Only a failed or cancelled job"),
         (pool.move_to_front(job.id), "Only a waiting job"),
         (pool.cancel("no-such-job"), "no longer exists"),
         (pool.add_server(ServerConfig(fake.url)), "already in the list"),

@@ -347,3 +347,12 @@ def test_jobs_with_status_and_counts(store: Store) -> None:
     assert counts == {s: (2 if s is JobStatus.PENDING else 1) for s in JobStatus}
     active = store.jobs_with_status(JobStatus.RUNNING, JobStatus.RETRYING)
     assert {j.status for j in active} == {JobStatus.RUNNING, JobStatus.RETRYING}
+
+
+def test_a_cancelled_job_can_be_queued_again(store: Store) -> None:
+    job = job_in(store, JobStatus.RUNNING)
+    store.cancel(job.id)
+    retried = store.retry(job.id)
+    assert retried.status is JobStatus.PENDING and retried.finished_at is None
+    again = store.claim_next(SERVER)
+    assert again is not None and again.id == job.id and again.attempt == 2

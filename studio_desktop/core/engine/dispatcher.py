@@ -229,7 +229,7 @@ class Dispatcher:
         try:
             job = self.store.retry(job_id)
         except IllegalTransition as exc:
-            raise QueueError("Only a failed job can be retried.") from exc
+            raise QueueError("Only a failed or cancelled job can be retried.") from exc
         self._emit(JobStateChanged(job))
         self._wake_all()
         return job

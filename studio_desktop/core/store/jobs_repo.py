@@ -114,7 +114,7 @@ def _set_move_fields(row: JobRow, new: JobStatus, now: datetime, error: JobError
         row.progress_text = ""
         row.started_at = None
         row.finished_at = None
-        if old is JobStatus.FAILED:
+        if old.is_final:  # the user's retry of a failed or cancelled job
             row.error = None
     elif new.is_final:
         row.finished_at = now

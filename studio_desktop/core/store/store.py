@@ -209,8 +209,15 @@ class Store:
             return convert.job(row)
 
     def retry(self, job_id: str) -> Job:
-        """The user's retry: failed -> pending, error cleared, attempt count kept."""
-        return self.move(job_id, JobStatus.PENDING, expected=JobStatus.FAILED)
+        """The user's retry: failed or cancelled -> pending, error cleared, attempt count kept
+        (so its next take first looks for an earlier one on the server)."""
+        with self._db.write() as session:
+            row = jobs_repo.require(session, job_id)
+            old = JobStatus(row.status)
+            if old not in (JobStatus.FAILED, JobStatus.CANCELLED):
+                raise IllegalTransition(job_id, old, JobStatus.PENDING)
+            jobs_repo.apply_move(session, row, JobStatus.PENDING, utcnow())
+            return convert.job(row)
 
     def cancel(self, job_id: str) -> Job:
         """Pending, running or retrying -> cancelled."""
