@@ -21,6 +21,8 @@ log = logging.getLogger("studio.settings")
 SCHEMA_VERSION = 2
 LANGUAGES = ("system", "en", "zh_CN", "zh_TW")
 
+MAX_PIPELINE_DEPTH = 8  # prompts kept waiting on one server, for the window and the CLI
+
 
 @dataclass
 class Settings:
@@ -43,7 +45,7 @@ class Settings:
         """Clamp values a hand-edited file may have broken."""
         self.language = self.language if self.language in LANGUAGES else "system"
         self.thumbnail_size = min(max(int(self.thumbnail_size), 64), 512)
-        self.pipeline_depth = min(max(int(self.pipeline_depth), 1), 8)
+        self.pipeline_depth = min(max(int(self.pipeline_depth), 1), MAX_PIPELINE_DEPTH)
         self.trash_retention_days = min(max(int(self.trash_retention_days), 0), 3650)
         self.temp_retention_hours = min(max(int(self.temp_retention_hours), 1), 24 * 365)
         folder = self.output_folder
