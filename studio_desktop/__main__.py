@@ -6,14 +6,23 @@ import argparse
 import sys
 import time
 from collections.abc import Sequence
+from typing import NoReturn, cast
 
 from studio_desktop import __version__
+
+
+class OneLineParser(argparse.ArgumentParser):
+    """A bad argument ends with one line, `error: ...`, and exit code 2 (not the usage dump).
+    Subcommand parsers are made of the same class, so every command behaves alike."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"error: {message} (see {self.prog} --help)\n")
 
 
 def build_parser() -> argparse.ArgumentParser:
     from studio_desktop.cli import add_commands
 
-    parser = argparse.ArgumentParser(
+    parser = OneLineParser(
         prog="studio-desktop",
         description="Make images with ComfyUI on your own GPU.",
     )
@@ -56,7 +65,8 @@ def build_parser() -> argparse.ArgumentParser:
         "load; default 300); after it the limit follows the measured step time",
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    add_commands(sub)
+    # Sub-parsers are OneLineParsers too (argparse makes them of the parent's class).
+    add_commands(cast("argparse._SubParsersAction[argparse.ArgumentParser]", sub))
     return parser
 
 

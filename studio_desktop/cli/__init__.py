@@ -11,35 +11,74 @@ import logging
 import sys
 from typing import TextIO
 
-from studio_desktop.cli.common import EXIT_USAGE, CliError, common_args, positive, server_args
+from studio_desktop.cli.common import (
+    EXIT_USAGE,
+    MAX_COUNT,
+    MAX_JOBS_LIMIT,
+    RANDOM_SEED,
+    CliError,
+    auth_header,
+    bounded,
+    common_args,
+    finite,
+    positive,
+    seed,
+    server_args,
+    server_url,
+)
 from studio_desktop.cli.control import cmd_cancel, cmd_retry
 from studio_desktop.cli.generate import cmd_generate
+from studio_desktop.cli.images import slot_image
 from studio_desktop.cli.jobs import cmd_jobs
 from studio_desktop.cli.resume import cmd_resume
 from studio_desktop.cli.servers import cmd_servers
 from studio_desktop.cli.waiting import DEFAULT_WAIT_S
 from studio_desktop.core.context import AppContext
-from studio_desktop.core.jobs import JobStatus
+from studio_desktop.core.jobs import SEED_MAX, JobStatus
 from studio_desktop.core.store import StoreError
 
 log = logging.getLogger("studio.cli")
 
 
 def add_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    gen = sub.add_parser("generate", help="queue and run text-to-image jobs without the window")
+    gen = sub.add_parser("generate", help="queue and run jobs of any template without the window")
     gen.add_argument("prompt", help="what to make")
     gen.add_argument("--negative", default="", help="what to avoid")
     server_args(gen)
-    gen.add_argument("--count", type=positive, default=1, help="how many jobs (default 1)")
-    gen.add_argument("--seed", type=int, default=None, help="first seed; later jobs add 1")
-    gen.add_argument("--steps", type=positive, default=20)
-    gen.add_argument("--cfg", type=float, default=7.0)
-    gen.add_argument("--sampler", default="euler")
-    gen.add_argument("--scheduler", default="normal")
-    gen.add_argument("--width", type=positive, default=512)
-    gen.add_argument("--height", type=positive, default=512)
-    gen.add_argument("--model", default=None, help="checkpoint name (default: the server's first)")
+    gen.add_argument(
+        "--count",
+        type=bounded(1, MAX_COUNT),
+        default=1,
+        help=f"how many jobs, 1 to {MAX_COUNT} (default 1)",
+    )
+    gen.add_argument(
+        "--seed",
+        type=seed,
+        default=RANDOM_SEED,
+        help=f"first seed, 0 to {SEED_MAX}; later jobs add 1. {RANDOM_SEED} (the default): "
+        "a random one, printed",
+    )
+    # No default here: the template's own (e.g. img2img's denoise), else the window's.
+    gen.add_argument("--steps", type=positive, default=None, help="(default: template's, or 20)")
+    gen.add_argument("--cfg", type=finite, default=None, help="(default: template's, or 7)")
+    gen.add_argument("--sampler", default=None, help="(default: template's, or euler)")
+    gen.add_argument("--scheduler", default=None, help="(default: template's, or normal)")
+    gen.add_argument("--width", type=positive, default=None, help="(default: template's, or 512)")
+    gen.add_argument("--height", type=positive, default=None, help="(default: template's, or 512)")
+    gen.add_argument("--denoise", type=finite, default=None, help="(default: template's, or 1.0)")
+    gen.add_argument("--model", default=None, help="model file (default: the server's first)")
     gen.add_argument("--template", default="txt2img", help="template id (default txt2img)")
+    gen.add_argument(
+        "--image",
+        action="append",
+        default=[],
+        type=slot_image,
+        metavar="SLOT=PATH",
+        help="an image for the template's slot SLOT (its id or label); repeat for several",
+    )
+    gen.add_argument(
+        "--input", default=None, metavar="PATH", help="the image for the template's first slot"
+    )
     wait_arg(gen)
     common_args(gen)
     gen.set_defaults(handler=cmd_generate)
@@ -47,7 +86,12 @@ def add_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> No
     jobs = sub.add_parser("jobs", help="list the job history")
     jobs.add_argument("--status", choices=[s.value for s in JobStatus], action="append")
     jobs.add_argument("--search", default="", help="words in the prompt")
-    jobs.add_argument("--limit", type=positive, default=50)
+    jobs.add_argument(
+        "--limit",
+        type=bounded(1, MAX_JOBS_LIMIT),
+        default=50,
+        help=f"at most this many, 1 to {MAX_JOBS_LIMIT} (default 50)",
+    )
     common_args(jobs)
     jobs.set_defaults(handler=cmd_jobs)
 
@@ -79,18 +123,18 @@ def add_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> No
     servers = sub.add_parser("servers", help="manage the ComfyUI servers the app uses")
     actions = servers.add_subparsers(dest="action", metavar="ACTION", required=True)
     add = actions.add_parser("add", help="register a server")
-    add.add_argument("url")
+    add.add_argument("url", type=server_url)
     add.add_argument("--name", default="")
-    add.add_argument("--auth", default=None, help="Authorization header value")
+    add.add_argument("--auth", type=auth_header, default=None, help="Authorization header value")
     add.add_argument("--disabled", action="store_true", help="register it switched off")
     common_args(add)
     listing = actions.add_parser("list", help="the registered servers")
     common_args(listing)
     remove = actions.add_parser("remove", help="forget a server")
-    remove.add_argument("url")
+    remove.add_argument("url", type=server_url)
     common_args(remove)
     check = actions.add_parser("check", help="connect to each server and show what it has")
-    check.add_argument("url", nargs="?", help="only this one")
+    check.add_argument("url", nargs="?", type=server_url, help="only this one")
     common_args(check)
     servers.set_defaults(handler=cmd_servers)
 

@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import argparse
 import logging
+import math
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from studio_desktop.core.comfy import ComfyClient, ComfyConnectionError, ComfyError
 from studio_desktop.core.context import DEFAULT_SERVER, AppContext
+from studio_desktop.core.jobs import SEED_MAX
 from studio_desktop.core.servers import ServerConfig, pool_servers
+from studio_desktop.core.settings import MAX_PIPELINE_DEPTH
+from studio_desktop.core.urls import check_auth_header, normalize_base_url
 
 log = logging.getLogger("studio.cli")
 
@@ -17,7 +21,9 @@ EXIT_OK = 0
 EXIT_JOBS_FAILED = 1
 EXIT_USAGE = 2  # bad arguments, server down, unusable data folder
 
-SEED_MAX = 2**32 - 1
+MAX_COUNT = 1000  # jobs one `generate` queues (run it again for more)
+MAX_JOBS_LIMIT = 100_000  # rows `jobs` lists at most
+RANDOM_SEED = -1  # `--seed -1`: pick one at random, as with no --seed
 
 
 class CliError(Exception):
@@ -28,13 +34,19 @@ def server_args(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--server",
         action="append",
+        type=server_url,
         default=None,
         help="ComfyUI URL; repeat for several "
         f"(default: the registered servers, else {DEFAULT_SERVER})",
     )
-    parser.add_argument("--auth", default=None, help="Authorization header value for --server")
     parser.add_argument(
-        "--pipeline-depth", type=positive, default=2, help="prompts kept queued per server"
+        "--auth", type=auth_header, default=None, help="Authorization header value for --server"
+    )
+    parser.add_argument(
+        "--pipeline-depth",
+        type=bounded(1, MAX_PIPELINE_DEPTH),
+        default=2,
+        help=f"prompts kept queued per server (1 to {MAX_PIPELINE_DEPTH}, default 2)",
     )
 
 
@@ -44,11 +56,73 @@ def common_args(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("-v", "--verbose", action="store_true", help="log to the console too")
 
 
+# Argument types: each turns what was typed into a value or says, in one line, what is wrong
+# (argparse prints it as `error: argument --x: ...` and exits with 2).
+
+
 def positive(text: str) -> int:
-    value = int(text)
+    value = _whole_number(text)
     if value < 1:
-        raise argparse.ArgumentTypeError("must be 1 or more")
+        raise argparse.ArgumentTypeError(f"must be 1 or more, not {value}")
     return value
+
+
+def bounded(low: int, high: int) -> Callable[[str], int]:
+    """A whole number from `low` to `high`."""
+
+    def parse(text: str) -> int:
+        value = _whole_number(text)
+        if not low <= value <= high:
+            raise argparse.ArgumentTypeError(f"must be {low} to {high}, not {_shown(text)}")
+        return value
+
+    return parse
+
+
+def seed(text: str) -> int:
+    """0 to SEED_MAX, or RANDOM_SEED."""
+    value = _whole_number(text)
+    if value != RANDOM_SEED and not 0 <= value <= SEED_MAX:
+        raise argparse.ArgumentTypeError(
+            f"must be 0 to {SEED_MAX}, or {RANDOM_SEED} for a random seed, not {_shown(text)}"
+        )
+    return value
+
+
+def finite(text: str) -> float:
+    """A number that JSON (so ComfyUI) can carry: not NaN, not infinite."""
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"must be a number, not {_shown(text)!r}") from None
+    if not math.isfinite(value):
+        raise argparse.ArgumentTypeError(f"must be a finite number, not {_shown(text)}")
+    return value
+
+
+def server_url(text: str) -> str:
+    try:
+        return normalize_base_url(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def auth_header(text: str) -> str | None:
+    try:
+        return check_auth_header(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def _whole_number(text: str) -> int:
+    try:
+        return int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"must be a whole number, not {_shown(text)!r}") from None
+
+
+def _shown(text: str) -> str:
+    return text if len(text) <= 40 else text[:37] + "…"
 
 
 def chosen_servers(ctx: AppContext, args: argparse.Namespace) -> list[ServerConfig]:
@@ -94,29 +168,3 @@ def down_message(servers: Sequence[ServerConfig]) -> str:
             client.close()
     urls = ", ".join(s.url for s in servers)
     return f"none of the servers answers ({urls}); start ComfyUI (python main.py) or check --server"
-
-
-def choose_model(servers: Sequence[ServerConfig], wanted: str | None) -> str:
-    """The asked-for checkpoint if some server has it, else the first server's first one."""
-    lists: list[tuple[str, list[str]]] = []
-    for server in servers:
-        client = ComfyClient(server.url, auth_header=server.auth_header)
-        try:
-            lists.append((client.base_url, client.object_info().checkpoints))
-        except ComfyError as exc:
-            raise CliError(f"cannot read the model list from {client.base_url}: {exc}") from exc
-        finally:
-            client.close()
-    if wanted:
-        if any(wanted in names for _, names in lists):
-            return wanted
-        url, names = lists[0]
-        shown = ", ".join(names[:10]) + (" …" if len(names) > 10 else "")
-        raise CliError(f"{url} has no checkpoint named {wanted!r} (it has: {shown or 'none'})")
-    for _, names in lists:
-        if names:
-            return names[0]
-    raise CliError(
-        f"{lists[0][0]} lists no checkpoints: put a model file in "
-        "ComfyUI/models/checkpoints, restart ComfyUI, or pass --model NAME"
-    )

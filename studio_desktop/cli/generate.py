@@ -1,49 +1,61 @@
-"""`generate`: queue text-to-image jobs and run them."""
+"""`generate`: queue jobs of any template and run them.
+
+Everything that can be checked is checked before anything is queued, cheapest first: the
+template and the image files (local), then which servers answer, then what each of them would
+refuse in the bound graph (the window's check).
+"""
 
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import random
-from typing import TextIO
+from typing import Any, TextIO
 
 from studio_desktop.cli.common import (
-    SEED_MAX,
+    RANDOM_SEED,
     CliError,
-    choose_model,
     chosen_servers,
     down_message,
     reachable_servers,
 )
+from studio_desktop.cli.images import chosen_images, copy_inputs
 from studio_desktop.cli.output import Reporter
+from studio_desktop.cli.preflight import servers_that_accept
 from studio_desktop.cli.run import finish, run_until_done
 from studio_desktop.core.context import AppContext
-from studio_desktop.core.jobs import GenerationParams, NewJob
+from studio_desktop.core.jobs import SEED_MAX, GenerationParams, NewJob
 from studio_desktop.core.owners import ProcessOwner
+from studio_desktop.core.workflows import SERVER_DEFAULT_MODEL, Template, TemplateError
+
+# Options whose value, when not given, comes from the template's defaults (else the window's).
+TEMPLATE_DEFAULTED = ("steps", "cfg", "sampler", "scheduler", "width", "height", "denoise")
 
 
 def cmd_generate(ctx: AppContext, args: argparse.Namespace, out: TextIO) -> int:
+    try:
+        template = ctx.templates.get(args.template)
+    except TemplateError as exc:
+        raise CliError(str(exc)) from exc
+    images = chosen_images(template, args.image, args.input)
+    params = generation_params(args, template)
+    inputs = copy_inputs(ctx.library, images)
     servers = chosen_servers(ctx, args)
     reachable = reachable_servers(servers)
     if not reachable:
         raise CliError(down_message(servers))
-    model = choose_model(reachable, args.model)
-    template = ctx.templates.get(args.template)
-    first_seed = args.seed if args.seed is not None else random.randint(0, SEED_MAX)
+    accepting = servers_that_accept(reachable, template, params)
+
+    first_seed = args.seed
+    if first_seed == RANDOM_SEED:
+        first_seed = random.randint(0, SEED_MAX)
+        if not args.json:  # JSON readers find each job's seed in its events
+            out.write(seed_line(first_seed, args.count) + "\n")
     new_jobs = [
         NewJob(
             template=template.id,
-            params=GenerationParams(
-                prompt=args.prompt,
-                negative=args.negative,
-                seed=(first_seed + i) % (SEED_MAX + 1),
-                steps=args.steps,
-                cfg=args.cfg,
-                sampler=args.sampler,
-                scheduler=args.scheduler,
-                model=model,
-                width=args.width,
-                height=args.height,
-            ),
+            params=dataclasses.replace(params, seed=(first_seed + i) % (SEED_MAX + 1)),
+            inputs=inputs,
         )
         for i in range(args.count)
     ]
@@ -54,7 +66,7 @@ def cmd_generate(ctx: AppContext, args: argparse.Namespace, out: TextIO) -> int:
     with ProcessOwner(ctx.paths.root) as owner:
         outcome = run_until_done(
             ctx,
-            reachable,
+            accepting,
             reporter,
             args,
             owner=owner,
@@ -62,3 +74,28 @@ def cmd_generate(ctx: AppContext, args: argparse.Namespace, out: TextIO) -> int:
             new=new_jobs,
         )
     return finish(ctx, reporter, outcome, order)
+
+
+def generation_params(args: argparse.Namespace, template: Template) -> GenerationParams:
+    """The parameters of the batch: each option given, else the template's default, else the
+    window's. The seed is set per job. CliError if they could never run (a template default
+    that is not a finite number)."""
+    values: dict[str, Any] = GenerationParams(prompt=args.prompt).to_dict()
+    known = set(values) - {"extra", "prompt", "negative", "seed", "model"}
+    extra = {k: v for k, v in template.defaults.items() if k not in values}
+    values.update({k: v for k, v in template.defaults.items() if k in known})
+    values.update({k: getattr(args, k) for k in TEMPLATE_DEFAULTED if getattr(args, k) is not None})
+    values.update(negative=args.negative, model=args.model or SERVER_DEFAULT_MODEL, extra=extra)
+    params = GenerationParams.from_dict(values)
+    try:
+        NewJob(template=template.id, params=params)  # the checks every new job passes
+    except ValueError as exc:
+        raise CliError(f"template {template.id}: {exc}") from exc
+    return params
+
+
+def seed_line(first: int, count: int) -> str:
+    if count == 1:
+        return f"random seed {first}"
+    last = (first + count - 1) % (SEED_MAX + 1)
+    return f"random seeds {first} to {last} (one per job, counting up)"

@@ -20,7 +20,7 @@ from studio_desktop.core.store import DuplicateServer
 def cmd_servers(ctx: AppContext, args: argparse.Namespace, out: TextIO) -> int:
     store = ctx.store
     if args.action == "add":
-        url = ComfyClient(args.url).base_url
+        url = args.url  # checked and normalised by argparse (common.server_url)
         try:
             record = store.add_server(
                 args.name or url, url, auth_header=args.auth, enabled=not args.disabled
@@ -30,7 +30,7 @@ def cmd_servers(ctx: AppContext, args: argparse.Namespace, out: TextIO) -> int:
         say(out, args.json, {"added": record.url, "name": record.name}, f"added {record.name}")
         return EXIT_OK
     if args.action == "remove":
-        found = store.get_server_by_url(ComfyClient(args.url).base_url)
+        found = store.get_server_by_url(args.url)
         if found is None:
             raise CliError(f"{args.url} is not registered (see `studio-desktop servers list`)")
         store.remove_server(found.id)
@@ -38,7 +38,7 @@ def cmd_servers(ctx: AppContext, args: argparse.Namespace, out: TextIO) -> int:
         return EXIT_OK
     records = store.list_servers()
     if args.action == "check":
-        wanted = ComfyClient(args.url).base_url if args.url else None
+        wanted = args.url
         records = [r for r in records if wanted is None or r.url == wanted]
         if wanted is not None and not records:
             raise CliError(f"{args.url} is not registered")

@@ -6,6 +6,7 @@ Plain frozen dataclasses, no SQL and no Qt. The store converts rows to these and
 from __future__ import annotations
 
 import enum
+import math
 import uuid
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field, fields
@@ -76,6 +77,12 @@ def new_job_id() -> str:
     return str(uuid.uuid4())
 
 
+# The seeds a job can have: 0 .. 2**32-1, the window's seed field and the CLI's --seed alike.
+# ComfyUI's KSampler takes up to 2**64-1, but SQLite and JSON readers round-trip every value of
+# this range exactly, and a batch that counts up wraps within it.
+SEED_MAX = 2**32 - 1
+
+
 @dataclass(frozen=True)
 class GenerationParams:
     """What the user asked for. Templates map these onto node inputs."""
@@ -104,6 +111,28 @@ class GenerationParams:
     def from_dict(cls, data: Mapping[str, Any]) -> GenerationParams:
         known = {f.name for f in fields(cls)}
         return cls(**{k: v for k, v in data.items() if k in known})
+
+
+def not_finite(values: Mapping[str, Any]) -> dict[str, float]:
+    """The numbers among `values` that are NaN or infinite: JSON cannot carry them, so no
+    server would ever receive a graph holding one."""
+    return {
+        name: value
+        for name, value in values.items()
+        if isinstance(value, float) and not math.isfinite(value)
+    }
+
+
+def params_problems(params: GenerationParams) -> list[str]:
+    """Why `params` could never run, whatever the server: one sentence per problem."""
+    numbers = {"cfg": params.cfg, "denoise": params.denoise, **params.extra}
+    problems = [
+        f"{name} must be a finite number, not {value}."
+        for name, value in not_finite(numbers).items()
+    ]
+    if isinstance(params.seed, int) and not 0 <= params.seed <= SEED_MAX:
+        problems.append(f"The seed must be 0 to {SEED_MAX}, not {params.seed}.")
+    return problems
 
 
 @dataclass(frozen=True)
@@ -146,6 +175,13 @@ class NewJob:
     inputs: tuple[InputImage, ...] = ()
     server: str | None = None  # pin to one server URL; None = any
     id: str = field(default_factory=new_job_id)
+
+    def __post_init__(self) -> None:
+        # Checked when a job is made rather than in GenerationParams, so a job stored before
+        # this check still loads (binding refuses its values then).
+        problems = params_problems(self.params)
+        if problems:
+            raise ValueError(" ".join(problems))
 
 
 @dataclass(frozen=True)

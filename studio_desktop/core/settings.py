@@ -25,12 +25,13 @@ LANGUAGES = ("system", "en", "zh_CN", "zh_TW")
 MAX_SETTINGS_BYTES: Final = 16 * 1024 * 1024  # a settings file is a few kB
 MAX_FILE_DEPTH: Final = 64  # deeper than any file we write: the file is not ours
 MAX_VALUE_DEPTH: Final = 16  # the last form is a few levels deep; the UI walks it recursively
+MAX_PIPELINE_DEPTH: Final = 8  # prompts kept waiting on one server, for the window and the CLI
 
 
 # Ranges of the whole-number settings; a value outside is moved to the nearest end.
 _RANGES: Final = {
     "thumbnail_size": (64, 512),
-    "pipeline_depth": (1, 8),
+    "pipeline_depth": (1, MAX_PIPELINE_DEPTH),
     "trash_retention_days": (0, 3650),
     "temp_retention_hours": (1, 24 * 365),
 }

@@ -1,21 +1,54 @@
-"""Server addresses as the user types them and as we store them (no network, no Qt)."""
+"""Server addresses and access tokens as the user types them and as we store them (no network,
+no Qt). The window's server dialogs and the CLI call these same checks, so both refuse the same
+input with the same one-line message."""
 
 from __future__ import annotations
 
 import re
 from urllib.parse import urlsplit
 
+EXAMPLE_ADDRESS = "http://127.0.0.1:8188"
+
 
 def normalize_base_url(base_url: str) -> str:
-    """`http(s)://host[:port][/prefix]` without a trailing slash; ValueError if not one."""
-    url = base_url.strip().rstrip("/")
-    parts = urlsplit(url)
-    if parts.scheme not in ("http", "https") or not parts.netloc:
+    """`http(s)://host[:port][/prefix]` without a trailing slash.
+
+    ValueError (a one-line message saying what is wrong) for anything else: no or another
+    scheme, no host, a bad port, a query or fragment, spaces or control characters.
+    """
+    typed = base_url.strip()
+    if not typed:
+        raise ValueError(f"The server address is empty. Use one like {EXAMPLE_ADDRESS}.")
+    shown = _shown(typed)
+    if any(ch.isspace() or not ch.isprintable() for ch in typed):
+        # urlsplit would silently drop tabs and line breaks, and requests would then fail.
+        raise ValueError(f"{shown} is not a server address: it contains a space or a line break.")
+    if "://" not in typed:
+        if not _looks_like_host(typed):
+            raise ValueError(
+                f"{shown} is not a server address: it must start with http:// or https:// "
+                f"(like {EXAMPLE_ADDRESS})."
+            )
+        # `127.0.0.1:8188` or `localhost:8188`, as ComfyUI's own start-up line and most
+        # people write it: plain http is what a ComfyUI without a proxy speaks.
+        typed = f"http://{typed}"
+    url = typed.rstrip("/")
+    try:
+        parts = urlsplit(url)
+        port = parts.port  # reading it checks it
+    except ValueError as exc:
+        raise ValueError(f"{shown} is not a server address: {_why(exc)}.") from None
+    if parts.scheme.lower() not in ("http", "https"):
         raise ValueError(
-            f"{base_url!r} is not a server address. Use one like http://127.0.0.1:8188."
+            f"{shown} is not a server address: it must start with http:// or https:// "
+            f"(like {EXAMPLE_ADDRESS})."
         )
+    if not parts.hostname:
+        raise ValueError(f"{shown} is not a server address: it has no host name.")
+    if port == 0:
+        raise ValueError(f"{shown} is not a server address: {_why(ValueError('port'))}.")
     if parts.query or parts.fragment:
-        raise ValueError(f"{base_url!r}: a server address cannot have a query or fragment.")
+        raise ValueError(f"{shown}: a server address cannot have a query (?) or fragment (#).")
     return url
 
 
@@ -30,3 +63,49 @@ def redact_url(text: str) -> str:
     Works on a bare URL or on any text quoting URLs; text without one is returned unchanged.
     """
     return _URL_USERINFO.sub(r"\1***@", text)
+
+
+def check_auth_header(value: str | None) -> str | None:
+    """The `Authorization` value to send (trimmed), None when there is none.
+
+    ValueError unless it is one line of printable ASCII: a line break would let it add headers
+    of its own, and HTTP cannot carry other characters. The message never repeats the value
+    (it is a secret).
+    """
+    if value is None or not value.strip():
+        return None
+    token = value.strip()
+    if any(ch in "\r\n" for ch in token):
+        problem = "a line break"
+    elif any(not ch.isascii() for ch in token):
+        problem = "a character that is not ASCII"
+    elif any(not ch.isprintable() for ch in token):
+        problem = "a control character"
+    else:
+        return token
+    raise ValueError(
+        f"The access token (Authorization header) contains {problem}; "
+        "it must be one line of plain ASCII text, such as Bearer <token>."
+    )
+
+
+def _looks_like_host(text: str) -> bool:
+    """`host:port` or `host:port/prefix`: an address missing only its scheme. A bare word is
+    not taken for a host name: it is more often a typo than a server."""
+    host, colon, rest = text.partition(":")
+    return bool(host) and bool(colon) and rest.split("/", 1)[0].isdigit()
+
+
+def _shown(url: str) -> str:
+    """The address as quoted in messages: repr escapes line breaks; long ones are cut."""
+    text = repr(url)
+    return text if len(text) <= 120 else text[:117] + "…'"
+
+
+def _why(exc: ValueError) -> str:
+    text = str(exc)
+    if "IPv6" in text:
+        return "its IPv6 address is not closed with ]"
+    if "Port" in text or "port" in text:
+        return "the port must be a number from 1 to 65535"
+    return text.rstrip(".") or "it cannot be read"

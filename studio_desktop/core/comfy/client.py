@@ -145,6 +145,17 @@ class ComfyClient:
                 if deadline.expired:
                     raise ComfyTimeout(self.base_url, seconds) from exc
                 raise ComfyTimeout(self.base_url, self.timeout) from exc
+            except (requests.exceptions.InvalidJSONError, requests.exceptions.InvalidHeader) as exc:
+                # Refused before anything was sent: the same request would be refused again, and
+                # the server is not to blame. (No exception text: it would repeat the token.)
+                what = "a number that is not finite (NaN or infinity)"
+                if isinstance(exc, requests.exceptions.InvalidHeader):
+                    what = "an access token that is not one line of plain text"
+                raise ComfyError(
+                    f"The request to ComfyUI at {self.base_url} could not be sent: "
+                    f"it holds {what}.",
+                    url=self.base_url,
+                ) from exc
             except requests.RequestException as exc:
                 if deadline.expired:
                     raise ComfyTimeout(self.base_url, seconds) from exc

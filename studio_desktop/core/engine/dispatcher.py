@@ -8,9 +8,10 @@ plain thread, the Qt `WorkerPool` runs the very same driver in a QThread.
 from __future__ import annotations
 
 import collections
+import itertools
 import threading
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from studio_desktop.core.engine.config import EngineConfig
 from studio_desktop.core.engine.coordinator import Coordinator
@@ -29,6 +30,10 @@ from studio_desktop.core.servers import ServerConfig
 from studio_desktop.core.store import Store
 from studio_desktop.core.store.errors import JobNotFound
 from studio_desktop.core.workflows import TemplateRegistry
+
+# Jobs written per transaction by `enqueue`: a large batch is committed (and starts running)
+# chunk by chunk instead of after one long write, and only one chunk is held in memory.
+ENQUEUE_CHUNK = 100
 
 
 class QueueError(Exception):
@@ -175,12 +180,19 @@ class Dispatcher:
 
     # --- queue operations ---
 
-    def enqueue(self, jobs: Sequence[NewJob]) -> list[Job]:
+    def enqueue(self, jobs: Iterable[NewJob]) -> list[Job]:
+        """Queue `jobs` in order, ENQUEUE_CHUNK per transaction; each chunk is committed and
+        the servers woken before the next one is taken from `jobs` (which may be a generator).
+        A chunk is all or nothing; a failure leaves the chunks before it queued."""
         owner = self._owner.token if self._owner is not None else None
-        added = self.store.add_jobs(jobs, owner=owner)
-        for job in added:
-            self._emit(JobStateChanged(job))
-        self._wake_all()
+        added: list[Job] = []
+        source = iter(jobs)
+        while chunk := list(itertools.islice(source, ENQUEUE_CHUNK)):
+            stored = self.store.add_jobs(chunk, owner=owner)
+            for job in stored:
+                self._emit(JobStateChanged(job))
+            self._wake_all()
+            added.extend(stored)
         return added
 
     def cancel(self, job_id: str) -> Job:

@@ -6,7 +6,7 @@ import copy
 from collections.abc import Mapping
 from typing import Any
 
-from studio_desktop.core.jobs import GenerationParams
+from studio_desktop.core.jobs import GenerationParams, not_finite
 from studio_desktop.core.workflows.template import Template, TemplateError
 
 
@@ -45,6 +45,12 @@ def bind(
     """
     graph: dict[str, Any] = copy.deepcopy(dict(template.graph))
     values = param_values(params, job_id)
+    # New jobs refuse these when they are made; this stops a job stored before that check,
+    # whose graph no request could carry.
+    bad = not_finite(values)
+    if bad:
+        which = ", ".join(f"{name} is {value}" for name, value in bad.items())
+        raise TemplateError(f"The job cannot be sent: {which}, not a number ComfyUI can take.")
     for name, targets in template.slots.items():
         if name not in values:
             continue

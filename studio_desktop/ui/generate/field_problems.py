@@ -1,6 +1,7 @@
 """Problems shown under the Generate form's standard fields (prompt, model, size, ...): the
-message row below each, which fields a template shows, the check of the bound graph against
-the server, and how problems are sorted to the field they belong to.
+message row below each, which fields a template shows, and how problems are sorted to the field
+they belong to. The check of the bound graph against the server is `core.workflows.preflight`,
+shared with the CLI.
 
 Template-specific editors and image slots show their own problems; whatever belongs to no
 visible field is left to the message area above Queue.
@@ -12,11 +13,8 @@ from collections.abc import Callable, Collection, Mapping, Sequence
 
 from PySide6.QtWidgets import QFormLayout, QWidget
 
-from studio_desktop.core.comfy.object_info import ObjectInfo
-from studio_desktop.core.jobs import GenerationParams
-from studio_desktop.core.workflows import Template, TemplateError, bind, resolve_defaults
-from studio_desktop.core.workflows.defaults import server_models
-from studio_desktop.core.workflows.validate import IssueKind, ValidationIssue, validate_graph
+from studio_desktop.core.workflows import Template
+from studio_desktop.core.workflows.validate import IssueKind, ValidationIssue
 from studio_desktop.ui.generate.fields import FieldMessage, ListCombo, flag_widget
 
 # Which standard field shows the problems of a slot.
@@ -90,40 +88,6 @@ def shown_fields(template: Template) -> dict[str, bool]:
         # input image is there to be kept.
         "denoise": has("denoise") and bool(template.images),
     }
-
-
-def graph_issues(
-    template: Template, params: GenerationParams, info: ObjectInfo
-) -> list[ValidationIssue]:
-    """What the server would refuse in the graph `params` bind to."""
-    # The server names uploads itself; LoadImage checks them at run time, so any name
-    # stands in for the images here.
-    uploaded = {slot.name: f"studio_check_{slot.name}.png" for slot in template.images}
-    no_default: ValidationIssue | None = None
-    try:
-        # The server's default model is checked as the one this server would pick.
-        params = resolve_defaults(params, template, server_models(info))
-    except TemplateError as exc:
-        no_default = _model_issue(template, str(exc))
-    try:
-        graph = bind(template, params, job_id="check", uploaded=uploaded)
-    except (TemplateError, KeyError, TypeError, ValueError):
-        return []  # a broken template: the form says so through problems()
-    issues = validate_graph(graph, info, template)
-    if no_default is None:
-        return issues
-    # The graph still names the template's placeholder there: say why instead.
-    return [no_default, *(i for i in issues if i.slot != "model")]
-
-
-def _model_issue(template: Template, message: str) -> ValidationIssue:
-    """Why the server has no model to stand in for its default, under the model field."""
-    target = template.slots["model"][0]
-    node = template.graph.get(target.node)
-    class_type = str(node.get("class_type", "")) if isinstance(node, Mapping) else ""
-    return ValidationIssue(
-        target.node, class_type, target.input, "model", message, IssueKind.NOT_IN_LIST
-    )
 
 
 def visible_issues(

@@ -22,7 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-SEED_MAX = 2**32 - 1
+from studio_desktop.core.jobs import SEED_MAX
+
 SIZE_MIN, SIZE_MAX, SIZE_STEP = 64, 4096, 8
 
 # (width, height, ratio label): the sizes SD 1.5 and SDXL were trained around.

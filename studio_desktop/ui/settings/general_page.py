@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from studio_desktop.core.settings import MAX_PIPELINE_DEPTH
 from studio_desktop.ui.output_folder import OutputFolderRow
 from studio_desktop.ui.services import Services
 from studio_desktop.ui.settings.widgets import hint_label
@@ -76,7 +77,7 @@ class GeneralPage(QWidget):
         self.thumbnail_size = self._spin(64, 512, settings.thumbnail_size, self.tr(" px"), 16)
         self.trash_days = self._spin(1, 3650, settings.trash_retention_days, self.tr(" days"))
         self.temp_hours = self._spin(1, 24 * 365, settings.temp_retention_hours, self.tr(" hours"))
-        self.pipeline_depth = self._spin(1, 8, settings.pipeline_depth)
+        self.pipeline_depth = self._spin(1, MAX_PIPELINE_DEPTH, settings.pipeline_depth)
 
         self.language = QComboBox()
         for code, native in LANGUAGE_CHOICES:

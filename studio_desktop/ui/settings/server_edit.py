@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from studio_desktop.core.context import DEFAULT_SERVER
 from studio_desktop.core.store import ServerRecord
-from studio_desktop.core.urls import normalize_base_url
+from studio_desktop.core.urls import check_auth_header, normalize_base_url
 from studio_desktop.ui.settings.probe import ProbeResult, ServerProber, describe_probe
 from studio_desktop.ui.settings.widgets import ResultLine, hint_label
 from studio_desktop.workers.tasks import Tasks
@@ -102,10 +102,12 @@ class ServerEditDialog(QDialog):
         self.setMinimumWidth(540)
 
     def fields(self) -> ServerFields:
-        """The entered values; the URL normalised (ValueError if it is not an address)."""
+        """The entered values; the URL normalised (ValueError if it is not an address, or the
+        token cannot be sent as a header: the same checks as the CLI's)."""
         url = normalize_base_url(self.url_field.text())
+        auth_header = check_auth_header(self.auth_field.text())
         name = self.name_field.text().strip() or url.split("://", 1)[-1]
-        return ServerFields(name, url, self.auth_field.text().strip() or None)
+        return ServerFields(name, url, auth_header)
 
     def test(self) -> None:
         try:

@@ -1,0 +1,94 @@
+"""`generate --image SLOT=PATH` and `--input PATH`: the images a template's slots take.
+
+Each file is checked and copied into the library's inputs/ folder exactly as the window's image
+slots do (`OutputLibrary.copy_input`), and the job records the copy; the engine uploads it to
+the server that runs the job.
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from studio_desktop.cli.common import CliError
+from studio_desktop.core.jobs import InputImage
+from studio_desktop.core.library.files import OutputLibrary, OutputRejected
+from studio_desktop.core.workflows import ImageSlot, Template
+
+
+@dataclass(frozen=True)
+class SlotImage:
+    """One `--image SLOT=PATH` as typed: SLOT is a slot id or label, not yet looked up."""
+
+    slot: str
+    path: str
+
+
+def slot_image(text: str) -> SlotImage:
+    """The argparse type of `--image`."""
+    slot, sep, path = text.partition("=")
+    if not sep or not slot.strip() or not path:
+        raise argparse.ArgumentTypeError(
+            f"use SLOT=PATH (e.g. --image source=photo.png), not {text!r}; "
+            "--input PATH fills the template's first image slot"
+        )
+    return SlotImage(slot.strip(), path)
+
+
+def find_slot(template: Template, wanted: str) -> ImageSlot:
+    """The image slot whose id or English label is `wanted` (case-insensitive)."""
+    key = wanted.casefold()
+    for slot in template.images:
+        if key in (slot.name.casefold(), slot.label.casefold()):
+            return slot
+    raise CliError(f"template {template.id} has no image slot {wanted!r}; {_slots(template)}")
+
+
+def chosen_images(
+    template: Template, images: Sequence[SlotImage], first: str | None
+) -> dict[str, Path]:
+    """Slot id -> the file given for it; CliError for an unknown or doubled slot, or a required
+    slot left empty (saying which slots there are and how to fill them)."""
+    if (images or first is not None) and not template.images:
+        raise CliError(f"template {template.id} takes no images (it has no image slots)")
+    given: list[tuple[ImageSlot, str]] = []
+    if first is not None:
+        given.append((template.images[0], first))
+    given += [(find_slot(template, image.slot), image.path) for image in images]
+    chosen: dict[str, Path] = {}
+    for slot, path in given:
+        if slot.name in chosen:
+            raise CliError(f"two images given for the slot {slot.name} ({slot.label})")
+        chosen[slot.name] = Path(path).expanduser()
+    missing = [slot for slot in template.images if slot.required and slot.name not in chosen]
+    if missing:
+        slot = missing[0]
+        how = f"--image {slot.name}=PATH"
+        if slot is template.images[0]:
+            how = f"--input PATH or {how}"
+        raise CliError(
+            f"template {template.id} needs an image for {slot.name} ({slot.label}): pass {how}"
+        )
+    return chosen
+
+
+def copy_inputs(library: OutputLibrary, chosen: dict[str, Path]) -> tuple[InputImage, ...]:
+    """Check and copy each file into inputs/, as the window does; CliError if one is not a
+    readable image (PNG, JPEG, WebP or GIF)."""
+    inputs: list[InputImage] = []
+    for slot, path in chosen.items():
+        try:
+            copied = library.copy_input(path)
+        except OutputRejected as exc:
+            raise CliError(f"{path}: {exc}") from exc
+        inputs.append(InputImage(slot, library.paths.relative(copied)))
+    return tuple(inputs)
+
+
+def _slots(template: Template) -> str:
+    if not template.images:
+        return "it takes no images"
+    listed = ", ".join(f"{slot.name} ({slot.label})" for slot in template.images)
+    return f"its image slots: {listed}"
