@@ -21,6 +21,7 @@ class OneLineParser(argparse.ArgumentParser):
 
 def build_parser() -> argparse.ArgumentParser:
     from studio_desktop.cli import add_commands
+    from studio_desktop.cli.common import positive_seconds
 
     parser = OneLineParser(
         prog="studio-desktop",
@@ -58,7 +59,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--self-test-timeout",
         dest="self_test_timeout",
-        type=_positive_seconds,
+        type=positive_seconds,
         default=None,
         metavar="SECONDS",
         help="seconds --self-test waits for the job's first sampling step (queue and model "
@@ -68,16 +69,6 @@ def build_parser() -> argparse.ArgumentParser:
     # Sub-parsers are OneLineParsers too (argparse makes them of the parent's class).
     add_commands(cast("argparse._SubParsersAction[argparse.ArgumentParser]", sub))
     return parser
-
-
-def _positive_seconds(text: str) -> float:
-    try:
-        value = float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a number of seconds: {text!r}") from None
-    if not value > 0:
-        raise argparse.ArgumentTypeError(f"must be more than 0 seconds: {text!r}")
-    return value
 
 
 def main(argv: Sequence[str] | None = None) -> int:

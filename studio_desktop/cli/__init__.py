@@ -22,6 +22,7 @@ from studio_desktop.cli.common import (
     common_args,
     finite,
     positive,
+    seconds,
     seed,
     server_args,
     server_url,
@@ -148,16 +149,6 @@ def wait_arg(parser: argparse.ArgumentParser) -> None:
         help="how long to wait for a server that went away to come back before giving up, "
         f"keeping the jobs for `resume` (default {DEFAULT_WAIT_S:.0f}; 0: give up at once)",
     )
-
-
-def seconds(text: str) -> float:
-    try:
-        value = float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a number of seconds: {text!r}") from None
-    if not value >= 0 or value == float("inf"):
-        raise argparse.ArgumentTypeError("must be 0 or more seconds")
-    return value
 
 
 def run_command(args: argparse.Namespace, out: TextIO = sys.stdout) -> int:

@@ -89,6 +89,29 @@ def seed(text: str) -> int:
     return value
 
 
+def seconds(text: str) -> float:
+    """A wait: 0 or more seconds (0: do not wait)."""
+    value = _seconds(text)
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"must be 0 or more seconds, not {_shown(text)}")
+    return value
+
+
+def positive_seconds(text: str) -> float:
+    """A time limit: more than 0 seconds."""
+    value = _seconds(text)
+    if value <= 0:
+        raise argparse.ArgumentTypeError(f"must be more than 0 seconds, not {_shown(text)}")
+    return value
+
+
+def _seconds(text: str) -> float:
+    try:
+        return finite(text)
+    except argparse.ArgumentTypeError:
+        raise argparse.ArgumentTypeError(f"not a number of seconds: {_shown(text)}") from None
+
+
 def finite(text: str) -> float:
     """A number that JSON (so ComfyUI) can carry: not NaN, not infinite."""
     try:
