@@ -116,6 +116,7 @@ def test_a_blocked_job_waits_with_the_reasons_while_a_server_is_not_connected_th
 def test_cli_generate_of_a_job_no_server_can_run_exits_with_the_reason(
     fake_comfy: FakeComfyServer, tmp_path: Path
 ) -> None:
+    """Checked before anything is queued: one error line naming what is missing, rc 2."""
     result = studio(
         "generate",
         "rain on a tin roof",
@@ -126,10 +127,27 @@ def test_cli_generate_of_a_job_no_server_can_run_exits_with_the_reason(
         data_dir=tmp_path,
         timeout=120,
     )
-    assert result.returncode != 0
-    assert "EmptyLatentAudio" in result.stdout + result.stderr
+    assert result.returncode == 2
+    assert "EmptyLatentAudio" in result.stderr
+    assert fake_comfy.submitted == []
+    with AppContext.open(tmp_path) as ctx:
+        assert ctx.store.jobs_with_status(JobStatus.PENDING) == []  # nothing left to hang
+
+
+def test_cli_resume_of_a_queued_job_no_server_can_run_stops_with_the_reason(
+    fake_comfy: FakeComfyServer, tmp_path: Path
+) -> None:
+    """A job the window queued (no local check in between) that no server can run: resume says
+    why once the engine knows, and stops waiting instead of waiting silently for ever."""
+    with AppContext.open(tmp_path) as ctx:
+        job = audio_job(ctx, fake_comfy)
+    result = studio("resume", "--server", fake_comfy.url, data_dir=tmp_path, timeout=240)
+    assert result.returncode == 1, result.stderr
+    assert "no server can run the job" in result.stderr and "EmptyLatentAudio" in result.stderr
     assert "0 of 1 job completed" in result.stdout
     assert fake_comfy.submitted == []
+    with AppContext.open(tmp_path) as ctx:
+        assert ctx.store.get_job(job.id) is not None
 
 
 def test_a_pose_change_the_server_rejects_for_a_missing_model_says_where_to_download_it(
