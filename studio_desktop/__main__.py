@@ -74,6 +74,9 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     started_at = time.perf_counter()  # --self-test reports its start-up time from here
     args_list = list(sys.argv[1:] if argv is None else argv)
+    from studio_desktop.core.logs import redact_console
+
+    redact_console()  # an address with a password, echoed in any message, never shows whole
     parser = build_parser()
     args = parser.parse_args(args_list)
     if args.self_test:

@@ -28,6 +28,7 @@ from types import TracebackType
 from typing import TextIO
 
 from studio_desktop import __version__
+from studio_desktop.core.logs import redact_secrets
 
 log = logging.getLogger("studio.crash")
 
@@ -70,7 +71,8 @@ def write_crash_log(log_dir: Path, info: ExcInfo, thread_name: str) -> Path:
         f"Thread: {thread_name}\n"
         f"Python: {sys.version.split()[0]} on {platform.platform()}\n\n"
     )
-    body = "".join(traceback.format_exception(*info))
+    # A traceback quotes local text: an address with its password, a header with its token.
+    body = redact_secrets("".join(traceback.format_exception(*info)))
     for attempt in range(1, 1000):
         suffix = "" if attempt == 1 else f"-{attempt}"
         path = log_dir / f"crash-{stamp}{suffix}.log"

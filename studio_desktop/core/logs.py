@@ -18,7 +18,7 @@ import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Final
+from typing import Any, Final, TextIO
 
 from studio_desktop.core.paths import PRIVATE_FILE_MODE, tighten
 from studio_desktop.core.urls import redact_url
@@ -51,6 +51,31 @@ class RedactingFormatter(logging.Formatter):
 
     def format(self, record: logging.LogRecord) -> str:
         return redact_secrets(super().format(record))
+
+
+class RedactingStream:
+    """A text stream (sys.stdout, sys.stderr) that writes `redact_secrets` of what it is given.
+
+    The commands print server addresses and server errors in many places; redacting where the
+    text leaves the process covers every one of them, the argument errors too."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        self._stream.write(redact_secrets(text))
+        return len(text)
+
+    def __getattr__(self, name: str) -> Any:  # flush, fileno, encoding, isatty, buffer...
+        return getattr(self._stream, name)
+
+
+def redact_console() -> None:
+    """From here on, this process's stdout and stderr hide URL passwords and tokens."""
+    if not isinstance(sys.stdout, RedactingStream):
+        sys.stdout = RedactingStream(sys.stdout)
+    if not isinstance(sys.stderr, RedactingStream):
+        sys.stderr = RedactingStream(sys.stderr)
 
 
 @dataclass(frozen=True)

@@ -92,6 +92,15 @@ def test_main_thread_error_writes_a_log_and_calls_back_once(logs: Path, calls: C
     assert path.name.startswith("crash-") and len(path.stem) == len("crash-20250101-120000")
 
 
+def test_a_crash_log_hides_the_password_the_traceback_quotes(logs: Path, calls: Calls) -> None:
+    raise_uncaught_in_main(RuntimeError("no answer from http://artist:s3cret@gpu.lan:8188"))
+
+    (path,) = crash_logs(logs)
+    text = path.read_text(encoding="utf-8")
+    assert "s3cret" not in text
+    assert "http://***@gpu.lan:8188" in text
+
+
 def test_worker_thread_error_writes_a_log_and_calls_back_once(logs: Path, calls: Calls) -> None:
     run_thread()
 
