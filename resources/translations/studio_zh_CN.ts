@@ -195,7 +195,7 @@
 <context>
     <name>FirstRunDialog</name>
     <message>
-        <location filename="../../studio_desktop/ui/first_run.py" line="+62"/>
+        <location filename="../../studio_desktop/ui/first_run.py" line="+63"/>
         <location line="+6"/>
         <source>Welcome to Studio Desktop</source>
         <translation>欢迎使用 Studio Desktop</translation>
@@ -221,17 +221,17 @@
         <translation>启动 ComfyUI：在 ComfyUI 文件夹中运行 &lt;b&gt;python main.py&lt;/b&gt;，或打开 ComfyUI Desktop。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+165"/>
         <source>It usually listens on &lt;b&gt;{url}&lt;/b&gt;. When it is up, click Check again.</source>
         <translation>它通常监听 &lt;b&gt;{url}&lt;/b&gt;。启动完成后，点击“重新检查”。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-160"/>
         <source>ComfyUI on another computer or port? Use another address. Without a server, the jobs you queue wait until one is available.</source>
         <translation>ComfyUI 在另一台电脑或其他端口上？请使用其他地址。没有服务器时，加入队列的任务会一直等待，直到有服务器可用。</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+22"/>
         <source>e.g. http://192.168.1.20:8188</source>
         <translation>例如 http://192.168.1.20:8188</translation>
     </message>
@@ -261,7 +261,7 @@
         <translation>不连接服务器，继续</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+58"/>
         <source>Looking for ComfyUI at {url}…</source>
         <translation>正在 {url} 查找 ComfyUI…</translation>
     </message>
@@ -284,6 +284,11 @@
         <location line="+8"/>
         <source>ComfyUI is not running at {url}</source>
         <translation>{url} 上没有运行 ComfyUI</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Start it so that it listens on &lt;b&gt;{url}&lt;/b&gt;. When it is up, click Check again.</source>
+        <translation>请启动它并让它监听 &lt;b&gt;{url}&lt;/b&gt;。启动后点击“重新检查”。</translation>
     </message>
 </context>
 <context>
@@ -536,7 +541,7 @@
 <context>
     <name>GeneralPage</name>
     <message>
-        <location filename="../../studio_desktop/ui/settings/general_page.py" line="+52"/>
+        <location filename="../../studio_desktop/ui/settings/general_page.py" line="+53"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
@@ -2402,7 +2407,7 @@ Choose another folder.</source>
 <context>
     <name>SeedField</name>
     <message>
-        <location filename="../../studio_desktop/ui/generate/fields.py" line="+387"/>
+        <location filename="../../studio_desktop/ui/generate/fields.py" line="+388"/>
         <source>Seed, 0 to 4294967295. Typing one locks it.</source>
         <translation>种子，范围 0 到 4294967295。手动输入后即锁定。</translation>
     </message>
@@ -2482,7 +2487,7 @@ Unlocked: a new random seed for every job.</source>
         <translation>认证信息：</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+37"/>
         <source>Connecting to {url}…</source>
         <translation>正在连接 {url}…</translation>
     </message>
@@ -2754,7 +2759,7 @@ Jobs waiting in the queue stay there and run on the other servers.</source>
 <context>
     <name>StudioApp</name>
     <message>
-        <location filename="../../studio_desktop/app.py" line="+88"/>
+        <location filename="../../studio_desktop/app.py" line="+89"/>
         <source>The output folder {folder} cannot be used; new images are saved in {default}.</source>
         <translation>无法使用输出文件夹 {folder}；新图片保存在 {default}。</translation>
     </message>
@@ -2831,8 +2836,8 @@ Jobs waiting in the queue stay there and run on the other servers.</source>
     </message>
     <message>
         <location line="+6"/>
-        <source>{free:.1f} GB free</source>
-        <translation>可用 {free:.1f} GB</translation>
+        <source>{free:.1f} GiB free</source>
+        <translation>可用 {free:.1f} GiB</translation>
     </message>
     <message>
         <location line="+5"/>

@@ -195,7 +195,7 @@
 <context>
     <name>FirstRunDialog</name>
     <message>
-        <location filename="../../studio_desktop/ui/first_run.py" line="+62"/>
+        <location filename="../../studio_desktop/ui/first_run.py" line="+63"/>
         <location line="+6"/>
         <source>Welcome to Studio Desktop</source>
         <translation>歡迎使用 Studio Desktop</translation>
@@ -221,17 +221,17 @@
         <translation>啟動 ComfyUI：在 ComfyUI 資料夾中執行 &lt;b&gt;python main.py&lt;/b&gt;，或開啟 ComfyUI Desktop。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+165"/>
         <source>It usually listens on &lt;b&gt;{url}&lt;/b&gt;. When it is up, click Check again.</source>
         <translation>它通常監聽 &lt;b&gt;{url}&lt;/b&gt;。啟動完成後，請按「重新檢查」。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-160"/>
         <source>ComfyUI on another computer or port? Use another address. Without a server, the jobs you queue wait until one is available.</source>
         <translation>ComfyUI 在另一台電腦或其他連接埠上？請使用其他位址。沒有伺服器時，加入佇列的任務會等待，直到有伺服器可用。</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+22"/>
         <source>e.g. http://192.168.1.20:8188</source>
         <translation>例如 http://192.168.1.20:8188</translation>
     </message>
@@ -261,7 +261,7 @@
         <translation>不連線伺服器，繼續</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+58"/>
         <source>Looking for ComfyUI at {url}…</source>
         <translation>正在 {url} 尋找 ComfyUI…</translation>
     </message>
@@ -284,6 +284,11 @@
         <location line="+8"/>
         <source>ComfyUI is not running at {url}</source>
         <translation>{url} 上沒有執行中的 ComfyUI</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Start it so that it listens on &lt;b&gt;{url}&lt;/b&gt;. When it is up, click Check again.</source>
+        <translation>請啟動它並讓它監聽 &lt;b&gt;{url}&lt;/b&gt;。啟動後按「重新檢查」。</translation>
     </message>
 </context>
 <context>
@@ -536,7 +541,7 @@
 <context>
     <name>GeneralPage</name>
     <message>
-        <location filename="../../studio_desktop/ui/settings/general_page.py" line="+52"/>
+        <location filename="../../studio_desktop/ui/settings/general_page.py" line="+53"/>
         <source>Open</source>
         <translation>開啟</translation>
     </message>
@@ -2402,7 +2407,7 @@ Choose another folder.</source>
 <context>
     <name>SeedField</name>
     <message>
-        <location filename="../../studio_desktop/ui/generate/fields.py" line="+387"/>
+        <location filename="../../studio_desktop/ui/generate/fields.py" line="+388"/>
         <source>Seed, 0 to 4294967295. Typing one locks it.</source>
         <translation>種子，範圍 0 到 4294967295。手動輸入後即鎖定。</translation>
     </message>
@@ -2482,7 +2487,7 @@ Unlocked: a new random seed for every job.</source>
         <translation>授權資訊：</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+37"/>
         <source>Connecting to {url}…</source>
         <translation>正在連線至 {url}…</translation>
     </message>
@@ -2754,7 +2759,7 @@ Jobs waiting in the queue stay there and run on the other servers.</source>
 <context>
     <name>StudioApp</name>
     <message>
-        <location filename="../../studio_desktop/app.py" line="+88"/>
+        <location filename="../../studio_desktop/app.py" line="+89"/>
         <source>The output folder {folder} cannot be used; new images are saved in {default}.</source>
         <translation>無法使用輸出資料夾 {folder}；新圖片會儲存在 {default}。</translation>
     </message>
@@ -2831,8 +2836,8 @@ Jobs waiting in the queue stay there and run on the other servers.</source>
     </message>
     <message>
         <location line="+6"/>
-        <source>{free:.1f} GB free</source>
-        <translation>可用 {free:.1f} GB</translation>
+        <source>{free:.1f} GiB free</source>
+        <translation>可用 {free:.1f} GiB</translation>
     </message>
     <message>
         <location line="+5"/>

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import logging
 from collections.abc import Sequence
 
@@ -151,9 +152,7 @@ class FirstRunDialog(QDialog):
                 "Start ComfyUI: run <b>python main.py</b> in your ComfyUI folder, or open "
                 "ComfyUI Desktop."
             ),
-            self.tr("It usually listens on <b>{url}</b>. When it is up, click Check again.").format(
-                url=DEFAULT_SERVER
-            ),
+            "",  # step 2 names the address being checked: filled in by _show
             self.tr(
                 "ComfyUI on another computer or port? Use another address. Without a server, "
                 "the jobs you queue wait until one is available."
@@ -167,6 +166,8 @@ class FirstRunDialog(QDialog):
             label.setTextFormat(Qt.TextFormat.RichText)
             steps.addWidget(number, row, 0)
             steps.addWidget(label, row, 1)
+            if row == 1:
+                self.listen_step = label
         steps.setColumnStretch(1, 1)
         self.error_details = hint_label("")
         # Under the text, not under the dot.
@@ -224,9 +225,17 @@ class FirstRunDialog(QDialog):
     # --- state ---
 
     def _set_page(self, page: QWidget) -> None:
+        changed = page is not self._current
         self._current = page
         for other in self._pages:
             other.setVisible(other is page)
+        layout = self.layout()
+        if changed and self.isVisible() and layout is not None:
+            # Another page: the height it needs, also when that is less (the short "found"
+            # page kept the tall "not running" page's height).
+            layout.activate()
+            need = layout.totalHeightForWidth(self.width())
+            self.resize(self.width(), max(need, self.minimumHeight()))
         self._grow()
 
     def _grow(self) -> None:
@@ -303,6 +312,15 @@ class FirstRunDialog(QDialog):
                 self.tr("ComfyUI is not running at {url}").format(url=self.url), ok=False
             )
             self.error_details.setText(result.error)
+            if self.url == DEFAULT_SERVER:
+                step = self.tr(
+                    "It usually listens on <b>{url}</b>. When it is up, click Check again."
+                )
+            else:
+                step = self.tr(
+                    "Start it so that it listens on <b>{url}</b>. When it is up, click Check again."
+                )
+            self.listen_step.setText(step.format(url=html.escape(self.url)))
             self._set_page(self.missing_page)
             self.check_button.setFocus()
 

@@ -36,7 +36,7 @@ class _ServerBadge(QWidget):
         if status.gpu_name and status.state in (ServerState.IDLE, ServerState.BUSY):
             parts.append(gpu_label(status.gpu_name)[:40])
             if status.vram_free is not None and status.vram_total:
-                parts.append(self.tr("{free:.1f} GB free").format(free=status.vram_free / 1024**3))
+                parts.append(self.tr("{free:.1f} GiB free").format(free=status.vram_free / 1024**3))
         self.text.setText("  ·  ".join(parts))
         tip = status.message or status.url
         if status.state is ServerState.DOWN:

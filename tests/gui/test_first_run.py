@@ -77,7 +77,9 @@ def test_no_server_shows_how_to_start_it_and_check_again_finds_it(
         label.text() for label in dialog.missing_page.findChildren(type(dialog.error_details))
     )
     assert "python main.py" in page_text and "ComfyUI Desktop" in page_text
-    assert DEFAULT_SERVER in page_text
+    # Step 2 names the address being checked, not the default port (issue 11).
+    assert url in page_text and DEFAULT_SERVER not in page_text
+    missing_height = dialog.height()
     for button in (dialog.check_button, dialog.other_button, dialog.skip_button):
         assert button.isVisibleTo(dialog)
 
@@ -87,6 +89,9 @@ def test_no_server_shows_how_to_start_it_and_check_again_finds_it(
     settle(qtbot, dialog)
     assert dialog.state == "found"
     assert url in dialog.found_line.text()
+    # The short "found" page does not keep the tall "not running" page's height (issue 11).
+    need = max(dialog.layout().totalHeightForWidth(dialog.width()), dialog.minimumHeight())
+    assert dialog.height() <= need < missing_height
 
 
 def test_another_address_is_checked_and_registered(
