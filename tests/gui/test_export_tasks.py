@@ -3,15 +3,23 @@ file being written and reports nothing."""
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from pathlib import Path
 
 from PIL import Image
 from pytestqt.qtbot import QtBot
 
-from studio_desktop.ui.gallery.export import Exporter, ExportItem, ExportResult, export_images
+from studio_desktop.ui.gallery.export import (
+    Exporter,
+    ExportItem,
+    ExportResult,
+    export_images,
+    export_name,
+)
 from studio_desktop.workers.tasks import Tasks
 
 WAIT_MS = 20_000
+MADE = datetime(2026, 12, 3, 15, 30, 5, tzinfo=UTC)
 
 
 def items(folder: Path, count: int) -> list[ExportItem]:
@@ -20,7 +28,7 @@ def items(folder: Path, count: int) -> list[ExportItem]:
     for n in range(count):
         path = folder / f"{n}.png"
         Image.new("RGB", (8, 8), "teal").save(path)
-        made.append(ExportItem(source=path, prompt=f"cat {n}", index=0))
+        made.append(ExportItem(source=path, prompt=f"cat {n}", index=0, created=MADE, seed=n))
     return made
 
 
@@ -71,3 +79,26 @@ def test_cancel_drops_the_result_of_an_export_under_way(
     assert exporter.wait(WAIT_MS)
     tasks.deliver()
     assert results == [] and failures == []
+
+
+def test_a_batch_of_one_prompt_exports_under_names_that_tell_the_images_apart(
+    tmp_path: Path,
+) -> None:
+    """Four images of one prompt were exported as 'a cat_00', 'a cat_00 (1)', ... (issue 11)."""
+    source = tmp_path / "x.png"
+    Image.new("RGB", (8, 8), "teal").save(source)
+    batch = [
+        ExportItem(source=source, prompt="a cat / on a roof", index=0, created=MADE, seed=seed)
+        for seed in (41, 42, 43, 44)
+    ]
+    local = MADE.astimezone().strftime("%Y-%m-%d_%H%M%S")
+    assert export_name(batch[1]) == f"{local}_seed42_00_a cat _ on a roof.png"
+    result = export_images(batch, tmp_path / "out", as_zip=False, keep_metadata=False)
+    assert not any("(" in name for name in result.names)
+    assert len(set(result.names)) == 4
+
+
+def test_an_image_without_seed_or_prompt_is_named_by_date_and_index(tmp_path: Path) -> None:
+    item = ExportItem(source=tmp_path / "clip.WEBM", prompt="  ", index=3, created=MADE)
+    local = MADE.astimezone().strftime("%Y-%m-%d_%H%M%S")
+    assert export_name(item) == f"{local}_03.webm"

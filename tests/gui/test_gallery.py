@@ -542,10 +542,13 @@ def test_export_to_folder_with_and_without_metadata(
 
     names = sorted(p.name for p in out.iterdir())
     assert len(names) == 4, names
-    stems = {f"a red cat {i}_00" for i in range(6)}
+    stems = {
+        f"{r.created_at.astimezone():%Y-%m-%d_%H%M%S}_seed7_00_{tab.model.prompt_of(r)}"
+        for r in records
+    }
     plain = [n for n in names if " (1)" not in n]
     again = [n for n in names if " (1)" in n]  # never overwritten: numbered
-    assert {n.removesuffix(".png") for n in plain} <= stems
+    assert {n.removesuffix(".png") for n in plain} == stems
     assert len(again) == 2
     for name in plain:
         texts = read_png_text((out / name).read_bytes())
@@ -814,7 +817,10 @@ def test_an_image_in_a_custom_output_folder_shows_and_exports(
     with qtbot.waitSignal(g.tab.status_message, timeout=WAIT_MS, check_params_cb=_exported):
         g.tab.export_selected(out, as_zip=False, keep_metadata=True)
     assert g.tab.wait_for_export(WAIT_MS)
-    assert [p.name for p in out.iterdir()] == ["kept outside the data folder_00.png"]
+    made = record.created_at.astimezone()
+    assert [p.name for p in out.iterdir()] == [
+        f"{made:%Y-%m-%d_%H%M%S}_seed7_00_kept outside the data folder.png"
+    ]
     g.tab.shutdown()
 
 

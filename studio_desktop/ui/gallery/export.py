@@ -14,6 +14,7 @@ import os
 import zipfile
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 from typing import Any, Final
 
@@ -25,7 +26,7 @@ from studio_desktop.workers.tasks import Reporter, Task, Tasks
 log = logging.getLogger("studio.ui.export")
 
 MANIFEST: Final = "metadata.json"  # written into a zip exported with metadata
-_NAME_CHARS: Final = 60
+_NAME_CHARS: Final = 40  # of the prompt, after date, seed and index
 
 
 @dataclass(frozen=True)
@@ -33,6 +34,8 @@ class ExportItem:
     source: Path
     prompt: str
     index: int  # the image's index within its job
+    created: datetime  # when the image was made
+    seed: int | None = None  # the job's seed, when it has one
     metadata: Mapping[str, Any] = field(default_factory=dict)
 
 
@@ -44,9 +47,18 @@ class ExportResult:
 
 
 def export_name(item: ExportItem) -> str:
-    """`<prompt as a safe name>_<index>.<ext>`."""
+    """`<date>_<time>_seed<seed>_<index>_<start of the prompt>.<ext>`, in local time.
+
+    Date, seed and index tell apart the images of one prompt (a batch of four gave "a cat_00",
+    "a cat_00 (1)", ...) and sort by when they were made; the prompt keeps them recognisable."""
     ext = item.source.suffix.lower() or ".png"
-    return f"{safe_name(item.prompt, _NAME_CHARS)}_{item.index:02}{ext}"
+    parts = [item.created.astimezone().strftime("%Y-%m-%d_%H%M%S")]
+    if item.seed is not None:
+        parts.append(f"seed{item.seed}")
+    parts.append(f"{item.index:02}")
+    if item.prompt.strip():
+        parts.append(safe_name(item.prompt, _NAME_CHARS))
+    return "_".join(parts) + ext
 
 
 def numbered(name: str, taken: set[str] | None = None, folder: Path | None = None) -> str:

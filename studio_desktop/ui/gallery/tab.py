@@ -327,6 +327,8 @@ class GalleryTab(QWidget):
                 source=self._ctx.paths.resolve(r.path),
                 prompt=self.model.prompt_of(r),
                 index=r.index,
+                created=r.created_at,
+                seed=self._seed_of(r),
                 metadata=self._export_metadata(r),
             )
             for r in records
@@ -510,6 +512,10 @@ class GalleryTab(QWidget):
         self.status_message.emit(
             self.tr("Moved %n image(s) back to the trash", "", len(records)), STATUS_MS
         )
+
+    def _seed_of(self, record: ImageRecord) -> int | None:
+        params = self.model.params(record)
+        return params.seed if params is not None else None
 
     def _export_metadata(self, record: ImageRecord) -> dict[str, object]:
         params = self.model.params(record)
