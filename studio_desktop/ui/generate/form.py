@@ -14,6 +14,7 @@ standard fields) and FormState (the saved state).
 from __future__ import annotations
 
 import contextlib
+import itertools
 from collections.abc import Mapping
 from typing import Any
 
@@ -21,6 +22,7 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QComboBox,
+    QFormLayout,
     QHBoxLayout,
     QSizePolicy,
     QStyle,
@@ -337,9 +339,24 @@ class GenerateForm(QWidget):
         self.fields_form.setRowVisible(self.images_heading, bool(template.images))
         self.fields_form.setRowVisible(self.images_widget, bool(template.images))
         self._editors.build(template, self._info, fresh=True)
+        self._order_tabs()
         self._issues = []
         self._flag_lists()
         self._validate_timer.start()
+
+    def _order_tabs(self) -> None:
+        """Tab follows the form from top to bottom. Qt's order is the order widgets were made,
+        which puts a template's image slots and settings (made when it is picked) last."""
+        form = self.fields_form
+        chain: list[QWidget] = []
+        for row in range(form.rowCount()):
+            for role in _ROW_ROLES:
+                item = form.itemAt(row, role)
+                widget = item.widget() if item is not None else None
+                if widget is not None:
+                    chain.extend(w for w in _tab_stops(widget) if w not in chain)
+        for first, second in itertools.pairwise(chain):
+            QWidget.setTabOrder(first, second)
 
     def slot_widget(self, name: str) -> ImageSlotWidget | None:
         return self._image_slots.widget(name)
@@ -582,3 +599,26 @@ class GenerateForm(QWidget):
             self.batch_spin.setValue(saved.batch_count)
         self.size_field.set_locked(saved.aspect_lock)
         self._emit_changed()
+
+
+_ROW_ROLES = (
+    QFormLayout.ItemRole.LabelRole,
+    QFormLayout.ItemRole.FieldRole,
+    QFormLayout.ItemRole.SpanningRole,
+)
+
+
+def _tab_stops(widget: QWidget) -> list[QWidget]:
+    """`widget` and the widgets inside it that Tab stops at, in the order they were made (a
+    compound field such as Size lays its parts out in that order). A widget that hands its
+    focus to another is left to that one. (A row that spans the form is listed under two roles:
+    the caller drops the repeat.)"""
+    window = widget.window()
+    candidates = [widget, *widget.findChildren(QWidget)]
+    return [
+        w
+        for w in candidates
+        if w.focusPolicy() & Qt.FocusPolicy.TabFocus
+        and w.focusProxy() is None
+        and w.window() is window  # not a combo box's list, which pops up in a window of its own
+    ]
