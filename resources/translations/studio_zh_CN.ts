@@ -330,14 +330,14 @@
     </message>
     <message numerus="yes">
         <location line="+12"/>
-        <location line="+240"/>
+        <location line="+242"/>
         <source>Restored %n image(s)</source>
         <translation>
             <numerusform>已恢复 %n 张图片</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="-222"/>
+        <location line="-224"/>
         <source>Added %n image(s) to favourites</source>
         <translation>
             <numerusform>已将 %n 张图片加入收藏</numerusform>
@@ -351,7 +351,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+48"/>
+        <location line="+50"/>
         <source>Exporting %n image(s)…</source>
         <translation>
             <numerusform>正在导出 %n 张图片…</numerusform>
@@ -387,7 +387,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+18"/>
+        <location line="+22"/>
         <source>Exported %n image(s) to {where}</source>
         <translation>
             <numerusform>已将 %n 张图片导出到 {where}</numerusform>
@@ -649,7 +649,7 @@
 <context>
     <name>GenerateForm</name>
     <message>
-        <location filename="../../studio_desktop/ui/generate/form.py" line="+104"/>
+        <location filename="../../studio_desktop/ui/generate/form.py" line="+106"/>
         <source>The workflow the job runs</source>
         <translation>任务要运行的工作流</translation>
     </message>
@@ -870,7 +870,7 @@
         <translation>服务器 {server} 上没有 {name}</translation>
     </message>
     <message>
-        <location filename="../../studio_desktop/ui/generate/form.py" line="+194"/>
+        <location filename="../../studio_desktop/ui/generate/form.py" line="+209"/>
         <location line="+8"/>
         <source>No template is installed.</source>
         <translation>没有安装任何模板。</translation>
@@ -1809,30 +1809,30 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../studio_desktop/ui/main_window.py" line="+57"/>
+        <location filename="../../studio_desktop/ui/main_window.py" line="+58"/>
         <source>Studio Desktop</source>
         <translation>Studio Desktop</translation>
     </message>
     <message>
         <location line="+9"/>
-        <location line="+158"/>
+        <location line="+159"/>
         <source>Generate</source>
         <translation>生成</translation>
     </message>
     <message>
-        <location line="-157"/>
-        <location line="+157"/>
+        <location line="-158"/>
+        <location line="+158"/>
         <source>Gallery</source>
         <translation>图库</translation>
     </message>
     <message>
-        <location line="-156"/>
-        <location line="+156"/>
+        <location line="-157"/>
+        <location line="+157"/>
         <source>History</source>
         <translation>历史记录</translation>
     </message>
     <message>
-        <location line="-152"/>
+        <location line="-153"/>
         <source>Queue</source>
         <translation>队列</translation>
     </message>
@@ -1843,12 +1843,12 @@
     </message>
     <message>
         <location line="+6"/>
-        <location line="+81"/>
+        <location line="+82"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location line="-76"/>
+        <location line="-77"/>
         <source>Undone</source>
         <translation>已撤销</translation>
     </message>
@@ -1888,12 +1888,12 @@
         <translation>设置…</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
@@ -1958,13 +1958,18 @@
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location line="+113"/>
+        <location line="+2"/>
+        <source>Keyboard shortcuts…</source>
+        <translation>键盘快捷键…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+119"/>
         <source>About Studio Desktop</source>
         <translation>关于 Studio Desktop</translation>
     </message>
     <message>
-        <location line="-106"/>
+        <location line="-112"/>
         <source>Import a ComfyUI workflow</source>
         <translation>导入 ComfyUI 工作流</translation>
     </message>
@@ -1989,7 +1994,7 @@
         <translation>要取消所有等待中和运行中的任务吗？</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+16"/>
         <source>Studio Desktop {version}
 Make images with ComfyUI on your own GPU.
 
@@ -2703,6 +2708,59 @@ Jobs waiting in the queue stay there and run on the other servers.</source>
         <location line="+17"/>
         <source>Output folder</source>
         <translation>输出文件夹</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutSheet</name>
+    <message>
+        <location filename="../../studio_desktop/ui/shortcut_sheet.py" line="+55"/>
+        <source>Next image</source>
+        <translation>下一张图片</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Previous image</source>
+        <translation>上一张图片</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fit to the window</source>
+        <translation>适应窗口</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Actual size (100 %)</source>
+        <translation>实际大小（100%）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Zoom in, zoom out</source>
+        <translation>放大、缩小</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>, or the mouse wheel</source>
+        <translation>，或鼠标滚轮</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Keyboard shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Command</source>
+        <translation>命令</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Keys</source>
+        <translation>按键</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Image viewer</source>
+        <translation>图片查看器</translation>
     </message>
 </context>
 <context>

@@ -330,14 +330,14 @@
     </message>
     <message numerus="yes">
         <location line="+12"/>
-        <location line="+240"/>
+        <location line="+242"/>
         <source>Restored %n image(s)</source>
         <translation>
             <numerusform>已還原 %n 張圖片</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="-222"/>
+        <location line="-224"/>
         <source>Added %n image(s) to favourites</source>
         <translation>
             <numerusform>已將 %n 張圖片加入我的最愛</numerusform>
@@ -351,7 +351,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+48"/>
+        <location line="+50"/>
         <source>Exporting %n image(s)…</source>
         <translation>
             <numerusform>正在匯出 %n 張圖片…</numerusform>
@@ -387,7 +387,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+18"/>
+        <location line="+22"/>
         <source>Exported %n image(s) to {where}</source>
         <translation>
             <numerusform>已將 %n 張圖片匯出至 {where}</numerusform>
@@ -649,7 +649,7 @@
 <context>
     <name>GenerateForm</name>
     <message>
-        <location filename="../../studio_desktop/ui/generate/form.py" line="+104"/>
+        <location filename="../../studio_desktop/ui/generate/form.py" line="+106"/>
         <source>The workflow the job runs</source>
         <translation>任務要執行的工作流程</translation>
     </message>
@@ -870,7 +870,7 @@
         <translation>伺服器 {server} 上沒有 {name}</translation>
     </message>
     <message>
-        <location filename="../../studio_desktop/ui/generate/form.py" line="+194"/>
+        <location filename="../../studio_desktop/ui/generate/form.py" line="+209"/>
         <location line="+8"/>
         <source>No template is installed.</source>
         <translation>沒有安裝任何範本。</translation>
@@ -1809,30 +1809,30 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../studio_desktop/ui/main_window.py" line="+57"/>
+        <location filename="../../studio_desktop/ui/main_window.py" line="+58"/>
         <source>Studio Desktop</source>
         <translation>Studio Desktop</translation>
     </message>
     <message>
         <location line="+9"/>
-        <location line="+158"/>
+        <location line="+159"/>
         <source>Generate</source>
         <translation>產生</translation>
     </message>
     <message>
-        <location line="-157"/>
-        <location line="+157"/>
+        <location line="-158"/>
+        <location line="+158"/>
         <source>Gallery</source>
         <translation>圖庫</translation>
     </message>
     <message>
-        <location line="-156"/>
-        <location line="+156"/>
+        <location line="-157"/>
+        <location line="+157"/>
         <source>History</source>
         <translation>歷史紀錄</translation>
     </message>
     <message>
-        <location line="-152"/>
+        <location line="-153"/>
         <source>Queue</source>
         <translation>佇列</translation>
     </message>
@@ -1843,12 +1843,12 @@
     </message>
     <message>
         <location line="+6"/>
-        <location line="+81"/>
+        <location line="+82"/>
         <source>&amp;Undo</source>
         <translation>復原(&amp;U)</translation>
     </message>
     <message>
-        <location line="-76"/>
+        <location line="-77"/>
         <source>Undone</source>
         <translation>已復原</translation>
     </message>
@@ -1888,12 +1888,12 @@
         <translation>設定…</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>Quit</source>
         <translation>結束</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>&amp;Edit</source>
         <translation>編輯(&amp;E)</translation>
     </message>
@@ -1958,13 +1958,18 @@
         <translation>說明(&amp;H)</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location line="+113"/>
+        <location line="+2"/>
+        <source>Keyboard shortcuts…</source>
+        <translation>鍵盤快速鍵…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+119"/>
         <source>About Studio Desktop</source>
         <translation>關於 Studio Desktop</translation>
     </message>
     <message>
-        <location line="-106"/>
+        <location line="-112"/>
         <source>Import a ComfyUI workflow</source>
         <translation>匯入 ComfyUI 工作流程</translation>
     </message>
@@ -1989,7 +1994,7 @@
         <translation>要取消所有等待中和執行中的任務嗎？</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+16"/>
         <source>Studio Desktop {version}
 Make images with ComfyUI on your own GPU.
 
@@ -2703,6 +2708,59 @@ Jobs waiting in the queue stay there and run on the other servers.</source>
         <location line="+17"/>
         <source>Output folder</source>
         <translation>輸出資料夾</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutSheet</name>
+    <message>
+        <location filename="../../studio_desktop/ui/shortcut_sheet.py" line="+55"/>
+        <source>Next image</source>
+        <translation>下一張圖片</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Previous image</source>
+        <translation>上一張圖片</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fit to the window</source>
+        <translation>符合視窗</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Actual size (100 %)</source>
+        <translation>實際大小（100%）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Zoom in, zoom out</source>
+        <translation>放大、縮小</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>, or the mouse wheel</source>
+        <translation>，或滑鼠滾輪</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Keyboard shortcuts</source>
+        <translation>鍵盤快速鍵</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Command</source>
+        <translation>命令</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Keys</source>
+        <translation>按鍵</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Image viewer</source>
+        <translation>圖片檢視器</translation>
     </message>
 </context>
 <context>

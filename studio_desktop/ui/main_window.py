@@ -35,6 +35,7 @@ from studio_desktop.ui.import_dialog import ImportDialog
 from studio_desktop.ui.queue.panel import QueuePanel
 from studio_desktop.ui.services import Services
 from studio_desktop.ui.settings.dialog import SettingsDialog
+from studio_desktop.ui.shortcut_sheet import ShortcutSheet
 from studio_desktop.ui.status_bar import StudioStatusBar
 from studio_desktop.ui.thumbnails import ThumbnailLoader
 
@@ -202,9 +203,10 @@ class MainWindow(QMainWindow):
         self.settings_action = self._action(self.tr("Settings…"), self.open_settings, preferences)
         file_menu.addAction(self.settings_action)
         file_menu.addSeparator()
-        file_menu.addAction(
-            self._action(self.tr("Quit"), self.close, QKeySequence.StandardKey.Quit)
-        )
+        quit_keys = QKeySequence(QKeySequence.StandardKey.Quit)
+        if quit_keys.isEmpty():  # Windows defines none; Ctrl+Q is what its apps use too
+            quit_keys = QKeySequence("Ctrl+Q")
+        file_menu.addAction(self._action(self.tr("Quit"), self.close, quit_keys))
 
         edit_menu = bar.addMenu(self.tr("&Edit"))
         self.undo_action = self._action(self.tr("&Undo"), self.undo, QKeySequence.StandardKey.Undo)
@@ -254,6 +256,9 @@ class MainWindow(QMainWindow):
         )
 
         help_menu = bar.addMenu(self.tr("&Help"))
+        help_menu.addAction(
+            self._action(self.tr("Keyboard shortcuts…"), self.show_shortcuts, "Ctrl+/")
+        )
         help_menu.addAction(self._action(self.tr("About Studio Desktop"), self._about))
 
     # --- importing workflows, restoring parameters ---
@@ -363,6 +368,12 @@ class MainWindow(QMainWindow):
         )
         if answer == QMessageBox.StandardButton.Yes:
             self.services.pool.cancel_all()
+
+    def show_shortcuts(self) -> ShortcutSheet:
+        sheet = ShortcutSheet(self.menuBar(), self)
+        sheet.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        sheet.open()
+        return sheet
 
     def _about(self) -> None:
         QMessageBox.about(
