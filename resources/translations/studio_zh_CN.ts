@@ -2132,7 +2132,7 @@ Choose another folder.</source>
         <translation>运行中任务的实时预览会显示在这里，完成后显示结果。</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -2147,12 +2147,12 @@ Choose another folder.</source>
         <translation>没有正在运行的任务</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+52"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+18"/>
         <source>Starting on {server}…</source>
         <translation>正在 {server} 上启动…</translation>
     </message>
@@ -2167,7 +2167,7 @@ Choose another folder.</source>
         <translation>无法显示结果：{reason}</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+33"/>
         <source>Retrying in {delay:.0f} s: {reason}</source>
         <translation>{delay:.0f} 秒后重试：{reason}</translation>
     </message>
@@ -2182,17 +2182,27 @@ Choose another folder.</source>
         <translation>已取消</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>The job was cancelled.</source>
+        <translation>任务已取消。</translation>
+    </message>
+    <message>
         <location line="+5"/>
         <source>Failed: {reason}</source>
         <translation>失败：{reason}</translation>
     </message>
     <message>
         <location line="+2"/>
+        <source>This job failed: {reason}</source>
+        <translation>此任务失败：{reason}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Took {time}</source>
         <translation>耗时 {time}</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+15"/>
         <source>Elapsed {time}</source>
         <translation>已用 {time}</translation>
     </message>
@@ -2713,7 +2723,7 @@ Jobs waiting in the queue stay there and run on the other servers.</source>
 <context>
     <name>ShortcutSheet</name>
     <message>
-        <location filename="../../studio_desktop/ui/shortcut_sheet.py" line="+55"/>
+        <location filename="../../studio_desktop/ui/shortcut_sheet.py" line="+62"/>
         <source>Next image</source>
         <translation>下一张图片</translation>
     </message>

@@ -2132,7 +2132,7 @@ Choose another folder.</source>
         <translation>執行中任務的即時預覽會顯示在這裡，完成後顯示結果。</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -2147,12 +2147,12 @@ Choose another folder.</source>
         <translation>沒有執行中的任務</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+52"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+18"/>
         <source>Starting on {server}…</source>
         <translation>正在 {server} 上啟動…</translation>
     </message>
@@ -2167,7 +2167,7 @@ Choose another folder.</source>
         <translation>無法顯示結果：{reason}</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+33"/>
         <source>Retrying in {delay:.0f} s: {reason}</source>
         <translation>{delay:.0f} 秒後重試：{reason}</translation>
     </message>
@@ -2182,17 +2182,27 @@ Choose another folder.</source>
         <translation>已取消</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>The job was cancelled.</source>
+        <translation>任務已取消。</translation>
+    </message>
+    <message>
         <location line="+5"/>
         <source>Failed: {reason}</source>
         <translation>失敗：{reason}</translation>
     </message>
     <message>
         <location line="+2"/>
+        <source>This job failed: {reason}</source>
+        <translation>此任務失敗：{reason}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Took {time}</source>
         <translation>耗時 {time}</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+15"/>
         <source>Elapsed {time}</source>
         <translation>已耗時 {time}</translation>
     </message>
@@ -2713,7 +2723,7 @@ Jobs waiting in the queue stay there and run on the other servers.</source>
 <context>
     <name>ShortcutSheet</name>
     <message>
-        <location filename="../../studio_desktop/ui/shortcut_sheet.py" line="+55"/>
+        <location filename="../../studio_desktop/ui/shortcut_sheet.py" line="+62"/>
         <source>Next image</source>
         <translation>下一張圖片</translation>
     </message>

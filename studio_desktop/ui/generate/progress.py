@@ -145,9 +145,10 @@ class ProgressPanel(QWidget):
         self._waiting_frame: JobPreview | None = None
         self._generation = 0
 
-        self.view = ImageView(
-            self.tr("The live preview of a running job appears here, then its result.")
+        self._idle_hint = self.tr(
+            "The live preview of a running job appears here, then its result."
         )
+        self.view = ImageView(self._idle_hint)
         self.caption = QLabel()
         self.caption.setTextFormat(Qt.TextFormat.PlainText)
         self.caption.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
@@ -162,6 +163,9 @@ class ProgressPanel(QWidget):
         self.cancel_button.setToolTip(self.tr("Cancel the current job (Esc)"))
         self.cancel_button.clicked.connect(self.cancel_current)
         self.step_label = QLabel(self.tr("No job running"))
+        # A long server error must not widen the panel (the form beside it shrank) or run into
+        # the time on its right: the label keeps its share and clips; the tooltip has it all.
+        self.step_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.time_label = QLabel()
         self.time_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         for label in (self.step_label, self.time_label, self.caption):
@@ -221,6 +225,8 @@ class ProgressPanel(QWidget):
         self._active = True
         self._generation += 1
         self._shown = Shown.NOTHING  # the last result stays on screen until the first frame
+        self.view.hint = self._idle_hint
+        self.step_label.setToolTip("")
         self._eta_s = None
         self._waiting_frame = None
         self._elapsed.start()
@@ -325,6 +331,20 @@ class ProgressPanel(QWidget):
     def _on_changed(self, job: Job) -> None:
         if job.id == self._job_id and job.status.is_final:
             self._finish(job)
+        elif job.status is JobStatus.FAILED and not self._active:
+            # Failed without the panel seeing it start (ComfyUI refused the prompt at once):
+            # it is the news, and the panel must not go on saying "Finished" for the job before.
+            self._follow_failed(job)
+
+    def _follow_failed(self, job: Job) -> None:
+        self._job_id = job.id
+        self._active = True
+        self._generation += 1
+        self._shown = Shown.NOTHING
+        self._elapsed.invalidate()
+        self.caption.setToolTip(job.params.prompt)
+        self._set_caption(job.params.prompt)
+        self._finish(job)
 
     def _on_retrying(self, retrying: JobRetrying) -> None:
         if retrying.job_id == self._job_id:
@@ -352,14 +372,25 @@ class ProgressPanel(QWidget):
             self.bar.setRange(0, 1)
             self.bar.setValue(0)
             self.step_label.setText(self.tr("Cancelled"))
+            self._clear_unless_shown(self.tr("The job was cancelled."))
         else:
             self.bar.setRange(0, 1)
             self.bar.setValue(0)
             reason = job.error.message if job.error is not None else ""
             self.step_label.setText(self.tr("Failed: {reason}").format(reason=reason))
             self.step_label.setToolTip(reason)
-        self.time_label.setText(self.tr("Took {time}").format(time=format_duration(seconds)))
+            self._clear_unless_shown(self.tr("This job failed: {reason}").format(reason=reason))
+        took = self.tr("Took {time}").format(time=format_duration(seconds))
+        self.time_label.setText(took if self._elapsed.isValid() else "")  # never ran: no time
         self._update_buttons()
+
+    def _clear_unless_shown(self, hint: str) -> None:
+        """A job that ended without a frame of its own: take the job before's picture away and
+        say what happened there, in full (wrapped), instead."""
+        if self._shown is Shown.NOTHING:
+            self.view.set_image(None)
+            self.view.hint = hint
+            self.view.update()
 
     def _update_time(self) -> None:
         if not self._active or not self._elapsed.isValid():
