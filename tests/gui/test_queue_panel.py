@@ -466,6 +466,22 @@ def test_failed_jobs_stay_until_dismissed_and_can_be_retried(
     assert not panel.dismiss_button.isVisible()
 
 
+def test_the_panel_does_not_widen_when_clear_failed_appears(
+    qtbot: QtBot,
+    fake_comfy: FakeComfyServer,
+    make_pool: PoolFactory,
+    open_panel: OpenPanel,
+) -> None:
+    """The dock widened (and the preview beside it narrowed) when "Clear failed" appeared."""
+    fake_comfy.faults.reject_prompt = True
+    pool = make_pool(fake_comfy)
+    panel = open_panel(pool)
+    empty_width = panel.minimumSizeHint().width()
+    enqueue(pool, jobs_for(fake_comfy, "bad one"))
+    qtbot.waitUntil(lambda: panel.dismiss_button.isVisible(), timeout=WAIT_MS)
+    assert panel.minimumSizeHint().width() == empty_width
+
+
 def test_a_job_no_server_can_run_shows_why_in_its_row(
     qtbot: QtBot,
     fake_comfy_factory: Any,

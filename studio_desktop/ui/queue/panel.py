@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QListView,
     QMenu,
     QMessageBox,
+    QSizePolicy,
     QStackedWidget,
     QToolButton,
     QVBoxLayout,
@@ -55,6 +56,10 @@ class QueuePanel(QWidget):
         header = QHBoxLayout()
         header.setContentsMargins(0, 0, 0, 0)
         header.setSpacing(6)
+        # The counts grow ("· 1 failed") as jobs come and go: they wrap in the room there is
+        # rather than widening the dock.
+        self.summary.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.summary.setWordWrap(True)
         header.addWidget(self.summary, 1)
         header.addWidget(self.cancel_all_button)
 
@@ -110,6 +115,12 @@ class QueuePanel(QWidget):
             actions.addWidget(button)
         actions.addStretch(1)
         actions.addWidget(self.dismiss_button)
+        # The row (and the button that comes and goes in it) keeps its room while hidden: the
+        # dock widened, squeezing the preview beside it, each time "Clear failed" appeared.
+        for widget in (self.dismiss_button, self._actions):
+            policy = widget.sizePolicy()
+            policy.setRetainSizeWhenHidden(True)
+            widget.setSizePolicy(policy)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
@@ -199,6 +210,7 @@ class QueuePanel(QWidget):
     def _update(self, *_args: object) -> None:
         waiting, running, failed = self.model.counts()
         self.summary.setText(self.summary_text())
+        self.summary.setToolTip(self.summary_text())
         # "Queue is empty" only once the store has said so, not while it is being read.
         empty = self.model.is_loaded and not self.model.rowCount()
         self._stack.setCurrentWidget(self._empty if empty else self.view)
