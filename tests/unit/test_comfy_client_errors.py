@@ -379,7 +379,12 @@ def test_base_url_prefix_and_trailing_slash(server: ScriptedServer) -> None:
     assert server.seen[-1].path == "/comfy/queue"
 
 
-@pytest.mark.parametrize("url", ["", "127.0.0.1:8188", "ftp://host", "http://", "http://h/?q=1"])
+def test_host_and_port_without_a_scheme_gets_http() -> None:
+    with ComfyClient("127.0.0.1:8188") as c:
+        assert c.base_url == "http://127.0.0.1:8188"
+
+
+@pytest.mark.parametrize("url", ["", "comfy", "ftp://host", "http://", "http://h/?q=1"])
 def test_bad_base_urls(url: str) -> None:
     with pytest.raises(ValueError, match="address"):
         ComfyClient(url)
