@@ -1157,7 +1157,7 @@
         <translation>已重新加入队列</translation>
     </message>
     <message numerus="yes">
-        <location line="+7"/>
+        <location line="+16"/>
         <source>Queued %n job(s) again</source>
         <translation>
             <numerusform>已将 %n 个任务重新加入队列</numerusform>
@@ -1616,8 +1616,8 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>Queue this failed job again</source>
-        <translation>将这个失败的任务重新加入队列</translation>
+        <source>Queue this failed or cancelled job again</source>
+        <translation>将这个失败或已取消的任务重新加入队列</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -2282,7 +2282,7 @@ Choose another folder.</source>
 <context>
     <name>QueuePanel</name>
     <message>
-        <location filename="../../studio_desktop/ui/queue/panel.py" line="+51"/>
+        <location filename="../../studio_desktop/ui/queue/panel.py" line="+52"/>
         <source>Cancel all</source>
         <translation>全部取消</translation>
     </message>
@@ -2292,7 +2292,7 @@ Choose another folder.</source>
         <translation>取消所有等待中和运行中的任务</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+29"/>
         <source>Queue is empty</source>
         <translation>队列为空</translation>
     </message>
@@ -2313,23 +2313,23 @@ Choose another folder.</source>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+219"/>
+        <location line="+226"/>
         <source>Retry</source>
         <translation>重试</translation>
     </message>
     <message>
-        <location line="-218"/>
-        <source>Queue the selected failed jobs again</source>
-        <translation>将所选的失败任务重新加入队列</translation>
+        <location line="-225"/>
+        <source>Queue the selected failed or cancelled jobs again</source>
+        <translation>将选中的失败或已取消任务重新加入队列</translation>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+218"/>
+        <location line="+225"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location line="-217"/>
+        <location line="-224"/>
         <source>Cancel the selected jobs</source>
         <translation>取消所选任务</translation>
     </message>
@@ -2344,7 +2344,7 @@ Choose another folder.</source>
         <translation>从此列表中移除失败的任务（历史记录中仍会保留）</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+50"/>
         <source>Could not read the queued jobs: {reason}</source>
         <translation>无法读取队列中的任务：{reason}</translation>
     </message>
@@ -2370,7 +2370,7 @@ Choose another folder.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+44"/>
+        <location line="+45"/>
         <source>Cancelling %n job(s)</source>
         <translation>
             <numerusform>正在取消 %n 个任务</numerusform>

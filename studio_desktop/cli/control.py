@@ -28,7 +28,7 @@ _PAGE = 1000
 _SHOWN_MATCHES = 5
 
 CANCELLABLE = (JobStatus.PENDING, JobStatus.RUNNING, JobStatus.RETRYING)
-RETRYABLE = (JobStatus.FAILED, JobStatus.CANCELLED)
+RETRYABLE = tuple(status for status in JobStatus if status.can_retry)
 
 
 def _all_jobs(ctx: AppContext) -> Iterator[Job]:

@@ -31,6 +31,11 @@ class JobStatus(enum.StrEnum):
         """Waiting or running: what the queue panel shows."""
         return self in (JobStatus.PENDING, JobStatus.RUNNING, JobStatus.RETRYING)
 
+    @property
+    def can_retry(self) -> bool:
+        """A job the user may queue again (the window's Retry, `studio-desktop retry`)."""
+        return self in (JobStatus.FAILED, JobStatus.CANCELLED)
+
 
 _FINAL = frozenset({JobStatus.COMPLETED, JobStatus.FAILED, JobStatus.CANCELLED})
 

@@ -492,6 +492,36 @@ def test_retry_under_the_failed_filter_takes_the_row_out(
     assert stored is not None and stored.status is JobStatus.PENDING
 
 
+def test_retry_with_17_rows_selected_retries_all_17(
+    qtbot: QtBot, ctx: AppContext, idle_pool: WorkerPool, open_history: OpenHistory
+) -> None:
+    """The Retry button of the details pane retried only the job it showed (issue 11)."""
+    failed = [add_job(ctx, f"failed {n}", JobStatus.FAILED) for n in range(17)]
+    history = open_history(idle_pool)
+    history.tab.table.selectAll()
+    qtbot.waitUntil(lambda: len(history.tab.selected_jobs()) == 17, timeout=WAIT_MS)
+    details = history.tab.details
+    qtbot.waitUntil(lambda: details.retry_button.isEnabled(), timeout=WAIT_MS)
+    details.retry_button.click()
+    qtbot.waitUntil(
+        lambda: all(history.status_of(j.id) is JobStatus.PENDING for j in failed),
+        timeout=WAIT_MS,
+    )
+
+
+def test_a_cancelled_job_can_be_retried_from_the_window(
+    qtbot: QtBot, ctx: AppContext, idle_pool: WorkerPool, open_history: OpenHistory
+) -> None:
+    """`studio-desktop retry` takes cancelled jobs; the window's Retry stayed greyed out."""
+    job = add_job(ctx, "cancelled by mistake", JobStatus.CANCELLED)
+    history = open_history(idle_pool)
+    assert history.tab.select_job(job.id)
+    details = history.tab.details
+    qtbot.waitUntil(lambda: details.retry_button.isEnabled(), timeout=WAIT_MS)
+    details.retry_button.click()
+    qtbot.waitUntil(lambda: history.status_of(job.id) is JobStatus.PENDING, timeout=WAIT_MS)
+
+
 def test_delete_then_undo(
     qtbot: QtBot, ctx: AppContext, idle_pool: WorkerPool, open_history: OpenHistory
 ) -> None:

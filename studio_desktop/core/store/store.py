@@ -214,7 +214,7 @@ class Store:
         with self._db.write() as session:
             row = jobs_repo.require(session, job_id)
             old = JobStatus(row.status)
-            if old not in (JobStatus.FAILED, JobStatus.CANCELLED):
+            if not old.can_retry:
                 raise IllegalTransition(job_id, old, JobStatus.PENDING)
             jobs_repo.apply_move(session, row, JobStatus.PENDING, utcnow())
             return convert.job(row)

@@ -225,7 +225,7 @@ class JobDetails(QWidget):
         self.retry_button = QPushButton(
             style.standardIcon(QStyle.StandardPixmap.SP_BrowserReload), self.tr("Retry"), self
         )
-        self.retry_button.setToolTip(self.tr("Queue this failed job again"))
+        self.retry_button.setToolTip(self.tr("Queue this failed or cancelled job again"))
         self.delete_button = QPushButton(
             style.standardIcon(QStyle.StandardPixmap.SP_TrashIcon), self.tr("Delete"), self
         )
@@ -283,7 +283,7 @@ class JobDetails(QWidget):
         self.error.setText(error_html(job.error, muted) if failed and job.error else "")
         self.outputs.show_images(images, self._no_outputs_text(job))
         self.parameters.setText(self._parameters_html(job))
-        self.retry_button.setEnabled(job.status is JobStatus.FAILED)
+        self.retry_button.setEnabled(job.status.can_retry)
         self.delete_button.setEnabled(job.status.is_final)
         self.delete_button.setToolTip(
             self.tr("Remove this job from History (Undo is offered)")

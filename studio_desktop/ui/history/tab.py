@@ -113,7 +113,7 @@ class HistoryTab(QWidget):
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.table.customContextMenuRequested.connect(self._context_menu)
         self.details.remix_clicked.connect(self.remix)
-        self.details.retry_clicked.connect(self.retry)
+        self.details.retry_clicked.connect(self._retry_from_details)
         self.details.delete_clicked.connect(lambda job_id: self.delete([job_id]))
         for signal in (
             self.model.modelReset,
@@ -231,8 +231,17 @@ class HistoryTab(QWidget):
         self._services.pool.retry(job_id)  # a refusal arrives as pool.operation_failed
         self.status_message.emit(self.tr("Queued again"), 3000)
 
+    def _retry_from_details(self, job_id: str) -> None:
+        """The details pane's Retry: with several rows selected (the pane shows one of them),
+        the user means them all, as the context menu's Retry does."""
+        selected = self.selected_jobs()
+        if len(selected) > 1 and any(job.id == job_id for job in selected):
+            self.retry_selected()
+        else:
+            self.retry(job_id)
+
     def retry_selected(self) -> None:
-        failed = [j for j in self.selected_jobs() if j.status is JobStatus.FAILED]
+        failed = [j for j in self.selected_jobs() if j.status.can_retry]
         for job in failed:
             self._services.pool.retry(job.id)
         if failed:
@@ -332,7 +341,7 @@ class HistoryTab(QWidget):
         menu.addAction(self.tr("Remix"), self.remix_selected)
         menu.addAction(self.tr("Copy prompt"), self._copy_prompt)
         retry = menu.addAction(self.tr("Retry"), self.retry_selected)
-        retry.setEnabled(any(j.status is JobStatus.FAILED for j in jobs))
+        retry.setEnabled(any(j.status.can_retry for j in jobs))
         menu.addSeparator()
         delete = menu.addAction(self.tr("Delete"), self.delete_selected)
         delete.setEnabled(any(j.status.is_final for j in jobs))

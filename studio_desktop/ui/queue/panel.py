@@ -95,7 +95,7 @@ class QueuePanel(QWidget):
         )
         self.retry_button = self._tool(
             self.tr("Retry"),
-            self.tr("Queue the selected failed jobs again"),
+            self.tr("Queue the selected failed or cancelled jobs again"),
             self.retry_selected,
         )
         self.cancel_button = self._tool(
@@ -222,7 +222,7 @@ class QueuePanel(QWidget):
     def _update_buttons(self) -> None:
         jobs = self.selected_jobs()
         self.front_button.setEnabled(any(j.status is JobStatus.PENDING for j in jobs))
-        self.retry_button.setEnabled(any(j.status is JobStatus.FAILED for j in jobs))
+        self.retry_button.setEnabled(any(j.status.can_retry for j in jobs))
         self.cancel_button.setEnabled(any(j.status.is_active for j in jobs))
 
     # --- selection ---
@@ -283,7 +283,7 @@ class QueuePanel(QWidget):
         self._services.pool.retry(job_id)
 
     def retry_selected(self) -> None:
-        failed = [j for j in self.selected_jobs() if j.status is JobStatus.FAILED]
+        failed = [j for j in self.selected_jobs() if j.status.can_retry]
         for job in failed:
             self.retry(job.id)
         if failed:
