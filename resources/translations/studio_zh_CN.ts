@@ -649,7 +649,7 @@
 <context>
     <name>GenerateForm</name>
     <message>
-        <location filename="../../studio_desktop/ui/generate/form.py" line="+106"/>
+        <location filename="../../studio_desktop/ui/generate/form.py" line="+105"/>
         <source>The workflow the job runs</source>
         <translation>任务要运行的工作流</translation>
     </message>
@@ -1132,7 +1132,7 @@
 <context>
     <name>HistoryTab</name>
     <message>
-        <location filename="../../studio_desktop/ui/history/tab.py" line="+186"/>
+        <location filename="../../studio_desktop/ui/history/tab.py" line="+191"/>
         <source>No jobs match these filters</source>
         <translation>没有符合这些筛选条件的任务</translation>
     </message>
@@ -1565,7 +1565,7 @@
 <context>
     <name>JobDetails</name>
     <message>
-        <location filename="../../studio_desktop/ui/history/details.py" line="+167"/>
+        <location filename="../../studio_desktop/ui/history/details.py" line="+171"/>
         <source>No job selected</source>
         <translation>未选择任务</translation>
     </message>
@@ -1655,12 +1655,17 @@
         <translation>此任务没有产生输出。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
+        <source>Server&apos;s default model</source>
+        <translation>服务器默认模型</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Template</source>
         <translation>模板</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-10"/>
         <source>Model</source>
         <translation>模型</translation>
     </message>
@@ -1705,7 +1710,7 @@
         <translation>降噪</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Input: {slot}</source>
         <translation>输入：{slot}</translation>
     </message>
@@ -2923,7 +2928,7 @@ Start ComfyUI (python main.py), or add or fix the server in Settings.</source>
 <context>
     <name>_Thumbnails</name>
     <message>
-        <location filename="../../studio_desktop/ui/history/details.py" line="-297"/>
+        <location filename="../../studio_desktop/ui/history/details.py" line="-304"/>
         <source>Output {index}</source>
         <translation>输出 {index}</translation>
     </message>

@@ -649,7 +649,7 @@
 <context>
     <name>GenerateForm</name>
     <message>
-        <location filename="../../studio_desktop/ui/generate/form.py" line="+106"/>
+        <location filename="../../studio_desktop/ui/generate/form.py" line="+105"/>
         <source>The workflow the job runs</source>
         <translation>任務要執行的工作流程</translation>
     </message>
@@ -1132,7 +1132,7 @@
 <context>
     <name>HistoryTab</name>
     <message>
-        <location filename="../../studio_desktop/ui/history/tab.py" line="+186"/>
+        <location filename="../../studio_desktop/ui/history/tab.py" line="+191"/>
         <source>No jobs match these filters</source>
         <translation>沒有符合這些篩選條件的任務</translation>
     </message>
@@ -1565,7 +1565,7 @@
 <context>
     <name>JobDetails</name>
     <message>
-        <location filename="../../studio_desktop/ui/history/details.py" line="+167"/>
+        <location filename="../../studio_desktop/ui/history/details.py" line="+171"/>
         <source>No job selected</source>
         <translation>未選取任務</translation>
     </message>
@@ -1655,12 +1655,17 @@
         <translation>此任務沒有產生輸出。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
+        <source>Server&apos;s default model</source>
+        <translation>伺服器預設模型</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Template</source>
         <translation>範本</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-10"/>
         <source>Model</source>
         <translation>模型</translation>
     </message>
@@ -1705,7 +1710,7 @@
         <translation>降噪</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Input: {slot}</source>
         <translation>輸入：{slot}</translation>
     </message>
@@ -2923,7 +2928,7 @@ Start ComfyUI (python main.py), or add or fix the server in Settings.</source>
 <context>
     <name>_Thumbnails</name>
     <message>
-        <location filename="../../studio_desktop/ui/history/details.py" line="-297"/>
+        <location filename="../../studio_desktop/ui/history/details.py" line="-304"/>
         <source>Output {index}</source>
         <translation>輸出 {index}</translation>
     </message>

@@ -10,7 +10,7 @@ from functools import cached_property
 
 from studio_desktop.core.context import AppContext
 from studio_desktop.core.settings import Settings, save_settings
-from studio_desktop.core.workflows import TemplateError
+from studio_desktop.core.workflows import TemplateError, shown_fields
 from studio_desktop.ui.translations import resolve_language
 from studio_desktop.workers.operations import Operations
 from studio_desktop.workers.pool import WorkerPool
@@ -49,6 +49,14 @@ class Services:
         """The UI language in effect ("en", "zh_CN", "zh_TW"). Read once, like the translator
         installed at start: a changed setting applies to every string after a restart."""
         return resolve_language(self.settings.language)
+
+    def template_fields(self, template_id: str) -> dict[str, bool] | None:
+        """Which standard fields the template uses, as the Generate form shows them (None for a
+        template no longer installed)."""
+        try:
+            return shown_fields(self.ctx.templates.get(template_id))
+        except TemplateError:
+            return None
 
     def template_name(self, template_id: str) -> str:
         """The template's name in the UI language; the id of one no longer installed."""

@@ -4,6 +4,7 @@ retry, delete with Undo, and rows that follow the pool's signals."""
 
 from __future__ import annotations
 
+import html
 import io
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -371,6 +372,29 @@ def test_details_show_parameters_and_output_thumbnails(
         lambda: all(label.pixmap() is not None and not label.pixmap().isNull() for label in labels),
         timeout=WAIT_MS,
     )
+
+
+def test_details_list_only_what_the_template_uses(
+    qtbot: QtBot, ctx: AppContext, idle_pool: WorkerPool, open_history: OpenHistory
+) -> None:
+    """Denoise was listed for text-to-image jobs, which have none (issue 11); the server's
+    default model showed as a dash."""
+    job = add_job(ctx, "a lighthouse at dusk")
+    default_model = db(ctx).add_job(
+        NewJob("txt2img", GenerationParams(prompt="any model will do", model=""))
+    )
+    history = open_history(idle_pool)
+    details = history.tab.details
+    assert history.tab.select_job(job.id)
+    qtbot.waitUntil(lambda: details.job is not None and details.job.id == job.id, timeout=WAIT_MS)
+    assert "Steps" in details.parameters.text()
+    assert "Denoise" not in details.parameters.text()
+    history.settle()
+    assert history.tab.select_job(default_model.id)
+    qtbot.waitUntil(
+        lambda: details.job is not None and details.job.id == default_model.id, timeout=WAIT_MS
+    )
+    assert "Server's default model" in html.unescape(details.parameters.text())
 
 
 @pytest.mark.parametrize("fault", ["reject_prompt", "runtime_error"])

@@ -13,6 +13,7 @@ from studio_desktop.core.workflows.template import (
     TemplateText,
     load_template,
     parse_template,
+    shown_fields,
 )
 
 __all__ = [
@@ -30,4 +31,5 @@ __all__ = [
     "param_values",
     "parse_template",
     "resolve_defaults",
+    "shown_fields",
 ]

@@ -348,3 +348,22 @@ def _i18n(template_id: str, raw: Any, images: tuple[ImageSlot, ...]) -> dict[str
             name=name, description=description, images={str(k): v for k, v in labels.items()}
         )
     return texts
+
+
+def shown_fields(template: Template) -> dict[str, bool]:
+    """Field key -> whether `template` uses that standard field."""
+    has = template.has_slot
+    return {
+        "prompt": has("prompt"),
+        "negative": has("negative"),
+        "model": has("model"),
+        "sampler": has("sampler"),
+        "scheduler": has("scheduler"),
+        "size": has("width") or has("height"),
+        "steps": has("steps"),
+        "cfg": has("cfg"),
+        "seed": has("seed"),
+        # With an empty latent, denoise below 1 only spoils the image: show it where an
+        # input image is there to be kept.
+        "denoise": has("denoise") and bool(template.images),
+    }

@@ -13,7 +13,6 @@ from collections.abc import Callable, Collection, Mapping, Sequence
 
 from PySide6.QtWidgets import QFormLayout, QWidget
 
-from studio_desktop.core.workflows import Template
 from studio_desktop.core.workflows.validate import IssueKind, ValidationIssue
 from studio_desktop.ui.generate.fields import FieldMessage, ListCombo, flag_widget
 
@@ -69,25 +68,6 @@ class FieldMessages:
                 flag_widget(widget, text or None)
             label.show_message(text)
             self._form.setRowVisible(label, bool(text) and self._shown[key])
-
-
-def shown_fields(template: Template) -> dict[str, bool]:
-    """Field key -> whether `template` uses that standard field."""
-    has = template.has_slot
-    return {
-        "prompt": has("prompt"),
-        "negative": has("negative"),
-        "model": has("model"),
-        "sampler": has("sampler"),
-        "scheduler": has("scheduler"),
-        "size": has("width") or has("height"),
-        "steps": has("steps"),
-        "cfg": has("cfg"),
-        "seed": has("seed"),
-        # With an empty latent, denoise below 1 only spoils the image: show it where an
-        # input image is there to be kept.
-        "denoise": has("denoise") and bool(template.images),
-    }
 
 
 def visible_issues(

@@ -34,13 +34,12 @@ from PySide6.QtWidgets import (
 from studio_desktop.core.comfy.object_info import ObjectInfo
 from studio_desktop.core.jobs import GenerationParams, InputImage, Job, NewJob
 from studio_desktop.core.library.files import OutputLibrary
-from studio_desktop.core.workflows import Template, TemplateError, TemplateRegistry
+from studio_desktop.core.workflows import Template, TemplateError, TemplateRegistry, shown_fields
 from studio_desktop.core.workflows.preflight import graph_issues
 from studio_desktop.core.workflows.validate import ValidationIssue
 from studio_desktop.ui.generate.field_problems import (
     FieldMessages,
     messages_by_field,
-    shown_fields,
     visible_issues,
 )
 from studio_desktop.ui.generate.fields import SeedField, SizeField, WrapLabel

@@ -156,11 +156,15 @@ class JobDetails(QWidget):
         parent: QWidget | None = None,
         *,
         template_name: Callable[[str], str] | None = None,
+        template_fields: Callable[[str], Mapping[str, bool] | None] | None = None,
     ) -> None:
         """`template_name` turns a template id into the name to show (the id when None)."""
         super().__init__(parent)
         self._job: Job | None = None
         self._template_name = template_name or str
+        # Which standard fields a template uses, as the Generate form shows them (None: unknown,
+        # so all are listed).
+        self._template_fields = template_fields or (lambda _template_id: None)
         self._icons = StatusIcons()
 
         self._empty = EmptyState(
@@ -320,18 +324,21 @@ class JobDetails(QWidget):
 
     def _parameters_html(self, job: Job) -> str:
         p = job.params
-        rows: list[tuple[str, str]] = [
-            (self.tr("Template"), self._template_name(job.template)),
-            (self.tr("Model"), p.model or "—"),
-            (self.tr("Size"), fmt.size_text(job)),
-            (self.tr("Steps"), str(p.steps)),
-            (self.tr("CFG"), f"{p.cfg:g}"),
-            (self.tr("Sampler"), p.sampler),
-            (self.tr("Scheduler"), p.scheduler),
-            (self.tr("Seed"), str(p.seed)),
-            (self.tr("Batch size"), str(p.batch_size)),
-            (self.tr("Denoise"), f"{p.denoise:g}"),
+        fields = self._template_fields(job.template) or {}
+        # (the Generate form's field, its name here, its value)
+        known: list[tuple[str, str, str]] = [
+            ("model", self.tr("Model"), p.model or self.tr("Server's default model")),
+            ("size", self.tr("Size"), fmt.size_text(job)),
+            ("steps", self.tr("Steps"), str(p.steps)),
+            ("cfg", self.tr("CFG"), f"{p.cfg:g}"),
+            ("sampler", self.tr("Sampler"), p.sampler),
+            ("scheduler", self.tr("Scheduler"), p.scheduler),
+            ("seed", self.tr("Seed"), str(p.seed)),
+            ("batch_size", self.tr("Batch size"), str(p.batch_size)),
+            ("denoise", self.tr("Denoise"), f"{p.denoise:g}"),
         ]
+        rows: list[tuple[str, str]] = [(self.tr("Template"), self._template_name(job.template))]
+        rows.extend((name, value) for key, name, value in known if fields.get(key, True))
         rows.extend((str(key), _value_text(value)) for key, value in sorted(p.extra.items()))
         rows.extend((self.tr("Input: {slot}").format(slot=i.slot), i.path) for i in job.inputs)
         rows.extend(

@@ -76,7 +76,12 @@ class HistoryTab(QWidget):
         self._stack.addWidget(self.table)
         self._stack.addWidget(self._empty)
 
-        self.details = JobDetails(thumbnails, self, template_name=services.template_name)
+        self.details = JobDetails(
+            thumbnails,
+            self,
+            template_name=services.template_name,
+            template_fields=services.template_fields,
+        )
         self._splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self._splitter.setChildrenCollapsible(False)
         left = QWidget(self._splitter)
