@@ -322,7 +322,7 @@
         <translation>大小</translation>
     </message>
     <message numerus="yes">
-        <location line="+93"/>
+        <location line="+100"/>
         <source>Moved %n image(s) to the trash</source>
         <translation>
             <numerusform>已将 %n 张图片移到回收站</numerusform>
@@ -330,14 +330,14 @@
     </message>
     <message numerus="yes">
         <location line="+12"/>
-        <location line="+242"/>
+        <location line="+250"/>
         <source>Restored %n image(s)</source>
         <translation>
             <numerusform>已恢复 %n 张图片</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="-224"/>
+        <location line="-232"/>
         <source>Added %n image(s) to favourites</source>
         <translation>
             <numerusform>已将 %n 张图片加入收藏</numerusform>
@@ -373,14 +373,21 @@
         <translation>还没有图片 — 在“生成”标签页加入一个任务，结果就会显示在这里。</translation>
     </message>
     <message numerus="yes">
-        <location line="+8"/>
-        <source>%n image(s) selected</source>
+        <location line="+13"/>
+        <source>%n image(s)</source>
         <translation>
-            <numerusform>已选择 %n 张图片</numerusform>
+            <numerusform>%n 张图片</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+68"/>
+        <location line="+2"/>
+        <source>%n selected</source>
+        <translation>
+            <numerusform>已选择 %n 张</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+69"/>
         <source>Moved %n image(s) back to the trash</source>
         <translation>
             <numerusform>已将 %n 张图片移回回收站</numerusform>

@@ -322,7 +322,7 @@
         <translation>大小</translation>
     </message>
     <message numerus="yes">
-        <location line="+93"/>
+        <location line="+100"/>
         <source>Moved %n image(s) to the trash</source>
         <translation>
             <numerusform>已將 %n 張圖片移至垃圾桶</numerusform>
@@ -330,14 +330,14 @@
     </message>
     <message numerus="yes">
         <location line="+12"/>
-        <location line="+242"/>
+        <location line="+250"/>
         <source>Restored %n image(s)</source>
         <translation>
             <numerusform>已還原 %n 張圖片</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="-224"/>
+        <location line="-232"/>
         <source>Added %n image(s) to favourites</source>
         <translation>
             <numerusform>已將 %n 張圖片加入我的最愛</numerusform>
@@ -373,14 +373,21 @@
         <translation>還沒有圖片 — 在「產生」分頁加入一個任務，結果就會顯示在這裡。</translation>
     </message>
     <message numerus="yes">
-        <location line="+8"/>
-        <source>%n image(s) selected</source>
+        <location line="+13"/>
+        <source>%n image(s)</source>
         <translation>
-            <numerusform>已選取 %n 張圖片</numerusform>
+            <numerusform>%n 張圖片</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+68"/>
+        <location line="+2"/>
+        <source>%n selected</source>
+        <translation>
+            <numerusform>已選取 %n 張</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+69"/>
         <source>Moved %n image(s) back to the trash</source>
         <translation>
             <numerusform>已將 %n 張圖片移回垃圾桶</numerusform>

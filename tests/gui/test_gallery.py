@@ -738,6 +738,18 @@ def test_the_viewer_title_is_the_prompt_not_a_file_name(qtbot: QtBot, gallery: G
     viewer.close()
 
 
+def test_the_gallery_says_how_many_images_it_shows(qtbot: QtBot, gallery: Gallery) -> None:
+    """No result count anywhere (issue 11)."""
+    tab = gallery.tab
+    label = tab.selection_label
+    qtbot.waitUntil(lambda: label.text() == "6 image(s)", timeout=WAIT_MS)
+    select_rows(tab, [0, 1])
+    qtbot.waitUntil(lambda: label.text() == "6 image(s) · 2 selected", timeout=WAIT_MS)
+    set_filter_text(qtbot, gallery, "cat 3")
+    tab.view.selectionModel().clearSelection()
+    qtbot.waitUntil(lambda: label.text() == "1 image(s)", timeout=WAIT_MS)
+
+
 def test_keyboard_selection_moves(gallery: Gallery) -> None:
     tab = gallery.tab
     tab.select_next()

@@ -193,14 +193,14 @@ def test_build_compiles_both_languages_into_working_qm_files(tmp_path: Path) -> 
     written = _build_script().compile_all(tmp_path)
     assert sorted(p.name for p in written) == ["studio_zh_CN.qm", "studio_zh_TW.qm"]
     expected = {
-        "zh_CN": ("文件(&F)", "已选择 %n 张图片"),
-        "zh_TW": ("檔案(&F)", "已選取 %n 張圖片"),
+        "zh_CN": ("文件(&F)", "已选择 %n 张"),
+        "zh_TW": ("檔案(&F)", "已選取 %n 張"),
     }
     for language, (menu, plural) in expected.items():
         translator = QTranslator()
         assert translator.load(str(tmp_path / f"studio_{language}.qm"))
         assert translator.translate("MainWindow", "&File") == menu
-        assert translator.translate("GalleryTab", "%n image(s) selected", "", 3) == plural
+        assert translator.translate("GalleryTab", "%n selected", "", 3) == plural
 
 
 def test_runtime_compiles_missing_or_stale_qm_files(tmp_path: Path) -> None:

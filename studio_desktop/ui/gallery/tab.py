@@ -188,6 +188,13 @@ class GalleryTab(QWidget):
 
         thumbnails.loaded.connect(self._thumbnail_loaded)
         self.filter_bar.filter_changed.connect(self._filter_changed)
+        for signal in (
+            self.model.modelReset,
+            self.model.rowsInserted,
+            self.model.rowsRemoved,
+            self.model.layoutChanged,
+        ):
+            signal.connect(self._show_counts)
         self.size_slider.valueChanged.connect(self._set_thumb_size)
         self.view.customContextMenuRequested.connect(self._context_menu)
         self.view.doubleClicked.connect(lambda _index: self.open_viewer())
@@ -441,8 +448,16 @@ class GalleryTab(QWidget):
         self.stack.setCurrentWidget(self.empty if empty else self.view)
 
     def _selection_changed(self, *_args: QItemSelection) -> None:
-        count = len(self.view.selectionModel().selectedIndexes())
-        self.selection_label.setText(self.tr("%n image(s) selected", "", count) if count else "")
+        self._show_counts()
+
+    def _show_counts(self, *_args: object) -> None:
+        """How many images the filter finds (once counted), and how many of them are selected."""
+        selected = len(self.view.selectionModel().selectedIndexes())
+        total = self.model.rowCount() if self.model.is_counted() else None
+        parts = [self.tr("%n image(s)", "", total)] if total else []
+        if selected:
+            parts.append(self.tr("%n selected", "", selected))
+        self.selection_label.setText(" · ".join(parts))
 
     def _step_selection(self, step: int) -> None:
         rows = self.model.rowCount()
