@@ -104,7 +104,9 @@ def test_a_job_runs_from_claim_to_recorded_outputs(run: Running) -> None:
     run.server.finish(job_id)
     wait_until(lambda: run.status_of(job_id) is JobStatus.COMPLETED, "completion")
     (image,) = run.ctx.store.images_for_job(job_id)
-    assert run.ctx.paths.resolve(image.path).is_file()
+    # The staged file is renamed into place only after the commit that records it, so a
+    # reader can see "completed" a moment before the file is there (a loaded run did).
+    wait_until(lambda: run.ctx.paths.resolve(image.path).is_file(), "the output in place")
 
 
 @pytest.mark.parametrize(
