@@ -31,7 +31,7 @@ def _plain(text: str) -> str:
 _BRACKETED_MNEMONIC = re.compile(r"\(&[^)]\)")
 
 
-def _keys(keys: tuple[Qt.Key, ...]) -> str:
+def _keys(keys: tuple[Qt.Key | QKeySequence.StandardKey, ...]) -> str:
     return ", ".join(
         QKeySequence(key).toString(QKeySequence.SequenceFormat.NativeText) for key in keys
     )
@@ -65,10 +65,7 @@ def viewer_shortcuts() -> list[tuple[str, str]]:
         (QCoreApplication.translate("ShortcutSheet", "Actual size (100 %)"), "1"),
         (
             QCoreApplication.translate("ShortcutSheet", "Zoom in, zoom out"),
-            ", ".join(
-                QKeySequence(key).toString(QKeySequence.SequenceFormat.NativeText)
-                for key in (QKeySequence.StandardKey.ZoomIn, QKeySequence.StandardKey.ZoomOut)
-            )
+            _keys((QKeySequence.StandardKey.ZoomIn, QKeySequence.StandardKey.ZoomOut))
             + QCoreApplication.translate("ShortcutSheet", ", or the mouse wheel"),
         ),
     ]
