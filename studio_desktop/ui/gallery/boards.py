@@ -54,12 +54,12 @@ def add_board_menu(
     new: Callable[[], None],
 ) -> QMenu:
     """Append "Add to board ▸" to `menu`: one entry per board, then "New board…"."""
-    tr = QCoreApplication.translate
-    submenu = menu.addMenu(tr("Boards", "Add to board"))
+    submenu = menu.addMenu(QCoreApplication.translate("Boards", "Add to board"))
     for board in boards:
         action = submenu.addAction(board.name)
         action.triggered.connect(lambda _=False, board_id=board.id: add(board_id))
     if boards:
         submenu.addSeparator()
-    submenu.addAction(tr("Boards", "New board…")).triggered.connect(lambda _=False: new())
+    new_board = submenu.addAction(QCoreApplication.translate("Boards", "New board…"))
+    new_board.triggered.connect(lambda _=False: new())
     return submenu

@@ -160,7 +160,8 @@ class GallerySidebar(QWidget):
         self.boards.customContextMenuRequested.connect(self._board_context_menu)
         self.tags.itemSelectionChanged.connect(self._tags_clicked)
         self.new_board_button.clicked.connect(lambda: self.ask_new_board())
-        services.pool.outputs_ready.connect(lambda _event: self.schedule_refresh())
+        # A bound method, not a lambda: Qt drops the connection when the sidebar goes.
+        services.pool.outputs_ready.connect(self._outputs_ready)
         self._fill(Listing([], [], 0))
         self.refresh()
 
@@ -227,6 +228,9 @@ class GallerySidebar(QWidget):
         item = self.boards.itemAt(pos)
         board = item.data(0, _ID_ROLE) if item is not None else None
         return board if isinstance(board, int) else None
+
+    def _outputs_ready(self, _event: object) -> None:
+        self.schedule_refresh()
 
     def schedule_refresh(self) -> None:
         """Read the counts again shortly (several changes in a row cost one read)."""

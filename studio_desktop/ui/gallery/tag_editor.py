@@ -135,7 +135,7 @@ class Chip(QFrame):
         self.remove_button = QToolButton(self)
         self.remove_button.setText("✕")
         self.remove_button.setAutoRaise(True)
-        self.remove_button.setToolTip(editor.tr("Remove the tag {tag}").format(tag=tag))
+        self.remove_button.setToolTip(self.tr("Remove the tag {tag}").format(tag=tag))
         self.remove_button.clicked.connect(lambda: editor.remove_chip(tag))
         layout.addWidget(self.remove_button)
 
