@@ -6,8 +6,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtGui import QWheelEvent
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from studio_desktop.core.context import AppContext
@@ -145,6 +147,22 @@ def test_the_parameters_panel_never_scrolls_sideways(
         prompt_box = next(t for t in texts if t.toPlainText() == prompt)
         assert prompt_box.geometry().right() <= scroll.viewport().width()
         assert prompt_box.height() > 10 * prompt_box.fontMetrics().height()  # wrapped, whole
+
+        # The wheel over the prompt is left to the panel (the text box never scrolls itself;
+        # Qt passes a real, unaccepted wheel event on to the parents, a synthesised one not).
+        at = QPoint(10, 10)
+        wheel = QWheelEvent(
+            QPointF(at),
+            QPointF(prompt_box.viewport().mapToGlobal(at)),
+            QPoint(0, 0),
+            QPoint(0, -120),
+            Qt.MouseButton.NoButton,
+            Qt.KeyboardModifier.NoModifier,
+            Qt.ScrollPhase.NoScrollPhase,
+            False,
+        )
+        QApplication.sendEvent(prompt_box.viewport(), wheel)
+        assert not wheel.isAccepted()
         viewer.close()
     finally:
         gallery.tab.shutdown()

@@ -6,7 +6,7 @@ from __future__ import annotations
 import math
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QPainter, QPaintEvent, QResizeEvent, QTextOption
+from PySide6.QtGui import QPainter, QPaintEvent, QResizeEvent, QTextOption, QWheelEvent
 from PySide6.QtWidgets import QFrame, QLabel, QSizePolicy, QTextEdit, QWidget
 
 _NARROWEST = 40  # the least width a value asks for: the panel decides, never the text
@@ -44,6 +44,10 @@ class WrappedText(QTextEdit):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._fit_height()
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        # It never scrolls itself: the wheel scrolls the panel it sits in.
+        event.ignore()
 
     def _fit_height(self) -> None:
         self.document().setTextWidth(max(1, self.viewport().width()))
