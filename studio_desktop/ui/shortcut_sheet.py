@@ -18,7 +18,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from studio_desktop.ui.gallery.viewer import NEXT_KEYS, PREVIOUS_KEYS
+from studio_desktop.ui.gallery.viewer import (
+    DELETE_KEYS,
+    FAVOURITE_KEYS,
+    NEXT_KEYS,
+    PREVIOUS_KEYS,
+    TAGS_KEYS,
+)
 
 
 def _plain(text: str) -> str:
@@ -67,6 +73,14 @@ def viewer_shortcuts() -> list[tuple[str, str]]:
             QCoreApplication.translate("ShortcutSheet", "Zoom in, zoom out"),
             _keys((QKeySequence.StandardKey.ZoomIn, QKeySequence.StandardKey.ZoomOut))
             + QCoreApplication.translate("ShortcutSheet", ", or the mouse wheel"),
+        ),
+        *(
+            (name, keys.toString(QKeySequence.SequenceFormat.NativeText))
+            for name, keys in (
+                (QCoreApplication.translate("ShortcutSheet", "Favourite or not"), FAVOURITE_KEYS),
+                (QCoreApplication.translate("ShortcutSheet", "Edit tags"), TAGS_KEYS),
+                (QCoreApplication.translate("ShortcutSheet", "Move to trash"), DELETE_KEYS),
+            )
         ),
     ]
 

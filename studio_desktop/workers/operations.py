@@ -18,7 +18,7 @@ from PySide6.QtCore import QObject
 
 from studio_desktop.core.jobs import ImageRecord, Job
 from studio_desktop.core.servers import ServerConfig, pool_servers
-from studio_desktop.core.store import ServerRecord, Store
+from studio_desktop.core.store import BoardRecord, ServerRecord, Store
 from studio_desktop.workers.tasks import Task, Tasks
 
 T = TypeVar("T")
@@ -75,6 +75,16 @@ class Operations:
 
         return self._run("Changing tags", write)
 
+    def change_tags(
+        self, ids: Sequence[int], *, add: Sequence[str] = (), remove: Sequence[str] = ()
+    ) -> futures.Future[list[ImageRecord]]:
+        """Add tags to each image and take others away, keeping each image's other tags (the
+        images are read in the same transaction, so no change made meanwhile is lost)."""
+        store, batch, added, removed = self._store, list(ids), list(add), list(remove)
+        return self._run(
+            "Changing tags", lambda: store.change_tags(batch, add=added, remove=removed)
+        )
+
     def trash_images(self, ids: Sequence[int]) -> futures.Future[int]:
         store, batch = self._store, list(ids)
         return self._run("Moving to the trash", lambda: store.soft_delete_images(batch))
@@ -82,6 +92,32 @@ class Operations:
     def restore_images(self, ids: Sequence[int]) -> futures.Future[int]:
         store, batch = self._store, list(ids)
         return self._run("Restoring", lambda: store.restore_images(batch))
+
+    # --- boards ---
+
+    def create_board(self, name: str) -> futures.Future[BoardRecord]:
+        """BadBoardName or DuplicateBoard (in the Future) for a blank name or one in use."""
+        store = self._store
+        return self._run("Creating the board", lambda: store.create_board(name))
+
+    def rename_board(self, board_id: int, name: str) -> futures.Future[BoardRecord]:
+        store = self._store
+        return self._run("Renaming the board", lambda: store.rename_board(board_id, name))
+
+    def delete_board(self, board_id: int) -> futures.Future[None]:
+        """The board goes; its images stay in the library."""
+        store = self._store
+        return self._run("Deleting the board", lambda: store.delete_board(board_id))
+
+    def add_to_board(self, board_id: int, ids: Sequence[int]) -> futures.Future[int]:
+        store, batch = self._store, list(ids)
+        return self._run("Adding to the board", lambda: store.add_to_board(board_id, batch))
+
+    def remove_from_board(self, board_id: int, ids: Sequence[int]) -> futures.Future[int]:
+        store, batch = self._store, list(ids)
+        return self._run(
+            "Removing from the board", lambda: store.remove_from_board(board_id, batch)
+        )
 
     # --- jobs ---
 

@@ -13,10 +13,12 @@ from studio_desktop.core.store import Store
 from studio_desktop.core.store.filters import (
     ALL_IMAGES,
     ALL_JOBS,
+    BoardRecord,
     ImageFilter,
     JobFilter,
     Page,
     ServerRecord,
+    TagCount,
 )
 
 
@@ -57,6 +59,17 @@ class ReadView:
 
     def get_image(self, image_id: int) -> ImageRecord | None:
         return self._store.get_image(image_id)
+
+    def tag_counts(self) -> list[TagCount]:
+        return self._store.tag_counts()
+
+    def image_ids_for_paths(self, stored_paths: list[str]) -> list[int]:
+        return self._store.image_ids_for_paths(stored_paths)
+
+    # --- boards ---
+
+    def list_boards(self) -> list[BoardRecord]:
+        return self._store.list_boards()
 
     # --- servers ---
 

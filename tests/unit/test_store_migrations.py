@@ -16,7 +16,13 @@ from alembic.runtime.migration import MigrationContext
 from sqlalchemy import text
 
 from studio_desktop.core.jobs import GenerationParams, JobStatus, NewImage, NewJob
-from studio_desktop.core.store import DatabaseUnavailable, SchemaTooNew, Store, Unavailable
+from studio_desktop.core.store import (
+    DatabaseUnavailable,
+    ImageFilter,
+    SchemaTooNew,
+    Store,
+    Unavailable,
+)
 from studio_desktop.core.store import engine as engine_module
 from studio_desktop.core.store.engine import make_engine
 from studio_desktop.core.store.errors import classify
@@ -38,11 +44,11 @@ def test_empty_file_is_migrated_to_head(tmp_path: Path) -> None:
     with Store(db_path) as store:
         assert store.integrity_check() == "ok"
         assert store.has_fts
-    assert revision_of(db_path) == head_revision() == "0003"
+    assert revision_of(db_path) == head_revision() == "0005"
     with sqlite3.connect(db_path) as raw:
         tables = {r[0] for r in raw.execute("SELECT name FROM sqlite_master WHERE type='table'")}
         assert {"jobs", "images", "image_tags", "servers", "jobs_fts"} <= tables
-        assert raw.execute("PRAGMA user_version").fetchone() == (3,)
+        assert raw.execute("PRAGMA user_version").fetchone() == (5,)
     raw.close()
     with Store(db_path) as store:  # opening again changes nothing
         assert store.list_jobs().items == []
@@ -90,7 +96,48 @@ def test_upgrade_from_0001_keeps_data(tmp_path: Path) -> None:
         assert store.add_server("A", "http://127.0.0.1:8188").id == 1
         store.add_job(NewJob("txt2img", GenerationParams("new one")))
         assert store.integrity_check() == "ok"
+    assert revision_of(db_path) == "0005"
+
+
+def test_upgrade_from_0003_adds_boards_and_keeps_images_and_tags(tmp_path: Path) -> None:
+    db_path = tmp_path / "studio.sqlite3"
+    engine = make_engine(db_path)
+    try:
+        upgrade(engine, db_path, "0003")
+        with engine.begin() as connection:
+            tables = {r[0] for r in connection.execute(text("SELECT name FROM sqlite_master"))}
+            assert "boards" not in tables and "board_images" not in tables
+            connection.execute(
+                text(
+                    "INSERT INTO jobs (id, template, params, prompt, negative, model, inputs,"
+                    " status, created_at, updated_at, revision)"
+                    " VALUES ('job-3', 'txt2img', '{\"prompt\": \"a cat\"}', 'a cat', '', '',"
+                    " '[]', 'completed', '2025-01-02 03:04:05.000000',"
+                    " '2025-01-02 03:04:05.000000', 4)"
+                )
+            )
+            connection.execute(
+                text(
+                    "INSERT INTO images (id, job_id, idx, path, width, height, bytes, metadata,"
+                    " tags, created_at) VALUES (7, 'job-3', 0, 'outputs/cat.png', 8, 8, 99, '{}',"
+                    " '[\"Cat\"]', '2025-01-02 03:05:05.000000')"
+                )
+            )
+            connection.execute(text("INSERT INTO image_tags (image_id, tag) VALUES (7, 'cat')"))
+    finally:
+        engine.dispose()
     assert revision_of(db_path) == "0003"
+
+    with Store(db_path) as store:
+        assert [(t.tag, t.count) for t in store.tag_counts()] == [("Cat", 1)]
+        assert store.list_boards() == []
+        board = store.create_board("Old cats")
+        assert store.add_to_board(board.id, [7]) == 1
+        assert [i.id for i in store.list_images(ImageFilter(board=board.id)).items] == [7]
+        store.delete_board(board.id)
+        assert store.get_image(7) is not None
+        assert store.integrity_check() == "ok"
+    assert revision_of(db_path) == "0005"
 
 
 def test_database_from_a_newer_version_is_refused(tmp_path: Path) -> None:

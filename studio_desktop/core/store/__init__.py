@@ -1,7 +1,10 @@
 """The job store: SQLAlchemy on SQLite, migrated by Alembic. The only code that writes SQL."""
 
 from studio_desktop.core.store.errors import (
+    BadBoardName,
+    BoardNotFound,
     DatabaseUnavailable,
+    DuplicateBoard,
     DuplicateServer,
     ImageNotFound,
     JobNotFound,
@@ -11,12 +14,23 @@ from studio_desktop.core.store.errors import (
     Unavailable,
     WrongThread,
 )
-from studio_desktop.core.store.filters import ImageFilter, JobFilter, Page, ServerRecord
+from studio_desktop.core.store.filters import (
+    BoardRecord,
+    ImageFilter,
+    JobFilter,
+    Page,
+    ServerRecord,
+    TagCount,
+)
 from studio_desktop.core.store.store import KEEP, Store
 
 __all__ = [
     "KEEP",
+    "BadBoardName",
+    "BoardNotFound",
+    "BoardRecord",
     "DatabaseUnavailable",
+    "DuplicateBoard",
     "DuplicateServer",
     "ImageFilter",
     "ImageNotFound",
@@ -28,6 +42,7 @@ __all__ = [
     "ServerRecord",
     "Store",
     "StoreError",
+    "TagCount",
     "Unavailable",
     "WrongThread",
 ]

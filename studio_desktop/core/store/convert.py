@@ -10,8 +10,8 @@ from studio_desktop.core.jobs import (
     JobError,
     JobStatus,
 )
-from studio_desktop.core.store.filters import ServerRecord
-from studio_desktop.core.store.models import ImageRow, JobRow, ServerRow
+from studio_desktop.core.store.filters import BoardRecord, ServerRecord
+from studio_desktop.core.store.models import BoardRow, ImageRow, JobRow, ServerRow
 
 
 def job(row: JobRow) -> Job:
@@ -73,3 +73,7 @@ def server(row: ServerRow) -> ServerRecord:
         models={kind: tuple(names) for kind, names in row.models.items()},
         last_seen_at=row.last_seen_at,
     )
+
+
+def board(row: BoardRow, count: int = 0) -> BoardRecord:
+    return BoardRecord(id=row.id, name=row.name, created_at=row.created_at, count=count)

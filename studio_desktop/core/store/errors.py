@@ -51,6 +51,23 @@ class DuplicateServer(StoreError):
         self.url = url
 
 
+class BoardNotFound(StoreError, LookupError):
+    def __init__(self, board_id: int) -> None:
+        super().__init__(f"no board with id {board_id}")
+        self.board_id = board_id
+
+
+class DuplicateBoard(StoreError):
+    def __init__(self, name: str) -> None:
+        super().__init__(f"A board named {name!r} exists already.")
+        self.name = name
+
+
+class BadBoardName(StoreError, ValueError):
+    def __init__(self) -> None:
+        super().__init__("A board needs a name.")
+
+
 class SchemaTooNew(StoreError):
     def __init__(self, path: Path, revision: str) -> None:
         super().__init__(

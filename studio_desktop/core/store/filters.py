@@ -36,6 +36,8 @@ class ImageFilter:
     text: str = ""  # searched in the prompt of the job that made the image
     favourites_only: bool = False
     tag: str | None = None  # matched without regard to case
+    tags: tuple[str, ...] = ()  # the image has every one of these (without regard to case)
+    board: int | None = None  # the image is in this board (its id)
     template: str | None = None
     model: str | None = None
     kind: str | None = None
@@ -63,6 +65,25 @@ class Page(Generic[T]):
 
     items: list[T]
     next_cursor: int | None
+
+
+@dataclass(frozen=True)
+class TagCount:
+    """A tag as the user spelled it (first spelling found) and how many images not in the trash
+    carry it."""
+
+    tag: str
+    count: int
+
+
+@dataclass(frozen=True)
+class BoardRecord:
+    """A board and how many images not in the trash it holds."""
+
+    id: int
+    name: str
+    created_at: datetime
+    count: int = 0
 
 
 @dataclass(frozen=True)

@@ -10,8 +10,8 @@ from sqlalchemy import ColumnElement, CursorResult, and_, delete, func, select, 
 from sqlalchemy.orm import Session
 
 from studio_desktop.core.jobs import NewImage
-from studio_desktop.core.store.filters import ImageFilter
-from studio_desktop.core.store.models import ImageRow, ImageTagRow, JobRow
+from studio_desktop.core.store.filters import ImageFilter, TagCount
+from studio_desktop.core.store.models import BoardImageRow, ImageRow, ImageTagRow, JobRow
 from studio_desktop.core.store.search import prompt_matches
 
 
@@ -55,9 +55,13 @@ def filter_condition(flt: ImageFilter, *, fts: bool) -> ColumnElement[bool]:
     conditions: list[ColumnElement[bool]] = [ImageRow.deleted.is_(flt.deleted)]
     if flt.favourites_only:
         conditions.append(ImageRow.favourite.is_(True))
-    if flt.tag is not None:
-        tagged = select(ImageTagRow.image_id).where(ImageTagRow.tag == fold_tag(flt.tag))
+    wanted_tags = {fold_tag(t) for t in (*flt.tags, flt.tag or "") if t.strip()}
+    for tag in sorted(wanted_tags):  # one IN per tag: the image has every one of them
+        tagged = select(ImageTagRow.image_id).where(ImageTagRow.tag == tag)
         conditions.append(ImageRow.id.in_(tagged))
+    if flt.board is not None:
+        in_board = select(BoardImageRow.image_id).where(BoardImageRow.board_id == flt.board)
+        conditions.append(ImageRow.id.in_(in_board))
     if flt.kind is not None:
         conditions.append(ImageRow.kind == flt.kind)
     if flt.job_id is not None:
@@ -123,6 +127,54 @@ def set_tags(session: Session, row: ImageRow, tags: Sequence[str]) -> None:
     row.tags = kept
     session.execute(delete(ImageTagRow).where(ImageTagRow.image_id == row.id))
     session.add_all(ImageTagRow(image_id=row.id, tag=fold_tag(tag)) for tag in kept)
+
+
+def change_tags(session: Session, row: ImageRow, add: Sequence[str], remove: Sequence[str]) -> None:
+    """Add some tags and take others away, keeping the rest (and their order)."""
+    gone = {fold_tag(t) for t in remove}
+    set_tags(session, row, [t for t in (*row.tags, *add) if fold_tag(t) not in gone])
+
+
+def tag_counts(session: Session) -> list[TagCount]:
+    """Every tag on an image not in the trash, with how many such images carry it, by name.
+
+    `image_tags` holds the folded tags; the spelling shown is the one on the first image
+    (lowest id) that carries the tag.
+    """
+    stmt = (
+        select(ImageTagRow.tag, func.count(), func.min(ImageTagRow.image_id))
+        .join(ImageRow, ImageRow.id == ImageTagRow.image_id)
+        .where(ImageRow.deleted.is_(False))
+        .group_by(ImageTagRow.tag)
+    )
+    counted = [(str(tag), int(n), int(first)) for tag, n, first in session.execute(stmt)]
+    firsts = {first for _tag, _n, first in counted}
+    spellings: dict[int, list[str]] = {}
+    for chunk in _chunks(sorted(firsts), 500):
+        rows = session.execute(select(ImageRow.id, ImageRow.tags).where(ImageRow.id.in_(chunk)))
+        spellings.update((image_id, list(tags)) for image_id, tags in rows)
+    found = [
+        TagCount(
+            next((t for t in spellings.get(first, []) if fold_tag(t) == tag), tag),
+            n,
+        )
+        for tag, n, first in counted
+    ]
+    return sorted(found, key=lambda t: (fold_tag(t.tag), t.tag))
+
+
+def ids_for_paths(session: Session, stored: Sequence[str]) -> list[int]:
+    """The images recorded under these stored paths (trashed ones too), in the order given."""
+    by_path: dict[str, int] = {}
+    for chunk in _chunks(list(dict.fromkeys(stored)), 500):
+        rows = session.execute(select(ImageRow.path, ImageRow.id).where(ImageRow.path.in_(chunk)))
+        by_path.update((str(path), int(image_id)) for path, image_id in rows)
+    return [by_path[p] for p in dict.fromkeys(stored) if p in by_path]
+
+
+def _chunks(items: Sequence[Any], size: int) -> list[Sequence[Any]]:
+    # SQLite limits the bound parameters of one statement; stay far below it.
+    return [items[i : i + size] for i in range(0, len(items), size)]
 
 
 def set_deleted(session: Session, ids: Sequence[int], deleted: bool, now: datetime) -> int:

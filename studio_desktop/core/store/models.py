@@ -144,6 +144,34 @@ class ImageTagRow(Base):
     tag: Mapped[str] = mapped_column(Text, primary_key=True)
 
 
+class BoardRow(Base):
+    """A collection the user fills by hand (InvokeAI's boards); its images stay where they are."""
+
+    __tablename__ = "boards"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(Text, unique=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class BoardImageRow(Base):
+    """An image in a board: an image may be in several; deleting either side drops the link."""
+
+    __tablename__ = "board_images"
+    __table_args__ = (Index("ix_board_images_image", "image_id"),)
+
+    board_id: Mapped[int] = mapped_column(
+        Integer,
+        ForeignKey("boards.id", ondelete="CASCADE", name="fk_board_images_board"),
+        primary_key=True,
+    )
+    image_id: Mapped[int] = mapped_column(
+        Integer,
+        ForeignKey("images.id", ondelete="CASCADE", name="fk_board_images_image"),
+        primary_key=True,
+    )
+
+
 class ServerRow(Base):
     __tablename__ = "servers"
 

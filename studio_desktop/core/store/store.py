@@ -28,16 +28,25 @@ from studio_desktop.core.jobs import (
     NewJob,
     check_move,
 )
-from studio_desktop.core.store import convert, images_repo, jobs_repo, migrate, servers_repo
+from studio_desktop.core.store import (
+    boards_repo,
+    convert,
+    images_repo,
+    jobs_repo,
+    migrate,
+    servers_repo,
+)
 from studio_desktop.core.store.engine import Sessions, make_engine
 from studio_desktop.core.store.errors import DuplicateServer, ImageNotFound, translating
 from studio_desktop.core.store.filters import (
     ALL_IMAGES,
     ALL_JOBS,
+    BoardRecord,
     ImageFilter,
     JobFilter,
     Page,
     ServerRecord,
+    TagCount,
 )
 from studio_desktop.core.store.models import utcnow
 from studio_desktop.core.store.search import terms
@@ -395,6 +404,33 @@ class Store:
                 raise ImageNotFound(image_id)
             images_repo.set_tags(session, row, tags)
 
+    def change_tags(
+        self, ids: Sequence[int], *, add: Sequence[str] = (), remove: Sequence[str] = ()
+    ) -> list[ImageRecord]:
+        """Add tags to each image and take others away (without regard to case), keeping the
+        rest of each image's tags; all in one transaction. Returns the images as stored now
+        (ImageNotFound if one is gone)."""
+        with self._db.write() as session:
+            changed: list[ImageRecord] = []
+            for image_id in dict.fromkeys(ids):
+                row = images_repo.find(session, image_id)
+                if row is None:
+                    raise ImageNotFound(image_id)
+                images_repo.change_tags(session, row, add, remove)
+                changed.append(convert.image(row))
+            return changed
+
+    def tag_counts(self) -> list[TagCount]:
+        """Every tag in use on images not in the trash, with its image count, by name."""
+        with self._db.read() as session:
+            return images_repo.tag_counts(session)
+
+    def image_ids_for_paths(self, stored_paths: Sequence[str]) -> list[int]:
+        """The images recorded under these stored paths (`DataPaths.stored`), in that order;
+        paths of no image are left out."""
+        with self._db.read() as session:
+            return images_repo.ids_for_paths(session, stored_paths)
+
     def soft_delete_images(self, ids: Sequence[int]) -> int:
         """Move images to the trash. Returns how many moved."""
         with self._db.write() as session:
@@ -408,6 +444,38 @@ class Store:
         """Forget images trashed before `older_than`; the caller deletes the returned files."""
         with self._db.write() as session:
             return [convert.image(r) for r in images_repo.purge(session, older_than)]
+
+    # --- boards ---------------------------------------------------------------------------------
+
+    def create_board(self, name: str) -> BoardRecord:
+        """A new empty board. BadBoardName for a blank name, DuplicateBoard for a name in use
+        (ignoring case)."""
+        with self._db.write() as session:
+            return convert.board(boards_repo.create(session, name, utcnow()))
+
+    def rename_board(self, board_id: int, name: str) -> BoardRecord:
+        with self._db.write() as session:
+            boards_repo.rename(session, board_id, name)
+            return next(b for b in boards_repo.with_counts(session) if b.id == board_id)
+
+    def delete_board(self, board_id: int) -> None:
+        """Forget a board; its images stay in the library (and in other boards)."""
+        with self._db.write() as session:
+            boards_repo.remove(session, board_id)
+
+    def add_to_board(self, board_id: int, image_ids: Sequence[int]) -> int:
+        """Put images in a board (ones there already stay once). Returns how many joined."""
+        with self._db.write() as session:
+            return boards_repo.add_images(session, board_id, image_ids)
+
+    def remove_from_board(self, board_id: int, image_ids: Sequence[int]) -> int:
+        with self._db.write() as session:
+            return boards_repo.remove_images(session, board_id, image_ids)
+
+    def list_boards(self) -> list[BoardRecord]:
+        """Every board by name, with how many images not in the trash each holds."""
+        with self._db.read() as session:
+            return boards_repo.with_counts(session)
 
     # --- servers --------------------------------------------------------------------------------
 

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from studio_desktop.core.store.filters import ImageFilter
 from studio_desktop.ui.gallery.delegate import star_polygon
+from studio_desktop.ui.gallery.tag_editor import set_completions, tag_completer
 
 SEARCH_DELAY_MS: Final = 250
 _KINDS: Final = ("image", "animated", "video", "audio")
@@ -80,7 +81,9 @@ class FilterBar(QWidget):
         self.tag = QLineEdit(self)
         self.tag.setPlaceholderText(self.tr("Tag"))
         self.tag.setClearButtonEnabled(True)
-        self.tag.setMaximumWidth(120)
+        self.tag.setMaximumWidth(160)
+        self.tag.setToolTip(self.tr("Images with this tag (completes from the tags in use)"))
+        self.tag.setCompleter(tag_completer(self.tag))
         layout.addWidget(self.tag, 1)
 
         self.template = QComboBox(self)
@@ -159,6 +162,12 @@ class FilterBar(QWidget):
         """Fill the template (id, name) and model combos, keeping the current choice."""
         self.set_templates(templates)
         self.set_models(models)
+
+    def set_tag_names(self, names: Sequence[str]) -> None:
+        """The tags in use, for the tag box's completion."""
+        completer = self.tag.completer()
+        if completer is not None:
+            set_completions(completer, names)
 
     def set_templates(self, templates: Sequence[tuple[str, str]]) -> None:
         self._refill(self.template, self.tr("All templates"), templates)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable, Sequence
+from concurrent import futures
 from dataclasses import replace
 from pathlib import Path
 from typing import Final
@@ -32,12 +33,12 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFrame,
     QHBoxLayout,
-    QInputDialog,
     QLabel,
     QListView,
     QMenu,
     QPushButton,
     QSlider,
+    QSplitter,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -49,6 +50,8 @@ from studio_desktop.ui.gallery.delegate import ThumbnailDelegate
 from studio_desktop.ui.gallery.export import Exporter, ExportItem, ExportResult
 from studio_desktop.ui.gallery.filter_bar import FilterBar
 from studio_desktop.ui.gallery.model import PAGE_SIZE, GalleryModel
+from studio_desktop.ui.gallery.sidebar import GallerySidebar
+from studio_desktop.ui.gallery.tag_editor import TagEditor
 from studio_desktop.ui.gallery.viewer import FullImageLoader, ImageViewer
 from studio_desktop.ui.services import Services
 from studio_desktop.ui.thumbnails import ThumbnailLoader
@@ -172,7 +175,7 @@ class GalleryTab(QWidget):
         layout.setContentsMargins(12, 12, 12, 6)
         layout.setSpacing(6)
         layout.addWidget(self.filter_bar)
-        layout.addWidget(self.stack, 1)
+        layout.addWidget(self._with_sidebar(self.stack), 1)
         layout.addLayout(bottom)
 
         self._repaint_timer = QTimer(self)
@@ -221,6 +224,7 @@ class GalleryTab(QWidget):
             self.size_slider.setValue(size)
         self._fill_choices()
         self._thumbs.drop_pending()
+        self.sidebar.refresh()
         self.model.refresh()
 
     def select_next(self) -> None:
@@ -311,6 +315,7 @@ class GalleryTab(QWidget):
             )
             self._viewer.remix_requested.connect(self.remix_requested)
             self._viewer.current_changed.connect(self._viewer_moved)
+            self._connect_viewer_actions(self._viewer)
         self._viewer.show_row(index.row())
         self._viewer.show()
         self._viewer.raise_()
@@ -394,7 +399,7 @@ class GalleryTab(QWidget):
 
     def _filter_changed(self, flt: ImageFilter) -> None:
         self._thumbs.drop_pending()
-        self.model.set_filter(flt)
+        self.model.set_filter(self.sidebar.narrow(flt))
         self.view.scrollToTop()
 
     def _outputs_ready(self, event: object) -> None:
@@ -435,7 +440,12 @@ class GalleryTab(QWidget):
         empty = self.model.rowCount() == 0 and not self.model.canFetchMore()
         if empty:
             flt = self.model.filter
-            if self.filter_bar.is_filtered():
+            if flt.board is not None and not self.filter_bar.is_filtered() and not flt.tags:
+                text = self.tr(
+                    "This board is empty: drag images onto it, or use Add to board in their "
+                    "context menu."
+                )
+            elif self.filter_bar.is_filtered() or self.sidebar.is_narrowing():
                 text = self.tr("No images match these filters.")
             elif flt.deleted:
                 text = self.tr("The trash is empty.")
@@ -444,7 +454,9 @@ class GalleryTab(QWidget):
                     "No images yet — queue a job on the Generate tab and its results appear here."
                 )
             self.empty_label.setText(text)
-            self.clear_filters_button.setVisible(self.filter_bar.is_filtered())
+            self.clear_filters_button.setVisible(
+                self.filter_bar.is_filtered() or self.sidebar.is_narrowing()
+            )
         self.stack.setCurrentWidget(self.empty if empty else self.view)
 
     def _selection_changed(self, *_args: QItemSelection) -> None:
@@ -495,6 +507,7 @@ class GalleryTab(QWidget):
         because the model checks them against the filter in the database."""
         operations, ids = self._services.operations, [r.id for r in records]
         future = operations.trash_images(ids) if deleted else operations.restore_images(ids)
+        self._recount_after(future)
         if self.model.filter.deleted != deleted:
             self._deleted_changed(records, deleted=deleted)
             when_done(
@@ -597,6 +610,7 @@ class GalleryTab(QWidget):
                 self.toggle_favourite,
             )
             add(self.tr("Tags…"), lambda: self._edit_tags(records))
+            self.sidebar.add_board_menu(menu, [r.id for r in records])
         menu.addSeparator()
         export = menu.addMenu(self.tr("Export %n image(s)", "", len(records)))
         for text, as_zip, keep in (
@@ -647,17 +661,10 @@ class GalleryTab(QWidget):
         else:
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(path.parent)))
 
-    def _edit_tags(self, records: Sequence[ImageRecord]) -> None:
-        single = len(records) == 1
-        current = ", ".join(records[0].tags) if single else ""
-        label = (
-            self.tr("Tags, separated by commas:")
-            if single
-            else self.tr("Tags to add to %n image(s), separated by commas:", "", len(records))
-        )
-        text, ok = QInputDialog.getText(self, self.tr("Tags"), label, text=current)
-        if ok:
-            self.apply_tags(records, [t for t in text.split(",") if t.strip()], replace_all=single)
+    def _edit_tags(self, records: Sequence[ImageRecord], parent: QWidget | None = None) -> None:
+        editor = self.tag_editor(records, parent)
+        editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        editor.open()
 
     def apply_tags(
         self, records: Sequence[ImageRecord], tags: Sequence[str], *, replace_all: bool
@@ -687,3 +694,73 @@ class GalleryTab(QWidget):
 
     def sizeHint(self) -> QSize:
         return QSize(960, 640)
+
+    # --- tags and boards (the sidebar, the chip editor, the viewer's buttons) ---
+
+    def _with_sidebar(self, grid: QWidget) -> QSplitter:
+        """The boards and tags sidebar left of the grid; its choice narrows the filter bar's."""
+        self.sidebar = GallerySidebar(self._services, self)
+        self.sidebar.narrowing_changed.connect(
+            lambda: self._filter_changed(self.filter_bar.current_filter())
+        )
+        self.sidebar.tags_listed.connect(self.filter_bar.set_tag_names)
+        self.sidebar.status_message.connect(self.status_message)
+        self.clear_filters_button.clicked.connect(self.sidebar.clear)
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.addWidget(self.sidebar)
+        splitter.addWidget(grid)
+        splitter.setStretchFactor(1, 1)
+        splitter.setCollapsible(1, False)
+        splitter.setSizes([180, 780])
+        return splitter
+
+    def tag_editor(
+        self, records: Sequence[ImageRecord], parent: QWidget | None = None
+    ) -> TagEditor:
+        """The chip editor for these images (every tag any of them has); OK adds and removes
+        tags on each image, keeping their other tags."""
+        current = [tag for r in records for tag in r.tags]
+        editor = TagEditor(
+            current,
+            self.sidebar.tag_names(),
+            images=len(records),
+            parent=parent or self.window(),
+        )
+        chosen = list(records)
+        editor.accepted.connect(
+            lambda: self.change_tags(chosen, add=editor.added(), remove=editor.removed())
+        )
+        return editor
+
+    def change_tags(
+        self, records: Sequence[ImageRecord], *, add: Sequence[str], remove: Sequence[str]
+    ) -> None:
+        """Written on the operations thread; the cells and the tag counts change once it is."""
+        if not add and not remove:
+            return
+
+        def written(updated: list[ImageRecord]) -> None:
+            self.model.update_records(updated)
+            self.sidebar.refresh()  # the viewer follows the model's dataChanged
+
+        when_done(
+            self._services.tasks,
+            self._services.operations.change_tags([r.id for r in records], add=add, remove=remove),
+            written,
+            owner=self,
+        )
+
+    def _recount_after(self, future: futures.Future[int]) -> None:
+        """Trash and restore move the sidebar's counts: read them once the write is in."""
+        when_done(
+            self._services.tasks, future, lambda _n: self.sidebar.schedule_refresh(), owner=self
+        )
+
+    def _connect_viewer_actions(self, viewer: ImageViewer) -> None:
+        """The viewer's favourite, delete and tags buttons act as the grid's commands do (the
+        delete with the same Undo)."""
+        viewer.favourite_requested.connect(lambda record: self._toggle_favourite([record]))
+        viewer.delete_requested.connect(
+            lambda record: self._restore([record]) if record.deleted else self._delete([record])
+        )
+        viewer.tags_requested.connect(lambda record: self._edit_tags([record], parent=viewer))

@@ -11,7 +11,15 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Final
 
-from PySide6.QtCore import QObject, QSize, Qt, Signal
+from PySide6.QtCore import (
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSize,
+    Qt,
+    Signal,
+    SignalInstance,
+)
 from PySide6.QtGui import (
     QCloseEvent,
     QImage,
@@ -48,6 +56,8 @@ from PySide6.QtWidgets import (
 
 from studio_desktop.core.jobs import ImageRecord
 from studio_desktop.core.paths import DataPaths
+from studio_desktop.ui.gallery.detail_text import ElidedPath, WrappedText
+from studio_desktop.ui.gallery.filter_bar import star_icon
 from studio_desktop.ui.gallery.model import GalleryModel, thumb_source
 from studio_desktop.ui.media_player import MediaPlayer, format_time
 from studio_desktop.ui.thumbnails import ThumbnailLoader
@@ -61,6 +71,15 @@ MAX_ZOOM: Final = 32.0
 NEXT_KEYS: Final = (Qt.Key.Key_Right, Qt.Key.Key_PageDown, Qt.Key.Key_Space)
 PREVIOUS_KEYS: Final = (Qt.Key.Key_Left, Qt.Key.Key_PageUp, Qt.Key.Key_Backspace)
 TITLE_CHARS: Final = 80  # a window title longer than this is cut in most title bars anyway
+# The viewer's own keys for the grid's commands (the main window's menus use the same ones).
+FAVOURITE_KEYS: Final = QKeySequence("Ctrl+D")
+DELETE_KEYS: Final = QKeySequence(Qt.Key.Key_Delete)
+TAGS_KEYS: Final = QKeySequence("T")
+
+
+def with_keys(text: str, keys: QKeySequence) -> str:
+    """A tooltip that names its shortcut: "Favourite (Ctrl+D)"."""
+    return f"{text} ({keys.toString(QKeySequence.SequenceFormat.NativeText)})"
 
 
 def decode_full(path: Path) -> QImage:
@@ -236,6 +255,10 @@ class ImageViewer(QDialog):
 
     remix_requested = Signal(str)
     current_changed = Signal(int)  # image id
+    # The shown image's record; the gallery tab acts on it as on a selection of one.
+    favourite_requested = Signal(object)
+    delete_requested = Signal(object)  # trash it (restore it when it is in the trash)
+    tags_requested = Signal(object)
 
     def __init__(
         self,
@@ -287,6 +310,12 @@ class ImageViewer(QDialog):
         self.remix_button.setToolTip(self.tr("Load these parameters into Generate"))
         for button in (self.fit_button, self.actual_button, self.remix_button):
             button.setAutoDefault(False)
+        self.favourite_button = self._tool(star_icon(self.palette()), "")
+        self.favourite_button.setCheckable(True)
+        self.tags_button = self._tool(None, with_keys(self.tr("Edit tags"), TAGS_KEYS))
+        self.tags_button.setText(self.tr("Tags…"))
+        self.tags_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.delete_button = self._tool(style.standardIcon(QStyle.StandardPixmap.SP_TrashIcon), "")
         for widget in (self.previous_button, self.next_button):
             bar.addWidget(widget)
         bar.addSpacing(12)
@@ -296,6 +325,9 @@ class ImageViewer(QDialog):
         bar.addStretch(1)
         bar.addWidget(self.status, 2)
         bar.addStretch(1)
+        for widget in (self.favourite_button, self.tags_button, self.delete_button):
+            bar.addWidget(widget)
+        bar.addSpacing(12)
         bar.addWidget(self.remix_button)
 
         self.details = QWidget(self)
@@ -309,6 +341,9 @@ class ImageViewer(QDialog):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setMinimumWidth(260)
+        # Long values wrap (prompts) or elide (paths): the panel only ever scrolls down.
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.details_scroll = scroll
 
         splitter = QSplitter(self)
         splitter.addWidget(self.stack)
@@ -327,7 +362,18 @@ class ImageViewer(QDialog):
         self.fit_button.clicked.connect(self.view.fit)
         self.actual_button.clicked.connect(self.view.actual_size)
         self.remix_button.clicked.connect(self._remix)
+        self.favourite_button.clicked.connect(lambda: self._ask(self.favourite_requested))
+        self.tags_button.clicked.connect(lambda: self._ask(self.tags_requested))
+        self.delete_button.clicked.connect(lambda: self._ask(self.delete_requested))
         self._model.job_read.connect(self._job_read)
+        self._model.dataChanged.connect(self._rows_changed)
+        self._model.rowsRemoved.connect(self._rows_removed)
+        for action_keys, signal in (
+            (FAVOURITE_KEYS, self.favourite_requested),
+            (TAGS_KEYS, self.tags_requested),
+            (DELETE_KEYS, self.delete_requested),
+        ):
+            QShortcut(action_keys, self, lambda s=signal: self._ask(s))
         for keys, slot in (
             (QKeySequence.StandardKey.ZoomIn, lambda: self.view.zoom_by(ZOOM_STEP)),
             (QKeySequence.StandardKey.ZoomOut, lambda: self.view.zoom_by(1 / ZOOM_STEP)),
@@ -338,7 +384,8 @@ class ImageViewer(QDialog):
 
     def _tool(self, icon: object, tip: str) -> QToolButton:
         button = QToolButton(self)
-        button.setIcon(icon)  # type: ignore[arg-type]
+        if icon is not None:
+            button.setIcon(icon)  # type: ignore[arg-type]
         button.setToolTip(tip)
         button.setAutoRaise(True)
         return button
@@ -423,6 +470,7 @@ class ImageViewer(QDialog):
         for widget in (self.fit_button, self.actual_button, self.zoom_label):
             widget.setVisible(zoomable)
         self._update_buttons()
+        self._update_actions()
         self.current_changed.emit(record.id)
 
     def show_next(self) -> None:
@@ -491,6 +539,81 @@ class ImageViewer(QDialog):
             row is not None and (row + 1 < self._model.rowCount() or self._model.canFetchMore())
         )
 
+    def _ask(self, signal: SignalInstance) -> None:
+        if self._record is not None:
+            signal.emit(self._record)
+
+    def _update_actions(self) -> None:
+        """The buttons say what they would do to the image shown now."""
+        record = self._record
+        in_trash = record is not None and record.deleted
+        favourite = record is not None and record.favourite
+        self.favourite_button.setChecked(favourite)
+        self.favourite_button.setToolTip(
+            with_keys(
+                self.tr("Remove from favourites") if favourite else self.tr("Favourite"),
+                FAVOURITE_KEYS,
+            )
+        )
+        self.delete_button.setToolTip(
+            with_keys(
+                self.tr("Restore from the trash") if in_trash else self.tr("Move to trash"),
+                DELETE_KEYS,
+            )
+        )
+        for button in (self.favourite_button, self.tags_button):
+            button.setEnabled(record is not None and not in_trash)
+        self.delete_button.setEnabled(record is not None)
+
+    def _rows_changed(
+        self, top: QModelIndex | QPersistentModelIndex, bottom: QModelIndex | QPersistentModelIndex
+    ) -> None:
+        """A newer version of the image shown (favourite, tags): show it."""
+        row = self.current_row()
+        if row is None or not top.row() <= row <= bottom.row():
+            return
+        try:
+            record = self._model.record(row)
+        except IndexError:
+            return
+        if record != self._record:
+            self._record = record
+            self._fill_details(record)
+            self._update_actions()
+
+    def _rows_removed(
+        self, _parent: QModelIndex | QPersistentModelIndex, first: int, _last: int
+    ) -> None:
+        """The image shown left the gallery (trashed, restored): show the one now in its place."""
+        if self._record is None or self._model.row_of(self._record.id) is not None:
+            return
+        if not self.isVisible():
+            return
+        rows = self._model.rowCount()
+        if rows == 0:
+            self.close()
+        else:
+            self.show_row(min(first, rows - 1))
+
+    def details_text(self) -> str:
+        """The parameters panel as text, one "name: value" a line (what it shows now)."""
+        lines: list[str] = []
+        for row in range(self.form.rowCount()):
+            name = self.form.itemAt(row, QFormLayout.ItemRole.LabelRole)
+            value = self.form.itemAt(row, QFormLayout.ItemRole.FieldRole)
+            if name is None or value is None:
+                continue
+            heading, field = name.widget(), value.widget()
+            text = (
+                field.full_text
+                if isinstance(field, ElidedPath)
+                else field.toPlainText()
+                if isinstance(field, WrappedText)
+                else ""
+            )
+            lines.append(f"{heading.text() if isinstance(heading, QLabel) else ''}: {text}")
+        return "\n".join(lines)
+
     def _job_read(self, job_id: str) -> None:
         if self._record is not None and self._record.job_id == job_id:
             self._fill_details(self._record)
@@ -546,13 +669,15 @@ class ImageViewer(QDialog):
             (self.tr("Tags"), ", ".join(record.tags)),
             (self.tr("File"), str(self._paths.resolve(record.path))),
         ]
+        file_heading = self.tr("File")
         for name, value in rows:
             if not value:
                 continue
-            label = QLabel(value, self.details)
-            label.setWordWrap(True)
-            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            label.setTextFormat(Qt.TextFormat.PlainText)
+            label: QWidget = (
+                ElidedPath(value, self.details)
+                if name == file_heading
+                else WrappedText(value, self.details)
+            )
             heading = QLabel(name, self.details)
             heading.setForegroundRole(QPalette.ColorRole.PlaceholderText)
             self.form.addRow(heading, label)
