@@ -59,6 +59,7 @@ from studio_desktop.ui.generate.server_lists import ServerLists
 from studio_desktop.ui.generate.slot_editor import SlotEditor
 from studio_desktop.ui.generate.template_editors import TemplateEditors
 from studio_desktop.ui.generate.template_editors import slot_label as _slot_label
+from studio_desktop.ui.generate.template_values import merged, own_values, starting_values
 from studio_desktop.workers.tasks import Tasks
 
 MAX_BATCH = 100
@@ -92,6 +93,8 @@ class GenerateForm(QWidget):
         self._lists: ServerLists | None = None  # from a connected server; None while offline
         self._batch_size = 1  # a remixed job's own latent batch, passed through unchanged
         self._extra: dict[str, Any] = {}  # extra values no editor of this template holds
+        # Template id -> the values it had when the user left it (see template_values).
+        self._own: dict[str, dict[str, Any]] = {}
         self._restoring = False
         self._flagging = False
         self._info: ObjectInfo | None = None
@@ -291,30 +294,25 @@ class GenerateForm(QWidget):
         return True
 
     def _template_picked(self, index: int) -> None:
+        """The user picked a template: it gets its own values back, or its starting values the
+        first time (the rule is in `template_values`); what the user wrote stays."""
         data = self.template_combo.itemData(index)
         if isinstance(data, str):
             self._apply_template(data)
-            if self._template is not None:
-                self._apply_defaults(self._template.defaults)
+            template = self._template
+            if template is not None and template.id == data:
+                self._apply_own(self._own.get(template.id) or starting_values(template))
             self._emit_changed()
 
     def apply_template_defaults(self, template: Template) -> None:
-        """The values a template works best with, as when the user picks it."""
-        self._apply_defaults(template.defaults)
+        """The values a template starts with, as when the user picks it for the first time."""
+        self._apply_own(starting_values(template))
         self._emit_changed()
 
-    def _apply_defaults(self, defaults: Mapping[str, Any]) -> None:
-        """A template's preferred values, applied when the user picks it (not on remix)."""
-        if not defaults:
-            return
-        current = self.params().to_dict()
-        known = set(current) - {"extra"}
-        values = {k: v for k, v in defaults.items() if k in known}
-        extra = {k: v for k, v in defaults.items() if k not in known}
+    def _apply_own(self, values: Mapping[str, Any]) -> None:
+        """Put a template's own values (size, sampling, its settings) into the form."""
         with contextlib.suppress(TypeError, ValueError):
-            params = GenerationParams.from_dict({**current, **values})
-            self._apply_params(params)
-        self._extra.update(self._editors.set_values(extra))
+            self._apply_params(GenerationParams.from_dict(merged(self.params(), values)))
 
     def _apply_template(self, template_id: str) -> None:
         try:
@@ -323,6 +321,8 @@ class GenerateForm(QWidget):
             return
         if self._template is not None and self._template.id == template.id:
             return
+        if self._template is not None:
+            self._own[self._template.id] = own_values(self.params(), self._editors.values())
         self._template = template
         description = template.display_description(self._language)
         self.description.setText(description)
@@ -362,6 +362,11 @@ class GenerateForm(QWidget):
 
     def slot_widgets(self) -> list[ImageSlotWidget]:
         return self._image_slots.widgets()
+
+    def template_image_label(self, slot: str) -> str:
+        """An image slot's label in the UI language (its name when the template lacks it)."""
+        template = self._template
+        return template.image_label(slot, self._language) if template is not None else slot
 
     # --- template-specific slots ---
 
@@ -578,6 +583,7 @@ class GenerateForm(QWidget):
             aspect_lock=self.size_field.locked(),
             images=self._image_slots.images(),
             lists=self._combos.saved_names(),
+            templates=self._own,
         ).to_dict()
 
     def restore(self, state: Mapping[str, Any]) -> None:
@@ -586,6 +592,7 @@ class GenerateForm(QWidget):
         self._combos.restore_names(saved.lists)
         if saved.template is not None:
             self.set_template(saved.template)
+        self._own.update({k: dict(v) for k, v in saved.templates.items()})
         if saved.images is not None:
             self._image_slots.set_images(saved.images)
         if saved.params is not None:
