@@ -29,6 +29,7 @@ from studio_desktop.core.engine import (
 from studio_desktop.core.jobs import Job, JobStatus
 from studio_desktop.core.paths import DataPaths
 from studio_desktop.ui.generate.image_slot import decode_thumbnail
+from studio_desktop.ui.generate.result_strip import ResultStrip
 from studio_desktop.workers.pool import WorkerPool
 from studio_desktop.workers.read_view import ReadView
 from studio_desktop.workers.tasks import Tasks
@@ -160,6 +161,9 @@ class ProgressPanel(QWidget):
             "The live preview of a running job appears here, then its result."
         )
         self.view = ImageView(self._idle_hint)
+        self.strip = ResultStrip(paths, tasks, lambda: pool.operations)
+        self.strip.chosen.connect(lambda record: self._load_result(paths.resolve(record.path)))
+        self.strip.status_message.connect(self.status_message)
         self.caption = QLabel()
         self.caption.setTextFormat(Qt.TextFormat.PlainText)
         self.caption.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
@@ -195,6 +199,7 @@ class ProgressPanel(QWidget):
         column.setContentsMargins(12, 12, 12, 12)
         column.setSpacing(6)
         column.addWidget(self.view, 1)
+        column.addWidget(self.strip)
         column.addWidget(self.caption)
         column.addLayout(bar_row)
         column.addLayout(info_row)
@@ -321,9 +326,12 @@ class ProgressPanel(QWidget):
             self._decode(frame)
 
     def _on_outputs(self, finished: JobFinished) -> None:
+        images = [r for r in finished.images if r.kind in ("image", "animated")]
+        shown = [r for r in finished.images if r.kind in ("image", "animated") or r.thumb_path]
+        # Every job of the batch, also one that finished while the panel followed the next.
+        self.strip.offer(finished.job.id, shown, followed=finished.job.id == self._job_id)
         if finished.job.id != self._job_id:
             return
-        images = [r for r in finished.images if r.kind in ("image", "animated")]
         self._finish(finished.job)
         if not images:
             return

@@ -131,6 +131,13 @@ class GenerateTab(QWidget):
 
         self.progress = ProgressPanel(self._pool, services.reads, ctx.paths, self._tasks)
         self.progress.status_message.connect(self.status_message)
+        self.progress.strip.set_slot_list(
+            lambda: [
+                (w.slot.name, self.form.template_image_label(w.slot.name))
+                for w in self.form.slot_widgets()
+            ]
+        )
+        self.progress.strip.send_requested.connect(self._send_to_slot)
 
         self._splitter = QSplitter(Qt.Orientation.Horizontal)
         self._splitter.setObjectName("generate_splitter")
@@ -145,6 +152,7 @@ class GenerateTab(QWidget):
         layout.addWidget(self._splitter)
 
         self.form.changed.connect(self._update_queue_button)
+        self.form.changed.connect(self.progress.strip.slots_changed)
         self.form.validated.connect(self._update_queue_button)
         self.form.refresh_requested.connect(self.refresh_server_lists)
         self._fetcher.fetched.connect(self._on_lists)
@@ -173,6 +181,7 @@ class GenerateTab(QWidget):
         if not jobs:
             return 0
         self._pool.enqueue(jobs)  # a refusal arrives through pool.operation_failed
+        self.progress.strip.start_batch([job.id for job in jobs])
         count = len(jobs)
         text = self.tr("Queued 1 job") if count == 1 else self.tr("Queued {n} jobs").format(n=count)
         if self._fetcher.connected() is None:
@@ -180,6 +189,20 @@ class GenerateTab(QWidget):
         self.status_message.emit(text, STATUS_MS)
         self._update_queue_button()
         return count
+
+    def _send_to_slot(self, path: Path, slot: str) -> None:
+        """A result of the batch goes into an image slot of the current template (copied into
+        the library off the GUI thread, like a dropped file)."""
+        widget = self.form.slot_widget(slot)
+        if widget is None:
+            return
+        widget.add_file(path)
+        self.status_message.emit(
+            self.tr("{name} is now the {slot} image").format(
+                name=path.name, slot=self.form.template_image_label(slot)
+            ),
+            STATUS_MS,
+        )
 
     def cancel_current(self) -> bool:
         """Cancel the job shown on the right; False if none is running."""
