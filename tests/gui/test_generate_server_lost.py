@@ -50,7 +50,8 @@ def test_the_progress_panel_says_it_lost_the_server_and_stops_the_clock(
     qtbot.waitUntil(lambda: progress.waiting_for_server, timeout=WAIT_MS)
     text = progress.step_label.text()
     assert text.startswith("Lost the server") and "at step" in text, text
-    assert "waiting for it to come back" in text and "back in the queue" in text, text
+    assert text.endswith("waiting for it to come back"), text
+    assert progress.bar.isTextVisible() and progress.bar.text() == "The job is back in the queue"
     assert "ETA" not in progress.time_label.text()
     assert progress.time_label.text().startswith("Stopped after")
     assert not progress.clock_running  # the elapsed time no longer counts on
@@ -63,6 +64,7 @@ def test_the_progress_panel_says_it_lost_the_server_and_stops_the_clock(
     qtbot.waitUntil(lambda: progress.step_label.text() == "Finished", timeout=WAIT_MS)
     assert progress.current_job == job_id
     assert not progress.waiting_for_server
+    assert not progress.bar.isTextVisible()
     assert jobs_in_store(ctx)[-1].status is JobStatus.COMPLETED
 
 

@@ -23,7 +23,6 @@ from studio_desktop.core.engine import (
     JobPreview,
     JobProgress,
     JobRetrying,
-    ServerState,
     ServerStatus,
 )
 from studio_desktop.core.jobs import Job, JobStatus
@@ -396,8 +395,6 @@ class ProgressPanel(QWidget):
     def _on_server_changed(self, status: ServerStatus) -> None:
         if status.name:
             self._server_names[status.url] = status.name
-        if self._waiting and status.url == self._server and status.state is ServerState.DOWN:
-            self.step_label.setToolTip(status.message or self.step_label.toolTip())
 
     def _back_in_queue(self, job: Job) -> None:
         """The engine gave the running job back to the queue: its server went away (error type
@@ -411,20 +408,18 @@ class ProgressPanel(QWidget):
         server = self._server_names.get(self._server) or self._server
         lost = job.error is not None and job.error.type == "server_down"
         if lost and self._step:
-            text = self.tr(
-                "Lost the server {server} at step {step} — waiting for it to come back "
-                "(the job is back in the queue)"
-            ).format(server=server, step=self._step)
+            text = self.tr("Lost the server at step {step} — waiting for it to come back").format(
+                step=self._step
+            )
         elif lost:
-            text = self.tr(
-                "Lost the server {server} before the first step — waiting for it to come back "
-                "(the job is back in the queue)"
-            ).format(server=server)
+            text = self.tr("Lost the server before the first step — waiting for it to come back")
         else:
-            text = self.tr("The job is back in the queue, waiting for a server to take it")
+            text = self.tr("Waiting for a server to take the job again")
         self.step_label.setText(text)
+        # The line has room for the news only; which server and why go in the tooltip.
+        why = job.error.message if job.error is not None else ""
         self.step_label.setToolTip(
-            "\n".join(filter(None, [text, job.error.message if job.error else ""]))
+            "\n".join(filter(None, [text, self.tr("Server: {server}").format(server=server), why]))
         )
         seconds = self._elapsed.elapsed() / 1000 if self._elapsed.isValid() else 0.0
         self.time_label.setText(
@@ -436,8 +431,10 @@ class ProgressPanel(QWidget):
 
     def _set_waiting(self, waiting: bool) -> None:
         self._waiting = waiting
-        # A greyed bar: the last step stays readable but is plainly not moving.
+        # A greyed bar that says where the job is: the last step stays, plainly not moving.
         self.bar.setEnabled(not waiting)
+        self.bar.setTextVisible(waiting)
+        self.bar.setFormat(self.tr("The job is back in the queue") if waiting else "%p%")
         self.cancel_button.setToolTip(
             self.tr("Take the waiting job out of the queue (Esc)") if waiting else self._cancel_tip
         )
