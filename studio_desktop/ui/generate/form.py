@@ -53,6 +53,7 @@ from studio_desktop.ui.generate.form_widgets import (
     prompt_edit,
 )
 from studio_desktop.ui.generate.image_slot import ImageSlotWidget
+from studio_desktop.ui.generate.problem_list import Problem
 from studio_desktop.ui.generate.reference_images import ReferenceImages
 from studio_desktop.ui.generate.server_combos import ServerCombos
 from studio_desktop.ui.generate.server_lists import ServerLists
@@ -476,15 +477,30 @@ class GenerateForm(QWidget):
         found += [i.message for i in self._visible_issues() if i.message not in found]
         return found
 
-    def general_problems(self) -> list[str]:
-        """The problems that are not shown under a field (for the area above Queue)."""
+    def problem_list(self) -> list[Problem]:
+        """Every problem with the field that shows it too (None: no field does): those that
+        belong to no field first, then the others in the order of `problems()`."""
         if self._template is None:
-            return [self.tr("No template is installed.")]
-        found = self._form_problems()
+            return [Problem(self.tr("No template is installed."))]
+        found: list[Problem] = []
+        for slot, message in self._list_problems().items():
+            found.append(Problem(message, self._messages.key_for(slot)))
+        for slot, message in self._image_slots.problems_by_slot():
+            found.append(Problem(message, slot))
+        known = {p.message for p in found}
         for issue in self._visible_issues():
-            if self._field_key(issue.slot) is None and issue.message not in found:
-                found.append(issue.message)
-        return found
+            if issue.message not in known:
+                known.add(issue.message)
+                found.append(Problem(issue.message, self._field_key(issue.slot)))
+        return sorted(found, key=lambda p: p.field is not None)
+
+    def field_widget(self, key: str) -> QWidget | None:
+        """The widget of a field key from `problem_list` (standard field, editor, image slot)."""
+        if key in self._editors:
+            return self._editors.get(key)
+        if key in self._image_slots:
+            return self._image_slots.widget(key)
+        return self._messages.widget(key) if self._messages.key_for(key) == key else None
 
     def _form_problems(self) -> list[str]:
         return list(self._list_problems().values()) + self._image_slots.problems()

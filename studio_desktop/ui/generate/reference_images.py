@@ -92,18 +92,28 @@ class ReferenceImages:
 
     def problems(self) -> list[str]:
         """Images still being copied, and required ones not given."""
-        found: list[str] = []
-        for widget in self._slots.values():
+        return [message for _slot, message in self.problems_by_slot()]
+
+    def problems_by_slot(self) -> list[tuple[str, str]]:
+        """(slot name, message) for each image still being copied or required and not given."""
+        found: list[tuple[str, str]] = []
+        for name, widget in self._slots.items():
             if widget.busy:
                 found.append(
-                    QCoreApplication.translate(
-                        "GenerateForm", "The image for {label} is still being copied."
-                    ).format(label=widget.slot.label)
+                    (
+                        name,
+                        QCoreApplication.translate(
+                            "GenerateForm", "The image for {label} is still being copied."
+                        ).format(label=widget.slot.label),
+                    )
                 )
             elif widget.slot.required and widget.value() is None:
                 found.append(
-                    QCoreApplication.translate("GenerateForm", "Add an image for {label}.").format(
-                        label=widget.slot.label
+                    (
+                        name,
+                        QCoreApplication.translate(
+                            "GenerateForm", "Add an image for {label}."
+                        ).format(label=widget.slot.label),
                     )
                 )
         return found
