@@ -42,7 +42,7 @@ from studio_desktop.ui.generate.field_problems import (
     messages_by_field,
     visible_issues,
 )
-from studio_desktop.ui.generate.fields import SeedField, SizeField, WrapLabel
+from studio_desktop.ui.generate.fields import SeedField, SizeField, WrapLabel, fit_size
 from studio_desktop.ui.generate.form_state import FormState
 from studio_desktop.ui.generate.form_widgets import (
     float_spin,
@@ -60,6 +60,7 @@ from studio_desktop.ui.generate.server_lists import ServerLists
 from studio_desktop.ui.generate.slot_editor import SlotEditor
 from studio_desktop.ui.generate.template_editors import TemplateEditors
 from studio_desktop.ui.generate.template_editors import slot_label as _slot_label
+from studio_desktop.ui.generate.template_groups import grouped_model
 from studio_desktop.ui.generate.template_values import merged, own_values, starting_values
 from studio_desktop.workers.tasks import Tasks
 
@@ -184,7 +185,7 @@ class GenerateForm(QWidget):
         form.addRow(self.images_heading)
         form.addRow(self.images_widget)
         self._image_slots = ReferenceImages(
-            self.images_box, self._library, self._tasks, self._emit_changed
+            self.images_box, self._library, self._tasks, self._emit_changed, self._use_size
         )
 
         self.prompt_label = heading(self.tr("Prompt"))
@@ -232,19 +233,22 @@ class GenerateForm(QWidget):
         form.addRow(self.tr("Batch"), self.batch_spin)
 
     def _fill_templates(self) -> None:
+        """The picker, grouped (image, edit, upscale, video, audio, imported) under headers
+        that cannot be picked (`template_groups`)."""
         blocked = self.template_combo.blockSignals(True)
-        self.template_combo.clear()
-        for template in self._templates.all():
-            self.template_combo.addItem(template.display_name(self._language), template.id)
-            self.template_combo.setItemData(
-                self.template_combo.count() - 1,
-                template.display_description(self._language),
-                Qt.ItemDataRole.ToolTipRole,
+        model = grouped_model(
+            self._templates.all(), self._language, self.palette(), self.template_combo.font()
+        )
+        model.setParent(self.template_combo)  # setModel deletes the one it replaces then
+        self.template_combo.setModel(model)
+        index = self.template_combo.findData(DEFAULT_TEMPLATE)
+        if index < 0:  # no Text to image: the first template listed
+            index = next(
+                (i for i in range(model.rowCount()) if self.template_combo.itemData(i)), -1
             )
-        index = max(self.template_combo.findData(DEFAULT_TEMPLATE), 0)
         self.template_combo.setCurrentIndex(index)
         self.template_combo.blockSignals(blocked)
-        if self.template_combo.count():
+        if index >= 0:
             self._apply_template(str(self.template_combo.itemData(index)))
 
     def _connect(self) -> None:
@@ -336,6 +340,7 @@ class GenerateForm(QWidget):
             self.fields_form.setRowVisible(widget, visible)
             self._messages.set_shown(key, visible)
         self._image_slots.build(template, self._language)
+        self._image_slots.set_size_wanted(shown_fields(template).get("size", False))
         self.fields_form.setRowVisible(self.images_heading, bool(template.images))
         self.fields_form.setRowVisible(self.images_widget, bool(template.images))
         self._editors.build(template, self._info, fresh=True)
@@ -357,6 +362,11 @@ class GenerateForm(QWidget):
                     chain.extend(w for w in _tab_stops(widget) if w not in chain)
         for first, second in itertools.pairwise(chain):
             QWidget.setTabOrder(first, second)
+
+    def _use_size(self, width: int, height: int) -> None:
+        """A slot image's size becomes the job's ("Use source size"), within the sizes and the
+        multiple of 8 the size field keeps (`fit_size`)."""
+        self.size_field.set_size(*fit_size(width, height))
 
     def slot_widget(self, name: str) -> ImageSlotWidget | None:
         return self._image_slots.widget(name)
