@@ -1,7 +1,7 @@
 """Switching templates kept the previous template's size, sampler and steps (issue 11): the
 video template's 832x480 / uni_pc / 30 steps leaked into Text to image.
 
-The rule (GenerateForm, docs/ARCHITECTURE.md "The Generate form"): what you write travels
+The rule (GenerateForm, docs/ARCHITECTURE.md "The Generate tab"): what you write travels
 (prompt, negative, seed, checkpoint, batch count); how a template renders belongs to the
 template (size, steps, CFG, sampler, scheduler, denoise, its own settings): a template picked
 for the first time starts from its preferred values, one you come back to has the values you
