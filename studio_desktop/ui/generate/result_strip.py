@@ -116,14 +116,18 @@ class ResultThumb(QFrame):
         self.image.setPixmap(pixmap)
 
     def update_slots(self) -> None:
-        """The send button works only while the current template has image slots."""
+        """The send button works only for a picture and while the current template has image
+        slots (a video's or a sound's thumbnail is not an input image)."""
+        picture = self.record.kind in ("image", "animated")
         has = bool(self._slots())
-        self.send_button.setEnabled(has)
-        self.send_button.setToolTip(
-            self.tr("Use as an input image of the form")
-            if has
-            else self.tr("The current template has no image slot")
-        )
+        self.send_button.setEnabled(picture and has)
+        if not picture:
+            tip = self.tr("Only an image can go into an image slot")
+        elif has:
+            tip = self.tr("Use as an input image of the form")
+        else:
+            tip = self.tr("The current template has no image slot")
+        self.send_button.setToolTip(tip)
 
     def _fill_menu(self) -> None:
         self.send_menu.clear()
