@@ -263,7 +263,7 @@ def test_a_model_the_server_lacks_is_flagged_and_blocks_queueing(
     assert combo.palette() != tab.form.sampler_combo.palette()  # tinted
     assert not tab.queue_button.isEnabled()
     assert "gone.safetensors is not on server" in tab.queue_button.toolTip()
-    assert tab.problem_label.text().startswith("gone.safetensors is not on server")
+    assert tab.problem_list.plain_text().startswith("gone.safetensors is not on server")
     assert tab.queue() == 0
     assert not fake.submitted
 

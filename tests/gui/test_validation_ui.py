@@ -78,7 +78,8 @@ def test_a_model_file_the_server_lacks_shows_under_its_field_and_blocks_queue(
     assert not tab.queue_button.isEnabled()
     assert "Cannot queue:" in tab.queue_button.toolTip()
     assert message in tab.queue_button.toolTip()
-    assert tab.problem_label.text() == "Fix the fields marked in red to queue."
+    # Above Queue: the same problem, with a link to its field.
+    assert [(p.message, p.field) for p in tab.problem_list.problems()] == [(message, "controlnet")]
     assert tab.queue() == 0 and not fake_comfy.submitted
 
 
@@ -92,11 +93,11 @@ def test_a_missing_node_class_names_the_pack_above_queue(
     tab = connected_tab(qtbot, make_tab, make_pool(fake_comfy))
     assert tab.select_template("head_swap")
     fill_images(qtbot, tab, tmp_path)
-    qtbot.waitUntil(lambda: "ReActorFaceSwap" in tab.problem_label.text(), timeout=WAIT_MS)
-    text = tab.problem_label.text()
+    qtbot.waitUntil(lambda: "ReActorFaceSwap" in tab.problem_list.plain_text(), timeout=WAIT_MS)
+    text = tab.problem_list.plain_text()
     assert "install the custom node pack ReActor" in text
     assert "https://github.com/Gourieff/ComfyUI-ReActor" in text
-    assert not tab._problem_row.isHidden()
+    assert not tab.problem_list.isHidden()
     assert not tab.queue_button.isEnabled()
     assert "ReActorFaceSwap" in tab.queue_button.toolTip()
     # Without the node's spec the slot's editor follows the template's own value.
@@ -120,7 +121,7 @@ def test_a_server_with_everything_lets_it_queue_and_an_edit_is_checked_before_qu
     fill_images(qtbot, tab, tmp_path)
     qtbot.waitUntil(tab.queue_button.isEnabled, timeout=WAIT_MS)
     assert tab.form.issues() == []
-    assert tab._problem_row.isHidden()
+    assert tab.problem_list.isHidden()
     editor = tab.form.editor("controlnet")
     assert editor is not None and isinstance(editor.input, ListCombo)
     assert "control_v11p_sd15_openpose.pth" in editor.input.names()

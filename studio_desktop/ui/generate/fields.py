@@ -356,6 +356,13 @@ def preset_key(width: int, height: int) -> str:
     return f"{width}x{height}"
 
 
+def fit_size(width: int, height: int) -> tuple[int, int]:
+    """An image's size as the form allows it: scaled down (keeping its shape) when a side is
+    past SIZE_MAX, then each side snapped to a multiple of 8."""
+    scale = min(1.0, SIZE_MAX / max(width, height, 1))
+    return snap(round(width * scale)), snap(round(height * scale))
+
+
 def snap(value: int) -> int:
     """The nearest multiple of 8 within the allowed sizes."""
     value = round(value / SIZE_STEP) * SIZE_STEP

@@ -42,7 +42,7 @@ from studio_desktop.ui.generate.field_problems import (
     messages_by_field,
     visible_issues,
 )
-from studio_desktop.ui.generate.fields import SeedField, SizeField, WrapLabel
+from studio_desktop.ui.generate.fields import SeedField, SizeField, WrapLabel, fit_size
 from studio_desktop.ui.generate.form_state import FormState
 from studio_desktop.ui.generate.form_widgets import (
     float_spin,
@@ -53,12 +53,15 @@ from studio_desktop.ui.generate.form_widgets import (
     prompt_edit,
 )
 from studio_desktop.ui.generate.image_slot import ImageSlotWidget
+from studio_desktop.ui.generate.problem_list import Problem
 from studio_desktop.ui.generate.reference_images import ReferenceImages
 from studio_desktop.ui.generate.server_combos import ServerCombos
 from studio_desktop.ui.generate.server_lists import ServerLists
 from studio_desktop.ui.generate.slot_editor import SlotEditor
 from studio_desktop.ui.generate.template_editors import TemplateEditors
 from studio_desktop.ui.generate.template_editors import slot_label as _slot_label
+from studio_desktop.ui.generate.template_groups import grouped_model
+from studio_desktop.ui.generate.template_values import merged, own_values, starting_values
 from studio_desktop.workers.tasks import Tasks
 
 MAX_BATCH = 100
@@ -92,6 +95,8 @@ class GenerateForm(QWidget):
         self._lists: ServerLists | None = None  # from a connected server; None while offline
         self._batch_size = 1  # a remixed job's own latent batch, passed through unchanged
         self._extra: dict[str, Any] = {}  # extra values no editor of this template holds
+        # Template id -> the values it had when the user left it (see template_values).
+        self._own: dict[str, dict[str, Any]] = {}
         self._restoring = False
         self._flagging = False
         self._info: ObjectInfo | None = None
@@ -180,7 +185,7 @@ class GenerateForm(QWidget):
         form.addRow(self.images_heading)
         form.addRow(self.images_widget)
         self._image_slots = ReferenceImages(
-            self.images_box, self._library, self._tasks, self._emit_changed
+            self.images_box, self._library, self._tasks, self._emit_changed, self._use_size
         )
 
         self.prompt_label = heading(self.tr("Prompt"))
@@ -228,19 +233,22 @@ class GenerateForm(QWidget):
         form.addRow(self.tr("Batch"), self.batch_spin)
 
     def _fill_templates(self) -> None:
+        """The picker, grouped (image, edit, upscale, video, audio, imported) under headers
+        that cannot be picked (`template_groups`)."""
         blocked = self.template_combo.blockSignals(True)
-        self.template_combo.clear()
-        for template in self._templates.all():
-            self.template_combo.addItem(template.display_name(self._language), template.id)
-            self.template_combo.setItemData(
-                self.template_combo.count() - 1,
-                template.display_description(self._language),
-                Qt.ItemDataRole.ToolTipRole,
+        model = grouped_model(
+            self._templates.all(), self._language, self.palette(), self.template_combo.font()
+        )
+        model.setParent(self.template_combo)  # setModel deletes the one it replaces then
+        self.template_combo.setModel(model)
+        index = self.template_combo.findData(DEFAULT_TEMPLATE)
+        if index < 0:  # no Text to image: the first template listed
+            index = next(
+                (i for i in range(model.rowCount()) if self.template_combo.itemData(i)), -1
             )
-        index = max(self.template_combo.findData(DEFAULT_TEMPLATE), 0)
         self.template_combo.setCurrentIndex(index)
         self.template_combo.blockSignals(blocked)
-        if self.template_combo.count():
+        if index >= 0:
             self._apply_template(str(self.template_combo.itemData(index)))
 
     def _connect(self) -> None:
@@ -291,30 +299,25 @@ class GenerateForm(QWidget):
         return True
 
     def _template_picked(self, index: int) -> None:
+        """The user picked a template: it gets its own values back, or its starting values the
+        first time (the rule is in `template_values`); what the user wrote stays."""
         data = self.template_combo.itemData(index)
         if isinstance(data, str):
             self._apply_template(data)
-            if self._template is not None:
-                self._apply_defaults(self._template.defaults)
+            template = self._template
+            if template is not None and template.id == data:
+                self._apply_own(self._own.get(template.id) or starting_values(template))
             self._emit_changed()
 
     def apply_template_defaults(self, template: Template) -> None:
-        """The values a template works best with, as when the user picks it."""
-        self._apply_defaults(template.defaults)
+        """The values a template starts with, as when the user picks it for the first time."""
+        self._apply_own(starting_values(template))
         self._emit_changed()
 
-    def _apply_defaults(self, defaults: Mapping[str, Any]) -> None:
-        """A template's preferred values, applied when the user picks it (not on remix)."""
-        if not defaults:
-            return
-        current = self.params().to_dict()
-        known = set(current) - {"extra"}
-        values = {k: v for k, v in defaults.items() if k in known}
-        extra = {k: v for k, v in defaults.items() if k not in known}
+    def _apply_own(self, values: Mapping[str, Any]) -> None:
+        """Put a template's own values (size, sampling, its settings) into the form."""
         with contextlib.suppress(TypeError, ValueError):
-            params = GenerationParams.from_dict({**current, **values})
-            self._apply_params(params)
-        self._extra.update(self._editors.set_values(extra))
+            self._apply_params(GenerationParams.from_dict(merged(self.params(), values)))
 
     def _apply_template(self, template_id: str) -> None:
         try:
@@ -323,6 +326,8 @@ class GenerateForm(QWidget):
             return
         if self._template is not None and self._template.id == template.id:
             return
+        if self._template is not None:
+            self._own[self._template.id] = own_values(self.params(), self._editors.values())
         self._template = template
         description = template.display_description(self._language)
         self.description.setText(description)
@@ -335,6 +340,7 @@ class GenerateForm(QWidget):
             self.fields_form.setRowVisible(widget, visible)
             self._messages.set_shown(key, visible)
         self._image_slots.build(template, self._language)
+        self._image_slots.set_size_wanted(shown_fields(template).get("size", False))
         self.fields_form.setRowVisible(self.images_heading, bool(template.images))
         self.fields_form.setRowVisible(self.images_widget, bool(template.images))
         self._editors.build(template, self._info, fresh=True)
@@ -357,11 +363,21 @@ class GenerateForm(QWidget):
         for first, second in itertools.pairwise(chain):
             QWidget.setTabOrder(first, second)
 
+    def _use_size(self, width: int, height: int) -> None:
+        """A slot image's size becomes the job's ("Use source size"), within the sizes and the
+        multiple of 8 the size field keeps (`fit_size`)."""
+        self.size_field.set_size(*fit_size(width, height))
+
     def slot_widget(self, name: str) -> ImageSlotWidget | None:
         return self._image_slots.widget(name)
 
     def slot_widgets(self) -> list[ImageSlotWidget]:
         return self._image_slots.widgets()
+
+    def template_image_label(self, slot: str) -> str:
+        """An image slot's label in the UI language (its name when the template lacks it)."""
+        template = self._template
+        return template.image_label(slot, self._language) if template is not None else slot
 
     # --- template-specific slots ---
 
@@ -471,15 +487,30 @@ class GenerateForm(QWidget):
         found += [i.message for i in self._visible_issues() if i.message not in found]
         return found
 
-    def general_problems(self) -> list[str]:
-        """The problems that are not shown under a field (for the area above Queue)."""
+    def problem_list(self) -> list[Problem]:
+        """Every problem with the field that shows it too (None: no field does): those that
+        belong to no field first, then the others in the order of `problems()`."""
         if self._template is None:
-            return [self.tr("No template is installed.")]
-        found = self._form_problems()
+            return [Problem(self.tr("No template is installed."))]
+        found: list[Problem] = []
+        for slot, message in self._list_problems().items():
+            found.append(Problem(message, self._messages.key_for(slot)))
+        for slot, message in self._image_slots.problems_by_slot():
+            found.append(Problem(message, slot))
+        known = {p.message for p in found}
         for issue in self._visible_issues():
-            if self._field_key(issue.slot) is None and issue.message not in found:
-                found.append(issue.message)
-        return found
+            if issue.message not in known:
+                known.add(issue.message)
+                found.append(Problem(issue.message, self._field_key(issue.slot)))
+        return sorted(found, key=lambda p: p.field is not None)
+
+    def field_widget(self, key: str) -> QWidget | None:
+        """The widget of a field key from `problem_list` (standard field, editor, image slot)."""
+        if key in self._editors:
+            return self._editors.get(key)
+        if key in self._image_slots:
+            return self._image_slots.widget(key)
+        return self._messages.widget(key) if self._messages.key_for(key) == key else None
 
     def _form_problems(self) -> list[str]:
         return list(self._list_problems().values()) + self._image_slots.problems()
@@ -578,6 +609,7 @@ class GenerateForm(QWidget):
             aspect_lock=self.size_field.locked(),
             images=self._image_slots.images(),
             lists=self._combos.saved_names(),
+            templates=self._own,
         ).to_dict()
 
     def restore(self, state: Mapping[str, Any]) -> None:
@@ -586,6 +618,7 @@ class GenerateForm(QWidget):
         self._combos.restore_names(saved.lists)
         if saved.template is not None:
             self.set_template(saved.template)
+        self._own.update({k: dict(v) for k, v in saved.templates.items()})
         if saved.images is not None:
             self._image_slots.set_images(saved.images)
         if saved.params is not None:

@@ -14,7 +14,8 @@ from typing import Any, TypeGuard
 @dataclass(frozen=True)
 class FormState:
     """`params` is a GenerationParams dict; `lists` maps "checkpoints", "samplers" and
-    "schedulers" to the names the combos offered."""
+    "schedulers" to the names the combos offered; `templates` maps a template id to the values
+    it had when the user last left it (`template_values.own_values`)."""
 
     template: str | None = None
     params: Mapping[str, Any] | None = None
@@ -23,6 +24,7 @@ class FormState:
     aspect_lock: bool = False
     images: Mapping[str, str] | None = None  # slot name -> rel path
     lists: Mapping[str, Sequence[str]] = field(default_factory=dict)
+    templates: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -33,12 +35,14 @@ class FormState:
             "aspect_lock": self.aspect_lock,
             "images": self.images,
             "lists": self.lists,
+            "templates": {k: dict(v) for k, v in self.templates.items()},
         }
 
     @classmethod
     def from_dict(cls, state: Mapping[str, Any]) -> FormState:
         template, params = state.get("template"), state.get("params")
         count, images, lists = state.get("batch_count"), state.get("images"), state.get("lists")
+        templates = state.get("templates")
         return cls(
             template=template if isinstance(template, str) else None,
             params=params if isinstance(params, Mapping) else None,
@@ -53,6 +57,15 @@ class FormState:
             lists=(
                 {k: v for k, v in lists.items() if isinstance(k, str) and _is_names(v)}
                 if isinstance(lists, Mapping)
+                else {}
+            ),
+            templates=(
+                {
+                    k: v
+                    for k, v in templates.items()
+                    if isinstance(k, str) and isinstance(v, Mapping)
+                }
+                if isinstance(templates, Mapping)
                 else {}
             ),
         )

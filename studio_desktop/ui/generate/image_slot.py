@@ -19,6 +19,7 @@ from PySide6.QtGui import (
     QFocusEvent,
     QGuiApplication,
     QImage,
+    QImageIOHandler,
     QImageReader,
     QKeyEvent,
     QKeySequence,
@@ -60,6 +61,17 @@ def decode_thumbnail(path: Path, box: int) -> QImage:
     if image.isNull():
         raise ValueError(f"{path.name} could not be read as an image ({reader.errorString()}).")
     return image
+
+
+def decode_with_size(path: Path, box: int) -> tuple[QImage, QSize]:
+    """The thumbnail and the image's own size in pixels, as shown (EXIF rotation applied),
+    read from its header (worker threads only)."""
+    reader = QImageReader(str(path))
+    reader.setAutoTransform(True)
+    size = reader.size()
+    if reader.transformation() & QImageIOHandler.Transformation.TransformationRotate90:
+        size = size.transposed()
+    return decode_thumbnail(path, box), size
 
 
 def looks_like_image(path: Path) -> bool:
@@ -126,6 +138,7 @@ class ImageSlotWidget(QWidget):
     """Holds the image for one `ImageSlot`. `changed` fires when the value or `busy` changes."""
 
     changed = Signal()
+    use_size_requested = Signal(int, int)  # width, height of the image in the slot
 
     def __init__(
         self,
@@ -141,6 +154,8 @@ class ImageSlotWidget(QWidget):
         self._value: str | None = None
         self._busy = False
         self._message = ""
+        self._size: QSize | None = None  # the image's own size in pixels, once read
+        self._size_wanted = False  # whether the template has a size this image could set
         self.setAcceptDrops(True)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setToolTip(self.tr("Drop an image file here, paste one with Ctrl+V, or browse"))
@@ -158,6 +173,14 @@ class ImageSlotWidget(QWidget):
         self.browse_button.clicked.connect(self.browse)
         self.clear_button = QPushButton(self.tr("Clear"))
         self.clear_button.clicked.connect(self.clear)
+        self.size_label = QLabel()
+        self.size_label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        self.size_label.setToolTip(self.tr("The size of this image in pixels"))
+        self.size_button = QPushButton(self.tr("Use source size"))
+        self.size_button.setToolTip(
+            self.tr("Set the job's width and height to this image's (to a multiple of 8)")
+        )
+        self.size_button.clicked.connect(self._use_size)
         self.message_label = WrapLabel()
         self.message_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.message_label.hide()
@@ -168,6 +191,8 @@ class ImageSlotWidget(QWidget):
         buttons.addWidget(self.browse_button)
         buttons.addWidget(self.clear_button)
         buttons.addStretch(1)
+        buttons.addWidget(self.size_label)
+        buttons.addWidget(self.size_button)
         body = QHBoxLayout()
         body.setSpacing(6)
         body.addWidget(self.area, 1)
@@ -195,6 +220,15 @@ class ImageSlotWidget(QWidget):
     def message(self) -> str:
         return self._message
 
+    def source_size(self) -> QSize | None:
+        """The image's own size in pixels (None while empty or not read yet)."""
+        return self._size
+
+    def set_size_wanted(self, wanted: bool) -> None:
+        """Offer "Use source size" only when the template has a width and height to set."""
+        self._size_wanted = wanted
+        self._update_size()
+
     def validation_message(self) -> str:
         """What the server would refuse about this slot's input ("" when nothing)."""
         return self.validation_label.text()
@@ -208,6 +242,7 @@ class ImageSlotWidget(QWidget):
         self._tasks.drop(self, _IMAGE_KEY)  # a copy or decode under way is for the old value
         self._busy = False
         self._value = rel_path or None
+        self._size = None
         self.area.pixmap = None
         self._set_message("")
         self._update_buttons()
@@ -232,8 +267,8 @@ class ImageSlotWidget(QWidget):
         # must not reach it (the "ImageSlotWidget already deleted" crash).
         self._tasks.run(
             "decode",
-            lambda: decode_thumbnail(source, box),
-            self._show,
+            lambda: decode_with_size(source, box),
+            self._show_with_size,
             owner=self,
             key=_IMAGE_KEY,
             failed=failed,
@@ -314,20 +349,20 @@ class ImageSlotWidget(QWidget):
         box = self._box()
         library = self._library
 
-        def work() -> tuple[str, QImage]:
+        def work() -> tuple[str, tuple[QImage, QSize]]:
             path = source()
             try:
                 copied = library.copy_input(path)
             finally:
                 if remove_source:
                     path.unlink(missing_ok=True)
-            return library.paths.relative(copied), decode_thumbnail(copied, box)
+            return library.paths.relative(copied), decode_with_size(copied, box)
 
-        def done(result: tuple[str, QImage]) -> None:
+        def done(result: tuple[str, tuple[QImage, QSize]]) -> None:
             self._busy = False
             self._value = result[0]
             self._set_message("")
-            self._show(result[1])
+            self._show_with_size(result[1])
             self._update_buttons()
             self.changed.emit()
 
@@ -355,6 +390,22 @@ class ImageSlotWidget(QWidget):
     def _box(self) -> int:
         return round(THUMB_BOX * self.devicePixelRatioF())
 
+    def _show_with_size(self, decoded: tuple[QImage, QSize]) -> None:
+        image, size = decoded
+        self._size = size if size.isValid() else None
+        self._show(image)
+        self._update_size()
+
+    def _update_size(self) -> None:
+        size = self._size if self._value is not None else None
+        self.size_label.setText(f"{size.width()} × {size.height()}" if size else "")
+        self.size_label.setVisible(size is not None)
+        self.size_button.setVisible(size is not None and self._size_wanted)
+
+    def _use_size(self) -> None:
+        if self._size is not None:
+            self.use_size_requested.emit(self._size.width(), self._size.height())
+
     def _show(self, image: QImage) -> None:
         pixmap = QPixmap.fromImage(image)
         pixmap.setDevicePixelRatio(self.devicePixelRatioF())
@@ -375,6 +426,7 @@ class ImageSlotWidget(QWidget):
 
     def _update_buttons(self) -> None:
         self.clear_button.setEnabled(self._value is not None and not self._busy)
+        self._update_size()
 
     # --- events ---
 

@@ -18,10 +18,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from studio_desktop.core.engine import JobFinished, JobPreview, JobProgress, JobRetrying
+from studio_desktop.core.engine import (
+    JobFinished,
+    JobPreview,
+    JobProgress,
+    JobRetrying,
+    ServerStatus,
+)
 from studio_desktop.core.jobs import Job, JobStatus
 from studio_desktop.core.paths import DataPaths
 from studio_desktop.ui.generate.image_slot import decode_thumbnail
+from studio_desktop.ui.generate.result_strip import ResultStrip
 from studio_desktop.workers.pool import WorkerPool
 from studio_desktop.workers.read_view import ReadView
 from studio_desktop.workers.tasks import Tasks
@@ -144,11 +151,18 @@ class ProgressPanel(QWidget):
         self._decoding = False  # one preview decode at a time; the newest waiting frame next
         self._waiting_frame: JobPreview | None = None
         self._generation = 0
+        self._server = ""  # the URL of the server running the job being followed
+        self._server_names: dict[str, str] = {}  # url -> the name the user gave it
+        self._step = ""  # "7/20": the last step reported, for "lost the server at step 7/20"
+        self._waiting = False  # the job went back to the queue; the panel waits with it
 
         self._idle_hint = self.tr(
             "The live preview of a running job appears here, then its result."
         )
         self.view = ImageView(self._idle_hint)
+        self.strip = ResultStrip(paths, tasks, lambda: pool.operations)
+        self.strip.chosen.connect(lambda record: self._load_result(paths.resolve(record.path)))
+        self.strip.status_message.connect(self.status_message)
         self.caption = QLabel()
         self.caption.setTextFormat(Qt.TextFormat.PlainText)
         self.caption.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
@@ -160,7 +174,8 @@ class ProgressPanel(QWidget):
         self.cancel_button.setIcon(
             self.style().standardIcon(QStyle.StandardPixmap.SP_DialogCancelButton)
         )
-        self.cancel_button.setToolTip(self.tr("Cancel the current job (Esc)"))
+        self._cancel_tip = self.tr("Cancel the current job (Esc)")
+        self.cancel_button.setToolTip(self._cancel_tip)
         self.cancel_button.clicked.connect(self.cancel_current)
         self.step_label = QLabel(self.tr("No job running"))
         # A long server error must not widen the panel (the form beside it shrank) or run into
@@ -183,6 +198,7 @@ class ProgressPanel(QWidget):
         column.setContentsMargins(12, 12, 12, 12)
         column.setSpacing(6)
         column.addWidget(self.view, 1)
+        column.addWidget(self.strip)
         column.addWidget(self.caption)
         column.addLayout(bar_row)
         column.addLayout(info_row)
@@ -196,6 +212,7 @@ class ProgressPanel(QWidget):
         pool.outputs_ready.connect(self._on_outputs)
         pool.job_changed.connect(self._on_changed)
         pool.retrying.connect(self._on_retrying)
+        pool.server_changed.connect(self._on_server_changed)
         self._update_buttons()
 
     # --- public ---
@@ -208,6 +225,16 @@ class ProgressPanel(QWidget):
     def shown(self) -> Shown:
         """What the view shows: nothing yet, a live preview, or the finished job's result."""
         return self._shown
+
+    @property
+    def waiting_for_server(self) -> bool:
+        """The job being followed lost its server and waits in the queue to run again."""
+        return self._waiting
+
+    @property
+    def clock_running(self) -> bool:
+        """Whether the elapsed time (and ETA) shown still counts on."""
+        return self._ticker.isActive()
 
     def cancel_current(self) -> bool:
         """Cancel the job being followed; False if none is running."""
@@ -223,6 +250,9 @@ class ProgressPanel(QWidget):
     def _on_started(self, job_id: str, server: str) -> None:
         self._job_id = job_id
         self._active = True
+        self._server = server
+        self._step = ""
+        self._set_waiting(False)
         self._generation += 1
         self._shown = Shown.NOTHING  # the last result stays on screen until the first frame
         self.view.hint = self._idle_hint
@@ -251,10 +281,11 @@ class ProgressPanel(QWidget):
         self._update_buttons()
 
     def _on_progress(self, progress: JobProgress) -> None:
-        if progress.job_id != self._job_id or not self._active:
-            return
+        if progress.job_id != self._job_id or not self._active or self._waiting:
+            return  # (a late step from the server that went away says nothing now)
         self.bar.setRange(0, max(progress.max, 1))
         self.bar.setValue(min(progress.value, progress.max))
+        self._step = f"{progress.value}/{progress.max}"
         step = self.tr("Step {value}/{max}").format(value=progress.value, max=progress.max)
         node = progress.node_type or ""
         self.step_label.setText(f"{step} · {node}" if node else step)
@@ -294,9 +325,12 @@ class ProgressPanel(QWidget):
             self._decode(frame)
 
     def _on_outputs(self, finished: JobFinished) -> None:
+        images = [r for r in finished.images if r.kind in ("image", "animated")]
+        shown = [r for r in finished.images if r.kind in ("image", "animated") or r.thumb_path]
+        # Every job of the batch, also one that finished while the panel followed the next.
+        self.strip.offer(finished.job.id, shown, followed=finished.job.id == self._job_id)
         if finished.job.id != self._job_id:
             return
-        images = [r for r in finished.images if r.kind in ("image", "animated")]
         self._finish(finished.job)
         if not images:
             return
@@ -331,6 +365,8 @@ class ProgressPanel(QWidget):
     def _on_changed(self, job: Job) -> None:
         if job.id == self._job_id and job.status.is_final:
             self._finish(job)
+        elif job.id == self._job_id and self._active and job.status is JobStatus.PENDING:
+            self._back_in_queue(job)
         elif job.status is JobStatus.FAILED and not self._active:
             # Failed without the panel seeing it start (ComfyUI refused the prompt at once):
             # it is the news, and the panel must not go on saying "Finished" for the job before.
@@ -348,11 +384,60 @@ class ProgressPanel(QWidget):
 
     def _on_retrying(self, retrying: JobRetrying) -> None:
         if retrying.job_id == self._job_id:
+            self._eta_s = None  # nothing runs during the backoff: no countdown to show
             self.step_label.setText(
                 self.tr("Retrying in {delay:.0f} s: {reason}").format(
                     delay=retrying.delay_s, reason=retrying.reason
                 )
             )
+            self._update_time()
+
+    def _on_server_changed(self, status: ServerStatus) -> None:
+        if status.name:
+            self._server_names[status.url] = status.name
+
+    def _back_in_queue(self, job: Job) -> None:
+        """The engine gave the running job back to the queue: its server went away (error type
+        "server_down"), or the server was removed or handed the prompt to another. Nothing runs
+        now, so the clock stops; it starts again (a new `job_started`) when a server takes it.
+        Cancel stays: it takes the waiting job out of the queue."""
+        self._set_waiting(True)
+        self._ticker.stop()
+        self._eta_s = None
+        self._waiting_frame = None
+        server = self._server_names.get(self._server) or self._server
+        lost = job.error is not None and job.error.type == "server_down"
+        if lost and self._step:
+            text = self.tr("Lost the server at step {step} — waiting for it to come back").format(
+                step=self._step
+            )
+        elif lost:
+            text = self.tr("Lost the server before the first step — waiting for it to come back")
+        else:
+            text = self.tr("Waiting for a server to take the job again")
+        self.step_label.setText(text)
+        # The line has room for the news only; which server and why go in the tooltip.
+        why = job.error.message if job.error is not None else ""
+        self.step_label.setToolTip(
+            "\n".join(filter(None, [text, self.tr("Server: {server}").format(server=server), why]))
+        )
+        seconds = self._elapsed.elapsed() / 1000 if self._elapsed.isValid() else 0.0
+        self.time_label.setText(
+            self.tr("Stopped after {time}").format(time=format_duration(seconds))
+        )
+        if self._shown is Shown.NOTHING:
+            self.view.hint = text
+            self.view.update()
+
+    def _set_waiting(self, waiting: bool) -> None:
+        self._waiting = waiting
+        # A greyed bar that says where the job is: the last step stays, plainly not moving.
+        self.bar.setEnabled(not waiting)
+        self.bar.setTextVisible(waiting)
+        self.bar.setFormat(self.tr("The job is back in the queue") if waiting else "%p%")
+        self.cancel_button.setToolTip(
+            self.tr("Take the waiting job out of the queue (Esc)") if waiting else self._cancel_tip
+        )
 
     # --- display ---
 
@@ -360,6 +445,7 @@ class ProgressPanel(QWidget):
         if not self._active:
             return
         self._active = False
+        self._set_waiting(False)
         self._ticker.stop()
         self._waiting_frame = None
         seconds = self._elapsed.elapsed() / 1000 if self._elapsed.isValid() else 0.0
@@ -393,7 +479,7 @@ class ProgressPanel(QWidget):
             self.view.update()
 
     def _update_time(self) -> None:
-        if not self._active or not self._elapsed.isValid():
+        if not self._active or self._waiting or not self._elapsed.isValid():
             return
         elapsed = self.tr("Elapsed {time}").format(
             time=format_duration(self._elapsed.elapsed() / 1000)

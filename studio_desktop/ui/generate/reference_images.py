@@ -21,7 +21,8 @@ from studio_desktop.workers.tasks import Tasks
 
 
 class ReferenceImages:
-    """The slot widgets in `box`; `on_changed` runs when an image is picked, cleared or copied."""
+    """The slot widgets in `box`; `on_changed` runs when an image is picked, cleared or copied,
+    `on_use_size(width, height)` when the user asks for a slot image's size."""
 
     def __init__(
         self,
@@ -29,11 +30,14 @@ class ReferenceImages:
         library: OutputLibrary,
         tasks: Tasks,
         on_changed: Callable[[], None],
+        on_use_size: Callable[[int, int], None],
     ) -> None:
         self._box = box
         self._library = library
         self._tasks = tasks
         self._on_changed = on_changed
+        self._on_use_size = on_use_size
+        self._size_wanted = False
         self._images: dict[str, str] = {}  # slot name -> rel path, kept across templates
         self._slots: dict[str, ImageSlotWidget] = {}
 
@@ -64,6 +68,14 @@ class ReferenceImages:
             if slot.name in self._images:
                 widget.set_value(self._images[slot.name])
             widget.changed.connect(lambda w=widget: self._slot_changed(w))
+            widget.use_size_requested.connect(self._on_use_size)
+            widget.set_size_wanted(self._size_wanted)
+
+    def set_size_wanted(self, wanted: bool) -> None:
+        """Whether the template has a width and height a slot image's size could set."""
+        self._size_wanted = wanted
+        for widget in self._slots.values():
+            widget.set_size_wanted(wanted)
 
     def _slot_changed(self, widget: ImageSlotWidget) -> None:
         value = widget.value()
@@ -92,18 +104,28 @@ class ReferenceImages:
 
     def problems(self) -> list[str]:
         """Images still being copied, and required ones not given."""
-        found: list[str] = []
-        for widget in self._slots.values():
+        return [message for _slot, message in self.problems_by_slot()]
+
+    def problems_by_slot(self) -> list[tuple[str, str]]:
+        """(slot name, message) for each image still being copied or required and not given."""
+        found: list[tuple[str, str]] = []
+        for name, widget in self._slots.items():
             if widget.busy:
                 found.append(
-                    QCoreApplication.translate(
-                        "GenerateForm", "The image for {label} is still being copied."
-                    ).format(label=widget.slot.label)
+                    (
+                        name,
+                        QCoreApplication.translate(
+                            "GenerateForm", "The image for {label} is still being copied."
+                        ).format(label=widget.slot.label),
+                    )
                 )
             elif widget.slot.required and widget.value() is None:
                 found.append(
-                    QCoreApplication.translate("GenerateForm", "Add an image for {label}.").format(
-                        label=widget.slot.label
+                    (
+                        name,
+                        QCoreApplication.translate(
+                            "GenerateForm", "Add an image for {label}."
+                        ).format(label=widget.slot.label),
                     )
                 )
         return found

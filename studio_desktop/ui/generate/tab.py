@@ -18,16 +18,12 @@ from PySide6.QtGui import (
     QGuiApplication,
     QKeyEvent,
     QKeySequence,
-    QPalette,
 )
 from PySide6.QtWidgets import (
     QFrame,
-    QHBoxLayout,
-    QLabel,
     QPushButton,
     QScrollArea,
     QSplitter,
-    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -35,8 +31,8 @@ from PySide6.QtWidgets import (
 from studio_desktop.core.comfy.object_info import ObjectInfo
 from studio_desktop.core.jobs import Job
 from studio_desktop.core.library.metadata import RestoredParams, read_generation_info_file
-from studio_desktop.ui.generate.fields import WrapLabel
 from studio_desktop.ui.generate.form import GenerateForm
+from studio_desktop.ui.generate.problem_list import ProblemList
 from studio_desktop.ui.generate.progress import ProgressPanel
 from studio_desktop.ui.generate.server_lists import ServerLists, ServerListsFetcher
 from studio_desktop.ui.services import Services
@@ -45,7 +41,6 @@ from studio_desktop.ui.wheel_guard import WheelGuard
 DEFAULT_SERVER_HINT = "http://127.0.0.1:8188"
 STATUS_MS = 5000
 RESTORE_STATUS_MS = 12_000
-MAX_SHOWN_PROBLEMS = 3
 # Files whose metadata may hold generation parameters (PNG text chunks, EXIF UserComment).
 METADATA_SUFFIXES: Final = (".png", ".jpg", ".jpeg", ".webp")
 
@@ -94,28 +89,17 @@ class GenerateTab(QWidget):
         self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self._wheel_guard = WheelGuard(self.scroll_area)
 
-        self.problem_icon = QLabel()
-        size = self.style().pixelMetric(QStyle.PixelMetric.PM_SmallIconSize)
-        self.problem_icon.setPixmap(
-            self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning).pixmap(size)
-        )
-        self.problem_label = WrapLabel()
+        self.problem_list = ProblemList()
+        self.problem_list.field_requested.connect(self.show_field)
         self.queue_button = QPushButton(self.tr("Queue"))
         self.queue_button.setDefault(True)
         self.queue_button.setMinimumHeight(34)
         self.queue_button.clicked.connect(self.queue)
 
-        problem_row = QHBoxLayout()
-        problem_row.setSpacing(6)
-        problem_row.addWidget(self.problem_icon, 0, Qt.AlignmentFlag.AlignTop)
-        problem_row.addWidget(self.problem_label, 1)
-        self._problem_row = QWidget()
-        self._problem_row.setLayout(problem_row)
-        problem_row.setContentsMargins(0, 0, 0, 0)
         footer = QVBoxLayout()
         footer.setContentsMargins(12, 6, 12, 12)
         footer.setSpacing(6)
-        footer.addWidget(self._problem_row)
+        footer.addWidget(self.problem_list)
         footer.addWidget(self.queue_button)
         rule = QFrame()
         rule.setFrameShape(QFrame.Shape.HLine)
@@ -131,6 +115,13 @@ class GenerateTab(QWidget):
 
         self.progress = ProgressPanel(self._pool, services.reads, ctx.paths, self._tasks)
         self.progress.status_message.connect(self.status_message)
+        self.progress.strip.set_slot_list(
+            lambda: [
+                (w.slot.name, self.form.template_image_label(w.slot.name))
+                for w in self.form.slot_widgets()
+            ]
+        )
+        self.progress.strip.send_requested.connect(self._send_to_slot)
 
         self._splitter = QSplitter(Qt.Orientation.Horizontal)
         self._splitter.setObjectName("generate_splitter")
@@ -145,6 +136,7 @@ class GenerateTab(QWidget):
         layout.addWidget(self._splitter)
 
         self.form.changed.connect(self._update_queue_button)
+        self.form.changed.connect(self.progress.strip.slots_changed)
         self.form.validated.connect(self._update_queue_button)
         self.form.refresh_requested.connect(self.refresh_server_lists)
         self._fetcher.fetched.connect(self._on_lists)
@@ -173,6 +165,7 @@ class GenerateTab(QWidget):
         if not jobs:
             return 0
         self._pool.enqueue(jobs)  # a refusal arrives through pool.operation_failed
+        self.progress.strip.start_batch([job.id for job in jobs])
         count = len(jobs)
         text = self.tr("Queued 1 job") if count == 1 else self.tr("Queued {n} jobs").format(n=count)
         if self._fetcher.connected() is None:
@@ -180,6 +173,20 @@ class GenerateTab(QWidget):
         self.status_message.emit(text, STATUS_MS)
         self._update_queue_button()
         return count
+
+    def _send_to_slot(self, path: Path, slot: str) -> None:
+        """A result of the batch goes into an image slot of the current template (copied into
+        the library off the GUI thread, like a dropped file)."""
+        widget = self.form.slot_widget(slot)
+        if widget is None:
+            return
+        widget.add_file(path)
+        self.status_message.emit(
+            self.tr("{name} is now the {slot} image").format(
+                name=path.name, slot=self.form.template_image_label(slot)
+            ),
+            STATUS_MS,
+        )
 
     def cancel_current(self) -> bool:
         """Cancel the job shown on the right; False if none is running."""
@@ -391,19 +398,15 @@ class GenerateTab(QWidget):
         if problems:
             why = self.tr("Cannot queue:")
             self.queue_button.setToolTip("\n".join([why, *("• " + p for p in problems)]))
-            general = self.form.general_problems()
-            lines = general[:MAX_SHOWN_PROBLEMS]
-            rest = len(problems) - len(lines)
-            if rest > 0:
-                lines.append(
-                    self.tr("%n more problem(s) are marked in red at their fields.", "", rest)
-                    if general
-                    else self.tr("Fix the fields marked in red to queue.")
-                )
-            self.problem_label.setText("\n".join(lines))
-            self.problem_label.setToolTip("\n".join(problems))
         else:
             self.queue_button.setToolTip(self.tr("Queue the job (Ctrl+Enter)"))
-            self.problem_label.clear()
-        self._problem_row.setVisible(bool(problems))
-        self.problem_label.setForegroundRole(QPalette.ColorRole.WindowText)
+        self.problem_list.set_problems(self.form.problem_list() if problems else [])
+        self.problem_list.setVisible(bool(problems))
+
+    def show_field(self, key: str) -> None:
+        """Scroll the form to a field named in the problem list and put the focus there."""
+        widget = self.form.field_widget(key)
+        if widget is None or not widget.isVisibleTo(self.form):
+            return
+        self.scroll_area.ensureWidgetVisible(widget, 0, 24)
+        widget.setFocus(Qt.FocusReason.OtherFocusReason)
