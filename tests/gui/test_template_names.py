@@ -6,7 +6,6 @@ from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
 from studio_desktop.core.context import AppContext
@@ -102,11 +101,11 @@ def test_gallery_filter_and_viewer_name_the_template_in_the_ui_language(
         viewer = tab.viewer
         assert viewer is not None
 
-        def texts() -> list[str]:
-            return [label.text() for label in viewer.details.findChildren(QLabel)]
+        def values() -> list[str]:
+            return [line.partition(": ")[2] for line in viewer.details_text().splitlines()]
 
-        qtbot.waitUntil(lambda: "文生图" in texts())  # once the image's job is read
-        assert "文生图" in texts() and "txt2img" not in texts()
+        qtbot.waitUntil(lambda: "文生图" in values())  # once the image's job is read
+        assert "文生图" in values() and "txt2img" not in values()
         viewer.close()
     finally:
         tab.shutdown()
