@@ -15,9 +15,7 @@ from typing import Final
 from PySide6.QtCore import (
     QEvent,
     QItemSelection,
-    QModelIndex,
     QObject,
-    QPersistentModelIndex,
     QPoint,
     QProcess,
     QSize,
@@ -34,7 +32,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QInputDialog,
     QLabel,
-    QListView,
     QMenu,
     QPushButton,
     QSlider,
@@ -48,6 +45,7 @@ from studio_desktop.core.store.filters import ImageFilter
 from studio_desktop.ui.gallery.delegate import ThumbnailDelegate
 from studio_desktop.ui.gallery.export import Exporter, ExportItem, ExportResult
 from studio_desktop.ui.gallery.filter_bar import FilterBar
+from studio_desktop.ui.gallery.grid_view import GalleryView
 from studio_desktop.ui.gallery.model import PAGE_SIZE, GalleryModel
 from studio_desktop.ui.gallery.viewer import FullImageLoader, ImageViewer
 from studio_desktop.ui.services import Services
@@ -56,23 +54,6 @@ from studio_desktop.workers.operations import when_done
 
 STATUS_MS: Final = 5000
 _SIZE_MIN, _SIZE_MAX, _SIZE_STEP = 64, 512, 16
-
-
-class GalleryView(QListView):
-    """A QListView whose cells are all the same size, so a change of data never moves one.
-
-    QListView (list mode) answers every dataChanged, even of one row, by laying out every row
-    again (~30 ms at 20,000 rows, on the GUI thread); with uniform sizes a repaint is all that
-    is needed, which is what QAbstractItemView's own handler does.
-    """
-
-    def dataChanged(
-        self,
-        topLeft: QModelIndex | QPersistentModelIndex,
-        bottomRight: QModelIndex | QPersistentModelIndex,
-        roles: Sequence[int] = (),
-    ) -> None:
-        QAbstractItemView.dataChanged(self, topLeft, bottomRight, list(roles))
 
 
 class GalleryTab(QWidget):
@@ -98,7 +79,11 @@ class GalleryTab(QWidget):
 
         self.filter_bar = FilterBar(self)
         self.model = GalleryModel(
-            services.reads, page_size=page_size, tasks=services.tasks, parent=self
+            services.reads,
+            page_size=page_size,
+            tasks=services.tasks,
+            resolve=services.ctx.paths.resolve,
+            parent=self,
         )
 
         size = min(max(services.settings.thumbnail_size, _SIZE_MIN), _SIZE_MAX)
@@ -106,27 +91,13 @@ class GalleryTab(QWidget):
         self.delegate = ThumbnailDelegate(thumbnails, size, self.view)
         self.view.setItemDelegate(self.delegate)
         self.view.setModel(self.model)
-        # A grid of icons, laid out by the list-mode engine: same look as IconMode, but it
-        # lays out 10,000 uniform items in ~8 ms where IconMode takes ~17 ms, and every page
-        # appended relays out everything. Batched layout was measured too: each relayout
-        # starts from row 0, so the scroll range shrinks for a moment and the view jumps back
-        # towards the top whenever a page arrives; a single pass is cheap with uniform sizes.
-        self.view.setViewMode(QListView.ViewMode.ListMode)
-        self.view.setFlow(QListView.Flow.LeftToRight)
-        self.view.setWrapping(True)
-        self.view.setMovement(QListView.Movement.Static)
-        self.view.setResizeMode(QListView.ResizeMode.Adjust)
-        self.view.setUniformItemSizes(True)
-        self.view.setLayoutMode(QListView.LayoutMode.SinglePass)
-        self.view.setSpacing(0)
+        # The grid lays itself out (grid_view.py): columns that fill the width at every size,
+        # a date header above each day's images.
         self.view.setGridSize(self.delegate.cell_size())
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        self.view.setMouseTracking(True)
         self.view.setFrameShape(QFrame.Shape.NoFrame)
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.view.setAccessibleName(self.tr("Gallery"))
-        self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self._update_scroll_step()
 
         self.empty = QWidget(self)
@@ -357,8 +328,6 @@ class GalleryTab(QWidget):
     # --- events ---
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.view.viewport() and event.type() == QEvent.Type.Resize:
-            self._justify_grid()
         if watched is self.view and event.type() == QEvent.Type.KeyPress:
             assert isinstance(event, QKeyEvent)
             if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
@@ -410,21 +379,12 @@ class GalleryTab(QWidget):
         size = round(size / _SIZE_STEP) * _SIZE_STEP
         self.delegate.thumb_size = size
         self._services.settings.thumbnail_size = size
-        self._justify_grid()
+        self.view.setGridSize(self.delegate.cell_size())
         self._update_scroll_step()
         self._thumbs.drop_pending()
         current = self.view.currentIndex()
         if current.isValid():
             self.view.scrollTo(current)
-
-    def _justify_grid(self) -> None:
-        """Spread the columns over the whole width instead of leaving a gap on the right."""
-        cell = self.delegate.cell_size()
-        width = self.view.viewport().width()
-        columns = max(1, width // cell.width())
-        grid = QSize(max(cell.width(), width // columns), cell.height())
-        if grid != self.view.gridSize():
-            self.view.setGridSize(grid)
 
     def _update_scroll_step(self) -> None:
         self.view.verticalScrollBar().setSingleStep(
