@@ -17,16 +17,19 @@ from studio_desktop.core.store import store as store_module
 from studio_desktop.ui.gallery.grid_view import day_label
 from studio_desktop.ui.thumbnails import ThumbnailLoader
 from studio_desktop.workers import WorkerPool
+from tests.gui import test_gallery
 from tests.gui.test_gallery import (
     WAIT_MS,
     Gallery,
     add_image,
     add_images,
-    idle_pool,  # noqa: F401 (fixture)
-    loader,  # noqa: F401 (fixture)
     open_gallery,
     settled,
 )
+
+# Fixtures shared with test_gallery.py (pytest finds them by these names).
+idle_pool = test_gallery.idle_pool
+loader = test_gallery.loader
 
 
 def add_image_made_at(
@@ -43,7 +46,7 @@ def many(
     qtbot: QtBot,
     ctx: AppContext,
     idle_pool: WorkerPool,
-    loader: ThumbnailLoader,  # noqa: F811
+    loader: ThumbnailLoader,
 ) -> Iterator[Gallery]:
     add_images(ctx, 40)
     g = open_gallery(qtbot, ctx, idle_pool, loader)
@@ -92,8 +95,8 @@ def test_gallery_groups_images_under_date_headers(
     qtbot: QtBot,
     monkeypatch: pytest.MonkeyPatch,
     ctx: AppContext,
-    idle_pool: WorkerPool,  # noqa: F811
-    loader: ThumbnailLoader,  # noqa: F811
+    idle_pool: WorkerPool,
+    loader: ThumbnailLoader,
 ) -> None:
     now = datetime.now(UTC)
     local_today = now.astimezone().date()
@@ -138,7 +141,7 @@ def test_date_headers_without_any_image_read_twice(
     qtbot: QtBot,
     ctx: AppContext,
     idle_pool: WorkerPool,
-    loader: ThumbnailLoader,  # noqa: F811
+    loader: ThumbnailLoader,
 ) -> None:
     add_images(ctx, 12)
     g = open_gallery(qtbot, ctx, idle_pool, loader, page_size=5)

@@ -15,6 +15,7 @@ from typing import Final
 from PySide6.QtCore import (
     QEvent,
     QItemSelection,
+    QModelIndex,
     QObject,
     QPoint,
     QProcess,
@@ -42,11 +43,13 @@ from PySide6.QtWidgets import (
 
 from studio_desktop.core.jobs import ImageRecord
 from studio_desktop.core.store.filters import ImageFilter
+from studio_desktop.ui.gallery.compare import CompareDialog, CompareItem
 from studio_desktop.ui.gallery.delegate import ThumbnailDelegate
 from studio_desktop.ui.gallery.export import Exporter, ExportItem, ExportResult
 from studio_desktop.ui.gallery.filter_bar import FilterBar
 from studio_desktop.ui.gallery.grid_view import GalleryView
 from studio_desktop.ui.gallery.model import PAGE_SIZE, GalleryModel
+from studio_desktop.ui.gallery.parameters_text import parameters_text
 from studio_desktop.ui.gallery.viewer import FullImageLoader, ImageViewer
 from studio_desktop.ui.services import Services
 from studio_desktop.ui.thumbnails import ThumbnailLoader
@@ -60,6 +63,7 @@ class GalleryTab(QWidget):
     """Every output as a grid; filters above, thumbnail size below, actions in a context menu."""
 
     remix_requested = Signal(str)  # job id
+    source_image_requested = Signal(object)  # Path: put this file into Generate's image slot
     status_message = Signal(str, int)  # text, timeout ms
     undo_available = Signal(str, object)  # text, callable that undoes
 
@@ -156,6 +160,9 @@ class GalleryTab(QWidget):
         self._exporter.failed.connect(self._export_failed)
         self._clipboard_loader = FullImageLoader(services.tasks, self)
         self._clipboard_loader.ready.connect(self._copy_ready)
+        self._compare_first: ImageRecord | None = None  # waiting for the second image's click
+        self.compare_dialog: CompareDialog | None = None
+        self.view.clicked.connect(self._compare_clicked)
 
         thumbnails.loaded.connect(self._thumbnail_loaded)
         self.filter_bar.filter_changed.connect(self._filter_changed)
@@ -332,6 +339,10 @@ class GalleryTab(QWidget):
             assert isinstance(event, QKeyEvent)
             if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
                 self.open_viewer()
+                return True
+            if event.key() == Qt.Key.Key_Escape and self._compare_first is not None:
+                self._compare_first = None
+                self.status_message.emit(self.tr("Compare cancelled"), STATUS_MS)
                 return True
             if event.key() == Qt.Key.Key_Delete:
                 self.delete_selected()
@@ -546,6 +557,7 @@ class GalleryTab(QWidget):
         menu.addSeparator()
         add(self.tr("Copy image"), lambda: self._copy_image(first), single)
         add(self.tr("Copy prompt"), lambda: self._copy_prompts(records))
+        self._add_reuse_actions(menu, records)
         add(self.tr("Open file"), lambda: self._open_file(first), single)
         add(self.tr("Show in folder"), lambda: self._reveal(first), single)
         menu.addSeparator()
@@ -647,3 +659,96 @@ class GalleryTab(QWidget):
 
     def sizeHint(self) -> QSize:
         return QSize(960, 640)
+
+    # --- reusing an image: as Generate's source, its seed and parameters, comparing two ---
+
+    def _add_reuse_actions(self, menu: QMenu, records: Sequence[ImageRecord]) -> None:
+        single = len(records) == 1
+        first = records[0]
+        still = first.kind in ("image", "animated")
+
+        def add(text: str, slot: Callable[[], None], enabled: bool = True) -> None:
+            action = menu.addAction(text)
+            action.setEnabled(enabled)
+            action.triggered.connect(slot)
+
+        add(self.tr("Copy seed"), lambda: self._copy_seeds(records))
+        add(self.tr("Copy parameters"), lambda: self._copy_parameters(records))
+        add(
+            self.tr("Use as source image"),
+            lambda: self.source_image_requested.emit(self._ctx.paths.resolve(first.path)),
+            single and still,
+        )
+        add(
+            self.tr("Compare with…"),
+            lambda: self.compare_selected(records),
+            len(records) <= 2 and all(r.kind in ("image", "animated") for r in records),
+        )
+
+    def _copy_seeds(self, records: Sequence[ImageRecord]) -> None:
+        seeds = [str(p.seed) for r in records if (p := self.model.params(r)) is not None]
+        if not seeds:
+            self.status_message.emit(self.tr("No seed was recorded for this image."), STATUS_MS)
+            return
+        QGuiApplication.clipboard().setText("\n".join(dict.fromkeys(seeds)))
+        self.status_message.emit(self.tr("Seed copied"), STATUS_MS)
+
+    def _copy_parameters(self, records: Sequence[ImageRecord]) -> None:
+        blocks: list[str] = []
+        for record in records:
+            params = self.model.params(record)
+            if params is None:
+                continue
+            job = self.model.job(record.job_id)
+            template = self._services.template_name(job.template) if job is not None else None
+            blocks.append(parameters_text(params, template=template))
+        if not blocks:
+            self.status_message.emit(
+                self.tr("No parameters were recorded for this image."), STATUS_MS
+            )
+            return
+        QGuiApplication.clipboard().setText("\n\n".join(dict.fromkeys(blocks)))
+        self.status_message.emit(self.tr("Parameters copied"), STATUS_MS)
+
+    def compare_selected(self, records: Sequence[ImageRecord]) -> None:
+        """Two images: compare them. One: the next image clicked in the grid is the other."""
+        if len(records) == 2:
+            self.open_compare(records[0], records[1])
+        elif len(records) == 1:
+            self._compare_first = records[0]
+            self.status_message.emit(self.tr("Click the image to compare it with (Esc cancels)"), 0)
+
+    def _compare_clicked(self, index: QModelIndex) -> None:
+        first = self._compare_first
+        if first is None or not index.isValid():
+            return
+        self._compare_first = None
+
+        def picked(records: list[ImageRecord]) -> None:
+            if records and records[0].id != first.id:
+                self.open_compare(first, records[0])
+            else:
+                self.status_message.emit(self.tr("Pick another image to compare with."), STATUS_MS)
+
+        self.model.read_records([index.row()], picked, jobs=True)
+
+    def open_compare(self, left: ImageRecord, right: ImageRecord) -> CompareDialog:
+        items = (self._compare_item(left), self._compare_item(right))
+        if self.compare_dialog is not None:
+            self.compare_dialog.close()
+            self.compare_dialog.deleteLater()
+        self.compare_dialog = CompareDialog(items, self._services.tasks, self)
+        self.compare_dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
+        self.status_message.emit("", 0)
+        self.compare_dialog.show()
+        return self.compare_dialog
+
+    def _compare_item(self, record: ImageRecord) -> CompareItem:
+        prompt = self.model.prompt_of(record) or self.tr("(no prompt)")
+        if len(prompt) > 60:
+            prompt = prompt[:59] + "…"
+        seed = self._seed_of(record)
+        details = [f"{record.width} × {record.height}"] if record.width else []
+        if seed is not None:
+            details.append(self.tr("seed {seed}").format(seed=seed))
+        return CompareItem(self._ctx.paths.resolve(record.path), " · ".join([prompt, *details]))
