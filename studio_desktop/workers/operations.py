@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from concurrent import futures
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Protocol, TypeVar
 
 from PySide6.QtCore import QObject
@@ -82,6 +83,21 @@ class Operations:
     def restore_images(self, ids: Sequence[int]) -> futures.Future[int]:
         store, batch = self._store, list(ids)
         return self._run("Restoring", lambda: store.restore_images(batch))
+
+    def empty_trash(
+        self, trashed_before: datetime, remove_files: Callable[[list[str]], None]
+    ) -> futures.Future[int]:
+        """Forget every image trashed before `trashed_before` (the moment the user confirmed),
+        then delete its files: only once the rows are gone (committed), so a refused write
+        leaves every file in place. The Future holds how many images went."""
+        store = self._store
+
+        def write() -> int:
+            purged = store.purge_deleted_images(older_than=trashed_before)
+            remove_files([p for record in purged for p in (record.path, record.thumb_path) if p])
+            return len(purged)
+
+        return self._run("Emptying the trash", write)
 
     # --- jobs ---
 

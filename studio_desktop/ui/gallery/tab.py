@@ -9,6 +9,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import replace
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Final
 
@@ -34,6 +35,7 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QMenu,
+    QMessageBox,
     QPushButton,
     QSlider,
     QStackedWidget,
@@ -50,6 +52,7 @@ from studio_desktop.ui.gallery.filter_bar import FilterBar
 from studio_desktop.ui.gallery.grid_view import GalleryView
 from studio_desktop.ui.gallery.model import PAGE_SIZE, GalleryModel
 from studio_desktop.ui.gallery.parameters_text import parameters_text
+from studio_desktop.ui.gallery.trash_banner import TrashBanner
 from studio_desktop.ui.gallery.viewer import FullImageLoader, ImageViewer
 from studio_desktop.ui.services import Services
 from studio_desktop.ui.thumbnails import ThumbnailLoader
@@ -147,6 +150,8 @@ class GalleryTab(QWidget):
         layout.setContentsMargins(12, 12, 12, 6)
         layout.setSpacing(6)
         layout.addWidget(self.filter_bar)
+        self.trash_banner = self._make_trash_banner()
+        layout.addWidget(self.trash_banner)
         layout.addWidget(self.stack, 1)
         layout.addLayout(bottom)
 
@@ -584,6 +589,7 @@ class GalleryTab(QWidget):
         menu.addSeparator()
         if trash:
             add(self.tr("Restore"), self.restore_selected)
+            add(self.tr("Empty trash…"), self.empty_trash)
         else:
             add(self.tr("Move to trash"), self.delete_selected)
         return menu
@@ -659,6 +665,79 @@ class GalleryTab(QWidget):
 
     def sizeHint(self) -> QSize:
         return QSize(960, 640)
+
+    # --- the trash: its banner and emptying it ---
+
+    def _make_trash_banner(self) -> TrashBanner:
+        banner = TrashBanner(self)
+        banner.restore_button.clicked.connect(self.restore_selected)
+        banner.empty_button.clicked.connect(self.empty_trash)
+        self.empty_trash_box: QMessageBox | None = None
+        self.filter_bar.filter_changed.connect(lambda _flt: self._update_trash_banner())
+        for signal in (self.model.modelReset, self.model.rowsInserted, self.model.rowsRemoved):
+            signal.connect(self._update_trash_banner)
+        self.view.selectionModel().selectionChanged.connect(self._update_trash_banner)
+        banner.setVisible(False)
+        return banner
+
+    def settings_changed(self) -> None:
+        """The settings dialog saved (the trash's retention days may be new)."""
+        self._update_trash_banner()
+
+    def _update_trash_banner(self, *_args: object) -> None:
+        trash = self.model.filter.deleted
+        self.trash_banner.setVisible(trash)
+        if trash:
+            self.trash_banner.set_retention_days(self._services.settings.trash_retention_days)
+            selected = len(self.view.selectionModel().selectedIndexes())
+            self.trash_banner.set_selection(selected, self.model.rowCount())
+
+    def empty_trash(self) -> None:
+        """Count what the trash holds (every trashed image, whatever the other filters), then
+        ask before deleting it for good."""
+        reads = self._services.reads
+        self._services.tasks.run(
+            "read",
+            lambda: reads.count_images(ImageFilter(deleted=True)),
+            self._confirm_empty_trash,
+            owner=self,
+            key="trash-count",
+        )
+
+    def _confirm_empty_trash(self, count: int) -> None:
+        if count == 0:
+            self.status_message.emit(self.tr("The trash is empty."), STATUS_MS)
+            return
+        asked_at = datetime.now(UTC)  # what is trashed after the question stays
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            self.tr("Empty trash"),
+            self.tr("Delete %n image(s) in the trash for good?", "", count),
+            QMessageBox.StandardButton.Cancel,
+            self,
+        )
+        box.setInformativeText(self.tr("Their files are deleted too. This cannot be undone."))
+        delete = box.addButton(self.tr("Delete for good"), QMessageBox.ButtonRole.DestructiveRole)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.finished.connect(
+            lambda _result: self._empty_trash_answered(box.clickedButton() is delete, asked_at)
+        )
+        self.empty_trash_box = box
+        box.open()
+
+    def _empty_trash_answered(self, confirmed: bool, asked_at: datetime) -> None:
+        if self.empty_trash_box is not None:
+            self.empty_trash_box.deleteLater()
+            self.empty_trash_box = None
+        if not confirmed:
+            return
+        future = self._services.operations.empty_trash(asked_at, self._ctx.library.remove_files)
+        when_done(self._services.tasks, future, self._trash_emptied, owner=self)
+
+    def _trash_emptied(self, count: int) -> None:
+        self.status_message.emit(self.tr("Deleted %n image(s) for good", "", count), STATUS_MS)
+        if self.model.filter.deleted:
+            self.model.refresh()
 
     # --- reusing an image: as Generate's source, its seed and parameters, comparing two ---
 
