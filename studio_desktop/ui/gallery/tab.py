@@ -562,11 +562,12 @@ class GalleryTab(QWidget):
         menu.addSeparator()
         add(self.tr("Copy image"), lambda: self._copy_image(first), single)
         add(self.tr("Copy prompt"), lambda: self._copy_prompts(records))
-        self._add_reuse_actions(menu, records)
+        self._add_copy_actions(menu, records)
         add(self.tr("Open file"), lambda: self._open_file(first), single)
         add(self.tr("Show in folder"), lambda: self._reveal(first), single)
         menu.addSeparator()
         add(self.tr("Remix"), lambda: self.remix_requested.emit(first.job_id), single)
+        self._add_reuse_actions(menu, records)
         if not trash:
             all_favourite = all(r.favourite for r in records)
             add(
@@ -741,6 +742,13 @@ class GalleryTab(QWidget):
 
     # --- reusing an image: as Generate's source, its seed and parameters, comparing two ---
 
+    def _add_copy_actions(self, menu: QMenu, records: Sequence[ImageRecord]) -> None:
+        for text, slot in (
+            (self.tr("Copy seed"), self._copy_seeds),
+            (self.tr("Copy parameters"), self._copy_parameters),
+        ):
+            menu.addAction(text).triggered.connect(lambda _=False, s=slot: s(records))
+
     def _add_reuse_actions(self, menu: QMenu, records: Sequence[ImageRecord]) -> None:
         single = len(records) == 1
         first = records[0]
@@ -751,8 +759,6 @@ class GalleryTab(QWidget):
             action.setEnabled(enabled)
             action.triggered.connect(slot)
 
-        add(self.tr("Copy seed"), lambda: self._copy_seeds(records))
-        add(self.tr("Copy parameters"), lambda: self._copy_parameters(records))
         add(
             self.tr("Use as source image"),
             lambda: self.source_image_requested.emit(self._ctx.paths.resolve(first.path)),
