@@ -8,28 +8,31 @@ from PySide6.QtCore import QCoreApplication
 from studio_desktop.core.jobs import GenerationParams
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ParametersText", text)
-
-
 def parameters_text(params: GenerationParams, *, template: str | None = None) -> str:
     """Prompt, negative, model, seed, steps, CFG, sampler, scheduler and size (and the
     template's name, when known)."""
     rows: list[tuple[str, str]] = [
-        (_tr("Prompt"), params.prompt),
-        (_tr("Negative prompt"), params.negative),
+        (QCoreApplication.translate("ParametersText", "Prompt"), params.prompt),
+        (QCoreApplication.translate("ParametersText", "Negative prompt"), params.negative),
     ]
     if template:
-        rows.append((_tr("Template"), template))
+        rows.append((QCoreApplication.translate("ParametersText", "Template"), template))
     rows.extend(
         [
-            (_tr("Model"), params.model or _tr("Server's default model")),
-            (_tr("Seed"), str(params.seed)),
-            (_tr("Steps"), str(params.steps)),
-            (_tr("CFG"), f"{params.cfg:g}"),
-            (_tr("Sampler"), params.sampler),
-            (_tr("Scheduler"), params.scheduler),
-            (_tr("Size"), f"{params.width} × {params.height}"),
+            (
+                QCoreApplication.translate("ParametersText", "Model"),
+                params.model
+                or QCoreApplication.translate("ParametersText", "Server's default model"),
+            ),
+            (QCoreApplication.translate("ParametersText", "Seed"), str(params.seed)),
+            (QCoreApplication.translate("ParametersText", "Steps"), str(params.steps)),
+            (QCoreApplication.translate("ParametersText", "CFG"), f"{params.cfg:g}"),
+            (QCoreApplication.translate("ParametersText", "Sampler"), params.sampler),
+            (QCoreApplication.translate("ParametersText", "Scheduler"), params.scheduler),
+            (
+                QCoreApplication.translate("ParametersText", "Size"),
+                f"{params.width} × {params.height}",
+            ),
         ]
     )
     return "\n".join(f"{name}: {value}" for name, value in rows)
