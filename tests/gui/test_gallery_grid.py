@@ -150,3 +150,32 @@ def test_date_headers_without_any_image_read_twice(
     settled(qtbot, tab.model)
     assert [(s.label, s.first, s.end) for s in tab.view.sections()] == [("Today", 0, 12)]
     tab.shutdown()
+
+
+def test_headers_arriving_above_keep_the_images_on_screen_where_they_were(
+    qtbot: QtBot,
+    monkeypatch: pytest.MonkeyPatch,
+    ctx: AppContext,
+    idle_pool: WorkerPool,
+    loader: ThumbnailLoader,
+) -> None:
+    now = datetime.now(UTC)
+    for days in (9, 6, 3):  # oldest first: ids follow the dates
+        for i in range(15):
+            add_image_made_at(ctx, monkeypatch, f"{days} days ago {i}", now - timedelta(days=days))
+    add_images(ctx, 15)
+    g = open_gallery(qtbot, ctx, idle_pool, loader, page_size=5)
+    tab = g.tab
+    tab.size_slider.setValue(64)
+    tab.resize(940, 300)
+    qtbot.waitUntil(tab.model.is_counted, timeout=WAIT_MS)
+    view, bar = tab.view, tab.view.verticalScrollBar()
+    bar.setValue(bar.maximum() * 2 // 3)  # into rows not read yet: one day's run so far
+    top = view.indexAt(QPoint(view.gridSize().width() // 2, 5))
+    assert top.isValid()
+    row, y = top.row(), view.visualRect(top).top()
+    assert len(view.sections()) < 4  # the oldest day is not read yet
+    qtbot.waitUntil(lambda: tab.model.loaded_rows() == 60, timeout=WAIT_MS)
+    assert len(view.sections()) == 4  # the other days' headers arrived above
+    assert view.visualRect(tab.model.index(row, 0)).top() == y  # the same image, same place
+    tab.shutdown()

@@ -18,6 +18,7 @@ from studio_desktop.core.context import AppContext
 from studio_desktop.core.jobs import ImageRecord
 from studio_desktop.core.settings import load_settings
 from studio_desktop.ui.gallery import compare as compare_module
+from studio_desktop.ui.gallery import grid_view
 from studio_desktop.ui.main_window import MainWindow
 from studio_desktop.ui.services import Services
 from studio_desktop.workers import WorkerPool
@@ -215,3 +216,28 @@ def test_dragging_gallery_images_carries_their_files_into_an_image_slot(
     drop_on(slot, mime)
     qtbot.waitUntil(lambda: slot.value() is not None and not slot.busy, timeout=WAIT_MS)
     assert ctx.paths.resolve(str(slot.value())).read_bytes() == files[0].read_bytes()
+
+
+def test_dragging_out_of_the_grid_starts_a_copy_drag_of_the_selected_files(
+    qtbot: QtBot,
+    monkeypatch: pytest.MonkeyPatch,
+    gallery: Gallery,
+) -> None:
+    started: list[tuple[list[Path], Qt.DropAction]] = []
+
+    class RecordingDrag(grid_view.QDrag):
+        """The platform's drag loop would block an offscreen test: record what it was given."""
+
+        def exec(self, *actions: Qt.DropAction) -> Qt.DropAction:  # type: ignore[override]
+            mime = self.mimeData()
+            started.append(([Path(u.toLocalFile()) for u in mime.urls()], actions[0]))
+            return Qt.DropAction.CopyAction
+
+    monkeypatch.setattr(grid_view, "QDrag", RecordingDrag)
+    tab = gallery.tab
+    select_rows(tab, [1, 3])
+    records = read_records(qtbot, tab.model, [1, 3])
+    tab.view.startDrag(Qt.DropAction.CopyAction)
+    assert started == [
+        ([gallery.ctx.paths.resolve(r.path) for r in records], Qt.DropAction.CopyAction)
+    ]

@@ -149,7 +149,8 @@ class GalleryView(QAbstractItemView):
                 self.verticalScrollBar().setValue(rect.top() - offset)
 
     def _anchor(self) -> tuple[int, int] | None:
-        """The first cell on screen and how far below the top edge it is (None at the top)."""
+        """The first cell on screen (perhaps cut by the top edge) and how far below the top
+        edge it is (None at the top)."""
         value = self.verticalScrollBar().value()
         if value <= 0 or not self._sections:
             return None
@@ -277,10 +278,11 @@ class GalleryView(QAbstractItemView):
         return row if row < section.end else None
 
     def _first_row_at_or_below(self, y: int) -> int | None:
+        """The first row whose cell reaches below `y` (a cell cut by the top edge counts)."""
         i = bisect.bisect_right(self._header_ys, y) - 1
         i = max(i, 0)
         section = self._sections[i]
-        line = max(0, -(-(y - section.top) // self._min_cell.height()))  # the first whole line
+        line = max(0, (y - section.top) // self._min_cell.height())
         row = section.first + line * self._columns
         if row < section.end:
             return row
@@ -432,7 +434,7 @@ class GalleryView(QAbstractItemView):
         if not self._sections:
             return (0, -1)
         top = self.verticalOffset()
-        first = self._first_row_at_or_below(top - self._min_cell.height() + 1)
+        first = self._first_row_at_or_below(top)
         last_y = top + self.viewport().height()
         i = max(0, bisect.bisect_right(self._header_ys, last_y) - 1)
         section = self._sections[i]
