@@ -114,6 +114,7 @@ class MainWindow(QMainWindow):
                 undo.connect(self._offer_undo)
         for screen in (self.gallery, self.history):
             screen.remix_requested.connect(self.remix)
+        self.gallery.source_image_requested.connect(self.use_as_source)
 
     def _offer_undo(self, text: str, action: object) -> None:
         """The latest undoable change: a link in the status bar for a few seconds, and
@@ -170,6 +171,37 @@ class MainWindow(QMainWindow):
         self.generate.load_job(job)
         self.tabs.setCurrentWidget(self.generate)
         self.status.showMessage(self.tr("Parameters loaded into Generate"), 4000)
+
+    def use_as_source(self, path: Path) -> None:
+        """Put a gallery image into the current template's image slot (the first empty one,
+        else the first) and show Generate; a template without one says which templates have."""
+        slots = self.generate.form.slot_widgets()
+        if not slots:
+            template = self.generate.form.template()
+            name = self.services.template_name(template.id) if template is not None else ""
+            takers = [
+                self.services.template_name(t.id)
+                for t in self.services.ctx.templates.all()
+                if t.images
+            ]
+            if takers:
+                text = self.tr(
+                    "The template “{name}” takes no source image; choose one that does: {list}"
+                ).format(name=name, list=", ".join(takers))
+            else:
+                text = self.tr(
+                    "No template takes a source image; import an image-to-image workflow "
+                    "(File ▸ Import workflow)."
+                )
+            self.status.showMessage(text, 10_000)
+            return
+        slot = next((s for s in slots if s.value() is None), slots[0])
+        slot.add_file(path)  # copied into the library's inputs/ off the GUI thread
+        self.tabs.setCurrentWidget(self.generate)
+        slot.setFocus()
+        self.status.showMessage(
+            self.tr("Using {file} as “{slot}”").format(file=path.name, slot=slot.slot.label), 5000
+        )
 
     # --- menus ---
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from concurrent import futures
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Protocol, TypeVar
 
 from PySide6.QtCore import QObject
@@ -118,6 +119,21 @@ class Operations:
         return self._run(
             "Removing from the board", lambda: store.remove_from_board(board_id, batch)
         )
+
+    def empty_trash(
+        self, trashed_before: datetime, remove_files: Callable[[list[str]], None]
+    ) -> futures.Future[int]:
+        """Forget every image trashed before `trashed_before` (the moment the user confirmed),
+        then delete its files: only once the rows are gone (committed), so a refused write
+        leaves every file in place. The Future holds how many images went."""
+        store = self._store
+
+        def write() -> int:
+            purged = store.purge_deleted_images(older_than=trashed_before)
+            remove_files([p for record in purged for p in (record.path, record.thumb_path) if p])
+            return len(purged)
+
+        return self._run("Emptying the trash", write)
 
     # --- jobs ---
 

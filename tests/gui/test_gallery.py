@@ -331,7 +331,6 @@ def test_filling_rows_does_not_lay_out_the_grid_again(
     qtbot.addWidget(view)
     view.setItemDelegate(ThumbnailDelegate(loader, 64, view))
     view.setModel(model)
-    view.setUniformItemSizes(True)
     view.show()
     qtbot.waitExposed(view, timeout=WAIT_MS)
     qtbot.waitUntil(lambda: model.loaded_rows() == 5, timeout=WAIT_MS)

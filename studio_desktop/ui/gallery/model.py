@@ -25,19 +25,23 @@ import logging
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import replace
+from pathlib import Path
 from typing import Any, Final, NamedTuple
 
 from PySide6.QtCore import (
     QAbstractListModel,
+    QMimeData,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
     Qt,
+    QUrl,
     Signal,
 )
 
 from studio_desktop.core.jobs import GenerationParams, ImageRecord, Job
 from studio_desktop.core.store.filters import ALL_IMAGES, ImageFilter, Page
+from studio_desktop.ui.gallery.boards import image_ids_mime
 from studio_desktop.workers.read_view import ReadView
 from studio_desktop.workers.tasks import Task, Tasks
 
@@ -81,15 +85,18 @@ def thumb_source(record: ImageRecord) -> str | None:
 
 
 class Cell(NamedTuple):
-    """What painting a row needs, kept for every loaded row."""
+    """What painting, grouping and dragging a row need, kept for every loaded row."""
 
     thumb: str | None  # thumb_source(record)
     favourite: bool
     kind: str
+    day: int  # the local calendar day it was made (date.toordinal()): the grid's date headers
+    path: str  # the file as the store records it (dragged out as a file URL)
 
 
 def cell_of(record: ImageRecord) -> Cell:
-    return Cell(thumb_source(record), record.favourite, record.kind)
+    day = record.created_at.astimezone().date().toordinal()
+    return Cell(thumb_source(record), record.favourite, record.kind, day, record.path)
 
 
 class GalleryModel(QAbstractListModel):
@@ -108,17 +115,22 @@ class GalleryModel(QAbstractListModel):
         *,
         page_size: int = PAGE_SIZE,
         tasks: Tasks | None = None,
+        resolve: Callable[[str], Path] = Path,
         parent: QObject | None = None,
     ) -> None:
         """`tasks`: the app's; without one (a test) the model runs its own, stopped by
-        `shutdown()`."""
+        `shutdown()`. `resolve`: a stored path to the file (the data folder's `Paths.resolve`),
+        for the files a drag carries."""
         super().__init__(parent)
         self._reads = reads
+        self._resolve = resolve
         self._page_size = min(max(1, page_size), PAGE_SIZE)
         self._filter = ALL_IMAGES
         # The loaded prefix of the rows: -id (ascending, for bisect) and what to paint.
         self._neg_ids: list[int] = []
         self._cells: list[Cell] = []
+        self._cells_version = 0  # bumped whenever rows are added or taken out of `_cells`
+        self._day_starts: tuple[int, list[tuple[int, int]]] = (-1, [])  # version, starts
         self._recent: OrderedDict[int, ImageRecord] = OrderedDict()  # by id, least recent first
         self._count = 0  # rows shown: loaded ones, then placeholders
         self._cursor: int | None = None  # the last id read (the keyset position)
@@ -184,6 +196,7 @@ class GalleryModel(QAbstractListModel):
         background; it arrives as a model reset, then the count, then the rest as wanted."""
         self._generation += 1
         self._neg_ids, self._cells = [], []
+        self._cells_version += 1
         self._recent.clear()
         self._cursor, self._exhausted, self._counted = None, False, False
         self._count = 0
@@ -197,6 +210,7 @@ class GalleryModel(QAbstractListModel):
     def _extend(self, items: Sequence[ImageRecord], next_cursor: int | None) -> None:
         self._neg_ids.extend(-r.id for r in items)
         self._cells.extend(cell_of(r) for r in items)
+        self._cells_version += 1
         for record in items:
             self._remember(record)
         if items:
@@ -353,11 +367,28 @@ class GalleryModel(QAbstractListModel):
     def flags(self, index: _Index) -> Qt.ItemFlag:
         if not self.checkIndex(index, QAbstractListModel.CheckIndexOption.IndexIsValid):
             return Qt.ItemFlag.NoItemFlags
-        return (
+        flags = (
             Qt.ItemFlag.ItemIsEnabled
             | Qt.ItemFlag.ItemIsSelectable
             | Qt.ItemFlag.ItemNeverHasChildren
         )
+        if index.row() < len(self._cells):  # a placeholder has no file to drag yet
+            flags |= Qt.ItemFlag.ItemIsDragEnabled
+        return flags
+
+    def mimeTypes(self) -> list[str]:
+        return ["text/uri-list"]
+
+    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:
+        """The rows' files as local file URLs (what a file manager, another application or a
+        Generate image slot takes from a drop) and their image ids (what a board takes)."""
+        rows = sorted({i.row() for i in indexes if 0 <= i.row() < len(self._cells)})
+        mime = image_ids_mime([-self._neg_ids[r] for r in rows])
+        mime.setUrls([QUrl.fromLocalFile(str(self._resolve(self._cells[r].path))) for r in rows])
+        return mime
+
+    def supportedDragActions(self) -> Qt.DropAction:
+        return Qt.DropAction.CopyAction
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         row = index.row()
@@ -394,6 +425,21 @@ class GalleryModel(QAbstractListModel):
     def loaded_rows(self) -> int:
         """How many rows (from the top) have been read."""
         return len(self._cells)
+
+    def day_starts(self) -> list[tuple[int, int]]:
+        """(first row, local day ordinal) of each day among the rows read so far, top down.
+        The rows are newest first, so a day is one run of rows; rows not read yet belong to
+        the last run until they are read. Worked out again only when rows came or went."""
+        version, starts = self._day_starts
+        if version != self._cells_version:
+            starts = []
+            previous = None
+            for row, cell in enumerate(self._cells):
+                if cell.day != previous:
+                    starts.append((row, cell.day))
+                    previous = cell.day
+            self._day_starts = (self._cells_version, starts)
+        return starts
 
     def record(self, row: int) -> ImageRecord:
         """The record shown in `row` as the model holds it (IndexError if it holds none: a
@@ -600,6 +646,7 @@ class GalleryModel(QAbstractListModel):
             self.beginInsertRows(QModelIndex(), row, row)
             self._neg_ids.insert(row, -record.id)
             self._cells.insert(row, cell_of(record))
+            self._cells_version += 1
             self._remember(record)
             self._count += 1
             self.endInsertRows()
@@ -620,6 +667,7 @@ class GalleryModel(QAbstractListModel):
                 self._recent.pop(-neg_id, None)
             del self._neg_ids[first : last + 1]
             del self._cells[first : last + 1]
+            self._cells_version += 1
             self._count -= last - first + 1
             self.endRemoveRows()
             removed += last - first + 1

@@ -1,0 +1,38 @@
+"""An image's parameters as a block of text for the clipboard: the fields History's details
+show, one "Name: value" a line, so it reads well pasted into a chat or a note."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+
+from studio_desktop.core.jobs import GenerationParams
+
+
+def parameters_text(params: GenerationParams, *, template: str | None = None) -> str:
+    """Prompt, negative, model, seed, steps, CFG, sampler, scheduler and size (and the
+    template's name, when known)."""
+    rows: list[tuple[str, str]] = [
+        (QCoreApplication.translate("ParametersText", "Prompt"), params.prompt),
+        (QCoreApplication.translate("ParametersText", "Negative prompt"), params.negative),
+    ]
+    if template:
+        rows.append((QCoreApplication.translate("ParametersText", "Template"), template))
+    rows.extend(
+        [
+            (
+                QCoreApplication.translate("ParametersText", "Model"),
+                params.model
+                or QCoreApplication.translate("ParametersText", "Server's default model"),
+            ),
+            (QCoreApplication.translate("ParametersText", "Seed"), str(params.seed)),
+            (QCoreApplication.translate("ParametersText", "Steps"), str(params.steps)),
+            (QCoreApplication.translate("ParametersText", "CFG"), f"{params.cfg:g}"),
+            (QCoreApplication.translate("ParametersText", "Sampler"), params.sampler),
+            (QCoreApplication.translate("ParametersText", "Scheduler"), params.scheduler),
+            (
+                QCoreApplication.translate("ParametersText", "Size"),
+                f"{params.width} × {params.height}",
+            ),
+        ]
+    )
+    return "\n".join(f"{name}: {value}" for name, value in rows)
