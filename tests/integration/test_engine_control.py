@@ -43,6 +43,7 @@ def assert_cancelled(h: Harness, job_id: str) -> None:
     assert stored is not None and stored.status is JobStatus.CANCELLED
     assert stored.finished_at is not None
     assert h.ctx.store.images_for_job(job_id) == []
+    h.recorder.wait_for(JobFinished)  # reported after the commit that cancelled it
     finished = h.recorder.of(JobFinished)
     assert len(finished) == 1 and finished[0].job.status is JobStatus.CANCELLED
 

@@ -49,6 +49,8 @@ def test_a_job_no_server_can_run_fails_at_once_naming_what_is_missing(
     job = audio_job(ctx, fake_comfy)
     with harness(ctx, fake_comfy) as h:
         final = h.run(job)
+        # The coordinator commits the failure, then reports it: wait for the report.
+        h.recorder.wait_for(JobFinished)
         (blocked,) = h.recorder.of(JobBlocked)
         (finished,) = h.recorder.of(JobFinished)
     assert final.status is JobStatus.FAILED

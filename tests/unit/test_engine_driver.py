@@ -170,5 +170,6 @@ def test_a_job_cancelled_by_another_process_is_stopped_on_the_server(run: Runnin
     run.ctx.store.cancel(job_id)  # as a window would, in another process: no request_cancel
     wait_until(lambda: job_id in run.server.cancelled, "the cancel on the server")
     # ... and reported as finished here, so the CLI that queued it counts every job of its batch.
+    wait_until(lambda: bool(run.of(JobFinished)), "the report")
     (finished,) = run.of(JobFinished)
     assert isinstance(finished, JobFinished) and finished.job.status is JobStatus.CANCELLED
