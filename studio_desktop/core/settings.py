@@ -22,6 +22,7 @@ log = logging.getLogger("studio.settings")
 
 SCHEMA_VERSION = 2
 LANGUAGES = ("system", "en", "zh_CN", "zh_TW")
+THEMES = ("system", "light", "dark")
 MAX_SETTINGS_BYTES: Final = 16 * 1024 * 1024  # a settings file is a few kB
 MAX_FILE_DEPTH: Final = 64  # deeper than any file we write: the file is not ours
 MAX_VALUE_DEPTH: Final = 16  # the last form is a few levels deep; the UI walks it recursively
@@ -41,6 +42,7 @@ _RANGES: Final = {
 class Settings:
     schema_version: int = SCHEMA_VERSION
     language: str = "system"
+    theme: str = "system"  # "light" or "dark" forces one (STUDIO_THEME overrides both)
     thumbnail_size: int = 160  # logical pixels in the gallery grid
     pipeline_depth: int = 2
     trash_retention_days: int = 30
@@ -57,6 +59,7 @@ class Settings:
     def validated(self) -> Settings:
         """Clamp values the settings dialog set (the file is checked value by value on read)."""
         self.language = self.language if self.language in LANGUAGES else "system"
+        self.theme = self.theme if self.theme in THEMES else "system"
         for name, (low, high) in _RANGES.items():
             setattr(self, name, min(max(int(getattr(self, name)), low), high))
         folder = self.output_folder
@@ -191,6 +194,10 @@ def _checked(name: str, value: Any, default: Any) -> tuple[Any, str]:
     if name == "language":
         if value not in LANGUAGES:
             return default, f"{_shown(value)} is not one of {', '.join(LANGUAGES)}{use_default}"
+        return value, ""
+    if name == "theme":
+        if value not in THEMES:
+            return default, f"{_shown(value)} is not one of {', '.join(THEMES)}{use_default}"
         return value, ""
     if name == "output_folder":
         if not isinstance(value, str) or "\0" in value or not _can_save(value):

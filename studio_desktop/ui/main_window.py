@@ -50,6 +50,7 @@ class MainWindow(QMainWindow):
     """Owns the screens; holds no job state itself (the store does)."""
 
     close_requested = Signal(str)  # a CloseChoice: the app decides how to shut down
+    restart_requested = Signal()  # Settings' "Restart now": close as usual, then start again
     queue_counts_changed = Signal(object)  # dict[JobStatus, int], read after the queue changed
 
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
@@ -344,6 +345,7 @@ class MainWindow(QMainWindow):
         dialog = SettingsDialog(self.services, self, page=page)
         dialog.status_message.connect(self.status.showMessage)
         dialog.settings_changed.connect(self._settings_changed)
+        dialog.restart_requested.connect(self.restart_requested)
         dialog.exec()
 
     def _settings_changed(self) -> None:
