@@ -59,6 +59,7 @@ from studio_desktop.ui.generate.server_lists import ServerLists
 from studio_desktop.ui.generate.slot_editor import SlotEditor
 from studio_desktop.ui.generate.template_editors import TemplateEditors
 from studio_desktop.ui.generate.template_editors import slot_label as _slot_label
+from studio_desktop.ui.texts import show_text
 from studio_desktop.workers.tasks import Tasks
 
 MAX_BATCH = 100
@@ -468,7 +469,7 @@ class GenerateForm(QWidget):
         if self._template is None:
             return [self.tr("No template is installed.")]
         found = self._form_problems()
-        found += [i.message for i in self._visible_issues() if i.message not in found]
+        found += [t for t in (show_text(i.text) for i in self._visible_issues()) if t not in found]
         return found
 
     def general_problems(self) -> list[str]:
@@ -477,8 +478,8 @@ class GenerateForm(QWidget):
             return [self.tr("No template is installed.")]
         found = self._form_problems()
         for issue in self._visible_issues():
-            if self._field_key(issue.slot) is None and issue.message not in found:
-                found.append(issue.message)
+            if self._field_key(issue.slot) is None and show_text(issue.text) not in found:
+                found.append(show_text(issue.text))
         return found
 
     def _form_problems(self) -> list[str]:

@@ -22,6 +22,7 @@ from studio_desktop.core.engine import JobFinished, JobPreview, JobProgress, Job
 from studio_desktop.core.jobs import Job, JobStatus
 from studio_desktop.core.paths import DataPaths
 from studio_desktop.ui.generate.image_slot import decode_thumbnail
+from studio_desktop.ui.texts import error_text
 from studio_desktop.workers.pool import WorkerPool
 from studio_desktop.workers.read_view import ReadView
 from studio_desktop.workers.tasks import Tasks
@@ -376,7 +377,7 @@ class ProgressPanel(QWidget):
         else:
             self.bar.setRange(0, 1)
             self.bar.setValue(0)
-            reason = job.error.message if job.error is not None else ""
+            reason = error_text(job.error) if job.error is not None else ""
             self.step_label.setText(self.tr("Failed: {reason}").format(reason=reason))
             self.step_label.setToolTip(reason)
             self._clear_unless_shown(self.tr("This job failed: {reason}").format(reason=reason))

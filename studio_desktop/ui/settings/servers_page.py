@@ -37,6 +37,7 @@ from studio_desktop.ui.settings.probe import ProbeResult, ServerProber, describe
 from studio_desktop.ui.settings.server_edit import ServerEditDialog, ServerFields
 from studio_desktop.ui.settings.server_model import ServerTableModel
 from studio_desktop.ui.settings.widgets import ResultLine
+from studio_desktop.ui.texts import exception_text
 from studio_desktop.workers.operations import ServerChange, when_done
 from studio_desktop.workers.tasks import Task
 
@@ -341,7 +342,7 @@ class ServersPage(QWidget):
         if isinstance(exc, DuplicateServer):
             text = self.tr("That address is already in the list.")
         else:
-            text = str(exc)
+            text = exception_text(exc)
         log.warning("server change refused: %s", exc)
         QMessageBox.warning(self, self.tr("Servers"), text)
 
