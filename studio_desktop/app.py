@@ -34,6 +34,7 @@ from studio_desktop.ui.first_run import FirstRunDialog
 from studio_desktop.ui.main_window import CloseChoice, MainWindow
 from studio_desktop.ui.restart import start_again
 from studio_desktop.ui.services import Services
+from studio_desktop.ui.texts import show_text
 from studio_desktop.ui.theme import apply_theme
 from studio_desktop.ui.translations import install_translator
 from studio_desktop.workers.pool import WorkerPool
@@ -108,7 +109,7 @@ class StudioApp:
                     "StudioApp",
                     "Something could not be used at start, defaults are used instead "
                     "(the log has details): {problem}",
-                ).format(problem=self.ctx.start_problems[0]),
+                ).format(problem=show_text(self.ctx.start_problems[0])),
                 0,
             )
         self.pool.start()

@@ -17,7 +17,10 @@ from studio_desktop.core.engine.config import EngineConfig
 from studio_desktop.core.engine.failures import decide, job_error
 from studio_desktop.core.jobs import JobError
 from studio_desktop.core.messages import CONTEXT
+from studio_desktop.core.settings import read_settings
 from studio_desktop.core.urls import normalize_base_url
+from studio_desktop.core.workflows import TemplateError
+from studio_desktop.core.workflows.importer import check_workflow
 from studio_desktop.core.workflows.validate import validate_graph
 from studio_desktop.ui.texts import error_text, exception_text, show_text
 from studio_desktop.ui.translations import install_translator
@@ -34,6 +37,11 @@ CHINESE = {
     "{error} (gave up after {attempts} attempts)": "{error}（尝试 {attempts} 次后放弃）",
     "{address} is not a server address: {why}.": "{address} 不是服务器地址：{why}。",
     "it has no host name": "没有主机名",
+    "the settings file {path}: {problem}": "设置文件 {path}：{problem}",
+    "{value} is not a whole number; using {default}": "{value} 不是整数；改用 {default}",
+    "{what}: {problem}": "{what}：{problem}",
+    "The server has no '{class_type}' node. It may come from a custom node pack that is not "
+    "installed there, or need a newer ComfyUI.": "服务器没有“{class_type}”节点。",
 }
 
 
@@ -48,7 +56,8 @@ class ChineseCore(QTranslator):
         self, context: str, source: str, disambiguation: str | None = None, n: int = -1
     ) -> str:
         self.asked.append((context, source))
-        return CHINESE.get(source, "") if context == CONTEXT else ""
+        # An empty answer would count as a translation: what is not here stays as written.
+        return CHINESE.get(source, source) if context == CONTEXT else source
 
     def isEmpty(self) -> bool:
         return False
@@ -67,8 +76,7 @@ def chinese(qapp: QApplication) -> Iterator[ChineseCore]:
 def test_validation_messages_from_the_core_show_in_chinese_in_the_chinese_ui(
     chinese: ChineseCore,
 ) -> None:
-    info = ObjectInfo({"Note": {"input": {"required": {}}, "output": [], "output_node": False}})
-    [issue] = validate_graph({"1": {"class_type": "Note", "inputs": {}}}, info)
+    [issue] = validate_graph({"1": {"class_type": "Note", "inputs": {}}}, _note_info())
     # The log and the command line keep English; the window shows the translation.
     assert issue.message.startswith("The workflow has no output node")
     assert show_text(issue.text) == CHINESE[issue.text.template]
@@ -105,6 +113,26 @@ def test_a_stored_job_error_keeps_its_template_and_an_old_row_its_english(
     junk = {**old_row, "text": {"template": 5}}
     assert error_text(JobError.from_dict(junk)) == "Could not reach ComfyUI (old)."
     assert job_error(RuntimeError("x")).text is not None  # even a bug's message is ours
+
+
+def test_settings_file_and_import_problems_are_translated(
+    chinese: ChineseCore, tmp_path: Path
+) -> None:
+    path = tmp_path / "settings.json"
+    path.write_text('{"schema_version": 2, "thumbnail_size": "big"}', "utf-8")
+    loaded = read_settings(path, repair=False)
+    assert loaded.notices == (
+        f"the settings file {path}: thumbnail_size 'big' is not a whole number; using 160",
+    )
+    assert show_text(loaded.texts[0]) == f"设置文件 {path}：thumbnail_size 'big' 不是整数；改用 160"
+    with pytest.raises(TemplateError) as refused:
+        check_workflow({"1": {"class_type": "Nope", "inputs": {}}}, "nope.json", _note_info())
+    assert str(refused.value).startswith("nope.json: The server has no 'Nope' node.")
+    assert exception_text(refused.value) == "nope.json：服务器没有“Nope”节点。"
+
+
+def _note_info() -> ObjectInfo:
+    return ObjectInfo({"Note": {"input": {"required": {}}, "output": [], "output_node": False}})
 
 
 def test_a_translation_that_does_not_fit_its_arguments_falls_back_to_english(

@@ -113,7 +113,7 @@ def job_error(exc: BaseException) -> JobError:
     if isinstance(exc, PromptRejected):
         return rejection_error(exc)
     if isinstance(exc, TemplateError):
-        return JobError(type="template", message=str(exc))
+        return JobError(type="template", message=str(exc), text=exc.text)
     if isinstance(exc, OutputRejected):
         return JobError(type="output_rejected", message=str(exc))
     if isinstance(exc, SaveError):  # the message names the folder and what to do
