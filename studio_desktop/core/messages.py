@@ -92,3 +92,10 @@ class InvalidInput(ValueError):
     def __init__(self, text: UserMessage) -> None:
         super().__init__(str(text))
         self.text = text
+
+
+def text_of(exc: BaseException) -> UserMessage | None:
+    """The translatable message an error was raised with, if any (`ComfyError`,
+    `TemplateError`, `InvalidInput` carry one as `text`)."""
+    text = getattr(exc, "text", None)
+    return text if isinstance(text, UserMessage) else None

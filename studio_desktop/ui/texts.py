@@ -13,7 +13,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 
 from studio_desktop.core.jobs import JobError
-from studio_desktop.core.messages import UserMessage, fill
+from studio_desktop.core.messages import UserMessage, fill, text_of
 
 
 def show_text(message: UserMessage | str) -> str:
@@ -37,5 +37,5 @@ def error_text(error: JobError) -> str:
 def exception_text(exc: BaseException) -> str:
     """An error's message in the UI's language: translated when the core raised it with a
     `UserMessage` (`InvalidInput`, the ComfyUI client's errors), else its English text."""
-    text = getattr(exc, "text", None)
-    return show_text(text) if isinstance(text, UserMessage) else str(exc)
+    text = text_of(exc)
+    return show_text(text) if text is not None else str(exc)

@@ -13,10 +13,13 @@ from PySide6.QtWidgets import QApplication
 
 from studio_desktop.core.comfy import ComfyConnectionError
 from studio_desktop.core.comfy.object_info import ObjectInfo
+from studio_desktop.core.engine import messages as m
 from studio_desktop.core.engine.config import EngineConfig
+from studio_desktop.core.engine.events import Notice
 from studio_desktop.core.engine.failures import decide, job_error
+from studio_desktop.core.engine.machine import ServerMachine
 from studio_desktop.core.jobs import JobError
-from studio_desktop.core.messages import CONTEXT
+from studio_desktop.core.messages import CONTEXT, text_of
 from studio_desktop.core.settings import read_settings
 from studio_desktop.core.urls import normalize_base_url
 from studio_desktop.core.workflows import TemplateError
@@ -40,6 +43,7 @@ CHINESE = {
     "the settings file {path}: {problem}": "设置文件 {path}：{problem}",
     "{value} is not a whole number; using {default}": "{value} 不是整数；改用 {default}",
     "{what}: {problem}": "{what}：{problem}",
+    "{server} is not reachable: {reason}": "{server} 无法访问：{reason}",
     "The server has no '{class_type}' node. It may come from a custom node pack that is not "
     "installed there, or need a newer ComfyUI.": "服务器没有“{class_type}”节点。",
 }
@@ -133,6 +137,19 @@ def test_settings_file_and_import_problems_are_translated(
 
 def _note_info() -> ObjectInfo:
     return ObjectInfo({"Note": {"input": {"required": {}}, "output": [], "output_node": False}})
+
+
+def test_a_server_that_went_away_is_announced_in_the_ui_language(chinese: ChineseCore) -> None:
+    machine = ServerMachine("http://gpu:8188", "GPU", 2, EngineConfig())
+    machine.handle(m.Connected(), 0.0)
+    lost = ComfyConnectionError("http://gpu:8188")
+    out = machine.handle(m.Disconnected(str(lost), text_of(lost)), 1.0)
+    [notice] = [c.event for c in out if isinstance(c, m.Emit) and isinstance(c.event, Notice)]
+    assert notice.message.startswith("GPU is not reachable: Could not reach ComfyUI")
+    assert notice.text is not None
+    assert show_text(notice.text) == (
+        "GPU 无法访问：无法连接 http://gpu:8188 上的 ComfyUI。请启动 ComfyUI 或检查服务器地址。"
+    )
 
 
 def test_a_translation_that_does_not_fit_its_arguments_falls_back_to_english(
