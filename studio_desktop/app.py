@@ -32,7 +32,9 @@ from studio_desktop.platform_check import missing_packages_message, missing_wind
 from studio_desktop.ui.crash_dialog import CrashReporter
 from studio_desktop.ui.first_run import FirstRunDialog
 from studio_desktop.ui.main_window import CloseChoice, MainWindow
+from studio_desktop.ui.restart import start_again
 from studio_desktop.ui.services import Services
+from studio_desktop.ui.texts import show_text
 from studio_desktop.ui.theme import apply_theme
 from studio_desktop.ui.translations import install_translator
 from studio_desktop.workers.pool import WorkerPool
@@ -65,6 +67,7 @@ class StudioApp:
         self.crash = CrashReporter(enabled=options.crash_dialog)
         self._uninstall_hooks = install_excepthooks(ctx.paths.logs, self.crash.report)
         install_translator(app, self.settings.language)
+        apply_theme(app, self.settings.theme)
         register_servers(ctx.store, options.servers)
         self.pool = WorkerPool(
             ctx,
@@ -75,6 +78,9 @@ class StudioApp:
         self.services = Services(ctx, self.pool, self.settings)
         self.window = MainWindow(self.services)
         self.window.close_requested.connect(self._on_close_requested)
+        self.window.restart_requested.connect(self.restart)
+        self._close_accepted = False
+        self._restart_after_shutdown = False
         self._housekeeping_timer = QTimer()
         self._housekeeping_timer.setInterval(HOUSEKEEPING_INTERVAL_MS)
         self._housekeeping_timer.timeout.connect(self._run_housekeeping)
@@ -103,7 +109,7 @@ class StudioApp:
                     "StudioApp",
                     "Something could not be used at start, defaults are used instead "
                     "(the log has details): {problem}",
-                ).format(problem=self.ctx.start_problems[0]),
+                ).format(problem=show_text(self.ctx.start_problems[0])),
                 0,
             )
         self.pool.start()
@@ -130,7 +136,16 @@ class StudioApp:
 
     # --- closing ---
 
+    def restart(self) -> None:
+        """Close through the normal path (the user may still choose what happens to queued
+        jobs, or stay), then start again once everything here has stopped."""
+        self._restart_after_shutdown = True
+        self.window.close()
+        if not self._close_accepted:  # "Cancel" in the close question: no restart either
+            self._restart_after_shutdown = False
+
     def _on_close_requested(self, choice: str) -> None:
+        self._close_accepted = True
         if choice == CloseChoice.CANCEL_JOBS:
             self.pool.cancel_all()
             QTimer.singleShot(300, self.quit)  # let the cancels reach the servers
@@ -191,6 +206,10 @@ class StudioApp:
         self.ctx.store.forbid_thread(None)
         self._uninstall_hooks()
         self.crash.close()
+        if self._restart_after_shutdown:
+            # Every job is as committed and this process's owner lock goes with it: the new
+            # process finishes or adopts them like after any other quit.
+            start_again()
 
 
 def qt_application() -> QApplication:

@@ -14,6 +14,7 @@ from studio_desktop.core.library.output_folder import (
     folder_of_setting,
 )
 from studio_desktop.core.logs import LogSetup, setup_logging
+from studio_desktop.core.messages import QT_TRANSLATE_NOOP, UserMessage, message, verbatim
 from studio_desktop.core.paths import DataPaths, data_paths
 from studio_desktop.core.servers import DEFAULT_SERVER
 from studio_desktop.core.settings import Settings, read_settings
@@ -42,7 +43,8 @@ class AppContext:
     settings: Settings = field(default_factory=Settings)
     # What `open` and `start_logging` had to work around, one line each, for the user to see
     # (CLI: a warning line each; the window: the status bar). Logged by log_start_problems.
-    start_problems: list[str] = field(default_factory=list)
+    # Messages, so the window shows them in its language; str() of one is the English line.
+    start_problems: list[UserMessage] = field(default_factory=list)
 
     @classmethod
     def open(cls, data_dir: str | os.PathLike[str] | None = None) -> AppContext:
@@ -53,7 +55,7 @@ class AppContext:
         # Read here, not by each front end, so the CLI and the window save to the same place.
         # A bad file is kept aside now, before logging is set up: its notice waits in problems.
         loaded = read_settings(paths.settings)
-        problems = list(loaded.notices)
+        problems = list(loaded.texts)
         setting = loaded.settings.output_folder
         if setting:
             try:
@@ -61,11 +63,25 @@ class AppContext:
                 library.output_folder = folder
             except OutputFolderError as exc:
                 error = exc  # keep the default: new outputs must not be lost
-                problems.append(f"the output folder {exc}; saving to {library.output_folder}")
+                problems.append(
+                    message(
+                        QT_TRANSLATE_NOOP(
+                            "CoreMessages", "the output folder {problem}; saving to {folder}"
+                        ),
+                        problem=str(exc),
+                        folder=str(library.output_folder),
+                    )
+                )
         library.clean_temp()  # leftovers of a killed run
         library.recover_staged(lambda job_id: _status_of(store, job_id))
         templates = TemplateRegistry(user_dir=paths.templates)
-        problems += [f"a template was skipped: {problem}" for problem in templates.problems]
+        problems += [
+            message(
+                QT_TRANSLATE_NOOP("CoreMessages", "a template was skipped: {problem}"),
+                problem=problem,
+            )
+            for problem in templates.problems
+        ]
         return cls(
             paths,
             store,
@@ -80,7 +96,7 @@ class AppContext:
         """Set up logging into this data folder's logs/, then log the start problems."""
         setup = setup_logging(self.paths.logs, console_level=console_level)
         if setup.problem is not None:
-            self.start_problems.append(setup.problem)
+            self.start_problems.append(verbatim(setup.problem))
         self.log_start_problems()
         return setup
 

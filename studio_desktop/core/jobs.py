@@ -13,6 +13,8 @@ from dataclasses import asdict, dataclass, field, fields
 from datetime import datetime
 from typing import Any
 
+from studio_desktop.core.messages import UserMessage
+
 
 class JobStatus(enum.StrEnum):
     PENDING = "pending"
@@ -145,12 +147,32 @@ class JobError:
     """Why a job failed, in the server's own words where it gave them."""
 
     type: str
-    message: str
+    message: str  # in English: the log, the command line, and rows written before `text`
     node_id: str | None = None
     details: Any = None
+    # The message as template and arguments, for the window to translate (None: show `message`).
+    text: UserMessage | None = None
+
+    @classmethod
+    def of(
+        cls,
+        type: str,
+        text: UserMessage,
+        node_id: str | None = None,
+        details: Any = None,
+    ) -> JobError:
+        return cls(type, str(text), node_id, details, text)
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        data: dict[str, Any] = {
+            "type": self.type,
+            "message": self.message,
+            "node_id": self.node_id,
+            "details": self.details,
+        }
+        if self.text is not None:
+            data["text"] = self.text.to_dict()
+        return data
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> JobError:
@@ -159,6 +181,7 @@ class JobError:
             message=str(data.get("message", "")),
             node_id=data.get("node_id"),
             details=data.get("details"),
+            text=UserMessage.from_dict(data.get("text")),
         )
 
 

@@ -17,11 +17,13 @@ from pathlib import Path
 from typing import Any, Final
 
 from studio_desktop.core.json_files import JsonFileError, nesting_depth, read_json_file
+from studio_desktop.core.messages import QT_TRANSLATE_NOOP, UserMessage, message
 
 log = logging.getLogger("studio.settings")
 
 SCHEMA_VERSION = 2
 LANGUAGES = ("system", "en", "zh_CN", "zh_TW")
+THEMES = ("system", "light", "dark")
 MAX_SETTINGS_BYTES: Final = 16 * 1024 * 1024  # a settings file is a few kB
 MAX_FILE_DEPTH: Final = 64  # deeper than any file we write: the file is not ours
 MAX_VALUE_DEPTH: Final = 16  # the last form is a few levels deep; the UI walks it recursively
@@ -41,6 +43,7 @@ _RANGES: Final = {
 class Settings:
     schema_version: int = SCHEMA_VERSION
     language: str = "system"
+    theme: str = "system"  # "light" or "dark" forces one (STUDIO_THEME overrides both)
     thumbnail_size: int = 160  # logical pixels in the gallery grid
     pipeline_depth: int = 2
     trash_retention_days: int = 30
@@ -57,6 +60,7 @@ class Settings:
     def validated(self) -> Settings:
         """Clamp values the settings dialog set (the file is checked value by value on read)."""
         self.language = self.language if self.language in LANGUAGES else "system"
+        self.theme = self.theme if self.theme in THEMES else "system"
         for name, (low, high) in _RANGES.items():
             setattr(self, name, min(max(int(getattr(self, name)), low), high))
         folder = self.output_folder
@@ -69,8 +73,13 @@ class SettingsLoad:
     """What reading the settings file gave: the settings, and what the user should be told."""
 
     settings: Settings
-    notices: tuple[str, ...] = ()  # one line each: a value or the whole file was not used
+    texts: tuple[UserMessage, ...] = ()  # one line each: a value or the whole file was not used
     kept_aside: Path | None = None  # where the file as it was is kept, when it was moved
+
+    @property
+    def notices(self) -> tuple[str, ...]:
+        """The notices in English (the log, the command line)."""
+        return tuple(str(text) for text in self.texts)
 
 
 _UPGRADES: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
@@ -133,29 +142,64 @@ def read_settings(path: Path, *, repair: bool = True) -> SettingsLoad:
         return SettingsLoad(Settings())
     except JsonFileError as exc:
         aside = _keep_aside(path) if repair else None
-        kept = f" (kept as {aside.name})" if aside else ""
-        notice = f"the settings file {path} {exc}{kept}; using the default settings"
+        if aside is not None:
+            notice = message(
+                QT_TRANSLATE_NOOP(
+                    "CoreMessages",
+                    "the settings file {path} {problem} (kept as {aside}); using the default "
+                    "settings",
+                ),
+                path=str(path),
+                problem=str(exc),
+                aside=aside.name,
+            )
+        else:
+            notice = message(
+                QT_TRANSLATE_NOOP(
+                    "CoreMessages", "the settings file {path} {problem}; using the default settings"
+                ),
+                path=str(path),
+                problem=str(exc),
+            )
         return SettingsLoad(Settings(), (notice,), aside)
     settings, problems = settings_from_dict(data)
     if not problems:
         return SettingsLoad(settings)
-    notices = [f"the settings file {path}: {problem}" for problem in problems]
+    notices = [
+        message(
+            QT_TRANSLATE_NOOP("CoreMessages", "the settings file {path}: {problem}"),
+            path=str(path),
+            problem=problem,
+        )
+        for problem in problems
+    ]
     aside = _keep_aside(path) if repair else None
     if aside is not None:
         try:
             save_settings(settings, path)
         except OSError as exc:
             log.debug("could not write the repaired settings to %s: %s", path, exc)
-        notices[-1] += f" (the file as it was is kept as {aside.name})"
+        notices[-1] = message(
+            QT_TRANSLATE_NOOP("CoreMessages", "{notice} (the file as it was is kept as {aside})"),
+            notice=notices[-1],
+            aside=aside.name,
+        )
     return SettingsLoad(settings, tuple(notices), aside)
 
 
-def settings_from_dict(data: dict[str, Any]) -> tuple[Settings, list[str]]:
+def settings_from_dict(data: dict[str, Any]) -> tuple[Settings, list[UserMessage]]:
     """Settings from a decoded file, value by value: (settings, what fell back and why)."""
-    problems: list[str] = []
+    problems: list[UserMessage] = []
     version = data.get("schema_version", 1)
     if type(version) is not int:
-        problems.append(f"schema_version {_shown(version)} is not a whole number; read as 1")
+        problems.append(
+            message(
+                QT_TRANSLATE_NOOP(
+                    "CoreMessages", "schema_version {value} is not a whole number; read as 1"
+                ),
+                value=_shown(version),
+            )
+        )
         version = 1
     while version < SCHEMA_VERSION and version in _UPGRADES:
         data = _UPGRADES[version](dict(data))
@@ -167,47 +211,98 @@ def settings_from_dict(data: dict[str, Any]) -> tuple[Settings, list[str]]:
             continue
         default = getattr(defaults, spec.name)
         value, problem = _checked(spec.name, data[spec.name], default)
-        if problem:
-            problems.append(f"{spec.name} {problem}")
+        if problem is not None:
+            problems.append(
+                message(
+                    QT_TRANSLATE_NOOP("CoreMessages", "{name} {problem}"),
+                    name=spec.name,
+                    problem=problem,
+                )
+            )
         values[spec.name] = value
     return Settings(**values), problems
 
 
-def _checked(name: str, value: Any, default: Any) -> tuple[Any, str]:
-    """(the value to use, "" or why it is not the one in the file)."""
-    use_default = f"; using {_shown(default)}"
+def _checked(name: str, value: Any, default: Any) -> tuple[Any, UserMessage | None]:
+    """(the value to use, None or why it is not the one in the file)."""
+    shown, default_shown = _shown(value), _shown(default)
     if name in _RANGES:
         if type(value) is not int:
-            return default, f"{_shown(value)} is not a whole number{use_default}"
+            return default, message(
+                QT_TRANSLATE_NOOP("CoreMessages", "{value} is not a whole number; using {default}"),
+                value=shown,
+                default=default_shown,
+            )
         low, high = _RANGES[name]
         if not low <= value <= high:
             near = min(max(value, low), high)
-            return near, f"{_shown(value)} is outside {low}–{high}; using {near}"
-        return value, ""
+            return near, message(
+                QT_TRANSLATE_NOOP("CoreMessages", "{value} is outside {low}–{high}; using {near}"),
+                value=shown,
+                low=low,
+                high=high,
+                near=near,
+            )
+        return value, None
     if isinstance(default, bool):
         if type(value) is not bool:
-            return default, f"{_shown(value)} is not true or false{use_default}"
-        return value, ""
-    if name == "language":
-        if value not in LANGUAGES:
-            return default, f"{_shown(value)} is not one of {', '.join(LANGUAGES)}{use_default}"
-        return value, ""
+            return default, message(
+                QT_TRANSLATE_NOOP("CoreMessages", "{value} is not true or false; using {default}"),
+                value=shown,
+                default=default_shown,
+            )
+        return value, None
+    if name in ("language", "theme"):
+        allowed = LANGUAGES if name == "language" else THEMES
+        if value not in allowed:
+            return default, message(
+                QT_TRANSLATE_NOOP(
+                    "CoreMessages", "{value} is not one of {allowed}; using {default}"
+                ),
+                value=shown,
+                allowed=", ".join(allowed),
+                default=default_shown,
+            )
+        return value, None
     if name == "output_folder":
         if not isinstance(value, str) or "\0" in value or not _can_save(value):
-            return default, f"{_shown(value)} is not a folder path{use_default} (outputs/)"
-        return value.strip(), ""
+            return default, message(
+                QT_TRANSLATE_NOOP(
+                    "CoreMessages", "{value} is not a folder path; using {default} (outputs/)"
+                ),
+                value=shown,
+                default=default_shown,
+            )
+        return value.strip(), None
     if name == "last_form":
         if not isinstance(value, dict) or nesting_depth(value, MAX_VALUE_DEPTH) > MAX_VALUE_DEPTH:
-            return default, f"is not a saved form{use_default}"
+            return default, message(
+                QT_TRANSLATE_NOOP("CoreMessages", "is not a saved form; using {default}"),
+                default=default_shown,
+            )
         if not _can_save(value):
-            return default, f"holds text or numbers that cannot be saved{use_default}"
-        return value, ""
+            return default, message(
+                QT_TRANSLATE_NOOP(
+                    "CoreMessages", "holds text or numbers that cannot be saved; using {default}"
+                ),
+                default=default_shown,
+            )
+        return value, None
     if name == "ui_state":
         if not isinstance(value, dict) or not all(isinstance(v, str) for v in value.values()):
-            return default, "is not a saved window state; using the default window layout"
+            return default, message(
+                QT_TRANSLATE_NOOP(
+                    "CoreMessages", "is not a saved window state; using the default window layout"
+                )
+            )
         if not _can_save(value):
-            return default, "holds text that cannot be saved; using the default window layout"
-        return value, ""
+            return default, message(
+                QT_TRANSLATE_NOOP(
+                    "CoreMessages",
+                    "holds text that cannot be saved; using the default window layout",
+                )
+            )
+        return value, None
     raise AssertionError(f"no check for setting {name}")  # a new field needs one here
 
 

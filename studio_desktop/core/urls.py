@@ -7,6 +7,14 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
+from studio_desktop.core.messages import (
+    QT_TRANSLATE_NOOP,
+    InvalidInput,
+    UserMessage,
+    message,
+    verbatim,
+)
+
 EXAMPLE_ADDRESS = "http://127.0.0.1:8188"
 
 
@@ -18,17 +26,24 @@ def normalize_base_url(base_url: str) -> str:
     """
     typed = base_url.strip()
     if not typed:
-        raise ValueError(f"The server address is empty. Use one like {EXAMPLE_ADDRESS}.")
+        raise InvalidInput(
+            message(
+                QT_TRANSLATE_NOOP(
+                    "CoreMessages", "The server address is empty. Use one like {example}."
+                ),
+                example=EXAMPLE_ADDRESS,
+            )
+        )
     shown = _shown(typed)
     if any(ch.isspace() or not ch.isprintable() for ch in typed):
         # urlsplit would silently drop tabs and line breaks, and requests would then fail.
-        raise ValueError(f"{shown} is not a server address: it contains a space or a line break.")
+        raise _not_an_address(
+            shown,
+            message(QT_TRANSLATE_NOOP("CoreMessages", "it contains a space or a line break")),
+        )
     if "://" not in typed:
         if not _looks_like_host(typed):
-            raise ValueError(
-                f"{shown} is not a server address: it must start with http:// or https:// "
-                f"(like {EXAMPLE_ADDRESS})."
-            )
+            raise _not_an_address(shown, _needs_scheme())
         # `127.0.0.1:8188` or `localhost:8188`, as ComfyUI's own start-up line and most
         # people write it: plain http is what a ComfyUI without a proxy speaks.
         typed = f"http://{typed}"
@@ -37,18 +52,25 @@ def normalize_base_url(base_url: str) -> str:
         parts = urlsplit(url)
         port = parts.port  # reading it checks it
     except ValueError as exc:
-        raise ValueError(f"{shown} is not a server address: {_why(exc)}.") from None
+        raise _not_an_address(shown, _why(exc)) from None
     if parts.scheme.lower() not in ("http", "https"):
-        raise ValueError(
-            f"{shown} is not a server address: it must start with http:// or https:// "
-            f"(like {EXAMPLE_ADDRESS})."
-        )
+        raise _not_an_address(shown, _needs_scheme())
     if not parts.hostname:
-        raise ValueError(f"{shown} is not a server address: it has no host name.")
+        raise _not_an_address(
+            shown, message(QT_TRANSLATE_NOOP("CoreMessages", "it has no host name"))
+        )
     if port == 0:
-        raise ValueError(f"{shown} is not a server address: {_why(ValueError('port'))}.")
+        raise _not_an_address(shown, _why(ValueError("port")))
     if parts.query or parts.fragment:
-        raise ValueError(f"{shown}: a server address cannot have a query (?) or fragment (#).")
+        raise InvalidInput(
+            message(
+                QT_TRANSLATE_NOOP(
+                    "CoreMessages",
+                    "{address}: a server address cannot have a query (?) or fragment (#).",
+                ),
+                address=shown,
+            )
+        )
     return url
 
 
@@ -76,16 +98,22 @@ def check_auth_header(value: str | None) -> str | None:
         return None
     token = value.strip()
     if any(ch in "\r\n" for ch in token):
-        problem = "a line break"
+        problem = message(QT_TRANSLATE_NOOP("CoreMessages", "a line break"))
     elif any(not ch.isascii() for ch in token):
-        problem = "a character that is not ASCII"
+        problem = message(QT_TRANSLATE_NOOP("CoreMessages", "a character that is not ASCII"))
     elif any(not ch.isprintable() for ch in token):
-        problem = "a control character"
+        problem = message(QT_TRANSLATE_NOOP("CoreMessages", "a control character"))
     else:
         return token
-    raise ValueError(
-        f"The access token (Authorization header) contains {problem}; "
-        "it must be one line of plain ASCII text, such as Bearer <token>."
+    raise InvalidInput(
+        message(
+            QT_TRANSLATE_NOOP(
+                "CoreMessages",
+                "The access token (Authorization header) contains {problem}; it must be one "
+                "line of plain ASCII text, such as Bearer <token>.",
+            ),
+            problem=problem,
+        )
     )
 
 
@@ -102,10 +130,33 @@ def _shown(url: str) -> str:
     return text if len(text) <= 120 else text[:117] + "…'"
 
 
-def _why(exc: ValueError) -> str:
+def _not_an_address(shown: str, why: UserMessage) -> InvalidInput:
+    return InvalidInput(
+        message(
+            QT_TRANSLATE_NOOP("CoreMessages", "{address} is not a server address: {why}."),
+            address=shown,
+            why=why,
+        )
+    )
+
+
+def _needs_scheme() -> UserMessage:
+    return message(
+        QT_TRANSLATE_NOOP(
+            "CoreMessages", "it must start with http:// or https:// (like {example})"
+        ),
+        example=EXAMPLE_ADDRESS,
+    )
+
+
+def _why(exc: ValueError) -> UserMessage:
     text = str(exc)
     if "IPv6" in text:
-        return "its IPv6 address is not closed with ]"
+        return message(QT_TRANSLATE_NOOP("CoreMessages", "its IPv6 address is not closed with ]"))
     if "Port" in text or "port" in text:
-        return "the port must be a number from 1 to 65535"
-    return text.rstrip(".") or "it cannot be read"
+        return message(
+            QT_TRANSLATE_NOOP("CoreMessages", "the port must be a number from 1 to 65535")
+        )
+    if text.rstrip("."):
+        return verbatim(text.rstrip("."))
+    return message(QT_TRANSLATE_NOOP("CoreMessages", "it cannot be read"))

@@ -132,12 +132,11 @@ class CrashDialog(QDialog):
     def add_later_error(self) -> None:
         """Another error arrived while this dialog was open: say so, without a new dialog."""
         self.more_errors += 1
-        if self.more_errors == 1:
-            text = self.tr("1 more error happened since; it has its own crash log in that folder.")
-        else:
-            text = self.tr(
-                "{n} more errors happened since; each has its own crash log in that folder."
-            ).format(n=self.more_errors)
+        text = self.tr(
+            "%n more error(s) happened since; each has its own crash log in that folder.",
+            "",
+            self.more_errors,
+        )
         self.more_label.setText(text)
         self.more_label.setVisible(True)
 

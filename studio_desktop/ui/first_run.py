@@ -26,6 +26,7 @@ from studio_desktop.core.urls import normalize_base_url
 from studio_desktop.ui.services import Services
 from studio_desktop.ui.settings.probe import ProbeResult, ServerProber, describe_caps
 from studio_desktop.ui.settings.widgets import ResultLine, hint_label
+from studio_desktop.ui.texts import exception_text, show_text
 from studio_desktop.workers.operations import ServerChange, when_done
 
 log = logging.getLogger("studio.ui")
@@ -272,7 +273,7 @@ class FirstRunDialog(QDialog):
         try:
             url = normalize_base_url(self.address_field.text())
         except ValueError as exc:
-            self.address_result.show_result(str(exc), ok=False)
+            self.address_result.show_result(exception_text(exc), ok=False)
             self._grow()
             return
         self._pending_custom = url
@@ -288,7 +289,7 @@ class FirstRunDialog(QDialog):
             self._pending_custom = None
             self.connect_button.setEnabled(True)
             if not result.ok:
-                self.address_result.show_result(result.error, ok=False)
+                self.address_result.show_result(show_text(result.error), ok=False)
                 self._grow()
                 return
             self._register(result)
@@ -311,7 +312,7 @@ class FirstRunDialog(QDialog):
             self.missing_line.show_result(
                 self.tr("ComfyUI is not running at {url}").format(url=self.url), ok=False
             )
-            self.error_details.setText(result.error)
+            self.error_details.setText(show_text(result.error))
             if self.url == DEFAULT_SERVER:
                 step = self.tr(
                     "It usually listens on <b>{url}</b>. When it is up, click Check again."
@@ -332,7 +333,7 @@ class FirstRunDialog(QDialog):
             self._show(result)
 
         def refused(exc: Exception) -> None:
-            self.address_result.show_result(str(exc), ok=False)
+            self.address_result.show_result(exception_text(exc), ok=False)
             self._grow()
 
         future = self.services.operations.add_server_if_new(

@@ -45,6 +45,7 @@ from studio_desktop.core.workflows.importer import (
     slugify,
 )
 from studio_desktop.ui.generate.fields import WrapLabel, error_colour
+from studio_desktop.ui.texts import exception_text
 from studio_desktop.workers.tasks import Task, Tasks
 
 SLOT_NAME: Final = re.compile(r"[a-z][a-z0-9_]*")
@@ -307,7 +308,7 @@ class ImportDialog(QDialog):
 
     def _reason(self, exc: Exception) -> str:
         if isinstance(exc, TemplateError):
-            return str(exc)
+            return exception_text(exc)
         if isinstance(exc, OSError):
             return self.tr("Could not read or write the file: {reason}").format(
                 reason=exc.strerror or exc

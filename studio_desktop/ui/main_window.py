@@ -37,6 +37,7 @@ from studio_desktop.ui.services import Services
 from studio_desktop.ui.settings.dialog import SettingsDialog
 from studio_desktop.ui.shortcut_sheet import ShortcutSheet
 from studio_desktop.ui.status_bar import StudioStatusBar
+from studio_desktop.ui.texts import show_text
 from studio_desktop.ui.thumbnails import ThumbnailLoader
 
 
@@ -50,6 +51,7 @@ class MainWindow(QMainWindow):
     """Owns the screens; holds no job state itself (the store does)."""
 
     close_requested = Signal(str)  # a CloseChoice: the app decides how to shut down
+    restart_requested = Signal()  # Settings' "Restart now": close as usual, then start again
     queue_counts_changed = Signal(object)  # dict[JobStatus, int], read after the queue changed
 
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
@@ -103,7 +105,7 @@ class MainWindow(QMainWindow):
         pool.queue_changed.connect(self._update_queue_counts)
         # The queue's start-up read arrives after the window is built: count it then too.
         self.queue_panel.model.loaded.connect(self._update_queue_counts)
-        pool.notice.connect(lambda text: self.status.showMessage(text, 8000))
+        pool.notice.connect(lambda text: self.status.showMessage(show_text(text), 8000))
         pool.operation_failed.connect(self._operation_failed)
         for screen in (self.generate, self.gallery, self.history, self.queue_panel):
             status_message = getattr(screen, "status_message", None)
@@ -376,6 +378,7 @@ class MainWindow(QMainWindow):
         dialog = SettingsDialog(self.services, self, page=page)
         dialog.status_message.connect(self.status.showMessage)
         dialog.settings_changed.connect(self._settings_changed)
+        dialog.restart_requested.connect(self.restart_requested)
         dialog.exec()
 
     def _settings_changed(self) -> None:

@@ -26,6 +26,9 @@ log = logging.getLogger("studio.ui")
 # Our language codes; Qt's own translations use the same suffixes (qtbase_zh_CN.qm).
 SUPPORTED = ("en", "zh_CN", "zh_TW")
 TRANSLATED = ("zh_CN", "zh_TW")
+# English needs a translation file too, holding only the plural forms: the source says
+# "%n image(s)", the English file "1 image" / "%n images".
+PLURALS_ONLY = ("en",)
 TOOL_TIMEOUT_S = 60.0
 
 
@@ -38,9 +41,14 @@ def ts_file(language: str, folder: Path | None = None) -> Path:
 
 
 def source_files() -> list[Path]:
-    """The Python files lupdate reads: every UI module and the app module."""
+    """The Python files lupdate reads: every UI module, the app module, and the core, whose
+    user-facing messages are marked with QT_TRANSLATE_NOOP (core/messages.py)."""
     package = Path(__file__).resolve().parents[1]
-    return [*sorted((package / "ui").rglob("*.py")), package / "app.py"]
+    return [
+        *sorted((package / "ui").rglob("*.py")),
+        package / "app.py",
+        *sorted((package / "core").rglob("*.py")),
+    ]
 
 
 def qt_tool(name: str) -> Path | None:
@@ -82,7 +90,9 @@ def is_stale(ts: Path, qm: Path) -> bool:
     return not qm.is_file() or qm.stat().st_mtime < ts.stat().st_mtime
 
 
-def ensure_compiled(folder: Path | None = None, languages: tuple[str, ...] = TRANSLATED) -> None:
+def ensure_compiled(
+    folder: Path | None = None, languages: tuple[str, ...] = TRANSLATED + PLURALS_ONLY
+) -> None:
     """Compile each `.ts` whose `.qm` is missing or older, beside it; failures are logged.
 
     A frozen bundle ships compiled `.qm` files and no lrelease, so it is left alone. A stale
@@ -128,16 +138,18 @@ def install_translator(
     """Install our translation and Qt's own (dialog buttons); returns them to keep alive."""
     language = resolve_language(setting)
     installed: list[QTranslator] = []
-    if language == "en":
-        return installed
     folder = folder or translations_dir()
     ensure_compiled(folder, (language,))
     ours = QTranslator(app)
     if ours.load(f"studio_{language}", str(folder)):
         app.installTranslator(ours)
         installed.append(ours)
+    elif language in PLURALS_ONLY:
+        log.warning("no plural forms for %s in %s; counts read '(s)'", language, folder)
     else:
         log.warning("no translation for %s in %s; the UI stays English", language, folder)
+    if language == "en":
+        return installed  # Qt's own strings are English already
     qt = QTranslator(app)
     if qt.load(f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
         app.installTranslator(qt)

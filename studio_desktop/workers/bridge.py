@@ -118,7 +118,7 @@ class EventBridge(QObject):
     server_changed = Signal(object)  # ServerStatus
     server_removed = Signal(str)  # url
     queue_changed = Signal()  # once per drain in which any job changed state
-    notice = Signal(str)
+    notice = Signal(object)  # a UserMessage, or plain text (ui.texts.show_text shows either)
     operation_failed = Signal(str)
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -199,6 +199,6 @@ class EventBridge(QObject):
             self._statuses.pop(event.url, None)
             self.server_removed.emit(event.url)
         elif isinstance(event, Notice):
-            self.notice.emit(event.message)
+            self.notice.emit(event.text or event.message)
         elif isinstance(event, OperationFailed):
             self.operation_failed.emit(event.message)

@@ -151,6 +151,13 @@ def test_bad_and_duplicate_addresses_are_refused(qtbot: QtBot, tasks: Tasks) -> 
 # --- the Servers page: store and pool ---
 
 
+def press_apply(qtbot: QtBot, dialog: SettingsDialog) -> None:
+    """Apply, and wait until the servers' writes have come back."""
+    assert dialog.apply_button.isEnabled()
+    dialog.apply_button.click()
+    qtbot.waitUntil(dialog.servers_applied.done, timeout=WAIT_MS)
+
+
 def test_add_test_edit_remove_persist_and_reach_the_pool(
     qtbot: QtBot,
     fake_comfy: FakeComfyServer,
@@ -165,6 +172,8 @@ def test_add_test_edit_remove_persist_and_reach_the_pool(
 
     accept_with(monkeypatch, fill("Fake GPU", fake_comfy.url))
     page.add_button.click()
+    assert page.selected() is not None and store.list_servers() == []  # shown, not written
+    press_apply(qtbot, dialog)
     qtbot.waitUntil(lambda: page.selected() is not None, timeout=WAIT_MS)
     [record] = store.list_servers()
     assert (record.name, record.url, record.enabled) == ("Fake GPU", fake_comfy.url, True)
@@ -184,7 +193,8 @@ def test_add_test_edit_remove_persist_and_reach_the_pool(
 
     accept_with(monkeypatch, fill("Renamed", fake_comfy.url, "Bearer x"))
     page.edit_button.click()
-    qtbot.waitUntil(lambda: model.index(0, model.NAME).data() == "Renamed", timeout=WAIT_MS)
+    assert model.index(0, model.NAME).data() == "Renamed"
+    press_apply(qtbot, dialog)
     edited = store.get_server(record.id)
     assert edited is not None
     assert (edited.name, edited.auth_header) == ("Renamed", "Bearer x")
@@ -193,7 +203,8 @@ def test_add_test_edit_remove_persist_and_reach_the_pool(
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     watch.removed.clear()
     page.remove_button.click()
-    qtbot.waitUntil(lambda: page.stack.currentWidget() is page.empty, timeout=WAIT_MS)
+    assert page.stack.currentWidget() is page.empty
+    press_apply(qtbot, dialog)
     assert store.list_servers() == []
     # With nothing registered the pool falls back to the local default again.
     qtbot.waitUntil(lambda: fake_comfy.url in watch.removed, timeout=WAIT_MS)
@@ -216,16 +227,20 @@ def test_adding_a_server_in_settings_does_not_touch_the_database_on_the_gui_thre
     url = dead_url()
 
     page.register(ServerFields("Desk GPU", url, None))
+    press_apply(qtbot, dialog)
     qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=WAIT_MS)
     assert statuses == ["Added Desk GPU"]
     assert page.selected() is not None and page.selected().url == url  # type: ignore[union-attr]
     assert [r.url for r in db(services.ctx).list_servers()] == [url]
     qtbot.waitUntil(lambda: url in watch.states, timeout=WAIT_MS)  # the pool runs it
 
-    page.register(ServerFields("Again", url, None))  # refused by the store, off this thread
+    # The Add dialog refuses an address in the table; the store still refuses one written
+    # meanwhile (by the command line, say): off this thread, said in a message.
+    page.register(ServerFields("Again", url, None))
+    press_apply(qtbot, dialog)
     qtbot.waitUntil(lambda: bool(warnings.texts), timeout=WAIT_MS)
     assert warnings.texts == ["That address is already in the list."]
-    assert page.model.rowCount() == 1
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=WAIT_MS)  # the registry again
 
 
 def test_unchecking_enabled_stops_using_the_server(
@@ -238,6 +253,7 @@ def test_unchecking_enabled_stops_using_the_server(
     watch = PoolWatch(services)
     page.register(ServerFields("Fake", fake_comfy.url, None))
     page.register(ServerFields("Other", dead_url(), None))
+    press_apply(qtbot, dialog)
     qtbot.waitUntil(lambda: watch.states.get(fake_comfy.url) == ServerState.IDLE, timeout=WAIT_MS)
 
     model = page.model
@@ -245,6 +261,7 @@ def test_unchecking_enabled_stops_using_the_server(
     index = model.index(0, model.ENABLED)
     assert index.data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked
     assert model.setData(index, Qt.CheckState.Unchecked.value, Qt.ItemDataRole.CheckStateRole)
+    press_apply(qtbot, dialog)
     qtbot.waitUntil(lambda: model.index(0, model.STATE).data() == "Not used", timeout=WAIT_MS)
     record = db(services.ctx).get_server_by_url(fake_comfy.url)
     assert record is not None and not record.enabled
@@ -310,7 +327,7 @@ def test_general_values_persist_across_a_restart(
     restarted = Services(services.ctx, services.pool, saved)
     again = SettingsDialog(restarted, page="general")
     qtbot.addWidget(again)
-    assert again.tabs.currentWidget() is again.general
+    assert again.current_page() is again.general
     assert again.general.values() == general.values()
     assert again.general.language.currentText() == "繁體中文"
 

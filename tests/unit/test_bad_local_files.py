@@ -119,7 +119,7 @@ def test_bad_settings_do_not_stop_the_context_and_are_a_start_problem(tmp_path: 
     (data / "settings.json").write_text("[" * 5000, "utf-8")
     with AppContext.open(data) as ctx:
         assert ctx.settings == Settings()
-        assert any("settings.json" in problem for problem in ctx.start_problems)
+        assert any("settings.json" in str(problem) for problem in ctx.start_problems)
     assert len(kept_aside(data)) == 1
     assert load_settings(data / "settings.json") == Settings()  # the next start is clean
 

@@ -210,7 +210,7 @@ def test_a_broken_settings_file_is_kept_aside_and_reported_as_a_start_problem(
     paths.settings.write_text("{not json", "utf-8")
     with AppContext.open(paths.root) as ctx:
         assert ctx.library.output_folder == paths.outputs and ctx.output_folder_error is None
-        assert [p for p in ctx.start_problems if str(paths.settings) in p]
+        assert [p for p in ctx.start_problems if str(paths.settings) in str(p)]
     assert not paths.settings.exists() and list(paths.root.glob("settings.json.bad-*"))
 
 

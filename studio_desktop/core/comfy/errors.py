@@ -13,6 +13,7 @@ from itertools import islice
 from typing import Any
 
 from studio_desktop.core.comfy.text import server_text
+from studio_desktop.core.messages import QT_TRANSLATE_NOOP, UserMessage, message
 
 # A rejection lists at most this many nodes, complaints per node and summary lines: a real
 # graph has tens of nodes; a server listing thousands is not telling the user anything more.
@@ -20,17 +21,17 @@ _MAX_NODES = 200
 _MAX_COMPLAINTS = 20
 _MAX_SUMMARY_LINES = 30
 
-_START_HINT = "Start ComfyUI (python main.py) or check the server address."
-
 
 class ComfyError(Exception):
-    """Base of every ComfyUI client error. `str(err)` is the user-facing message."""
+    """Base of every ComfyUI client error. `str(err)` is the user-facing message in English,
+    `text` the same as a translatable message (None where it is the server's own words)."""
 
     transient: bool = False
 
-    def __init__(self, message: str, *, url: str = "") -> None:
-        super().__init__(message)
-        self.message = message
+    def __init__(self, text: str | UserMessage, *, url: str = "") -> None:
+        super().__init__(str(text))
+        self.message = str(text)
+        self.text = text if isinstance(text, UserMessage) else None
         self.url = url
 
 
@@ -40,8 +41,26 @@ class ComfyConnectionError(ComfyError):
     transient = True
 
     def __init__(self, url: str, reason: str = "") -> None:
-        why = f" ({reason})" if reason else ""
-        super().__init__(f"Could not reach ComfyUI at {url}{why}. {_START_HINT}", url=url)
+        if reason:
+            text = message(
+                QT_TRANSLATE_NOOP(
+                    "CoreMessages",
+                    "Could not reach ComfyUI at {url} ({reason}). Start ComfyUI (python main.py) "
+                    "or check the server address.",
+                ),
+                url=url,
+                reason=reason,
+            )
+        else:
+            text = message(
+                QT_TRANSLATE_NOOP(
+                    "CoreMessages",
+                    "Could not reach ComfyUI at {url}. Start ComfyUI (python main.py) or check "
+                    "the server address.",
+                ),
+                url=url,
+            )
+        super().__init__(text, url=url)
         self.reason = reason
 
 
@@ -51,12 +70,26 @@ class ComfyTimeout(ComfyError):
     transient = True
 
     def __init__(self, url: str, seconds: float | None = None) -> None:
-        after = f" within {seconds:g} s" if seconds is not None else " in time"
-        super().__init__(
-            f"ComfyUI at {url} did not answer{after}. It may be busy (loading a model) or "
-            "stuck; wait and try again, or restart ComfyUI.",
-            url=url,
-        )
+        if seconds is not None:
+            text = message(
+                QT_TRANSLATE_NOOP(
+                    "CoreMessages",
+                    "ComfyUI at {url} did not answer within {seconds} s. It may be busy (loading "
+                    "a model) or stuck; wait and try again, or restart ComfyUI.",
+                ),
+                url=url,
+                seconds=f"{seconds:g}",
+            )
+        else:
+            text = message(
+                QT_TRANSLATE_NOOP(
+                    "CoreMessages",
+                    "ComfyUI at {url} did not answer in time. It may be busy (loading a model) "
+                    "or stuck; wait and try again, or restart ComfyUI.",
+                ),
+                url=url,
+            )
+        super().__init__(text, url=url)
         self.seconds = seconds
 
 
@@ -64,29 +97,55 @@ class ComfyHTTPError(ComfyError):
     """The server answered with an HTTP error status. Transient for 5xx and 429."""
 
     def __init__(
-        self, url: str, status: int, body: str = "", *, message: str | None = None
+        self, url: str, status: int, body: str = "", *, text: str | UserMessage | None = None
     ) -> None:
         snippet = server_text(" ".join(body[:4000].split()), 300)
-        if message is None:
-            message = _http_message(url, status, snippet)
-        super().__init__(message, url=url)
+        if text is None:
+            text = _http_message(url, status, snippet)
+        super().__init__(text, url=url)
         self.status = status
         self.body = body
         self.transient = status >= 500 or status == 429
 
 
-def _http_message(url: str, status: int, snippet: str) -> str:
-    said = f": {snippet}" if snippet else "."
+def _http_message(url: str, status: int, snippet: str) -> UserMessage:
     if status >= 500 or status == 429:
-        advice = (
-            "This is usually temporary and will be retried. If it persists, check the ComfyUI "
-            "console."
+        advice = message(
+            QT_TRANSLATE_NOOP(
+                "CoreMessages",
+                "This is usually temporary and will be retried. If it persists, check the "
+                "ComfyUI console.",
+            )
         )
     elif status == 404:
-        advice = "The file or route does not exist there; check that the address points at ComfyUI."
+        advice = message(
+            QT_TRANSLATE_NOOP(
+                "CoreMessages",
+                "The file or route does not exist there; check that the address points at ComfyUI.",
+            )
+        )
     else:
-        advice = "Check the server address and that ComfyUI is up to date."
-    return f"ComfyUI at {url} answered HTTP {status}{said} {advice}"
+        advice = message(
+            QT_TRANSLATE_NOOP(
+                "CoreMessages", "Check the server address and that ComfyUI is up to date."
+            )
+        )
+    if snippet:
+        return message(
+            QT_TRANSLATE_NOOP(
+                "CoreMessages", "ComfyUI at {url} answered HTTP {status}: {said} {advice}"
+            ),
+            url=url,
+            status=status,
+            said=snippet,
+            advice=advice,
+        )
+    return message(
+        QT_TRANSLATE_NOOP("CoreMessages", "ComfyUI at {url} answered HTTP {status}. {advice}"),
+        url=url,
+        status=status,
+        advice=advice,
+    )
 
 
 class RedirectRefused(ComfyError):
@@ -98,11 +157,17 @@ class RedirectRefused(ComfyError):
 
     def __init__(self, url: str, target: str) -> None:
         target = server_text(target, 200)
-        super().__init__(
-            f"ComfyUI at {url} redirected to another address ({target}); Studio does not follow "
-            "redirects to other servers. If ComfyUI really lives there, use that address.",
+        text = message(
+            QT_TRANSLATE_NOOP(
+                "CoreMessages",
+                "ComfyUI at {url} redirected to another address ({target}); Studio does not "
+                "follow redirects to other servers. If ComfyUI really lives there, use that "
+                "address.",
+            ),
             url=url,
+            target=target,
         )
+        super().__init__(text, url=url)
         self.target = target
 
 
@@ -114,9 +179,14 @@ class ComfyAuthError(ComfyHTTPError):
             url,
             status,
             body,
-            message=(
-                f"ComfyUI at {url} refused access (HTTP {status}). Check the access token "
-                "(authorization header) set for this server."
+            text=message(
+                QT_TRANSLATE_NOOP(
+                    "CoreMessages",
+                    "ComfyUI at {url} refused access (HTTP {status}). Check the access token "
+                    "(authorization header) set for this server.",
+                ),
+                url=url,
+                status=status,
             ),
         )
         self.transient = False
@@ -133,11 +203,16 @@ class BadResponse(ComfyError):
     transient = True
 
     def __init__(self, url: str, reason: str) -> None:
-        super().__init__(
-            f"ComfyUI at {url} sent an answer that could not be understood ({reason}). "
-            "Check that the address points at ComfyUI and not at another web page or proxy.",
+        text = message(
+            QT_TRANSLATE_NOOP(
+                "CoreMessages",
+                "ComfyUI at {url} sent an answer that could not be understood ({reason}). Check "
+                "that the address points at ComfyUI and not at another web page or proxy.",
+            ),
             url=url,
+            reason=reason,
         )
+        super().__init__(text, url=url)
         self.reason = reason
 
 
@@ -148,12 +223,18 @@ class ResponseTooLarge(BadResponse):
 
     def __init__(self, url: str, what: str, limit: int) -> None:
         what = server_text(what, 200)
-        ComfyError.__init__(
-            self,
-            f"ComfyUI at {url} sent {what} larger than {limit:,} bytes, more than Studio "
-            "accepts. Check the workflow's output size, or that the address points at ComfyUI.",
+        text = message(
+            QT_TRANSLATE_NOOP(
+                "CoreMessages",
+                "ComfyUI at {url} sent {what} larger than {limit} bytes, more than Studio "
+                "accepts. Check the workflow's output size, or that the address points at "
+                "ComfyUI.",
+            ),
             url=url,
+            what=what,
+            limit=f"{limit:,}",
         )
+        ComfyError.__init__(self, text, url=url)
         self.reason = f"{what} is larger than {limit:,} bytes"
         self.limit = limit
 
@@ -169,7 +250,14 @@ class ComfyProtocolError(ComfyError):
 
     def __init__(self, reason: str) -> None:
         reason = server_text(reason, 300)
-        super().__init__(f"ComfyUI sent data that could not be understood ({reason}).")
+        super().__init__(
+            message(
+                QT_TRANSLATE_NOOP(
+                    "CoreMessages", "ComfyUI sent data that could not be understood ({reason})."
+                ),
+                reason=reason,
+            )
+        )
         self.reason = reason
 
 

@@ -46,6 +46,7 @@ from studio_desktop.core.engine.machine import ServerMachine
 from studio_desktop.core.engine.server import ComfyServer, HttpComfyServer
 from studio_desktop.core.jobs import IllegalTransition, Job, JobError, JobStatus
 from studio_desktop.core.library.files import OutputLibrary
+from studio_desktop.core.messages import QT_TRANSLATE_NOOP, message, text_of, verbatim
 from studio_desktop.core.owners import ProcessOwner
 from studio_desktop.core.servers import ServerCapabilities, ServerConfig, record_capabilities
 from studio_desktop.core.store import Store
@@ -182,15 +183,27 @@ class ServerDriver:
         exactly as after a restart of the app, so nothing runs twice."""
         if isinstance(exc, DatabaseUnavailable):
             # Not a bug: the disk filled up, the drive went read-only... Say what to do, whole.
-            reason = (
-                f"paused: the database cannot be written. {exc} Every job stays as it was "
-                f"saved; trying again in {delay:.0f} s."
+            text = message(
+                QT_TRANSLATE_NOOP(
+                    "CoreMessages",
+                    "paused: the database cannot be written. {error} Every job stays as it was "
+                    "saved; trying again in {delay} s.",
+                ),
+                error=str(exc),
+                delay=f"{delay:.0f}",
             )
         else:
-            reason = (
-                f"stopped by an internal error ({type(exc).__name__}: {str(exc)[:120]}); "
-                f"trying again in {delay:.0f} s. The log has the details."
+            text = message(
+                QT_TRANSLATE_NOOP(
+                    "CoreMessages",
+                    "stopped by an internal error ({kind}: {error}); trying again in {delay} s. "
+                    "The log has the details.",
+                ),
+                kind=type(exc).__name__,
+                error=str(exc)[:120],
+                delay=f"{delay:.0f}",
             )
+        reason = str(text)
         self._machine = ServerMachine(
             self.url, self.server.label, self.server.pipeline_depth, self._config
         )
@@ -198,7 +211,12 @@ class ServerDriver:
         self._movable = []
         self._comfy.close()
         self._set_status(ServerState.DOWN, message=reason)
-        self._emit(Notice(f"{self.server.label}: {reason}"))
+        notice = message(
+            QT_TRANSLATE_NOOP("CoreMessages", "{server}: {reason}"),
+            server=self.server.label,
+            reason=text,
+        )
+        self._emit(Notice(str(notice), notice))
 
     # --- the loop ---
 
@@ -247,7 +265,7 @@ class ServerDriver:
             try:
                 event = self._comfy.next_event(min(remaining, _SLICE_S))
             except _SERVER_DOWN as exc:
-                self._feed(m.Disconnected(str(exc)))
+                self._feed(m.Disconnected(str(exc), text_of(exc)))
                 break
             if event is not None:
                 self._feed(m.ServerEvent(event))
@@ -260,7 +278,7 @@ class ServerDriver:
             try:
                 event = self._comfy.next_event(_PENDING_WAIT_S)
             except _SERVER_DOWN as exc:
-                self._feed(m.Disconnected(str(exc)))
+                self._feed(m.Disconnected(str(exc), text_of(exc)))
                 return
             if event is None:
                 return
@@ -308,8 +326,11 @@ class ServerDriver:
             return []
         except _SERVER_DOWN as exc:
             if isinstance(command, m.CancelOnServer):
-                return [*self._cancel_not_taken(command.prompt_ids, exc), m.Disconnected(str(exc))]
-            return [m.Disconnected(str(exc))]
+                return [
+                    *self._cancel_not_taken(command.prompt_ids, exc),
+                    m.Disconnected(str(exc), text_of(exc)),
+                ]
+            return [m.Disconnected(str(exc), text_of(exc))]
         except DatabaseUnavailable:
             # Not the job's fault (a full disk during a submit): it must not cost an attempt.
             raise
@@ -475,12 +496,16 @@ class ServerDriver:
         first_time = set(prompt_ids) - self._cancels_refused
         self._cancels_refused.update(prompt_ids)
         if first_time:
-            self._emit(
-                Notice(
-                    f"{self.server.label} did not take the cancel ({exc}); the job is cancelled "
-                    "here, and the cancel is sent again until the server takes it."
-                )
+            notice = message(
+                QT_TRANSLATE_NOOP(
+                    "CoreMessages",
+                    "{server} did not take the cancel ({error}); the job is cancelled here, and "
+                    "the cancel is sent again until the server takes it.",
+                ),
+                server=self.server.label,
+                error=text_of(exc) or verbatim(str(exc)),
             )
+            self._emit(Notice(str(notice), notice))
         return [m.CancelFailed(prompt_ids)]
 
     # --- helpers ---

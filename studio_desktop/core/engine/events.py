@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from studio_desktop.core.jobs import ImageRecord, Job
+from studio_desktop.core.messages import UserMessage
 from studio_desktop.core.servers import ServerCapabilities
 
 
@@ -113,9 +114,11 @@ class ServerChanged:
 
 @dataclass(frozen=True)
 class Notice:
-    """Something the user should read (a cancel the server refused, a server that went away)."""
+    """Something the user should read (a cancel the server refused, a server that went away).
+    `message` in English, `text` the same as a translatable message when it has one."""
 
     message: str
+    text: UserMessage | None = None
 
 
 JobEvent = JobStarted | JobProgress | JobPreview | JobRetrying | JobBlocked | JobFinished

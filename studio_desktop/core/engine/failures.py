@@ -15,6 +15,7 @@ from studio_desktop.core.comfy import events as ev
 from studio_desktop.core.engine.config import EngineConfig
 from studio_desktop.core.jobs import JobError
 from studio_desktop.core.library.files import OutputRejected, SaveError
+from studio_desktop.core.messages import QT_TRANSLATE_NOOP, UserMessage, message
 from studio_desktop.core.workflows import Template, TemplateError
 
 
@@ -48,21 +49,35 @@ def rejection_error(exc: PromptRejected) -> JobError:
     return JobError(type=exc.error_type, message=str(exc), node_id=first, details=nodes)
 
 
+def node_failed(node_type: str, node_id: str, said: str) -> UserMessage:
+    """ "KSampler (node 3) failed: <the server's words>"."""
+    return message(
+        QT_TRANSLATE_NOOP("CoreMessages", "{node_type} (node {node}) failed: {said}"),
+        node_type=node_type,
+        node=node_id,
+        said=said,
+    )
+
+
 def execution_error(event: ev.ExecutionError) -> JobError:
-    return JobError(
-        type=event.exception_type or "execution_error",
-        message=f"{event.node_type} (node {event.node_id}) failed: "
-        f"{event.exception_message}".strip(),
+    return JobError.of(
+        event.exception_type or "execution_error",
+        node_failed(str(event.node_type), str(event.node_id), event.exception_message.strip()),
         node_id=event.node_id,
         details=event.traceback,
     )
 
 
 def interrupted_error(node_id: str | None = None) -> JobError:
-    return JobError(
-        type="interrupted",
-        message="The run was interrupted on the server (from another client?). "
-        "Retry the job to run it again.",
+    return JobError.of(
+        "interrupted",
+        message(
+            QT_TRANSLATE_NOOP(
+                "CoreMessages",
+                "The run was interrupted on the server (from another client?). Retry the job "
+                "to run it again.",
+            )
+        ),
         node_id=node_id,
     )
 
@@ -74,15 +89,20 @@ def history_error(entry: HistoryEntry) -> JobError:
         return interrupted_error(entry.error.node_id)
     if entry.error is not None:
         info = entry.error
-        return JobError(
-            type=info.exception_type or entry.status_str or "error",
-            message=f"{info.node_type} (node {info.node_id}) failed: {info.exception_message}",
+        return JobError.of(
+            info.exception_type or entry.status_str or "error",
+            node_failed(str(info.node_type), str(info.node_id), info.exception_message),
             node_id=info.node_id,
             details=info.traceback,
         )
-    return JobError(
-        type=entry.status_str or "error",
-        message=f"ComfyUI reports the run as '{entry.status_str}' without outputs.",
+    return JobError.of(
+        entry.status_str or "error",
+        message(
+            QT_TRANSLATE_NOOP(
+                "CoreMessages", "ComfyUI reports the run as '{status}' without outputs."
+            ),
+            status=entry.status_str or "",
+        ),
     )
 
 
@@ -93,16 +113,22 @@ def job_error(exc: BaseException) -> JobError:
     if isinstance(exc, PromptRejected):
         return rejection_error(exc)
     if isinstance(exc, TemplateError):
-        return JobError(type="template", message=str(exc))
+        return JobError(type="template", message=str(exc), text=exc.text)
     if isinstance(exc, OutputRejected):
         return JobError(type="output_rejected", message=str(exc))
     if isinstance(exc, SaveError):  # the message names the folder and what to do
         return JobError(type="save_failed", message=str(exc))
     if isinstance(exc, ComfyError):
-        return JobError(type=type(exc).__name__, message=str(exc))
-    return JobError(
-        type="internal",
-        message=f"Unexpected error ({type(exc).__name__}: {str(exc)[:200]}); the log has details.",
+        return JobError(type=type(exc).__name__, message=str(exc), text=exc.text)
+    return JobError.of(
+        "internal",
+        message(
+            QT_TRANSLATE_NOOP(
+                "CoreMessages", "Unexpected error ({kind}: {error}); the log has details."
+            ),
+            kind=type(exc).__name__,
+            error=str(exc)[:200],
+        ),
     )
 
 
@@ -136,14 +162,22 @@ def decide(config: EngineConfig, attempts: int, exc: BaseException) -> Retry | G
         return GiveUp(error)
     if attempts >= config.max_attempts:
         return GiveUp(
-            JobError(
-                type=error.type,
-                message=f"{error.message} (gave up after {attempts} attempts)",
+            JobError.of(
+                error.type,
+                message(
+                    QT_TRANSLATE_NOOP(
+                        "CoreMessages", "{error} (gave up after {attempts} attempts)"
+                    ),
+                    error=error.text or error.message,
+                    attempts=attempts,
+                ),
                 node_id=error.node_id,
                 details=error.details,
             )
         )
-    return Retry(config.backoff(attempts), JobError(type="transient", message=error.message))
+    return Retry(
+        config.backoff(attempts), JobError(type="transient", message=error.message, text=error.text)
+    )
 
 
 def with_hints(error: JobError, template: Template) -> JobError:
@@ -169,9 +203,14 @@ def with_hints(error: JobError, template: Template) -> JobError:
             hints.append(hint)
     if not hints:
         return error
-    return JobError(
-        type=error.type,
-        message="\n".join([error.message.rstrip(), *(h.strip() for h in hints)]),
+    # The hints are the template's own text; the error before them stays translatable.
+    return JobError.of(
+        error.type,
+        message(
+            QT_TRANSLATE_NOOP("CoreMessages", "{error}\n{hints}"),
+            error=error.text or error.message.rstrip(),
+            hints="\n".join(h.strip() for h in hints),
+        ),
         node_id=error.node_id,
         details=error.details,
     )

@@ -48,6 +48,7 @@ from studio_desktop.core.engine.failures import (
     interrupted_error,
 )
 from studio_desktop.core.jobs import Job, JobError, JobStatus
+from studio_desktop.core.messages import QT_TRANSLATE_NOOP, UserMessage, message, verbatim
 
 
 class Phase(enum.Enum):
@@ -189,8 +190,8 @@ class ServerMachine:
         match message:
             case m.Connected():
                 return self._connected(now)
-            case m.Disconnected(reason):
-                return self._disconnected(reason)
+            case m.Disconnected(reason, text):
+                return self._disconnected(reason, text)
             case m.Tick():
                 return self._tick(now)
             case m.RunningJobs(jobs):
@@ -248,14 +249,14 @@ class ServerMachine:
         out.append(m.LoadRunning())
         return out
 
-    def _disconnected(self, reason: str) -> list[m.Command]:
+    def _disconnected(self, reason: str, text: UserMessage | None = None) -> list[m.Command]:
         was_connected = self.connected
         self.connected = False
         self._claiming = False
         self._running_prompt = None
         self._forget_queue()
         out: list[m.Command] = []
-        error = JobError(type="server_down", message=reason)
+        error = JobError(type="server_down", message=reason, text=text)
         for job_id, flight in list(self.flights.items()):
             if flight.phase is Phase.COLLECTING:
                 continue  # the output stage retries its downloads; nothing runs on the GPU
@@ -263,7 +264,12 @@ class ServerMachine:
             self._abandoned.add(job_id)
             out.append(m.Requeue(job_id, error))
         if was_connected:
-            out.append(m.Emit(Notice(f"{self.label} is not reachable: {reason}")))
+            notice = message(
+                QT_TRANSLATE_NOOP("CoreMessages", "{server} is not reachable: {reason}"),
+                server=self.label,
+                reason=text or verbatim(reason),
+            )
+            out.append(m.Emit(Notice(str(notice), notice)))
         return out
 
     def _release(self) -> list[m.Command]:

@@ -14,6 +14,7 @@ from studio_desktop.core.comfy import HistoryEntry
 from studio_desktop.core.comfy import events as ev
 from studio_desktop.core.engine.events import EngineEvent
 from studio_desktop.core.jobs import Job, JobError
+from studio_desktop.core.messages import UserMessage
 
 # --- inputs ---
 
@@ -28,6 +29,7 @@ class Disconnected:
     """The server cannot be reached (any call, or the stream gave up reconnecting)."""
 
     reason: str
+    text: UserMessage | None = None  # the reason as a translatable message, when it has one
 
 
 @dataclass(frozen=True)

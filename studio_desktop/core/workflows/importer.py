@@ -28,6 +28,7 @@ __all__ = [
 
 from studio_desktop.core.comfy.object_info import ObjectInfo
 from studio_desktop.core.library.files import atomic_write_bytes
+from studio_desktop.core.messages import QT_TRANSLATE_NOOP, message
 from studio_desktop.core.paths import resources_dir
 from studio_desktop.core.workflows.detect import DetectedSlots, detect_slots
 from studio_desktop.core.workflows.nesting import MAX_NESTING, nesting_message, too_deep
@@ -50,21 +51,48 @@ def read_workflow(path: Path, object_info: ObjectInfo | None = None) -> dict[str
         size = path.stat().st_size
         if size > MAX_WORKFLOW_BYTES:
             raise TemplateError(
-                f"{path.name} is {size // (1024 * 1024)} MB, too large to be a ComfyUI workflow."
+                message(
+                    QT_TRANSLATE_NOOP(
+                        "CoreMessages", "{name} is {size} MB, too large to be a ComfyUI workflow."
+                    ),
+                    name=path.name,
+                    size=size // (1024 * 1024),
+                )
             )
         text = path.read_text(encoding="utf-8-sig")
     except OSError as exc:
-        raise TemplateError(f"Cannot read {path.name}: {exc.strerror or exc}.") from exc
+        raise TemplateError(
+            message(
+                QT_TRANSLATE_NOOP("CoreMessages", "Cannot read {name}: {reason}."),
+                name=path.name,
+                reason=str(exc.strerror or exc),
+            )
+        ) from exc
     except UnicodeDecodeError as exc:
-        raise TemplateError(f"{path.name} is not a text file, so not a ComfyUI workflow.") from exc
+        raise TemplateError(
+            message(
+                QT_TRANSLATE_NOOP(
+                    "CoreMessages", "{name} is not a text file, so not a ComfyUI workflow."
+                ),
+                name=path.name,
+            )
+        ) from exc
     try:
         data = json.loads(text)
     except RecursionError as exc:  # the decoder itself gives up long before we could measure
         raise TemplateError(nesting_message(path.name)) from exc
     except json.JSONDecodeError as exc:
         raise TemplateError(
-            f"{path.name} is not valid JSON (line {exc.lineno}, column {exc.colno}), so it is "
-            "not a ComfyUI workflow."
+            message(
+                QT_TRANSLATE_NOOP(
+                    "CoreMessages",
+                    "{name} is not valid JSON (line {line}, column {column}), so it is not a "
+                    "ComfyUI workflow.",
+                ),
+                name=path.name,
+                line=exc.lineno,
+                column=exc.colno,
+            )
         ) from exc
     return check_workflow(data, path.name, object_info)
 
@@ -78,19 +106,44 @@ def check_workflow(data: Any, what: str, object_info: ObjectInfo | None = None) 
     if too_deep(data):
         raise TemplateError(nesting_message(what))
     if is_ui_format(data):
-        raise TemplateError(f"{what}: {EXPORT_HELP}")
+        raise TemplateError(
+            message(
+                QT_TRANSLATE_NOOP("CoreMessages", "{what}: {help}"),
+                what=what,
+                help=message(EXPORT_HELP),
+            )
+        )
     data = _graph_inside(data, what)
     if not isinstance(data, Mapping):
-        raise TemplateError(f"{what} is not a ComfyUI API-format workflow (expected an object).")
+        raise TemplateError(
+            message(
+                QT_TRANSLATE_NOOP(
+                    "CoreMessages",
+                    "{what} is not a ComfyUI API-format workflow (expected an object).",
+                ),
+                what=what,
+            )
+        )
     if not data:
-        raise TemplateError(f"{what} is an empty workflow: it has no nodes.")
+        raise TemplateError(
+            message(
+                QT_TRANSLATE_NOOP("CoreMessages", "{what} is an empty workflow: it has no nodes."),
+                what=what,
+            )
+        )
     issues = check_structure(data)
     if object_info is not None and not issues:
         issues = [
             i for i in validate_graph(data, object_info) if i.kind is IssueKind.MISSING_NODE_CLASS
         ]
     if issues:
-        raise TemplateError(f"{what}: {issues[0].message}")
+        raise TemplateError(
+            message(
+                QT_TRANSLATE_NOOP("CoreMessages", "{what}: {problem}"),
+                what=what,
+                problem=issues[0].text,
+            )
+        )
     return {str(k): v for k, v in data.items()}
 
 
@@ -114,8 +167,16 @@ def _graph_inside(data: Any, what: str) -> Any:
         return data
     if len(entries) > 1:
         raise TemplateError(
-            f"{what} is a ComfyUI history of {len(entries)} prompts, and a template is made of "
-            "one: ask ComfyUI for the one you want (/history/<prompt id>) and import that."
+            message(
+                QT_TRANSLATE_NOOP(
+                    "CoreMessages",
+                    "{what} is a ComfyUI history of {count} prompts, and a template is made of "
+                    "one: ask ComfyUI for the one you want (/history/<prompt id>) and import "
+                    "that.",
+                ),
+                what=what,
+                count=len(entries),
+            )
         )
     return entries[0]["prompt"][2]
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any, Final
 
 from studio_desktop.core.json_files import nesting_depth
+from studio_desktop.core.messages import QT_TRANSLATE_NOOP, UserMessage, message
 
 # Real workflows reach 5 (ComfyUI's own templates); deepcopy of 64 levels needs ~200 frames.
 MAX_NESTING: Final = 64
@@ -20,5 +21,11 @@ def too_deep(value: Any, limit: int = MAX_NESTING) -> bool:
     return nesting_depth(value, limit) > limit
 
 
-def nesting_message(what: str) -> str:
-    return f"{what}: the workflow is nested too deeply (over {MAX_NESTING} levels)."
+def nesting_message(what: str) -> UserMessage:
+    return message(
+        QT_TRANSLATE_NOOP(
+            "CoreMessages", "{what}: the workflow is nested too deeply (over {levels} levels)."
+        ),
+        what=what,
+        levels=MAX_NESTING,
+    )

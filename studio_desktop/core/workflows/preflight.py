@@ -8,6 +8,7 @@ from collections.abc import Mapping
 
 from studio_desktop.core.comfy.object_info import ObjectInfo
 from studio_desktop.core.jobs import GenerationParams
+from studio_desktop.core.messages import verbatim
 from studio_desktop.core.workflows.bind import bind
 from studio_desktop.core.workflows.defaults import resolve_defaults, server_models
 from studio_desktop.core.workflows.template import Template, TemplateError
@@ -45,5 +46,5 @@ def _model_issue(template: Template, message: str) -> ValidationIssue:
     node = template.graph.get(target.node)
     class_type = str(node.get("class_type", "")) if isinstance(node, Mapping) else ""
     return ValidationIssue(
-        target.node, class_type, target.input, "model", message, IssueKind.NOT_IN_LIST
+        target.node, class_type, target.input, "model", verbatim(message), IssueKind.NOT_IN_LIST
     )

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any, Final
 
 from studio_desktop.core.json_files import JsonFileError, nesting_depth, read_json_file
+from studio_desktop.core.messages import UserMessage
 from studio_desktop.core.workflows.nesting import MAX_NESTING, too_deep
 
 TEMPLATE_FORMAT = 1
@@ -46,7 +47,12 @@ PARAM_SLOTS = (
 
 
 class TemplateError(ValueError):
-    """A template or workflow file that cannot be used; the message says why."""
+    """A template or workflow file that cannot be used; the message says why (`text`: the same
+    as a translatable message, when it was raised with one)."""
+
+    def __init__(self, text: str | UserMessage) -> None:
+        super().__init__(str(text))
+        self.text = text if isinstance(text, UserMessage) else None
 
 
 @dataclass(frozen=True)

@@ -13,11 +13,14 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, Final
 
-EXPORT_HELP: Final = (
+from studio_desktop.core.messages import QT_TRANSLATE_NOOP
+
+EXPORT_HELP: Final = QT_TRANSLATE_NOOP(
+    "CoreMessages",
     "This is a ComfyUI workflow in the editor's own format (the one Save writes), not the API "
     "format Studio Desktop runs. In ComfyUI open it and choose Workflow > Export (API) in the "
     "menu, then import the file that gives. On older ComfyUI versions: open Settings (the gear), "
-    "turn on 'Enable Dev mode Options', then use the 'Save (API Format)' button."
+    "turn on 'Enable Dev mode Options', then use the 'Save (API Format)' button.",
 )
 
 

@@ -13,6 +13,7 @@ from enum import StrEnum
 from typing import Any
 
 from studio_desktop.core.comfy.object_info import ObjectInfo
+from studio_desktop.core.messages import QT_TRANSLATE_NOOP, UserMessage, message, verbatim
 from studio_desktop.core.workflows.template import Template
 
 # Inputs whose list the server checks itself (VALIDATE_INPUTS): an uploaded image is not in the
@@ -21,19 +22,22 @@ _SELF_VALIDATED = {"LoadImage": "image", "LoadImageMask": "image", "LoadImageOut
 
 # What a list input holds, for messages: "Checkpoint 'x' is not on this server".
 _LIST_NOUNS = {
-    "ckpt_name": "Checkpoint",
-    "lora_name": "LoRA",
-    "vae_name": "VAE",
-    "control_net_name": "ControlNet model",
-    "unet_name": "Diffusion model",
-    "clip_name": "Text encoder",
-    "clip_name1": "Text encoder",
-    "clip_name2": "Text encoder",
-    "sampler_name": "Sampler",
-    "scheduler": "Scheduler",
-    "upscale_method": "Upscale method",
+    "ckpt_name": QT_TRANSLATE_NOOP("CoreMessages", "Checkpoint"),
+    "lora_name": QT_TRANSLATE_NOOP("CoreMessages", "LoRA"),
+    "vae_name": QT_TRANSLATE_NOOP("CoreMessages", "VAE"),
+    "control_net_name": QT_TRANSLATE_NOOP("CoreMessages", "ControlNet model"),
+    "unet_name": QT_TRANSLATE_NOOP("CoreMessages", "Diffusion model"),
+    "clip_name": QT_TRANSLATE_NOOP("CoreMessages", "Text encoder"),
+    "clip_name1": QT_TRANSLATE_NOOP("CoreMessages", "Text encoder"),
+    "clip_name2": QT_TRANSLATE_NOOP("CoreMessages", "Text encoder"),
+    "sampler_name": QT_TRANSLATE_NOOP("CoreMessages", "Sampler"),
+    "scheduler": QT_TRANSLATE_NOOP("CoreMessages", "Scheduler"),
+    "upscale_method": QT_TRANSLATE_NOOP("CoreMessages", "Upscale method"),
 }
-_MODEL_NOUNS = {"UpscaleModelLoader": "Upscale model", "CLIPVisionLoader": "CLIP vision model"}
+_MODEL_NOUNS = {
+    "UpscaleModelLoader": QT_TRANSLATE_NOOP("CoreMessages", "Upscale model"),
+    "CLIPVisionLoader": QT_TRANSLATE_NOOP("CoreMessages", "CLIP vision model"),
+}
 _MAX_LISTED = 8
 
 
@@ -51,14 +55,19 @@ class IssueKind(StrEnum):
 
 @dataclass(frozen=True)
 class ValidationIssue:
-    """One reason the server would refuse the graph; `slot` names the form field it belongs to."""
+    """One reason the server would refuse the graph; `slot` names the form field it belongs to.
+    `text` is the reason as a translatable message, `message` the same in English."""
 
     node_id: str
     class_type: str
     input_name: str | None
     slot: str | None
-    message: str
+    text: UserMessage
     kind: IssueKind
+
+    @property
+    def message(self) -> str:
+        return str(self.text)
 
 
 def validate_graph(
@@ -97,7 +106,8 @@ class _Checker:
 
     def run(self, graph: Any) -> list[ValidationIssue]:
         if not isinstance(graph, Mapping) or not graph:
-            self._add("", "", None, "The workflow has no nodes.", IssueKind.INVALID_NODE)
+            no_nodes = message(QT_TRANSLATE_NOOP("CoreMessages", "The workflow has no nodes."))
+            self._add("", "", None, no_nodes, IssueKind.INVALID_NODE)
             return self.issues
         nodes: dict[str, Mapping[str, Any]] = {}
         for node_id, node in graph.items():
@@ -107,7 +117,13 @@ class _Checker:
                     key,
                     "",
                     None,
-                    f"Node {key} is not a ComfyUI node (it has no class_type).",
+                    message(
+                        QT_TRANSLATE_NOOP(
+                            "CoreMessages",
+                            "Node {node} is not a ComfyUI node (it has no class_type).",
+                        ),
+                        node=key,
+                    ),
                     IssueKind.INVALID_NODE,
                 )
             elif not isinstance(node.get("inputs", {}), Mapping):
@@ -115,7 +131,14 @@ class _Checker:
                     key,
                     str(node["class_type"]),
                     None,
-                    f"Node {key} ({node['class_type']}) has inputs that are not an object.",
+                    message(
+                        QT_TRANSLATE_NOOP(
+                            "CoreMessages",
+                            "Node {node} ({class_type}) has inputs that are not an object.",
+                        ),
+                        node=key,
+                        class_type=str(node["class_type"]),
+                    ),
                     IssueKind.INVALID_NODE,
                 )
             else:
@@ -135,8 +158,13 @@ class _Checker:
                 "",
                 "",
                 None,
-                "The workflow has no output node (such as Save Image), so the server would "
-                "not run it.",
+                message(
+                    QT_TRANSLATE_NOOP(
+                        "CoreMessages",
+                        "The workflow has no output node (such as Save Image), so the server "
+                        "would not run it.",
+                    )
+                ),
                 IssueKind.NO_OUTPUT,
             )
         # ComfyUI checks only what the outputs depend on; an unused node cannot block a run.
@@ -156,19 +184,35 @@ class _Checker:
             return
         pack = self.template.pack_for(class_type) if self.template else None
         if pack is not None and pack.hint:
-            message = f"The server has no '{class_type}' node ({pack.name}). {pack.hint}"
+            text = message(
+                QT_TRANSLATE_NOOP(
+                    "CoreMessages", "The server has no '{class_type}' node ({pack}). {hint}"
+                ),
+                class_type=class_type,
+                pack=pack.name,
+                hint=pack.hint,
+            )
         elif pack is not None:
-            where = f" ({pack.url})" if pack.url else ""
-            message = (
-                f"The server has no '{class_type}' node: install the custom node pack "
-                f"{pack.name}{where} on the server and restart ComfyUI."
+            text = message(
+                QT_TRANSLATE_NOOP(
+                    "CoreMessages",
+                    "The server has no '{class_type}' node: install the custom node pack "
+                    "{pack}{where} on the server and restart ComfyUI.",
+                ),
+                class_type=class_type,
+                pack=pack.name,
+                where=f" ({pack.url})" if pack.url else "",
             )
         else:
-            message = (
-                f"The server has no '{class_type}' node. It may come from a custom node pack "
-                "that is not installed there, or need a newer ComfyUI."
+            text = message(
+                QT_TRANSLATE_NOOP(
+                    "CoreMessages",
+                    "The server has no '{class_type}' node. It may come from a custom node pack "
+                    "that is not installed there, or need a newer ComfyUI.",
+                ),
+                class_type=class_type,
             )
-        self._add(node_id, class_type, None, message, IssueKind.MISSING_NODE_CLASS)
+        self._add(node_id, class_type, None, text, IssueKind.MISSING_NODE_CLASS)
 
     # --- inputs ---
 
@@ -181,7 +225,16 @@ class _Checker:
                     node_id,
                     class_type,
                     name,
-                    f"Node {node_id} ({class_type}) needs its input '{name}', which is missing.",
+                    message(
+                        QT_TRANSLATE_NOOP(
+                            "CoreMessages",
+                            "Node {node} ({class_type}) needs its input '{name}', which is "
+                            "missing.",
+                        ),
+                        node=node_id,
+                        class_type=class_type,
+                        name=name,
+                    ),
                     IssueKind.MISSING_INPUT,
                 )
         for name, value in inputs.items():
@@ -204,10 +257,18 @@ class _Checker:
         options = self.info.combo_options(class_type, name) or []
         if value in options or str(value) in options:
             return
-        noun = _MODEL_NOUNS.get(class_type) or _LIST_NOUNS.get(name) or f"'{name}'"
-        message = f"{noun} '{value}' is not on this server ({_listing(options)})."
-        hint = self._model_hint(node_id, name)
-        self._add(node_id, class_type, name, message + hint, IssueKind.NOT_IN_LIST)
+        known = _MODEL_NOUNS.get(class_type) or _LIST_NOUNS.get(name)
+        noun = message(known) if known else verbatim(f"'{name}'")
+        text = message(
+            QT_TRANSLATE_NOOP(
+                "CoreMessages", "{noun} '{value}' is not on this server ({listing}).{hint}"
+            ),
+            noun=noun,
+            value=str(value),
+            listing=_listing(options),
+            hint=self._model_hint(node_id, name),
+        )
+        self._add(node_id, class_type, name, text, IssueKind.NOT_IN_LIST)
 
     def _model_hint(self, node_id: str, name: str) -> str:
         return self.template.download_hint(node_id, name) if self.template is not None else ""
@@ -227,26 +288,44 @@ class _Checker:
                 node_id,
                 class_type,
                 name,
-                f"'{name}' of node {node_id} ({class_type}) must be a number, not {value!r}.",
+                message(
+                    QT_TRANSLATE_NOOP(
+                        "CoreMessages",
+                        "'{name}' of node {node} ({class_type}) must be a number, not {value}.",
+                    ),
+                    name=name,
+                    node=node_id,
+                    class_type=class_type,
+                    value=repr(value),
+                ),
                 IssueKind.BAD_VALUE,
             )
             return
         low, high = config.get("min"), config.get("max")
         if isinstance(low, int | float) and number < low:
-            bound = f"at least {_fmt(low)}"
+            template = QT_TRANSLATE_NOOP(
+                "CoreMessages", "{label} must be at least {bound} (it is {value})."
+            )
+            bound = _fmt(low)
         elif isinstance(high, int | float) and number > high:
-            bound = f"at most {_fmt(high)}"
+            template = QT_TRANSLATE_NOOP(
+                "CoreMessages", "{label} must be at most {bound} (it is {value})."
+            )
+            bound = _fmt(high)
         else:
             return
         slot = self._slot(node_id, name)
-        label = slot.replace("_", " ").capitalize() if slot else f"'{name}' of node {node_id}"
-        self._add(
-            node_id,
-            class_type,
-            name,
-            f"{label} must be {bound} (it is {_fmt(number)}).",
-            IssueKind.OUT_OF_RANGE,
+        label = (
+            verbatim(slot.replace("_", " ").capitalize())
+            if slot
+            else message(
+                QT_TRANSLATE_NOOP("CoreMessages", "'{name}' of node {node}"),
+                name=name,
+                node=node_id,
+            )
         )
+        text = message(template, label=label, bound=bound, value=_fmt(number))
+        self._add(node_id, class_type, name, text, IssueKind.OUT_OF_RANGE)
 
     # --- links ---
 
@@ -263,34 +342,83 @@ class _Checker:
                     node_id,
                     class_type,
                     str(name),
-                    f"Input '{name}' of node {node_id} ({class_type}) {problem}.",
+                    message(
+                        QT_TRANSLATE_NOOP(
+                            "CoreMessages",
+                            "Input '{name}' of node {node} ({class_type}) {problem}.",
+                        ),
+                        name=str(name),
+                        node=node_id,
+                        class_type=class_type,
+                        problem=problem,
+                    ),
                     IssueKind.BAD_LINK,
                 )
 
     def _link_problem(
         self, class_type: str, name: str, value: list[Any], nodes: Mapping[str, Mapping[str, Any]]
-    ) -> str | None:
+    ) -> UserMessage | None:
         if len(value) != 2 or not isinstance(value[0], str):
-            return f"is a malformed link {value!r} (expected [node id, output index])"
+            return message(
+                QT_TRANSLATE_NOOP(
+                    "CoreMessages", "is a malformed link {link} (expected [node id, output index])"
+                ),
+                link=repr(value),
+            )
         source, index = value
         if isinstance(index, bool) or not isinstance(index, int):
-            return f"is a malformed link {value!r} (the output index must be a whole number)"
+            return message(
+                QT_TRANSLATE_NOOP(
+                    "CoreMessages",
+                    "is a malformed link {link} (the output index must be a whole number)",
+                ),
+                link=repr(value),
+            )
         if source not in nodes:
-            return f"is linked to node {source}, which is not in the workflow"
+            return message(
+                QT_TRANSLATE_NOOP(
+                    "CoreMessages", "is linked to node {source}, which is not in the workflow"
+                ),
+                source=source,
+            )
         source_class: str = nodes[source]["class_type"]
         if not self.info.has(source_class):
             return None  # its outputs are unknown; the missing class is reported already
         outputs = self.info.output_types(source_class)
         if not 0 <= index < len(outputs):
-            return (
-                f"is linked to output {index} of node {source} ({source_class}), which has "
-                f"{len(outputs)} output{'' if len(outputs) == 1 else 's'}"
+            if len(outputs) == 1:
+                template = QT_TRANSLATE_NOOP(
+                    "CoreMessages",
+                    "is linked to output {index} of node {source} ({source_class}), which has "
+                    "1 output",
+                )
+            else:
+                template = QT_TRANSLATE_NOOP(
+                    "CoreMessages",
+                    "is linked to output {index} of node {source} ({source_class}), which has "
+                    "{count} outputs",
+                )
+            return message(
+                template,
+                index=index,
+                source=source,
+                source_class=source_class,
+                count=len(outputs),
             )
         spec = self.info.input_spec(class_type, name) if self.info.has(class_type) else None
         wanted = spec[0] if spec else None
         received = outputs[index]
         if wanted and wanted != "COMBO" and not type_matches(received, wanted):
-            return f"expects {wanted} but is linked to an output of type {received} (node {source})"
+            return message(
+                QT_TRANSLATE_NOOP(
+                    "CoreMessages",
+                    "expects {wanted} but is linked to an output of type {received} "
+                    "(node {source})",
+                ),
+                wanted=str(wanted),
+                received=str(received),
+                source=source,
+            )
         return None
 
     def _check_cycles(self, nodes: Mapping[str, Mapping[str, Any]]) -> None:
@@ -300,7 +428,12 @@ class _Checker:
                 cycle[0],
                 str(nodes[cycle[0]]["class_type"]),
                 None,
-                f"Nodes form a loop: {path}. A workflow must flow one way.",
+                message(
+                    QT_TRANSLATE_NOOP(
+                        "CoreMessages", "Nodes form a loop: {path}. A workflow must flow one way."
+                    ),
+                    path=path,
+                ),
                 IssueKind.CYCLE,
             )
 
@@ -315,10 +448,15 @@ class _Checker:
         return any(i.kind is kind for i in self.issues)
 
     def _add(
-        self, node_id: str, class_type: str, input_name: str | None, message: str, kind: IssueKind
+        self,
+        node_id: str,
+        class_type: str,
+        input_name: str | None,
+        text: UserMessage,
+        kind: IssueKind,
     ) -> None:
         slot = self._slot(node_id, input_name)
-        self.issues.append(ValidationIssue(node_id, class_type, input_name, slot, message, kind))
+        self.issues.append(ValidationIssue(node_id, class_type, input_name, slot, text, kind))
 
 
 def _links(node: Mapping[str, Any]) -> Iterable[str]:
@@ -385,12 +523,18 @@ def _fmt(number: float) -> str:
     return str(int(number)) if float(number).is_integer() else f"{number:g}"
 
 
-def _listing(options: list[str]) -> str:
+def _listing(options: list[str]) -> UserMessage:
     if not options:
-        return "it has none"
+        return message(QT_TRANSLATE_NOOP("CoreMessages", "it has none"))
     shown = ", ".join(options[:_MAX_LISTED])
     more = len(options) - _MAX_LISTED
-    return f"it has: {shown}" + (f" and {more} more" if more > 0 else "")
+    if more > 0:
+        return message(
+            QT_TRANSLATE_NOOP("CoreMessages", "it has: {shown} and {more} more"),
+            shown=shown,
+            more=more,
+        )
+    return message(QT_TRANSLATE_NOOP("CoreMessages", "it has: {shown}"), shown=shown)
 
 
 def _node_order(node_id: str) -> tuple[int, str]:

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QFormLayout, QWidget
 
 from studio_desktop.core.workflows.validate import IssueKind, ValidationIssue
 from studio_desktop.ui.generate.fields import FieldMessage, ListCombo, flag_widget
+from studio_desktop.ui.texts import show_text
 
 # Which standard field shows the problems of a slot.
 FIELD_OF_SLOT = {"width": "size", "height": "size"}
@@ -94,6 +95,6 @@ def messages_by_field(
         by_key.setdefault(slot, []).append(message)
     for issue in issues:
         key = field_key(issue.slot)
-        if key is not None and issue.message not in by_key.get(key, []):
-            by_key.setdefault(key, []).append(issue.message)
+        if key is not None and show_text(issue.text) not in by_key.get(key, []):
+            by_key.setdefault(key, []).append(show_text(issue.text))
     return by_key

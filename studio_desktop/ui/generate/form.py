@@ -62,6 +62,7 @@ from studio_desktop.ui.generate.template_editors import TemplateEditors
 from studio_desktop.ui.generate.template_editors import slot_label as _slot_label
 from studio_desktop.ui.generate.template_groups import grouped_model
 from studio_desktop.ui.generate.template_values import merged, own_values, starting_values
+from studio_desktop.ui.texts import show_text
 from studio_desktop.workers.tasks import Tasks
 
 MAX_BATCH = 100
@@ -484,7 +485,7 @@ class GenerateForm(QWidget):
         if self._template is None:
             return [self.tr("No template is installed.")]
         found = self._form_problems()
-        found += [i.message for i in self._visible_issues() if i.message not in found]
+        found += [t for t in (show_text(i.text) for i in self._visible_issues()) if t not in found]
         return found
 
     def problem_list(self) -> list[Problem]:
@@ -499,9 +500,10 @@ class GenerateForm(QWidget):
             found.append(Problem(message, slot))
         known = {p.message for p in found}
         for issue in self._visible_issues():
-            if issue.message not in known:
-                known.add(issue.message)
-                found.append(Problem(issue.message, self._field_key(issue.slot)))
+            shown = show_text(issue.text)
+            if shown not in known:
+                known.add(shown)
+                found.append(Problem(shown, self._field_key(issue.slot)))
         return sorted(found, key=lambda p: p.field is not None)
 
     def field_widget(self, key: str) -> QWidget | None:

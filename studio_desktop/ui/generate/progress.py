@@ -29,6 +29,7 @@ from studio_desktop.core.jobs import Job, JobStatus
 from studio_desktop.core.paths import DataPaths
 from studio_desktop.ui.generate.image_slot import decode_thumbnail
 from studio_desktop.ui.generate.result_strip import ResultStrip
+from studio_desktop.ui.texts import error_text
 from studio_desktop.workers.pool import WorkerPool
 from studio_desktop.workers.read_view import ReadView
 from studio_desktop.workers.tasks import Tasks
@@ -417,7 +418,7 @@ class ProgressPanel(QWidget):
             text = self.tr("Waiting for a server to take the job again")
         self.step_label.setText(text)
         # The line has room for the news only; which server and why go in the tooltip.
-        why = job.error.message if job.error is not None else ""
+        why = error_text(job.error) if job.error is not None else ""
         self.step_label.setToolTip(
             "\n".join(filter(None, [text, self.tr("Server: {server}").format(server=server), why]))
         )
@@ -462,7 +463,7 @@ class ProgressPanel(QWidget):
         else:
             self.bar.setRange(0, 1)
             self.bar.setValue(0)
-            reason = job.error.message if job.error is not None else ""
+            reason = error_text(job.error) if job.error is not None else ""
             self.step_label.setText(self.tr("Failed: {reason}").format(reason=reason))
             self.step_label.setToolTip(reason)
             self._clear_unless_shown(self.tr("This job failed: {reason}").format(reason=reason))

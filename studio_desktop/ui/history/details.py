@@ -27,6 +27,7 @@ from studio_desktop.core.jobs import ImageRecord, Job, JobError, JobStatus
 from studio_desktop.ui.history import formatting as fmt
 from studio_desktop.ui.history.empty_state import EmptyState
 from studio_desktop.ui.history.status import StatusIcons, status_text
+from studio_desktop.ui.texts import error_text
 from studio_desktop.ui.thumbnails import ThumbnailLoader
 
 THUMB_SIZE = 96  # logical pixels of a thumbnail's long edge
@@ -374,7 +375,7 @@ def _value_text(value: Any) -> str:
 def error_html(error: JobError, muted: str = "gray") -> str:
     """A failure as rich text: the server's message, then each node with its inputs' errors
     (`muted`: the colour of the server's longer explanations)."""
-    parts = [f"<p>{html.escape(error.message)}</p>"]
+    parts = [f"<p>{html.escape(error_text(error))}</p>"]
     nodes = error.details if isinstance(error.details, list) else []
     for node in nodes:
         if not isinstance(node, Mapping):

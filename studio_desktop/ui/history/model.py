@@ -23,6 +23,7 @@ from studio_desktop.core.store.filters import ALL_JOBS, JobFilter, Page
 from studio_desktop.ui.history import formatting as fmt
 from studio_desktop.ui.history.filters import job_matches
 from studio_desktop.ui.history.status import StatusIcons, status_text
+from studio_desktop.ui.texts import error_text
 from studio_desktop.workers.read_view import ReadView
 from studio_desktop.workers.tasks import Tasks
 
@@ -276,7 +277,7 @@ class HistoryModel(QAbstractTableModel):
                 )
             return text
         if column is Column.STATUS and job.error is not None:
-            return job.error.message
+            return error_text(job.error)
         if column is Column.SERVER:
             return job.server
         if column is Column.MODEL:

@@ -21,6 +21,7 @@ from studio_desktop.core.jobs import JobStatus
 from studio_desktop.ui.history import formatting as fmt
 from studio_desktop.ui.history.status import STATUS_COLOURS
 from studio_desktop.ui.queue.model import EntryRole, JobIdRole, PositionRole, QueueEntry, QueueModel
+from studio_desktop.ui.texts import error_text
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -130,12 +131,12 @@ class QueueDelegate(QStyledItemDelegate):
             where = server if job.pinned and server else self.tr("any server")
             return self.tr("Waiting · #{n} · {where}").format(n=position, where=where), ""
         if job.status is JobStatus.RETRYING:
-            reason = entry.note or (job.error.message if job.error else "")
+            reason = entry.note or (error_text(job.error) if job.error else "")
             return self.tr("Retrying on {server} · {reason}").format(
                 server=server, reason=reason
             ), ""
         if job.status is JobStatus.FAILED:
-            message = job.error.message if job.error else self.tr("unknown error")
+            message = error_text(job.error) if job.error else self.tr("unknown error")
             return self.tr("Failed: {message}").format(message=fmt.one_line(message)), ""
         if not entry.executing:
             return self.tr("Sent to {server}, waiting there").format(server=server), ""

@@ -26,6 +26,7 @@ from studio_desktop.core.engine import JobBlocked, JobProgress, JobRetrying
 from studio_desktop.core.jobs import Job, JobStatus
 from studio_desktop.ui.history import formatting as fmt
 from studio_desktop.ui.history.status import StatusIcons
+from studio_desktop.ui.texts import error_text
 
 JOB_IDS_MIME: Final = "application/x-studio-job-ids"
 
@@ -206,7 +207,7 @@ class QueueModel(QAbstractListModel):
             )
         )
         if job.error is not None and job.status is JobStatus.FAILED:
-            lines.append(self.tr("Error: {message}").format(message=job.error.message))
+            lines.append(self.tr("Error: {message}").format(message=error_text(job.error)))
         if entry.blocked and job.status is JobStatus.PENDING:
             lines.append(self.tr("No server can run it now: {reason}").format(reason=entry.blocked))
         return "\n".join(lines)

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import os
 from typing import Any
 
-from PySide6.QtCore import QUrl, Signal
+from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QPalette
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -24,6 +25,7 @@ from studio_desktop.core.settings import MAX_PIPELINE_DEPTH
 from studio_desktop.ui.output_folder import OutputFolderRow
 from studio_desktop.ui.services import Services
 from studio_desktop.ui.settings.widgets import hint_label
+from studio_desktop.ui.theme import THEME_ENV
 
 # Native names: a user who cannot read the current language still finds their own.
 LANGUAGE_CHOICES = (
@@ -39,6 +41,7 @@ class GeneralPage(QWidget):
     theme."""
 
     changed = Signal()
+    restart_requested = Signal()  # "Restart now" beside the new language
 
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -84,11 +87,38 @@ class GeneralPage(QWidget):
             self.language.addItem(native or self.tr("Follow system"), code)
         self.language.setCurrentIndex(max(0, self.language.findData(settings.language)))
         self.language.currentIndexChanged.connect(self.changed)
-        self.language_hint = self._hint(
+        # Shown once another language is chosen: it is used from the next start.
+        self.language_hint = QWidget()
+        hint_text = self._hint(
             self.tr("Studio Desktop uses the new language the next time it starts.")
         )
+        hint_text.setMinimumWidth(300)
+        self.restart_button = QPushButton(self.tr("Restart now"))
+        self.restart_button.setToolTip(
+            self.tr("Save the settings, close Studio Desktop as usual and start it again")
+        )
+        self.restart_button.clicked.connect(self.restart_requested)
+        hint_row = QHBoxLayout(self.language_hint)
+        hint_row.setContentsMargins(0, 0, 0, 0)
+        hint_row.setSpacing(6)
+        hint_row.addWidget(hint_text, 1)
+        hint_row.addWidget(self.restart_button, 0, Qt.AlignmentFlag.AlignTop)
         self.language_hint.setVisible(False)
         self._language_at_open = settings.language
+
+        self.theme = QComboBox()
+        for code, name in (
+            ("system", self.tr("Follow system")),
+            ("light", self.tr("Light")),
+            ("dark", self.tr("Dark")),
+        ):
+            self.theme.addItem(name, code)
+        self.theme.setCurrentIndex(max(0, self.theme.findData(settings.theme)))
+        self.theme.currentIndexChanged.connect(self.changed)
+        self.theme_hint = self._hint(
+            self.tr("The STUDIO_THEME environment variable overrides this choice.")
+        )
+        self.theme_hint.setVisible(os.environ.get(THEME_ENV, "").lower() in ("light", "dark"))
 
         self.notify = QCheckBox(self.tr("Notify me when a batch is done"))
         self.notify.setChecked(settings.notify_when_batch_done)
@@ -126,7 +156,8 @@ class GeneralPage(QWidget):
         form.addItem(_spacer())
         form.addRow(self.tr("Language:"), self.language)
         form.addRow("", self.language_hint)
-        form.addRow(self.tr("Theme:"), QLabel(self.tr("Light or dark, following the system")))
+        form.addRow(self.tr("Theme:"), self.theme)
+        form.addRow("", self.theme_hint)
         form.addRow("", self.notify)
         self.changed.connect(self._update_language_hint)
 
@@ -154,6 +185,7 @@ class GeneralPage(QWidget):
             "temp_retention_hours": self.temp_hours.value(),
             "pipeline_depth": self.pipeline_depth.value(),
             "language": str(self.language.currentData()),
+            "theme": str(self.theme.currentData()),
             "notify_when_batch_done": self.notify.isChecked(),
             "output_folder": self.output_folder.setting(),
         }

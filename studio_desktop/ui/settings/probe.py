@@ -8,8 +8,10 @@ from dataclasses import dataclass
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from studio_desktop.core.comfy.errors import ComfyError
+from studio_desktop.core.messages import InvalidInput, UserMessage
 from studio_desktop.core.server_info import PROBE_TIMEOUT_S, probe_server
 from studio_desktop.core.servers import ServerCapabilities, gpu_label
+from studio_desktop.ui.texts import show_text
 from studio_desktop.workers.tasks import Task, Tasks
 
 log = logging.getLogger("studio.ui")
@@ -19,7 +21,7 @@ log = logging.getLogger("studio.ui")
 class ProbeResult:
     url: str
     caps: ServerCapabilities | None = None
-    error: str = ""
+    error: UserMessage | str = ""
 
     @property
     def ok(self) -> bool:
@@ -42,7 +44,8 @@ def describe_caps(caps: ServerCapabilities) -> str:
             ).format(free=caps.vram_free / 2**30, total=caps.vram_total / 2**30)
         )
     count = len(caps.models.get("checkpoints", ()))
-    # Two source strings instead of "%n checkpoint(s)": English reads right without a .qm file.
+    # Two source strings, not "%n checkpoint(s)": lupdate marks only tr() calls as plural forms,
+    # so the English plural file would not hold this one.
     one = QCoreApplication.translate("SettingsDialog", "1 checkpoint")
     parts.append(
         one
@@ -57,7 +60,7 @@ def describe_probe(result: ProbeResult) -> str:
         return QCoreApplication.translate("SettingsDialog", "Connected: {details}").format(
             details=describe_caps(result.caps)
         )
-    return result.error
+    return show_text(result.error)
 
 
 def run_probe(url: str, auth_header: str | None, timeout: float = PROBE_TIMEOUT_S) -> ProbeResult:
@@ -65,7 +68,10 @@ def run_probe(url: str, auth_header: str | None, timeout: float = PROBE_TIMEOUT_
     try:
         return ProbeResult(url, caps=probe_server(url, auth_header, timeout))
     except (ComfyError, ValueError) as exc:
-        return ProbeResult(url, error=str(exc))
+        return ProbeResult(
+            url,
+            error=exc.text if isinstance(exc, ComfyError | InvalidInput) and exc.text else str(exc),
+        )
     except Exception as exc:
         log.exception("probing %s failed", url)
         return ProbeResult(

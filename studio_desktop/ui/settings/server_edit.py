@@ -22,6 +22,7 @@ from studio_desktop.core.store import ServerRecord
 from studio_desktop.core.urls import check_auth_header, normalize_base_url
 from studio_desktop.ui.settings.probe import ProbeResult, ServerProber, describe_probe
 from studio_desktop.ui.settings.widgets import ResultLine, hint_label
+from studio_desktop.ui.texts import exception_text
 from studio_desktop.workers.tasks import Tasks
 
 
@@ -113,7 +114,7 @@ class ServerEditDialog(QDialog):
         try:
             fields = self.fields()
         except ValueError as exc:
-            self.test_result.show_result(str(exc), ok=False)
+            self.test_result.show_result(exception_text(exc), ok=False)
             return
         self.test_button.setEnabled(False)
         self.test_result.show_busy(self.tr("Connecting to {url}…").format(url=fields.url))
@@ -128,7 +129,7 @@ class ServerEditDialog(QDialog):
         try:
             fields = self.fields()
         except ValueError as exc:
-            self.test_result.show_result(str(exc), ok=False)
+            self.test_result.show_result(exception_text(exc), ok=False)
             self.url_field.setFocus()
             return
         if fields.url in self._taken:

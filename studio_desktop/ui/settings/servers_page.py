@@ -10,6 +10,8 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from concurrent import futures
+from dataclasses import replace
+from functools import partial
 
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QPalette
@@ -35,6 +37,7 @@ from studio_desktop.ui.settings.probe import ProbeResult, ServerProber, describe
 from studio_desktop.ui.settings.server_edit import ServerEditDialog, ServerFields
 from studio_desktop.ui.settings.server_model import ServerTableModel
 from studio_desktop.ui.settings.widgets import ResultLine
+from studio_desktop.ui.texts import exception_text
 from studio_desktop.workers.operations import ServerChange, when_done
 from studio_desktop.workers.tasks import Task
 
@@ -42,14 +45,18 @@ log = logging.getLogger("studio.ui")
 
 
 class ServersPage(QWidget):
-    """The registry: add, edit, remove, enable and test servers. Changes apply at once."""
+    """The registry: add, edit, remove, enable and test servers; OK or Apply writes the changes."""
 
     status_message = Signal(str, int)
+    changed = Signal()  # the table differs from the registry, or no longer does
 
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.services = services
         self._records_read: Task | None = None
+        self._saved: list[ServerRecord] = []  # the registry as last read or written
+        self._next_new_id = 0
+        self.applying = False
         self.model = ServerTableModel(self)
         self.model.enable_requested.connect(self.set_enabled)
         services.pool.server_changed.connect(self.model.update_status)
@@ -58,7 +65,8 @@ class ServersPage(QWidget):
 
         intro = QLabel(
             self.tr(
-                "Studio Desktop sends jobs to these ComfyUI servers. Changes take effect at once."
+                "Studio Desktop sends jobs to these ComfyUI servers. Changes are saved when "
+                "you press OK or Apply; Cancel discards them."
             )
         )
         intro.setWordWrap(True)
@@ -136,6 +144,7 @@ class ServersPage(QWidget):
         )
 
     def _show_records(self, records: list[ServerRecord], select_id: int | None = None) -> None:
+        self._saved = list(records)
         self.model.set_records(records)
         self.stack.setCurrentWidget(self.table if records else self.empty)
         for row, record in enumerate(records):
@@ -152,37 +161,22 @@ class ServersPage(QWidget):
         self.edit_button.setEnabled(has)
         self.remove_button.setEnabled(has)
         self.test_button.setEnabled(has and not self.prober.busy)
+        for button in (self.add_button, self.edit_button, self.remove_button):
+            button.setEnabled(not self.applying and (button is self.add_button or has))
 
-    # --- changing (the registry, then the pool: on the operations thread) ---
+    # --- changing: staged in the table, written by `apply` (OK or Apply) ---
 
-    def _change(
-        self,
-        future: futures.Future[ServerChange],
-        select_id: int | None = None,
-        then: Callable[[ServerChange], None] | None = None,
-    ) -> futures.Future[ServerChange]:
-        """Show the registry the change leaves (or, refused, say why and read it again)."""
+    def is_dirty(self) -> bool:
+        return self.model.records() != self._saved
 
-        def done(change: ServerChange) -> None:
-            if self._records_read is not None:
-                # A read begun before this change finished would show the registry without it.
-                self._records_read.cancel()
-            record = change.record
-            self._show_records(change.servers, record.id if record is not None else select_id)
-            if then is not None:
-                then(change)
-
-        def failed(exc: Exception) -> None:
-            if isinstance(exc, StoreError):
-                self._refused(exc)
-            self.reload(select_id)
-
-        when_done(self.services.tasks, future, done, owner=self, failed=failed)
-        return future
-
-    @property
-    def _depth(self) -> int:
-        return self.services.settings.pipeline_depth
+    def _stage(self, records: list[ServerRecord], select_id: int | None = None) -> None:
+        self.model.set_records(records)
+        self.stack.setCurrentWidget(self.table if records else self.empty)
+        for row, record in enumerate(records):
+            if record.id == select_id:
+                self.table.selectRow(row)
+        self._update_buttons()
+        self.changed.emit()
 
     def _taken_urls(self) -> set[str]:
         return {r.url for r in self.model.records()}
@@ -193,18 +187,12 @@ class ServersPage(QWidget):
             return
         self.register(dialog.fields())
 
-    def register(self, fields: ServerFields) -> futures.Future[ServerChange]:
-        """Add a server to the registry and the pool; a refusal is shown in a message box."""
-
-        def added(change: ServerChange) -> None:
-            if change.record is not None:
-                text = self.tr("Added {name}").format(name=change.record.name)
-                self.status_message.emit(text, 4000)
-
-        future = self.services.operations.add_server(
-            fields.name, fields.url, fields.auth_header, depth=self._depth
-        )
-        return self._change(future, then=added)
+    def register(self, fields: ServerFields) -> None:
+        """Add a server to the table; OK or Apply registers it."""
+        # A server not in the registry yet has a negative id until it is written.
+        self._next_new_id -= 1
+        record = _new_record(self._next_new_id, fields)
+        self._stage([*self.model.records(), record], record.id)
 
     def edit_selected(self) -> None:
         record = self.selected()
@@ -217,15 +205,20 @@ class ServersPage(QWidget):
             return
         self.edit(record.id, dialog.fields())
 
-    def edit(self, record_id: int, fields: ServerFields) -> futures.Future[ServerChange]:
-        future = self.services.operations.update_server(
-            record_id, fields.name, fields.url, fields.auth_header, depth=self._depth
-        )
-        return self._change(future, record_id)
+    def edit(self, record_id: int, fields: ServerFields) -> None:
+        records = [
+            replace(r, name=fields.name, url=fields.url, auth_header=fields.auth_header)
+            if r.id == record_id
+            else r
+            for r in self.model.records()
+        ]
+        self._stage(records, record_id)
 
-    def set_enabled(self, record_id: int, enabled: bool) -> futures.Future[ServerChange]:
-        future = self.services.operations.set_server_enabled(record_id, enabled, depth=self._depth)
-        return self._change(future, record_id)
+    def set_enabled(self, record_id: int, enabled: bool) -> None:
+        records = [
+            replace(r, enabled=enabled) if r.id == record_id else r for r in self.model.records()
+        ]
+        self._stage(records, record_id)
 
     def remove_selected(self) -> None:
         record = self.selected()
@@ -242,14 +235,114 @@ class ServersPage(QWidget):
         if answer == QMessageBox.StandardButton.Yes:
             self.remove(record.id)
 
-    def remove(self, record_id: int) -> futures.Future[ServerChange]:
-        return self._change(self.services.operations.remove_server(record_id, depth=self._depth))
+    def remove(self, record_id: int) -> None:
+        self._stage([r for r in self.model.records() if r.id != record_id])
+
+    def apply(self) -> futures.Future[None]:
+        """Write the table's changes to the registry and the pool (on the operations thread,
+        in this order: removals, edits, additions); the Future ends when all have been tried
+        and the table shows the registry they left."""
+        finished: futures.Future[None] = futures.Future()
+        writes = self._writes()
+        if not writes:
+            finished.set_result(None)
+            return finished
+        self.applying = True
+        self._update_buttons()
+        outcomes: list[ServerChange | None] = []
+        refused: list[StoreError] = []
+        selected = self.selected()
+        added = [r for r in self.model.records() if r.id < 0]
+
+        def settled() -> None:
+            if len(outcomes) < len(writes):
+                return
+            self.applying = False
+            for exc in refused:
+                self._refused(exc)
+            changes = [c for c in outcomes if c is not None]
+            if changes and not refused:
+                self._show_records(changes[-1].servers, _kept_id(selected, changes))
+            else:
+                self.reload()
+            registered = {r.url for r in changes[-1].servers} if changes else set()
+            for record in added:
+                if record.url in registered:
+                    text = self.tr("Added {name}").format(name=record.name)
+                    self.status_message.emit(text, 4000)
+            finished.set_result(None)
+
+        def done(change: ServerChange) -> None:
+            outcomes.append(change)
+            settled()
+
+        def failed(exc: Exception) -> None:
+            if isinstance(exc, StoreError):
+                refused.append(exc)
+            outcomes.append(None)
+            settled()
+
+        if self._records_read is not None:
+            # A read begun before these changes would show the registry without them.
+            self._records_read.cancel()
+        for write in writes:
+            when_done(self.services.tasks, write(), done, owner=self, failed=failed)
+        return finished
+
+    def _writes(self) -> list[Callable[[], futures.Future[ServerChange]]]:
+        """The operations that turn the registry as read into the table as shown."""
+        ops, depth = self.services.operations, self.services.settings.pipeline_depth
+        saved = {r.id: r for r in self._saved}
+        shown = self.model.records()
+        shown_ids = {r.id for r in shown}
+        writes: list[Callable[[], futures.Future[ServerChange]]] = [
+            partial(ops.remove_server, r.id, depth=depth)
+            for r in self._saved
+            if r.id not in shown_ids
+        ]
+        for record in shown:
+            before = saved.get(record.id)
+            if before is None:
+                writes.append(self._adding(record))
+                continue
+            if (record.name, record.url, record.auth_header) != (
+                before.name,
+                before.url,
+                before.auth_header,
+            ):
+                writes.append(
+                    partial(
+                        ops.update_server,
+                        record.id,
+                        record.name,
+                        record.url,
+                        record.auth_header,
+                        depth=depth,
+                    )
+                )
+            if record.enabled != before.enabled:
+                writes.append(
+                    partial(ops.set_server_enabled, record.id, record.enabled, depth=depth)
+                )
+        return writes
+
+    def _adding(self, record: ServerRecord) -> Callable[[], futures.Future[ServerChange]]:
+        ops, depth = self.services.operations, self.services.settings.pipeline_depth
+
+        def add() -> futures.Future[ServerChange]:
+            future = ops.add_server(record.name, record.url, record.auth_header, depth=depth)
+            if record.enabled:
+                return future
+            # Added unticked: registered, then switched off before the next write runs.
+            return _then(future, lambda c: ops.set_server_enabled(_id(c), False, depth=depth))
+
+        return add
 
     def _refused(self, exc: StoreError) -> None:
         if isinstance(exc, DuplicateServer):
             text = self.tr("That address is already in the list.")
         else:
-            text = str(exc)
+            text = exception_text(exc)
         log.warning("server change refused: %s", exc)
         QMessageBox.warning(self, self.tr("Servers"), text)
 
@@ -267,3 +360,63 @@ class ServersPage(QWidget):
     def _show_result(self, result: ProbeResult) -> None:
         self.test_result.show_result(describe_probe(result), ok=result.ok)
         self._update_buttons()
+
+
+def _new_record(temp_id: int, fields: ServerFields) -> ServerRecord:
+    return ServerRecord(
+        id=temp_id,
+        name=fields.name,
+        url=fields.url,
+        auth_header=fields.auth_header,
+        enabled=True,
+        last_state="",
+        gpu_name=None,
+        vram_total=None,
+        vram_free=None,
+        node_classes=(),
+    )
+
+
+def _id(change: ServerChange) -> int:
+    if change.record is None:
+        raise StoreError("the server was removed meanwhile")
+    return change.record.id
+
+
+def _then(
+    first: futures.Future[ServerChange],
+    second: Callable[[ServerChange], futures.Future[ServerChange]],
+) -> futures.Future[ServerChange]:
+    """`second(result of first)`, as one Future (either's failure fails it)."""
+    outcome: futures.Future[ServerChange] = futures.Future()
+
+    def chain(done: futures.Future[ServerChange]) -> None:
+        try:
+            follow = second(done.result())
+        except Exception as exc:  # the first write's refusal, or the second's
+            outcome.set_exception(exc)
+            return
+        follow.add_done_callback(lambda f: _copy_outcome(f, outcome))
+
+    first.add_done_callback(chain)
+    return outcome
+
+
+def _kept_id(selected: ServerRecord | None, changes: list[ServerChange]) -> int | None:
+    """The id of the row that was selected, once written (a new server gets its real id)."""
+    if selected is None:
+        return None
+    for server in changes[-1].servers:
+        if server.url == selected.url:
+            return server.id
+    return None
+
+
+def _copy_outcome(
+    source: futures.Future[ServerChange], target: futures.Future[ServerChange]
+) -> None:
+    error = source.exception()
+    if error is not None:
+        target.set_exception(error)
+    else:
+        target.set_result(source.result())

@@ -19,11 +19,8 @@ def hint_label(text: str) -> QLabel:
     font = label.font()
     font.setPointSizeF(font.pointSizeF() * 0.92)
     label.setFont(font)
-    palette = label.palette()
-    palette.setColor(
-        QPalette.ColorRole.WindowText, palette.color(QPalette.ColorRole.PlaceholderText)
-    )
-    label.setPalette(palette)
+    # A role, not a copied colour: it follows a theme change while the window is open.
+    label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
     return label
 
 
