@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from studio_desktop import __version__
 from studio_desktop.core.jobs import Job, JobStatus
+from studio_desktop.ui.batch_notifier import BatchNotifier
 from studio_desktop.ui.gallery.tab import GalleryTab
 from studio_desktop.ui.generate.tab import GenerateTab, metadata_files
 from studio_desktop.ui.history.tab import HistoryTab
@@ -81,6 +82,7 @@ class MainWindow(QMainWindow):
 
         self.status = StudioStatusBar(self)
         self.setStatusBar(self.status)
+        self.batch_notifier = BatchNotifier(services, self)  # "4 images ready" when a batch ends
         self._allow_close = False
         self._counts: dict[JobStatus, int] = {}  # jobs per state, as last read
         self.import_dialog: ImportDialog | None = None
