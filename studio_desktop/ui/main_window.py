@@ -79,6 +79,7 @@ class MainWindow(QMainWindow):
             | QDockWidget.DockWidgetFeature.DockWidgetClosable
         )
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.queue_dock)
+        self.queue_panel.follow_in_tab_order(self.generate.queue_button)  # Tab reaches the dock
 
         self.status = StudioStatusBar(self)
         self.setStatusBar(self.status)

@@ -91,6 +91,9 @@ class QueueModel(QAbstractListModel):
         # Until `load`: the newest revision each event brought, rows dropped included, so a
         # read made before those events can't bring back a state they replaced.
         self._seen: dict[str, int] = {}
+        # While the user presses or drags a row: job states that arrived meanwhile, applied when
+        # the drag ends, so no row moves, appears or goes from under the pointer.
+        self._held: list[Job] | None = None
 
     @property
     def is_loaded(self) -> bool:
@@ -277,6 +280,23 @@ class QueueModel(QAbstractListModel):
             return []
         return list(reversed(above + dragged))
 
+    # --- holding the order while a row is dragged ---
+
+    @property
+    def holding(self) -> bool:
+        return self._held is not None
+
+    def hold_order(self) -> None:
+        """Keep the rows where they are (a drag is starting): state changes wait."""
+        if self._held is None:
+            self._held = []
+
+    def release_order(self) -> None:
+        """Apply the state changes that waited during the drag, in the order they came."""
+        held, self._held = self._held, None
+        for job in held or ():
+            self.upsert(job)
+
     # --- changes from the pool ---
 
     def upsert(self, job: Job) -> None:
@@ -284,6 +304,9 @@ class QueueModel(QAbstractListModel):
 
         A state older (by store revision) than the row's is ignored: the start-up read can be
         ahead of a change still on its way."""
+        if self._held is not None:
+            self._held.append(job)
+            return
         if not self._is_loaded:
             self._seen[job.id] = max(job.revision, self._seen.get(job.id, job.revision))
         row = self.row_of(job.id)
@@ -374,7 +397,8 @@ class QueueModel(QAbstractListModel):
     def _replace(self, row: int, entry: QueueEntry) -> None:
         rest = self._rows[:row] + self._rows[row + 1 :]
         target = self._insertion_row(entry, rest)
-        if target != row:
+        moved = target != row
+        if moved:
             # beginMoveRows counts the destination in the list before the move.
             destination = target + 1 if target > row else target
             self.beginMoveRows(QModelIndex(), row, row, QModelIndex(), destination)
@@ -385,7 +409,7 @@ class QueueModel(QAbstractListModel):
             self._rows[row] = entry
         index = self.index(row)
         self.dataChanged.emit(index, index)
-        if target != row or entry.section == 1:
+        if moved or entry.section == 1:
             # Waiting positions (#n) below may have shifted.
             self.dataChanged.emit(self.index(0), self.index(len(self._rows) - 1))
 

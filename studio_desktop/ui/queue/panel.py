@@ -4,6 +4,7 @@ and drag to reorder. Cancel, move to front, retry, dismiss failed jobs.
 
 from __future__ import annotations
 
+import itertools
 import logging
 from collections.abc import Iterable
 from typing import Any
@@ -14,7 +15,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QLabel,
-    QListView,
     QMenu,
     QMessageBox,
     QSizePolicy,
@@ -29,6 +29,7 @@ from studio_desktop.core.jobs import Job, JobStatus
 from studio_desktop.ui.history.empty_state import EmptyState
 from studio_desktop.ui.queue.delegate import QueueDelegate
 from studio_desktop.ui.queue.model import JobIdRole, QueueModel
+from studio_desktop.ui.queue.view import QueueView
 from studio_desktop.ui.services import Services
 
 log = logging.getLogger("studio.ui")
@@ -63,8 +64,7 @@ class QueuePanel(QWidget):
         header.addWidget(self.summary, 1)
         header.addWidget(self.cancel_all_button)
 
-        self.view = QListView(self)
-        self.view.setModel(self.model)
+        self.view = QueueView(self.model, self)
         self.delegate = QueueDelegate(self.view)
         self.view.setItemDelegate(self.delegate)
         self.view.setUniformItemSizes(True)
@@ -188,6 +188,21 @@ class QueuePanel(QWidget):
             self.model.loaded,
         ):
             signal.connect(self._update)
+
+    def follow_in_tab_order(self, before: QWidget) -> None:
+        """Put the panel's controls (top to bottom) right after `before` in the Tab order, so
+        the dock is reached from the screen beside it and Shift+Tab goes back there."""
+        chain = [
+            before,
+            self.cancel_all_button,
+            self.view,
+            self.front_button,
+            self.retry_button,
+            self.cancel_button,
+            self.dismiss_button,
+        ]
+        for first, second in itertools.pairwise(chain):
+            QWidget.setTabOrder(first, second)
 
     def _job_started(self, job_id: str, _server: str) -> None:
         self.model.mark_started(job_id)
