@@ -84,12 +84,20 @@ class StudioStatusBar(QStatusBar):
         """The fixed widgets on the right, left to right: the message ends before them."""
         return [self._no_server, self._queue, self.undo_link, *self._badges.values()]
 
-    def showMessage(self, text: str, timeout: int = 0) -> None:
+    def showMessage(self, text: str, /, timeout: int | None = 0) -> None:
         """Show `text` for `timeout` ms (0: until replaced), elided before the fixed widgets;
         the whole text is the tooltip when it does not fit."""
+        timeout = timeout or 0
         self._message = text
         self._message_until = time.monotonic() + timeout / 1000 if timeout > 0 else None
         self._show_elided(timeout)
+
+    def currentMessage(self) -> str:
+        """The message as given (`shown_message` is what fits)."""
+        return self._message
+
+    def shown_message(self) -> str:
+        return super().currentMessage()
 
     def _show_elided(self, timeout: int) -> None:
         text = self._message

@@ -28,17 +28,18 @@ def test_a_long_server_error_is_elided_before_the_status_widgets_with_the_whole_
     bar.set_queue_counts(3, 1)
 
     bar.showMessage(LONG_ERROR, 8000)
-    shown = bar.currentMessage()
+    assert bar.currentMessage() == LONG_ERROR
+    shown = bar.shown_message()
     assert shown != LONG_ERROR and shown.endswith("…")
     first_widget = min(w.geometry().left() for w in bar.permanent_widgets() if w.isVisible())
     assert bar.fontMetrics().horizontalAdvance(shown) < first_widget
     assert bar.toolTip() == LONG_ERROR
 
     bar.resize(3600, 30)  # room enough: the whole message, no tip needed
-    qtbot.waitUntil(lambda: bar.currentMessage() == LONG_ERROR, timeout=10_000)
+    qtbot.waitUntil(lambda: bar.shown_message() == LONG_ERROR, timeout=10_000)
     assert bar.toolTip() == ""
 
     bar.clearMessage()
     assert bar.toolTip() == ""
     bar.showMessage("Queued 4 jobs", 3000)
-    assert bar.currentMessage() == "Queued 4 jobs" and bar.toolTip() == ""
+    assert bar.shown_message() == "Queued 4 jobs" and bar.toolTip() == ""
