@@ -6,7 +6,7 @@ import time
 from collections.abc import Callable
 from typing import Final
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QStatusBar, QWidget
 
@@ -63,6 +63,7 @@ class StudioStatusBar(QStatusBar):
         self._message = ""
         self._message_until: float | None = None
         self.messageChanged.connect(self._message_changed)
+        self._elide_pending = False
         self._badges: dict[str, _ServerBadge] = {}
         self._no_server = QLabel(self.tr("No server — start ComfyUI or add one in Settings"), self)
         self.addPermanentWidget(self._no_server)
@@ -114,13 +115,29 @@ class StudioStatusBar(QStatusBar):
             self._message_until = None
             self.setToolTip("")
 
+    def addPermanentWidget(self, widget: QWidget, /, stretch: int | None = 0) -> None:
+        super().addPermanentWidget(widget, stretch or 0)
+        # The message ends where the first of them begins, which moves as their texts change
+        # ("Queue: 12 waiting"), a server appears, or the window is resized.
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in (QEvent.Type.Move, QEvent.Type.Resize, QEvent.Type.Show):
+            self._elide_soon()
+        return super().eventFilter(watched, event)
+
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        if self._message:
-            # After the layout has placed the fixed widgets at the new width.
-            QTimer.singleShot(0, self._elide_again)
+        self._elide_soon()
+
+    def _elide_soon(self) -> None:
+        """Once the layout has placed the fixed widgets (one pass however many moved)."""
+        if self._message and not self._elide_pending:
+            self._elide_pending = True
+            QTimer.singleShot(0, self, self._elide_again)
 
     def _elide_again(self) -> None:
+        self._elide_pending = False
         if not self._message:
             return
         until = self._message_until
