@@ -70,7 +70,7 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.history, self.tr("History"))
         self.setCentralWidget(self.tabs)
 
-        self.queue_panel = QueuePanel(services, self)
+        self.queue_panel = QueuePanel(services, self, thumbnails=self.thumbnails)
         self.queue_dock = QDockWidget(self.tr("Queue"), self)
         self.queue_dock.setObjectName("queue_dock")
         self.queue_dock.setWidget(self.queue_panel)

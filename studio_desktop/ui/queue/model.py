@@ -33,6 +33,9 @@ JobRole: Final = Qt.ItemDataRole.UserRole + 1  # Job
 JobIdRole: Final = Qt.ItemDataRole.UserRole + 2  # str
 EntryRole: Final = Qt.ItemDataRole.UserRole + 3  # QueueEntry
 PositionRole: Final = Qt.ItemDataRole.UserRole + 4  # 1-based place among waiting jobs, or 0
+BatchRole: Final = Qt.ItemDataRole.UserRole + 5  # (1-based place, size) in its batch, or None
+InputImageRole: Final = Qt.ItemDataRole.UserRole + 6  # stored path of its first input, or None
+KindRole: Final = Qt.ItemDataRole.UserRole + 7  # what its template makes: image, video, audio
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -80,10 +83,15 @@ class QueueModel(QAbstractListModel):
         parent: QObject | None = None,
         *,
         template_name: Callable[[str], str] | None = None,
+        template_kind: Callable[[str], str] | None = None,
     ) -> None:
-        """`template_name` turns a template id into the name to show (the id when None)."""
+        """`template_name` turns a template id into the name to show (the id when None);
+        `template_kind` into what it makes ("image" when None)."""
         super().__init__(parent)
         self._template_name = template_name or str
+        self._template_kind = template_kind or (lambda _template: "image")
+        # Job id -> (place, size) in the batch this window queued it in (batches of one: none).
+        self._batches: dict[str, tuple[int, int]] = {}
         self._icons = StatusIcons()
         self._server_names: dict[str, str] = {}
         self._rows: list[QueueEntry] = []
@@ -156,6 +164,20 @@ class QueueModel(QAbstractListModel):
     def server_name(self, url: str | None) -> str:
         return fmt.server_label(url, self._server_names)
 
+    def set_batch(self, job_ids: Sequence[str]) -> None:
+        """These jobs were queued together, in this order: each row says its place ("2/4")."""
+        if len(job_ids) < 2:
+            return
+        for place, job_id in enumerate(job_ids, start=1):
+            self._batches[job_id] = (place, len(job_ids))
+        rows = [row for job_id in job_ids if (row := self.row_of(job_id)) is not None]
+        if rows:
+            self.dataChanged.emit(self.index(min(rows)), self.index(max(rows)))
+
+    def shows_input(self, stored_path: str) -> bool:
+        """Whether a row's thumbnail is this input image (its decode has just finished)."""
+        return any(e.job.inputs and e.job.inputs[0].path == stored_path for e in self._rows)
+
     # --- Qt model API ---
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
@@ -191,6 +213,12 @@ class QueueModel(QAbstractListModel):
             return entry
         if role == PositionRole:
             return self._position(index.row())
+        if role == BatchRole:
+            return self._batches.get(job.id)
+        if role == InputImageRole:
+            return job.inputs[0].path if job.inputs else None
+        if role == KindRole:
+            return self._template_kind(job.template)
         return None
 
     def _position(self, row: int) -> int:
@@ -314,6 +342,7 @@ class QueueModel(QAbstractListModel):
             return
         keep = job.status.is_active or job.status is JobStatus.FAILED
         if not keep or job.deleted:
+            self._batches.pop(job.id, None)
             if row is not None:
                 self.beginRemoveRows(QModelIndex(), row, row)
                 del self._rows[row]
@@ -379,6 +408,7 @@ class QueueModel(QAbstractListModel):
         rows = [r for r, e in enumerate(self._rows) if e.section == 2 and e.job.id in wanted]
         for row in reversed(rows):
             self.beginRemoveRows(QModelIndex(), row, row)
+            self._batches.pop(self._rows[row].job.id, None)
             del self._rows[row]
             self.endRemoveRows()
         return len(rows)
