@@ -42,16 +42,14 @@ class BatchOutcome:
         return bool(self.completed or self.failed)
 
     def message(self) -> str:
-        def tr(text: str, n: int) -> str:
-            return QCoreApplication.translate("BatchNotifier", text, "", n)
-
+        translate = QCoreApplication.translate
         if not self.failed and not self.cancelled:
-            return tr("%n image(s) ready", self.images)
-        parts = [tr("%n done", self.completed)]
+            return translate("BatchNotifier", "%n image(s) ready", "", self.images)
+        parts = [translate("BatchNotifier", "%n done", "", self.completed)]
         if self.failed:
-            parts.append(tr("%n failed", self.failed))
+            parts.append(translate("BatchNotifier", "%n failed", "", self.failed))
         if self.cancelled:
-            parts.append(tr("%n cancelled", self.cancelled))
+            parts.append(translate("BatchNotifier", "%n cancelled", "", self.cancelled))
         return ", ".join(parts)
 
 
