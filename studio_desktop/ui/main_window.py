@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from studio_desktop import __version__
 from studio_desktop.core.jobs import Job, JobStatus
+from studio_desktop.ui.batch_notifier import BatchNotifier
 from studio_desktop.ui.gallery.tab import GalleryTab
 from studio_desktop.ui.generate.tab import GenerateTab, metadata_files
 from studio_desktop.ui.history.tab import HistoryTab
@@ -71,7 +72,7 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.history, self.tr("History"))
         self.setCentralWidget(self.tabs)
 
-        self.queue_panel = QueuePanel(services, self)
+        self.queue_panel = QueuePanel(services, self, thumbnails=self.thumbnails)
         self.queue_dock = QDockWidget(self.tr("Queue"), self)
         self.queue_dock.setObjectName("queue_dock")
         self.queue_dock.setWidget(self.queue_panel)
@@ -80,9 +81,11 @@ class MainWindow(QMainWindow):
             | QDockWidget.DockWidgetFeature.DockWidgetClosable
         )
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.queue_dock)
+        self.queue_panel.follow_in_tab_order(self.generate.queue_button)  # Tab reaches the dock
 
         self.status = StudioStatusBar(self)
         self.setStatusBar(self.status)
+        self.batch_notifier = BatchNotifier(services, self)  # "4 images ready" when a batch ends
         self._allow_close = False
         self._counts: dict[JobStatus, int] = {}  # jobs per state, as last read
         self.import_dialog: ImportDialog | None = None

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
+from typing import Final
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QStatusBar, QWidget
 
 from studio_desktop.core.engine import ServerState, ServerStatus
@@ -47,9 +50,20 @@ class _ServerBadge(QWidget):
         self.setToolTip(tip)
 
 
+# QStatusBar draws its message from x = 6 to 2 px before the first permanent widget.
+MESSAGE_LEFT: Final = 6
+MESSAGE_GAP: Final = 8
+
+
 class StudioStatusBar(QStatusBar):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        # The message as given (a long server error is shown elided, whole in the tooltip) and
+        # when it expires (a resize elides it again for the time it has left).
+        self._message = ""
+        self._message_until: float | None = None
+        self.messageChanged.connect(self._message_changed)
+        self._elide_pending = False
         self._badges: dict[str, _ServerBadge] = {}
         self._no_server = QLabel(self.tr("No server — start ComfyUI or add one in Settings"), self)
         self.addPermanentWidget(self._no_server)
@@ -66,6 +80,73 @@ class StudioStatusBar(QStatusBar):
         # Permanent (right-hand) so the message on the left is never drawn under it.
         self.addPermanentWidget(self.undo_link)
         self.set_queue_counts(0, 0)
+
+    def permanent_widgets(self) -> list[QWidget]:
+        """The fixed widgets on the right, left to right: the message ends before them."""
+        return [self._no_server, self._queue, self.undo_link, *self._badges.values()]
+
+    def showMessage(self, text: str, /, timeout: int | None = 0) -> None:
+        """Show `text` for `timeout` ms (0: until replaced), elided before the fixed widgets;
+        the whole text is the tooltip when it does not fit."""
+        timeout = timeout or 0
+        self._message = text
+        self._message_until = time.monotonic() + timeout / 1000 if timeout > 0 else None
+        self._show_elided(timeout)
+
+    def currentMessage(self) -> str:
+        """The message as given (`shown_message` is what fits)."""
+        return self._message
+
+    def shown_message(self) -> str:
+        return super().currentMessage()
+
+    def _show_elided(self, timeout: int) -> None:
+        text = self._message
+        lefts = [w.geometry().left() for w in self.permanent_widgets() if w.isVisibleTo(self)]
+        right = min(lefts) if lefts else self.width()
+        width = max(0, right - MESSAGE_LEFT - MESSAGE_GAP)
+        shown = self.fontMetrics().elidedText(text, Qt.TextElideMode.ElideRight, width)
+        super().showMessage(shown, timeout)
+        self.setToolTip(text if shown != text else "")
+
+    def _message_changed(self, text: str) -> None:
+        if not text:  # expired or cleared
+            self._message = ""
+            self._message_until = None
+            self.setToolTip("")
+
+    def addPermanentWidget(self, widget: QWidget, /, stretch: int | None = 0) -> None:
+        super().addPermanentWidget(widget, stretch or 0)
+        # The message ends where the first of them begins, which moves as their texts change
+        # ("Queue: 12 waiting"), a server appears, or the window is resized.
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in (QEvent.Type.Move, QEvent.Type.Resize, QEvent.Type.Show):
+            self._elide_soon()
+        return super().eventFilter(watched, event)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._elide_soon()
+
+    def _elide_soon(self) -> None:
+        """Once the layout has placed the fixed widgets (one pass however many moved)."""
+        if self._message and not self._elide_pending:
+            self._elide_pending = True
+            QTimer.singleShot(0, self, self._elide_again)
+
+    def _elide_again(self) -> None:
+        self._elide_pending = False
+        if not self._message:
+            return
+        until = self._message_until
+        if until is None:
+            self._show_elided(0)
+            return
+        left_ms = round((until - time.monotonic()) * 1000)
+        if left_ms > 0:
+            self._show_elided(left_ms)
 
     def show_server(self, status: ServerStatus) -> None:
         badge = self._badges.get(status.url)

@@ -49,6 +49,13 @@ class OperationFailed:
 
 
 @dataclass(frozen=True)
+class BatchQueued:
+    """One enqueue of the window's wrote these jobs (in order): a batch the user queued."""
+
+    job_ids: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class ServerAdded:
     status: ServerStatus
 
@@ -58,7 +65,7 @@ class ServerRemoved:
     url: str
 
 
-BridgeEvent = EngineEvent | OperationFailed | ServerAdded | ServerRemoved
+BridgeEvent = EngineEvent | OperationFailed | BatchQueued | ServerAdded | ServerRemoved
 
 
 class EventBuffer:
@@ -118,6 +125,7 @@ class EventBridge(QObject):
     server_changed = Signal(object)  # ServerStatus
     server_removed = Signal(str)  # url
     queue_changed = Signal()  # once per drain in which any job changed state
+    batch_queued = Signal(object)  # tuple[str, ...]: the job ids one `enqueue` wrote
     notice = Signal(object)  # a UserMessage, or plain text (ui.texts.show_text shows either)
     operation_failed = Signal(str)
 
@@ -198,6 +206,8 @@ class EventBridge(QObject):
             self._removed.add(event.url)
             self._statuses.pop(event.url, None)
             self.server_removed.emit(event.url)
+        elif isinstance(event, BatchQueued):
+            self.batch_queued.emit(event.job_ids)
         elif isinstance(event, Notice):
             self.notice.emit(event.text or event.message)
         elif isinstance(event, OperationFailed):

@@ -32,6 +32,7 @@ from studio_desktop.core.owners import ProcessOwner
 from studio_desktop.core.servers import ServerConfig
 from studio_desktop.core.store.errors import StoreError
 from studio_desktop.workers.bridge import (
+    BatchQueued,
     EventBridge,
     EventBuffer,
     OperationFailed,
@@ -185,8 +186,16 @@ class WorkerPool(EventBridge):
     # --- queue operations ---
 
     def enqueue(self, jobs: Sequence[NewJob]) -> futures.Future[list[Job]]:
-        dispatcher, batch = self._dispatcher, list(jobs)
-        return self._submit("Queueing", lambda: dispatcher.enqueue(batch))
+        """Queue `jobs` as one batch: once written, `batch_queued` names them (after their
+        `job_added`), so the window can tell when the whole batch has ended."""
+        dispatcher, batch, buffer = self._dispatcher, list(jobs), self.buffer
+
+        def enqueue() -> list[Job]:
+            queued = dispatcher.enqueue(batch)
+            buffer.push(BatchQueued(tuple(job.id for job in queued)))
+            return queued
+
+        return self._submit("Queueing", enqueue)
 
     def cancel(self, job_id: str) -> futures.Future[Job]:
         dispatcher = self._dispatcher

@@ -152,6 +152,9 @@ class FakeComfyServer:
         self.require_auth = require_auth
         # Server-wide default like ComfyUI's --preview-method; extra_data.preview_method wins.
         self.preview_method = preview_method
+        # What /system_stats reports as the first device's free VRAM; None: the recorded figure.
+        # A test changes it to see the window follow a server whose free memory moves.
+        self.vram_free: int | None = None
         self._info: JSON = json.loads(_read_text(str(object_info_path or DEFAULT_OBJECT_INFO)))
         ckpt = self._info.get("CheckpointLoaderSimple", {})
         original = input_spec(ckpt, "ckpt_name")[0] if ckpt else None
@@ -566,7 +569,13 @@ class FakeComfyServer:
 
     # ------------------------------------------------------------------ GET routes
     async def _system_stats(self, request: web.Request) -> web.Response:
-        return web.Response(text=_read_text(str(SYSTEM_STATS)), content_type="application/json")
+        text = _read_text(str(SYSTEM_STATS))
+        vram_free = self.vram_free
+        if vram_free is not None:
+            stats = json.loads(text)
+            stats["devices"][0]["vram_free"] = stats["devices"][0]["torch_vram_free"] = vram_free
+            text = json.dumps(stats)
+        return web.Response(text=text, content_type="application/json")
 
     def _object_info_json(self) -> str:
         if self._info_text is None:

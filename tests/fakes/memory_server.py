@@ -106,6 +106,10 @@ class MemoryServer:
         self._call("capabilities")
         return self.caps
 
+    def free_vram(self) -> int | None:
+        self._call("free_vram")
+        return self.caps.vram_free
+
     def next_event(self, timeout: float) -> ev.Event | None:
         self._call("next_event")
         try:

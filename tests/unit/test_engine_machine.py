@@ -168,7 +168,8 @@ def test_the_end_marker_fetches_the_history_and_collects() -> None:
     assert kinds(s(m.HistoryFetched("a", done))) == ["Collect", "Claim"]  # a free place
     s(m.Claimed(None))
     assert s.machine.flights["a"].phase is Phase.COLLECTING
-    assert s(m.Collected("a")) == [m.Claim()]
+    # The job's end frees (or keeps) GPU memory: the status bar's figure is read again.
+    assert s(m.Collected("a")) == [m.RefreshFreeVram(), m.Claim()]
     assert not s.machine.holds(a.id)
 
 

@@ -345,7 +345,7 @@ class ServerDriver:
             if isinstance(command, m.Poll):
                 log.warning("polling %s failed: %s", self.url, exc)
                 return [m.StepFailed(p, exc) for p in command.prompt_ids]
-            if isinstance(command, m.RefreshCapabilities):
+            if isinstance(command, m.RefreshCapabilities | m.RefreshFreeVram):
                 log.warning("refreshing what %s offers failed: %s", self.url, exc)
                 return []
             if not isinstance(exc, ComfyError):
@@ -420,6 +420,11 @@ class ServerDriver:
             case m.RefreshCapabilities():
                 self._caps = comfy.capabilities()
                 self._set_status(self.status.state)
+                return []
+            case m.RefreshFreeVram():
+                if self._caps is not None:
+                    self._caps = replace(self._caps, vram_free=comfy.free_vram())
+                    self._set_status(self.status.state)
                 return []
             case m.CheckHeld(job_ids):
                 current = [store.get_job(job_id) for job_id in job_ids]
@@ -608,5 +613,6 @@ def _is_server_call(command: m.Command) -> bool:
         | m.Poll
         | m.Unqueue
         | m.CancelOnServer
-        | m.RefreshCapabilities,
+        | m.RefreshCapabilities
+        | m.RefreshFreeVram,
     )

@@ -216,7 +216,8 @@ class ServerMachine:
                 return self._event(event, now)
             case m.Collected(job_id):
                 self.flights.pop(job_id, None)
-                return self._fill()
+                refresh = [m.RefreshFreeVram()] if self.connected else []
+                return [*refresh, *self._fill()]
             case m.Overruled(job):
                 return self._overruled(job)
             case m.CancelRequested(job_id):

@@ -231,6 +231,12 @@ class RefreshCapabilities:
 
 
 @dataclass(frozen=True)
+class RefreshFreeVram:
+    """Read the server's free VRAM again (only /system_stats): a job has just finished, so the
+    figure the status bar shows has likely moved."""
+
+
+@dataclass(frozen=True)
 class CheckHeld:
     """Read the jobs again: another process (a window, the CLI) may have ended one of them.
     Answer: Overruled for each one that ended."""
@@ -286,6 +292,7 @@ Command = (
     | Collect
     | CancelOnServer
     | RefreshCapabilities
+    | RefreshFreeVram
     | CheckHeld
     | Fail
     | MarkRetrying

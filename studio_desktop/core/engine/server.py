@@ -38,6 +38,10 @@ class ComfyServer(Protocol):
         """Read again what the server offers (free VRAM changes while it runs)."""
         ...
 
+    def free_vram(self) -> int | None:
+        """Read only the first device's free VRAM (cheap: no /object_info). Raises ComfyError."""
+        ...
+
     def next_event(self, timeout: float) -> ev.Event | None: ...
 
     def upload(self, data: bytes, filename: str) -> str:
@@ -102,6 +106,10 @@ class HttpComfyServer:
 
     def capabilities(self) -> ServerCapabilities:
         return probe(self._http)
+
+    def free_vram(self) -> int | None:
+        devices = self._http.system_stats().devices
+        return devices[0].vram_free if devices else None
 
     def next_event(self, timeout: float) -> ev.Event | None:
         if self._stream is None:

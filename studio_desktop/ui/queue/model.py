@@ -34,6 +34,9 @@ JobRole: Final = Qt.ItemDataRole.UserRole + 1  # Job
 JobIdRole: Final = Qt.ItemDataRole.UserRole + 2  # str
 EntryRole: Final = Qt.ItemDataRole.UserRole + 3  # QueueEntry
 PositionRole: Final = Qt.ItemDataRole.UserRole + 4  # 1-based place among waiting jobs, or 0
+BatchRole: Final = Qt.ItemDataRole.UserRole + 5  # (1-based place, size) in its batch, or None
+InputImageRole: Final = Qt.ItemDataRole.UserRole + 6  # stored path of its first input, or None
+KindRole: Final = Qt.ItemDataRole.UserRole + 7  # what its template makes: image, video, audio
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -81,10 +84,15 @@ class QueueModel(QAbstractListModel):
         parent: QObject | None = None,
         *,
         template_name: Callable[[str], str] | None = None,
+        template_kind: Callable[[str], str] | None = None,
     ) -> None:
-        """`template_name` turns a template id into the name to show (the id when None)."""
+        """`template_name` turns a template id into the name to show (the id when None);
+        `template_kind` into what it makes ("image" when None)."""
         super().__init__(parent)
         self._template_name = template_name or str
+        self._template_kind = template_kind or (lambda _template: "image")
+        # Job id -> (place, size) in the batch this window queued it in (batches of one: none).
+        self._batches: dict[str, tuple[int, int]] = {}
         self._icons = StatusIcons()
         self._server_names: dict[str, str] = {}
         self._rows: list[QueueEntry] = []
@@ -92,6 +100,9 @@ class QueueModel(QAbstractListModel):
         # Until `load`: the newest revision each event brought, rows dropped included, so a
         # read made before those events can't bring back a state they replaced.
         self._seen: dict[str, int] = {}
+        # While the user presses or drags a row: job states that arrived meanwhile, applied when
+        # the drag ends, so no row moves, appears or goes from under the pointer.
+        self._held: list[Job] | None = None
 
     @property
     def is_loaded(self) -> bool:
@@ -154,6 +165,20 @@ class QueueModel(QAbstractListModel):
     def server_name(self, url: str | None) -> str:
         return fmt.server_label(url, self._server_names)
 
+    def set_batch(self, job_ids: Sequence[str]) -> None:
+        """These jobs were queued together, in this order: each row says its place ("2/4")."""
+        if len(job_ids) < 2:
+            return
+        for place, job_id in enumerate(job_ids, start=1):
+            self._batches[job_id] = (place, len(job_ids))
+        rows = [row for job_id in job_ids if (row := self.row_of(job_id)) is not None]
+        if rows:
+            self.dataChanged.emit(self.index(min(rows)), self.index(max(rows)))
+
+    def shows_input(self, stored_path: str) -> bool:
+        """Whether a row's thumbnail is this input image (its decode has just finished)."""
+        return any(e.job.inputs and e.job.inputs[0].path == stored_path for e in self._rows)
+
     # --- Qt model API ---
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
@@ -189,6 +214,12 @@ class QueueModel(QAbstractListModel):
             return entry
         if role == PositionRole:
             return self._position(index.row())
+        if role == BatchRole:
+            return self._batches.get(job.id)
+        if role == InputImageRole:
+            return job.inputs[0].path if job.inputs else None
+        if role == KindRole:
+            return self._template_kind(job.template)
         return None
 
     def _position(self, row: int) -> int:
@@ -278,6 +309,23 @@ class QueueModel(QAbstractListModel):
             return []
         return list(reversed(above + dragged))
 
+    # --- holding the order while a row is dragged ---
+
+    @property
+    def holding(self) -> bool:
+        return self._held is not None
+
+    def hold_order(self) -> None:
+        """Keep the rows where they are (a drag is starting): state changes wait."""
+        if self._held is None:
+            self._held = []
+
+    def release_order(self) -> None:
+        """Apply the state changes that waited during the drag, in the order they came."""
+        held, self._held = self._held, None
+        for job in held or ():
+            self.upsert(job)
+
     # --- changes from the pool ---
 
     def upsert(self, job: Job) -> None:
@@ -285,6 +333,9 @@ class QueueModel(QAbstractListModel):
 
         A state older (by store revision) than the row's is ignored: the start-up read can be
         ahead of a change still on its way."""
+        if self._held is not None:
+            self._held.append(job)
+            return
         if not self._is_loaded:
             self._seen[job.id] = max(job.revision, self._seen.get(job.id, job.revision))
         row = self.row_of(job.id)
@@ -292,6 +343,7 @@ class QueueModel(QAbstractListModel):
             return
         keep = job.status.is_active or job.status is JobStatus.FAILED
         if not keep or job.deleted:
+            self._batches.pop(job.id, None)
             if row is not None:
                 self.beginRemoveRows(QModelIndex(), row, row)
                 del self._rows[row]
@@ -357,6 +409,7 @@ class QueueModel(QAbstractListModel):
         rows = [r for r, e in enumerate(self._rows) if e.section == 2 and e.job.id in wanted]
         for row in reversed(rows):
             self.beginRemoveRows(QModelIndex(), row, row)
+            self._batches.pop(self._rows[row].job.id, None)
             del self._rows[row]
             self.endRemoveRows()
         return len(rows)
@@ -375,7 +428,8 @@ class QueueModel(QAbstractListModel):
     def _replace(self, row: int, entry: QueueEntry) -> None:
         rest = self._rows[:row] + self._rows[row + 1 :]
         target = self._insertion_row(entry, rest)
-        if target != row:
+        moved = target != row
+        if moved:
             # beginMoveRows counts the destination in the list before the move.
             destination = target + 1 if target > row else target
             self.beginMoveRows(QModelIndex(), row, row, QModelIndex(), destination)
@@ -386,7 +440,7 @@ class QueueModel(QAbstractListModel):
             self._rows[row] = entry
         index = self.index(row)
         self.dataChanged.emit(index, index)
-        if target != row or entry.section == 1:
+        if moved or entry.section == 1:
             # Waiting positions (#n) below may have shifted.
             self.dataChanged.emit(self.index(0), self.index(len(self._rows) - 1))
 

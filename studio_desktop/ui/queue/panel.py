@@ -4,6 +4,7 @@ and drag to reorder. Cancel, move to front, retry, dismiss failed jobs.
 
 from __future__ import annotations
 
+import itertools
 import logging
 from collections.abc import Iterable
 from typing import Any
@@ -14,7 +15,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QLabel,
-    QListView,
     QMenu,
     QMessageBox,
     QSizePolicy,
@@ -26,10 +26,13 @@ from PySide6.QtWidgets import (
 
 from studio_desktop.core.engine import ServerStatus
 from studio_desktop.core.jobs import Job, JobStatus
+from studio_desktop.core.workflows import TemplateError
 from studio_desktop.ui.history.empty_state import EmptyState
 from studio_desktop.ui.queue.delegate import QueueDelegate
 from studio_desktop.ui.queue.model import JobIdRole, QueueModel
+from studio_desktop.ui.queue.view import QueueView
 from studio_desktop.ui.services import Services
+from studio_desktop.ui.thumbnails import ThumbnailLoader
 
 log = logging.getLogger("studio.ui")
 
@@ -39,10 +42,23 @@ class QueuePanel(QWidget):
 
     status_message = Signal(str, int)  # text, timeout ms
 
-    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        services: Services,
+        parent: QWidget | None = None,
+        *,
+        thumbnails: ThumbnailLoader | None = None,
+    ) -> None:
+        """`thumbnails`: the window's loader (shared cache); without one the panel has its own."""
         super().__init__(parent)
         self._services = services
-        self.model = QueueModel(self, template_name=services.template_name)
+        self.model = QueueModel(
+            self, template_name=services.template_name, template_kind=self._template_kind
+        )
+        self._own_thumbnails = thumbnails is None
+        self.thumbnails = thumbnails or ThumbnailLoader(
+            services.ctx.paths, tasks=services.tasks, parent=self
+        )
 
         self.summary = QLabel(self)
         font = self.summary.font()
@@ -63,9 +79,8 @@ class QueuePanel(QWidget):
         header.addWidget(self.summary, 1)
         header.addWidget(self.cancel_all_button)
 
-        self.view = QListView(self)
-        self.view.setModel(self.model)
-        self.delegate = QueueDelegate(self.view)
+        self.view = QueueView(self.model, self)
+        self.delegate = QueueDelegate(self.thumbnails, self.view)
         self.view.setItemDelegate(self.delegate)
         self.view.setUniformItemSizes(True)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
@@ -175,6 +190,8 @@ class QueuePanel(QWidget):
         pool.retrying.connect(self.model.set_retrying)
         pool.blocked.connect(self.model.set_blocked)
         pool.server_changed.connect(self._server_changed)
+        pool.batch_queued.connect(self.model.set_batch)
+        self.thumbnails.loaded.connect(self._thumbnail_loaded)
         self.model.reorder_requested.connect(self._reorder)
         self.delegate.close_clicked.connect(self._close_clicked)
         self.view.customContextMenuRequested.connect(self._context_menu)
@@ -188,6 +205,36 @@ class QueuePanel(QWidget):
             self.model.loaded,
         ):
             signal.connect(self._update)
+
+    def follow_in_tab_order(self, before: QWidget) -> None:
+        """Put the panel's controls (top to bottom) right after `before` in the Tab order, so
+        the dock is reached from the screen beside it and Shift+Tab goes back there."""
+        chain = [
+            before,
+            self.cancel_all_button,
+            self.view,
+            self.front_button,
+            self.retry_button,
+            self.cancel_button,
+            self.dismiss_button,
+        ]
+        for first, second in itertools.pairwise(chain):
+            QWidget.setTabOrder(first, second)
+
+    def shutdown(self) -> None:
+        """Stop decoding thumbnails (the window stops its shared loader itself)."""
+        if self._own_thumbnails:
+            self.thumbnails.shutdown()
+
+    def _template_kind(self, template_id: str) -> str:
+        try:
+            return self._services.ctx.templates.get(template_id).output_kind
+        except TemplateError:  # no longer installed: its jobs still show a picture
+            return "image"
+
+    def _thumbnail_loaded(self, stored_path: str) -> None:
+        if self.model.shows_input(stored_path):
+            self.view.viewport().update()
 
     def _job_started(self, job_id: str, _server: str) -> None:
         self.model.mark_started(job_id)
