@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from studio_desktop.core.comfy import BadResponse, ComfyHTTPError
+from studio_desktop.core.comfy import BadResponse, ComfyHTTPError, OutputFile
 from studio_desktop.core.context import AppContext
 from studio_desktop.core.engine import (
     EngineConfig,
@@ -173,3 +173,44 @@ def test_a_job_cancelled_by_another_process_is_stopped_on_the_server(run: Runnin
     wait_until(lambda: bool(run.of(JobFinished)), "the report")
     (finished,) = run.of(JobFinished)
     assert isinstance(finished, JobFinished) and finished.job.status is JobStatus.CANCELLED
+
+
+class SlowDownloads(MemoryServer):
+    """Downloads wait for `gate`: a job's outputs are being saved for as long as a test wants."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.gate = threading.Event()
+        self.downloading = threading.Event()
+
+    def view(self, output: OutputFile) -> bytes:
+        self.downloading.set()
+        assert self.gate.wait(WAIT_S), "the test never opened the gate"
+        return super().view(output)
+
+
+def test_a_retry_pressed_while_the_last_outputs_are_saved_waits_for_the_save(
+    tmp_path: Path,
+) -> None:
+    """Seen under load: Retry pressed the moment a job failed was failed again by the late
+    result of the earlier attempt's output step, which landed on the new attempt."""
+    with AppContext.open(tmp_path / "data") as ctx:
+        server = SlowDownloads()
+        run = Running(ctx, server)
+        run.thread.start()
+        try:
+            (first,) = run.queue()
+            wait_until(lambda: first in server.submitted, "the submit")
+            server.finish(first)
+            assert server.downloading.wait(WAIT_S)
+            ctx.store.cancel(first)  # ended elsewhere while its outputs are saved...
+            ctx.store.retry(first)  # ...and retried at once
+            (second,) = run.queue()  # queued after it: taken only if the retry is passed over
+            wait_until(lambda: second in server.submitted, "the next job's submit")
+            assert run.status_of(first) is JobStatus.PENDING
+            server.gate.set()
+            wait_until(lambda: run.status_of(first) is JobStatus.RUNNING, "the retry taken")
+        finally:
+            server.gate.set()
+            run.driver.stop()
+            run.thread.join(10)

@@ -114,7 +114,8 @@ class ServerDriver:
         self._movable: list[tuple[Job, int]] = []  # the machine's movable(), for other threads
         self._cancels_refused: set[str] = set()  # told the user once; retried quietly
         # Jobs the output thread is saving: a restarted loop must not collect them again.
-        self._collecting: set[str] = set()
+        self._collecting: set[str] = set()  # jobs on the output thread
+        self._collecting_lock = threading.Lock()
 
     # --- thread-safe API ---
 
@@ -359,7 +360,9 @@ class ServerDriver:
                 mine = tuple(
                     j
                     for j in self._reconcilable()
-                    if j.server == self.url and self._accepts(j) and j.id not in self._collecting
+                    if j.server == self.url
+                    and self._accepts(j)
+                    and j.id not in self._collecting_now()
                 )
                 return [m.RunningJobs(mine)]
             case m.Claim(exclude):
@@ -369,7 +372,10 @@ class ServerDriver:
                     owner=owner.token if owner is not None else None,
                     alive=owner.alive if owner is not None else None,
                     can_run=self._can_run,
-                    exclude=exclude,
+                    # A job whose earlier attempt's outputs are still being saved stays put:
+                    # that save's late result must never land on a new attempt (a Retry
+                    # pressed the moment a job failed was failed again by it).
+                    exclude={*exclude, *self._collecting_now()},
                 )
                 if job is not None:
                     self._emit(JobStateChanged(job))
@@ -410,7 +416,8 @@ class ServerDriver:
                     log.info("job %s taken off %s for an idle server", job_id, self.url)
                 return [m.Unqueued(job_id, still_queued=False, entry=entry)]
             case m.Collect(job, entry):
-                self._collecting.add(job.id)
+                with self._collecting_lock:
+                    self._collecting.add(job.id)
                 self._collector.submit(self._collect, job, entry)
                 return []
             case m.CancelOnServer(prompt_ids):
@@ -455,6 +462,10 @@ class ServerDriver:
                 return []
         raise TypeError(f"not an engine command: {command!r}")
 
+    def _collecting_now(self) -> frozenset[str]:
+        with self._collecting_lock:
+            return frozenset(self._collecting)
+
     def _collect(self, job: Job, entry: HistoryEntry) -> None:
         """On the output thread: the result goes back to the loop through the inbox."""
         result: m.Input
@@ -467,7 +478,8 @@ class ServerDriver:
         except DatabaseUnavailable as exc:
             # Not the job's fault: no attempt is counted. The loop restarts once the database
             # can be written and finds the job finished on the server again.
-            self._collecting.discard(job.id)
+            with self._collecting_lock:
+                self._collecting.discard(job.id)
             self._inbox.put(_StoreFailed(exc))
             self._wake.set()
             return
@@ -481,7 +493,8 @@ class ServerDriver:
                 self._emit(JobStateChanged(final))
                 self._emit(JobFinished(final, tuple(images)))
             result = m.Collected(job.id)
-        self._collecting.discard(job.id)
+        with self._collecting_lock:
+            self._collecting.discard(job.id)
         self._inbox.put(result)
         self._wake.set()
 
