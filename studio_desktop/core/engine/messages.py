@@ -262,6 +262,13 @@ class Requeue:
 
 
 @dataclass(frozen=True)
+class MarkSampling:
+    """The server began executing the job's prompt: record when (the end of its wait there)."""
+
+    job_id: str
+
+
+@dataclass(frozen=True)
 class SaveProgress:
     job_id: str
     fraction: float
@@ -289,6 +296,7 @@ Command = (
     | MarkRetrying
     | Resume
     | Requeue
+    | MarkSampling
     | SaveProgress
     | Emit
 )
