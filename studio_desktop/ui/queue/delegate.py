@@ -21,6 +21,7 @@ from studio_desktop.core.jobs import JobStatus
 from studio_desktop.ui.history import formatting as fmt
 from studio_desktop.ui.history.status import STATUS_COLOURS
 from studio_desktop.ui.queue.model import EntryRole, JobIdRole, PositionRole, QueueEntry, QueueModel
+from studio_desktop.ui.queue.running import running_text
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -137,11 +138,8 @@ class QueueDelegate(QStyledItemDelegate):
         if job.status is JobStatus.FAILED:
             message = job.error.message if job.error else self.tr("unknown error")
             return self.tr("Failed: {message}").format(message=fmt.one_line(message)), ""
-        if not entry.executing:
-            return self.tr("Sent to {server}, waiting there").format(server=server), ""
         step = self.tr("step {x}/{y}").format(x=entry.step, y=entry.steps) if entry.steps else ""
-        node = f" · {entry.node}" if entry.node else ""
-        return f"{server}{node}", step
+        return running_text(job, entry.executing, server, entry.node), step
 
     def _paint_bar(
         self, painter: QPainter, bar: QRectF, entry: QueueEntry, palette: QPalette, selected: bool
