@@ -11,19 +11,27 @@ from studio_desktop.core.jobs import Attempt, AttemptStatus, Job
 from studio_desktop.ui.history import formatting as fmt
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("JobTiming", text)
-
-
 def timing_text(job: Job) -> str:
     """ "Queued 0:12 · Sampling 0:30 · Total 0:44", with the parts that are known."""
     parts: list[str] = []
     if job.queued_s is not None:
-        parts.append(_tr("Queued {time}").format(time=fmt.clock(job.queued_s)))
+        parts.append(
+            QCoreApplication.translate("JobTiming", "Queued {time}").format(
+                time=fmt.clock(job.queued_s)
+            )
+        )
     if job.sampling_s is not None:
-        parts.append(_tr("Sampling {time}").format(time=fmt.clock(job.sampling_s)))
+        parts.append(
+            QCoreApplication.translate("JobTiming", "Sampling {time}").format(
+                time=fmt.clock(job.sampling_s)
+            )
+        )
     if job.duration_s is not None:
-        parts.append(_tr("Total {time}").format(time=fmt.clock(job.duration_s)))
+        parts.append(
+            QCoreApplication.translate("JobTiming", "Total {time}").format(
+                time=fmt.clock(job.duration_s)
+            )
+        )
     return " · ".join(parts)
 
 
@@ -33,7 +41,9 @@ def duration_cell(job: Job) -> str:
     if job.sampling_s is not None:
         return fmt.clock(job.sampling_s)
     if job.duration_s is not None:
-        return _tr("{time} total").format(time=fmt.clock(job.duration_s))
+        return QCoreApplication.translate("JobTiming", "{time} total").format(
+            time=fmt.clock(job.duration_s)
+        )
     return ""
 
 
@@ -44,31 +54,49 @@ def duration_tooltip(job: Job) -> str | None:
 
 def attempt_text(attempt: Attempt, names: dict[str, str] | None = None) -> str:
     """One take of the job, e.g. "Attempt 1 — failed on gpu-box: CUDA out of memory"."""
-    head = _tr("Attempt {n}").format(n=attempt.number)
-    server = fmt.server_label(attempt.server, names) or _tr("no server")
+    head = QCoreApplication.translate("JobTiming", "Attempt {n}").format(n=attempt.number)
+    server = fmt.server_label(attempt.server, names) or QCoreApplication.translate(
+        "JobTiming", "no server"
+    )
     status = attempt.status
     message = fmt.one_line(attempt.error.message) if attempt.error is not None else ""
     if status is AttemptStatus.COMPLETED:
-        body = _tr("completed on {server} in {time}").format(
+        body = QCoreApplication.translate("JobTiming", "completed on {server} in {time}").format(
             server=server, time=fmt.clock(attempt.total_s)
         )
     elif status is AttemptStatus.FAILED:
-        body = _tr("failed on {server}: {error}").format(server=server, error=message)
+        body = QCoreApplication.translate("JobTiming", "failed on {server}: {error}").format(
+            server=server, error=message
+        )
     elif status is AttemptStatus.CANCELLED:
-        body = _tr("cancelled on {server}").format(server=server)
+        body = QCoreApplication.translate("JobTiming", "cancelled on {server}").format(
+            server=server
+        )
     elif status is AttemptStatus.REQUEUED:
-        body = _tr("given back to the queue from {server}").format(server=server)
+        body = QCoreApplication.translate(
+            "JobTiming", "given back to the queue from {server}"
+        ).format(server=server)
         if message:
             body += f": {message}"
     elif status is AttemptStatus.RETRYING:
-        body = _tr("retrying on {server}: {error}").format(server=server, error=message)
+        body = QCoreApplication.translate("JobTiming", "retrying on {server}: {error}").format(
+            server=server, error=message
+        )
     else:
-        body = _tr("running on {server}").format(server=server)
+        body = QCoreApplication.translate("JobTiming", "running on {server}").format(server=server)
     times = []
     if attempt.queued_s is not None:
-        times.append(_tr("queued {time}").format(time=fmt.clock(attempt.queued_s)))
+        times.append(
+            QCoreApplication.translate("JobTiming", "queued {time}").format(
+                time=fmt.clock(attempt.queued_s)
+            )
+        )
     if attempt.sampling_s is not None:
-        times.append(_tr("sampling {time}").format(time=fmt.clock(attempt.sampling_s)))
+        times.append(
+            QCoreApplication.translate("JobTiming", "sampling {time}").format(
+                time=fmt.clock(attempt.sampling_s)
+            )
+        )
     tail = f" ({', '.join(times)})" if times else ""
     return f"{head} — {body}{tail}"
 
