@@ -234,12 +234,87 @@ class Job:
     deleted: bool
     revision: int = 0  # the store's commit-ordered stamp of the write that produced this state
     owner: str | None = None  # the process token that may run it (None: any process)
+    # The current take (attempt): when its prompt reached the server, and when the server began
+    # executing it (its first event about the prompt). The gap is time spent in ComfyUI's queue.
+    sent_at: datetime | None = None
+    sampling_at: datetime | None = None
 
     @property
     def duration_s(self) -> float | None:
-        if self.started_at is None or self.finished_at is None:
-            return None
-        return (self.finished_at - self.started_at).total_seconds()
+        """Claim to end: uploads, the wait in the server's queue, sampling and saving."""
+        return _seconds(self.started_at, self.finished_at)
+
+    @property
+    def queued_s(self) -> float | None:
+        """Time the prompt waited in the server's queue before it started."""
+        return _seconds(self.sent_at, self.sampling_at)
+
+    @property
+    def sampling_s(self) -> float | None:
+        """Time the server spent executing the prompt (to the end of the job)."""
+        return _seconds(self.sampling_at, self.finished_at)
+
+    @property
+    def sampling(self) -> bool:
+        """Running, and the server is executing its prompt now."""
+        return self.status is JobStatus.RUNNING and self.sampling_at is not None
+
+    @property
+    def waiting_on_server(self) -> bool:
+        """Running for us, but only sent: it waits in the server's queue behind other prompts."""
+        return (
+            self.status is JobStatus.RUNNING
+            and self.sent_at is not None
+            and self.sampling_at is None
+        )
+
+
+def _seconds(start: datetime | None, end: datetime | None) -> float | None:
+    if start is None or end is None:
+        return None
+    return max(0.0, (end - start).total_seconds())
+
+
+class AttemptStatus(enum.StrEnum):
+    """How one take of a job from the queue went (or goes)."""
+
+    RUNNING = "running"
+    RETRYING = "retrying"  # a step failed; it is tried again within the same take
+    COMPLETED = "completed"
+    FAILED = "failed"
+    CANCELLED = "cancelled"
+    REQUEUED = "requeued"  # given back to the queue (server gone, moved to an idle server)
+
+    @property
+    def is_open(self) -> bool:
+        return self in (AttemptStatus.RUNNING, AttemptStatus.RETRYING)
+
+
+@dataclass(frozen=True)
+class Attempt:
+    """One take of a job from the queue: where it ran, how it ended and its times."""
+
+    job_id: str
+    number: int  # 1, 2, ... as `Job.attempt` counted it
+    server: str | None
+    status: AttemptStatus
+    error: JobError | None
+    started_at: datetime | None  # claimed
+    sent_at: datetime | None  # the prompt reached the server
+    sampling_at: datetime | None  # the server began executing it
+    finished_at: datetime | None
+
+    @property
+    def queued_s(self) -> float | None:
+        return _seconds(self.sent_at, self.sampling_at)
+
+    @property
+    def sampling_s(self) -> float | None:
+        return _seconds(self.sampling_at, self.finished_at)
+
+    @property
+    def total_s(self) -> float | None:
+        return _seconds(self.started_at, self.finished_at)
 
 
 @dataclass(frozen=True)

@@ -152,7 +152,7 @@ class MainWindow(QMainWindow):
             JobStatus.RUNNING: running,
             JobStatus.FAILED: failed,
         }
-        self.status.set_queue_counts(waiting, running)
+        self.status.set_queue_counts(waiting, *self.queue_panel.model.running_counts())
         self.queue_counts_changed.emit(dict(self._counts))
 
     def queue_counts(self) -> dict[JobStatus, int]:

@@ -164,12 +164,13 @@ class StudioStatusBar(QStatusBar):
             badge.deleteLater()
         self._no_server.setVisible(not self._badges)
 
-    def set_queue_counts(self, waiting: int, running: int) -> None:
-        self._queue.setText(
-            self.tr("Queue: {waiting} waiting, {running} running").format(
-                waiting=waiting, running=running
-            )
-        )
+    def set_queue_counts(self, waiting: int, sampling: int, on_server: int = 0) -> None:
+        """`sampling`: jobs a server executes now; `on_server`: jobs sent to a server that
+        holds them in its queue behind other prompts (running for us, not sampling yet)."""
+        parts = [self.tr("%n waiting", "", waiting), self.tr("%n sampling", "", sampling)]
+        if on_server:
+            parts.append(self.tr("%n waiting on server", "", on_server))
+        self._queue.setText(self.tr("Queue: {counts}").format(counts=" · ".join(parts)))
 
     def offer_undo(self, text: str, action: Callable[[], object], timeout_ms: int = 10000) -> None:
         self.showMessage(text, timeout_ms)

@@ -6,7 +6,9 @@ the GUI thread while the window runs); apply the result in the task's `done` cal
 
 from __future__ import annotations
 
-from studio_desktop.core.jobs import ImageRecord, Job, JobStatus
+from collections.abc import Sequence
+
+from studio_desktop.core.jobs import Attempt, ImageRecord, Job, JobStatus
 from studio_desktop.core.server_info import registered_config
 from studio_desktop.core.servers import ServerConfig
 from studio_desktop.core.store import Store
@@ -44,10 +46,16 @@ class ReadView:
     def count_by_status(self) -> dict[JobStatus, int]:
         return self._store.count_by_status()
 
+    def attempts(self, job_id: str) -> list[Attempt]:
+        return self._store.attempts(job_id)
+
     # --- images ---
 
     def images_for_job(self, job_id: str) -> list[ImageRecord]:
         return self._store.images_for_job(job_id)
+
+    def first_outputs(self, job_ids: Sequence[str]) -> dict[str, ImageRecord]:
+        return self._store.first_outputs(job_ids)
 
     def list_images(
         self, flt: ImageFilter = ALL_IMAGES, *, after_id: int | None = None, limit: int = 200

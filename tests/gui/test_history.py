@@ -6,17 +6,30 @@ from __future__ import annotations
 
 import html
 import io
+import json
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import pytest
 from PIL import Image
-from PySide6.QtCore import QModelIndex
+from PySide6.QtCore import QModelIndex, Qt, QUrl
+from PySide6.QtGui import QGuiApplication, QPixmap
+from PySide6.QtWidgets import QFileDialog
 from pytestqt.qtbot import QtBot
 
 from studio_desktop.core.context import AppContext
-from studio_desktop.core.jobs import GenerationParams, Job, JobError, JobStatus, NewImage, NewJob
+from studio_desktop.core.jobs import (
+    GenerationParams,
+    InputImage,
+    Job,
+    JobError,
+    JobStatus,
+    NewImage,
+    NewJob,
+)
 from studio_desktop.core.settings import Settings
 from studio_desktop.core.store import WrongThread
 from studio_desktop.ui.history import HistoryTab
@@ -281,7 +294,8 @@ def test_columns_show_the_job(qtbot: QtBot, ctx: AppContext, tasks: Tasks) -> No
     assert model.index(0, Column.MODEL).data(3) == "sd15.safetensors"
     assert text[Column.SERVER] == "127.0.0.1:1"
     assert text[Column.SEED] == "12345"
-    assert text[Column.DURATION].endswith(" s")
+    # Sampling time; this job never reported its start on a server: its total, marked so.
+    assert re.fullmatch(r"\d+:\d\d total", text[Column.DURATION])
     assert text[Column.CREATED] == job.created_at.astimezone().strftime("%Y-%m-%d %H:%M")
     assert model.index(0, Column.PROMPT).data(3) == job.params.prompt  # ToolTipRole: in full
     assert model.index(0, Column.STATUS).data(1) is not None  # DecorationRole: the icon
@@ -663,3 +677,198 @@ def test_columns_make_room_for_the_prompt_and_remember_what_the_user_hid(
     qtbot.waitExposed(again, timeout=WAIT_MS)
     assert again.table.isColumnHidden(Column.SEED)
     assert not again.table.isColumnHidden(Column.MODEL)
+
+
+# --- issue 11: attempts, timing, thumbnails, inputs, copy error, export workflow -------------
+
+
+def test_retrying_a_failed_job_keeps_the_failure_in_its_attempts(
+    qtbot: QtBot,
+    fake_comfy: FakeComfyServer,
+    make_pool: PoolFactory,
+    ctx: AppContext,
+    open_history: OpenHistory,
+) -> None:
+    """Retrying a failed job turned its row into 'Completed' and the failure was lost."""
+    fake_comfy.faults.runtime_error = True
+    pool = make_pool(fake_comfy)
+    history = open_history(pool)
+    params = GenerationParams(prompt="second time lucky", model=fake_comfy.checkpoints[0])
+    (job,) = pool.enqueue([NewJob("txt2img", params)]).result(timeout=WAIT_MS / 1000)
+    qtbot.waitUntil(lambda: history.status_of(job.id) is JobStatus.FAILED, timeout=WAIT_MS)
+    failed = db(ctx).get_job(job.id)
+    assert failed is not None and failed.error is not None
+    fake_comfy.faults.runtime_error = False
+    history.tab.select_job(job.id)
+    history.tab.details.retry_button.click()
+    qtbot.waitUntil(lambda: history.status_of(job.id) is JobStatus.COMPLETED, timeout=WAIT_MS)
+
+    details = history.tab.details
+    qtbot.waitUntil(
+        lambda: (
+            len(details.shown_attempts) == 2
+            and details.shown_attempts[1].status.value == "completed"
+        ),
+        timeout=WAIT_MS,
+    )
+    assert details.attempts.isVisible()
+    first, second = details.attempts.text().splitlines()
+    message = failed.error.message.splitlines()[0]
+    assert first.startswith("Attempt 1 — failed on 127.0.0.1:") and message in first
+    assert re.match(r"Attempt 2 — completed on 127\.0\.0\.1:\d+ in \d+:\d\d", second), second
+
+
+def test_details_show_queued_sampling_and_total_apart(
+    qtbot: QtBot, ctx: AppContext, idle_pool: WorkerPool, open_history: OpenHistory
+) -> None:
+    """Duration included the time waiting in ComfyUI's queue."""
+    job = db(ctx).add_job(NewJob("txt2img", GenerationParams(prompt="timed")))
+    assert db(ctx).claim_next(SERVER) is not None
+    db(ctx).mark_sent(job.id)
+    db(ctx).mark_sampling(job.id)
+    db(ctx).complete(job.id, [])
+    history = open_history(idle_pool)
+    assert history.tab.select_job(job.id)
+    history.settle()
+    details = history.tab.details
+    timing = details.timing.text()
+    assert re.fullmatch(r"Queued \d+:\d\d · Sampling \d+:\d\d · Total \d+:\d\d", timing), timing
+    model = history.tab.model
+    row = model.row_of(job.id)
+    assert row is not None
+    assert model.headerData(Column.DURATION, Qt.Orientation.Horizontal) == "Sampling"
+    assert re.fullmatch(r"\d+:\d\d", model.index(row, Column.DURATION).data())
+    assert model.index(row, Column.DURATION).data(3) == timing  # ToolTipRole: all three
+
+
+def test_thumbnail_column_shows_first_outputs_of_visible_rows_only(
+    qtbot: QtBot, ctx: AppContext, idle_pool: WorkerPool, open_history: OpenHistory
+) -> None:
+    """There was no thumbnail column."""
+    jobs = [add_job(ctx, f"picture {i}", outputs=2) for i in range(30)]
+    failed = add_job(ctx, "broken", JobStatus.FAILED)
+    history = open_history(idle_pool)
+    history.tab.resize(1100, 420)
+    model = history.tab.model
+    newest = jobs[-1]
+
+    def thumbnail(job_id: str) -> Any:
+        row = model.row_of(job_id)
+        assert row is not None
+        return model.index(row, Column.THUMBNAIL).data(1)  # DecorationRole
+
+    history.tab.table.viewport().repaint()
+    qtbot.waitUntil(
+        lambda: isinstance(thumbnail(newest.id), QPixmap) and not thumbnail(newest.id).isNull(),
+        timeout=WAIT_MS,
+    )
+    first = model.first_output(newest.id)
+    assert first is not None and first.index == 0
+    assert thumbnail(failed.id) is None
+    # Only the rows on screen were looked up, not all 31.
+    assert model.first_output(jobs[0].id) is None
+    assert len(model._firsts) < 31
+
+
+def test_input_images_show_as_thumbnails_with_names_and_open_on_click(
+    qtbot: QtBot,
+    ctx: AppContext,
+    idle_pool: WorkerPool,
+    open_history: OpenHistory,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Input images were shown as raw paths."""
+    ctx.paths.inputs.mkdir(parents=True, exist_ok=True)
+    source = ctx.paths.inputs / "cat photo.png"
+    source.write_bytes(png_bytes((200, 80, 20)))
+    stored = ctx.paths.relative(source)
+    job = db(ctx).add_job(
+        NewJob(
+            "img2img",
+            GenerationParams(prompt="from a photo"),
+            inputs=(InputImage("image", stored),),
+        )
+    )
+    opened: list[QUrl] = []
+    monkeypatch.setattr(
+        "studio_desktop.ui.history.tab.QDesktopServices.openUrl",
+        lambda url: opened.append(url) or True,
+    )
+    history = open_history(idle_pool)
+    assert history.tab.select_job(job.id)
+    history.settle()
+    details = history.tab.details
+    assert stored not in details.parameters.text()  # no raw path any more
+    (button,) = details.inputs.buttons().values()
+    assert "cat photo.png" in button.text()
+    qtbot.waitUntil(button.isVisible, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: not button.icon().isNull(), timeout=WAIT_MS)
+    button.click()
+    assert [Path(url.toLocalFile()) for url in opened] == [source]
+
+
+def test_copy_error_puts_the_message_and_details_on_the_clipboard(
+    qtbot: QtBot, ctx: AppContext, idle_pool: WorkerPool, open_history: OpenHistory
+) -> None:
+    error = JobError(
+        type="execution_error",
+        message="CUDA out of memory",
+        node_id="3",
+        details="Traceback (most recent call last):\n  File sampler.py\nRuntimeError: OOM",
+    )
+    job = add_job(ctx, "too big", JobStatus.FAILED, error=error)
+    history = open_history(idle_pool)
+    assert history.tab.select_job(job.id)
+    history.settle()
+    details = history.tab.details
+    assert details.copy_error_button.isVisible()
+    details.copy_error_button.click()
+    copied = QGuiApplication.clipboard().text()
+    assert copied.startswith("CUDA out of memory\n")
+    assert "node: 3" in copied and "RuntimeError: OOM" in copied
+    assert "Error copied" in history.statuses
+    # The context menu's command does the same for the row.
+    QGuiApplication.clipboard().clear()
+    history.tab._copy_error_selected()
+    assert QGuiApplication.clipboard().text() == copied
+
+
+def test_export_workflow_saves_the_exact_workflow_the_job_sent(
+    qtbot: QtBot,
+    ctx: AppContext,
+    idle_pool: WorkerPool,
+    open_history: OpenHistory,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+) -> None:
+    sent = {"3": {"class_type": "KSampler", "inputs": {"seed": 7, "text": "一只猫"}}}
+    job = add_job(ctx, "exported", JobStatus.RUNNING)
+    db(ctx).set_workflow(job.id, sent)
+    never_sent = add_job(ctx, "still waiting", JobStatus.PENDING)
+    target = tmp_path / "chosen" / "my workflow.json"
+    target.parent.mkdir()
+    asked: list[str] = []
+
+    def save_dialog(*args: Any, **_kwargs: Any) -> tuple[str, str]:
+        asked.append(str(args[2]))
+        return str(target), "Workflow JSON (*.json)"
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", save_dialog)
+    history = open_history(idle_pool)
+    assert history.tab.select_job(job.id)
+    history.settle()
+    history.tab.details.export_button.click()
+    qtbot.waitUntil(lambda: target.is_file(), timeout=WAIT_MS)
+    assert json.loads(target.read_text(encoding="utf-8")) == sent
+    assert asked and asked[0].endswith(".json")
+    qtbot.waitUntil(
+        lambda: any(s.startswith("Workflow saved to") for s in history.statuses),
+        timeout=WAIT_MS,
+    )
+
+    # A job not sent yet has no workflow: it says so, and asks for no file.
+    assert history.tab.select_job(never_sent.id)
+    history.settle()
+    history.tab._export_workflow_selected()
+    assert len(asked) == 1
+    assert history.statuses[-1].startswith("This job has no workflow yet")

@@ -55,7 +55,7 @@ def test_queue_from_generate_lands_in_gallery_and_history_and_remix_returns(
         qtbot.waitUntil(lambda: window.gallery.model.rowCount() == 1, timeout=WAIT_MS)
         qtbot.waitUntil(lambda: window.history.model.rowCount() == 1, timeout=WAIT_MS)
         qtbot.waitUntil(
-            lambda: "0 waiting, 0 running" in window.status._queue.text(), timeout=WAIT_MS
+            lambda: "0 waiting · 0 sampling" in window.status._queue.text(), timeout=WAIT_MS
         )
 
         # Remix from History puts the parameters back into Generate and shows it.
@@ -82,17 +82,21 @@ def test_the_status_bar_counts_follow_jobs_another_process_runs(
                 [NewJob("txt2img", GenerationParams(prompt=f"cli {i}")) for i in range(3)]
             )
             qtbot.waitUntil(
-                lambda: "3 waiting, 0 running" in window.status._queue.text(), timeout=WAIT_MS
+                lambda: "3 waiting · 0 sampling" in window.status._queue.text(), timeout=WAIT_MS
             )
             for _ in range(2):
                 assert cli.claim_next("http://127.0.0.1:1") is not None
             qtbot.waitUntil(
-                lambda: "1 waiting, 2 running" in window.status._queue.text(), timeout=WAIT_MS
+                # Taken by the other process, not started on a server: not sampling.
+                lambda: (
+                    "1 waiting · 0 sampling · 2 waiting on server" in window.status._queue.text()
+                ),
+                timeout=WAIT_MS,
             )
             for job in jobs:
                 cli.cancel(job.id)
             qtbot.waitUntil(
-                lambda: "0 waiting, 0 running" in window.status._queue.text(), timeout=WAIT_MS
+                lambda: "0 waiting · 0 sampling" in window.status._queue.text(), timeout=WAIT_MS
             )
         assert window.queue_panel.model.counts() == (0, 0, 0)
     finally:
@@ -108,10 +112,10 @@ def test_opening_the_window_with_100_queued_jobs_does_not_read_the_database_on_t
     window = _window(qtbot, ctx, make_pool())  # no server: the jobs stay queued
     try:
         qtbot.waitUntil(
-            lambda: "100 waiting, 0 running" in window.status._queue.text(), timeout=WAIT_MS
+            lambda: "100 waiting · 0 sampling" in window.status._queue.text(), timeout=WAIT_MS
         )
         assert window.queue_panel.model.rowCount() == 100
-        assert window.queue_panel.summary.text() == "100 waiting · 0 running"
+        assert window.queue_panel.summary.text() == "100 waiting · 0 sampling"
         assert window.queue_counts()[JobStatus.PENDING] == 100
         qtbot.waitUntil(lambda: window.history.model.rowCount() == 100, timeout=WAIT_MS)
         qtbot.waitUntil(lambda: not window.gallery.model.is_loading_first_page(), timeout=WAIT_MS)

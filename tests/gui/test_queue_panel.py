@@ -130,7 +130,7 @@ def test_shows_waiting_jobs_from_the_store_and_the_pool(
     panel = open_panel(idle_pool)
     assert panel._stack.currentWidget() is panel._empty
     assert "Queue is empty" in panel._empty.text()
-    assert panel.summary.text() == "0 waiting · 0 running"
+    assert panel.summary.text() == "0 waiting · 0 sampling"
 
     db(ctx).add_jobs(jobs_for(None, "from before"))
     panel = open_panel(idle_pool)
@@ -139,7 +139,7 @@ def test_shows_waiting_jobs_from_the_store_and_the_pool(
     enqueue(idle_pool, jobs_for(None, "new one", "new two"))
     qtbot.waitUntil(lambda: len(prompts(panel)) == 3, timeout=WAIT_MS)
     assert prompts(panel) == ["from before", "new one", "new two"]
-    assert panel.summary.text() == "3 waiting · 0 running"
+    assert panel.summary.text() == "3 waiting · 0 sampling"
     assert panel._stack.currentWidget() is panel.view
     assert [panel.model.index(r).data(PositionRole) for r in range(3)] == [1, 2, 3]
 
@@ -153,11 +153,11 @@ def test_jobs_another_process_queues_show_while_they_wait_and_leave_when_cancell
         qtbot.waitUntil(
             lambda: prompts(panel) == ["from the cli", "also from the cli"], timeout=WAIT_MS
         )
-        assert panel.summary.text() == "2 waiting · 0 running"
+        assert panel.summary.text() == "2 waiting · 0 sampling"
 
         cli.cancel(mine.id)
         qtbot.waitUntil(lambda: prompts(panel) == ["also from the cli"], timeout=WAIT_MS)
-        assert panel.summary.text() == "1 waiting · 0 running"
+        assert panel.summary.text() == "1 waiting · 0 sampling"
         assert theirs.id in panel.model.job_ids()
 
         # It runs there: the stored progress is all that reaches this window, and it shows.
@@ -169,7 +169,7 @@ def test_jobs_another_process_queues_show_while_they_wait_and_leave_when_cancell
             return entry is not None and entry.executing and entry.fraction == 0.5
 
         qtbot.waitUntil(running_halfway, timeout=WAIT_MS)
-        assert panel.summary.text() == "0 waiting · 1 running"
+        assert panel.summary.text() == "0 waiting · 1 sampling"
 
 
 def test_the_counts_drop_running_jobs_whose_older_events_came_late(
@@ -194,7 +194,7 @@ def test_the_counts_drop_running_jobs_whose_older_events_came_late(
 
     assert panel.model.counts() == (0, 0, 0)
     assert prompts(panel) == []
-    assert panel.summary.text() == "0 waiting · 0 running"
+    assert panel.summary.text() == "0 waiting · 0 sampling"
 
 
 def test_the_model_ignores_a_state_older_than_the_one_it_read(qapp: Any, ctx: AppContext) -> None:
@@ -240,7 +240,7 @@ def test_opening_the_panel_with_100_queued_jobs_shows_them_without_reading_on_th
     db(ctx).add_jobs(jobs_for(None, *(f"job {n}" for n in range(100))))
     panel = open_panel(idle_pool)
     assert panel.model.rowCount() == 100
-    assert panel.summary.text() == "100 waiting · 0 running"
+    assert panel.summary.text() == "100 waiting · 0 sampling"
     assert panel._stack.currentWidget() is panel.view
 
 
@@ -406,13 +406,13 @@ def test_progress_updates_the_row_and_finished_jobs_leave(
 
     qtbot.waitUntil(first_in_progress, timeout=WAIT_MS)
     assert panel.model.row_of(a.id) == 0
-    assert "1 running" in panel.summary.text()
+    assert "1 sampling" in panel.summary.text()
     panel.grab()  # the running row paints (bar, step x/y) without errors
 
     fake.steps = 3  # the first job ends at its next step, the second after three
     qtbot.waitUntil(lambda: prompts(panel) == [], timeout=WAIT_MS)
     assert {status(ctx, j.id) for j in (a, b)} == {JobStatus.COMPLETED}
-    assert panel.summary.text() == "0 waiting · 0 running"
+    assert panel.summary.text() == "0 waiting · 0 sampling"
 
 
 def test_cancel_a_running_job(
@@ -448,7 +448,7 @@ def test_failed_jobs_stay_until_dismissed_and_can_be_retried(
     panel = open_panel(pool)
     a, b = enqueue(pool, jobs_for(fake_comfy, "bad one", "bad two"))
     qtbot.waitUntil(lambda: panel.model.counts() == (0, 0, 2), timeout=WAIT_MS)
-    assert panel.summary.text() == "0 waiting · 0 running · 2 failed"
+    assert panel.summary.text() == "0 waiting · 0 sampling · 2 failed"
     assert panel.dismiss_button.isVisible()
     tip = panel.model.index(0).data(3)  # ToolTipRole
     assert "Error:" in tip

@@ -48,7 +48,7 @@ def test_rows_do_not_move_under_a_pressed_row_until_it_is_let_go(
 
     QTest.mouseRelease(panel.view.viewport(), Qt.MouseButton.LeftButton, pos=point)
     assert prompts(panel) == ["b", "c", "d"]
-    assert panel.summary.text() == "3 waiting · 0 running"
+    assert panel.summary.text() == "3 waiting · 0 sampling"
 
 
 def test_what_came_during_a_drag_shows_when_the_drag_ends(

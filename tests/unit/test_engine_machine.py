@@ -147,7 +147,8 @@ def test_progress_is_reported_and_written_at_most_every_half_second() -> None:
     s.connect()
     s.on_server("a")
     first = s(m.ServerEvent(ev.Progress(prompt_id="a", value=1, max=4, node="3")))
-    assert kinds(first) == ["Emit", "SaveProgress"]
+    # The first sign of the prompt running also records when its wait in the queue ended.
+    assert kinds(first) == ["MarkSampling", "Emit", "SaveProgress"]
     progress = emitted(first)[0]
     assert isinstance(progress, JobProgress) and progress.node_type == "KSampler"
     s.now += 0.1
@@ -400,3 +401,24 @@ def test_jobs_being_collected_are_not_checked_for_ends_elsewhere() -> None:
     s.now += CONFIG.held_check_s
     checks = [c for c in s(m.Tick()) if isinstance(c, m.CheckHeld)]
     assert checks == [m.CheckHeld(("running",))]
+
+
+def test_waiting_on_the_server_ends_at_the_first_event_of_our_prompt() -> None:
+    """'running' counted a job only sent and waiting on the server: the machine records when
+    ComfyUI starts executing OUR prompt, once per submission, never on an end marker."""
+    s = Script()
+    s.connect()
+    s.on_server("a")
+    # Another client's prompt runs: nothing about ours.
+    assert "MarkSampling" not in kinds(s(m.ServerEvent(ev.ExecutionStart(prompt_id="other"))))
+    started = s(m.ServerEvent(ev.ExecutionStart(prompt_id="a")))
+    assert kinds(started) == ["MarkSampling", "Emit"]
+    assert started[0] == m.MarkSampling("a")
+    again = s(m.ServerEvent(ev.Executing(prompt_id="a", node="3")))
+    assert "MarkSampling" not in kinds(again)
+
+    s2 = Script()
+    s2.connect()
+    s2.on_server("b")
+    # Only the end marker heard (the stream reconnected meanwhile): no sampling start from it.
+    assert "MarkSampling" not in kinds(s2(m.ServerEvent(ev.Executing(prompt_id="b", node=None))))

@@ -101,7 +101,7 @@ def test_a_prompt_that_started_before_the_delete_landed_stays() -> None:
     assert s.machine.flights["a"].phase is Phase.ON_SERVER
     # ... and it is followed as before: its events still count.
     started = s(m.ServerEvent(ev.ExecutionStart(prompt_id="a")))
-    assert kinds(started) == ["Emit"]
+    assert kinds(started) == ["MarkSampling", "Emit"]
 
 
 def test_a_prompt_that_finished_before_the_delete_landed_is_collected() -> None:

@@ -47,7 +47,8 @@ def test_empty_file_is_migrated_to_head(tmp_path: Path) -> None:
     assert revision_of(db_path) == head_revision() == "0005"
     with sqlite3.connect(db_path) as raw:
         tables = {r[0] for r in raw.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-        assert {"jobs", "images", "image_tags", "servers", "jobs_fts"} <= tables
+        assert {"jobs", "images", "image_tags", "servers", "jobs_fts", "job_attempts"} <= tables
+        assert {"boards", "board_images"} <= tables
         assert raw.execute("PRAGMA user_version").fetchone() == (5,)
     raw.close()
     with Store(db_path) as store:  # opening again changes nothing
@@ -127,7 +128,6 @@ def test_upgrade_from_0003_adds_boards_and_keeps_images_and_tags(tmp_path: Path)
     finally:
         engine.dispose()
     assert revision_of(db_path) == "0003"
-
     with Store(db_path) as store:
         assert [(t.tag, t.count) for t in store.tag_counts()] == [("Cat", 1)]
         assert store.list_boards() == []
@@ -138,6 +138,54 @@ def test_upgrade_from_0003_adds_boards_and_keeps_images_and_tags(tmp_path: Path)
         assert store.get_image(7) is not None
         assert store.integrity_check() == "ok"
     assert revision_of(db_path) == "0005"
+
+
+def test_upgrade_to_0004_gives_every_taken_job_one_attempt(tmp_path: Path) -> None:
+    """Existing jobs keep their one known take (failed ones with their error) in the new list."""
+    db_path = tmp_path / "studio.sqlite3"
+    engine = make_engine(db_path)
+    columns = (
+        "INSERT INTO jobs (id, template, params, inputs, status, server, attempt, error,"
+        " created_at, updated_at, started_at, finished_at) VALUES"
+    )
+    try:
+        upgrade(engine, db_path, "0003")
+        with engine.begin() as connection:
+            connection.execute(
+                text(
+                    f"{columns} ('failed-job', 'txt2img', :params, '[]', 'failed',"
+                    " 'http://gpu-box:8188', 2, :error, '2024-01-02 03:04:05', "
+                    "'2024-01-02 03:05:00', '2024-01-02 03:04:10', '2024-01-02 03:05:00')"
+                ),
+                {
+                    "params": '{"prompt": "x"}',
+                    "error": '{"type": "execution_error", "message": "CUDA out of memory"}',
+                },
+            )
+            connection.execute(
+                text(
+                    f"{columns} ('waiting-job', 'txt2img', :params, '[]', 'pending', NULL, 0,"
+                    " NULL, '2024-01-02 03:04:05', '2024-01-02 03:04:05', NULL, NULL)"
+                ),
+                {"params": '{"prompt": "y"}'},
+            )
+    finally:
+        engine.dispose()
+
+    with Store(db_path) as store:
+        (attempt,) = store.attempts("failed-job")
+        assert (attempt.number, attempt.status.value) == (2, "failed")
+        assert attempt.server == "http://gpu-box:8188"
+        assert attempt.error is not None and attempt.error.message == "CUDA out of memory"
+        assert attempt.finished_at is not None and attempt.finished_at.minute == 5
+        assert store.attempts("waiting-job") == []
+        # The next take of the retried job is a new attempt; the failed one stays.
+        store.retry("failed-job")
+        assert store.claim_next("http://gpu-box:8188") is not None
+        assert [(a.number, a.status.value) for a in store.attempts("failed-job")] == [
+            (2, "failed"),
+            (3, "running"),
+        ]
 
 
 def test_database_from_a_newer_version_is_refused(tmp_path: Path) -> None:

@@ -20,6 +20,7 @@ import time
 from collections.abc import Callable, Sequence
 from typing import Protocol
 
+from studio_desktop.core.engine import journal
 from studio_desktop.core.engine.config import EngineConfig
 from studio_desktop.core.engine.events import (
     EngineEvent,
@@ -154,7 +155,7 @@ class Coordinator:
             failed = self._store.fail(job.id, error)
         except IllegalTransition:
             return True  # cancelled meanwhile: its end is reported by whoever cancelled it
-        log.warning("job %s cannot run on any server: %s", job.id, verdict.message)
+        journal.failed(failed, error)
         self._emit(JobStateChanged(failed))
         self._emit(JobFinished(failed, ()))
         return True

@@ -13,6 +13,7 @@ import threading
 import time
 from collections.abc import Callable, Iterable, Sequence
 
+from studio_desktop.core.engine import journal
 from studio_desktop.core.engine.config import EngineConfig
 from studio_desktop.core.engine.coordinator import Coordinator
 from studio_desktop.core.engine.driver import ServerDriver, ServerFactory, http_server
@@ -242,6 +243,7 @@ class Dispatcher:
             job = self.store.retry(job_id)
         except IllegalTransition as exc:
             raise QueueError("Only a failed or cancelled job can be retried.") from exc
+        journal.retried_by_user(job)
         self._emit(JobStateChanged(job))
         self._wake_all()
         return job

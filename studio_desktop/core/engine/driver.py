@@ -28,8 +28,8 @@ from studio_desktop.core.comfy import (
     HistoryEntry,
 )
 from studio_desktop.core.comfy.client import normalize_base_url
+from studio_desktop.core.engine import journal, steps
 from studio_desktop.core.engine import messages as m
-from studio_desktop.core.engine import steps
 from studio_desktop.core.engine.config import EngineConfig
 from studio_desktop.core.engine.events import (
     EngineEvent,
@@ -396,6 +396,7 @@ class ServerDriver:
                     preview_method=self._config.preview_method,
                     models=self._caps.models if self._caps is not None else {},
                 )
+                self._emit(JobStateChanged(recorded))  # sent: now it waits on the server
                 return [m.Submitted(recorded)]
             case m.FetchHistory(job_id):
                 return [m.HistoryFetched(job_id, comfy.history(job_id))]
@@ -439,20 +440,29 @@ class ServerDriver:
                 return [self._ended_elsewhere(j) for j in ended]
             case m.Fail(job_id, error):
                 failed = store.fail(job_id, self._with_hints(job_id, error))
-                log.warning("job %s failed on %s: %s", job_id, self.url, error.message)
+                journal.failed(failed, error, self.url)
                 self._emit(JobStateChanged(failed))
                 self._emit(JobFinished(failed, ()))
                 return []
-            case m.MarkRetrying(job_id, error):
+            case m.MarkRetrying(job_id, error, tries, delay_s):
                 retrying = store.move(job_id, JobStatus.RETRYING, error=error)
+                journal.retrying(retrying, error, tries, delay_s, self.url)
                 self._emit(JobStateChanged(retrying))
+                return []
+            case m.MarkSampling(job_id):
+                sampling = store.mark_sampling(job_id)
+                if sampling is not None:
+                    self._emit(JobStateChanged(sampling))
                 return []
             case m.Resume(job_id):
                 resumed = store.move(job_id, JobStatus.RUNNING, expected=JobStatus.RETRYING)
                 self._emit(JobStateChanged(resumed))
                 return [m.Resumed(resumed)]
             case m.Requeue(job_id, reason):
-                self._emit(JobStateChanged(store.requeue(job_id, reason=reason)))
+                requeued = store.requeue(job_id, reason=reason)
+                if reason is not None:
+                    journal.requeued(requeued, reason, self.url)
+                self._emit(JobStateChanged(requeued))
                 return []
             case m.SaveProgress(job_id, fraction, text):
                 store.set_progress(job_id, fraction, text)

@@ -96,6 +96,7 @@ class Flight:
     # For the stall bound: like heard_at, but a reconnect of the stream does not reset it.
     quiet_since: float = float("-inf")
     started: bool = False  # the server began running it (an event about it, or /queue says so)
+    sampling_saved: bool = False  # MarkSampling was sent for this submission
     withdrawing: bool = False  # being deleted from the server's queue for an idle server
     progress_saved_at: float = float("-inf")
     timer: StepTimer = field(default_factory=StepTimer)
@@ -380,6 +381,7 @@ class ServerMachine:
             flight.attempts = 0
             flight.heard_at = flight.quiet_since = now
             flight.started = False
+            flight.sampling_saved = False
             return []
         # Resumed after a backoff: a collection is simply retried; any other step first asks
         # the server, since the failed call may have reached it.
@@ -415,22 +417,34 @@ class ServerMachine:
         flight.heard_at = flight.quiet_since = now
         flight.started = True
         job_id = flight.job.id
+        # ComfyUI sends execution_start when it takes our prompt from its queue (the traces:
+        # status, execution_start, execution_cached, executing...); any sign of it running
+        # counts, since a reconnect may have lost that one. An end marker is no start.
+        began = [] if _is_end(event) else self._sampling(flight)
         if isinstance(event, ev.ExecutionStart):
-            return [m.Emit(JobStarted(job_id, self.url))]
+            return [*began, m.Emit(JobStarted(job_id, self.url))]
         if isinstance(event, ev.Progress):
-            return self._progress(flight, event, now)
+            return [*began, *self._progress(flight, event, now)]
         if isinstance(event, ev.Preview):
-            return [m.Emit(JobPreview(job_id, event.image, event.format))]
+            return [*began, m.Emit(JobPreview(job_id, event.image, event.format))]
         if isinstance(event, ev.Executing):
             if event.node is None:
                 return [m.FetchHistory(job_id)]  # ComfyUI writes history before this marker
             text = flight.node_types.get(event.node, event.node)
-            return [m.SaveProgress(job_id, flight.fraction, text)]
+            return [*began, m.SaveProgress(job_id, flight.fraction, text)]
         if isinstance(event, ev.ExecutionError):
             return self._end(job_id, execution_error(event))
         if isinstance(event, ev.ExecutionInterrupted):
             return self._end(job_id, interrupted_error(event.node_id))
-        return []
+        return began
+
+    @staticmethod
+    def _sampling(flight: Flight) -> list[m.Command]:
+        """Record once per submission when the server began executing the prompt."""
+        if flight.sampling_saved:
+            return []
+        flight.sampling_saved = True
+        return [m.MarkSampling(flight.job.id)]
 
     def _progress(self, flight: Flight, event: ev.Progress, now: float) -> list[m.Command]:
         job_id = flight.job.id
@@ -473,6 +487,7 @@ class ServerMachine:
                     # Running there although no event said so: the stall bound starts now.
                     flight.started = True
                     flight.quiet_since = now
+                    out += self._sampling(flight)
         for job_id, entry in histories.items():
             flight = self.flights.get(job_id)
             if flight is None or flight.phase is not Phase.ON_SERVER or job_id in queued:
@@ -602,6 +617,13 @@ class ServerMachine:
             return self._cancel(job.id)
         self.flights.pop(job.id, None)
         return self._fill()
+
+
+def _is_end(event: ev.Event) -> bool:
+    """Whether the event says the prompt's run is over (not that it runs)."""
+    if isinstance(event, ev.Executing):
+        return event.node is None
+    return isinstance(event, ev.ExecutionSuccess | ev.ExecutionError | ev.ExecutionInterrupted)
 
 
 _EXECUTION_EVENTS = frozenset(

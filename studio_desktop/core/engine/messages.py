@@ -270,6 +270,13 @@ class Requeue:
 
 
 @dataclass(frozen=True)
+class MarkSampling:
+    """The server began executing the job's prompt: record when (the end of its wait there)."""
+
+    job_id: str
+
+
+@dataclass(frozen=True)
 class SaveProgress:
     job_id: str
     fraction: float
@@ -298,6 +305,7 @@ Command = (
     | MarkRetrying
     | Resume
     | Requeue
+    | MarkSampling
     | SaveProgress
     | Emit
 )

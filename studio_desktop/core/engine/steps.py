@@ -49,7 +49,7 @@ def submit(
 
     A job queued with "the server's default model" gets this server's (`models`: its lists).
     The graph is recorded before it is sent, so a resubmission after a crash sends the same.
-    Returns the job as recorded. Raises ComfyError, TemplateError, IllegalTransition (the job
+    Returns the job as recorded, sent. Raises ComfyError, TemplateError, IllegalTransition (the job
     was ended elsewhere meanwhile).
     """
     template = templates.get(job.template)
@@ -69,10 +69,11 @@ def submit(
         name = f"studio_{job.id[:8]}_{image.slot}{path.suffix.lower() or '.png'}"
         uploaded[image.slot] = server.upload(data, name)
     graph = bind(template, params, job_id=job.id, uploaded=uploaded)
-    recorded = store.set_workflow(job.id, graph)
+    store.set_workflow(job.id, graph)
     server.submit(graph, prompt_id=job.id, extra_data={"preview_method": preview_method})
     log.info("job %s submitted to %s", job.id, server.url)
-    return recorded
+    # From here the prompt waits in the server's queue until it starts (MarkSampling).
+    return store.mark_sent(job.id)
 
 
 def collect(

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from studio_desktop.core.jobs import (
+    Attempt,
+    AttemptStatus,
     GenerationParams,
     ImageRecord,
     InputImage,
@@ -11,7 +13,7 @@ from studio_desktop.core.jobs import (
     JobStatus,
 )
 from studio_desktop.core.store.filters import BoardRecord, ServerRecord
-from studio_desktop.core.store.models import BoardRow, ImageRow, JobRow, ServerRow
+from studio_desktop.core.store.models import AttemptRow, BoardRow, ImageRow, JobRow, ServerRow
 
 
 def job(row: JobRow) -> Job:
@@ -36,6 +38,22 @@ def job(row: JobRow) -> Job:
         deleted=row.deleted,
         revision=row.revision,
         owner=row.owner,
+        sent_at=row.sent_at,
+        sampling_at=row.sampling_at,
+    )
+
+
+def attempt(row: AttemptRow) -> Attempt:
+    return Attempt(
+        job_id=row.job_id,
+        number=row.number,
+        server=row.server,
+        status=AttemptStatus(row.status),
+        error=None if row.error is None else JobError.from_dict(row.error),
+        started_at=row.started_at,
+        sent_at=row.sent_at,
+        sampling_at=row.sampling_at,
+        finished_at=row.finished_at,
     )
 
 

@@ -47,6 +47,23 @@ def for_job(session: Session, job_id: str) -> list[ImageRow]:
     return list(session.scalars(stmt))
 
 
+def first_of_jobs(session: Session, job_ids: Sequence[str]) -> list[ImageRow]:
+    """Each job's first output that is not in the trash (lowest index), for the jobs that have
+    one. Uses uq_images_job_idx."""
+    if not job_ids:
+        return []
+    first = (
+        select(ImageRow.job_id, func.min(ImageRow.idx).label("idx"))
+        .where(ImageRow.job_id.in_(list(job_ids)), ImageRow.deleted.is_(False))
+        .group_by(ImageRow.job_id)
+        .subquery()
+    )
+    stmt = select(ImageRow).join(
+        first, and_(ImageRow.job_id == first.c.job_id, ImageRow.idx == first.c.idx)
+    )
+    return list(session.scalars(stmt))
+
+
 def find(session: Session, image_id: int) -> ImageRow | None:
     return session.get(ImageRow, image_id)
 

@@ -15,6 +15,7 @@ from sqlalchemy import ColumnElement, CursorResult, and_, func, or_, select, tru
 from sqlalchemy.orm import Session
 
 from studio_desktop.core.jobs import IllegalTransition, JobError, JobStatus, NewJob, check_move
+from studio_desktop.core.store import attempts_repo
 from studio_desktop.core.store.errors import JobNotFound
 from studio_desktop.core.store.filters import JobFilter
 from studio_desktop.core.store.models import JobRow
@@ -92,13 +93,17 @@ def apply_move(
     *,
     error: JobError | None = None,
 ) -> None:
-    """Set the fields that go with entering `new`. The caller has checked the move."""
-    _set_move_fields(row, new, now, error)
+    """Set the fields that go with entering `new`, and mirror the move on the job's attempt
+    list (same transaction). The caller has checked the move."""
+    new_take = _set_move_fields(row, new, now, error)
+    attempts_repo.record_move(session, row, new, now, new_take=new_take, error=error)
     stamp(session, [row])
 
 
-def _set_move_fields(row: JobRow, new: JobStatus, now: datetime, error: JobError | None) -> None:
+def _set_move_fields(row: JobRow, new: JobStatus, now: datetime, error: JobError | None) -> bool:
+    """Returns whether the move took the job from the queue (a new attempt)."""
     old = JobStatus(row.status)
+    new_take = False
     row.status = new.value
     row.updated_at = now
     if new is JobStatus.RUNNING:
@@ -106,6 +111,8 @@ def _set_move_fields(row: JobRow, new: JobStatus, now: datetime, error: JobError
         if old is JobStatus.PENDING or row.started_at is None:
             row.attempt += 1
             row.started_at = now
+            row.sent_at = row.sampling_at = None
+            new_take = True
         row.finished_at = None
     elif new is JobStatus.PENDING:
         if not row.pinned:
@@ -114,6 +121,7 @@ def _set_move_fields(row: JobRow, new: JobStatus, now: datetime, error: JobError
         row.progress_text = ""
         row.started_at = None
         row.finished_at = None
+        row.sent_at = row.sampling_at = None
         if old.is_final:  # the user's retry of a failed or cancelled job
             row.error = None
     elif new.is_final:
@@ -123,6 +131,7 @@ def _set_move_fields(row: JobRow, new: JobStatus, now: datetime, error: JobError
             row.error = None
     if error is not None:
         row.error = error.to_dict()
+    return new_take
 
 
 def move(
@@ -235,12 +244,17 @@ def try_claim(
             attempt=JobRow.attempt + 1,
             progress=0.0,
             progress_text="",
+            sent_at=None,
+            sampling_at=None,
             updated_at=now,
         )
         .execution_options(synchronize_session=False)
     )
     result = cast(CursorResult[Any], session.execute(stmt))
-    return result.rowcount == 1
+    if result.rowcount != 1:
+        return False
+    attempts_repo.open_take(session, require(session, job_id), now)
+    return True
 
 
 def set_progress(session: Session, job_id: str, progress: float, text: str, now: datetime) -> None:

@@ -98,6 +98,29 @@ class JobRow(Base):
     revision: Mapped[int] = mapped_column(Integer, server_default=text("0"))
     # The token of the process that queued (or adopted) the job; NULL = anyone may run it.
     owner: Mapped[str | None] = mapped_column(Text, nullable=True)
+    # The current take: when the prompt reached the server, when the server began executing it.
+    sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    sampling_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+
+
+class AttemptRow(Base):
+    """One take of a job from the queue. Written in the transaction of the job's state change."""
+
+    __tablename__ = "job_attempts"
+    __table_args__ = (UniqueConstraint("job_id", "number", name="uq_job_attempts_number"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    job_id: Mapped[str] = mapped_column(
+        String(36), ForeignKey("jobs.id", ondelete="CASCADE", name="fk_job_attempts_job")
+    )
+    number: Mapped[int] = mapped_column(Integer)
+    server: Mapped[str | None] = mapped_column(Text, nullable=True)
+    status: Mapped[str] = mapped_column(String(16))
+    error: Mapped[dict[str, Any] | None] = mapped_column(NullableJSON, nullable=True)
+    started_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    sampling_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    finished_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
 
 
 # Claim order is priority DESC, seq ASC: SQLite can only walk an index that way if it was built so.

@@ -17,8 +17,10 @@ from typing import Any
 
 from sqlalchemy import text
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
 
 from studio_desktop.core.jobs import (
+    Attempt,
     IllegalTransition,
     ImageRecord,
     Job,
@@ -29,6 +31,7 @@ from studio_desktop.core.jobs import (
     check_move,
 )
 from studio_desktop.core.store import (
+    attempts_repo,
     boards_repo,
     convert,
     images_repo,
@@ -48,7 +51,7 @@ from studio_desktop.core.store.filters import (
     ServerRecord,
     TagCount,
 )
-from studio_desktop.core.store.models import utcnow
+from studio_desktop.core.store.models import JobRow, utcnow
 from studio_desktop.core.store.search import terms
 
 _CLAIM_BATCH = 32
@@ -254,6 +257,46 @@ class Store:
             jobs_repo.stamp(session, [row])
             return convert.job(row)
 
+    def mark_sent(self, job_id: str) -> Job:
+        """The job's prompt reached its server (now): from here it waits in the server's queue
+        until `mark_sampling`. IllegalTransition if the job is no longer running."""
+        with self._db.write() as session:
+            row = self._running_row(session, job_id)
+            now = utcnow()
+            row.sent_at = now
+            row.sampling_at = None
+            row.updated_at = now
+            attempts_repo.mark_sent(session, row, now)
+            jobs_repo.stamp(session, [row])
+            return convert.job(row)
+
+    def mark_sampling(self, job_id: str) -> Job | None:
+        """The server began executing the job's prompt (now). Returns the job, or None when it
+        was already marked (nothing written). IllegalTransition if it is no longer running."""
+        with self._db.write() as session:
+            row = self._running_row(session, job_id)
+            if row.sampling_at is not None:
+                return None
+            now = utcnow()
+            row.sampling_at = now
+            row.updated_at = now
+            attempts_repo.mark_sampling(session, row, now)
+            jobs_repo.stamp(session, [row])
+            return convert.job(row)
+
+    @staticmethod
+    def _running_row(session: Session, job_id: str) -> JobRow:
+        row = jobs_repo.require(session, job_id)
+        status = JobStatus(row.status)
+        if status not in (JobStatus.RUNNING, JobStatus.RETRYING):
+            raise IllegalTransition(job_id, status, JobStatus.RUNNING)
+        return row
+
+    def attempts(self, job_id: str) -> list[Attempt]:
+        """Every take of a job from the queue, oldest first."""
+        with self._db.read() as session:
+            return [convert.attempt(r) for r in attempts_repo.for_job(session, job_id)]
+
     def complete(self, job_id: str, outputs: Sequence[NewImage]) -> list[ImageRecord]:
         """Record the outputs and move running -> completed, in one transaction.
 
@@ -371,6 +414,12 @@ class Store:
         """All of a job's outputs (trashed ones too), by index."""
         with self._db.read() as session:
             return [convert.image(r) for r in images_repo.for_job(session, job_id)]
+
+    def first_outputs(self, job_ids: Sequence[str]) -> dict[str, ImageRecord]:
+        """Job id -> its first output not in the trash, for those of `job_ids` that have one."""
+        with self._db.read() as session:
+            rows = images_repo.first_of_jobs(session, job_ids)
+            return {r.job_id: convert.image(r) for r in rows}
 
     def list_images(
         self, flt: ImageFilter = ALL_IMAGES, *, after_id: int | None = None, limit: int = 200

@@ -1,5 +1,6 @@
-"""The details pane beside the history table: a job's parameters, its outputs and, for a failed
-job, what the server said per node and input. Remix, Retry and Delete act on the job shown."""
+"""The details pane beside the history table: a job's parameters, its times (queued, sampling,
+total), every attempt, its input images and outputs and, for a failed job, what the server said
+per node and input. Remix, Retry, Delete, Copy error and Export workflow act on the job shown."""
 
 from __future__ import annotations
 
@@ -23,10 +24,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from studio_desktop.core.jobs import ImageRecord, Job, JobError, JobStatus
+from studio_desktop.core.jobs import Attempt, ImageRecord, Job, JobError, JobStatus
 from studio_desktop.ui.history import formatting as fmt
 from studio_desktop.ui.history.empty_state import EmptyState
+from studio_desktop.ui.history.inputs import InputImages
 from studio_desktop.ui.history.status import StatusIcons, status_text
+from studio_desktop.ui.history.timing import attempt_text, timing_text
 from studio_desktop.ui.texts import error_text
 from studio_desktop.ui.thumbnails import ThumbnailLoader
 
@@ -150,6 +153,9 @@ class JobDetails(QWidget):
     remix_clicked = Signal(str)
     retry_clicked = Signal(str)
     delete_clicked = Signal(str)
+    copy_error_clicked = Signal(str)
+    export_workflow_clicked = Signal(str)
+    open_input_requested = Signal(str)  # an input image's stored path
 
     def __init__(
         self,
@@ -186,13 +192,27 @@ class JobDetails(QWidget):
         self.prompt = _text(body)
         self.negative_title = _section(self.tr("Negative prompt"), body)
         self.negative = _text(body)
+        self.timing = _text(body)
         self.error_title = _section(self.tr("What went wrong"), body)
+        self.copy_error_button = QPushButton(self.tr("Copy error"), body)
+        self.copy_error_button.setToolTip(
+            self.tr("Copy the error message and the server's details as text")
+        )
         self.error = _text(body)
         self.error.setTextFormat(Qt.TextFormat.RichText)
         self.error.setContentsMargins(0, 0, 0, 6)
+        self.attempts_title = _section(self.tr("Attempts"), body)
+        self.attempts = _text(body)
+        self.inputs_title = _section(self.tr("Input images"), body)
+        self.inputs = InputImages(thumbnails, body)
+        self.inputs.open_requested.connect(self.open_input_requested)
         self.outputs = _Thumbnails(thumbnails, body)
         self.parameters = _text(body)
         self.parameters.setTextFormat(Qt.TextFormat.RichText)
+        self.export_button = QPushButton(self.tr("Export workflow…"), body)
+        self.export_button.setToolTip(
+            self.tr("Save the exact workflow (API format) this job sent to the server as JSON")
+        )
 
         header = QHBoxLayout()
         header.setSpacing(6)
@@ -203,18 +223,29 @@ class JobDetails(QWidget):
         content.setSpacing(6)
         content.addLayout(header)
         content.addWidget(self.subtitle)
+        content.addWidget(self.timing)
         content.addSpacing(6)
         content.addWidget(_section(self.tr("Prompt"), body))
         content.addWidget(self.prompt)
         content.addWidget(self.negative_title)
         content.addWidget(self.negative)
         content.addSpacing(6)
-        content.addWidget(self.error_title)
+        error_header = QHBoxLayout()
+        error_header.addWidget(self.error_title, 1)
+        error_header.addWidget(self.copy_error_button)
+        content.addLayout(error_header)
         content.addWidget(self.error)
+        content.addWidget(self.attempts_title)
+        content.addWidget(self.attempts)
+        content.addWidget(self.inputs_title)
+        content.addWidget(self.inputs)
         content.addWidget(_section(self.tr("Outputs"), body))
         content.addWidget(self.outputs)
         content.addSpacing(6)
-        content.addWidget(_section(self.tr("Parameters"), body))
+        parameters_header = QHBoxLayout()
+        parameters_header.addWidget(_section(self.tr("Parameters"), body), 1)
+        parameters_header.addWidget(self.export_button)
+        content.addLayout(parameters_header)
         content.addWidget(self.parameters)
         content.addStretch(1)
 
@@ -237,6 +268,8 @@ class JobDetails(QWidget):
         self.remix_button.clicked.connect(lambda: self._emit(self.remix_clicked))
         self.retry_button.clicked.connect(lambda: self._emit(self.retry_clicked))
         self.delete_button.clicked.connect(lambda: self._emit(self.delete_clicked))
+        self.copy_error_button.clicked.connect(lambda: self._emit(self.copy_error_clicked))
+        self.export_button.clicked.connect(lambda: self._emit(self.export_workflow_clicked))
         buttons = QHBoxLayout()
         buttons.setContentsMargins(12, 6, 12, 12)
         buttons.setSpacing(6)
@@ -259,14 +292,30 @@ class JobDetails(QWidget):
         layout.addWidget(self._stack)
         self.setMinimumWidth(260)
         self._images: Sequence[ImageRecord] = ()
+        self._attempts: Sequence[Attempt] = ()
 
     @property
     def job(self) -> Job | None:
         return self._job
 
-    def show_job(self, job: Job | None, images: Sequence[ImageRecord] = ()) -> None:
+    @property
+    def shown_images(self) -> Sequence[ImageRecord]:
+        return self._images
+
+    @property
+    def shown_attempts(self) -> Sequence[Attempt]:
+        return self._attempts
+
+    def show_job(
+        self,
+        job: Job | None,
+        images: Sequence[ImageRecord] = (),
+        attempts: Sequence[Attempt] = (),
+    ) -> None:
+        """Show `job` with its outputs and its attempts (oldest first) as read for it."""
         self._job = job
         self._images = images
+        self._attempts = [a for a in attempts if job is not None and a.job_id == job.id]
         if job is None:
             self._stack.setCurrentWidget(self._empty)
             return
@@ -276,6 +325,9 @@ class JobDetails(QWidget):
         )
         self.title.setText(status_text(job.status))
         self.subtitle.setText(self._subtitle(job))
+        timing = timing_text(job)
+        self.timing.setText(timing)
+        self.timing.setVisible(bool(timing))
         self.prompt.setText(job.params.prompt or self.tr("(no prompt)"))
         has_negative = bool(job.params.negative)
         self.negative_title.setVisible(has_negative)
@@ -286,6 +338,14 @@ class JobDetails(QWidget):
         self.error.setVisible(failed)
         muted = self.palette().color(QPalette.ColorRole.PlaceholderText).name()
         self.error.setText(error_html(job.error, muted) if failed and job.error else "")
+        # A job retrying or given back to the queue keeps the reason too: it can be copied.
+        self.copy_error_button.setVisible(job.error is not None)
+        self.copy_error_button.setEnabled(job.error is not None)
+        self.attempts_title.setVisible(bool(self._attempts))
+        self.attempts.setVisible(bool(self._attempts))
+        self.attempts.setText("\n".join(attempt_text(a) for a in self._attempts))
+        self.inputs_title.setVisible(bool(job.inputs))
+        self.inputs.show_inputs(job.inputs)
         self.outputs.show_images(images, self._no_outputs_text(job))
         self.parameters.setText(self._parameters_html(job))
         self.retry_button.setEnabled(job.status.can_retry)
@@ -299,7 +359,7 @@ class JobDetails(QWidget):
     def changeEvent(self, event: QEvent) -> None:
         # The parameter table's colours come from the palette: redraw it when the theme flips.
         if event.type() == QEvent.Type.PaletteChange and self._job is not None:
-            self.show_job(self._job, self._images)
+            self.show_job(self._job, self._images, self._attempts)
         super().changeEvent(event)
 
     def _emit(self, signal: Any) -> None:
@@ -308,8 +368,6 @@ class JobDetails(QWidget):
 
     def _subtitle(self, job: Job) -> str:
         parts = [fmt.local_time(job.created_at)]
-        if job.duration_s is not None:
-            parts.append(fmt.duration(job.duration_s))
         if job.server:
             parts.append(fmt.server_label(job.server))
         if job.status is JobStatus.RUNNING and job.progress_text:
@@ -341,7 +399,6 @@ class JobDetails(QWidget):
         rows: list[tuple[str, str]] = [(self.tr("Template"), self._template_name(job.template))]
         rows.extend((name, value) for key, name, value in known if fields.get(key, True))
         rows.extend((str(key), _value_text(value)) for key, value in sorted(p.extra.items()))
-        rows.extend((self.tr("Input: {slot}").format(slot=i.slot), i.path) for i in job.inputs)
         rows.extend(
             [
                 (self.tr("Server"), job.server or self.tr("any")),
@@ -370,6 +427,19 @@ def _value_text(value: Any) -> str:
     if isinstance(value, Mapping | list | tuple):
         return _clip(json.dumps(value, ensure_ascii=False, default=str), 200)
     return str(value)
+
+
+def error_report(error: JobError) -> str:
+    """A failure as plain text for the clipboard: the message (in the UI's language), where,
+    and the server's details (a traceback as it is, per-node errors as JSON)."""
+    lines = [error_text(error), f"type: {error.type}"]
+    if error.node_id:
+        lines.append(f"node: {error.node_id}")
+    if isinstance(error.details, str) and error.details.strip():
+        lines += ["", error.details.strip()]
+    elif error.details not in (None, "", [], {}):
+        lines += ["", json.dumps(error.details, ensure_ascii=False, indent=2, default=str)]
+    return "\n".join(lines)
 
 
 def error_html(error: JobError, muted: str = "gray") -> str:

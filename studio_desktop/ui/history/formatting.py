@@ -45,6 +45,18 @@ def duration(seconds: float | None) -> str:
     )
 
 
+def clock(seconds: float | None) -> str:
+    """0:42, 12:05, 1:02:03 (a stopwatch); "" when unknown."""
+    if seconds is None:
+        return ""
+    whole = round(max(0.0, seconds))
+    hours, rest = divmod(whole, 3600)
+    minutes, secs = divmod(rest, 60)
+    if hours:
+        return f"{hours}:{minutes:02d}:{secs:02d}"
+    return f"{minutes}:{secs:02d}"
+
+
 def server_label(url: str | None, names: dict[str, str] | None = None) -> str:
     """A server as users know it: its name if we have one, else host:port."""
     if not url:

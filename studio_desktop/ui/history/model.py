@@ -15,21 +15,27 @@ from PySide6.QtCore import (
     QObject,
     QPersistentModelIndex,
     Qt,
+    QTimer,
     Signal,
 )
+from PySide6.QtGui import QGuiApplication, QPixmap
 
-from studio_desktop.core.jobs import Job
+from studio_desktop.core.jobs import ImageRecord, Job, JobStatus
 from studio_desktop.core.store.filters import ALL_JOBS, JobFilter, Page
 from studio_desktop.ui.history import formatting as fmt
+from studio_desktop.ui.history.details import source_of
 from studio_desktop.ui.history.filters import job_matches
 from studio_desktop.ui.history.status import StatusIcons, status_text
+from studio_desktop.ui.history.timing import duration_cell, duration_tooltip
 from studio_desktop.ui.texts import error_text
+from studio_desktop.ui.thumbnails import ThumbnailLoader
 from studio_desktop.workers.read_view import ReadView
 from studio_desktop.workers.tasks import Tasks
 
 log = logging.getLogger("studio.ui")
 
 PAGE_SIZE: Final = 100  # rows read at once (ui_context: <= 200)
+THUMB_SIZE: Final = 40  # logical pixels of the thumbnail column's long edge
 
 JobRole: Final = Qt.ItemDataRole.UserRole + 1  # Job
 JobIdRole: Final = Qt.ItemDataRole.UserRole + 2  # str
@@ -41,14 +47,15 @@ _Index = QModelIndex | QPersistentModelIndex
 
 
 class Column(enum.IntEnum):
-    STATUS = 0
-    PROMPT = 1
-    TEMPLATE = 2
-    MODEL = 3
-    SERVER = 4
-    SEED = 5
-    DURATION = 6
-    CREATED = 7
+    THUMBNAIL = 0
+    STATUS = 1
+    PROMPT = 2
+    TEMPLATE = 3
+    MODEL = 4
+    SERVER = 5
+    SEED = 6
+    DURATION = 7  # the sampling time (the total when that is not known), see timing.py
+    CREATED = 8
 
 
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
@@ -68,9 +75,11 @@ class HistoryModel(QAbstractTableModel):
         *,
         page_size: int = PAGE_SIZE,
         template_name: Callable[[str], str] | None = None,
+        thumbnails: ThumbnailLoader | None = None,
         parent: QObject | None = None,
     ) -> None:
-        """`template_name` turns a template id into the name to show (the id when None)."""
+        """`template_name` turns a template id into the name to show (the id when None).
+        `thumbnails`: where the thumbnail column's pictures come from (none shown without)."""
         super().__init__(parent)
         self._reads = reads
         self._tasks = tasks
@@ -85,6 +94,18 @@ class HistoryModel(QAbstractTableModel):
         self._reading = False
         self._icons = StatusIcons()
         self._server_names: dict[str, str] = {}
+        # The thumbnail column, read lazily: only rows the view paints ask (data()), their
+        # first outputs are read in one batch off the GUI thread, the pictures decoded by the
+        # shared loader (cached there).
+        self._thumbnails = thumbnails
+        self._firsts: dict[str, ImageRecord | None] = {}  # job id -> first output (None: none)
+        self._wanted: set[str] = set()  # job ids whose first output is to be read
+        self._firsts_timer = QTimer(self)
+        self._firsts_timer.setSingleShot(True)
+        self._firsts_timer.setInterval(0)  # after this paint: one read for every row it asked
+        self._firsts_timer.timeout.connect(self._read_firsts)
+        if thumbnails is not None:
+            thumbnails.loaded.connect(self._thumbnail_loaded)
         self._read_page()
 
     # --- filter and reloading ---
@@ -106,6 +127,7 @@ class HistoryModel(QAbstractTableModel):
         self._cursor, self._more = None, True
         self._generation += 1
         self._reading = False  # a read still under way is for the old rows: it is dropped
+        self._wanted.clear()
         self.endResetModel()
         self._read_page()
 
@@ -210,9 +232,25 @@ class HistoryModel(QAbstractTableModel):
             return None
         column = Column(section)
         if role == Qt.ItemDataRole.DisplayRole:
-            return self._header(column)
+            return "" if column is Column.THUMBNAIL else self._header(column)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._header_tooltip(column)
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return _RIGHT if column in (Column.SEED, Column.DURATION) else _LEFT
+        return None
+
+    def column_title(self, column: Column) -> str:
+        """The column's name (the thumbnail column's header shows none, its menu entry does)."""
+        return self._header(column)
+
+    def _header_tooltip(self, column: Column) -> str | None:
+        if column is Column.DURATION:
+            return self.tr(
+                "Time the server spent running the job, without its wait in the server's queue "
+                "(the details show queued, sampling and total apart)"
+            )
+        if column is Column.THUMBNAIL:
+            return self.tr("The job's first output")
         return None
 
     def _header(self, column: Column) -> str:
@@ -223,8 +261,9 @@ class HistoryModel(QAbstractTableModel):
             Column.MODEL: self.tr("Model"),
             Column.SERVER: self.tr("Server"),
             Column.SEED: self.tr("Seed"),
-            Column.DURATION: self.tr("Duration"),
+            Column.DURATION: self.tr("Sampling"),
             Column.CREATED: self.tr("Created"),
+            Column.THUMBNAIL: self.tr("Output"),
         }[column]
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -244,6 +283,8 @@ class HistoryModel(QAbstractTableModel):
             return job.status.value
         if role == Qt.ItemDataRole.DecorationRole and column is Column.STATUS:
             return self._icons(job.status)
+        if role == Qt.ItemDataRole.DecorationRole and column is Column.THUMBNAIL:
+            return self._thumbnail(job)
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(job, column)
         if role == Qt.ItemDataRole.TextAlignmentRole:
@@ -252,6 +293,8 @@ class HistoryModel(QAbstractTableModel):
 
     def _display(self, job: Job, column: Column) -> str:
         params = job.params
+        if column is Column.THUMBNAIL:
+            return ""
         if column is Column.STATUS:
             return status_text(job.status)
         if column is Column.PROMPT:
@@ -265,7 +308,7 @@ class HistoryModel(QAbstractTableModel):
         if column is Column.SEED:
             return str(params.seed)
         if column is Column.DURATION:
-            return fmt.duration(job.duration_s)
+            return duration_cell(job)
         return fmt.local_time(job.created_at)
 
     def _tooltip(self, job: Job, column: Column) -> str | None:
@@ -284,7 +327,75 @@ class HistoryModel(QAbstractTableModel):
             return job.params.model or None
         if column is Column.CREATED:
             return fmt.local_time_seconds(job.created_at)
+        if column is Column.DURATION:
+            return duration_tooltip(job)
+        if column is Column.THUMBNAIL:
+            first = self._firsts.get(job.id)
+            return first.path if first is not None else None
         return None
+
+    # --- the thumbnail column ---
+
+    def first_output(self, job_id: str) -> ImageRecord | None:
+        """The job's first output as read for the thumbnail column (None: not read, or none)."""
+        return self._firsts.get(job_id)
+
+    def _thumbnail(self, job: Job) -> QPixmap | None:
+        if self._thumbnails is None or job.status is not JobStatus.COMPLETED:
+            return None
+        if job.id not in self._firsts:
+            self._wanted.add(job.id)
+            if not self._firsts_timer.isActive():
+                self._firsts_timer.start()
+            return None
+        first = self._firsts[job.id]
+        source = None if first is None else source_of(first)
+        if source is None:
+            return None
+        ratio = _device_ratio()
+        pixmap = self._thumbnails.pixmap(source, round(THUMB_SIZE * ratio))
+        if pixmap is None:
+            return None
+        shown = QPixmap(pixmap)  # a copy: the ratio must not touch the loader's cache
+        shown.setDevicePixelRatio(max(ratio, max(pixmap.width(), pixmap.height()) / THUMB_SIZE))
+        return shown
+
+    def _read_firsts(self) -> None:
+        wanted = [job_id for job_id in self._wanted if job_id not in self._firsts]
+        self._wanted.clear()
+        if not wanted:
+            return
+        reads, generation = self._reads, self._generation
+        self._tasks.run(
+            "read",
+            lambda: reads.first_outputs(wanted),
+            lambda found: self._firsts_read(generation, wanted, found),
+            owner=self,
+            failed=lambda exc: log.warning("reading History thumbnails failed: %s", exc),
+        )
+
+    def _firsts_read(
+        self, generation: int, asked: list[str], found: dict[str, ImageRecord]
+    ) -> None:
+        if generation != self._generation:
+            return
+        for job_id in asked:
+            self._firsts[job_id] = found.get(job_id)
+        self._thumbnail_changed(set(asked))
+
+    def _thumbnail_loaded(self, rel: str) -> None:
+        jobs = {
+            job_id
+            for job_id, first in self._firsts.items()
+            if first is not None and source_of(first) == rel
+        }
+        self._thumbnail_changed(jobs)
+
+    def _thumbnail_changed(self, job_ids: set[str]) -> None:
+        for row, job in enumerate(self._rows):
+            if job.id in job_ids:
+                index = self.index(row, Column.THUMBNAIL)
+                self.dataChanged.emit(index, index, [Qt.ItemDataRole.DecorationRole])
 
     # --- lookups ---
 
@@ -316,6 +427,8 @@ class HistoryModel(QAbstractTableModel):
         if row is not None and job.revision < self._rows[row].revision:
             return  # older than the page it read from the store: a change still on its way
         matches = job_matches(self._filter, job)
+        if self._firsts.get(job.id, 0) is None:
+            del self._firsts[job.id]  # it had no outputs when read: it may have them now
         if row is not None:
             if matches:
                 self._rows[row] = job
@@ -348,3 +461,8 @@ class HistoryModel(QAbstractTableModel):
             del self._rows[first : last + 1]
             del self._neg_seqs[first : last + 1]
             self.endRemoveRows()
+
+
+def _device_ratio() -> float:
+    app = QGuiApplication.instance()
+    return app.devicePixelRatio() if isinstance(app, QGuiApplication) else 1.0

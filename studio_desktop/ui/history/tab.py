@@ -1,5 +1,5 @@
 """The History tab: every job in a paged table, filtered by status and prompt search, with a
-details pane; remix, retry and delete (with Undo).
+details pane; remix, retry and delete (with Undo), copy an error, export a job's workflow.
 
 It reads through `Services.reads` in background tasks and writes through `Services.operations`;
 the GUI thread never waits for the database.
@@ -7,11 +7,22 @@ the GUI thread never waits for the database.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
+from pathlib import Path
 
-from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, QPoint, Qt, Signal
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtCore import (
+    QItemSelection,
+    QItemSelectionModel,
+    QModelIndex,
+    QPoint,
+    Qt,
+    QUrl,
+    Signal,
+)
+from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import (
+    QFileDialog,
     QMenu,
     QSplitter,
     QStackedWidget,
@@ -20,9 +31,10 @@ from PySide6.QtWidgets import (
 )
 
 from studio_desktop.core.engine import JobFinished, ServerStatus
-from studio_desktop.core.jobs import Job, JobStatus
+from studio_desktop.core.jobs import Attempt, ImageRecord, Job, JobStatus
+from studio_desktop.core.library.atomic import atomic_write_bytes
 from studio_desktop.core.store.filters import JobFilter
-from studio_desktop.ui.history.details import JobDetails
+from studio_desktop.ui.history.details import JobDetails, error_report
 from studio_desktop.ui.history.empty_state import EmptyState
 from studio_desktop.ui.history.filters import HistoryFilterBar
 from studio_desktop.ui.history.model import PAGE_SIZE, Column, HistoryModel
@@ -58,6 +70,7 @@ class HistoryTab(QWidget):
             services.tasks,
             page_size=page_size,
             template_name=services.template_name,
+            thumbnails=thumbnails,
             parent=self,
         )
 
@@ -120,6 +133,9 @@ class HistoryTab(QWidget):
         self.details.remix_clicked.connect(self.remix)
         self.details.retry_clicked.connect(self._retry_from_details)
         self.details.delete_clicked.connect(lambda job_id: self.delete([job_id]))
+        self.details.copy_error_clicked.connect(self.copy_error)
+        self.details.export_workflow_clicked.connect(self.export_workflow)
+        self.details.open_input_requested.connect(self._open_input)
         for signal in (
             self.model.modelReset,
             self.model.rowsInserted,
@@ -142,7 +158,7 @@ class HistoryTab(QWidget):
     def _outputs_ready(self, finished: JobFinished) -> None:
         shown = self.details.job
         if shown is not None and shown.id == finished.job.id:
-            self.details.show_job(finished.job, list(finished.images))
+            self._show(finished.job)  # its outputs and its attempts as now recorded
 
     def _server_changed(self, _status: ServerStatus) -> None:
         self._server_names_changed()
@@ -163,18 +179,30 @@ class HistoryTab(QWidget):
             self.details.show_job(None)
 
     def _show(self, job: Job) -> None:
-        """Show a job in the details pane; a completed one once its images are read."""
+        """Show a job in the details pane at once, then with its outputs (a completed one) and
+        its attempts once they are read."""
         if self._details_read is not None:
             self._details_read.cancel()  # a slower read for the job shown before
             self._details_read = None
-        if job.status is not JobStatus.COMPLETED:
-            self.details.show_job(job, [])
-            return
+        # What is known now (the same job keeps what was read for it); the read fills in.
+        shown = self.details.job
+        same = shown is not None and shown.id == job.id
+        self.details.show_job(
+            job,
+            self.details.shown_images if same else (),
+            self.details.shown_attempts if same else (),
+        )
         reads = self._services.reads
+        completed = job.status is JobStatus.COMPLETED
+
+        def read() -> tuple[list[ImageRecord], list[Attempt]]:
+            images = reads.images_for_job(job.id) if completed else []
+            return images, reads.attempts(job.id)
+
         self._details_read = self._services.tasks.run(
             "read",
-            lambda: reads.images_for_job(job.id),
-            lambda images: self.details.show_job(job, images),
+            read,
+            lambda found: self.details.show_job(job, found[0], found[1]),
             owner=self,
             key="details",
         )
@@ -299,6 +327,63 @@ class HistoryTab(QWidget):
         shown = self.details.job
         return shown if shown is not None and shown.id == job_id else None
 
+    def copy_error(self, job_id: str) -> None:
+        """Put the job's error (message and the server's details) on the clipboard as text."""
+        job = self._job(job_id)
+        if job is None or job.error is None:
+            self.status_message.emit(self.tr("This job has no error to copy."), 4000)
+            return
+        QGuiApplication.clipboard().setText(error_report(job.error))
+        self.status_message.emit(self.tr("Error copied"), 2000)
+
+    def export_workflow(self, job_id: str) -> None:
+        """Save the exact API-format workflow the job sent (`job.workflow`) as JSON."""
+        job = self._job(job_id)
+        if job is None:
+            return
+        if job.workflow is None:
+            self.status_message.emit(
+                self.tr(
+                    "This job has no workflow yet: it is recorded when the job is sent to a server."
+                ),
+                6000,
+            )
+            return
+        suggested = str(Path.home() / f"workflow-{job.id[:8]}.json")
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Export workflow"), suggested, self.tr("Workflow JSON (*.json)")
+        )
+        if not path:
+            return
+        target = Path(path)
+        data = (json.dumps(job.workflow, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+        self._services.tasks.run(
+            "export",
+            lambda: atomic_write_bytes(target, data),
+            lambda _none: self.status_message.emit(
+                self.tr("Workflow saved to {path}").format(path=target), 4000
+            ),
+            owner=self,
+            failed=lambda exc: self.status_message.emit(
+                self.tr("Could not save the workflow: {error}").format(error=exc), 8000
+            ),
+        )
+
+    def _copy_error_selected(self) -> None:
+        jobs = self.selected_jobs()
+        if jobs:
+            self.copy_error(jobs[0].id)
+
+    def _export_workflow_selected(self) -> None:
+        jobs = self.selected_jobs()
+        if jobs:
+            self.export_workflow(jobs[0].id)
+
+    def _open_input(self, stored: str) -> None:
+        path = self._services.ctx.paths.resolve(stored)
+        if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
+            self.status_message.emit(self.tr("Could not open {path}").format(path=path), 5000)
+
     def _copy_prompt(self) -> None:
         jobs = self.selected_jobs()
         if jobs:
@@ -328,8 +413,7 @@ class HistoryTab(QWidget):
         for column in Column:
             if column in ALWAYS_SHOWN:
                 continue  # without these a row says nothing
-            title = self.model.headerData(column, Qt.Orientation.Horizontal)
-            action = menu.addAction(str(title))
+            action = menu.addAction(self.model.column_title(column))
             action.setCheckable(True)
             action.setChecked(column not in self.table.user_hidden)
             action.toggled.connect(lambda checked, c=column: self.set_column_visible(c, checked))
@@ -347,6 +431,10 @@ class HistoryTab(QWidget):
         menu.addAction(self.tr("Copy prompt"), self._copy_prompt)
         retry = menu.addAction(self.tr("Retry"), self.retry_selected)
         retry.setEnabled(any(j.status.can_retry for j in jobs))
+        # Of the row clicked (the first selected one): one job's error, one job's workflow.
+        copy_error = menu.addAction(self.tr("Copy error"), self._copy_error_selected)
+        copy_error.setEnabled(bool(jobs) and jobs[0].error is not None)
+        menu.addAction(self.tr("Export workflow…"), self._export_workflow_selected)
         menu.addSeparator()
         delete = menu.addAction(self.tr("Delete"), self.delete_selected)
         delete.setEnabled(any(j.status.is_final for j in jobs))

@@ -9,11 +9,18 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
-from studio_desktop.ui.history.model import Column
+from studio_desktop.ui.history.model import THUMB_SIZE, Column
 
 MIN_PROMPT_WIDTH = 180
 # Hidden in this order while the table is too narrow; Status, Prompt and Created always stay.
-AUTO_HIDE_ORDER = (Column.TEMPLATE, Column.SERVER, Column.SEED, Column.DURATION, Column.MODEL)
+AUTO_HIDE_ORDER = (
+    Column.TEMPLATE,
+    Column.SERVER,
+    Column.SEED,
+    Column.DURATION,
+    Column.MODEL,
+    Column.THUMBNAIL,
+)
 ALWAYS_SHOWN = (Column.STATUS, Column.PROMPT)
 
 
@@ -28,7 +35,10 @@ class JobTable(QTableView):
         self.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.verticalHeader().hide()
-        self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 12)
+        # Room for the thumbnail column's pictures.
+        self.verticalHeader().setDefaultSectionSize(
+            max(self.fontMetrics().height() + 12, THUMB_SIZE + 6)
+        )
         header = self.horizontalHeader()
         header.setHighlightSections(False)
         header.setStretchLastSection(False)
@@ -48,12 +58,13 @@ class JobTable(QTableView):
 
         # Typical contents; longer ones are elided with the whole text in the tooltip.
         self._widths = {
+            Column.THUMBNAIL: THUMB_SIZE + 12,
             Column.STATUS: room("Completed", 22),
             Column.TEMPLATE: room("txt2img·"),
             Column.MODEL: room("sd_xl_base_1.0"),
             Column.SERVER: room("127.0.0.1:8188"),
             Column.SEED: room("4294967295"),
-            Column.DURATION: room("9 min 05 s"),
+            Column.DURATION: room("10:05 total"),
             Column.CREATED: room("2026-12-31 23:59"),
         }
         self.fit()

@@ -47,6 +47,7 @@ from studio_desktop.ui.queue.model import (
     QueueEntry,
     QueueModel,
 )
+from studio_desktop.ui.queue.running import running_text
 from studio_desktop.ui.texts import error_text
 from studio_desktop.ui.thumbnails import ThumbnailLoader
 
@@ -246,11 +247,8 @@ class QueueDelegate(QStyledItemDelegate):
         if job.status is JobStatus.FAILED:
             message = error_text(job.error) if job.error else self.tr("unknown error")
             return self.tr("Failed: {message}").format(message=fmt.one_line(message)), ""
-        if not entry.executing:
-            return self.tr("Sent to {server}, waiting there").format(server=server), ""
         step = self.tr("step {x}/{y}").format(x=entry.step, y=entry.steps) if entry.steps else ""
-        node = f" · {entry.node}" if entry.node else ""
-        return f"{server}{node}", step
+        return running_text(job, entry.executing, server, entry.node), step
 
     def _paint_bar(
         self, painter: QPainter, bar: QRectF, entry: QueueEntry, palette: QPalette, selected: bool

@@ -49,7 +49,9 @@ class QueueEntry:
     step: int = 0
     steps: int = 0
     node: str = ""
-    executing: bool = False  # the server began running it (not just holding it in its queue)
+    # The server began running it (not just holding it in its queue): the job's sampling_at,
+    # carried by its change events, or a sign of it running (a step, stored progress).
+    executing: bool = False
     note: str = ""  # why it is being retried
     blocked: str = ""  # why no server can run it while it waits (JobBlocked)
 
@@ -144,6 +146,13 @@ class QueueModel(QAbstractListModel):
         running = sum(1 for e in self._rows if e.job.status is JobStatus.RUNNING)
         retrying = sum(1 for e in self._rows if e.job.status is JobStatus.RETRYING)
         return sections.count(1) + retrying, running, sections.count(2)
+
+    def running_counts(self) -> tuple[int, int]:
+        """(sampling, waiting on server): running jobs the server executes now, and those it
+        only holds (sent, or being sent) behind other prompts in its queue."""
+        running = [e for e in self._rows if e.job.status is JobStatus.RUNNING]
+        sampling = sum(1 for e in running if e.executing)
+        return sampling, len(running) - sampling
 
     def entry(self, row: int) -> QueueEntry:
         return self._rows[row]
@@ -361,7 +370,7 @@ class QueueModel(QAbstractListModel):
             entry = _entry(job)
         else:
             # Progress stored by another process (no step events reach us) also means it runs.
-            entry = replace(old, job=job, executing=old.executing or job.progress > 0)
+            entry = replace(old, job=job, executing=old.executing or _executing(job))
         if entry.job.status is JobStatus.RUNNING and old.job.status is JobStatus.RETRYING:
             entry = replace(entry, executing=old.executing)
         self._replace(row, entry)
@@ -445,5 +454,9 @@ class QueueModel(QAbstractListModel):
             self.dataChanged.emit(self.index(0), self.index(len(self._rows) - 1))
 
 
+def _executing(job: Job) -> bool:
+    return job.sampling_at is not None or job.progress > 0
+
+
 def _entry(job: Job) -> QueueEntry:
-    return QueueEntry(job=job, node=job.progress_text, executing=job.progress > 0)
+    return QueueEntry(job=job, node=job.progress_text, executing=_executing(job))

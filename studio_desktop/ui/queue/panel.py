@@ -248,8 +248,12 @@ class QueuePanel(QWidget):
     # --- state shown ---
 
     def summary_text(self) -> str:
-        waiting, running, failed = self.model.counts()
-        parts = [self.tr("%n waiting", "", waiting), self.tr("%n running", "", running)]
+        waiting, _running, failed = self.model.counts()
+        sampling, on_server = self.model.running_counts()
+        parts = [self.tr("%n waiting", "", waiting), self.tr("%n sampling", "", sampling)]
+        if on_server:
+            # Sent (or being sent) and held in a server's queue: not running yet.
+            parts.append(self.tr("%n waiting on server", "", on_server))
         if failed:
             parts.append(self.tr("%n failed", "", failed))
         return " · ".join(parts)
