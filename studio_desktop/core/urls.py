@@ -8,6 +8,7 @@ import re
 from urllib.parse import urlsplit
 
 EXAMPLE_ADDRESS = "http://127.0.0.1:8188"
+DEFAULT_SERVER = "http://127.0.0.1:8188"  # where ComfyUI listens when started without arguments
 
 
 def normalize_base_url(base_url: str) -> str:
