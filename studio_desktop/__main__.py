@@ -21,7 +21,7 @@ class OneLineParser(argparse.ArgumentParser):
 
 def build_parser() -> argparse.ArgumentParser:
     from studio_desktop.cli import add_commands
-    from studio_desktop.cli.common import positive_seconds
+    from studio_desktop.cli.arguments import positive_seconds
 
     parser = OneLineParser(
         prog="studio-desktop",
@@ -82,7 +82,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.self_test:
         if args.command is not None:
             parser.error("--self-test takes no command")
-        from studio_desktop.core.servers import DEFAULT_SERVER
+        from studio_desktop.core.urls import DEFAULT_SERVER
         from studio_desktop.selftest import DEFAULT_TIMEOUT_S, SelfTestOptions, run_self_test
 
         return run_self_test(

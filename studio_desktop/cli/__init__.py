@@ -7,38 +7,46 @@ app's history and gallery, and a batch killed halfway is finished by `studio-des
 from __future__ import annotations
 
 import argparse
+import importlib
 import logging
 import sys
-from typing import TextIO
+from collections.abc import Callable
+from typing import TYPE_CHECKING, TextIO
 
-from studio_desktop.cli.common import (
-    EXIT_USAGE,
+from studio_desktop.cli.arguments import (
     MAX_COUNT,
     MAX_JOBS_LIMIT,
     RANDOM_SEED,
-    CliError,
     auth_header,
     bounded,
     common_args,
     finite,
     positive,
-    seconds,
     seed,
     server_args,
     server_url,
+    slot_image,
+    wait_arg,
 )
-from studio_desktop.cli.control import cmd_cancel, cmd_retry
-from studio_desktop.cli.generate import cmd_generate
-from studio_desktop.cli.images import slot_image
-from studio_desktop.cli.jobs import cmd_jobs
-from studio_desktop.cli.resume import cmd_resume
-from studio_desktop.cli.servers import cmd_servers
-from studio_desktop.cli.waiting import DEFAULT_WAIT_S
-from studio_desktop.core.context import AppContext
 from studio_desktop.core.jobs import SEED_MAX, JobStatus
-from studio_desktop.core.store import StoreError
+
+if TYPE_CHECKING:
+    from studio_desktop.core.context import AppContext
+
+# Each command's module, loaded only when that command runs: `--help` and a mistyped option
+# never import the store, SQLAlchemy or the HTTP client.
+HANDLERS: dict[str, tuple[str, str]] = {
+    "generate": ("studio_desktop.cli.generate", "cmd_generate"),
+    "jobs": ("studio_desktop.cli.jobs", "cmd_jobs"),
+    "resume": ("studio_desktop.cli.resume", "cmd_resume"),
+    "cancel": ("studio_desktop.cli.control", "cmd_cancel"),
+    "retry": ("studio_desktop.cli.control", "cmd_retry"),
+    "servers": ("studio_desktop.cli.servers", "cmd_servers"),
+}
 
 log = logging.getLogger("studio.cli")
+
+Handler = Callable[["AppContext", argparse.Namespace, TextIO], int]
 
 
 def add_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -82,7 +90,7 @@ def add_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> No
     )
     wait_arg(gen)
     common_args(gen)
-    gen.set_defaults(handler=cmd_generate)
+    gen.set_defaults(handler="generate")
 
     jobs = sub.add_parser("jobs", help="list the job history")
     jobs.add_argument("--status", choices=[s.value for s in JobStatus], action="append")
@@ -94,13 +102,13 @@ def add_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> No
         help=f"at most this many, 1 to {MAX_JOBS_LIMIT} (default 50)",
     )
     common_args(jobs)
-    jobs.set_defaults(handler=cmd_jobs)
+    jobs.set_defaults(handler="jobs")
 
     resume = sub.add_parser("resume", help="finish the jobs a closed or killed run left behind")
     server_args(resume)
     wait_arg(resume)
     common_args(resume)
-    resume.set_defaults(handler=cmd_resume)
+    resume.set_defaults(handler="resume")
 
     cancel = sub.add_parser("cancel", help="cancel waiting or running jobs, whoever runs them")
     cancel.add_argument("job", nargs="*", help="job id or its first characters")
@@ -111,7 +119,7 @@ def add_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> No
         "--auth", default=None, help="Authorization header value for an unregistered server"
     )
     common_args(cancel)
-    cancel.set_defaults(handler=cmd_cancel, server=None, pipeline_depth=1)
+    cancel.set_defaults(handler="cancel", server=None, pipeline_depth=1)
 
     retry = sub.add_parser("retry", help="queue failed or cancelled jobs again and run them")
     retry.add_argument("job", nargs="*", help="job id or its first characters")
@@ -119,7 +127,7 @@ def add_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> No
     server_args(retry)
     wait_arg(retry)
     common_args(retry)
-    retry.set_defaults(handler=cmd_retry)
+    retry.set_defaults(handler="retry")
 
     servers = sub.add_parser("servers", help="manage the ComfyUI servers the app uses")
     actions = servers.add_subparsers(dest="action", metavar="ACTION", required=True)
@@ -137,21 +145,16 @@ def add_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> No
     check = actions.add_parser("check", help="connect to each server and show what it has")
     check.add_argument("url", nargs="?", type=server_url, help="only this one")
     common_args(check)
-    servers.set_defaults(handler=cmd_servers)
-
-
-def wait_arg(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--wait",
-        type=seconds,
-        default=DEFAULT_WAIT_S,
-        metavar="SECONDS",
-        help="how long to wait for a server that went away to come back before giving up, "
-        f"keeping the jobs for `resume` (default {DEFAULT_WAIT_S:.0f}; 0: give up at once)",
-    )
+    servers.set_defaults(handler="servers")
 
 
 def run_command(args: argparse.Namespace, out: TextIO = sys.stdout) -> int:
+    from studio_desktop.cli.common import EXIT_USAGE, CliError
+    from studio_desktop.core.context import AppContext
+    from studio_desktop.core.store import StoreError
+
+    module_name, function_name = HANDLERS[args.handler]
+    handler: Handler = getattr(importlib.import_module(module_name), function_name)
     try:
         ctx = AppContext.open(args.data_dir)
     except (StoreError, OSError) as exc:
@@ -161,7 +164,7 @@ def run_command(args: argparse.Namespace, out: TextIO = sys.stdout) -> int:
     for problem in ctx.start_problems:  # the console shows errors only; these matter
         print(f"warning: {problem}", file=sys.stderr)
     try:
-        code: int = args.handler(ctx, args, out)
+        code: int = handler(ctx, args, out)
         return code
     except CliError as exc:
         print(f"error: {exc}", file=sys.stderr)

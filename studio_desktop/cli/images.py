@@ -7,34 +7,15 @@ the server that runs the job.
 
 from __future__ import annotations
 
-import argparse
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
+from studio_desktop.cli.arguments import SlotImage
+from studio_desktop.cli.arguments import slot_image as slot_image  # the tests' import path
 from studio_desktop.cli.common import CliError
 from studio_desktop.core.jobs import InputImage
 from studio_desktop.core.library.files import OutputLibrary, OutputRejected
 from studio_desktop.core.workflows import ImageSlot, Template
-
-
-@dataclass(frozen=True)
-class SlotImage:
-    """One `--image SLOT=PATH` as typed: SLOT is a slot id or label, not yet looked up."""
-
-    slot: str
-    path: str
-
-
-def slot_image(text: str) -> SlotImage:
-    """The argparse type of `--image`."""
-    slot, sep, path = text.partition("=")
-    if not sep or not slot.strip() or not path:
-        raise argparse.ArgumentTypeError(
-            f"use SLOT=PATH (e.g. --image source=photo.png), not {text!r}; "
-            "--input PATH fills the template's first image slot"
-        )
-    return SlotImage(slot.strip(), path)
 
 
 def find_slot(template: Template, wanted: str) -> ImageSlot:

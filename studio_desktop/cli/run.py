@@ -11,9 +11,10 @@ import time
 from collections.abc import Callable, Sequence
 from types import FrameType, TracebackType
 
+from studio_desktop.cli.arguments import DEFAULT_WAIT_S
 from studio_desktop.cli.common import EXIT_JOBS_FAILED
 from studio_desktop.cli.output import Reporter
-from studio_desktop.cli.waiting import DEFAULT_WAIT_S, Countdown, ServerWatch
+from studio_desktop.cli.waiting import Countdown, ServerWatch
 from studio_desktop.core.comfy import ComfyError
 from studio_desktop.core.comfy.client import normalize_base_url
 from studio_desktop.core.context import AppContext

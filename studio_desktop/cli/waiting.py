@@ -16,7 +16,6 @@ from dataclasses import dataclass
 from studio_desktop.core.engine import ServerState, ServerStatus
 
 USABLE = frozenset({ServerState.IDLE, ServerState.BUSY})
-DEFAULT_WAIT_S = 300.0  # longer than a ComfyUI restart that reloads its models
 COUNTDOWN_EVERY_S = 30.0  # how often the waiting line is printed again
 
 

@@ -16,9 +16,9 @@ from studio_desktop.core.library.output_folder import (
 from studio_desktop.core.logs import LogSetup, setup_logging
 from studio_desktop.core.messages import QT_TRANSLATE_NOOP, UserMessage, message, verbatim
 from studio_desktop.core.paths import DataPaths, data_paths
-from studio_desktop.core.servers import DEFAULT_SERVER
 from studio_desktop.core.settings import Settings, read_settings
 from studio_desktop.core.store import Store
+from studio_desktop.core.urls import DEFAULT_SERVER
 from studio_desktop.core.workflows import TemplateRegistry
 
 __all__ = ["DEFAULT_SERVER", "AppContext"]

@@ -10,7 +10,7 @@ from datetime import UTC, datetime
 from studio_desktop.core.comfy import ComfyClient, ObjectInfo
 from studio_desktop.core.jobs import Job
 from studio_desktop.core.store import ServerRecord, Store
-from studio_desktop.core.urls import normalize_base_url
+from studio_desktop.core.urls import DEFAULT_SERVER, normalize_base_url
 from studio_desktop.core.workflows import TemplateError, TemplateRegistry
 from studio_desktop.core.workflows.defaults import server_models
 
@@ -29,7 +29,6 @@ class ServerConfig:
         return self.name or self.url
 
 
-DEFAULT_SERVER = "http://127.0.0.1:8188"  # where ComfyUI listens when started without arguments
 DEFAULT_SERVER_NAME = "Local ComfyUI"
 
 

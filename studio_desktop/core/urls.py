@@ -16,6 +16,7 @@ from studio_desktop.core.messages import (
 )
 
 EXAMPLE_ADDRESS = "http://127.0.0.1:8188"
+DEFAULT_SERVER = "http://127.0.0.1:8188"  # where ComfyUI listens when started without arguments
 
 
 def normalize_base_url(base_url: str) -> str:

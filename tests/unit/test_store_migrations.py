@@ -6,6 +6,7 @@ import errno
 import shutil
 import sqlite3
 import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -26,7 +27,12 @@ from studio_desktop.core.store import (
 from studio_desktop.core.store import engine as engine_module
 from studio_desktop.core.store.engine import make_engine
 from studio_desktop.core.store.errors import classify
-from studio_desktop.core.store.migrate import current_revision, head_revision, upgrade
+from studio_desktop.core.store.migrate import (
+    HEAD_REVISION,
+    current_revision,
+    head_revision,
+    upgrade,
+)
 from studio_desktop.core.store.models import Base
 
 
@@ -320,3 +326,24 @@ def test_os_errors_are_classified() -> None:
     assert classify(OSError(errno.ENOSPC, "full")) is Unavailable.DISK_FULL
     assert classify(OSError(errno.ENOTDIR, "x")) is None
     assert classify(ValueError("bug")) is None
+
+
+def test_the_head_revision_constant_names_the_newest_migration_file() -> None:
+    # Opening an up-to-date database skips Alembic by comparing with this constant.
+    assert head_revision() == HEAD_REVISION
+
+
+def test_opening_an_up_to_date_database_does_not_load_alembic(tmp_path: Path) -> None:
+    db_path = tmp_path / "studio.db"
+    Store(db_path).close()
+    code = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from studio_desktop.core.store import Store\n"
+        f"Store(Path({str(db_path)!r})).close()\n"
+        "print('alembic' in sys.modules)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=True
+    )
+    assert result.stdout.strip() == "False"
