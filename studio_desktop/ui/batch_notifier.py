@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Final
 
-from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QStyle, QSystemTrayIcon, QWidget
 
@@ -40,17 +40,6 @@ class BatchOutcome:
     def worth_telling(self) -> bool:
         """A batch the user cancelled entirely needs no message: they know."""
         return bool(self.completed or self.failed)
-
-    def message(self) -> str:
-        translate = QCoreApplication.translate
-        if not self.failed and not self.cancelled:
-            return translate("BatchNotifier", "%n image(s) ready", "", self.images)
-        parts = [translate("BatchNotifier", "%n done", "", self.completed)]
-        if self.failed:
-            parts.append(translate("BatchNotifier", "%n failed", "", self.failed))
-        if self.cancelled:
-            parts.append(translate("BatchNotifier", "%n cancelled", "", self.cancelled))
-        return ", ".join(parts)
 
 
 @dataclass
@@ -129,8 +118,19 @@ class BatchNotifier(QObject):
         if outcome.worth_telling and self._services.settings.notify_when_batch_done:
             self._tell(outcome)
 
+    def message(self, outcome: BatchOutcome) -> str:
+        """ "4 images ready", or "3 done, 1 failed" (self.tr: lupdate gives these plural forms)."""
+        if not outcome.failed and not outcome.cancelled:
+            return self.tr("%n image(s) ready", "", outcome.images)
+        parts = [self.tr("%n done", "", outcome.completed)]
+        if outcome.failed:
+            parts.append(self.tr("%n failed", "", outcome.failed))
+        if outcome.cancelled:
+            parts.append(self.tr("%n cancelled", "", outcome.cancelled))
+        return self.tr(", ").join(parts)
+
     def _tell(self, outcome: BatchOutcome) -> None:
-        text = outcome.message()
+        text = self.message(outcome)
         if QSystemTrayIcon.isSystemTrayAvailable():
             tray = self._tray_icon()
             icon = (
