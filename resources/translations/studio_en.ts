@@ -2,6 +2,41 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>BatchNotifier</name>
+    <message numerus="yes">
+        <location filename="../../studio_desktop/ui/batch_notifier.py" line="+124" />
+        <source>%n image(s) ready</source>
+        <translation>
+            <numerusform>%n image ready</numerusform>
+            <numerusform>%n images ready</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1" />
+        <source>%n done</source>
+        <translation>
+            <numerusform>%n done</numerusform>
+            <numerusform>%n done</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2" />
+        <source>%n failed</source>
+        <translation>
+            <numerusform>%n failed</numerusform>
+            <numerusform>%n failed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2" />
+        <source>%n cancelled</source>
+        <translation>
+            <numerusform>%n cancelled</numerusform>
+            <numerusform>%n cancelled</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>CrashDialog</name>
     <message numerus="yes">
         <location filename="../../studio_desktop/ui/crash_dialog.py" line="+136" />
@@ -13,9 +48,20 @@
     </message>
 </context>
 <context>
+    <name>GallerySidebar</name>
+    <message numerus="yes">
+        <location filename="../../studio_desktop/ui/gallery/sidebar.py" line="+341" />
+        <source>Added %n image(s) to {board}</source>
+        <translation>
+            <numerusform>Added %n image to {board}</numerusform>
+            <numerusform>Added %n images to {board}</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>GalleryTab</name>
     <message numerus="yes">
-        <location filename="../../studio_desktop/ui/gallery/tab.py" line="+261" />
+        <location filename="../../studio_desktop/ui/gallery/tab.py" line="+248" />
         <source>Moved %n image(s) to the trash</source>
         <translation>
             <numerusform>Moved %n image to the trash</numerusform>
@@ -24,7 +70,7 @@
     </message>
     <message numerus="yes">
         <location line="+12" />
-        <location line="+250" />
+        <location line="+252" />
         <source>Restored %n image(s)</source>
         <translation>
             <numerusform>Restored %n image</numerusform>
@@ -32,7 +78,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="-232" />
+        <location line="-234" />
         <source>Added %n image(s) to favourites</source>
         <translation>
             <numerusform>Added %n image to favourites</numerusform>
@@ -48,7 +94,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+50" />
+        <location line="+51" />
         <source>Exporting %n image(s)…</source>
         <translation>
             <numerusform>Exporting %n image…</numerusform>
@@ -72,7 +118,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+69" />
+        <location line="+70" />
         <source>Moved %n image(s) back to the trash</source>
         <translation>
             <numerusform>Moved %n image back to the trash</numerusform>
@@ -88,7 +134,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+51" />
+        <location line="+54" />
         <source>Export %n image(s)</source>
         <translation>
             <numerusform>Export %n image</numerusform>
@@ -96,29 +142,26 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+55" />
-        <source>Tags to add to %n image(s), separated by commas:</source>
+        <location line="+200" />
+        <source>Delete %n image(s) in the trash for good?</source>
         <translation>
-            <numerusform>Tags to add to %n image, separated by commas:</numerusform>
-            <numerusform>Tags to add to %n images, separated by commas:</numerusform>
+            <numerusform>Delete %n image in the trash for good?</numerusform>
+            <numerusform>Delete %n images in the trash for good?</numerusform>
         </translation>
     </message>
-</context>
-<context>
-    <name>GenerateTab</name>
     <message numerus="yes">
-        <location filename="../../studio_desktop/ui/generate/tab.py" line="+399" />
-        <source>%n more problem(s) are marked in red at their fields.</source>
+        <location line="+23" />
+        <source>Deleted %n image(s) for good</source>
         <translation>
-            <numerusform>%n more problem is marked in red at its field.</numerusform>
-            <numerusform>%n more problems are marked in red at their fields.</numerusform>
+            <numerusform>Deleted %n image for good</numerusform>
+            <numerusform>Deleted %n images for good</numerusform>
         </translation>
     </message>
 </context>
 <context>
     <name>HistoryTab</name>
     <message numerus="yes">
-        <location filename="../../studio_desktop/ui/history/tab.py" line="+253" />
+        <location filename="../../studio_desktop/ui/history/tab.py" line="+281" />
         <source>Queued %n job(s) again</source>
         <translation>
             <numerusform>Queued %n job again</numerusform>
@@ -137,7 +180,7 @@
 <context>
     <name>ImportDialog</name>
     <message numerus="yes">
-        <location filename="../../studio_desktop/ui/import_dialog.py" line="+325" />
+        <location filename="../../studio_desktop/ui/import_dialog.py" line="+326" />
         <source>Found %n input(s) the form can fill.</source>
         <translation>
             <numerusform>Found %n input the form can fill.</numerusform>
@@ -146,9 +189,20 @@
     </message>
 </context>
 <context>
+    <name>ProblemList</name>
+    <message numerus="yes">
+        <location filename="../../studio_desktop/ui/generate/problem_list.py" line="+193" />
+        <source>%n more problem(s): show all</source>
+        <translation>
+            <numerusform>%n more problem: show all</numerusform>
+            <numerusform>%n more problems: show all</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>QueuePanel</name>
     <message numerus="yes">
-        <location filename="../../studio_desktop/ui/queue/panel.py" line="+205" />
+        <location filename="../../studio_desktop/ui/queue/panel.py" line="+253" />
         <source>%n waiting</source>
         <translation>
             <numerusform>%n waiting</numerusform>
@@ -157,10 +211,18 @@
     </message>
     <message numerus="yes">
         <location line="+0" />
-        <source>%n running</source>
+        <source>%n sampling</source>
         <translation>
-            <numerusform>%n running</numerusform>
-            <numerusform>%n running</numerusform>
+            <numerusform>%n sampling</numerusform>
+            <numerusform>%n sampling</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3" />
+        <source>%n waiting on server</source>
+        <translation>
+            <numerusform>%n waiting on server</numerusform>
+            <numerusform>%n waiting on server</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -185,6 +247,66 @@
         <translation>
             <numerusform>Queued %n job again</numerusform>
             <numerusform>Queued %n jobs again</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ResultStrip</name>
+    <message numerus="yes">
+        <location filename="../../studio_desktop/ui/generate/result_strip.py" line="+250" />
+        <source>This batch: %n image(s)</source>
+        <translation>
+            <numerusform>This batch: %n image</numerusform>
+            <numerusform>This batch: %n images</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>StudioStatusBar</name>
+    <message numerus="yes">
+        <location filename="../../studio_desktop/ui/status_bar.py" line="+170" />
+        <source>%n waiting</source>
+        <translation>
+            <numerusform>%n waiting</numerusform>
+            <numerusform>%n waiting</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+0" />
+        <source>%n sampling</source>
+        <translation>
+            <numerusform>%n sampling</numerusform>
+            <numerusform>%n sampling</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2" />
+        <source>%n waiting on server</source>
+        <translation>
+            <numerusform>%n waiting on server</numerusform>
+            <numerusform>%n waiting on server</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TagEditor</name>
+    <message numerus="yes">
+        <location filename="../../studio_desktop/ui/gallery/tag_editor.py" line="+167" />
+        <source>Tags of %n images: a tag added is added to each; a tag removed is taken off every one.</source>
+        <translation>
+            <numerusform>Tags of %n images: a tag added is added to each; a tag removed is taken off every one.</numerusform>
+            <numerusform>Tags of %n images: a tag added is added to each; a tag removed is taken off every one.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TrashBanner</name>
+    <message numerus="yes">
+        <location filename="../../studio_desktop/ui/gallery/trash_banner.py" line="+40" />
+        <source>You are looking at the trash — items here are deleted for good after %n day(s).</source>
+        <translation>
+            <numerusform>You are looking at the trash — items here are deleted for good after %n day.</numerusform>
+            <numerusform>You are looking at the trash — items here are deleted for good after %n days.</numerusform>
         </translation>
     </message>
 </context>

@@ -2,6 +2,612 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>BatchNotifier</name>
+    <message numerus="yes">
+        <location filename="../../studio_desktop/ui/batch_notifier.py" line="+124"/>
+        <source>%n image(s) ready</source>
+        <translation>
+            <numerusform>%n 张图片已就绪</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n done</source>
+        <translation>
+            <numerusform>%n 个已完成</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n failed</source>
+        <translation>
+            <numerusform>%n 个失败</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n cancelled</source>
+        <translation>
+            <numerusform>%n 个已取消</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>, </source>
+        <translation>，</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <location line="+22"/>
+        <source>Studio Desktop</source>
+        <translation>Studio Desktop</translation>
+    </message>
+</context>
+<context>
+    <name>Boards</name>
+    <message>
+        <location filename="../../studio_desktop/ui/gallery/boards.py" line="+57"/>
+        <source>Add to board</source>
+        <translation>添加到画板</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>New board…</source>
+        <translation>新建画板…</translation>
+    </message>
+</context>
+<context>
+    <name>Chip</name>
+    <message>
+        <location filename="../../studio_desktop/ui/gallery/tag_editor.py" line="+138"/>
+        <source>Remove the tag {tag}</source>
+        <translation>移除标签 {tag}</translation>
+    </message>
+</context>
+<context>
+    <name>CompareCanvas</name>
+    <message>
+        <location filename="../../studio_desktop/ui/gallery/compare.py" line="+148"/>
+        <source>The image file is missing or unreadable.</source>
+        <translation>图片文件丢失或无法读取。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+</context>
+<context>
+    <name>CompareDialog</name>
+    <message>
+        <location line="+13"/>
+        <source>Compare images</source>
+        <translation>对比图片</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Side by side</source>
+        <translation>并排</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Swipe</source>
+        <translation>滑动对比</translation>
+    </message>
+</context>
+<context>
+    <name>CoreMessages</name>
+    <message>
+        <location filename="../../studio_desktop/core/comfy/errors.py" line="+46"/>
+        <source>Could not reach ComfyUI at {url} ({reason}). Start ComfyUI (python main.py) or check the server address.</source>
+        <translation>无法连接到位于 {url} 的 ComfyUI（{reason}）。请启动 ComfyUI（python main.py）或检查服务器地址。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Could not reach ComfyUI at {url}. Start ComfyUI (python main.py) or check the server address.</source>
+        <translation>无法连接到位于 {url} 的 ComfyUI。请启动 ComfyUI（python main.py）或检查服务器地址。</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>ComfyUI at {url} did not answer within {seconds} s. It may be busy (loading a model) or stuck; wait and try again, or restart ComfyUI.</source>
+        <translation>位于 {url} 的 ComfyUI 在 {seconds} 秒内没有响应。它可能正忙（正在加载模型）或已卡住；请稍候重试，或重启 ComfyUI。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>ComfyUI at {url} did not answer in time. It may be busy (loading a model) or stuck; wait and try again, or restart ComfyUI.</source>
+        <translation>位于 {url} 的 ComfyUI 未能及时响应。它可能正忙（正在加载模型）或已卡住；请稍候重试，或重启 ComfyUI。</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>This is usually temporary and will be retried. If it persists, check the ComfyUI console.</source>
+        <translation>这通常是暂时的，会自动重试。如果问题持续存在，请查看 ComfyUI 控制台。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The file or route does not exist there; check that the address points at ComfyUI.</source>
+        <translation>该地址上不存在此文件或路由；请检查地址是否指向 ComfyUI。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Check the server address and that ComfyUI is up to date.</source>
+        <translation>请检查服务器地址，并确认 ComfyUI 已是最新版本。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>ComfyUI at {url} answered HTTP {status}: {said} {advice}</source>
+        <translation>位于 {url} 的 ComfyUI 返回了 HTTP {status}：{said} {advice}</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>ComfyUI at {url} answered HTTP {status}. {advice}</source>
+        <translation>位于 {url} 的 ComfyUI 返回了 HTTP {status}。{advice}</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>ComfyUI at {url} redirected to another address ({target}); Studio does not follow redirects to other servers. If ComfyUI really lives there, use that address.</source>
+        <translation>位于 {url} 的 ComfyUI 重定向到了另一个地址（{target}）；Studio 不会跟随重定向到其他服务器。如果 ComfyUI 确实在那里，请使用该地址。</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>ComfyUI at {url} refused access (HTTP {status}). Check the access token (authorization header) set for this server.</source>
+        <translation>位于 {url} 的 ComfyUI 拒绝访问（HTTP {status}）。请检查为此服务器设置的访问令牌（Authorization 标头）。</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>ComfyUI at {url} sent an answer that could not be understood ({reason}). Check that the address points at ComfyUI and not at another web page or proxy.</source>
+        <translation>位于 {url} 的 ComfyUI 返回了无法理解的响应（{reason}）。请检查地址是否指向 ComfyUI，而不是其他网页或代理。</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>ComfyUI at {url} sent {what} larger than {limit} bytes, more than Studio accepts. Check the workflow&apos;s output size, or that the address points at ComfyUI.</source>
+        <translation>位于 {url} 的 ComfyUI 发送的 {what} 超过 {limit} 字节，超出了 Studio 的接受上限。请检查工作流的输出大小，或确认地址指向 ComfyUI。</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>ComfyUI sent data that could not be understood ({reason}).</source>
+        <translation>ComfyUI 发送了无法理解的数据（{reason}）。</translation>
+    </message>
+    <message>
+        <location filename="../../studio_desktop/core/context.py" line="+68"/>
+        <source>the output folder {problem}; saving to {folder}</source>
+        <translation>输出文件夹 {problem}；改为保存到 {folder}</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>a template was skipped: {problem}</source>
+        <translation>已跳过一个模板：{problem}</translation>
+    </message>
+    <message>
+        <location filename="../../studio_desktop/core/engine/driver.py" line="+188"/>
+        <source>paused: the database cannot be written. {error} Every job stays as it was saved; trying again in {delay} s.</source>
+        <translation>已暂停：无法写入数据库。{error} 所有任务都保持已保存时的状态；{delay} 秒后重试。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>stopped by an internal error ({kind}: {error}); trying again in {delay} s. The log has the details.</source>
+        <translation>因内部错误而停止（{kind}：{error}）；{delay} 秒后重试。详细信息见日志。</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>{server}: {reason}</source>
+        <translation>{server}：{reason}</translation>
+    </message>
+    <message>
+        <location line="+312"/>
+        <source>{server} did not take the cancel ({error}); the job is cancelled here, and the cancel is sent again until the server takes it.</source>
+        <translation>{server} 未接受取消请求（{error}）；任务已在本地取消，取消请求会继续重发，直到服务器接受为止。</translation>
+    </message>
+    <message>
+        <location filename="../../studio_desktop/core/engine/failures.py" line="+55"/>
+        <source>{node_type} (node {node}) failed: {said}</source>
+        <translation>{node_type}（节点 {node}）失败：{said}</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>The run was interrupted on the server (from another client?). Retry the job to run it again.</source>
+        <translation>运行在服务器上被中断（是否来自另一个客户端？）。重试该任务即可重新运行。</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>ComfyUI reports the run as &apos;{status}&apos; without outputs.</source>
+        <translation>ComfyUI 报告运行状态为 &apos;{status}&apos;，但没有输出。</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Unexpected error ({kind}: {error}); the log has details.</source>
+        <translation>意外错误（{kind}：{error}）；详细信息见日志。</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>{error} (gave up after {attempts} attempts)</source>
+        <translation>{error}（尝试 {attempts} 次后放弃）</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>{error}
+{hints}</source>
+        <translation>{error}
+{hints}</translation>
+    </message>
+    <message>
+        <location filename="../../studio_desktop/core/engine/machine.py" line="+270"/>
+        <source>{server} is not reachable: {reason}</source>
+        <translation>无法连接 {server}：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../studio_desktop/core/settings.py" line="+147"/>
+        <source>the settings file {path} {problem} (kept as {aside}); using the default settings</source>
+        <translation>设置文件 {path} {problem}（已另存为 {aside}）；使用默认设置</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>the settings file {path} {problem}; using the default settings</source>
+        <translation>设置文件 {path} {problem}；使用默认设置</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>the settings file {path}: {problem}</source>
+        <translation>设置文件 {path}：{problem}</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>{notice} (the file as it was is kept as {aside})</source>
+        <translation>{notice}（原文件已另存为 {aside}）</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>schema_version {value} is not a whole number; read as 1</source>
+        <translation>schema_version {value} 不是整数；按 1 读取</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>{name} {problem}</source>
+        <translation>{name} {problem}</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>{value} is not a whole number; using {default}</source>
+        <translation>{value} 不是整数；使用 {default}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>{value} is outside {low}–{high}; using {near}</source>
+        <translation>{value} 超出 {low}–{high} 范围；使用 {near}</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>{value} is not true or false; using {default}</source>
+        <translation>{value} 不是 true 或 false；使用 {default}</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>{value} is not one of {allowed}; using {default}</source>
+        <translation>{value} 不是 {allowed} 之一；使用 {default}</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>{value} is not a folder path; using {default} (outputs/)</source>
+        <translation>{value} 不是文件夹路径；使用 {default}（outputs/）</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>is not a saved form; using {default}</source>
+        <translation>不是已保存的表单；使用 {default}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>holds text or numbers that cannot be saved; using {default}</source>
+        <translation>包含无法保存的文本或数字；使用 {default}</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>is not a saved window state; using the default window layout</source>
+        <translation>不是已保存的窗口状态；使用默认窗口布局</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>holds text that cannot be saved; using the default window layout</source>
+        <translation>包含无法保存的文本；使用默认窗口布局</translation>
+    </message>
+    <message>
+        <location filename="../../studio_desktop/core/urls.py" line="+32"/>
+        <source>The server address is empty. Use one like {example}.</source>
+        <translation>服务器地址为空。请使用类似 {example} 的地址。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>it contains a space or a line break</source>
+        <translation>包含空格或换行符</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>it has no host name</source>
+        <translation>没有主机名</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{address}: a server address cannot have a query (?) or fragment (#).</source>
+        <translation>{address}：服务器地址不能包含查询（?）或片段（#）。</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>a line break</source>
+        <translation>换行符</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>a character that is not ASCII</source>
+        <translation>非 ASCII 字符</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>a control character</source>
+        <translation>控制字符</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The access token (Authorization header) contains {problem}; it must be one line of plain ASCII text, such as Bearer &lt;token&gt;.</source>
+        <translation>访问令牌（Authorization 标头）包含{problem}；它必须是一行纯 ASCII 文本，例如 Bearer &lt;token&gt;。</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>{address} is not a server address: {why}.</source>
+        <translation>{address} 不是服务器地址：{why}。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>it must start with http:// or https:// (like {example})</source>
+        <translation>必须以 http:// 或 https:// 开头（例如 {example}）</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>its IPv6 address is not closed with ]</source>
+        <translation>其 IPv6 地址缺少闭合的 ]</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the port must be a number from 1 to 65535</source>
+        <translation>端口必须是 1 到 65535 之间的数字</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>it cannot be read</source>
+        <translation>无法读取</translation>
+    </message>
+    <message>
+        <location filename="../../studio_desktop/core/workflows/importer.py" line="+55"/>
+        <source>{name} is {size} MB, too large to be a ComfyUI workflow.</source>
+        <translation>{name} 大小为 {size} MB，太大了，不可能是 ComfyUI 工作流。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Cannot read {name}: {reason}.</source>
+        <translation>无法读取 {name}：{reason}。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>{name} is not a text file, so not a ComfyUI workflow.</source>
+        <translation>{name} 不是文本文件，因此不是 ComfyUI 工作流。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>{name} is not valid JSON (line {line}, column {column}), so it is not a ComfyUI workflow.</source>
+        <translation>{name} 不是有效的 JSON（第 {line} 行，第 {column} 列），因此不是 ComfyUI 工作流。</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>{what}: {help}</source>
+        <translation>{what}：{help}</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>{what} is not a ComfyUI API-format workflow (expected an object).</source>
+        <translation>{what} 不是 ComfyUI API 格式的工作流（应为一个对象）。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>{what} is an empty workflow: it has no nodes.</source>
+        <translation>{what} 是一个空工作流：没有任何节点。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>{what}: {problem}</source>
+        <translation>{what}：{problem}</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>{what} is a ComfyUI history of {count} prompts, and a template is made of one: ask ComfyUI for the one you want (/history/&lt;prompt id&gt;) and import that.</source>
+        <translation>{what} 是包含 {count} 个任务的 ComfyUI 历史记录，而一个模板只能由其中一个任务生成：请从 ComfyUI 获取你想要的那一个（/history/&lt;prompt id&gt;），然后导入它。</translation>
+    </message>
+    <message>
+        <location filename="../../studio_desktop/core/workflows/nesting.py" line="+26"/>
+        <source>{what}: the workflow is nested too deeply (over {levels} levels).</source>
+        <translation>{what}：工作流嵌套过深（超过 {levels} 层）。</translation>
+    </message>
+    <message>
+        <location filename="../../studio_desktop/core/workflows/ui_format.py" line="+18"/>
+        <source>This is a ComfyUI workflow in the editor&apos;s own format (the one Save writes), not the API format Studio Desktop runs. In ComfyUI open it and choose Workflow &gt; Export (API) in the menu, then import the file that gives. On older ComfyUI versions: open Settings (the gear), turn on &apos;Enable Dev mode Options&apos;, then use the &apos;Save (API Format)&apos; button.</source>
+        <translation>这是 ComfyUI 编辑器自身格式的工作流（即“Save”保存的格式），不是 Studio Desktop 运行所用的 API 格式。请在 ComfyUI 中打开它，从菜单中选择 Workflow &gt; Export (API)，然后导入导出的文件。较旧的 ComfyUI 版本：打开设置（齿轮图标），开启“Enable Dev mode Options”，然后使用“Save (API Format)”按钮。</translation>
+    </message>
+    <message>
+        <location filename="../../studio_desktop/core/workflows/validate.py" line="+25"/>
+        <source>Checkpoint</source>
+        <translation>Checkpoint</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>LoRA</source>
+        <translation>LoRA</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>VAE</source>
+        <translation>VAE</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ControlNet model</source>
+        <translation>ControlNet 模型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Diffusion model</source>
+        <translation>扩散模型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+1"/>
+        <location line="+1"/>
+        <source>Text encoder</source>
+        <translation>文本编码器</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sampler</source>
+        <translation>采样器</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Scheduler</source>
+        <translation>调度器</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Upscale method</source>
+        <translation>放大方法</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Upscale model</source>
+        <translation>放大模型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CLIP vision model</source>
+        <translation>CLIP 视觉模型</translation>
+    </message>
+    <message>
+        <location line="+70"/>
+        <source>The workflow has no nodes.</source>
+        <translation>工作流中没有节点。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Node {node} is not a ComfyUI node (it has no class_type).</source>
+        <translation>节点 {node} 不是 ComfyUI 节点（缺少 class_type）。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Node {node} ({class_type}) has inputs that are not an object.</source>
+        <translation>节点 {node}（{class_type}）的输入不是对象。</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>The workflow has no output node (such as Save Image), so the server would not run it.</source>
+        <translation>工作流中没有输出节点（例如 Save Image），因此服务器不会运行它。</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>The server has no &apos;{class_type}&apos; node ({pack}). {hint}</source>
+        <translation>服务器上没有 &apos;{class_type}&apos; 节点（{pack}）。{hint}</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The server has no &apos;{class_type}&apos; node: install the custom node pack {pack}{where} on the server and restart ComfyUI.</source>
+        <translation>服务器上没有 &apos;{class_type}&apos; 节点：请在服务器上安装自定义节点包 {pack}{where}，然后重启 ComfyUI。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The server has no &apos;{class_type}&apos; node. It may come from a custom node pack that is not installed there, or need a newer ComfyUI.</source>
+        <translation>服务器上没有 &apos;{class_type}&apos; 节点。它可能来自服务器上未安装的自定义节点包，或需要更新版本的 ComfyUI。</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Node {node} ({class_type}) needs its input &apos;{name}&apos;, which is missing.</source>
+        <translation>节点 {node}（{class_type}）缺少必需的输入 &apos;{name}&apos;。</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>{noun} &apos;{value}&apos; is not on this server ({listing}).{hint}</source>
+        <translation>此服务器上没有 {noun} &apos;{value}&apos;（{listing}）。{hint}</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>&apos;{name}&apos; of node {node} ({class_type}) must be a number, not {value}.</source>
+        <translation>节点 {node}（{class_type}）的 &apos;{name}&apos; 必须是数字，而不是 {value}。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>{label} must be at least {bound} (it is {value}).</source>
+        <translation>{label} 不能小于 {bound}（当前为 {value}）。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{label} must be at most {bound} (it is {value}).</source>
+        <translation>{label} 不能大于 {bound}（当前为 {value}）。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>&apos;{name}&apos; of node {node}</source>
+        <translation>节点 {node} 的 &apos;{name}&apos;</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Input &apos;{name}&apos; of node {node} ({class_type}) {problem}.</source>
+        <translation>节点 {node}（{class_type}）的输入 &apos;{name}&apos; {problem}。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>is a malformed link {link} (expected [node id, output index])</source>
+        <translation>是格式错误的连接 {link}（应为 [节点 ID, 输出序号]）</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>is a malformed link {link} (the output index must be a whole number)</source>
+        <translation>是格式错误的连接 {link}（输出序号必须是整数）</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>is linked to node {source}, which is not in the workflow</source>
+        <translation>连接到了节点 {source}，但该节点不在工作流中</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>is linked to output {index} of node {source} ({source_class}), which has 1 output</source>
+        <translation>连接到了节点 {source}（{source_class}）的输出 {index}，但该节点只有 1 个输出</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>is linked to output {index} of node {source} ({source_class}), which has {count} outputs</source>
+        <translation>连接到了节点 {source}（{source_class}）的输出 {index}，但该节点只有 {count} 个输出</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>expects {wanted} but is linked to an output of type {received} (node {source})</source>
+        <translation>需要 {wanted}，但连接到了类型为 {received} 的输出（节点 {source}）</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Nodes form a loop: {path}. A workflow must flow one way.</source>
+        <translation>节点之间形成了循环：{path}。工作流必须单向流动。</translation>
+    </message>
+    <message>
+        <location line="+96"/>
+        <source>it has none</source>
+        <translation>没有任何可用项</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>it has: {shown} and {more} more</source>
+        <translation>现有：{shown}，另有 {more} 个</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>it has: {shown}</source>
+        <translation>现有：{shown}</translation>
+    </message>
+</context>
+<context>
     <name>CrashDialog</name>
     <message>
         <location filename="../../studio_desktop/ui/crash_dialog.py" line="+46"/>
@@ -43,18 +649,15 @@
         <source>Details were saved to:</source>
         <translation>详细信息已保存到：</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+20"/>
-        <source>1 more error happened since; it has its own crash log in that folder.</source>
-        <translation>此后又发生了 1 个错误，它的崩溃日志也在该文件夹中。</translation>
+        <source>%n more error(s) happened since; each has its own crash log in that folder.</source>
+        <translation>
+            <numerusform>此后又发生了 %n 个错误；每个错误在该文件夹中都有各自的崩溃日志。</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>{n} more errors happened since; each has its own crash log in that folder.</source>
-        <translation>此后又发生了 {n} 个错误，每个错误的崩溃日志都在该文件夹中。</translation>
-    </message>
-    <message>
-        <location line="+11"/>
+        <location line="+13"/>
         <source>(the log could not be read: {error})</source>
         <translation>（无法读取日志：{error}）</translation>
     </message>
@@ -67,7 +670,7 @@
 <context>
     <name>FilterBar</name>
     <message>
-        <location filename="../../studio_desktop/ui/gallery/filter_bar.py" line="+66"/>
+        <location filename="../../studio_desktop/ui/gallery/filter_bar.py" line="+67"/>
         <source>Search prompts…</source>
         <translation>搜索提示词…</translation>
     </message>
@@ -87,7 +690,12 @@
         <translation>标签</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+3"/>
+        <source>Images with this tag (completes from the tags in use)</source>
+        <translation>带有此标签的图片（根据已使用的标签自动补全）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Workflow template</source>
         <translation>工作流模板</translation>
     </message>
@@ -182,7 +790,7 @@
         <translation>显示已删除的图片，以便恢复</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+33"/>
         <source>All templates</source>
         <translation>所有模板</translation>
     </message>
@@ -195,7 +803,7 @@
 <context>
     <name>FirstRunDialog</name>
     <message>
-        <location filename="../../studio_desktop/ui/first_run.py" line="+63"/>
+        <location filename="../../studio_desktop/ui/first_run.py" line="+64"/>
         <location line="+6"/>
         <source>Welcome to Studio Desktop</source>
         <translation>欢迎使用 Studio Desktop</translation>
@@ -294,20 +902,109 @@
 <context>
     <name>GalleryModel</name>
     <message>
-        <location filename="../../studio_desktop/ui/gallery/model.py" line="+546"/>
+        <location filename="../../studio_desktop/ui/gallery/model.py" line="+592"/>
         <source>(no prompt)</source>
         <translation>（无提示词）</translation>
     </message>
 </context>
 <context>
+    <name>GallerySidebar</name>
+    <message>
+        <location filename="../../studio_desktop/ui/gallery/sidebar.py" line="+120"/>
+        <location line="+2"/>
+        <source>Boards</source>
+        <translation>画板</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>New board…</source>
+        <translation>新建画板…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A board collects images by hand: drag images onto it from the grid</source>
+        <translation>画板用于手动收集图片：从网格中把图片拖到画板上</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+2"/>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Show images that have every chosen tag</source>
+        <translation>显示带有所有选中标签的图片</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No tags yet: tag images from their context menu.</source>
+        <translation>还没有标签：可在图片的右键菜单中添加标签。</translation>
+    </message>
+    <message>
+        <location line="+117"/>
+        <source>All images</source>
+        <translation>所有图片</translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <source>New board</source>
+        <translation>新建画板</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+101"/>
+        <source>Name of the board:</source>
+        <translation>画板名称：</translation>
+    </message>
+    <message>
+        <location line="-89"/>
+        <source>Board {name} created</source>
+        <translation>已创建画板 {name}</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+21"/>
+        <source>Added %n image(s) to {board}</source>
+        <translation>
+            <numerusform>已将 %n 张图片添加到 {board}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Only images of the library can go on a board.</source>
+        <translation>只有库中的图片才能放到画板上。</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Rename…</source>
+        <translation>重命名…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+25"/>
+        <source>Delete board</source>
+        <translation>删除画板</translation>
+    </message>
+    <message>
+        <location line="-9"/>
+        <source>Rename board</source>
+        <translation>重命名画板</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Delete the board {name}? Its images stay in the library.</source>
+        <translation>要删除画板 {name} 吗？其中的图片仍会保留在库中。</translation>
+    </message>
+</context>
+<context>
     <name>GalleryTab</name>
     <message>
-        <location filename="../../studio_desktop/ui/gallery/tab.py" line="+128"/>
+        <location filename="../../studio_desktop/ui/gallery/tab.py" line="+110"/>
         <source>Gallery</source>
         <translation>图库</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+11"/>
         <source>Clear filters</source>
         <translation>清除筛选</translation>
     </message>
@@ -322,7 +1019,7 @@
         <translation>大小</translation>
     </message>
     <message numerus="yes">
-        <location line="+100"/>
+        <location line="+106"/>
         <source>Moved %n image(s) to the trash</source>
         <translation>
             <numerusform>已将 %n 张图片移到回收站</numerusform>
@@ -330,14 +1027,14 @@
     </message>
     <message numerus="yes">
         <location line="+12"/>
-        <location line="+250"/>
+        <location line="+252"/>
         <source>Restored %n image(s)</source>
         <translation>
             <numerusform>已恢复 %n 张图片</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="-232"/>
+        <location line="-234"/>
         <source>Added %n image(s) to favourites</source>
         <translation>
             <numerusform>已将 %n 张图片加入收藏</numerusform>
@@ -351,29 +1048,40 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+50"/>
+        <location line="+51"/>
         <source>Exporting %n image(s)…</source>
         <translation>
             <numerusform>正在导出 %n 张图片…</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+96"/>
+        <location line="+24"/>
+        <source>Compare cancelled</source>
+        <translation>已取消对比</translation>
+    </message>
+    <message>
+        <location line="+66"/>
+        <source>This board is empty: drag images onto it, or use Add to board in their context menu.</source>
+        <translation>此画板是空的：把图片拖到这里，或在图片的右键菜单中使用“添加到画板”。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>No images match these filters.</source>
         <translation>没有符合这些筛选条件的图片。</translation>
     </message>
     <message>
         <location line="+2"/>
+        <location line="+360"/>
         <source>The trash is empty.</source>
         <translation>回收站是空的。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-357"/>
         <source>No images yet — queue a job on the Generate tab and its results appear here.</source>
         <translation>还没有图片 — 在“生成”标签页加入一个任务，结果就会显示在这里。</translation>
     </message>
     <message numerus="yes">
-        <location line="+13"/>
+        <location line="+15"/>
         <source>%n image(s)</source>
         <translation>
             <numerusform>%n 张图片</numerusform>
@@ -387,7 +1095,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+69"/>
+        <location line="+70"/>
         <source>Moved %n image(s) back to the trash</source>
         <translation>
             <numerusform>已将 %n 张图片移回回收站</numerusform>
@@ -426,7 +1134,7 @@
         <translation>复制提示词</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Open file</source>
         <translation>打开文件</translation>
     </message>
@@ -441,7 +1149,7 @@
         <translation>重混</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Remove from favourites</source>
         <translation>取消收藏</translation>
     </message>
@@ -456,7 +1164,7 @@
         <translation>标签…</translation>
     </message>
     <message numerus="yes">
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Export %n image(s)</source>
         <translation>
             <numerusform>导出 %n 张图片</numerusform>
@@ -488,6 +1196,11 @@
         <translation>恢复</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Empty trash…</source>
+        <translation>清空回收站…</translation>
+    </message>
+    <message>
         <location line="+2"/>
         <source>Move to trash</source>
         <translation>移到回收站</translation>
@@ -513,24 +1226,96 @@
         <translation>没有应用程序能打开 {path}</translation>
     </message>
     <message>
-        <location line="+16"/>
-        <source>Tags, separated by commas:</source>
-        <translation>标签，用逗号分隔：</translation>
+        <location line="+161"/>
+        <source>Empty trash</source>
+        <translation>清空回收站</translation>
     </message>
     <message numerus="yes">
-        <location line="+2"/>
-        <source>Tags to add to %n image(s), separated by commas:</source>
+        <location line="+1"/>
+        <source>Delete %n image(s) in the trash for good?</source>
         <translation>
-            <numerusform>要添加到 %n 张图片的标签，用逗号分隔：</numerusform>
+            <numerusform>要永久删除回收站中的 %n 张图片吗？</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Tags</source>
-        <translation>标签</translation>
+        <location line="+4"/>
+        <source>Their files are deleted too. This cannot be undone.</source>
+        <translation>其文件也会被删除。此操作无法撤销。</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+1"/>
+        <source>Delete for good</source>
+        <translation>永久删除</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+18"/>
+        <source>Deleted %n image(s) for good</source>
+        <translation>
+            <numerusform>已永久删除 %n 张图片</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Copy seed</source>
+        <translation>复制种子</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copy parameters</source>
+        <translation>复制参数</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Use as source image</source>
+        <translation>用作源图片</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Compare with…</source>
+        <translation>对比…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>No seed was recorded for this image.</source>
+        <translation>此图片没有记录种子。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Seed copied</source>
+        <translation>已复制种子</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>No parameters were recorded for this image.</source>
+        <translation>此图片没有记录参数。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Parameters copied</source>
+        <translation>已复制参数</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Click the image to compare it with (Esc cancels)</source>
+        <translation>点击要与之对比的图片（按 Esc 取消）</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Pick another image to compare with.</source>
+        <translation>请选择另一张图片进行对比。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>(no prompt)</source>
+        <translation>（无提示词）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>seed {seed}</source>
+        <translation>种子 {seed}</translation>
+    </message>
+    <message>
+        <location line="-250"/>
         <source>Export to a zip file</source>
         <translation>导出到 ZIP 文件</translation>
     </message>
@@ -546,9 +1331,22 @@
     </message>
 </context>
 <context>
+    <name>GalleryView</name>
+    <message>
+        <location filename="../../studio_desktop/ui/gallery/grid_view.py" line="+76"/>
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Yesterday</source>
+        <translation>昨天</translation>
+    </message>
+</context>
+<context>
     <name>GeneralPage</name>
     <message>
-        <location filename="../../studio_desktop/ui/settings/general_page.py" line="+53"/>
+        <location filename="../../studio_desktop/ui/settings/general_page.py" line="+56"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
@@ -579,16 +1377,42 @@
     </message>
     <message>
         <location line="+5"/>
+        <location line="+24"/>
         <source>Follow system</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-18"/>
         <source>Studio Desktop uses the new language the next time it starts.</source>
         <translation>Studio Desktop 下次启动时将使用新的语言。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+3"/>
+        <source>Restart now</source>
+        <translation>立即重启</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save the settings, close Studio Desktop as usual and start it again</source>
+        <translation>保存设置，正常关闭 Studio Desktop 并重新启动</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Light</source>
+        <translation>浅色</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dark</source>
+        <translation>深色</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The STUDIO_THEME environment variable overrides this choice.</source>
+        <translation>STUDIO_THEME 环境变量会覆盖此选项。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Notify me when a batch is done</source>
         <translation>一批任务完成时通知我</translation>
     </message>
@@ -647,16 +1471,11 @@
         <source>Theme:</source>
         <translation>主题：</translation>
     </message>
-    <message>
-        <location line="+0"/>
-        <source>Light or dark, following the system</source>
-        <translation>浅色或深色，跟随系统</translation>
-    </message>
 </context>
 <context>
     <name>GenerateForm</name>
     <message>
-        <location filename="../../studio_desktop/ui/generate/form.py" line="+105"/>
+        <location filename="../../studio_desktop/ui/generate/form.py" line="+111"/>
         <source>The workflow the job runs</source>
         <translation>任务要运行的工作流</translation>
     </message>
@@ -791,7 +1610,7 @@
         <translation>批次</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+35"/>
         <source> job</source>
         <translation> 个任务</translation>
     </message>
@@ -877,23 +1696,23 @@
         <translation>服务器 {server} 上没有 {name}</translation>
     </message>
     <message>
-        <location filename="../../studio_desktop/ui/generate/form.py" line="+209"/>
-        <location line="+8"/>
+        <location filename="../../studio_desktop/ui/generate/form.py" line="+217"/>
+        <location line="+9"/>
         <source>No template is installed.</source>
         <translation>没有安装任何模板。</translation>
     </message>
     <message>
-        <location filename="../../studio_desktop/ui/generate/reference_images.py" line="+99"/>
+        <location filename="../../studio_desktop/ui/generate/reference_images.py" line="+117"/>
         <source>The image for {label} is still being copied.</source>
         <translation>{label} 的图片仍在复制中。</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+9"/>
         <source>Add an image for {label}.</source>
         <translation>请为 {label} 添加一张图片。</translation>
     </message>
     <message>
-        <location filename="../../studio_desktop/ui/generate/form.py" line="+63"/>
+        <location filename="../../studio_desktop/ui/generate/form.py" line="+78"/>
         <source>The template {name} is not installed; kept {current}.</source>
         <translation>未安装模板 {name}，保留 {current}。</translation>
     </message>
@@ -901,13 +1720,13 @@
 <context>
     <name>GenerateTab</name>
     <message>
-        <location filename="../../studio_desktop/ui/generate/tab.py" line="+103"/>
-        <location line="+285"/>
+        <location filename="../../studio_desktop/ui/generate/tab.py" line="+94"/>
+        <location line="+301"/>
         <source>Queue</source>
         <translation>加入队列</translation>
     </message>
     <message>
-        <location line="-211"/>
+        <location line="-225"/>
         <source>Queued 1 job</source>
         <translation>已加入 1 个任务</translation>
     </message>
@@ -922,7 +1741,12 @@
         <translation>{queued}；连接服务器后即开始运行</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+13"/>
+        <source>{name} is now the {slot} image</source>
+        <translation>已将 {name} 设为 {slot} 图片</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Cancelling the current job…</source>
         <translation>正在取消当前任务…</translation>
     </message>
@@ -1021,20 +1845,8 @@
         <source>Cannot queue:</source>
         <translation>无法加入队列：</translation>
     </message>
-    <message numerus="yes">
-        <location line="+7"/>
-        <source>%n more problem(s) are marked in red at their fields.</source>
-        <translation>
-            <numerusform>另有 %n 个问题已在对应字段中标红。</numerusform>
-        </translation>
-    </message>
     <message>
-        <location line="+2"/>
-        <source>Fix the fields marked in red to queue.</source>
-        <translation>请修正标红的字段后再加入队列。</translation>
-    </message>
-    <message>
-        <location line="+5"/>
+        <location line="+3"/>
         <source>Queue the job (Ctrl+Enter)</source>
         <translation>将任务加入队列（Ctrl+Enter）</translation>
     </message>
@@ -1085,7 +1897,17 @@
 <context>
     <name>HistoryModel</name>
     <message>
-        <location filename="../../studio_desktop/ui/history/model.py" line="+219"/>
+        <location filename="../../studio_desktop/ui/history/model.py" line="+249"/>
+        <source>Time the server spent running the job, without its wait in the server&apos;s queue (the details show queued, sampling and total apart)</source>
+        <translation>服务器运行该任务所用的时间，不含在服务器队列中等待的时间（详细信息中分别显示排队、采样和总计时间）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The job&apos;s first output</source>
+        <translation>任务的第一个输出</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
@@ -1116,8 +1938,8 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>Duration</source>
-        <translation>耗时</translation>
+        <source>Sampling</source>
+        <translation>采样</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1125,7 +1947,12 @@
         <translation>创建时间</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+1"/>
+        <source>Output</source>
+        <translation>输出</translation>
+    </message>
+    <message>
+        <location line="+35"/>
         <location line="+15"/>
         <source>(no prompt)</source>
         <translation>（无提示词）</translation>
@@ -1139,7 +1966,7 @@
 <context>
     <name>HistoryTab</name>
     <message>
-        <location filename="../../studio_desktop/ui/history/tab.py" line="+191"/>
+        <location filename="../../studio_desktop/ui/history/tab.py" line="+219"/>
         <source>No jobs match these filters</source>
         <translation>没有符合这些筛选条件的任务</translation>
     </message>
@@ -1184,11 +2011,51 @@
     </message>
     <message>
         <location line="+27"/>
+        <source>This job has no error to copy.</source>
+        <translation>此任务没有可复制的错误信息。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Error copied</source>
+        <translation>已复制错误信息</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>This job has no workflow yet: it is recorded when the job is sent to a server.</source>
+        <translation>此任务还没有工作流：工作流会在任务发送到服务器时记录。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Export workflow</source>
+        <translation>导出工作流</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Workflow JSON (*.json)</source>
+        <translation>工作流 JSON (*.json)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Workflow saved to {path}</source>
+        <translation>工作流已保存到 {path}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Could not save the workflow: {error}</source>
+        <translation>无法保存工作流：{error}</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Could not open {path}</source>
+        <translation>无法打开 {path}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Prompt copied</source>
         <translation>已复制提示词</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+39"/>
         <source>Remix</source>
         <translation>重混</translation>
     </message>
@@ -1204,6 +2071,16 @@
     </message>
     <message>
         <location line="+3"/>
+        <source>Copy error</source>
+        <translation>复制错误信息</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export workflow…</source>
+        <translation>导出工作流…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
@@ -1211,7 +2088,7 @@
 <context>
     <name>ImageSlotWidget</name>
     <message>
-        <location filename="../../studio_desktop/ui/generate/image_slot.py" line="+146"/>
+        <location filename="../../studio_desktop/ui/generate/image_slot.py" line="+161"/>
         <source>Drop an image file here, paste one with Ctrl+V, or browse</source>
         <translation>将图片文件拖到这里、用 Ctrl+V 粘贴，或浏览选择</translation>
     </message>
@@ -1236,7 +2113,22 @@
         <translation>清除</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+4"/>
+        <source>The size of this image in pixels</source>
+        <translation>此图片的尺寸（像素）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Use source size</source>
+        <translation>使用源图尺寸</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Set the job&apos;s width and height to this image&apos;s (to a multiple of 8)</source>
+        <translation>将任务的宽度和高度设为此图片的尺寸（取 8 的倍数）</translation>
+    </message>
+    <message>
+        <location line="+80"/>
         <source>The image {path} is no longer in the library; add it again.</source>
         <translation>图片 {path} 已不在库中，请重新添加。</translation>
     </message>
@@ -1289,7 +2181,7 @@
 <context>
     <name>ImageViewer</name>
     <message>
-        <location filename="../../studio_desktop/ui/gallery/viewer.py" line="+252"/>
+        <location filename="../../studio_desktop/ui/gallery/viewer.py" line="+275"/>
         <source>Image viewer</source>
         <translation>图片查看器</translation>
     </message>
@@ -1324,12 +2216,22 @@
         <translation>将这些参数载入“生成”</translation>
     </message>
     <message>
-        <location line="+133"/>
+        <location line="+5"/>
+        <source>Edit tags</source>
+        <translation>编辑标签</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tags…</source>
+        <translation>标签…</translation>
+    </message>
+    <message>
+        <location line="+151"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+56"/>
         <source>This image file is missing or unreadable.</source>
         <translation>该图片文件丢失或无法读取。</translation>
     </message>
@@ -1339,7 +2241,27 @@
         <translation>时长 {time}</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+24"/>
+        <source>Remove from favourites</source>
+        <translation>取消收藏</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Favourite</source>
+        <translation>收藏</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Restore from the trash</source>
+        <translation>从回收站恢复</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Move to trash</source>
+        <translation>移到回收站</translation>
+    </message>
+    <message>
+        <location line="+74"/>
         <source>Animated image</source>
         <translation>动图</translation>
     </message>
@@ -1430,6 +2352,7 @@
     </message>
     <message>
         <location line="+1"/>
+        <location line="+2"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
@@ -1442,7 +2365,7 @@
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../studio_desktop/ui/import_dialog.py" line="+94"/>
+        <location filename="../../studio_desktop/ui/import_dialog.py" line="+95"/>
         <source>Import workflow</source>
         <translation>导入工作流</translation>
     </message>
@@ -1570,9 +2493,31 @@
     </message>
 </context>
 <context>
+    <name>InputImages</name>
+    <message>
+        <location filename="../../studio_desktop/ui/history/inputs.py" line="+52"/>
+        <source>{slot}: {path}
+Click to open</source>
+        <translation>{slot}：{path}
+点击打开</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Input image {slot}</source>
+        <translation>输入图片 {slot}</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>{path}
+The file is missing</source>
+        <translation>{path}
+文件不存在</translation>
+    </message>
+</context>
+<context>
     <name>JobDetails</name>
     <message>
-        <location filename="../../studio_desktop/ui/history/details.py" line="+171"/>
+        <location filename="../../studio_desktop/ui/history/details.py" line="+178"/>
         <source>No job selected</source>
         <translation>未选择任务</translation>
     </message>
@@ -1587,27 +2532,52 @@
         <translation>反向提示词</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>What went wrong</source>
         <translation>出了什么问题</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+1"/>
+        <source>Copy error</source>
+        <translation>复制错误信息</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Copy the error message and the server&apos;s details as text</source>
+        <translation>以文本形式复制错误消息和服务器的详细信息</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Input images</source>
+        <translation>输入图片</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Export workflow…</source>
+        <translation>导出工作流…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save the exact workflow (API format) this job sent to the server as JSON</source>
+        <translation>将此任务发送给服务器的确切工作流（API 格式）保存为 JSON</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>Prompt</source>
         <translation>提示词</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+14"/>
         <source>Outputs</source>
         <translation>输出</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Parameters</source>
         <translation>参数</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+13"/>
         <source>Remix</source>
         <translation>重混</translation>
     </message>
@@ -1632,12 +2602,12 @@
         <translation>删除</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+65"/>
         <source>(no prompt)</source>
         <translation>（无提示词）</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+23"/>
         <source>Remove this job from History (Undo is offered)</source>
         <translation>从历史记录中移除此任务（可撤销）</translation>
     </message>
@@ -1647,7 +2617,7 @@
         <translation>删除前请先在队列中取消该任务</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+23"/>
         <source>No outputs were recorded (or all of them are in the trash).</source>
         <translation>没有记录到输出（或者全部都在回收站中）。</translation>
     </message>
@@ -1717,12 +2687,7 @@
         <translation>降噪</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>Input: {slot}</source>
-        <translation>输入：{slot}</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="+7"/>
         <source>Server</source>
         <translation>服务器</translation>
     </message>
@@ -1732,7 +2697,8 @@
         <translation>任意</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-200"/>
+        <location line="+201"/>
         <source>Attempts</source>
         <translation>尝试次数</translation>
     </message>
@@ -1757,7 +2723,7 @@
         <translation>任务 {id}</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+34"/>
         <source>Node {node} · {class_type}</source>
         <translation>节点 {node} · {class_type}</translation>
     </message>
@@ -1819,48 +2785,121 @@
     </message>
 </context>
 <context>
+    <name>JobTiming</name>
+    <message>
+        <location filename="../../studio_desktop/ui/history/timing.py" line="+19"/>
+        <source>Queued {time}</source>
+        <translation>排队 {time}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Sampling {time}</source>
+        <translation>采样 {time}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Total {time}</source>
+        <translation>总计 {time}</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>{time} total</source>
+        <translation>共 {time}</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Attempt {n}</source>
+        <translation>第 {n} 次尝试</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no server</source>
+        <translation>无服务器</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>completed on {server} in {time}</source>
+        <translation>在 {server} 上完成，用时 {time}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>failed on {server}: {error}</source>
+        <translation>在 {server} 上失败：{error}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>cancelled on {server}</source>
+        <translation>在 {server} 上已取消</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>given back to the queue from {server}</source>
+        <translation>已从 {server} 退回队列</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>retrying on {server}: {error}</source>
+        <translation>在 {server} 上重试：{error}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>running on {server}</source>
+        <translation>正在 {server} 上运行</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>queued {time}</source>
+        <translation>排队 {time}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>sampling {time}</source>
+        <translation>采样 {time}</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../studio_desktop/ui/main_window.py" line="+58"/>
+        <location filename="../../studio_desktop/ui/main_window.py" line="+61"/>
         <source>Studio Desktop</source>
         <translation>Studio Desktop</translation>
     </message>
     <message>
         <location line="+9"/>
-        <location line="+159"/>
+        <location line="+193"/>
         <source>Generate</source>
         <translation>生成</translation>
     </message>
     <message>
-        <location line="-158"/>
-        <location line="+158"/>
+        <location line="-192"/>
+        <location line="+192"/>
         <source>Gallery</source>
         <translation>图库</translation>
     </message>
     <message>
-        <location line="-157"/>
-        <location line="+157"/>
+        <location line="-191"/>
+        <location line="+191"/>
         <source>History</source>
         <translation>历史记录</translation>
     </message>
     <message>
-        <location line="-153"/>
+        <location line="-187"/>
         <source>Queue</source>
         <translation>队列</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+54"/>
         <source>&amp;Undo: {what}</source>
         <translation>撤销(&amp;U)：{what}</translation>
     </message>
     <message>
         <location line="+6"/>
-        <location line="+82"/>
+        <location line="+113"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location line="-77"/>
+        <location line="-108"/>
         <source>Undone</source>
         <translation>已撤销</translation>
     </message>
@@ -1875,7 +2914,22 @@
         <translation>参数已载入“生成”</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+16"/>
+        <source>The template “{name}” takes no source image; choose one that does: {list}</source>
+        <translation>模板“{name}”不接受源图片；请选择接受源图片的模板：{list}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No template takes a source image; import an image-to-image workflow (File ▸ Import workflow).</source>
+        <translation>没有模板接受源图片；请导入一个图生图工作流（文件 ▸ 导入工作流）。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Using {file} as “{slot}”</source>
+        <translation>正在将 {file} 用作“{slot}”</translation>
+    </message>
+    <message>
+        <location line="+20"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -1976,12 +3030,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+119"/>
+        <location line="+120"/>
         <source>About Studio Desktop</source>
         <translation>关于 Studio Desktop</translation>
     </message>
     <message>
-        <location line="-112"/>
+        <location line="-113"/>
         <source>Import a ComfyUI workflow</source>
         <translation>导入 ComfyUI 工作流</translation>
     </message>
@@ -1996,7 +3050,7 @@
         <translation>模板已保存，并已在“生成”中选中。</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+64"/>
         <source>Cancel all jobs</source>
         <translation>取消所有任务</translation>
     </message>
@@ -2137,14 +3191,92 @@ Choose another folder.</source>
     </message>
 </context>
 <context>
+    <name>ParametersText</name>
+    <message>
+        <location filename="../../studio_desktop/ui/gallery/parameters_text.py" line="+15"/>
+        <source>Prompt</source>
+        <translation>提示词</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Negative prompt</source>
+        <translation>反向提示词</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Template</source>
+        <translation>模板</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Server&apos;s default model</source>
+        <translation>服务器默认模型</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Seed</source>
+        <translation>种子</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Steps</source>
+        <translation>步数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CFG</source>
+        <translation>CFG</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sampler</source>
+        <translation>采样器</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Scheduler</source>
+        <translation>调度器</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Size</source>
+        <translation>尺寸</translation>
+    </message>
+</context>
+<context>
+    <name>ProblemList</name>
+    <message>
+        <location filename="../../studio_desktop/ui/generate/problem_list.py" line="+191"/>
+        <source>Show fewer</source>
+        <translation>收起</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n more problem(s): show all</source>
+        <translation>
+            <numerusform>还有 %n 个问题：全部显示</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Show the field</source>
+        <translation>转到该字段</translation>
+    </message>
+</context>
+<context>
     <name>ProgressPanel</name>
     <message>
-        <location filename="../../studio_desktop/ui/generate/progress.py" line="+149"/>
+        <location filename="../../studio_desktop/ui/generate/progress.py" line="+161"/>
         <source>The live preview of a running job appears here, then its result.</source>
         <translation>运行中任务的实时预览会显示在这里，完成后显示结果。</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+13"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -2154,37 +3286,72 @@ Choose another folder.</source>
         <translation>取消当前任务（Esc）</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>No job running</source>
         <translation>没有正在运行的任务</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+64"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+21"/>
         <source>Starting on {server}…</source>
         <translation>正在 {server} 上启动…</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+24"/>
         <source>Step {value}/{max}</source>
         <translation>第 {value}/{max} 步</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+64"/>
         <source>Could not show the result: {reason}</source>
         <translation>无法显示结果：{reason}</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+36"/>
         <source>Retrying in {delay:.0f} s: {reason}</source>
         <translation>{delay:.0f} 秒后重试：{reason}</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+22"/>
+        <source>Lost the server at step {step} — waiting for it to come back</source>
+        <translation>在第 {step} 步与服务器断开连接 — 正在等待其恢复</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Lost the server before the first step — waiting for it to come back</source>
+        <translation>在第一步之前与服务器断开连接 — 正在等待其恢复</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Waiting for a server to take the job again</source>
+        <translation>正在等待服务器重新接手此任务</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Server: {server}</source>
+        <translation>服务器：{server}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Stopped after {time}</source>
+        <translation>运行 {time} 后停止</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The job is back in the queue</source>
+        <translation>任务已回到队列中</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Take the waiting job out of the queue (Esc)</source>
+        <translation>将等待中的任务移出队列（Esc）</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>Finished</source>
         <translation>已完成</translation>
     </message>
@@ -2227,7 +3394,17 @@ Choose another folder.</source>
 <context>
     <name>QueueDelegate</name>
     <message>
-        <location filename="../../studio_desktop/ui/queue/delegate.py" line="+127"/>
+        <location filename="../../studio_desktop/ui/queue/delegate.py" line="+94"/>
+        <source>seed {seed}</source>
+        <translation>种子 {seed}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{place}/{size}</source>
+        <translation>{place}/{size}</translation>
+    </message>
+    <message>
+        <location line="+140"/>
         <source>Waiting · #{n} · no server can run it: {reason}</source>
         <translation>等待中 · 第 {n} 位 · 没有服务器能运行它：{reason}</translation>
     </message>
@@ -2257,11 +3434,6 @@ Choose another folder.</source>
         <translation>失败：{message}</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Sent to {server}, waiting there</source>
-        <translation>已发送到 {server}，正在其上等待</translation>
-    </message>
-    <message>
         <location line="+1"/>
         <source>step {x}/{y}</source>
         <translation>第 {x}/{y} 步</translation>
@@ -2270,8 +3442,8 @@ Choose another folder.</source>
 <context>
     <name>QueueModel</name>
     <message>
-        <location filename="../../studio_desktop/ui/queue/model.py" line="+178"/>
-        <location line="+22"/>
+        <location filename="../../studio_desktop/ui/queue/model.py" line="+213"/>
+        <location line="+28"/>
         <source>(no prompt)</source>
         <translation>（无提示词）</translation>
     </message>
@@ -2294,7 +3466,7 @@ Choose another folder.</source>
 <context>
     <name>QueuePanel</name>
     <message>
-        <location filename="../../studio_desktop/ui/queue/panel.py" line="+52"/>
+        <location filename="../../studio_desktop/ui/queue/panel.py" line="+68"/>
         <source>Cancel all</source>
         <translation>全部取消</translation>
     </message>
@@ -2304,7 +3476,7 @@ Choose another folder.</source>
         <translation>取消所有等待中和运行中的任务</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+28"/>
         <source>Queue is empty</source>
         <translation>队列为空</translation>
     </message>
@@ -2325,23 +3497,23 @@ Choose another folder.</source>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+226"/>
+        <location line="+262"/>
         <source>Retry</source>
         <translation>重试</translation>
     </message>
     <message>
-        <location line="-225"/>
+        <location line="-261"/>
         <source>Queue the selected failed or cancelled jobs again</source>
         <translation>将选中的失败或已取消任务重新加入队列</translation>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+225"/>
+        <location line="+261"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location line="-224"/>
+        <location line="-260"/>
         <source>Cancel the selected jobs</source>
         <translation>取消所选任务</translation>
     </message>
@@ -2361,7 +3533,7 @@ Choose another folder.</source>
         <translation>无法读取队列中的任务：{reason}</translation>
     </message>
     <message numerus="yes">
-        <location line="+47"/>
+        <location line="+80"/>
         <source>%n waiting</source>
         <translation>
             <numerusform>%n 个等待中</numerusform>
@@ -2369,9 +3541,16 @@ Choose another folder.</source>
     </message>
     <message numerus="yes">
         <location line="+0"/>
-        <source>%n running</source>
+        <source>%n sampling</source>
         <translation>
-            <numerusform>%n 个运行中</numerusform>
+            <numerusform>%n 个采样中</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n waiting on server</source>
+        <translation>
+            <numerusform>%n 个在服务器上等待</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -2432,9 +3611,96 @@ Choose another folder.</source>
     </message>
 </context>
 <context>
+    <name>QueueRow</name>
+    <message>
+        <location filename="../../studio_desktop/ui/queue/running.py" line="+14"/>
+        <source>Sampling on {server}</source>
+        <translation>正在 {server} 上采样</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Sending to {server}…</source>
+        <translation>正在发送到 {server}…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Waiting on server · {server} (in its queue)</source>
+        <translation>在服务器上等待 · {server}（位于其队列中）</translation>
+    </message>
+</context>
+<context>
+    <name>ResultStrip</name>
+    <message numerus="yes">
+        <location filename="../../studio_desktop/ui/generate/result_strip.py" line="+250"/>
+        <source>This batch: %n image(s)</source>
+        <translation>
+            <numerusform>本批次：%n 张图片</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Added to favourites</source>
+        <translation>已加入收藏</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Removed from favourites</source>
+        <translation>已取消收藏</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>No application could open {path}</source>
+        <translation>没有应用程序能打开 {path}</translation>
+    </message>
+</context>
+<context>
+    <name>ResultThumb</name>
+    <message>
+        <location line="-204"/>
+        <source>Show it large</source>
+        <translation>放大查看</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Open in the system&apos;s image viewer</source>
+        <translation>在系统图片查看器中打开</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+41"/>
+        <source>Use as an input image of the form</source>
+        <translation>用作表单的输入图片</translation>
+    </message>
+    <message>
+        <location line="-17"/>
+        <source>Remove from favourites</source>
+        <translation>取消收藏</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Add to favourites</source>
+        <translation>加入收藏</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Only an image can go into an image slot</source>
+        <translation>只有图片才能放入图片字段</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The current template has no image slot</source>
+        <translation>当前模板没有图片字段</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Send to {slot}</source>
+        <translation>发送到 {slot}</translation>
+    </message>
+</context>
+<context>
     <name>SeedField</name>
     <message>
-        <location filename="../../studio_desktop/ui/generate/fields.py" line="+388"/>
+        <location filename="../../studio_desktop/ui/generate/fields.py" line="+395"/>
         <source>Seed, 0 to 4294967295. Typing one locks it.</source>
         <translation>种子，范围 0 到 4294967295。手动输入后即锁定。</translation>
     </message>
@@ -2464,7 +3730,7 @@ Unlocked: a new random seed for every job.</source>
 <context>
     <name>ServerEditDialog</name>
     <message>
-        <location filename="../../studio_desktop/ui/settings/server_edit.py" line="+47"/>
+        <location filename="../../studio_desktop/ui/settings/server_edit.py" line="+48"/>
         <source>Edit server</source>
         <translation>编辑服务器</translation>
     </message>
@@ -2600,12 +3866,7 @@ Unlocked: a new random seed for every job.</source>
 <context>
     <name>ServersPage</name>
     <message>
-        <location filename="../../studio_desktop/ui/settings/servers_page.py" line="+61"/>
-        <source>Studio Desktop sends jobs to these ComfyUI servers. Changes take effect at once.</source>
-        <translation>Studio Desktop 会把任务发送到这些 ComfyUI 服务器。更改立即生效。</translation>
-    </message>
-    <message>
-        <location line="+22"/>
+        <location filename="../../studio_desktop/ui/settings/servers_page.py" line="+91"/>
         <source>No servers added yet. Studio Desktop uses ComfyUI on this computer ({url}).
 Add a server to use another address or another machine.</source>
         <translation>尚未添加服务器。Studio Desktop 将使用本机上的 ComfyUI（{url}）。
@@ -2637,24 +3898,29 @@ Add a server to use another address or another machine.</source>
         <translation>检查所选服务器是否响应</translation>
     </message>
     <message>
-        <location line="+99"/>
+        <location line="+161"/>
         <source>Added {name}</source>
         <translation>已添加 {name}</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="-42"/>
         <source>Remove server</source>
         <translation>移除服务器</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-161"/>
+        <source>Studio Desktop sends jobs to these ComfyUI servers. Changes are saved when you press OK or Apply; Cancel discards them.</source>
+        <translation>Studio Desktop 会将任务发送到这些 ComfyUI 服务器。按“确定”或“应用”时保存更改；按“取消”则放弃更改。</translation>
+    </message>
+    <message>
+        <location line="+163"/>
         <source>Remove {name} ({url})?
 Jobs waiting in the queue stay there and run on the other servers.</source>
         <translation>要移除 {name}（{url}）吗？
 队列中等待的任务会保留，并在其他服务器上运行。</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+112"/>
         <source>That address is already in the list.</source>
         <translation>该地址已在列表中。</translation>
     </message>
@@ -2672,7 +3938,7 @@ Jobs waiting in the queue stay there and run on the other servers.</source>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../studio_desktop/ui/settings/probe.py" line="+32"/>
+        <location filename="../../studio_desktop/ui/settings/probe.py" line="+34"/>
         <source>ComfyUI {version}</source>
         <translation>ComfyUI {version}</translation>
     </message>
@@ -2682,7 +3948,7 @@ Jobs waiting in the queue stay there and run on the other servers.</source>
         <translation>可用 {free:.1f} / {total:.1f} GiB</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>1 checkpoint</source>
         <translation>1 个 Checkpoint 模型</translation>
     </message>
@@ -2697,17 +3963,17 @@ Jobs waiting in the queue stay there and run on the other servers.</source>
         <translation>已连接：{details}</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+19"/>
         <source>Test failed: {error}</source>
         <translation>测试失败：{error}</translation>
     </message>
     <message>
-        <location filename="../../studio_desktop/ui/settings/dialog.py" line="+38"/>
+        <location filename="../../studio_desktop/ui/settings/dialog.py" line="+48"/>
         <source>Servers and Settings</source>
         <translation>服务器与设置</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+9"/>
         <source>Servers</source>
         <translation>服务器</translation>
     </message>
@@ -2717,7 +3983,7 @@ Jobs waiting in the queue stay there and run on the other servers.</source>
         <translation>常规</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+76"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
@@ -2727,7 +3993,7 @@ Jobs waiting in the queue stay there and run on the other servers.</source>
         <translation>无法保存设置：{error}</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+16"/>
         <source>Output folder</source>
         <translation>输出文件夹</translation>
     </message>
@@ -2735,7 +4001,7 @@ Jobs waiting in the queue stay there and run on the other servers.</source>
 <context>
     <name>ShortcutSheet</name>
     <message>
-        <location filename="../../studio_desktop/ui/shortcut_sheet.py" line="+62"/>
+        <location filename="../../studio_desktop/ui/shortcut_sheet.py" line="+68"/>
         <source>Next image</source>
         <translation>下一张图片</translation>
     </message>
@@ -2760,12 +4026,27 @@ Jobs waiting in the queue stay there and run on the other servers.</source>
         <translation>放大、缩小</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+2"/>
         <source>, or the mouse wheel</source>
         <translation>，或鼠标滚轮</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+5"/>
+        <source>Favourite or not</source>
+        <translation>收藏/取消收藏</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Edit tags</source>
+        <translation>编辑标签</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Move to trash</source>
+        <translation>移到回收站</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
@@ -2788,7 +4069,7 @@ Jobs waiting in the queue stay there and run on the other servers.</source>
 <context>
     <name>SizeField</name>
     <message>
-        <location filename="../../studio_desktop/ui/generate/fields.py" line="-151"/>
+        <location filename="../../studio_desktop/ui/generate/fields.py" line="-158"/>
         <source>Width in pixels (a multiple of 8)</source>
         <translation>宽度，单位像素（8 的倍数）</translation>
     </message>
@@ -2839,7 +4120,7 @@ Jobs waiting in the queue stay there and run on the other servers.</source>
 <context>
     <name>StudioApp</name>
     <message>
-        <location filename="../../studio_desktop/app.py" line="+89"/>
+        <location filename="../../studio_desktop/app.py" line="+95"/>
         <source>The output folder {folder} cannot be used; new images are saved in {default}.</source>
         <translation>无法使用输出文件夹 {folder}；新图片保存在 {default}。</translation>
     </message>
@@ -2849,7 +4130,7 @@ Jobs waiting in the queue stay there and run on the other servers.</source>
         <translation>启动时有内容无法使用，已改用默认值（详情见日志）：{problem}</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+51"/>
         <source>Finishing the queue before quitting…</source>
         <translation>正在完成队列中的任务，然后退出…</translation>
     </message>
@@ -2872,7 +4153,7 @@ Jobs waiting in the queue stay there and run on the other servers.</source>
 <context>
     <name>StudioStatusBar</name>
     <message>
-        <location filename="../../studio_desktop/ui/status_bar.py" line="+54"/>
+        <location filename="../../studio_desktop/ui/status_bar.py" line="+68"/>
         <source>No server — start ComfyUI or add one in Settings</source>
         <translation>没有服务器 — 请启动 ComfyUI，或在“设置”中添加</translation>
     </message>
@@ -2881,16 +4162,125 @@ Jobs waiting in the queue stay there and run on the other servers.</source>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
+    <message numerus="yes">
+        <location line="+98"/>
+        <source>%n waiting</source>
+        <translation>
+            <numerusform>%n 个等待中</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+0"/>
+        <source>%n sampling</source>
+        <translation>
+            <numerusform>%n 个采样中</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n waiting on server</source>
+        <translation>
+            <numerusform>%n 个在服务器上等待</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+30"/>
-        <source>Queue: {waiting} waiting, {running} running</source>
-        <translation>队列：{waiting} 个等待中，{running} 个运行中</translation>
+        <location line="+1"/>
+        <source>Queue: {counts}</source>
+        <translation>队列：{counts}</translation>
+    </message>
+</context>
+<context>
+    <name>TagEditor</name>
+    <message>
+        <location filename="../../studio_desktop/ui/gallery/tag_editor.py" line="+18"/>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Tags of this image.</source>
+        <translation>此图片的标签。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>Tags of %n images: a tag added is added to each; a tag removed is taken off every one.</source>
+        <translation>
+            <numerusform>%n 张图片的标签：添加的标签会加到每张图片上；移除的标签会从每张图片上移除。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>No tags yet.</source>
+        <translation>还没有标签。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Add a tag and press Enter (commas separate tags)</source>
+        <translation>输入标签后按 Enter（用逗号分隔多个标签）</translation>
+    </message>
+</context>
+<context>
+    <name>TemplateGroup</name>
+    <message>
+        <location filename="../../studio_desktop/ui/generate/template_groups.py" line="+49"/>
+        <source>Image</source>
+        <translation>图片</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Edit</source>
+        <translation>编辑</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Upscale</source>
+        <translation>放大</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Video</source>
+        <translation>视频</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Audio</source>
+        <translation>音频</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Imported</source>
+        <translation>已导入</translation>
+    </message>
+</context>
+<context>
+    <name>TrashBanner</name>
+    <message>
+        <location filename="../../studio_desktop/ui/gallery/trash_banner.py" line="+22"/>
+        <source>Restore selected</source>
+        <translation>恢复所选项</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Empty trash</source>
+        <translation>清空回收站</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>You are looking at the trash — items here are deleted for good at the next clean-up.</source>
+        <translation>你正在查看回收站 — 这里的项目会在下次清理时被永久删除。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>You are looking at the trash — items here are deleted for good after %n day(s).</source>
+        <translation>
+            <numerusform>你正在查看回收站 — 这里的项目会在 %n 天后被永久删除。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>_ServerBadge</name>
     <message>
-        <location line="-59"/>
+        <location filename="../../studio_desktop/ui/status_bar.py" line="-141"/>
         <source>connected</source>
         <translation>已连接</translation>
     </message>
@@ -2935,7 +4325,7 @@ Start ComfyUI (python main.py), or add or fix the server in Settings.</source>
 <context>
     <name>_Thumbnails</name>
     <message>
-        <location filename="../../studio_desktop/ui/history/details.py" line="-304"/>
+        <location filename="../../studio_desktop/ui/history/details.py" line="-371"/>
         <source>Output {index}</source>
         <translation>输出 {index}</translation>
     </message>

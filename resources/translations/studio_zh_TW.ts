@@ -2,6 +2,612 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_TW" sourcelanguage="en">
 <context>
+    <name>BatchNotifier</name>
+    <message numerus="yes">
+        <location filename="../../studio_desktop/ui/batch_notifier.py" line="+124"/>
+        <source>%n image(s) ready</source>
+        <translation>
+            <numerusform>%n 張圖片已就緒</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n done</source>
+        <translation>
+            <numerusform>%n 個已完成</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n failed</source>
+        <translation>
+            <numerusform>%n 個失敗</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n cancelled</source>
+        <translation>
+            <numerusform>%n 個已取消</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>, </source>
+        <translation>，</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <location line="+22"/>
+        <source>Studio Desktop</source>
+        <translation>Studio Desktop</translation>
+    </message>
+</context>
+<context>
+    <name>Boards</name>
+    <message>
+        <location filename="../../studio_desktop/ui/gallery/boards.py" line="+57"/>
+        <source>Add to board</source>
+        <translation>加入畫板</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>New board…</source>
+        <translation>新增畫板…</translation>
+    </message>
+</context>
+<context>
+    <name>Chip</name>
+    <message>
+        <location filename="../../studio_desktop/ui/gallery/tag_editor.py" line="+138"/>
+        <source>Remove the tag {tag}</source>
+        <translation>移除標籤「{tag}」</translation>
+    </message>
+</context>
+<context>
+    <name>CompareCanvas</name>
+    <message>
+        <location filename="../../studio_desktop/ui/gallery/compare.py" line="+148"/>
+        <source>The image file is missing or unreadable.</source>
+        <translation>圖片檔案遺失或無法讀取。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Loading…</source>
+        <translation>載入中…</translation>
+    </message>
+</context>
+<context>
+    <name>CompareDialog</name>
+    <message>
+        <location line="+13"/>
+        <source>Compare images</source>
+        <translation>比較圖片</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Side by side</source>
+        <translation>並排</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Swipe</source>
+        <translation>滑動比較</translation>
+    </message>
+</context>
+<context>
+    <name>CoreMessages</name>
+    <message>
+        <location filename="../../studio_desktop/core/comfy/errors.py" line="+46"/>
+        <source>Could not reach ComfyUI at {url} ({reason}). Start ComfyUI (python main.py) or check the server address.</source>
+        <translation>無法連線至位於 {url} 的 ComfyUI（{reason}）。請啟動 ComfyUI（python main.py），或檢查伺服器位址。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Could not reach ComfyUI at {url}. Start ComfyUI (python main.py) or check the server address.</source>
+        <translation>無法連線至位於 {url} 的 ComfyUI。請啟動 ComfyUI（python main.py），或檢查伺服器位址。</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>ComfyUI at {url} did not answer within {seconds} s. It may be busy (loading a model) or stuck; wait and try again, or restart ComfyUI.</source>
+        <translation>位於 {url} 的 ComfyUI 未在 {seconds} 秒內回應。它可能正忙（正在載入模型）或已停止回應；請稍候再試，或重新啟動 ComfyUI。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>ComfyUI at {url} did not answer in time. It may be busy (loading a model) or stuck; wait and try again, or restart ComfyUI.</source>
+        <translation>位於 {url} 的 ComfyUI 未及時回應。它可能正忙（正在載入模型）或已停止回應；請稍候再試，或重新啟動 ComfyUI。</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>This is usually temporary and will be retried. If it persists, check the ComfyUI console.</source>
+        <translation>這通常是暫時性的問題，系統會自動重試。若問題持續，請檢查 ComfyUI 主控台。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The file or route does not exist there; check that the address points at ComfyUI.</source>
+        <translation>該處沒有這個檔案或路徑；請確認位址指向的是 ComfyUI。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Check the server address and that ComfyUI is up to date.</source>
+        <translation>請檢查伺服器位址，並確認 ComfyUI 為最新版本。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>ComfyUI at {url} answered HTTP {status}: {said} {advice}</source>
+        <translation>位於 {url} 的 ComfyUI 回應 HTTP {status}：{said} {advice}</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>ComfyUI at {url} answered HTTP {status}. {advice}</source>
+        <translation>位於 {url} 的 ComfyUI 回應 HTTP {status}。{advice}</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>ComfyUI at {url} redirected to another address ({target}); Studio does not follow redirects to other servers. If ComfyUI really lives there, use that address.</source>
+        <translation>位於 {url} 的 ComfyUI 重新導向至其他位址（{target}）；Studio 不會跟隨導向其他伺服器的重新導向。若 ComfyUI 確實位於該處，請改用該位址。</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>ComfyUI at {url} refused access (HTTP {status}). Check the access token (authorization header) set for this server.</source>
+        <translation>位於 {url} 的 ComfyUI 拒絕存取（HTTP {status}）。請檢查為此伺服器設定的存取權杖（Authorization 標頭）。</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>ComfyUI at {url} sent an answer that could not be understood ({reason}). Check that the address points at ComfyUI and not at another web page or proxy.</source>
+        <translation>位於 {url} 的 ComfyUI 傳回無法解讀的回應（{reason}）。請確認位址指向的是 ComfyUI，而不是其他網頁或代理伺服器。</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>ComfyUI at {url} sent {what} larger than {limit} bytes, more than Studio accepts. Check the workflow&apos;s output size, or that the address points at ComfyUI.</source>
+        <translation>位於 {url} 的 ComfyUI 傳送的 {what} 超過 {limit} 位元組，超出 Studio 可接受的上限。請檢查工作流程的輸出大小，或確認位址指向的是 ComfyUI。</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>ComfyUI sent data that could not be understood ({reason}).</source>
+        <translation>ComfyUI 傳送了無法解讀的資料（{reason}）。</translation>
+    </message>
+    <message>
+        <location filename="../../studio_desktop/core/context.py" line="+68"/>
+        <source>the output folder {problem}; saving to {folder}</source>
+        <translation>輸出資料夾{problem}；改為儲存至 {folder}</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>a template was skipped: {problem}</source>
+        <translation>已略過一個範本：{problem}</translation>
+    </message>
+    <message>
+        <location filename="../../studio_desktop/core/engine/driver.py" line="+188"/>
+        <source>paused: the database cannot be written. {error} Every job stays as it was saved; trying again in {delay} s.</source>
+        <translation>已暫停：無法寫入資料庫。{error} 所有任務都維持儲存時的狀態；{delay} 秒後重試。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>stopped by an internal error ({kind}: {error}); trying again in {delay} s. The log has the details.</source>
+        <translation>因內部錯誤而停止（{kind}：{error}）；{delay} 秒後重試。詳細資訊請見記錄檔。</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>{server}: {reason}</source>
+        <translation>{server}：{reason}</translation>
+    </message>
+    <message>
+        <location line="+312"/>
+        <source>{server} did not take the cancel ({error}); the job is cancelled here, and the cancel is sent again until the server takes it.</source>
+        <translation>{server} 未接受取消要求（{error}）；任務已在此處取消，並會持續傳送取消要求，直到伺服器接受為止。</translation>
+    </message>
+    <message>
+        <location filename="../../studio_desktop/core/engine/failures.py" line="+55"/>
+        <source>{node_type} (node {node}) failed: {said}</source>
+        <translation>{node_type}（節點 {node}）失敗：{said}</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>The run was interrupted on the server (from another client?). Retry the job to run it again.</source>
+        <translation>執行在伺服器上被中斷（可能來自其他用戶端？）。請重試此任務以重新執行。</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>ComfyUI reports the run as &apos;{status}&apos; without outputs.</source>
+        <translation>ComfyUI 回報執行狀態為「{status}」，但沒有任何輸出。</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Unexpected error ({kind}: {error}); the log has details.</source>
+        <translation>意外錯誤（{kind}：{error}）；詳細資訊請見記錄檔。</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>{error} (gave up after {attempts} attempts)</source>
+        <translation>{error}（嘗試 {attempts} 次後放棄）</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>{error}
+{hints}</source>
+        <translation>{error}
+{hints}</translation>
+    </message>
+    <message>
+        <location filename="../../studio_desktop/core/engine/machine.py" line="+270"/>
+        <source>{server} is not reachable: {reason}</source>
+        <translation>無法連線至 {server}：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../studio_desktop/core/settings.py" line="+147"/>
+        <source>the settings file {path} {problem} (kept as {aside}); using the default settings</source>
+        <translation>設定檔 {path} {problem}（已另存為 {aside}）；改用預設設定</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>the settings file {path} {problem}; using the default settings</source>
+        <translation>設定檔 {path} {problem}；改用預設設定</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>the settings file {path}: {problem}</source>
+        <translation>設定檔 {path}：{problem}</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>{notice} (the file as it was is kept as {aside})</source>
+        <translation>{notice}（原本的檔案已另存為 {aside}）</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>schema_version {value} is not a whole number; read as 1</source>
+        <translation>schema_version {value} 不是整數；視為 1</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>{name} {problem}</source>
+        <translation>{name} {problem}</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>{value} is not a whole number; using {default}</source>
+        <translation>{value} 不是整數；改用 {default}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>{value} is outside {low}–{high}; using {near}</source>
+        <translation>{value} 超出 {low}–{high} 的範圍；改用 {near}</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>{value} is not true or false; using {default}</source>
+        <translation>{value} 不是 true 或 false；改用 {default}</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>{value} is not one of {allowed}; using {default}</source>
+        <translation>{value} 不是 {allowed} 其中之一；改用 {default}</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>{value} is not a folder path; using {default} (outputs/)</source>
+        <translation>{value} 不是資料夾路徑；改用 {default}（outputs/）</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>is not a saved form; using {default}</source>
+        <translation>不是已儲存的表單；改用 {default}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>holds text or numbers that cannot be saved; using {default}</source>
+        <translation>含有無法儲存的文字或數字；改用 {default}</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>is not a saved window state; using the default window layout</source>
+        <translation>不是已儲存的視窗狀態；改用預設的視窗配置</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>holds text that cannot be saved; using the default window layout</source>
+        <translation>含有無法儲存的文字；改用預設的視窗配置</translation>
+    </message>
+    <message>
+        <location filename="../../studio_desktop/core/urls.py" line="+32"/>
+        <source>The server address is empty. Use one like {example}.</source>
+        <translation>伺服器位址是空的。請使用類似 {example} 的位址。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>it contains a space or a line break</source>
+        <translation>包含空格或換行</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>it has no host name</source>
+        <translation>沒有主機名稱</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{address}: a server address cannot have a query (?) or fragment (#).</source>
+        <translation>{address}：伺服器位址不能包含查詢字串（?）或片段（#）。</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>a line break</source>
+        <translation>換行字元</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>a character that is not ASCII</source>
+        <translation>非 ASCII 字元</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>a control character</source>
+        <translation>控制字元</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The access token (Authorization header) contains {problem}; it must be one line of plain ASCII text, such as Bearer &lt;token&gt;.</source>
+        <translation>存取權杖（Authorization 標頭）包含{problem}；它必須是單行的純 ASCII 文字，例如 Bearer &lt;token&gt;。</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>{address} is not a server address: {why}.</source>
+        <translation>{address} 不是伺服器位址：{why}。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>it must start with http:// or https:// (like {example})</source>
+        <translation>必須以 http:// 或 https:// 開頭（例如 {example}）</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>its IPv6 address is not closed with ]</source>
+        <translation>IPv6 位址缺少結尾的 ]</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the port must be a number from 1 to 65535</source>
+        <translation>連接埠必須是 1 到 65535 之間的數字</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>it cannot be read</source>
+        <translation>無法讀取</translation>
+    </message>
+    <message>
+        <location filename="../../studio_desktop/core/workflows/importer.py" line="+55"/>
+        <source>{name} is {size} MB, too large to be a ComfyUI workflow.</source>
+        <translation>{name} 大小為 {size} MB，太大了，不可能是 ComfyUI 工作流程。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Cannot read {name}: {reason}.</source>
+        <translation>無法讀取 {name}：{reason}。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>{name} is not a text file, so not a ComfyUI workflow.</source>
+        <translation>{name} 不是文字檔，因此不是 ComfyUI 工作流程。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>{name} is not valid JSON (line {line}, column {column}), so it is not a ComfyUI workflow.</source>
+        <translation>{name} 不是有效的 JSON（第 {line} 行，第 {column} 欄），因此不是 ComfyUI 工作流程。</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>{what}: {help}</source>
+        <translation>{what}：{help}</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>{what} is not a ComfyUI API-format workflow (expected an object).</source>
+        <translation>{what} 不是 ComfyUI API 格式的工作流程（應為物件）。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>{what} is an empty workflow: it has no nodes.</source>
+        <translation>{what} 是空的工作流程：沒有任何節點。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>{what}: {problem}</source>
+        <translation>{what}：{problem}</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>{what} is a ComfyUI history of {count} prompts, and a template is made of one: ask ComfyUI for the one you want (/history/&lt;prompt id&gt;) and import that.</source>
+        <translation>{what} 是包含 {count} 筆執行紀錄的 ComfyUI 歷史紀錄，但一個範本只能由其中一筆建立：請向 ComfyUI 取得您要的那一筆（/history/&lt;prompt id&gt;），再匯入它。</translation>
+    </message>
+    <message>
+        <location filename="../../studio_desktop/core/workflows/nesting.py" line="+26"/>
+        <source>{what}: the workflow is nested too deeply (over {levels} levels).</source>
+        <translation>{what}：工作流程的巢狀層級過深（超過 {levels} 層）。</translation>
+    </message>
+    <message>
+        <location filename="../../studio_desktop/core/workflows/ui_format.py" line="+18"/>
+        <source>This is a ComfyUI workflow in the editor&apos;s own format (the one Save writes), not the API format Studio Desktop runs. In ComfyUI open it and choose Workflow &gt; Export (API) in the menu, then import the file that gives. On older ComfyUI versions: open Settings (the gear), turn on &apos;Enable Dev mode Options&apos;, then use the &apos;Save (API Format)&apos; button.</source>
+        <translation>這是 ComfyUI 編輯器自有格式的工作流程（即 Save 所儲存的格式），而不是 Studio Desktop 執行的 API 格式。請在 ComfyUI 中開啟它，從選單選擇 Workflow &gt; Export (API)，然後匯入所產生的檔案。較舊版本的 ComfyUI：開啟設定（齒輪圖示），啟用「Enable Dev mode Options」，然後使用「Save (API Format)」按鈕。</translation>
+    </message>
+    <message>
+        <location filename="../../studio_desktop/core/workflows/validate.py" line="+25"/>
+        <source>Checkpoint</source>
+        <translation>Checkpoint</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>LoRA</source>
+        <translation>LoRA</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>VAE</source>
+        <translation>VAE</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ControlNet model</source>
+        <translation>ControlNet 模型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Diffusion model</source>
+        <translation>擴散模型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+1"/>
+        <location line="+1"/>
+        <source>Text encoder</source>
+        <translation>文字編碼器</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sampler</source>
+        <translation>取樣器</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Scheduler</source>
+        <translation>排程器</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Upscale method</source>
+        <translation>放大方式</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Upscale model</source>
+        <translation>放大模型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CLIP vision model</source>
+        <translation>CLIP Vision 模型</translation>
+    </message>
+    <message>
+        <location line="+70"/>
+        <source>The workflow has no nodes.</source>
+        <translation>工作流程中沒有任何節點。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Node {node} is not a ComfyUI node (it has no class_type).</source>
+        <translation>節點 {node} 不是 ComfyUI 節點（缺少 class_type）。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Node {node} ({class_type}) has inputs that are not an object.</source>
+        <translation>節點 {node}（{class_type}）的輸入不是物件。</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>The workflow has no output node (such as Save Image), so the server would not run it.</source>
+        <translation>工作流程沒有輸出節點（例如 Save Image），因此伺服器不會執行它。</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>The server has no &apos;{class_type}&apos; node ({pack}). {hint}</source>
+        <translation>伺服器上沒有「{class_type}」節點（{pack}）。{hint}</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The server has no &apos;{class_type}&apos; node: install the custom node pack {pack}{where} on the server and restart ComfyUI.</source>
+        <translation>伺服器上沒有「{class_type}」節點：請在伺服器上安裝自訂節點套件 {pack}{where}，然後重新啟動 ComfyUI。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The server has no &apos;{class_type}&apos; node. It may come from a custom node pack that is not installed there, or need a newer ComfyUI.</source>
+        <translation>伺服器上沒有「{class_type}」節點。它可能來自伺服器上未安裝的自訂節點套件，或需要較新版本的 ComfyUI。</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Node {node} ({class_type}) needs its input &apos;{name}&apos;, which is missing.</source>
+        <translation>節點 {node}（{class_type}）缺少必要的輸入「{name}」。</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>{noun} &apos;{value}&apos; is not on this server ({listing}).{hint}</source>
+        <translation>此伺服器上沒有 {noun}「{value}」（{listing}）。{hint}</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>&apos;{name}&apos; of node {node} ({class_type}) must be a number, not {value}.</source>
+        <translation>節點 {node}（{class_type}）的「{name}」必須是數字，而不是 {value}。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>{label} must be at least {bound} (it is {value}).</source>
+        <translation>{label} 必須至少為 {bound}（目前為 {value}）。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{label} must be at most {bound} (it is {value}).</source>
+        <translation>{label} 最多只能為 {bound}（目前為 {value}）。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>&apos;{name}&apos; of node {node}</source>
+        <translation>節點 {node} 的「{name}」</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Input &apos;{name}&apos; of node {node} ({class_type}) {problem}.</source>
+        <translation>節點 {node}（{class_type}）的輸入「{name}」{problem}。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>is a malformed link {link} (expected [node id, output index])</source>
+        <translation>是格式錯誤的連結 {link}（應為 [node id, output index]）</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>is a malformed link {link} (the output index must be a whole number)</source>
+        <translation>是格式錯誤的連結 {link}（output index 必須是整數）</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>is linked to node {source}, which is not in the workflow</source>
+        <translation>連結到節點 {source}，但該節點不在工作流程中</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>is linked to output {index} of node {source} ({source_class}), which has 1 output</source>
+        <translation>連結到節點 {source}（{source_class}）的輸出 {index}，但該節點只有 1 個輸出</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>is linked to output {index} of node {source} ({source_class}), which has {count} outputs</source>
+        <translation>連結到節點 {source}（{source_class}）的輸出 {index}，但該節點只有 {count} 個輸出</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>expects {wanted} but is linked to an output of type {received} (node {source})</source>
+        <translation>需要 {wanted}，卻連結到類型為 {received} 的輸出（節點 {source}）</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Nodes form a loop: {path}. A workflow must flow one way.</source>
+        <translation>節點形成迴圈：{path}。工作流程必須單向流動。</translation>
+    </message>
+    <message>
+        <location line="+96"/>
+        <source>it has none</source>
+        <translation>伺服器上一個也沒有</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>it has: {shown} and {more} more</source>
+        <translation>伺服器上有：{shown}，以及另外 {more} 個</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>it has: {shown}</source>
+        <translation>伺服器上有：{shown}</translation>
+    </message>
+</context>
+<context>
     <name>CrashDialog</name>
     <message>
         <location filename="../../studio_desktop/ui/crash_dialog.py" line="+46"/>
@@ -43,18 +649,15 @@
         <source>Details were saved to:</source>
         <translation>詳細資訊已儲存至：</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+20"/>
-        <source>1 more error happened since; it has its own crash log in that folder.</source>
-        <translation>此後又發生了 1 個錯誤，其當機記錄檔也在該資料夾中。</translation>
+        <source>%n more error(s) happened since; each has its own crash log in that folder.</source>
+        <translation>
+            <numerusform>此後又發生了 %n 個錯誤；每個錯誤在該資料夾中都有各自的當機記錄檔。</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>{n} more errors happened since; each has its own crash log in that folder.</source>
-        <translation>此後又發生了 {n} 個錯誤，每個錯誤的當機記錄檔都在該資料夾中。</translation>
-    </message>
-    <message>
-        <location line="+11"/>
+        <location line="+13"/>
         <source>(the log could not be read: {error})</source>
         <translation>（無法讀取記錄檔：{error}）</translation>
     </message>
@@ -67,7 +670,7 @@
 <context>
     <name>FilterBar</name>
     <message>
-        <location filename="../../studio_desktop/ui/gallery/filter_bar.py" line="+66"/>
+        <location filename="../../studio_desktop/ui/gallery/filter_bar.py" line="+67"/>
         <source>Search prompts…</source>
         <translation>搜尋提示詞…</translation>
     </message>
@@ -87,7 +690,12 @@
         <translation>標籤</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+3"/>
+        <source>Images with this tag (completes from the tags in use)</source>
+        <translation>含有此標籤的圖片（會依使用中的標籤自動完成）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Workflow template</source>
         <translation>工作流程範本</translation>
     </message>
@@ -182,7 +790,7 @@
         <translation>顯示已刪除的圖片，以便還原</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+33"/>
         <source>All templates</source>
         <translation>所有範本</translation>
     </message>
@@ -195,7 +803,7 @@
 <context>
     <name>FirstRunDialog</name>
     <message>
-        <location filename="../../studio_desktop/ui/first_run.py" line="+63"/>
+        <location filename="../../studio_desktop/ui/first_run.py" line="+64"/>
         <location line="+6"/>
         <source>Welcome to Studio Desktop</source>
         <translation>歡迎使用 Studio Desktop</translation>
@@ -294,20 +902,109 @@
 <context>
     <name>GalleryModel</name>
     <message>
-        <location filename="../../studio_desktop/ui/gallery/model.py" line="+546"/>
+        <location filename="../../studio_desktop/ui/gallery/model.py" line="+592"/>
         <source>(no prompt)</source>
         <translation>（無提示詞）</translation>
     </message>
 </context>
 <context>
+    <name>GallerySidebar</name>
+    <message>
+        <location filename="../../studio_desktop/ui/gallery/sidebar.py" line="+120"/>
+        <location line="+2"/>
+        <source>Boards</source>
+        <translation>畫板</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>New board…</source>
+        <translation>新增畫板…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A board collects images by hand: drag images onto it from the grid</source>
+        <translation>畫板用來手動收集圖片：從縮圖區將圖片拖曳到畫板上</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+2"/>
+        <source>Tags</source>
+        <translation>標籤</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Show images that have every chosen tag</source>
+        <translation>顯示含有所有已選標籤的圖片</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No tags yet: tag images from their context menu.</source>
+        <translation>還沒有標籤：可從圖片的右鍵選單為圖片加上標籤。</translation>
+    </message>
+    <message>
+        <location line="+117"/>
+        <source>All images</source>
+        <translation>所有圖片</translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <source>New board</source>
+        <translation>新增畫板</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+101"/>
+        <source>Name of the board:</source>
+        <translation>畫板名稱：</translation>
+    </message>
+    <message>
+        <location line="-89"/>
+        <source>Board {name} created</source>
+        <translation>已建立畫板「{name}」</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+21"/>
+        <source>Added %n image(s) to {board}</source>
+        <translation>
+            <numerusform>已將 %n 張圖片加入「{board}」</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Only images of the library can go on a board.</source>
+        <translation>只有圖庫中的圖片可以放到畫板上。</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Rename…</source>
+        <translation>重新命名…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+25"/>
+        <source>Delete board</source>
+        <translation>刪除畫板</translation>
+    </message>
+    <message>
+        <location line="-9"/>
+        <source>Rename board</source>
+        <translation>重新命名畫板</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Delete the board {name}? Its images stay in the library.</source>
+        <translation>要刪除畫板「{name}」嗎？其中的圖片仍會保留在圖庫中。</translation>
+    </message>
+</context>
+<context>
     <name>GalleryTab</name>
     <message>
-        <location filename="../../studio_desktop/ui/gallery/tab.py" line="+128"/>
+        <location filename="../../studio_desktop/ui/gallery/tab.py" line="+110"/>
         <source>Gallery</source>
         <translation>圖庫</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+11"/>
         <source>Clear filters</source>
         <translation>清除篩選</translation>
     </message>
@@ -322,7 +1019,7 @@
         <translation>大小</translation>
     </message>
     <message numerus="yes">
-        <location line="+100"/>
+        <location line="+106"/>
         <source>Moved %n image(s) to the trash</source>
         <translation>
             <numerusform>已將 %n 張圖片移至垃圾桶</numerusform>
@@ -330,14 +1027,14 @@
     </message>
     <message numerus="yes">
         <location line="+12"/>
-        <location line="+250"/>
+        <location line="+252"/>
         <source>Restored %n image(s)</source>
         <translation>
             <numerusform>已還原 %n 張圖片</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="-232"/>
+        <location line="-234"/>
         <source>Added %n image(s) to favourites</source>
         <translation>
             <numerusform>已將 %n 張圖片加入我的最愛</numerusform>
@@ -351,29 +1048,40 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+50"/>
+        <location line="+51"/>
         <source>Exporting %n image(s)…</source>
         <translation>
             <numerusform>正在匯出 %n 張圖片…</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+96"/>
+        <location line="+24"/>
+        <source>Compare cancelled</source>
+        <translation>已取消比較</translation>
+    </message>
+    <message>
+        <location line="+66"/>
+        <source>This board is empty: drag images onto it, or use Add to board in their context menu.</source>
+        <translation>此畫板是空的：將圖片拖曳到畫板上，或使用圖片右鍵選單中的「加入畫板」。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>No images match these filters.</source>
         <translation>沒有符合這些篩選條件的圖片。</translation>
     </message>
     <message>
         <location line="+2"/>
+        <location line="+360"/>
         <source>The trash is empty.</source>
         <translation>垃圾桶是空的。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-357"/>
         <source>No images yet — queue a job on the Generate tab and its results appear here.</source>
         <translation>還沒有圖片 — 在「產生」分頁加入一個任務，結果就會顯示在這裡。</translation>
     </message>
     <message numerus="yes">
-        <location line="+13"/>
+        <location line="+15"/>
         <source>%n image(s)</source>
         <translation>
             <numerusform>%n 張圖片</numerusform>
@@ -387,7 +1095,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+69"/>
+        <location line="+70"/>
         <source>Moved %n image(s) back to the trash</source>
         <translation>
             <numerusform>已將 %n 張圖片移回垃圾桶</numerusform>
@@ -426,7 +1134,7 @@
         <translation>複製提示詞</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Open file</source>
         <translation>開啟檔案</translation>
     </message>
@@ -441,7 +1149,7 @@
         <translation>重混</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Remove from favourites</source>
         <translation>從我的最愛移除</translation>
     </message>
@@ -456,7 +1164,7 @@
         <translation>標籤…</translation>
     </message>
     <message numerus="yes">
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Export %n image(s)</source>
         <translation>
             <numerusform>匯出 %n 張圖片</numerusform>
@@ -488,6 +1196,11 @@
         <translation>還原</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Empty trash…</source>
+        <translation>清空垃圾桶…</translation>
+    </message>
+    <message>
         <location line="+2"/>
         <source>Move to trash</source>
         <translation>移至垃圾桶</translation>
@@ -513,24 +1226,96 @@
         <translation>沒有應用程式能開啟 {path}</translation>
     </message>
     <message>
-        <location line="+16"/>
-        <source>Tags, separated by commas:</source>
-        <translation>標籤，以逗號分隔：</translation>
+        <location line="+161"/>
+        <source>Empty trash</source>
+        <translation>清空垃圾桶</translation>
     </message>
     <message numerus="yes">
-        <location line="+2"/>
-        <source>Tags to add to %n image(s), separated by commas:</source>
+        <location line="+1"/>
+        <source>Delete %n image(s) in the trash for good?</source>
         <translation>
-            <numerusform>要加入 %n 張圖片的標籤，以逗號分隔：</numerusform>
+            <numerusform>要永久刪除垃圾桶中的 %n 張圖片嗎？</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Tags</source>
-        <translation>標籤</translation>
+        <location line="+4"/>
+        <source>Their files are deleted too. This cannot be undone.</source>
+        <translation>圖片檔案也會一併刪除。此操作無法復原。</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+1"/>
+        <source>Delete for good</source>
+        <translation>永久刪除</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+18"/>
+        <source>Deleted %n image(s) for good</source>
+        <translation>
+            <numerusform>已永久刪除 %n 張圖片</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Copy seed</source>
+        <translation>複製種子</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copy parameters</source>
+        <translation>複製參數</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Use as source image</source>
+        <translation>作為來源圖片</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Compare with…</source>
+        <translation>與其他圖片比較…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>No seed was recorded for this image.</source>
+        <translation>此圖片沒有記錄種子。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Seed copied</source>
+        <translation>已複製種子</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>No parameters were recorded for this image.</source>
+        <translation>此圖片沒有記錄參數。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Parameters copied</source>
+        <translation>已複製參數</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Click the image to compare it with (Esc cancels)</source>
+        <translation>點選要比較的圖片（按 Esc 取消）</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Pick another image to compare with.</source>
+        <translation>請選擇另一張圖片來比較。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>(no prompt)</source>
+        <translation>（無提示詞）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>seed {seed}</source>
+        <translation>種子 {seed}</translation>
+    </message>
+    <message>
+        <location line="-250"/>
         <source>Export to a zip file</source>
         <translation>匯出至 ZIP 檔案</translation>
     </message>
@@ -546,9 +1331,22 @@
     </message>
 </context>
 <context>
+    <name>GalleryView</name>
+    <message>
+        <location filename="../../studio_desktop/ui/gallery/grid_view.py" line="+76"/>
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Yesterday</source>
+        <translation>昨天</translation>
+    </message>
+</context>
+<context>
     <name>GeneralPage</name>
     <message>
-        <location filename="../../studio_desktop/ui/settings/general_page.py" line="+53"/>
+        <location filename="../../studio_desktop/ui/settings/general_page.py" line="+56"/>
         <source>Open</source>
         <translation>開啟</translation>
     </message>
@@ -579,16 +1377,42 @@
     </message>
     <message>
         <location line="+5"/>
+        <location line="+24"/>
         <source>Follow system</source>
         <translation>跟隨系統</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-18"/>
         <source>Studio Desktop uses the new language the next time it starts.</source>
         <translation>Studio Desktop 下次啟動時將使用新的語言。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+3"/>
+        <source>Restart now</source>
+        <translation>立即重新啟動</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save the settings, close Studio Desktop as usual and start it again</source>
+        <translation>儲存設定，照常關閉 Studio Desktop 後再重新啟動</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Light</source>
+        <translation>淺色</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dark</source>
+        <translation>深色</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The STUDIO_THEME environment variable overrides this choice.</source>
+        <translation>STUDIO_THEME 環境變數會覆寫此選項。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Notify me when a batch is done</source>
         <translation>一批任務完成時通知我</translation>
     </message>
@@ -647,16 +1471,11 @@
         <source>Theme:</source>
         <translation>主題：</translation>
     </message>
-    <message>
-        <location line="+0"/>
-        <source>Light or dark, following the system</source>
-        <translation>淺色或深色，跟隨系統</translation>
-    </message>
 </context>
 <context>
     <name>GenerateForm</name>
     <message>
-        <location filename="../../studio_desktop/ui/generate/form.py" line="+105"/>
+        <location filename="../../studio_desktop/ui/generate/form.py" line="+111"/>
         <source>The workflow the job runs</source>
         <translation>任務要執行的工作流程</translation>
     </message>
@@ -791,7 +1610,7 @@
         <translation>批次</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+35"/>
         <source> job</source>
         <translation> 個任務</translation>
     </message>
@@ -877,23 +1696,23 @@
         <translation>伺服器 {server} 上沒有 {name}</translation>
     </message>
     <message>
-        <location filename="../../studio_desktop/ui/generate/form.py" line="+209"/>
-        <location line="+8"/>
+        <location filename="../../studio_desktop/ui/generate/form.py" line="+217"/>
+        <location line="+9"/>
         <source>No template is installed.</source>
         <translation>沒有安裝任何範本。</translation>
     </message>
     <message>
-        <location filename="../../studio_desktop/ui/generate/reference_images.py" line="+99"/>
+        <location filename="../../studio_desktop/ui/generate/reference_images.py" line="+117"/>
         <source>The image for {label} is still being copied.</source>
         <translation>{label} 的圖片仍在複製中。</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+9"/>
         <source>Add an image for {label}.</source>
         <translation>請為 {label} 加入一張圖片。</translation>
     </message>
     <message>
-        <location filename="../../studio_desktop/ui/generate/form.py" line="+63"/>
+        <location filename="../../studio_desktop/ui/generate/form.py" line="+78"/>
         <source>The template {name} is not installed; kept {current}.</source>
         <translation>未安裝範本 {name}，保留 {current}。</translation>
     </message>
@@ -901,13 +1720,13 @@
 <context>
     <name>GenerateTab</name>
     <message>
-        <location filename="../../studio_desktop/ui/generate/tab.py" line="+103"/>
-        <location line="+285"/>
+        <location filename="../../studio_desktop/ui/generate/tab.py" line="+94"/>
+        <location line="+301"/>
         <source>Queue</source>
         <translation>加入佇列</translation>
     </message>
     <message>
-        <location line="-211"/>
+        <location line="-225"/>
         <source>Queued 1 job</source>
         <translation>已加入 1 個任務</translation>
     </message>
@@ -922,7 +1741,12 @@
         <translation>{queued}；連線伺服器後即開始執行</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+13"/>
+        <source>{name} is now the {slot} image</source>
+        <translation>已將 {name} 設為「{slot}」圖片</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Cancelling the current job…</source>
         <translation>正在取消目前的任務…</translation>
     </message>
@@ -1021,20 +1845,8 @@
         <source>Cannot queue:</source>
         <translation>無法加入佇列：</translation>
     </message>
-    <message numerus="yes">
-        <location line="+7"/>
-        <source>%n more problem(s) are marked in red at their fields.</source>
-        <translation>
-            <numerusform>另有 %n 個問題已在對應欄位中以紅色標示。</numerusform>
-        </translation>
-    </message>
     <message>
-        <location line="+2"/>
-        <source>Fix the fields marked in red to queue.</source>
-        <translation>請修正標示為紅色的欄位後再加入佇列。</translation>
-    </message>
-    <message>
-        <location line="+5"/>
+        <location line="+3"/>
         <source>Queue the job (Ctrl+Enter)</source>
         <translation>將任務加入佇列（Ctrl+Enter）</translation>
     </message>
@@ -1085,7 +1897,17 @@
 <context>
     <name>HistoryModel</name>
     <message>
-        <location filename="../../studio_desktop/ui/history/model.py" line="+219"/>
+        <location filename="../../studio_desktop/ui/history/model.py" line="+249"/>
+        <source>Time the server spent running the job, without its wait in the server&apos;s queue (the details show queued, sampling and total apart)</source>
+        <translation>伺服器執行此任務所花的時間，不含在伺服器佇列中等待的時間（詳細資訊會分別列出排隊、取樣和總計時間）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The job&apos;s first output</source>
+        <translation>任務的第一個輸出</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Status</source>
         <translation>狀態</translation>
     </message>
@@ -1116,8 +1938,8 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>Duration</source>
-        <translation>耗時</translation>
+        <source>Sampling</source>
+        <translation>取樣時間</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1125,7 +1947,12 @@
         <translation>建立時間</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+1"/>
+        <source>Output</source>
+        <translation>輸出</translation>
+    </message>
+    <message>
+        <location line="+35"/>
         <location line="+15"/>
         <source>(no prompt)</source>
         <translation>（無提示詞）</translation>
@@ -1139,7 +1966,7 @@
 <context>
     <name>HistoryTab</name>
     <message>
-        <location filename="../../studio_desktop/ui/history/tab.py" line="+191"/>
+        <location filename="../../studio_desktop/ui/history/tab.py" line="+219"/>
         <source>No jobs match these filters</source>
         <translation>沒有符合這些篩選條件的任務</translation>
     </message>
@@ -1184,11 +2011,51 @@
     </message>
     <message>
         <location line="+27"/>
+        <source>This job has no error to copy.</source>
+        <translation>此任務沒有可複製的錯誤。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Error copied</source>
+        <translation>已複製錯誤訊息</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>This job has no workflow yet: it is recorded when the job is sent to a server.</source>
+        <translation>此任務還沒有工作流程：工作流程會在任務送到伺服器時記錄。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Export workflow</source>
+        <translation>匯出工作流程</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Workflow JSON (*.json)</source>
+        <translation>工作流程 JSON (*.json)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Workflow saved to {path}</source>
+        <translation>工作流程已儲存至 {path}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Could not save the workflow: {error}</source>
+        <translation>無法儲存工作流程：{error}</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Could not open {path}</source>
+        <translation>無法開啟 {path}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Prompt copied</source>
         <translation>已複製提示詞</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+39"/>
         <source>Remix</source>
         <translation>重混</translation>
     </message>
@@ -1204,6 +2071,16 @@
     </message>
     <message>
         <location line="+3"/>
+        <source>Copy error</source>
+        <translation>複製錯誤訊息</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export workflow…</source>
+        <translation>匯出工作流程…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Delete</source>
         <translation>刪除</translation>
     </message>
@@ -1211,7 +2088,7 @@
 <context>
     <name>ImageSlotWidget</name>
     <message>
-        <location filename="../../studio_desktop/ui/generate/image_slot.py" line="+146"/>
+        <location filename="../../studio_desktop/ui/generate/image_slot.py" line="+161"/>
         <source>Drop an image file here, paste one with Ctrl+V, or browse</source>
         <translation>將圖片檔案拖放到這裡、用 Ctrl+V 貼上，或瀏覽選擇</translation>
     </message>
@@ -1236,7 +2113,22 @@
         <translation>清除</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+4"/>
+        <source>The size of this image in pixels</source>
+        <translation>此圖片的尺寸（像素）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Use source size</source>
+        <translation>使用來源尺寸</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Set the job&apos;s width and height to this image&apos;s (to a multiple of 8)</source>
+        <translation>將任務的寬度和高度設為此圖片的尺寸（取 8 的倍數）</translation>
+    </message>
+    <message>
+        <location line="+80"/>
         <source>The image {path} is no longer in the library; add it again.</source>
         <translation>圖片 {path} 已不在圖庫中，請重新加入。</translation>
     </message>
@@ -1289,7 +2181,7 @@
 <context>
     <name>ImageViewer</name>
     <message>
-        <location filename="../../studio_desktop/ui/gallery/viewer.py" line="+252"/>
+        <location filename="../../studio_desktop/ui/gallery/viewer.py" line="+275"/>
         <source>Image viewer</source>
         <translation>圖片檢視器</translation>
     </message>
@@ -1324,12 +2216,22 @@
         <translation>將這些參數載入「產生」</translation>
     </message>
     <message>
-        <location line="+133"/>
+        <location line="+5"/>
+        <source>Edit tags</source>
+        <translation>編輯標籤</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tags…</source>
+        <translation>標籤…</translation>
+    </message>
+    <message>
+        <location line="+151"/>
         <source>Loading…</source>
         <translation>載入中…</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+56"/>
         <source>This image file is missing or unreadable.</source>
         <translation>此圖片檔案遺失或無法讀取。</translation>
     </message>
@@ -1339,7 +2241,27 @@
         <translation>長度 {time}</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+24"/>
+        <source>Remove from favourites</source>
+        <translation>從我的最愛移除</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Favourite</source>
+        <translation>加入我的最愛</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Restore from the trash</source>
+        <translation>從垃圾桶還原</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Move to trash</source>
+        <translation>移至垃圾桶</translation>
+    </message>
+    <message>
+        <location line="+74"/>
         <source>Animated image</source>
         <translation>動畫圖片</translation>
     </message>
@@ -1430,6 +2352,7 @@
     </message>
     <message>
         <location line="+1"/>
+        <location line="+2"/>
         <source>File</source>
         <translation>檔案</translation>
     </message>
@@ -1442,7 +2365,7 @@
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../studio_desktop/ui/import_dialog.py" line="+94"/>
+        <location filename="../../studio_desktop/ui/import_dialog.py" line="+95"/>
         <source>Import workflow</source>
         <translation>匯入工作流程</translation>
     </message>
@@ -1570,9 +2493,31 @@
     </message>
 </context>
 <context>
+    <name>InputImages</name>
+    <message>
+        <location filename="../../studio_desktop/ui/history/inputs.py" line="+52"/>
+        <source>{slot}: {path}
+Click to open</source>
+        <translation>{slot}：{path}
+按一下即可開啟</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Input image {slot}</source>
+        <translation>輸入圖片 {slot}</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>{path}
+The file is missing</source>
+        <translation>{path}
+檔案不存在</translation>
+    </message>
+</context>
+<context>
     <name>JobDetails</name>
     <message>
-        <location filename="../../studio_desktop/ui/history/details.py" line="+171"/>
+        <location filename="../../studio_desktop/ui/history/details.py" line="+178"/>
         <source>No job selected</source>
         <translation>未選取任務</translation>
     </message>
@@ -1587,27 +2532,52 @@
         <translation>負面提示詞</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>What went wrong</source>
         <translation>發生了什麼問題</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+1"/>
+        <source>Copy error</source>
+        <translation>複製錯誤訊息</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Copy the error message and the server&apos;s details as text</source>
+        <translation>將錯誤訊息和伺服器的詳細資訊複製為文字</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Input images</source>
+        <translation>輸入圖片</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Export workflow…</source>
+        <translation>匯出工作流程…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save the exact workflow (API format) this job sent to the server as JSON</source>
+        <translation>將此任務送到伺服器的完整工作流程（API 格式）儲存為 JSON</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>Prompt</source>
         <translation>提示詞</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+14"/>
         <source>Outputs</source>
         <translation>輸出</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Parameters</source>
         <translation>參數</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+13"/>
         <source>Remix</source>
         <translation>重混</translation>
     </message>
@@ -1632,12 +2602,12 @@
         <translation>刪除</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+65"/>
         <source>(no prompt)</source>
         <translation>（無提示詞）</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+23"/>
         <source>Remove this job from History (Undo is offered)</source>
         <translation>從歷史紀錄中移除此任務（可復原）</translation>
     </message>
@@ -1647,7 +2617,7 @@
         <translation>刪除前請先在佇列中取消該任務</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+23"/>
         <source>No outputs were recorded (or all of them are in the trash).</source>
         <translation>沒有記錄到輸出（或全部都在垃圾桶中）。</translation>
     </message>
@@ -1717,12 +2687,7 @@
         <translation>降噪</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>Input: {slot}</source>
-        <translation>輸入：{slot}</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="+7"/>
         <source>Server</source>
         <translation>伺服器</translation>
     </message>
@@ -1732,7 +2697,8 @@
         <translation>任意</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-200"/>
+        <location line="+201"/>
         <source>Attempts</source>
         <translation>嘗試次數</translation>
     </message>
@@ -1757,7 +2723,7 @@
         <translation>任務 {id}</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+34"/>
         <source>Node {node} · {class_type}</source>
         <translation>節點 {node} · {class_type}</translation>
     </message>
@@ -1819,48 +2785,121 @@
     </message>
 </context>
 <context>
+    <name>JobTiming</name>
+    <message>
+        <location filename="../../studio_desktop/ui/history/timing.py" line="+19"/>
+        <source>Queued {time}</source>
+        <translation>排隊 {time}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Sampling {time}</source>
+        <translation>取樣 {time}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Total {time}</source>
+        <translation>總計 {time}</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>{time} total</source>
+        <translation>{time}（總計）</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Attempt {n}</source>
+        <translation>第 {n} 次嘗試</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no server</source>
+        <translation>無伺服器</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>completed on {server} in {time}</source>
+        <translation>在 {server} 上完成，耗時 {time}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>failed on {server}: {error}</source>
+        <translation>在 {server} 上失敗：{error}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>cancelled on {server}</source>
+        <translation>在 {server} 上已取消</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>given back to the queue from {server}</source>
+        <translation>從 {server} 退回佇列</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>retrying on {server}: {error}</source>
+        <translation>在 {server} 上重試：{error}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>running on {server}</source>
+        <translation>正在 {server} 上執行</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>queued {time}</source>
+        <translation>排隊 {time}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>sampling {time}</source>
+        <translation>取樣 {time}</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../studio_desktop/ui/main_window.py" line="+58"/>
+        <location filename="../../studio_desktop/ui/main_window.py" line="+61"/>
         <source>Studio Desktop</source>
         <translation>Studio Desktop</translation>
     </message>
     <message>
         <location line="+9"/>
-        <location line="+159"/>
+        <location line="+193"/>
         <source>Generate</source>
         <translation>產生</translation>
     </message>
     <message>
-        <location line="-158"/>
-        <location line="+158"/>
+        <location line="-192"/>
+        <location line="+192"/>
         <source>Gallery</source>
         <translation>圖庫</translation>
     </message>
     <message>
-        <location line="-157"/>
-        <location line="+157"/>
+        <location line="-191"/>
+        <location line="+191"/>
         <source>History</source>
         <translation>歷史紀錄</translation>
     </message>
     <message>
-        <location line="-153"/>
+        <location line="-187"/>
         <source>Queue</source>
         <translation>佇列</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+54"/>
         <source>&amp;Undo: {what}</source>
         <translation>復原(&amp;U)：{what}</translation>
     </message>
     <message>
         <location line="+6"/>
-        <location line="+82"/>
+        <location line="+113"/>
         <source>&amp;Undo</source>
         <translation>復原(&amp;U)</translation>
     </message>
     <message>
-        <location line="-77"/>
+        <location line="-108"/>
         <source>Undone</source>
         <translation>已復原</translation>
     </message>
@@ -1875,7 +2914,22 @@
         <translation>參數已載入「產生」</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+16"/>
+        <source>The template “{name}” takes no source image; choose one that does: {list}</source>
+        <translation>範本「{name}」不接受來源圖片；請選擇可接受來源圖片的範本：{list}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No template takes a source image; import an image-to-image workflow (File ▸ Import workflow).</source>
+        <translation>沒有任何範本接受來源圖片；請匯入圖生圖工作流程（檔案 ▸ 匯入工作流程）。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Using {file} as “{slot}”</source>
+        <translation>使用 {file} 作為「{slot}」</translation>
+    </message>
+    <message>
+        <location line="+20"/>
         <source>&amp;File</source>
         <translation>檔案(&amp;F)</translation>
     </message>
@@ -1976,12 +3030,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+119"/>
+        <location line="+120"/>
         <source>About Studio Desktop</source>
         <translation>關於 Studio Desktop</translation>
     </message>
     <message>
-        <location line="-112"/>
+        <location line="-113"/>
         <source>Import a ComfyUI workflow</source>
         <translation>匯入 ComfyUI 工作流程</translation>
     </message>
@@ -1996,7 +3050,7 @@
         <translation>範本已儲存，並已在「產生」中選取。</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+64"/>
         <source>Cancel all jobs</source>
         <translation>取消所有任務</translation>
     </message>
@@ -2137,14 +3191,92 @@ Choose another folder.</source>
     </message>
 </context>
 <context>
+    <name>ParametersText</name>
+    <message>
+        <location filename="../../studio_desktop/ui/gallery/parameters_text.py" line="+15"/>
+        <source>Prompt</source>
+        <translation>提示詞</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Negative prompt</source>
+        <translation>負面提示詞</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Template</source>
+        <translation>範本</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Server&apos;s default model</source>
+        <translation>伺服器預設模型</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Seed</source>
+        <translation>種子</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Steps</source>
+        <translation>步數</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CFG</source>
+        <translation>CFG</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sampler</source>
+        <translation>取樣器</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Scheduler</source>
+        <translation>排程器</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Size</source>
+        <translation>尺寸</translation>
+    </message>
+</context>
+<context>
+    <name>ProblemList</name>
+    <message>
+        <location filename="../../studio_desktop/ui/generate/problem_list.py" line="+191"/>
+        <source>Show fewer</source>
+        <translation>顯示較少</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n more problem(s): show all</source>
+        <translation>
+            <numerusform>還有 %n 個問題：全部顯示</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Show the field</source>
+        <translation>顯示欄位</translation>
+    </message>
+</context>
+<context>
     <name>ProgressPanel</name>
     <message>
-        <location filename="../../studio_desktop/ui/generate/progress.py" line="+149"/>
+        <location filename="../../studio_desktop/ui/generate/progress.py" line="+161"/>
         <source>The live preview of a running job appears here, then its result.</source>
         <translation>執行中任務的即時預覽會顯示在這裡，完成後顯示結果。</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+13"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -2154,37 +3286,72 @@ Choose another folder.</source>
         <translation>取消目前的任務（Esc）</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>No job running</source>
         <translation>沒有執行中的任務</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+64"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+21"/>
         <source>Starting on {server}…</source>
         <translation>正在 {server} 上啟動…</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+24"/>
         <source>Step {value}/{max}</source>
         <translation>第 {value}/{max} 步</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+64"/>
         <source>Could not show the result: {reason}</source>
         <translation>無法顯示結果：{reason}</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+36"/>
         <source>Retrying in {delay:.0f} s: {reason}</source>
         <translation>{delay:.0f} 秒後重試：{reason}</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+22"/>
+        <source>Lost the server at step {step} — waiting for it to come back</source>
+        <translation>在第 {step} 步時與伺服器中斷連線 — 正在等待伺服器恢復</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Lost the server before the first step — waiting for it to come back</source>
+        <translation>在第一步之前與伺服器中斷連線 — 正在等待伺服器恢復</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Waiting for a server to take the job again</source>
+        <translation>正在等待伺服器重新接手此任務</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Server: {server}</source>
+        <translation>伺服器：{server}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Stopped after {time}</source>
+        <translation>執行 {time} 後停止</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The job is back in the queue</source>
+        <translation>任務已回到佇列中</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Take the waiting job out of the queue (Esc)</source>
+        <translation>將等待中的任務移出佇列（Esc）</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>Finished</source>
         <translation>已完成</translation>
     </message>
@@ -2227,7 +3394,17 @@ Choose another folder.</source>
 <context>
     <name>QueueDelegate</name>
     <message>
-        <location filename="../../studio_desktop/ui/queue/delegate.py" line="+127"/>
+        <location filename="../../studio_desktop/ui/queue/delegate.py" line="+94"/>
+        <source>seed {seed}</source>
+        <translation>種子 {seed}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{place}/{size}</source>
+        <translation>{place}/{size}</translation>
+    </message>
+    <message>
+        <location line="+140"/>
         <source>Waiting · #{n} · no server can run it: {reason}</source>
         <translation>等待中 · 第 {n} 位 · 沒有伺服器能執行它：{reason}</translation>
     </message>
@@ -2257,11 +3434,6 @@ Choose another folder.</source>
         <translation>失敗：{message}</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Sent to {server}, waiting there</source>
-        <translation>已送至 {server}，正在該處等待</translation>
-    </message>
-    <message>
         <location line="+1"/>
         <source>step {x}/{y}</source>
         <translation>第 {x}/{y} 步</translation>
@@ -2270,8 +3442,8 @@ Choose another folder.</source>
 <context>
     <name>QueueModel</name>
     <message>
-        <location filename="../../studio_desktop/ui/queue/model.py" line="+178"/>
-        <location line="+22"/>
+        <location filename="../../studio_desktop/ui/queue/model.py" line="+213"/>
+        <location line="+28"/>
         <source>(no prompt)</source>
         <translation>（無提示詞）</translation>
     </message>
@@ -2294,7 +3466,7 @@ Choose another folder.</source>
 <context>
     <name>QueuePanel</name>
     <message>
-        <location filename="../../studio_desktop/ui/queue/panel.py" line="+52"/>
+        <location filename="../../studio_desktop/ui/queue/panel.py" line="+68"/>
         <source>Cancel all</source>
         <translation>全部取消</translation>
     </message>
@@ -2304,7 +3476,7 @@ Choose another folder.</source>
         <translation>取消所有等待中和執行中的任務</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+28"/>
         <source>Queue is empty</source>
         <translation>佇列是空的</translation>
     </message>
@@ -2325,23 +3497,23 @@ Choose another folder.</source>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+226"/>
+        <location line="+262"/>
         <source>Retry</source>
         <translation>重試</translation>
     </message>
     <message>
-        <location line="-225"/>
+        <location line="-261"/>
         <source>Queue the selected failed or cancelled jobs again</source>
         <translation>將選取的失敗或已取消任務重新加入佇列</translation>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+225"/>
+        <location line="+261"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location line="-224"/>
+        <location line="-260"/>
         <source>Cancel the selected jobs</source>
         <translation>取消所選任務</translation>
     </message>
@@ -2361,7 +3533,7 @@ Choose another folder.</source>
         <translation>無法讀取佇列中的任務：{reason}</translation>
     </message>
     <message numerus="yes">
-        <location line="+47"/>
+        <location line="+80"/>
         <source>%n waiting</source>
         <translation>
             <numerusform>%n 個等待中</numerusform>
@@ -2369,9 +3541,16 @@ Choose another folder.</source>
     </message>
     <message numerus="yes">
         <location line="+0"/>
-        <source>%n running</source>
+        <source>%n sampling</source>
         <translation>
-            <numerusform>%n 個執行中</numerusform>
+            <numerusform>%n 個取樣中</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n waiting on server</source>
+        <translation>
+            <numerusform>%n 個在伺服器上等待</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -2432,9 +3611,96 @@ Choose another folder.</source>
     </message>
 </context>
 <context>
+    <name>QueueRow</name>
+    <message>
+        <location filename="../../studio_desktop/ui/queue/running.py" line="+14"/>
+        <source>Sampling on {server}</source>
+        <translation>正在 {server} 上取樣</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Sending to {server}…</source>
+        <translation>正在傳送至 {server}…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Waiting on server · {server} (in its queue)</source>
+        <translation>在伺服器上等待 · {server}（在其佇列中）</translation>
+    </message>
+</context>
+<context>
+    <name>ResultStrip</name>
+    <message numerus="yes">
+        <location filename="../../studio_desktop/ui/generate/result_strip.py" line="+250"/>
+        <source>This batch: %n image(s)</source>
+        <translation>
+            <numerusform>本批次：%n 張圖片</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Added to favourites</source>
+        <translation>已加入我的最愛</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Removed from favourites</source>
+        <translation>已從我的最愛移除</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>No application could open {path}</source>
+        <translation>沒有應用程式能開啟 {path}</translation>
+    </message>
+</context>
+<context>
+    <name>ResultThumb</name>
+    <message>
+        <location line="-204"/>
+        <source>Show it large</source>
+        <translation>放大顯示</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Open in the system&apos;s image viewer</source>
+        <translation>在系統的圖片檢視器中開啟</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+41"/>
+        <source>Use as an input image of the form</source>
+        <translation>作為表單的輸入圖片</translation>
+    </message>
+    <message>
+        <location line="-17"/>
+        <source>Remove from favourites</source>
+        <translation>從我的最愛移除</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Add to favourites</source>
+        <translation>加入我的最愛</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Only an image can go into an image slot</source>
+        <translation>只有圖片可以放入圖片欄位</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The current template has no image slot</source>
+        <translation>目前的範本沒有圖片欄位</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Send to {slot}</source>
+        <translation>傳送至 {slot}</translation>
+    </message>
+</context>
+<context>
     <name>SeedField</name>
     <message>
-        <location filename="../../studio_desktop/ui/generate/fields.py" line="+388"/>
+        <location filename="../../studio_desktop/ui/generate/fields.py" line="+395"/>
         <source>Seed, 0 to 4294967295. Typing one locks it.</source>
         <translation>種子，範圍 0 到 4294967295。手動輸入後即鎖定。</translation>
     </message>
@@ -2464,7 +3730,7 @@ Unlocked: a new random seed for every job.</source>
 <context>
     <name>ServerEditDialog</name>
     <message>
-        <location filename="../../studio_desktop/ui/settings/server_edit.py" line="+47"/>
+        <location filename="../../studio_desktop/ui/settings/server_edit.py" line="+48"/>
         <source>Edit server</source>
         <translation>編輯伺服器</translation>
     </message>
@@ -2600,12 +3866,7 @@ Unlocked: a new random seed for every job.</source>
 <context>
     <name>ServersPage</name>
     <message>
-        <location filename="../../studio_desktop/ui/settings/servers_page.py" line="+61"/>
-        <source>Studio Desktop sends jobs to these ComfyUI servers. Changes take effect at once.</source>
-        <translation>Studio Desktop 會將任務送至這些 ComfyUI 伺服器。變更立即生效。</translation>
-    </message>
-    <message>
-        <location line="+22"/>
+        <location filename="../../studio_desktop/ui/settings/servers_page.py" line="+91"/>
         <source>No servers added yet. Studio Desktop uses ComfyUI on this computer ({url}).
 Add a server to use another address or another machine.</source>
         <translation>尚未新增伺服器。Studio Desktop 會使用本機上的 ComfyUI（{url}）。
@@ -2637,24 +3898,29 @@ Add a server to use another address or another machine.</source>
         <translation>檢查所選伺服器是否有回應</translation>
     </message>
     <message>
-        <location line="+99"/>
+        <location line="+161"/>
         <source>Added {name}</source>
         <translation>已新增 {name}</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="-42"/>
         <source>Remove server</source>
         <translation>移除伺服器</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-161"/>
+        <source>Studio Desktop sends jobs to these ComfyUI servers. Changes are saved when you press OK or Apply; Cancel discards them.</source>
+        <translation>Studio Desktop 會將任務傳送到這些 ComfyUI 伺服器。按下「確定」或「套用」時會儲存變更；按「取消」則捨棄變更。</translation>
+    </message>
+    <message>
+        <location line="+163"/>
         <source>Remove {name} ({url})?
 Jobs waiting in the queue stay there and run on the other servers.</source>
         <translation>要移除 {name}（{url}）嗎？
 佇列中等待的任務會保留，並在其他伺服器上執行。</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+112"/>
         <source>That address is already in the list.</source>
         <translation>該位址已在清單中。</translation>
     </message>
@@ -2672,7 +3938,7 @@ Jobs waiting in the queue stay there and run on the other servers.</source>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../studio_desktop/ui/settings/probe.py" line="+32"/>
+        <location filename="../../studio_desktop/ui/settings/probe.py" line="+34"/>
         <source>ComfyUI {version}</source>
         <translation>ComfyUI {version}</translation>
     </message>
@@ -2682,7 +3948,7 @@ Jobs waiting in the queue stay there and run on the other servers.</source>
         <translation>可用 {free:.1f} / {total:.1f} GiB</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>1 checkpoint</source>
         <translation>1 個 Checkpoint 模型</translation>
     </message>
@@ -2697,17 +3963,17 @@ Jobs waiting in the queue stay there and run on the other servers.</source>
         <translation>已連線：{details}</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+19"/>
         <source>Test failed: {error}</source>
         <translation>測試失敗：{error}</translation>
     </message>
     <message>
-        <location filename="../../studio_desktop/ui/settings/dialog.py" line="+38"/>
+        <location filename="../../studio_desktop/ui/settings/dialog.py" line="+48"/>
         <source>Servers and Settings</source>
         <translation>伺服器與設定</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+9"/>
         <source>Servers</source>
         <translation>伺服器</translation>
     </message>
@@ -2717,7 +3983,7 @@ Jobs waiting in the queue stay there and run on the other servers.</source>
         <translation>一般</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+76"/>
         <source>Settings</source>
         <translation>設定</translation>
     </message>
@@ -2727,7 +3993,7 @@ Jobs waiting in the queue stay there and run on the other servers.</source>
         <translation>無法儲存設定：{error}</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+16"/>
         <source>Output folder</source>
         <translation>輸出資料夾</translation>
     </message>
@@ -2735,7 +4001,7 @@ Jobs waiting in the queue stay there and run on the other servers.</source>
 <context>
     <name>ShortcutSheet</name>
     <message>
-        <location filename="../../studio_desktop/ui/shortcut_sheet.py" line="+62"/>
+        <location filename="../../studio_desktop/ui/shortcut_sheet.py" line="+68"/>
         <source>Next image</source>
         <translation>下一張圖片</translation>
     </message>
@@ -2760,12 +4026,27 @@ Jobs waiting in the queue stay there and run on the other servers.</source>
         <translation>放大、縮小</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+2"/>
         <source>, or the mouse wheel</source>
         <translation>，或滑鼠滾輪</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+5"/>
+        <source>Favourite or not</source>
+        <translation>加入/移除我的最愛</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Edit tags</source>
+        <translation>編輯標籤</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Move to trash</source>
+        <translation>移至垃圾桶</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Keyboard shortcuts</source>
         <translation>鍵盤快速鍵</translation>
     </message>
@@ -2788,7 +4069,7 @@ Jobs waiting in the queue stay there and run on the other servers.</source>
 <context>
     <name>SizeField</name>
     <message>
-        <location filename="../../studio_desktop/ui/generate/fields.py" line="-151"/>
+        <location filename="../../studio_desktop/ui/generate/fields.py" line="-158"/>
         <source>Width in pixels (a multiple of 8)</source>
         <translation>寬度，單位為像素（8 的倍數）</translation>
     </message>
@@ -2839,7 +4120,7 @@ Jobs waiting in the queue stay there and run on the other servers.</source>
 <context>
     <name>StudioApp</name>
     <message>
-        <location filename="../../studio_desktop/app.py" line="+89"/>
+        <location filename="../../studio_desktop/app.py" line="+95"/>
         <source>The output folder {folder} cannot be used; new images are saved in {default}.</source>
         <translation>無法使用輸出資料夾 {folder}；新圖片會儲存在 {default}。</translation>
     </message>
@@ -2849,7 +4130,7 @@ Jobs waiting in the queue stay there and run on the other servers.</source>
         <translation>啟動時有內容無法使用，已改用預設值（詳情請見記錄檔）：{problem}</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+51"/>
         <source>Finishing the queue before quitting…</source>
         <translation>正在完成佇列中的任務，然後結束…</translation>
     </message>
@@ -2872,7 +4153,7 @@ Jobs waiting in the queue stay there and run on the other servers.</source>
 <context>
     <name>StudioStatusBar</name>
     <message>
-        <location filename="../../studio_desktop/ui/status_bar.py" line="+54"/>
+        <location filename="../../studio_desktop/ui/status_bar.py" line="+68"/>
         <source>No server — start ComfyUI or add one in Settings</source>
         <translation>沒有伺服器 — 請啟動 ComfyUI，或在「設定」中新增</translation>
     </message>
@@ -2881,16 +4162,125 @@ Jobs waiting in the queue stay there and run on the other servers.</source>
         <source>Undo</source>
         <translation>復原</translation>
     </message>
+    <message numerus="yes">
+        <location line="+98"/>
+        <source>%n waiting</source>
+        <translation>
+            <numerusform>%n 個等待中</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+0"/>
+        <source>%n sampling</source>
+        <translation>
+            <numerusform>%n 個取樣中</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n waiting on server</source>
+        <translation>
+            <numerusform>%n 個在伺服器上等待</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+30"/>
-        <source>Queue: {waiting} waiting, {running} running</source>
-        <translation>佇列：{waiting} 個等待中，{running} 個執行中</translation>
+        <location line="+1"/>
+        <source>Queue: {counts}</source>
+        <translation>佇列：{counts}</translation>
+    </message>
+</context>
+<context>
+    <name>TagEditor</name>
+    <message>
+        <location filename="../../studio_desktop/ui/gallery/tag_editor.py" line="+18"/>
+        <source>Tags</source>
+        <translation>標籤</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Tags of this image.</source>
+        <translation>此圖片的標籤。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>Tags of %n images: a tag added is added to each; a tag removed is taken off every one.</source>
+        <translation>
+            <numerusform>%n 張圖片的標籤：新增的標籤會加到每張圖片上；移除的標籤會從所有圖片上移除。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>No tags yet.</source>
+        <translation>尚無標籤。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Add a tag and press Enter (commas separate tags)</source>
+        <translation>輸入標籤後按 Enter（以逗號分隔多個標籤）</translation>
+    </message>
+</context>
+<context>
+    <name>TemplateGroup</name>
+    <message>
+        <location filename="../../studio_desktop/ui/generate/template_groups.py" line="+49"/>
+        <source>Image</source>
+        <translation>圖片</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Edit</source>
+        <translation>編輯</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Upscale</source>
+        <translation>放大</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Video</source>
+        <translation>影片</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Audio</source>
+        <translation>音訊</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Imported</source>
+        <translation>已匯入</translation>
+    </message>
+</context>
+<context>
+    <name>TrashBanner</name>
+    <message>
+        <location filename="../../studio_desktop/ui/gallery/trash_banner.py" line="+22"/>
+        <source>Restore selected</source>
+        <translation>還原所選項目</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Empty trash</source>
+        <translation>清空垃圾桶</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>You are looking at the trash — items here are deleted for good at the next clean-up.</source>
+        <translation>您正在檢視垃圾桶 — 這裡的項目會在下次清理時永久刪除。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>You are looking at the trash — items here are deleted for good after %n day(s).</source>
+        <translation>
+            <numerusform>您正在檢視垃圾桶 — 這裡的項目會在 %n 天後永久刪除。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>_ServerBadge</name>
     <message>
-        <location line="-59"/>
+        <location filename="../../studio_desktop/ui/status_bar.py" line="-141"/>
         <source>connected</source>
         <translation>已連線</translation>
     </message>
@@ -2935,7 +4325,7 @@ Start ComfyUI (python main.py), or add or fix the server in Settings.</source>
 <context>
     <name>_Thumbnails</name>
     <message>
-        <location filename="../../studio_desktop/ui/history/details.py" line="-304"/>
+        <location filename="../../studio_desktop/ui/history/details.py" line="-371"/>
         <source>Output {index}</source>
         <translation>輸出 {index}</translation>
     </message>
