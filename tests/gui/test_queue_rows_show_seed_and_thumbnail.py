@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtGui import QColor, QImage
+from PySide6.QtGui import QColor, QFontMetrics, QImage
 from pytestqt.qtbot import QtBot
 
 from studio_desktop.core.context import AppContext
@@ -47,6 +47,22 @@ def test_four_identical_prompts_show_their_seeds_and_places_in_the_batch(
         "seed 103 · 4/4",
     ]
     panel.grab()  # paints without errors
+
+
+def test_a_narrow_queue_dock_still_shows_a_ten_digit_seed(
+    qtbot: QtBot, idle_pool: WorkerPool, open_panel: OpenPanel
+) -> None:
+    """Seen at the default dock width: a running row hid "seed 3537522008 · 1/3" whole."""
+    panel = open_panel(idle_pool)
+    enqueue(idle_pool, [_cat(seed) for seed in (3537522008, 3537522009, 3537522010)])
+    qtbot.waitUntil(lambda: "3/3" in "".join(_details(panel)), timeout=WAIT_MS)
+    index = panel.model.index(0)
+    metrics = QFontMetrics(panel.font())
+    full = panel.delegate.seed_text(index)
+    room = metrics.horizontalAdvance(full) + metrics.height()  # too narrow for the batch place
+    assert panel.delegate.fitting_seed_text(index, room, metrics) == "seed 3537522008"
+    assert panel.delegate.fitting_seed_text(index, room * 3, metrics) == full
+    assert panel.delegate.fitting_seed_text(index, metrics.height(), metrics) == ""
 
 
 def _red_png(path: Path) -> str:

@@ -86,16 +86,25 @@ class QueueDelegate(QStyledItemDelegate):
 
     # --- what a row shows besides its prompt ---
 
-    def seed_text(self, index: _Index) -> str:
+    def seed_text(self, index: _Index, *, with_batch: bool = True) -> str:
         """ "seed 1234", and the job's place in the batch it was queued in ("seed 1234 · 2/4")."""
         entry: QueueEntry | None = index.data(EntryRole)
         if entry is None:
             return ""
         text = self.tr("seed {seed}").format(seed=entry.job.params.seed)
-        batch = index.data(BatchRole)
+        batch = index.data(BatchRole) if with_batch else None
         if batch is not None:
             text += " · " + self.tr("{place}/{size}").format(place=batch[0], size=batch[1])
         return text
+
+    def fitting_seed_text(self, index: _Index, room: int, metrics: QFontMetrics) -> str:
+        """What of the seed text fits beside the prompt in `room` pixels: in a narrow dock the
+        batch place goes first, then the seed; a few letters of the prompt always stay."""
+        keep = 2 * metrics.height()
+        for text in (self.seed_text(index), self.seed_text(index, with_batch=False)):
+            if text and room - metrics.horizontalAdvance(text) > keep:
+                return text
+        return ""
 
     def thumbnail(self, index: _Index) -> QPixmap | None:
         """The job's first input image at the row's thumbnail size, once decoded (the loader
@@ -159,9 +168,9 @@ class QueueDelegate(QStyledItemDelegate):
         right = (close.left() - PAD) if (hovered or selected) else rect.right() - PAD
 
         # The seed tells apart jobs of one prompt: it keeps its room, the prompt is elided.
-        seed = self.seed_text(index)
+        seed = self.fitting_seed_text(index, right - left, metrics)
         seed_width = metrics.horizontalAdvance(seed)
-        if seed and right - left - seed_width > 4 * line:
+        if seed:
             painter.setPen(muted)
             painter.drawText(
                 QRect(right - seed_width, rect.top() + PAD, seed_width, line),
