@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QStatusBar, QWid
 from studio_desktop.core.engine import ServerState, ServerStatus
 from studio_desktop.core.servers import gpu_label
 from studio_desktop.ui.indicators import STATE_COLOURS, dot
+from studio_desktop.ui.texts import status_text
 
 
 class _ServerBadge(QWidget):
@@ -41,12 +42,13 @@ class _ServerBadge(QWidget):
             if status.vram_free is not None and status.vram_total:
                 parts.append(self.tr("{free:.1f} GiB free").format(free=status.vram_free / 1024**3))
         self.text.setText("  ·  ".join(parts))
-        tip = status.message or status.url
+        reason = status_text(status)
+        tip = reason or status.url
         if status.state is ServerState.DOWN:
             tip = self.tr(
                 "{url} does not answer: {reason}\nStart ComfyUI (python main.py), or add or "
                 "fix the server in Settings."
-            ).format(url=status.url, reason=status.message or self.tr("no answer"))
+            ).format(url=status.url, reason=reason or self.tr("no answer"))
         self.setToolTip(tip)
 
 

@@ -12,6 +12,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
+from studio_desktop.core.engine import ServerStatus
 from studio_desktop.core.jobs import JobError
 from studio_desktop.core.messages import UserMessage, fill, text_of
 
@@ -39,3 +40,9 @@ def exception_text(exc: BaseException) -> str:
     `UserMessage` (`InvalidInput`, the ComfyUI client's errors), else its English text."""
     text = text_of(exc)
     return show_text(text) if text is not None else str(exc)
+
+
+def status_text(status: ServerStatus) -> str:
+    """Why a server is down (or what it last said), in the UI's language when the core gave a
+    translatable message."""
+    return show_text(status.text) if status.text is not None else status.message

@@ -10,12 +10,13 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QCoreApplication, QTranslator
 from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
 
 from studio_desktop.core.comfy import ComfyConnectionError
 from studio_desktop.core.comfy.object_info import ObjectInfo
 from studio_desktop.core.engine import messages as m
 from studio_desktop.core.engine.config import EngineConfig
-from studio_desktop.core.engine.events import Notice
+from studio_desktop.core.engine.events import Notice, ServerState, ServerStatus
 from studio_desktop.core.engine.failures import decide, job_error
 from studio_desktop.core.engine.machine import ServerMachine
 from studio_desktop.core.jobs import JobError
@@ -25,7 +26,8 @@ from studio_desktop.core.urls import normalize_base_url
 from studio_desktop.core.workflows import TemplateError
 from studio_desktop.core.workflows.importer import check_workflow
 from studio_desktop.core.workflows.validate import validate_graph
-from studio_desktop.ui.texts import error_text, exception_text, show_text
+from studio_desktop.ui.status_bar import _ServerBadge
+from studio_desktop.ui.texts import error_text, exception_text, show_text, status_text
 from studio_desktop.ui.translations import install_translator
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -37,6 +39,8 @@ CHINESE = {
     ),
     "Could not reach ComfyUI at {url}. Start ComfyUI (python main.py) or check the server "
     "address.": "无法连接 {url} 上的 ComfyUI。请启动 ComfyUI 或检查服务器地址。",
+    "Could not reach ComfyUI at {url} ({reason}). Start ComfyUI (python main.py) or check the "
+    "server address.": "无法连接 {url} 上的 ComfyUI（{reason}）。请启动 ComfyUI 或检查服务器地址。",
     "{error} (gave up after {attempts} attempts)": "{error}（尝试 {attempts} 次后放弃）",
     "{address} is not a server address: {why}.": "{address} 不是服务器地址：{why}。",
     "it has no host name": "没有主机名",
@@ -216,3 +220,19 @@ def test_every_english_count_has_its_singular_and_plural_filled() -> None:
     text = (ROOT / "resources" / "translations" / "studio_en.ts").read_text("utf-8")
     assert 'type="unfinished"' not in text
     assert "<numerusform>%n image</numerusform>" in text
+
+
+def test_why_a_server_is_down_shows_in_chinese_in_the_status_bar_and_the_server_table(
+    qtbot: QtBot, chinese: ChineseCore
+) -> None:
+    """The status bar's tooltip for a down server repeated the core's English reason."""
+    reason = text_of(ComfyConnectionError("http://gpu-box:8188", "refused"))
+    assert reason is not None
+    status = ServerStatus(
+        "http://gpu-box:8188", "gpu-box", ServerState.DOWN, message=str(reason), text=reason
+    )
+    badge = _ServerBadge()
+    qtbot.addWidget(badge)
+    badge.show_status(status)
+    assert "无法连接 http://gpu-box:8188 上的 ComfyUI" in badge.toolTip()
+    assert status_text(status) == show_text(reason) != str(reason)

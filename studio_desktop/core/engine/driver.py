@@ -46,7 +46,13 @@ from studio_desktop.core.engine.machine import ServerMachine
 from studio_desktop.core.engine.server import ComfyServer, HttpComfyServer
 from studio_desktop.core.jobs import IllegalTransition, Job, JobError, JobStatus
 from studio_desktop.core.library.files import OutputLibrary
-from studio_desktop.core.messages import QT_TRANSLATE_NOOP, message, text_of, verbatim
+from studio_desktop.core.messages import (
+    QT_TRANSLATE_NOOP,
+    UserMessage,
+    message,
+    text_of,
+    verbatim,
+)
 from studio_desktop.core.owners import ProcessOwner
 from studio_desktop.core.servers import ServerCapabilities, ServerConfig, record_capabilities
 from studio_desktop.core.store import Store
@@ -204,14 +210,13 @@ class ServerDriver:
                 error=str(exc)[:120],
                 delay=f"{delay:.0f}",
             )
-        reason = str(text)
         self._machine = ServerMachine(
             self.url, self.server.label, self.server.pipeline_depth, self._config
         )
         self._held = frozenset()
         self._movable = []
         self._comfy.close()
-        self._set_status(ServerState.DOWN, message=reason)
+        self._set_status(ServerState.DOWN, message=text)
         notice = message(
             QT_TRANSLATE_NOOP("CoreMessages", "{server}: {reason}"),
             server=self.server.label,
@@ -245,7 +250,7 @@ class ServerDriver:
             caps = self._comfy.connect()
         except ComfyError as exc:
             self._comfy.close()
-            self._set_status(ServerState.DOWN, message=str(exc))
+            self._set_status(ServerState.DOWN, message=text_of(exc) or str(exc))
             record_capabilities(self._store, self.url, None, ServerState.DOWN.value)
             return False
         self._caps = caps
@@ -304,11 +309,11 @@ class ServerDriver:
             for command in self._machine.handle(item, time.monotonic()):
                 work.extend(self._perform(command))
             if isinstance(item, m.Disconnected) and was_connected:
-                self._went_down(item.reason)
+                self._went_down(item.text or item.reason)
         self._held = frozenset(self._machine.flights)
         self._movable = self._machine.movable()
 
-    def _went_down(self, reason: str) -> None:
+    def _went_down(self, reason: str | UserMessage) -> None:
         log.warning("%s is down: %s", self.url, reason)
         self._comfy.close()
         self._set_status(ServerState.DOWN, message=reason)
@@ -573,7 +578,7 @@ class ServerDriver:
         if status.state != state or status.in_flight != self._machine.in_pipeline:
             self._set_status(state)
 
-    def _set_status(self, state: ServerState, *, message: str = "") -> None:
+    def _set_status(self, state: ServerState, *, message: str | UserMessage = "") -> None:
         caps = self._caps
         connected = state in (ServerState.IDLE, ServerState.BUSY)
         with self._status_lock:
@@ -581,7 +586,8 @@ class ServerDriver:
             new = replace(
                 old,
                 state=state,
-                message=message,
+                message=str(message),
+                text=message if isinstance(message, UserMessage) else None,
                 in_flight=self._machine.in_pipeline,
                 gpu_name=caps.gpu_name if caps else old.gpu_name,
                 vram_total=caps.vram_total if caps else old.vram_total,

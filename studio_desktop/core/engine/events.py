@@ -32,7 +32,8 @@ class ServerStatus:
     vram_total: int | None = None
     vram_free: int | None = None
     in_flight: int = 0
-    message: str = ""
+    message: str = ""  # why it is down, in English (logs, the command line)
+    text: UserMessage | None = None  # the same, translatable, when the core has it as one
     capabilities: ServerCapabilities | None = None  # while connected
 
 

@@ -16,6 +16,7 @@ from PySide6.QtCore import (
 from studio_desktop.core.engine import ServerState, ServerStatus
 from studio_desktop.core.servers import gpu_label
 from studio_desktop.core.store import ServerRecord
+from studio_desktop.ui.texts import status_text
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -84,7 +85,7 @@ class ServerTableModel(QAbstractTableModel):
                 return self.tr("Send jobs to this server")
             if column == self.STATE:
                 live = self._live.get(record.url)
-                return live.message if live is not None and live.message else None
+                return (status_text(live) or None) if live is not None else None
             return self._text(record, column) or None
         return None
 
