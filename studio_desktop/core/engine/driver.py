@@ -63,6 +63,7 @@ log = logging.getLogger("studio.engine")
 
 # Calls that fail like this mean the server is not there (or refuses us), not that a job is bad.
 _SERVER_DOWN = (ComfyConnectionError, ComfyTimeout, ComfyAuthError)
+_ENDED_REMEMBERED = 10_000  # ends reported, kept to report each once
 _SLICE_S = 0.05  # longest the loop is deaf to wake() and user commands
 _PENDING_WAIT_S = 0.001  # reading what already arrived, without waiting for more
 _MAX_PENDING_EVENTS = 2000  # a flood of events must not starve the rest of the loop
@@ -121,6 +122,8 @@ class ServerDriver:
         self._cancels_refused: set[str] = set()  # told the user once; retried quietly
         # Jobs the output thread is saving: a restarted loop must not collect them again.
         self._collecting: set[str] = set()  # jobs on the output thread
+        # (job, attempt) found ended elsewhere, oldest first (a dict as an ordered set)
+        self._ended_reported: dict[tuple[str, int], None] = {}
         self._collecting_lock = threading.Lock()
 
     # --- thread-safe API ---
@@ -516,6 +519,15 @@ class ServerDriver:
     def _ended_elsewhere(self, job: Job) -> m.Input:
         """Another process (or the user through the store) ended a job we hold: report its
         end like any other, so the CLI that queued it counts it, and let the machine let go."""
+        # Found by the held-jobs check and by a command the store refused, or by a check that
+        # came round before the machine let go: each attempt's end is reported once (the CLI
+        # counts ends). A retry is a new attempt, so its own end is reported again.
+        key = (job.id, job.attempt)
+        if key in self._ended_reported:
+            return m.Overruled(job)
+        self._ended_reported[key] = None
+        if len(self._ended_reported) > _ENDED_REMEMBERED:
+            self._ended_reported.pop(next(iter(self._ended_reported)))
         log.info("job %s became %s elsewhere", job.id, job.status.value)
         if job.status is not JobStatus.COMPLETED:
             # Completed is only ever our own output stage's doing: it reports that end itself,
