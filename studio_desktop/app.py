@@ -66,7 +66,7 @@ class StudioApp:
         self.settings = ctx.settings  # read (and a bad file kept aside) by AppContext.open
         self.crash = CrashReporter(enabled=options.crash_dialog)
         self._uninstall_hooks = install_excepthooks(ctx.paths.logs, self.crash.report)
-        install_translator(app, self.settings.language)
+        self._translators = install_translator(app, self.settings.language)
         apply_theme(app, self.settings.theme)
         register_servers(ctx.store, options.servers)
         self.pool = WorkerPool(
@@ -205,6 +205,8 @@ class StudioApp:
         # Nothing else runs now: closing code (the self-test's clean-up) may use the store here.
         self.ctx.store.forbid_thread(None)
         self._uninstall_hooks()
+        for translator in self._translators:  # a later window (a test's) starts clean
+            self.app.removeTranslator(translator)
         self.crash.close()
         if self._restart_after_shutdown:
             # Every job is as committed and this process's owner lock goes with it: the new

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -145,6 +146,36 @@ def test_studio_app_refuses_gui_thread_reads_once_the_window_is_up(
         )
         studio.shutdown()
         studio.window.allow_close()  # as `quit` does: no question about the queued jobs
+    finally:
+        ctx.close()
+
+
+def restored(count: int) -> str:
+    return QCoreApplication.translate("GalleryTab", "Restored %n image(s)", "", count)
+
+
+def test_a_studio_app_that_shut_down_leaves_no_translator_behind(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    """Seen in a full test run: gallery tests read "Added 1 image to favourites" where they
+    expected the untranslated "(s)" form, because a StudioApp of an earlier test had left its
+    English plural file installed on the application."""
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    ctx = AppContext.open(tmp_path / "data")
+    try:
+        studio = StudioApp(app, ctx, GuiOptions(crash_dialog=False, first_run=False))
+        qtbot.addWidget(studio.window)
+        assert (
+            QCoreApplication.translate("GalleryTab", "Restored %n image(s)", "", 2)
+            == "Restored 2 images"
+        )
+        studio.shutdown()
+        studio.window.allow_close()
+        assert (
+            QCoreApplication.translate("GalleryTab", "Restored %n image(s)", "", 2)
+            == "Restored 2 image(s)"
+        )
     finally:
         ctx.close()
 
