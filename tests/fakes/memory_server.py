@@ -87,6 +87,27 @@ class MemoryServer:
             )
         self.push(ev.Executing(prompt_id=prompt_id, node=None))
 
+    def fail(self, prompt_id: str) -> None:
+        """The prompt's run failed: an error record in history, then the error event (the end
+        marker is left to the test: ComfyUI sends it later, on its own)."""
+        with self._lock:
+            if prompt_id in self.queued:
+                self.queued.remove(prompt_id)
+            self.history_entries[prompt_id] = HistoryEntry(prompt_id, "error", True, (), (), None)
+        self.push(
+            ev.ExecutionError(
+                prompt_id=prompt_id,
+                node_id="3",
+                node_type="KSampler",
+                exception_type="RuntimeError",
+                exception_message="CUDA out of memory",
+                traceback="",
+            )
+        )
+
+    def events_waiting(self) -> int:
+        return self._events.qsize()
+
     def _call(self, method: str) -> None:
         with self._lock:
             self.calls.append(method)
@@ -145,6 +166,12 @@ class MemoryServer:
         with self._lock:
             self.cancelled.extend(prompt_ids)
             self.queued = [p for p in self.queued if p not in prompt_ids]
+
+    def forget(self, prompt_ids: Sequence[str]) -> None:
+        self._call("forget")
+        with self._lock:
+            for prompt_id in prompt_ids:
+                self.history_entries.pop(prompt_id, None)
 
     def unqueue(self, prompt_ids: Sequence[str]) -> None:
         self._call("unqueue")

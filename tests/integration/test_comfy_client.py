@@ -223,6 +223,9 @@ def test_full_run_events_history_and_view(
     assert not client.queue().contains(pid)
     assert fake_comfy.submitted[-1]["client_id"] == cid
 
+    client.delete_history([pid])  # a retried job must not find this run under its id
+    assert client.history(pid) is None
+
 
 def test_previews_without_metadata(fake_comfy: FakeComfyServer, client: ComfyClient) -> None:  # noqa: F811
     cid = new_client_id()

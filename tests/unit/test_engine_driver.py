@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from studio_desktop.core.comfy import BadResponse, ComfyHTTPError, OutputFile
+from studio_desktop.core.comfy import events as ev
 from studio_desktop.core.context import AppContext
 from studio_desktop.core.engine import (
     EngineConfig,
@@ -214,3 +215,39 @@ def test_a_retry_pressed_while_the_last_outputs_are_saved_waits_for_the_save(
             server.gate.set()
             run.driver.stop()
             run.thread.join(10)
+
+
+def test_a_retry_pressed_at_once_is_not_failed_by_the_last_run_s_end_marker(run: Running) -> None:
+    """Seen under load: Retry pressed the moment a job failed; the failed run's end marker came
+    after the new submission, the old history record was read, and the retry failed too."""
+    (job_id,) = run.queue()
+    wait_until(lambda: job_id in run.server.submitted, "the submit")
+    run.server.fail(job_id)
+    wait_until(lambda: run.status_of(job_id) is JobStatus.FAILED, "the failure")
+    run.ctx.store.retry(job_id)
+    run.driver.wake()
+    wait_until(lambda: run.server.submitted.count(job_id) == 2, "the second submit")
+    assert "forget" in run.server.calls
+    assert job_id not in run.server.history_entries  # cleared before the new run
+    run.server.push(ev.Executing(prompt_id=job_id, node=None))  # the old run's late end
+    wait_until(lambda: run.server.events_waiting() == 0, "the late marker read")
+    calls = len(run.server.calls)
+    # A later read of the stream means the marker has been handled.
+    wait_until(lambda: run.server.calls[calls:].count("next_event") >= 1, "the stream read on")
+    assert run.status_of(job_id) is JobStatus.RUNNING
+    run.server.finish(job_id)
+    wait_until(lambda: run.status_of(job_id) is JobStatus.COMPLETED, "the retry completed")
+
+
+def test_a_server_that_cannot_clear_the_old_run_still_runs_the_retry(run: Running) -> None:
+    (job_id,) = run.queue()
+    wait_until(lambda: job_id in run.server.submitted, "the submit")
+    run.server.fail(job_id)
+    wait_until(lambda: run.status_of(job_id) is JobStatus.FAILED, "the failure")
+    run.server.fail_next("forget", ComfyHTTPError("http://memory:8188", 500, "trouble"))
+    run.ctx.store.retry(job_id)
+    run.driver.wake()
+    wait_until(lambda: run.server.submitted.count(job_id) == 2, "the second submit")
+    run.server.push(ev.ExecutionStart(prompt_id=job_id))
+    run.server.finish(job_id)
+    wait_until(lambda: run.status_of(job_id) is JobStatus.COMPLETED, "the retry completed")

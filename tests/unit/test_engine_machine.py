@@ -13,6 +13,7 @@ from studio_desktop.core.comfy import events as ev
 from studio_desktop.core.engine import messages as m
 from studio_desktop.core.engine.config import EngineConfig
 from studio_desktop.core.engine.events import JobPreview, JobProgress, JobRetrying, JobStarted
+from studio_desktop.core.engine.failures import ExecutionFailed, history_error
 from studio_desktop.core.engine.machine import Phase, ServerMachine
 from studio_desktop.core.jobs import GenerationParams, Job, JobStatus
 from studio_desktop.core.workflows import TemplateError
@@ -114,8 +115,34 @@ def test_a_job_taken_again_is_looked_for_on_the_server_before_it_is_submitted() 
     s.connect()
     again = job("a", attempt=2)
     assert kinds(s(m.Claimed(again))) == ["Locate", "Claim"]
-    # A failed record of an earlier attempt (the user pressed Retry): run it again.
-    assert s(m.Located("a", entry("a", "error"), queued=False)) == [m.Submit(again)]
+    # A failed record of an earlier attempt (the user pressed Retry): off the server's
+    # history first, then run it again.
+    out = s(m.Located("a", entry("a", "error"), queued=False))
+    assert out == [m.Forget("a"), m.Submit(again)]
+
+
+def test_a_job_never_run_before_is_submitted_without_clearing_anything() -> None:
+    s = Script()
+    s.connect()
+    s.claim(job("a", attempt=2))
+    assert s(m.Located("a", None, queued=False)) == [m.Submit(job("a", attempt=2))]
+
+
+def test_a_retried_job_ignores_the_late_end_of_its_failed_run() -> None:
+    """Seen under load: Retry pressed at once after a failure; the failed run's end marker
+    arrived after the new submission, the old history was read, and the retry failed too."""
+    s = Script()
+    s.connect()
+    again = job("a", attempt=2)
+    s.claim(again)
+    s(m.Located("a", entry("a", "error"), queued=False))
+    assert s(m.Submitted(again)) == []
+    assert s(m.ServerEvent(ev.Executing(prompt_id="a", node=None))) == []
+    assert s(m.ServerEvent(ev.ExecutionSuccess(prompt_id="a"))) == []
+    assert s.machine.holds("a") and not s.machine.flights["a"].started
+    # The new run starts: from now on its end is its own.
+    assert kinds(s(m.ServerEvent(ev.ExecutionStart(prompt_id="a")))) == ["MarkSampling", "Emit"]
+    assert s(m.ServerEvent(ev.Executing(prompt_id="a", node=None))) == [m.FetchHistory("a")]
 
 
 def test_a_successful_earlier_run_is_collected_not_run_twice() -> None:
@@ -209,6 +236,30 @@ def test_a_node_error_fails_the_job_with_the_node_and_message() -> None:
     )
     (fail,) = [c for c in out if isinstance(c, m.Fail)]
     assert fail.error.node_id == "3" and "CUDA out of memory" in fail.error.message
+    assert not s.machine.holds("a")
+
+
+def test_an_error_event_while_the_outputs_are_collected_leaves_the_end_to_the_collection() -> None:
+    """Seen under load: the history (read by the end marker or a poll) was being collected when
+    ComfyUI's execution_error arrived; both ended the job, and the collection's late end landed
+    on the attempt a Retry had started meanwhile."""
+    s = Script()
+    s.connect()
+    s.on_server("a")
+    assert kinds(s(m.HistoryFetched("a", entry("a", "error")))) == ["Collect", "Claim"]
+    s(m.Claimed(None))
+    error = ev.ExecutionError(
+        prompt_id="a",
+        node_id="3",
+        node_type="KSampler",
+        exception_type="RuntimeError",
+        exception_message="CUDA out of memory",
+        traceback="tb",
+    )
+    assert s(m.ServerEvent(error)) == []
+    assert s.machine.holds("a")  # the collection says how it ended
+    out = s(m.StepFailed("a", ExecutionFailed(history_error(entry("a", "error")))))
+    assert [c.job_id for c in out if isinstance(c, m.Fail)] == ["a"]
     assert not s.machine.holds("a")
 
 

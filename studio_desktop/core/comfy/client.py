@@ -286,6 +286,10 @@ class ComfyClient:
         """Drop waiting prompts. A running prompt is not stopped: use interrupt()."""
         self._post_json("/queue", {"delete": list(prompt_ids)})
 
+    def delete_history(self, prompt_ids: Sequence[str]) -> None:
+        """Drop finished runs from the server's history (POST /history {"delete": [...]})."""
+        self._post_json("/history", {"delete": list(prompt_ids)})
+
     def clear_queue(self) -> None:
         self._post_json("/queue", {"clear": True})
 

@@ -109,7 +109,7 @@ class ServerDriver:
         self._accept = accept
         self._comfy = server_factory(replace(server, url=self.url), self._config)
         self._machine = ServerMachine(self.url, server.label, server.pipeline_depth, self._config)
-        self._inbox: queue.SimpleQueue[m.Input | _StoreFailed] = queue.SimpleQueue()
+        self._inbox: queue.SimpleQueue[m.Input | _StoreFailed | _CollectDone] = queue.SimpleQueue()
         self._stop = threading.Event()
         self._wake = threading.Event()
         self._release = False
@@ -301,6 +301,13 @@ class ServerDriver:
                 return
             if isinstance(message, _StoreFailed):
                 raise message.error  # on the loop's thread: the supervisor takes it from here
+            if isinstance(message, _CollectDone):
+                # Let go of the job only now, on the loop's thread, as the machine hears the
+                # result: had the output thread let go, a claim could take the job again in
+                # between and the old attempt's result would land on the new one.
+                with self._collecting_lock:
+                    self._collecting.discard(message.job_id)
+                message = message.result
             self._feed(message)
 
     def _feed(self, message: m.Input) -> None:
@@ -351,6 +358,13 @@ class ServerDriver:
                 return [m.Unqueued(command.job_id, still_queued=True, entry=None)]
             if isinstance(command, m.CancelOnServer):
                 return self._cancel_not_taken(command.prompt_ids, exc)
+            if isinstance(command, m.Forget):
+                # Only a safeguard (the machine also ignores the old run's late end marker):
+                # the job runs again either way.
+                log.warning(
+                    "could not clear job %s's earlier run on %s: %s", command.job_id, self.url, exc
+                )
+                return []
             if isinstance(command, m.Poll):
                 log.warning("polling %s failed: %s", self.url, exc)
                 return [m.StepFailed(p, exc) for p in command.prompt_ids]
@@ -428,6 +442,9 @@ class ServerDriver:
                 with self._collecting_lock:
                     self._collecting.add(job.id)
                 self._collector.submit(self._collect, job, entry)
+                return []
+            case m.Forget(job_id):
+                comfy.forget([job_id])
                 return []
             case m.CancelOnServer(prompt_ids):
                 comfy.cancel(prompt_ids)
@@ -511,9 +528,7 @@ class ServerDriver:
                 self._emit(JobStateChanged(final))
                 self._emit(JobFinished(final, tuple(images)))
             result = m.Collected(job.id)
-        with self._collecting_lock:
-            self._collecting.discard(job.id)
-        self._inbox.put(result)
+        self._inbox.put(_CollectDone(job.id, result))
         self._wake.set()
 
     def _ended_elsewhere(self, job: Job) -> m.Input:
@@ -630,6 +645,14 @@ class ServerDriver:
             log.exception("engine listener failed on %s", type(event).__name__)
 
 
+class _CollectDone:
+    """From the output thread: what saving a job's outputs came to, for the loop to hand on."""
+
+    def __init__(self, job_id: str, result: m.Input) -> None:
+        self.job_id = job_id
+        self.result = result
+
+
 class _StoreFailed:
     """From the output thread: the database could not be written; the loop must restart."""
 
@@ -653,6 +676,7 @@ def _is_server_call(command: m.Command) -> bool:
         | m.FetchHistory
         | m.Poll
         | m.Unqueue
+        | m.Forget
         | m.CancelOnServer
         | m.RefreshCapabilities
         | m.RefreshFreeVram,

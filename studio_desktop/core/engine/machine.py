@@ -98,6 +98,9 @@ class Flight:
     started: bool = False  # the server began running it (an event about it, or /queue says so)
     sampling_saved: bool = False  # MarkSampling was sent for this submission
     withdrawing: bool = False  # being deleted from the server's queue for an idle server
+    # Runs again under the prompt id of a failed earlier run: that run's late end marker may
+    # still be on its way and must not end this one.
+    rerun: bool = False
     progress_saved_at: float = float("-inf")
     timer: StepTimer = field(default_factory=StepTimer)
 
@@ -369,7 +372,12 @@ class ServerMachine:
             del self.flights[job_id]
             return [m.Requeue(job_id, None), *self._fill()]
         flight.phase = Phase.SUBMITTING
-        return [m.Submit(flight.job)]
+        if entry is None:
+            return [m.Submit(flight.job)]
+        # The record of a failed earlier attempt: off the server's history first, so that the
+        # new run's end is not read from it (the prompt id is the job's, on every attempt).
+        flight.rerun = True
+        return [m.Forget(job_id), m.Submit(flight.job)]
 
     def _advanced(self, message: m.Input, job: Job, now: float) -> list[m.Command]:
         flight = self.flights.get(job.id)
@@ -413,6 +421,9 @@ class ServerMachine:
             prompt_id = self._running_prompt
         flight = self.flights.get(prompt_id or "")
         if flight is None or flight.phase is not Phase.ON_SERVER:
+            return []
+        if flight.rerun and not flight.started and _is_end(event):
+            # Before any sign of this run: the end of the failed run this one repeats.
             return []
         flight.heard_at = flight.quiet_since = now
         flight.started = True

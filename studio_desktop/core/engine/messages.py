@@ -215,6 +215,14 @@ class Unqueue:
 
 
 @dataclass(frozen=True)
+class Forget:
+    """Drop the job's earlier, failed run from the server's history before it runs again under
+    the same prompt id (answer: none; a failure is only logged)."""
+
+    job_id: str
+
+
+@dataclass(frozen=True)
 class Collect:
     job: Job
     entry: HistoryEntry
@@ -296,6 +304,7 @@ Command = (
     | FetchHistory
     | Poll
     | Unqueue
+    | Forget
     | Collect
     | CancelOnServer
     | RefreshCapabilities

@@ -64,6 +64,11 @@ class ComfyServer(Protocol):
         """Delete prompts from the server's queue; one that already runs is left running."""
         ...
 
+    def forget(self, prompt_ids: Sequence[str]) -> None:
+        """Drop the prompts' finished runs from the server's history: a job that runs again
+        under the same prompt id must not be mistaken for its earlier run."""
+        ...
+
     def view(self, output: OutputFile) -> bytes: ...
 
     def close(self) -> None: ...
@@ -146,6 +151,9 @@ class HttpComfyServer:
 
     def unqueue(self, prompt_ids: Sequence[str]) -> None:
         self._http.delete_from_queue(list(prompt_ids))
+
+    def forget(self, prompt_ids: Sequence[str]) -> None:
+        self._http.delete_history(list(prompt_ids))
 
     def view(self, output: OutputFile) -> bytes:
         with self._downloads_lock:
