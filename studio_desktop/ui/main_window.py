@@ -430,7 +430,7 @@ class MainWindow(QMainWindow):
         if "geometry" in state:
             self.restoreGeometry(_decode(state["geometry"]))
         else:
-            self.resize(1400, 900)
+            self._fit_first_window()
         if "window_state" in state:
             self.restoreState(_decode(state["window_state"]))
         if "generate_splitter" in state:
@@ -439,6 +439,18 @@ class MainWindow(QMainWindow):
             self.tabs.setCurrentIndex(int(state["tab"]))
         if self.services.settings.last_form:
             self.generate.restore_form_state(self.services.settings.last_form)
+
+    def _fit_first_window(self) -> None:
+        """1400 × 900 where it fits; on a small laptop screen nine tenths of it, centred, so the
+        status bar and the Queue button are not below the bottom edge."""
+        available = self.screen().availableGeometry()
+        width = min(1400, available.width() * 9 // 10)
+        height = min(900, available.height() * 9 // 10)
+        self.resize(width, height)
+        self.move(
+            available.x() + (available.width() - width) // 2,
+            available.y() + (available.height() - height) // 2,
+        )
 
     def save_state(self) -> None:
         settings = self.services.settings

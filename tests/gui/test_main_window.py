@@ -264,3 +264,22 @@ def test_every_menu_command_a_user_repeats_has_a_shortcut(
         assert {"Ctrl+Return", "Esc", "Ctrl+I"} <= set(shortcuts.values())
     finally:
         _stop(window)
+
+
+def test_the_first_window_fits_on_a_small_laptop_screen(
+    qtbot: QtBot, make_pool: PoolFactory, ctx: AppContext
+) -> None:
+    """A first start opened 1400 × 900 whatever the screen: on a 1366 × 768 laptop the status bar
+    and the Queue button were below the bottom edge."""
+    window = _window(qtbot, ctx, make_pool())
+    try:
+        screen = window.screen().availableGeometry()
+        frame = window.frameGeometry()
+        assert frame.height() <= screen.height()
+        # The test screen (800 wide) is narrower than the window's content allows; it may not
+        # shrink below that, but no wider than it must.
+        narrowest = window.minimumSizeHint().width() + frame.width() - window.width()
+        assert frame.width() <= max(screen.width(), narrowest)
+        assert screen.contains(frame.center())
+    finally:
+        _stop(window)
