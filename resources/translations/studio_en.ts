@@ -264,7 +264,7 @@
 <context>
     <name>StudioStatusBar</name>
     <message numerus="yes">
-        <location filename="../../studio_desktop/ui/status_bar.py" line="+170" />
+        <location filename="../../studio_desktop/ui/status_bar.py" line="+172" />
         <source>%n waiting</source>
         <translation>
             <numerusform>%n waiting</numerusform>

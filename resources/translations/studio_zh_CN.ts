@@ -178,7 +178,7 @@
         <translation>已跳过一个模板：{problem}</translation>
     </message>
     <message>
-        <location filename="../../studio_desktop/core/engine/driver.py" line="+188"/>
+        <location filename="../../studio_desktop/core/engine/driver.py" line="+197"/>
         <source>paused: the database cannot be written. {error} Every job stays as it was saved; trying again in {delay} s.</source>
         <translation>已暂停：无法写入数据库。{error} 所有任务都保持已保存时的状态；{delay} 秒后重试。</translation>
     </message>
@@ -188,12 +188,12 @@
         <translation>因内部错误而停止（{kind}：{error}）；{delay} 秒后重试。详细信息见日志。</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+17"/>
         <source>{server}: {reason}</source>
         <translation>{server}：{reason}</translation>
     </message>
     <message>
-        <location line="+312"/>
+        <location line="+336"/>
         <source>{server} did not take the cancel ({error}); the job is cancelled here, and the cancel is sent again until the server takes it.</source>
         <translation>{server} 未接受取消请求（{error}）；任务已在本地取消，取消请求会继续重发，直到服务器接受为止。</translation>
     </message>
@@ -230,7 +230,7 @@
 {hints}</translation>
     </message>
     <message>
-        <location filename="../../studio_desktop/core/engine/machine.py" line="+270"/>
+        <location filename="../../studio_desktop/core/engine/machine.py" line="+273"/>
         <source>{server} is not reachable: {reason}</source>
         <translation>无法连接 {server}：{reason}</translation>
     </message>
@@ -605,6 +605,123 @@
         <location line="+4"/>
         <source>it has: {shown}</source>
         <translation>现有：{shown}</translation>
+    </message>
+    <message>
+        <location filename="../../studio_desktop/workers/pool.py" line="+168"/>
+        <source>{url} is already in the list.</source>
+        <translation>{url} 已在列表中。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Adding the server</source>
+        <translation>添加服务器</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>{url} is not in the list.</source>
+        <translation>{url} 不在列表中。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Removing the server</source>
+        <translation>移除服务器</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Queueing</source>
+        <translation>加入队列</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+6"/>
+        <source>Cancelling</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Moving the job</source>
+        <translation>移动任务</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Retrying</source>
+        <translation>重试</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The queue is shut down.</source>
+        <translation>队列已关闭。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>{what} failed unexpectedly; the log has the details.</source>
+        <translation>{what}意外失败；详细信息见日志。</translation>
+    </message>
+    <message>
+        <location filename="../../studio_desktop/core/engine/dispatcher.py" line="+51"/>
+        <source>This job has already ended; it cannot be cancelled.</source>
+        <translation>此任务已结束，无法取消。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>This job has already completed; it cannot be cancelled.</source>
+        <translation>此任务已完成，无法取消。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This job has already failed; it cannot be cancelled.</source>
+        <translation>此任务已失败，无法取消。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This job is already cancelled.</source>
+        <translation>此任务已取消。</translation>
+    </message>
+    <message>
+        <location line="+119"/>
+        <source>{url} is already connected.</source>
+        <translation>{url} 已连接。</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <location filename="../../studio_desktop/core/store/errors.py" line="+39"/>
+        <source>This job no longer exists.</source>
+        <translation>此任务已不存在。</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Only a waiting job can be moved to the front.</source>
+        <translation>只有等待中的任务才能移到最前。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Only a failed or cancelled job can be retried.</source>
+        <translation>只有失败或已取消的任务才能重试。</translation>
+    </message>
+    <message>
+        <location filename="../../studio_desktop/core/store/errors.py" line="+7"/>
+        <source>This image no longer exists.</source>
+        <translation>此图片已不存在。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>A server with the address {url} is already in the list.</source>
+        <translation>地址为 {url} 的服务器已在列表中。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>This board no longer exists.</source>
+        <translation>此画板已不存在。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>A board named &apos;{name}&apos; exists already.</source>
+        <translation>已存在名为“{name}”的画板。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>A board needs a name.</source>
+        <translation>画板需要一个名称。</translation>
     </message>
 </context>
 <context>
@@ -2860,7 +2977,7 @@ The file is missing</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../studio_desktop/ui/main_window.py" line="+61"/>
+        <location filename="../../studio_desktop/ui/main_window.py" line="+62"/>
         <source>Studio Desktop</source>
         <translation>Studio Desktop</translation>
     </message>
@@ -3071,7 +3188,7 @@ Data folder: {folder}</source>
 数据文件夹：{folder}</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+65"/>
         <source>Jobs are still in the queue</source>
         <translation>队列中还有任务</translation>
     </message>
@@ -3404,7 +3521,7 @@ Choose another folder.</source>
         <translation>{place}/{size}</translation>
     </message>
     <message>
-        <location line="+140"/>
+        <location line="+149"/>
         <source>Waiting · #{n} · no server can run it: {reason}</source>
         <translation>等待中 · 第 {n} 位 · 没有服务器能运行它：{reason}</translation>
     </message>
@@ -3793,7 +3910,7 @@ Unlocked: a new random seed for every job.</source>
 <context>
     <name>ServerTableModel</name>
     <message>
-        <location filename="../../studio_desktop/ui/settings/server_model.py" line="+62"/>
+        <location filename="../../studio_desktop/ui/settings/server_model.py" line="+63"/>
         <source>Enabled</source>
         <translation>启用</translation>
     </message>
@@ -4153,7 +4270,7 @@ Jobs waiting in the queue stay there and run on the other servers.</source>
 <context>
     <name>StudioStatusBar</name>
     <message>
-        <location filename="../../studio_desktop/ui/status_bar.py" line="+68"/>
+        <location filename="../../studio_desktop/ui/status_bar.py" line="+70"/>
         <source>No server — start ComfyUI or add one in Settings</source>
         <translation>没有服务器 — 请启动 ComfyUI，或在“设置”中添加</translation>
     </message>
@@ -4280,7 +4397,7 @@ Jobs waiting in the queue stay there and run on the other servers.</source>
 <context>
     <name>_ServerBadge</name>
     <message>
-        <location filename="../../studio_desktop/ui/status_bar.py" line="-141"/>
+        <location filename="../../studio_desktop/ui/status_bar.py" line="-142"/>
         <source>connected</source>
         <translation>已连接</translation>
     </message>
@@ -4310,7 +4427,7 @@ Jobs waiting in the queue stay there and run on the other servers.</source>
         <translation>可用 {free:.1f} GiB</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>{url} does not answer: {reason}
 Start ComfyUI (python main.py), or add or fix the server in Settings.</source>
         <translation>{url} 没有响应：{reason}

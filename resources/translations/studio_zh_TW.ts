@@ -178,7 +178,7 @@
         <translation>已略過一個範本：{problem}</translation>
     </message>
     <message>
-        <location filename="../../studio_desktop/core/engine/driver.py" line="+188"/>
+        <location filename="../../studio_desktop/core/engine/driver.py" line="+197"/>
         <source>paused: the database cannot be written. {error} Every job stays as it was saved; trying again in {delay} s.</source>
         <translation>已暫停：無法寫入資料庫。{error} 所有任務都維持儲存時的狀態；{delay} 秒後重試。</translation>
     </message>
@@ -188,12 +188,12 @@
         <translation>因內部錯誤而停止（{kind}：{error}）；{delay} 秒後重試。詳細資訊請見記錄檔。</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+17"/>
         <source>{server}: {reason}</source>
         <translation>{server}：{reason}</translation>
     </message>
     <message>
-        <location line="+312"/>
+        <location line="+336"/>
         <source>{server} did not take the cancel ({error}); the job is cancelled here, and the cancel is sent again until the server takes it.</source>
         <translation>{server} 未接受取消要求（{error}）；任務已在此處取消，並會持續傳送取消要求，直到伺服器接受為止。</translation>
     </message>
@@ -230,7 +230,7 @@
 {hints}</translation>
     </message>
     <message>
-        <location filename="../../studio_desktop/core/engine/machine.py" line="+270"/>
+        <location filename="../../studio_desktop/core/engine/machine.py" line="+273"/>
         <source>{server} is not reachable: {reason}</source>
         <translation>無法連線至 {server}：{reason}</translation>
     </message>
@@ -605,6 +605,123 @@
         <location line="+4"/>
         <source>it has: {shown}</source>
         <translation>伺服器上有：{shown}</translation>
+    </message>
+    <message>
+        <location filename="../../studio_desktop/workers/pool.py" line="+168"/>
+        <source>{url} is already in the list.</source>
+        <translation>{url} 已在清單中。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Adding the server</source>
+        <translation>新增伺服器</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>{url} is not in the list.</source>
+        <translation>{url} 不在清單中。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Removing the server</source>
+        <translation>移除伺服器</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Queueing</source>
+        <translation>加入佇列</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+6"/>
+        <source>Cancelling</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Moving the job</source>
+        <translation>移動任務</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Retrying</source>
+        <translation>重試</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The queue is shut down.</source>
+        <translation>佇列已關閉。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>{what} failed unexpectedly; the log has the details.</source>
+        <translation>{what}意外失敗；詳細資訊請見記錄檔。</translation>
+    </message>
+    <message>
+        <location filename="../../studio_desktop/core/engine/dispatcher.py" line="+51"/>
+        <source>This job has already ended; it cannot be cancelled.</source>
+        <translation>此任務已結束，無法取消。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>This job has already completed; it cannot be cancelled.</source>
+        <translation>此任務已完成，無法取消。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This job has already failed; it cannot be cancelled.</source>
+        <translation>此任務已失敗，無法取消。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This job is already cancelled.</source>
+        <translation>此任務已取消。</translation>
+    </message>
+    <message>
+        <location line="+119"/>
+        <source>{url} is already connected.</source>
+        <translation>{url} 已連線。</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <location filename="../../studio_desktop/core/store/errors.py" line="+39"/>
+        <source>This job no longer exists.</source>
+        <translation>此任務已不存在。</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Only a waiting job can be moved to the front.</source>
+        <translation>只有等待中的任務才能移到最前面。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Only a failed or cancelled job can be retried.</source>
+        <translation>只有失敗或已取消的任務才能重試。</translation>
+    </message>
+    <message>
+        <location filename="../../studio_desktop/core/store/errors.py" line="+7"/>
+        <source>This image no longer exists.</source>
+        <translation>此圖片已不存在。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>A server with the address {url} is already in the list.</source>
+        <translation>位址為 {url} 的伺服器已在清單中。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>This board no longer exists.</source>
+        <translation>此畫板已不存在。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>A board named &apos;{name}&apos; exists already.</source>
+        <translation>已存在名為「{name}」的畫板。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>A board needs a name.</source>
+        <translation>畫板需要一個名稱。</translation>
     </message>
 </context>
 <context>
@@ -2860,7 +2977,7 @@ The file is missing</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../studio_desktop/ui/main_window.py" line="+61"/>
+        <location filename="../../studio_desktop/ui/main_window.py" line="+62"/>
         <source>Studio Desktop</source>
         <translation>Studio Desktop</translation>
     </message>
@@ -3071,7 +3188,7 @@ Data folder: {folder}</source>
 資料目錄：{folder}</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+65"/>
         <source>Jobs are still in the queue</source>
         <translation>佇列中還有任務</translation>
     </message>
@@ -3404,7 +3521,7 @@ Choose another folder.</source>
         <translation>{place}/{size}</translation>
     </message>
     <message>
-        <location line="+140"/>
+        <location line="+149"/>
         <source>Waiting · #{n} · no server can run it: {reason}</source>
         <translation>等待中 · 第 {n} 位 · 沒有伺服器能執行它：{reason}</translation>
     </message>
@@ -3793,7 +3910,7 @@ Unlocked: a new random seed for every job.</source>
 <context>
     <name>ServerTableModel</name>
     <message>
-        <location filename="../../studio_desktop/ui/settings/server_model.py" line="+62"/>
+        <location filename="../../studio_desktop/ui/settings/server_model.py" line="+63"/>
         <source>Enabled</source>
         <translation>啟用</translation>
     </message>
@@ -4153,7 +4270,7 @@ Jobs waiting in the queue stay there and run on the other servers.</source>
 <context>
     <name>StudioStatusBar</name>
     <message>
-        <location filename="../../studio_desktop/ui/status_bar.py" line="+68"/>
+        <location filename="../../studio_desktop/ui/status_bar.py" line="+70"/>
         <source>No server — start ComfyUI or add one in Settings</source>
         <translation>沒有伺服器 — 請啟動 ComfyUI，或在「設定」中新增</translation>
     </message>
@@ -4280,7 +4397,7 @@ Jobs waiting in the queue stay there and run on the other servers.</source>
 <context>
     <name>_ServerBadge</name>
     <message>
-        <location filename="../../studio_desktop/ui/status_bar.py" line="-141"/>
+        <location filename="../../studio_desktop/ui/status_bar.py" line="-142"/>
         <source>connected</source>
         <translation>已連線</translation>
     </message>
@@ -4310,7 +4427,7 @@ Jobs waiting in the queue stay there and run on the other servers.</source>
         <translation>可用 {free:.1f} GiB</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>{url} does not answer: {reason}
 Start ComfyUI (python main.py), or add or fix the server in Settings.</source>
         <translation>{url} 沒有回應：{reason}

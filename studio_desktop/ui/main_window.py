@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from studio_desktop import __version__
 from studio_desktop.core.jobs import Job, JobStatus
+from studio_desktop.core.messages import UserMessage
 from studio_desktop.ui.batch_notifier import BatchNotifier
 from studio_desktop.ui.gallery.tab import GalleryTab
 from studio_desktop.ui.generate.tab import GenerateTab, metadata_files
@@ -140,8 +141,8 @@ class MainWindow(QMainWindow):
             action()
             self.status.showMessage(self.tr("Undone"), 3000)
 
-    def _operation_failed(self, message: str) -> None:
-        self.status.showMessage(message, 8000)
+    def _operation_failed(self, message: UserMessage | str) -> None:
+        self.status.showMessage(show_text(message), 8000)
 
     def _update_queue_counts(self) -> None:
         # The queue panel's rows, which the pool's ordered change events keep current (other

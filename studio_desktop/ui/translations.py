@@ -41,12 +41,13 @@ def ts_file(language: str, folder: Path | None = None) -> Path:
 
 
 def source_files() -> list[Path]:
-    """The Python files lupdate reads: every UI module, the app module, and the core, whose
-    user-facing messages are marked with QT_TRANSLATE_NOOP (core/messages.py)."""
+    """The Python files lupdate reads: every UI module, the app module, and the workers and
+    the core, whose user-facing messages are marked with QT_TRANSLATE_NOOP (core/messages.py)."""
     package = Path(__file__).resolve().parents[1]
     return [
         *sorted((package / "ui").rglob("*.py")),
         package / "app.py",
+        *sorted((package / "workers").rglob("*.py")),
         *sorted((package / "core").rglob("*.py")),
     ]
 

@@ -34,6 +34,7 @@ from studio_desktop.core.engine import (
     ServerStatus,
 )
 from studio_desktop.core.jobs import JobStatus
+from studio_desktop.core.messages import UserMessage
 
 log = logging.getLogger("studio.workers")
 
@@ -45,7 +46,7 @@ DRAIN_INTERVAL_MS = 30
 
 @dataclass(frozen=True)
 class OperationFailed:
-    message: str
+    message: UserMessage | str  # translatable when the refusal carried a UserMessage
 
 
 @dataclass(frozen=True)
@@ -127,7 +128,7 @@ class EventBridge(QObject):
     queue_changed = Signal()  # once per drain in which any job changed state
     batch_queued = Signal(object)  # tuple[str, ...]: the job ids one `enqueue` wrote
     notice = Signal(object)  # a UserMessage, or plain text (ui.texts.show_text shows either)
-    operation_failed = Signal(str)
+    operation_failed = Signal(object)  # a UserMessage, or plain text (ui.texts.show_text)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)

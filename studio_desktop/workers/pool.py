@@ -28,6 +28,7 @@ from studio_desktop.core.engine import (
     ServerStatus,
 )
 from studio_desktop.core.jobs import Job, NewJob
+from studio_desktop.core.messages import QT_TRANSLATE_NOOP, message, text_of
 from studio_desktop.core.owners import ProcessOwner
 from studio_desktop.core.servers import ServerConfig
 from studio_desktop.core.store.errors import StoreError
@@ -162,12 +163,16 @@ class WorkerPool(EventBridge):
         def add() -> None:
             url = _checked_url(server.url)
             if any(s.url == url for s in dispatcher.statuses()):
-                raise QueueError(f"{url} is already in the list.")
+                raise QueueError(
+                    message(
+                        QT_TRANSLATE_NOOP("CoreMessages", "{url} is already in the list."), url=url
+                    )
+                )
             # Announced before its loop can report anything, so the GUI sees them in order.
             buffer.push(ServerAdded(ServerStatus(url, server.label, ServerState.CONNECTING)))
             dispatcher.add_server(server)
 
-        return self._submit("Adding the server", add)
+        return self._submit(QT_TRANSLATE_NOOP("CoreMessages", "Adding the server"), add)
 
     def remove_server(self, url: str, timeout_s: float = 10.0) -> futures.Future[bool]:
         """Stop using a server; the Future says whether its loop ended within the timeout."""
@@ -176,12 +181,16 @@ class WorkerPool(EventBridge):
         def remove() -> bool:
             normal = _checked_url(url)
             if not any(s.url == normal for s in dispatcher.statuses()):
-                raise QueueError(f"{normal} is not in the list.")
+                raise QueueError(
+                    message(
+                        QT_TRANSLATE_NOOP("CoreMessages", "{url} is not in the list."), url=normal
+                    )
+                )
             stopped = dispatcher.remove_server(normal, timeout_s)
             buffer.push(ServerRemoved(normal))
             return stopped
 
-        return self._submit("Removing the server", remove)
+        return self._submit(QT_TRANSLATE_NOOP("CoreMessages", "Removing the server"), remove)
 
     # --- queue operations ---
 
@@ -195,43 +204,58 @@ class WorkerPool(EventBridge):
             buffer.push(BatchQueued(tuple(job.id for job in queued)))
             return queued
 
-        return self._submit("Queueing", enqueue)
+        return self._submit(QT_TRANSLATE_NOOP("CoreMessages", "Queueing"), enqueue)
 
     def cancel(self, job_id: str) -> futures.Future[Job]:
         dispatcher = self._dispatcher
-        return self._submit("Cancelling", lambda: dispatcher.cancel(job_id))
+        return self._submit(
+            QT_TRANSLATE_NOOP("CoreMessages", "Cancelling"), lambda: dispatcher.cancel(job_id)
+        )
 
     def cancel_all(self) -> futures.Future[int]:
         """Cancel every waiting and running job; the Future holds how many."""
-        return self._submit("Cancelling", self._dispatcher.cancel_all)
+        return self._submit(
+            QT_TRANSLATE_NOOP("CoreMessages", "Cancelling"), self._dispatcher.cancel_all
+        )
 
     def move_to_front(self, job_id: str) -> futures.Future[Job]:
         dispatcher = self._dispatcher
-        return self._submit("Moving the job", lambda: dispatcher.move_to_front(job_id))
+        return self._submit(
+            QT_TRANSLATE_NOOP("CoreMessages", "Moving the job"),
+            lambda: dispatcher.move_to_front(job_id),
+        )
 
     def retry(self, job_id: str) -> futures.Future[Job]:
         dispatcher = self._dispatcher
-        return self._submit("Retrying", lambda: dispatcher.retry(job_id))
+        return self._submit(
+            QT_TRANSLATE_NOOP("CoreMessages", "Retrying"), lambda: dispatcher.retry(job_id)
+        )
 
     def _submit(self, what: str, operation: Callable[[], T]) -> futures.Future[T]:
         if self._phase is _Phase.STOPPED:
             refused: futures.Future[T] = futures.Future()
-            refused.set_exception(QueueError("The queue is shut down."))
+            refused.set_exception(
+                QueueError(message(QT_TRANSLATE_NOOP("CoreMessages", "The queue is shut down.")))
+            )
             return refused
         return self._ops.submit(_reporting, self.buffer, what, operation)
 
 
 def _reporting(buffer: EventBuffer, what: str, operation: Callable[[], T]) -> T:
-    """Run an operation on the operations thread; tell the GUI why it was refused."""
+    """Run an operation on the operations thread; tell the GUI why it was refused. `what` is a
+    translatable template ("Retrying") naming the operation."""
     try:
         return operation()
     except (QueueError, StoreError) as exc:
         # StoreError: a missing job or an unusable database; either way its message is for users.
-        buffer.push(OperationFailed(str(exc)))
+        buffer.push(OperationFailed(text_of(exc) or str(exc)))
         raise
     except Exception:
         log.exception("%s failed", what)
-        buffer.push(OperationFailed(f"{what} failed unexpectedly; the log has the details."))
+        failed = QT_TRANSLATE_NOOP(
+            "CoreMessages", "{what} failed unexpectedly; the log has the details."
+        )
+        buffer.push(OperationFailed(message(failed, what=message(what))))
         raise
 
 
@@ -239,7 +263,8 @@ def _checked_url(url: str) -> str:
     try:
         return normalize_base_url(url)
     except ValueError as exc:
-        raise QueueError(str(exc)) from exc
+        text = text_of(exc)
+        raise QueueError(text if text is not None else message("{why}", why=str(exc))) from exc
 
 
 def _nothing() -> None:

@@ -20,7 +20,7 @@ from studio_desktop.core.engine.events import Notice, ServerState, ServerStatus
 from studio_desktop.core.engine.failures import decide, job_error
 from studio_desktop.core.engine.machine import ServerMachine
 from studio_desktop.core.jobs import JobError
-from studio_desktop.core.messages import CONTEXT, text_of
+from studio_desktop.core.messages import CONTEXT, UserMessage, text_of
 from studio_desktop.core.settings import read_settings
 from studio_desktop.core.urls import normalize_base_url
 from studio_desktop.core.workflows import TemplateError
@@ -29,8 +29,10 @@ from studio_desktop.core.workflows.validate import validate_graph
 from studio_desktop.ui.status_bar import _ServerBadge
 from studio_desktop.ui.texts import error_text, exception_text, show_text, status_text
 from studio_desktop.ui.translations import install_translator
+from tests.gui.conftest import PoolFactory
 
 ROOT = Path(__file__).resolve().parents[2]
+WAIT_MS = 20_000
 
 # What the lead's Chinese file will say; here a stand-in translator answers for it.
 CHINESE = {
@@ -50,6 +52,8 @@ CHINESE = {
     "{server} is not reachable: {reason}": "{server} 无法访问：{reason}",
     "The server has no '{class_type}' node. It may come from a custom node pack that is not "
     "installed there, or need a newer ComfyUI.": "服务器没有“{class_type}”节点。",
+    "This job no longer exists.": "此任务已不存在。",
+    "{url} is not in the list.": "{url} 不在列表中。",
 }
 
 
@@ -236,3 +240,24 @@ def test_why_a_server_is_down_shows_in_chinese_in_the_status_bar_and_the_server_
     badge.show_status(status)
     assert "无法连接 http://gpu-box:8188 上的 ComfyUI" in badge.toolTip()
     assert status_text(status) == show_text(reason) != str(reason)
+
+
+def test_a_refused_queue_operation_is_explained_in_chinese_in_the_chinese_ui(
+    qtbot: QtBot, chinese: ChineseCore, make_pool: PoolFactory
+) -> None:
+    """Cancelling a job another window had just deleted said "This job no longer exists." in
+    English in the status bar of the Chinese UI."""
+    pool = make_pool()
+    told: list[UserMessage | str] = []
+    pool.operation_failed.connect(told.append)
+    pool.cancel("no-such-job")
+    pool.remove_server("http://127.0.0.1:1")
+    qtbot.waitUntil(lambda: len(told) == 2, timeout=WAIT_MS)
+    assert sorted(show_text(m) for m in told) == [
+        "http://127.0.0.1:1 不在列表中。",
+        "此任务已不存在。",
+    ]
+    assert sorted(str(m) for m in told) == [
+        "This job no longer exists.",
+        "http://127.0.0.1:1 is not in the list.",
+    ]

@@ -251,11 +251,11 @@ def test_a_board_name_in_use_is_refused_with_one_line(
     qtbot: QtBot, gallery: Gallery, idle_pool: WorkerPool
 ) -> None:
     make_board(qtbot, gallery, "Cats")
-    failures: list[str] = []
+    failures: list[object] = []
     idle_pool.operation_failed.connect(failures.append)  # the status bar shows these
     gallery.tab.sidebar.create_board("cats")
     qtbot.waitUntil(lambda: bool(failures), timeout=WAIT_MS)
-    assert failures[-1] == "A board named 'cats' exists already."
+    assert str(failures[-1]) == "A board named 'cats' exists already."
     assert boards_of(gallery) == [("Cats", 0)]
 
 

@@ -68,7 +68,7 @@ def test_a_refusal_reaches_the_caller_and_the_status_bar(
     errors: list[Exception] = []
     with qtbot.waitSignal(pool.operation_failed, timeout=WAIT_MS) as signal:
         when_done(pool.tasks, pool.operations.set_tags([(999, ["x"])]), failed=errors.append)
-    assert signal.args == ["no image with id 999"]
+    assert [str(arg) for arg in signal.args] == ["This image no longer exists."]
     qtbot.waitUntil(lambda: bool(errors), timeout=WAIT_MS)
     assert isinstance(errors[0], ImageNotFound)
 

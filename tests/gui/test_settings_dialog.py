@@ -178,7 +178,14 @@ def test_add_test_edit_remove_persist_and_reach_the_pool(
     [record] = store.list_servers()
     assert (record.name, record.url, record.enabled) == ("Fake GPU", fake_comfy.url, True)
     assert page.stack.currentWidget() is page.table
-    assert page.selected() == record
+    selected = page.selected()
+    # The registered server, not the whole row: the pool may already have written what it
+    # learned on connecting (last state, GPU) after the page read it.
+    assert selected is not None and (selected.id, selected.name, selected.url) == (
+        record.id,
+        record.name,
+        record.url,
+    )
     # The pool now runs the registered server instead of the implicit local default.
     qtbot.waitUntil(lambda: watch.states.get(fake_comfy.url) == ServerState.IDLE, timeout=WAIT_MS)
     qtbot.waitUntil(lambda: DEFAULT_SERVER in watch.removed, timeout=WAIT_MS)

@@ -12,6 +12,7 @@ import itertools
 import threading
 import time
 from collections.abc import Callable, Iterable, Sequence
+from typing import Final
 
 from studio_desktop.core.engine import journal
 from studio_desktop.core.engine.config import EngineConfig
@@ -26,6 +27,7 @@ from studio_desktop.core.engine.events import (
 )
 from studio_desktop.core.jobs import IllegalTransition, Job, JobStatus, NewJob
 from studio_desktop.core.library.files import OutputLibrary
+from studio_desktop.core.messages import QT_TRANSLATE_NOOP, UserMessage, message
 from studio_desktop.core.owners import ProcessOwner
 from studio_desktop.core.servers import ServerConfig
 from studio_desktop.core.store import Store
@@ -38,8 +40,26 @@ ENQUEUE_CHUNK = 100
 
 
 class QueueError(Exception):
-    """A queue operation that cannot be done; the message says why."""
+    """A queue operation that cannot be done; `text` says why in words the window translates
+    (`str()` is the English, for the command line and the log)."""
 
+    def __init__(self, text: UserMessage) -> None:
+        super().__init__(str(text))
+        self.text = text
+
+
+_ENDED: Final = QT_TRANSLATE_NOOP(
+    "CoreMessages", "This job has already ended; it cannot be cancelled."
+)
+_NOT_CANCELLABLE: Final = {
+    JobStatus.COMPLETED: QT_TRANSLATE_NOOP(
+        "CoreMessages", "This job has already completed; it cannot be cancelled."
+    ),
+    JobStatus.FAILED: QT_TRANSLATE_NOOP(
+        "CoreMessages", "This job has already failed; it cannot be cancelled."
+    ),
+    JobStatus.CANCELLED: QT_TRANSLATE_NOOP("CoreMessages", "This job is already cancelled."),
+}
 
 ThreadStarter = Callable[[str, Callable[[], None]], Callable[[float], bool]]
 """Starts `target` in a thread named `name`; returns join(timeout) -> finished."""
@@ -155,7 +175,12 @@ class Dispatcher:
         loop = self._new_loop(server)
         with self._lock:
             if loop.url in self._loops:
-                raise QueueError(f"{loop.url} is already connected.")
+                raise QueueError(
+                    message(
+                        QT_TRANSLATE_NOOP("CoreMessages", "{url} is already connected."),
+                        url=loop.url,
+                    )
+                )
             self._loops[loop.url] = loop
             if self._started:
                 self._joins[loop.url] = self._start_thread(f"server {server.label}", loop.run)
@@ -200,11 +225,11 @@ class Dispatcher:
         try:
             cancelled = self.store.cancel(job_id)
         except JobNotFound as exc:
-            raise QueueError("This job no longer exists.") from exc
-        except IllegalTransition as exc:
             raise QueueError(
-                f"This job is already {exc.old.value}; it cannot be cancelled."
+                message(QT_TRANSLATE_NOOP("CoreMessages", "This job no longer exists."))
             ) from exc
+        except IllegalTransition as exc:
+            raise QueueError(message(_NOT_CANCELLABLE.get(exc.old, _ENDED))) from exc
         self._emit(JobStateChanged(cancelled))
         self._emit(JobFinished(cancelled, ()))
         # Decided on the row our own write returned: a server that claimed the job just before
@@ -234,7 +259,13 @@ class Dispatcher:
         try:
             job = self.store.move_to_front(job_id)
         except IllegalTransition as exc:
-            raise QueueError("Only a waiting job can be moved to the front.") from exc
+            raise QueueError(
+                message(
+                    QT_TRANSLATE_NOOP(
+                        "CoreMessages", "Only a waiting job can be moved to the front."
+                    )
+                )
+            ) from exc
         self._emit(JobStateChanged(job))
         return job
 
@@ -242,7 +273,13 @@ class Dispatcher:
         try:
             job = self.store.retry(job_id)
         except IllegalTransition as exc:
-            raise QueueError("Only a failed or cancelled job can be retried.") from exc
+            raise QueueError(
+                message(
+                    QT_TRANSLATE_NOOP(
+                        "CoreMessages", "Only a failed or cancelled job can be retried."
+                    )
+                )
+            ) from exc
         journal.retried_by_user(job)
         self._emit(JobStateChanged(job))
         self._wake_all()

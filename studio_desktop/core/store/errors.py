@@ -14,9 +14,14 @@ from pathlib import Path
 
 from sqlalchemy import exc as sa_exc
 
+from studio_desktop.core.messages import QT_TRANSLATE_NOOP, UserMessage, message
+
 
 class StoreError(Exception):
-    """Base class of every error the store raises on purpose."""
+    """Base class of every error the store raises on purpose. `text`, where set, is the message
+    in words the window translates; `str()` stays the English (logs, the command line)."""
+
+    text: UserMessage | None = None
 
 
 class WrongThread(RuntimeError):
@@ -31,12 +36,14 @@ class JobNotFound(StoreError, LookupError):
     def __init__(self, job_id: str) -> None:
         super().__init__(f"no job with id {job_id}")
         self.job_id = job_id
+        self.text = message(QT_TRANSLATE_NOOP("CoreMessages", "This job no longer exists."))
 
 
 class ImageNotFound(StoreError, LookupError):
     def __init__(self, image_id: int) -> None:
         super().__init__(f"no image with id {image_id}")
         self.image_id = image_id
+        self.text = message(QT_TRANSLATE_NOOP("CoreMessages", "This image no longer exists."))
 
 
 class ServerNotFound(StoreError, LookupError):
@@ -49,23 +56,34 @@ class DuplicateServer(StoreError):
     def __init__(self, url: str) -> None:
         super().__init__(f"A server with the address {url} is already in the list.")
         self.url = url
+        self.text = message(
+            QT_TRANSLATE_NOOP(
+                "CoreMessages", "A server with the address {url} is already in the list."
+            ),
+            url=url,
+        )
 
 
 class BoardNotFound(StoreError, LookupError):
     def __init__(self, board_id: int) -> None:
         super().__init__(f"no board with id {board_id}")
         self.board_id = board_id
+        self.text = message(QT_TRANSLATE_NOOP("CoreMessages", "This board no longer exists."))
 
 
 class DuplicateBoard(StoreError):
     def __init__(self, name: str) -> None:
         super().__init__(f"A board named {name!r} exists already.")
         self.name = name
+        self.text = message(
+            QT_TRANSLATE_NOOP("CoreMessages", "A board named '{name}' exists already."), name=name
+        )
 
 
 class BadBoardName(StoreError, ValueError):
     def __init__(self) -> None:
         super().__init__("A board needs a name.")
+        self.text = message(QT_TRANSLATE_NOOP("CoreMessages", "A board needs a name."))
 
 
 class SchemaTooNew(StoreError):
