@@ -189,6 +189,7 @@
     </message>
     <message>
         <location line="+17"/>
+        <location filename="../../studio_desktop/core/engine/events.py" line="+85"/>
         <source>{server}: {reason}</source>
         <translation>{server}：{reason}</translation>
     </message>
@@ -722,6 +723,71 @@
         <location line="+7"/>
         <source>A board needs a name.</source>
         <translation>画板需要一个名称。</translation>
+    </message>
+    <message>
+        <location filename="../../studio_desktop/core/engine/coordinator.py" line="+155"/>
+        <source>No server can run this job. {why}</source>
+        <translation>没有服务器能运行此任务。{why}</translation>
+    </message>
+    <message>
+        <location filename="../../studio_desktop/core/engine/placement.py" line="+57"/>
+        <source>connecting</source>
+        <translation>正在连接</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>not reachable</source>
+        <translation>无法连接</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>this server is not in use</source>
+        <translation>此服务器未启用</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>the template {name} is not installed here</source>
+        <translation>此处未安装模板 {name}</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>lacks the nodes {nodes} ({pack}). {help}</source>
+        <translation>缺少节点 {nodes}（{pack}）。{help}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>lacks the nodes {nodes}</source>
+        <translation>缺少节点 {nodes}</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>install {pack} ({url}) and restart ComfyUI.</source>
+        <translation>请安装 {pack}（{url}）并重启 ComfyUI。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>install {pack} and restart ComfyUI.</source>
+        <translation>请安装 {pack} 并重启 ComfyUI。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>lacks the model {model} (download it from {url} into ComfyUI&apos;s models/{folder} folder)</source>
+        <translation>缺少模型 {model}（请从 {url} 下载到 ComfyUI 的 models/{folder} 文件夹）</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>lacks the model {model} (download it into ComfyUI&apos;s models/{folder} folder)</source>
+        <translation>缺少模型 {model}（请下载到 ComfyUI 的 models/{folder} 文件夹）</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>lacks the model {model}</source>
+        <translation>缺少模型 {model}</translation>
+    </message>
+    <message>
+        <location filename="../../studio_desktop/core/messages.py" line="+80"/>
+        <source>{first}; {second}</source>
+        <translation>{first}；{second}</translation>
     </message>
 </context>
 <context>

@@ -189,6 +189,7 @@
     </message>
     <message>
         <location line="+17"/>
+        <location filename="../../studio_desktop/core/engine/events.py" line="+85"/>
         <source>{server}: {reason}</source>
         <translation>{server}：{reason}</translation>
     </message>
@@ -722,6 +723,71 @@
         <location line="+7"/>
         <source>A board needs a name.</source>
         <translation>畫板需要一個名稱。</translation>
+    </message>
+    <message>
+        <location filename="../../studio_desktop/core/engine/coordinator.py" line="+155"/>
+        <source>No server can run this job. {why}</source>
+        <translation>沒有伺服器能執行此任務。{why}</translation>
+    </message>
+    <message>
+        <location filename="../../studio_desktop/core/engine/placement.py" line="+57"/>
+        <source>connecting</source>
+        <translation>正在連線</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>not reachable</source>
+        <translation>無法連線</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>this server is not in use</source>
+        <translation>此伺服器未啟用</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>the template {name} is not installed here</source>
+        <translation>此處未安裝範本 {name}</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>lacks the nodes {nodes} ({pack}). {help}</source>
+        <translation>缺少節點 {nodes}（{pack}）。{help}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>lacks the nodes {nodes}</source>
+        <translation>缺少節點 {nodes}</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>install {pack} ({url}) and restart ComfyUI.</source>
+        <translation>請安裝 {pack}（{url}）並重新啟動 ComfyUI。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>install {pack} and restart ComfyUI.</source>
+        <translation>請安裝 {pack} 並重新啟動 ComfyUI。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>lacks the model {model} (download it from {url} into ComfyUI&apos;s models/{folder} folder)</source>
+        <translation>缺少模型 {model}（請從 {url} 下載到 ComfyUI 的 models/{folder} 資料夾）</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>lacks the model {model} (download it into ComfyUI&apos;s models/{folder} folder)</source>
+        <translation>缺少模型 {model}（請下載到 ComfyUI 的 models/{folder} 資料夾）</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>lacks the model {model}</source>
+        <translation>缺少模型 {model}</translation>
+    </message>
+    <message>
+        <location filename="../../studio_desktop/core/messages.py" line="+80"/>
+        <source>{first}; {second}</source>
+        <translation>{first}；{second}</translation>
     </message>
 </context>
 <context>

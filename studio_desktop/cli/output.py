@@ -167,7 +167,11 @@ class Reporter:
             say(
                 self._out,
                 self._json,
-                {"event": "blocked", "job": event.job_id, "reasons": dict(event.reasons)},
+                {
+                    "event": "blocked",
+                    "job": event.job_id,
+                    "reasons": {s: str(why) for s, why in event.reasons},
+                },
                 f"  {event.job_id[:8]} no server can run it now: {event.message}",
             )
         elif isinstance(event, JobFinished):

@@ -10,7 +10,7 @@ this package too).
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Final, TypeAlias
 
@@ -68,6 +68,18 @@ class UserMessage:
 def message(template: str, **args: Argument) -> UserMessage:
     """`message(QT_TRANSLATE_NOOP("CoreMessages", "Node {node} failed."), node=node_id)`."""
     return UserMessage(template, args)
+
+
+def joined(parts: Sequence[UserMessage]) -> UserMessage:
+    """Messages in a row, separated as the language separates clauses ("; " in English)."""
+    if not parts:
+        return message("")
+    text = parts[0]
+    for part in parts[1:]:
+        text = message(
+            QT_TRANSLATE_NOOP("CoreMessages", "{first}; {second}"), first=text, second=part
+        )
+    return text
 
 
 def fill(template: str, args: Mapping[str, object], fallback: str) -> str:

@@ -16,11 +16,12 @@ from studio_desktop.core.comfy import ComfyConnectionError
 from studio_desktop.core.comfy.object_info import ObjectInfo
 from studio_desktop.core.engine import messages as m
 from studio_desktop.core.engine.config import EngineConfig
-from studio_desktop.core.engine.events import Notice, ServerState, ServerStatus
+from studio_desktop.core.engine.events import JobBlocked, Notice, ServerState, ServerStatus
 from studio_desktop.core.engine.failures import decide, job_error
 from studio_desktop.core.engine.machine import ServerMachine
+from studio_desktop.core.engine.placement import describe_missing
 from studio_desktop.core.jobs import JobError
-from studio_desktop.core.messages import CONTEXT, UserMessage, text_of
+from studio_desktop.core.messages import CONTEXT, QT_TRANSLATE_NOOP, UserMessage, message, text_of
 from studio_desktop.core.settings import read_settings
 from studio_desktop.core.urls import normalize_base_url
 from studio_desktop.core.workflows import TemplateError
@@ -54,6 +55,10 @@ CHINESE = {
     "installed there, or need a newer ComfyUI.": "服务器没有“{class_type}”节点。",
     "This job no longer exists.": "此任务已不存在。",
     "{url} is not in the list.": "{url} 不在列表中。",
+    "{server}: {reason}": "{server}：{reason}",
+    "{first}; {second}": "{first}；{second}",
+    "lacks the nodes {nodes}": "缺少节点 {nodes}",
+    "connecting": "正在连接",
 }
 
 
@@ -261,3 +266,17 @@ def test_a_refused_queue_operation_is_explained_in_chinese_in_the_chinese_ui(
         "This job no longer exists.",
         "http://127.0.0.1:1 is not in the list.",
     ]
+
+
+def test_why_no_server_can_run_a_waiting_job_is_told_in_chinese(chinese: ChineseCore) -> None:
+    """The Chinese queue panel said "no server can run it: gpu-a: lacks the nodes ..." with the
+    reasons in English."""
+    event = JobBlocked(
+        "job-1",
+        (
+            ("gpu-a", describe_missing(["EmptyLatentAudio"], None)),
+            ("gpu-b", message(QT_TRANSLATE_NOOP("CoreMessages", "connecting"))),
+        ),
+    )
+    assert show_text(event.text) == "gpu-a：缺少节点 EmptyLatentAudio；gpu-b：正在连接"
+    assert event.message == "gpu-a: lacks the nodes EmptyLatentAudio; gpu-b: connecting"

@@ -58,7 +58,7 @@ def test_a_job_no_server_can_run_fails_at_once_naming_what_is_missing(
     for node in AUDIO_NODES:
         assert node in final.error.message
     assert "audio dependencies" in final.error.message  # the template's hint, not just names
-    assert blocked.job_id == job.id and blocked.reasons[0][1] in final.error.message
+    assert blocked.job_id == job.id and str(blocked.reasons[0][1]) in final.error.message
     assert finished.job.status is JobStatus.FAILED
     assert fake_comfy.submitted == []
 
@@ -100,7 +100,7 @@ def test_a_blocked_job_waits_with_the_reasons_while_a_server_is_not_connected_th
 
     wait_until(told_both, what="the job reported blocked on both servers")
     event = next(e for e in recorder.of(JobBlocked) if len(e.reasons) == 2)
-    reasons = dict(event.reasons)
+    reasons = {server: str(why) for server, why in event.reasons}
     assert "EmptyLatentAudio" in reasons["lacking"]
     assert reasons["away"] in ("not reachable", "connecting")
     assert status_of(ctx, job.id) is JobStatus.PENDING  # waits: "away" may come and run it

@@ -175,8 +175,8 @@ def test_a_blocked_job_waits_while_a_server_is_not_connected() -> None:
     ]
     verdict = blocked(audio(), servers, TEMPLATES)
     assert verdict is not None and not verdict.final
-    assert dict(verdict.reasons)["B"] == "connecting"
-    assert dict(verdict.reasons)["C"] == "not reachable"
+    assert str(dict(verdict.reasons)["B"]) == "connecting"
+    assert str(dict(verdict.reasons)["C"]) == "not reachable"
 
 
 def test_a_job_one_server_can_run_is_not_blocked() -> None:

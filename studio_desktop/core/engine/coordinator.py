@@ -27,10 +27,12 @@ from studio_desktop.core.engine.events import (
     JobBlocked,
     JobFinished,
     JobStateChanged,
+    Reasons,
     ServerStatus,
 )
 from studio_desktop.core.engine.placement import Blocked, ServerView, blocked, pick_move
 from studio_desktop.core.jobs import IllegalTransition, Job, JobError, JobStatus
+from studio_desktop.core.messages import QT_TRANSLATE_NOOP, message
 from studio_desktop.core.owners import ProcessOwner
 from studio_desktop.core.store import Store
 from studio_desktop.core.workflows import TemplateRegistry
@@ -78,7 +80,7 @@ class Coordinator:
         self._lock = threading.Lock()
         self._checked_at = float("-inf")
         self._checked_servers: tuple[tuple[str, str, bool], ...] = ()
-        self._reported: dict[str, tuple[tuple[str, str], ...]] = {}  # job id -> reasons told
+        self._reported: dict[str, Reasons] = {}  # job id -> reasons told
 
     def nothing_to_claim(self, seat: Seat) -> None:
         if seat.idle:
@@ -113,7 +115,7 @@ class Coordinator:
                 return
             self._checked_at, self._checked_servers = now, shape
             waiting = [j for j in self._store.jobs_with_status(JobStatus.PENDING) if self._mine(j)]
-            still: dict[str, tuple[tuple[str, str], ...]] = {}
+            still: dict[str, Reasons] = {}
             for job in waiting:
                 verdict = blocked(job, servers, self._templates)
                 if verdict is None:
@@ -149,8 +151,10 @@ class Coordinator:
         )
         if claimed is None or claimed.id != job.id:
             return False
-        message = f"No server can run this job. {verdict.message}"
-        error = JobError(type="unrunnable", message=message)
+        text = message(
+            QT_TRANSLATE_NOOP("CoreMessages", "No server can run this job. {why}"), why=verdict.text
+        )
+        error = JobError(type="unrunnable", message=str(text), text=text)
         try:
             failed = self._store.fail(job.id, error)
         except IllegalTransition:

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from studio_desktop.core.jobs import ImageRecord, Job
-from studio_desktop.core.messages import UserMessage
+from studio_desktop.core.messages import QT_TRANSLATE_NOOP, UserMessage, joined, message
 from studio_desktop.core.servers import ServerCapabilities
 
 
@@ -75,6 +75,19 @@ class JobRetrying:
     reason: str
 
 
+Reasons = tuple[tuple[str, UserMessage], ...]
+"""(server name, why it cannot run a job), the why in words the window translates."""
+
+
+def reasons_text(reasons: Reasons) -> UserMessage:
+    """ "A: why; B: why" as one translatable message."""
+    parts = [
+        message(QT_TRANSLATE_NOOP("CoreMessages", "{server}: {reason}"), server=s, reason=why)
+        for s, why in reasons
+    ]
+    return joined(parts)
+
+
 @dataclass(frozen=True)
 class JobBlocked:
     """A waiting job that no connected server can run, and why, per server.
@@ -88,11 +101,16 @@ class JobBlocked:
     """
 
     job_id: str
-    reasons: tuple[tuple[str, str], ...]
+    reasons: Reasons
 
     @property
     def message(self) -> str:
-        return "; ".join(f"{server}: {why}" for server, why in self.reasons)
+        return str(self.text)
+
+    @property
+    def text(self) -> UserMessage:
+        """The reasons as one message the window translates."""
+        return reasons_text(self.reasons)
 
 
 @dataclass(frozen=True)

@@ -13,8 +13,9 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from studio_desktop.core.engine.events import ServerState
+from studio_desktop.core.engine.events import Reasons, ServerState, reasons_text
 from studio_desktop.core.jobs import Job
+from studio_desktop.core.messages import QT_TRANSLATE_NOOP, UserMessage, joined, message
 from studio_desktop.core.servers import ServerCapabilities
 from studio_desktop.core.workflows import Template, TemplateError, TemplateRegistry
 
@@ -31,24 +32,32 @@ class ServerView:
 
 @dataclass(frozen=True)
 class Blocked:
-    reasons: tuple[tuple[str, str], ...]  # (server name, why it cannot run the job)
+    reasons: Reasons
     final: bool  # every server the job may run on is connected: waiting cannot help
 
     @property
     def message(self) -> str:
-        return "; ".join(f"{server}: {why}" for server, why in self.reasons)
+        return str(self.text)
+
+    @property
+    def text(self) -> UserMessage:
+        return reasons_text(self.reasons)
 
 
 def blocked(job: Job, servers: Sequence[ServerView], templates: TemplateRegistry) -> Blocked | None:
     """None if a connected server can run `job`; otherwise why not, per server."""
-    reasons: list[tuple[str, str]] = []
+    reasons: list[tuple[str, UserMessage]] = []
     final = True
     considered = [s for s in servers if not job.pinned or s.url == job.server]
     for server in considered:
         caps = server.capabilities
         if caps is None or server.state not in (ServerState.IDLE, ServerState.BUSY):
             final = False
-            why = "connecting" if server.state is ServerState.CONNECTING else "not reachable"
+            why = (
+                message(QT_TRANSLATE_NOOP("CoreMessages", "connecting"))
+                if server.state is ServerState.CONNECTING
+                else message(QT_TRANSLATE_NOOP("CoreMessages", "not reachable"))
+            )
             reasons.append((server.label, why))
             continue
         missing = caps.missing_for(job, templates)
@@ -57,7 +66,8 @@ def blocked(job: Job, servers: Sequence[ServerView], templates: TemplateRegistry
         reasons.append((server.label, describe_missing(missing, _template(job, templates))))
     if not considered:
         # Pinned to a server that is not running here (removed, disabled): it may come back.
-        reasons.append((job.server or "?", "this server is not in use"))
+        not_in_use = QT_TRANSLATE_NOOP("CoreMessages", "this server is not in use")
+        reasons.append((job.server or "?", message(not_in_use)))
         final = False
     return Blocked(tuple(reasons), final)
 
@@ -69,43 +79,75 @@ def _template(job: Job, templates: TemplateRegistry) -> Template | None:
         return None
 
 
-def describe_missing(missing: Sequence[str], template: Template | None) -> str:
+def describe_missing(missing: Sequence[str], template: Template | None) -> UserMessage:
     """`ServerCapabilities.missing_for`'s list as a sentence, with where to get what lacks."""
-    parts: list[str] = []
+    parts: list[UserMessage] = []
     nodes = [m for m in missing if not m.startswith(("model ", "template "))]
     for item in missing:
         if item.startswith("template "):
-            parts.append(f"the template {item.removeprefix('template ')} is not installed here")
+            not_here = QT_TRANSLATE_NOOP(
+                "CoreMessages", "the template {name} is not installed here"
+            )
+            parts.append(message(not_here, name=item.removeprefix("template ")))
     by_pack: dict[str, list[str]] = {}
-    help_of: dict[str, str] = {}
+    help_of: dict[str, UserMessage] = {}
     for node in nodes:
         pack = template.pack_for(node) if template is not None else None
         key = pack.name if pack is not None else ""
         by_pack.setdefault(key, []).append(node)
         if pack is not None:
-            where = f" ({pack.url})" if pack.url else ""
-            help_of[key] = pack.hint or f"install {pack.name}{where} and restart ComfyUI."
+            help_of[key] = _install_hint(pack.name, pack.url, pack.hint)
     for name, classes in by_pack.items():
         listed = ", ".join(classes)
         if name:
-            parts.append(f"lacks the nodes {listed} ({name}). {help_of[name]}")
+            lacks = QT_TRANSLATE_NOOP("CoreMessages", "lacks the nodes {nodes} ({pack}). {help}")
+            parts.append(message(lacks, nodes=listed, pack=name, help=help_of[name]))
         else:
-            parts.append(f"lacks the nodes {listed}")
+            lacks = QT_TRANSLATE_NOOP("CoreMessages", "lacks the nodes {nodes}")
+            parts.append(message(lacks, nodes=listed))
     for item in missing:
         if item.startswith("model "):
-            model = item.removeprefix("model ")
-            parts.append(f"lacks the model {model}{_download_hint(model, template)}")
-    return "; ".join(parts)
+            parts.append(_lacks_model(item.removeprefix("model "), template))
+    return joined(parts)
 
 
-def _download_hint(model: str, template: Template | None) -> str:
-    if template is None:
-        return ""
-    for file in template.model_files:
+def _install_hint(pack: str, url: str, hint: str) -> UserMessage:
+    if hint:  # the template's own words: not translated
+        return message("{hint}", hint=hint)
+    if url:
+        return message(
+            QT_TRANSLATE_NOOP("CoreMessages", "install {pack} ({url}) and restart ComfyUI."),
+            pack=pack,
+            url=url,
+        )
+    return message(
+        QT_TRANSLATE_NOOP("CoreMessages", "install {pack} and restart ComfyUI."), pack=pack
+    )
+
+
+def _lacks_model(model: str, template: Template | None) -> UserMessage:
+    for file in template.model_files if template is not None else ():
+        if file.name == model and file.url:
+            return message(
+                QT_TRANSLATE_NOOP(
+                    "CoreMessages",
+                    "lacks the model {model} (download it from {url} into ComfyUI's "
+                    "models/{folder} folder)",
+                ),
+                model=model,
+                url=file.url,
+                folder=file.folder,
+            )
         if file.name == model:
-            where = f" from {file.url}" if file.url else ""
-            return f" (download it{where} into ComfyUI's models/{file.folder} folder)"
-    return ""
+            return message(
+                QT_TRANSLATE_NOOP(
+                    "CoreMessages",
+                    "lacks the model {model} (download it into ComfyUI's models/{folder} folder)",
+                ),
+                model=model,
+                folder=file.folder,
+            )
+    return message(QT_TRANSLATE_NOOP("CoreMessages", "lacks the model {model}"), model=model)
 
 
 def pick_move(

@@ -26,7 +26,7 @@ from studio_desktop.core.engine import JobBlocked, JobProgress, JobRetrying
 from studio_desktop.core.jobs import Job, JobStatus
 from studio_desktop.ui.history import formatting as fmt
 from studio_desktop.ui.history.status import StatusIcons
-from studio_desktop.ui.texts import error_text
+from studio_desktop.ui.texts import error_text, show_text
 
 JOB_IDS_MIME: Final = "application/x-studio-job-ids"
 
@@ -407,8 +407,9 @@ class QueueModel(QAbstractListModel):
     def set_blocked(self, event: JobBlocked) -> None:
         """Show why no server can run a waiting job (cleared when one can again)."""
         row = self.row_of(event.job_id)
-        if row is not None and self._rows[row].blocked != event.message:
-            self._rows[row] = replace(self._rows[row], blocked=event.message)
+        why = show_text(event.text) if event.reasons else ""
+        if row is not None and self._rows[row].blocked != why:
+            self._rows[row] = replace(self._rows[row], blocked=why)
             index = self.index(row)
             self.dataChanged.emit(index, index)
 
