@@ -14,23 +14,31 @@ from pytestqt.qtbot import QtBot
 
 from studio_desktop.core.comfy import ComfyConnectionError
 from studio_desktop.core.comfy.object_info import ObjectInfo
+from studio_desktop.core.context import AppContext
 from studio_desktop.core.engine import messages as m
 from studio_desktop.core.engine.config import EngineConfig
-from studio_desktop.core.engine.events import JobBlocked, Notice, ServerState, ServerStatus
+from studio_desktop.core.engine.events import (
+    JobBlocked,
+    JobRetrying,
+    Notice,
+    ServerState,
+    ServerStatus,
+)
 from studio_desktop.core.engine.failures import decide, job_error
 from studio_desktop.core.engine.machine import ServerMachine
 from studio_desktop.core.engine.placement import describe_missing
-from studio_desktop.core.jobs import JobError
+from studio_desktop.core.jobs import GenerationParams, JobError, NewJob
 from studio_desktop.core.messages import CONTEXT, QT_TRANSLATE_NOOP, UserMessage, message, text_of
 from studio_desktop.core.settings import read_settings
 from studio_desktop.core.urls import normalize_base_url
 from studio_desktop.core.workflows import TemplateError
 from studio_desktop.core.workflows.importer import check_workflow
 from studio_desktop.core.workflows.validate import validate_graph
+from studio_desktop.ui.queue.model import QueueModel
 from studio_desktop.ui.status_bar import _ServerBadge
 from studio_desktop.ui.texts import error_text, exception_text, show_text, status_text
 from studio_desktop.ui.translations import install_translator
-from tests.gui.conftest import PoolFactory
+from tests.gui.conftest import PoolFactory, db
 
 ROOT = Path(__file__).resolve().parents[2]
 WAIT_MS = 20_000
@@ -280,3 +288,18 @@ def test_why_no_server_can_run_a_waiting_job_is_told_in_chinese(chinese: Chinese
     )
     assert show_text(event.text) == "gpu-a：缺少节点 EmptyLatentAudio；gpu-b：正在连接"
     assert event.message == "gpu-a: lacks the nodes EmptyLatentAudio; gpu-b: connecting"
+
+
+def test_a_retrying_job_says_why_in_chinese_in_the_queue_panel(
+    chinese: ChineseCore, ctx: AppContext
+) -> None:
+    """A job waiting to retry after its server went away showed the connection error in English
+    in the Chinese queue panel."""
+    job = db(ctx).add_job(NewJob("txt2img", GenerationParams(prompt="rain")))
+    model = QueueModel()
+    model.load([job])
+    error = job_error(ComfyConnectionError("http://gpu-box:8188"))
+    model.set_retrying(JobRetrying(job.id, 1, 5.0, error.message, error.text))
+    row = model.row_of(job.id)
+    assert row is not None
+    assert model.entry(row).note.startswith("无法连接 http://gpu-box:8188 上的 ComfyUI")

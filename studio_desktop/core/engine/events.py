@@ -72,7 +72,8 @@ class JobRetrying:
     job_id: str
     attempt: int
     delay_s: float
-    reason: str
+    reason: str  # English: the log and the command line
+    text: UserMessage | None = None  # the reason, translatable, when the error has one
 
 
 Reasons = tuple[tuple[str, UserMessage], ...]

@@ -601,7 +601,15 @@ class ServerMachine:
         flight.retry_at = now + verdict.delay_s
         return [
             m.MarkRetrying(job_id, verdict.error, flight.attempts, verdict.delay_s),
-            m.Emit(JobRetrying(job_id, flight.attempts, verdict.delay_s, verdict.error.message)),
+            m.Emit(
+                JobRetrying(
+                    job_id,
+                    flight.attempts,
+                    verdict.delay_s,
+                    verdict.error.message,
+                    verdict.error.text,
+                )
+            ),
             *self._fill(),
         ]
 

@@ -400,7 +400,11 @@ class QueueModel(QAbstractListModel):
     def set_retrying(self, event: JobRetrying) -> None:
         row = self.row_of(event.job_id)
         if row is not None:
-            self._rows[row] = replace(self._rows[row], note=event.reason, executing=False)
+            self._rows[row] = replace(
+                self._rows[row],
+                note=show_text(event.text) if event.text is not None else event.reason,
+                executing=False,
+            )
             index = self.index(row)
             self.dataChanged.emit(index, index)
 
