@@ -8,12 +8,13 @@ import signal
 import sys
 import threading
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from types import FrameType, TracebackType
 
 from studio_desktop.cli.arguments import DEFAULT_WAIT_S
 from studio_desktop.cli.common import EXIT_JOBS_FAILED
 from studio_desktop.cli.output import Reporter
+from studio_desktop.cli.unfinished import Unfinished
 from studio_desktop.cli.waiting import Countdown, ServerWatch
 from studio_desktop.core.comfy import ComfyError
 from studio_desktop.core.comfy.client import normalize_base_url
@@ -23,6 +24,9 @@ from studio_desktop.core.engine import (
     EngineConfig,
     EngineEvent,
     JobBlocked,
+    JobPreview,
+    JobProgress,
+    JobStarted,
     JobStateChanged,
     QueueError,
     ServerChanged,
@@ -40,6 +44,12 @@ _LEAVE_TIMEOUT_S = 1.0  # a second Ctrl-C does not wait for a loop stuck in a se
 # A "no server can run it" told before the servers' last change may be out of date: believed
 # once the engine says it again after the change, or the servers stayed as they are this long.
 _BLOCKED_SETTLE_S = 15.0
+
+
+# Events after which the loop has nothing new to decide (no job changed state, no server did):
+# waking on them re-read every unfinished job several times per job, so the CLI's CPU per job
+# grew with the size of the batch. Progress still reaches the reporter.
+_NOTHING_TO_DECIDE = (JobStarted, JobProgress, JobPreview)
 
 
 class Outcome(enum.Enum):
@@ -105,13 +115,16 @@ def run_until_done(
     watch = ServerWatch(float(getattr(args, "wait", DEFAULT_WAIT_S)), time.monotonic())
 
     blocked = _Blocked()
+    unfinished = Unfinished(ctx, accept)
 
     def listener(event: EngineEvent) -> None:
         reporter.event(event)
         blocked.observe(event)
+        unfinished.observe(event)
         if isinstance(event, ServerChanged):
             watch.observe([event.status], time.monotonic())
-        changed.set()
+        if not isinstance(event, _NOTHING_TO_DECIDE):
+            changed.set()
 
     dispatcher = Dispatcher(
         ctx.store,
@@ -132,13 +145,13 @@ def run_until_done(
                 reporter.queued(_queue_again(dispatcher, retry, reporter))
             countdown = Countdown()
             while True:
-                unfinished = _unfinished(ctx, accept)
-                if not unfinished:
+                now = time.monotonic()
+                left = unfinished.ids(now)
+                if not left:
                     _let_go(dispatcher)
                     return Outcome.DONE
-                now = time.monotonic()
                 states = [status.state for status in dispatcher.statuses()]
-                why = blocked.all_blocked(unfinished, states, now)
+                why = blocked.all_blocked(left, states, now)
                 if why is not None:
                     # Never wait silently for a server that lacks what the jobs need.
                     print(f"error: no server can run the job: {why}", file=sys.stderr)
@@ -187,14 +200,14 @@ class _Blocked:
                 self._servers_changed_at = now
 
     def all_blocked(
-        self, unfinished: Sequence[Job], states: Sequence[ServerState], now: float
+        self, unfinished: Collection[str], states: Sequence[ServerState], now: float
     ) -> str | None:
         """The reason to stop waiting, when every unfinished job is blocked, no server is still
         connecting (it might have what they need), and the reasons are not out of date."""
         if ServerState.CONNECTING in states:
             return None
         with self._lock:
-            told = [self._why.get(job.id) for job in unfinished]
+            told = [self._why.get(job_id) for job_id in unfinished]
             changed_at = self._servers_changed_at
         known = [entry for entry in told if entry is not None]
         if len(known) < len(told):
