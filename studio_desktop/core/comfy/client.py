@@ -100,7 +100,7 @@ class ComfyClient:
         self.transfer_deadline = transfer_deadline
         self.max_json_bytes = max_json_bytes
         self._origin = _origin(self.base_url)
-        self._session = watched_session()
+        self._session = watched_session(self.base_url)
         self._auth_header = auth_header or None
         self._headers: dict[str, str] = {"Accept": "application/json"}
         if auth_header:

@@ -10,12 +10,14 @@ read then fails at once, and the caller sees `expired` and reports a timeout.
 from __future__ import annotations
 
 import contextlib
+import os
 import socket
 import threading
 from typing import Any
 
 import requests
 from requests.adapters import HTTPAdapter
+from requests.utils import get_environ_proxies
 from urllib3.connection import HTTPConnection, HTTPSConnection
 from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
 from urllib3.poolmanager import PoolManager
@@ -133,10 +135,21 @@ class _WatchedAdapter(HTTPAdapter):
         return manager
 
 
-def watched_session() -> requests.Session:
-    """A Session whose connections obey the calling thread's Deadline; no automatic retries."""
+def watched_session(base_url: str | None = None) -> requests.Session:
+    """A Session whose connections obey the calling thread's Deadline; no automatic retries.
+
+    Given the one server it talks to, the environment (HTTP(S)_PROXY, NO_PROXY, a CA bundle
+    in REQUESTS_CA_BUNDLE or CURL_CA_BUNDLE) is read once here instead of on every request:
+    requests scans the environment, the system proxy settings and ~/.netrc per call, which
+    cost more than the call to a local ComfyUI itself."""
     session = requests.Session()
     adapter = _WatchedAdapter(pool_connections=4, pool_maxsize=8, max_retries=0)
     session.mount("http://", adapter)
     session.mount("https://", adapter)
+    if base_url is not None:
+        session.proxies = dict(get_environ_proxies(base_url))
+        bundle = os.environ.get("REQUESTS_CA_BUNDLE") or os.environ.get("CURL_CA_BUNDLE")
+        if bundle:
+            session.verify = bundle
+        session.trust_env = False
     return session
