@@ -162,6 +162,47 @@ def test_search_sees_updated_rows_only(store: Store) -> None:
     assert [j.id for j in store.search_prompts("lighthouse")] == [job.id]
 
 
+def test_search_pages_through_many_matches_like_the_slow_path(store: Store) -> None:
+    """The FTS-driven page (index walked newest first) gives the rows, order and page breaks
+    that LIKE alone gives, with other filters, short (LIKE) terms and CJK mixed in."""
+    words = ("red cat", "blue lake", "一只猫在屋顶", "sailor", "red sailor hat", "猫 lake")
+    jobs = [
+        add(store, f"{words[i % len(words)]} {i}", negative="blurry" if i % 4 == 0 else "")
+        for i in range(230)
+    ]
+    for job in jobs[::9]:
+        store.cancel(job.id)
+    store.soft_delete_jobs([j.id for j in jobs[::18]])
+    filters = [
+        JobFilter(text="red"),
+        JobFilter(text="sailor red"),
+        JobFilter(text="一只猫"),
+        JobFilter(text="猫 lake"),  # one LIKE term, one FTS term
+        JobFilter(text="blurry cat"),  # negative prompt and prompt
+        JobFilter(text="red", statuses=(JobStatus.CANCELLED,)),
+        JobFilter(text="lake", include_deleted=True),
+        JobFilter(text="zeppelin"),
+    ]
+    for flt in filters:
+        by_index = all_pages(store, flt, limit=7)
+        store._fts = False  # what a SQLite without the trigram tokenizer gets
+        by_like = all_pages(store, flt, limit=7)
+        store._fts = True
+        assert [[j.id for j in p] for p in by_index] == [[j.id for j in p] for p in by_like]
+        found = [j for page in by_index for j in page]
+        everything = store.list_jobs(JobFilter(include_deleted=True), limit=500).items
+        current = {j.id: j for j in everything}
+        expected = [
+            j.id
+            for j in reversed(jobs)
+            if all(t in f"{j.params.prompt}\n{j.params.negative}" for t in flt.text.split())
+            and (flt.include_deleted or not current[j.id].deleted)
+            and (not flt.statuses or current[j.id].status in flt.statuses)
+        ]
+        assert [j.id for j in found] == expected, flt
+    assert len(all_pages(store, JobFilter(text="red"), limit=7)) > 5  # many pages really walked
+
+
 def test_soft_delete_and_restore_jobs(store: Store) -> None:
     done = add(store, "finished one")
     store.cancel(done.id)

@@ -19,7 +19,7 @@ from studio_desktop.core.store import attempts_repo
 from studio_desktop.core.store.errors import JobNotFound
 from studio_desktop.core.store.filters import JobFilter
 from studio_desktop.core.store.models import JobRow
-from studio_desktop.core.store.search import prompt_matches
+from studio_desktop.core.store.search import JOBS_FTS, PromptSearch, prompt_matches, split
 
 CLAIM_ORDER = (JobRow.priority.desc(), JobRow.seq.asc())
 ACTIVE = (JobStatus.PENDING.value, JobStatus.RUNNING.value, JobStatus.RETRYING.value)
@@ -299,13 +299,19 @@ def count_by_status(session: Session) -> dict[JobStatus, int]:
     return counts
 
 
-def filter_condition(flt: JobFilter, *, fts: bool) -> ColumnElement[bool]:
+def filter_condition(
+    flt: JobFilter, *, fts: bool, search: PromptSearch | None = None
+) -> ColumnElement[bool]:
+    """The filter as a condition on `jobs`. With `search` (the split of `flt.text`), only its
+    `others` part is included: the caller joins `jobs_fts` for the MATCH."""
     conditions: list[ColumnElement[bool]] = []
     if not flt.include_deleted:
         conditions.append(JobRow.deleted.is_(False))
     if flt.statuses:
         conditions.append(JobRow.status.in_([s.value for s in flt.statuses]))
-    if flt.text.strip():
+    if search is not None:
+        conditions.append(search.others)
+    elif flt.text.strip():
         conditions.append(prompt_matches(flt.text, fts=fts))
     if flt.template is not None:
         conditions.append(JobRow.template == flt.template)
@@ -321,12 +327,31 @@ def filter_condition(flt: JobFilter, *, fts: bool) -> ColumnElement[bool]:
 
 
 def newest_first(
-    session: Session, where: ColumnElement[bool], *, after_seq: int | None, limit: int
+    session: Session, flt: JobFilter, *, fts: bool, after_seq: int | None, limit: int
 ) -> list[JobRow]:
-    """Up to `limit + 1` rows, so the caller can tell whether another page exists."""
-    stmt = select(JobRow).where(where).order_by(JobRow.seq.desc()).limit(limit + 1)
+    """Up to `limit + 1` rows matching `flt`, so the caller can tell whether another page exists.
+
+    With terms the FTS index can find, the index drives: its matches are walked newest first
+    (rowid = seq, descending) and joined to their rows, so a page of a common term costs a page
+    of index lookups instead of collecting and sorting every match (seq IN (... MATCH ...)).
+    """
+    search = split(flt.text, fts=fts) if flt.text.strip() else None
+    if search is None or search.fts_query is None:
+        where = filter_condition(flt, fts=fts)
+        stmt = select(JobRow).where(where).order_by(JobRow.seq.desc()).limit(limit + 1)
+        if after_seq is not None:
+            stmt = stmt.where(JobRow.seq < after_seq)
+        return list(session.scalars(stmt))
+    stmt = (
+        select(JobRow)
+        .select_from(JOBS_FTS)
+        .join(JobRow, JobRow.seq == JOBS_FTS.c.rowid)
+        .where(search.match(), filter_condition(flt, fts=fts, search=search))
+        .order_by(JOBS_FTS.c.rowid.desc())
+        .limit(limit + 1)
+    )
     if after_seq is not None:
-        stmt = stmt.where(JobRow.seq < after_seq)
+        stmt = stmt.where(JOBS_FTS.c.rowid < after_seq)  # a rowid range the index applies itself
     return list(session.scalars(stmt))
 
 

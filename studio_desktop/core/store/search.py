@@ -9,13 +9,28 @@ to LIKE, as does everything when this SQLite has no trigram tokenizer.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
-from sqlalchemy import ColumnElement, and_, or_, select, text, true
+from sqlalchemy import (
+    ColumnElement,
+    Integer,
+    TextClause,
+    and_,
+    column,
+    or_,
+    select,
+    table,
+    text,
+    true,
+)
 
 from studio_desktop.core.store.models import JobRow
 
 _TERMS = re.compile(r'"([^"]+)"|(\S+)')
 _TRIGRAM = 3
+
+# The index's rowid is the job's seq (content_rowid='seq'), so it can drive a newest-first list.
+JOBS_FTS = table("jobs_fts", column("rowid", Integer))
 
 
 def terms(query: str) -> list[str]:
@@ -33,26 +48,48 @@ def like_pattern(term: str) -> str:
     return f"%{escaped}%"
 
 
-def prompt_matches(query: str, *, fts: bool) -> ColumnElement[bool]:
-    """A condition on `jobs` that holds when every term of `query` occurs in the prompt texts."""
-    conditions: list[ColumnElement[bool]] = []
-    long_terms = [t for t in terms(query) if fts and len(t) >= _TRIGRAM]
-    if long_terms:
-        match = " AND ".join(fts_phrase(t) for t in long_terms)
-        rows = (
-            select(text("rowid"))
-            .select_from(text("jobs_fts"))
-            .where(text("jobs_fts MATCH :fts_query").bindparams(fts_query=match))
-        )
-        conditions.append(JobRow.seq.in_(rows))
-    for term in terms(query):
+@dataclass(frozen=True)
+class PromptSearch:
+    """A query split by how each term is found: `fts_query` (None when no term can use the
+    index) must MATCH `jobs_fts`, and `others` must hold on the job row."""
+
+    fts_query: str | None
+    others: ColumnElement[bool]
+
+    def match(self) -> ColumnElement[bool] | TextClause:
+        """`jobs_fts MATCH ...`, for a statement that has `jobs_fts` in its FROM."""
+        if self.fts_query is None:
+            return true()
+        return text("jobs_fts MATCH :fts_query").bindparams(fts_query=self.fts_query)
+
+
+def split(query: str, *, fts: bool) -> PromptSearch:
+    found = terms(query)
+    long_terms = [t for t in found if fts and len(t) >= _TRIGRAM]
+    others: list[ColumnElement[bool]] = []
+    for term in found:
         if term in long_terms:
             continue
         pattern = like_pattern(term)
-        conditions.append(
+        others.append(
             or_(
                 JobRow.prompt.like(pattern, escape="\\"),
                 JobRow.negative.like(pattern, escape="\\"),
             )
         )
-    return and_(true(), *conditions)
+    fts_query = " AND ".join(fts_phrase(t) for t in long_terms) if long_terms else None
+    return PromptSearch(fts_query, and_(true(), *others))
+
+
+def prompt_matches(query: str, *, fts: bool) -> ColumnElement[bool]:
+    """A condition on `jobs` that holds when every term of `query` occurs in the prompt texts.
+
+    For use inside other queries (the gallery's); a newest-first job list should instead join
+    `jobs_fts` and order by its rowid (`jobs_repo.newest_first`): `seq IN (MATCH ...)` makes
+    SQLite find every match and sort them, where the index walked backwards stops at the page.
+    """
+    search = split(query, fts=fts)
+    if search.fts_query is None:
+        return search.others
+    rows = select(JOBS_FTS.c.rowid).where(search.match())
+    return and_(JobRow.seq.in_(rows), search.others)

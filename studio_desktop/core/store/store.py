@@ -387,9 +387,10 @@ class Store:
         self, flt: JobFilter = ALL_JOBS, *, after_seq: int | None = None, limit: int = 100
     ) -> Page[Job]:
         """History, newest first; pass `next_cursor` back as `after_seq` for the next page."""
-        where = jobs_repo.filter_condition(flt, fts=self._fts)
         with self._db.read() as session:
-            rows = jobs_repo.newest_first(session, where, after_seq=after_seq, limit=limit)
+            rows = jobs_repo.newest_first(
+                session, flt, fts=self._fts, after_seq=after_seq, limit=limit
+            )
             items = [convert.job(r) for r in rows[:limit]]
         return Page(items, items[-1].seq if len(rows) > limit else None)
 
