@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import os
 import socket
 import subprocess
 import sys
@@ -33,11 +34,22 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
+def load() -> str:
+    """The machine's 1, 5 and 15 minute load averages, to print beside every figure."""
+    one, five, fifteen = os.getloadavg()
+    return f"{one:.2f} {five:.2f} {fifteen:.2f}"
+
+
 @contextlib.contextmanager
 def fake_servers(
-    count: int, *, steps: int, step_seconds: float, size: tuple[int, int]
+    count: int,
+    *,
+    steps: int,
+    step_seconds: float,
+    size: tuple[int, int],
+    module: str = "tests.fakes.comfy_server",
 ) -> Iterator[list[str]]:
-    """Start `count` fake ComfyUI processes; yield their URLs."""
+    """Start `count` fake ComfyUI processes (`python -m module`); yield their URLs."""
     procs: list[subprocess.Popen[bytes]] = []
     urls: list[str] = []
     try:
@@ -48,7 +60,7 @@ def fake_servers(
                     [
                         sys.executable,
                         "-m",
-                        "tests.fakes.comfy_server",
+                        module,
                         "--port",
                         str(port),
                         "--steps",
@@ -90,16 +102,19 @@ def checkpoint(url: str) -> str:
     return str(info["CheckpointLoaderSimple"]["input"]["required"]["ckpt_name"][0][0])
 
 
-def run_batch(urls: list[str], jobs: int, *, pipeline_depth: int = 2) -> float:
+def run_batch(urls: list[str], jobs: int, *, pipeline_depth: int = 2, first_seed: int = 0) -> float:
     """Queue `jobs` txt2img jobs on a fresh data folder, run them through the Dispatcher,
     return the wall time from queueing to the last job recorded."""
-    return run_batch_measured(urls, jobs, pipeline_depth=pipeline_depth)[0]
+    return run_batch_measured(urls, jobs, pipeline_depth=pipeline_depth, first_seed=first_seed)[0]
 
 
 def run_batch_measured(
-    urls: list[str], jobs: int, *, pipeline_depth: int = 2
+    urls: list[str], jobs: int, *, pipeline_depth: int = 2, first_seed: int = 0
 ) -> tuple[float, float]:
-    """(wall seconds, CPU seconds of this process) from queueing to the last job recorded."""
+    """(wall seconds, CPU seconds of this process) from queueing to the last job recorded.
+
+    `first_seed` keeps batches on the same fakes apart: the fake caches outputs by input
+    signature like ComfyUI, so repeating a seed would make a job finish at once."""
     model = checkpoint(urls[0])
     with tempfile.TemporaryDirectory(prefix="studio-bench-") as data_dir:
         ctx = AppContext.open(data_dir)
@@ -125,7 +140,9 @@ def run_batch_measured(
         ):
             time.sleep(0.02)
         new = [
-            NewJob("txt2img", GenerationParams(prompt=f"bench {i}", seed=i, model=model))
+            NewJob(
+                "txt2img", GenerationParams(prompt=f"bench {i}", seed=first_seed + i, model=model)
+            )
             for i in range(jobs)
         ]
         start = time.perf_counter()
