@@ -189,7 +189,7 @@
     </message>
     <message>
         <location line="+17"/>
-        <location filename="../../studio_desktop/core/engine/events.py" line="+85"/>
+        <location filename="../../studio_desktop/core/engine/events.py" line="+86"/>
         <source>{server}: {reason}</source>
         <translation>{server}：{reason}</translation>
     </message>
@@ -684,13 +684,12 @@
         <translation>{url} 已连接。</translation>
     </message>
     <message>
-        <location line="+49"/>
-        <location filename="../../studio_desktop/core/store/errors.py" line="+39"/>
+        <location filename="../../studio_desktop/core/store/errors.py" line="+41"/>
         <source>This job no longer exists.</source>
         <translation>此任务已不存在。</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location filename="../../studio_desktop/core/engine/dispatcher.py" line="+82"/>
         <source>Only a waiting job can be moved to the front.</source>
         <translation>只有等待中的任务才能移到最前。</translation>
     </message>

@@ -14,7 +14,7 @@ from types import FrameType, TracebackType
 from studio_desktop.cli.arguments import DEFAULT_WAIT_S
 from studio_desktop.cli.common import EXIT_JOBS_FAILED
 from studio_desktop.cli.output import Reporter
-from studio_desktop.cli.unfinished import Unfinished
+from studio_desktop.cli.unfinished import Unfinished, unfinished_jobs
 from studio_desktop.cli.waiting import Countdown, ServerWatch
 from studio_desktop.core.comfy import ComfyError
 from studio_desktop.core.comfy.client import normalize_base_url
@@ -246,11 +246,6 @@ def _queue_again(dispatcher: Dispatcher, job_ids: Sequence[str], reporter: Repor
     return queued
 
 
-def _unfinished(ctx: AppContext, accept: Callable[[Job], bool]) -> list[Job]:
-    active = ctx.store.jobs_with_status(JobStatus.PENDING, JobStatus.RUNNING, JobStatus.RETRYING)
-    return [job for job in active if accept(job)]
-
-
 def _cancel_batch(
     ctx: AppContext,
     dispatcher: Dispatcher,
@@ -263,9 +258,9 @@ def _cancel_batch(
     The loops stop first, so nothing is claimed or submitted meanwhile. Each server's prompts go
     before its jobs are marked cancelled, so a second Ctrl-C while a server is slow to answer
     leaves the jobs not yet cancelled as they were, for `resume` (which finds their prompts)."""
-    reporter.cancelling(len(_unfinished(ctx, accept)))
+    reporter.cancelling(len(unfinished_jobs(ctx, accept)))
     dispatcher.shutdown()
-    left = _unfinished(ctx, accept)
+    left = unfinished_jobs(ctx, accept)
     configs = {normalize_base_url(s.url): s for s in servers}
     by_server: dict[str, list[str]] = {}
     for job in left:

@@ -50,8 +50,7 @@ class Unfinished:
     def read(self, now: float) -> None:
         """Take the store's word (merged with the ends told meanwhile)."""
         started = time.monotonic()
-        active = self._ctx.store.jobs_with_status(*_ACTIVE)
-        read = {job.id for job in active if self._accept(job)}
+        read = {job.id for job in unfinished_jobs(self._ctx, self._accept)}
         with self._lock:
             self._ended = {i: at for i, at in self._ended.items() if at >= started}
             self._ids = read - self._ended.keys()
@@ -60,16 +59,18 @@ class Unfinished:
     def ids(self, now: float) -> frozenset[str]:
         """What is left: from the events, re-read from the store every REREAD_EVERY_S and
         before saying nothing is left."""
-        if now - self._read_at >= REREAD_EVERY_S:
+        fresh = now - self._read_at >= REREAD_EVERY_S
+        if fresh:
             self.read(now)
         with self._lock:
             left = frozenset(self._ids)
-        if not left:
+        if not left and not fresh:
             self.read(now)
             with self._lock:
                 left = frozenset(self._ids)
         return left
 
-    def jobs(self) -> list[Job]:
-        """The unfinished jobs as the store has them now (for cancelling them)."""
-        return [job for job in self._ctx.store.jobs_with_status(*_ACTIVE) if self._accept(job)]
+
+def unfinished_jobs(ctx: AppContext, accept: Callable[[Job], bool]) -> list[Job]:
+    """The accepted jobs that are waiting or running, as the store has them now."""
+    return [job for job in ctx.store.jobs_with_status(*_ACTIVE) if accept(job)]

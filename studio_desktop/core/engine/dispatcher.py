@@ -225,9 +225,7 @@ class Dispatcher:
         try:
             cancelled = self.store.cancel(job_id)
         except JobNotFound as exc:
-            raise QueueError(
-                message(QT_TRANSLATE_NOOP("CoreMessages", "This job no longer exists."))
-            ) from exc
+            raise QueueError(exc.text) from exc
         except IllegalTransition as exc:
             raise QueueError(message(_NOT_CANCELLABLE.get(exc.old, _ENDED))) from exc
         self._emit(JobStateChanged(cancelled))

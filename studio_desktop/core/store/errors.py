@@ -33,6 +33,8 @@ class WrongThread(RuntimeError):
 
 
 class JobNotFound(StoreError, LookupError):
+    text: UserMessage
+
     def __init__(self, job_id: str) -> None:
         super().__init__(f"no job with id {job_id}")
         self.job_id = job_id
