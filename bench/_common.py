@@ -47,9 +47,12 @@ def fake_servers(
     steps: int,
     step_seconds: float,
     size: tuple[int, int],
+    look: str = "gradient",
     module: str = "tests.fakes.comfy_server",
 ) -> Iterator[list[str]]:
-    """Start `count` fake ComfyUI processes (`python -m module`); yield their URLs."""
+    """Start `count` fake ComfyUI processes (`python -m module`); yield their URLs.
+
+    `look`: "gradient" (tiny PNGs) or "photo" (as large and slow to decode as real outputs)."""
     procs: list[subprocess.Popen[bytes]] = []
     urls: list[str] = []
     try:
@@ -69,6 +72,8 @@ def fake_servers(
                         str(step_seconds),
                         "--output-size",
                         f"{size[0]}x{size[1]}",
+                        "--output-look",
+                        look,
                     ],
                     cwd=REPO,
                     stdout=subprocess.DEVNULL,

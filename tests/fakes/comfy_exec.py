@@ -150,6 +150,7 @@ class Host(Protocol):
     steps: int
     step_seconds: float
     output_size: tuple[int, int]
+    output_grain: int
     cache: dict[str, CacheEntry]
     interrupt_event: asyncio.Event
 
@@ -662,12 +663,17 @@ class PromptRun:
                             host.output_size[0],
                             host.output_size[1],
                             latent.batch,
-                            Look.from_key(latent.key),
+                            Look.from_key(latent.key, host.output_grain),
                         )
                     )
                 else:
                     outs.append(
-                        ImageVal(host.output_size[0], host.output_size[1], 1, Look.from_key(sig))
+                        ImageVal(
+                            host.output_size[0],
+                            host.output_size[1],
+                            1,
+                            Look.from_key(sig, host.output_grain),
+                        )
                     )
             elif kind == "LATENT":
                 if latent is not None:

@@ -11,15 +11,17 @@ from __future__ import annotations
 
 import hashlib
 import io
+import random
 import struct
 import zlib
 from dataclasses import dataclass
 from functools import lru_cache
 
-from PIL import Image
+from PIL import Image, ImageFilter
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 PALETTES = 16
+GRAIN_PHOTO = 64  # the --output-look photo setting: a photo-like 1024x1024 PNG is ~1.5 MiB
 
 
 @dataclass(frozen=True)
@@ -28,12 +30,16 @@ class Look:
 
     solid: tuple[int, int, int] | None = None
     palette: int = 0
+    # 0: a smooth gradient (compresses to a few KiB). Above 0: that much deterministic noise
+    # blended in (out of 255), so the PNG is as large and as slow to decode as a real output:
+    # GRAIN_PHOTO at ComfyUI's compress_level 4 gives ~1.5 MiB at 1024x1024.
+    grain: int = 0
 
     @staticmethod
-    def from_key(key: str) -> Look:
+    def from_key(key: str, grain: int = 0) -> Look:
         """A gradient look chosen deterministically from any string (e.g. a node signature)."""
         digest = hashlib.sha256(key.encode("utf-8")).digest()
-        return Look(palette=digest[0] % PALETTES)
+        return Look(palette=digest[0] % PALETTES, grain=grain)
 
     @staticmethod
     def from_color(color: int) -> Look:
@@ -44,7 +50,7 @@ class Look:
         if self.solid is not None:
             r, g, b = self.solid
             return Look(solid=(255 - r, 255 - g, 255 - b))
-        return Look(palette=(self.palette + PALETTES // 2) % PALETTES)
+        return Look(palette=(self.palette + PALETTES // 2) % PALETTES, grain=self.grain)
 
 
 def _chunk(tag: bytes, data: bytes) -> bytes:
@@ -64,14 +70,28 @@ def render(size: tuple[int, int], look: Look) -> Image.Image:
     bands = bands[shift:] + bands[:shift]
     if look.palette >= PALETTES // 2:
         bands.reverse()
+    if look.grain:
+        bands = [
+            _grained(band, look.grain, seed=look.palette * 3 + i) for i, band in enumerate(bands)
+        ]
     return Image.merge("RGB", (bands[0], bands[1], bands[2]))
+
+
+def _grained(band: Image.Image, grain: int, *, seed: int) -> Image.Image:
+    """`band` with seeded noise blended in, softened so neighbouring pixels correlate a little
+    as in a photo (pure noise would not compress at all, which no real output looks like)."""
+    rnd = random.Random(seed)
+    noise = Image.frombytes("L", band.size, rnd.randbytes(band.size[0] * band.size[1]))
+    return Image.blend(band, noise.filter(ImageFilter.BoxBlur(1)), grain / 255)
 
 
 @lru_cache(maxsize=128)
 def _png_parts(size: tuple[int, int], look: Look) -> tuple[bytes, bytes]:
     """(IHDR chunk, everything after it) of the encoded picture, without text chunks."""
     buf = io.BytesIO()
-    render(size, look).save(buf, "PNG", compress_level=1)
+    # Grained looks stand in for real outputs, so they are written as ComfyUI's SaveImage
+    # writes (compress_level 4); smooth test pictures use the fastest level.
+    render(size, look).save(buf, "PNG", compress_level=4 if look.grain else 1)
     data = buf.getvalue()
     pos = len(PNG_SIGNATURE)
     (length,) = struct.unpack(">I", data[pos : pos + 4])

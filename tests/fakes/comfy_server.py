@@ -57,7 +57,7 @@ from aiohttp import WSMsgType, web
 
 from tests.fakes.comfy_exec import CacheEntry, PromptRun
 from tests.fakes.comfy_faults import Faults
-from tests.fakes.comfy_images import decompression_bomb_png, webp_preview
+from tests.fakes.comfy_images import GRAIN_PHOTO, decompression_bomb_png, webp_preview
 from tests.fakes.comfy_validate import Validation, input_spec, validate_prompt
 
 __all__ = ["FakeComfyServer", "Faults"]
@@ -129,6 +129,7 @@ class FakeComfyServer:
         steps: int = 4,
         step_seconds: float = 0.02,
         output_size: tuple[int, int] = (64, 64),
+        output_grain: int = 0,
         checkpoints: list[str] | None = None,
         object_info_path: Path | None = None,
         require_auth: str | None = None,
@@ -139,16 +140,19 @@ class FakeComfyServer:
         ``steps``/``step_seconds``: sampler steps and their duration (both read at every step,
         so a test can let a deliberately endless run finish by lowering ``steps``, instead of
         guessing how long a run must last to outlive a slow machine); ``output_size``: size of
-        images decoded from latents; ``checkpoints``: replaces every ``ckpt_name`` list in
-        /object_info; ``require_auth``: exact ``Authorization`` header every route needs (else
-        401); ``preview_method``: server default like ComfyUI's ``--preview-method`` (the traced
-        server ran with ``auto``), overridden per prompt by ``extra_data.preview_method``.
+        images decoded from latents; ``output_grain``: noise blended into them (see
+        comfy_images.Look; benchmarks use GRAIN_PHOTO for realistic sizes); ``checkpoints``:
+        replaces every ``ckpt_name`` list in /object_info; ``require_auth``: exact
+        ``Authorization`` header every route needs (else 401); ``preview_method``: server
+        default like ComfyUI's ``--preview-method`` (the traced server ran with ``auto``),
+        overridden per prompt by ``extra_data.preview_method``.
         """
         self.faults = Faults()
         self.port = port
         self.steps = steps
         self.step_seconds = step_seconds
         self.output_size = output_size
+        self.output_grain = output_grain
         self.require_auth = require_auth
         # Server-wide default like ComfyUI's --preview-method; extra_data.preview_method wins.
         self.preview_method = preview_method
@@ -912,6 +916,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--steps", type=int, default=4)
     parser.add_argument("--step-seconds", type=float, default=0.02)
     parser.add_argument("--output-size", default="64x64", help="WxH of decoded images")
+    parser.add_argument(
+        "--output-look",
+        choices=("gradient", "photo"),
+        default="gradient",
+        help="photo: outputs as large and slow to decode as real ones (~1.5 MiB at 1024x1024)",
+    )
     parser.add_argument("--preview-method", default="none")
     parser.add_argument("--checkpoint", action="append", dest="checkpoints")
     args = parser.parse_args(argv)
@@ -921,6 +931,7 @@ def main(argv: list[str] | None = None) -> int:
         steps=args.steps,
         step_seconds=args.step_seconds,
         output_size=(width, height),
+        output_grain=GRAIN_PHOTO if args.output_look == "photo" else 0,
         checkpoints=args.checkpoints,
         preview_method=args.preview_method,
     )
