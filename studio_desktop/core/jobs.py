@@ -347,3 +347,11 @@ class ImageRecord:
     tags: tuple[str, ...]
     deleted: bool
     created_at: datetime
+
+
+@dataclass(frozen=True)
+class Completed:
+    """A job as its completion left it, with the outputs recorded in the same transaction."""
+
+    job: Job
+    images: list[ImageRecord]

@@ -239,10 +239,11 @@ def test_collecting_twice_does_not_duplicate_images(h: Harness, ctx: AppContext)
     assert completed is not None
     server = HttpComfyServer(ServerConfig(h.fake.url), stream_reconnect_s=1.0)
     try:
-        images = steps.collect(server, ctx.store, ctx.library, completed, entry)
+        again = steps.collect(server, ctx.store, ctx.library, completed, entry)
     finally:
         server.close()
-    assert [i.id for i in images] == [i.id for i in first]
+    assert [i.id for i in again.images] == [i.id for i in first]
+    assert again.job == completed
     assert ctx.store.images_for_job(job.id) == first
     assert sorted(ctx.paths.outputs.rglob("*.png")) == files
     assert [p.stat().st_mtime_ns for p in files] == mtimes  # same bytes: not rewritten

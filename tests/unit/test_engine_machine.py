@@ -185,6 +185,35 @@ def test_progress_is_reported_and_written_at_most_every_half_second() -> None:
     assert kinds(last) == ["Emit", "SaveProgress"]  # the last step is always written
 
 
+def test_a_fast_graph_writes_its_node_changes_at_most_every_half_second() -> None:
+    # Each node's `executing` marker used to be one database write: six or seven a job, the
+    # largest part of the client's fixed cost per job on a fast GPU.
+    s = Script()
+    s.connect()
+    s.on_server("a")
+    first = s(m.ServerEvent(ev.Executing(prompt_id="a", node="4")))
+    assert kinds(first) == ["MarkSampling", "SaveProgress"]
+    for node in ("6", "7", "5"):
+        s.now += 0.05
+        assert kinds(s(m.ServerEvent(ev.Executing(prompt_id="a", node=node)))) == []
+    s.now += 0.5
+    assert kinds(s(m.ServerEvent(ev.Executing(prompt_id="a", node="3")))) == ["SaveProgress"]
+
+
+def test_a_busy_server_reads_its_free_memory_once_per_interval_not_after_every_job() -> None:
+    # GET /system_stats after every job was a quarter of the client's HTTP calls per job.
+    s = Script(depth=3)
+    s.connect()
+    for name in ("a", "b", "c"):
+        s.on_server(name)
+        s(m.ServerEvent(ev.Executing(prompt_id=name, node=None)))
+        s(m.HistoryFetched(name, entry(name)))
+    assert m.RefreshFreeVram() in s(m.Collected("a"))  # the first figure after a job
+    s.now += 0.3
+    assert m.RefreshFreeVram() not in s(m.Collected("b"))  # "c" still runs: soon enough later
+    assert m.RefreshFreeVram() in s(m.Collected("c"))  # the last job: the figure at rest
+
+
 def test_the_end_marker_fetches_the_history_and_collects() -> None:
     s = Script()
     s.connect()

@@ -15,6 +15,7 @@ class EngineConfig:
     idle_poll_s: float = 0.25  # how soon an idle loop notices new jobs without a wake()
     history_poll_s: float = 2.0  # safety net for missed events (reconnects, adopted prompts)
     capabilities_refresh_s: float = 30.0  # free VRAM and model lists, while connected
+    vram_refresh_s: float = 2.0  # free VRAM after jobs end, at most this often while busy
     held_check_s: float = 1.0  # how soon a cancel made by another process stops our prompt
     progress_write_s: float = 0.5  # at most this often a progress UPDATE hits the database
     preview_method: str = "auto"

@@ -505,7 +505,7 @@ class ServerDriver:
         """On the output thread: the result goes back to the loop through the inbox."""
         result: m.Input
         try:
-            images = steps.collect(self._comfy, self._store, self._library, job, entry)
+            completed = steps.collect(self._comfy, self._store, self._library, job, entry)
         except IllegalTransition:
             log.info("job %s ended elsewhere while its outputs were saved", job.id)
             current = self._store.get_job(job.id)
@@ -523,10 +523,8 @@ class ServerDriver:
                 log.warning("saving the outputs of job %s failed", job.id, exc_info=exc)
             result = m.StepFailed(job.id, exc)
         else:
-            final = self._store.get_job(job.id)
-            if final is not None:
-                self._emit(JobStateChanged(final))
-                self._emit(JobFinished(final, tuple(images)))
+            self._emit(JobStateChanged(completed.job))
+            self._emit(JobFinished(completed.job, tuple(completed.images)))
             result = m.Collected(job.id)
         self._inbox.put(_CollectDone(job.id, result))
         self._wake.set()

@@ -126,6 +126,7 @@ class ServerMachine:
         self.depth = max(1, depth)
         self.config = config
         self.connected = False
+        self._vram_read_at = float("-inf")  # when a job's end last asked for the free VRAM
         self.flights: dict[str, Flight] = {}
         self._claiming = False
         self._abandoned: set[str] = set()  # prompts left on the server when it went away
@@ -220,8 +221,7 @@ class ServerMachine:
                 return self._event(event, now)
             case m.Collected(job_id):
                 self.flights.pop(job_id, None)
-                refresh = [m.RefreshFreeVram()] if self.connected else []
-                return [*refresh, *self._fill()]
+                return [*self._refresh_free_vram(now), *self._fill()]
             case m.Overruled(job):
                 return self._overruled(job)
             case m.CancelRequested(job_id):
@@ -441,6 +441,12 @@ class ServerMachine:
         if isinstance(event, ev.Executing):
             if event.node is None:
                 return [m.FetchHistory(job_id)]  # ComfyUI writes history before this marker
+            # Only the window's live view needs every node (it follows the events); the stored
+            # copy, for other processes and restarts, is written at most every
+            # progress_write_s like step progress: a fast graph sends a marker per node.
+            if now - flight.progress_saved_at < self.config.progress_write_s:
+                return began
+            flight.progress_saved_at = now
             text = flight.node_types.get(event.node, event.node)
             return [*began, m.SaveProgress(job_id, flight.fraction, text)]
         if isinstance(event, ev.ExecutionError):
@@ -448,6 +454,17 @@ class ServerMachine:
         if isinstance(event, ev.ExecutionInterrupted):
             return self._end(job_id, interrupted_error(event.node_id))
         return began
+
+    def _refresh_free_vram(self, now: float) -> list[m.Command]:
+        """A job's end frees (or keeps) GPU memory: read the figure again when the server
+        comes to rest, and while it stays busy at most every vram_refresh_s (one GET per job
+        was a quarter of the client's calls on a fast GPU)."""
+        if not self.connected:
+            return []
+        if self.flights and now - self._vram_read_at < self.config.vram_refresh_s:
+            return []
+        self._vram_read_at = now
+        return [m.RefreshFreeVram()]
 
     @staticmethod
     def _sampling(flight: Flight) -> list[m.Command]:

@@ -14,7 +14,7 @@ from studio_desktop import __version__
 from studio_desktop.core.comfy import HistoryEntry
 from studio_desktop.core.engine.failures import ExecutionFailed, history_error
 from studio_desktop.core.engine.server import ComfyServer
-from studio_desktop.core.jobs import ImageRecord, Job, NewImage
+from studio_desktop.core.jobs import Completed, Job, NewImage
 from studio_desktop.core.library.files import OutputLibrary
 from studio_desktop.core.store import Store
 from studio_desktop.core.workflows import TemplateError, TemplateRegistry, bind, resolve_defaults
@@ -82,9 +82,10 @@ def collect(
     library: OutputLibrary,
     job: Job,
     entry: HistoryEntry,
-) -> list[ImageRecord]:
-    """Download, stage, record (one transaction), publish. Nothing is left behind if the record
-    is refused (the job was cancelled meanwhile: IllegalTransition is raised)."""
+) -> Completed:
+    """Download, stage, record (one transaction), publish; the completed job and its images.
+    Nothing is left behind if the record is refused (the job was cancelled meanwhile:
+    IllegalTransition is raised)."""
     if not entry.completed or entry.status_str != "success":
         raise ExecutionFailed(history_error(entry))
     files = [f for f in entry.outputs if f.kind in FILE_OUTPUT_KEYS and f.type == "output"]
@@ -119,9 +120,9 @@ def collect(
                 )
             )
         staging.seal()
-        images = store.complete(job.id, new_images)
+        completed = store.complete_job(job.id, new_images)
     except BaseException:
         staging.discard()
         raise
     staging.publish()
-    return images
+    return completed

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, and_, select, update
 from sqlalchemy.orm import Session
 
 from studio_desktop.core.jobs import AttemptStatus, JobError, JobStatus
@@ -23,6 +23,7 @@ _ENDS = {
     JobStatus.RETRYING: AttemptStatus.RETRYING,
     JobStatus.RUNNING: AttemptStatus.RUNNING,
 }
+_OPEN = [s.value for s in AttemptStatus if s.is_open]
 
 
 def for_job(session: Session, job_id: str) -> list[AttemptRow]:
@@ -83,16 +84,28 @@ def record_move(
     session.flush()
 
 
+def _open_take_of(job: JobRow) -> ColumnElement[bool]:
+    return and_(
+        AttemptRow.job_id == job.id,
+        AttemptRow.number == job.attempt,
+        AttemptRow.status.in_(_OPEN),
+    )
+
+
 def mark_sent(session: Session, job: JobRow, now: datetime) -> None:
-    row = current(session, job)
-    if row is not None:
-        row.sent_at = now
-        row.sampling_at = None
-        session.flush()
+    """One UPDATE on the open take (none: nothing to mark), no read first: on the hot path."""
+    session.execute(
+        update(AttemptRow)
+        .where(_open_take_of(job))
+        .values(sent_at=now, sampling_at=None)
+        .execution_options(synchronize_session=False)
+    )
 
 
 def mark_sampling(session: Session, job: JobRow, now: datetime) -> None:
-    row = current(session, job)
-    if row is not None and row.sampling_at is None:
-        row.sampling_at = now
-        session.flush()
+    session.execute(
+        update(AttemptRow)
+        .where(_open_take_of(job), AttemptRow.sampling_at.is_(None))
+        .values(sampling_at=now)
+        .execution_options(synchronize_session=False)
+    )

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Collection, Sequence
 from datetime import datetime
-from typing import Any, cast
+from typing import Any
 
-from sqlalchemy import ColumnElement, CursorResult, and_, func, or_, select, true, update
+from sqlalchemy import ColumnElement, ScalarSelect, and_, func, or_, select, true, update
 from sqlalchemy.orm import Session
 
 from studio_desktop.core.jobs import IllegalTransition, JobError, JobStatus, NewJob, check_move
@@ -29,6 +29,28 @@ def next_revision(session: Session) -> int:
     """The revision the next job write takes. Only inside a write transaction; rows stamped
     earlier in it must be flushed (`stamp` does)."""
     return int(session.scalar(select(func.coalesce(func.max(JobRow.revision), 0))) or 0) + 1
+
+
+def _next_revision_expr() -> ScalarSelect[int]:
+    """`next_revision` inside a single-row UPDATE, which then needs no SELECT of its own
+    (SQLite computes it once, before the row changes)."""
+    return select(func.coalesce(func.max(JobRow.revision), 0) + 1).scalar_subquery()
+
+
+def guarded_update(
+    session: Session, job_id: str, guard: Sequence[ColumnElement[bool]], **values: Any
+) -> JobRow | None:
+    """One UPDATE of a job row that still passes `guard`, stamped with the next revision, and
+    the row as written (RETURNING: no read before or after). None when the guard refused (or
+    the job is gone): the caller reads the row to say why, off the hot path."""
+    stmt = (
+        update(JobRow)
+        .where(JobRow.id == job_id, *guard)
+        .values(**values, revision=_next_revision_expr())
+        .returning(JobRow)
+        .execution_options(synchronize_session=False)
+    )
+    return session.scalars(stmt).one_or_none()
 
 
 def stamp(session: Session, rows: Sequence[JobRow]) -> None:
@@ -96,8 +118,10 @@ def apply_move(
     """Set the fields that go with entering `new`, and mirror the move on the job's attempt
     list (same transaction). The caller has checked the move."""
     new_take = _set_move_fields(row, new, now, error)
+    # Stamped before the attempt is recorded, so the row goes out in one UPDATE with it.
+    row.revision = next_revision(session)
     attempts_repo.record_move(session, row, new, now, new_take=new_take, error=error)
-    stamp(session, [row])
+    session.flush()
 
 
 def _set_move_fields(row: JobRow, new: JobStatus, now: datetime, error: JobError | None) -> bool:
@@ -221,9 +245,10 @@ def try_claim(
     *,
     owner: str | None = None,
     dead: Collection[str] = (),
-) -> bool:
-    """The one guarded UPDATE; False when another claimer got there first (or, with `owner`,
-    the job is held by a live owner). With `owner`, the claimed job becomes that owner's."""
+) -> JobRow | None:
+    """The one guarded UPDATE, returning the claimed row (no read-back); None when another
+    claimer got there first (or, with `owner`, the job is held by a live owner). With `owner`,
+    the claimed job becomes that owner's."""
     owner_values: dict[str, Any] = {} if owner is None else {"owner": owner}
     stmt = (
         update(JobRow)
@@ -236,7 +261,7 @@ def try_claim(
         )
         .values(
             **owner_values,
-            revision=next_revision(session),
+            revision=_next_revision_expr(),
             status=JobStatus.RUNNING.value,
             server=server,
             started_at=now,
@@ -248,13 +273,14 @@ def try_claim(
             sampling_at=None,
             updated_at=now,
         )
+        .returning(JobRow)
         .execution_options(synchronize_session=False)
     )
-    result = cast(CursorResult[Any], session.execute(stmt))
-    if result.rowcount != 1:
-        return False
-    attempts_repo.open_take(session, require(session, job_id), now)
-    return True
+    row = session.scalars(stmt).one_or_none()
+    if row is None:
+        return None
+    attempts_repo.open_take(session, row, now)
+    return row
 
 
 def set_progress(session: Session, job_id: str, progress: float, text: str, now: datetime) -> None:
@@ -265,7 +291,7 @@ def set_progress(session: Session, job_id: str, progress: float, text: str, now:
             progress=min(max(progress, 0.0), 1.0),
             progress_text=text,
             updated_at=now,
-            revision=next_revision(session),
+            revision=_next_revision_expr(),
         )
         .execution_options(synchronize_session=False)
     )

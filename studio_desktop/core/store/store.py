@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 
 from studio_desktop.core.jobs import (
     Attempt,
+    Completed,
     IllegalTransition,
     ImageRecord,
     Job,
@@ -54,7 +55,12 @@ from studio_desktop.core.store.filters import (
 from studio_desktop.core.store.models import JobRow, utcnow
 from studio_desktop.core.store.search import terms
 
-_CLAIM_BATCH = 32
+# Candidates read per round when claiming: usually the first pending job is runnable, so the
+# first round reads few rows (each is a full job with its JSON); jobs no server can run (missing
+# nodes) can pile up at the front, so later rounds read more.
+_CLAIM_BATCHES = (2, 32)
+# A job taken from the queue whose take goes on: writes about its run are allowed.
+_TAKEN = (JobStatus.RUNNING.value, JobStatus.RETRYING.value)
 
 
 class _Keep(enum.Enum):
@@ -164,6 +170,7 @@ class Store:
         """
         dead = self._dead_owners(owner, alive, [JobStatus.PENDING.value])
         cursor: tuple[int, int] | None = None
+        rounds = 0
         while True:
             with self._db.read() as session:
                 rows = jobs_repo.claim_candidates(
@@ -171,7 +178,7 @@ class Store:
                     server,
                     after=cursor,
                     exclude=exclude,
-                    limit=_CLAIM_BATCH,
+                    limit=_CLAIM_BATCHES[min(rounds, len(_CLAIM_BATCHES) - 1)],
                     owner=owner,
                     dead=dead,
                 )
@@ -185,10 +192,11 @@ class Store:
                     claimed = jobs_repo.try_claim(
                         session, candidate.id, server, utcnow(), owner=owner, dead=dead
                     )
-                    if claimed:
-                        return convert.job(jobs_repo.require(session, candidate.id))
+                    if claimed is not None:
+                        return convert.job(claimed)
             last = candidates[-1]
             cursor = (last.priority, last.seq)
+            rounds += 1
 
     def move(
         self,
@@ -249,48 +257,60 @@ class Store:
         the same) and return the job. IllegalTransition if the job is no longer running: it was
         cancelled or ended meanwhile, and must not be submitted."""
         with self._db.write() as session:
-            row = jobs_repo.require(session, job_id)
-            if row.status != JobStatus.RUNNING.value:
-                raise IllegalTransition(job_id, JobStatus(row.status), JobStatus.RUNNING)
-            row.workflow = dict(workflow)
-            row.updated_at = utcnow()
-            jobs_repo.stamp(session, [row])
+            row = jobs_repo.guarded_update(
+                session,
+                job_id,
+                [JobRow.status == JobStatus.RUNNING.value],
+                workflow=dict(workflow),
+                updated_at=utcnow(),
+            )
+            if row is None:
+                raise self._refused(session, job_id)
             return convert.job(row)
 
     def mark_sent(self, job_id: str) -> Job:
         """The job's prompt reached its server (now): from here it waits in the server's queue
         until `mark_sampling`. IllegalTransition if the job is no longer running."""
         with self._db.write() as session:
-            row = self._running_row(session, job_id)
             now = utcnow()
-            row.sent_at = now
-            row.sampling_at = None
-            row.updated_at = now
+            row = jobs_repo.guarded_update(
+                session,
+                job_id,
+                [JobRow.status.in_(_TAKEN)],
+                sent_at=now,
+                sampling_at=None,
+                updated_at=now,
+            )
+            if row is None:
+                raise self._refused(session, job_id)
             attempts_repo.mark_sent(session, row, now)
-            jobs_repo.stamp(session, [row])
             return convert.job(row)
 
     def mark_sampling(self, job_id: str) -> Job | None:
         """The server began executing the job's prompt (now). Returns the job, or None when it
         was already marked (nothing written). IllegalTransition if it is no longer running."""
         with self._db.write() as session:
-            row = self._running_row(session, job_id)
-            if row.sampling_at is not None:
-                return None
             now = utcnow()
-            row.sampling_at = now
-            row.updated_at = now
+            row = jobs_repo.guarded_update(
+                session,
+                job_id,
+                [JobRow.status.in_(_TAKEN), JobRow.sampling_at.is_(None)],
+                sampling_at=now,
+                updated_at=now,
+            )
+            if row is None:
+                if jobs_repo.require(session, job_id).status in _TAKEN:
+                    return None  # already marked
+                raise self._refused(session, job_id)
             attempts_repo.mark_sampling(session, row, now)
-            jobs_repo.stamp(session, [row])
             return convert.job(row)
 
     @staticmethod
-    def _running_row(session: Session, job_id: str) -> JobRow:
-        row = jobs_repo.require(session, job_id)
-        status = JobStatus(row.status)
-        if status not in (JobStatus.RUNNING, JobStatus.RETRYING):
-            raise IllegalTransition(job_id, status, JobStatus.RUNNING)
-        return row
+    def _refused(session: Session, job_id: str) -> Exception:
+        """Why a guarded write to a running job changed nothing (read in the same transaction,
+        so nothing moved meanwhile): the job is gone, or it is no longer running."""
+        row = jobs_repo.require(session, job_id)  # raises JobNotFound
+        return IllegalTransition(job_id, JobStatus(row.status), JobStatus.RUNNING)
 
     def attempts(self, job_id: str) -> list[Attempt]:
         """Every take of a job from the queue, oldest first."""
@@ -298,20 +318,26 @@ class Store:
             return [convert.attempt(r) for r in attempts_repo.for_job(session, job_id)]
 
     def complete(self, job_id: str, outputs: Sequence[NewImage]) -> list[ImageRecord]:
-        """Record the outputs and move running -> completed, in one transaction.
+        """Record the outputs and move running -> completed, in one transaction; the images.
 
         Idempotent: for a job already completed, returns its images and records nothing.
         """
+        return self.complete_job(job_id, outputs).images
+
+    def complete_job(self, job_id: str, outputs: Sequence[NewImage]) -> Completed:
+        """`complete`, returning the completed job too (what the engine reports, unread)."""
         with self._db.write() as session:
             row = jobs_repo.require(session, job_id)
             old = JobStatus(row.status)
             if old is JobStatus.COMPLETED:
-                return [convert.image(r) for r in images_repo.for_job(session, job_id)]
-            check_move(job_id, old, JobStatus.COMPLETED)
-            now = utcnow()
-            images_repo.insert(session, job_id, outputs, now)
-            jobs_repo.apply_move(session, row, JobStatus.COMPLETED, now)
-            return [convert.image(r) for r in images_repo.for_job(session, job_id)]
+                images = images_repo.for_job(session, job_id)
+            else:
+                check_move(job_id, old, JobStatus.COMPLETED)
+                now = utcnow()
+                images = images_repo.insert(session, job_id, outputs, now)
+                jobs_repo.apply_move(session, row, JobStatus.COMPLETED, now)
+            ordered = sorted(images, key=lambda r: r.idx)
+            return Completed(convert.job(row), [convert.image(r) for r in ordered])
 
     def move_to_front(self, job_id: str) -> Job:
         """Give a pending job the highest priority. IllegalTransition if it isn't pending."""
