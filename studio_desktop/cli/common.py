@@ -6,6 +6,7 @@ import argparse
 import logging
 import sys
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from studio_desktop.cli.arguments import (  # re-exported: the commands' one place to import from
     MAX_COUNT,
@@ -22,9 +23,11 @@ from studio_desktop.cli.arguments import (  # re-exported: the commands' one pla
     server_args,
     server_url,
 )
-from studio_desktop.core.comfy import ComfyClient, ComfyConnectionError, ComfyError
 from studio_desktop.core.context import AppContext
 from studio_desktop.core.servers import ServerConfig, pool_servers
+
+if TYPE_CHECKING:
+    from studio_desktop.core.comfy import ComfyError
 
 log = logging.getLogger("studio.cli")
 
@@ -73,6 +76,9 @@ def chosen_servers(ctx: AppContext, args: argparse.Namespace) -> list[ServerConf
 
 def reachable_servers(servers: Sequence[ServerConfig]) -> list[ServerConfig]:
     """The servers that answer; a warning line for each that does not (if others do)."""
+    # The HTTP client is loaded by the commands that talk to a server, not by `jobs`.
+    from studio_desktop.core.comfy import ComfyClient, ComfyError
+
     answers: list[tuple[ServerConfig, ComfyError | None]] = []
     for server in servers:
         client = ComfyClient(server.url, auth_header=server.auth_header)
@@ -92,6 +98,8 @@ def reachable_servers(servers: Sequence[ServerConfig]) -> list[ServerConfig]:
 
 
 def down_message(servers: Sequence[ServerConfig]) -> str:
+    from studio_desktop.core.comfy import ComfyClient, ComfyConnectionError, ComfyError
+
     if len(servers) == 1:
         client = ComfyClient(servers[0].url, auth_header=servers[0].auth_header)
         try:

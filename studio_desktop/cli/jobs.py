@@ -7,7 +7,7 @@ import json
 from typing import TextIO
 
 from studio_desktop.cli.common import EXIT_OK
-from studio_desktop.cli.output import job_json
+from studio_desktop.cli.job_json import job_json
 from studio_desktop.core.context import AppContext
 from studio_desktop.core.jobs import JobStatus
 from studio_desktop.core.store import JobFilter

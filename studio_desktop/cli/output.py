@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from typing import Any, TextIO
 
 from studio_desktop.cli.common import EXIT_JOBS_FAILED, EXIT_OK
+from studio_desktop.cli.job_json import job_json
 from studio_desktop.cli.waiting import Waiting
 from studio_desktop.core.context import AppContext
 from studio_desktop.core.engine import (
@@ -20,25 +21,6 @@ from studio_desktop.core.engine import (
     Notice,
 )
 from studio_desktop.core.jobs import Job, JobStatus
-
-
-def job_json(ctx: AppContext, job: Job | None) -> dict[str, Any]:
-    if job is None:
-        return {}
-    return {
-        "id": job.id,
-        "status": job.status.value,
-        "prompt": job.params.prompt,
-        "template": job.template,
-        "server": job.server,
-        "seed": job.params.seed,
-        "attempt": job.attempt,
-        "created_at": job.created_at.isoformat(),
-        "duration_s": job.duration_s,
-        "error": job.error.to_dict() if job.error else None,
-        "images": [str(ctx.paths.resolve(i.path)) for i in ctx.store.images_for_job(job.id)],
-    }
-
 
 _LISTED = 5  # jobs the summary names that did not complete (the rest are counted)
 _print_lock = threading.Lock()  # events arrive from several server threads

@@ -6,13 +6,16 @@ import logging
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
-from studio_desktop.core.comfy import ComfyClient, ObjectInfo
 from studio_desktop.core.jobs import Job
 from studio_desktop.core.store import ServerRecord, Store
 from studio_desktop.core.urls import DEFAULT_SERVER, normalize_base_url
 from studio_desktop.core.workflows import TemplateError, TemplateRegistry
 from studio_desktop.core.workflows.defaults import server_models
+
+if TYPE_CHECKING:  # the HTTP client is loaded by who probes, not by `jobs`
+    from studio_desktop.core.comfy import ComfyClient, ObjectInfo
 
 log = logging.getLogger("studio.servers")
 

@@ -14,10 +14,8 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
-import av
-import av.container
 from PIL import Image, ImageDraw
 
 from studio_desktop.core.library.atomic import atomic_write_bytes
@@ -33,6 +31,11 @@ from studio_desktop.core.library.imaging import (
     sniff_kind,
     thumbnail_jpeg,
 )
+
+# PyAV (FFmpeg) is imported where a video or a sound is read, not with this module: commands
+# that never touch media (`jobs`) should not pay for loading it.
+if TYPE_CHECKING:
+    import av.container
 
 __all__ = [
     "MAX_THUMB_PACKETS",
@@ -121,6 +124,8 @@ def _read(source: MediaSource) -> bytes:
 @contextmanager
 def _opened(source: MediaSource) -> Iterator[av.container.InputContainer]:
     """The container open for reading; FFmpeg's errors become MediaRejected."""
+    import av
+
     what = _name(source)
     try:
         target: str | io.BytesIO = str(source) if isinstance(source, Path) else io.BytesIO(source)
@@ -138,6 +143,8 @@ def _opened(source: MediaSource) -> Iterator[av.container.InputContainer]:
 
 
 def _video_stream(container: av.container.InputContainer) -> av.VideoStream | None:
+    import av
+
     # Cover art in an MP3 or M4A is a one-picture "video" stream flagged attached_pic.
     for stream in container.streams.video:
         if not stream.disposition & av.stream.Disposition.attached_pic:
@@ -146,6 +153,8 @@ def _video_stream(container: av.container.InputContainer) -> av.VideoStream | No
 
 
 def _duration(container: av.container.InputContainer, stream: av.stream.Stream | None) -> float:
+    import av
+
     if stream is not None and stream.duration and stream.time_base:
         return float(stream.duration * stream.time_base)
     if container.duration:
@@ -243,6 +252,8 @@ def video_thumbnail_jpeg(source: MediaSource, size: int = THUMB_SIZE) -> bytes:
 
     Demuxes at most MAX_THUMB_PACKETS packets. Raises MediaRejected when there is no picture.
     """
+    import av
+
     what = _name(source)
     with _opened(source) as container:
         stream = _video_stream(container)
@@ -291,6 +302,8 @@ def audio_waveform_jpeg(source: MediaSource, size: tuple[int, int] = WAVEFORM_SI
         stream = container.streams.audio[0]
         rate = stream.rate or 48000
         # Mono floats at the stream's own rate: resampling down would smooth the peaks away.
+        import av
+
         resampler = av.AudioResampler(format="flt", layout="mono", rate=rate)
         block = max(1, rate // 200)  # 5 ms blocks: 120 000 pairs for 10 minutes
         limit = int(MAX_WAVEFORM_SECONDS * rate)

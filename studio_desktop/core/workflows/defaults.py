@@ -11,10 +11,13 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING
 
-from studio_desktop.core.comfy.object_info import ObjectInfo
 from studio_desktop.core.jobs import GenerationParams
 from studio_desktop.core.workflows.template import ModelFile, SlotTarget, Template, TemplateError
+
+if TYPE_CHECKING:  # importing the comfy package would load the HTTP client for `jobs`
+    from studio_desktop.core.comfy.object_info import ObjectInfo
 
 # The same as GenerationParams' default, so params made without a model mean "the server's".
 SERVER_DEFAULT_MODEL = ""
