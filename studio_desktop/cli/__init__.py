@@ -42,6 +42,7 @@ HANDLERS: dict[str, tuple[str, str]] = {
     "cancel": ("studio_desktop.cli.control", "cmd_cancel"),
     "retry": ("studio_desktop.cli.control", "cmd_retry"),
     "servers": ("studio_desktop.cli.servers", "cmd_servers"),
+    "workflow": ("studio_desktop.cli.workflow", "cmd_workflow"),
 }
 
 log = logging.getLogger("studio.cli")
@@ -146,6 +147,20 @@ def add_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> No
     check.add_argument("url", nargs="?", type=server_url, help="only this one")
     common_args(check)
     servers.set_defaults(handler="servers")
+    workflow = sub.add_parser("workflow", help="work with ComfyUI workflow files")
+    workflow_actions = workflow.add_subparsers(dest="action", required=True)
+    convert = workflow_actions.add_parser(
+        "convert", help="print the API-format graph of a UI/API JSON or PNG workflow"
+    )
+    convert.add_argument("file", help="UI-format JSON, API-format JSON, or a ComfyUI PNG")
+    source = convert.add_mutually_exclusive_group()
+    source.add_argument("--server", type=server_url, default=None, help="read /object_info here")
+    source.add_argument("--object-info", default=None, help="a saved /object_info JSON file")
+    convert.add_argument(
+        "--auth", type=auth_header, default=None, help="Authorization header value for --server"
+    )
+    common_args(convert)
+    workflow.set_defaults(handler="workflow")
 
 
 def run_command(args: argparse.Namespace, out: TextIO = sys.stdout) -> int:

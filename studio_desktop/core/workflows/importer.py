@@ -1,4 +1,4 @@
-"""Import a ComfyUI API-format workflow file as a user template in the data folder.
+"""Import a ComfyUI workflow file (API format, or UI format converted) as a user template.
 
 `read_workflow` checks the file, `detect_slots` proposes slots, the user confirms or renames them
 (`DetectedSlots.renamed`), `build_template` makes the template document and `save_template`
@@ -39,7 +39,12 @@ from studio_desktop.core.workflows.template import (
     load_template,
     parse_template,
 )
-from studio_desktop.core.workflows.ui_format import EXPORT_HELP, is_ui_format
+from studio_desktop.core.workflows.ui_format import (
+    EXPORT_HELP,
+    NEEDS_SERVER,
+    convert_ui,
+    is_ui_format,
+)
 from studio_desktop.core.workflows.validate import IssueKind, check_structure, validate_graph
 
 MAX_WORKFLOW_BYTES: Final = 20 * 1024 * 1024  # real workflows are kilobytes; refuse anything huge
@@ -106,13 +111,17 @@ def check_workflow(data: Any, what: str, object_info: ObjectInfo | None = None) 
     if too_deep(data):
         raise TemplateError(nesting_message(what))
     if is_ui_format(data):
-        raise TemplateError(
-            message(
-                QT_TRANSLATE_NOOP("CoreMessages", "{what}: {help}"),
-                what=what,
-                help=message(EXPORT_HELP),
+        if object_info is None:
+            raise TemplateError(
+                message(
+                    QT_TRANSLATE_NOOP("CoreMessages", "{what}: {help}"),
+                    what=what,
+                    help=message(NEEDS_SERVER, help=message(EXPORT_HELP)),
+                )
             )
-        )
+        # A UI-format file (ComfyUI's Save) is converted the way ComfyUI's own front end does;
+        # a ConversionError (a TemplateError) names the node and why.
+        data = convert_ui(data, object_info, what)
     data = _graph_inside(data, what)
     if not isinstance(data, Mapping):
         raise TemplateError(
