@@ -108,7 +108,7 @@ def test_unknown_node_types_are_refused_naming_node_and_pack() -> None:
             assert all(info.has(node["class_type"]) for node in graph.values())
             reasons["converted"] += 1
             continue
-        assert "is not installed on the server" in text
+        assert "not installed on the server" in text
         assert any(f"({t})" in text for t in entry["unknown_node_types"]), text
         reasons["pack" if "node pack " in text and ": it comes" in text else "no pack"] += 1
     assert sum(reasons.values()) == len(UNKNOWN) > 0
