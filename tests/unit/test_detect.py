@@ -169,7 +169,8 @@ def test_confirmed_slots_are_saved(tmp_path: Path) -> None:
     ("name", "message"),
     [
         ("broken_not_json.json", "not valid JSON (line 1"),
-        ("ui_format.json", "Workflow > Export (API)"),
+        # UI format is converted now; this one's SaveImage is linked to a node it lacks.
+        ("ui_format.json", "Node 9 (SaveImage): its input images is linked to node 8"),
         ("broken_empty.json", "empty workflow"),
         ("broken_cycle.json", "loop"),
         ("broken_dangling.json", "node 42, which is not in the workflow"),

@@ -17,6 +17,7 @@ from typing import Any
 from studio_desktop.core.comfy.object_info import ObjectInfo
 from studio_desktop.core.messages import message
 from studio_desktop.core.workflows.ui_graph.errors import (
+    IN_FILE,
     NO_NODES,
     UNKNOWN_TYPE,
     UNKNOWN_TYPE_IN_PACK,
@@ -50,7 +51,15 @@ def convert_ui_workflow(data: Mapping[str, Any], info: ObjectInfo, what: str) ->
     and the reason when it cannot be converted."""
     workflow = parse_workflow(data, what)
     graph: ApiGraph = {}
-    _emit_scope(Scope(workflow.graph, "", None, None), workflow, info, graph)
+    try:
+        _emit_scope(Scope(workflow.graph, "", None, None), workflow, info, graph)
+    except ConversionError as exc:
+        if not exc.node or exc.text is None:
+            raise
+        # The node's own message says nothing of the file; an import dialog or a log line needs
+        # both, as every other import error names the file first.
+        text = message(IN_FILE, what=what, problem=exc.text)
+        raise ConversionError(text, exc.node, exc.node_type, exc.reason) from None
     if not graph:
         raise ConversionError(message(NO_NODES, what=what))
     return graph

@@ -49,6 +49,7 @@ NO_NODES: Final = QT_TRANSLATE_NOOP(
 )
 
 
+IN_FILE: Final = QT_TRANSLATE_NOOP("CoreMessages", "{what}: {problem}")
 NODE_PROBLEM: Final = QT_TRANSLATE_NOOP("CoreMessages", "Node {node} ({type}): {reason}")
 
 
