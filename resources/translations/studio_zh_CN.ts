@@ -376,27 +376,47 @@
         <translation>无法读取</translation>
     </message>
     <message>
-        <location filename="../../studio_desktop/core/workflows/importer.py" line="+60"/>
+        <location filename="../../studio_desktop/core/workflows/sources.py" line="+98"/>
         <source>{name} is {size} MB, too large to be a ComfyUI workflow.</source>
         <translation>{name} 大小为 {size} MB，太大了，不可能是 ComfyUI 工作流。</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+43"/>
+        <source>{name} could not be read as a ComfyUI workflow ({reason}).</source>
+        <translation>无法将 {name} 读取为 ComfyUI 工作流（{reason}）。</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>{name} is too large to look for a workflow in it.</source>
+        <translation>{name} 太大，无法在其中查找工作流。</translation>
+    </message>
+    <message>
+        <location line="+78"/>
         <source>Cannot read {name}: {reason}.</source>
         <translation>无法读取 {name}：{reason}。</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="-130"/>
         <source>{name} is not a text file, so not a ComfyUI workflow.</source>
         <translation>{name} 不是文本文件，因此不是 ComfyUI 工作流。</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="-38"/>
+        <source>{name} carries A1111/Forge generation settings, not a ComfyUI workflow. Drop it onto Generate to use its settings with a template.</source>
+        <translation>{name} 包含的是 A1111/Forge 的生成参数，而不是 ComfyUI 工作流。请将它拖放到“生成”页，以便在模板中使用这些参数。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>{name} carries no ComfyUI workflow (no &apos;prompt&apos; or &apos;workflow&apos; metadata).</source>
+        <translation>{name} 中没有 ComfyUI 工作流（没有 'prompt' 或 'workflow' 元数据）。</translation>
+    </message>
+    <message>
+        <location line="+45"/>
         <source>{name} is not valid JSON (line {line}, column {column}), so it is not a ComfyUI workflow.</source>
         <translation>{name} 不是有效的 JSON（第 {line} 行，第 {column} 列），因此不是 ComfyUI 工作流。</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location filename="../../studio_desktop/core/workflows/importer.py" line="+74"/>
         <source>{what}: {help}</source>
         <translation>{what}：{help}</translation>
     </message>
@@ -2603,7 +2623,7 @@
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../studio_desktop/ui/import_dialog.py" line="+95"/>
+        <location filename="../../studio_desktop/ui/import_dialog.py" line="+81"/>
         <source>Import workflow</source>
         <translation>导入工作流</translation>
     </message>

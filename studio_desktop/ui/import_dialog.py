@@ -37,13 +37,7 @@ from PySide6.QtWidgets import (
 from studio_desktop.core.comfy.object_info import ObjectInfo
 from studio_desktop.core.workflows import Template, TemplateError
 from studio_desktop.core.workflows.detect import DetectedSlots, detect_slots
-from studio_desktop.core.workflows.importer import (
-    build_template,
-    free_id,
-    read_workflow,
-    save_template,
-    slugify,
-)
+from studio_desktop.core.workflows.importer import default_name, read_workflow, save_as_template
 from studio_desktop.ui.generate.fields import WrapLabel, error_colour
 from studio_desktop.ui.texts import exception_text
 from studio_desktop.workers.tasks import Task, Tasks
@@ -66,15 +60,7 @@ def _load(path: Path, info: ObjectInfo | None) -> _Loaded:
 
 
 def _save(graph: Mapping[str, Any], slots: DetectedSlots, name: str, user_dir: Path) -> Template:
-    user_dir.mkdir(parents=True, exist_ok=True)
-    document = build_template(graph, slots, name, template_id=free_id(slugify(name), user_dir))
-    return save_template(document, user_dir)
-
-
-def default_name(path: Path) -> str:
-    """A readable template name from a file name: "sdxl_refiner-v2" → "Sdxl refiner v2"."""
-    words = re.sub(r"[_\-.]+", " ", path.stem).strip()
-    return (words[:1].upper() + words[1:]) or "Imported workflow"
+    return save_as_template(graph, slots, name, user_dir)
 
 
 class ImportDialog(QDialog):

@@ -240,7 +240,7 @@ def test_a_file_that_is_not_text_or_missing_says_so(
     qtbot: QtBot, ctx: AppContext, tmp_path: Path, dialogs: list[ImportDialog], tasks: Tasks
 ) -> None:
     binary = tmp_path / "picture.json"
-    binary.write_bytes(b"\x89PNG\r\n\x1a\n\xff\xfe\x00")
+    binary.write_bytes(b"\x00\x01\xfe\xff\x81")
     missing = tmp_path / "gone.json"
     for path, expected in ((binary, "not a text file"), (missing, "Cannot read gone.json")):
         dialog = open_dialog(qtbot, tasks, path, ctx.paths.templates)
