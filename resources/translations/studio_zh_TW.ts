@@ -408,7 +408,7 @@
     <message>
         <location line="+10"/>
         <source>{name} carries no ComfyUI workflow (no &apos;prompt&apos; or &apos;workflow&apos; metadata).</source>
-        <translation>{name} 中沒有 ComfyUI 工作流程（沒有 'prompt' 或 'workflow' 中繼資料）。</translation>
+        <translation>{name} 中沒有 ComfyUI 工作流程（沒有 &apos;prompt&apos; 或 &apos;workflow&apos; 中繼資料）。</translation>
     </message>
     <message>
         <location line="+45"/>
@@ -1978,13 +1978,13 @@
 <context>
     <name>GenerateTab</name>
     <message>
-        <location filename="../../studio_desktop/ui/generate/tab.py" line="+94"/>
-        <location line="+301"/>
+        <location filename="../../studio_desktop/ui/generate/tab.py" line="+99"/>
+        <location line="+313"/>
         <source>Queue</source>
         <translation>加入佇列</translation>
     </message>
     <message>
-        <location line="-225"/>
+        <location line="-237"/>
         <source>Queued 1 job</source>
         <translation>已加入 1 個任務</translation>
     </message>
@@ -2024,7 +2024,12 @@
         <translation>正在讀取 {name} 的參數…</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+14"/>
+        <source>{name} holds a ComfyUI workflow, not parameters.</source>
+        <translation>{name} 包含的是 ComfyUI 工作流程，而不是產生參數。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>Could not read {name}: {reason}</source>
         <translation>無法讀取 {name}：{reason}</translation>
     </message>
@@ -3123,7 +3128,7 @@ The file is missing</source>
         <translation>Studio Desktop</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <location line="+193"/>
         <source>Generate</source>
         <translation>產生</translation>
@@ -3299,8 +3304,8 @@ The file is missing</source>
     </message>
     <message>
         <location line="+2"/>
-        <source>ComfyUI API workflows (*.json);;All files (*)</source>
-        <translation>ComfyUI API 工作流程 (*.json);;所有檔案 (*)</translation>
+        <source>ComfyUI workflows (*.json *.png *.webp *.webm *.mp4);;All files (*)</source>
+        <translation>ComfyUI 工作流程 (*.json *.png *.webp *.webm *.mp4);;所有檔案 (*)</translation>
     </message>
     <message>
         <location line="+32"/>

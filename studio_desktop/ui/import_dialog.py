@@ -1,9 +1,11 @@
-"""File > Import workflow: a ComfyUI API-format workflow becomes a user template.
+"""File > Import workflow: a ComfyUI workflow becomes a user template.
 
-The file is read and checked off the GUI thread. A file that cannot be used gets one message
-that says why (and, for the editor's own format, how to export the API format). A good one shows
-the slots detection found: the user can rename or drop each one and name the template; Save writes
-it into the data folder's templates.
+The file (API or UI JSON, or a picture, video or audio file carrying ComfyUI's metadata: see
+core.workflows.sources) is read and checked off the GUI thread; a UI-format workflow is
+converted with the connected server's /object_info. A file that cannot be used gets one message
+that says why (for the editor's own format with no server, how to export the API format). A
+good one shows the slots detection found: the user can rename or drop each one and name the
+template; Save writes it into the data folder's templates (importer.save_as_template).
 """
 
 from __future__ import annotations
