@@ -376,32 +376,52 @@
         <translation>无法读取</translation>
     </message>
     <message>
-        <location filename="../../studio_desktop/core/workflows/importer.py" line="+55"/>
+        <location filename="../../studio_desktop/core/workflows/sources.py" line="+98"/>
         <source>{name} is {size} MB, too large to be a ComfyUI workflow.</source>
         <translation>{name} 大小为 {size} MB，太大了，不可能是 ComfyUI 工作流。</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+43"/>
+        <source>{name} could not be read as a ComfyUI workflow ({reason}).</source>
+        <translation>无法将 {name} 读取为 ComfyUI 工作流（{reason}）。</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>{name} is too large to look for a workflow in it.</source>
+        <translation>{name} 太大，无法在其中查找工作流。</translation>
+    </message>
+    <message>
+        <location line="+78"/>
         <source>Cannot read {name}: {reason}.</source>
         <translation>无法读取 {name}：{reason}。</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="-130"/>
         <source>{name} is not a text file, so not a ComfyUI workflow.</source>
         <translation>{name} 不是文本文件，因此不是 ComfyUI 工作流。</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="-38"/>
+        <source>{name} carries A1111/Forge generation settings, not a ComfyUI workflow. Drop it onto Generate to use its settings with a template.</source>
+        <translation>{name} 包含的是 A1111/Forge 的生成参数，而不是 ComfyUI 工作流。请将它拖放到“生成”页，以便在模板中使用这些参数。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>{name} carries no ComfyUI workflow (no &apos;prompt&apos; or &apos;workflow&apos; metadata).</source>
+        <translation>{name} 中没有 ComfyUI 工作流（没有 &apos;prompt&apos; 或 &apos;workflow&apos; 元数据）。</translation>
+    </message>
+    <message>
+        <location line="+45"/>
         <source>{name} is not valid JSON (line {line}, column {column}), so it is not a ComfyUI workflow.</source>
         <translation>{name} 不是有效的 JSON（第 {line} 行，第 {column} 列），因此不是 ComfyUI 工作流。</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location filename="../../studio_desktop/core/workflows/importer.py" line="+74"/>
         <source>{what}: {help}</source>
         <translation>{what}：{help}</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+12"/>
         <source>{what} is not a ComfyUI API-format workflow (expected an object).</source>
         <translation>{what} 不是 ComfyUI API 格式的工作流（应为一个对象）。</translation>
     </message>
@@ -412,6 +432,7 @@
     </message>
     <message>
         <location line="+12"/>
+        <location filename="../../studio_desktop/core/workflows/ui_graph/errors.py" line="+52"/>
         <source>{what}: {problem}</source>
         <translation>{what}：{problem}</translation>
     </message>
@@ -429,6 +450,11 @@
         <location filename="../../studio_desktop/core/workflows/ui_format.py" line="+18"/>
         <source>This is a ComfyUI workflow in the editor&apos;s own format (the one Save writes), not the API format Studio Desktop runs. In ComfyUI open it and choose Workflow &gt; Export (API) in the menu, then import the file that gives. On older ComfyUI versions: open Settings (the gear), turn on &apos;Enable Dev mode Options&apos;, then use the &apos;Save (API Format)&apos; button.</source>
         <translation>这是 ComfyUI 编辑器自身格式的工作流（即“Save”保存的格式），不是 Studio Desktop 运行所用的 API 格式。请在 ComfyUI 中打开它，从菜单中选择 Workflow &gt; Export (API)，然后导入导出的文件。较旧的 ComfyUI 版本：打开设置（齿轮图标），开启“Enable Dev mode Options”，然后使用“Save (API Format)”按钮。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Converting a workflow in the editor&apos;s format needs the node list of a ComfyUI server, and none is connected. Connect a server and try again, or export the API format: {help}</source>
+        <translation>转换编辑器格式的工作流需要 ComfyUI 服务器的节点列表，但当前没有已连接的服务器。请连接服务器后重试，或导出 API 格式：{help}</translation>
     </message>
     <message>
         <location filename="../../studio_desktop/core/workflows/validate.py" line="+25"/>
@@ -787,6 +813,56 @@
         <location filename="../../studio_desktop/core/messages.py" line="+80"/>
         <source>{first}; {second}</source>
         <translation>{first}；{second}</translation>
+    </message>
+    <message>
+        <location filename="../../studio_desktop/core/workflows/ui_graph/errors.py" line="-37"/>
+        <source>not installed on the server: it comes from the node pack {pack}. Install that pack in ComfyUI, or remove the node.</source>
+        <translation>服务器上未安装：它来自节点包 {pack}。请在 ComfyUI 中安装该节点包，或删除该节点。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>not installed on the server. Install the node pack that provides it in ComfyUI, or remove the node.</source>
+        <translation>服务器上未安装。请在 ComfyUI 中安装提供它的节点包，或删除该节点。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>its input {input} is linked to node {origin}, which is not in the workflow.</source>
+        <translation>它的输入 {input} 连接到了节点 {origin}，但该节点不在工作流中。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>its input {input} goes round in a loop of reroutes or bypassed nodes.</source>
+        <translation>它的输入 {input} 在转接点（Reroute）或已绕过（bypass）的节点之间形成了循环。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>a subgraph whose definition is missing from the workflow.</source>
+        <translation>这是一个子图，但工作流中缺少它的定义。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>subgraphs nest more than {limit} deep (or contain themselves).</source>
+        <translation>子图嵌套超过 {limit} 层（或包含了自身）。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{what} is not a ComfyUI workflow: {reason}.</source>
+        <translation>{what} 不是 ComfyUI 工作流：{reason}。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{what}: node number {index} is not a valid node ({reason}).</source>
+        <translation>{what}：第 {index} 个节点不是有效的节点（{reason}）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{what}: the workflow has no node the server would run.</source>
+        <translation>{what}：该工作流中没有服务器会运行的节点。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Node {node} ({type}): {reason}</source>
+        <translation>节点 {node}（{type}）：{reason}</translation>
     </message>
 </context>
 <context>
@@ -1902,13 +1978,13 @@
 <context>
     <name>GenerateTab</name>
     <message>
-        <location filename="../../studio_desktop/ui/generate/tab.py" line="+94"/>
-        <location line="+301"/>
+        <location filename="../../studio_desktop/ui/generate/tab.py" line="+99"/>
+        <location line="+313"/>
         <source>Queue</source>
         <translation>加入队列</translation>
     </message>
     <message>
-        <location line="-225"/>
+        <location line="-237"/>
         <source>Queued 1 job</source>
         <translation>已加入 1 个任务</translation>
     </message>
@@ -1948,7 +2024,12 @@
         <translation>正在读取 {name} 的参数…</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+14"/>
+        <source>{name} holds a ComfyUI workflow, not parameters.</source>
+        <translation>{name} 包含的是 ComfyUI 工作流，而不是生成参数。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>Could not read {name}: {reason}</source>
         <translation>无法读取 {name}：{reason}</translation>
     </message>
@@ -2547,7 +2628,7 @@
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../studio_desktop/ui/import_dialog.py" line="+95"/>
+        <location filename="../../studio_desktop/ui/import_dialog.py" line="+81"/>
         <source>Import workflow</source>
         <translation>导入工作流</translation>
     </message>
@@ -3047,7 +3128,7 @@ The file is missing</source>
         <translation>Studio Desktop</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <location line="+193"/>
         <source>Generate</source>
         <translation>生成</translation>
@@ -3223,8 +3304,8 @@ The file is missing</source>
     </message>
     <message>
         <location line="+2"/>
-        <source>ComfyUI API workflows (*.json);;All files (*)</source>
-        <translation>ComfyUI API 工作流 (*.json);;所有文件 (*)</translation>
+        <source>ComfyUI workflows (*.json *.png *.webp *.webm *.mp4);;All files (*)</source>
+        <translation>ComfyUI 工作流 (*.json *.png *.webp *.webm *.mp4);;所有文件 (*)</translation>
     </message>
     <message>
         <location line="+32"/>

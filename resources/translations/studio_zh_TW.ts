@@ -376,32 +376,52 @@
         <translation>無法讀取</translation>
     </message>
     <message>
-        <location filename="../../studio_desktop/core/workflows/importer.py" line="+55"/>
+        <location filename="../../studio_desktop/core/workflows/sources.py" line="+98"/>
         <source>{name} is {size} MB, too large to be a ComfyUI workflow.</source>
         <translation>{name} 大小為 {size} MB，太大了，不可能是 ComfyUI 工作流程。</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+43"/>
+        <source>{name} could not be read as a ComfyUI workflow ({reason}).</source>
+        <translation>無法將 {name} 讀取為 ComfyUI 工作流程（{reason}）。</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>{name} is too large to look for a workflow in it.</source>
+        <translation>{name} 太大，無法在其中尋找工作流程。</translation>
+    </message>
+    <message>
+        <location line="+78"/>
         <source>Cannot read {name}: {reason}.</source>
         <translation>無法讀取 {name}：{reason}。</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="-130"/>
         <source>{name} is not a text file, so not a ComfyUI workflow.</source>
         <translation>{name} 不是文字檔，因此不是 ComfyUI 工作流程。</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="-38"/>
+        <source>{name} carries A1111/Forge generation settings, not a ComfyUI workflow. Drop it onto Generate to use its settings with a template.</source>
+        <translation>{name} 包含的是 A1111/Forge 的產生參數，而不是 ComfyUI 工作流程。請將它拖放到「產生」頁面，以便在範本中使用這些參數。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>{name} carries no ComfyUI workflow (no &apos;prompt&apos; or &apos;workflow&apos; metadata).</source>
+        <translation>{name} 中沒有 ComfyUI 工作流程（沒有 &apos;prompt&apos; 或 &apos;workflow&apos; 中繼資料）。</translation>
+    </message>
+    <message>
+        <location line="+45"/>
         <source>{name} is not valid JSON (line {line}, column {column}), so it is not a ComfyUI workflow.</source>
         <translation>{name} 不是有效的 JSON（第 {line} 行，第 {column} 欄），因此不是 ComfyUI 工作流程。</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location filename="../../studio_desktop/core/workflows/importer.py" line="+74"/>
         <source>{what}: {help}</source>
         <translation>{what}：{help}</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+12"/>
         <source>{what} is not a ComfyUI API-format workflow (expected an object).</source>
         <translation>{what} 不是 ComfyUI API 格式的工作流程（應為物件）。</translation>
     </message>
@@ -412,6 +432,7 @@
     </message>
     <message>
         <location line="+12"/>
+        <location filename="../../studio_desktop/core/workflows/ui_graph/errors.py" line="+52"/>
         <source>{what}: {problem}</source>
         <translation>{what}：{problem}</translation>
     </message>
@@ -429,6 +450,11 @@
         <location filename="../../studio_desktop/core/workflows/ui_format.py" line="+18"/>
         <source>This is a ComfyUI workflow in the editor&apos;s own format (the one Save writes), not the API format Studio Desktop runs. In ComfyUI open it and choose Workflow &gt; Export (API) in the menu, then import the file that gives. On older ComfyUI versions: open Settings (the gear), turn on &apos;Enable Dev mode Options&apos;, then use the &apos;Save (API Format)&apos; button.</source>
         <translation>這是 ComfyUI 編輯器自有格式的工作流程（即 Save 所儲存的格式），而不是 Studio Desktop 執行的 API 格式。請在 ComfyUI 中開啟它，從選單選擇 Workflow &gt; Export (API)，然後匯入所產生的檔案。較舊版本的 ComfyUI：開啟設定（齒輪圖示），啟用「Enable Dev mode Options」，然後使用「Save (API Format)」按鈕。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Converting a workflow in the editor&apos;s format needs the node list of a ComfyUI server, and none is connected. Connect a server and try again, or export the API format: {help}</source>
+        <translation>轉換編輯器格式的工作流程需要 ComfyUI 伺服器的節點清單，但目前沒有已連線的伺服器。請連線伺服器後再試一次，或匯出 API 格式：{help}</translation>
     </message>
     <message>
         <location filename="../../studio_desktop/core/workflows/validate.py" line="+25"/>
@@ -787,6 +813,56 @@
         <location filename="../../studio_desktop/core/messages.py" line="+80"/>
         <source>{first}; {second}</source>
         <translation>{first}；{second}</translation>
+    </message>
+    <message>
+        <location filename="../../studio_desktop/core/workflows/ui_graph/errors.py" line="-37"/>
+        <source>not installed on the server: it comes from the node pack {pack}. Install that pack in ComfyUI, or remove the node.</source>
+        <translation>伺服器上未安裝：它來自節點套件 {pack}。請在 ComfyUI 中安裝該套件，或移除該節點。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>not installed on the server. Install the node pack that provides it in ComfyUI, or remove the node.</source>
+        <translation>伺服器上未安裝。請在 ComfyUI 中安裝提供它的節點套件，或移除該節點。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>its input {input} is linked to node {origin}, which is not in the workflow.</source>
+        <translation>它的輸入 {input} 連結到節點 {origin}，但該節點不在工作流程中。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>its input {input} goes round in a loop of reroutes or bypassed nodes.</source>
+        <translation>它的輸入 {input} 在轉接點（Reroute）或已略過（bypass）的節點之間形成迴圈。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>a subgraph whose definition is missing from the workflow.</source>
+        <translation>這是一個子圖，但工作流程中缺少它的定義。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>subgraphs nest more than {limit} deep (or contain themselves).</source>
+        <translation>子圖巢狀超過 {limit} 層（或包含自身）。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{what} is not a ComfyUI workflow: {reason}.</source>
+        <translation>{what} 不是 ComfyUI 工作流程：{reason}。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{what}: node number {index} is not a valid node ({reason}).</source>
+        <translation>{what}：第 {index} 個節點不是有效的節點（{reason}）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{what}: the workflow has no node the server would run.</source>
+        <translation>{what}：此工作流程中沒有伺服器會執行的節點。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Node {node} ({type}): {reason}</source>
+        <translation>節點 {node}（{type}）：{reason}</translation>
     </message>
 </context>
 <context>
@@ -1902,13 +1978,13 @@
 <context>
     <name>GenerateTab</name>
     <message>
-        <location filename="../../studio_desktop/ui/generate/tab.py" line="+94"/>
-        <location line="+301"/>
+        <location filename="../../studio_desktop/ui/generate/tab.py" line="+99"/>
+        <location line="+313"/>
         <source>Queue</source>
         <translation>加入佇列</translation>
     </message>
     <message>
-        <location line="-225"/>
+        <location line="-237"/>
         <source>Queued 1 job</source>
         <translation>已加入 1 個任務</translation>
     </message>
@@ -1948,7 +2024,12 @@
         <translation>正在讀取 {name} 的參數…</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+14"/>
+        <source>{name} holds a ComfyUI workflow, not parameters.</source>
+        <translation>{name} 包含的是 ComfyUI 工作流程，而不是產生參數。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>Could not read {name}: {reason}</source>
         <translation>無法讀取 {name}：{reason}</translation>
     </message>
@@ -2547,7 +2628,7 @@
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../studio_desktop/ui/import_dialog.py" line="+95"/>
+        <location filename="../../studio_desktop/ui/import_dialog.py" line="+81"/>
         <source>Import workflow</source>
         <translation>匯入工作流程</translation>
     </message>
@@ -3047,7 +3128,7 @@ The file is missing</source>
         <translation>Studio Desktop</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <location line="+193"/>
         <source>Generate</source>
         <translation>產生</translation>
@@ -3223,8 +3304,8 @@ The file is missing</source>
     </message>
     <message>
         <location line="+2"/>
-        <source>ComfyUI API workflows (*.json);;All files (*)</source>
-        <translation>ComfyUI API 工作流程 (*.json);;所有檔案 (*)</translation>
+        <source>ComfyUI workflows (*.json *.png *.webp *.webm *.mp4);;All files (*)</source>
+        <translation>ComfyUI 工作流程 (*.json *.png *.webp *.webm *.mp4);;所有檔案 (*)</translation>
     </message>
     <message>
         <location line="+32"/>

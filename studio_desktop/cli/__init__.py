@@ -1,4 +1,5 @@
-"""Headless entry points: `generate`, `jobs`, `resume`, `cancel`, `retry`, `servers`.
+"""Headless entry points: `generate`, `jobs`, `resume`, `cancel`, `retry`, `servers`,
+`import`, `workflow convert`.
 
 They use the same store, runner and templates as the window, so a job queued here shows up in the
 app's history and gallery, and a batch killed halfway is finished by `studio-desktop resume`.
@@ -42,6 +43,8 @@ HANDLERS: dict[str, tuple[str, str]] = {
     "cancel": ("studio_desktop.cli.control", "cmd_cancel"),
     "retry": ("studio_desktop.cli.control", "cmd_retry"),
     "servers": ("studio_desktop.cli.servers", "cmd_servers"),
+    "workflow": ("studio_desktop.cli.workflow", "cmd_workflow"),
+    "import": ("studio_desktop.cli.workflow", "cmd_import"),
 }
 
 log = logging.getLogger("studio.cli")
@@ -146,6 +149,43 @@ def add_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> No
     check.add_argument("url", nargs="?", type=server_url, help="only this one")
     common_args(check)
     servers.set_defaults(handler="servers")
+    workflow = sub.add_parser("workflow", help="work with ComfyUI workflow files")
+    workflow_actions = workflow.add_subparsers(dest="action", required=True)
+    convert = workflow_actions.add_parser(
+        "convert", help="print the API-format graph of a UI/API JSON or PNG workflow"
+    )
+    convert.add_argument("file", help=WORKFLOW_FILES)
+    node_list_args(convert, "(needed for a UI-format file)")
+    common_args(convert)
+    workflow.set_defaults(handler="workflow")
+
+    imports = sub.add_parser("import", help="add a ComfyUI workflow file as a template")
+    imports.add_argument("file", help=WORKFLOW_FILES)
+    imports.add_argument("--name", default=None, help="the template's name (default: from FILE)")
+    node_list_args(imports, "(default: the registered servers, for a UI-format file)")
+    common_args(imports)
+    imports.set_defaults(handler="import")
+
+
+WORKFLOW_FILES = (
+    "UI- or API-format JSON, or a PNG/WebP/video with ComfyUI's prompt or workflow metadata"
+)
+
+
+def node_list_args(parser: argparse.ArgumentParser, when: str) -> None:
+    """Where a UI-format workflow's node definitions (/object_info) come from."""
+    source = parser.add_mutually_exclusive_group()
+    source.add_argument(
+        "--server",
+        action="append",
+        type=server_url,
+        default=None,
+        help=f"read /object_info from this ComfyUI {when}; repeat to try several",
+    )
+    source.add_argument("--object-info", default=None, help="a saved /object_info JSON file")
+    parser.add_argument(
+        "--auth", type=auth_header, default=None, help="Authorization header value for --server"
+    )
 
 
 def run_command(args: argparse.Namespace, out: TextIO = sys.stdout) -> int:

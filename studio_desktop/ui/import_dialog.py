@@ -1,9 +1,11 @@
-"""File > Import workflow: a ComfyUI API-format workflow becomes a user template.
+"""File > Import workflow: a ComfyUI workflow becomes a user template.
 
-The file is read and checked off the GUI thread. A file that cannot be used gets one message
-that says why (and, for the editor's own format, how to export the API format). A good one shows
-the slots detection found: the user can rename or drop each one and name the template; Save writes
-it into the data folder's templates.
+The file (API or UI JSON, or a picture, video or audio file carrying ComfyUI's metadata: see
+core.workflows.sources) is read and checked off the GUI thread; a UI-format workflow is
+converted with the connected server's /object_info. A file that cannot be used gets one message
+that says why (for the editor's own format with no server, how to export the API format). A
+good one shows the slots detection found: the user can rename or drop each one and name the
+template; Save writes it into the data folder's templates (importer.save_as_template).
 """
 
 from __future__ import annotations
@@ -37,13 +39,7 @@ from PySide6.QtWidgets import (
 from studio_desktop.core.comfy.object_info import ObjectInfo
 from studio_desktop.core.workflows import Template, TemplateError
 from studio_desktop.core.workflows.detect import DetectedSlots, detect_slots
-from studio_desktop.core.workflows.importer import (
-    build_template,
-    free_id,
-    read_workflow,
-    save_template,
-    slugify,
-)
+from studio_desktop.core.workflows.importer import default_name, read_workflow, save_as_template
 from studio_desktop.ui.generate.fields import WrapLabel, error_colour
 from studio_desktop.ui.texts import exception_text
 from studio_desktop.workers.tasks import Task, Tasks
@@ -66,15 +62,7 @@ def _load(path: Path, info: ObjectInfo | None) -> _Loaded:
 
 
 def _save(graph: Mapping[str, Any], slots: DetectedSlots, name: str, user_dir: Path) -> Template:
-    user_dir.mkdir(parents=True, exist_ok=True)
-    document = build_template(graph, slots, name, template_id=free_id(slugify(name), user_dir))
-    return save_template(document, user_dir)
-
-
-def default_name(path: Path) -> str:
-    """A readable template name from a file name: "sdxl_refiner-v2" → "Sdxl refiner v2"."""
-    words = re.sub(r"[_\-.]+", " ", path.stem).strip()
-    return (words[:1].upper() + words[1:]) or "Imported workflow"
+    return save_as_template(graph, slots, name, user_dir)
 
 
 class ImportDialog(QDialog):

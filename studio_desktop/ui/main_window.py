@@ -64,6 +64,7 @@ class MainWindow(QMainWindow):
         self.thumbnails = ThumbnailLoader(services.ctx.paths, tasks=services.tasks, parent=self)
 
         self.generate = GenerateTab(services, self)
+        self.generate.workflow_found.connect(self.import_workflow)
         self.gallery = GalleryTab(services, self.thumbnails, self)
         self.history = HistoryTab(services, self.thumbnails, self)
         self.tabs = QTabWidget(self)
@@ -306,7 +307,7 @@ class MainWindow(QMainWindow):
             self,
             self.tr("Import a ComfyUI workflow"),
             "",
-            self.tr("ComfyUI API workflows (*.json);;All files (*)"),
+            self.tr("ComfyUI workflows (*.json *.png *.webp *.webm *.mp4);;All files (*)"),
         )
         if name:
             self.import_workflow(Path(name))

@@ -12,6 +12,7 @@ from typing import Any
 
 import pytest
 from PIL import Image
+from PIL.PngImagePlugin import PngInfo
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication
@@ -240,7 +241,7 @@ def test_a_file_that_is_not_text_or_missing_says_so(
     qtbot: QtBot, ctx: AppContext, tmp_path: Path, dialogs: list[ImportDialog], tasks: Tasks
 ) -> None:
     binary = tmp_path / "picture.json"
-    binary.write_bytes(b"\x89PNG\r\n\x1a\n\xff\xfe\x00")
+    binary.write_bytes(b"\x00\x01\xfe\xff\x81")
     missing = tmp_path / "gone.json"
     for path, expected in ((binary, "not a text file"), (missing, "Cannot read gone.json")):
         dialog = open_dialog(qtbot, tasks, path, ctx.paths.templates)
@@ -285,6 +286,62 @@ def test_dropping_a_workflow_on_the_window_imports_it_and_selects_it(
         assert template is not None and template.name == "Dropped"
         assert window.generate.form.template_combo.currentText() == "Dropped"
         bind(template, window.generate.form.params(), job_id="x")  # a usable template
+    finally:
+        window.shutdown()
+        window.thumbnails.shutdown()
+
+
+# --- ComfyUI's own format: UI JSON and a PNG with only a workflow chunk (issue 17) ---
+
+
+def _window_with_server(qtbot: QtBot, make_pool: PoolFactory, ctx: AppContext, fake: Any) -> Any:
+    window = MainWindow(Services(ctx, make_pool(fake), load_settings(ctx.paths.settings)))
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: window.generate.object_info() is not None, timeout=WAIT_MS)
+    return window
+
+
+def _save_dropped(qtbot: QtBot, window: Any, name: str) -> dict[str, Any]:
+    """Save what the import dialog opened by a drop shows; the template's graph."""
+    qtbot.waitUntil(lambda: window.import_dialog is not None, timeout=WAIT_MS)
+    dialog = window.import_dialog
+    qtbot.waitUntil(lambda: not dialog.loading, timeout=WAIT_MS)
+    assert dialog.error() == ""
+    assert {"prompt", "negative", "seed", "model"} <= set(dialog.slot_names())
+    dialog.name_edit.setText(name)
+    dialog.save()
+    qtbot.waitUntil(lambda: window.import_dialog is None, timeout=WAIT_MS)
+    template = window.generate.form.template()
+    assert template is not None and template.name == name
+    return {
+        k: {"class_type": v["class_type"], "inputs": v["inputs"]} for k, v in template.graph.items()
+    }
+
+
+@pytest.mark.parametrize("kind", ["ui_json", "png_workflow_chunk"])
+def test_dropping_comfyuis_own_format_is_converted_with_the_servers_node_list(
+    qtbot: QtBot,
+    kind: str,
+    fake_comfy_factory: FakeFactory,
+    make_pool: PoolFactory,
+    ctx: AppContext,
+    tmp_path: Path,
+) -> None:
+    """A workflow saved with ComfyUI's Save, as a file or inside a picture ComfyUI wrote, dropped
+    onto the window: the import dialog converts it with the connected server's /object_info."""
+    ui_file = WORKFLOWS / "ui_edge_reroute.json"
+    expected = json.loads((WORKFLOWS / "ui_edge_reroute.api.json").read_text("utf-8"))
+    dropped = ui_file
+    if kind == "png_workflow_chunk":
+        info = PngInfo()
+        info.add_text("workflow", ui_file.read_text("utf-8"))  # no prompt, no studio chunk
+        dropped = tmp_path / "from comfy.png"
+        Image.new("RGB", (16, 16), "green").save(dropped, pnginfo=info)
+    window = _window_with_server(qtbot, make_pool, ctx, fake_comfy_factory())
+    try:
+        _drop(window, dropped)
+        assert _save_dropped(qtbot, window, f"Dropped {kind}") == expected
+        assert window.tabs.currentWidget() is window.generate
     finally:
         window.shutdown()
         window.thumbnails.shutdown()

@@ -14,6 +14,7 @@ from studio_desktop.core.workflows import TemplateError, TemplateRegistry, bind
 from studio_desktop.core.workflows.detect import DetectedSlots, detect_slots
 from studio_desktop.core.workflows.importer import (
     build_template,
+    default_name,
     import_workflow,
     read_workflow,
     save_template,
@@ -142,7 +143,7 @@ def test_import_then_bind(tmp_path: Path, name: str) -> None:
     template = import_workflow(WORKFLOWS / name, tmp_path, object_info=INFO)
     assert template.source is not None and template.source.parent == tmp_path
     registry = TemplateRegistry(user_dir=tmp_path)
-    assert registry.get(template.id).name == Path(name).stem
+    assert registry.get(template.id).name == default_name(Path(name))  # as the dialog names it
     uploads = {i.name: "up.png" for i in template.images}
     graph = bind(template, GenerationParams(prompt="a fox", seed=99), job_id="j", uploaded=uploads)
     for target in template.slots["prompt"]:
@@ -169,7 +170,8 @@ def test_confirmed_slots_are_saved(tmp_path: Path) -> None:
     ("name", "message"),
     [
         ("broken_not_json.json", "not valid JSON (line 1"),
-        ("ui_format.json", "Workflow > Export (API)"),
+        # UI format is converted now; this one's SaveImage is linked to a node it lacks.
+        ("ui_format.json", "Node 9 (SaveImage): its input images is linked to node 8"),
         ("broken_empty.json", "empty workflow"),
         ("broken_cycle.json", "loop"),
         ("broken_dangling.json", "node 42, which is not in the workflow"),
@@ -204,6 +206,14 @@ def test_prompt_body_is_unwrapped(tmp_path: Path) -> None:
 
 def test_binary_file_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "x.json"
+    path.write_bytes(b"\x00\x01\xfe\xff\x81")
+    with pytest.raises(TemplateError, match="not a text file"):
+        read_workflow(path)
+
+
+def test_picture_without_a_workflow_says_so(tmp_path: Path) -> None:
+    """A file is read by what it is, not by its name: PNG bytes are looked at as a picture."""
+    path = tmp_path / "x.json"
     path.write_bytes(b"\x89PNG\r\n\x1a\n\xff\xfe\x00")
-    with pytest.raises(TemplateError, match="not"):
+    with pytest.raises(TemplateError, match=r"x\.json carries no ComfyUI workflow"):
         read_workflow(path)

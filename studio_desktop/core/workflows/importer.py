@@ -1,4 +1,4 @@
-"""Import a ComfyUI API-format workflow file as a user template in the data folder.
+"""Import a ComfyUI workflow file (API format, or UI format converted) as a user template.
 
 `read_workflow` checks the file, `detect_slots` proposes slots, the user confirms or renames them
 (`DetectedSlots.renamed`), `build_template` makes the template document and `save_template`
@@ -12,16 +12,18 @@ import re
 import unicodedata
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any, Final
+from typing import Any
 
 __all__ = [
     "MAX_NESTING",
     "MAX_WORKFLOW_BYTES",
     "build_template",
     "check_workflow",
+    "default_name",
     "free_id",
     "import_workflow",
     "read_workflow",
+    "save_as_template",
     "save_template",
     "slugify",
 ]
@@ -32,6 +34,7 @@ from studio_desktop.core.messages import QT_TRANSLATE_NOOP, message
 from studio_desktop.core.paths import resources_dir
 from studio_desktop.core.workflows.detect import DetectedSlots, detect_slots
 from studio_desktop.core.workflows.nesting import MAX_NESTING, nesting_message, too_deep
+from studio_desktop.core.workflows.sources import MAX_WORKFLOW_BYTES, load_workflow_source
 from studio_desktop.core.workflows.template import (
     TEMPLATE_FORMAT,
     Template,
@@ -39,62 +42,21 @@ from studio_desktop.core.workflows.template import (
     load_template,
     parse_template,
 )
-from studio_desktop.core.workflows.ui_format import EXPORT_HELP, is_ui_format
+from studio_desktop.core.workflows.ui_format import (
+    EXPORT_HELP,
+    NEEDS_SERVER,
+    convert_ui,
+    is_ui_format,
+)
 from studio_desktop.core.workflows.validate import IssueKind, check_structure, validate_graph
-
-MAX_WORKFLOW_BYTES: Final = 20 * 1024 * 1024  # real workflows are kilobytes; refuse anything huge
 
 
 def read_workflow(path: Path, object_info: ObjectInfo | None = None) -> dict[str, Any]:
-    """The API-format graph in `path`; TemplateError with one clear message when unusable."""
-    try:
-        size = path.stat().st_size
-        if size > MAX_WORKFLOW_BYTES:
-            raise TemplateError(
-                message(
-                    QT_TRANSLATE_NOOP(
-                        "CoreMessages", "{name} is {size} MB, too large to be a ComfyUI workflow."
-                    ),
-                    name=path.name,
-                    size=size // (1024 * 1024),
-                )
-            )
-        text = path.read_text(encoding="utf-8-sig")
-    except OSError as exc:
-        raise TemplateError(
-            message(
-                QT_TRANSLATE_NOOP("CoreMessages", "Cannot read {name}: {reason}."),
-                name=path.name,
-                reason=str(exc.strerror or exc),
-            )
-        ) from exc
-    except UnicodeDecodeError as exc:
-        raise TemplateError(
-            message(
-                QT_TRANSLATE_NOOP(
-                    "CoreMessages", "{name} is not a text file, so not a ComfyUI workflow."
-                ),
-                name=path.name,
-            )
-        ) from exc
-    try:
-        data = json.loads(text)
-    except RecursionError as exc:  # the decoder itself gives up long before we could measure
-        raise TemplateError(nesting_message(path.name)) from exc
-    except json.JSONDecodeError as exc:
-        raise TemplateError(
-            message(
-                QT_TRANSLATE_NOOP(
-                    "CoreMessages",
-                    "{name} is not valid JSON (line {line}, column {column}), so it is not a "
-                    "ComfyUI workflow.",
-                ),
-                name=path.name,
-                line=exc.lineno,
-                column=exc.colno,
-            )
-        ) from exc
-    return check_workflow(data, path.name, object_info)
+    """The API-format graph in `path` (a JSON file, or the `prompt`/`workflow` metadata of a
+    picture, video or audio file: sources.py); TemplateError with one clear message when
+    unusable."""
+    source = load_workflow_source(path)
+    return check_workflow(source.data, source.what, object_info)
 
 
 def check_workflow(data: Any, what: str, object_info: ObjectInfo | None = None) -> dict[str, Any]:
@@ -106,13 +68,17 @@ def check_workflow(data: Any, what: str, object_info: ObjectInfo | None = None) 
     if too_deep(data):
         raise TemplateError(nesting_message(what))
     if is_ui_format(data):
-        raise TemplateError(
-            message(
-                QT_TRANSLATE_NOOP("CoreMessages", "{what}: {help}"),
-                what=what,
-                help=message(EXPORT_HELP),
+        if object_info is None:
+            raise TemplateError(
+                message(
+                    QT_TRANSLATE_NOOP("CoreMessages", "{what}: {help}"),
+                    what=what,
+                    help=message(NEEDS_SERVER, help=message(EXPORT_HELP)),
+                )
             )
-        )
+        # A UI-format file (ComfyUI's Save) is converted the way ComfyUI's own front end does;
+        # a ConversionError (a TemplateError) names the node and why.
+        data = convert_ui(data, object_info, what)
     data = _graph_inside(data, what)
     if not isinstance(data, Mapping):
         raise TemplateError(
@@ -241,6 +207,16 @@ def save_template(document: Mapping[str, Any], user_dir: Path) -> Template:
     return load_template(path)
 
 
+def save_as_template(
+    graph: Mapping[str, Any], slots: DetectedSlots, name: str, user_dir: Path
+) -> Template:
+    """The one way an imported workflow becomes a template, for the import dialog and the CLI
+    alike: built, given an id no other template has, written atomically into `user_dir`."""
+    user_dir.mkdir(parents=True, exist_ok=True)
+    document = build_template(graph, slots, name, template_id=free_id(slugify(name), user_dir))
+    return save_template(document, user_dir)
+
+
 def import_workflow(
     path: Path,
     user_dir: Path,
@@ -248,12 +224,17 @@ def import_workflow(
     name: str | None = None,
     object_info: ObjectInfo | None = None,
 ) -> Template:
-    """Read, detect, build and save in one go; the template id never clashes with another."""
+    """Read, detect, build and save in one go, with the slots detection proposes (what the
+    import dialog saves when the user changes nothing)."""
     graph = read_workflow(path, object_info)
-    title = (name or path.stem).strip() or "Imported workflow"
-    slots = detect_slots(graph, object_info)
-    document = build_template(graph, slots, title, template_id=free_id(slugify(title), user_dir))
-    return save_template(document, user_dir)
+    title = (name or "").strip() or default_name(path)
+    return save_as_template(graph, detect_slots(graph, object_info), title, user_dir)
+
+
+def default_name(path: Path) -> str:
+    """A readable template name from a file name: "sdxl_refiner-v2" → "Sdxl refiner v2"."""
+    words = re.sub(r"[_\-.]+", " ", path.stem).strip()
+    return (words[:1].upper() + words[1:]) or "Imported workflow"
 
 
 def slugify(name: str) -> str:

@@ -31,6 +31,8 @@ from PySide6.QtWidgets import (
 from studio_desktop.core.comfy.object_info import ObjectInfo
 from studio_desktop.core.jobs import Job
 from studio_desktop.core.library.metadata import RestoredParams, read_generation_info_file
+from studio_desktop.core.workflows.sources import load_workflow_source
+from studio_desktop.core.workflows.template import TemplateError
 from studio_desktop.ui.generate.form import GenerateForm
 from studio_desktop.ui.generate.problem_list import ProblemList
 from studio_desktop.ui.generate.progress import ProgressPanel
@@ -64,6 +66,9 @@ class GenerateTab(QWidget):
 
     status_message = Signal(str, int)
     parameters_restored = Signal(object)  # the RestoredParams that were applied (or not found)
+    # A dropped file with no parameters but a ComfyUI workflow (a PNG with only a `workflow`
+    # chunk, a WebP or video ComfyUI wrote): the window offers to import it as a template.
+    workflow_found = Signal(Path)
 
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -249,12 +254,24 @@ class GenerateTab(QWidget):
             self.tr("Reading the parameters of {name}…").format(name=path.name), STATUS_MS
         )
 
-        def read() -> RestoredParams:
-            return read_generation_info_file(path, checkpoints=checkpoints, object_info=info)
+        def read() -> tuple[RestoredParams, bool]:
+            restored = read_generation_info_file(path, checkpoints=checkpoints, object_info=info)
+            return restored, not restored.found and _carries_workflow(path)
 
-        def done(restored: RestoredParams) -> None:
-            if self._restoring == path:
-                self._restoring = None
+        def done(result: tuple[RestoredParams, bool]) -> None:
+            restored, workflow = result
+            if self._restoring != path:
+                return
+            self._restoring = None
+            if workflow:
+                self.status_message.emit(
+                    self.tr("{name} holds a ComfyUI workflow, not parameters.").format(
+                        name=path.name
+                    ),
+                    RESTORE_STATUS_MS,
+                )
+                self.workflow_found.emit(path)
+            else:
                 self.apply_restored(restored, path.name)
 
         def failed(exc: Exception) -> None:
@@ -410,3 +427,12 @@ class GenerateTab(QWidget):
             return
         self.scroll_area.ensureWidgetVisible(widget, 0, 24)
         widget.setFocus(Qt.FocusReason.OtherFocusReason)
+
+
+def _carries_workflow(path: Path) -> bool:
+    """Whether the file holds a ComfyUI workflow the importer reads (run off the GUI thread)."""
+    try:
+        load_workflow_source(path)
+    except TemplateError:
+        return False
+    return True

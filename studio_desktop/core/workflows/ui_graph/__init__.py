@@ -1,0 +1,1 @@
+"""UI-format (ComfyUI Save) workflow → API-format graph conversion."""
