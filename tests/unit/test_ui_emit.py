@@ -10,13 +10,18 @@ from __future__ import annotations
 import copy
 import json
 from collections.abc import Mapping
+from dataclasses import replace
 from itertools import combinations
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from studio_desktop.core.comfy.models import SystemStats
 from studio_desktop.core.comfy.object_info import ObjectInfo
+from studio_desktop.core.engine import steps
+from studio_desktop.core.engine.steps import extra_data
+from studio_desktop.core.servers import probe
 from studio_desktop.core.workflows import TemplateRegistry
 from studio_desktop.core.workflows.ui_graph.convert import convert_ui_workflow
 from studio_desktop.core.workflows.ui_graph.emit import api_to_ui, emit_workflow
@@ -249,3 +254,43 @@ def test_layout_never_overlaps_in_a_crowded_column() -> None:
         assert not one.overlaps(other)
     # A title sits above `pos`, so the first node's title must be on the canvas too.
     assert min(box.y for box in placed.values()) >= TITLE_HEIGHT
+
+
+# --- what the engine sends -----------------------------------------------------------------------
+
+
+def test_the_prompt_carries_the_workflow_when_the_server_info_is_known() -> None:
+    graph = graph_of(TXT2IMG.graph)
+    sent = extra_data(graph, "auto", INFO)
+    assert sent["preview_method"] == "auto"
+    assert sent["extra_pnginfo"] == {"workflow": api_to_ui(graph, INFO)}
+    json.dumps(sent)  # it goes into a JSON body as it is
+
+
+def test_no_workflow_without_server_info_and_never_a_failed_job(
+    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    graph = graph_of(TXT2IMG.graph)
+    # Without /object_info the widget order is unknown: better no workflow than a wrong one.
+    assert extra_data(graph, "none", None) == {"preview_method": "none"}
+
+    def broken(*_args: Any) -> dict[str, Any]:
+        raise RuntimeError("a bug in the emitter")
+
+    monkeypatch.setattr(steps, "api_to_ui", broken)
+    with caplog.at_level("ERROR", logger="studio.engine"):
+        assert extra_data(graph, "auto", INFO) == {"preview_method": "auto"}
+    assert "could not write the UI-format workflow" in caplog.text
+
+
+def test_capabilities_keep_the_object_info_they_came_from() -> None:
+    class Client:
+        def system_stats(self) -> SystemStats:
+            return SystemStats("0.3.64", "3.11", "posix", ())
+
+        def object_info(self) -> ObjectInfo:
+            return INFO
+
+    caps = probe(Client())  # type: ignore[arg-type]
+    assert caps.info is INFO
+    assert caps == replace(caps, info=None)  # not part of equality: compare what they offer
