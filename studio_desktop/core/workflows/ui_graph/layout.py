@@ -108,7 +108,7 @@ def layout(
 ) -> dict[K, Box]:
     """A box for every node in `nodes` (in their given order when nothing else decides)."""
     column = layers(nodes, edges)
-    rank = {node: index for index, node in enumerate(nodes)}
+    rank = _use_order(nodes, edges)
     sources: dict[K, list[K]] = {node: [] for node in nodes}
     for origin, target in edges:
         if origin in sources and target in sources and column[origin] < column[target]:
@@ -137,3 +137,35 @@ def layout(
             cursor = y + height + ROW_GAP + TITLE_HEIGHT
         x += width + COLUMN_GAP
     return boxes
+
+
+def _use_order(nodes: Sequence[K], edges: Sequence[tuple[K, K]]) -> dict[K, int]:
+    """Each node's rank when walking back from the outputs, sources in input order: loaders end
+    up in the order their consumers use them (model, then text encoder, then VAE), and a node
+    feeding one branch sits beside that branch rather than where its id puts it."""
+    sources: dict[K, list[K]] = {node: [] for node in nodes}
+    consumed: set[K] = set()
+    for origin, target in edges:
+        if origin in sources and target in sources and origin != target:
+            sources[target].append(origin)
+            consumed.add(origin)
+    rank: dict[K, int] = {}
+    seen: set[K] = set()
+    sinks = [n for n in nodes if n not in consumed]
+    for start in [*sinks, *nodes]:  # then whatever a loop kept from every sink
+        if start in seen:
+            continue
+        seen.add(start)
+        stack: list[tuple[K, int]] = [(start, 0)]
+        while stack:
+            node, index = stack[-1]
+            if index < len(sources[node]):
+                stack[-1] = (node, index + 1)
+                origin = sources[node][index]
+                if origin not in seen:
+                    seen.add(origin)
+                    stack.append((origin, 0))
+                continue
+            stack.pop()
+            rank[node] = len(rank)
+    return rank
