@@ -84,6 +84,9 @@ class ServerCapabilities:
     comfyui_version: str
     node_classes: frozenset[str]
     models: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    # The whole /object_info these came from: the engine writes each prompt's UI-format
+    # workflow from it (ui_graph.emit). None when not read from a server (tests).
+    info: ObjectInfo | None = field(default=None, compare=False, repr=False)
 
     def missing_for(self, job: Job, templates: TemplateRegistry) -> list[str]:
         """What this server lacks to run the job (node classes, the model): empty if it can."""
@@ -113,6 +116,7 @@ def probe(client: ComfyClient) -> ServerCapabilities:
         # Every folder a template's model input may read (diffusion models, text encoders...),
         # so "the server's default model" resolves for any of them.
         models=server_models(info),
+        info=info,
     )
 
 

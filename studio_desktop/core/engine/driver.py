@@ -417,6 +417,7 @@ class ServerDriver:
                     job,
                     preview_method=self._config.preview_method,
                     models=self._caps.models if self._caps is not None else {},
+                    object_info=self._caps.info if self._caps is not None else None,
                 )
                 self._emit(JobStateChanged(recorded))  # sent: now it waits on the server
                 return [m.Submitted(recorded)]

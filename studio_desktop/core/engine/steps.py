@@ -11,13 +11,14 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from studio_desktop import __version__
-from studio_desktop.core.comfy import HistoryEntry
+from studio_desktop.core.comfy import HistoryEntry, ObjectInfo
 from studio_desktop.core.engine.failures import ExecutionFailed, history_error
 from studio_desktop.core.engine.server import ComfyServer
 from studio_desktop.core.jobs import Completed, Job, NewImage
 from studio_desktop.core.library.files import OutputLibrary
 from studio_desktop.core.store import Store
 from studio_desktop.core.workflows import TemplateError, TemplateRegistry, bind, resolve_defaults
+from studio_desktop.core.workflows.ui_graph.emit import api_to_ui
 
 log = logging.getLogger("studio.engine")
 
@@ -35,6 +36,25 @@ def studio_metadata(job: Job) -> dict[str, Any]:
     }
 
 
+def extra_data(
+    graph: Mapping[str, Any], preview_method: str, object_info: ObjectInfo | None
+) -> dict[str, Any]:
+    """What goes with the prompt: the preview method, and `extra_pnginfo.workflow`, a
+    UI-format graph of what runs, which ComfyUI's savers write into each output as the
+    `workflow` chunk so the output reopens as a graph in ComfyUI. It is written from the
+    server's /object_info (the widget order is the server's); without one, none is sent."""
+    data: dict[str, Any] = {"preview_method": preview_method}
+    if object_info is None:
+        return data
+    try:
+        workflow = api_to_ui(graph, object_info)
+    except Exception:  # a nicety for the output's metadata: never worth failing a job
+        log.exception("could not write the UI-format workflow for a prompt")
+        return data
+    data["extra_pnginfo"] = {"workflow": workflow}
+    return data
+
+
 def submit(
     server: ComfyServer,
     store: Store,
@@ -44,11 +64,13 @@ def submit(
     *,
     preview_method: str,
     models: Mapping[str, Sequence[str]],
+    object_info: ObjectInfo | None = None,
 ) -> Job:
     """Upload the job's input images, bind the template, record the graph, queue the prompt.
 
     A job queued with "the server's default model" gets this server's (`models`: its lists).
     The graph is recorded before it is sent, so a resubmission after a crash sends the same.
+    `object_info` is the server's, for the UI-format workflow sent along (`extra_data`).
     Returns the job as recorded, sent. Raises ComfyError, TemplateError, IllegalTransition (the job
     was ended elsewhere meanwhile).
     """
@@ -70,7 +92,8 @@ def submit(
         uploaded[image.slot] = server.upload(data, name)
     graph = bind(template, params, job_id=job.id, uploaded=uploaded)
     store.set_workflow(job.id, graph)
-    server.submit(graph, prompt_id=job.id, extra_data={"preview_method": preview_method})
+    extra = extra_data(graph, preview_method, object_info)
+    server.submit(graph, prompt_id=job.id, extra_data=extra)
     log.info("job %s submitted to %s", job.id, server.url)
     # From here the prompt waits in the server's queue until it starts (MarkSampling).
     return store.mark_sent(job.id)
