@@ -73,12 +73,12 @@ def main() -> None:
     parser.add_argument("--frozen", type=Path, help="a PyInstaller build's executable")
     args = parser.parse_args()
     root, _ = ensure_database(args.jobs, rebuild=False)
-    child_cpu_s(APP + ["--help"])  # warm the file cache and bytecode first
+    child_cpu_s([*APP, "--help"])  # warm the file cache and bytecode first
     figures = {
         "python_cpu_s": median_of(args.repeat, lambda: child_cpu_s([sys.executable, "-c", ""])),
-        "help_cpu_s": median_of(args.repeat, lambda: child_cpu_s(APP + ["--help"])),
+        "help_cpu_s": median_of(args.repeat, lambda: child_cpu_s([*APP, "--help"])),
         "jobs_cpu_s": median_of(
-            args.repeat, lambda: child_cpu_s(APP + ["--data-dir", str(root), "jobs"])
+            args.repeat, lambda: child_cpu_s([*APP, "--data-dir", str(root), "jobs"])
         ),
     }
     with fake_servers(1, steps=2, step_seconds=0.01, size=(64, 64)) as (url,):
