@@ -203,12 +203,9 @@ def test_braces_in_a_prompt_are_kept_literally() -> None:
     assert round_trip(graph, INFO) == graph
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="ui_graph/prompts.py un-escapes every backslash (\\( becomes '('); ComfyUI's front end "
-    "only un-escapes \\{ \\} \\| and keeps 'artist \\(style\\)' as typed",
-)
 def test_escaped_parentheses_in_a_prompt_come_back() -> None:
+    # The converter un-escaped every backslash ("artist \\(style\\)" became "artist (style)",
+    # "C:\\styles" "C:styles"); ComfyUI's front end only un-escapes \\{ \\} \\|.
     graph = graph_of(copy.deepcopy(TXT2IMG.graph))
     graph["6"]["inputs"]["text"] = "portrait, artist \\(style\\), C:\\styles"
     assert round_trip(graph, INFO) == graph

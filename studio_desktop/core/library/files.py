@@ -78,7 +78,10 @@ log = logging.getLogger(__name__)
 
 THUMB_EXT: Final = "jpg"  # see imaging.thumbnail_jpeg for the measurement behind the choice
 STUDIO_KEY: Final = "studio"  # our own PNG text chunk: json.dumps(extra_metadata)
-_COMFY_KEYS: Final = ("prompt", "workflow")
+# The server's chunks kept in an image's record: the API graph. The editor's `workflow` (3-5 KB
+# now that every prompt sends one) stays in the file only: a copy in every record weighed on
+# the database and on every full read of a gallery page.
+_RECORDED_KEYS: Final = ("prompt",)
 _JOB_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,63}")
 # The folders remove_files may delete from; never the database, settings or logs.
 _DELETABLE: Final = ("outputs", "thumbnails", "inputs", "tmp")
@@ -264,7 +267,7 @@ class OutputLibrary:
         width, height, thumb = _inspect_image(data, ext, f"The image from the server ({what})")
         if ext == "png":
             texts = read_png_text(data)
-            for key in _COMFY_KEYS:
+            for key in _RECORDED_KEYS:
                 if key in texts:
                     metadata[key] = _maybe_json(texts[key])
             if extra_metadata is not None:
@@ -309,7 +312,8 @@ class OutputLibrary:
             if facts:
                 metadata["media"] = facts
             for key, text in container_texts(data).items():
-                metadata[key] = _maybe_json(text)
+                if key in _RECORDED_KEYS:
+                    metadata[key] = _maybe_json(text)
         dest, changed = self._write_output(job_id, index, ext, created, data, staging)
         if thumb is None:
             return SavedOutput(dest, None, 0, 0, len(data), kind, metadata)

@@ -17,13 +17,15 @@ Choose = Callable[[Sequence[str]], str]
 
 # A block comment, or `//` to the end of the line unless it follows `scheme:` as in a URL.
 _COMMENT: Final = re.compile(r"/\*.*?\*/|(?<![A-Za-z]:)//[^\n]*", re.DOTALL)
+# What the front end un-escapes once the choices are made: the choice syntax only.
+_ESCAPED_SYNTAX: Final = re.compile(r"\\([{}|])")
 
 
 def resolve_dynamic_prompt(text: str, choose: Choose = random.choice) -> str:
     """`text` as the front end would send it; `choose` picks among different options."""
     stripped = _COMMENT.sub("", text)
     resolved, _end = _parse(stripped, 0, choose, nested=False)
-    return resolved
+    return _ESCAPED_SYNTAX.sub(r"\1", resolved)
 
 
 def _parse(text: str, start: int, choose: Choose, *, nested: bool) -> tuple[str, int]:
@@ -35,7 +37,9 @@ def _parse(text: str, start: int, choose: Choose, *, nested: bool) -> tuple[str,
     while index < len(text):
         char = text[index]
         if char == "\\" and index + 1 < len(text):
-            current.append(text[index + 1])
+            # Kept escaped here; only \{ \} \| lose their backslash, at the very end (as in
+            # the front end): "artist \(style\)" is sent as typed.
+            current.append(text[index : index + 2])
             index += 2
             continue
         if char == "{":
