@@ -1,14 +1,15 @@
 """Throughput: does the GPU ever wait for us?
 
 48 jobs against 1, 3 and 8 fake ComfyUI servers with a fixed run time per prompt and 1024x1024
-PNG outputs. Each phase starts its fakes, warms every one of them (a fresh fake's first prompts
-run slow), then measures the fakes' own floor (every prompt queued at once, no client) and the
-client. Efficiency is printed against the ideal (jobs / servers x run time) and against that
-floor (what the fakes manage on this machine now); the naive client (submit, wait, download,
-repeat, as ComfyUI's websocket_api_example.py does) runs on the one-server phase. The machine
-load is printed beside each phase: on a shared machine the figures move with it.
+PNG outputs (photo-like by default: as large and slow to decode as real ones). Each phase starts
+its fakes, warms every one of them (a fresh fake's first prompts run slow), then measures the
+fakes' own floor (every prompt queued at once, no client) and the client. Efficiency is printed
+against the ideal (jobs / servers x run time) and against that floor (what the fakes manage on
+this machine now); the naive client (submit, wait, download, repeat, as ComfyUI's
+websocket_api_example.py does) runs on the one-server phase. The machine load is printed beside
+each phase: on a shared machine the figures move with it.
 
-    python -m bench.throughput [--jobs 48] [--run-time 0.3] [--size 1024]
+    python -m bench.throughput [--jobs 48] [--run-time 0.3] [--size 1024] [--look photo]
 
 Ends with `name: value` lines: `efficiency_1:` (one server, vs ideal), `speedup_3:`,
 `speedup_8:` (vs one server), the floor efficiencies and the load.
@@ -137,11 +138,15 @@ class Phase:
         return self.floor / self.seconds
 
 
-def run_phase(servers: int, jobs: int, run_time: float, size: int) -> tuple[Phase, float | None]:
+def run_phase(
+    servers: int, jobs: int, run_time: float, size: int, look: str
+) -> tuple[Phase, float | None]:
     """Start `servers` fakes, warm each one, measure the all-queued floor, then the client.
     Returns the phase and, for one server, the naive client's time."""
     step_seconds = run_time / STEPS
-    with fake_servers(servers, steps=STEPS, step_seconds=step_seconds, size=(size, size)) as urls:
+    with fake_servers(
+        servers, steps=STEPS, step_seconds=step_seconds, size=(size, size), look=look
+    ) as urls:
         # Warm-up: a fresh fake runs its first prompts slowly (imports, first PNG encodes,
         # allocator growth); two jobs per server through the client reach every one of them.
         run_batch(urls, 2 * servers, first_seed=WARM_SEED)
@@ -157,14 +162,23 @@ def main() -> None:
     parser.add_argument("--jobs", type=int, default=48)
     parser.add_argument("--run-time", type=float, default=0.3, help="seconds per prompt")
     parser.add_argument("--size", type=int, default=1024)
+    parser.add_argument(
+        "--look",
+        choices=("gradient", "photo"),
+        default="photo",
+        help="photo: outputs as large and slow to decode as real ones (~1.5 MiB at 1024²)",
+    )
     args = parser.parse_args()
 
-    print(f"jobs: {args.jobs}, run time per prompt: {args.run_time:.3f} s, output {args.size}²")
+    print(
+        f"jobs: {args.jobs}, run time per prompt: {args.run_time:.3f} s, "
+        f"output {args.size}² ({args.look})"
+    )
     print(f"cores: {os.cpu_count()}, load at start: {load()}")
     phases: dict[int, Phase] = {}
     naive: float | None = None
     for servers in (1, 3, 8):
-        phase, naive_s = run_phase(servers, args.jobs, args.run_time, args.size)
+        phase, naive_s = run_phase(servers, args.jobs, args.run_time, args.size, args.look)
         phases[servers] = phase
         naive = naive if naive_s is None else naive_s
         print(
