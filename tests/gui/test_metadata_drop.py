@@ -19,6 +19,7 @@ from studio_desktop.core.context import AppContext
 from studio_desktop.core.jobs import JobStatus
 from studio_desktop.core.library.metadata import RestoredParams
 from studio_desktop.core.settings import load_settings
+from studio_desktop.core.workflows import bind
 from studio_desktop.ui.generate import GenerateTab
 from studio_desktop.ui.main_window import MainWindow
 from studio_desktop.ui.services import Services
@@ -112,6 +113,10 @@ def test_generate_then_drop_the_output_back_gives_identical_parameters(
     assert form.params() == job.params
     assert form.seed_field.locked()
     assert form.template() is not None and form.template().id == job.template  # type: ignore[union-attr]
+    # ... and what Queue would now send is the very graph that ran (issue 17's round trip).
+    template = form.template()
+    assert template is not None
+    assert bind(template, form.params(), job_id=job.id) == job.workflow
 
 
 def test_an_a1111_png_restores_prompt_sampler_cfg_seed_size_and_model(
