@@ -57,7 +57,13 @@ from aiohttp import WSMsgType, web
 
 from tests.fakes.comfy_exec import CacheEntry, PromptRun
 from tests.fakes.comfy_faults import Faults
-from tests.fakes.comfy_images import GRAIN_PHOTO, decompression_bomb_png, webp_preview
+from tests.fakes.comfy_images import (
+    GRAIN_PHOTO,
+    Look,
+    decompression_bomb_png,
+    png_bytes,
+    webp_preview,
+)
 from tests.fakes.comfy_validate import Validation, input_spec, validate_prompt
 
 __all__ = ["FakeComfyServer", "Faults"]
@@ -153,6 +159,9 @@ class FakeComfyServer:
         self.step_seconds = step_seconds
         self.output_size = output_size
         self.output_grain = output_grain
+        if output_grain:
+            # The one photo-like picture every output uses, encoded before the first prompt.
+            png_bytes(output_size, Look(grain=output_grain))
         self.require_auth = require_auth
         # Server-wide default like ComfyUI's --preview-method; extra_data.preview_method wins.
         self.preview_method = preview_method
