@@ -13,18 +13,22 @@ from typing import Any
 
 import pytest
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QFileDialog, QMenu
+from PySide6.QtWidgets import QApplication, QFileDialog, QMenu
 from pytestqt.qtbot import QtBot
 
 from studio_desktop.core.comfy.object_info import ObjectInfo
 from studio_desktop.core.context import AppContext
 from studio_desktop.core.jobs import GenerationParams, Job, JobStatus, NewJob
+from studio_desktop.core.messages import message
 from studio_desktop.core.settings import Settings
+from studio_desktop.core.workflows.export import NO_OBJECT_INFO
 from studio_desktop.core.workflows.ui_graph.convert import convert_ui_workflow
 from studio_desktop.ui.gallery import GalleryTab
 from studio_desktop.ui.history import HistoryTab
 from studio_desktop.ui.services import Services
+from studio_desktop.ui.texts import show_text
 from studio_desktop.ui.thumbnails import ThumbnailLoader
+from studio_desktop.ui.translations import compile_ts, install_translator, ts_file
 from studio_desktop.ui.workflow_actions import add_workflow_actions
 from studio_desktop.workers import WorkerPool
 from tests.fakes.comfy_server import DEFAULT_OBJECT_INFO, FakeComfyServer
@@ -197,3 +201,26 @@ def test_without_a_server_the_ui_format_says_why_and_the_api_format_works(
     action(history.details.workflow_menu, "API format…").trigger()
     assert len(save_as.suggested) == 1
     assert statuses[-1].startswith("This job has no workflow yet")
+
+
+@pytest.mark.parametrize(
+    ("code", "expected"),
+    [
+        ("zh_CN", ["导出工作流", "复制工作流", "复制 API 工作流"]),
+        ("zh_TW", ["匯出工作流程", "複製工作流程", "複製 API 工作流程"]),
+    ],
+)
+def test_the_workflow_entries_are_translated(
+    code: str, expected: list[str], qapp: QApplication, tmp_path: Path
+) -> None:
+    compile_ts(ts_file(code), tmp_path / f"studio_{code}.qm")
+    installed = install_translator(qapp, code, tmp_path)
+    try:
+        menu = QMenu()
+        add_workflow_actions(menu, lambda _action: None)
+        assert [a.text() for a in menu.actions()] == expected
+        missing = message(NO_OBJECT_INFO)
+        assert show_text(missing) != str(missing)  # the core's message, in Chinese
+    finally:
+        for translator in installed:
+            qapp.removeTranslator(translator)
