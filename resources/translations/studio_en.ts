@@ -61,7 +61,7 @@
 <context>
     <name>GalleryTab</name>
     <message numerus="yes">
-        <location filename="../../studio_desktop/ui/gallery/tab.py" line="+248" />
+        <location filename="../../studio_desktop/ui/gallery/tab.py" line="+256" />
         <source>Moved %n image(s) to the trash</source>
         <translation>
             <numerusform>Moved %n image to the trash</numerusform>
@@ -134,7 +134,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+54" />
+        <location line="+56" />
         <source>Export %n image(s)</source>
         <translation>
             <numerusform>Export %n image</numerusform>
@@ -142,7 +142,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+200" />
+        <location line="+220" />
         <source>Delete %n image(s) in the trash for good?</source>
         <translation>
             <numerusform>Delete %n image in the trash for good?</numerusform>
@@ -161,7 +161,7 @@
 <context>
     <name>HistoryTab</name>
     <message numerus="yes">
-        <location filename="../../studio_desktop/ui/history/tab.py" line="+281" />
+        <location filename="../../studio_desktop/ui/history/tab.py" line="+290" />
         <source>Queued %n job(s) again</source>
         <translation>
             <numerusform>Queued %n job again</numerusform>
@@ -180,7 +180,7 @@
 <context>
     <name>ImportDialog</name>
     <message numerus="yes">
-        <location filename="../../studio_desktop/ui/import_dialog.py" line="+312" />
+        <location filename="../../studio_desktop/ui/import_dialog.py" line="+314" />
         <source>Found %n input(s) the form can fill.</source>
         <translation>
             <numerusform>Found %n input the form can fill.</numerusform>
@@ -264,7 +264,7 @@
 <context>
     <name>StudioStatusBar</name>
     <message numerus="yes">
-        <location filename="../../studio_desktop/ui/status_bar.py" line="+172" />
+        <location filename="../../studio_desktop/ui/status_bar.py" line="+192" />
         <source>%n waiting</source>
         <translation>
             <numerusform>%n waiting</numerusform>

@@ -194,7 +194,7 @@
         <translation>{server}：{reason}</translation>
     </message>
     <message>
-        <location line="+336"/>
+        <location line="+335"/>
         <source>{server} did not take the cancel ({error}); the job is cancelled here, and the cancel is sent again until the server takes it.</source>
         <translation>{server} 未接受取消请求（{error}）；任务已在本地取消，取消请求会继续重发，直到服务器接受为止。</translation>
     </message>
@@ -376,7 +376,7 @@
         <translation>无法读取</translation>
     </message>
     <message>
-        <location filename="../../studio_desktop/core/workflows/sources.py" line="+98"/>
+        <location filename="../../studio_desktop/core/workflows/sources.py" line="+112"/>
         <source>{name} is {size} MB, too large to be a ComfyUI workflow.</source>
         <translation>{name} 大小为 {size} MB，太大了，不可能是 ComfyUI 工作流。</translation>
     </message>
@@ -401,7 +401,7 @@
         <translation>{name} 不是文本文件，因此不是 ComfyUI 工作流。</translation>
     </message>
     <message>
-        <location line="-38"/>
+        <location line="-52"/>
         <source>{name} carries A1111/Forge generation settings, not a ComfyUI workflow. Drop it onto Generate to use its settings with a template.</source>
         <translation>{name} 包含的是 A1111/Forge 的生成参数，而不是 ComfyUI 工作流。请将它拖放到“生成”页，以便在模板中使用这些参数。</translation>
     </message>
@@ -411,7 +411,7 @@
         <translation>{name} 中没有 ComfyUI 工作流（没有 &apos;prompt&apos; 或 &apos;workflow&apos; 元数据）。</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+59"/>
         <source>{name} is not valid JSON (line {line}, column {column}), so it is not a ComfyUI workflow.</source>
         <translation>{name} 不是有效的 JSON（第 {line} 行，第 {column} 列），因此不是 ComfyUI 工作流。</translation>
     </message>
@@ -864,6 +864,21 @@
         <source>Node {node} ({type}): {reason}</source>
         <translation>节点 {node}（{type}）：{reason}</translation>
     </message>
+    <message>
+        <location filename="../../studio_desktop/core/workflows/export.py" line="+46"/>
+        <source>This job has no workflow yet: it is recorded when the job is sent to a server.</source>
+        <translation>此任务还没有工作流：工作流会在任务发送到服务器时记录。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The UI format needs a connected ComfyUI server&apos;s node list (its output file carries no &apos;workflow&apos; to copy). Connect a server and try again, or export the API format.</source>
+        <translation>UI 格式需要已连接的 ComfyUI 服务器的节点列表（其输出文件中没有可直接复制的 'workflow'）。请连接服务器后重试，或导出 API 格式。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Could not write the UI-format workflow: {reason}</source>
+        <translation>无法生成 UI 格式的工作流：{reason}</translation>
+    </message>
 </context>
 <context>
     <name>CrashDialog</name>
@@ -1257,7 +1272,7 @@
 <context>
     <name>GalleryTab</name>
     <message>
-        <location filename="../../studio_desktop/ui/gallery/tab.py" line="+110"/>
+        <location filename="../../studio_desktop/ui/gallery/tab.py" line="+116"/>
         <source>Gallery</source>
         <translation>图库</translation>
     </message>
@@ -1277,7 +1292,7 @@
         <translation>大小</translation>
     </message>
     <message numerus="yes">
-        <location line="+106"/>
+        <location line="+108"/>
         <source>Moved %n image(s) to the trash</source>
         <translation>
             <numerusform>已将 %n 张图片移到回收站</numerusform>
@@ -1329,12 +1344,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+360"/>
+        <location line="+382"/>
         <source>The trash is empty.</source>
         <translation>回收站是空的。</translation>
     </message>
     <message>
-        <location line="-357"/>
+        <location line="-379"/>
         <source>No images yet — queue a job on the Generate tab and its results appear here.</source>
         <translation>还没有图片 — 在“生成”标签页加入一个任务，结果就会显示在这里。</translation>
     </message>
@@ -1392,7 +1407,7 @@
         <translation>复制提示词</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Open file</source>
         <translation>打开文件</translation>
     </message>
@@ -1464,7 +1479,7 @@
         <translation>移到回收站</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+26"/>
         <source>Prompt copied</source>
         <translation>已复制提示词</translation>
     </message>
@@ -2229,7 +2244,7 @@
 <context>
     <name>HistoryTab</name>
     <message>
-        <location filename="../../studio_desktop/ui/history/tab.py" line="+219"/>
+        <location filename="../../studio_desktop/ui/history/tab.py" line="+228"/>
         <source>No jobs match these filters</source>
         <translation>没有符合这些筛选条件的任务</translation>
     </message>
@@ -2283,32 +2298,7 @@
         <translation>已复制错误信息</translation>
     </message>
     <message>
-        <location line="+10"/>
-        <source>This job has no workflow yet: it is recorded when the job is sent to a server.</source>
-        <translation>此任务还没有工作流：工作流会在任务发送到服务器时记录。</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Export workflow</source>
-        <translation>导出工作流</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Workflow JSON (*.json)</source>
-        <translation>工作流 JSON (*.json)</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>Workflow saved to {path}</source>
-        <translation>工作流已保存到 {path}</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Could not save the workflow: {error}</source>
-        <translation>无法保存工作流：{error}</translation>
-    </message>
-    <message>
-        <location line="+17"/>
+        <location line="+49"/>
         <source>Could not open {path}</source>
         <translation>无法打开 {path}</translation>
     </message>
@@ -2338,12 +2328,7 @@
         <translation>复制错误信息</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Export workflow…</source>
-        <translation>导出工作流…</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
@@ -2628,7 +2613,7 @@
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../studio_desktop/ui/import_dialog.py" line="+81"/>
+        <location filename="../../studio_desktop/ui/import_dialog.py" line="+83"/>
         <source>Import workflow</source>
         <translation>导入工作流</translation>
     </message>
@@ -2780,7 +2765,7 @@ The file is missing</source>
 <context>
     <name>JobDetails</name>
     <message>
-        <location filename="../../studio_desktop/ui/history/details.py" line="+178"/>
+        <location filename="../../studio_desktop/ui/history/details.py" line="+181"/>
         <source>No job selected</source>
         <translation>未选择任务</translation>
     </message>
@@ -2815,17 +2800,7 @@ The file is missing</source>
         <translation>输入图片</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>Export workflow…</source>
-        <translation>导出工作流…</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Save the exact workflow (API format) this job sent to the server as JSON</source>
-        <translation>将此任务发送给服务器的确切工作流（API 格式）保存为 JSON</translation>
-    </message>
-    <message>
-        <location line="+14"/>
+        <location line="+28"/>
         <source>Prompt</source>
         <translation>提示词</translation>
     </message>
@@ -2865,7 +2840,7 @@ The file is missing</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+64"/>
         <source>(no prompt)</source>
         <translation>（无提示词）</translation>
     </message>
@@ -2880,7 +2855,7 @@ The file is missing</source>
         <translation>删除前请先在队列中取消该任务</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+27"/>
         <source>No outputs were recorded (or all of them are in the trash).</source>
         <translation>没有记录到输出（或者全部都在回收站中）。</translation>
     </message>
@@ -2910,7 +2885,17 @@ The file is missing</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-186"/>
+        <source>Workflow</source>
+        <translation>工作流</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Save or copy this job&apos;s workflow: the UI format opens in ComfyUI, the API format is the exact graph sent to the server</source>
+        <translation>保存或复制此任务的工作流：UI 格式可在 ComfyUI 中打开，API 格式是发送给服务器的确切节点图</translation>
+    </message>
+    <message>
+        <location line="+184"/>
         <source>Size</source>
         <translation>尺寸</translation>
     </message>
@@ -2960,8 +2945,8 @@ The file is missing</source>
         <translation>任意</translation>
     </message>
     <message>
-        <location line="-200"/>
-        <location line="+201"/>
+        <location line="-209"/>
+        <location line="+210"/>
         <source>Attempts</source>
         <translation>尝试次数</translation>
     </message>
@@ -4129,7 +4114,7 @@ Unlocked: a new random seed for every job.</source>
 <context>
     <name>ServersPage</name>
     <message>
-        <location filename="../../studio_desktop/ui/settings/servers_page.py" line="+91"/>
+        <location filename="../../studio_desktop/ui/settings/servers_page.py" line="+94"/>
         <source>No servers added yet. Studio Desktop uses ComfyUI on this computer ({url}).
 Add a server to use another address or another machine.</source>
         <translation>尚未添加服务器。Studio Desktop 将使用本机上的 ComfyUI（{url}）。
@@ -4161,22 +4146,37 @@ Add a server to use another address or another machine.</source>
         <translation>检查所选服务器是否响应</translation>
     </message>
     <message>
-        <location line="+161"/>
+        <location line="+1"/>
+        <source>Open in browser</source>
+        <translation>在浏览器中打开</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open the selected server&apos;s ComfyUI page</source>
+        <translation>打开所选服务器的 ComfyUI 页面</translation>
+    </message>
+    <message>
+        <location line="+164"/>
         <source>Added {name}</source>
         <translation>已添加 {name}</translation>
     </message>
     <message>
-        <location line="-42"/>
+        <location line="+95"/>
+        <source>No browser could open {url}</source>
+        <translation>没有浏览器能打开 {url}</translation>
+    </message>
+    <message>
+        <location line="-137"/>
         <source>Remove server</source>
         <translation>移除服务器</translation>
     </message>
     <message>
-        <location line="-161"/>
+        <location line="-166"/>
         <source>Studio Desktop sends jobs to these ComfyUI servers. Changes are saved when you press OK or Apply; Cancel discards them.</source>
         <translation>Studio Desktop 会将任务发送到这些 ComfyUI 服务器。按“确定”或“应用”时保存更改；按“取消”则放弃更改。</translation>
     </message>
     <message>
-        <location line="+163"/>
+        <location line="+168"/>
         <source>Remove {name} ({url})?
 Jobs waiting in the queue stay there and run on the other servers.</source>
         <translation>要移除 {name}（{url}）吗？
@@ -4416,7 +4416,7 @@ Jobs waiting in the queue stay there and run on the other servers.</source>
 <context>
     <name>StudioStatusBar</name>
     <message>
-        <location filename="../../studio_desktop/ui/status_bar.py" line="+70"/>
+        <location filename="../../studio_desktop/ui/status_bar.py" line="+85"/>
         <source>No server — start ComfyUI or add one in Settings</source>
         <translation>没有服务器 — 请启动 ComfyUI，或在“设置”中添加</translation>
     </message>
@@ -4426,7 +4426,7 @@ Jobs waiting in the queue stay there and run on the other servers.</source>
         <translation>撤销</translation>
     </message>
     <message numerus="yes">
-        <location line="+98"/>
+        <location line="+103"/>
         <source>%n waiting</source>
         <translation>
             <numerusform>%n 个等待中</numerusform>
@@ -4541,9 +4541,82 @@ Jobs waiting in the queue stay there and run on the other servers.</source>
     </message>
 </context>
 <context>
+    <name>WorkflowActions</name>
+    <message>
+        <location filename="../../studio_desktop/ui/workflow_actions.py" line="+71"/>
+        <source>Export workflow</source>
+        <translation>导出工作流</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>UI format (opens in ComfyUI)…</source>
+        <translation>UI 格式（可在 ComfyUI 中打开）…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>API format…</source>
+        <translation>API 格式…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Paste it into ComfyUI (Ctrl+V) to open the graph</source>
+        <translation>粘贴到 ComfyUI 中（Ctrl+V）即可打开节点图</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Copy workflow</source>
+        <translation>复制工作流</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copy API workflow</source>
+        <translation>复制 API 工作流</translation>
+    </message>
+    <message>
+        <location line="+58"/>
+        <source>Export workflow (UI format)</source>
+        <translation>导出工作流（UI 格式）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export workflow (API format)</source>
+        <translation>导出工作流（API 格式）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Workflow JSON (*.json)</source>
+        <translation>工作流 JSON (*.json)</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Workflow saved to {path}</source>
+        <translation>工作流已保存到 {path}</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Workflow copied: paste it into ComfyUI</source>
+        <translation>工作流已复制：可粘贴到 ComfyUI 中</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>API workflow copied</source>
+        <translation>API 工作流已复制</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Could not save the workflow: {error}</source>
+        <translation>无法保存工作流：{error}</translation>
+    </message>
+</context>
+<context>
     <name>_ServerBadge</name>
     <message>
-        <location filename="../../studio_desktop/ui/status_bar.py" line="-142"/>
+        <location filename="../../studio_desktop/ui/status_bar.py" line="-154"/>
+        <source>Open in browser</source>
+        <translation>在浏览器中打开</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>connected</source>
         <translation>已连接</translation>
     </message>
@@ -4588,7 +4661,7 @@ Start ComfyUI (python main.py), or add or fix the server in Settings.</source>
 <context>
     <name>_Thumbnails</name>
     <message>
-        <location filename="../../studio_desktop/ui/history/details.py" line="-371"/>
+        <location filename="../../studio_desktop/ui/history/details.py" line="-380"/>
         <source>Output {index}</source>
         <translation>输出 {index}</translation>
     </message>

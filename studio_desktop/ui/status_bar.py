@@ -1,4 +1,5 @@
-"""The status bar: each server's state, GPU and free VRAM, the queue length, and Undo."""
+"""The status bar: each server's state, GPU and free VRAM (right-click: open it in the browser),
+the queue length, and Undo."""
 
 from __future__ import annotations
 
@@ -8,17 +9,24 @@ from typing import Final
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QStatusBar, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QPushButton, QStatusBar, QWidget
 
 from studio_desktop.core.engine import ServerState, ServerStatus
 from studio_desktop.core.servers import gpu_label
 from studio_desktop.ui.indicators import STATE_COLOURS, dot
+from studio_desktop.ui.server_browser import open_in_browser
 from studio_desktop.ui.texts import status_text
 
 
 class _ServerBadge(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.url = ""
+        # Right-click: open the server's own page (ComfyUI's editor) in the browser.
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.customContextMenuRequested.connect(
+            lambda pos: self.menu().popup(self.mapToGlobal(pos))
+        )
         layout = QHBoxLayout(self)
         layout.setContentsMargins(6, 0, 6, 0)
         layout.setSpacing(4)
@@ -27,7 +35,14 @@ class _ServerBadge(QWidget):
         layout.addWidget(self.dot)
         layout.addWidget(self.text)
 
+    def menu(self) -> QMenu:
+        menu = QMenu(self)
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        menu.addAction(self.tr("Open in browser"), lambda: open_in_browser(self.url))
+        return menu
+
     def show_status(self, status: ServerStatus) -> None:
+        self.url = status.url
         self.dot.setPixmap(dot(STATE_COLOURS[status.state]))
         state_text = {
             ServerState.IDLE: self.tr("connected"),
@@ -158,6 +173,11 @@ class StudioStatusBar(QStatusBar):
             self.addPermanentWidget(badge)
         badge.show_status(status)
         self._no_server.setVisible(not self._badges)
+
+    def server_menu(self, url: str) -> QMenu | None:
+        """The menu a right-click on a server's badge opens (None for a server not shown)."""
+        badge = self._badges.get(url)
+        return badge.menu() if badge is not None else None
 
     def remove_server(self, url: str) -> None:
         badge = self._badges.pop(url, None)

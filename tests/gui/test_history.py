@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import html
 import io
-import json
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -17,7 +16,6 @@ import pytest
 from PIL import Image
 from PySide6.QtCore import QModelIndex, Qt, QUrl
 from PySide6.QtGui import QGuiApplication, QPixmap
-from PySide6.QtWidgets import QFileDialog
 from pytestqt.qtbot import QtBot
 
 from studio_desktop.core.context import AppContext
@@ -833,42 +831,4 @@ def test_copy_error_puts_the_message_and_details_on_the_clipboard(
     assert QGuiApplication.clipboard().text() == copied
 
 
-def test_export_workflow_saves_the_exact_workflow_the_job_sent(
-    qtbot: QtBot,
-    ctx: AppContext,
-    idle_pool: WorkerPool,
-    open_history: OpenHistory,
-    monkeypatch: pytest.MonkeyPatch,
-    tmp_path: Path,
-) -> None:
-    sent = {"3": {"class_type": "KSampler", "inputs": {"seed": 7, "text": "一只猫"}}}
-    job = add_job(ctx, "exported", JobStatus.RUNNING)
-    db(ctx).set_workflow(job.id, sent)
-    never_sent = add_job(ctx, "still waiting", JobStatus.PENDING)
-    target = tmp_path / "chosen" / "my workflow.json"
-    target.parent.mkdir()
-    asked: list[str] = []
-
-    def save_dialog(*args: Any, **_kwargs: Any) -> tuple[str, str]:
-        asked.append(str(args[2]))
-        return str(target), "Workflow JSON (*.json)"
-
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", save_dialog)
-    history = open_history(idle_pool)
-    assert history.tab.select_job(job.id)
-    history.settle()
-    history.tab.details.export_button.click()
-    qtbot.waitUntil(lambda: target.is_file(), timeout=WAIT_MS)
-    assert json.loads(target.read_text(encoding="utf-8")) == sent
-    assert asked and asked[0].endswith(".json")
-    qtbot.waitUntil(
-        lambda: any(s.startswith("Workflow saved to") for s in history.statuses),
-        timeout=WAIT_MS,
-    )
-
-    # A job not sent yet has no workflow: it says so, and asks for no file.
-    assert history.tab.select_job(never_sent.id)
-    history.settle()
-    history.tab._export_workflow_selected()
-    assert len(asked) == 1
-    assert history.statuses[-1].startswith("This job has no workflow yet")
+# Exporting and copying a job's workflow: tests/gui/test_workflow_actions.py.

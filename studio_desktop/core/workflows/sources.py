@@ -30,7 +30,7 @@ from studio_desktop.core.messages import QT_TRANSLATE_NOOP, message
 from studio_desktop.core.workflows.nesting import nesting_message
 from studio_desktop.core.workflows.template import TemplateError
 
-__all__ = ["MAX_WORKFLOW_BYTES", "WorkflowSource", "load_workflow_source"]
+__all__ = ["MAX_WORKFLOW_BYTES", "WorkflowSource", "load_workflow_source", "metadata_texts"]
 
 MAX_WORKFLOW_BYTES: Final = 20 * 1024 * 1024  # real workflows are kilobytes; refuse anything huge
 COMFY_KEYS: Final = ("prompt", "workflow")
@@ -87,6 +87,20 @@ def load_workflow_source(path: Path) -> WorkflowSource:
             name=path.name,
         )
     )
+
+
+def metadata_texts(path: Path) -> dict[str, str]:
+    """The `prompt`, `workflow` and `parameters` texts a picture, video or audio file carries
+    (raw, not parsed); {} for any other file. TemplateError when it cannot be read."""
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(_HEAD_BYTES)
+    except OSError as exc:
+        raise _cannot_read(path, exc) from exc
+    kind = sniff_kind(head)
+    if kind is None:
+        return {}
+    return _media_texts(path, kind[1] if kind[0] in ("image", "animated") else kind[0])
 
 
 def _json_file(path: Path) -> Any:

@@ -7,7 +7,7 @@ Changes (favourite, tags, trash, restore) are shown at once and written through
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from concurrent import futures
 from dataclasses import replace
 from datetime import UTC, datetime
@@ -59,6 +59,12 @@ from studio_desktop.ui.gallery.trash_banner import TrashBanner
 from studio_desktop.ui.gallery.viewer import FullImageLoader, ImageViewer
 from studio_desktop.ui.services import Services
 from studio_desktop.ui.thumbnails import ThumbnailLoader
+from studio_desktop.ui.workflow_actions import (
+    WorkflowAction,
+    WorkflowActions,
+    WorkflowSubject,
+    add_workflow_actions,
+)
 from studio_desktop.workers.operations import when_done
 
 STATUS_MS: Final = 5000
@@ -166,6 +172,8 @@ class GalleryTab(QWidget):
         self._exporter = Exporter(services.tasks, self)
         self._exporter.finished.connect(self._export_done)
         self._exporter.failed.connect(self._export_failed)
+        self.workflow_actions = WorkflowActions(services, self)
+        self.workflow_actions.status_message.connect(self.status_message)
         self._clipboard_loader = FullImageLoader(services.tasks, self)
         self._clipboard_loader.ready.connect(self._copy_ready)
         self._compare_first: ImageRecord | None = None  # waiting for the second image's click
@@ -576,6 +584,8 @@ class GalleryTab(QWidget):
         add(self.tr("Copy image"), lambda: self._copy_image(first), single)
         add(self.tr("Copy prompt"), lambda: self._copy_prompts(records))
         self._add_copy_actions(menu, records)
+        # One image's workflow: the graph that made it, in either format.
+        add_workflow_actions(menu, lambda act: self.workflow_action(first, act), enabled=single)
         add(self.tr("Open file"), lambda: self._open_file(first), single)
         add(self.tr("Show in folder"), lambda: self._reveal(first), single)
         menu.addSeparator()
@@ -608,6 +618,26 @@ class GalleryTab(QWidget):
         else:
             add(self.tr("Move to trash"), self.delete_selected)
         return menu
+
+    def workflow_subject(self, record: ImageRecord) -> WorkflowSubject:
+        """The workflow that made an image: its job's recorded graph (else the one its record
+        kept from the file), and the file itself for the `workflow` chunk."""
+        job = self.model.job(record.job_id)
+        api = job.workflow if job is not None else None
+        if api is None and isinstance(record.metadata.get("prompt"), Mapping):
+            api = record.metadata["prompt"]
+        path = self._ctx.paths.resolve(record.path)
+        return WorkflowSubject(
+            job_id=record.job_id,
+            template=self._services.template_name(job.template) if job is not None else None,
+            server=job.server if job is not None else None,
+            api=api,
+            file=lambda: path,
+        )
+
+    def workflow_action(self, record: ImageRecord, action: WorkflowAction) -> None:
+        """Export or copy the workflow of an image (see ui/workflow_actions.py)."""
+        self.workflow_actions.run(action, self.workflow_subject(record))
 
     def _copy_prompts(self, records: Sequence[ImageRecord]) -> None:
         prompts = [p for r in records if (p := self.model.prompt_of(r))]

@@ -1,6 +1,7 @@
 """The details pane beside the history table: a job's parameters, its times (queued, sampling,
 total), every attempt, its input images and outputs and, for a failed job, what the server said
-per node and input. Remix, Retry, Delete, Copy error and Export workflow act on the job shown."""
+per node and input. Remix, Retry, Delete, Copy error and the Workflow menu (export or copy, UI
+or API format) act on the job shown."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
+    QMenu,
     QPushButton,
     QScrollArea,
     QSizePolicy,
@@ -32,6 +34,7 @@ from studio_desktop.ui.history.status import StatusIcons, status_text
 from studio_desktop.ui.history.timing import attempt_text, timing_text
 from studio_desktop.ui.texts import error_text
 from studio_desktop.ui.thumbnails import ThumbnailLoader
+from studio_desktop.ui.workflow_actions import WorkflowAction, add_workflow_actions
 
 THUMB_SIZE = 96  # logical pixels of a thumbnail's long edge
 MAX_DETAIL_CHARS = 400  # a server "details" string can list every model it has
@@ -154,7 +157,7 @@ class JobDetails(QWidget):
     retry_clicked = Signal(str)
     delete_clicked = Signal(str)
     copy_error_clicked = Signal(str)
-    export_workflow_clicked = Signal(str)
+    workflow_requested = Signal(str, object)  # job id, WorkflowAction
     open_input_requested = Signal(str)  # an input image's stored path
 
     def __init__(
@@ -209,10 +212,16 @@ class JobDetails(QWidget):
         self.outputs = _Thumbnails(thumbnails, body)
         self.parameters = _text(body)
         self.parameters.setTextFormat(Qt.TextFormat.RichText)
-        self.export_button = QPushButton(self.tr("Export workflow…"), body)
+        self.export_button = QPushButton(self.tr("Workflow"), body)
         self.export_button.setToolTip(
-            self.tr("Save the exact workflow (API format) this job sent to the server as JSON")
+            self.tr(
+                "Save or copy this job's workflow: the UI format opens in ComfyUI, the API "
+                "format is the exact graph sent to the server"
+            )
         )
+        self.workflow_menu = QMenu(self.export_button)
+        add_workflow_actions(self.workflow_menu, self._workflow_requested)
+        self.export_button.setMenu(self.workflow_menu)
 
         header = QHBoxLayout()
         header.setSpacing(6)
@@ -269,7 +278,6 @@ class JobDetails(QWidget):
         self.retry_button.clicked.connect(lambda: self._emit(self.retry_clicked))
         self.delete_button.clicked.connect(lambda: self._emit(self.delete_clicked))
         self.copy_error_button.clicked.connect(lambda: self._emit(self.copy_error_clicked))
-        self.export_button.clicked.connect(lambda: self._emit(self.export_workflow_clicked))
         buttons = QHBoxLayout()
         buttons.setContentsMargins(12, 6, 12, 12)
         buttons.setSpacing(6)
@@ -365,6 +373,10 @@ class JobDetails(QWidget):
     def _emit(self, signal: Any) -> None:
         if self._job is not None:
             signal.emit(self._job.id)
+
+    def _workflow_requested(self, action: WorkflowAction) -> None:
+        if self._job is not None:
+            self.workflow_requested.emit(self._job.id, action)
 
     def _subtitle(self, job: Job) -> str:
         parts = [fmt.local_time(job.created_at)]

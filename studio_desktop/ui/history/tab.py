@@ -1,5 +1,6 @@
 """The History tab: every job in a paged table, filtered by status and prompt search, with a
-details pane; remix, retry and delete (with Undo), copy an error, export a job's workflow.
+details pane; remix, retry and delete (with Undo), copy an error, export or copy a job's
+workflow (UI or API format).
 
 It reads through `Services.reads` in background tasks and writes through `Services.operations`;
 the GUI thread never waits for the database.
@@ -7,7 +8,6 @@ the GUI thread never waits for the database.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -22,7 +22,6 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import (
-    QFileDialog,
     QMenu,
     QSplitter,
     QStackedWidget,
@@ -32,15 +31,23 @@ from PySide6.QtWidgets import (
 
 from studio_desktop.core.engine import JobFinished, ServerStatus
 from studio_desktop.core.jobs import Attempt, ImageRecord, Job, JobStatus
-from studio_desktop.core.library.atomic import atomic_write_bytes
+from studio_desktop.core.messages import message
 from studio_desktop.core.store.filters import JobFilter
+from studio_desktop.core.workflows.export import NO_GRAPH, WorkflowFormat
 from studio_desktop.ui.history.details import JobDetails, error_report
 from studio_desktop.ui.history.empty_state import EmptyState
 from studio_desktop.ui.history.filters import HistoryFilterBar
 from studio_desktop.ui.history.model import PAGE_SIZE, Column, HistoryModel
 from studio_desktop.ui.history.table import ALWAYS_SHOWN, JobTable
 from studio_desktop.ui.services import Services
+from studio_desktop.ui.texts import show_text
 from studio_desktop.ui.thumbnails import ThumbnailLoader
+from studio_desktop.ui.workflow_actions import (
+    WorkflowAction,
+    WorkflowActions,
+    WorkflowSubject,
+    add_workflow_actions,
+)
 from studio_desktop.workers.operations import when_done
 from studio_desktop.workers.tasks import Task
 
@@ -65,6 +72,7 @@ class HistoryTab(QWidget):
         super().__init__(parent)
         self._services = services
         self._details_read: Task | None = None
+        self.workflow_actions = WorkflowActions(services, self)
         self.model = HistoryModel(
             services.reads,
             services.tasks,
@@ -134,7 +142,8 @@ class HistoryTab(QWidget):
         self.details.retry_clicked.connect(self._retry_from_details)
         self.details.delete_clicked.connect(lambda job_id: self.delete([job_id]))
         self.details.copy_error_clicked.connect(self.copy_error)
-        self.details.export_workflow_clicked.connect(self.export_workflow)
+        self.details.workflow_requested.connect(self.workflow_action)
+        self.workflow_actions.status_message.connect(self.status_message)
         self.details.open_input_requested.connect(self._open_input)
         for signal in (
             self.model.modelReset,
@@ -336,48 +345,49 @@ class HistoryTab(QWidget):
         QGuiApplication.clipboard().setText(error_report(job.error))
         self.status_message.emit(self.tr("Error copied"), 2000)
 
-    def export_workflow(self, job_id: str) -> None:
-        """Save the exact API-format workflow the job sent (`job.workflow`) as JSON."""
+    def workflow_subject(self, job: Job) -> WorkflowSubject:
+        """What the workflow actions export for a job: its recorded graph, and its first output
+        (read on the worker) for the `workflow` chunk ComfyUI's saver wrote."""
+        reads, paths = self._services.reads, self._services.ctx.paths
+        completed = job.status is JobStatus.COMPLETED
+
+        def first_output() -> Path | None:
+            images = reads.images_for_job(job.id) if completed else []
+            return paths.resolve(images[0].path) if images else None
+
+        return WorkflowSubject(
+            job_id=job.id,
+            template=self._services.template_name(job.template),
+            server=job.server,
+            api=job.workflow,
+            file=first_output,
+        )
+
+    def workflow_action(self, job_id: str, action: WorkflowAction) -> None:
+        """Export or copy a job's workflow (UI or API format); see ui/workflow_actions.py."""
         job = self._job(job_id)
         if job is None:
             return
-        if job.workflow is None:
-            self.status_message.emit(
-                self.tr(
-                    "This job has no workflow yet: it is recorded when the job is sent to a server."
-                ),
-                6000,
-            )
+        if job.workflow is None and job.status is not JobStatus.COMPLETED:
+            # Nothing was sent yet: say so before asking for a file name.
+            self.status_message.emit(show_text(message(NO_GRAPH)), 6000)
             return
-        suggested = str(Path.home() / f"workflow-{job.id[:8]}.json")
-        path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Export workflow"), suggested, self.tr("Workflow JSON (*.json)")
-        )
-        if not path:
-            return
-        target = Path(path)
-        data = (json.dumps(job.workflow, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
-        self._services.tasks.run(
-            "export",
-            lambda: atomic_write_bytes(target, data),
-            lambda _none: self.status_message.emit(
-                self.tr("Workflow saved to {path}").format(path=target), 4000
-            ),
-            owner=self,
-            failed=lambda exc: self.status_message.emit(
-                self.tr("Could not save the workflow: {error}").format(error=exc), 8000
-            ),
-        )
+        self.workflow_actions.run(action, self.workflow_subject(job))
+
+    def export_workflow(self, job_id: str, fmt: WorkflowFormat = WorkflowFormat.UI) -> None:
+        """Save the job's workflow as JSON (the UI format ComfyUI opens, or the API format)."""
+        ui = fmt is WorkflowFormat.UI
+        self.workflow_action(job_id, WorkflowAction.EXPORT_UI if ui else WorkflowAction.EXPORT_API)
 
     def _copy_error_selected(self) -> None:
         jobs = self.selected_jobs()
         if jobs:
             self.copy_error(jobs[0].id)
 
-    def _export_workflow_selected(self) -> None:
+    def _workflow_action_selected(self, action: WorkflowAction) -> None:
         jobs = self.selected_jobs()
         if jobs:
-            self.export_workflow(jobs[0].id)
+            self.workflow_action(jobs[0].id, action)
 
     def _open_input(self, stored: str) -> None:
         path = self._services.ctx.paths.resolve(stored)
@@ -434,7 +444,7 @@ class HistoryTab(QWidget):
         # Of the row clicked (the first selected one): one job's error, one job's workflow.
         copy_error = menu.addAction(self.tr("Copy error"), self._copy_error_selected)
         copy_error.setEnabled(bool(jobs) and jobs[0].error is not None)
-        menu.addAction(self.tr("Export workflow…"), self._export_workflow_selected)
+        add_workflow_actions(menu, self._workflow_action_selected, enabled=bool(jobs))
         menu.addSeparator()
         delete = menu.addAction(self.tr("Delete"), self.delete_selected)
         delete.setEnabled(any(j.status.is_final for j in jobs))

@@ -1,4 +1,5 @@
-"""The Servers page: add, edit, remove, enable and test registered servers.
+"""The Servers page: add, edit, remove, enable, test and open (in the browser) registered
+servers.
 
 The registry is read in a background task and changed through `Services.operations` (the
 registry first, then the running pool, on the operations thread); the table shows the registry
@@ -32,6 +33,8 @@ from PySide6.QtWidgets import (
 
 from studio_desktop.core.context import DEFAULT_SERVER
 from studio_desktop.core.store import DuplicateServer, ServerRecord, StoreError
+from studio_desktop.core.urls import redact_url
+from studio_desktop.ui.server_browser import open_in_browser
 from studio_desktop.ui.services import Services
 from studio_desktop.ui.settings.probe import ProbeResult, ServerProber, describe_probe
 from studio_desktop.ui.settings.server_edit import ServerEditDialog, ServerFields
@@ -108,6 +111,9 @@ class ServersPage(QWidget):
         self.remove_button = QPushButton(self.tr("Remove"))
         self.test_button = QPushButton(self.tr("Test"))
         self.test_button.setToolTip(self.tr("Check that the selected server answers"))
+        self.browser_button = QPushButton(self.tr("Open in browser"))
+        self.browser_button.setToolTip(self.tr("Open the selected server's ComfyUI page"))
+        self.browser_button.clicked.connect(self.open_selected_in_browser)
         self.add_button.clicked.connect(self.add_server)
         self.edit_button.clicked.connect(self.edit_selected)
         self.remove_button.clicked.connect(self.remove_selected)
@@ -117,6 +123,7 @@ class ServersPage(QWidget):
         for button in (self.add_button, self.edit_button, self.remove_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
+        buttons.addWidget(self.browser_button)
         buttons.addWidget(self.test_button)
 
         self.test_result = ResultLine()
@@ -161,6 +168,7 @@ class ServersPage(QWidget):
         self.edit_button.setEnabled(has)
         self.remove_button.setEnabled(has)
         self.test_button.setEnabled(has and not self.prober.busy)
+        self.browser_button.setEnabled(has)
         for button in (self.add_button, self.edit_button, self.remove_button):
             button.setEnabled(not self.applying and (button is self.add_button or has))
 
@@ -355,6 +363,17 @@ class ServersPage(QWidget):
         self.test_button.setEnabled(False)
         self.test_result.show_busy(self.tr("Connecting to {url}…").format(url=record.url))
         self.prober.start(record.url, record.auth_header)
+
+    def open_selected_in_browser(self) -> None:
+        """The selected server's own page (ComfyUI's editor) in the user's browser."""
+        record = self.selected()
+        if record is None:
+            return
+        if not open_in_browser(record.url):
+            self.test_result.show_result(
+                self.tr("No browser could open {url}").format(url=redact_url(record.url)),
+                ok=False,
+            )
 
     @Slot(object)
     def _show_result(self, result: ProbeResult) -> None:
