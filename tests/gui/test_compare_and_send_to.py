@@ -211,7 +211,13 @@ def test_wheel_and_drag_on_one_side_zoom_and_pan_both_sides_together(
 
     dialog.actual_button.click()
     assert canvas.zoom == pytest.approx(1.0) and dialog.zoom_label.text() == "100%"
-    dialog.swipe.click()  # the slider keeps the zoom; both sides still move as one
+    middle = (
+        canvas.side_transform(0).inverted()[0].map(QPointF(left.width() / 2, left.height() / 2))
+    )
+    dialog.swipe.click()  # the slider keeps the zoom and the middle; both sides move as one
+    whole = canvas.boxes()[0]
+    now = canvas.side_transform(0).map(middle)
+    assert (now.x(), now.y()) == pytest.approx((whole.width() / 2, whole.height() / 2))
     wheel(canvas, QPointF(100, 100), 1)
     assert canvas.side_transform(0) == canvas.side_transform(1)
     dialog.fit_button.click()

@@ -126,9 +126,9 @@ class CompareCanvas(QWidget):
     def set_mode(self, mode: CompareMode) -> None:
         if mode == self.mode:
             return
-        self.mode = mode
+        previous, self.mode = self.mode, mode
         if self._zoom is not None:  # keep the same part of the picture in the middle
-            old = self._box_size(CompareMode.SWIPE if mode == CompareMode.SIDE_BY_SIDE else mode)
+            old = self._box_size(previous)
             new = self._box_size(mode)
             self._offset += QPointF(
                 (new.width() - old.width()) / 2, (new.height() - old.height()) / 2
@@ -404,6 +404,9 @@ class ParametersPanel(QTreeWidget):
                     unknown if row.second is None else row.second,
                 ]
             )
+            for column, text in ((1, row.first), (2, row.second)):
+                if text:  # a long prompt is elided in the cell: the whole of it on hover
+                    item.setToolTip(column, text)
             item.setData(0, DiffersRole, row.differs)
             item.setData(0, KeyRole, row.key)
             if row.differs:
