@@ -37,6 +37,17 @@
     </message>
 </context>
 <context>
+    <name>CompareDialog</name>
+    <message numerus="yes">
+        <location filename="../../studio_desktop/ui/gallery/compare.py" line="+570" />
+        <source>%n parameter(s) differ (highlighted)</source>
+        <translation>
+            <numerusform>%n parameter differ (highlighted)</numerusform>
+            <numerusform>%n parameters differ (highlighted)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>CrashDialog</name>
     <message numerus="yes">
         <location filename="../../studio_desktop/ui/crash_dialog.py" line="+136" />
@@ -61,7 +72,7 @@
 <context>
     <name>GalleryTab</name>
     <message numerus="yes">
-        <location filename="../../studio_desktop/ui/gallery/tab.py" line="+256" />
+        <location filename="../../studio_desktop/ui/gallery/tab.py" line="+259" />
         <source>Moved %n image(s) to the trash</source>
         <translation>
             <numerusform>Moved %n image to the trash</numerusform>
@@ -70,7 +81,7 @@
     </message>
     <message numerus="yes">
         <location line="+12" />
-        <location line="+252" />
+        <location line="+255" />
         <source>Restored %n image(s)</source>
         <translation>
             <numerusform>Restored %n image</numerusform>
@@ -78,7 +89,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="-234" />
+        <location line="-237" />
         <source>Added %n image(s) to favourites</source>
         <translation>
             <numerusform>Added %n image to favourites</numerusform>
@@ -94,7 +105,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+51" />
+        <location line="+54" />
         <source>Exporting %n image(s)…</source>
         <translation>
             <numerusform>Exporting %n image…</numerusform>
@@ -161,7 +172,7 @@
 <context>
     <name>HistoryTab</name>
     <message numerus="yes">
-        <location filename="../../studio_desktop/ui/history/tab.py" line="+290" />
+        <location filename="../../studio_desktop/ui/history/tab.py" line="+298" />
         <source>Queued %n job(s) again</source>
         <translation>
             <numerusform>Queued %n job again</numerusform>

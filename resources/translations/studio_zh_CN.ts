@@ -67,7 +67,7 @@
 <context>
     <name>CompareCanvas</name>
     <message>
-        <location filename="../../studio_desktop/ui/gallery/compare.py" line="+148"/>
+        <location filename="../../studio_desktop/ui/gallery/compare.py" line="+348"/>
         <source>The image file is missing or unreadable.</source>
         <translation>图片文件丢失或无法读取。</translation>
     </message>
@@ -80,19 +80,61 @@
 <context>
     <name>CompareDialog</name>
     <message>
-        <location line="+13"/>
+        <location line="+93"/>
         <source>Compare images</source>
         <translation>对比图片</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+7"/>
         <source>Side by side</source>
         <translation>并排</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Swipe</source>
-        <translation>滑动对比</translation>
+        <source>A/B slider</source>
+        <translation>A/B 滑块</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Drag the divider, or move it with Left and Right</source>
+        <translation>拖动分隔线，或用左右方向键移动</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Fit</source>
+        <translation>适应窗口</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>100%</source>
+        <translation>100%</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Reading the parameters…</source>
+        <translation>正在读取参数…</translation>
+    </message>
+    <message>
+        <location line="+89"/>
+        <source>No parameters were recorded for these images.</source>
+        <translation>这些图片没有记录参数。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Only one image has recorded parameters.</source>
+        <translation>只有一张图片记录了参数。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n parameter(s) differ (highlighted)</source>
+        <translation>
+            <numerusform>%n 个参数不同（已高亮）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The parameters are the same.</source>
+        <translation>参数相同。</translation>
     </message>
 </context>
 <context>
@@ -872,7 +914,7 @@
     <message>
         <location line="+4"/>
         <source>The UI format needs a connected ComfyUI server&apos;s node list (its output file carries no &apos;workflow&apos; to copy). Connect a server and try again, or export the API format.</source>
-        <translation>UI 格式需要已连接的 ComfyUI 服务器的节点列表（其输出文件中没有可直接复制的 'workflow'）。请连接服务器后重试，或导出 API 格式。</translation>
+        <translation>UI 格式需要已连接的 ComfyUI 服务器的节点列表（其输出文件中没有可直接复制的 &apos;workflow&apos;）。请连接服务器后重试，或导出 API 格式。</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -1272,7 +1314,7 @@
 <context>
     <name>GalleryTab</name>
     <message>
-        <location filename="../../studio_desktop/ui/gallery/tab.py" line="+116"/>
+        <location filename="../../studio_desktop/ui/gallery/tab.py" line="+118"/>
         <source>Gallery</source>
         <translation>图库</translation>
     </message>
@@ -1292,7 +1334,7 @@
         <translation>大小</translation>
     </message>
     <message numerus="yes">
-        <location line="+108"/>
+        <location line="+109"/>
         <source>Moved %n image(s) to the trash</source>
         <translation>
             <numerusform>已将 %n 张图片移到回收站</numerusform>
@@ -1300,14 +1342,14 @@
     </message>
     <message numerus="yes">
         <location line="+12"/>
-        <location line="+252"/>
+        <location line="+255"/>
         <source>Restored %n image(s)</source>
         <translation>
             <numerusform>已恢复 %n 张图片</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="-234"/>
+        <location line="-237"/>
         <source>Added %n image(s) to favourites</source>
         <translation>
             <numerusform>已将 %n 张图片加入收藏</numerusform>
@@ -1321,7 +1363,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+51"/>
+        <location line="+54"/>
         <source>Exporting %n image(s)…</source>
         <translation>
             <numerusform>正在导出 %n 张图片…</numerusform>
@@ -1538,17 +1580,17 @@
         <translation>复制参数</translation>
     </message>
     <message>
-        <location line="+15"/>
-        <source>Use as source image</source>
-        <translation>用作源图片</translation>
-    </message>
-    <message>
-        <location line="+5"/>
+        <location line="+18"/>
         <source>Compare with…</source>
         <translation>对比…</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+6"/>
+        <source>Compare with its source image</source>
+        <translation>与其源图片对比</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>No seed was recorded for this image.</source>
         <translation>此图片没有记录种子。</translation>
     </message>
@@ -1569,16 +1611,32 @@
     </message>
     <message>
         <location line="+8"/>
+        <location line="+64"/>
         <source>Click the image to compare it with (Esc cancels)</source>
         <translation>点击要与之对比的图片（按 Esc 取消）</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="-52"/>
         <source>Pick another image to compare with.</source>
         <translation>请选择另一张图片进行对比。</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+32"/>
+        <source>This image&apos;s job had no source image.</source>
+        <translation>生成此图片的任务没有源图片。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Source image ({slot})</source>
+        <translation>源图片（{slot}）</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>There is no image there.</source>
+        <translation>那里没有图片。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>(no prompt)</source>
         <translation>（无提示词）</translation>
     </message>
@@ -1588,7 +1646,7 @@
         <translation>种子 {seed}</translation>
     </message>
     <message>
-        <location line="-250"/>
+        <location line="-316"/>
         <source>Export to a zip file</source>
         <translation>导出到 ZIP 文件</translation>
     </message>
@@ -2244,7 +2302,7 @@
 <context>
     <name>HistoryTab</name>
     <message>
-        <location filename="../../studio_desktop/ui/history/tab.py" line="+228"/>
+        <location filename="../../studio_desktop/ui/history/tab.py" line="+236"/>
         <source>No jobs match these filters</source>
         <translation>没有符合这些筛选条件的任务</translation>
     </message>
@@ -2298,7 +2356,22 @@
         <translation>已复制错误信息</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+73"/>
+        <source>Compare the output with its source image</source>
+        <translation>将输出与其源图片对比</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Source image ({slot})</source>
+        <translation>源图片（{slot}）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Output {index}</source>
+        <translation>输出 {index}</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>Could not open {path}</source>
         <translation>无法打开 {path}</translation>
     </message>
@@ -2328,7 +2401,7 @@
         <translation>复制错误信息</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
@@ -2429,7 +2502,7 @@
 <context>
     <name>ImageViewer</name>
     <message>
-        <location filename="../../studio_desktop/ui/gallery/viewer.py" line="+275"/>
+        <location filename="../../studio_desktop/ui/gallery/viewer.py" line="+281"/>
         <source>Image viewer</source>
         <translation>图片查看器</translation>
     </message>
@@ -2474,12 +2547,52 @@
         <translation>标签…</translation>
     </message>
     <message>
-        <location line="+151"/>
+        <location line="+5"/>
+        <source>Put this image into an image slot of Generate</source>
+        <translation>将此图片放入“生成”的图片槽</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Use as source</source>
+        <translation>用作源图片</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Compare this image with another</source>
+        <translation>将此图片与另一张对比</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Compare</source>
+        <translation>对比</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>With the previous image</source>
+        <translation>与上一张图片</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>With the next image</source>
+        <translation>与下一张图片</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>With an image I click in the gallery…</source>
+        <translation>与我在图库中点击的图片…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>With its source image</source>
+        <translation>与其源图片</translation>
+    </message>
+    <message>
+        <location line="+178"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+59"/>
         <source>This image file is missing or unreadable.</source>
         <translation>该图片文件丢失或无法读取。</translation>
     </message>
@@ -2765,7 +2878,7 @@ The file is missing</source>
 <context>
     <name>JobDetails</name>
     <message>
-        <location filename="../../studio_desktop/ui/history/details.py" line="+181"/>
+        <location filename="../../studio_desktop/ui/history/details.py" line="+225"/>
         <source>No job selected</source>
         <translation>未选择任务</translation>
     </message>
@@ -3114,40 +3227,40 @@ The file is missing</source>
     </message>
     <message>
         <location line="+10"/>
-        <location line="+193"/>
+        <location line="+206"/>
         <source>Generate</source>
         <translation>生成</translation>
     </message>
     <message>
-        <location line="-192"/>
-        <location line="+192"/>
+        <location line="-205"/>
+        <location line="+205"/>
         <source>Gallery</source>
         <translation>图库</translation>
     </message>
     <message>
-        <location line="-191"/>
-        <location line="+191"/>
+        <location line="-204"/>
+        <location line="+204"/>
         <source>History</source>
         <translation>历史记录</translation>
     </message>
     <message>
-        <location line="-187"/>
+        <location line="-200"/>
         <source>Queue</source>
         <translation>队列</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+62"/>
         <source>&amp;Undo: {what}</source>
         <translation>撤销(&amp;U)：{what}</translation>
     </message>
     <message>
         <location line="+6"/>
-        <location line="+113"/>
+        <location line="+118"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location line="-108"/>
+        <location line="-113"/>
         <source>Undone</source>
         <translation>已撤销</translation>
     </message>
@@ -3162,7 +3275,7 @@ The file is missing</source>
         <translation>参数已载入“生成”</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>The template “{name}” takes no source image; choose one that does: {list}</source>
         <translation>模板“{name}”不接受源图片；请选择接受源图片的模板：{list}</translation>
     </message>
@@ -3172,12 +3285,12 @@ The file is missing</source>
         <translation>没有模板接受源图片；请导入一个图生图工作流（文件 ▸ 导入工作流）。</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Using {file} as “{slot}”</source>
         <translation>正在将 {file} 用作“{slot}”</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+23"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -3436,6 +3549,99 @@ Data folder: {folder}</source>
 Choose another folder.</source>
         <translation>Studio Desktop 无法在 {folder} 中保存图片：{error}
 请选择其他文件夹。</translation>
+    </message>
+</context>
+<context>
+    <name>ParametersPanel</name>
+    <message>
+        <location filename="../../studio_desktop/ui/gallery/compare.py" line="-210"/>
+        <source>Parameter</source>
+        <translation>参数</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>A (left)</source>
+        <translation>A（左）</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>B (right)</source>
+        <translation>B（右）</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Prompt</source>
+        <translation>提示词</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Negative</source>
+        <translation>反向提示词</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Template</source>
+        <translation>模板</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sampler</source>
+        <translation>采样器</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Scheduler</source>
+        <translation>调度器</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Steps</source>
+        <translation>步数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CFG</source>
+        <translation>CFG</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Seed</source>
+        <translation>种子</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Denoise</source>
+        <translation>降噪</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Size</source>
+        <translation>尺寸</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Batch size</source>
+        <translation>批大小</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Server</source>
+        <translation>服务器</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>(not recorded)</source>
+        <translation>（未记录）</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>The two images differ here</source>
+        <translation>两张图片在此处不同</translation>
     </message>
 </context>
 <context>
@@ -3973,6 +4179,25 @@ Unlocked: a new random seed for every job.</source>
         <location line="+1"/>
         <source>Pick a new random seed</source>
         <translation>生成新的随机种子</translation>
+    </message>
+</context>
+<context>
+    <name>SendTo</name>
+    <message>
+        <location filename="../../studio_desktop/ui/send_to.py" line="+32"/>
+        <location line="+18"/>
+        <source>Use as source image</source>
+        <translation>用作源图片</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>Drag</source>
+        <translation>拖动</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Drag this file into an image slot of Generate, or out to a folder</source>
+        <translation>将此文件拖入“生成”的图片槽，或拖出到文件夹</translation>
     </message>
 </context>
 <context>
@@ -4661,7 +4886,12 @@ Start ComfyUI (python main.py), or add or fix the server in Settings.</source>
 <context>
     <name>_Thumbnails</name>
     <message>
-        <location filename="../../studio_desktop/ui/history/details.py" line="-380"/>
+        <location filename="../../studio_desktop/ui/history/details.py" line="-382"/>
+        <source>Right-click to use it as a source image or compare it; drag it out</source>
+        <translation>右键单击可将其用作源图片或进行对比；也可将其拖出</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Output {index}</source>
         <translation>输出 {index}</translation>
     </message>

@@ -67,7 +67,7 @@
 <context>
     <name>CompareCanvas</name>
     <message>
-        <location filename="../../studio_desktop/ui/gallery/compare.py" line="+148"/>
+        <location filename="../../studio_desktop/ui/gallery/compare.py" line="+348"/>
         <source>The image file is missing or unreadable.</source>
         <translation>圖片檔案遺失或無法讀取。</translation>
     </message>
@@ -80,19 +80,61 @@
 <context>
     <name>CompareDialog</name>
     <message>
-        <location line="+13"/>
+        <location line="+93"/>
         <source>Compare images</source>
         <translation>比較圖片</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+7"/>
         <source>Side by side</source>
         <translation>並排</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Swipe</source>
-        <translation>滑動比較</translation>
+        <source>A/B slider</source>
+        <translation>A/B 滑桿</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Drag the divider, or move it with Left and Right</source>
+        <translation>拖曳分隔線，或用左右方向鍵移動</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Fit</source>
+        <translation>符合視窗</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>100%</source>
+        <translation>100%</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Reading the parameters…</source>
+        <translation>正在讀取參數…</translation>
+    </message>
+    <message>
+        <location line="+89"/>
+        <source>No parameters were recorded for these images.</source>
+        <translation>這些圖片沒有記錄參數。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Only one image has recorded parameters.</source>
+        <translation>只有一張圖片記錄了參數。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n parameter(s) differ (highlighted)</source>
+        <translation>
+            <numerusform>%n 個參數不同（已醒目標示）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The parameters are the same.</source>
+        <translation>參數相同。</translation>
     </message>
 </context>
 <context>
@@ -872,7 +914,7 @@
     <message>
         <location line="+4"/>
         <source>The UI format needs a connected ComfyUI server&apos;s node list (its output file carries no &apos;workflow&apos; to copy). Connect a server and try again, or export the API format.</source>
-        <translation>UI 格式需要已連線的 ComfyUI 伺服器的節點清單（其輸出檔中沒有可直接複製的 'workflow'）。請連線伺服器後再試一次，或匯出 API 格式。</translation>
+        <translation>UI 格式需要已連線的 ComfyUI 伺服器的節點清單（其輸出檔中沒有可直接複製的 &apos;workflow&apos;）。請連線伺服器後再試一次，或匯出 API 格式。</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -1272,7 +1314,7 @@
 <context>
     <name>GalleryTab</name>
     <message>
-        <location filename="../../studio_desktop/ui/gallery/tab.py" line="+116"/>
+        <location filename="../../studio_desktop/ui/gallery/tab.py" line="+118"/>
         <source>Gallery</source>
         <translation>圖庫</translation>
     </message>
@@ -1292,7 +1334,7 @@
         <translation>大小</translation>
     </message>
     <message numerus="yes">
-        <location line="+108"/>
+        <location line="+109"/>
         <source>Moved %n image(s) to the trash</source>
         <translation>
             <numerusform>已將 %n 張圖片移至垃圾桶</numerusform>
@@ -1300,14 +1342,14 @@
     </message>
     <message numerus="yes">
         <location line="+12"/>
-        <location line="+252"/>
+        <location line="+255"/>
         <source>Restored %n image(s)</source>
         <translation>
             <numerusform>已還原 %n 張圖片</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="-234"/>
+        <location line="-237"/>
         <source>Added %n image(s) to favourites</source>
         <translation>
             <numerusform>已將 %n 張圖片加入我的最愛</numerusform>
@@ -1321,7 +1363,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+51"/>
+        <location line="+54"/>
         <source>Exporting %n image(s)…</source>
         <translation>
             <numerusform>正在匯出 %n 張圖片…</numerusform>
@@ -1538,17 +1580,17 @@
         <translation>複製參數</translation>
     </message>
     <message>
-        <location line="+15"/>
-        <source>Use as source image</source>
-        <translation>作為來源圖片</translation>
-    </message>
-    <message>
-        <location line="+5"/>
+        <location line="+18"/>
         <source>Compare with…</source>
         <translation>與其他圖片比較…</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+6"/>
+        <source>Compare with its source image</source>
+        <translation>與其來源圖片比較</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>No seed was recorded for this image.</source>
         <translation>此圖片沒有記錄種子。</translation>
     </message>
@@ -1569,16 +1611,32 @@
     </message>
     <message>
         <location line="+8"/>
+        <location line="+64"/>
         <source>Click the image to compare it with (Esc cancels)</source>
         <translation>點選要比較的圖片（按 Esc 取消）</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="-52"/>
         <source>Pick another image to compare with.</source>
         <translation>請選擇另一張圖片來比較。</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+32"/>
+        <source>This image&apos;s job had no source image.</source>
+        <translation>產生此圖片的工作沒有來源圖片。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Source image ({slot})</source>
+        <translation>來源圖片（{slot}）</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>There is no image there.</source>
+        <translation>那裡沒有圖片。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>(no prompt)</source>
         <translation>（無提示詞）</translation>
     </message>
@@ -1588,7 +1646,7 @@
         <translation>種子 {seed}</translation>
     </message>
     <message>
-        <location line="-250"/>
+        <location line="-316"/>
         <source>Export to a zip file</source>
         <translation>匯出至 ZIP 檔案</translation>
     </message>
@@ -2244,7 +2302,7 @@
 <context>
     <name>HistoryTab</name>
     <message>
-        <location filename="../../studio_desktop/ui/history/tab.py" line="+228"/>
+        <location filename="../../studio_desktop/ui/history/tab.py" line="+236"/>
         <source>No jobs match these filters</source>
         <translation>沒有符合這些篩選條件的任務</translation>
     </message>
@@ -2298,7 +2356,22 @@
         <translation>已複製錯誤訊息</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+73"/>
+        <source>Compare the output with its source image</source>
+        <translation>將輸出與其來源圖片比較</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Source image ({slot})</source>
+        <translation>來源圖片（{slot}）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Output {index}</source>
+        <translation>輸出 {index}</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>Could not open {path}</source>
         <translation>無法開啟 {path}</translation>
     </message>
@@ -2328,7 +2401,7 @@
         <translation>複製錯誤訊息</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
         <source>Delete</source>
         <translation>刪除</translation>
     </message>
@@ -2429,7 +2502,7 @@
 <context>
     <name>ImageViewer</name>
     <message>
-        <location filename="../../studio_desktop/ui/gallery/viewer.py" line="+275"/>
+        <location filename="../../studio_desktop/ui/gallery/viewer.py" line="+281"/>
         <source>Image viewer</source>
         <translation>圖片檢視器</translation>
     </message>
@@ -2474,12 +2547,52 @@
         <translation>標籤…</translation>
     </message>
     <message>
-        <location line="+151"/>
+        <location line="+5"/>
+        <source>Put this image into an image slot of Generate</source>
+        <translation>將此圖片放入「產生」的圖片槽</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Use as source</source>
+        <translation>作為來源圖片</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Compare this image with another</source>
+        <translation>將此圖片與另一張比較</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Compare</source>
+        <translation>比較</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>With the previous image</source>
+        <translation>與上一張圖片</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>With the next image</source>
+        <translation>與下一張圖片</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>With an image I click in the gallery…</source>
+        <translation>與我在圖庫中點選的圖片…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>With its source image</source>
+        <translation>與其來源圖片</translation>
+    </message>
+    <message>
+        <location line="+178"/>
         <source>Loading…</source>
         <translation>載入中…</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+59"/>
         <source>This image file is missing or unreadable.</source>
         <translation>此圖片檔案遺失或無法讀取。</translation>
     </message>
@@ -2765,7 +2878,7 @@ The file is missing</source>
 <context>
     <name>JobDetails</name>
     <message>
-        <location filename="../../studio_desktop/ui/history/details.py" line="+181"/>
+        <location filename="../../studio_desktop/ui/history/details.py" line="+225"/>
         <source>No job selected</source>
         <translation>未選取任務</translation>
     </message>
@@ -3114,40 +3227,40 @@ The file is missing</source>
     </message>
     <message>
         <location line="+10"/>
-        <location line="+193"/>
+        <location line="+206"/>
         <source>Generate</source>
         <translation>產生</translation>
     </message>
     <message>
-        <location line="-192"/>
-        <location line="+192"/>
+        <location line="-205"/>
+        <location line="+205"/>
         <source>Gallery</source>
         <translation>圖庫</translation>
     </message>
     <message>
-        <location line="-191"/>
-        <location line="+191"/>
+        <location line="-204"/>
+        <location line="+204"/>
         <source>History</source>
         <translation>歷史紀錄</translation>
     </message>
     <message>
-        <location line="-187"/>
+        <location line="-200"/>
         <source>Queue</source>
         <translation>佇列</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+62"/>
         <source>&amp;Undo: {what}</source>
         <translation>復原(&amp;U)：{what}</translation>
     </message>
     <message>
         <location line="+6"/>
-        <location line="+113"/>
+        <location line="+118"/>
         <source>&amp;Undo</source>
         <translation>復原(&amp;U)</translation>
     </message>
     <message>
-        <location line="-108"/>
+        <location line="-113"/>
         <source>Undone</source>
         <translation>已復原</translation>
     </message>
@@ -3162,7 +3275,7 @@ The file is missing</source>
         <translation>參數已載入「產生」</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>The template “{name}” takes no source image; choose one that does: {list}</source>
         <translation>範本「{name}」不接受來源圖片；請選擇可接受來源圖片的範本：{list}</translation>
     </message>
@@ -3172,12 +3285,12 @@ The file is missing</source>
         <translation>沒有任何範本接受來源圖片；請匯入圖生圖工作流程（檔案 ▸ 匯入工作流程）。</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Using {file} as “{slot}”</source>
         <translation>使用 {file} 作為「{slot}」</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+23"/>
         <source>&amp;File</source>
         <translation>檔案(&amp;F)</translation>
     </message>
@@ -3436,6 +3549,99 @@ Data folder: {folder}</source>
 Choose another folder.</source>
         <translation>Studio Desktop 無法在 {folder} 中儲存圖片：{error}
 請選擇其他資料夾。</translation>
+    </message>
+</context>
+<context>
+    <name>ParametersPanel</name>
+    <message>
+        <location filename="../../studio_desktop/ui/gallery/compare.py" line="-210"/>
+        <source>Parameter</source>
+        <translation>參數</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>A (left)</source>
+        <translation>A（左）</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>B (right)</source>
+        <translation>B（右）</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Prompt</source>
+        <translation>提示詞</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Negative</source>
+        <translation>負面提示詞</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Template</source>
+        <translation>範本</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sampler</source>
+        <translation>取樣器</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Scheduler</source>
+        <translation>排程器</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Steps</source>
+        <translation>步數</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CFG</source>
+        <translation>CFG</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Seed</source>
+        <translation>種子</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Denoise</source>
+        <translation>降噪</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Size</source>
+        <translation>尺寸</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Batch size</source>
+        <translation>批次大小</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Server</source>
+        <translation>伺服器</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>(not recorded)</source>
+        <translation>（未記錄）</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>The two images differ here</source>
+        <translation>兩張圖片在此處不同</translation>
     </message>
 </context>
 <context>
@@ -3973,6 +4179,25 @@ Unlocked: a new random seed for every job.</source>
         <location line="+1"/>
         <source>Pick a new random seed</source>
         <translation>產生新的隨機種子</translation>
+    </message>
+</context>
+<context>
+    <name>SendTo</name>
+    <message>
+        <location filename="../../studio_desktop/ui/send_to.py" line="+32"/>
+        <location line="+18"/>
+        <source>Use as source image</source>
+        <translation>作為來源圖片</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>Drag</source>
+        <translation>拖曳</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Drag this file into an image slot of Generate, or out to a folder</source>
+        <translation>將此檔案拖入「產生」的圖片槽，或拖出到資料夾</translation>
     </message>
 </context>
 <context>
@@ -4661,7 +4886,12 @@ Start ComfyUI (python main.py), or add or fix the server in Settings.</source>
 <context>
     <name>_Thumbnails</name>
     <message>
-        <location filename="../../studio_desktop/ui/history/details.py" line="-380"/>
+        <location filename="../../studio_desktop/ui/history/details.py" line="-382"/>
+        <source>Right-click to use it as a source image or compare it; drag it out</source>
+        <translation>按右鍵可將其用作來源圖片或進行比較；也可將其拖出</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Output {index}</source>
         <translation>輸出 {index}</translation>
     </message>

@@ -121,7 +121,15 @@ class MainWindow(QMainWindow):
                 undo.connect(self._offer_undo)
         for screen in (self.gallery, self.history):
             screen.remix_requested.connect(self.remix)
-        self.gallery.source_image_requested.connect(self.use_as_source)
+        for screen in (self.gallery, self.history):
+            screen.source_image_requested.connect(self.use_as_source)
+            screen.set_slot_list(self.image_slots)
+
+    def image_slots(self) -> list[tuple[str, str]]:
+        """(name, label) of each image slot of Generate's current template, for the gallery's,
+        the viewer's and History's "Use as source image ▸" menus."""
+        form = self.generate.form
+        return [(w.slot.name, form.template_image_label(w.slot.name)) for w in form.slot_widgets()]
 
     def _offer_undo(self, text: str, action: object) -> None:
         """The latest undoable change: a link in the status bar for a few seconds, and
@@ -179,9 +187,10 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentWidget(self.generate)
         self.status.showMessage(self.tr("Parameters loaded into Generate"), 4000)
 
-    def use_as_source(self, path: Path) -> None:
-        """Put a gallery image into the current template's image slot (the first empty one,
-        else the first) and show Generate; a template without one says which templates have."""
+    def use_as_source(self, path: Path, slot_name: str = "") -> None:
+        """Put an image into the named image slot of the current template (with no name: the
+        first empty one, else the first) and show Generate; a template without one says which
+        templates have."""
         slots = self.generate.form.slot_widgets()
         if not slots:
             template = self.generate.form.template()
@@ -202,12 +211,16 @@ class MainWindow(QMainWindow):
                 )
             self.status.showMessage(text, 10_000)
             return
-        slot = next((s for s in slots if s.value() is None), slots[0])
+        named = [s for s in slots if s.slot.name == slot_name]
+        slot = named[0] if named else next((s for s in slots if s.value() is None), slots[0])
         slot.add_file(path)  # copied into the library's inputs/ off the GUI thread
         self.tabs.setCurrentWidget(self.generate)
         slot.setFocus()
         self.status.showMessage(
-            self.tr("Using {file} as “{slot}”").format(file=path.name, slot=slot.slot.label), 5000
+            self.tr("Using {file} as “{slot}”").format(
+                file=path.name, slot=self.generate.form.template_image_label(slot.slot.name)
+            ),
+            5000,
         )
 
     # --- menus ---

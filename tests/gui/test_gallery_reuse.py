@@ -75,7 +75,7 @@ def test_use_as_source_image_fills_the_generate_image_slot(
     assert window.generate.select_template("test_img2img")
     window.tabs.setCurrentWidget(window.gallery)
     menu, records = menu_for_rows(qtbot, window, [1])
-    action(menu, "Use as source image").trigger()
+    action(menu, "Reference").trigger()  # Use as source image ▸ Reference
     slot = window.generate.form.slot_widget("image")
     assert slot is not None
     qtbot.waitUntil(lambda: slot.value() is not None and not slot.busy, timeout=WAIT_MS)
@@ -156,7 +156,7 @@ def test_compare_two_selected_images_side_by_side_and_swiped(
     dialog.swipe.click()
     assert dialog.canvas.mode is compare_module.CompareMode.SWIPE
     quarter = QPoint(dialog.canvas.width() // 4, 20)
-    QTest.mouseClick(dialog.canvas, Qt.MouseButton.LeftButton, pos=quarter)
+    QTest.mouseClick(dialog.canvas, Qt.MouseButton.LeftButton, pos=quarter)  # puts it there
     assert dialog.canvas.split == pytest.approx(0.25, abs=0.02)
     dialog.close()
 

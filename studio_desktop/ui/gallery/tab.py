@@ -44,19 +44,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from studio_desktop.core.jobs import ImageRecord
+from studio_desktop.core.jobs import GenerationParams, ImageRecord, Job
 from studio_desktop.core.store.filters import ImageFilter
 from studio_desktop.ui.gallery.compare import CompareDialog, CompareItem
 from studio_desktop.ui.gallery.delegate import ThumbnailDelegate
 from studio_desktop.ui.gallery.export import Exporter, ExportItem, ExportResult
 from studio_desktop.ui.gallery.filter_bar import FilterBar
 from studio_desktop.ui.gallery.grid_view import GalleryView
-from studio_desktop.ui.gallery.model import PAGE_SIZE, GalleryModel
+from studio_desktop.ui.gallery.model import PAGE_SIZE, GalleryModel, params_of
 from studio_desktop.ui.gallery.parameters_text import parameters_text
 from studio_desktop.ui.gallery.sidebar import GallerySidebar
 from studio_desktop.ui.gallery.tag_editor import TagEditor
 from studio_desktop.ui.gallery.trash_banner import TrashBanner
 from studio_desktop.ui.gallery.viewer import FullImageLoader, ImageViewer
+from studio_desktop.ui.send_to import SlotList, add_send_menu, no_slots
 from studio_desktop.ui.services import Services
 from studio_desktop.ui.thumbnails import ThumbnailLoader
 from studio_desktop.ui.workflow_actions import (
@@ -75,7 +76,8 @@ class GalleryTab(QWidget):
     """Every output as a grid; filters above, thumbnail size below, actions in a context menu."""
 
     remix_requested = Signal(str)  # job id
-    source_image_requested = Signal(object)  # Path: put this file into Generate's image slot
+    # Path, slot name ("" = the main window picks): put this file into Generate's image slot.
+    source_image_requested = Signal(object, str)
     status_message = Signal(str, int)  # text, timeout ms
     undo_available = Signal(str, object)  # text, callable that undoes
 
@@ -179,6 +181,7 @@ class GalleryTab(QWidget):
         self._compare_first: ImageRecord | None = None  # waiting for the second image's click
         self.compare_dialog: CompareDialog | None = None
         self.view.clicked.connect(self._compare_clicked)
+        self._slots: SlotList = no_slots  # Generate's image slots (the main window sets it)
 
         thumbnails.loaded.connect(self._thumbnail_loaded)
         self.filter_bar.filter_changed.connect(self._filter_changed)
@@ -307,6 +310,9 @@ class GalleryTab(QWidget):
             self._viewer.remix_requested.connect(self.remix_requested)
             self._viewer.current_changed.connect(self._viewer_moved)
             self._connect_viewer_actions(self._viewer)
+            self._viewer.set_slot_list(self._slots)
+            self._viewer.send_requested.connect(self._send_record)
+            self._viewer.compare_requested.connect(self._compare_from_viewer)
         self._viewer.show_row(index.row())
         self._viewer.show()
         self._viewer.raise_()
@@ -866,16 +872,29 @@ class GalleryTab(QWidget):
             action.setEnabled(enabled)
             action.triggered.connect(slot)
 
-        add(
-            self.tr("Use as source image"),
-            lambda: self.source_image_requested.emit(self._ctx.paths.resolve(first.path)),
-            single and still,
+        add_send_menu(
+            menu, self._slots, lambda slot: self._send_record(first, slot), enabled=single and still
         )
         add(
             self.tr("Compare with…"),
             lambda: self.compare_selected(records),
             len(records) <= 2 and all(r.kind in ("image", "animated") for r in records),
         )
+        job = self.model.job(first.job_id)
+        add(
+            self.tr("Compare with its source image"),
+            lambda: self.compare_with_source(first),
+            single and still and job is not None and bool(job.inputs),
+        )
+
+    def set_slot_list(self, slots: SlotList) -> None:
+        """Where "Use as source image ▸" finds the image slots of Generate's template."""
+        self._slots = slots
+        if self._viewer is not None:
+            self._viewer.set_slot_list(slots)
+
+    def _send_record(self, record: ImageRecord, slot: str) -> None:
+        self.source_image_requested.emit(self._ctx.paths.resolve(record.path), slot)
 
     def _copy_seeds(self, records: Sequence[ImageRecord]) -> None:
         seeds = [str(p.seed) for r in records if (p := self.model.params(r)) is not None]
@@ -925,15 +944,68 @@ class GalleryTab(QWidget):
         self.model.read_records([index.row()], picked, jobs=True)
 
     def open_compare(self, left: ImageRecord, right: ImageRecord) -> CompareDialog:
-        items = (self._compare_item(left), self._compare_item(right))
+        return self.show_compare((self._compare_item(left), self._compare_item(right)))
+
+    def show_compare(self, items: tuple[CompareItem, CompareItem]) -> CompareDialog:
+        """One Compare window at a time: a new pair replaces the one shown."""
         if self.compare_dialog is not None:
             self.compare_dialog.close()
             self.compare_dialog.deleteLater()
-        self.compare_dialog = CompareDialog(items, self._services.tasks, self)
+        self.compare_dialog = CompareDialog(
+            items, self._services.tasks, self, template_name=self._services.template_name
+        )
         self.compare_dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
         self.status_message.emit("", 0)
         self.compare_dialog.show()
+        self.compare_dialog.raise_()
         return self.compare_dialog
+
+    def compare_with_source(self, record: ImageRecord) -> None:
+        """An output beside the input image its job started from (the job read off the GUI
+        thread: the viewer may show an image whose job the model has not read)."""
+        reads = self._services.reads
+
+        def read() -> Job | None:
+            return reads.get_job(record.job_id)
+
+        def got(job: Job | None) -> None:
+            if job is None or not job.inputs:
+                self.status_message.emit(
+                    self.tr("This image's job had no source image."), STATUS_MS
+                )
+                return
+            source = job.inputs[0]
+            item = CompareItem(
+                self._ctx.paths.resolve(source.path),
+                self.tr("Source image ({slot})").format(slot=source.slot),
+            )
+            self.show_compare((item, self._compare_item(record)))
+
+        self._services.tasks.run("read", read, got, owner=self, key="compare-source")
+
+    def _compare_from_viewer(self, record: ImageRecord, which: str) -> None:
+        """The viewer's Compare menu: the previous or next image, one to pick, or the source."""
+        if which == "source":
+            self.compare_with_source(record)
+            return
+        if which == "pick":
+            self._compare_first = record
+            self.activateWindow()
+            self.status_message.emit(self.tr("Click the image to compare it with (Esc cancels)"), 0)
+            return
+        row = self.model.row_of(record.id)
+        if row is None:
+            return
+        other = row - 1 if which == "previous" else row + 1
+        if not 0 <= other < self.model.rowCount():
+            self.status_message.emit(self.tr("There is no image there."), STATUS_MS)
+            return
+
+        def picked(records: list[ImageRecord]) -> None:
+            if records:
+                self.open_compare(record, records[0])
+
+        self.model.read_records([other], picked, jobs=True)
 
     def _compare_item(self, record: ImageRecord) -> CompareItem:
         prompt = self.model.prompt_of(record) or self.tr("(no prompt)")
@@ -943,4 +1015,16 @@ class GalleryTab(QWidget):
         details = [f"{record.width} × {record.height}"] if record.width else []
         if seed is not None:
             details.append(self.tr("seed {seed}").format(seed=seed))
-        return CompareItem(self._ctx.paths.resolve(record.path), " · ".join([prompt, *details]))
+        reads = self._services.reads
+
+        def read_params() -> tuple[GenerationParams | None, Job | None]:
+            job = reads.get_job(record.job_id)
+            params = params_of(record)
+            return (params if params is not None else job.params if job else None), job
+
+        return CompareItem(
+            self._ctx.paths.resolve(record.path),
+            " · ".join([prompt, *details]),
+            read_params,
+            (record.width, record.height) if record.width else None,
+        )

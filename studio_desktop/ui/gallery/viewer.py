@@ -43,6 +43,7 @@ from PySide6.QtWidgets import (
     QGraphicsView,
     QHBoxLayout,
     QLabel,
+    QMenu,
     QPushButton,
     QScrollArea,
     QSizePolicy,
@@ -60,6 +61,7 @@ from studio_desktop.ui.gallery.detail_text import ElidedPath, WrappedText
 from studio_desktop.ui.gallery.filter_bar import star_icon
 from studio_desktop.ui.gallery.model import GalleryModel, thumb_source
 from studio_desktop.ui.media_player import MediaPlayer, format_time
+from studio_desktop.ui.send_to import DragHandle, SlotList, fill_slot_menu, no_slots
 from studio_desktop.ui.thumbnails import ThumbnailLoader
 from studio_desktop.workers.tasks import Task, Tasks
 
@@ -259,6 +261,10 @@ class ImageViewer(QDialog):
     favourite_requested = Signal(object)
     delete_requested = Signal(object)  # trash it (restore it when it is in the trash)
     tags_requested = Signal(object)
+    send_requested = Signal(object, str)  # the record shown, an image slot's name ("" = any)
+    # The record shown and which other: "previous", "next", "pick" (a click in the grid) or
+    # "source" (the input image of its job).
+    compare_requested = Signal(object, str)
 
     def __init__(
         self,
@@ -316,6 +322,32 @@ class ImageViewer(QDialog):
         self.tags_button.setText(self.tr("Tags…"))
         self.tags_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self.delete_button = self._tool(style.standardIcon(QStyle.StandardPixmap.SP_TrashIcon), "")
+        self._slots: SlotList = no_slots
+        self.send_button = self._tool(
+            None, self.tr("Put this image into an image slot of Generate")
+        )
+        self.send_button.setText(self.tr("Use as source"))
+        self.send_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.send_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.send_menu = QMenu(self.send_button)
+        self.send_menu.aboutToShow.connect(self._fill_send_menu)
+        self.send_button.setMenu(self.send_menu)
+        self.compare_button = self._tool(None, self.tr("Compare this image with another"))
+        self.compare_button.setText(self.tr("Compare"))
+        self.compare_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.compare_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.compare_menu = QMenu(self.compare_button)
+        for text, which in (
+            (self.tr("With the previous image"), "previous"),
+            (self.tr("With the next image"), "next"),
+            (self.tr("With an image I click in the gallery…"), "pick"),
+            (self.tr("With its source image"), "source"),
+        ):
+            self.compare_menu.addAction(text).triggered.connect(
+                lambda _checked=False, w=which: self._ask_compare(w)
+            )
+        self.compare_button.setMenu(self.compare_menu)
+        self.drag_handle = DragHandle(self._shown_paths, self._shown_pixmap, self)
         for widget in (self.previous_button, self.next_button):
             bar.addWidget(widget)
         bar.addSpacing(12)
@@ -328,6 +360,9 @@ class ImageViewer(QDialog):
         for widget in (self.favourite_button, self.tags_button, self.delete_button):
             bar.addWidget(widget)
         bar.addSpacing(12)
+        bar.addWidget(self.drag_handle)
+        for tool in (self.compare_button, self.send_button):
+            bar.addWidget(tool)
         bar.addWidget(self.remix_button)
 
         self.details = QWidget(self)
@@ -381,6 +416,26 @@ class ImageViewer(QDialog):
             QShortcut(QKeySequence(keys), self, slot)
         QShortcut(QKeySequence("F"), self, self.view.fit)
         QShortcut(QKeySequence("1"), self, self.view.actual_size)
+
+    def set_slot_list(self, slots: SlotList) -> None:
+        self._slots = slots
+
+    def _fill_send_menu(self) -> None:
+        fill_slot_menu(self.send_menu, self._slots, self._send)
+
+    def _send(self, slot: str) -> None:
+        if self._record is not None:
+            self.send_requested.emit(self._record, slot)
+
+    def _ask_compare(self, which: str) -> None:
+        if self._record is not None:
+            self.compare_requested.emit(self._record, which)
+
+    def _shown_paths(self) -> list[Path]:
+        return [] if self._record is None else [self._paths.resolve(self._record.path)]
+
+    def _shown_pixmap(self) -> QPixmap | None:
+        return self.view.pixmap() if self.showing() == "image" else None
 
     def _tool(self, icon: object, tip: str) -> QToolButton:
         button = QToolButton(self)
@@ -469,6 +524,9 @@ class ImageViewer(QDialog):
         zoomable = self.stack.currentWidget() is self.view
         for widget in (self.fit_button, self.actual_button, self.zoom_label):
             widget.setVisible(zoomable)
+        still = record.kind in ("image", "animated")
+        self.send_button.setEnabled(still)
+        self.compare_button.setEnabled(still)
         self._update_buttons()
         self._update_actions()
         self.current_changed.emit(record.id)

@@ -8,10 +8,11 @@ from __future__ import annotations
 import html
 import json
 from collections.abc import Callable, Mapping, Sequence
+from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt, Signal
-from PySide6.QtGui import QPalette, QPixmap
+from PySide6.QtCore import QCoreApplication, QEvent, QPoint, QSize, Qt, Signal
+from PySide6.QtGui import QContextMenuEvent, QMouseEvent, QPalette, QPixmap
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -32,6 +33,7 @@ from studio_desktop.ui.history.empty_state import EmptyState
 from studio_desktop.ui.history.inputs import InputImages
 from studio_desktop.ui.history.status import StatusIcons, status_text
 from studio_desktop.ui.history.timing import attempt_text, timing_text
+from studio_desktop.ui.send_to import DragSource
 from studio_desktop.ui.texts import error_text
 from studio_desktop.ui.thumbnails import ThumbnailLoader
 from studio_desktop.ui.workflow_actions import WorkflowAction, add_workflow_actions
@@ -69,13 +71,50 @@ def source_of(record: ImageRecord) -> str | None:
     return record.path if record.kind in ("image", "animated") else None
 
 
+class OutputThumb(QLabel):
+    """One output: a right click asks for its menu (use as source, compare with the source);
+    a drag carries its file into an image slot or out to a file manager."""
+
+    def __init__(
+        self,
+        record: ImageRecord,
+        resolve: Callable[[str], Path] | None,
+        menu_requested: Any,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.record = record
+        self._menu_requested = menu_requested
+        self.drag = DragSource(
+            self,
+            lambda: [resolve(record.path)] if resolve is not None else [],
+            self.pixmap,
+        )
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        self._menu_requested.emit(self.record, event.globalPos())
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        self.drag.press(event)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        self.drag.move(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        self.drag.release()
+
+
 class _Thumbnails(QWidget):
     """One row of output thumbnails, scrolled sideways when a batch is large."""
+
+    menu_requested = Signal(object, QPoint)  # ImageRecord, global position
 
     def __init__(self, loader: ThumbnailLoader, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._loader = loader
         self._labels: dict[str, QLabel] = {}
+        self.thumbs: list[OutputThumb] = []
+        self.resolve: Callable[[str], Path] | None = None  # stored path → file (for drags)
         self._row = QHBoxLayout()
         self._row.setContentsMargins(0, 0, 0, 0)
         self._row.setSpacing(6)
@@ -102,14 +141,19 @@ class _Thumbnails(QWidget):
             if widget is not None:
                 widget.deleteLater()
         self._labels = {}
+        self.thumbs = []
         visible = [i for i in images if not i.deleted]
         for record in visible:
-            label = QLabel(self._row.parentWidget())
+            label = OutputThumb(record, self.resolve, self.menu_requested, self._row.parentWidget())
+            self.thumbs.append(label)
             label.setFixedSize(THUMB_SIZE, THUMB_SIZE)
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)
             label.setFrameShape(QFrame.Shape.StyledPanel)
             size = f"{record.width} × {record.height}" if record.width else record.kind
-            label.setToolTip(f"{size}\n{record.path}")
+            label.setToolTip(
+                f"{size}\n{record.path}\n"
+                + self.tr("Right-click to use it as a source image or compare it; drag it out")
+            )
             label.setAccessibleName(self.tr("Output {index}").format(index=record.index + 1))
             source = source_of(record)
             if source is not None:

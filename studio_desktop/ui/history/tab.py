@@ -34,11 +34,13 @@ from studio_desktop.core.jobs import Attempt, ImageRecord, Job, JobStatus
 from studio_desktop.core.messages import message
 from studio_desktop.core.store.filters import JobFilter
 from studio_desktop.core.workflows.export import NO_GRAPH, WorkflowFormat
+from studio_desktop.ui.gallery.compare import CompareDialog, CompareItem
 from studio_desktop.ui.history.details import JobDetails, error_report
 from studio_desktop.ui.history.empty_state import EmptyState
 from studio_desktop.ui.history.filters import HistoryFilterBar
 from studio_desktop.ui.history.model import PAGE_SIZE, Column, HistoryModel
 from studio_desktop.ui.history.table import ALWAYS_SHOWN, JobTable
+from studio_desktop.ui.send_to import SlotList, add_send_menu, no_slots
 from studio_desktop.ui.services import Services
 from studio_desktop.ui.texts import show_text
 from studio_desktop.ui.thumbnails import ThumbnailLoader
@@ -60,6 +62,8 @@ class HistoryTab(QWidget):
     remix_requested = Signal(str)  # job id
     status_message = Signal(str, int)  # text, timeout ms
     undo_available = Signal(str, object)  # text, callable that undoes
+    # Path, slot name ("" = the main window picks): put an output into Generate's image slot.
+    source_image_requested = Signal(object, str)
 
     def __init__(
         self,
@@ -73,6 +77,8 @@ class HistoryTab(QWidget):
         self._services = services
         self._details_read: Task | None = None
         self.workflow_actions = WorkflowActions(services, self)
+        self._slots: SlotList = no_slots  # Generate's image slots (the main window sets it)
+        self.compare_dialog: CompareDialog | None = None
         self.model = HistoryModel(
             services.reads,
             services.tasks,
@@ -145,6 +151,8 @@ class HistoryTab(QWidget):
         self.details.workflow_requested.connect(self.workflow_action)
         self.workflow_actions.status_message.connect(self.status_message)
         self.details.open_input_requested.connect(self._open_input)
+        self.details.outputs.resolve = self._services.ctx.paths.resolve
+        self.details.outputs.menu_requested.connect(self._output_menu)
         for signal in (
             self.model.modelReset,
             self.model.rowsInserted,
@@ -389,6 +397,74 @@ class HistoryTab(QWidget):
         if jobs:
             self.workflow_action(jobs[0].id, action)
 
+    # --- an output: into a Generate image slot, or compared with the job's input ---
+
+    def set_slot_list(self, slots: SlotList) -> None:
+        """Where "Use as source image ▸" finds the image slots of Generate's template."""
+        self._slots = slots
+
+    def _first_output(self, job: Job) -> ImageRecord | None:
+        """The job's first still output, as the details pane read it (None until then)."""
+        shown = self.details.job
+        if shown is None or shown.id != job.id:
+            return None
+        return next((r for r in self.details.shown_images if r.kind in ("image", "animated")), None)
+
+    def add_output_actions(self, menu: QMenu, job: Job | None, output: ImageRecord | None) -> None:
+        """ "Use as source image ▸ <slot>" and "Compare with its source image" for one output
+        (public so tests can trigger them)."""
+        usable = output is not None and output.kind in ("image", "animated")
+
+        def send(slot: str) -> None:
+            if output is not None:
+                self._send_output(output, slot)
+
+        def compare() -> None:
+            if job is not None and output is not None:
+                self.compare_with_source(job, output)
+
+        add_send_menu(menu, self._slots, send, enabled=usable)
+        action = menu.addAction(self.tr("Compare the output with its source image"))
+        action.setEnabled(usable and job is not None and bool(job.inputs))
+        action.triggered.connect(compare)
+
+    def _output_menu(self, record: ImageRecord, pos: QPoint) -> None:
+        menu = self.build_output_menu(record)
+        menu.popup(pos)
+
+    def build_output_menu(self, record: ImageRecord) -> QMenu:
+        menu = QMenu(self)
+        self.add_output_actions(menu, self.details.job, record)
+        return menu
+
+    def _send_output(self, record: ImageRecord, slot: str) -> None:
+        self.source_image_requested.emit(self._services.ctx.paths.resolve(record.path), slot)
+
+    def compare_with_source(self, job: Job, output: ImageRecord) -> CompareDialog | None:
+        """The job's (first) input image beside its output, with the job's parameters."""
+        if not job.inputs:
+            return None
+        paths = self._services.ctx.paths
+        source = job.inputs[0]
+        first = CompareItem(
+            paths.resolve(source.path), self.tr("Source image ({slot})").format(slot=source.slot)
+        )
+        size = (output.width, output.height) if output.width else None
+        second = CompareItem(
+            paths.resolve(output.path),
+            self.tr("Output {index}").format(index=output.index + 1),
+            lambda: (job.params, job),
+            size,
+        )
+        if self.compare_dialog is not None:
+            self.compare_dialog.close()
+            self.compare_dialog.deleteLater()
+        self.compare_dialog = CompareDialog(
+            (first, second), self._services.tasks, self, template_name=self._services.template_name
+        )
+        self.compare_dialog.show()
+        return self.compare_dialog
+
     def _open_input(self, stored: str) -> None:
         path = self._services.ctx.paths.resolve(stored)
         if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
@@ -445,6 +521,9 @@ class HistoryTab(QWidget):
         copy_error = menu.addAction(self.tr("Copy error"), self._copy_error_selected)
         copy_error.setEnabled(bool(jobs) and jobs[0].error is not None)
         add_workflow_actions(menu, self._workflow_action_selected, enabled=bool(jobs))
+        menu.addSeparator()
+        output = self._first_output(jobs[0]) if jobs else None
+        self.add_output_actions(menu, jobs[0] if jobs else None, output)
         menu.addSeparator()
         delete = menu.addAction(self.tr("Delete"), self.delete_selected)
         delete.setEnabled(any(j.status.is_final for j in jobs))
