@@ -47,6 +47,9 @@ TAGGABLE: Final[Mapping[str, tuple[str, Mapping[str, str]]]] = {
     "ogg": ("ogg", {}),
     "opus": ("ogg", {}),
 }
+# The same input gives the same bytes (no random Matroska segment id or Ogg serial, no clock in
+# an MP4 header): a resumed job saving its output again finds it already in place.
+_BITEXACT: Final = {"fflags": "+bitexact"}
 # Tags the muxer writes itself (or derives from the streams): copying them would write stale or
 # doubled values (Matroska's per-stream DURATION, MP4's brands).
 _GENERATED: Final = frozenset(
@@ -102,7 +105,7 @@ def _remux(
     packets = 0
     with (
         av.open(io.BytesIO(data), mode="r", metadata_errors="replace") as source,
-        av.open(out, mode="w", format=muxer, options=dict(options)) as target,
+        av.open(out, mode="w", format=muxer, options={**options, **_BITEXACT}) as target,
     ):
         _copy_tags(source.metadata, target.metadata)
         for key, value in tags.items():
