@@ -131,3 +131,11 @@ def test_oversized_tag_is_not_written(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def test_nothing_to_add_is_nothing_done() -> None:
     assert tag_media(comfy_file("flac"), "flac", {}) is None
+
+
+def test_matroska_millisecond_rounding_is_not_a_lost_frame() -> None:
+    """33 frames at 16 fps last 2.0625 s: WebM stores 2.062, the remux 2.063. Still tagged."""
+    data = tagged(encoded_video("webm", (32, 32), LOOK, 33, 16.0), "webm", COMFY)
+    out = tag_media(data, "webm", {"studio": STUDIO})
+    assert out is not None and packets(out) == packets(data)
+    assert probe_media(out).frames == probe_media(data).frames == 33

@@ -59,6 +59,9 @@ _GENERATED: Final = frozenset(
 # Header bytes a remux may add besides the tags (an MP4's key table, an Ogg page, ID3 padding).
 _SLACK: Final = 64 * 1024
 
+# See _same_media.
+_DURATION_SLACK_S: Final = 0.005
+
 
 class _Untaggable(Exception):
     """Why a file keeps its bytes untouched (logged, never shown as an error)."""
@@ -156,9 +159,14 @@ def _check(tagged: bytes, packets: int, wanted: Mapping[str, str], size: int) ->
 
 
 def _same_media(before: MediaInfo, after: MediaInfo) -> bool:
-    """The same pictures and sound, as far as the headers tell (durations to the millisecond)."""
+    """The same pictures and sound, as far as the headers tell.
+
+    Durations may differ by a few milliseconds: Matroska stores them in whole milliseconds and
+    rounds a 16 fps clip's 2.0625 s once to 2.062 and, rewritten, to 2.063. A lost frame (what
+    this guards against) is 16 ms at 60 fps.
+    """
     return (
-        abs(before.duration_s - after.duration_s) < 0.001
+        abs(before.duration_s - after.duration_s) < _DURATION_SLACK_S
         and replace(before, duration_s=0.0, fps=0.0) == replace(after, duration_s=0.0, fps=0.0)
         and abs(before.fps - after.fps) < 0.001
     )
