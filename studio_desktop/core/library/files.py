@@ -29,6 +29,7 @@ from typing import Any, Final
 from studio_desktop.core.library.atomic import TEMP_SUFFIX as _TEMP_SUFFIX
 from studio_desktop.core.library.atomic import atomic_write_bytes
 from studio_desktop.core.library.bounded_json import MAX_JSON_DEPTH, text_nesting_depth
+from studio_desktop.core.library.image_tags import tag_image
 from studio_desktop.core.library.imaging import (
     ALLOWED_EXTENSIONS,
     IMAGE_KINDS,
@@ -274,6 +275,10 @@ class OutputLibrary:
             if extra_metadata is not None:
                 encoded = json.dumps(dict(extra_metadata), ensure_ascii=False, sort_keys=True)
                 data = add_png_text(data, STUDIO_KEY, encoded)
+        elif ext in ("webp", "gif") and extra_metadata is not None:
+            # EXIF (WebP) and GIF comments are ASCII: \u escapes keep the JSON the same.
+            encoded = json.dumps(dict(extra_metadata), ensure_ascii=True, sort_keys=True)
+            data = tag_image(data, ext, STUDIO_KEY, encoded) or data
 
         dest, changed = self._write_output(job_id, index, ext, created, data, staging)
         if thumb is None:
