@@ -5,13 +5,14 @@ from __future__ import annotations
 import io
 import json
 import logging
+from dataclasses import replace
 from fractions import Fraction
 
 import av
 import pytest
 
 from studio_desktop.core.library import media_tags
-from studio_desktop.core.library.media import container_texts, probe_media
+from studio_desktop.core.library.media import MediaInfo, container_texts, probe_media
 from studio_desktop.core.library.media_tags import tag_media
 from tests.fakes.comfy_images import Look
 from tests.fakes.comfy_media import encoded_audio, encoded_video, h264_encoder, tagged
@@ -139,3 +140,30 @@ def test_matroska_millisecond_rounding_is_not_a_lost_frame() -> None:
     out = tag_media(data, "webm", {"studio": STUDIO})
     assert out is not None and packets(out) == packets(data)
     assert probe_media(out).frames == probe_media(data).frames == 33
+
+
+def test_webm_without_frame_durations_is_tagged_and_ends_after_its_last_frame() -> None:
+    """A WebM remuxed without DefaultDuration (here: twice by the fake) ends where its last
+    frame starts; ours carries the frame duration again, so it reads one frame longer."""
+    once = tagged(encoded_video("webm", (32, 32), LOOK, 8, 8.0), "webm", COMFY)
+    data = tagged(once, "webm", COMFY)
+    assert probe_media(data).duration_s == pytest.approx(0.875)
+    out = tag_media(data, "webm", {"studio": STUDIO})
+    assert out is not None and packets(out) == packets(data)
+    assert probe_media(out).duration_s == pytest.approx(1.0)
+
+
+def test_a_shorter_result_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The check that caught the lost last frame: a remux that reads shorter is not kept."""
+    real = media_tags.probe_media
+    calls: list[int] = []
+
+    def shorter(source: bytes) -> MediaInfo:
+        info = real(source)
+        calls.append(1)
+        if len(calls) == 1:
+            return info
+        return replace(info, duration_s=info.duration_s - 0.125, frames=info.frames - 1)
+
+    monkeypatch.setattr(media_tags, "probe_media", shorter)
+    assert tag_media(comfy_file("webm"), "webm", {"studio": STUDIO}) is None

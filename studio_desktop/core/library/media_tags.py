@@ -53,7 +53,7 @@ _BITEXACT: Final = {"fflags": "+bitexact"}
 # Tags the muxer writes itself (or derives from the streams): copying them would write stale or
 # doubled values (Matroska's per-stream DURATION, MP4's brands).
 _GENERATED: Final = frozenset(
-    {"duration", "encoder", "major_brand", "minor_version", "compatible_brands", "creation_time"}
+    {"duration", "encoder", "major_brand", "minor_version", "compatible_brands"}
 )
 
 # Header bytes a remux may add besides the tags (an MP4's key table, an Ogg page, ID3 padding).
@@ -163,10 +163,22 @@ def _same_media(before: MediaInfo, after: MediaInfo) -> bool:
 
     Durations may differ by a few milliseconds: Matroska stores them in whole milliseconds and
     rounds a 16 fps clip's 2.0625 s once to 2.062 and, rewritten, to 2.063. A lost frame (what
-    this guards against) is 16 ms at 60 fps.
+    this guards against) is 16 ms at 60 fps. One frame *longer* is allowed: a WebM written
+    without a frame duration (DefaultDuration) ends at its last frame's start, and ours, which
+    has one, at its end.
     """
+    if (
+        replace(before, duration_s=0.0, fps=0.0, frames=0)
+        != replace(after, duration_s=0.0, fps=0.0, frames=0)
+        or abs(before.fps - after.fps) >= 0.001
+    ):
+        return False
+    grown = after.duration_s - before.duration_s
+    if abs(grown) < _DURATION_SLACK_S:
+        return before.frames == after.frames
+    frame = 1.0 / before.fps if before.kind == "video" and before.fps else 0.0
     return (
-        abs(before.duration_s - after.duration_s) < _DURATION_SLACK_S
-        and replace(before, duration_s=0.0, fps=0.0) == replace(after, duration_s=0.0, fps=0.0)
-        and abs(before.fps - after.fps) < 0.001
+        bool(frame)
+        and abs(grown - frame) < _DURATION_SLACK_S
+        and after.frames - before.frames in (0, 1)
     )
