@@ -174,6 +174,30 @@ def test_a_studio_png_with_wrong_typed_values_restores_the_rest_and_names_them(
     assert (params.prompt, params.negative, params.cfg) == ("keep me", "blurry", 5.5)
 
 
+def test_a_dropped_video_or_sound_restores_our_tag(
+    qtbot: QtBot,
+    make_pool: PoolFactory,
+    make_tab: TabFactory,
+    tmp_path: Path,
+) -> None:
+    """Videos and sounds carry our `studio` container tag (media_tags): a drop reads it."""
+    from tests.fakes.comfy_images import Look
+    from tests.fakes.comfy_media import encoded_audio, encoded_video, tagged
+
+    tab = make_tab(make_pool())
+    for ext, data in (
+        ("mp4", encoded_video("mp4", (32, 32), Look(), 4, 8.0)),
+        ("flac", encoded_audio("flac", Look())),
+    ):
+        chunk = {"template": "txt2img", "params": {"prompt": f"from a {ext}", "steps": 13}}
+        path = tmp_path / f"clip.{ext}"
+        path.write_bytes(tagged(data, ext, {"studio": json.dumps(chunk)}))
+        restored, message = restore(qtbot, tab, path)
+        assert restored.source == "studio"
+        assert message == "Restored from Studio Desktop metadata"
+        assert (tab.form.params().prompt, tab.form.params().steps) == (f"from a {ext}", 13)
+
+
 def test_an_image_without_metadata_changes_nothing_and_says_so(
     qtbot: QtBot,
     make_pool: PoolFactory,

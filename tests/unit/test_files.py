@@ -475,12 +475,25 @@ def test_video_and_audio_are_saved_without_thumbnail(
 
 
 @pytest.mark.parametrize("fmt", ["PNG", "WEBP", "GIF"])
-def test_animated_images_are_kept_as_is(library: OutputLibrary, fmt: str) -> None:
+def test_animated_images_get_our_text_frames_kept(library: OutputLibrary, fmt: str) -> None:
+    from studio_desktop.core.library.image_tags import read_gif_tag, read_webp_tag
+
     data = animated(fmt)
     saved = library.save_output(JOB, 0, data, extra_metadata={"a": 1})
     assert saved.kind == "animated"
-    if fmt != "PNG":
-        assert saved.path.read_bytes() == data  # only PNGs get our text chunk
+    stored = saved.path.read_bytes()
+    # PNG: a text chunk; WebP: an EXIF entry; GIF: a comment (image_tags). No frame re-encoded.
+    if fmt == "PNG":
+        text = read_png_text(stored).get("studio")
+    else:
+        text = (read_webp_tag if fmt == "WEBP" else read_gif_tag)(stored, "studio")
+    assert text == '{"a": 1}'
+    with Image.open(io.BytesIO(data)) as before, Image.open(io.BytesIO(stored)) as after:
+        assert before.n_frames == after.n_frames
+        for index in range(before.n_frames):
+            before.seek(index)
+            after.seek(index)
+            assert before.convert("RGBA").tobytes() == after.convert("RGBA").tobytes()
     assert saved.thumb_path is not None and saved.thumb_path.exists()
 
 

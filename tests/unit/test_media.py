@@ -201,6 +201,45 @@ def test_save_output_is_idempotent_for_media(library: OutputLibrary) -> None:
     assert again == first and again.thumb_path is not None and again.thumb_path.exists()
 
 
+@pytest.mark.parametrize("fmt", ["webm", "mp4", "flac", "mp3", "opus"])
+def test_save_output_tags_media_with_our_parameters(library: OutputLibrary, fmt: str) -> None:
+    """As a PNG gets its `studio` chunk, a video or sound gets a `studio` container tag; the
+    server's own tags stay, and saving the same download again finds the same file in place."""
+    comfy = {"prompt": json.dumps({"9": {"class_type": "SaveVideo"}}), "workflow": "{}"}
+    if fmt in ("webm", "mp4"):
+        data = tagged(encoded_video(fmt, (64, 48), LOOK, 6, 8.0), fmt, comfy)
+    else:
+        data = tagged(encoded_audio(fmt, LOOK), "ogg" if fmt == "opus" else fmt, comfy)
+    extra = {"template": "audio_stable", "params": {"prompt": "rain on a tin roof", "seed": 7}}
+    saved = library.save_output(JOB, 0, data, extra_metadata=extra)
+    texts = container_texts(saved.path, ("studio", "prompt", "workflow"))
+    assert json.loads(texts.pop("studio")) == extra
+    assert texts == comfy
+    assert saved.bytes == saved.path.stat().st_size != len(data)
+    assert saved.metadata["studio"] == extra and saved.metadata["prompt"] == json.loads(
+        comfy["prompt"]
+    )
+    written = saved.path.stat().st_mtime_ns
+    again = library.save_output(JOB, 0, data, extra_metadata=extra)
+    assert again == saved and saved.path.stat().st_mtime_ns == written
+
+
+def test_save_output_keeps_media_untagged_when_tagging_fails(
+    library: OutputLibrary, caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import studio_desktop.core.library.media_tags as media_tags
+
+    def broken(*args: object) -> tuple[bytes, int]:
+        raise ValueError("muxer refused the stream")
+
+    monkeypatch.setattr(media_tags, "_remux", broken)
+    data = encoded_audio("flac", LOOK)
+    with caplog.at_level(logging.WARNING, logger=media_tags.__name__):
+        saved = library.save_output(JOB, 0, data, extra_metadata={"params": {"seed": 1}})
+    assert saved.path.read_bytes() == data and saved.metadata["studio"] == {"params": {"seed": 1}}
+    assert "muxer refused the stream" in caplog.text
+
+
 def test_make_thumbnail_handles_video_and_audio(library: OutputLibrary, tmp_path: Path) -> None:
     for name, data in (("c.webm", webm()), ("s.opus", encoded_audio("opus", LOOK))):
         source = tmp_path / name

@@ -217,3 +217,53 @@ def test_nothing_to_restore_never_raises(data: bytes) -> None:
 
 def test_missing_file(tmp_path: Path) -> None:
     assert not read_generation_info_file(tmp_path / "gone.png").found
+
+
+# --- videos and sounds --------------------------------------------------------------------------
+
+
+def media(ext: str, tags: dict[str, str]) -> bytes:
+    """A real video or sound file with `tags` in its container, as ComfyUI's savers write them."""
+    from tests.fakes.comfy_images import Look
+    from tests.fakes.comfy_media import encoded_audio, encoded_video, tagged
+
+    if ext in ("mp4", "webm"):
+        return tagged(encoded_video(ext, (32, 32), Look(), 4, 8.0), ext, tags)
+    return tagged(encoded_audio(ext, Look()), "ogg" if ext == "opus" else ext, tags)
+
+
+@pytest.mark.parametrize("ext", ["mp4", "webm", "flac", "mp3", "opus"])
+def test_studio_tag_of_a_video_or_sound_restores_everything(ext: str, tmp_path: Path) -> None:
+    params = GenerationParams(prompt="rain on a tin roof, 雨", seed=2**33, steps=50, cfg=7.0)
+    studio = {"template": "audio_stable", "params": params.to_dict()}
+    graph = json.loads((WORKFLOWS / "sd15_basic.json").read_text())
+    data = media(ext, {"prompt": json.dumps(graph), "studio": json.dumps(studio)})
+    path = tmp_path / f"out.{ext}"
+    path.write_bytes(data)
+    for restored in (read_generation_info(data), read_generation_info_file(path)):
+        assert restored.source == "studio" and restored.template == "audio_stable"
+        assert restored.apply(GenerationParams(prompt="")) == params
+        assert restored.not_restored == ()
+
+
+def test_comfy_prompt_tag_of_a_video_is_read_when_ours_is_missing() -> None:
+    graph = json.loads((WORKFLOWS / "sd15_basic.json").read_text())
+    restored = read_generation_info(media("webm", {"PROMPT": json.dumps(graph)}))
+    assert restored.source == "comfyui" and restored.graph == graph
+
+
+@pytest.mark.parametrize(
+    "tags",
+    [{}, {"studio": "{broken"}, {"studio": json.dumps({"params": "x"})}, {"comment": "hello"}],
+)
+def test_video_without_usable_tags_restores_nothing(tags: dict[str, str]) -> None:
+    restored = read_generation_info(media("mp4", tags))
+    assert not restored.found and restored.values == {}
+
+
+def test_oversized_studio_tag_is_not_read(monkeypatch: pytest.MonkeyPatch) -> None:
+    from studio_desktop.core.library import metadata
+
+    monkeypatch.setattr(metadata, "METADATA_TEXT_BYTES", 64)
+    studio = json.dumps({"template": "txt2img", "params": {"prompt": "x" * 100}})
+    assert not read_generation_info(media("flac", {"studio": studio})).found

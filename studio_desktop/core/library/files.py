@@ -29,6 +29,7 @@ from typing import Any, Final
 from studio_desktop.core.library.atomic import TEMP_SUFFIX as _TEMP_SUFFIX
 from studio_desktop.core.library.atomic import atomic_write_bytes
 from studio_desktop.core.library.bounded_json import MAX_JSON_DEPTH, text_nesting_depth
+from studio_desktop.core.library.image_tags import tag_image
 from studio_desktop.core.library.imaging import (
     ALLOWED_EXTENSIONS,
     IMAGE_KINDS,
@@ -53,6 +54,7 @@ from studio_desktop.core.library.media import (
     probe_media,
     video_thumbnail_jpeg,
 )
+from studio_desktop.core.library.media_tags import tag_media
 from studio_desktop.core.library.save_errors import SaveError, save_error
 from studio_desktop.core.library.staging import Staging
 from studio_desktop.core.library.staging import recover as recover_staging
@@ -273,6 +275,10 @@ class OutputLibrary:
             if extra_metadata is not None:
                 encoded = json.dumps(dict(extra_metadata), ensure_ascii=False, sort_keys=True)
                 data = add_png_text(data, STUDIO_KEY, encoded)
+        elif ext in ("webp", "gif") and extra_metadata is not None:
+            # EXIF (WebP) and GIF comments are ASCII: \u escapes keep the JSON the same.
+            encoded = json.dumps(dict(extra_metadata), ensure_ascii=True, sort_keys=True)
+            data = tag_image(data, ext, STUDIO_KEY, encoded) or data
 
         dest, changed = self._write_output(job_id, index, ext, created, data, staging)
         if thumb is None:
@@ -294,7 +300,8 @@ class OutputLibrary:
         what: str,
         staging: Staging | None,
     ) -> SavedOutput:
-        """A video or a sound: first-frame or waveform thumbnail, size, duration, ComfyUI texts.
+        """A video or a sound: first-frame or waveform thumbnail, size, duration, ComfyUI texts,
+        and our `studio` tag added to the container (media_tags) where the format keeps one.
 
         A file FFmpeg cannot read is still kept (its magic number said video or audio, and the
         player may manage), only without thumbnail and facts; the reason goes to the log.
@@ -314,6 +321,11 @@ class OutputLibrary:
             for key, text in container_texts(data).items():
                 if key in _RECORDED_KEYS:
                     metadata[key] = _maybe_json(text)
+            if STUDIO_KEY in metadata:
+                # Our parameters in the container's tags, as in a PNG's text chunk; a format
+                # that cannot carry them (WAV) or a failed remux keeps the server's bytes.
+                encoded = json.dumps(metadata[STUDIO_KEY], ensure_ascii=False, sort_keys=True)
+                data = tag_media(data, ext, {STUDIO_KEY: encoded}) or data
         dest, changed = self._write_output(job_id, index, ext, created, data, staging)
         if thumb is None:
             return SavedOutput(dest, None, 0, 0, len(data), kind, metadata)

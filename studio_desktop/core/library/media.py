@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import io
 import logging
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -224,12 +224,14 @@ def _probe_image(data: bytes, ext: str, what: str) -> MediaInfo:
         return MediaInfo("animated", im.width, im.height, frames * delay_ms / 1000, frames, fps)
 
 
-def container_texts(source: MediaSource) -> dict[str, str]:
-    """ComfyUI's `prompt` and `workflow` texts from a video's or audio file's tags.
+def container_texts(source: MediaSource, keys: Iterable[str] = _COMFY_KEYS) -> dict[str, str]:
+    """ComfyUI's `prompt` and `workflow` texts (or the tags named in `keys`, such as our own
+    `studio`, see media_tags) from a video's or audio file's tags, by lower-case name.
 
     SaveWEBM, SaveVideo and SaveAudio* write them as container (or, in Ogg, stream) tags; Matroska
     upper-cases tag names. Oversized texts are skipped. {} when there are none or on any error.
     """
+    wanted = frozenset(key.lower() for key in keys)
     found: dict[str, str] = {}
     try:
         with _opened(source) as container:
@@ -237,7 +239,7 @@ def container_texts(source: MediaSource) -> dict[str, str]:
             for tag_set in tags:
                 for key, value in tag_set.items():
                     name = key.lower()
-                    if name in _COMFY_KEYS and name not in found and len(value) <= MAX_TEXT_BYTES:
+                    if name in wanted and name not in found and len(value) <= MAX_TEXT_BYTES:
                         found[name] = value
     except MediaRejected:
         return {}

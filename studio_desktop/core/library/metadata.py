@@ -1,8 +1,9 @@
-"""Generation parameters read back from an image file, for "drop a picture onto Generate".
+"""Generation parameters read back from an output file, for "drop a picture onto Generate".
 
-Three sources, best first: our own `studio` PNG chunk (exact template and parameters), ComfyUI's
-`prompt` chunk (the API graph: slots are detected and their values read), and the `parameters`
-text A1111/Forge write (PNG text, or EXIF UserComment in JPEG/WebP). What cannot be restored is
+Three sources, best first: our own `studio` PNG chunk, WebP EXIF entry, GIF comment or
+video/audio container tag (exact template and parameters), ComfyUI's `prompt` chunk or tag (the
+API graph: slots are detected and their values read), and the `parameters` text A1111/Forge
+write (PNG text, or EXIF UserComment in JPEG/WebP). What cannot be restored is
 listed in words the user can act on.
 
 Every file is someone else's: reading is bounded (text chunks of at most METADATA_TEXT_BYTES,
@@ -27,7 +28,8 @@ from PIL import Image
 from studio_desktop.core.comfy.object_info import ObjectInfo
 from studio_desktop.core.jobs import GenerationParams
 from studio_desktop.core.library.bounded_json import MAX_INT_DIGITS, load_json
-from studio_desktop.core.library.imaging import read_png_text
+from studio_desktop.core.library.image_tags import read_gif_tag, read_webp_tag
+from studio_desktop.core.library.imaging import read_png_text, sniff_kind
 from studio_desktop.core.workflows.detect import detect_slots
 
 STUDIO_KEY: Final = "studio"
@@ -159,7 +161,7 @@ def read_generation_info(
 ) -> RestoredParams:
     """The parameters stored in an image's metadata, best source first. Never raises."""
     texts = read_png_text(data, keys=_TEXT_KEYS, max_bytes=METADATA_TEXT_BYTES)
-    texts = texts or _exif_texts(data)
+    texts = texts or {**_exif_texts(data), **_picture_tag(data)} or _container_texts(data)
     if STUDIO_KEY in texts:
         restored = parse_studio(texts[STUDIO_KEY])
         if restored.found:
@@ -495,6 +497,32 @@ def _unquote(value: str) -> str:
             return value[1:-1]
         return decoded if isinstance(decoded, str) else value[1:-1]
     return value
+
+
+def _picture_tag(data: bytes) -> dict[str, str]:
+    """Our `studio` text in a WebP's EXIF or a GIF's comment (image_tags writes them)."""
+    if data[:4] == b"RIFF" and data[8:12] == b"WEBP":
+        text = read_webp_tag(data, STUDIO_KEY, METADATA_TEXT_BYTES)
+    elif data[:6] in (b"GIF87a", b"GIF89a"):
+        text = read_gif_tag(data, STUDIO_KEY, METADATA_TEXT_BYTES)
+    else:
+        return {}
+    return {} if text is None else {STUDIO_KEY: text}
+
+
+def _container_texts(data: bytes) -> dict[str, str]:
+    """A video's or sound's tags: our `studio` (media_tags writes it into every output format
+    that keeps one) and ComfyUI's `prompt`, as their savers write them."""
+    sniffed = sniff_kind(data)
+    if sniffed is None or sniffed[0] not in ("video", "audio"):
+        return {}
+    from studio_desktop.core.library.media import container_texts  # PyAV: only when needed
+
+    try:
+        texts = container_texts(data, _TEXT_KEYS)
+    except Exception:  # any broken or hostile file: nothing to restore
+        return {}
+    return {key: text for key, text in texts.items() if len(text) <= METADATA_TEXT_BYTES}
 
 
 def _exif_texts(data: bytes) -> dict[str, str]:

@@ -44,11 +44,19 @@ DEFAULT_SERVER_HINT = "http://127.0.0.1:8188"
 STATUS_MS = 5000
 RESTORE_STATUS_MS = 12_000
 # Files whose metadata may hold generation parameters (PNG text chunks, EXIF UserComment).
-METADATA_SUFFIXES: Final = (".png", ".jpg", ".jpeg", ".webp")
+# GIFs, videos and sounds too: our outputs carry a `studio` comment or container tag
+# (core.library.image_tags, media_tags),
+# ComfyUI's savers a `prompt` one.
+METADATA_SUFFIXES: Final = (
+    *(".png", ".jpg", ".jpeg", ".webp", ".gif"),
+    *(".mp4", ".mov", ".webm", ".mkv"),
+    *(".flac", ".mp3", ".wav", ".ogg", ".opus", ".m4a"),
+)
 
 
 def metadata_files(mime: QMimeData) -> list[Path]:
-    """The local image files in a drop or the clipboard that may carry parameters."""
+    """The local image, video or sound files in a drop or the clipboard that may carry
+    parameters."""
     return [
         Path(url.toLocalFile())
         for url in mime.urls()
