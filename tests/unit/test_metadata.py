@@ -267,3 +267,16 @@ def test_oversized_studio_tag_is_not_read(monkeypatch: pytest.MonkeyPatch) -> No
     monkeypatch.setattr(metadata, "METADATA_TEXT_BYTES", 64)
     studio = json.dumps({"template": "txt2img", "params": {"prompt": "x" * 100}})
     assert not read_generation_info(media("flac", {"studio": studio})).found
+
+
+def test_a_comfyui_webp_restores_from_its_prompt_exif_entry() -> None:
+    # ComfyUI's SaveAnimatedWEBP writes "prompt:<json>" into EXIF 0x0110 (and the workflow into
+    # 0x010f); a dropped WebP restored nothing from it, only A1111's UserComment was read.
+    graph = json.loads((WORKFLOWS / "sd15_basic.json").read_text())
+    exif = Image.Exif()
+    exif[0x0110] = "prompt:" + json.dumps(graph)
+    exif[0x010F] = "workflow:{}"
+    buf = io.BytesIO()
+    Image.new("RGB", (32, 32), "teal").save(buf, "WEBP", exif=exif.tobytes())
+    restored = read_generation_info(buf.getvalue())
+    assert restored.source == "comfyui" and restored.graph == graph

@@ -500,14 +500,17 @@ def _unquote(value: str) -> str:
 
 
 def _picture_tag(data: bytes) -> dict[str, str]:
-    """Our `studio` text in a WebP's EXIF or a GIF's comment (image_tags writes them)."""
+    """Our `studio` text in a WebP's EXIF or a GIF's comment (image_tags writes them), and the
+    `prompt:` EXIF entry ComfyUI's SaveAnimatedWEBP writes."""
     if data[:4] == b"RIFF" and data[8:12] == b"WEBP":
-        text = read_webp_tag(data, STUDIO_KEY, METADATA_TEXT_BYTES)
+        found = {
+            key: read_webp_tag(data, key, METADATA_TEXT_BYTES) for key in (STUDIO_KEY, "prompt")
+        }
     elif data[:6] in (b"GIF87a", b"GIF89a"):
-        text = read_gif_tag(data, STUDIO_KEY, METADATA_TEXT_BYTES)
+        found = {STUDIO_KEY: read_gif_tag(data, STUDIO_KEY, METADATA_TEXT_BYTES)}
     else:
         return {}
-    return {} if text is None else {STUDIO_KEY: text}
+    return {key: text for key, text in found.items() if text is not None}
 
 
 def _container_texts(data: bytes) -> dict[str, str]:
