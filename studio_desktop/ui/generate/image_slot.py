@@ -43,6 +43,7 @@ from PySide6.QtWidgets import (
 from studio_desktop.core.library.files import OutputLibrary
 from studio_desktop.core.workflows import ImageSlot
 from studio_desktop.ui.generate.fields import FieldMessage, WrapLabel, error_colour
+from studio_desktop.ui.generate.mask_editor import MaskEditorDialog
 from studio_desktop.workers.tasks import Tasks
 
 _IMAGE_KEY = "image"  # one request per slot at a time: the newest pick, copy or decode wins
@@ -173,6 +174,15 @@ class ImageSlotWidget(QWidget):
         self.browse_button.clicked.connect(self.browse)
         self.clear_button = QPushButton(self.tr("Clear"))
         self.clear_button.clicked.connect(self.clear)
+        self.mask_button = QPushButton(self.tr("Edit mask…"))
+        self.mask_button.setToolTip(
+            self.tr(
+                "Paint what to repaint: the mask travels as the image's transparency, "
+                "which inpainting templates read"
+            )
+        )
+        self.mask_button.clicked.connect(self.edit_mask)
+        self.mask_editor: MaskEditorDialog | None = None
         self.size_label = QLabel()
         self.size_label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         self.size_label.setToolTip(self.tr("The size of this image in pixels"))
@@ -190,6 +200,7 @@ class ImageSlotWidget(QWidget):
         buttons.setSpacing(6)
         buttons.addWidget(self.browse_button)
         buttons.addWidget(self.clear_button)
+        buttons.addWidget(self.mask_button)
         buttons.addStretch(1)
         buttons.addWidget(self.size_label)
         buttons.addWidget(self.size_button)
@@ -276,6 +287,32 @@ class ImageSlotWidget(QWidget):
 
     def clear(self) -> None:
         self.set_value(None)
+
+    def edit_mask(self) -> MaskEditorDialog | None:
+        """Open the mask editor on the slot's image (non-modal); the saved picture, with the
+        mask in its alpha, becomes the slot's value. Returns the dialog (None when empty)."""
+        if self._value is None or self._busy:
+            return None
+        if self.mask_editor is not None:
+            self.mask_editor.raise_()
+            self.mask_editor.activateWindow()
+            return self.mask_editor
+        dialog = MaskEditorDialog(
+            self._library.paths.resolve(self._value),
+            self._library,
+            self._tasks,
+            title=self.slot.label,
+            parent=self,
+        )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.saved.connect(self.set_value)
+        dialog.finished.connect(self._mask_editor_closed)
+        self.mask_editor = dialog
+        dialog.show()
+        return dialog
+
+    def _mask_editor_closed(self) -> None:
+        self.mask_editor = None
 
     # --- adding images ---
 
@@ -426,6 +463,7 @@ class ImageSlotWidget(QWidget):
 
     def _update_buttons(self) -> None:
         self.clear_button.setEnabled(self._value is not None and not self._busy)
+        self.mask_button.setEnabled(self._value is not None and not self._busy)
         self._update_size()
 
     # --- events ---
