@@ -120,3 +120,13 @@ def mask_from_file(path: Path, size: tuple[int, int]) -> Image.Image:
             f"{size[0]} × {size[1]}: paint it on the image itself."
         )
     return mask
+
+
+def save_with_mask_file(library: OutputLibrary, source: Path, mask_path: Path) -> Path:
+    """`generate --mask`: the source with the mask file (white = repaint) in its alpha, stored
+    in inputs/ like a mask painted in the window. Raises OutputRejected, MaskError, OSError."""
+    data = read_bounded(source)
+    if data is None:
+        raise OutputRejected(f"{source.name} is too large to use as an image.")
+    size = open_source(data, f"The image {source.name}").size
+    return save_masked_input(library, source, mask_from_file(mask_path, size))
