@@ -122,6 +122,7 @@ class MainWindow(QMainWindow):
         for screen in (self.gallery, self.history):
             screen.remix_requested.connect(self.remix)
         self.gallery.source_image_requested.connect(self.use_as_source)
+        self.gallery.mask_edit_requested.connect(self.edit_mask_of)
 
     def _offer_undo(self, text: str, action: object) -> None:
         """The latest undoable change: a link in the status bar for a few seconds, and
@@ -178,6 +179,12 @@ class MainWindow(QMainWindow):
         self.generate.load_job(job)
         self.tabs.setCurrentWidget(self.generate)
         self.status.showMessage(self.tr("Parameters loaded into Generate"), 4000)
+
+    def edit_mask_of(self, path: Path) -> None:
+        """Inpaint a gallery image: Generate shows it in the masked slot (the Inpaint template
+        when the current one masks nothing) and opens the mask editor on it."""
+        if self.generate.edit_mask_of(path):
+            self.tabs.setCurrentWidget(self.generate)
 
     def use_as_source(self, path: Path) -> None:
         """Put a gallery image into the current template's image slot (the first empty one,

@@ -70,6 +70,7 @@ class GalleryTab(QWidget):
 
     remix_requested = Signal(str)  # job id
     source_image_requested = Signal(object)  # Path: put this file into Generate's image slot
+    mask_edit_requested = Signal(object)  # Path: inpaint it (Generate's mask editor on it)
     status_message = Signal(str, int)  # text, timeout ms
     undo_available = Signal(str, object)  # text, callable that undoes
 
@@ -839,6 +840,11 @@ class GalleryTab(QWidget):
         add(
             self.tr("Use as source image"),
             lambda: self.source_image_requested.emit(self._ctx.paths.resolve(first.path)),
+            single and still,
+        )
+        add(
+            self.tr("Edit mask…"),
+            lambda: self.mask_edit_requested.emit(self._ctx.paths.resolve(first.path)),
             single and still,
         )
         add(

@@ -316,8 +316,9 @@ class ImageSlotWidget(QWidget):
 
     # --- adding images ---
 
-    def add_file(self, path: Path) -> None:
-        """Copy a file into the library and use it; a non-image leaves the slot as it was."""
+    def add_file(self, path: Path, *, edit_mask: bool = False) -> None:
+        """Copy a file into the library and use it; a non-image leaves the slot as it was.
+        `edit_mask`: open the mask editor on it once it is copied ("Edit mask" elsewhere)."""
         if path.is_dir():  # a stat, like the file dialog's own
             self._set_message(
                 self.tr("That is a folder, not an image: {name}").format(name=path.name)
@@ -326,7 +327,7 @@ class ImageSlotWidget(QWidget):
         if not looks_like_image(path):
             self._set_message(self.tr("That file is not an image: {name}").format(name=path.name))
             return
-        self._copy(lambda: path, path.name)
+        self._copy(lambda: path, path.name, edit_mask=edit_mask)
 
     def add_image(self, image: QImage) -> None:
         """Use an image from the clipboard (saved as a PNG, then copied like a file)."""
@@ -382,7 +383,14 @@ class ImageSlotWidget(QWidget):
         if name:
             self.add_file(Path(name))
 
-    def _copy(self, source: Callable[[], Path], name: str, *, remove_source: bool = False) -> None:
+    def _copy(
+        self,
+        source: Callable[[], Path],
+        name: str,
+        *,
+        remove_source: bool = False,
+        edit_mask: bool = False,
+    ) -> None:
         box = self._box()
         library = self._library
 
@@ -402,6 +410,8 @@ class ImageSlotWidget(QWidget):
             self._show_with_size(result[1])
             self._update_buttons()
             self.changed.emit()
+            if edit_mask:
+                self.edit_mask()
 
         def failed(exc: Exception) -> None:
             self._busy = False
