@@ -61,7 +61,7 @@
 <context>
     <name>GalleryTab</name>
     <message numerus="yes">
-        <location filename="../../studio_desktop/ui/gallery/tab.py" line="+248" />
+        <location filename="../../studio_desktop/ui/gallery/tab.py" line="+249" />
         <source>Moved %n image(s) to the trash</source>
         <translation>
             <numerusform>Moved %n image to the trash</numerusform>
@@ -180,7 +180,7 @@
 <context>
     <name>ImportDialog</name>
     <message numerus="yes">
-        <location filename="../../studio_desktop/ui/import_dialog.py" line="+312" />
+        <location filename="../../studio_desktop/ui/import_dialog.py" line="+314" />
         <source>Found %n input(s) the form can fill.</source>
         <translation>
             <numerusform>Found %n input the form can fill.</numerusform>
@@ -253,7 +253,7 @@
 <context>
     <name>ResultStrip</name>
     <message numerus="yes">
-        <location filename="../../studio_desktop/ui/generate/result_strip.py" line="+250" />
+        <location filename="../../studio_desktop/ui/generate/result_strip.py" line="+266" />
         <source>This batch: %n image(s)</source>
         <translation>
             <numerusform>This batch: %n image</numerusform>
