@@ -9,12 +9,14 @@ from pathlib import Path
 
 from PIL import Image
 from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtGui import QColor
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
 from studio_desktop.core.context import AppContext
 from studio_desktop.core.jobs import JobStatus
-from studio_desktop.core.library.masks import load_for_editing
+from studio_desktop.core.library.masks import load_for_editing, save_masked_input
+from studio_desktop.ui.generate.image_slot import decode_thumbnail
 from studio_desktop.ui.generate.mask_editor import MaskCanvas, MaskEditorDialog, Tool, mask_to_pil
 from studio_desktop.workers.tasks import Tasks
 from tests.fakes.comfy_server import INPAINT_CHECKPOINT, WITH_INPAINT_CHECKPOINT, FakeComfyServer
@@ -188,3 +190,19 @@ def test_inpaint_job_sends_the_painted_mask_pixel_for_pixel(
         WITH_INPAINT_CHECKPOINT[0],
         INPAINT_CHECKPOINT,
     )
+
+
+def test_a_masked_input_shows_its_mask_tinted_in_the_slot_thumbnail(
+    qtbot: QtBot, ctx: AppContext, tmp_path: Path
+) -> None:
+    source = png(tmp_path / "p.png", SIZE, "olive")
+    mask = Image.new("L", SIZE, 0)
+    mask.paste(255, (0, 0, 60, 80))  # the left half is repainted
+    stored = save_masked_input(ctx.library, source, mask)
+    preview = decode_thumbnail(stored, 60)
+    assert (preview.width(), preview.height()) == (60, 40)
+    olive = QColor("olive")
+    right = preview.pixelColor(50, 20)
+    assert (right.red(), right.green(), right.blue()) == (olive.red(), olive.green(), olive.blue())
+    left = preview.pixelColor(10, 20)
+    assert left.alpha() == 255 and left.red() > olive.red() + 60  # tinted, not a hole

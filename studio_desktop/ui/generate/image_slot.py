@@ -43,7 +43,7 @@ from PySide6.QtWidgets import (
 from studio_desktop.core.library.files import OutputLibrary
 from studio_desktop.core.workflows import ImageSlot
 from studio_desktop.ui.generate.fields import FieldMessage, WrapLabel, error_colour
-from studio_desktop.ui.generate.mask_editor import MaskEditorDialog
+from studio_desktop.ui.generate.mask_editor import MaskEditorDialog, masked_preview
 from studio_desktop.workers.tasks import Tasks
 
 _IMAGE_KEY = "image"  # one request per slot at a time: the newest pick, copy or decode wins
@@ -61,6 +61,8 @@ def decode_thumbnail(path: Path, box: int) -> QImage:
     image = reader.read()
     if image.isNull():
         raise ValueError(f"{path.name} could not be read as an image ({reader.errorString()}).")
+    if image.hasAlphaChannel():  # a mask (or a cut-out's background): tinted, as edited
+        return masked_preview(path, box)
     return image
 
 

@@ -85,6 +85,20 @@ def mask_to_pil(mask: QImage) -> Image.Image:
     return Image.frombytes("L", (width, height), rows)
 
 
+def masked_preview(path: Path, box: int) -> QImage:
+    """A thumbnail of a picture whose alpha is a mask, fitting a `box`-pixel square: the colours
+    with the mask tinted over them as the editor shows it, instead of the holes transparency
+    would show (worker threads only)."""
+    image, mask = load_for_editing(path)
+    image.thumbnail((box, box))
+    mask = mask.resize(image.size)
+    tint = Image.new(
+        "RGB", image.size, (OVERLAY_TINT.red(), OVERLAY_TINT.green(), OVERLAY_TINT.blue())
+    )
+    strength = mask.point(lambda v: round(v * OVERLAY_OPACITY))
+    return pil_to_qimage(Image.composite(tint, image, strength))
+
+
 def load_editable(path: Path) -> tuple[QImage, QImage]:
     """The picture and the mask it carries, decoded (worker threads only)."""
     image, mask = load_for_editing(path)
