@@ -72,7 +72,7 @@
 <context>
     <name>GalleryTab</name>
     <message numerus="yes">
-        <location filename="../../studio_desktop/ui/gallery/tab.py" line="+259" />
+        <location filename="../../studio_desktop/ui/gallery/tab.py" line="+260" />
         <source>Moved %n image(s) to the trash</source>
         <translation>
             <numerusform>Moved %n image to the trash</numerusform>
@@ -264,7 +264,7 @@
 <context>
     <name>ResultStrip</name>
     <message numerus="yes">
-        <location filename="../../studio_desktop/ui/generate/result_strip.py" line="+250" />
+        <location filename="../../studio_desktop/ui/generate/result_strip.py" line="+266" />
         <source>This batch: %n image(s)</source>
         <translation>
             <numerusform>This batch: %n image</numerusform>

@@ -1314,7 +1314,7 @@
 <context>
     <name>GalleryTab</name>
     <message>
-        <location filename="../../studio_desktop/ui/gallery/tab.py" line="+118"/>
+        <location filename="../../studio_desktop/ui/gallery/tab.py" line="+119"/>
         <source>Gallery</source>
         <translation>图库</translation>
     </message>
@@ -1581,6 +1581,11 @@
     </message>
     <message>
         <location line="+18"/>
+        <source>Edit mask…</source>
+        <translation>编辑蒙版…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Compare with…</source>
         <translation>对比…</translation>
     </message>
@@ -1646,7 +1651,7 @@
         <translation>种子 {seed}</translation>
     </message>
     <message>
-        <location line="-316"/>
+        <location line="-321"/>
         <source>Export to a zip file</source>
         <translation>导出到 ZIP 文件</translation>
     </message>
@@ -2003,6 +2008,16 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Mask grow (px)</source>
+        <translation>蒙版扩展（像素）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mask feather (px)</source>
+        <translation>蒙版羽化（像素）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Swap model</source>
         <translation>换脸模型</translation>
     </message>
@@ -2051,13 +2066,13 @@
 <context>
     <name>GenerateTab</name>
     <message>
-        <location filename="../../studio_desktop/ui/generate/tab.py" line="+99"/>
-        <location line="+313"/>
+        <location filename="../../studio_desktop/ui/generate/tab.py" line="+109"/>
+        <location line="+340"/>
         <source>Queue</source>
         <translation>加入队列</translation>
     </message>
     <message>
-        <location line="-237"/>
+        <location line="-263"/>
         <source>Queued 1 job</source>
         <translation>已加入 1 个任务</translation>
     </message>
@@ -2077,7 +2092,17 @@
         <translation>已将 {name} 设为 {slot} 图片</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+14"/>
+        <source>The Inpaint template is missing, so no mask can be painted.</source>
+        <translation>缺少“局部重绘”模板，无法绘制蒙版。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Paint the mask of {name}: white is repainted</source>
+        <translation>为 {name} 绘制蒙版：白色部分将被重绘</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Cancelling the current job…</source>
         <translation>正在取消当前任务…</translation>
     </message>
@@ -2409,7 +2434,7 @@
 <context>
     <name>ImageSlotWidget</name>
     <message>
-        <location filename="../../studio_desktop/ui/generate/image_slot.py" line="+161"/>
+        <location filename="../../studio_desktop/ui/generate/image_slot.py" line="+164"/>
         <source>Drop an image file here, paste one with Ctrl+V, or browse</source>
         <translation>将图片文件拖到这里、用 Ctrl+V 粘贴，或浏览选择</translation>
     </message>
@@ -2434,7 +2459,17 @@
         <translation>清除</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
+        <source>Edit mask…</source>
+        <translation>编辑蒙版…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Paint what to repaint: the mask travels as the image&apos;s transparency, which inpainting templates read</source>
+        <translation>绘制要重绘的区域：蒙版作为图片的透明度发送，局部重绘模板会读取它</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>The size of this image in pixels</source>
         <translation>此图片的尺寸（像素）</translation>
     </message>
@@ -2449,12 +2484,12 @@
         <translation>将任务的宽度和高度设为此图片的尺寸（取 8 的倍数）</translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location line="+81"/>
         <source>The image {path} is no longer in the library; add it again.</source>
         <translation>图片 {path} 已不在库中，请重新添加。</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+52"/>
         <source>That is a folder, not an image: {name}</source>
         <translation>这是一个文件夹，不是图片：{name}</translation>
     </message>
@@ -2489,7 +2524,7 @@
         <translation>图片 (*.png *.jpg *.jpeg *.webp *.gif)</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+40"/>
         <source>Could not read {name}: {reason}</source>
         <translation>无法读取 {name}：{reason}</translation>
     </message>
@@ -3227,40 +3262,40 @@ The file is missing</source>
     </message>
     <message>
         <location line="+10"/>
-        <location line="+206"/>
+        <location line="+213"/>
         <source>Generate</source>
         <translation>生成</translation>
     </message>
     <message>
-        <location line="-205"/>
-        <location line="+205"/>
+        <location line="-212"/>
+        <location line="+212"/>
         <source>Gallery</source>
         <translation>图库</translation>
     </message>
     <message>
-        <location line="-204"/>
-        <location line="+204"/>
+        <location line="-211"/>
+        <location line="+211"/>
         <source>History</source>
         <translation>历史记录</translation>
     </message>
     <message>
-        <location line="-200"/>
+        <location line="-207"/>
         <source>Queue</source>
         <translation>队列</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+63"/>
         <source>&amp;Undo: {what}</source>
         <translation>撤销(&amp;U)：{what}</translation>
     </message>
     <message>
         <location line="+6"/>
-        <location line="+118"/>
+        <location line="+124"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location line="-113"/>
+        <location line="-119"/>
         <source>Undone</source>
         <translation>已撤销</translation>
     </message>
@@ -3275,7 +3310,7 @@ The file is missing</source>
         <translation>参数已载入“生成”</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+23"/>
         <source>The template “{name}” takes no source image; choose one that does: {list}</source>
         <translation>模板“{name}”不接受源图片；请选择接受源图片的模板：{list}</translation>
     </message>
@@ -3460,6 +3495,149 @@ Data folder: {folder}</source>
         <location line="+1"/>
         <source>Cancel jobs</source>
         <translation>取消任务</translation>
+    </message>
+</context>
+<context>
+    <name>MaskEditorDialog</name>
+    <message>
+        <location filename="../../studio_desktop/ui/generate/mask_editor.py" line="+388"/>
+        <source>Edit mask: {name}</source>
+        <translation>编辑蒙版：{name}</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Edit mask</source>
+        <translation>编辑蒙版</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Brush</source>
+        <translation>画笔</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Paint what to repaint (B)</source>
+        <translation>涂抹要重绘的区域（B）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Eraser</source>
+        <translation>橡皮擦</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Erase the mask (E)</source>
+        <translation>擦除蒙版（E）</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Brush size in pixels of the picture ([ and ])</source>
+        <translation>画笔大小，以图片像素计（[ 和 ]）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Hardness: 100% paints a sharp edge</source>
+        <translation>硬度：100% 画出锐利的边缘</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Redo</source>
+        <translation>重做</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Invert</source>
+        <translation>反转</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fill</source>
+        <translation>填满</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fit</source>
+        <translation>适应窗口</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Undo the last stroke (Ctrl+Z)</source>
+        <translation>撤销上一笔（Ctrl+Z）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Redo (Ctrl+Shift+Z)</source>
+        <translation>重做（Ctrl+Shift+Z）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Repaint what is kept and keep what is repainted</source>
+        <translation>重绘原本保留的部分，保留原本重绘的部分</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove the whole mask</source>
+        <translation>清除整个蒙版</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mask the whole picture</source>
+        <translation>蒙版覆盖整张图片</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fit the picture to the window</source>
+        <translation>让图片适应窗口大小</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Hardness</source>
+        <translation>硬度</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>White marks what to repaint; it is shown tinted. Wheel: zoom, middle button or Space + drag: pan.</source>
+        <translation>白色标记要重绘的区域，以着色显示。滚轮：缩放；中键或空格 + 拖动：平移。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Loading the picture…</source>
+        <translation>正在加载图片…</translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <source>{width} × {height} pixels</source>
+        <translation>{width} × {height} 像素</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Could not open the picture: {reason}</source>
+        <translation>无法打开图片：{reason}</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Could not save the mask: {reason}</source>
+        <translation>无法保存蒙版：{reason}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Saving the mask…</source>
+        <translation>正在保存蒙版…</translation>
     </message>
 </context>
 <context>
@@ -4085,7 +4263,7 @@ Choose another folder.</source>
 <context>
     <name>ResultStrip</name>
     <message numerus="yes">
-        <location filename="../../studio_desktop/ui/generate/result_strip.py" line="+250"/>
+        <location filename="../../studio_desktop/ui/generate/result_strip.py" line="+266"/>
         <source>This batch: %n image(s)</source>
         <translation>
             <numerusform>本批次：%n 张图片</numerusform>
@@ -4110,7 +4288,7 @@ Choose another folder.</source>
 <context>
     <name>ResultThumb</name>
     <message>
-        <location line="-204"/>
+        <location line="-218"/>
         <source>Show it large</source>
         <translation>放大查看</translation>
     </message>
@@ -4121,12 +4299,17 @@ Choose another folder.</source>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+41"/>
+        <location line="+51"/>
         <source>Use as an input image of the form</source>
         <translation>用作表单的输入图片</translation>
     </message>
     <message>
-        <location line="-17"/>
+        <location line="-44"/>
+        <source>Edit mask…: repaint part of this image (Inpaint)</source>
+        <translation>编辑蒙版…：重绘这张图片的一部分（局部重绘）</translation>
+    </message>
+    <message>
+        <location line="+26"/>
         <source>Remove from favourites</source>
         <translation>取消收藏</translation>
     </message>
@@ -4136,7 +4319,7 @@ Choose another folder.</source>
         <translation>加入收藏</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>Only an image can go into an image slot</source>
         <translation>只有图片才能放入图片字段</translation>
     </message>

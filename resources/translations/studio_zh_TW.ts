@@ -1314,7 +1314,7 @@
 <context>
     <name>GalleryTab</name>
     <message>
-        <location filename="../../studio_desktop/ui/gallery/tab.py" line="+118"/>
+        <location filename="../../studio_desktop/ui/gallery/tab.py" line="+119"/>
         <source>Gallery</source>
         <translation>圖庫</translation>
     </message>
@@ -1581,6 +1581,11 @@
     </message>
     <message>
         <location line="+18"/>
+        <source>Edit mask…</source>
+        <translation>編輯遮罩…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Compare with…</source>
         <translation>與其他圖片比較…</translation>
     </message>
@@ -1646,7 +1651,7 @@
         <translation>種子 {seed}</translation>
     </message>
     <message>
-        <location line="-316"/>
+        <location line="-321"/>
         <source>Export to a zip file</source>
         <translation>匯出至 ZIP 檔案</translation>
     </message>
@@ -2003,6 +2008,16 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Mask grow (px)</source>
+        <translation>遮罩擴展（像素）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mask feather (px)</source>
+        <translation>遮罩羽化（像素）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Swap model</source>
         <translation>換臉模型</translation>
     </message>
@@ -2051,13 +2066,13 @@
 <context>
     <name>GenerateTab</name>
     <message>
-        <location filename="../../studio_desktop/ui/generate/tab.py" line="+99"/>
-        <location line="+313"/>
+        <location filename="../../studio_desktop/ui/generate/tab.py" line="+109"/>
+        <location line="+340"/>
         <source>Queue</source>
         <translation>加入佇列</translation>
     </message>
     <message>
-        <location line="-237"/>
+        <location line="-263"/>
         <source>Queued 1 job</source>
         <translation>已加入 1 個任務</translation>
     </message>
@@ -2077,7 +2092,17 @@
         <translation>已將 {name} 設為「{slot}」圖片</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+14"/>
+        <source>The Inpaint template is missing, so no mask can be painted.</source>
+        <translation>缺少「局部重繪」範本，無法繪製遮罩。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Paint the mask of {name}: white is repainted</source>
+        <translation>為 {name} 繪製遮罩：白色部分將被重繪</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Cancelling the current job…</source>
         <translation>正在取消目前的任務…</translation>
     </message>
@@ -2409,7 +2434,7 @@
 <context>
     <name>ImageSlotWidget</name>
     <message>
-        <location filename="../../studio_desktop/ui/generate/image_slot.py" line="+161"/>
+        <location filename="../../studio_desktop/ui/generate/image_slot.py" line="+164"/>
         <source>Drop an image file here, paste one with Ctrl+V, or browse</source>
         <translation>將圖片檔案拖放到這裡、用 Ctrl+V 貼上，或瀏覽選擇</translation>
     </message>
@@ -2434,7 +2459,17 @@
         <translation>清除</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
+        <source>Edit mask…</source>
+        <translation>編輯遮罩…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Paint what to repaint: the mask travels as the image&apos;s transparency, which inpainting templates read</source>
+        <translation>繪製要重繪的區域：遮罩以圖片的透明度傳送，局部重繪範本會讀取它</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>The size of this image in pixels</source>
         <translation>此圖片的尺寸（像素）</translation>
     </message>
@@ -2449,12 +2484,12 @@
         <translation>將任務的寬度和高度設為此圖片的尺寸（取 8 的倍數）</translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location line="+81"/>
         <source>The image {path} is no longer in the library; add it again.</source>
         <translation>圖片 {path} 已不在圖庫中，請重新加入。</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+52"/>
         <source>That is a folder, not an image: {name}</source>
         <translation>這是資料夾，不是圖片：{name}</translation>
     </message>
@@ -2489,7 +2524,7 @@
         <translation>圖片 (*.png *.jpg *.jpeg *.webp *.gif)</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+40"/>
         <source>Could not read {name}: {reason}</source>
         <translation>無法讀取 {name}：{reason}</translation>
     </message>
@@ -3227,40 +3262,40 @@ The file is missing</source>
     </message>
     <message>
         <location line="+10"/>
-        <location line="+206"/>
+        <location line="+213"/>
         <source>Generate</source>
         <translation>產生</translation>
     </message>
     <message>
-        <location line="-205"/>
-        <location line="+205"/>
+        <location line="-212"/>
+        <location line="+212"/>
         <source>Gallery</source>
         <translation>圖庫</translation>
     </message>
     <message>
-        <location line="-204"/>
-        <location line="+204"/>
+        <location line="-211"/>
+        <location line="+211"/>
         <source>History</source>
         <translation>歷史紀錄</translation>
     </message>
     <message>
-        <location line="-200"/>
+        <location line="-207"/>
         <source>Queue</source>
         <translation>佇列</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+63"/>
         <source>&amp;Undo: {what}</source>
         <translation>復原(&amp;U)：{what}</translation>
     </message>
     <message>
         <location line="+6"/>
-        <location line="+118"/>
+        <location line="+124"/>
         <source>&amp;Undo</source>
         <translation>復原(&amp;U)</translation>
     </message>
     <message>
-        <location line="-113"/>
+        <location line="-119"/>
         <source>Undone</source>
         <translation>已復原</translation>
     </message>
@@ -3275,7 +3310,7 @@ The file is missing</source>
         <translation>參數已載入「產生」</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+23"/>
         <source>The template “{name}” takes no source image; choose one that does: {list}</source>
         <translation>範本「{name}」不接受來源圖片；請選擇可接受來源圖片的範本：{list}</translation>
     </message>
@@ -3460,6 +3495,149 @@ Data folder: {folder}</source>
         <location line="+1"/>
         <source>Cancel jobs</source>
         <translation>取消任務</translation>
+    </message>
+</context>
+<context>
+    <name>MaskEditorDialog</name>
+    <message>
+        <location filename="../../studio_desktop/ui/generate/mask_editor.py" line="+388"/>
+        <source>Edit mask: {name}</source>
+        <translation>編輯遮罩：{name}</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Edit mask</source>
+        <translation>編輯遮罩</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Brush</source>
+        <translation>筆刷</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Paint what to repaint (B)</source>
+        <translation>塗抹要重繪的區域（B）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Eraser</source>
+        <translation>橡皮擦</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Erase the mask (E)</source>
+        <translation>擦除遮罩（E）</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Brush size in pixels of the picture ([ and ])</source>
+        <translation>筆刷大小，以圖片像素計（[ 和 ]）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Hardness: 100% paints a sharp edge</source>
+        <translation>硬度：100% 畫出銳利的邊緣</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Undo</source>
+        <translation>復原</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Redo</source>
+        <translation>重做</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Invert</source>
+        <translation>反轉</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fill</source>
+        <translation>填滿</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fit</source>
+        <translation>符合視窗</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Undo the last stroke (Ctrl+Z)</source>
+        <translation>復原上一筆（Ctrl+Z）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Redo (Ctrl+Shift+Z)</source>
+        <translation>重做（Ctrl+Shift+Z）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Repaint what is kept and keep what is repainted</source>
+        <translation>重繪原本保留的部分，保留原本重繪的部分</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove the whole mask</source>
+        <translation>清除整個遮罩</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mask the whole picture</source>
+        <translation>遮罩覆蓋整張圖片</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fit the picture to the window</source>
+        <translation>讓圖片符合視窗大小</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Hardness</source>
+        <translation>硬度</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>White marks what to repaint; it is shown tinted. Wheel: zoom, middle button or Space + drag: pan.</source>
+        <translation>白色標示要重繪的區域，以著色顯示。滾輪：縮放；中鍵或空白鍵 + 拖曳：平移。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Loading the picture…</source>
+        <translation>正在載入圖片…</translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <source>{width} × {height} pixels</source>
+        <translation>{width} × {height} 像素</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Could not open the picture: {reason}</source>
+        <translation>無法開啟圖片：{reason}</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Could not save the mask: {reason}</source>
+        <translation>無法儲存遮罩：{reason}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Saving the mask…</source>
+        <translation>正在儲存遮罩…</translation>
     </message>
 </context>
 <context>
@@ -4085,7 +4263,7 @@ Choose another folder.</source>
 <context>
     <name>ResultStrip</name>
     <message numerus="yes">
-        <location filename="../../studio_desktop/ui/generate/result_strip.py" line="+250"/>
+        <location filename="../../studio_desktop/ui/generate/result_strip.py" line="+266"/>
         <source>This batch: %n image(s)</source>
         <translation>
             <numerusform>本批次：%n 張圖片</numerusform>
@@ -4110,7 +4288,7 @@ Choose another folder.</source>
 <context>
     <name>ResultThumb</name>
     <message>
-        <location line="-204"/>
+        <location line="-218"/>
         <source>Show it large</source>
         <translation>放大顯示</translation>
     </message>
@@ -4121,12 +4299,17 @@ Choose another folder.</source>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+41"/>
+        <location line="+51"/>
         <source>Use as an input image of the form</source>
         <translation>作為表單的輸入圖片</translation>
     </message>
     <message>
-        <location line="-17"/>
+        <location line="-44"/>
+        <source>Edit mask…: repaint part of this image (Inpaint)</source>
+        <translation>編輯遮罩…：重繪這張圖片的一部分（局部重繪）</translation>
+    </message>
+    <message>
+        <location line="+26"/>
         <source>Remove from favourites</source>
         <translation>從我的最愛移除</translation>
     </message>
@@ -4136,7 +4319,7 @@ Choose another folder.</source>
         <translation>加入我的最愛</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>Only an image can go into an image slot</source>
         <translation>只有圖片可以放入圖片欄位</translation>
     </message>

@@ -91,6 +91,13 @@ def add_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> No
     gen.add_argument(
         "--input", default=None, metavar="PATH", help="the image for the template's first slot"
     )
+    gen.add_argument(
+        "--mask",
+        default=None,
+        metavar="PATH",
+        help="an inpainting mask for the image the template masks (white = repaint, black = "
+        "keep; the image's size), e.g. with --template inpaint",
+    )
     wait_arg(gen)
     common_args(gen)
     gen.set_defaults(handler="generate")

@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import random
+from pathlib import Path
 from typing import Any, TextIO
 
 from studio_desktop.cli.common import (
@@ -19,7 +20,7 @@ from studio_desktop.cli.common import (
     down_message,
     reachable_servers,
 )
-from studio_desktop.cli.images import chosen_images, copy_inputs
+from studio_desktop.cli.images import chosen_images, copy_inputs, masked_slot
 from studio_desktop.cli.output import Reporter
 from studio_desktop.cli.preflight import servers_that_accept
 from studio_desktop.cli.run import finish, run_until_done
@@ -38,8 +39,10 @@ def cmd_generate(ctx: AppContext, args: argparse.Namespace, out: TextIO) -> int:
     except TemplateError as exc:
         raise CliError(str(exc)) from exc
     images = chosen_images(template, args.image, args.input)
+    masked = masked_slot(template, args.mask)
     params = generation_params(args, template)
-    inputs = copy_inputs(ctx.library, images)
+    mask = (masked, Path(args.mask).expanduser()) if masked is not None else None
+    inputs = copy_inputs(ctx.library, images, mask)
     servers = chosen_servers(ctx, args)
     reachable = reachable_servers(servers)
     if not reachable:

@@ -1,8 +1,10 @@
-"""`generate --image SLOT=PATH` and `--input PATH`: the images a template's slots take.
+"""`generate --image SLOT=PATH`, `--input PATH` and `--mask PATH`: the images a template's slots
+take, and the inpainting mask of the one it masks.
 
 Each file is checked and copied into the library's inputs/ folder exactly as the window's image
 slots do (`OutputLibrary.copy_input`), and the job records the copy; the engine uploads it to
-the server that runs the job.
+the server that runs the job. A `--mask` (white = repaint) goes into the alpha of its slot's
+image, as the window's mask editor saves it (`core.library.masks`).
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from studio_desktop.cli.arguments import slot_image as slot_image  # the tests' 
 from studio_desktop.cli.common import CliError
 from studio_desktop.core.jobs import InputImage
 from studio_desktop.core.library.files import OutputLibrary, OutputRejected
+from studio_desktop.core.library.masks import MaskError, save_with_mask_file
 from studio_desktop.core.workflows import ImageSlot, Template
 
 
@@ -55,15 +58,43 @@ def chosen_images(
     return chosen
 
 
-def copy_inputs(library: OutputLibrary, chosen: dict[str, Path]) -> tuple[InputImage, ...]:
-    """Check and copy each file into inputs/, as the window does; CliError if one is not a
-    readable image (PNG, JPEG, WebP or GIF)."""
+def masked_slot(template: Template, mask: str | None) -> str | None:
+    """The slot `--mask` applies to: the template's first slot that reads its image's alpha as
+    the mask; CliError when the template masks nothing."""
+    if mask is None:
+        return None
+    for slot in template.images:
+        if slot.mask_from_alpha:
+            return slot.name
+    raise CliError(
+        f"template {template.id} reads no mask; --mask needs an inpainting template "
+        "(e.g. --template inpaint)"
+    )
+
+
+def copy_inputs(
+    library: OutputLibrary,
+    chosen: dict[str, Path],
+    mask: tuple[str, Path] | None = None,
+) -> tuple[InputImage, ...]:
+    """Check and copy each file into inputs/, as the window does; `mask` (slot, mask file) is
+    put into that slot's image as its alpha. CliError if a file is not a readable image (PNG,
+    JPEG, WebP or GIF) or the mask does not fit its image."""
+    if mask is not None and mask[0] not in chosen:
+        raise CliError(f"--mask is for the slot {mask[0]}, which has no image: give it one")
     inputs: list[InputImage] = []
     for slot, path in chosen.items():
         try:
-            copied = library.copy_input(path)
+            if mask is not None and mask[0] == slot:
+                copied = save_with_mask_file(library, path, mask[1])
+            else:
+                copied = library.copy_input(path)
         except OutputRejected as exc:
             raise CliError(f"{path}: {exc}") from exc
+        except MaskError as exc:
+            raise CliError(f"{mask[1] if mask else path}: {exc}") from exc
+        except OSError as exc:
+            raise CliError(f"{exc.filename or path}: {exc.strerror or exc}") from exc
         inputs.append(InputImage(slot, library.paths.relative(copied)))
     return tuple(inputs)
 

@@ -124,6 +124,7 @@ class MainWindow(QMainWindow):
         for screen in (self.gallery, self.history):
             screen.source_image_requested.connect(self.use_as_source)
             screen.set_slot_list(self.image_slots)
+        self.gallery.mask_edit_requested.connect(self.edit_mask_of)
 
     def image_slots(self) -> list[tuple[str, str]]:
         """(name, label) of each image slot of Generate's current template, for the gallery's,
@@ -186,6 +187,12 @@ class MainWindow(QMainWindow):
         self.generate.load_job(job)
         self.tabs.setCurrentWidget(self.generate)
         self.status.showMessage(self.tr("Parameters loaded into Generate"), 4000)
+
+    def edit_mask_of(self, path: Path) -> None:
+        """Inpaint a gallery image: Generate shows it in the masked slot (the Inpaint template
+        when the current one masks nothing) and opens the mask editor on it."""
+        if self.generate.edit_mask_of(path):
+            self.tabs.setCurrentWidget(self.generate)
 
     def use_as_source(self, path: Path, slot_name: str = "") -> None:
         """Put an image into the named image slot of the current template (with no name: the

@@ -38,7 +38,7 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from tests.fakes.comfy_faults import Faults
-from tests.fakes.comfy_images import Look, image_size, jpeg_preview, png_bytes
+from tests.fakes.comfy_images import Look, image_size, jpeg_preview, load_image_mask, png_bytes
 from tests.fakes.comfy_media import encoded_audio, encoded_video, tagged
 from tests.fakes.comfy_validate import is_link
 
@@ -58,6 +58,16 @@ ANIMATED_SAVERS = {
 AUDIO_SAVERS = {"SaveAudio": "flac", "SaveAudioMP3": "mp3", "SaveAudioOpus": "opus"}
 # VHS_VideoCombine format -> file extension / fake container
 VHS_FORMATS = {"image/gif": "gif", "image/webp": "webp", "video/webm": "webm"}
+
+
+@dataclass(frozen=True)
+class MaskVal:
+    """A MASK as LoadImage makes it from the input's alpha: real pixels (255 = repaint), so a
+    test can check the mask the server derived is the one painted."""
+
+    width: int
+    height: int
+    pixels: bytes
 
 
 @dataclass(frozen=True)
@@ -160,6 +170,7 @@ class Host(Protocol):
     def set_last_node(self, node_id: str | None) -> None: ...
     def object_info_class(self, class_type: str) -> JSON: ...
     def read_input(self, name: str) -> bytes | None: ...
+    def record_mask(self, name: str, mask: MaskVal) -> None: ...
     def next_counter(self, kind: str, subfolder: str, prefix: str) -> int: ...
     def file_names(self, kind: str, subfolder: str) -> list[str]: ...
     def store_file(self, kind: str, subfolder: str, filename: str, data: bytes) -> None: ...
@@ -619,7 +630,12 @@ class PromptRun:
             data = host.read_input(name) or b""
             size = image_size(data) or host.output_size
             look = Look.from_key(hashlib.sha256(data).hexdigest())
-            return ImageVal(size[0], size[1], 1, look), Opaque("MASK")
+            loaded = load_image_mask(data)
+            if loaded is None:
+                return ImageVal(size[0], size[1], 1, look), Opaque("MASK")
+            mask = MaskVal(*loaded)
+            host.record_mask(name, mask)
+            return ImageVal(size[0], size[1], 1, look), mask
         if class_type == "ImageInvert" and image is not None:
             return (ImageVal(image.width, image.height, image.batch, image.look.inverted()),)
         if class_type == "ImageScale" and image is not None:

@@ -17,7 +17,7 @@ import zlib
 from dataclasses import dataclass
 from functools import lru_cache
 
-from PIL import Image, ImageFilter
+from PIL import Image, ImageFilter, ImageOps
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 PALETTES = 16
@@ -150,5 +150,25 @@ def image_size(data: bytes) -> tuple[int, int] | None:
     try:
         with Image.open(io.BytesIO(data)) as img:
             return img.size
+    except Exception:
+        return None
+
+
+def load_image_mask(data: bytes) -> tuple[int, int, bytes] | None:
+    """The MASK ComfyUI's ``LoadImage`` (nodes.py) outputs for an input file, as 8-bit pixels
+    (width, height, one byte a pixel, row by row): EXIF rotation applied, then ``1 - alpha`` when
+    the image has an alpha band (or a palette with transparency), else 64 x 64 zeros. ComfyUI
+    holds it as float32 ``1 - a / 255``; ``255 - a`` carries exactly the same information.
+    None when the bytes are no image (LoadImage would fail)."""
+    try:
+        with Image.open(io.BytesIO(data)) as opened:
+            img = ImageOps.exif_transpose(opened)
+            if "A" in img.getbands():
+                alpha = img.getchannel("A")
+            elif img.mode == "P" and "transparency" in img.info:
+                alpha = img.convert("RGBA").getchannel("A")
+            else:
+                return 64, 64, bytes(64 * 64)
+            return img.width, img.height, bytes(255 - v for v in alpha.tobytes())
     except Exception:
         return None

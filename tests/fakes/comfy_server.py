@@ -55,7 +55,7 @@ from typing import Any
 
 from aiohttp import WSMsgType, web
 
-from tests.fakes.comfy_exec import CacheEntry, PromptRun
+from tests.fakes.comfy_exec import CacheEntry, MaskVal, PromptRun
 from tests.fakes.comfy_faults import Faults
 from tests.fakes.comfy_images import (
     GRAIN_PHOTO,
@@ -71,6 +71,12 @@ __all__ = ["FakeComfyServer", "Faults"]
 JSON = dict[str, Any]
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 DEFAULT_OBJECT_INFO = DATA_DIR / "object_info.json"
+# The recorded server lists one checkpoint (and the trace tests hold the fake to that); a test
+# or the command line that wants an inpainting model beside it passes WITH_INPAINT_CHECKPOINT
+# as `checkpoints` (the recorded one stays first, the server's default).
+RECORDED_CHECKPOINT = "random_sd15.safetensors"
+INPAINT_CHECKPOINT = "sd15_inpainting.safetensors"
+WITH_INPAINT_CHECKPOINT: tuple[str, ...] = (RECORDED_CHECKPOINT, INPAINT_CHECKPOINT)
 SYSTEM_STATS = DATA_DIR / "system_stats.json"
 ROOTS = {
     "input": "/opt/ComfyUI/input",
@@ -178,6 +184,8 @@ class FakeComfyServer:
             self._replace_combo("ckpt_name", original, list(checkpoints))
         self._info_text: str | None = None
         self._files: dict[FileKey, bytes] = {}
+        # input file name -> the MASK LoadImage last derived from it (its alpha, like ComfyUI)
+        self.loaded_masks: dict[str, MaskVal] = {}
         self._aliases: dict[FileKey, FileKey] = {}
         self._records_lock = threading.Lock()
         self._submitted: list[JSON] = []
@@ -393,6 +401,10 @@ class FakeComfyServer:
 
     def default_preview_method(self) -> str:
         return self.preview_method
+
+    def record_mask(self, name: str, mask: MaskVal) -> None:
+        """LoadImage derived `mask` from input `name` (the newest load of each name is kept)."""
+        self.loaded_masks[name] = mask
 
     def read_input(self, name: str) -> bytes | None:
         name, kind = _annotated(name)
@@ -933,7 +945,14 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--preview-method", default="none")
     parser.add_argument("--checkpoint", action="append", dest="checkpoints")
+    parser.add_argument(
+        "--inpaint-checkpoint",
+        action="store_true",
+        help=f"list {INPAINT_CHECKPOINT} after the recorded checkpoint",
+    )
     args = parser.parse_args(argv)
+    if args.inpaint_checkpoint:
+        args.checkpoints = [*(args.checkpoints or [RECORDED_CHECKPOINT]), INPAINT_CHECKPOINT]
     width, height = (int(x) for x in args.output_size.lower().split("x"))
     server = FakeComfyServer(
         port=args.port,

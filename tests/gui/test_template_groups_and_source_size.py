@@ -38,7 +38,14 @@ def test_the_template_list_is_grouped_under_headers_with_icons(
             groups[header].append(str(combo.itemData(row)))
     assert groups == {
         "Image": ["txt2img"],
-        "Edit": ["background_change", "head_swap", "img2img", "pose_change"],
+        "Edit": [
+            "background_change",
+            "head_swap",
+            "img2img",
+            "inpaint",
+            "inpaint_model",
+            "pose_change",
+        ],
         "Upscale": ["upscale_latent", "upscale"],
         "Video": ["video_wan"],
         "Audio": ["audio_stable"],

@@ -43,8 +43,8 @@ def document(**changes: Any) -> dict[str, Any]:
     return data
 
 
-def test_there_are_nine_builtin_templates() -> None:
-    assert len(BUILTIN) == 9
+def test_there_are_eleven_builtin_templates() -> None:
+    assert len(BUILTIN) == 11
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

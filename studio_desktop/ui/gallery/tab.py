@@ -78,6 +78,7 @@ class GalleryTab(QWidget):
     remix_requested = Signal(str)  # job id
     # Path, slot name ("" = the main window picks): put this file into Generate's image slot.
     source_image_requested = Signal(object, str)
+    mask_edit_requested = Signal(object)  # Path: inpaint it (Generate's mask editor on it)
     status_message = Signal(str, int)  # text, timeout ms
     undo_available = Signal(str, object)  # text, callable that undoes
 
@@ -874,6 +875,11 @@ class GalleryTab(QWidget):
 
         add_send_menu(
             menu, self._slots, lambda slot: self._send_record(first, slot), enabled=single and still
+        )
+        add(
+            self.tr("Edit mask…"),
+            lambda: self.mask_edit_requested.emit(self._ctx.paths.resolve(first.path)),
+            single and still,
         )
         add(
             self.tr("Compare with…"),

@@ -43,6 +43,7 @@ from PySide6.QtWidgets import (
 from studio_desktop.core.library.files import OutputLibrary
 from studio_desktop.core.workflows import ImageSlot
 from studio_desktop.ui.generate.fields import FieldMessage, WrapLabel, error_colour
+from studio_desktop.ui.generate.mask_editor import MaskEditorDialog, masked_preview
 from studio_desktop.workers.tasks import Tasks
 
 _IMAGE_KEY = "image"  # one request per slot at a time: the newest pick, copy or decode wins
@@ -60,6 +61,8 @@ def decode_thumbnail(path: Path, box: int) -> QImage:
     image = reader.read()
     if image.isNull():
         raise ValueError(f"{path.name} could not be read as an image ({reader.errorString()}).")
+    if image.hasAlphaChannel():  # a mask (or a cut-out's background): tinted, as edited
+        return masked_preview(path, box)
     return image
 
 
@@ -173,6 +176,15 @@ class ImageSlotWidget(QWidget):
         self.browse_button.clicked.connect(self.browse)
         self.clear_button = QPushButton(self.tr("Clear"))
         self.clear_button.clicked.connect(self.clear)
+        self.mask_button = QPushButton(self.tr("Edit mask…"))
+        self.mask_button.setToolTip(
+            self.tr(
+                "Paint what to repaint: the mask travels as the image's transparency, "
+                "which inpainting templates read"
+            )
+        )
+        self.mask_button.clicked.connect(self.edit_mask)
+        self.mask_editor: MaskEditorDialog | None = None
         self.size_label = QLabel()
         self.size_label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         self.size_label.setToolTip(self.tr("The size of this image in pixels"))
@@ -190,6 +202,7 @@ class ImageSlotWidget(QWidget):
         buttons.setSpacing(6)
         buttons.addWidget(self.browse_button)
         buttons.addWidget(self.clear_button)
+        buttons.addWidget(self.mask_button)
         buttons.addStretch(1)
         buttons.addWidget(self.size_label)
         buttons.addWidget(self.size_button)
@@ -277,10 +290,37 @@ class ImageSlotWidget(QWidget):
     def clear(self) -> None:
         self.set_value(None)
 
+    def edit_mask(self) -> MaskEditorDialog | None:
+        """Open the mask editor on the slot's image (non-modal); the saved picture, with the
+        mask in its alpha, becomes the slot's value. Returns the dialog (None when empty)."""
+        if self._value is None or self._busy:
+            return None
+        if self.mask_editor is not None:
+            self.mask_editor.raise_()
+            self.mask_editor.activateWindow()
+            return self.mask_editor
+        dialog = MaskEditorDialog(
+            self._library.paths.resolve(self._value),
+            self._library,
+            self._tasks,
+            title=self.slot.label,
+            parent=self,
+        )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.saved.connect(self.set_value)
+        dialog.finished.connect(self._mask_editor_closed)
+        self.mask_editor = dialog
+        dialog.show()
+        return dialog
+
+    def _mask_editor_closed(self) -> None:
+        self.mask_editor = None
+
     # --- adding images ---
 
-    def add_file(self, path: Path) -> None:
-        """Copy a file into the library and use it; a non-image leaves the slot as it was."""
+    def add_file(self, path: Path, *, edit_mask: bool = False) -> None:
+        """Copy a file into the library and use it; a non-image leaves the slot as it was.
+        `edit_mask`: open the mask editor on it once it is copied ("Edit mask" elsewhere)."""
         if path.is_dir():  # a stat, like the file dialog's own
             self._set_message(
                 self.tr("That is a folder, not an image: {name}").format(name=path.name)
@@ -289,7 +329,7 @@ class ImageSlotWidget(QWidget):
         if not looks_like_image(path):
             self._set_message(self.tr("That file is not an image: {name}").format(name=path.name))
             return
-        self._copy(lambda: path, path.name)
+        self._copy(lambda: path, path.name, edit_mask=edit_mask)
 
     def add_image(self, image: QImage) -> None:
         """Use an image from the clipboard (saved as a PNG, then copied like a file)."""
@@ -345,7 +385,14 @@ class ImageSlotWidget(QWidget):
         if name:
             self.add_file(Path(name))
 
-    def _copy(self, source: Callable[[], Path], name: str, *, remove_source: bool = False) -> None:
+    def _copy(
+        self,
+        source: Callable[[], Path],
+        name: str,
+        *,
+        remove_source: bool = False,
+        edit_mask: bool = False,
+    ) -> None:
         box = self._box()
         library = self._library
 
@@ -365,6 +412,8 @@ class ImageSlotWidget(QWidget):
             self._show_with_size(result[1])
             self._update_buttons()
             self.changed.emit()
+            if edit_mask:
+                self.edit_mask()
 
         def failed(exc: Exception) -> None:
             self._busy = False
@@ -426,6 +475,7 @@ class ImageSlotWidget(QWidget):
 
     def _update_buttons(self) -> None:
         self.clear_button.setEnabled(self._value is not None and not self._busy)
+        self.mask_button.setEnabled(self._value is not None and not self._busy)
         self._update_size()
 
     # --- events ---

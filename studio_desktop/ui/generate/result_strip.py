@@ -40,6 +40,7 @@ from studio_desktop.workers.tasks import Tasks
 
 THUMB = 84  # logical pixels of a thumbnail's long edge
 STAR_ON, STAR_OFF = "★", "☆"
+MASK_GLYPH = "✎"  # the mask editor's button: a pencil
 
 SlotList = Callable[[], Sequence[tuple[str, str]]]  # (slot name, label) of the current template
 
@@ -62,6 +63,7 @@ class ResultThumb(QFrame):
     favourite_toggled = Signal(object)  # ImageRecord as it was before the click
     open_requested = Signal(object)  # ImageRecord
     send_requested = Signal(object, str)  # ImageRecord, slot name
+    mask_requested = Signal(object)  # ImageRecord: inpaint it (its mask in the editor)
 
     def __init__(self, record: ImageRecord, slots: SlotList, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -89,11 +91,20 @@ class ResultThumb(QFrame):
         self.send_menu = QMenu(self.send_button)
         self.send_menu.aboutToShow.connect(self._fill_menu)
         self.send_button.setMenu(self.send_menu)
+        self.mask_button = _tool(
+            None, MASK_GLYPH, self.tr("Edit mask…: repaint part of this image (Inpaint)")
+        )
+        self.mask_button.clicked.connect(lambda: self.mask_requested.emit(self.record))
 
         buttons = QHBoxLayout()
         buttons.setContentsMargins(0, 0, 0, 0)
         buttons.setSpacing(0)
-        for button in (self.favourite_button, self.open_button, self.send_button):
+        for button in (
+            self.favourite_button,
+            self.open_button,
+            self.send_button,
+            self.mask_button,
+        ):
             buttons.addWidget(button)
         column = QVBoxLayout(self)
         column.setContentsMargins(3, 3, 3, 3)
@@ -121,6 +132,7 @@ class ResultThumb(QFrame):
         picture = self.record.kind in ("image", "animated")
         has = bool(self._slots())
         self.send_button.setEnabled(picture and has)
+        self.mask_button.setEnabled(picture)
         if not picture:
             tip = self.tr("Only an image can go into an image slot")
         elif has:
@@ -150,6 +162,7 @@ class ResultStrip(QWidget):
 
     chosen = Signal(object)  # ImageRecord: the panel shows it large
     send_requested = Signal(object, str)  # Path of the file, slot name
+    mask_requested = Signal(object)  # Path of the file: edit a mask on it
     status_message = Signal(str, int)
 
     def __init__(
@@ -232,6 +245,9 @@ class ResultStrip(QWidget):
         thumb.open_requested.connect(self._open)
         thumb.send_requested.connect(
             lambda r, slot: self.send_requested.emit(self._paths.resolve(r.path), slot)
+        )
+        thumb.mask_requested.connect(
+            lambda r: self.mask_requested.emit(self._paths.resolve(r.path))
         )
         self._row.insertWidget(self._row.count() - 1, thumb)
         self.thumbs.append(thumb)

@@ -42,6 +42,8 @@ from studio_desktop.ui.wheel_guard import WheelGuard
 
 DEFAULT_SERVER_HINT = "http://127.0.0.1:8188"
 STATUS_MS = 5000
+# What "Edit mask" on a result picks when the current template masks nothing.
+INPAINT_TEMPLATE: Final = "inpaint"
 RESTORE_STATUS_MS = 12_000
 # Files whose metadata may hold generation parameters (PNG text chunks, EXIF UserComment).
 # GIFs, videos and sounds too: our outputs carry a `studio` comment or container tag
@@ -135,6 +137,7 @@ class GenerateTab(QWidget):
             ]
         )
         self.progress.strip.send_requested.connect(self._send_to_slot)
+        self.progress.strip.mask_requested.connect(self.edit_mask_of)
 
         self._splitter = QSplitter(Qt.Orientation.Horizontal)
         self._splitter.setObjectName("generate_splitter")
@@ -200,6 +203,32 @@ class GenerateTab(QWidget):
             ),
             STATUS_MS,
         )
+
+    def edit_mask_of(self, path: Path) -> bool:
+        """Inpaint `path`: it goes into the slot of the current template that reads a mask (or
+        of the Inpaint template, picked for it), and the mask editor opens on it once it is
+        copied. False (and a status message) when no such template is there."""
+        template = self.form.template()
+        masked = template is not None and any(s.mask_from_alpha for s in template.images)
+        if not masked and not self.form.set_template(INPAINT_TEMPLATE):
+            self.status_message.emit(
+                self.tr("The Inpaint template is missing, so no mask can be painted."),
+                STATUS_MS,
+            )
+            return False
+        template = self.form.template()
+        name = (
+            next((s.name for s in template.images if s.mask_from_alpha), None) if template else None
+        )
+        widget = self.form.slot_widget(name) if name is not None else None
+        if widget is None:
+            return False
+        widget.add_file(path, edit_mask=True)
+        self.status_message.emit(
+            self.tr("Paint the mask of {name}: white is repainted").format(name=path.name),
+            STATUS_MS,
+        )
+        return True
 
     def cancel_current(self) -> bool:
         """Cancel the job shown on the right; False if none is running."""

@@ -111,6 +111,8 @@ def slot_label(name: str) -> str:
         "seconds": QCoreApplication.translate("GenerateForm", "Seconds"),
         "diffusion_model": QCoreApplication.translate("GenerateForm", "Diffusion model"),
         "edge_grow": QCoreApplication.translate("GenerateForm", "Edge grow (px)"),
+        "mask_grow": QCoreApplication.translate("GenerateForm", "Mask grow (px)"),
+        "mask_feather": QCoreApplication.translate("GenerateForm", "Mask feather (px)"),
         "swap_model": QCoreApplication.translate("GenerateForm", "Swap model"),
         "face_restore_model": QCoreApplication.translate("GenerateForm", "Face restore model"),
     }
