@@ -921,6 +921,26 @@
         <source>Could not write the UI-format workflow: {reason}</source>
         <translation>无法生成 UI 格式的工作流：{reason}</translation>
     </message>
+    <message>
+        <location filename="../../studio_desktop/core/workflows/ui_graph/model.py" line="+112"/>
+        <source>it has no list of nodes</source>
+        <translation>其中没有节点列表</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>not an object</source>
+        <translation>不是对象</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>no id</source>
+        <translation>没有 id</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>no type</source>
+        <translation>没有类型</translation>
+    </message>
 </context>
 <context>
     <name>CrashDialog</name>

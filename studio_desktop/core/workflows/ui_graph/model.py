@@ -12,7 +12,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Final
 
-from studio_desktop.core.messages import message
+from studio_desktop.core.messages import QT_TRANSLATE_NOOP, message
 from studio_desktop.core.workflows.ui_graph.errors import BAD_NODE, NOT_A_WORKFLOW, ConversionError
 
 # The ids litegraph gives a subgraph's input and output boundary inside its definition.
@@ -109,7 +109,7 @@ def _parse_subgraph(raw: Mapping[str, Any], what: str) -> Subgraph:
 def _parse_graph(data: Mapping[str, Any], what: str) -> Graph:
     raw_nodes = data.get("nodes")
     if not isinstance(raw_nodes, list):
-        raise _not_a_workflow(what, "it has no list of nodes")
+        raise _not_a_workflow(what, QT_TRANSLATE_NOOP("CoreMessages", "it has no list of nodes"))
     nodes: dict[str, Node] = {}
     for index, raw in enumerate(raw_nodes):
         node = _parse_node(raw, index, what)
@@ -125,12 +125,12 @@ def _parse_graph(data: Mapping[str, Any], what: str) -> Graph:
 
 def _parse_node(raw: Any, index: int, what: str) -> Node:
     if not isinstance(raw, Mapping):
-        raise _bad_node(what, index, "not an object")
+        raise _bad_node(what, index, QT_TRANSLATE_NOOP("CoreMessages", "not an object"))
     node_id, node_type = raw.get("id"), raw.get("type")
     if not isinstance(node_id, int | str) or isinstance(node_id, bool):
-        raise _bad_node(what, index, "no id")
+        raise _bad_node(what, index, QT_TRANSLATE_NOOP("CoreMessages", "no id"))
     if not isinstance(node_type, str) or not node_type:
-        raise _bad_node(what, index, "no type")
+        raise _bad_node(what, index, QT_TRANSLATE_NOOP("CoreMessages", "no type"))
     mode = raw.get("mode", 0)
     values = raw.get("widgets_values")
     title = raw.get("title")
@@ -186,8 +186,9 @@ def _is_int(value: Any) -> bool:
 
 
 def _not_a_workflow(what: str, reason: str) -> ConversionError:
-    return ConversionError(message(NOT_A_WORKFLOW, what=what, reason=reason))
+    """`reason`: a QT_TRANSLATE_NOOP("CoreMessages", ...) text, translated with the message."""
+    return ConversionError(message(NOT_A_WORKFLOW, what=what, reason=message(reason)))
 
 
 def _bad_node(what: str, index: int, reason: str) -> ConversionError:
-    return ConversionError(message(BAD_NODE, what=what, index=index, reason=reason))
+    return ConversionError(message(BAD_NODE, what=what, index=index, reason=message(reason)))
