@@ -646,6 +646,9 @@ class PromptRun:
             node = node_id.encode("utf-8")
             host.emit(3, struct.pack(">I", len(node)) + node + text.encode("utf-8"), None)
             return image.width, image.height, image.batch
+        if class_type == "RepeatLatentBatch" and latent is not None:
+            amount = latent.batch * max(1, num("amount", 1))
+            return (LatentVal(latent.width, latent.height, amount, sig),)
         if class_type == "EmptyLatentImage":
             return (LatentVal(num("width", 512), num("height", 512), num("batch_size", 1), sig),)
         if class_type == "CreateVideo" and image is not None:
