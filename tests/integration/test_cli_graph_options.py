@@ -12,6 +12,8 @@ import pytest
 
 from studio_desktop.core.jobs import GenerationParams, HiresFix, LoraChoice
 from studio_desktop.core.library.files import read_png_text
+from studio_desktop.core.server_info import fetch_lists, fetch_trigger_words
+from studio_desktop.core.servers import ServerConfig
 from tests.fakes.comfy_server import SAMPLE_MODELS, FakeComfyServer
 from tests.integration.test_cli import studio
 
@@ -130,3 +132,17 @@ def test_a_lora_the_server_lacks_is_refused_before_queueing(
         data_dir=tmp_path,
     )  # fmt: skip
     assert upscaler.returncode == 2 and "--hires" in upscaler.stderr
+
+
+def test_server_lists_embeddings_and_trigger_words_from_the_fake(
+    library_comfy: FakeComfyServer,
+) -> None:
+    lists = fetch_lists(ServerConfig(library_comfy.url))
+    assert lists.loras == tuple(SAMPLE_MODELS["loras"])
+    assert lists.vaes == tuple(SAMPLE_MODELS["vae"])  # without pixel_space
+    assert lists.upscale_models == tuple(SAMPLE_MODELS["upscale_models"])
+    assert lists.embeddings == tuple(SAMPLE_MODELS["embeddings"])
+    server = ServerConfig(library_comfy.url)
+    assert fetch_trigger_words(server, LORA_B) == ("watercolor", "wet paint")
+    assert fetch_trigger_words(server, "old_format.pt") == ()  # not safetensors: 404
+    assert fetch_trigger_words(server, "missing.safetensors") == ()
