@@ -314,3 +314,15 @@ def _hires(graph: Graph, params: GenerationParams) -> None:
     }
     added = {n for n in graph if option_of(n) == "hires"}
     _redirect(graph, [first, 0], [second, 0], keep=added)
+
+
+def options_for(graph: Mapping[str, Any]) -> frozenset[str]:
+    """The options `graph` can take: "loras", "vae" and "clip_skip" with one checkpoint loader,
+    "hires" and "batch_size" with one KSampler (the form shows only these)."""
+    nodes = dict(graph)
+    found: set[str] = set()
+    if len(_nodes_of(nodes, CHECKPOINT_LOADERS)) == 1:
+        found |= {"loras", "vae", "clip_skip"}
+    if len(_nodes_of(nodes, SAMPLERS)) == 1:
+        found |= {"hires", "batch_size"}
+    return frozenset(found)
