@@ -681,6 +681,8 @@ class PromptRun:
             elif kind == "LATENT":
                 if latent is not None:
                     outs.append(LatentVal(latent.width, latent.height, latent.batch, sig))
+                elif image is not None:  # VAEEncode: one latent per image of the batch
+                    outs.append(LatentVal(image.width, image.height, image.batch, sig))
                 else:
                     # A video latent's frames decode to one image each.
                     frames = num("batch_size", 1) * max(1, num("length", 1))
