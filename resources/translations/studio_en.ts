@@ -180,7 +180,7 @@
 <context>
     <name>ImportDialog</name>
     <message numerus="yes">
-        <location filename="../../studio_desktop/ui/import_dialog.py" line="+312" />
+        <location filename="../../studio_desktop/ui/import_dialog.py" line="+314" />
         <source>Found %n input(s) the form can fill.</source>
         <translation>
             <numerusform>Found %n input the form can fill.</numerusform>

@@ -17,15 +17,13 @@ MAX_CLIP_SKIP = 24  # CLIPSetLastLayer's -24
 MAX_BATCH_SIZE = 64  # EmptyLatentImage's batch_size maximum
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("GenerateForm", text)
-
-
 def vae_combo() -> ListCombo:
     return ListCombo(
-        _tr("No VAEs known yet"),
-        default_label=_tr("From the checkpoint"),
-        default_tip=_tr("The VAE built into the model; pick one to use another."),
+        QCoreApplication.translate("GenerateForm", "No VAEs known yet"),
+        default_label=QCoreApplication.translate("GenerateForm", "From the checkpoint"),
+        default_tip=QCoreApplication.translate(
+            "GenerateForm", "The VAE built into the model; pick one to use another."
+        ),
     )
 
 
@@ -34,9 +32,11 @@ def clip_skip_spin() -> QSpinBox:
         1,
         MAX_CLIP_SKIP,
         1,
-        _tr("Leave out the text encoder's last layers (2 suits many anime models)"),
+        QCoreApplication.translate(
+            "GenerateForm", "Leave out the text encoder's last layers (2 suits many anime models)"
+        ),
     )
-    spin.setSpecialValueText(_tr("Off"))
+    spin.setSpecialValueText(QCoreApplication.translate("GenerateForm", "Off"))
     return spin
 
 
@@ -45,7 +45,9 @@ def batch_size_spin() -> QSpinBox:
         1,
         MAX_BATCH_SIZE,
         1,
-        _tr("Images per job, made together in one batch (uses more video memory)"),
+        QCoreApplication.translate(
+            "GenerateForm", "Images per job, made together in one batch (uses more video memory)"
+        ),
     )
     spin.setPrefix("× ")
     return spin
@@ -57,37 +59,52 @@ class HiresGroup(QGroupBox):
     changed = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(_tr("Hires fix"), parent)
+        super().__init__(QCoreApplication.translate("GenerateForm", "Hires fix"), parent)
         self.setCheckable(True)
         self.setChecked(False)
         self.setToolTip(
-            _tr("Upscale the image and sample it again: sharper detail at a larger size")
+            QCoreApplication.translate(
+                "GenerateForm",
+                "Upscale the image and sample it again: sharper detail at a larger size",
+            )
         )
         self.scale_spin = float_spin(
-            (1.0, 8.0), 1.5, decimals=2, step=0.25, tip=_tr("How much larger the final image is")
+            (1.0, 8.0),
+            1.5,
+            decimals=2,
+            step=0.25,
+            tip=QCoreApplication.translate("GenerateForm", "How much larger the final image is"),
         )
         self.scale_spin.setPrefix("× ")
         self.upscaler_combo = ListCombo(
-            _tr("No upscale models known yet"),
-            default_label=_tr("Latent (no model)"),
-            default_tip=_tr("Enlarge the latent itself; an upscale model keeps more detail."),
+            QCoreApplication.translate("GenerateForm", "No upscale models known yet"),
+            default_label=QCoreApplication.translate("GenerateForm", "Latent (no model)"),
+            default_tip=QCoreApplication.translate(
+                "GenerateForm", "Enlarge the latent itself; an upscale model keeps more detail."
+            ),
         )
         self.denoise_spin = float_spin(
             (0.01, 1.0),
             0.5,
             decimals=2,
             step=0.05,
-            tip=_tr("How much the second pass repaints: low keeps the first image"),
+            tip=QCoreApplication.translate(
+                "GenerateForm", "How much the second pass repaints: low keeps the first image"
+            ),
         )
-        self.steps_spin = int_spin(0, 200, 0, _tr("Steps of the second pass"))
-        self.steps_spin.setSpecialValueText(_tr("Same as the first pass"))
+        self.steps_spin = int_spin(
+            0, 200, 0, QCoreApplication.translate("GenerateForm", "Steps of the second pass")
+        )
+        self.steps_spin.setSpecialValueText(
+            QCoreApplication.translate("GenerateForm", "Same as the first pass")
+        )
         self.body = QWidget()
         form: QFormLayout = form_layout()
         form.setContentsMargins(0, 0, 0, 0)
-        form.addRow(_tr("Scale"), self.scale_spin)
-        form.addRow(_tr("Upscaler"), self.upscaler_combo)
-        form.addRow(_tr("Denoise"), self.denoise_spin)
-        form.addRow(_tr("Steps"), self.steps_spin)
+        form.addRow(QCoreApplication.translate("GenerateForm", "Scale"), self.scale_spin)
+        form.addRow(QCoreApplication.translate("GenerateForm", "Upscaler"), self.upscaler_combo)
+        form.addRow(QCoreApplication.translate("GenerateForm", "Denoise"), self.denoise_spin)
+        form.addRow(QCoreApplication.translate("GenerateForm", "Steps"), self.steps_spin)
         self.body.setLayout(form)
         self.body.setVisible(False)
         column = QVBoxLayout(self)
