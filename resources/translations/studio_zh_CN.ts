@@ -1884,7 +1884,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../studio_desktop/ui/generate/graph_option_fields.py" line="+107"/>
+        <location filename="../../studio_desktop/ui/generate/graph_option_fields.py" line="+108"/>
         <source>Steps</source>
         <translation>步数</translation>
     </message>
@@ -2022,7 +2022,7 @@
         <translation>未安装模板 {name}，保留 {current}。</translation>
     </message>
     <message>
-        <location filename="../../studio_desktop/ui/generate/graph_option_fields.py" line="-84"/>
+        <location filename="../../studio_desktop/ui/generate/graph_option_fields.py" line="-85"/>
         <source>No VAEs known yet</source>
         <translation>尚无已知的 VAE</translation>
     </message>
@@ -2052,7 +2052,12 @@
         <translation>每个任务的图片数，在同一批次中一起生成（占用更多显存）</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+5"/>
+        <source> per job</source>
+        <translation> 张/任务</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Hires fix</source>
         <translation>高清修复</translation>
     </message>

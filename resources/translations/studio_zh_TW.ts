@@ -1884,7 +1884,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../studio_desktop/ui/generate/graph_option_fields.py" line="+107"/>
+        <location filename="../../studio_desktop/ui/generate/graph_option_fields.py" line="+108"/>
         <source>Steps</source>
         <translation>步數</translation>
     </message>
@@ -2022,7 +2022,7 @@
         <translation>未安裝範本 {name}，保留 {current}。</translation>
     </message>
     <message>
-        <location filename="../../studio_desktop/ui/generate/graph_option_fields.py" line="-84"/>
+        <location filename="../../studio_desktop/ui/generate/graph_option_fields.py" line="-85"/>
         <source>No VAEs known yet</source>
         <translation>尚無已知的 VAE</translation>
     </message>
@@ -2052,7 +2052,12 @@
         <translation>每個任務的圖片數，在同一批次中一起產生（佔用更多顯示記憶體）</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+5"/>
+        <source> per job</source>
+        <translation> 張/任務</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Hires fix</source>
         <translation>高解析修復</translation>
     </message>

@@ -50,6 +50,7 @@ def batch_size_spin() -> QSpinBox:
         ),
     )
     spin.setPrefix("× ")
+    spin.setSuffix(QCoreApplication.translate("GenerateForm", " per job"))
     return spin
 
 
@@ -107,9 +108,10 @@ class HiresGroup(QGroupBox):
         form.addRow(QCoreApplication.translate("GenerateForm", "Steps"), self.steps_spin)
         self.body.setLayout(form)
         self.body.setVisible(False)
-        column = QVBoxLayout(self)
-        column.setContentsMargins(8, 4, 8, 8)
-        column.addWidget(self.body)
+        self.setFlat(True)
+        self._column = QVBoxLayout(self)
+        self._column.setContentsMargins(0, 0, 0, 0)
+        self._column.addWidget(self.body)
         self.toggled.connect(self._toggled)
         self.scale_spin.valueChanged.connect(self.changed)
         self.denoise_spin.valueChanged.connect(self.changed)
@@ -117,7 +119,10 @@ class HiresGroup(QGroupBox):
         self.upscaler_combo.currentIndexChanged.connect(self.changed)
 
     def _toggled(self, on: bool) -> None:
-        self.body.setVisible(on)  # collapsed while off
+        self.body.setVisible(on)  # collapsed while off: the title alone
+        self.setFlat(not on)  # no empty frame under the title
+        margins = (8, 4, 8, 8) if on else (0, 0, 0, 0)
+        self._column.setContentsMargins(*margins)
         self.changed.emit()
 
     def value(self) -> HiresFix | None:
