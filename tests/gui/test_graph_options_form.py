@@ -132,12 +132,17 @@ def test_hires_vae_clip_skip_and_batch_size_reach_params_and_validate(
     form.clip_skip_spin.setValue(1)
     hires.setChecked(False)
     assert form.params().clip_skip is None and form.params().hires is None
+    form.lora_stack.add(LoraChoice(LORA_A))
     # A template without a checkpoint loader or sampler shows none of them and sends none.
     assert tab.select_template("upscale")
     assert not form.lora_stack.isVisibleTo(tab) and not hires.isVisibleTo(tab)
     assert not form.batch_size_spin.isVisibleTo(tab)
     params = form.params()
     assert (params.vae, params.loras, params.batch_size) == (None, (), 1)
+    # ... and keeps them for the next template that takes them.
+    assert tab.select_template("txt2img")
+    assert (form.params().vae, form.params().batch_size) == (VAE, 3)
+    assert form.params().loras == (LoraChoice(LORA_A),)
 
 
 def test_a_vae_the_server_lacks_is_flagged_under_the_vae_field(

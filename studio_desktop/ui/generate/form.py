@@ -16,6 +16,7 @@ from __future__ import annotations
 import contextlib
 import itertools
 from collections.abc import Mapping
+from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -359,7 +360,7 @@ class GenerateForm(QWidget):
     def _apply_own(self, values: Mapping[str, Any]) -> None:
         """Put a template's own values (size, sampling, its settings) into the form."""
         with contextlib.suppress(TypeError, ValueError):
-            self._apply_params(GenerationParams.from_dict(merged(self.params(), values)))
+            self._apply_params(GenerationParams.from_dict(merged(self._every_param(), values)))
 
     def _apply_template(self, template_id: str) -> None:
         try:
@@ -602,8 +603,23 @@ class GenerateForm(QWidget):
         return list(self._list_problems().values()) + self._image_slots.problems()
 
     def params(self, seed: int | None = None) -> GenerationParams:
+        """What the next job runs with: the graph options the template cannot take left out."""
+        every = self._every_param(seed)
+        options = self._options
+        return replace(
+            every,
+            batch_size=every.batch_size if "batch_size" in options else 1,
+            loras=every.loras if "loras" in options else (),
+            vae=every.vae if "vae" in options else None,
+            clip_skip=every.clip_skip if "clip_skip" in options else None,
+            hires=every.hires if "hires" in options else None,
+        )
+
+    def _every_param(self, seed: int | None = None) -> GenerationParams:
+        """Every field as the form holds it, hidden graph options too: what a template switch
+        and the saved state keep for the next template that takes them."""
         width, height = self.size_field.dimensions()
-        options, skip = self._options, self.clip_skip_spin.value()
+        skip = self.clip_skip_spin.value()
         return GenerationParams(
             prompt=self.prompt_edit.toPlainText(),
             negative=self.negative_edit.toPlainText(),
@@ -615,13 +631,13 @@ class GenerateForm(QWidget):
             model=self.model_combo.value(),
             width=width,
             height=height,
-            batch_size=self.batch_size_spin.value() if "batch_size" in options else 1,
+            batch_size=self.batch_size_spin.value(),
             denoise=round(self.denoise_spin.value(), 2),
             extra={**self._extra, **self._editors.values()},
-            loras=self.lora_stack.choices() if "loras" in options else (),
-            vae=(self.vae_combo.value() or None) if "vae" in options else None,
-            clip_skip=skip if skip > 1 and "clip_skip" in options else None,
-            hires=self.hires_group.value() if "hires" in options else None,
+            loras=self.lora_stack.choices(),
+            vae=self.vae_combo.value() or None,
+            clip_skip=skip if skip > 1 else None,
+            hires=self.hires_group.value(),
         )
 
     def inputs(self) -> tuple[InputImage, ...]:
@@ -698,7 +714,7 @@ class GenerateForm(QWidget):
         """Everything needed to put the form back, JSON-able (settings.last_form)."""
         return FormState(
             template=self._template.id if self._template else None,
-            params=self.params().to_dict(),
+            params=self._every_param().to_dict(),
             seed_locked=self.seed_field.locked(),
             batch_count=self.batch_spin.value(),
             aspect_lock=self.size_field.locked(),
@@ -719,7 +735,7 @@ class GenerateForm(QWidget):
         if saved.params is not None:
             # A hand-edited settings file with bad values: keep the defaults.
             with contextlib.suppress(TypeError, ValueError):
-                merged = {**self.params().to_dict(), **saved.params}
+                merged = {**self._every_param().to_dict(), **saved.params}
                 self._apply_params(GenerationParams.from_dict(merged))
         self.seed_field.set_locked(saved.seed_locked)
         if saved.batch_count is not None:
