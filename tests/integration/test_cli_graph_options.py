@@ -19,6 +19,7 @@ from tests.integration.test_cli import studio
 
 LORA_A, LORA_B = SAMPLE_MODELS["loras"][0], SAMPLE_MODELS["loras"][1]
 VAE = SAMPLE_MODELS["vae"][0]
+ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture
@@ -146,3 +147,18 @@ def test_server_lists_embeddings_and_trigger_words_from_the_fake(
     assert fetch_trigger_words(server, LORA_B) == ("watercolor", "wet paint")
     assert fetch_trigger_words(server, "old_format.pt") == ()  # not safetensors: 404
     assert fetch_trigger_words(server, "missing.safetensors") == ()
+
+
+def test_a_template_without_a_checkpoint_loader_refuses_loras_in_one_line(
+    library_comfy: FakeComfyServer, tmp_path: Path
+) -> None:
+    source = tmp_path / "in.png"
+    source.write_bytes((ROOT / "resources" / "icons" / "studio.png").read_bytes())
+    result = studio(
+        "generate", "x", "--template", "upscale", "--input", str(source), "--server",
+        library_comfy.url, "--lora", LORA_A, data_dir=tmp_path / "data",
+    )  # fmt: skip
+    assert result.returncode == 2
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and "no checkpoint loader" in lines[0], result.stderr
+    assert library_comfy.submitted == []
