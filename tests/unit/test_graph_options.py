@@ -251,3 +251,47 @@ def test_params_round_trip_and_old_jobs_load() -> None:
     junk = {"prompt": "x", "loras": [3, {"nope": 1}, "a.safetensors"], "hires": "yes"}
     loaded = GenerationParams.from_dict(junk)
     assert loaded.loras == (LoraChoice("a.safetensors"),) and loaded.hires is None
+
+
+WORKFLOWS = DATA / "workflows"
+
+
+def _api_graph(name: str) -> dict[str, Any]:
+    graph: dict[str, Any] = json.loads((WORKFLOWS / name).read_text(encoding="utf-8"))
+    return graph
+
+
+def _with_listed_names(graph: dict[str, Any]) -> ObjectInfo:
+    """INFO whose lists also hold the model files `graph` names itself (an imported workflow
+    was saved on a server that had them)."""
+    raw = copy.deepcopy(INFO.raw)
+    for node in graph.values():
+        spec = raw.get(node["class_type"], {}).get("input", {}).get("required", {})
+        for name, value in node["inputs"].items():
+            if isinstance(value, str) and name in spec and isinstance(spec[name][0], list):
+                spec[name][0] = [*spec[name][0], value]
+    return ObjectInfo(raw)
+
+
+@pytest.mark.parametrize(
+    "name", ["sd15_basic.json", "lora_chain.json", "controlnet.json", "img2img.json"]
+)
+def test_imported_sd_workflows_take_every_option(name: str) -> None:
+    graph = _api_graph(name)
+    info = _with_listed_names(graph)
+    assert validate_graph(graph, info) == []
+    patched = apply_graph_options(copy.deepcopy(graph), everything(UPSCALER), batch_slot=False)
+    assert validate_graph(patched, info) == []
+    assert len(of_class(patched, "KSampler")) == 2
+
+
+def test_an_imported_refiner_workflow_takes_loras_but_says_why_not_hires() -> None:
+    graph = _api_graph("sdxl_refiner.json")
+    loaders = of_class(graph, "CheckpointLoaderSimple")
+    p = params(loras=(LoraChoice(LORAS[0]),), hires=HiresFix())
+    with pytest.raises(GraphOptionError) as caught:
+        apply_graph_options(copy.deepcopy(graph), p)
+    if len(loaders) > 1:  # base and refiner: which one would the LoRA go to?
+        assert caught.value.option == "loras" and "checkpoint loaders" in str(caught.value)
+    else:
+        assert caught.value.option == "hires" and "no KSampler" in str(caught.value)
