@@ -130,6 +130,12 @@ class RestoredParams:
     def apply(self, base: GenerationParams) -> GenerationParams:
         """`base` with every restored value put in (unknown names go into `extra`)."""
         known = {k: v for k, v in self.values.items() if k in _PARAM_NAMES}
+        # The graph options are kept as the chunk writes them (JSON); typed here.
+        if "loras" in known:
+            loras = (LoraChoice.from_dict(x) for x in known["loras"])
+            known["loras"] = tuple(lora for lora in loras if lora is not None)
+        if "hires" in known:
+            known["hires"] = HiresFix.from_dict(known["hires"])
         extra = {**dict(base.extra), **dict(self.values.get("extra", {}))}
         extra.update({k: v for k, v in self.values.items() if k not in _PARAM_NAMES | {"extra"}})
         return replace(base, **known, extra=extra)
@@ -255,9 +261,10 @@ _STRENGTH: Final = 100.0  # LoraLoader's range
 
 
 def checked_option(name: str, value: Any) -> tuple[bool, Any]:
-    """(valid, value) of a graph option in the chunk; null is valid (the option was off)."""
+    """(valid, value) of a graph option in the chunk, as JSON (`RestoredParams.apply` types
+    it); null is valid (the option was off)."""
     if value is None:
-        return True, () if name == "loras" else None
+        return True, [] if name == "loras" else None
     if name == "vae":
         return isinstance(value, str), value or None
     if name == "clip_skip":
@@ -272,7 +279,7 @@ def checked_option(name: str, value: Any) -> tuple[bool, Any]:
             and 0.0 < hires.denoise <= 1.0
             and 0 <= hires.steps <= 10_000
         )
-        return ok, hires
+        return ok, hires.to_dict() if hires is not None else None
     if not isinstance(value, list) or len(value) > _MAX_LORAS:
         return False, None
     loras = [LoraChoice.from_dict(item) for item in value]
@@ -284,7 +291,7 @@ def checked_option(name: str, value: Any) -> tuple[bool, Any]:
         )
         for lora in loras
     )
-    return ok, tuple(lora for lora in loras if lora is not None)
+    return ok, [lora.to_dict() for lora in loras if lora is not None]
 
 
 def _checked_extra(value: Any) -> tuple[dict[str, Any], list[str]]:
