@@ -499,7 +499,7 @@
         <translation>转换编辑器格式的工作流需要 ComfyUI 服务器的节点列表，但当前没有已连接的服务器。请连接服务器后重试，或导出 API 格式：{help}</translation>
     </message>
     <message>
-        <location filename="../../studio_desktop/core/workflows/validate.py" line="+25"/>
+        <location filename="../../studio_desktop/core/workflows/validate.py" line="+26"/>
         <source>Checkpoint</source>
         <translation>Checkpoint</translation>
     </message>
@@ -661,7 +661,7 @@
         <translation>节点之间形成了循环：{path}。工作流必须单向流动。</translation>
     </message>
     <message>
-        <location line="+96"/>
+        <location line="+99"/>
         <source>it has none</source>
         <translation>没有任何可用项</translation>
     </message>
@@ -940,6 +940,36 @@
         <location line="+2"/>
         <source>no type</source>
         <translation>没有类型</translation>
+    </message>
+    <message>
+        <location filename="../../studio_desktop/core/workflows/graph_options.py" line="+142"/>
+        <source>This workflow has no checkpoint loader (CheckpointLoaderSimple), so LoRAs, a VAE or CLIP skip cannot be added to it.</source>
+        <translation>此工作流没有 Checkpoint 加载器（CheckpointLoaderSimple），因此无法添加 LoRA、VAE 或 CLIP 跳过层。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>This workflow has {count} checkpoint loaders (nodes {nodes}); LoRAs, a VAE or CLIP skip are only added where there is one.</source>
+        <translation>此工作流有 {count} 个 Checkpoint 加载器（节点 {nodes}）；只有在仅有一个时才能添加 LoRA、VAE 或 CLIP 跳过层。</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>This workflow has no KSampler node, so a hires fix or a latent batch cannot be added to it.</source>
+        <translation>此工作流没有 KSampler 节点，因此无法添加高清修复或 Latent 批次。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>This workflow has {count} KSampler nodes (nodes {nodes}); a hires fix or a latent batch is only added where there is one.</source>
+        <translation>此工作流有 {count} 个 KSampler 节点（节点 {nodes}）；只有在仅有一个时才能添加高清修复或 Latent 批次。</translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>The KSampler&apos;s latent image is not linked, so a latent batch cannot be added.</source>
+        <translation>KSampler 的 Latent 图像没有连接，因此无法添加 Latent 批次。</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>The KSampler&apos;s result goes to no VAE Decode node, so it cannot be upscaled with a model; choose the latent upscaler.</source>
+        <translation>KSampler 的结果没有连接到 VAE 解码节点，因此无法用放大模型放大；请选择 Latent 放大。</translation>
     </message>
 </context>
 <context>
@@ -1831,7 +1861,7 @@
 <context>
     <name>GenerateForm</name>
     <message>
-        <location filename="../../studio_desktop/ui/generate/form.py" line="+111"/>
+        <location filename="../../studio_desktop/ui/generate/form.py" line="+122"/>
         <source>The workflow the job runs</source>
         <translation>任务要运行的工作流</translation>
     </message>
@@ -1896,7 +1926,7 @@
         <translation>要加入队列的任务数，每个任务使用各自的种子</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+31"/>
         <source>Template</source>
         <translation>模板</translation>
     </message>
@@ -1931,12 +1961,28 @@
         <translation>调度器</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>VAE</source>
+        <translation>VAE</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>CLIP skip</source>
+        <translation>CLIP 跳过层</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>LoRAs</source>
+        <translation>LoRA</translation>
+    </message>
+    <message>
         <location line="+6"/>
         <source>Size</source>
         <translation>尺寸</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../studio_desktop/ui/generate/graph_option_fields.py" line="+108"/>
         <source>Steps</source>
         <translation>步数</translation>
     </message>
@@ -1947,6 +1993,7 @@
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../studio_desktop/ui/generate/graph_option_fields.py" line="-1"/>
         <source>Denoise</source>
         <translation>降噪</translation>
     </message>
@@ -1961,12 +2008,12 @@
         <translation>模板设置</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+13"/>
         <source>Batch</source>
         <translation>批次</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+39"/>
         <source> job</source>
         <translation> 个任务</translation>
     </message>
@@ -2062,7 +2109,7 @@
         <translation>服务器 {server} 上没有 {name}</translation>
     </message>
     <message>
-        <location filename="../../studio_desktop/ui/generate/form.py" line="+217"/>
+        <location filename="../../studio_desktop/ui/generate/form.py" line="+260"/>
         <location line="+9"/>
         <source>No template is installed.</source>
         <translation>没有安装任何模板。</translation>
@@ -2078,21 +2125,111 @@
         <translation>请为 {label} 添加一张图片。</translation>
     </message>
     <message>
-        <location filename="../../studio_desktop/ui/generate/form.py" line="+78"/>
+        <location filename="../../studio_desktop/ui/generate/form.py" line="+98"/>
         <source>The template {name} is not installed; kept {current}.</source>
         <translation>未安装模板 {name}，保留 {current}。</translation>
+    </message>
+    <message>
+        <location filename="../../studio_desktop/ui/generate/graph_option_fields.py" line="-85"/>
+        <source>No VAEs known yet</source>
+        <translation>尚无已知的 VAE</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>From the checkpoint</source>
+        <translation>使用 Checkpoint 自带</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The VAE built into the model; pick one to use another.</source>
+        <translation>模型内置的 VAE；选择其他 VAE 即可替换。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Leave out the text encoder&apos;s last layers (2 suits many anime models)</source>
+        <translation>跳过文本编码器的最后几层（许多动漫模型适合设为 2）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Off</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Images per job, made together in one batch (uses more video memory)</source>
+        <translation>每个任务的图片数，在同一批次中一起生成（占用更多显存）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source> per job</source>
+        <translation> 张/任务</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Hires fix</source>
+        <translation>高清修复</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Upscale the image and sample it again: sharper detail at a larger size</source>
+        <translation>放大图片后再采样一次：更大尺寸、更清晰的细节</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>How much larger the final image is</source>
+        <translation>最终图片放大的倍数</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No upscale models known yet</source>
+        <translation>尚无已知的放大模型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Latent (no model)</source>
+        <translation>Latent（不用模型）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enlarge the latent itself; an upscale model keeps more detail.</source>
+        <translation>直接放大 Latent；放大模型能保留更多细节。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>How much the second pass repaints: low keeps the first image</source>
+        <translation>第二遍重绘的程度：数值低则保留第一遍的图片</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Steps of the second pass</source>
+        <translation>第二遍的步数</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Same as the first pass</source>
+        <translation>与第一遍相同</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Scale</source>
+        <translation>倍数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Upscaler</source>
+        <translation>放大方式</translation>
     </message>
 </context>
 <context>
     <name>GenerateTab</name>
     <message>
         <location filename="../../studio_desktop/ui/generate/tab.py" line="+109"/>
-        <location line="+340"/>
+        <location line="+344"/>
         <source>Queue</source>
         <translation>加入队列</translation>
     </message>
     <message>
-        <location line="-263"/>
+        <location line="-264"/>
         <source>Queued 1 job</source>
         <translation>已加入 1 个任务</translation>
     </message>
@@ -2192,7 +2329,7 @@
         <translation>剪贴板中没有可读取参数的图片文件。</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+59"/>
         <source>No server added. Start ComfyUI and add it under Servers (it usually listens on {url}). Queued jobs wait until then.</source>
         <translation>尚未添加服务器。请启动 ComfyUI，并在“服务器”中添加（它通常监听 {url}）。在此之前，队列中的任务会一直等待。</translation>
     </message>
@@ -3271,6 +3408,72 @@ The file is missing</source>
         <location line="+6"/>
         <source>sampling {time}</source>
         <translation>采样 {time}</translation>
+    </message>
+</context>
+<context>
+    <name>LoraRow</name>
+    <message>
+        <location filename="../../studio_desktop/ui/generate/lora_stack.py" line="+107"/>
+        <source>Apply this LoRA (unticked: kept in the list, unused)</source>
+        <translation>应用此 LoRA（不勾选：保留在列表中但不使用）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>How strongly the LoRA changes the model</source>
+        <translation>LoRA 对模型的影响强度</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>How strongly the LoRA changes the text encoder (CLIP)</source>
+        <translation>LoRA 对文本编码器（CLIP）的影响强度</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Apply earlier</source>
+        <translation>提前应用</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Apply later</source>
+        <translation>延后应用</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Remove this LoRA</source>
+        <translation>移除此 LoRA</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>CLIP</source>
+        <translation>CLIP</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>Insert “{word}” into the prompt</source>
+        <translation>将“{word}”插入提示词</translation>
+    </message>
+</context>
+<context>
+    <name>LoraStack</name>
+    <message>
+        <location line="+35"/>
+        <source>Search the server&apos;s LoRAs…</source>
+        <translation>搜索服务器上的 LoRA…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add the LoRA named in the search box</source>
+        <translation>添加搜索框中的 LoRA</translation>
     </message>
 </context>
 <context>

@@ -499,7 +499,7 @@
         <translation>轉換編輯器格式的工作流程需要 ComfyUI 伺服器的節點清單，但目前沒有已連線的伺服器。請連線伺服器後再試一次，或匯出 API 格式：{help}</translation>
     </message>
     <message>
-        <location filename="../../studio_desktop/core/workflows/validate.py" line="+25"/>
+        <location filename="../../studio_desktop/core/workflows/validate.py" line="+26"/>
         <source>Checkpoint</source>
         <translation>Checkpoint</translation>
     </message>
@@ -661,7 +661,7 @@
         <translation>節點形成迴圈：{path}。工作流程必須單向流動。</translation>
     </message>
     <message>
-        <location line="+96"/>
+        <location line="+99"/>
         <source>it has none</source>
         <translation>伺服器上一個也沒有</translation>
     </message>
@@ -940,6 +940,36 @@
         <location line="+2"/>
         <source>no type</source>
         <translation>沒有類型</translation>
+    </message>
+    <message>
+        <location filename="../../studio_desktop/core/workflows/graph_options.py" line="+142"/>
+        <source>This workflow has no checkpoint loader (CheckpointLoaderSimple), so LoRAs, a VAE or CLIP skip cannot be added to it.</source>
+        <translation>此工作流程沒有 Checkpoint 載入器（CheckpointLoaderSimple），因此無法加入 LoRA、VAE 或 CLIP 略過層。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>This workflow has {count} checkpoint loaders (nodes {nodes}); LoRAs, a VAE or CLIP skip are only added where there is one.</source>
+        <translation>此工作流程有 {count} 個 Checkpoint 載入器（節點 {nodes}）；只有在僅有一個時才能加入 LoRA、VAE 或 CLIP 略過層。</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>This workflow has no KSampler node, so a hires fix or a latent batch cannot be added to it.</source>
+        <translation>此工作流程沒有 KSampler 節點，因此無法加入高解析修復或 Latent 批次。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>This workflow has {count} KSampler nodes (nodes {nodes}); a hires fix or a latent batch is only added where there is one.</source>
+        <translation>此工作流程有 {count} 個 KSampler 節點（節點 {nodes}）；只有在僅有一個時才能加入高解析修復或 Latent 批次。</translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>The KSampler&apos;s latent image is not linked, so a latent batch cannot be added.</source>
+        <translation>KSampler 的 Latent 圖片沒有連接，因此無法加入 Latent 批次。</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>The KSampler&apos;s result goes to no VAE Decode node, so it cannot be upscaled with a model; choose the latent upscaler.</source>
+        <translation>KSampler 的結果沒有連接到 VAE 解碼節點，因此無法以放大模型放大；請選擇 Latent 放大。</translation>
     </message>
 </context>
 <context>
@@ -1831,7 +1861,7 @@
 <context>
     <name>GenerateForm</name>
     <message>
-        <location filename="../../studio_desktop/ui/generate/form.py" line="+111"/>
+        <location filename="../../studio_desktop/ui/generate/form.py" line="+122"/>
         <source>The workflow the job runs</source>
         <translation>任務要執行的工作流程</translation>
     </message>
@@ -1896,7 +1926,7 @@
         <translation>要加入佇列的任務數，每個任務使用各自的種子</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+31"/>
         <source>Template</source>
         <translation>範本</translation>
     </message>
@@ -1931,12 +1961,28 @@
         <translation>排程器</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>VAE</source>
+        <translation>VAE</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>CLIP skip</source>
+        <translation>CLIP 略過層</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>LoRAs</source>
+        <translation>LoRA</translation>
+    </message>
+    <message>
         <location line="+6"/>
         <source>Size</source>
         <translation>尺寸</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../studio_desktop/ui/generate/graph_option_fields.py" line="+108"/>
         <source>Steps</source>
         <translation>步數</translation>
     </message>
@@ -1947,6 +1993,7 @@
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../studio_desktop/ui/generate/graph_option_fields.py" line="-1"/>
         <source>Denoise</source>
         <translation>降噪</translation>
     </message>
@@ -1961,12 +2008,12 @@
         <translation>範本設定</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+13"/>
         <source>Batch</source>
         <translation>批次</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+39"/>
         <source> job</source>
         <translation> 個任務</translation>
     </message>
@@ -2062,7 +2109,7 @@
         <translation>伺服器 {server} 上沒有 {name}</translation>
     </message>
     <message>
-        <location filename="../../studio_desktop/ui/generate/form.py" line="+217"/>
+        <location filename="../../studio_desktop/ui/generate/form.py" line="+260"/>
         <location line="+9"/>
         <source>No template is installed.</source>
         <translation>沒有安裝任何範本。</translation>
@@ -2078,21 +2125,111 @@
         <translation>請為 {label} 加入一張圖片。</translation>
     </message>
     <message>
-        <location filename="../../studio_desktop/ui/generate/form.py" line="+78"/>
+        <location filename="../../studio_desktop/ui/generate/form.py" line="+98"/>
         <source>The template {name} is not installed; kept {current}.</source>
         <translation>未安裝範本 {name}，保留 {current}。</translation>
+    </message>
+    <message>
+        <location filename="../../studio_desktop/ui/generate/graph_option_fields.py" line="-85"/>
+        <source>No VAEs known yet</source>
+        <translation>尚無已知的 VAE</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>From the checkpoint</source>
+        <translation>使用 Checkpoint 內建</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The VAE built into the model; pick one to use another.</source>
+        <translation>模型內建的 VAE；選擇其他 VAE 即可替換。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Leave out the text encoder&apos;s last layers (2 suits many anime models)</source>
+        <translation>略過文字編碼器的最後幾層（許多動漫模型適合設為 2）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Off</source>
+        <translation>關閉</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Images per job, made together in one batch (uses more video memory)</source>
+        <translation>每個任務的圖片數，在同一批次中一起產生（佔用更多顯示記憶體）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source> per job</source>
+        <translation> 張/任務</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Hires fix</source>
+        <translation>高解析修復</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Upscale the image and sample it again: sharper detail at a larger size</source>
+        <translation>放大圖片後再取樣一次：更大尺寸、更清晰的細節</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>How much larger the final image is</source>
+        <translation>最終圖片放大的倍率</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No upscale models known yet</source>
+        <translation>尚無已知的放大模型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Latent (no model)</source>
+        <translation>Latent（不用模型）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enlarge the latent itself; an upscale model keeps more detail.</source>
+        <translation>直接放大 Latent；放大模型能保留更多細節。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>How much the second pass repaints: low keeps the first image</source>
+        <translation>第二次重繪的程度：數值低則保留第一次的圖片</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Steps of the second pass</source>
+        <translation>第二次的步數</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Same as the first pass</source>
+        <translation>與第一次相同</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Scale</source>
+        <translation>倍率</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Upscaler</source>
+        <translation>放大方式</translation>
     </message>
 </context>
 <context>
     <name>GenerateTab</name>
     <message>
         <location filename="../../studio_desktop/ui/generate/tab.py" line="+109"/>
-        <location line="+340"/>
+        <location line="+344"/>
         <source>Queue</source>
         <translation>加入佇列</translation>
     </message>
     <message>
-        <location line="-263"/>
+        <location line="-264"/>
         <source>Queued 1 job</source>
         <translation>已加入 1 個任務</translation>
     </message>
@@ -2192,7 +2329,7 @@
         <translation>剪貼簿中沒有可讀取參數的圖片檔案。</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+59"/>
         <source>No server added. Start ComfyUI and add it under Servers (it usually listens on {url}). Queued jobs wait until then.</source>
         <translation>尚未新增伺服器。請啟動 ComfyUI，並在「伺服器」中新增（它通常監聽 {url}）。在此之前，佇列中的任務會持續等待。</translation>
     </message>
@@ -3271,6 +3408,72 @@ The file is missing</source>
         <location line="+6"/>
         <source>sampling {time}</source>
         <translation>取樣 {time}</translation>
+    </message>
+</context>
+<context>
+    <name>LoraRow</name>
+    <message>
+        <location filename="../../studio_desktop/ui/generate/lora_stack.py" line="+107"/>
+        <source>Apply this LoRA (unticked: kept in the list, unused)</source>
+        <translation>套用此 LoRA（不勾選：保留在清單中但不使用）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>How strongly the LoRA changes the model</source>
+        <translation>LoRA 對模型的影響強度</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>How strongly the LoRA changes the text encoder (CLIP)</source>
+        <translation>LoRA 對文字編碼器（CLIP）的影響強度</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Apply earlier</source>
+        <translation>提前套用</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Apply later</source>
+        <translation>延後套用</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Remove this LoRA</source>
+        <translation>移除此 LoRA</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>CLIP</source>
+        <translation>CLIP</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>Insert “{word}” into the prompt</source>
+        <translation>將「{word}」插入提示詞</translation>
+    </message>
+</context>
+<context>
+    <name>LoraStack</name>
+    <message>
+        <location line="+35"/>
+        <source>Search the server&apos;s LoRAs…</source>
+        <translation>搜尋伺服器上的 LoRA…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Add</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add the LoRA named in the search box</source>
+        <translation>新增搜尋框中的 LoRA</translation>
     </message>
 </context>
 <context>

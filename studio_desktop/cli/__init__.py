@@ -15,13 +15,17 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, TextIO
 
 from studio_desktop.cli.arguments import (
+    MAX_BATCH_SIZE,
     MAX_COUNT,
     MAX_JOBS_LIMIT,
     RANDOM_SEED,
     auth_header,
     bounded,
+    clip_skip,
     common_args,
     finite,
+    hires,
+    lora,
     positive,
     seed,
     server_args,
@@ -97,6 +101,43 @@ def add_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> No
         metavar="PATH",
         help="an inpainting mask for the image the template masks (white = repaint, black = "
         "keep; the image's size), e.g. with --template inpaint",
+    )
+    gen.add_argument(
+        "--batch-size",
+        type=bounded(1, MAX_BATCH_SIZE),
+        default=None,
+        help=f"images per job (one latent batch), 1 to {MAX_BATCH_SIZE} (default 1)",
+    )
+    gen.add_argument(
+        "--lora",
+        action="append",
+        default=[],
+        type=lora,
+        metavar="NAME[:MODEL[:CLIP]]",
+        help="a LoRA and its model and clip strengths (default 1; clip: the model's); "
+        "repeat for a stack, applied in order",
+    )
+    gen.add_argument("--vae", default=None, metavar="NAME", help="a VAE instead of the model's")
+    gen.add_argument(
+        "--clip-skip",
+        type=clip_skip,
+        default=None,
+        metavar="N",
+        help="stop the text encoder N layers from the end, 1 to 24 (2 for many anime models)",
+    )
+    gen.add_argument(
+        "--hires",
+        type=hires,
+        default=None,
+        metavar="SCALE[:DENOISE]",
+        help="a second pass: upscale the latent by SCALE (1 to 8) and sample it again at DENOISE "
+        "(default 0.5)",
+    )
+    gen.add_argument(
+        "--hires-upscaler",
+        default=None,
+        metavar="MODEL",
+        help="with --hires: upscale with this upscale model instead of the latent",
     )
     wait_arg(gen)
     common_args(gen)

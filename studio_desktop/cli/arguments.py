@@ -13,10 +13,11 @@ import math
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from studio_desktop.core.jobs import SEED_MAX
+from studio_desktop.core.jobs import SEED_MAX, HiresFix, LoraChoice
 from studio_desktop.core.settings import MAX_PIPELINE_DEPTH
 from studio_desktop.core.urls import DEFAULT_SERVER, check_auth_header, normalize_base_url
 
+MAX_BATCH_SIZE = 64  # EmptyLatentImage's and RepeatLatentBatch's maximum
 MAX_COUNT = 1000  # jobs one `generate` queues (run it again for more)
 MAX_JOBS_LIMIT = 100_000  # rows `jobs` lists at most
 RANDOM_SEED = -1  # `--seed -1`: pick one at random, as with no --seed
@@ -124,6 +125,62 @@ def auth_header(text: str) -> str | None:
         return check_auth_header(text)
     except ValueError as exc:
         raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+# CLIPSetLastLayer takes -1 .. -24; the CLI's --clip-skip N is A1111's "clip skip" (1: none).
+MAX_CLIP_SKIP = 24
+MAX_HIRES_SCALE = 8.0  # LatentUpscaleBy's and ImageScaleBy's maximum
+
+
+def lora(text: str) -> LoraChoice:
+    """`--lora NAME[:MODEL_STRENGTH[:CLIP_STRENGTH]]`: the clip strength defaults to the
+    model's. A name holding ':' (a Windows drive) keeps everything before the numbers."""
+    parts = text.split(":")
+    numbers: list[float] = []
+    while len(parts) > 1 and len(numbers) < 2 and _is_number(parts[-1]):
+        numbers.insert(0, finite(parts.pop()))
+    name = ":".join(parts).strip()
+    if not name:
+        raise argparse.ArgumentTypeError(
+            f"use NAME[:MODEL_STRENGTH[:CLIP_STRENGTH]] (e.g. detail.safetensors:0.8), "
+            f"not {_shown(text)!r}"
+        )
+    model = numbers[0] if numbers else 1.0
+    clip = numbers[1] if len(numbers) > 1 else model
+    return LoraChoice(name, model, clip)
+
+
+def clip_skip(text: str) -> int:
+    return bounded(1, MAX_CLIP_SKIP)(text)
+
+
+def hires(text: str) -> HiresFix:
+    """`--hires SCALE[:DENOISE]`: a latent second pass (denoise 0.5 unless given)."""
+    scale_text, _, denoise_text = text.partition(":")
+    try:
+        scale = finite(scale_text)
+        denoise = finite(denoise_text) if denoise_text else 0.5
+    except argparse.ArgumentTypeError:
+        raise argparse.ArgumentTypeError(
+            f"use SCALE[:DENOISE] (e.g. 1.5:0.45), not {_shown(text)!r}"
+        ) from None
+    if not 1.0 <= scale <= MAX_HIRES_SCALE:
+        raise argparse.ArgumentTypeError(
+            f"the scale must be 1 to {MAX_HIRES_SCALE:g}, not {_shown(scale_text)}"
+        )
+    if not 0.0 < denoise <= 1.0:
+        raise argparse.ArgumentTypeError(
+            f"the denoise must be more than 0 and at most 1, not {_shown(denoise_text)}"
+        )
+    return HiresFix(scale=scale, denoise=denoise)
+
+
+def _is_number(text: str) -> bool:
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return True
 
 
 def _whole_number(text: str) -> int:

@@ -25,7 +25,7 @@ from studio_desktop.cli.output import Reporter
 from studio_desktop.cli.preflight import servers_that_accept
 from studio_desktop.cli.run import finish, run_until_done
 from studio_desktop.core.context import AppContext
-from studio_desktop.core.jobs import SEED_MAX, GenerationParams, NewJob
+from studio_desktop.core.jobs import SEED_MAX, GenerationParams, HiresFix, NewJob
 from studio_desktop.core.owners import ProcessOwner
 from studio_desktop.core.workflows import SERVER_DEFAULT_MODEL, Template, TemplateError
 
@@ -89,12 +89,31 @@ def generation_params(args: argparse.Namespace, template: Template) -> Generatio
     values.update({k: v for k, v in template.defaults.items() if k in known})
     values.update({k: getattr(args, k) for k in TEMPLATE_DEFAULTED if getattr(args, k) is not None})
     values.update(negative=args.negative, model=args.model or SERVER_DEFAULT_MODEL, extra=extra)
-    params = GenerationParams.from_dict(values)
+    params = dataclasses.replace(GenerationParams.from_dict(values), **graph_options(args))
     try:
         NewJob(template=template.id, params=params)  # the checks every new job passes
     except ValueError as exc:
         raise CliError(f"template {template.id}: {exc}") from exc
     return params
+
+
+def graph_options(args: argparse.Namespace) -> dict[str, Any]:
+    """The LoRA stack, VAE, CLIP skip, hires fix and batch size the options ask for."""
+    options: dict[str, Any] = {"loras": tuple(args.lora)}
+    if args.batch_size is not None:
+        options["batch_size"] = args.batch_size
+    if args.vae:
+        options["vae"] = args.vae
+    if args.clip_skip is not None:
+        options["clip_skip"] = args.clip_skip
+    if args.hires_upscaler and args.hires is None:
+        raise CliError("--hires-upscaler needs --hires SCALE[:DENOISE]")
+    if args.hires is not None:
+        hires: HiresFix = args.hires
+        if args.hires_upscaler:
+            hires = dataclasses.replace(hires, upscaler=args.hires_upscaler)
+        options["hires"] = hires
+    return options
 
 
 def seed_line(first: int, count: int) -> str:

@@ -91,6 +91,72 @@ SEED_MAX = 2**32 - 1
 
 
 @dataclass(frozen=True)
+class LoraChoice:
+    """One LoRA of the stack: loaded in order between the checkpoint and its consumers."""
+
+    name: str
+    model_strength: float = 1.0
+    clip_strength: float = 1.0
+    enabled: bool = True
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: Any) -> LoraChoice | None:
+        """None for an entry that is not a LoRA (a hand-edited or foreign chunk)."""
+        if isinstance(data, str) and data:
+            return cls(data)
+        if not isinstance(data, Mapping) or not isinstance(data.get("name"), str):
+            return None
+        return cls(
+            name=data["name"],
+            model_strength=_number(data.get("model_strength"), 1.0),
+            clip_strength=_number(data.get("clip_strength"), 1.0),
+            enabled=bool(data.get("enabled", True)),
+        )
+
+
+# What the hires fix upscales with when no upscale model is named: the latent itself.
+LATENT_UPSCALE = "latent"
+
+
+@dataclass(frozen=True)
+class HiresFix:
+    """A second pass: upscale the first sampler's result and sample it again at `denoise`.
+
+    `upscaler` is LATENT_UPSCALE or the name of an upscale model on the server; `steps` 0
+    means the first pass's steps."""
+
+    scale: float = 1.5
+    denoise: float = 0.5
+    steps: int = 0
+    upscaler: str = LATENT_UPSCALE
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: Any) -> HiresFix | None:
+        if not isinstance(data, Mapping):
+            return None
+        steps = data.get("steps", 0)
+        upscaler = data.get("upscaler", LATENT_UPSCALE)
+        return cls(
+            scale=_number(data.get("scale"), 1.5),
+            denoise=_number(data.get("denoise"), 0.5),
+            steps=steps if isinstance(steps, int) and not isinstance(steps, bool) else 0,
+            upscaler=upscaler if isinstance(upscaler, str) and upscaler else LATENT_UPSCALE,
+        )
+
+
+def _number(value: Any, default: float) -> float:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return default
+    return float(value)
+
+
+@dataclass(frozen=True)
 class GenerationParams:
     """What the user asked for. Templates map these onto node inputs."""
 
@@ -108,16 +174,45 @@ class GenerationParams:
     denoise: float = 1.0
     # Template-specific values (e.g. an upscale model name), kept as given.
     extra: Mapping[str, Any] = field(default_factory=dict)
+    # Graph options every SD-style graph takes (core/workflows/graph_options.py): the LoRA
+    # stack, a VAE instead of the checkpoint's, CLIP skip (layers from the end), a second pass.
+    loras: tuple[LoraChoice, ...] = ()
+    vae: str | None = None
+    clip_skip: int | None = None
+    hires: HiresFix | None = None
+
+    @property
+    def has_graph_options(self) -> bool:
+        return bool(
+            any(lora.enabled for lora in self.loras)
+            or self.vae
+            or self.clip_skip
+            or self.hires is not None
+        )
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
         data["extra"] = dict(self.extra)
+        data["loras"] = [lora.to_dict() for lora in self.loras]
+        data["hires"] = self.hires.to_dict() if self.hires is not None else None
         return data
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> GenerationParams:
+        """Jobs and pictures written before a field existed load with its default."""
         known = {f.name for f in fields(cls)}
-        return cls(**{k: v for k, v in data.items() if k in known})
+        values = {k: v for k, v in data.items() if k in known}
+        raw_loras = values.get("loras")
+        loras = (LoraChoice.from_dict(x) for x in raw_loras) if isinstance(raw_loras, list) else ()
+        values["loras"] = tuple(lora for lora in loras if lora is not None)
+        values["hires"] = HiresFix.from_dict(values.get("hires"))
+        vae = values.get("vae")
+        values["vae"] = vae if isinstance(vae, str) and vae else None
+        skip = values.get("clip_skip")
+        values["clip_skip"] = (
+            skip if isinstance(skip, int) and not isinstance(skip, bool) and skip > 0 else None
+        )
+        return cls(**values)
 
 
 def not_finite(values: Mapping[str, Any]) -> dict[str, float]:
@@ -132,7 +227,13 @@ def not_finite(values: Mapping[str, Any]) -> dict[str, float]:
 
 def params_problems(params: GenerationParams) -> list[str]:
     """Why `params` could never run, whatever the server: one sentence per problem."""
-    numbers = {"cfg": params.cfg, "denoise": params.denoise, **params.extra}
+    numbers: dict[str, Any] = {"cfg": params.cfg, "denoise": params.denoise, **params.extra}
+    for i, lora in enumerate(params.loras):
+        numbers[f"LoRA {i + 1} model strength"] = lora.model_strength
+        numbers[f"LoRA {i + 1} clip strength"] = lora.clip_strength
+    if params.hires is not None:
+        numbers["hires scale"] = params.hires.scale
+        numbers["hires denoise"] = params.hires.denoise
     problems = [
         f"{name} must be a finite number, not {value}."
         for name, value in not_finite(numbers).items()

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from studio_desktop.core.comfy.client import ComfyClient
 from studio_desktop.core.comfy.errors import ComfyError
 from studio_desktop.core.comfy.object_info import ObjectInfo
+from studio_desktop.core.lora_words import trigger_words
 from studio_desktop.core.servers import ServerCapabilities, ServerConfig, probe
 from studio_desktop.core.store import Store
 
@@ -33,6 +34,11 @@ class ServerLists:
     samplers: tuple[str, ...]
     schedulers: tuple[str, ...]
     info: ObjectInfo | None = field(default=None, compare=False, repr=False)
+    # For the graph options (LoRA stack, VAE, hires upscaler, prompt completion).
+    loras: tuple[str, ...] = ()
+    vaes: tuple[str, ...] = ()
+    upscale_models: tuple[str, ...] = ()
+    embeddings: tuple[str, ...] = ()
 
 
 def registered_config(store: Store, url: str, name: str = "") -> ServerConfig:
@@ -49,6 +55,10 @@ def fetch_lists(server: ServerConfig, timeout: float = FETCH_TIMEOUT_S) -> Serve
     with ComfyClient(server.url, auth_header=server.auth_header, timeout=timeout) as client:
         info = client.object_info()
         base_url = client.base_url
+        try:
+            embeddings = tuple(client.embeddings())
+        except ComfyError:  # completion is a convenience: the lists stand without it
+            embeddings = ()
     return ServerLists(
         server=base_url,
         label=server.label,
@@ -56,7 +66,19 @@ def fetch_lists(server: ServerConfig, timeout: float = FETCH_TIMEOUT_S) -> Serve
         samplers=tuple(info.samplers),
         schedulers=tuple(info.schedulers),
         info=info,
+        loras=tuple(info.loras),
+        # "pixel_space" and the approximations are not VAEs a user picks for a checkpoint.
+        vaes=tuple(v for v in info.vaes if v != "pixel_space" and not v.startswith("taesd")),
+        upscale_models=tuple(info.upscale_models),
+        embeddings=embeddings,
     )
+
+
+def fetch_trigger_words(server: ServerConfig, lora: str) -> tuple[str, ...]:
+    """The trigger words of LoRA `lora` from its metadata on `server` (empty when it has
+    none). Raises ComfyError when the server cannot be asked."""
+    with ComfyClient(server.url, auth_header=server.auth_header, timeout=FETCH_TIMEOUT_S) as c:
+        return trigger_words(c.model_metadata("loras", lora))
 
 
 def fetch_registered_lists(

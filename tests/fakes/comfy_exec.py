@@ -662,6 +662,9 @@ class PromptRun:
             node = node_id.encode("utf-8")
             host.emit(3, struct.pack(">I", len(node)) + node + text.encode("utf-8"), None)
             return image.width, image.height, image.batch
+        if class_type == "RepeatLatentBatch" and latent is not None:
+            amount = latent.batch * max(1, num("amount", 1))
+            return (LatentVal(latent.width, latent.height, amount, sig),)
         if class_type == "EmptyLatentImage":
             return (LatentVal(num("width", 512), num("height", 512), num("batch_size", 1), sig),)
         if class_type == "CreateVideo" and image is not None:
@@ -694,6 +697,8 @@ class PromptRun:
             elif kind == "LATENT":
                 if latent is not None:
                     outs.append(LatentVal(latent.width, latent.height, latent.batch, sig))
+                elif image is not None:  # VAEEncode: one latent per image of the batch
+                    outs.append(LatentVal(image.width, image.height, image.batch, sig))
                 else:
                     # A video latent's frames decode to one image each.
                     frames = num("batch_size", 1) * max(1, num("length", 1))

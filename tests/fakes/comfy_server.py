@@ -109,6 +109,34 @@ EXTENSIONS = [
     "/extensions/core/load3d/SceneManager.js", "/extensions/core/load3d/PreviewManager.js",
     "/extensions/core/load3d/EventManager.js",
 ]  # fmt: skip
+# A model library for tests of the LoRA stack, VAE choice and hires fix (the traced server had
+# none): `FakeComfyServer(models=SAMPLE_MODELS)`, `--sample-models` on the command line. Folder
+# -> file names as ComfyUI lists them (embeddings without their extension, like /embeddings).
+SAMPLE_MODELS: dict[str, list[str]] = {
+    "loras": [
+        "add_detail.safetensors",
+        "style/watercolor_v2.safetensors",
+        "old_format.pt",
+    ],
+    "vae": ["vae-ft-mse-840000-ema-pruned.safetensors", "sdxl_vae.safetensors"],
+    "upscale_models": ["4x-UltraSharp.pth", "RealESRGAN_x2.pth"],
+    "embeddings": ["EasyNegative", "bad-hands-5", "style/charturnerv2"],
+}
+# The safetensors headers' `__metadata__` /view_metadata returns: every value a string, as
+# kohya's trainer writes them (ss_tag_frequency is JSON inside the string).
+SAMPLE_LORA_METADATA: dict[str, dict[str, str]] = {
+    "add_detail.safetensors": {
+        "ss_network_module": "networks.lora",
+        "ss_tag_frequency": json.dumps(
+            {"10_detail": {"detailed": 40, "intricate details": 22, "1girl": 3}}
+        ),
+    },
+    "style/watercolor_v2.safetensors": {
+        "modelspec.architecture": "stable-diffusion-v1/lora",
+        "modelspec.title": "Watercolor v2",
+        "modelspec.trigger_phrase": "watercolor, wet paint",
+    },
+}
 _DROP = "__drop_all_websockets__"
 FileKey = tuple[str, str, str]  # (type, subfolder, filename)
 
@@ -146,6 +174,8 @@ class FakeComfyServer:
         object_info_path: Path | None = None,
         require_auth: str | None = None,
         preview_method: str = "none",
+        models: dict[str, list[str]] | None = None,
+        lora_metadata: dict[str, dict[str, str]] | None = None,
     ) -> None:
         """Configure (not start) a server.
 
@@ -157,7 +187,11 @@ class FakeComfyServer:
         replaces every ``ckpt_name`` list in /object_info; ``require_auth``: exact
         ``Authorization`` header every route needs (else 401); ``preview_method``: server
         default like ComfyUI's ``--preview-method`` (the traced server ran with ``auto``),
-        overridden per prompt by ``extra_data.preview_method``.
+        overridden per prompt by ``extra_data.preview_method``; ``models``: model files per
+        folder ("loras", "vae", "upscale_models", "embeddings"; SAMPLE_MODELS is a set) put in
+        /object_info's loader lists, /models/{folder} and /embeddings (default: none, as traced);
+        ``lora_metadata``: safetensors metadata per LoRA for /view_metadata/loras (default with
+        SAMPLE_MODELS: SAMPLE_LORA_METADATA).
         """
         self.faults = Faults()
         self.port = port
@@ -182,6 +216,22 @@ class FakeComfyServer:
         )
         if checkpoints is not None:
             self._replace_combo("ckpt_name", original, list(checkpoints))
+        self.models: dict[str, list[str]] = {k: list(v) for k, v in (models or {}).items()}
+        if lora_metadata is None and models is SAMPLE_MODELS:
+            lora_metadata = SAMPLE_LORA_METADATA
+        self.lora_metadata: dict[str, dict[str, str]] = dict(lora_metadata or {})
+        for folder, input_name in (
+            ("loras", "lora_name"),
+            ("upscale_models", "model_name"),
+        ):
+            if folder in self.models:
+                self._replace_combo(input_name, None, self.models[folder])
+        if "vae" in self.models:
+            vae = self._info.get("VAELoader", {})
+            listed = input_spec(vae, "vae_name")[0] if vae else None
+            extras = list(listed) if isinstance(listed, list) else []
+            # ComfyUI lists the files, then the approximations and "pixel_space".
+            self._replace_combo("vae_name", None, self.models["vae"] + extras)
         self._info_text: str | None = None
         self._files: dict[FileKey, bytes] = {}
         # input file name -> the MASK LoadImage last derived from it (its alpha, like ComfyUI)
@@ -337,6 +387,7 @@ class FakeComfyServer:
             ("GET", "/view", self._view),
             ("POST", "/upload/image", self._upload_image),
             ("GET", "/embeddings", self._embeddings),
+            ("GET", "/view_metadata/{folder}", self._view_metadata),
             ("GET", "/models", self._models),
             ("GET", "/models/{folder}", self._models_folder),
             ("GET", "/features", self._features),
@@ -675,7 +726,21 @@ class FakeComfyServer:
         return web.json_response({})
 
     async def _embeddings(self, request: web.Request) -> web.Response:
-        return web.json_response([])
+        return web.json_response(self.models.get("embeddings", []))
+
+    async def _view_metadata(self, request: web.Request) -> web.Response:
+        # ComfyUI's server.py: 404 for a folder or file it does not know and for a file that is
+        # not .safetensors; the header's __metadata__ (an empty one: 404 too).
+        folder = request.match_info["folder"]
+        name = request.query.get("filename", "")
+        if folder not in MODEL_FOLDERS or name not in self.models.get(folder, []):
+            return web.Response(status=404)
+        if not name.endswith(".safetensors"):
+            return web.Response(status=404)
+        metadata = self.lora_metadata.get(name) if folder == "loras" else None
+        if not metadata:
+            return web.Response(status=404)
+        return web.json_response(metadata)
 
     async def _models(self, request: web.Request) -> web.Response:
         return web.json_response(MODEL_FOLDERS)
@@ -684,7 +749,9 @@ class FakeComfyServer:
         folder = request.match_info["folder"]
         if folder not in MODEL_FOLDERS:
             return web.Response(status=404)
-        return web.json_response(self.checkpoints if folder == "checkpoints" else [])
+        if folder == "checkpoints":
+            return web.json_response(self.checkpoints)
+        return web.json_response(self.models.get(folder, []))
 
     async def _features(self, request: web.Request) -> web.Response:
         return web.json_response(SERVER_FEATURES)
@@ -950,6 +1017,11 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help=f"list {INPAINT_CHECKPOINT} after the recorded checkpoint",
     )
+    parser.add_argument(
+        "--sample-models",
+        action="store_true",
+        help="list LoRAs, VAEs, upscale models and embeddings (SAMPLE_MODELS)",
+    )
     args = parser.parse_args(argv)
     if args.inpaint_checkpoint:
         args.checkpoints = [*(args.checkpoints or [RECORDED_CHECKPOINT]), INPAINT_CHECKPOINT]
@@ -962,6 +1034,7 @@ def main(argv: list[str] | None = None) -> int:
         output_grain=GRAIN_PHOTO if args.output_look == "photo" else 0,
         checkpoints=args.checkpoints,
         preview_method=args.preview_method,
+        models=SAMPLE_MODELS if args.sample_models else None,
     )
     done = threading.Event()
 

@@ -47,6 +47,7 @@ from studio_desktop.core.comfy.models import (
     uploaded_file_from_json,
 )
 from studio_desktop.core.comfy.object_info import ObjectInfo
+from studio_desktop.core.comfy.text import server_text
 
 # Re-exported: callers outside the UI still import it from here.
 from studio_desktop.core.urls import normalize_base_url as normalize_base_url
@@ -258,6 +259,22 @@ class ComfyClient:
     def object_info(self) -> ObjectInfo:
         return self._json("GET", "/object_info", lambda b: ObjectInfo(_obj(b)))
 
+    def embeddings(self) -> list[str]:
+        """The embedding names `GET /embeddings` lists (what `embedding:NAME` may name)."""
+        return self._json("GET", "/embeddings", _names)
+
+    def model_metadata(self, folder: str, filename: str) -> dict[str, str] | None:
+        """A model file's safetensors header metadata (`GET /view_metadata/{folder}`), e.g. a
+        LoRA's `ss_tag_frequency`; None when the server has none (404: no such file, not a
+        .safetensors, or no metadata)."""
+        route = f"/view_metadata/{quote(folder, safe='')}"
+        try:
+            return self._json("GET", route, _metadata, params={"filename": filename})
+        except ComfyHTTPError as exc:
+            if exc.status == 404:
+                return None
+            raise
+
     def queue(self) -> QueueState:
         return self._json("GET", "/queue", lambda b: queue_state_from_json(_obj(b)))
 
@@ -353,6 +370,21 @@ class ComfyClient:
             data=fields,
             files=files,
         )
+
+
+def _names(body: Any) -> list[str]:
+    if not isinstance(body, list):
+        raise ComfyProtocolError(f"expected a JSON list, got {type(body).__name__}")
+    return [server_text(x, 500) for x in body[: limits.MAX_LISTED_NAMES] if isinstance(x, str)]
+
+
+def _metadata(body: Any) -> dict[str, str]:
+    """Header metadata: every value a string (safetensors), others skipped; each cut short."""
+    return {
+        server_text(k, 200): v[: limits.MAX_METADATA_VALUE_CHARS]
+        for k, v in list(_obj(body).items())[: limits.MAX_LISTED_NAMES]
+        if isinstance(v, str)
+    }
 
 
 def _obj(body: Any) -> Mapping[str, Any]:

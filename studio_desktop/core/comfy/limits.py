@@ -31,3 +31,9 @@ MAX_WS_MESSAGE_BYTES = 64 * MIB
 MAX_WS_FRAGMENTS = 1024
 # The websocket opening handshake, start to finish.
 WS_HANDSHAKE_DEADLINE_SECONDS = 15.0
+
+# Names one list answer (/embeddings) or keys one metadata answer (/view_metadata) may give: a
+# large model folder holds thousands, never this many.
+MAX_LISTED_NAMES = 100_000
+# One metadata value: ss_tag_frequency of a big training set is a few hundred KB of JSON.
+MAX_METADATA_VALUE_CHARS = 4 * MIB

@@ -26,7 +26,7 @@ from typing import Any, Final
 from PIL import Image
 
 from studio_desktop.core.comfy.object_info import ObjectInfo
-from studio_desktop.core.jobs import GenerationParams
+from studio_desktop.core.jobs import GenerationParams, HiresFix, LoraChoice
 from studio_desktop.core.library.bounded_json import MAX_INT_DIGITS, load_json
 from studio_desktop.core.library.image_tags import read_gif_tag, read_webp_tag
 from studio_desktop.core.library.imaging import read_png_text, sniff_kind
@@ -132,6 +132,12 @@ class RestoredParams:
     def apply(self, base: GenerationParams) -> GenerationParams:
         """`base` with every restored value put in (unknown names go into `extra`)."""
         known = {k: v for k, v in self.values.items() if k in _PARAM_NAMES}
+        # The graph options are kept as the chunk writes them (JSON); typed here.
+        if "loras" in known:
+            loras = (LoraChoice.from_dict(x) for x in known["loras"])
+            known["loras"] = tuple(lora for lora in loras if lora is not None)
+        if "hires" in known:
+            known["hires"] = HiresFix.from_dict(known["hires"])
         extra = {**dict(base.extra), **dict(self.values.get("extra", {}))}
         extra.update({k: v for k, v in self.values.items() if k not in _PARAM_NAMES | {"extra"}})
         return replace(base, **known, extra=extra)
@@ -200,6 +206,13 @@ def parse_studio(text: str) -> RestoredParams:
             values["extra"] = extra
             missing += [f"{key} (not a valid value in the file)" for key in dropped]
             continue
+        if name in _OPTIONS:
+            ok, option = checked_option(name, params[name])
+            if ok:
+                values[name] = option
+            else:
+                missing.append(f"{name} (not a valid value in the file)")
+            continue
         value = checked_value(name, params[name])
         if value is None:
             missing.append(f"{name} (not a valid value in the file)")
@@ -242,6 +255,45 @@ def checked_value(name: str, value: Any) -> Any:
         number = float(value)
         return number if math.isfinite(number) and low_f <= number <= high_f else None
     return None
+
+
+_OPTIONS: Final = frozenset({"loras", "vae", "clip_skip", "hires"})
+_MAX_LORAS: Final = 100
+_STRENGTH: Final = 100.0  # LoraLoader's range
+
+
+def checked_option(name: str, value: Any) -> tuple[bool, Any]:
+    """(valid, value) of a graph option in the chunk, as JSON (`RestoredParams.apply` types
+    it); null is valid (the option was off)."""
+    if value is None:
+        return True, [] if name == "loras" else None
+    if name == "vae":
+        return isinstance(value, str), value or None
+    if name == "clip_skip":
+        ok = isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= 24
+        return ok, value
+    if name == "hires":
+        hires = HiresFix.from_dict(value)
+        ok = (
+            hires is not None
+            and math.isfinite(hires.scale)
+            and 1.0 <= hires.scale <= 8.0
+            and 0.0 < hires.denoise <= 1.0
+            and 0 <= hires.steps <= 10_000
+        )
+        return ok, hires.to_dict() if hires is not None else None
+    if not isinstance(value, list) or len(value) > _MAX_LORAS:
+        return False, None
+    loras = [LoraChoice.from_dict(item) for item in value]
+    ok = all(
+        lora is not None
+        and all(
+            math.isfinite(x) and abs(x) <= _STRENGTH
+            for x in (lora.model_strength, lora.clip_strength)
+        )
+        for lora in loras
+    )
+    return ok, [lora.to_dict() for lora in loras if lora is not None]
 
 
 def _checked_extra(value: Any) -> tuple[dict[str, Any], list[str]]:

@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from studio_desktop.core.jobs import GenerationParams, not_finite
+from studio_desktop.core.workflows.graph_options import apply_graph_options
 from studio_desktop.core.workflows.template import Template, TemplateError
 
 
@@ -68,4 +69,5 @@ def bind(
                 raise TemplateError(f"The image '{slot.label}' is required by this template.")
             continue
         graph[slot.node]["inputs"][slot.input] = server_name
-    return graph
+    # After the slots: the second pass copies the bound sampler's seed, steps and settings.
+    return apply_graph_options(graph, params, batch_slot=template.has_slot("batch_size"))

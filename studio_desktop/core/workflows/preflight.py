@@ -11,6 +11,7 @@ from studio_desktop.core.jobs import GenerationParams
 from studio_desktop.core.messages import verbatim
 from studio_desktop.core.workflows.bind import bind
 from studio_desktop.core.workflows.defaults import resolve_defaults, server_models
+from studio_desktop.core.workflows.graph_options import GraphOptionError
 from studio_desktop.core.workflows.template import Template, TemplateError
 from studio_desktop.core.workflows.validate import IssueKind, ValidationIssue, validate_graph
 
@@ -31,6 +32,10 @@ def graph_issues(
         no_default = _model_issue(template, str(exc))
     try:
         graph = bind(template, params, job_id="check", uploaded=uploaded)
+    except GraphOptionError as exc:
+        # The graph cannot take an option the user set: say so under that option.
+        text = exc.text or verbatim(str(exc))
+        return [ValidationIssue("", "", None, exc.option, text, IssueKind.INVALID_NODE)]
     except (TemplateError, KeyError, TypeError, ValueError):
         return []  # a broken template: the form says so through problems()
     issues = validate_graph(graph, info, template)

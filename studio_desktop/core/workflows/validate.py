@@ -14,6 +14,7 @@ from typing import Any
 
 from studio_desktop.core.comfy.object_info import ObjectInfo
 from studio_desktop.core.messages import QT_TRANSLATE_NOOP, UserMessage, message, verbatim
+from studio_desktop.core.workflows.graph_options import option_of
 from studio_desktop.core.workflows.template import Template
 
 # Inputs whose list the server checks itself (VALIDATE_INPUTS): an uploaded image is not in the
@@ -440,6 +441,9 @@ class _Checker:
     # --- helpers ---
 
     def _slot(self, node_id: str, input_name: str | None) -> str | None:
+        option = option_of(node_id)  # a node a graph option added (a LoRA, the VAE, ...)
+        if option is not None:
+            return option
         if self.template is None or input_name is None:
             return None
         return self.template.slot_of(node_id, input_name)

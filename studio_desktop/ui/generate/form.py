@@ -16,6 +16,7 @@ from __future__ import annotations
 import contextlib
 import itertools
 from collections.abc import Mapping
+from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -35,8 +36,10 @@ from studio_desktop.core.comfy.object_info import ObjectInfo
 from studio_desktop.core.jobs import GenerationParams, InputImage, Job, NewJob
 from studio_desktop.core.library.files import OutputLibrary
 from studio_desktop.core.workflows import Template, TemplateError, TemplateRegistry, shown_fields
+from studio_desktop.core.workflows.graph_options import options_for
 from studio_desktop.core.workflows.preflight import graph_issues
 from studio_desktop.core.workflows.validate import ValidationIssue
+from studio_desktop.ui.generate.embedding_completion import EmbeddingCompleter
 from studio_desktop.ui.generate.field_problems import (
     FieldMessages,
     messages_by_field,
@@ -52,7 +55,14 @@ from studio_desktop.ui.generate.form_widgets import (
     int_spin,
     prompt_edit,
 )
+from studio_desktop.ui.generate.graph_option_fields import (
+    HiresGroup,
+    batch_size_spin,
+    clip_skip_spin,
+    vae_combo,
+)
 from studio_desktop.ui.generate.image_slot import ImageSlotWidget
+from studio_desktop.ui.generate.lora_stack import LoraStack
 from studio_desktop.ui.generate.problem_list import Problem
 from studio_desktop.ui.generate.reference_images import ReferenceImages
 from studio_desktop.ui.generate.server_combos import ServerCombos
@@ -77,6 +87,7 @@ class GenerateForm(QWidget):
     changed = Signal()
     refresh_requested = Signal()
     validated = Signal()  # the validation issues were (re)computed
+    lora_words_wanted = Signal(str)  # a LoRA of the stack whose trigger words are not known
 
     def __init__(
         self,
@@ -94,7 +105,7 @@ class GenerateForm(QWidget):
         self._tasks = tasks
         self._template: Template | None = None
         self._lists: ServerLists | None = None  # from a connected server; None while offline
-        self._batch_size = 1  # a remixed job's own latent batch, passed through unchanged
+        self._options: frozenset[str] = frozenset()  # the graph options the template takes
         self._extra: dict[str, Any] = {}  # extra values no editor of this template holds
         # Template id -> the values it had when the user left it (see template_values).
         self._own: dict[str, dict[str, Any]] = {}
@@ -157,6 +168,18 @@ class GenerateForm(QWidget):
         )
         self._batch_suffix(1)
         self.batch_spin.valueChanged.connect(self._batch_suffix)
+        self.batch_size_spin = batch_size_spin()
+
+        # The graph options (core/workflows/graph_options.py), shown where the template's
+        # graph can take them.
+        self.lora_stack = LoraStack()
+        self.lora_stack.words_wanted.connect(self.lora_words_wanted)
+        self.lora_stack.word_clicked.connect(self.insert_into_prompt)
+        self.vae_combo = vae_combo()
+        self.clip_skip_spin = clip_skip_spin()
+        self.hires_group = HiresGroup()
+        self.prompt_completer = EmbeddingCompleter(self.prompt_edit)
+        self.negative_completer = EmbeddingCompleter(self.negative_edit)
 
         self._build_layout()
         self._fill_templates()
@@ -214,6 +237,12 @@ class GenerateForm(QWidget):
         self._messages.add("sampler", self.sampler_combo)
         form.addRow(self.tr("Scheduler"), self.scheduler_combo)
         self._messages.add("scheduler", self.scheduler_combo)
+        form.addRow(self.tr("VAE"), self.vae_combo)
+        self._messages.add("vae", self.vae_combo)
+        form.addRow(self.tr("CLIP skip"), self.clip_skip_spin)
+        self._messages.add("clip_skip", self.clip_skip_spin)
+        form.addRow(self.tr("LoRAs"), self.lora_stack)
+        self._messages.add("loras", self.lora_stack)
         form.addRow("", self.server_hint)
         form.addRow(gap())
 
@@ -231,7 +260,17 @@ class GenerateForm(QWidget):
         form.addRow(self.settings_heading)
         form.setRowVisible(self.settings_heading, False)
         self._editors = TemplateEditors(form, self.settings_heading, self._editor_changed)
-        form.addRow(self.tr("Batch"), self.batch_spin)
+        form.addRow(self.hires_group)
+        self._messages.add("hires", self.hires_group, span=True)
+        batch_row = QHBoxLayout()
+        batch_row.setContentsMargins(0, 0, 0, 0)
+        batch_row.setSpacing(6)
+        batch_row.addWidget(self.batch_spin, 1)
+        batch_row.addWidget(self.batch_size_spin, 1)
+        self._batch_row = QWidget()
+        self._batch_row.setLayout(batch_row)
+        form.addRow(self.tr("Batch"), self._batch_row)
+        self._messages.add("batch_size", self._batch_row)
 
     def _fill_templates(self) -> None:
         """The picker, grouped (image, edit, upscale, video, audio, imported) under headers
@@ -258,8 +297,11 @@ class GenerateForm(QWidget):
             edit.textChanged.connect(self._emit_changed)
         for combo in self._combos.by_slot().values():
             combo.currentIndexChanged.connect(self._combo_changed)
-        for spin in (self.steps_spin, self.batch_spin):
+        for spin in (self.steps_spin, self.batch_spin, self.batch_size_spin, self.clip_skip_spin):
             spin.valueChanged.connect(self._emit_changed)
+        self.vae_combo.currentIndexChanged.connect(self._emit_changed)
+        self.lora_stack.changed.connect(self._emit_changed)
+        self.hires_group.changed.connect(self._emit_changed)
         for dspin in (self.cfg_spin, self.denoise_spin):
             dspin.valueChanged.connect(self._emit_changed)
         self.size_field.changed.connect(self._emit_changed)
@@ -318,7 +360,7 @@ class GenerateForm(QWidget):
     def _apply_own(self, values: Mapping[str, Any]) -> None:
         """Put a template's own values (size, sampling, its settings) into the form."""
         with contextlib.suppress(TypeError, ValueError):
-            self._apply_params(GenerationParams.from_dict(merged(self.params(), values)))
+            self._apply_params(GenerationParams.from_dict(merged(self._every_param(), values)))
 
     def _apply_template(self, template_id: str) -> None:
         try:
@@ -340,6 +382,7 @@ class GenerateForm(QWidget):
             widget = self._model_row if key == "model" else self._messages.widget(key)
             self.fields_form.setRowVisible(widget, visible)
             self._messages.set_shown(key, visible)
+        self._show_options(options_for(template.graph))
         self._image_slots.build(template, self._language)
         self._image_slots.set_size_wanted(shown_fields(template).get("size", False))
         self.fields_form.setRowVisible(self.images_heading, bool(template.images))
@@ -349,6 +392,43 @@ class GenerateForm(QWidget):
         self._issues = []
         self._flag_lists()
         self._validate_timer.start()
+
+    def _show_options(self, options: frozenset[str]) -> None:
+        """Show the graph options the template's graph can take (their values stay while
+        hidden, for the next template that takes them)."""
+        self._options = options
+        for key, widget in (
+            ("vae", self.vae_combo),
+            ("clip_skip", self.clip_skip_spin),
+            ("loras", self.lora_stack),
+            ("hires", self.hires_group),
+        ):
+            self.fields_form.setRowVisible(widget, key in options)
+            self._messages.set_shown(key, key in options)
+        self.batch_size_spin.setVisible("batch_size" in options)
+        self._messages.set_shown("batch_size", "batch_size" in options)
+
+    def insert_into_prompt(self, words: str) -> None:
+        """A trigger word chip was clicked: the words go in at the cursor, set off by commas."""
+        edit = self.prompt_edit
+        cursor = edit.textCursor()
+        raw = edit.toPlainText()[: cursor.position()]
+        if not raw.strip():
+            text = words
+        elif raw.rstrip().endswith(","):
+            text = words if raw.endswith((" ", "\n")) else " " + words
+        else:
+            text = ", " + words
+        after = edit.toPlainText()[cursor.position() :]
+        if after.strip() and not after.lstrip().startswith(","):
+            text += ", "
+        cursor.insertText(text)
+        edit.setTextCursor(cursor)
+        edit.setFocus()
+
+    def set_lora_words(self, name: str, words: tuple[str, ...]) -> None:
+        """Trigger words fetched for a LoRA of the stack."""
+        self.lora_stack.set_words(name, words)
 
     def _order_tabs(self) -> None:
         """Tab follows the form from top to bottom. Qt's order is the order widgets were made,
@@ -455,6 +535,11 @@ class GenerateForm(QWidget):
                 self._editors.build(self._template, self._info, fresh=False)
         if lists is not None:
             self._combos.fill(lists)
+            self.lora_stack.set_names(lists.loras)
+            self.vae_combo.set_names(lists.vaes)
+            self.hires_group.upscaler_combo.set_names(lists.upscale_models)
+            for completer in (self.prompt_completer, self.negative_completer):
+                completer.set_names(lists.embeddings)
         self._flag_lists()
         self._emit_changed()
 
@@ -518,7 +603,23 @@ class GenerateForm(QWidget):
         return list(self._list_problems().values()) + self._image_slots.problems()
 
     def params(self, seed: int | None = None) -> GenerationParams:
+        """What the next job runs with: the graph options the template cannot take left out."""
+        every = self._every_param(seed)
+        options = self._options
+        return replace(
+            every,
+            batch_size=every.batch_size if "batch_size" in options else 1,
+            loras=every.loras if "loras" in options else (),
+            vae=every.vae if "vae" in options else None,
+            clip_skip=every.clip_skip if "clip_skip" in options else None,
+            hires=every.hires if "hires" in options else None,
+        )
+
+    def _every_param(self, seed: int | None = None) -> GenerationParams:
+        """Every field as the form holds it, hidden graph options too: what a template switch
+        and the saved state keep for the next template that takes them."""
         width, height = self.size_field.dimensions()
+        skip = self.clip_skip_spin.value()
         return GenerationParams(
             prompt=self.prompt_edit.toPlainText(),
             negative=self.negative_edit.toPlainText(),
@@ -530,9 +631,13 @@ class GenerateForm(QWidget):
             model=self.model_combo.value(),
             width=width,
             height=height,
-            batch_size=self._batch_size,
+            batch_size=self.batch_size_spin.value(),
             denoise=round(self.denoise_spin.value(), 2),
             extra={**self._extra, **self._editors.values()},
+            loras=self.lora_stack.choices(),
+            vae=self.vae_combo.value() or None,
+            clip_skip=skip if skip > 1 else None,
+            hires=self.hires_group.value(),
         )
 
     def inputs(self) -> tuple[InputImage, ...]:
@@ -593,7 +698,11 @@ class GenerateForm(QWidget):
             self.cfg_spin.setValue(params.cfg)
             self.denoise_spin.setValue(params.denoise)
             self.seed_field.set_seed(params.seed)
-            self._batch_size = max(1, int(params.batch_size))
+            self.batch_size_spin.setValue(max(1, int(params.batch_size)))
+            self.lora_stack.set_choices(params.loras)
+            self.vae_combo.set_value(params.vae or "")
+            self.clip_skip_spin.setValue(params.clip_skip or 1)
+            self.hires_group.set_value(params.hires)
             self._extra = self._editors.set_values(params.extra)
         finally:
             self._restoring = False
@@ -605,7 +714,7 @@ class GenerateForm(QWidget):
         """Everything needed to put the form back, JSON-able (settings.last_form)."""
         return FormState(
             template=self._template.id if self._template else None,
-            params=self.params().to_dict(),
+            params=self._every_param().to_dict(),
             seed_locked=self.seed_field.locked(),
             batch_count=self.batch_spin.value(),
             aspect_lock=self.size_field.locked(),
@@ -626,7 +735,7 @@ class GenerateForm(QWidget):
         if saved.params is not None:
             # A hand-edited settings file with bad values: keep the defaults.
             with contextlib.suppress(TypeError, ValueError):
-                merged = {**self.params().to_dict(), **saved.params}
+                merged = {**self._every_param().to_dict(), **saved.params}
                 self._apply_params(GenerationParams.from_dict(merged))
         self.seed_field.set_locked(saved.seed_locked)
         if saved.batch_count is not None:

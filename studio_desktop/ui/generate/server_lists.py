@@ -7,10 +7,18 @@ The lists come from the first connected server. They are fetched again when that
 
 from __future__ import annotations
 
+import logging
+from collections.abc import Callable
+
 from PySide6.QtCore import QObject, Signal
 
 from studio_desktop.core.engine import ServerState, ServerStatus
-from studio_desktop.core.server_info import ServerLists, failure_reason, fetch_lists
+from studio_desktop.core.server_info import (
+    ServerLists,
+    failure_reason,
+    fetch_lists,
+    fetch_trigger_words,
+)
 from studio_desktop.workers.pool import WorkerPool
 from studio_desktop.workers.read_view import ReadView
 from studio_desktop.workers.tasks import Tasks
@@ -19,6 +27,7 @@ from studio_desktop.workers.tasks import Tasks
 __all__ = ["ServerLists", "ServerListsFetcher", "first_connected"]
 
 _CONNECTED = (ServerState.IDLE, ServerState.BUSY)
+log = logging.getLogger(__name__)
 
 
 def first_connected(statuses: list[ServerStatus]) -> ServerStatus | None:
@@ -98,6 +107,27 @@ class ServerListsFetcher(QObject):
             owner=self,
             key="lists",
             failed=failed,
+        )
+
+    def trigger_words(self, lora: str, done: Callable[[str, tuple[str, ...]], None]) -> None:
+        """Fetch LoRA `lora`'s trigger words from the server the lists came from, off the GUI
+        thread; `done(lora, words)` on the GUI thread. A failure gives no words (the chips are
+        a convenience; the log has it)."""
+        url = self._source
+        if url is None:
+            return
+        reads = self._reads
+
+        def fetch() -> tuple[str, ...]:
+            return fetch_trigger_words(reads.registered_config(url, ""), lora)
+
+        self._tasks.run(
+            "network",
+            fetch,
+            lambda words: done(lora, words),
+            owner=self,
+            key=f"words:{lora}",
+            failed=lambda exc: log.info("no trigger words for %s: %s", lora, exc),
         )
 
     def _finished(self, url: str) -> None:

@@ -155,6 +155,9 @@ class GenerateTab(QWidget):
         self.form.changed.connect(self.progress.strip.slots_changed)
         self.form.validated.connect(self._update_queue_button)
         self.form.refresh_requested.connect(self.refresh_server_lists)
+        self.form.lora_words_wanted.connect(
+            lambda name: self._fetcher.trigger_words(name, self.form.set_lora_words)
+        )
         self._fetcher.fetched.connect(self._on_lists)
         self._fetcher.failed.connect(self._on_lists_failed)
         self._fetcher.connection_changed.connect(self._on_connection)
@@ -402,6 +405,7 @@ class GenerateTab(QWidget):
         self._fetch_error = None
         if connected is not None and connected.url == lists.server:
             self.form.set_server_lists(lists)
+            self.form.lora_stack.forget_words()  # this server's files: ask it
         self._update_hint()
 
     def _on_lists_failed(self, reason: str) -> None:
