@@ -786,6 +786,52 @@ def test_thumbnails_decode_off_the_gui_thread(
     g.tab.shutdown()
 
 
+def test_loader_cache_follows_what_the_screens_show(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, ctx: AppContext
+) -> None:
+    """The cache keeps a few screens of thumbnails, not a fixed 128 MiB: its bound follows the
+    screen sizes the views report, within the ceiling."""
+    monkeypatch.setattr(thumbnails_module, "MIN_CACHE_BYTES", 0)
+    monkeypatch.setattr(thumbnails_module, "SCREENS", 1)
+    records = add_images(ctx, 4)
+    one = 48 * 32 * 4  # one of these thumbnails (48x32, decoded at 64)
+    thumbs = ThumbnailLoader(ctx.paths, max_cache_bytes=3 * one)
+    try:
+        thumbs.fit_screen("grid", 2 * one)
+        assert thumbs.max_cache_bytes == 2 * one
+        thumbs.fit_screen("list", 5 * one)  # two views: their sum, within the ceiling
+        assert thumbs.max_cache_bytes == 3 * one
+        thumbs.fit_screen("list", 0)  # that view shows none any more
+        for record in records:
+            assert record.thumb_path is not None
+            with qtbot.waitSignal(thumbs.loaded, timeout=WAIT_MS):
+                thumbs.pixmap(record.thumb_path, 64)
+            assert thumbs.cache_bytes <= 2 * one
+        assert thumbs.cache_bytes == 2 * one
+        thumbs.fit_screen("grid", one)  # a smaller window: the oldest go at once
+        assert thumbs.cache_bytes == one
+        assert thumbs.pixmap(records[-1].thumb_path or "", 64) is not None  # the newest stays
+    finally:
+        thumbs.shutdown()
+
+
+def test_gallery_sizes_the_cache_to_its_screen(
+    qtbot: QtBot,
+    monkeypatch: pytest.MonkeyPatch,
+    ctx: AppContext,
+    idle_pool: WorkerPool,
+    loader: ThumbnailLoader,
+) -> None:
+    monkeypatch.setattr(thumbnails_module, "MIN_CACHE_BYTES", 0)
+    g = open_gallery(qtbot, ctx, idle_pool, loader)
+    qtbot.waitUntil(lambda: loader.max_cache_bytes > 0, timeout=WAIT_MS)
+    small = loader.max_cache_bytes
+    assert small < thumbnails_module.MAX_CACHE_BYTES
+    g.tab.size_slider.setValue(320)  # bigger thumbnails: more bytes a screen
+    qtbot.waitUntil(lambda: loader.max_cache_bytes > small, timeout=WAIT_MS)
+    g.tab.shutdown()
+
+
 def test_loader_cache_is_bounded(qtbot: QtBot, ctx: AppContext) -> None:
     records = add_images(ctx, 6)
     bound = 3 * 48 * 32 * 4  # three of these 48x32 thumbnails
