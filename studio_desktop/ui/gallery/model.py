@@ -11,11 +11,13 @@ GUI-thread time). Records are read a keyset page at a time, in order, on Tasks' 
 far as the view has looked plus a page; rows not read yet paint as placeholders and fill in with
 `dataChanged`. The loaded rows are always a prefix, so a record's row is a bisect away.
 
-Per loaded row the model keeps only what painting needs (id, thumbnail, favourite, kind: tuples
-of plain values, which Python's garbage collector stops tracking) and the full records of the
-last rows read in a small cache; older ones are read again by id when asked for. Holding every
-record (5 container objects each) made each full collection ~50 ms longer at 20,000 images and
-triggered it more often: a GUI stall of ~100 ms twice per scroll through the library.
+Pages are read narrow (`ImageSummary`: the columns the grid shows, no metadata JSON decoded):
+per loaded row the model keeps only what painting needs (id, thumbnail, favourite, kind: tuples
+of plain values, which Python's garbage collector stops tracking). Full records are read by id
+when something needs one (the details pane, a tooltip, the viewer, an action on the selection:
+`read_records`) and kept in a small cache. Holding every record (5 container objects each) made
+each full collection ~50 ms longer at 20,000 images; reading full rows for every page decoded
+200 metadata documents a page while holding the GIL the GUI thread needs.
 """
 
 from __future__ import annotations
@@ -40,7 +42,7 @@ from PySide6.QtCore import (
 )
 
 from studio_desktop.core.jobs import GenerationParams, ImageRecord, Job
-from studio_desktop.core.store.filters import ALL_IMAGES, ImageFilter, Page
+from studio_desktop.core.store.filters import ALL_IMAGES, ImageFilter, ImageSummary, Page
 from studio_desktop.ui.gallery.boards import image_ids_mime
 from studio_desktop.workers.read_view import ReadView
 from studio_desktop.workers.tasks import Task, Tasks
@@ -75,7 +77,7 @@ def params_of(record: ImageRecord) -> GenerationParams | None:
     return None
 
 
-def thumb_source(record: ImageRecord) -> str | None:
+def thumb_source(record: ImageRecord | ImageSummary) -> str | None:
     """What to show for a record: its thumbnail, else the image itself, else nothing."""
     if record.thumb_path:
         return record.thumb_path
@@ -94,7 +96,7 @@ class Cell(NamedTuple):
     path: str  # the file as the store records it (dragged out as a file URL)
 
 
-def cell_of(record: ImageRecord) -> Cell:
+def cell_of(record: ImageRecord | ImageSummary) -> Cell:
     day = record.created_at.astimezone().date().toordinal()
     return Cell(thumb_source(record), record.favourite, record.kind, day, record.path)
 
@@ -205,14 +207,15 @@ class GalleryModel(QAbstractListModel):
         self._target = 2 * self._page_size  # one page ahead of the first screen
         self._first_pending = True
         reads, flt, limit = self._reads, self._filter, self._page_size
-        self._start(("first", self._generation, None), lambda: reads.list_images(flt, limit=limit))
+        self._start(
+            ("first", self._generation, None),
+            lambda: reads.list_image_summaries(flt, limit=limit),
+        )
 
-    def _extend(self, items: Sequence[ImageRecord], next_cursor: int | None) -> None:
+    def _extend(self, items: Sequence[ImageSummary], next_cursor: int | None) -> None:
         self._neg_ids.extend(-r.id for r in items)
         self._cells.extend(cell_of(r) for r in items)
         self._cells_version += 1
-        for record in items:
-            self._remember(record)
         if items:
             self._cursor = items[-1].id
         self._exhausted = next_cursor is None
@@ -258,7 +261,7 @@ class GalleryModel(QAbstractListModel):
         reads, flt, cursor = self._reads, self._filter, self._cursor
         self._start(
             ("page", self._generation, cursor),
-            lambda: reads.list_images(flt, after_id=cursor, limit=limit),
+            lambda: reads.list_image_summaries(flt, after_id=cursor, limit=limit),
         )
 
     def _read_done(self, key: _Key, result: object) -> None:
@@ -280,7 +283,7 @@ class GalleryModel(QAbstractListModel):
         if not isinstance(result, Page):  # failed: shown as empty; a refresh reads it again
             failure = result if isinstance(result, Exception) else None
             log.warning("could not read the gallery's first page", exc_info=failure)
-            result = Page[ImageRecord](items=[], next_cursor=None)
+            result = Page[ImageSummary](items=[], next_cursor=None)
         self._first_pending = False
         # A reset, not an insert: the tab learns from it that the filter's rows are in, even
         # when there are none (its empty state) and its selection is gone.
@@ -330,7 +333,7 @@ class GalleryModel(QAbstractListModel):
             self._count = count
             self.endInsertRows()
 
-    def _apply(self, page: Page[ImageRecord]) -> None:
+    def _apply(self, page: Page[ImageSummary]) -> None:
         # The keyset (id below the cursor) can't repeat a row; the check is cheap insurance.
         fresh = [r for r in page.items if self.row_of(r.id) is None]
         first = len(self._cells)

@@ -465,6 +465,11 @@ class GalleryTab(QWidget):
 
     def _selection_changed(self, *_args: QItemSelection) -> None:
         self._show_counts()
+        rows = self._selected_rows()
+        if 0 < len(rows) <= PAGE_SIZE:
+            # Pages hold only what the grid shows: read the selection's full records now (off
+            # the GUI thread), so an action on it or the viewer finds them held.
+            self.model.read_records(rows, lambda _records: None)
 
     def _show_counts(self, *_args: object) -> None:
         """How many images the filter finds (once counted), and how many of them are selected."""
