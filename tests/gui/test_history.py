@@ -7,6 +7,7 @@ from __future__ import annotations
 import html
 import io
 import re
+import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,6 +31,7 @@ from studio_desktop.core.jobs import (
 )
 from studio_desktop.core.settings import Settings
 from studio_desktop.core.store import WrongThread
+from studio_desktop.core.store.filters import ALL_JOBS, JobFilter, Page
 from studio_desktop.ui.history import HistoryTab
 from studio_desktop.ui.history.details import error_html
 from studio_desktop.ui.history.filters import ACTIVE
@@ -264,6 +266,48 @@ def test_history_paging_reads_off_the_gui_thread(
     history.tab.table.scrollToBottom()
     qtbot.waitUntil(lambda: not model.canFetchMore(QModelIndex()), timeout=WAIT_MS)
     assert history.shown() == [f"job {i}" for i in reversed(range(90))]
+
+
+class GatedReads(ReadView):
+    """The real store, but a page after the first waits until the test opens the gate: a page
+    that is still being read when the user changes the filter."""
+
+    def __init__(self, ctx: AppContext) -> None:
+        super().__init__(ctx.store)
+        self.gate = threading.Event()
+        self.later_pages = 0
+
+    def list_jobs(
+        self, flt: JobFilter = ALL_JOBS, *, after_seq: int | None = None, limit: int = 100
+    ) -> Page[Job]:
+        if after_seq is not None:
+            self.later_pages += 1
+            assert self.gate.wait(WAIT_MS / 1000)
+        return super().list_jobs(flt, after_seq=after_seq, limit=limit)
+
+
+def test_a_page_that_arrives_after_the_filter_changed_is_dropped(
+    qtbot: QtBot, ctx: AppContext, tasks: Tasks
+) -> None:
+    db(ctx).add_jobs([NewJob("txt2img", GenerationParams(prompt=f"cat {i}")) for i in range(30)])
+    db(ctx).add_jobs([NewJob("txt2img", GenerationParams(prompt=f"dog {i}")) for i in range(5)])
+    reads = GatedReads(ctx)
+    model = HistoryModel(reads, tasks, page_size=10)
+    wait_loaded(qtbot, model)
+    model.fetchMore(QModelIndex())  # the next page of every job: held at the gate
+    qtbot.waitUntil(lambda: reads.later_pages == 1, timeout=WAIT_MS)
+    model.set_filter(JobFilter(text="dog"))
+    wait_loaded(qtbot, model)
+    assert [model.job(r).params.prompt for r in range(model.rowCount())] == [
+        f"dog {i}" for i in reversed(range(5))
+    ]
+    reads.gate.set()  # the old page arrives now, for a filter no longer shown
+    assert tasks.wait_idle(WAIT_MS / 1000)
+    qtbot.waitUntil(lambda: not tasks.busy, timeout=WAIT_MS)  # every result delivered
+    assert [model.job(r).params.prompt for r in range(model.rowCount())] == [
+        f"dog {i}" for i in reversed(range(5))
+    ]
+    assert not model.canFetchMore(QModelIndex()) and not model.loading
 
 
 def test_view_fetches_more_pages_as_it_scrolls(
