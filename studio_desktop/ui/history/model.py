@@ -71,6 +71,9 @@ _SERVED_ROLES: Final = frozenset(
         StatusRole,
     }
 )
+_CELL_FLAGS: Final = (
+    Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+)
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 _LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 
@@ -230,13 +233,16 @@ class HistoryModel(QAbstractTableModel):
             self._read_page()
 
     def flags(self, index: _Index) -> Qt.ItemFlag:
-        if not self.checkIndex(index, QAbstractTableModel.CheckIndexOption.IndexIsValid):
+        # Asked for every cell painted: plain checks (checkIndex and building the flags each
+        # time were a tenth of a page's GUI time).
+        if (
+            not index.isValid()
+            or index.model() is not self
+            or not 0 <= index.row() < len(self._rows)
+            or not 0 <= index.column() < _COLUMNS
+        ):
             return Qt.ItemFlag.NoItemFlags
-        return (
-            Qt.ItemFlag.ItemIsEnabled
-            | Qt.ItemFlag.ItemIsSelectable
-            | Qt.ItemFlag.ItemNeverHasChildren
-        )
+        return _CELL_FLAGS
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
