@@ -178,6 +178,11 @@ def selected_records(qtbot: QtBot, tab: GalleryTab) -> list[ImageRecord]:
     return read_records(qtbot, tab.model, rows) if rows else []
 
 
+def hearts(model: GalleryModel, rows: Sequence[int]) -> list[bool]:
+    """Whether each row's cell paints the favourite heart (what the grid shows, not a record)."""
+    return [model.index(row, 0).data(CellRole).favourite for row in rows]
+
+
 def select_rows(tab: GalleryTab, rows: Sequence[int]) -> None:
     selection = tab.view.selectionModel()
     selection.clearSelection()
@@ -489,9 +494,11 @@ def test_favourite_toggles(qtbot: QtBot, gallery: Gallery) -> None:
     select_rows(tab, [0, 2])
     ids = [record_at(qtbot, model, 0).id, record_at(qtbot, model, 2).id]
     tab.toggle_favourite()
+    assert hearts(model, [0, 1, 2]) == [True, False, True]  # shown before the write is done
     assert record_at(qtbot, model, 0).favourite and record_at(qtbot, model, 2).favourite
     qtbot.waitUntil(lambda: all(favourite(gallery, i) for i in ids))
     tab.toggle_favourite()
+    assert hearts(model, [0, 1, 2]) == [False, False, False]
     assert not record_at(qtbot, model, 0).favourite
     qtbot.waitUntil(lambda: not any(favourite(gallery, i) for i in ids))
 
@@ -507,7 +514,8 @@ def test_favouriting_an_image_in_the_gallery_writes_on_the_operations_thread_not
     select_rows(tab, [1])
     image_id = record_at(qtbot, model, 1).id
     tab.toggle_favourite()
-    assert record_at(qtbot, model, 1).favourite  # shown at once
+    assert hearts(model, [1]) == [True]  # shown at once
+    assert record_at(qtbot, model, 1).favourite
     assert gallery.statuses[-1] == "Added 1 image(s) to favourites"
     qtbot.waitUntil(lambda: favourite(gallery, image_id))
 
