@@ -87,7 +87,11 @@ def test_the_viewer_has_favourite_delete_and_tag_buttons_with_their_keys(
     viewer.delete_button.click()  # trashed, with the grid's Undo; the next image is shown
     qtbot.waitUntil(lambda: db(gallery.ctx).get_image(record.id).deleted, timeout=WAIT_MS)  # type: ignore[union-attr]
     assert gallery.undos and gallery.undos[-1][0] == "Moved 1 image(s) to the trash"
-    assert viewer.isVisible() and viewer.record is not None and viewer.record.id != record.id
+    # The next image's record may still be on its way (read off the GUI thread): wait for it.
+    qtbot.waitUntil(
+        lambda: viewer.record is not None and viewer.record.id != record.id, timeout=WAIT_MS
+    )
+    assert viewer.isVisible()
     gallery.undos[-1][1]()
     qtbot.waitUntil(lambda: not db(gallery.ctx).get_image(record.id).deleted, timeout=WAIT_MS)  # type: ignore[union-attr]
     viewer.close()

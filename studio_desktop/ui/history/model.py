@@ -2,11 +2,11 @@
 and kept current from the worker pool's signals (a changed job is updated where it stands).
 
 A row's cell texts are made where the page is read (`cell_texts`, on the read pool: strftime,
-translations, the prompt on one line), so painting a cell is a tuple lookup: a screen of History
-asks `data()` ~900 times, and formatting there was most of a page's GUI-thread time. Only the
-template's name and the server's label are filled in on the GUI thread (from small caches: the
-template list and the server names belong to it). The language is chosen at start-up, so texts
-made once stay right.
+the prompt on one line), so painting a cell is a tuple lookup: a screen of History asks `data()`
+~900 times, and formatting there was most of a page's GUI-thread time. The read pool calls no Qt:
+the words it needs are translated once on the GUI thread (`Words`; the language is chosen at
+start-up, so they stay right). Only the template's name and the server's label are filled in on
+the GUI thread (from small caches: the template list and the server names belong to it).
 """
 
 from __future__ import annotations
@@ -14,7 +14,8 @@ from __future__ import annotations
 import bisect
 import enum
 import logging
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any, Final
 
 from PySide6.QtCore import (
@@ -35,7 +36,7 @@ from studio_desktop.ui.history import formatting as fmt
 from studio_desktop.ui.history.details import source_of
 from studio_desktop.ui.history.filters import job_matches
 from studio_desktop.ui.history.status import StatusIcons, status_text
-from studio_desktop.ui.history.timing import duration_cell, duration_tooltip
+from studio_desktop.ui.history.timing import duration_cell, duration_tooltip, total_template
 from studio_desktop.ui.texts import error_text
 from studio_desktop.ui.thumbnails import ThumbnailLoader
 from studio_desktop.workers.read_view import ReadView
@@ -95,29 +96,46 @@ _ALIGN: Final = tuple(_RIGHT if c in (Column.SEED, Column.DURATION) else _LEFT f
 Texts = tuple[str, ...]  # a row's display text, one per Column
 
 
-def cell_texts(job: Job) -> Texts:
+@dataclass(frozen=True)
+class Words:
+    """The translated words a row's texts use, made on the GUI thread."""
+
+    statuses: Mapping[JobStatus, str]
+    no_prompt: str
+    total: str  # "{time} total"
+
+    @classmethod
+    def translated(cls) -> Words:
+        return cls(
+            statuses={status: status_text(status) for status in JobStatus},
+            no_prompt=QCoreApplication.translate("HistoryModel", "(no prompt)"),
+            total=total_template(),
+        )
+
+
+def cell_texts(job: Job, words: Words) -> Texts:
     """The row's display texts, but for the template and server columns (left empty: the GUI
-    thread names them). Pure and thread-safe (Qt's translate is): run where the page is read."""
+    thread names them). Plain Python, no Qt: run where the page is read."""
     params = job.params
     return (
         "",  # THUMBNAIL: a picture, no text
-        status_text(job.status),
-        fmt.one_line(params.prompt) or QCoreApplication.translate("HistoryModel", "(no prompt)"),
+        words.statuses[job.status],
+        fmt.one_line(params.prompt) or words.no_prompt,
         "",  # TEMPLATE
         fmt.model_label(params.model),
         "",  # SERVER
         str(params.seed),
-        duration_cell(job),
+        duration_cell(job, words.total),
         fmt.local_time(job.created_at),
     )
 
 
 def _read_page_texts(
-    reads: ReadView, flt: JobFilter, after_seq: int | None, limit: int
+    reads: ReadView, flt: JobFilter, after_seq: int | None, limit: int, words: Words
 ) -> tuple[Page[Job], list[Texts]]:
     """A page and its rows' texts (on the read pool)."""
     page = reads.list_jobs(flt, after_seq=after_seq, limit=limit)
-    return page, [cell_texts(job) for job in page.items]
+    return page, [cell_texts(job, words) for job in page.items]
 
 
 class HistoryModel(QAbstractTableModel):
@@ -149,6 +167,7 @@ class HistoryModel(QAbstractTableModel):
         self._neg_seqs: list[int] = []  # -seq per row: ascending, for bisect
         self._seqs: dict[str, int] = {}  # job id -> seq, for the rows shown
         self._template_names: dict[str, str] = {}  # template id -> name shown
+        self._words = Words.translated()
         self._cursor: int | None = None  # the last seq read (None: from the newest)
         self._more = True  # a page may follow (the first one has not been read yet)
         self._generation = 0  # bumped by refresh: a page read for an older filter is dropped
@@ -216,10 +235,10 @@ class HistoryModel(QAbstractTableModel):
             return
         self._reading = True
         reads, flt, cursor, limit = self._reads, self._filter, self._cursor, self._page_size
-        generation = self._generation
+        generation, words = self._generation, self._words
         self._tasks.run(
             "read",
-            lambda: _read_page_texts(reads, flt, cursor, limit),
+            lambda: _read_page_texts(reads, flt, cursor, limit, words),
             lambda result: self._page_read(generation, *result),
             owner=self,
             key="page",
@@ -501,7 +520,9 @@ class HistoryModel(QAbstractTableModel):
         if row is not None:
             if matches:
                 self._rows[row] = job
-                self._texts[row] = self._named(job, cell_texts(job))  # one row: here is fine
+                self._texts[row] = self._named(
+                    job, cell_texts(job, self._words)
+                )  # one row: here is fine
                 self.dataChanged.emit(self.index(row, 0), self.index(row, len(Column) - 1))
             else:
                 self._remove_rows([row])
@@ -511,7 +532,7 @@ class HistoryModel(QAbstractTableModel):
         # Below the last row read a job arrives with a later page instead.
         if self._more and self._cursor is not None and job.seq < self._cursor:
             return
-        self._insert(job, cell_texts(job))
+        self._insert(job, cell_texts(job, self._words))
 
     def remove_ids(self, ids: Iterable[str]) -> int:
         """Take jobs out (deleted). Returns how many rows went."""
