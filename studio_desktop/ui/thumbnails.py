@@ -1,11 +1,18 @@
 """Thumbnails for every screen: decoded on Tasks' "thumbnails" pool, cached in memory with a byte
-bound.
+bound sized to what is on screen.
 
 The GUI thread only asks (`pixmap`), gets what is cached, and hears `loaded` when more is ready.
 Decoding uses QImageReader with a scaled size, so a JPEG is decoded straight at the size shown.
 Requests are served newest first and the backlog is capped: when the user scrolls fast, rows that
 went by are dropped instead of delaying the ones now on screen (they are asked for again if they
 come back into view).
+
+The cache holds what the screens show plus a margin, not a fixed amount: each view says how many
+bytes one screen of its thumbnails takes (`fit_screen`) and the bound is `SCREENS` times their
+sum (at least `MIN_CACHE_BYTES`, at most the ceiling given to the loader). A fixed 128 MiB was
+most of the gallery's peak memory at 100k images (~360 MB) and bought nothing: a screen that
+scrolled by is decoded again in a few ms if it comes back, while the screen shown and its
+neighbours stay cached.
 """
 
 from __future__ import annotations
@@ -25,6 +32,9 @@ log = logging.getLogger("studio.ui.thumbnails")
 
 DEFAULT_SIZE = 256  # device pixels of the long edge when the caller does not say
 MAX_BACKLOG = 256  # pending requests kept; older ones are dropped (they scrolled out of view)
+SCREENS = 4  # screens of thumbnails kept per view: the one shown, its neighbours, a resize's
+MIN_CACHE_BYTES = 16 * 2**20  # ~2,500 History/queue thumbnails, or ~160 gallery ones at 160 px
+MAX_CACHE_BYTES = 128 * 2**20  # the ceiling (a 4K screen of 512 px thumbnails fits 4 times)
 
 _Key = tuple[str, int]
 
@@ -139,15 +149,18 @@ class ThumbnailLoader(QObject):
         paths: DataPaths,
         *,
         tasks: Tasks | None = None,
-        max_cache_bytes: int = 128 * 2**20,
+        max_cache_bytes: int = MAX_CACHE_BYTES,
         threads: int = 2,
         parent: QObject | None = None,
     ) -> None:
         """`tasks`: the app's; without one (a test, a benchmark) the loader runs its own and
-        `shutdown()` stops it."""
+        `shutdown()` stops it. `max_cache_bytes`: the most the cache may hold, whatever the
+        screens ask for (`fit_screen`)."""
         super().__init__(parent)
         self._paths = paths
-        self._max_bytes = max_cache_bytes
+        self._ceiling = max_cache_bytes
+        self._screens: dict[str, int] = {}  # view -> bytes of one screen of its thumbnails
+        self._max_bytes = min(max_cache_bytes, MIN_CACHE_BYTES)
         self._bytes = 0
         self._cache: OrderedDict[_Key, QPixmap] = OrderedDict()
         self._sizes: dict[str, set[int]] = {}
@@ -160,6 +173,23 @@ class ThumbnailLoader(QObject):
     @property
     def cache_bytes(self) -> int:
         return self._bytes
+
+    @property
+    def max_cache_bytes(self) -> int:
+        """The cache's bound now (it follows the screens, `fit_screen`)."""
+        return self._max_bytes
+
+    def fit_screen(self, view: str, screen_bytes: int) -> None:
+        """`view` shows `screen_bytes` of thumbnails at a time (its visible cells times the bytes
+        of one at the size it asks for): keep `SCREENS` of that cached. Call again when the
+        view's size or thumbnail size changes; 0 when it no longer shows any."""
+        if screen_bytes > 0:
+            self._screens[view] = screen_bytes
+        else:
+            self._screens.pop(view, None)
+        wanted = max(MIN_CACHE_BYTES, SCREENS * sum(self._screens.values()))
+        self._max_bytes = min(self._ceiling, wanted)
+        self._evict()
 
     def pixmap(self, rel_path: str, size: int | None = None) -> QPixmap | None:
         """The cached thumbnail of a file as the store records its path, long edge ~`size` device

@@ -17,6 +17,7 @@ from studio_desktop.core.store.filters import (
     ALL_JOBS,
     BoardRecord,
     ImageFilter,
+    ImageSummary,
     JobFilter,
     Page,
     ServerRecord,
@@ -61,6 +62,11 @@ class ReadView:
         self, flt: ImageFilter = ALL_IMAGES, *, after_id: int | None = None, limit: int = 200
     ) -> Page[ImageRecord]:
         return self._store.list_images(flt, after_id=after_id, limit=limit)
+
+    def list_image_summaries(
+        self, flt: ImageFilter = ALL_IMAGES, *, after_id: int | None = None, limit: int = 200
+    ) -> Page[ImageSummary]:
+        return self._store.list_image_summaries(flt, after_id=after_id, limit=limit)
 
     def count_images(self, flt: ImageFilter = ALL_IMAGES) -> int:
         return self._store.count_images(flt)

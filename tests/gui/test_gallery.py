@@ -163,7 +163,24 @@ def gallery(
 
 
 def shown_ids(model: GalleryModel) -> list[int]:
-    return [model.record(row).id for row in range(model.rowCount())]
+    return [model.index(row, 0).data(ImageIdRole) for row in range(model.rowCount())]
+
+
+def record_at(qtbot: QtBot, model: GalleryModel, row: int) -> ImageRecord:
+    """The row's full record: pages hold only what the grid shows, records are read by id."""
+    (record,) = read_records(qtbot, model, [row])
+    return record
+
+
+def selected_records(qtbot: QtBot, tab: GalleryTab) -> list[ImageRecord]:
+    """The selection's full records (read off the GUI thread unless the model holds them)."""
+    rows = [i.row() for i in tab.view.selectionModel().selectedIndexes()]
+    return read_records(qtbot, tab.model, rows) if rows else []
+
+
+def hearts(model: GalleryModel, rows: Sequence[int]) -> list[bool]:
+    """Whether each row's cell paints the favourite heart (what the grid shows, not a record)."""
+    return [model.index(row, 0).data(CellRole).favourite for row in rows]
 
 
 def select_rows(tab: GalleryTab, rows: Sequence[int]) -> None:
@@ -411,13 +428,14 @@ def test_text_search_and_filters_change_rows(
     bar.model.setCurrentIndex(0)
     settled(qtbot, model)
 
-    g.tab.apply_tags([model.record(model.row_of(cat.id) or 0)], ["Roof", "red"], replace_all=True)
-    qtbot.waitUntil(lambda: model.record(model.row_of(cat.id) or 0).tags == ("Roof", "red"))
+    cat_row = model.row_of(cat.id) or 0
+    g.tab.apply_tags([record_at(qtbot, model, cat_row)], ["Roof", "red"], replace_all=True)
+    qtbot.waitUntil(lambda: [r.tags for r in model.records([cat_row])] == [("Roof", "red")])
     with qtbot.waitSignal(bar.filter_changed, timeout=WAIT_MS):
         bar.tag.setText("roof")
     settled(qtbot, model)
     assert shown_ids(model) == [cat.id]
-    assert model.record(0).tags == ("Roof", "red")
+    assert record_at(qtbot, model, 0).tags == ("Roof", "red")
     g.tab.shutdown()
 
 
@@ -429,8 +447,8 @@ def test_delete_then_undo_restores_rows(qtbot: QtBot, gallery: Gallery) -> None:
     before = shown_ids(model)
     select_rows(tab, [1, 3])
     doomed = {before[1], before[3]}
-    tab.delete_selected()
-    assert shown_ids(model) == [i for i in before if i not in doomed]
+    tab.delete_selected()  # once the selection's records are read (the grid holds only cells)
+    qtbot.waitUntil(lambda: shown_ids(model) == [i for i in before if i not in doomed])
     qtbot.waitUntil(lambda: all(deleted(gallery, i) for i in doomed))
     assert gallery.undos and "trash" in gallery.undos[-1][0]
     assert tab.view.currentIndex().row() == 1  # the selection moved on, not to the top
@@ -459,7 +477,7 @@ def test_trash_view_restores(qtbot: QtBot, gallery: Gallery) -> None:
     tab.filter_bar.trash.setChecked(True)
     settled(qtbot, model)
     assert shown_ids(model) == [before[0]]
-    menu = tab.build_menu(tab.selected_records() or [model.record(0)])
+    menu = tab.build_menu(selected_records(qtbot, tab) or [record_at(qtbot, model, 0)])
     assert "Restore" in [a.text() for a in menu.actions()]
     select_rows(tab, [0])
     tab.delete_selected()  # in the Trash view, Delete restores
@@ -474,12 +492,14 @@ def test_trash_view_restores(qtbot: QtBot, gallery: Gallery) -> None:
 def test_favourite_toggles(qtbot: QtBot, gallery: Gallery) -> None:
     tab, model = gallery.tab, gallery.tab.model
     select_rows(tab, [0, 2])
-    ids = [model.record(0).id, model.record(2).id]
+    ids = [record_at(qtbot, model, 0).id, record_at(qtbot, model, 2).id]
     tab.toggle_favourite()
-    assert model.record(0).favourite and model.record(2).favourite
+    assert hearts(model, [0, 1, 2]) == [True, False, True]  # shown before the write is done
+    assert record_at(qtbot, model, 0).favourite and record_at(qtbot, model, 2).favourite
     qtbot.waitUntil(lambda: all(favourite(gallery, i) for i in ids))
     tab.toggle_favourite()
-    assert not model.record(0).favourite
+    assert hearts(model, [0, 1, 2]) == [False, False, False]
+    assert not record_at(qtbot, model, 0).favourite
     qtbot.waitUntil(lambda: not any(favourite(gallery, i) for i in ids))
 
 
@@ -490,16 +510,17 @@ def test_favouriting_an_image_in_the_gallery_writes_on_the_operations_thread_not
     the write lock; here a write on the GUI thread raises WrongThread and fails the test."""
     tab, model = gallery.tab, gallery.tab.model
     with pytest.raises(WrongThread):
-        gallery.ctx.store.set_favourite([model.record(0).id], True)  # the guard is on
+        gallery.ctx.store.set_favourite([record_at(qtbot, model, 0).id], True)  # the guard is on
     select_rows(tab, [1])
-    image_id = model.record(1).id
+    image_id = record_at(qtbot, model, 1).id
     tab.toggle_favourite()
-    assert model.record(1).favourite  # shown at once
+    assert hearts(model, [1]) == [True]  # shown at once
+    assert record_at(qtbot, model, 1).favourite
     assert gallery.statuses[-1] == "Added 1 image(s) to favourites"
     qtbot.waitUntil(lambda: favourite(gallery, image_id))
 
-    tab.apply_tags([model.record(1)], ["sky"], replace_all=True)
-    qtbot.waitUntil(lambda: model.record(1).tags == ("sky",))
+    tab.apply_tags([record_at(qtbot, model, 1)], ["sky"], replace_all=True)
+    qtbot.waitUntil(lambda: [r.tags for r in model.records([1])] == [("sky",)])
     tab.delete_selected()
     qtbot.waitUntil(lambda: deleted(gallery, image_id))
     gallery.undos[-1][1]()
@@ -507,10 +528,10 @@ def test_favouriting_an_image_in_the_gallery_writes_on_the_operations_thread_not
     qtbot.waitUntil(lambda: model.row_of(image_id) is not None)  # back once read again
 
 
-def test_context_menu_remix_and_copy_prompt(gallery: Gallery) -> None:
+def test_context_menu_remix_and_copy_prompt(qtbot: QtBot, gallery: Gallery) -> None:
     tab = gallery.tab
     select_rows(tab, [0])
-    record = tab.selected_records()[0]
+    record = selected_records(qtbot, tab)[0]
     menu = tab.build_menu([record])
     action(menu, "Remix").trigger()
     assert gallery.remixes == [record.job_id]
@@ -528,7 +549,7 @@ def test_export_to_folder_with_and_without_metadata(
 ) -> None:
     tab = gallery.tab
     select_rows(tab, [0, 1])
-    records = tab.selected_records()
+    records = selected_records(qtbot, tab)
     out = tmp_path / "export"
 
     # The export starts once the jobs behind the images are read (off the GUI thread).
@@ -614,7 +635,7 @@ def test_new_output_from_a_real_job_appears_at_top(
     with qtbot.waitSignal(pool.outputs_ready, timeout=WAIT_MS * 2):
         pool.enqueue([job]).result(timeout=WAIT_MS / 1000)
     qtbot.waitUntil(lambda: model.rowCount() == 4, timeout=WAIT_MS)
-    top = model.record(0)
+    top = record_at(qtbot, model, 0)
     assert top.job_id == job.id
     assert model.prompt_of(top) == "fresh from the server"
     g.tab.shutdown()
@@ -652,14 +673,15 @@ def test_viewer_opens_and_walks(qtbot: QtBot, gallery: Gallery) -> None:
     tab.open_viewer()
     viewer = tab.viewer
     assert viewer is not None and viewer.isVisible()
-    assert viewer.record == model.record(1)
+    qtbot.waitUntil(lambda: viewer.record == record_at(qtbot, model, 1), timeout=WAIT_MS)
     qtbot.waitUntil(lambda: viewer.view.pixmap().width() == 48, timeout=WAIT_MS)  # full image
     QTest.keyClick(viewer, Qt.Key.Key_Right)
-    assert viewer.record == model.record(2)
+    qtbot.waitUntil(lambda: viewer.record == record_at(qtbot, model, 2), timeout=WAIT_MS)
     assert tab.view.currentIndex().row() == 2  # the grid follows
     QTest.keyClick(viewer, Qt.Key.Key_Left)
+    qtbot.waitUntil(lambda: viewer.record == record_at(qtbot, model, 1), timeout=WAIT_MS)
     QTest.keyClick(viewer, Qt.Key.Key_Left)
-    assert viewer.record == model.record(0)
+    qtbot.waitUntil(lambda: viewer.record == record_at(qtbot, model, 0), timeout=WAIT_MS)
     assert not viewer.previous_button.isEnabled()
     viewer.actual_button.click()
     assert viewer.view.zoom == pytest.approx(1.0)
@@ -668,7 +690,7 @@ def test_viewer_opens_and_walks(qtbot: QtBot, gallery: Gallery) -> None:
     viewer.fit_button.click()
     assert viewer.view.fitting
     viewer.remix_button.click()
-    assert gallery.remixes == [model.record(0).job_id]
+    assert gallery.remixes == [record_at(qtbot, model, 0).job_id]
     viewer.close()
 
 
@@ -698,7 +720,7 @@ def test_arrow_keys_change_image_while_the_picture_has_focus(
     ]
     for key, modifier, row in steps:
         QTest.keyClick(viewer.view, key, modifier)
-        qtbot.waitUntil(lambda row=row: viewer.record == model.record(row), timeout=WAIT_MS)
+        qtbot.waitUntil(lambda row=row: [viewer.record] == model.records([row]), timeout=WAIT_MS)
     viewer.close()
 
 
@@ -714,13 +736,13 @@ def test_the_viewer_keeps_the_zoom_the_user_chose_for_the_next_image(
     viewer.view.zoom_by(3.0)
     chosen = viewer.view.zoom
     viewer.show_next()
-    qtbot.waitUntil(lambda: viewer.record == model.record(1), timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: [viewer.record] == model.records([1]), timeout=WAIT_MS)
     qtbot.waitUntil(lambda: viewer.status.text() == "", timeout=WAIT_MS)  # full image in
     assert not viewer.view.fitting
     assert viewer.view.zoom == pytest.approx(chosen)
     viewer.fit_button.click()
     viewer.show_next()
-    qtbot.waitUntil(lambda: viewer.record == model.record(2), timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: [viewer.record] == model.records([2]), timeout=WAIT_MS)
     assert viewer.view.fitting
     viewer.close()
 
@@ -731,9 +753,9 @@ def test_the_viewer_title_is_the_prompt_not_a_file_name(qtbot: QtBot, gallery: G
     tab.open_viewer()
     viewer = tab.viewer
     assert viewer is not None
-    prompt = model.prompt_of(model.record(0))
+    prompt = model.prompt_of(record_at(qtbot, model, 0))
     qtbot.waitUntil(lambda: prompt in viewer.windowTitle(), timeout=WAIT_MS)
-    assert Path(model.record(0).path).name not in viewer.windowTitle()
+    assert Path(record_at(qtbot, model, 0).path).name not in viewer.windowTitle()
     viewer.close()
 
 
@@ -749,7 +771,7 @@ def test_the_gallery_says_how_many_images_it_shows(qtbot: QtBot, gallery: Galler
     qtbot.waitUntil(lambda: label.text() == "1 image(s)", timeout=WAIT_MS)
 
 
-def test_keyboard_selection_moves(gallery: Gallery) -> None:
+def test_keyboard_selection_moves(qtbot: QtBot, gallery: Gallery) -> None:
     tab = gallery.tab
     tab.select_next()
     assert tab.view.currentIndex().row() == 0
@@ -758,7 +780,7 @@ def test_keyboard_selection_moves(gallery: Gallery) -> None:
     assert tab.view.currentIndex().row() == 2
     tab.select_previous()
     assert tab.view.currentIndex().row() == 1
-    assert len(tab.selected_records()) == 1
+    assert len(selected_records(qtbot, tab)) == 1
 
 
 # --- thumbnails -------------------------------------------------------------------------------
@@ -783,6 +805,52 @@ def test_thumbnails_decode_off_the_gui_thread(
     g = open_gallery(qtbot, ctx, idle_pool, loader)
     qtbot.waitUntil(lambda: g.tab.delegate.pixmaps_painted >= 4, timeout=WAIT_MS)
     assert threads and threading.get_ident() not in threads
+    g.tab.shutdown()
+
+
+def test_loader_cache_follows_what_the_screens_show(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, ctx: AppContext
+) -> None:
+    """The cache keeps a few screens of thumbnails, not a fixed 128 MiB: its bound follows the
+    screen sizes the views report, within the ceiling."""
+    monkeypatch.setattr(thumbnails_module, "MIN_CACHE_BYTES", 0)
+    monkeypatch.setattr(thumbnails_module, "SCREENS", 1)
+    records = add_images(ctx, 4)
+    one = 48 * 32 * 4  # one of these thumbnails (48x32, decoded at 64)
+    thumbs = ThumbnailLoader(ctx.paths, max_cache_bytes=3 * one)
+    try:
+        thumbs.fit_screen("grid", 2 * one)
+        assert thumbs.max_cache_bytes == 2 * one
+        thumbs.fit_screen("list", 5 * one)  # two views: their sum, within the ceiling
+        assert thumbs.max_cache_bytes == 3 * one
+        thumbs.fit_screen("list", 0)  # that view shows none any more
+        for record in records:
+            assert record.thumb_path is not None
+            with qtbot.waitSignal(thumbs.loaded, timeout=WAIT_MS):
+                thumbs.pixmap(record.thumb_path, 64)
+            assert thumbs.cache_bytes <= 2 * one
+        assert thumbs.cache_bytes == 2 * one
+        thumbs.fit_screen("grid", one)  # a smaller window: the oldest go at once
+        assert thumbs.cache_bytes == one
+        assert thumbs.pixmap(records[-1].thumb_path or "", 64) is not None  # the newest stays
+    finally:
+        thumbs.shutdown()
+
+
+def test_gallery_sizes_the_cache_to_its_screen(
+    qtbot: QtBot,
+    monkeypatch: pytest.MonkeyPatch,
+    ctx: AppContext,
+    idle_pool: WorkerPool,
+    loader: ThumbnailLoader,
+) -> None:
+    monkeypatch.setattr(thumbnails_module, "MIN_CACHE_BYTES", 0)
+    g = open_gallery(qtbot, ctx, idle_pool, loader)
+    qtbot.waitUntil(lambda: loader.max_cache_bytes > 0, timeout=WAIT_MS)
+    small = loader.max_cache_bytes
+    assert small < thumbnails_module.MAX_CACHE_BYTES
+    g.tab.size_slider.setValue(320)  # bigger thumbnails: more bytes a screen
+    qtbot.waitUntil(lambda: loader.max_cache_bytes > small, timeout=WAIT_MS)
     g.tab.shutdown()
 
 

@@ -14,15 +14,18 @@ from pytestqt.qtbot import QtBot
 from studio_desktop.core.context import AppContext
 from studio_desktop.core.jobs import ImageRecord
 from studio_desktop.core.store import store as store_module
+from studio_desktop.ui.gallery import GalleryModel
 from studio_desktop.ui.gallery.grid_view import day_label
 from studio_desktop.ui.thumbnails import ThumbnailLoader
 from studio_desktop.workers import WorkerPool
+from studio_desktop.workers.read_view import ReadView
 from tests.gui import test_gallery
 from tests.gui.test_gallery import (
     WAIT_MS,
     Gallery,
     add_image,
     add_images,
+    load_all,
     open_gallery,
     settled,
 )
@@ -181,3 +184,29 @@ def test_headers_arriving_above_keep_the_images_on_screen_where_they_were(
     assert len(view.sections()) == 4  # the other days' headers arrived above
     assert view.visualRect(tab.model.index(row, 0)).top() == y  # the same image, same place
     tab.shutdown()
+
+
+def test_day_starts_follow_pages_appended_and_rows_taken_out(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, ctx: AppContext
+) -> None:
+    """The day runs are worked out as pages arrive (not again over every row read for each
+    page) and afresh when rows are taken out."""
+    now = datetime.now(UTC)
+    ids: dict[int, list[int]] = {}
+    for days in (6, 3, 1):  # oldest first: ids follow the dates
+        ids[days] = [
+            add_image_made_at(ctx, monkeypatch, f"{days} {i}", now - timedelta(days=days)).id
+            for i in range(3)
+        ]
+    model = GalleryModel(ReadView(ctx.store), page_size=2)
+    try:
+        settled(qtbot, model)
+        day = {d: (now - timedelta(days=d)).astimezone().date().toordinal() for d in ids}
+        assert model.day_starts() == [(0, day[1])]
+        load_all(qtbot, model)  # page by page
+        assert model.loaded_rows() == 9
+        assert model.day_starts() == [(0, day[1]), (3, day[3]), (6, day[6])]
+        model.remove_ids(ids[3])  # the middle day goes
+        assert model.day_starts() == [(0, day[1]), (3, day[6])]
+    finally:
+        model.shutdown()

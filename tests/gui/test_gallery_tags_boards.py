@@ -27,7 +27,9 @@ from tests.gui.test_gallery import (
     action,
     add_images,
     open_gallery,
+    record_at,
     select_rows,
+    selected_records,
     settled,
     shown_ids,
 )
@@ -97,7 +99,7 @@ def test_choosing_tags_in_the_sidebar_shows_images_having_all_of_them(
 def test_tag_counts_follow_tagging_and_the_trash(qtbot: QtBot, gallery: Gallery) -> None:
     tab, model = gallery.tab, gallery.tab.model
     select_rows(tab, [0, 1])  # the two newest: untagged
-    records = tab.selected_records()
+    records = selected_records(qtbot, tab)
     tab.change_tags(records, add=["sky"], remove=[])
     qtbot.waitUntil(lambda: ("sky", 2) in tab.sidebar.tag_rows(), timeout=WAIT_MS)
     select_rows(tab, [0])
@@ -132,9 +134,9 @@ def test_tagging_several_images_adds_to_each_instead_of_replacing(
     qtbot: QtBot, gallery: Gallery
 ) -> None:
     tab, model = gallery.tab, gallery.tab.model
-    cat_night, cat = model.record(4), model.record(3)
+    cat_night, cat = record_at(qtbot, model, 4), record_at(qtbot, model, 3)
     select_rows(tab, [3, 4])
-    editor = tab.tag_editor(tab.selected_records())
+    editor = tab.tag_editor(selected_records(qtbot, tab))
     qtbot.addWidget(editor)
     assert editor.chips() == ["cat", "night"]  # every tag any of them has
     editor.input.setText("pet")
@@ -142,7 +144,9 @@ def test_tagging_several_images_adds_to_each_instead_of_replacing(
     editor.accept()
     qtbot.waitUntil(lambda: tags_of(gallery, cat.id) == ("cat", "pet"), timeout=WAIT_MS)
     assert tags_of(gallery, cat_night.id) == ("Cat", "night", "pet")
-    qtbot.waitUntil(lambda: model.record(3).tags == ("cat", "pet"), timeout=WAIT_MS)
+    qtbot.waitUntil(
+        lambda: [r.tags for r in model.records([3])] == [("cat", "pet")], timeout=WAIT_MS
+    )
 
 
 def test_the_filter_bar_tag_box_autocompletes(qtbot: QtBot, gallery: Gallery) -> None:
@@ -224,8 +228,8 @@ def test_add_to_board_from_the_context_menu_then_rename_and_delete_keeps_the_ima
     tab, model = gallery.tab, gallery.tab.model
     board = make_board(qtbot, gallery, "Night")
     select_rows(tab, [1, 3])
-    chosen = [r.id for r in tab.selected_records()]
-    menu = tab.build_menu(tab.selected_records())
+    chosen = [r.id for r in selected_records(qtbot, tab)]
+    menu = tab.build_menu(selected_records(qtbot, tab))
     submenu = action(menu, "Add to board").menu()
     assert submenu is not None
     action(menu, "Night").trigger()

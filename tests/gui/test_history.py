@@ -7,6 +7,7 @@ from __future__ import annotations
 import html
 import io
 import re
+import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -14,8 +15,9 @@ from typing import Any
 
 import pytest
 from PIL import Image
-from PySide6.QtCore import QModelIndex, Qt, QUrl
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QUrl
 from PySide6.QtGui import QGuiApplication, QPixmap
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from studio_desktop.core.context import AppContext
@@ -30,10 +32,12 @@ from studio_desktop.core.jobs import (
 )
 from studio_desktop.core.settings import Settings
 from studio_desktop.core.store import WrongThread
+from studio_desktop.core.store.filters import ALL_JOBS, JobFilter, Page
 from studio_desktop.ui.history import HistoryTab
 from studio_desktop.ui.history.details import error_html
 from studio_desktop.ui.history.filters import ACTIVE
 from studio_desktop.ui.history.model import Column, HistoryModel, StatusRole
+from studio_desktop.ui.history.table import JobTable
 from studio_desktop.ui.services import Services
 from studio_desktop.ui.thumbnails import ThumbnailLoader
 from studio_desktop.workers import WorkerPool
@@ -266,6 +270,48 @@ def test_history_paging_reads_off_the_gui_thread(
     assert history.shown() == [f"job {i}" for i in reversed(range(90))]
 
 
+class GatedReads(ReadView):
+    """The real store, but a page after the first waits until the test opens the gate: a page
+    that is still being read when the user changes the filter."""
+
+    def __init__(self, ctx: AppContext) -> None:
+        super().__init__(ctx.store)
+        self.gate = threading.Event()
+        self.later_pages = 0
+
+    def list_jobs(
+        self, flt: JobFilter = ALL_JOBS, *, after_seq: int | None = None, limit: int = 100
+    ) -> Page[Job]:
+        if after_seq is not None:
+            self.later_pages += 1
+            assert self.gate.wait(WAIT_MS / 1000)
+        return super().list_jobs(flt, after_seq=after_seq, limit=limit)
+
+
+def test_a_page_that_arrives_after_the_filter_changed_is_dropped(
+    qtbot: QtBot, ctx: AppContext, tasks: Tasks
+) -> None:
+    db(ctx).add_jobs([NewJob("txt2img", GenerationParams(prompt=f"cat {i}")) for i in range(30)])
+    db(ctx).add_jobs([NewJob("txt2img", GenerationParams(prompt=f"dog {i}")) for i in range(5)])
+    reads = GatedReads(ctx)
+    model = HistoryModel(reads, tasks, page_size=10)
+    wait_loaded(qtbot, model)
+    model.fetchMore(QModelIndex())  # the next page of every job: held at the gate
+    qtbot.waitUntil(lambda: reads.later_pages == 1, timeout=WAIT_MS)
+    model.set_filter(JobFilter(text="dog"))
+    wait_loaded(qtbot, model)
+    assert [model.job(r).params.prompt for r in range(model.rowCount())] == [
+        f"dog {i}" for i in reversed(range(5))
+    ]
+    reads.gate.set()  # the old page arrives now, for a filter no longer shown
+    assert tasks.wait_idle(WAIT_MS / 1000)
+    qtbot.waitUntil(lambda: not tasks.busy, timeout=WAIT_MS)  # every result delivered
+    assert [model.job(r).params.prompt for r in range(model.rowCount())] == [
+        f"dog {i}" for i in reversed(range(5))
+    ]
+    assert not model.canFetchMore(QModelIndex()) and not model.loading
+
+
 def test_view_fetches_more_pages_as_it_scrolls(
     qtbot: QtBot, ctx: AppContext, idle_pool: WorkerPool, open_history: OpenHistory
 ) -> None:
@@ -297,6 +343,74 @@ def test_columns_show_the_job(qtbot: QtBot, ctx: AppContext, tasks: Tasks) -> No
     assert text[Column.CREATED] == job.created_at.astimezone().strftime("%Y-%m-%d %H:%M")
     assert model.index(0, Column.PROMPT).data(3) == job.params.prompt  # ToolTipRole: in full
     assert model.index(0, Column.STATUS).data(1) is not None  # DecorationRole: the icon
+
+
+def test_the_server_column_follows_the_names_the_user_gave(
+    qtbot: QtBot, ctx: AppContext, tasks: Tasks
+) -> None:
+    add_job(ctx, "a fox")
+    model = history_model(qtbot, ctx, tasks)
+    assert model.index(0, Column.SERVER).data() == "127.0.0.1:1"
+    with qtbot.waitSignal(model.dataChanged, timeout=WAIT_MS):
+        model.set_server_names({"http://127.0.0.1:1": "gpu-box"})
+    assert model.index(0, Column.SERVER).data() == "gpu-box"
+    assert model.index(0, Column.SERVER).data(3) == "http://127.0.0.1:1"  # ToolTipRole
+
+
+class PaintCounter(QObject):
+    """Counts the paint events a widget gets."""
+
+    def __init__(self, widget: QWidget) -> None:
+        super().__init__(widget)
+        self.paints = 0
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            self.paints += 1
+        return False
+
+
+def settle_paints() -> None:
+    for _ in range(3):  # posted layouts (zero timers), then the paints they ask for
+        QApplication.processEvents()
+
+
+def test_a_page_appended_below_the_screen_does_not_repaint_it(
+    qtbot: QtBot, ctx: AppContext, tasks: Tasks
+) -> None:
+    """Qt repainted every cell on screen for each page added below it (most of a page's
+    GUI-thread time); the rows shown stay painted, the new ones are there to scroll to, and
+    anything that changes what is on screen still repaints it."""
+    db(ctx).add_jobs([NewJob("txt2img", GenerationParams(prompt=f"job {i}")) for i in range(90)])
+    model = history_model(qtbot, ctx, tasks, page_size=30)
+    table = JobTable()
+    qtbot.addWidget(table)
+    table.setModel(model)
+    table.resize(600, 300)  # about five rows
+    table.show()
+    qtbot.waitExposed(table)
+    settle_paints()
+    counter = PaintCounter(table.viewport())
+    bar = table.verticalScrollBar()
+    top_of_last_page = bar.maximum()
+
+    fetch_more(qtbot, model)
+    settle_paints()
+    assert model.rowCount() == 60
+    assert counter.paints == 0  # nothing on screen changed
+    assert bar.maximum() > top_of_last_page  # the scroll range grew all the same
+    table.scrollToBottom()
+    settle_paints()
+    assert counter.paints > 0
+    assert table.rowAt(table.viewport().height() - 1) == model.rowCount() - 1
+
+    table.scrollToTop()
+    settle_paints()
+    counter.paints = 0
+    model.remove_ids([model.job(0).id])  # a row on screen goes: repainted
+    settle_paints()
+    assert counter.paints > 0
 
 
 # --- filters and search -----------------------------------------------------------------------

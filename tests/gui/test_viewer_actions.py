@@ -48,11 +48,13 @@ def gallery(
     g.tab.shutdown()
 
 
-def open_viewer(gallery: Gallery, row: int) -> ImageViewer:
+def open_viewer(qtbot: QtBot, gallery: Gallery, row: int) -> ImageViewer:
     select_rows(gallery.tab, [row])
     gallery.tab.open_viewer()
     viewer = gallery.tab.viewer
-    assert viewer is not None and viewer.record is not None
+    assert viewer is not None
+    # The record is read off the GUI thread (the grid's pages hold only what it paints).
+    qtbot.waitUntil(lambda: viewer.record is not None, timeout=10_000)
     return viewer
 
 
@@ -66,7 +68,7 @@ def test_the_viewer_has_favourite_delete_and_tag_buttons_with_their_keys(
     qtbot: QtBot, gallery: Gallery
 ) -> None:
     """What the user saw: nothing in the viewer to favourite, delete or tag the image."""
-    viewer = open_viewer(gallery, 1)
+    viewer = open_viewer(qtbot, gallery, 1)
     record = viewer.record
     assert record is not None
     assert not viewer.favourite_button.isChecked()
@@ -85,14 +87,18 @@ def test_the_viewer_has_favourite_delete_and_tag_buttons_with_their_keys(
     viewer.delete_button.click()  # trashed, with the grid's Undo; the next image is shown
     qtbot.waitUntil(lambda: db(gallery.ctx).get_image(record.id).deleted, timeout=WAIT_MS)  # type: ignore[union-attr]
     assert gallery.undos and gallery.undos[-1][0] == "Moved 1 image(s) to the trash"
-    assert viewer.isVisible() and viewer.record is not None and viewer.record.id != record.id
+    # The next image's record may still be on its way (read off the GUI thread): wait for it.
+    qtbot.waitUntil(
+        lambda: viewer.record is not None and viewer.record.id != record.id, timeout=WAIT_MS
+    )
+    assert viewer.isVisible()
     gallery.undos[-1][1]()
     qtbot.waitUntil(lambda: not db(gallery.ctx).get_image(record.id).deleted, timeout=WAIT_MS)  # type: ignore[union-attr]
     viewer.close()
 
 
 def test_the_viewer_tags_button_opens_the_chip_editor(qtbot: QtBot, gallery: Gallery) -> None:
-    viewer = open_viewer(gallery, 0)
+    viewer = open_viewer(qtbot, gallery, 0)
     record = viewer.record
     assert record is not None
     wait_active(qtbot, viewer)
@@ -126,7 +132,7 @@ def test_the_parameters_panel_never_scrolls_sideways(
     assert len(full) >= 300
     gallery = open_gallery(qtbot, ctx, idle_pool, loader)
     try:
-        viewer = open_viewer(gallery, 0)
+        viewer = open_viewer(qtbot, gallery, 0)
         qtbot.waitExposed(viewer, timeout=WAIT_MS)
         scroll = viewer.details_scroll
         qtbot.waitUntil(  # the prompt comes with the job, read in the background

@@ -19,6 +19,7 @@ from studio_desktop.ui.gallery.viewer import ImageViewer
 from studio_desktop.workers.read_view import ReadView
 from tests.fakes.comfy_server import FakeComfyServer
 from tests.gui.conftest import PoolFactory, db
+from tests.gui.test_gallery import record_at
 from tests.integration.test_templates_e2e import full_object_info
 from tests.unit.test_builtin_templates import plausible_params
 
@@ -127,7 +128,7 @@ def test_video_and_audio_land_in_the_gallery_with_thumbnails(
         for kind in ("video", "audio"):
             model.set_filter(ImageFilter(kind=kind))
             settled(qtbot, model)
-            assert model.rowCount() == 1 and model.record(0).kind == kind
+            assert model.rowCount() == 1 and record_at(qtbot, model, 0).kind == kind
     finally:
         model.shutdown()
 
@@ -144,8 +145,8 @@ def test_the_viewer_plays_video_and_audio(
     settled(qtbot, model)
     row = model.row_of(outputs[kind].id)
     assert row is not None
-    widget.show_row(row)
-    assert widget.showing() == "player"
+    widget.show_row(row)  # once its record is read (the model's pages hold only cells)
+    qtbot.waitUntil(lambda: widget.showing() == "player", timeout=WAIT_MS)
     player = widget.player
     assert player is not None
     assert widget.fit_button.isHidden()  # zoom is for stills
@@ -160,10 +161,11 @@ def test_the_viewer_plays_video_and_audio(
 
     other = next(r for r in range(model.rowCount()) if r != row)
     widget.show_row(other)  # moving on stops playback and opens the other file, paused
+    qtbot.waitUntil(lambda: widget.record is not None and widget.record.id != outputs[kind].id)
     media = player.player
     assert media is not None
     assert media.playbackState() is not QMediaPlayer.PlaybackState.PlayingState
-    assert media.source().toLocalFile().endswith(Path(model.record(other).path).name)
+    assert media.source().toLocalFile().endswith(Path(record_at(qtbot, model, other).path).name)
 
 
 def test_the_viewer_stops_playback_when_closed_and_shows_stills_again(
@@ -180,12 +182,13 @@ def test_the_viewer_stops_playback_when_closed_and_shows_stills_again(
         still = model.row_of(still_record.id)
         assert video is not None and still is not None
         widget.show_row(video)
-        assert widget.showing() == "player"
+        qtbot.waitUntil(lambda: widget.showing() == "player", timeout=WAIT_MS)
         widget.show_row(still)
-        assert widget.showing() == "image"
+        qtbot.waitUntil(lambda: widget.showing() == "image", timeout=WAIT_MS)
         assert not widget.fit_button.isHidden()
         qtbot.waitUntil(lambda: widget.view.pixmap().width() == 48, timeout=WAIT_MS)
         widget.show_row(video)
+        qtbot.waitUntil(lambda: widget.showing() == "player", timeout=WAIT_MS)
         widget.close()
         player = widget.player
         assert player is not None and (player.player is None or player.player.source().isEmpty())

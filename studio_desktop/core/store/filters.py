@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Generic, TypeVar
+from typing import Generic, NamedTuple, TypeVar
 
 from studio_desktop.core.jobs import JobStatus
 
@@ -65,6 +65,21 @@ class Page(Generic[T]):
 
     items: list[T]
     next_cursor: int | None
+
+
+class ImageSummary(NamedTuple):
+    """What a grid of images shows of each (no metadata, tags or size): a list view's row.
+
+    A tuple of plain values, so a page of them is cheap to read (no JSON decoded) and to keep
+    (Python's garbage collector stops tracking it); the full `ImageRecord` is read by id when
+    a detail needs it."""
+
+    id: int
+    path: str
+    thumb_path: str | None
+    kind: str
+    favourite: bool
+    created_at: datetime
 
 
 @dataclass(frozen=True)

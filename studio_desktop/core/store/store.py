@@ -47,6 +47,7 @@ from studio_desktop.core.store.filters import (
     ALL_JOBS,
     BoardRecord,
     ImageFilter,
+    ImageSummary,
     JobFilter,
     Page,
     ServerRecord,
@@ -456,6 +457,18 @@ class Store:
         with self._db.read() as session:
             rows = images_repo.newest_first(session, where, after_id=after_id, limit=limit)
             items = [convert.image(r) for r in rows[:limit]]
+        return Page(items, items[-1].id if len(rows) > limit else None)
+
+    def list_image_summaries(
+        self, flt: ImageFilter = ALL_IMAGES, *, after_id: int | None = None, limit: int = 200
+    ) -> Page[ImageSummary]:
+        """`list_images` with only what a grid shows (`ImageSummary`): the gallery's pages."""
+        where = images_repo.filter_condition(flt, fts=self._fts)
+        with self._db.read() as session:
+            rows = images_repo.newest_first_summaries(
+                session, where, after_id=after_id, limit=limit
+            )
+        items = rows[:limit]
         return Page(items, items[-1].id if len(rows) > limit else None)
 
     def count_images(self, flt: ImageFilter = ALL_IMAGES) -> int:

@@ -11,11 +11,13 @@ GUI-thread time). Records are read a keyset page at a time, in order, on Tasks' 
 far as the view has looked plus a page; rows not read yet paint as placeholders and fill in with
 `dataChanged`. The loaded rows are always a prefix, so a record's row is a bisect away.
 
-Per loaded row the model keeps only what painting needs (id, thumbnail, favourite, kind: tuples
-of plain values, which Python's garbage collector stops tracking) and the full records of the
-last rows read in a small cache; older ones are read again by id when asked for. Holding every
-record (5 container objects each) made each full collection ~50 ms longer at 20,000 images and
-triggered it more often: a GUI stall of ~100 ms twice per scroll through the library.
+Pages are read narrow (`ImageSummary`: the columns the grid shows, no metadata JSON decoded):
+per loaded row the model keeps only what painting needs (id, thumbnail, favourite, kind: tuples
+of plain values, which Python's garbage collector stops tracking). Full records are read by id
+when something needs one (the details pane, a tooltip, the viewer, an action on the selection:
+`read_records`) and kept in a small cache. Holding every record (5 container objects each) made
+each full collection ~50 ms longer at 20,000 images; reading full rows for every page decoded
+200 metadata documents a page while holding the GIL the GUI thread needs.
 """
 
 from __future__ import annotations
@@ -40,7 +42,7 @@ from PySide6.QtCore import (
 )
 
 from studio_desktop.core.jobs import GenerationParams, ImageRecord, Job
-from studio_desktop.core.store.filters import ALL_IMAGES, ImageFilter, Page
+from studio_desktop.core.store.filters import ALL_IMAGES, ImageFilter, ImageSummary, Page
 from studio_desktop.ui.gallery.boards import image_ids_mime
 from studio_desktop.workers.read_view import ReadView
 from studio_desktop.workers.tasks import Task, Tasks
@@ -75,7 +77,7 @@ def params_of(record: ImageRecord) -> GenerationParams | None:
     return None
 
 
-def thumb_source(record: ImageRecord) -> str | None:
+def thumb_source(record: ImageRecord | ImageSummary) -> str | None:
     """What to show for a record: its thumbnail, else the image itself, else nothing."""
     if record.thumb_path:
         return record.thumb_path
@@ -94,9 +96,22 @@ class Cell(NamedTuple):
     path: str  # the file as the store records it (dragged out as a file URL)
 
 
-def cell_of(record: ImageRecord) -> Cell:
+def cell_of(record: ImageRecord | ImageSummary) -> Cell:
     day = record.created_at.astimezone().date().toordinal()
     return Cell(thumb_source(record), record.favourite, record.kind, day, record.path)
+
+
+class _CellPage(NamedTuple):
+    """A page as read, with its rows' cells made on the read pool (`astimezone` for a page of
+    500 rows was a few ms of a scroll step on the GUI thread)."""
+
+    page: Page[ImageSummary]
+    cells: list[Cell]
+
+
+def _read_cells(reads: ReadView, flt: ImageFilter, after_id: int | None, limit: int) -> _CellPage:
+    page = reads.list_image_summaries(flt, after_id=after_id, limit=limit)
+    return _CellPage(page, [cell_of(r) for r in page.items])
 
 
 class GalleryModel(QAbstractListModel):
@@ -129,8 +144,10 @@ class GalleryModel(QAbstractListModel):
         # The loaded prefix of the rows: -id (ascending, for bisect) and what to paint.
         self._neg_ids: list[int] = []
         self._cells: list[Cell] = []
-        self._cells_version = 0  # bumped whenever rows are added or taken out of `_cells`
-        self._day_starts: tuple[int, list[tuple[int, int]]] = (-1, [])  # version, starts
+        # Bumped whenever `_cells` changes other than by rows appended at the end.
+        self._cells_version = 0
+        # The version they were worked out for, how many cells they cover, the day starts.
+        self._day_starts: tuple[int, int, list[tuple[int, int]]] = (-1, 0, [])
         self._recent: OrderedDict[int, ImageRecord] = OrderedDict()  # by id, least recent first
         self._count = 0  # rows shown: loaded ones, then placeholders
         self._cursor: int | None = None  # the last id read (the keyset position)
@@ -205,14 +222,17 @@ class GalleryModel(QAbstractListModel):
         self._target = 2 * self._page_size  # one page ahead of the first screen
         self._first_pending = True
         reads, flt, limit = self._reads, self._filter, self._page_size
-        self._start(("first", self._generation, None), lambda: reads.list_images(flt, limit=limit))
+        self._start(
+            ("first", self._generation, None),
+            lambda: _read_cells(reads, flt, None, limit),
+        )
 
-    def _extend(self, items: Sequence[ImageRecord], next_cursor: int | None) -> None:
+    def _extend(
+        self, items: Sequence[ImageSummary], next_cursor: int | None, cells: Sequence[Cell]
+    ) -> None:
+        """Rows appended at the end (`day_starts` goes on from where it was)."""
         self._neg_ids.extend(-r.id for r in items)
-        self._cells.extend(cell_of(r) for r in items)
-        self._cells_version += 1
-        for record in items:
-            self._remember(record)
+        self._cells.extend(cells)
         if items:
             self._cursor = items[-1].id
         self._exhausted = next_cursor is None
@@ -258,7 +278,7 @@ class GalleryModel(QAbstractListModel):
         reads, flt, cursor = self._reads, self._filter, self._cursor
         self._start(
             ("page", self._generation, cursor),
-            lambda: reads.list_images(flt, after_id=cursor, limit=limit),
+            lambda: _read_cells(reads, flt, cursor, limit),
         )
 
     def _read_done(self, key: _Key, result: object) -> None:
@@ -271,21 +291,21 @@ class GalleryModel(QAbstractListModel):
             elif what == "count" and isinstance(result, int):
                 self._counted = True
                 self._grow(result)
-            elif what == "page" and cursor == self._cursor and isinstance(result, Page):
+            elif what == "page" and cursor == self._cursor and isinstance(result, _CellPage):
                 self._apply(result)
             self._wake_waiters()
         self._read_ahead()
 
     def _first_done(self, result: object) -> None:
-        if not isinstance(result, Page):  # failed: shown as empty; a refresh reads it again
+        if not isinstance(result, _CellPage):  # failed: shown as empty; a refresh reads again
             failure = result if isinstance(result, Exception) else None
             log.warning("could not read the gallery's first page", exc_info=failure)
-            result = Page[ImageRecord](items=[], next_cursor=None)
+            result = _CellPage(Page[ImageSummary](items=[], next_cursor=None), [])
         self._first_pending = False
         # A reset, not an insert: the tab learns from it that the filter's rows are in, even
         # when there are none (its empty state) and its selection is gone.
         self.beginResetModel()
-        self._extend(result.items, result.next_cursor)
+        self._extend(result.page.items, result.page.next_cursor, result.cells)
         self._count = len(self._cells)
         self.endResetModel()
         deferred, self._deferred = self._deferred, []
@@ -330,18 +350,24 @@ class GalleryModel(QAbstractListModel):
             self._count = count
             self.endInsertRows()
 
-    def _apply(self, page: Page[ImageRecord]) -> None:
+    def _apply(self, read: _CellPage) -> None:
+        page = read.page
         # The keyset (id below the cursor) can't repeat a row; the check is cheap insurance.
-        fresh = [r for r in page.items if self.row_of(r.id) is None]
+        pairs = zip(page.items, read.cells, strict=True)
+        fresh, cells = [], []
+        for item, cell in pairs:
+            if self.row_of(item.id) is None:
+                fresh.append(item)
+                cells.append(cell)
         first = len(self._cells)
         filled = min(first + len(fresh), self._count) - first  # placeholders that get a record
         if first + len(fresh) > self._count:  # more than counted (added since, or not counted)
             self.beginInsertRows(QModelIndex(), self._count, first + len(fresh) - 1)
-            self._extend(fresh, page.next_cursor)
+            self._extend(fresh, page.next_cursor, cells)
             self._count = len(self._cells)
             self.endInsertRows()
         else:
-            self._extend(fresh, page.next_cursor)
+            self._extend(fresh, page.next_cursor, cells)
         if page.items and not fresh:
             self._cursor = page.items[-1].id
         if filled > 0:
@@ -429,16 +455,21 @@ class GalleryModel(QAbstractListModel):
     def day_starts(self) -> list[tuple[int, int]]:
         """(first row, local day ordinal) of each day among the rows read so far, top down.
         The rows are newest first, so a day is one run of rows; rows not read yet belong to
-        the last run until they are read. Worked out again only when rows came or went."""
-        version, starts = self._day_starts
+        the last run until they are read. Rows appended are scanned once, as they come (a scan
+        of every row read, after each page, was up to 15 ms of a scroll step at 100,000 rows);
+        all of them again only when rows were inserted or taken out."""
+        version, scanned, starts = self._day_starts
         if version != self._cells_version:
-            starts = []
-            previous = None
-            for row, cell in enumerate(self._cells):
-                if cell.day != previous:
-                    starts.append((row, cell.day))
-                    previous = cell.day
-            self._day_starts = (self._cells_version, starts)
+            version, scanned, starts = self._cells_version, 0, []
+        cells = self._cells
+        if scanned < len(cells):
+            previous = starts[-1][1] if starts else None
+            for row in range(scanned, len(cells)):
+                day = cells[row].day
+                if day != previous:
+                    starts.append((row, day))
+                    previous = day
+            self._day_starts = (version, len(cells), starts)
         return starts
 
     def record(self, row: int) -> ImageRecord:

@@ -360,6 +360,8 @@ class GalleryTab(QWidget):
     # --- events ---
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.view.viewport() and event.type() == QEvent.Type.Resize:
+            self._fit_thumbnail_cache()
         if watched is self.view and event.type() == QEvent.Type.KeyPress:
             assert isinstance(event, QKeyEvent)
             if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
@@ -418,9 +420,20 @@ class GalleryTab(QWidget):
         self.view.setGridSize(self.delegate.cell_size())
         self._update_scroll_step()
         self._thumbs.drop_pending()
+        self._fit_thumbnail_cache()
         current = self.view.currentIndex()
         if current.isValid():
             self.view.scrollTo(current)
+
+    def _fit_thumbnail_cache(self) -> None:
+        """Tell the loader what one screen of the grid's thumbnails takes: it keeps a few
+        screens cached (not a fixed amount, which was most of the memory at 100k images)."""
+        cell = self.delegate.cell_size()
+        area = self.view.viewport().size()
+        columns = max(1, area.width() // max(1, cell.width()))
+        rows = area.height() // max(1, cell.height()) + 2  # part-rows at the top and bottom
+        side = round(self.delegate.thumb_size * self.view.devicePixelRatioF())
+        self._thumbs.fit_screen("gallery", columns * rows * side * side * 4)  # 32-bit pixels
 
     def _update_scroll_step(self) -> None:
         self.view.verticalScrollBar().setSingleStep(
@@ -452,6 +465,11 @@ class GalleryTab(QWidget):
 
     def _selection_changed(self, *_args: QItemSelection) -> None:
         self._show_counts()
+        rows = self._selected_rows()
+        if 0 < len(rows) <= PAGE_SIZE:
+            # Pages hold only what the grid shows: read the selection's full records now (off
+            # the GUI thread), so an action on it or the viewer finds them held.
+            self.model.read_records(rows, lambda _records: None)
 
     def _show_counts(self, *_args: object) -> None:
         """How many images the filter finds (once counted), and how many of them are selected."""

@@ -59,7 +59,7 @@ from studio_desktop.core.jobs import ImageRecord
 from studio_desktop.core.paths import DataPaths
 from studio_desktop.ui.gallery.detail_text import ElidedPath, WrappedText
 from studio_desktop.ui.gallery.filter_bar import star_icon
-from studio_desktop.ui.gallery.model import GalleryModel, thumb_source
+from studio_desktop.ui.gallery.model import GalleryModel, ImageIdRole, thumb_source
 from studio_desktop.ui.media_player import MediaPlayer, format_time
 from studio_desktop.ui.send_to import DragHandle, SlotList, fill_slot_menu, no_slots
 from studio_desktop.ui.thumbnails import ThumbnailLoader
@@ -286,6 +286,7 @@ class ImageViewer(QDialog):
         self._thumbs = thumbnails
         self._record: ImageRecord | None = None
         self._request = 0  # show_row requests: a record read late for an older one is dropped
+        self._asked_id: int | None = None  # the image show_row asked for, until it is shown
         self._loader = FullImageLoader(model.tasks, self)
         self._loader.ready.connect(self._on_ready)
 
@@ -477,7 +478,12 @@ class ImageViewer(QDialog):
         self.animation.stop()
 
     def current_row(self) -> int | None:
-        return None if self._record is None else self._model.row_of(self._record.id)
+        """The row shown, or the one asked for while its record is read (a key pressed in
+        the meantime steps from there, not from the image still shown)."""
+        shown = self._asked_id
+        if shown is None and self._record is not None:
+            shown = self._record.id
+        return None if shown is None else self._model.row_of(shown)
 
     def show_row(self, row: int) -> None:
         """Show the image in `row` (at once when the model holds its record, else once it is
@@ -486,10 +492,13 @@ class ImageViewer(QDialog):
             return
         self._request += 1
         request = self._request
+        self._asked_id = self._model.index(row, 0).data(ImageIdRole)
 
         def show(records: list[ImageRecord]) -> None:
-            if records and request == self._request:
-                self._show(records[0])
+            if request == self._request:
+                self._asked_id = None
+                if records:
+                    self._show(records[0])
 
         # Without waiting for the job: its details (the template) fill in when it is read.
         self._model.read_records([row], show)
@@ -530,6 +539,11 @@ class ImageViewer(QDialog):
         self._update_buttons()
         self._update_actions()
         self.current_changed.emit(record.id)
+        row = self._model.row_of(record.id)
+        if row is not None:
+            # The grid's pages hold no full records: read the neighbours' now (off the GUI
+            # thread), so the next step shows at once.
+            self._model.read_records([row - 1, row + 1], lambda _records: None)
 
     def show_next(self) -> None:
         row = self.current_row()

@@ -1,16 +1,26 @@
 """The history table's model: jobs newest first, read a keyset page at a time off the GUI thread
-and kept current from the worker pool's signals (a changed job is updated where it stands)."""
+and kept current from the worker pool's signals (a changed job is updated where it stands).
+
+A row's cell texts are made where the page is read (`cell_texts`, on the read pool: strftime,
+the prompt on one line), so painting a cell is a tuple lookup: a screen of History asks `data()`
+~900 times, and formatting there was most of a page's GUI-thread time. The read pool calls no Qt:
+the words it needs are translated once on the GUI thread (`Words`; the language is chosen at
+start-up, so they stay right). Only the template's name and the server's label are filled in on
+the GUI thread (from small caches: the template list and the server names belong to it).
+"""
 
 from __future__ import annotations
 
 import bisect
 import enum
 import logging
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any, Final
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QCoreApplication,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -26,7 +36,7 @@ from studio_desktop.ui.history import formatting as fmt
 from studio_desktop.ui.history.details import source_of
 from studio_desktop.ui.history.filters import job_matches
 from studio_desktop.ui.history.status import StatusIcons, status_text
-from studio_desktop.ui.history.timing import duration_cell, duration_tooltip
+from studio_desktop.ui.history.timing import duration_cell, duration_tooltip, total_template
 from studio_desktop.ui.texts import error_text
 from studio_desktop.ui.thumbnails import ThumbnailLoader
 from studio_desktop.workers.read_view import ReadView
@@ -58,8 +68,74 @@ class Column(enum.IntEnum):
     CREATED = 8
 
 
+_COLUMN: Final = tuple(Column)  # by index, without Column(n)'s enum lookup
+_COLUMNS: Final = len(_COLUMN)
+# Roles and columns as plain ints: `data()` runs for every role of every painted cell, and each
+# `Qt.ItemDataRole.X` or `Column.X` read there is an enum attribute lookup.
+_DISPLAY: Final = int(Qt.ItemDataRole.DisplayRole)
+_DECORATION: Final = int(Qt.ItemDataRole.DecorationRole)
+_TOOLTIP: Final = int(Qt.ItemDataRole.ToolTipRole)
+_ALIGNMENT: Final = int(Qt.ItemDataRole.TextAlignmentRole)
+_JOB: Final = int(JobRole)
+_JOB_ID: Final = int(JobIdRole)
+_STATUS: Final = int(StatusRole)
+_SERVED_ROLES: Final = frozenset(
+    {_DISPLAY, _DECORATION, _TOOLTIP, _ALIGNMENT, _JOB, _JOB_ID, _STATUS}
+)
+_STATUS_COLUMN: Final = int(Column.STATUS)
+_THUMBNAIL_COLUMN: Final = int(Column.THUMBNAIL)
+_TEMPLATE_COLUMN: Final = int(Column.TEMPLATE)
+_SERVER_COLUMN: Final = int(Column.SERVER)
+_CELL_FLAGS: Final = (
+    Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+)
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 _LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+_ALIGN: Final = tuple(_RIGHT if c in (Column.SEED, Column.DURATION) else _LEFT for c in Column)
+
+Texts = tuple[str, ...]  # a row's display text, one per Column
+
+
+@dataclass(frozen=True)
+class Words:
+    """The translated words a row's texts use, made on the GUI thread."""
+
+    statuses: Mapping[JobStatus, str]
+    no_prompt: str
+    total: str  # "{time} total"
+
+    @classmethod
+    def translated(cls) -> Words:
+        return cls(
+            statuses={status: status_text(status) for status in JobStatus},
+            no_prompt=QCoreApplication.translate("HistoryModel", "(no prompt)"),
+            total=total_template(),
+        )
+
+
+def cell_texts(job: Job, words: Words) -> Texts:
+    """The row's display texts, but for the template and server columns (left empty: the GUI
+    thread names them). Plain Python, no Qt: run where the page is read."""
+    params = job.params
+    return (
+        "",  # THUMBNAIL: a picture, no text
+        words.statuses[job.status],
+        fmt.one_line(params.prompt) or words.no_prompt,
+        "",  # TEMPLATE
+        fmt.model_label(params.model),
+        "",  # SERVER
+        str(params.seed),
+        duration_cell(job, words.total),
+        fmt.local_time(job.created_at),
+    )
+
+
+def _read_page_texts(
+    reads: ReadView, flt: JobFilter, after_seq: int | None, limit: int, words: Words
+) -> tuple[Page[Job], list[Texts]]:
+    """A page and its rows' texts (on the read pool)."""
+    page = reads.list_jobs(flt, after_seq=after_seq, limit=limit)
+    return page, [cell_texts(job, words) for job in page.items]
 
 
 class HistoryModel(QAbstractTableModel):
@@ -87,7 +163,11 @@ class HistoryModel(QAbstractTableModel):
         self._page_size = min(max(1, page_size), 200)
         self._filter = ALL_JOBS
         self._rows: list[Job] = []
+        self._texts: list[Texts] = []  # per row: what its cells show
         self._neg_seqs: list[int] = []  # -seq per row: ascending, for bisect
+        self._seqs: dict[str, int] = {}  # job id -> seq, for the rows shown
+        self._template_names: dict[str, str] = {}  # template id -> name shown
+        self._words = Words.translated()
         self._cursor: int | None = None  # the last seq read (None: from the newest)
         self._more = True  # a page may follow (the first one has not been read yet)
         self._generation = 0  # bumped by refresh: a page read for an older filter is dropped
@@ -99,6 +179,7 @@ class HistoryModel(QAbstractTableModel):
         # shared loader (cached there).
         self._thumbnails = thumbnails
         self._firsts: dict[str, ImageRecord | None] = {}  # job id -> first output (None: none)
+        self._by_source: dict[str, set[str]] = {}  # thumbnail (or image) path -> job ids
         self._wanted: set[str] = set()  # job ids whose first output is to be read
         self._firsts_timer = QTimer(self)
         self._firsts_timer.setSingleShot(True)
@@ -122,8 +203,8 @@ class HistoryModel(QAbstractTableModel):
     def refresh(self) -> None:
         """Forget the rows and read the first page again (in the background)."""
         self.beginResetModel()
-        self._rows = []
-        self._neg_seqs = []
+        self._rows, self._texts = [], []
+        self._neg_seqs, self._seqs = [], {}
         self._cursor, self._more = None, True
         self._generation += 1
         self._reading = False  # a read still under way is for the old rows: it is dropped
@@ -138,7 +219,12 @@ class HistoryModel(QAbstractTableModel):
 
     def set_server_names(self, names: dict[str, str]) -> None:
         """URL -> the name the user gave the server; shown instead of host:port."""
+        if names == self._server_names:
+            return  # every server status change calls this: the labels stay as they are
         self._server_names = dict(names)
+        self._texts = [
+            self._named(job, texts) for job, texts in zip(self._rows, self._texts, strict=True)
+        ]
         if self._rows:
             self.dataChanged.emit(
                 self.index(0, Column.SERVER), self.index(len(self._rows) - 1, Column.SERVER)
@@ -149,24 +235,24 @@ class HistoryModel(QAbstractTableModel):
             return
         self._reading = True
         reads, flt, cursor, limit = self._reads, self._filter, self._cursor, self._page_size
-        generation = self._generation
+        generation, words = self._generation, self._words
         self._tasks.run(
             "read",
-            lambda: reads.list_jobs(flt, after_seq=cursor, limit=limit),
-            lambda page: self._page_read(generation, page),
+            lambda: _read_page_texts(reads, flt, cursor, limit, words),
+            lambda result: self._page_read(generation, *result),
             owner=self,
             key="page",
             failed=lambda exc: self._page_failed(generation, exc),
         )
 
-    def _page_read(self, generation: int, page: Page[Job]) -> None:
+    def _page_read(self, generation: int, page: Page[Job], texts: list[Texts]) -> None:
         if generation != self._generation:
             return
         self._reading = False
         if page.items:
             self._cursor = page.items[-1].seq
         self._more = page.next_cursor is not None
-        self._merge(page.items)
+        self._merge(page.items, texts)
         self.page_loaded.emit()
 
     def _page_failed(self, generation: int, exc: Exception) -> None:
@@ -177,28 +263,47 @@ class HistoryModel(QAbstractTableModel):
         log.error("reading the history failed", exc_info=exc)
         self.page_loaded.emit()
 
-    def _merge(self, items: Sequence[Job]) -> None:
+    def _merge(self, items: Sequence[Job], texts: Sequence[Texts]) -> None:
         """Insert a page's jobs where they belong; a job the pool reported while the page was
         read keeps its (newer) row."""
-        fresh = [j for j in items if self.row_of_seq(j.seq) is None]
+        fresh = [(j, t) for j, t in zip(items, texts, strict=True) if j.id not in self._seqs]
         if not fresh:
             return
-        if not self._neg_seqs or -fresh[0].seq >= self._neg_seqs[-1]:
+        if not self._neg_seqs or -fresh[0][0].seq >= self._neg_seqs[-1]:
             first = len(self._rows)  # the usual case: all of it below the loaded rows
             self.beginInsertRows(QModelIndex(), first, first + len(fresh) - 1)
-            self._rows.extend(fresh)
-            self._neg_seqs.extend(-j.seq for j in fresh)
+            for job, row_texts in fresh:
+                self._rows.append(job)
+                self._texts.append(self._named(job, row_texts))
+                self._neg_seqs.append(-job.seq)
+                self._seqs[job.id] = job.seq
             self.endInsertRows()
             return
-        for job in fresh:
-            self._insert(job)
+        for job, row_texts in fresh:
+            self._insert(job, row_texts)
 
-    def _insert(self, job: Job) -> None:
+    def _insert(self, job: Job, texts: Texts) -> None:
         row = bisect.bisect_left(self._neg_seqs, -job.seq)
         self.beginInsertRows(QModelIndex(), row, row)
         self._rows.insert(row, job)
+        self._texts.insert(row, self._named(job, texts))
         self._neg_seqs.insert(row, -job.seq)
+        self._seqs[job.id] = job.seq
         self.endInsertRows()
+
+    def _named(self, job: Job, texts: Texts) -> Texts:
+        """`texts` with the template's name and the server's label (GUI-thread state)."""
+        name = self._template_names.get(job.template)
+        if name is None:
+            name = self._template_names[job.template] = self._template_name(job.template)
+        server = fmt.server_label(job.server, self._server_names)
+        return (
+            *texts[:_TEMPLATE_COLUMN],
+            name,
+            *texts[_TEMPLATE_COLUMN + 1 : _SERVER_COLUMN],
+            server,
+            *texts[_SERVER_COLUMN + 1 :],
+        )
 
     # --- Qt model API ---
 
@@ -206,7 +311,8 @@ class HistoryModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(Column)
+        # Asked (with rowCount) each time the view makes an index: a constant, no enum len().
+        return 0 if parent.isValid() else _COLUMNS
 
     def canFetchMore(self, parent: _Index = QModelIndex()) -> bool:  # noqa: B008
         return not parent.isValid() and self._more
@@ -217,13 +323,11 @@ class HistoryModel(QAbstractTableModel):
             self._read_page()
 
     def flags(self, index: _Index) -> Qt.ItemFlag:
-        if not self.checkIndex(index, QAbstractTableModel.CheckIndexOption.IndexIsValid):
-            return Qt.ItemFlag.NoItemFlags
-        return (
-            Qt.ItemFlag.ItemIsEnabled
-            | Qt.ItemFlag.ItemIsSelectable
-            | Qt.ItemFlag.ItemNeverHasChildren
-        )
+        # Asked for every cell painted: plain checks (checkIndex and building the flags each
+        # time were a tenth of a page's GUI time). An invalid index has row -1.
+        if 0 <= index.row() < len(self._rows) and 0 <= index.column() < _COLUMNS:
+            return _CELL_FLAGS
+        return Qt.ItemFlag.NoItemFlags
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
@@ -266,50 +370,32 @@ class HistoryModel(QAbstractTableModel):
             Column.THUMBNAIL: self.tr("Output"),
         }[column]
 
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+    def data(self, index: _Index, role: int = _DISPLAY) -> Any:
+        # Painting asks every cell for 7 roles (~900 calls a screen): the roles not served go
+        # first, the texts were made when the page was read (an invalid index has row -1).
+        if role not in _SERVED_ROLES:
             return None
-        if not 0 <= index.column() < len(Column):
+        row, col = index.row(), index.column()
+        if not 0 <= row < len(self._rows) or not 0 <= col < _COLUMNS:
             return None
-        job = self._rows[index.row()]
-        column = Column(index.column())
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(job, column)
-        if role == JobRole:
+        if role == _DISPLAY:
+            return self._texts[row][col]
+        if role == _ALIGNMENT:
+            return _ALIGN[col]
+        if role == _DECORATION:
+            if col == _STATUS_COLUMN:
+                return self._icons(self._rows[row].status)
+            if col == _THUMBNAIL_COLUMN:
+                return self._thumbnail(self._rows[row])
+            return None
+        job = self._rows[row]
+        if role == _JOB:
             return job
-        if role == JobIdRole:
+        if role == _JOB_ID:
             return job.id
-        if role == StatusRole:
+        if role == _STATUS:
             return job.status.value
-        if role == Qt.ItemDataRole.DecorationRole and column is Column.STATUS:
-            return self._icons(job.status)
-        if role == Qt.ItemDataRole.DecorationRole and column is Column.THUMBNAIL:
-            return self._thumbnail(job)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltip(job, column)
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return _RIGHT if column in (Column.SEED, Column.DURATION) else _LEFT
-        return None
-
-    def _display(self, job: Job, column: Column) -> str:
-        params = job.params
-        if column is Column.THUMBNAIL:
-            return ""
-        if column is Column.STATUS:
-            return status_text(job.status)
-        if column is Column.PROMPT:
-            return fmt.one_line(params.prompt) or self.tr("(no prompt)")
-        if column is Column.TEMPLATE:
-            return self._template_name(job.template)
-        if column is Column.MODEL:
-            return fmt.model_label(params.model)
-        if column is Column.SERVER:
-            return fmt.server_label(job.server, self._server_names)
-        if column is Column.SEED:
-            return str(params.seed)
-        if column is Column.DURATION:
-            return duration_cell(job)
-        return fmt.local_time(job.created_at)
+        return self._tooltip(job, _COLUMN[col])  # _TOOLTIP
 
     def _tooltip(self, job: Job, column: Column) -> str | None:
         if column is Column.PROMPT:
@@ -380,21 +466,25 @@ class HistoryModel(QAbstractTableModel):
         if generation != self._generation:
             return
         for job_id in asked:
-            self._firsts[job_id] = found.get(job_id)
-        self._thumbnail_changed(set(asked))
+            first = self._firsts[job_id] = found.get(job_id)
+            source = None if first is None else source_of(first)
+            if source is not None:
+                self._by_source.setdefault(source, set()).add(job_id)
+        self._thumbnail_changed(asked)
 
     def _thumbnail_loaded(self, rel: str) -> None:
-        jobs = {
-            job_id
-            for job_id, first in self._firsts.items()
-            if first is not None and source_of(first) == rel
-        }
-        self._thumbnail_changed(jobs)
+        # Each picture decoded lands here: the rows showing it by lookup, not by a walk over
+        # every row and every output read (that grew with the rows paged in).
+        jobs = self._by_source.get(rel)
+        if jobs:
+            self._thumbnail_changed(jobs)
 
-    def _thumbnail_changed(self, job_ids: set[str]) -> None:
-        for row, job in enumerate(self._rows):
-            if job.id in job_ids:
-                index = self.index(row, Column.THUMBNAIL)
+    def _thumbnail_changed(self, job_ids: Iterable[str]) -> None:
+        for job_id in job_ids:
+            seq = self._seqs.get(job_id)
+            row = None if seq is None else self.row_of_seq(seq)
+            if row is not None:
+                index = self.index(row, _THUMBNAIL_COLUMN)
                 self.dataChanged.emit(index, index, [Qt.ItemDataRole.DecorationRole])
 
     # --- lookups ---
@@ -413,10 +503,8 @@ class HistoryModel(QAbstractTableModel):
 
     def row_of(self, job_id: str) -> int | None:
         """The row showing this job, or None."""
-        for row, job in enumerate(self._rows):
-            if job.id == job_id:
-                return row
-        return None
+        seq = self._seqs.get(job_id)
+        return None if seq is None else self.row_of_seq(seq)
 
     # --- changes from the pool and the tab ---
 
@@ -432,6 +520,9 @@ class HistoryModel(QAbstractTableModel):
         if row is not None:
             if matches:
                 self._rows[row] = job
+                self._texts[row] = self._named(
+                    job, cell_texts(job, self._words)
+                )  # one row: here is fine
                 self.dataChanged.emit(self.index(row, 0), self.index(row, len(Column) - 1))
             else:
                 self._remove_rows([row])
@@ -441,7 +532,7 @@ class HistoryModel(QAbstractTableModel):
         # Below the last row read a job arrives with a later page instead.
         if self._more and self._cursor is not None and job.seq < self._cursor:
             return
-        self._insert(job)
+        self._insert(job, cell_texts(job, self._words))
 
     def remove_ids(self, ids: Iterable[str]) -> int:
         """Take jobs out (deleted). Returns how many rows went."""
@@ -458,7 +549,10 @@ class HistoryModel(QAbstractTableModel):
             while pending and pending[0] == first - 1:
                 first = pending.pop(0)
             self.beginRemoveRows(QModelIndex(), first, last)
+            for job in self._rows[first : last + 1]:
+                del self._seqs[job.id]
             del self._rows[first : last + 1]
+            del self._texts[first : last + 1]
             del self._neg_seqs[first : last + 1]
             self.endRemoveRows()
 

@@ -4,8 +4,9 @@ table is too narrow for every column the least useful ones step aside (Template 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QAbstractItemModel, QEvent, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
@@ -24,7 +25,26 @@ AUTO_HIDE_ORDER = (
 ALWAYS_SHOWN = (Column.STATUS, Column.PROMPT)
 
 
+# Events after which Qt lays the items out again for reasons of its own (sizes, style).
+_RELAYOUT_EVENTS = frozenset(
+    {
+        QEvent.Type.FontChange,
+        QEvent.Type.StyleChange,
+        QEvent.Type.LayoutDirectionChange,
+    }
+)
+
+
 class JobTable(QTableView):
+    """The table of jobs.
+
+    A page appended below the last row shown changes nothing on screen, yet Qt lays the items
+    out again and repaints the whole viewport for it (a screen of cells, most of a page's
+    GUI-thread time). When every change since the last layout was such an append, the layout
+    only updates the scroll bars (`doItemsLayout`); any other change (a reset, rows removed or
+    moved, columns, a font or style change) gets Qt's full layout and repaint.
+    """
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -35,6 +55,8 @@ class JobTable(QTableView):
         self.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.verticalHeader().hide()
+        # Every row the same height: the header never measures a row.
+        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         # Room for the thumbnail column's pictures.
         self.verticalHeader().setDefaultSectionSize(
             max(self.fontMetrics().height() + 12, THUMB_SIZE + 6)
@@ -48,6 +70,69 @@ class JobTable(QTableView):
         self._widths: dict[Column, int] = {}
         self._user_hidden: set[Column] = set()
         self._fitting = False
+        # None: no layout asked for since the last; True: only appends below the rows shown.
+        self._appended_below: bool | None = None
+
+    # --- appends below the screen: no repaint ---
+
+    def setModel(self, model: QAbstractItemModel | None) -> None:
+        old = self.model()
+        if old is not None:
+            for signal in self._structural_signals(old):
+                signal.disconnect(self._relayout_needed)
+        super().setModel(model)
+        self._relayout_needed()
+        if model is not None:
+            for signal in self._structural_signals(model):
+                signal.connect(self._relayout_needed)
+
+    @staticmethod
+    def _structural_signals(model: QAbstractItemModel) -> list[Any]:
+        return [
+            model.modelReset,
+            model.layoutChanged,
+            model.rowsRemoved,
+            model.rowsMoved,
+            model.columnsInserted,
+            model.columnsRemoved,
+            model.columnsMoved,
+        ]
+
+    def _relayout_needed(self, *_args: object) -> None:
+        self._appended_below = False
+
+    def rowsInserted(
+        self, parent: QModelIndex | QPersistentModelIndex, first: int, last: int
+    ) -> None:
+        super().rowsInserted(parent, first, last)
+        model = self.model()
+        bottom = self.rowAt(self.viewport().height() - 1)  # -1: the rows do not fill the view
+        below = (
+            not parent.isValid()
+            and model is not None
+            and 0 <= bottom < first
+            and last == model.rowCount() - 1
+        )
+        if self._appended_below is None:
+            self._appended_below = below
+        else:
+            self._appended_below = self._appended_below and below
+
+    def reset(self) -> None:
+        self._relayout_needed()
+        super().reset()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() in _RELAYOUT_EVENTS:
+            self._relayout_needed()
+        super().changeEvent(event)
+
+    def doItemsLayout(self) -> None:
+        appended_below, self._appended_below = self._appended_below, None
+        if appended_below:
+            self.updateGeometries()  # the scroll range; nothing shown has moved
+        else:
+            super().doItemsLayout()
 
     def fit_columns(self) -> None:
         """Give every column the width of its typical contents (after a model is set)."""

@@ -35,13 +35,19 @@ def timing_text(job: Job) -> str:
     return " · ".join(parts)
 
 
-def duration_cell(job: Job) -> str:
+def total_template() -> str:
+    """ "{time} total", translated."""
+    return QCoreApplication.translate("JobTiming", "{time} total")
+
+
+def duration_cell(job: Job, total: str | None = None) -> str:
     """The Duration column: the sampling time; a job whose start on the server is not known
-    (recorded before it was, or ended before it started) shows its total, marked as such."""
+    (recorded before it was, or ended before it started) shows its total, marked as such.
+    `total`: `total_template()` as translated before (off the GUI thread, no Qt is called)."""
     if job.sampling_s is not None:
         return fmt.clock(job.sampling_s)
     if job.duration_s is not None:
-        return QCoreApplication.translate("JobTiming", "{time} total").format(
+        return (total if total is not None else total_template()).format(
             time=fmt.clock(job.duration_s)
         )
     return ""
