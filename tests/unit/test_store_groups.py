@@ -122,7 +122,9 @@ def test_pause_all_or_one_server_survives_reopening(tmp_path: Path) -> None:
         assert store.claim_next(B) is None
         assert store.resume_queue(A) == QueuePause(all_servers=True)  # still paused as a whole
         assert store.claim_next(A) is None
-        assert store.resume_queue() == QueuePause()
+        store.pause_queue(B)
+        assert store.resume_queue() == QueuePause(servers=frozenset({B}))  # B's own pause stays
+        assert store.claim_next(B) is None
         assert store.claim_next(A) is not None
 
 

@@ -42,6 +42,8 @@ class JobNotFound(StoreError, LookupError):
 
 
 class GroupNotFound(StoreError, LookupError):
+    text: UserMessage
+
     def __init__(self, group_id: str) -> None:
         super().__init__(f"no group with id {group_id}")
         self.group_id = group_id

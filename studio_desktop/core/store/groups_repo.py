@@ -115,9 +115,6 @@ def pause(session: Session, scope: str, now: datetime) -> None:
         session.flush()
 
 
-def resume(session: Session, scope: str | None) -> None:
-    """Lift the pause of one scope; None lifts every pause (the whole queue and each server)."""
-    stmt = delete(PauseRow)
-    if scope is not None:
-        stmt = stmt.where(PauseRow.scope == scope)
-    session.execute(stmt)
+def resume(session: Session, scope: str) -> None:
+    """Lift the pause of one scope (the whole queue's, or one server's)."""
+    session.execute(delete(PauseRow).where(PauseRow.scope == scope))

@@ -500,10 +500,11 @@ class Store:
             return groups_repo.pause_state(session)
 
     def resume_queue(self, server: str | None = None) -> QueuePause:
-        """Lift every pause (None), or this server's (a server stays paused while the whole
-        queue is)."""
+        """Lift the whole queue's pause (None) or this server's. The two are separate: a
+        server paused on its own stays paused when the queue resumes, and a resumed server
+        waits while the whole queue is paused. Returns what is still paused."""
         with self._db.write() as session:
-            groups_repo.resume(session, server)
+            groups_repo.resume(session, server or jobs_repo.ALL_SERVERS)
             return groups_repo.pause_state(session)
 
     # --- owners: which process may run a job (core/owners.py) ---
