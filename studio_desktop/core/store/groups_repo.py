@@ -45,6 +45,20 @@ def find_many(session: Session, group_ids: Sequence[str]) -> list[GroupRow]:
     return list(session.scalars(select(GroupRow).where(GroupRow.id.in_(list(group_ids)))))
 
 
+def starting_with(session: Session, prefix: str, limit: int) -> list[GroupRow]:
+    """Groups whose id starts with `prefix` (ids are lowercase hex and dashes), newest first."""
+    cleaned = "".join(c for c in prefix.lower() if c in "0123456789abcdef-")
+    if not cleaned or cleaned != prefix.lower():
+        return []
+    stmt = (
+        select(GroupRow)
+        .where(GroupRow.id >= cleaned, GroupRow.id < cleaned + "~")
+        .order_by(GroupRow.created_at.desc())
+        .limit(limit)
+    )
+    return list(session.scalars(stmt))
+
+
 def jobs(session: Session, group_id: str, statuses: Sequence[str] = ()) -> list[JobRow]:
     """The group's jobs (not deleted), in queue order; only those in `statuses` if given."""
     stmt = select(JobRow).where(JobRow.group_id == group_id, JobRow.deleted.is_(False))

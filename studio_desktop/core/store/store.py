@@ -407,6 +407,11 @@ class Store:
             row = groups_repo.find(session, group_id)
             return None if row is None else convert.group(row)
 
+    def groups_starting_with(self, prefix: str, limit: int = 10) -> list[JobGroup]:
+        """Groups whose id starts with `prefix` (what the CLI takes for a group), newest first."""
+        with self._db.read() as session:
+            return [convert.group(r) for r in groups_repo.starting_with(session, prefix, limit)]
+
     def group_jobs(self, group_id: str, *statuses: JobStatus) -> list[Job]:
         """A group's jobs (not deleted) in queue order; only those in `statuses` if given."""
         with self._db.read() as session:
