@@ -26,7 +26,7 @@ from studio_desktop.core.engine.events import (
     Listener,
     ServerStatus,
 )
-from studio_desktop.core.groups import NewGroup, QueuePause
+from studio_desktop.core.groups import JobGroup, NewGroup, QueuePause
 from studio_desktop.core.jobs import IllegalTransition, Job, JobStatus, NewJob
 from studio_desktop.core.library.files import OutputLibrary
 from studio_desktop.core.messages import QT_TRANSLATE_NOOP, UserMessage, message
@@ -366,6 +366,16 @@ class Dispatcher:
         state = self.store.resume_queue(server)
         self._wake_all()
         return state
+
+    def set_group_paused(self, group_id: str, paused: bool) -> JobGroup:
+        """Hold a group's waiting jobs (what runs finishes), or let them run again."""
+        try:
+            group = self.store.set_group_paused(group_id, paused)
+        except GroupNotFound as exc:
+            raise QueueError(exc.text) from exc
+        if not paused:
+            self._wake_all()
+        return group
 
     def _wake_all(self) -> None:
         with self._lock:
