@@ -159,6 +159,25 @@
     </message>
 </context>
 <context>
+    <name>GroupRows</name>
+    <message numerus="yes">
+        <location filename="../../studio_desktop/ui/queue/groups.py" line="+82" />
+        <source>{label} — forever: %n done</source>
+        <translation>
+            <numerusform>{label} — forever: %n done</numerusform>
+            <numerusform>{label} — forever: %n done</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+12" />
+        <source>%n failed</source>
+        <translation>
+            <numerusform>%n failed</numerusform>
+            <numerusform>%n failed</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>HistoryTab</name>
     <message numerus="yes">
         <location filename="../../studio_desktop/ui/history/tab.py" line="+281" />
@@ -180,7 +199,7 @@
 <context>
     <name>ImportDialog</name>
     <message numerus="yes">
-        <location filename="../../studio_desktop/ui/import_dialog.py" line="+312" />
+        <location filename="../../studio_desktop/ui/import_dialog.py" line="+314" />
         <source>Found %n input(s) the form can fill.</source>
         <translation>
             <numerusform>Found %n input the form can fill.</numerusform>
@@ -202,7 +221,7 @@
 <context>
     <name>QueuePanel</name>
     <message numerus="yes">
-        <location filename="../../studio_desktop/ui/queue/panel.py" line="+253" />
+        <location filename="../../studio_desktop/ui/queue/panel.py" line="+298" />
         <source>%n waiting</source>
         <translation>
             <numerusform>%n waiting</numerusform>
@@ -234,7 +253,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+45" />
+        <location line="+135" />
         <source>Cancelling %n job(s)</source>
         <translation>
             <numerusform>Cancelling %n job</numerusform>

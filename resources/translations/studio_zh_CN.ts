@@ -194,7 +194,7 @@
         <translation>{server}：{reason}</translation>
     </message>
     <message>
-        <location line="+336"/>
+        <location line="+337"/>
         <source>{server} did not take the cancel ({error}); the job is cancelled here, and the cancel is sent again until the server takes it.</source>
         <translation>{server} 未接受取消请求（{error}）；任务已在本地取消，取消请求会继续重发，直到服务器接受为止。</translation>
     </message>
@@ -634,7 +634,7 @@
         <translation>现有：{shown}</translation>
     </message>
     <message>
-        <location filename="../../studio_desktop/workers/pool.py" line="+168"/>
+        <location filename="../../studio_desktop/workers/pool.py" line="+169"/>
         <source>{url} is already in the list.</source>
         <translation>{url} 已在列表中。</translation>
     </message>
@@ -654,28 +654,50 @@
         <translation>移除服务器</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+17"/>
         <source>Queueing</source>
         <translation>加入队列</translation>
     </message>
     <message>
         <location line="+5"/>
         <location line="+6"/>
+        <location line="+21"/>
         <source>Cancelling</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-15"/>
         <source>Moving the job</source>
         <translation>移动任务</translation>
     </message>
     <message>
         <location line="+7"/>
+        <location line="+15"/>
         <source>Retrying</source>
         <translation>重试</translation>
     </message>
     <message>
         <location line="+7"/>
+        <source>Pinning the group</source>
+        <translation>正在固定分组</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Pausing the group</source>
+        <translation>正在暂停分组</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Pausing the queue</source>
+        <translation>正在暂停队列</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Resuming the queue</source>
+        <translation>正在恢复队列</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>The queue is shut down.</source>
         <translation>队列已关闭。</translation>
     </message>
@@ -685,7 +707,7 @@
         <translation>{what}意外失败；详细信息见日志。</translation>
     </message>
     <message>
-        <location filename="../../studio_desktop/core/engine/dispatcher.py" line="+51"/>
+        <location filename="../../studio_desktop/core/engine/dispatcher.py" line="+53"/>
         <source>This job has already ended; it cannot be cancelled.</source>
         <translation>此任务已结束，无法取消。</translation>
     </message>
@@ -710,12 +732,17 @@
         <translation>{url} 已连接。</translation>
     </message>
     <message>
+        <location line="+170"/>
+        <source>Only a waiting job can be pinned.</source>
+        <translation>只能固定等待中的任务。</translation>
+    </message>
+    <message>
         <location filename="../../studio_desktop/core/store/errors.py" line="+41"/>
         <source>This job no longer exists.</source>
         <translation>此任务已不存在。</translation>
     </message>
     <message>
-        <location filename="../../studio_desktop/core/engine/dispatcher.py" line="+82"/>
+        <location filename="../../studio_desktop/core/engine/dispatcher.py" line="-74"/>
         <source>Only a waiting job can be moved to the front.</source>
         <translation>只有等待中的任务才能移到最前。</translation>
     </message>
@@ -725,7 +752,12 @@
         <translation>只有失败或已取消的任务才能重试。</translation>
     </message>
     <message>
-        <location filename="../../studio_desktop/core/store/errors.py" line="+7"/>
+        <location filename="../../studio_desktop/core/store/errors.py" line="+9"/>
+        <source>This group no longer exists.</source>
+        <translation>此分组已不存在。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>This image no longer exists.</source>
         <translation>此图片已不存在。</translation>
     </message>
@@ -750,7 +782,7 @@
         <translation>画板需要一个名称。</translation>
     </message>
     <message>
-        <location filename="../../studio_desktop/core/engine/coordinator.py" line="+155"/>
+        <location filename="../../studio_desktop/core/engine/coordinator.py" line="+156"/>
         <source>No server can run this job. {why}</source>
         <translation>没有服务器能运行此任务。{why}</translation>
     </message>
@@ -1978,13 +2010,23 @@
 <context>
     <name>GenerateTab</name>
     <message>
-        <location filename="../../studio_desktop/ui/generate/tab.py" line="+99"/>
-        <location line="+313"/>
+        <location filename="../../studio_desktop/ui/generate/tab.py" line="+102"/>
+        <location line="+339"/>
         <source>Queue</source>
         <translation>加入队列</translation>
     </message>
     <message>
-        <location line="-237"/>
+        <location line="-327"/>
+        <source>Forever</source>
+        <translation>无限生成</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Generate forever: a new seed each time until you cancel the group in the queue</source>
+        <translation>无限生成：每次使用新种子，直到你在队列中取消该分组</translation>
+    </message>
+    <message>
+        <location line="+82"/>
         <source>Queued 1 job</source>
         <translation>已加入 1 个任务</translation>
     </message>
@@ -2100,6 +2142,11 @@
     </message>
     <message>
         <location line="+10"/>
+        <source>Generate forever</source>
+        <translation>无限生成</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Queue {n} jobs</source>
         <translation>加入队列（{n} 个任务）</translation>
     </message>
@@ -2112,6 +2159,98 @@
         <location line="+3"/>
         <source>Queue the job (Ctrl+Enter)</source>
         <translation>将任务加入队列（Ctrl+Enter）</translation>
+    </message>
+</context>
+<context>
+    <name>GroupRows</name>
+    <message>
+        <location filename="../../studio_desktop/ui/queue/groups.py" line="+80"/>
+        <source>(no prompt)</source>
+        <translation>（无提示词）</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>{label} — forever: %n done</source>
+        <translation>
+            <numerusform>{label} — 无限生成：已完成 %n 个</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{label} — {done} of {total} done</source>
+        <translation>{label} — 已完成 {done}/{total}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>about {time} left</source>
+        <translation>约剩 {time}</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n failed</source>
+        <translation>
+            <numerusform>%n 个失败</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>paused</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>on {server}</source>
+        <translation>在 {server} 上</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>waiting</source>
+        <translation>等待中</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>running</source>
+        <translation>运行中</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>retrying</source>
+        <translation>重试中</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Resume group</source>
+        <translation>恢复分组</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Pause group</source>
+        <translation>暂停分组</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Retry failed</source>
+        <translation>重试失败的任务</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Run on</source>
+        <translation>运行于</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Any server</source>
+        <translation>任意服务器</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Cancel group</source>
+        <translation>取消分组</translation>
     </message>
 </context>
 <context>
@@ -2160,7 +2299,7 @@
 <context>
     <name>HistoryModel</name>
     <message>
-        <location filename="../../studio_desktop/ui/history/model.py" line="+249"/>
+        <location filename="../../studio_desktop/ui/history/model.py" line="+265"/>
         <source>Time the server spent running the job, without its wait in the server&apos;s queue (the details show queued, sampling and total apart)</source>
         <translation>服务器运行该任务所用的时间，不含在服务器队列中等待的时间（详细信息中分别显示排队、采样和总计时间）</translation>
     </message>
@@ -2216,12 +2355,17 @@
     </message>
     <message>
         <location line="+35"/>
-        <location line="+15"/>
+        <location line="+22"/>
         <source>(no prompt)</source>
         <translation>（无提示词）</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-17"/>
+        <source>{arrow} {done} of {total} done · {prompt}</source>
+        <translation>{arrow} 已完成 {done}/{total} · {prompt}</translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>Negative: {negative}</source>
         <translation>反向：{negative}</translation>
     </message>
@@ -2628,7 +2772,7 @@
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../studio_desktop/ui/import_dialog.py" line="+81"/>
+        <location filename="../../studio_desktop/ui/import_dialog.py" line="+83"/>
         <source>Import workflow</source>
         <translation>导入工作流</translation>
     </message>
@@ -3705,7 +3849,7 @@ Choose another folder.</source>
 <context>
     <name>QueueModel</name>
     <message>
-        <location filename="../../studio_desktop/ui/queue/model.py" line="+213"/>
+        <location filename="../../studio_desktop/ui/queue/model.py" line="+221"/>
         <location line="+28"/>
         <source>(no prompt)</source>
         <translation>（无提示词）</translation>
@@ -3729,7 +3873,7 @@ Choose another folder.</source>
 <context>
     <name>QueuePanel</name>
     <message>
-        <location filename="../../studio_desktop/ui/queue/panel.py" line="+68"/>
+        <location filename="../../studio_desktop/ui/queue/panel.py" line="+75"/>
         <source>Cancel all</source>
         <translation>全部取消</translation>
     </message>
@@ -3739,7 +3883,7 @@ Choose another folder.</source>
         <translation>取消所有等待中和运行中的任务</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+54"/>
         <source>Queue is empty</source>
         <translation>队列为空</translation>
     </message>
@@ -3760,23 +3904,23 @@ Choose another folder.</source>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+262"/>
+        <location line="+364"/>
         <source>Retry</source>
         <translation>重试</translation>
     </message>
     <message>
-        <location line="-261"/>
+        <location line="-363"/>
         <source>Queue the selected failed or cancelled jobs again</source>
         <translation>将选中的失败或已取消任务重新加入队列</translation>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+261"/>
+        <location line="+363"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location line="-260"/>
+        <location line="-362"/>
         <source>Cancel the selected jobs</source>
         <translation>取消所选任务</translation>
     </message>
@@ -3791,12 +3935,17 @@ Choose another folder.</source>
         <translation>从此列表中移除失败的任务（历史记录中仍会保留）</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+58"/>
         <source>Could not read the queued jobs: {reason}</source>
         <translation>无法读取队列中的任务：{reason}</translation>
     </message>
+    <message>
+        <location line="+82"/>
+        <source>Paused</source>
+        <translation>已暂停</translation>
+    </message>
     <message numerus="yes">
-        <location line="+80"/>
+        <location line="+2"/>
         <source>%n waiting</source>
         <translation>
             <numerusform>%n 个等待中</numerusform>
@@ -3823,8 +3972,38 @@ Choose another folder.</source>
             <numerusform>%n 个失败</numerusform>
         </translation>
     </message>
+    <message>
+        <location line="+35"/>
+        <source>Resume</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Let the servers take new jobs again</source>
+        <translation>让服务器重新接收新任务</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Take no new job (what runs finishes); the menu pauses one server</source>
+        <translation>不再接收新任务（正在运行的会完成）；菜单可暂停单个服务器</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Pause {server}</source>
+        <translation>暂停 {server}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>No server is connected</source>
+        <translation>没有已连接的服务器</translation>
+    </message>
     <message numerus="yes">
-        <location line="+45"/>
+        <location line="+80"/>
         <source>Cancelling %n job(s)</source>
         <translation>
             <numerusform>正在取消 %n 个任务</numerusform>
