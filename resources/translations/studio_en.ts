@@ -161,15 +161,15 @@
 <context>
     <name>GroupRows</name>
     <message numerus="yes">
-        <location filename="../../studio_desktop/ui/queue/groups.py" line="+82" />
-        <source>{label} — forever: %n done</source>
+        <location filename="../../studio_desktop/ui/queue/groups.py" line="+97" />
+        <source>forever: %n done</source>
         <translation>
-            <numerusform>{label} — forever: %n done</numerusform>
-            <numerusform>{label} — forever: %n done</numerusform>
+            <numerusform>forever: %n done</numerusform>
+            <numerusform>forever: %n done</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+12" />
+        <location line="+10" />
         <source>%n failed</source>
         <translation>
             <numerusform>%n failed</numerusform>
@@ -221,7 +221,7 @@
 <context>
     <name>QueuePanel</name>
     <message numerus="yes">
-        <location filename="../../studio_desktop/ui/queue/panel.py" line="+298" />
+        <location filename="../../studio_desktop/ui/queue/panel.py" line="+297" />
         <source>%n waiting</source>
         <translation>
             <numerusform>%n waiting</numerusform>

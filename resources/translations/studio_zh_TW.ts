@@ -2164,24 +2164,24 @@
 <context>
     <name>GroupRows</name>
     <message>
-        <location filename="../../studio_desktop/ui/queue/groups.py" line="+80"/>
+        <location filename="../../studio_desktop/ui/queue/groups.py" line="+95"/>
         <source>(no prompt)</source>
         <translation>（無提示詞）</translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
-        <source>{label} — forever: %n done</source>
+        <source>forever: %n done</source>
         <translation>
-            <numerusform>{label} — 無限生成：已完成 %n 個</numerusform>
+            <numerusform>無限生成：已完成 %n 個</numerusform>
         </translation>
     </message>
     <message>
         <location line="+3"/>
-        <source>{label} — {done} of {total} done</source>
-        <translation>{label} — 已完成 {done}/{total}</translation>
+        <source>{done} of {total} done</source>
+        <translation>已完成 {done}/{total}</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+4"/>
         <source>about {time} left</source>
         <translation>約剩 {time}</translation>
     </message>
@@ -2203,7 +2203,7 @@
         <translation>在 {server} 上</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>waiting</source>
         <translation>等待中</translation>
     </message>
@@ -3883,7 +3883,7 @@ Choose another folder.</source>
         <translation>取消所有等待中和執行中的任務</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+53"/>
         <source>Queue is empty</source>
         <translation>佇列是空的</translation>
     </message>

@@ -88,7 +88,7 @@ def test_a_group_is_one_expandable_row_with_its_progress(
     qtbot.waitUntil(lambda: panel.groups.topLevelItemCount() == 1, timeout=WAIT_MS)
     top = panel.groups.topLevelItem(0)
     assert top is not None
-    assert top.text(0) == "a cat — 0 of 3 done"
+    assert top.text(0) == "0 of 3 done · a cat"
     assert top.childCount() == 3
     # The group's jobs are under its row, not in the list; the single job is in the list.
     visible = [
@@ -134,7 +134,7 @@ def test_a_forever_group_of_one_job_has_a_row(
     group = NewGroup("a fox", kind=GroupKind.FOREVER)
     pool.enqueue(jobs(1, "a fox"), group).result(timeout=WAIT_MS / 1000)
     qtbot.waitUntil(lambda: panel.groups.topLevelItemCount() == 1, timeout=WAIT_MS)
-    assert _top_text(panel) == "a fox — forever: 0 done"
+    assert _top_text(panel) == "forever: 0 done · a fox"
 
 
 def _top_text(panel: QueuePanel) -> str:

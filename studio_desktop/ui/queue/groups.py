@@ -17,6 +17,7 @@ from studio_desktop.core.jobs import Job, JobStatus
 from studio_desktop.ui.history import formatting as fmt
 
 GroupIdRole = Qt.ItemDataRole.UserRole + 1
+MAX_HEIGHT = 180  # pixels; more groups scroll
 
 
 def shown_as_group(progress: GroupProgress) -> bool:
@@ -44,6 +45,8 @@ class GroupRows(QTreeWidget):
         self.setUniformRowHeights(True)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.customContextMenuRequested.connect(self._context_menu)
+        self.itemExpanded.connect(lambda _item: self.fit_height())
+        self.itemCollapsed.connect(lambda _item: self.fit_height())
 
     def group_ids(self) -> list[str]:
         return list(self._progress)
@@ -66,7 +69,7 @@ class GroupRows(QTreeWidget):
         for progress in groups:
             item = QTreeWidgetItem([self.group_text(progress, servers)])
             item.setData(0, GroupIdRole, progress.group.id)
-            item.setToolTip(0, progress.group.label)
+            item.setToolTip(0, self.group_text(progress, servers))
             for job in jobs.get(progress.group.id, []):
                 child = QTreeWidgetItem([self._job_text(job)])
                 child.setToolTip(0, job.params.prompt)
@@ -74,17 +77,27 @@ class GroupRows(QTreeWidget):
             self.addTopLevelItem(item)
             item.setExpanded(progress.group.id in expanded)
         self.setVisible(bool(groups))
+        self.fit_height()
+
+    def fit_height(self) -> None:
+        """As tall as its rows (open groups' jobs included), at most MAX_HEIGHT: the job list
+        below keeps the room."""
+        rows = sum(
+            1 + (item.childCount() if item.isExpanded() else 0)
+            for item in (self.topLevelItem(i) for i in range(self.topLevelItemCount()))
+            if item is not None
+        )
+        row_height = max(self.sizeHintForRow(0), self.fontMetrics().height() + 4)
+        self.setFixedHeight(min(MAX_HEIGHT, rows * row_height + 2 * self.frameWidth() + 2))
 
     def group_text(self, progress: GroupProgress, servers: int) -> str:
         group = progress.group
         label = fmt.one_line(group.label) or self.tr("(no prompt)")
         if group.kind is GroupKind.FOREVER:
-            parts = [self.tr("{label} — forever: %n done", "", progress.done).format(label=label)]
+            parts = [self.tr("forever: %n done", "", progress.done)]
         else:
             parts = [
-                self.tr("{label} — {done} of {total} done").format(
-                    label=label, done=progress.done, total=progress.total
-                )
+                self.tr("{done} of {total} done").format(done=progress.done, total=progress.total)
             ]
             eta = progress.eta_s(servers)
             if eta is not None and progress.active:
@@ -96,7 +109,8 @@ class GroupRows(QTreeWidget):
             parts.append(self.tr("paused"))
         if group.server:
             parts.append(self.tr("on {server}").format(server=fmt.server_label(group.server)))
-        return " · ".join(parts)
+        # The progress first: the label (usually the prompt) is what a narrow dock cuts off.
+        return " · ".join([*parts, label])
 
     def _job_text(self, job: Job) -> str:
         status = {

@@ -99,7 +99,6 @@ class QueuePanel(QWidget):
 
         self.groups = GroupRows(self._server_choices, self)
         self.groups.setVisible(False)
-        self.groups.setMaximumHeight(180)
         self.groups.cancel_requested.connect(self.cancel_group)
         self.groups.retry_requested.connect(self.retry_group)
         self.groups.pause_requested.connect(self.pause_group)
