@@ -2223,6 +2223,11 @@
         <translation>失败</translation>
     </message>
     <message>
+        <location line="+3"/>
+        <source>{status} · seed {seed} · {prompt}</source>
+        <translation>{status} · 种子 {seed} · {prompt}</translation>
+    </message>
+    <message>
         <location line="+25"/>
         <source>Resume group</source>
         <translation>恢复分组</translation>

@@ -100,7 +100,7 @@ class GroupRows(QTreeWidget):
                 self.tr("{done} of {total} done").format(done=progress.done, total=progress.total)
             ]
             eta = progress.eta_s(servers)
-            if eta is not None and progress.active:
+            if eta is not None and progress.active and eta >= 1.0:
                 parts.append(self.tr("about {time} left").format(time=fmt.duration(eta)))
         failed = progress.counts.get(JobStatus.FAILED, 0)
         if failed:
@@ -119,7 +119,10 @@ class GroupRows(QTreeWidget):
             JobStatus.RETRYING: self.tr("retrying"),
             JobStatus.FAILED: self.tr("failed"),
         }.get(job.status, job.status.value)
-        return f"{fmt.one_line(job.params.prompt)} · {self.tr('seed')} {job.params.seed} · {status}"
+        # The state and seed first: the prompt, the same for the whole group, is what gets cut.
+        return self.tr("{status} · seed {seed} · {prompt}").format(
+            status=status, seed=job.params.seed, prompt=fmt.one_line(job.params.prompt)
+        )
 
     def _context_menu(self, pos: QPoint) -> None:
         item = self.itemAt(pos)
