@@ -221,7 +221,7 @@
 <context>
     <name>QueuePanel</name>
     <message numerus="yes">
-        <location filename="../../studio_desktop/ui/queue/panel.py" line="+297" />
+        <location filename="../../studio_desktop/ui/queue/panel.py" line="+304" />
         <source>%n waiting</source>
         <translation>
             <numerusform>%n waiting</numerusform>
@@ -253,7 +253,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+135" />
+        <location line="+143" />
         <source>Cancelling %n job(s)</source>
         <translation>
             <numerusform>Cancelling %n job</numerusform>

@@ -682,6 +682,11 @@
         <translation>正在固定分组</translation>
     </message>
     <message>
+        <location line="+8"/>
+        <source>Pinning the job</source>
+        <translation>正在固定任务</translation>
+    </message>
+    <message>
         <location line="+7"/>
         <source>Pausing the group</source>
         <translation>正在暂停分组</translation>
@@ -3878,7 +3883,7 @@ Choose another folder.</source>
 <context>
     <name>QueuePanel</name>
     <message>
-        <location filename="../../studio_desktop/ui/queue/panel.py" line="+75"/>
+        <location filename="../../studio_desktop/ui/queue/panel.py" line="+76"/>
         <source>Cancel all</source>
         <translation>全部取消</translation>
     </message>
@@ -3888,7 +3893,7 @@ Choose another folder.</source>
         <translation>取消所有等待中和运行中的任务</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+59"/>
         <source>Queue is empty</source>
         <translation>队列为空</translation>
     </message>
@@ -3909,23 +3914,23 @@ Choose another folder.</source>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+364"/>
+        <location line="+372"/>
         <source>Retry</source>
         <translation>重试</translation>
     </message>
     <message>
-        <location line="-363"/>
+        <location line="-371"/>
         <source>Queue the selected failed or cancelled jobs again</source>
         <translation>将选中的失败或已取消任务重新加入队列</translation>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+363"/>
+        <location line="+381"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location line="-362"/>
+        <location line="-380"/>
         <source>Cancel the selected jobs</source>
         <translation>取消所选任务</translation>
     </message>
@@ -4008,7 +4013,7 @@ Choose another folder.</source>
         <translation>没有已连接的服务器</translation>
     </message>
     <message numerus="yes">
-        <location line="+80"/>
+        <location line="+88"/>
         <source>Cancelling %n job(s)</source>
         <translation>
             <numerusform>正在取消 %n 个任务</numerusform>
@@ -4047,7 +4052,17 @@ Choose another folder.</source>
         <translation>复制提示词</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+2"/>
+        <source>Run on</source>
+        <translation>运行于</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Any server</source>
+        <translation>任意服务器</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>Dismiss</source>
         <translation>忽略</translation>
     </message>

@@ -682,6 +682,11 @@
         <translation>正在固定群組</translation>
     </message>
     <message>
+        <location line="+8"/>
+        <source>Pinning the job</source>
+        <translation>正在固定任務</translation>
+    </message>
+    <message>
         <location line="+7"/>
         <source>Pausing the group</source>
         <translation>正在暫停群組</translation>
@@ -3878,7 +3883,7 @@ Choose another folder.</source>
 <context>
     <name>QueuePanel</name>
     <message>
-        <location filename="../../studio_desktop/ui/queue/panel.py" line="+75"/>
+        <location filename="../../studio_desktop/ui/queue/panel.py" line="+76"/>
         <source>Cancel all</source>
         <translation>全部取消</translation>
     </message>
@@ -3888,7 +3893,7 @@ Choose another folder.</source>
         <translation>取消所有等待中和執行中的任務</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+59"/>
         <source>Queue is empty</source>
         <translation>佇列是空的</translation>
     </message>
@@ -3909,23 +3914,23 @@ Choose another folder.</source>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+364"/>
+        <location line="+372"/>
         <source>Retry</source>
         <translation>重試</translation>
     </message>
     <message>
-        <location line="-363"/>
+        <location line="-371"/>
         <source>Queue the selected failed or cancelled jobs again</source>
         <translation>將選取的失敗或已取消任務重新加入佇列</translation>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+363"/>
+        <location line="+381"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location line="-362"/>
+        <location line="-380"/>
         <source>Cancel the selected jobs</source>
         <translation>取消所選任務</translation>
     </message>
@@ -4008,7 +4013,7 @@ Choose another folder.</source>
         <translation>沒有已連線的伺服器</translation>
     </message>
     <message numerus="yes">
-        <location line="+80"/>
+        <location line="+88"/>
         <source>Cancelling %n job(s)</source>
         <translation>
             <numerusform>正在取消 %n 個任務</numerusform>
@@ -4047,7 +4052,17 @@ Choose another folder.</source>
         <translation>複製提示詞</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+2"/>
+        <source>Run on</source>
+        <translation>執行於</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Any server</source>
+        <translation>任意伺服器</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>Dismiss</source>
         <translation>關閉</translation>
     </message>

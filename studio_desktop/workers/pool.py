@@ -258,6 +258,14 @@ class WorkerPool(EventBridge):
             lambda: dispatcher.pin_group(group_id, server),
         )
 
+    def pin(self, job_id: str, server: str | None) -> futures.Future[Job]:
+        """Run a waiting job on `server` only (None: on any)."""
+        dispatcher = self._dispatcher
+        return self._submit(
+            QT_TRANSLATE_NOOP("CoreMessages", "Pinning the job"),
+            lambda: dispatcher.pin(job_id, server),
+        )
+
     def set_group_paused(self, group_id: str, paused: bool) -> futures.Future[JobGroup]:
         dispatcher = self._dispatcher
         return self._submit(

@@ -140,3 +140,19 @@ def test_a_forever_group_of_one_job_has_a_row(
 def _top_text(panel: QueuePanel) -> str:
     top = panel.groups.topLevelItem(0)
     return top.text(0) if top is not None else ""
+
+
+def test_a_pause_by_another_process_shows_and_a_job_can_be_pinned(
+    qtbot: QtBot, ctx: AppContext, make_pool: PoolFactory, open_panel: OpenPanel
+) -> None:
+    pool = make_pool(ServerConfig(SERVER, "Box"))
+    panel = open_panel(pool)
+    (job,) = pool.enqueue(jobs(1, "a dog")).result(timeout=WAIT_MS / 1000)
+    db(ctx).pause_queue()  # the CLI, say: no job changes, the panel reads it again itself
+    qtbot.waitUntil(lambda: panel.pause_button.isChecked(), timeout=WAIT_MS)
+    panel.pin_jobs([job], SERVER)
+    qtbot.waitUntil(
+        lambda: db(ctx).get_job(job.id).pinned,  # type: ignore[union-attr]
+        timeout=WAIT_MS,
+    )
+    assert db(ctx).get_job(job.id).server == SERVER  # type: ignore[union-attr]

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import itertools
 import logging
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from PySide6.QtCore import QPoint, Qt, QTimer, Signal
@@ -42,6 +42,7 @@ from studio_desktop.workers.operations import when_done
 log = logging.getLogger("studio.ui")
 
 GROUPS_REFRESH_MS = 300
+PAUSE_REFRESH_MS = 2000
 
 
 class QueuePanel(QWidget):
@@ -110,6 +111,12 @@ class QueuePanel(QWidget):
         self._groups_timer.setInterval(GROUPS_REFRESH_MS)
         self._groups_timer.timeout.connect(self._read_groups)
         self._hidden_groups: set[str] = set()
+        # A pause written by another process (`studio-desktop queue pause`) changes no job:
+        # the state is read again now and then (one small read off the GUI thread).
+        self._pause_timer = QTimer(self)
+        self._pause_timer.setInterval(PAUSE_REFRESH_MS)
+        self._pause_timer.timeout.connect(self._read_pause)
+        self._pause_timer.start()
 
         self.view = QueueView(self.model, self)
         self.delegate = QueueDelegate(self.thumbnails, self.view)
@@ -404,6 +411,14 @@ class QueuePanel(QWidget):
         )
         when_done(self._services.tasks, future, lambda _j: self._read_groups(), owner=self)
 
+    def pin_jobs(self, jobs: Iterable[Job], server: str | None) -> None:
+        """Run these waiting jobs on `server` only (None: on any), on the operations thread."""
+        for job in jobs:
+            self._services.pool.pin(job.id, server)
+
+    def _pinner(self, jobs: list[Job], url: str) -> Callable[[], None]:
+        return lambda: self.pin_jobs(jobs, url)
+
     def _update_buttons(self) -> None:
         jobs = self.selected_jobs()
         self.front_button.setEnabled(any(j.status is JobStatus.PENDING for j in jobs))
@@ -508,6 +523,16 @@ class QueuePanel(QWidget):
         retry = menu.addAction(self.tr("Retry"), self.retry_selected)
         retry.setEnabled(any(j.status is JobStatus.FAILED for j in jobs))
         menu.addAction(self.tr("Copy prompt"), self._copy_prompt)
+        waiting = [j for j in jobs if j.status is JobStatus.PENDING]
+        run_on = menu.addMenu(self.tr("Run on"))
+        run_on.setEnabled(bool(waiting))
+        anywhere = run_on.addAction(self.tr("Any server"), lambda: self.pin_jobs(waiting, None))
+        anywhere.setCheckable(True)
+        anywhere.setChecked(all(not j.pinned for j in waiting))
+        for url, name in self._server_choices():
+            action = run_on.addAction(name or url, self._pinner(waiting, url))
+            action.setCheckable(True)
+            action.setChecked(bool(waiting) and all(j.pinned and j.server == url for j in waiting))
         menu.addSeparator()
         cancel = menu.addAction(self.tr("Cancel"), self.cancel_selected)
         cancel.setEnabled(any(j.status.is_active for j in jobs))
