@@ -120,8 +120,11 @@ class HistoryModel(QAbstractTableModel):
         self._groups_timer.setSingleShot(True)
         self._groups_timer.setInterval(GROUPS_READ_MS)
         self._groups_timer.timeout.connect(self._read_groups)
+        # Group id -> its head row, computed in one pass when first asked after a change (the
+        # prompt column asks per painted row: a walk of every row each time would stall).
+        self._heads: dict[str, int] | None = None
         for signal in (self.rowsInserted, self.rowsRemoved, self.modelReset):
-            signal.connect(lambda *_: self._groups_timer.start())
+            signal.connect(self._rows_changed)
         self._read_page()
 
     # --- filter and reloading ---
@@ -316,7 +319,7 @@ class HistoryModel(QAbstractTableModel):
         if column is Column.PROMPT:
             prompt = fmt.one_line(params.prompt) or self.tr("(no prompt)")
             progress = self._shown_group(job)
-            if progress is None or self.row_of(job.id) != self._head_row(progress.group.id):
+            if progress is None or self.row_of_seq(job.seq) != self._head_row(progress.group.id):
                 return prompt
             arrow = "▾" if progress.group.id in self._expanded else "▸"
             return self.tr("{arrow} {done} of {total} done · {prompt}").format(
@@ -424,6 +427,10 @@ class HistoryModel(QAbstractTableModel):
 
     # --- batch groups ---
 
+    def _rows_changed(self, *_args: object) -> None:
+        self._heads = None
+        self._groups_timer.start()
+
     def _read_groups(self) -> None:
         ids = list(dict.fromkeys(j.group_id for j in self._rows if j.group_id is not None))
         if not ids:
@@ -456,10 +463,13 @@ class HistoryModel(QAbstractTableModel):
         return progress
 
     def _head_row(self, group_id: str) -> int | None:
-        for row, job in enumerate(self._rows):
-            if job.group_id == group_id:
-                return row
-        return None
+        if self._heads is None:
+            heads: dict[str, int] = {}
+            for row, job in enumerate(self._rows):
+                if job.group_id is not None:
+                    heads.setdefault(job.group_id, row)
+            self._heads = heads
+        return self._heads.get(group_id)
 
     def group_head(self, row: int) -> str | None:
         """The group whose row this is (its newest loaded job), or None."""
