@@ -81,7 +81,7 @@
     </message>
     <message numerus="yes">
         <location line="+12" />
-        <location line="+255" />
+        <location line="+273" />
         <source>Restored %n image(s)</source>
         <translation>
             <numerusform>Restored %n image</numerusform>
@@ -89,7 +89,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="-237" />
+        <location line="-255" />
         <source>Added %n image(s) to favourites</source>
         <translation>
             <numerusform>Added %n image to favourites</numerusform>
@@ -113,7 +113,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+114" />
+        <location line="+132" />
         <source>%n image(s)</source>
         <translation>
             <numerusform>%n image</numerusform>
@@ -170,6 +170,25 @@
     </message>
 </context>
 <context>
+    <name>GroupRows</name>
+    <message numerus="yes">
+        <location filename="../../studio_desktop/ui/queue/groups.py" line="+97" />
+        <source>forever: %n done</source>
+        <translation>
+            <numerusform>forever: %n done</numerusform>
+            <numerusform>forever: %n done</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+10" />
+        <source>%n failed</source>
+        <translation>
+            <numerusform>%n failed</numerusform>
+            <numerusform>%n failed</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>HistoryTab</name>
     <message numerus="yes">
         <location filename="../../studio_desktop/ui/history/tab.py" line="+298" />
@@ -213,7 +232,7 @@
 <context>
     <name>QueuePanel</name>
     <message numerus="yes">
-        <location filename="../../studio_desktop/ui/queue/panel.py" line="+253" />
+        <location filename="../../studio_desktop/ui/queue/panel.py" line="+304" />
         <source>%n waiting</source>
         <translation>
             <numerusform>%n waiting</numerusform>
@@ -245,7 +264,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+45" />
+        <location line="+143" />
         <source>Cancelling %n job(s)</source>
         <translation>
             <numerusform>Cancelling %n job</numerusform>

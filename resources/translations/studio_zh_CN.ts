@@ -236,7 +236,7 @@
         <translation>{server}：{reason}</translation>
     </message>
     <message>
-        <location line="+335"/>
+        <location line="+337"/>
         <source>{server} did not take the cancel ({error}); the job is cancelled here, and the cancel is sent again until the server takes it.</source>
         <translation>{server} 未接受取消请求（{error}）；任务已在本地取消，取消请求会继续重发，直到服务器接受为止。</translation>
     </message>
@@ -676,7 +676,7 @@
         <translation>现有：{shown}</translation>
     </message>
     <message>
-        <location filename="../../studio_desktop/workers/pool.py" line="+168"/>
+        <location filename="../../studio_desktop/workers/pool.py" line="+169"/>
         <source>{url} is already in the list.</source>
         <translation>{url} 已在列表中。</translation>
     </message>
@@ -696,28 +696,55 @@
         <translation>移除服务器</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+17"/>
         <source>Queueing</source>
         <translation>加入队列</translation>
     </message>
     <message>
         <location line="+5"/>
         <location line="+6"/>
+        <location line="+21"/>
         <source>Cancelling</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-15"/>
         <source>Moving the job</source>
         <translation>移动任务</translation>
     </message>
     <message>
         <location line="+7"/>
+        <location line="+15"/>
         <source>Retrying</source>
         <translation>重试</translation>
     </message>
     <message>
         <location line="+7"/>
+        <source>Pinning the group</source>
+        <translation>正在固定分组</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Pinning the job</source>
+        <translation>正在固定任务</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Pausing the group</source>
+        <translation>正在暂停分组</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Pausing the queue</source>
+        <translation>正在暂停队列</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Resuming the queue</source>
+        <translation>正在恢复队列</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>The queue is shut down.</source>
         <translation>队列已关闭。</translation>
     </message>
@@ -727,7 +754,7 @@
         <translation>{what}意外失败；详细信息见日志。</translation>
     </message>
     <message>
-        <location filename="../../studio_desktop/core/engine/dispatcher.py" line="+51"/>
+        <location filename="../../studio_desktop/core/engine/dispatcher.py" line="+53"/>
         <source>This job has already ended; it cannot be cancelled.</source>
         <translation>此任务已结束，无法取消。</translation>
     </message>
@@ -752,12 +779,17 @@
         <translation>{url} 已连接。</translation>
     </message>
     <message>
+        <location line="+170"/>
+        <source>Only a waiting job can be pinned.</source>
+        <translation>只能固定等待中的任务。</translation>
+    </message>
+    <message>
         <location filename="../../studio_desktop/core/store/errors.py" line="+41"/>
         <source>This job no longer exists.</source>
         <translation>此任务已不存在。</translation>
     </message>
     <message>
-        <location filename="../../studio_desktop/core/engine/dispatcher.py" line="+82"/>
+        <location filename="../../studio_desktop/core/engine/dispatcher.py" line="-74"/>
         <source>Only a waiting job can be moved to the front.</source>
         <translation>只有等待中的任务才能移到最前。</translation>
     </message>
@@ -767,7 +799,12 @@
         <translation>只有失败或已取消的任务才能重试。</translation>
     </message>
     <message>
-        <location filename="../../studio_desktop/core/store/errors.py" line="+7"/>
+        <location filename="../../studio_desktop/core/store/errors.py" line="+9"/>
+        <source>This group no longer exists.</source>
+        <translation>此分组已不存在。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>This image no longer exists.</source>
         <translation>此图片已不存在。</translation>
     </message>
@@ -792,7 +829,7 @@
         <translation>画板需要一个名称。</translation>
     </message>
     <message>
-        <location filename="../../studio_desktop/core/engine/coordinator.py" line="+155"/>
+        <location filename="../../studio_desktop/core/engine/coordinator.py" line="+156"/>
         <source>No server can run this job. {why}</source>
         <translation>没有服务器能运行此任务。{why}</translation>
     </message>
@@ -1267,7 +1304,7 @@
 <context>
     <name>GalleryModel</name>
     <message>
-        <location filename="../../studio_desktop/ui/gallery/model.py" line="+592"/>
+        <location filename="../../studio_desktop/ui/gallery/model.py" line="+623"/>
         <source>(no prompt)</source>
         <translation>（无提示词）</translation>
     </message>
@@ -1392,14 +1429,14 @@
     </message>
     <message numerus="yes">
         <location line="+12"/>
-        <location line="+255"/>
+        <location line="+273"/>
         <source>Restored %n image(s)</source>
         <translation>
             <numerusform>已恢复 %n 张图片</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="-237"/>
+        <location line="-255"/>
         <source>Added %n image(s) to favourites</source>
         <translation>
             <numerusform>已将 %n 张图片加入收藏</numerusform>
@@ -1420,12 +1457,12 @@
         </translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+26"/>
         <source>Compare cancelled</source>
         <translation>已取消对比</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+77"/>
         <source>This board is empty: drag images onto it, or use Add to board in their context menu.</source>
         <translation>此画板是空的：把图片拖到这里，或在图片的右键菜单中使用“添加到画板”。</translation>
     </message>
@@ -1436,17 +1473,17 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+382"/>
+        <location line="+387"/>
         <source>The trash is empty.</source>
         <translation>回收站是空的。</translation>
     </message>
     <message>
-        <location line="-379"/>
+        <location line="-384"/>
         <source>No images yet — queue a job on the Generate tab and its results appear here.</source>
         <translation>还没有图片 — 在“生成”标签页加入一个任务，结果就会显示在这里。</translation>
     </message>
     <message numerus="yes">
-        <location line="+15"/>
+        <location line="+20"/>
         <source>%n image(s)</source>
         <translation>
             <numerusform>%n 张图片</numerusform>
@@ -2223,13 +2260,23 @@
 <context>
     <name>GenerateTab</name>
     <message>
-        <location filename="../../studio_desktop/ui/generate/tab.py" line="+109"/>
-        <location line="+344"/>
+        <location filename="../../studio_desktop/ui/generate/tab.py" line="+112"/>
+        <location line="+370"/>
         <source>Queue</source>
         <translation>加入队列</translation>
     </message>
     <message>
-        <location line="-264"/>
+        <location line="-358"/>
+        <source>Forever</source>
+        <translation>无限生成</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Generate forever: a new seed each time until you cancel the group in the queue</source>
+        <translation>无限生成：每次使用新种子，直到你在队列中取消该分组</translation>
+    </message>
+    <message>
+        <location line="+86"/>
         <source>Queued 1 job</source>
         <translation>已加入 1 个任务</translation>
     </message>
@@ -2355,6 +2402,11 @@
     </message>
     <message>
         <location line="+10"/>
+        <source>Generate forever</source>
+        <translation>无限生成</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Queue {n} jobs</source>
         <translation>加入队列（{n} 个任务）</translation>
     </message>
@@ -2367,6 +2419,103 @@
         <location line="+3"/>
         <source>Queue the job (Ctrl+Enter)</source>
         <translation>将任务加入队列（Ctrl+Enter）</translation>
+    </message>
+</context>
+<context>
+    <name>GroupRows</name>
+    <message>
+        <location filename="../../studio_desktop/ui/queue/groups.py" line="+95"/>
+        <source>(no prompt)</source>
+        <translation>（无提示词）</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>forever: %n done</source>
+        <translation>
+            <numerusform>无限生成：已完成 %n 个</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{done} of {total} done</source>
+        <translation>已完成 {done}/{total}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>about {time} left</source>
+        <translation>约剩 {time}</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n failed</source>
+        <translation>
+            <numerusform>%n 个失败</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>paused</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>on {server}</source>
+        <translation>在 {server} 上</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>waiting</source>
+        <translation>等待中</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>running</source>
+        <translation>运行中</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>retrying</source>
+        <translation>重试中</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{status} · seed {seed} · {prompt}</source>
+        <translation>{status} · 种子 {seed} · {prompt}</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Resume group</source>
+        <translation>恢复分组</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Pause group</source>
+        <translation>暂停分组</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Retry failed</source>
+        <translation>重试失败的任务</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Run on</source>
+        <translation>运行于</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Any server</source>
+        <translation>任意服务器</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Cancel group</source>
+        <translation>取消分组</translation>
     </message>
 </context>
 <context>
@@ -2415,7 +2564,7 @@
 <context>
     <name>HistoryModel</name>
     <message>
-        <location filename="../../studio_desktop/ui/history/model.py" line="+249"/>
+        <location filename="../../studio_desktop/ui/history/model.py" line="+372"/>
         <source>Time the server spent running the job, without its wait in the server&apos;s queue (the details show queued, sampling and total apart)</source>
         <translation>服务器运行该任务所用的时间，不含在服务器队列中等待的时间（详细信息中分别显示排队、采样和总计时间）</translation>
     </message>
@@ -2470,13 +2619,18 @@
         <translation>输出</translation>
     </message>
     <message>
-        <location line="+35"/>
-        <location line="+15"/>
+        <location line="-272"/>
+        <location line="+321"/>
         <source>(no prompt)</source>
         <translation>（无提示词）</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-9"/>
+        <source>{arrow} {done} of {total} done · {prompt}</source>
+        <translation>{arrow} 已完成 {done}/{total} · {prompt}</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Negative: {negative}</source>
         <translation>反向：{negative}</translation>
     </message>
@@ -2699,7 +2853,7 @@
         <translation>图片查看器</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+26"/>
         <source>Previous (←)</source>
         <translation>上一张（←）</translation>
     </message>
@@ -2779,12 +2933,12 @@
         <translation>与其源图片</translation>
     </message>
     <message>
-        <location line="+178"/>
+        <location line="+186"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+64"/>
         <source>This image file is missing or unreadable.</source>
         <translation>该图片文件丢失或无法读取。</translation>
     </message>
@@ -3355,12 +3509,12 @@ The file is missing</source>
         <translation>总计 {time}</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+9"/>
         <source>{time} total</source>
         <translation>共 {time}</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+23"/>
         <source>Attempt {n}</source>
         <translation>第 {n} 次尝试</translation>
     </message>
@@ -4297,7 +4451,7 @@ Choose another folder.</source>
 <context>
     <name>QueueModel</name>
     <message>
-        <location filename="../../studio_desktop/ui/queue/model.py" line="+213"/>
+        <location filename="../../studio_desktop/ui/queue/model.py" line="+221"/>
         <location line="+28"/>
         <source>(no prompt)</source>
         <translation>（无提示词）</translation>
@@ -4321,7 +4475,7 @@ Choose another folder.</source>
 <context>
     <name>QueuePanel</name>
     <message>
-        <location filename="../../studio_desktop/ui/queue/panel.py" line="+68"/>
+        <location filename="../../studio_desktop/ui/queue/panel.py" line="+76"/>
         <source>Cancel all</source>
         <translation>全部取消</translation>
     </message>
@@ -4331,7 +4485,7 @@ Choose another folder.</source>
         <translation>取消所有等待中和运行中的任务</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+59"/>
         <source>Queue is empty</source>
         <translation>队列为空</translation>
     </message>
@@ -4352,23 +4506,23 @@ Choose another folder.</source>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+262"/>
+        <location line="+372"/>
         <source>Retry</source>
         <translation>重试</translation>
     </message>
     <message>
-        <location line="-261"/>
+        <location line="-371"/>
         <source>Queue the selected failed or cancelled jobs again</source>
         <translation>将选中的失败或已取消任务重新加入队列</translation>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+261"/>
+        <location line="+381"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location line="-260"/>
+        <location line="-380"/>
         <source>Cancel the selected jobs</source>
         <translation>取消所选任务</translation>
     </message>
@@ -4383,12 +4537,17 @@ Choose another folder.</source>
         <translation>从此列表中移除失败的任务（历史记录中仍会保留）</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+58"/>
         <source>Could not read the queued jobs: {reason}</source>
         <translation>无法读取队列中的任务：{reason}</translation>
     </message>
+    <message>
+        <location line="+82"/>
+        <source>Paused</source>
+        <translation>已暂停</translation>
+    </message>
     <message numerus="yes">
-        <location line="+80"/>
+        <location line="+2"/>
         <source>%n waiting</source>
         <translation>
             <numerusform>%n 个等待中</numerusform>
@@ -4415,8 +4574,38 @@ Choose another folder.</source>
             <numerusform>%n 个失败</numerusform>
         </translation>
     </message>
+    <message>
+        <location line="+35"/>
+        <source>Resume</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Let the servers take new jobs again</source>
+        <translation>让服务器重新接收新任务</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Take no new job (what runs finishes); the menu pauses one server</source>
+        <translation>不再接收新任务（正在运行的会完成）；菜单可暂停单个服务器</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Pause {server}</source>
+        <translation>暂停 {server}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>No server is connected</source>
+        <translation>没有已连接的服务器</translation>
+    </message>
     <message numerus="yes">
-        <location line="+45"/>
+        <location line="+88"/>
         <source>Cancelling %n job(s)</source>
         <translation>
             <numerusform>正在取消 %n 个任务</numerusform>
@@ -4455,7 +4644,17 @@ Choose another folder.</source>
         <translation>复制提示词</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+2"/>
+        <source>Run on</source>
+        <translation>运行于</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Any server</source>
+        <translation>任意服务器</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>Dismiss</source>
         <translation>忽略</translation>
     </message>

@@ -236,7 +236,7 @@
         <translation>{server}：{reason}</translation>
     </message>
     <message>
-        <location line="+335"/>
+        <location line="+337"/>
         <source>{server} did not take the cancel ({error}); the job is cancelled here, and the cancel is sent again until the server takes it.</source>
         <translation>{server} 未接受取消要求（{error}）；任務已在此處取消，並會持續傳送取消要求，直到伺服器接受為止。</translation>
     </message>
@@ -676,7 +676,7 @@
         <translation>伺服器上有：{shown}</translation>
     </message>
     <message>
-        <location filename="../../studio_desktop/workers/pool.py" line="+168"/>
+        <location filename="../../studio_desktop/workers/pool.py" line="+169"/>
         <source>{url} is already in the list.</source>
         <translation>{url} 已在清單中。</translation>
     </message>
@@ -696,28 +696,55 @@
         <translation>移除伺服器</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+17"/>
         <source>Queueing</source>
         <translation>加入佇列</translation>
     </message>
     <message>
         <location line="+5"/>
         <location line="+6"/>
+        <location line="+21"/>
         <source>Cancelling</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-15"/>
         <source>Moving the job</source>
         <translation>移動任務</translation>
     </message>
     <message>
         <location line="+7"/>
+        <location line="+15"/>
         <source>Retrying</source>
         <translation>重試</translation>
     </message>
     <message>
         <location line="+7"/>
+        <source>Pinning the group</source>
+        <translation>正在固定群組</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Pinning the job</source>
+        <translation>正在固定任務</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Pausing the group</source>
+        <translation>正在暫停群組</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Pausing the queue</source>
+        <translation>正在暫停佇列</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Resuming the queue</source>
+        <translation>正在恢復佇列</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>The queue is shut down.</source>
         <translation>佇列已關閉。</translation>
     </message>
@@ -727,7 +754,7 @@
         <translation>{what}意外失敗；詳細資訊請見記錄檔。</translation>
     </message>
     <message>
-        <location filename="../../studio_desktop/core/engine/dispatcher.py" line="+51"/>
+        <location filename="../../studio_desktop/core/engine/dispatcher.py" line="+53"/>
         <source>This job has already ended; it cannot be cancelled.</source>
         <translation>此任務已結束，無法取消。</translation>
     </message>
@@ -752,12 +779,17 @@
         <translation>{url} 已連線。</translation>
     </message>
     <message>
+        <location line="+170"/>
+        <source>Only a waiting job can be pinned.</source>
+        <translation>只能固定等待中的任務。</translation>
+    </message>
+    <message>
         <location filename="../../studio_desktop/core/store/errors.py" line="+41"/>
         <source>This job no longer exists.</source>
         <translation>此任務已不存在。</translation>
     </message>
     <message>
-        <location filename="../../studio_desktop/core/engine/dispatcher.py" line="+82"/>
+        <location filename="../../studio_desktop/core/engine/dispatcher.py" line="-74"/>
         <source>Only a waiting job can be moved to the front.</source>
         <translation>只有等待中的任務才能移到最前面。</translation>
     </message>
@@ -767,7 +799,12 @@
         <translation>只有失敗或已取消的任務才能重試。</translation>
     </message>
     <message>
-        <location filename="../../studio_desktop/core/store/errors.py" line="+7"/>
+        <location filename="../../studio_desktop/core/store/errors.py" line="+9"/>
+        <source>This group no longer exists.</source>
+        <translation>此群組已不存在。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>This image no longer exists.</source>
         <translation>此圖片已不存在。</translation>
     </message>
@@ -792,7 +829,7 @@
         <translation>畫板需要一個名稱。</translation>
     </message>
     <message>
-        <location filename="../../studio_desktop/core/engine/coordinator.py" line="+155"/>
+        <location filename="../../studio_desktop/core/engine/coordinator.py" line="+156"/>
         <source>No server can run this job. {why}</source>
         <translation>沒有伺服器能執行此任務。{why}</translation>
     </message>
@@ -1267,7 +1304,7 @@
 <context>
     <name>GalleryModel</name>
     <message>
-        <location filename="../../studio_desktop/ui/gallery/model.py" line="+592"/>
+        <location filename="../../studio_desktop/ui/gallery/model.py" line="+623"/>
         <source>(no prompt)</source>
         <translation>（無提示詞）</translation>
     </message>
@@ -1392,14 +1429,14 @@
     </message>
     <message numerus="yes">
         <location line="+12"/>
-        <location line="+255"/>
+        <location line="+273"/>
         <source>Restored %n image(s)</source>
         <translation>
             <numerusform>已還原 %n 張圖片</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="-237"/>
+        <location line="-255"/>
         <source>Added %n image(s) to favourites</source>
         <translation>
             <numerusform>已將 %n 張圖片加入我的最愛</numerusform>
@@ -1420,12 +1457,12 @@
         </translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+26"/>
         <source>Compare cancelled</source>
         <translation>已取消比較</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+77"/>
         <source>This board is empty: drag images onto it, or use Add to board in their context menu.</source>
         <translation>此畫板是空的：將圖片拖曳到畫板上，或使用圖片右鍵選單中的「加入畫板」。</translation>
     </message>
@@ -1436,17 +1473,17 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+382"/>
+        <location line="+387"/>
         <source>The trash is empty.</source>
         <translation>垃圾桶是空的。</translation>
     </message>
     <message>
-        <location line="-379"/>
+        <location line="-384"/>
         <source>No images yet — queue a job on the Generate tab and its results appear here.</source>
         <translation>還沒有圖片 — 在「產生」分頁加入一個任務，結果就會顯示在這裡。</translation>
     </message>
     <message numerus="yes">
-        <location line="+15"/>
+        <location line="+20"/>
         <source>%n image(s)</source>
         <translation>
             <numerusform>%n 張圖片</numerusform>
@@ -2223,13 +2260,23 @@
 <context>
     <name>GenerateTab</name>
     <message>
-        <location filename="../../studio_desktop/ui/generate/tab.py" line="+109"/>
-        <location line="+344"/>
+        <location filename="../../studio_desktop/ui/generate/tab.py" line="+112"/>
+        <location line="+370"/>
         <source>Queue</source>
         <translation>加入佇列</translation>
     </message>
     <message>
-        <location line="-264"/>
+        <location line="-358"/>
+        <source>Forever</source>
+        <translation>無限生成</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Generate forever: a new seed each time until you cancel the group in the queue</source>
+        <translation>無限生成：每次使用新種子，直到你在佇列中取消該群組</translation>
+    </message>
+    <message>
+        <location line="+86"/>
         <source>Queued 1 job</source>
         <translation>已加入 1 個任務</translation>
     </message>
@@ -2355,6 +2402,11 @@
     </message>
     <message>
         <location line="+10"/>
+        <source>Generate forever</source>
+        <translation>無限生成</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Queue {n} jobs</source>
         <translation>加入佇列（{n} 個任務）</translation>
     </message>
@@ -2367,6 +2419,103 @@
         <location line="+3"/>
         <source>Queue the job (Ctrl+Enter)</source>
         <translation>將任務加入佇列（Ctrl+Enter）</translation>
+    </message>
+</context>
+<context>
+    <name>GroupRows</name>
+    <message>
+        <location filename="../../studio_desktop/ui/queue/groups.py" line="+95"/>
+        <source>(no prompt)</source>
+        <translation>（無提示詞）</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>forever: %n done</source>
+        <translation>
+            <numerusform>無限生成：已完成 %n 個</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{done} of {total} done</source>
+        <translation>已完成 {done}/{total}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>about {time} left</source>
+        <translation>約剩 {time}</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n failed</source>
+        <translation>
+            <numerusform>%n 個失敗</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>paused</source>
+        <translation>已暫停</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>on {server}</source>
+        <translation>在 {server} 上</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>waiting</source>
+        <translation>等待中</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>running</source>
+        <translation>執行中</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>retrying</source>
+        <translation>重試中</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>failed</source>
+        <translation>失敗</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{status} · seed {seed} · {prompt}</source>
+        <translation>{status} · 種子 {seed} · {prompt}</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Resume group</source>
+        <translation>恢復群組</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Pause group</source>
+        <translation>暫停群組</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Retry failed</source>
+        <translation>重試失敗的任務</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Run on</source>
+        <translation>執行於</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Any server</source>
+        <translation>任意伺服器</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Cancel group</source>
+        <translation>取消群組</translation>
     </message>
 </context>
 <context>
@@ -2415,7 +2564,7 @@
 <context>
     <name>HistoryModel</name>
     <message>
-        <location filename="../../studio_desktop/ui/history/model.py" line="+249"/>
+        <location filename="../../studio_desktop/ui/history/model.py" line="+372"/>
         <source>Time the server spent running the job, without its wait in the server&apos;s queue (the details show queued, sampling and total apart)</source>
         <translation>伺服器執行此任務所花的時間，不含在伺服器佇列中等待的時間（詳細資訊會分別列出排隊、取樣和總計時間）</translation>
     </message>
@@ -2470,13 +2619,18 @@
         <translation>輸出</translation>
     </message>
     <message>
-        <location line="+35"/>
-        <location line="+15"/>
+        <location line="-272"/>
+        <location line="+321"/>
         <source>(no prompt)</source>
         <translation>（無提示詞）</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-9"/>
+        <source>{arrow} {done} of {total} done · {prompt}</source>
+        <translation>{arrow} 已完成 {done}/{total} · {prompt}</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Negative: {negative}</source>
         <translation>負面：{negative}</translation>
     </message>
@@ -2699,7 +2853,7 @@
         <translation>圖片檢視器</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+26"/>
         <source>Previous (←)</source>
         <translation>上一張（←）</translation>
     </message>
@@ -2779,12 +2933,12 @@
         <translation>與其來源圖片</translation>
     </message>
     <message>
-        <location line="+178"/>
+        <location line="+186"/>
         <source>Loading…</source>
         <translation>載入中…</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+64"/>
         <source>This image file is missing or unreadable.</source>
         <translation>此圖片檔案遺失或無法讀取。</translation>
     </message>
@@ -3355,12 +3509,12 @@ The file is missing</source>
         <translation>總計 {time}</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+9"/>
         <source>{time} total</source>
         <translation>{time}（總計）</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+23"/>
         <source>Attempt {n}</source>
         <translation>第 {n} 次嘗試</translation>
     </message>
@@ -4297,7 +4451,7 @@ Choose another folder.</source>
 <context>
     <name>QueueModel</name>
     <message>
-        <location filename="../../studio_desktop/ui/queue/model.py" line="+213"/>
+        <location filename="../../studio_desktop/ui/queue/model.py" line="+221"/>
         <location line="+28"/>
         <source>(no prompt)</source>
         <translation>（無提示詞）</translation>
@@ -4321,7 +4475,7 @@ Choose another folder.</source>
 <context>
     <name>QueuePanel</name>
     <message>
-        <location filename="../../studio_desktop/ui/queue/panel.py" line="+68"/>
+        <location filename="../../studio_desktop/ui/queue/panel.py" line="+76"/>
         <source>Cancel all</source>
         <translation>全部取消</translation>
     </message>
@@ -4331,7 +4485,7 @@ Choose another folder.</source>
         <translation>取消所有等待中和執行中的任務</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+59"/>
         <source>Queue is empty</source>
         <translation>佇列是空的</translation>
     </message>
@@ -4352,23 +4506,23 @@ Choose another folder.</source>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+262"/>
+        <location line="+372"/>
         <source>Retry</source>
         <translation>重試</translation>
     </message>
     <message>
-        <location line="-261"/>
+        <location line="-371"/>
         <source>Queue the selected failed or cancelled jobs again</source>
         <translation>將選取的失敗或已取消任務重新加入佇列</translation>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+261"/>
+        <location line="+381"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location line="-260"/>
+        <location line="-380"/>
         <source>Cancel the selected jobs</source>
         <translation>取消所選任務</translation>
     </message>
@@ -4383,12 +4537,17 @@ Choose another folder.</source>
         <translation>從此清單移除失敗的任務（歷史紀錄中仍會保留）</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+58"/>
         <source>Could not read the queued jobs: {reason}</source>
         <translation>無法讀取佇列中的任務：{reason}</translation>
     </message>
+    <message>
+        <location line="+82"/>
+        <source>Paused</source>
+        <translation>已暫停</translation>
+    </message>
     <message numerus="yes">
-        <location line="+80"/>
+        <location line="+2"/>
         <source>%n waiting</source>
         <translation>
             <numerusform>%n 個等待中</numerusform>
@@ -4415,8 +4574,38 @@ Choose another folder.</source>
             <numerusform>%n 個失敗</numerusform>
         </translation>
     </message>
+    <message>
+        <location line="+35"/>
+        <source>Resume</source>
+        <translation>恢復</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Pause</source>
+        <translation>暫停</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Let the servers take new jobs again</source>
+        <translation>讓伺服器重新接收新任務</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Take no new job (what runs finishes); the menu pauses one server</source>
+        <translation>不再接收新任務（執行中的會完成）；選單可暫停單一伺服器</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Pause {server}</source>
+        <translation>暫停 {server}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>No server is connected</source>
+        <translation>沒有已連線的伺服器</translation>
+    </message>
     <message numerus="yes">
-        <location line="+45"/>
+        <location line="+88"/>
         <source>Cancelling %n job(s)</source>
         <translation>
             <numerusform>正在取消 %n 個任務</numerusform>
@@ -4455,7 +4644,17 @@ Choose another folder.</source>
         <translation>複製提示詞</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+2"/>
+        <source>Run on</source>
+        <translation>執行於</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Any server</source>
+        <translation>任意伺服器</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>Dismiss</source>
         <translation>關閉</translation>
     </message>

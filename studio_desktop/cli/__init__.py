@@ -1,5 +1,5 @@
-"""Headless entry points: `generate`, `jobs`, `resume`, `cancel`, `retry`, `servers`,
-`import`, `workflow convert`.
+"""Headless entry points: `generate`, `jobs`, `resume`, `cancel`, `retry`, `queue`, `export`,
+`servers`, `import`, `workflow convert`.
 
 They use the same store, runner and templates as the window, so a job queued here shows up in the
 app's history and gallery, and a batch killed halfway is finished by `studio-desktop resume`.
@@ -46,6 +46,8 @@ HANDLERS: dict[str, tuple[str, str]] = {
     "resume": ("studio_desktop.cli.resume", "cmd_resume"),
     "cancel": ("studio_desktop.cli.control", "cmd_cancel"),
     "retry": ("studio_desktop.cli.control", "cmd_retry"),
+    "queue": ("studio_desktop.cli.control", "cmd_queue"),
+    "export": ("studio_desktop.cli.export", "cmd_export"),
     "servers": ("studio_desktop.cli.servers", "cmd_servers"),
     "workflow": ("studio_desktop.cli.workflow", "cmd_workflow"),
     "import": ("studio_desktop.cli.workflow", "cmd_import"),
@@ -161,8 +163,10 @@ def add_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> No
     common_args(resume)
     resume.set_defaults(handler="resume")
 
-    cancel = sub.add_parser("cancel", help="cancel waiting or running jobs, whoever runs them")
-    cancel.add_argument("job", nargs="*", help="job id or its first characters")
+    cancel = sub.add_parser(
+        "cancel", help="cancel waiting or running jobs or a batch group, whoever runs them"
+    )
+    cancel.add_argument("job", nargs="*", help="job or group id, or its first characters")
     cancel.add_argument(
         "--all", dest="every", action="store_true", help="every waiting and running job"
     )
@@ -172,13 +176,32 @@ def add_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> No
     common_args(cancel)
     cancel.set_defaults(handler="cancel", server=None, pipeline_depth=1)
 
-    retry = sub.add_parser("retry", help="queue failed or cancelled jobs again and run them")
-    retry.add_argument("job", nargs="*", help="job id or its first characters")
+    retry = sub.add_parser(
+        "retry", help="queue failed or cancelled jobs (or a group's failed ones) again and run them"
+    )
+    retry.add_argument("job", nargs="*", help="job or group id, or its first characters")
     retry.add_argument("--failed", dest="every", action="store_true", help="every failed job")
     server_args(retry)
     wait_arg(retry)
     common_args(retry)
     retry.set_defaults(handler="retry")
+
+    queue = sub.add_parser("queue", help="pause or resume taking new jobs (all servers or one)")
+    queue.add_argument("action", choices=["pause", "resume", "status"])
+    queue.add_argument(
+        "--server",
+        type=server_url,
+        default=None,
+        help="only this server (its own pause; the whole queue's is separate)",
+    )
+    common_args(queue)
+    queue.set_defaults(handler="queue")
+
+    export = sub.add_parser("export", help="copy the outputs of a batch group into a folder")
+    export.add_argument("--group", required=True, help="group id or its first characters")
+    export.add_argument("folder", help="where to copy them (made if missing)")
+    common_args(export)
+    export.set_defaults(handler="export")
 
     servers = sub.add_parser("servers", help="manage the ComfyUI servers the app uses")
     actions = servers.add_subparsers(dest="action", metavar="ACTION", required=True)

@@ -1,4 +1,6 @@
-"""`cancel` and `retry`: act on queued jobs by id (or its first characters), whoever runs them.
+"""`cancel` and `retry`: act on queued jobs by id (or its first characters), whoever runs them,
+or on a whole batch group by its id (`generate` prints it), in one transaction; `queue pause`
+and `queue resume`.
 
 A job belongs to the process that queued it while that process lives (`core/owners.py`). The
 store is where a cancel is asked for: the owning process's engine looks at the jobs it holds
@@ -19,6 +21,7 @@ from studio_desktop.cli.run import finish, run_until_done, take_off_server
 from studio_desktop.core.comfy import ComfyError
 from studio_desktop.core.comfy.client import normalize_base_url
 from studio_desktop.core.context import AppContext
+from studio_desktop.core.groups import JobGroup
 from studio_desktop.core.jobs import IllegalTransition, Job, JobStatus
 from studio_desktop.core.owners import ProcessOwner
 from studio_desktop.core.servers import ServerConfig
@@ -67,6 +70,27 @@ def resolve(
     return list(found.values())
 
 
+def split_groups(ctx: AppContext, prefixes: Sequence[str]) -> tuple[list[JobGroup], list[str]]:
+    """The batch groups named among `prefixes` (an id or its first characters that starts no
+    job id), and the other prefixes. CliError if one starts both, or several groups."""
+    jobs = [job.id for job in _all_jobs(ctx)]
+    groups: dict[str, JobGroup] = {}
+    rest: list[str] = []
+    for prefix in prefixes:
+        wanted = prefix.strip().lower()
+        found = ctx.store.groups_starting_with(wanted, _SHOWN_MATCHES + 1) if wanted else []
+        if not found:
+            rest.append(prefix)
+            continue
+        if any(job.startswith(wanted) for job in jobs):
+            raise CliError(f"{prefix!r} starts a job id and a group id; give more of the id")
+        if len(found) > 1:
+            shown = ", ".join(g.id[:12] for g in found[:_SHOWN_MATCHES])
+            raise CliError(f"{prefix!r} is the start of several group ids ({shown}); give more")
+        groups[found[0].id] = found[0]
+    return list(groups.values()), rest
+
+
 def chosen_jobs(
     ctx: AppContext,
     args: argparse.Namespace,
@@ -90,6 +114,42 @@ def chosen_jobs(
 
 
 def cmd_cancel(ctx: AppContext, args: argparse.Namespace, out: TextIO) -> int:
+    groups, rest = split_groups(ctx, args.job) if args.job else ([], [])
+    if groups:
+        if rest:
+            resolve(ctx, rest, CANCELLABLE, "cancelled")  # every name is checked before any cancel
+        code = EXIT_OK
+        for group in groups:
+            code = max(code, _cancel_group(ctx, args, out, group))
+        if not rest:
+            return code
+        args = argparse.Namespace(**{**vars(args), "job": rest})
+        return max(code, _cancel_jobs(ctx, args, out))
+    return _cancel_jobs(ctx, args, out)
+
+
+def _cancel_group(ctx: AppContext, args: argparse.Namespace, out: TextIO, group: JobGroup) -> int:
+    """Cancel a group's waiting and running jobs in one transaction (a forever group stops),
+    then take the running ones off their servers as `cancel JOB` does."""
+    before = {job.id: job for job in ctx.store.group_jobs(group.id, *CANCELLABLE)}
+    cancelled = ctx.store.cancel_group(group.id)
+    say(
+        out,
+        args.json,
+        {"event": "group cancelled", "group": group.id, "jobs": [j.id for j in cancelled]},
+        f"cancelled group {group.id[:8]} ({group.label}): {len(cancelled)} "
+        f"job{'s' if len(cancelled) != 1 else ''}",
+    )
+    configs = {normalize_base_url(s.url): s for s in chosen_servers(ctx, args)}
+    code = EXIT_OK
+    with ProcessOwner(ctx.paths.root) as me:
+        for job in cancelled:
+            if not _after_cancel(args, out, me, configs, before.get(job.id, job), job):
+                code = EXIT_JOBS_FAILED
+    return code
+
+
+def _cancel_jobs(ctx: AppContext, args: argparse.Namespace, out: TextIO) -> int:
     jobs = chosen_jobs(
         ctx,
         args,
@@ -130,6 +190,20 @@ def _cancel_one(
             f"{short} is already {exc.old.value}",
         )
         return True
+    return _after_cancel(args, out, me, configs, job, cancelled)
+
+
+def _after_cancel(
+    args: argparse.Namespace,
+    out: TextIO,
+    me: ProcessOwner,
+    configs: dict[str, ServerConfig],
+    job: Job,
+    cancelled: Job,
+) -> bool:
+    """Take a job just cancelled (`job`: as it was before) off its server when no live process
+    will; False if its server did not take the cancel."""
+    short = job.id[:8]
     server = cancelled.server
     owner = cancelled.owner
     if owner is not None and owner != me.token and me.alive(owner):
@@ -165,6 +239,11 @@ def _cancel_one(
 
 
 def cmd_retry(ctx: AppContext, args: argparse.Namespace, out: TextIO) -> int:
+    groups, rest = split_groups(ctx, args.job) if args.job else ([], [])
+    if groups:
+        if rest:
+            raise CliError("name groups or jobs to retry, not both")
+        return _retry_groups(ctx, args, out, groups)
     jobs = chosen_jobs(
         ctx,
         args,
@@ -190,3 +269,57 @@ def cmd_retry(ctx: AppContext, args: argparse.Namespace, out: TextIO) -> int:
             retry=order,
         )
     return finish(ctx, reporter, outcome, order)
+
+
+def _retry_groups(
+    ctx: AppContext, args: argparse.Namespace, out: TextIO, groups: Sequence[JobGroup]
+) -> int:
+    """Queue each group's failed jobs again (one transaction per group) and run them."""
+    order = [job.id for g in groups for job in ctx.store.group_jobs(g.id, JobStatus.FAILED)]
+    if not order:
+        say(out, args.json, {"event": "queued", "jobs": []}, "nothing to retry")
+        return EXIT_OK
+    batch = set(order)
+    reporter = Reporter(ctx, out, json_mode=args.json, order=order)
+    with ProcessOwner(ctx.paths.root) as owner:
+        outcome = run_until_done(
+            ctx,
+            chosen_servers(ctx, args),
+            reporter,
+            args,
+            owner=owner,
+            accept=lambda job: job.id in batch,
+            retry_groups=[g.id for g in groups],
+        )
+    return finish(ctx, reporter, outcome, order)
+
+
+# --- queue pause / resume ---
+
+
+def cmd_queue(ctx: AppContext, args: argparse.Namespace, out: TextIO) -> int:
+    """Pause or resume taking new jobs, on every server or one; stored, so every process (the
+    window too) and every later start sees it. What runs finishes."""
+    server = normalize_base_url(args.server) if args.server else None
+    if args.action == "pause":
+        state = ctx.store.pause_queue(server)
+    elif args.action == "resume":
+        state = ctx.store.resume_queue(server)
+    else:
+        state = ctx.store.queue_pause()
+    servers = sorted(state.servers)
+    if state.all_servers:
+        text = "the queue is paused: no server takes a new job"
+    elif servers:
+        text = "the queue runs"
+    else:
+        text = "the queue runs on every server"
+    if servers:
+        text += "; paused on its own: " + ", ".join(servers)
+    say(
+        out,
+        args.json,
+        {"event": "queue", "paused": state.all_servers, "paused_servers": servers},
+        text,
+    )
+    return EXIT_OK

@@ -21,10 +21,12 @@ from studio_desktop.cli.common import (
     reachable_servers,
 )
 from studio_desktop.cli.images import chosen_images, copy_inputs, masked_slot
-from studio_desktop.cli.output import Reporter
+from studio_desktop.cli.output import Reporter, say
 from studio_desktop.cli.preflight import servers_that_accept
 from studio_desktop.cli.run import finish, run_until_done
+from studio_desktop.core.comfy.client import normalize_base_url
 from studio_desktop.core.context import AppContext
+from studio_desktop.core.groups import NewGroup
 from studio_desktop.core.jobs import SEED_MAX, GenerationParams, HiresFix, NewJob
 from studio_desktop.core.owners import ProcessOwner
 from studio_desktop.core.workflows import SERVER_DEFAULT_MODEL, Template, TemplateError
@@ -63,6 +65,19 @@ def cmd_generate(ctx: AppContext, args: argparse.Namespace, out: TextIO) -> int:
         for i in range(args.count)
     ]
     batch = {job.id for job in new_jobs}
+    # One batch group, as one press of Queue makes: `cancel`, `retry` and `export --group`
+    # take its id, and the window shows it as one row.
+    group = NewGroup(group_label(args.prompt))
+    if not args.json:  # JSON readers find it in the "queued" event
+        out.write(f"group {group.id}\n")
+    paused = ctx.store.queue_pause()
+    if all(paused.blocks(normalize_base_url(s.url)) for s in accepting):
+        say(
+            out,
+            args.json,
+            {"event": "notice", "message": "queue paused"},
+            "the queue is paused: the jobs wait until `studio-desktop queue resume`",
+        )
     reporter = Reporter(ctx, out, json_mode=args.json, total=len(new_jobs))
     order = [job.id for job in new_jobs]
     # Only this batch: jobs the window queued are the window's to run.
@@ -75,6 +90,7 @@ def cmd_generate(ctx: AppContext, args: argparse.Namespace, out: TextIO) -> int:
             owner=owner,
             accept=lambda job: job.id in batch,
             new=new_jobs,
+            group=group,
         )
     return finish(ctx, reporter, outcome, order)
 
@@ -114,6 +130,12 @@ def graph_options(args: argparse.Namespace) -> dict[str, Any]:
             hires = dataclasses.replace(hires, upscaler=args.hires_upscaler)
         options["hires"] = hires
     return options
+
+
+def group_label(prompt: str, limit: int = 60) -> str:
+    """A group's label: its prompt on one line, cut to `limit` characters."""
+    line = " ".join(prompt.split())
+    return line if len(line) <= limit else line[: limit - 1] + "…"
 
 
 def seed_line(first: int, count: int) -> str:

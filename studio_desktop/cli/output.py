@@ -61,10 +61,14 @@ class Reporter:
         if not self._index:
             self._index = {job.id: i for i, job in enumerate(jobs, 1)}
             self._total = self._total or len(jobs)
+        payload: dict[str, Any] = {"event": "queued", "jobs": [job.id for job in jobs]}
+        groups = {job.group_id for job in jobs}
+        if len(groups) == 1 and None not in groups:
+            payload["group"] = groups.pop()  # `cancel`, `retry`, `export --group` take it
         say(
             self._out,
             self._json,
-            {"event": "queued", "jobs": [job.id for job in jobs]},
+            payload,
             f"queued {len(jobs)} job{'s' if len(jobs) != 1 else ''}",
         )
 

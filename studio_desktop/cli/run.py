@@ -33,6 +33,7 @@ from studio_desktop.core.engine import (
     ServerState,
     http_server,
 )
+from studio_desktop.core.groups import NewGroup
 from studio_desktop.core.jobs import Job, JobStatus, NewJob
 from studio_desktop.core.owners import ProcessOwner
 from studio_desktop.core.servers import ServerConfig
@@ -104,6 +105,8 @@ def run_until_done(
     adopt_orphans: bool = False,
     new: Sequence[NewJob] = (),
     retry: Sequence[str] = (),
+    group: NewGroup | None = None,
+    retry_groups: Sequence[str] = (),
 ) -> Outcome:
     """Run the dispatcher until no job it may run is left, no server came back within
     `args.wait` seconds, or the user pressed Ctrl-C. `new` jobs are queued, failed or cancelled
@@ -140,9 +143,11 @@ def run_until_done(
         dispatcher.start()
         try:
             if new:
-                reporter.queued(dispatcher.enqueue(new))
+                reporter.queued(dispatcher.enqueue(new, group=group))
             if retry:
                 reporter.queued(_queue_again(dispatcher, retry, reporter))
+            for group_id in retry_groups:
+                reporter.queued(dispatcher.retry_group(group_id))
             countdown = Countdown()
             while True:
                 now = time.monotonic()

@@ -304,6 +304,7 @@ class NewJob:
     inputs: tuple[InputImage, ...] = ()
     server: str | None = None  # pin to one server URL; None = any
     id: str = field(default_factory=new_job_id)
+    group_id: str | None = None  # the batch group it belongs to (written with the group)
 
     def __post_init__(self) -> None:
         # Checked when a job is made rather than in GenerationParams, so a job stored before
@@ -339,6 +340,7 @@ class Job:
     # executing it (its first event about the prompt). The gap is time spent in ComfyUI's queue.
     sent_at: datetime | None = None
     sampling_at: datetime | None = None
+    group_id: str | None = None  # its batch group (core.groups), if any
 
     @property
     def duration_s(self) -> float | None:
@@ -456,3 +458,4 @@ class Completed:
 
     job: Job
     images: list[ImageRecord]
+    follow_up: Job | None = None  # the next job a forever group queued in the same commit

@@ -27,6 +27,7 @@ from studio_desktop.core.engine import (
     ServerState,
     ServerStatus,
 )
+from studio_desktop.core.groups import JobGroup, NewGroup, QueuePause
 from studio_desktop.core.jobs import Job, NewJob
 from studio_desktop.core.messages import QT_TRANSLATE_NOOP, message, text_of
 from studio_desktop.core.owners import ProcessOwner
@@ -194,13 +195,16 @@ class WorkerPool(EventBridge):
 
     # --- queue operations ---
 
-    def enqueue(self, jobs: Sequence[NewJob]) -> futures.Future[list[Job]]:
-        """Queue `jobs` as one batch: once written, `batch_queued` names them (after their
-        `job_added`), so the window can tell when the whole batch has ended."""
+    def enqueue(
+        self, jobs: Sequence[NewJob], group: NewGroup | None = None
+    ) -> futures.Future[list[Job]]:
+        """Queue `jobs` as one batch (written as `group` when given): once written,
+        `batch_queued` names them (after their `job_added`), so the window can tell when the
+        whole batch has ended."""
         dispatcher, batch, buffer = self._dispatcher, list(jobs), self.buffer
 
         def enqueue() -> list[Job]:
-            queued = dispatcher.enqueue(batch)
+            queued = dispatcher.enqueue(batch, group=group)
             buffer.push(BatchQueued(tuple(job.id for job in queued)))
             return queued
 
@@ -229,6 +233,59 @@ class WorkerPool(EventBridge):
         dispatcher = self._dispatcher
         return self._submit(
             QT_TRANSLATE_NOOP("CoreMessages", "Retrying"), lambda: dispatcher.retry(job_id)
+        )
+
+    # --- groups and pausing (the dispatcher's, on the operations thread) ---
+
+    def cancel_group(self, group_id: str) -> futures.Future[list[Job]]:
+        dispatcher = self._dispatcher
+        return self._submit(
+            QT_TRANSLATE_NOOP("CoreMessages", "Cancelling"),
+            lambda: dispatcher.cancel_group(group_id),
+        )
+
+    def retry_group(self, group_id: str) -> futures.Future[list[Job]]:
+        dispatcher = self._dispatcher
+        return self._submit(
+            QT_TRANSLATE_NOOP("CoreMessages", "Retrying"),
+            lambda: dispatcher.retry_group(group_id),
+        )
+
+    def pin_group(self, group_id: str, server: str | None) -> futures.Future[list[Job]]:
+        dispatcher = self._dispatcher
+        return self._submit(
+            QT_TRANSLATE_NOOP("CoreMessages", "Pinning the group"),
+            lambda: dispatcher.pin_group(group_id, server),
+        )
+
+    def pin(self, job_id: str, server: str | None) -> futures.Future[Job]:
+        """Run a waiting job on `server` only (None: on any)."""
+        dispatcher = self._dispatcher
+        return self._submit(
+            QT_TRANSLATE_NOOP("CoreMessages", "Pinning the job"),
+            lambda: dispatcher.pin(job_id, server),
+        )
+
+    def set_group_paused(self, group_id: str, paused: bool) -> futures.Future[JobGroup]:
+        dispatcher = self._dispatcher
+        return self._submit(
+            QT_TRANSLATE_NOOP("CoreMessages", "Pausing the group"),
+            lambda: dispatcher.set_group_paused(group_id, paused),
+        )
+
+    def pause(self, server: str | None = None) -> futures.Future[QueuePause]:
+        """Take no new job on every server (None) or on this one; stored (survives restarts)."""
+        dispatcher = self._dispatcher
+        return self._submit(
+            QT_TRANSLATE_NOOP("CoreMessages", "Pausing the queue"),
+            lambda: dispatcher.pause(server),
+        )
+
+    def resume(self, server: str | None = None) -> futures.Future[QueuePause]:
+        dispatcher = self._dispatcher
+        return self._submit(
+            QT_TRANSLATE_NOOP("CoreMessages", "Resuming the queue"),
+            lambda: dispatcher.resume(server),
         )
 
     def _submit(self, what: str, operation: Callable[[], T]) -> futures.Future[T]:

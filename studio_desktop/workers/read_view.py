@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from studio_desktop.core.groups import GroupProgress, QueuePause
 from studio_desktop.core.jobs import Attempt, ImageRecord, Job, JobStatus
 from studio_desktop.core.server_info import registered_config
 from studio_desktop.core.servers import ServerConfig
@@ -46,6 +47,15 @@ class ReadView:
 
     def count_by_status(self) -> dict[JobStatus, int]:
         return self._store.count_by_status()
+
+    def group_progress(self, group_ids: Sequence[str]) -> list[GroupProgress]:
+        return self._store.group_progress(group_ids)
+
+    def group_jobs(self, group_id: str) -> list[Job]:
+        return self._store.group_jobs(group_id)
+
+    def queue_pause(self) -> QueuePause:
+        return self._store.queue_pause()
 
     def attempts(self, job_id: str) -> list[Attempt]:
         return self._store.attempts(job_id)

@@ -84,6 +84,7 @@ def test_generate_json_output(fake_comfy: FakeComfyServer, tmp_path: Path) -> No
     finished = [e for e in events if e["event"] == "finished"]
     assert all(e["status"] == "completed" and len(e["images"]) == 1 for e in finished)
     assert events[-1] == {"event": "summary", "completed": 2, "total": 2}
+    assert len(events[0]["group"]) == 36  # the batch group `cancel`/`export --group` take
 
 
 def test_server_down_is_one_clear_line(tmp_path: Path) -> None:

@@ -50,12 +50,12 @@ def test_empty_file_is_migrated_to_head(tmp_path: Path) -> None:
     with Store(db_path) as store:
         assert store.integrity_check() == "ok"
         assert store.has_fts
-    assert revision_of(db_path) == head_revision() == "0005"
+    assert revision_of(db_path) == head_revision() == "0006"
     with sqlite3.connect(db_path) as raw:
         tables = {r[0] for r in raw.execute("SELECT name FROM sqlite_master WHERE type='table'")}
         assert {"jobs", "images", "image_tags", "servers", "jobs_fts", "job_attempts"} <= tables
         assert {"boards", "board_images"} <= tables
-        assert raw.execute("PRAGMA user_version").fetchone() == (5,)
+        assert raw.execute("PRAGMA user_version").fetchone() == (6,)
     raw.close()
     with Store(db_path) as store:  # opening again changes nothing
         assert store.list_jobs().items == []
@@ -103,7 +103,7 @@ def test_upgrade_from_0001_keeps_data(tmp_path: Path) -> None:
         assert store.add_server("A", "http://127.0.0.1:8188").id == 1
         store.add_job(NewJob("txt2img", GenerationParams("new one")))
         assert store.integrity_check() == "ok"
-    assert revision_of(db_path) == "0005"
+    assert revision_of(db_path) == "0006"
 
 
 def test_upgrade_from_0003_adds_boards_and_keeps_images_and_tags(tmp_path: Path) -> None:
@@ -143,7 +143,7 @@ def test_upgrade_from_0003_adds_boards_and_keeps_images_and_tags(tmp_path: Path)
         store.delete_board(board.id)
         assert store.get_image(7) is not None
         assert store.integrity_check() == "ok"
-    assert revision_of(db_path) == "0005"
+    assert revision_of(db_path) == "0006"
 
 
 def test_upgrade_to_0004_gives_every_taken_job_one_attempt(tmp_path: Path) -> None:
@@ -347,3 +347,51 @@ def test_opening_an_up_to_date_database_does_not_load_alembic(tmp_path: Path) ->
         [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=True
     )
     assert result.stdout.strip() == "False"
+
+
+def test_upgrade_from_0005_adds_groups_and_pauses_and_downgrades(tmp_path: Path) -> None:
+    from alembic import command
+
+    from studio_desktop.core.groups import NewGroup
+    from studio_desktop.core.store.migrate import alembic_config
+
+    db_path = tmp_path / "studio.sqlite3"
+    engine = make_engine(db_path)
+    try:
+        upgrade(engine, db_path, "0005")
+        with engine.begin() as connection:
+            connection.execute(
+                text(
+                    "INSERT INTO jobs (id, template, params, prompt, negative, model, inputs,"
+                    " status, created_at, updated_at, revision)"
+                    " VALUES ('job-5', 'txt2img', '{\"prompt\": \"a dog\"}', 'a dog', '', '',"
+                    " '[]', 'pending', '2026-01-02 03:04:05.000000',"
+                    " '2026-01-02 03:04:05.000000', 3)"
+                )
+            )
+    finally:
+        engine.dispose()
+    with Store(db_path) as store:
+        old = store.get_job("job-5")
+        assert old is not None and old.group_id is None
+        store.pause_queue("http://a:8188")
+        group = NewGroup("dogs")
+        store.add_jobs([NewJob("txt2img", GenerationParams("b"))], group=group)
+        assert store.search_prompts("dog")[0].id == "job-5"  # the FTS triggers survived
+        assert store.integrity_check() == "ok"
+    assert revision_of(db_path) == "0006"
+    engine = make_engine(db_path)
+    try:
+        with engine.begin() as connection:
+            command.downgrade(alembic_config(connection), "0005")
+        with engine.connect() as connection:
+            columns = {r[1] for r in connection.execute(text("PRAGMA table_info(jobs)"))}
+            tables = {r[0] for r in connection.execute(text("SELECT name FROM sqlite_master"))}
+    finally:
+        engine.dispose()
+    assert "group_id" not in columns
+    assert not {"job_groups", "queue_pauses"} & tables
+    with Store(db_path) as store:  # and up again
+        assert store.get_job("job-5") is not None
+        assert store.queue_pause().any is False
+        assert store.search_prompts("dog")[0].id == "job-5"

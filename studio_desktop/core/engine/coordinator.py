@@ -83,7 +83,8 @@ class Coordinator:
         self._reported: dict[str, Reasons] = {}  # job id -> reasons told
 
     def nothing_to_claim(self, seat: Seat) -> None:
-        if seat.idle:
+        # A paused server takes nothing new, a prompt moved off a busy one included.
+        if seat.idle and not self._store.queue_pause().blocks(seat.url):
             self._offer_move(seat)
         self._check_blocked(seat)
 

@@ -12,6 +12,7 @@ import itertools
 import threading
 import time
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import replace
 from typing import Final
 
 from studio_desktop.core.engine import journal
@@ -25,13 +26,14 @@ from studio_desktop.core.engine.events import (
     Listener,
     ServerStatus,
 )
+from studio_desktop.core.groups import JobGroup, NewGroup, QueuePause
 from studio_desktop.core.jobs import IllegalTransition, Job, JobStatus, NewJob
 from studio_desktop.core.library.files import OutputLibrary
 from studio_desktop.core.messages import QT_TRANSLATE_NOOP, UserMessage, message
 from studio_desktop.core.owners import ProcessOwner
 from studio_desktop.core.servers import ServerConfig
 from studio_desktop.core.store import Store
-from studio_desktop.core.store.errors import JobNotFound
+from studio_desktop.core.store.errors import GroupNotFound, JobNotFound
 from studio_desktop.core.workflows import TemplateRegistry
 
 # Jobs written per transaction by `enqueue`: a large batch is committed (and starts running)
@@ -206,15 +208,29 @@ class Dispatcher:
 
     # --- queue operations ---
 
-    def enqueue(self, jobs: Iterable[NewJob]) -> list[Job]:
+    def enqueue(self, jobs: Iterable[NewJob], *, group: NewGroup | None = None) -> list[Job]:
         """Queue `jobs` in order, ENQUEUE_CHUNK per transaction; each chunk is committed and
         the servers woken before the next one is taken from `jobs` (which may be a generator).
-        A chunk is all or nothing; a failure leaves the chunks before it queued."""
+        A chunk is all or nothing; a failure leaves the chunks before it queued. With `group`,
+        the group is written with the first chunk and every job is its."""
         owner = self._owner.token if self._owner is not None else None
         added: list[Job] = []
         source = iter(jobs)
+        first = True
         while chunk := list(itertools.islice(source, ENQUEUE_CHUNK)):
-            stored = self.store.add_jobs(chunk, owner=owner)
+            if group is not None and not first:
+                chunk = [
+                    replace(
+                        j,
+                        group_id=group.id,
+                        server=j.server if j.server is not None else group.server,
+                    )
+                    for j in chunk
+                ]
+            stored = self.store.add_jobs(
+                chunk, owner=owner, group=group if first and group is not None else None
+            )
+            first = False
             for job in stored:
                 self._emit(JobStateChanged(job))
             self._wake_all()
@@ -282,6 +298,84 @@ class Dispatcher:
         self._emit(JobStateChanged(job))
         self._wake_all()
         return job
+
+    # --- groups and pausing ---
+
+    def cancel_group(self, group_id: str) -> list[Job]:
+        """Cancel a group's waiting and running jobs (one transaction) and stop it; servers
+        running one of them are told."""
+        try:
+            cancelled = self.store.cancel_group(group_id)
+        except GroupNotFound as exc:
+            raise QueueError(exc.text) from exc
+        for job in cancelled:
+            self._emit(JobStateChanged(job))
+            self._emit(JobFinished(job, ()))
+            if job.server is not None:
+                with self._lock:
+                    loop = self._loops.get(job.server)
+                if loop is not None:
+                    loop.request_cancel(job.id)
+        return cancelled
+
+    def retry_group(self, group_id: str) -> list[Job]:
+        """Retry a group's failed jobs (one transaction)."""
+        try:
+            retried = self.store.retry_group(group_id)
+        except GroupNotFound as exc:
+            raise QueueError(exc.text) from exc
+        for job in retried:
+            journal.retried_by_user(job)
+            self._emit(JobStateChanged(job))
+        self._wake_all()
+        return retried
+
+    def pin_group(self, group_id: str, server: str | None) -> list[Job]:
+        """Run a group's waiting (and later) jobs on `server` only; None: on any."""
+        try:
+            changed = self.store.pin_group(group_id, server)
+        except GroupNotFound as exc:
+            raise QueueError(exc.text) from exc
+        for job in changed:
+            self._emit(JobStateChanged(job))
+        self._wake_all()
+        return changed
+
+    def pin(self, job_id: str, server: str | None) -> Job:
+        """Run a waiting job on `server` only; None: on any."""
+        try:
+            job = self.store.pin_job(job_id, server)
+        except JobNotFound as exc:
+            raise QueueError(exc.text) from exc
+        except IllegalTransition as exc:
+            raise QueueError(
+                message(QT_TRANSLATE_NOOP("CoreMessages", "Only a waiting job can be pinned."))
+            ) from exc
+        self._emit(JobStateChanged(job))
+        self._wake_all()
+        return job
+
+    def pause(self, server: str | None = None) -> QueuePause:
+        """Take no new job on any server (None) or on this one; what runs finishes. Stored:
+        it holds after a restart, and for every process on this data folder."""
+        return self.store.pause_queue(server)
+
+    def resume(self, server: str | None = None) -> QueuePause:
+        """Lift the whole queue's pause (None) or this server's (`Store.resume_queue`); the
+        servers look for work at once."""
+        state = self.store.resume_queue(server)
+        self._wake_all()
+        return state
+
+    def set_group_paused(self, group_id: str, paused: bool) -> JobGroup:
+        """Hold a group's waiting jobs (what runs finishes), or let them run again."""
+        try:
+            group = self.store.set_group_paused(group_id, paused)
+        except GroupNotFound as exc:
+            raise QueueError(exc.text) from exc
+        if not paused:
+            self._wake_all()
+        return group
 
     def _wake_all(self) -> None:
         with self._lock:

@@ -526,6 +526,8 @@ class ServerDriver:
         else:
             self._emit(JobStateChanged(completed.job))
             self._emit(JobFinished(completed.job, tuple(completed.images)))
+            if completed.follow_up is not None:  # a forever group's next job
+                self._emit(JobStateChanged(completed.follow_up))
             result = m.Collected(job.id)
         self._inbox.put(_CollectDone(job.id, result))
         self._wake.set()

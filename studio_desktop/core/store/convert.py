@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from studio_desktop.core.groups import GroupKind, JobGroup
 from studio_desktop.core.jobs import (
     Attempt,
     AttemptStatus,
@@ -13,7 +14,14 @@ from studio_desktop.core.jobs import (
     JobStatus,
 )
 from studio_desktop.core.store.filters import BoardRecord, ServerRecord
-from studio_desktop.core.store.models import AttemptRow, BoardRow, ImageRow, JobRow, ServerRow
+from studio_desktop.core.store.models import (
+    AttemptRow,
+    BoardRow,
+    GroupRow,
+    ImageRow,
+    JobRow,
+    ServerRow,
+)
 
 
 def job(row: JobRow) -> Job:
@@ -40,6 +48,19 @@ def job(row: JobRow) -> Job:
         owner=row.owner,
         sent_at=row.sent_at,
         sampling_at=row.sampling_at,
+        group_id=row.group_id,
+    )
+
+
+def group(row: GroupRow) -> JobGroup:
+    return JobGroup(
+        id=row.id,
+        label=row.label,
+        kind=GroupKind(row.kind),
+        created_at=row.created_at,
+        server=row.server,
+        paused=row.paused,
+        stopped=row.stopped,
     )
 
 

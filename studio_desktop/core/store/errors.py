@@ -41,6 +41,15 @@ class JobNotFound(StoreError, LookupError):
         self.text = message(QT_TRANSLATE_NOOP("CoreMessages", "This job no longer exists."))
 
 
+class GroupNotFound(StoreError, LookupError):
+    text: UserMessage
+
+    def __init__(self, group_id: str) -> None:
+        super().__init__(f"no group with id {group_id}")
+        self.group_id = group_id
+        self.text = message(QT_TRANSLATE_NOOP("CoreMessages", "This group no longer exists."))
+
+
 class ImageNotFound(StoreError, LookupError):
     def __init__(self, image_id: int) -> None:
         super().__init__(f"no image with id {image_id}")

@@ -18,10 +18,11 @@ from studio_desktop.core.jobs import IllegalTransition, JobError, JobStatus, New
 from studio_desktop.core.store import attempts_repo
 from studio_desktop.core.store.errors import JobNotFound
 from studio_desktop.core.store.filters import JobFilter
-from studio_desktop.core.store.models import JobRow
+from studio_desktop.core.store.models import GroupRow, JobRow, PauseRow
 from studio_desktop.core.store.search import JOBS_FTS, PromptSearch, prompt_matches, split
 
 CLAIM_ORDER = (JobRow.priority.desc(), JobRow.seq.asc())
+ALL_SERVERS = "*"  # the `queue_pauses` scope of the whole queue
 ACTIVE = (JobStatus.PENDING.value, JobStatus.RUNNING.value, JobStatus.RETRYING.value)
 
 
@@ -88,6 +89,7 @@ def insert(
             deleted=False,
             revision=base + offset,
             owner=owner,
+            group_id=job.group_id,
         )
         for offset, job in enumerate(jobs)
     ]
@@ -204,6 +206,17 @@ def may_take(owner: str | None, dead: Collection[str]) -> ColumnElement[bool]:
     return or_(*allowed)
 
 
+def not_paused(server: str) -> ColumnElement[bool]:
+    """Neither the queue nor this server is paused, and the job's group is not: read in the
+    claim's own statement, so a pause written by any process holds from its commit on."""
+    paused_scope = select(PauseRow.scope).where(PauseRow.scope.in_([ALL_SERVERS, server]))
+    paused_groups = select(GroupRow.id).where(GroupRow.paused.is_(True))
+    return and_(
+        ~paused_scope.exists(),
+        or_(JobRow.group_id.is_(None), JobRow.group_id.not_in(paused_groups)),
+    )
+
+
 def claim_candidates(
     session: Session,
     server: str,
@@ -223,6 +236,7 @@ def claim_candidates(
             JobRow.deleted.is_(False),
             or_(JobRow.pinned.is_(False), JobRow.server == server),
             may_take(owner, dead),
+            not_paused(server),
         )
         .order_by(*CLAIM_ORDER)
         .limit(limit)
@@ -258,6 +272,7 @@ def try_claim(
             JobRow.deleted.is_(False),
             or_(JobRow.pinned.is_(False), JobRow.server == server),
             may_take(owner, dead),
+            not_paused(server),
         )
         .values(
             **owner_values,

@@ -101,6 +101,40 @@ class JobRow(Base):
     # The current take: when the prompt reached the server, when the server began executing it.
     sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
     sampling_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    # The batch group the job belongs to (one press of Queue, one `generate`), if any.
+    group_id: Mapped[str | None] = mapped_column(
+        String(36),
+        # Unnamed and without ON DELETE: SQLite reads back neither for a REFERENCES added with
+        # ADD COLUMN (so the models would not match the migration). Groups are never deleted.
+        ForeignKey("job_groups.id"),
+        nullable=True,
+    )
+
+
+class GroupRow(Base):
+    """A batch group: jobs cancelled, retried, paused and pinned as one."""
+
+    __tablename__ = "job_groups"
+    __table_args__ = (
+        CheckConstraint("kind IN ('batch', 'forever', 'sweep')", name="ck_job_groups_kind"),
+    )
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    label: Mapped[str] = mapped_column(Text, server_default="")
+    kind: Mapped[str] = mapped_column(String(16))
+    server: Mapped[str | None] = mapped_column(Text, nullable=True)
+    paused: Mapped[bool] = mapped_column(Boolean, server_default=text("0"))
+    stopped: Mapped[bool] = mapped_column(Boolean, server_default=text("0"))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class PauseRow(Base):
+    """A paused scope of the queue: '*' (every server) or a server URL. No row: running."""
+
+    __tablename__ = "queue_pauses"
+
+    scope: Mapped[str] = mapped_column(Text, primary_key=True)
+    paused_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
 
 class AttemptRow(Base):
@@ -125,6 +159,7 @@ class AttemptRow(Base):
 
 # Claim order is priority DESC, seq ASC: SQLite can only walk an index that way if it was built so.
 Index("ix_jobs_claim", JobRow.status, JobRow.priority.desc(), JobRow.seq)
+Index("ix_jobs_group", JobRow.group_id, JobRow.seq)
 
 
 class ImageRow(Base):

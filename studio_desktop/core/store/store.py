@@ -11,6 +11,7 @@ import enum
 import threading
 from collections.abc import Callable, Collection, Mapping, Sequence
 from contextlib import AbstractContextManager
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -19,6 +20,7 @@ from sqlalchemy import text
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from studio_desktop.core.groups import GroupProgress, JobGroup, NewGroup, QueuePause
 from studio_desktop.core.jobs import (
     Attempt,
     Completed,
@@ -35,13 +37,19 @@ from studio_desktop.core.store import (
     attempts_repo,
     boards_repo,
     convert,
+    groups_repo,
     images_repo,
     jobs_repo,
     migrate,
     servers_repo,
 )
 from studio_desktop.core.store.engine import Sessions, make_engine
-from studio_desktop.core.store.errors import DuplicateServer, ImageNotFound, translating
+from studio_desktop.core.store.errors import (
+    DuplicateServer,
+    GroupNotFound,
+    ImageNotFound,
+    translating,
+)
 from studio_desktop.core.store.filters import (
     ALL_IMAGES,
     ALL_JOBS,
@@ -53,7 +61,7 @@ from studio_desktop.core.store.filters import (
     ServerRecord,
     TagCount,
 )
-from studio_desktop.core.store.models import JobRow, utcnow
+from studio_desktop.core.store.models import GroupRow, JobRow, utcnow
 from studio_desktop.core.store.search import terms
 
 # Candidates read per round when claiming: usually the first pending job is runnable, so the
@@ -133,14 +141,29 @@ class Store:
 
     # --- jobs -----------------------------------------------------------------------------------
 
-    def add_jobs(self, jobs: Sequence[NewJob], owner: str | None = None) -> list[Job]:
+    def add_jobs(
+        self, jobs: Sequence[NewJob], owner: str | None = None, *, group: NewGroup | None = None
+    ) -> list[Job]:
         """Queue jobs (all or none), pending, in the given order, with consecutive revisions.
 
         `owner` (a `ProcessOwner` token) reserves them for that process while it lives; None
-        lets any process run them.
+        lets any process run them. With `group`, the group is made in the same transaction and
+        the jobs are its (pinned to its server, if it has one); a job naming a `group_id`
+        joins that group (later chunks of a large batch).
         """
         with self._db.write() as session:
-            rows = jobs_repo.insert(session, jobs, utcnow(), owner)
+            now = utcnow()
+            if group is not None:
+                groups_repo.insert(session, group, now)
+                jobs = [
+                    replace(
+                        j,
+                        group_id=group.id,
+                        server=j.server if j.server is not None else group.server,
+                    )
+                    for j in jobs
+                ]
+            rows = jobs_repo.insert(session, jobs, now, owner)
             return [convert.job(r) for r in rows]
 
     def add_job(self, job: NewJob, owner: str | None = None) -> Job:
@@ -330,6 +353,7 @@ class Store:
         with self._db.write() as session:
             row = jobs_repo.require(session, job_id)
             old = JobStatus(row.status)
+            follow: list[JobRow] = []
             if old is JobStatus.COMPLETED:
                 images = images_repo.for_job(session, job_id)
             else:
@@ -337,8 +361,17 @@ class Store:
                 now = utcnow()
                 images = images_repo.insert(session, job_id, outputs, now)
                 jobs_repo.apply_move(session, row, JobStatus.COMPLETED, now)
+                # A forever group's next job is queued in the completion's own transaction:
+                # a crash can neither lose the chain nor queue the next one twice.
+                nxt = groups_repo.follow_up(session, row)
+                if nxt is not None:
+                    follow = jobs_repo.insert(session, [nxt], now, row.owner)
             ordered = sorted(images, key=lambda r: r.idx)
-            return Completed(convert.job(row), [convert.image(r) for r in ordered])
+            return Completed(
+                convert.job(row),
+                [convert.image(r) for r in ordered],
+                follow_up=convert.job(follow[0]) if follow else None,
+            )
 
     def move_to_front(self, job_id: str) -> Job:
         """Give a pending job the highest priority. IllegalTransition if it isn't pending."""
@@ -367,6 +400,118 @@ class Store:
         """The newest job revision (0 for none): where a reader of `job_changes_since` starts."""
         with self._db.read() as session:
             return jobs_repo.max_revision(session)
+
+    # --- batch groups (core/groups.py) and the queue's pause ---
+
+    def get_group(self, group_id: str) -> JobGroup | None:
+        with self._db.read() as session:
+            row = groups_repo.find(session, group_id)
+            return None if row is None else convert.group(row)
+
+    def groups_starting_with(self, prefix: str, limit: int = 10) -> list[JobGroup]:
+        """Groups whose id starts with `prefix` (what the CLI takes for a group), newest first."""
+        with self._db.read() as session:
+            return [convert.group(r) for r in groups_repo.starting_with(session, prefix, limit)]
+
+    def group_jobs(self, group_id: str, *statuses: JobStatus) -> list[Job]:
+        """A group's jobs (not deleted) in queue order; only those in `statuses` if given."""
+        with self._db.read() as session:
+            rows = groups_repo.jobs(session, group_id, [s.value for s in statuses])
+            return [convert.job(r) for r in rows]
+
+    def group_progress(self, group_ids: Sequence[str]) -> list[GroupProgress]:
+        """Each of these groups (those that exist, in the given order) with its jobs per state
+        and the time its completed jobs took."""
+        ids = list(dict.fromkeys(group_ids))
+        with self._db.read() as session:
+            groups = {r.id: convert.group(r) for r in groups_repo.find_many(session, ids)}
+            counted = groups_repo.counts(session, [g for g in ids if g in groups])
+        return [GroupProgress(groups[g], *counted[g]) for g in ids if g in groups]
+
+    def cancel_group(self, group_id: str) -> list[Job]:
+        """Stop a group, in one transaction: its waiting and running jobs are cancelled and a
+        forever group queues nothing more. Returns the jobs cancelled (waiting ones first)."""
+        with self._db.write() as session:
+            group = self._require_group(session, group_id)
+            group.stopped = True
+            now = utcnow()
+            rows = groups_repo.jobs(session, group_id, list(jobs_repo.ACTIVE))
+            rows.sort(key=lambda r: r.status != JobStatus.PENDING.value)
+            for row in rows:
+                jobs_repo.apply_move(session, row, JobStatus.CANCELLED, now)
+            return [convert.job(r) for r in rows]
+
+    def retry_group(self, group_id: str) -> list[Job]:
+        """The user's retry of a group's failed jobs, in one transaction; the jobs retried."""
+        with self._db.write() as session:
+            self._require_group(session, group_id)
+            now = utcnow()
+            rows = groups_repo.jobs(session, group_id, [JobStatus.FAILED.value])
+            for row in rows:
+                jobs_repo.apply_move(session, row, JobStatus.PENDING, now)
+            return [convert.job(r) for r in rows]
+
+    def pin_group(self, group_id: str, server: str | None) -> list[Job]:
+        """Run a group's waiting jobs, and the jobs it queues later, on this server only (None:
+        on any). Returns the waiting jobs changed."""
+        with self._db.write() as session:
+            group = self._require_group(session, group_id)
+            group.server = server
+            now = utcnow()
+            rows = groups_repo.jobs(session, group_id, [JobStatus.PENDING.value])
+            for row in rows:
+                row.server = server
+                row.pinned = server is not None
+                row.updated_at = now
+            jobs_repo.stamp(session, rows)
+            return [convert.job(r) for r in rows]
+
+    def pin_job(self, job_id: str, server: str | None) -> Job:
+        """Run a waiting job on this server only (None: on any). IllegalTransition if it is
+        not waiting."""
+        with self._db.write() as session:
+            row = jobs_repo.require(session, job_id)
+            if row.status != JobStatus.PENDING.value:
+                raise IllegalTransition(job_id, JobStatus(row.status), JobStatus.PENDING)
+            row.server = server
+            row.pinned = server is not None
+            row.updated_at = utcnow()
+            jobs_repo.stamp(session, [row])
+            return convert.job(row)
+
+    def set_group_paused(self, group_id: str, paused: bool) -> JobGroup:
+        """Hold a group's waiting jobs (running ones finish), or let them run again."""
+        with self._db.write() as session:
+            group = self._require_group(session, group_id)
+            group.paused = paused
+            session.flush()
+            return convert.group(group)
+
+    @staticmethod
+    def _require_group(session: Session, group_id: str) -> GroupRow:
+        row = groups_repo.find(session, group_id)
+        if row is None:
+            raise GroupNotFound(group_id)
+        return row
+
+    def queue_pause(self) -> QueuePause:
+        """What is paused now (stored: it holds across restarts and processes)."""
+        with self._db.read() as session:
+            return groups_repo.pause_state(session)
+
+    def pause_queue(self, server: str | None = None) -> QueuePause:
+        """Take no new job, on every server (None) or on this one (a URL). Running jobs go on."""
+        with self._db.write() as session:
+            groups_repo.pause(session, server or jobs_repo.ALL_SERVERS, utcnow())
+            return groups_repo.pause_state(session)
+
+    def resume_queue(self, server: str | None = None) -> QueuePause:
+        """Lift the whole queue's pause (None) or this server's. The two are separate: a
+        server paused on its own stays paused when the queue resumes, and a resumed server
+        waits while the whole queue is paused. Returns what is still paused."""
+        with self._db.write() as session:
+            groups_repo.resume(session, server or jobs_repo.ALL_SERVERS)
+            return groups_repo.pause_state(session)
 
     # --- owners: which process may run a job (core/owners.py) ---
 

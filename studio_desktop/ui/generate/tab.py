@@ -21,14 +21,17 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QFrame,
+    QHBoxLayout,
     QPushButton,
     QScrollArea,
     QSplitter,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from studio_desktop.core.comfy.object_info import ObjectInfo
+from studio_desktop.core.groups import GroupKind, NewGroup
 from studio_desktop.core.jobs import Job
 from studio_desktop.core.library.metadata import RestoredParams, read_generation_info_file
 from studio_desktop.core.workflows.sources import load_workflow_source
@@ -115,7 +118,23 @@ class GenerateTab(QWidget):
         footer.setContentsMargins(12, 6, 12, 12)
         footer.setSpacing(6)
         footer.addWidget(self.problem_list)
-        footer.addWidget(self.queue_button)
+        # "Generate forever": one job at a time, each with a new seed, until its group is
+        # cancelled in the queue panel (the store queues the next as each completes).
+        self.forever_button = QToolButton()
+        self.forever_button.setText(self.tr("Forever"))
+        self.forever_button.setCheckable(True)
+        self.forever_button.setMinimumHeight(34)
+        self.forever_button.setToolTip(
+            self.tr(
+                "Generate forever: a new seed each time until you cancel the group in the queue"
+            )
+        )
+        self.forever_button.toggled.connect(lambda _on: self._update_queue_button())
+        queue_row = QHBoxLayout()
+        queue_row.setSpacing(6)
+        queue_row.addWidget(self.queue_button, 1)
+        queue_row.addWidget(self.forever_button)
+        footer.addLayout(queue_row)
         rule = QFrame()
         rule.setFrameShape(QFrame.Shape.HLine)
         rule.setFrameShadow(QFrame.Shadow.Sunken)
@@ -183,7 +202,14 @@ class GenerateTab(QWidget):
         jobs = self.form.new_jobs()
         if not jobs:
             return 0
-        self._pool.enqueue(jobs)  # a refusal arrives through pool.operation_failed
+        group: NewGroup | None = None
+        label = " ".join(jobs[0].params.prompt.split())[:60]
+        if self.forever_button.isChecked():
+            jobs = jobs[:1]  # the store queues the next one as each completes
+            group = NewGroup(label, kind=GroupKind.FOREVER)
+        elif len(jobs) > 1:
+            group = NewGroup(label)  # one press of Queue: one group in the queue panel
+        self._pool.enqueue(jobs, group)  # a refusal arrives through pool.operation_failed
         self.progress.strip.start_batch([job.id for job in jobs])
         count = len(jobs)
         text = self.tr("Queued 1 job") if count == 1 else self.tr("Queued {n} jobs").format(n=count)
@@ -449,9 +475,12 @@ class GenerateTab(QWidget):
     def _update_queue_button(self) -> None:
         problems = self.form.problems()
         count = self.form.batch_spin.value()
-        self.queue_button.setText(
-            self.tr("Queue") if count == 1 else self.tr("Queue {n} jobs").format(n=count)
-        )
+        if self.forever_button.isChecked():
+            self.queue_button.setText(self.tr("Generate forever"))
+        else:
+            self.queue_button.setText(
+                self.tr("Queue") if count == 1 else self.tr("Queue {n} jobs").format(n=count)
+            )
         self.queue_button.setEnabled(not problems)
         if problems:
             why = self.tr("Cannot queue:")

@@ -7,7 +7,10 @@ the prompt on one line), so painting a cell is a tuple lookup: a screen of Histo
 the words it needs are translated once on the GUI thread (`Words`; the language is chosen at
 start-up, so they stay right). Only the template's name and the server's label are filled in on
 the GUI thread (from small caches: the template list and the server names belong to it).
-"""
+
+A batch group of more than one job (or a forever group) is one row, its newest job's, showing
+"n of m done" in the prompt column; expanding it (`toggle_group`) shows its other jobs, which
+the table hides otherwise (`row_hidden`). Group progress is read off the GUI thread."""
 
 from __future__ import annotations
 
@@ -30,6 +33,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QGuiApplication, QPixmap
 
+from studio_desktop.core.groups import GroupKind, GroupProgress
 from studio_desktop.core.jobs import ImageRecord, Job, JobStatus
 from studio_desktop.core.store.filters import ALL_JOBS, JobFilter, Page
 from studio_desktop.ui.history import formatting as fmt
@@ -46,6 +50,7 @@ log = logging.getLogger("studio.ui")
 
 PAGE_SIZE: Final = 100  # rows read at once (ui_context: <= 200)
 THUMB_SIZE: Final = 40  # logical pixels of the thumbnail column's long edge
+GROUPS_READ_MS: Final = 200  # group progress is read this long after the rows change
 
 JobRole: Final = Qt.ItemDataRole.UserRole + 1  # Job
 JobIdRole: Final = Qt.ItemDataRole.UserRole + 2  # str
@@ -83,6 +88,7 @@ _SERVED_ROLES: Final = frozenset(
     {_DISPLAY, _DECORATION, _TOOLTIP, _ALIGNMENT, _JOB, _JOB_ID, _STATUS}
 )
 _STATUS_COLUMN: Final = int(Column.STATUS)
+_PROMPT_COLUMN: Final = int(Column.PROMPT)
 _THUMBNAIL_COLUMN: Final = int(Column.THUMBNAIL)
 _TEMPLATE_COLUMN: Final = int(Column.TEMPLATE)
 _SERVER_COLUMN: Final = int(Column.SERVER)
@@ -143,6 +149,7 @@ class HistoryModel(QAbstractTableModel):
     at once, the next ones through fetchMore) and inserted when they arrive."""
 
     page_loaded = Signal()  # a page read ended (it may have added no rows)
+    groups_changed = Signal()  # group progress or expansion changed: rows to hide or show
 
     def __init__(
         self,
@@ -187,6 +194,18 @@ class HistoryModel(QAbstractTableModel):
         self._firsts_timer.timeout.connect(self._read_firsts)
         if thumbnails is not None:
             thumbnails.loaded.connect(self._thumbnail_loaded)
+        # Batch groups: progress of the groups of loaded rows, and the ones the user opened.
+        self._groups: dict[str, GroupProgress] = {}
+        self._expanded: set[str] = set()
+        self._groups_timer = QTimer(self)
+        self._groups_timer.setSingleShot(True)
+        self._groups_timer.setInterval(GROUPS_READ_MS)
+        self._groups_timer.timeout.connect(self._read_groups)
+        # Group id -> its head row, computed in one pass when first asked after a change (the
+        # prompt column asks per painted row: a walk of every row each time would stall).
+        self._heads: dict[str, int] | None = None
+        for signal in (self.rowsInserted, self.rowsRemoved, self.modelReset):
+            signal.connect(self._rows_changed)
         self._read_page()
 
     # --- filter and reloading ---
@@ -379,6 +398,10 @@ class HistoryModel(QAbstractTableModel):
         if not 0 <= row < len(self._rows) or not 0 <= col < _COLUMNS:
             return None
         if role == _DISPLAY:
+            if col == _PROMPT_COLUMN and self._groups:
+                head = self._group_head_text(row)
+                if head is not None:
+                    return head
             return self._texts[row][col]
         if role == _ALIGNMENT:
             return _ALIGN[col]
@@ -396,6 +419,19 @@ class HistoryModel(QAbstractTableModel):
         if role == _STATUS:
             return job.status.value
         return self._tooltip(job, _COLUMN[col])  # _TOOLTIP
+
+    def _group_head_text(self, row: int) -> str | None:
+        """A group's row: "▸ n of m done · prompt" (None for any other row)."""
+        progress = self._shown_group(self._rows[row])
+        if progress is None or self._head_row(progress.group.id) != row:
+            return None
+        arrow = "▾" if progress.group.id in self._expanded else "▸"
+        return self.tr("{arrow} {done} of {total} done · {prompt}").format(
+            arrow=arrow,
+            done=progress.done,
+            total=progress.total,
+            prompt=self._texts[row][_PROMPT_COLUMN],
+        )
 
     def _tooltip(self, job: Job, column: Column) -> str | None:
         if column is Column.PROMPT:
@@ -489,6 +525,89 @@ class HistoryModel(QAbstractTableModel):
 
     # --- lookups ---
 
+    # --- batch groups ---
+
+    def _rows_changed(self, *_args: object) -> None:
+        self._heads = None
+        self._groups_timer.start()
+
+    def _read_groups(self) -> None:
+        ids = list(dict.fromkeys(j.group_id for j in self._rows if j.group_id is not None))
+        if not ids:
+            if self._groups:
+                self._groups = {}
+                self.groups_changed.emit()
+            return
+        reads = self._reads
+        self._tasks.run(
+            "read", lambda: reads.group_progress(ids), self._groups_read, owner=self, key="groups"
+        )
+
+    def _groups_read(self, groups: list[GroupProgress]) -> None:
+        self._groups = {g.group.id: g for g in groups}
+        self.groups_changed.emit()
+        if self._rows:
+            self.dataChanged.emit(
+                self.index(0, Column.PROMPT), self.index(len(self._rows) - 1, Column.PROMPT)
+            )
+
+    def _shown_group(self, job: Job) -> GroupProgress | None:
+        """The job's group when it shows as one row (more than one job, or forever)."""
+        if job.group_id is None:
+            return None
+        progress = self._groups.get(job.group_id)
+        if progress is None:
+            return None
+        if progress.group.kind is GroupKind.BATCH and progress.total < 2:
+            return None
+        return progress
+
+    def _head_row(self, group_id: str) -> int | None:
+        if self._heads is None:
+            heads: dict[str, int] = {}
+            for row, job in enumerate(self._rows):
+                if job.group_id is not None:
+                    heads.setdefault(job.group_id, row)
+            self._heads = heads
+        return self._heads.get(group_id)
+
+    def group_head(self, row: int) -> str | None:
+        """The group whose row this is (its newest loaded job), or None."""
+        progress = self._shown_group(self._rows[row])
+        if progress is None or self._head_row(progress.group.id) != row:
+            return None
+        return progress.group.id
+
+    def hidden_rows(self) -> list[bool]:
+        """Per row: hidden inside a closed group (every row but the group's head)."""
+        heads: set[str] = set()
+        hidden: list[bool] = []
+        for job in self._rows:
+            progress = self._shown_group(job)
+            if progress is None:
+                hidden.append(False)
+                continue
+            group_id = progress.group.id
+            hidden.append(group_id in heads and group_id not in self._expanded)
+            heads.add(group_id)
+        return hidden
+
+    def toggle_group(self, group_id: str) -> None:
+        """Open a group's row to its jobs, or close it."""
+        self._expanded ^= {group_id}
+        self.groups_changed.emit()
+        row = self._head_row(group_id)
+        if row is not None:
+            index = self.index(row, Column.PROMPT)
+            self.dataChanged.emit(index, index)
+
+    def group_progress(self, group_id: str) -> GroupProgress | None:
+        return self._groups.get(group_id)
+
+    @property
+    def expanded_groups(self) -> frozenset[str]:
+        return frozenset(self._expanded)
+
     def job(self, row: int) -> Job:
         return self._rows[row]
 
@@ -515,6 +634,8 @@ class HistoryModel(QAbstractTableModel):
         if row is not None and job.revision < self._rows[row].revision:
             return  # older than the page it read from the store: a change still on its way
         matches = job_matches(self._filter, job)
+        if job.group_id is not None:
+            self._groups_timer.start()  # its group's "n of m done" may have changed
         if self._firsts.get(job.id, 0) is None:
             del self._firsts[job.id]  # it had no outputs when read: it may have them now
         if row is not None:

@@ -1,5 +1,6 @@
 """The history table view: the prompt column takes the room the others leave, and when the
-table is too narrow for every column the least useful ones step aside (Template first)."""
+table is too narrow for every column the least useful ones step aside (Template first). A batch
+group is one row: a click on its arrow (or Right/Left) opens or closes it."""
 
 from __future__ import annotations
 
@@ -7,10 +8,12 @@ from collections.abc import Iterable
 from typing import Any
 
 from PySide6.QtCore import QAbstractItemModel, QEvent, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtGui import QKeyEvent, QMouseEvent, QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
-from studio_desktop.ui.history.model import THUMB_SIZE, Column
+from studio_desktop.ui.history.model import THUMB_SIZE, Column, HistoryModel
+
+ARROW_WIDTH = 24  # the group arrow's room at the start of the prompt cell
 
 MIN_PROMPT_WIDTH = 180
 # Hidden in this order while the table is too narrow; Status, Prompt and Created always stay.
@@ -85,6 +88,10 @@ class JobTable(QTableView):
         if model is not None:
             for signal in self._structural_signals(model):
                 signal.connect(self._relayout_needed)
+        if isinstance(model, HistoryModel):
+            for signal in (model.rowsInserted, model.rowsRemoved, model.modelReset):
+                signal.connect(lambda *_: self.apply_groups())
+            model.groups_changed.connect(self.apply_groups)
 
     @staticmethod
     def _structural_signals(model: QAbstractItemModel) -> list[Any]:
@@ -133,6 +140,45 @@ class JobTable(QTableView):
             self.updateGeometries()  # the scroll range; nothing shown has moved
         else:
             super().doItemsLayout()
+
+    def apply_groups(self) -> None:
+        """Hide the rows inside closed groups (the model says which)."""
+        model = self.model()
+        if not isinstance(model, HistoryModel):
+            return
+        for row, hidden in enumerate(model.hidden_rows()):
+            if self.isRowHidden(row) != hidden:
+                self.setRowHidden(row, hidden)
+
+    def _group_at(self, row: int) -> str | None:
+        model = self.model()
+        if not isinstance(model, HistoryModel) or not 0 <= row < model.rowCount():
+            return None
+        return model.group_head(row)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        index = self.indexAt(event.position().toPoint())
+        if index.isValid() and index.column() == Column.PROMPT:
+            group_id = self._group_at(index.row())
+            x = event.position().toPoint().x() - self.columnViewportPosition(Column.PROMPT)
+            model = self.model()
+            if group_id is not None and x < ARROW_WIDTH and isinstance(model, HistoryModel):
+                model.toggle_group(group_id)
+        super().mousePressEvent(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        current = self.currentIndex()
+        group_id = self._group_at(current.row()) if current.isValid() else None
+        model = self.model()
+        if group_id is not None and isinstance(model, HistoryModel):
+            opened = group_id in model.expanded_groups
+            if event.key() == Qt.Key.Key_Right and not opened:
+                model.toggle_group(group_id)
+                return
+            if event.key() == Qt.Key.Key_Left and opened:
+                model.toggle_group(group_id)
+                return
+        super().keyPressEvent(event)
 
     def fit_columns(self) -> None:
         """Give every column the width of its typical contents (after a model is set)."""

@@ -163,6 +163,14 @@ class QueueModel(QAbstractListModel):
                 return row
         return None
 
+    def active_groups(self) -> list[Job]:
+        """One job of each batch group that has a row here (its `group_id` names it)."""
+        seen: dict[str, Job] = {}
+        for entry in self._rows:
+            if entry.job.group_id is not None:
+                seen.setdefault(entry.job.group_id, entry.job)
+        return list(seen.values())
+
     def job_ids(self) -> list[str]:
         return [e.job.id for e in self._rows]
 

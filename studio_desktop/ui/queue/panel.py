@@ -1,15 +1,17 @@
 """The queue panel (a dock on every tab): the job list with a summary, buttons, a context menu
-and drag to reorder. Cancel, move to front, retry, dismiss failed jobs.
+and drag to reorder. Cancel, move to front, retry, dismiss failed jobs. Pause and resume the
+queue (every server, or one from the Pause button's menu); batch groups as one expandable row
+each (`groups.py`), their jobs hidden from the list below.
 """
 
 from __future__ import annotations
 
 import itertools
 import logging
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
-from PySide6.QtCore import QPoint, Qt, Signal
+from PySide6.QtCore import QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -24,17 +26,23 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from studio_desktop.core.engine import ServerStatus
+from studio_desktop.core.engine import ServerState, ServerStatus
+from studio_desktop.core.groups import GroupProgress, QueuePause
 from studio_desktop.core.jobs import Job, JobStatus
 from studio_desktop.core.workflows import TemplateError
 from studio_desktop.ui.history.empty_state import EmptyState
 from studio_desktop.ui.queue.delegate import QueueDelegate
+from studio_desktop.ui.queue.groups import GroupRows, shown_as_group
 from studio_desktop.ui.queue.model import JobIdRole, QueueModel
 from studio_desktop.ui.queue.view import QueueView
 from studio_desktop.ui.services import Services
 from studio_desktop.ui.thumbnails import ThumbnailLoader
+from studio_desktop.workers.operations import when_done
 
 log = logging.getLogger("studio.ui")
+
+GROUPS_REFRESH_MS = 300
+PAUSE_REFRESH_MS = 2000
 
 
 class QueuePanel(QWidget):
@@ -77,7 +85,38 @@ class QueuePanel(QWidget):
         self.summary.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.summary.setWordWrap(True)
         header.addWidget(self.summary, 1)
+        self.pause_button = QToolButton(self)
+        self.pause_button.setCheckable(True)
+        self.pause_button.setAutoRaise(True)
+        self.pause_button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
+        self.pause_button.clicked.connect(lambda checked: self.set_paused(checked))
+        self._server_menu = QMenu(self.pause_button)
+        self._server_menu.aboutToShow.connect(self._fill_server_menu)
+        self.pause_button.setMenu(self._server_menu)
+        header.addWidget(self.pause_button)
         header.addWidget(self.cancel_all_button)
+        self._pause = QueuePause()
+        self._show_pause()
+
+        self.groups = GroupRows(self._server_choices, self)
+        self.groups.setVisible(False)
+        self.groups.cancel_requested.connect(self.cancel_group)
+        self.groups.retry_requested.connect(self.retry_group)
+        self.groups.pause_requested.connect(self.pause_group)
+        self.groups.pin_requested.connect(self.pin_group)
+        # Group progress is read off the GUI thread a moment after the rows change (a batch of
+        # a thousand changes is one read).
+        self._groups_timer = QTimer(self)
+        self._groups_timer.setSingleShot(True)
+        self._groups_timer.setInterval(GROUPS_REFRESH_MS)
+        self._groups_timer.timeout.connect(self._read_groups)
+        self._hidden_groups: set[str] = set()
+        # A pause written by another process (`studio-desktop queue pause`) changes no job:
+        # the state is read again now and then (one small read off the GUI thread).
+        self._pause_timer = QTimer(self)
+        self._pause_timer.setInterval(PAUSE_REFRESH_MS)
+        self._pause_timer.timeout.connect(self._read_pause)
+        self._pause_timer.start()
 
         self.view = QueueView(self.model, self)
         self.delegate = QueueDelegate(self.thumbnails, self.view)
@@ -141,6 +180,7 @@ class QueuePanel(QWidget):
         layout.setContentsMargins(6, 6, 6, 6)
         layout.setSpacing(6)
         layout.addLayout(header)
+        layout.addWidget(self.groups)
         layout.addWidget(self._stack, 1)
         layout.addWidget(self._actions)
 
@@ -150,6 +190,13 @@ class QueuePanel(QWidget):
         self._server_names_changed()
         self._update()
         self._load()
+        self._read_pause()
+
+    def _read_pause(self) -> None:
+        reads = self._services.reads
+        self._services.tasks.run(
+            "read", reads.queue_pause, self._pause_read, owner=self, key="pause"
+        )
 
     def _load(self) -> None:
         """Read the waiting and running jobs off the GUI thread; the model merges them."""
@@ -205,13 +252,16 @@ class QueuePanel(QWidget):
             self.model.loaded,
         ):
             signal.connect(self._update)
+            signal.connect(lambda *_: self._groups_timer.start())
 
     def follow_in_tab_order(self, before: QWidget) -> None:
         """Put the panel's controls (top to bottom) right after `before` in the Tab order, so
         the dock is reached from the screen beside it and Shift+Tab goes back there."""
         chain = [
             before,
+            self.pause_button,
             self.cancel_all_button,
+            self.groups,
             self.view,
             self.front_button,
             self.retry_button,
@@ -249,6 +299,7 @@ class QueuePanel(QWidget):
 
     def summary_text(self) -> str:
         waiting, _running, failed = self.model.counts()
+        paused = [self.tr("Paused")] if self._pause.all_servers else []
         sampling, on_server = self.model.running_counts()
         parts = [self.tr("%n waiting", "", waiting), self.tr("%n sampling", "", sampling)]
         if on_server:
@@ -256,7 +307,7 @@ class QueuePanel(QWidget):
             parts.append(self.tr("%n waiting on server", "", on_server))
         if failed:
             parts.append(self.tr("%n failed", "", failed))
-        return " · ".join(parts)
+        return " · ".join(paused + parts)
 
     def _update(self, *_args: object) -> None:
         waiting, running, failed = self.model.counts()
@@ -269,6 +320,104 @@ class QueuePanel(QWidget):
         self.cancel_all_button.setEnabled(bool(waiting or running))
         self.dismiss_button.setVisible(bool(failed))
         self._update_buttons()
+
+    # --- pausing ---
+
+    @property
+    def pause_state(self) -> QueuePause:
+        return self._pause
+
+    def set_paused(self, paused: bool, server: str | None = None) -> None:
+        """Pause or resume the whole queue (None) or one server, on the operations thread."""
+        pool = self._services.pool
+        future = pool.pause(server) if paused else pool.resume(server)
+        when_done(self._services.tasks, future, self._pause_read, owner=self)
+
+    def _pause_read(self, state: QueuePause) -> None:
+        self._pause = state
+        self._show_pause()
+        self._update()
+
+    def _show_pause(self) -> None:
+        paused = self._pause.all_servers
+        self.pause_button.setChecked(paused)
+        self.pause_button.setText(self.tr("Resume") if paused else self.tr("Pause"))
+        if paused:
+            tip = self.tr("Let the servers take new jobs again")
+        else:
+            tip = self.tr("Take no new job (what runs finishes); the menu pauses one server")
+        self.pause_button.setToolTip(tip)
+
+    def _server_choices(self) -> list[tuple[str, str]]:
+        return [(s.url, s.name) for s in self._services.pool.statuses()]
+
+    def _fill_server_menu(self) -> None:
+        self._server_menu.clear()
+        for url, name in self._server_choices():
+            action = self._server_menu.addAction(
+                self.tr("Pause {server}").format(server=name or url)
+            )
+            action.setCheckable(True)
+            action.setChecked(url in self._pause.servers)
+            action.toggled.connect(lambda checked, u=url: self.set_paused(checked, u))
+        if not self._server_menu.actions():
+            none = self._server_menu.addAction(self.tr("No server is connected"))
+            none.setEnabled(False)
+
+    # --- groups ---
+
+    def _read_groups(self) -> None:
+        ids = [j.group_id for j in self.model.active_groups() if j.group_id is not None]
+        if not ids:
+            self._show_groups([])
+            return
+        reads = self._services.reads
+        self._services.tasks.run(
+            "read", lambda: reads.group_progress(ids), self._show_groups, owner=self, key="groups"
+        )
+
+    def _show_groups(self, groups: list[GroupProgress]) -> None:
+        shown = [g for g in groups if shown_as_group(g)]
+        jobs: dict[str, list[Job]] = {g.group.id: [] for g in shown}
+        for row in range(self.model.rowCount()):
+            job = self.model.entry(row).job
+            if job.group_id in jobs:
+                jobs[job.group_id].append(job)
+        working = (ServerState.IDLE, ServerState.BUSY)
+        servers = sum(1 for s in self._services.pool.statuses() if s.state in working)
+        self.groups.show_groups(shown, jobs, servers)
+        self._hidden_groups = set(jobs)
+        self._hide_grouped_rows()
+
+    def _hide_grouped_rows(self) -> None:
+        """A group's jobs show under its row, not in the list."""
+        for row in range(self.model.rowCount()):
+            job = self.model.entry(row).job
+            self.view.setRowHidden(row, job.group_id in self._hidden_groups)
+
+    def cancel_group(self, group_id: str) -> None:
+        self._services.pool.cancel_group(group_id)
+
+    def retry_group(self, group_id: str) -> None:
+        self._services.pool.retry_group(group_id)
+
+    def pause_group(self, group_id: str, paused: bool) -> None:
+        future = self._services.pool.set_group_paused(group_id, paused)
+        when_done(self._services.tasks, future, lambda _g: self._groups_timer.start(), owner=self)
+
+    def pin_group(self, group_id: str, server: object) -> None:
+        future = self._services.pool.pin_group(
+            group_id, server if isinstance(server, str) else None
+        )
+        when_done(self._services.tasks, future, lambda _j: self._read_groups(), owner=self)
+
+    def pin_jobs(self, jobs: Iterable[Job], server: str | None) -> None:
+        """Run these waiting jobs on `server` only (None: on any), on the operations thread."""
+        for job in jobs:
+            self._services.pool.pin(job.id, server)
+
+    def _pinner(self, jobs: list[Job], url: str) -> Callable[[], None]:
+        return lambda: self.pin_jobs(jobs, url)
 
     def _update_buttons(self) -> None:
         jobs = self.selected_jobs()
@@ -374,6 +523,16 @@ class QueuePanel(QWidget):
         retry = menu.addAction(self.tr("Retry"), self.retry_selected)
         retry.setEnabled(any(j.status is JobStatus.FAILED for j in jobs))
         menu.addAction(self.tr("Copy prompt"), self._copy_prompt)
+        waiting = [j for j in jobs if j.status is JobStatus.PENDING]
+        run_on = menu.addMenu(self.tr("Run on"))
+        run_on.setEnabled(bool(waiting))
+        anywhere = run_on.addAction(self.tr("Any server"), lambda: self.pin_jobs(waiting, None))
+        anywhere.setCheckable(True)
+        anywhere.setChecked(all(not j.pinned for j in waiting))
+        for url, name in self._server_choices():
+            action = run_on.addAction(name or url, self._pinner(waiting, url))
+            action.setCheckable(True)
+            action.setChecked(bool(waiting) and all(j.pinned and j.server == url for j in waiting))
         menu.addSeparator()
         cancel = menu.addAction(self.tr("Cancel"), self.cancel_selected)
         cancel.setEnabled(any(j.status.is_active for j in jobs))
