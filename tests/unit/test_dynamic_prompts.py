@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from studio_desktop.core.jobs import GenerationParams
 from studio_desktop.core.prompts.dynamic import (
     MAX_COMBINATIONS,
     Mode,
@@ -14,6 +15,7 @@ from studio_desktop.core.prompts.dynamic import (
     is_dynamic,
     preview,
 )
+from studio_desktop.core.prompts.jobs import dynamic_source, job_params
 
 COMBO = Mode.COMBINATORIAL
 
@@ -118,3 +120,29 @@ def test_too_many_combinations_is_refused() -> None:
         expand(text, mode=COMBO)
     assert preview(text).count is None
     assert len(preview(text).preview) == 5
+
+
+def test_job_params_random_one_per_seed_with_the_source() -> None:
+    base = GenerationParams(prompt="a {red|blue|green} cat", negative="{blurry|dark}")
+    jobs = job_params(base, [5, 6, 7])
+    assert [j.seed for j in jobs] == [5, 6, 7]
+    assert [j.prompt for j in jobs] == [expand(base.prompt, seed=s)[0] for s in (5, 6, 7)]
+    assert [j.negative for j in jobs] == [expand(base.negative, seed=s)[0] for s in (5, 6, 7)]
+    assert all(dynamic_source(j) == {**SOURCE, "prompt": base.prompt} for j in jobs)
+
+
+SOURCE = {"negative": "{blurry|dark}", "mode": "random"}
+
+
+def test_job_params_combinatorial_each_combination_with_each_seed() -> None:
+    base = GenerationParams(prompt="{a|b} x")
+    jobs = job_params(base, [1, 2], mode=COMBO)
+    assert [(j.prompt, j.seed) for j in jobs] == [("a x", 1), ("a x", 2), ("b x", 1), ("b x", 2)]
+    too_many = GenerationParams(prompt="{" + "|".join(str(i) for i in range(101)) + "}")
+    with pytest.raises(PromptSyntaxError, match="more than 10,000 jobs"):
+        job_params(too_many, list(range(100)), mode=COMBO)
+
+
+def test_job_params_plain_prompt_unchanged() -> None:
+    base = GenerationParams(prompt="a cat", extra={"k": 1})
+    assert job_params(base, [3]) == [GenerationParams(prompt="a cat", seed=3, extra={"k": 1})]
