@@ -180,7 +180,7 @@
 <context>
     <name>ImportDialog</name>
     <message numerus="yes">
-        <location filename="../../studio_desktop/ui/import_dialog.py" line="+312" />
+        <location filename="../../studio_desktop/ui/import_dialog.py" line="+314" />
         <source>Found %n input(s) the form can fill.</source>
         <translation>
             <numerusform>Found %n input the form can fill.</numerusform>
@@ -196,6 +196,17 @@
         <translation>
             <numerusform>%n more problem: show all</numerusform>
             <numerusform>%n more problems: show all</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PromptExpansion</name>
+    <message numerus="yes">
+        <location filename="../../studio_desktop/ui/generate/prompt_expansion.py" line="+178" />
+        <source>%n prompt(s)</source>
+        <translation>
+            <numerusform>%n prompt</numerusform>
+            <numerusform>%n prompts</numerusform>
         </translation>
     </message>
 </context>

@@ -194,7 +194,7 @@
         <translation>{server}：{reason}</translation>
     </message>
     <message>
-        <location line="+336"/>
+        <location line="+335"/>
         <source>{server} did not take the cancel ({error}); the job is cancelled here, and the cancel is sent again until the server takes it.</source>
         <translation>{server} 未接受取消请求（{error}）；任务已在本地取消，取消请求会继续重发，直到服务器接受为止。</translation>
     </message>
@@ -1733,7 +1733,7 @@
 <context>
     <name>GenerateForm</name>
     <message>
-        <location filename="../../studio_desktop/ui/generate/form.py" line="+111"/>
+        <location filename="../../studio_desktop/ui/generate/form.py" line="+114"/>
         <source>The workflow the job runs</source>
         <translation>任务要运行的工作流</translation>
     </message>
@@ -1793,7 +1793,7 @@
         <translation>对参考图重绘的程度：1.0 表示完全忽略参考图</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>How many jobs to queue, each with its own seed</source>
         <translation>要加入队列的任务数，每个任务使用各自的种子</translation>
     </message>
@@ -1818,7 +1818,7 @@
         <translation>反向提示词</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>Model</source>
         <translation>模型</translation>
     </message>
@@ -1868,7 +1868,7 @@
         <translation>批次</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+39"/>
         <source> job</source>
         <translation> 个任务</translation>
     </message>
@@ -1970,7 +1970,7 @@
         <translation>请为 {label} 添加一张图片。</translation>
     </message>
     <message>
-        <location filename="../../studio_desktop/ui/generate/form.py" line="+78"/>
+        <location filename="../../studio_desktop/ui/generate/form.py" line="+103"/>
         <source>The template {name} is not installed; kept {current}.</source>
         <translation>未安装模板 {name}，保留 {current}。</translation>
     </message>
@@ -1978,13 +1978,13 @@
 <context>
     <name>GenerateTab</name>
     <message>
-        <location filename="../../studio_desktop/ui/generate/tab.py" line="+99"/>
-        <location line="+313"/>
+        <location filename="../../studio_desktop/ui/generate/tab.py" line="+101"/>
+        <location line="+348"/>
         <source>Queue</source>
         <translation>加入队列</translation>
     </message>
     <message>
-        <location line="-237"/>
+        <location line="-241"/>
         <source>Queued 1 job</source>
         <translation>已加入 1 个任务</translation>
     </message>
@@ -1999,7 +1999,7 @@
         <translation>{queued}；连接服务器后即开始运行</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>{name} is now the {slot} image</source>
         <translation>已将 {name} 设为 {slot} 图片</translation>
     </message>
@@ -2100,6 +2100,11 @@
     </message>
     <message>
         <location line="+10"/>
+        <source>Queue every combination</source>
+        <translation>排队所有组合</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Queue {n} jobs</source>
         <translation>加入队列（{n} 个任务）</translation>
     </message>
@@ -2628,7 +2633,7 @@
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../studio_desktop/ui/import_dialog.py" line="+81"/>
+        <location filename="../../studio_desktop/ui/import_dialog.py" line="+83"/>
         <source>Import workflow</source>
         <translation>导入工作流</translation>
     </message>
@@ -3652,6 +3657,72 @@ Choose another folder.</source>
         <location line="+5"/>
         <source>ETA {time}</source>
         <translation>预计剩余 {time}</translation>
+    </message>
+</context>
+<context>
+    <name>PromptExpansion</name>
+    <message>
+        <location filename="../../studio_desktop/ui/generate/prompt_expansion.py" line="+58"/>
+        <source>Preview</source>
+        <translation>预览</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+123"/>
+        <source>Show the first prompts the text expands to</source>
+        <translation>显示该文本展开后的前几条提示词</translation>
+    </message>
+    <message>
+        <location line="-121"/>
+        <source>Every combination</source>
+        <translation>所有组合</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Queue one job per combination of the prompt&apos;s {a|b} choices (each batch-count times) instead of one random pick per job</source>
+        <translation>为提示词中 {a|b} 选项的每种组合各排队一个任务（每种组合按批次数量重复），而不是每个任务随机选一种</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Wildcards…</source>
+        <translation>通配符…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open the wildcards folder: __name__ in a prompt picks a line of name.txt</source>
+        <translation>打开通配符文件夹：提示词中的 __name__ 会从 name.txt 中选取一行</translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>Counting…</source>
+        <translation>正在计数…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>(empty)</source>
+        <translation>（空）</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>{a|b} and __wildcards__ vary the prompt</source>
+        <translation>{a|b} 和 __通配符__ 可以让提示词变化</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Counting prompts…</source>
+        <translation>正在计算提示词数量…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>More than {n} prompts</source>
+        <translation>超过 {n} 条提示词</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n prompt(s)</source>
+        <translation>
+            <numerusform>%n 条提示词</numerusform>
+        </translation>
     </message>
 </context>
 <context>
