@@ -202,7 +202,7 @@
 <context>
     <name>PromptExpansion</name>
     <message numerus="yes">
-        <location filename="../../studio_desktop/ui/generate/prompt_expansion.py" line="+178" />
+        <location filename="../../studio_desktop/ui/generate/prompt_expansion.py" line="+191" />
         <source>%n prompt(s)</source>
         <translation>
             <numerusform>%n prompt</numerusform>

@@ -3662,18 +3662,18 @@ Choose another folder.</source>
 <context>
     <name>PromptExpansion</name>
     <message>
-        <location filename="../../studio_desktop/ui/generate/prompt_expansion.py" line="+58"/>
+        <location filename="../../studio_desktop/ui/generate/prompt_expansion.py" line="+60"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+123"/>
+        <location line="+133"/>
         <source>Show the first prompts the text expands to</source>
         <translation>显示该文本展开后的前几条提示词</translation>
     </message>
     <message>
-        <location line="-121"/>
+        <location line="-131"/>
         <source>Every combination</source>
         <translation>所有组合</translation>
     </message>
@@ -3683,7 +3683,7 @@ Choose another folder.</source>
         <translation>为提示词中 {a|b} 选项的每种组合各排队一个任务（每种组合按批次数量重复），而不是每个任务随机选一种</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Wildcards…</source>
         <translation>通配符…</translation>
     </message>
@@ -3693,7 +3693,7 @@ Choose another folder.</source>
         <translation>打开通配符文件夹：提示词中的 __name__ 会从 name.txt 中选取一行</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+60"/>
         <source>Counting…</source>
         <translation>正在计数…</translation>
     </message>
@@ -3708,7 +3708,12 @@ Choose another folder.</source>
         <translation>{a|b} 和 __通配符__ 可以让提示词变化</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
+        <source>The prompt cannot be expanded:</source>
+        <translation>无法展开该提示词：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Counting prompts…</source>
         <translation>正在计算提示词数量…</translation>
     </message>

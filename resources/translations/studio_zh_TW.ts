@@ -3662,18 +3662,18 @@ Choose another folder.</source>
 <context>
     <name>PromptExpansion</name>
     <message>
-        <location filename="../../studio_desktop/ui/generate/prompt_expansion.py" line="+58"/>
+        <location filename="../../studio_desktop/ui/generate/prompt_expansion.py" line="+60"/>
         <source>Preview</source>
         <translation>預覽</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+123"/>
+        <location line="+133"/>
         <source>Show the first prompts the text expands to</source>
         <translation>顯示此文字展開後的前幾則提示詞</translation>
     </message>
     <message>
-        <location line="-121"/>
+        <location line="-131"/>
         <source>Every combination</source>
         <translation>所有組合</translation>
     </message>
@@ -3683,7 +3683,7 @@ Choose another folder.</source>
         <translation>為提示詞中 {a|b} 選項的每種組合各排入一個工作（每種組合依批次數量重複），而非每個工作隨機挑選一種</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Wildcards…</source>
         <translation>萬用字元…</translation>
     </message>
@@ -3693,7 +3693,7 @@ Choose another folder.</source>
         <translation>開啟萬用字元資料夾：提示詞中的 __name__ 會從 name.txt 挑選一行</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+60"/>
         <source>Counting…</source>
         <translation>正在計數…</translation>
     </message>
@@ -3708,7 +3708,12 @@ Choose another folder.</source>
         <translation>{a|b} 和 __萬用字元__ 可讓提示詞產生變化</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
+        <source>The prompt cannot be expanded:</source>
+        <translation>無法展開此提示詞：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Counting prompts…</source>
         <translation>正在計算提示詞數量…</translation>
     </message>

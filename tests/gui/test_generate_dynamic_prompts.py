@@ -34,12 +34,15 @@ def test_count_and_preview_follow_the_text(
 
     tab.form.prompt_edit.setPlainText("a {red|blue")
     qtbot.waitUntil(lambda: line.error() is not None, timeout=WAIT_MS)
-    assert "line 1, column 3" in line.count_label.text()
+    assert "line 1, column 3" in line.error_label.text()
+    assert line.error_label.isVisibleTo(tab)
     assert not tab.queue_button.isEnabled()
     assert tab.queue() == 0 and jobs_in_store(ctx) == []
 
     tab.form.prompt_edit.setPlainText("__nothing__")
-    qtbot.waitUntil(lambda: "__nothing__ has no file" in line.count_label.text(), timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: "__nothing__ has no file" in line.error_label.text(), timeout=WAIT_MS)
+    tab.form.prompt_edit.setPlainText("plain")
+    assert not line.error_label.isVisibleTo(tab)
 
 
 def test_random_mode_queues_one_resolved_prompt_per_job(

@@ -10,14 +10,16 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Final
 
-from PySide6.QtCore import QTimer, QUrl, Signal
+from PySide6.QtCore import Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QPalette
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
     QLabel,
+    QStyle,
     QToolButton,
     QToolTip,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -66,19 +68,30 @@ class PromptExpansion(QWidget):
             )
         )
         self.combinatorial_box.toggled.connect(lambda _on: self.updated.emit())
-        self.folder_button = QToolButton()
-        self.folder_button.setText(self.tr("Wildcards…"))
+        self.folder_button = QToolButton()  # an icon: the form's column is narrow
+        self.folder_button.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_DirOpenIcon))
+        self.folder_button.setAccessibleName(self.tr("Wildcards…"))
         self.folder_button.setToolTip(
             self.tr("Open the wildcards folder: __name__ in a prompt picks a line of name.txt")
         )
         self.folder_button.clicked.connect(self.open_folder)
-        row = QHBoxLayout(self)
+        # The error gets a full-width line of its own below: beside the buttons a long message
+        # (a wildcard folder's path) would be cut off.
+        self.error_label = QLabel()
+        self.error_label.setWordWrap(True)
+        self.error_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(2)
+        row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(6)
         row.addWidget(self.count_label, 1)
         row.addWidget(self.combinatorial_box)
         row.addWidget(self.preview_button)
         row.addWidget(self.folder_button)
+        column.addLayout(row)
+        column.addWidget(self.error_label)
         self._show()
 
     # --- what the form asks ---
@@ -167,7 +180,7 @@ class PromptExpansion(QWidget):
         if not dynamic:
             self.count_label.setText(self.tr("{a|b} and __wildcards__ vary the prompt"))
         elif self._error:
-            self.count_label.setText(self._error)
+            self.count_label.setText(self.tr("The prompt cannot be expanded:"))
         elif self._result is None:
             self.count_label.setText(self.tr("Counting prompts…"))
         elif self._result.count is None:
@@ -176,7 +189,6 @@ class PromptExpansion(QWidget):
             )
         else:
             self.count_label.setText(self.tr("%n prompt(s)", "", self._result.count))
-        self.count_label.setForegroundRole(
-            QPalette.ColorRole.Text if self._error else QPalette.ColorRole.PlaceholderText
-        )
+        self.error_label.setText(self._error or "")
+        self.error_label.setVisible(bool(self._error))
         self.preview_button.setToolTip(self.tr("Show the first prompts the text expands to"))
