@@ -230,6 +230,17 @@
     </message>
 </context>
 <context>
+    <name>PromptExpansion</name>
+    <message numerus="yes">
+        <location filename="../../studio_desktop/ui/generate/prompt_expansion.py" line="+191" />
+        <source>%n prompt(s)</source>
+        <translation>
+            <numerusform>%n prompt</numerusform>
+            <numerusform>%n prompts</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>QueuePanel</name>
     <message numerus="yes">
         <location filename="../../studio_desktop/ui/queue/panel.py" line="+304" />

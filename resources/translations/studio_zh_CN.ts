@@ -1898,7 +1898,7 @@
 <context>
     <name>GenerateForm</name>
     <message>
-        <location filename="../../studio_desktop/ui/generate/form.py" line="+122"/>
+        <location filename="../../studio_desktop/ui/generate/form.py" line="+125"/>
         <source>The workflow the job runs</source>
         <translation>任务要运行的工作流</translation>
     </message>
@@ -1958,7 +1958,7 @@
         <translation>对参考图重绘的程度：1.0 表示完全忽略参考图</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>How many jobs to queue, each with its own seed</source>
         <translation>要加入队列的任务数，每个任务使用各自的种子</translation>
     </message>
@@ -1983,7 +1983,7 @@
         <translation>反向提示词</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>Model</source>
         <translation>模型</translation>
     </message>
@@ -2050,7 +2050,7 @@
         <translation>批次</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+43"/>
         <source> job</source>
         <translation> 个任务</translation>
     </message>
@@ -2162,7 +2162,7 @@
         <translation>请为 {label} 添加一张图片。</translation>
     </message>
     <message>
-        <location filename="../../studio_desktop/ui/generate/form.py" line="+98"/>
+        <location filename="../../studio_desktop/ui/generate/form.py" line="+123"/>
         <source>The template {name} is not installed; kept {current}.</source>
         <translation>未安装模板 {name}，保留 {current}。</translation>
     </message>
@@ -2260,13 +2260,13 @@
 <context>
     <name>GenerateTab</name>
     <message>
-        <location filename="../../studio_desktop/ui/generate/tab.py" line="+112"/>
-        <location line="+370"/>
+        <location filename="../../studio_desktop/ui/generate/tab.py" line="+114"/>
+        <location line="+404"/>
         <source>Queue</source>
         <translation>加入队列</translation>
     </message>
     <message>
-        <location line="-358"/>
+        <location line="-392"/>
         <source>Forever</source>
         <translation>无限生成</translation>
     </message>
@@ -2276,7 +2276,7 @@
         <translation>无限生成：每次使用新种子，直到你在队列中取消该分组</translation>
     </message>
     <message>
-        <location line="+86"/>
+        <location line="+117"/>
         <source>Queued 1 job</source>
         <translation>已加入 1 个任务</translation>
     </message>
@@ -2291,7 +2291,7 @@
         <translation>{queued}；连接服务器后即开始运行</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>{name} is now the {slot} image</source>
         <translation>已将 {name} 设为 {slot} 图片</translation>
     </message>
@@ -2404,6 +2404,11 @@
         <location line="+10"/>
         <source>Generate forever</source>
         <translation>无限生成</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Queue every combination</source>
+        <translation>排队所有组合</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -4398,6 +4403,77 @@ Choose another folder.</source>
         <location line="+5"/>
         <source>ETA {time}</source>
         <translation>预计剩余 {time}</translation>
+    </message>
+</context>
+<context>
+    <name>PromptExpansion</name>
+    <message>
+        <location filename="../../studio_desktop/ui/generate/prompt_expansion.py" line="+60"/>
+        <source>Preview</source>
+        <translation>预览</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+133"/>
+        <source>Show the first prompts the text expands to</source>
+        <translation>显示该文本展开后的前几条提示词</translation>
+    </message>
+    <message>
+        <location line="-131"/>
+        <source>Every combination</source>
+        <translation>所有组合</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Queue one job per combination of the prompt&apos;s {a|b} choices (each batch-count times) instead of one random pick per job</source>
+        <translation>为提示词中 {a|b} 选项的每种组合各排队一个任务（每种组合按批次数量重复），而不是每个任务随机选一种</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Wildcards…</source>
+        <translation>通配符…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open the wildcards folder: __name__ in a prompt picks a line of name.txt</source>
+        <translation>打开通配符文件夹：提示词中的 __name__ 会从 name.txt 中选取一行</translation>
+    </message>
+    <message>
+        <location line="+60"/>
+        <source>Counting…</source>
+        <translation>正在计数…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>(empty)</source>
+        <translation>（空）</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>{a|b} and __wildcards__ vary the prompt</source>
+        <translation>{a|b} 和 __通配符__ 可以让提示词变化</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The prompt cannot be expanded:</source>
+        <translation>无法展开该提示词：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Counting prompts…</source>
+        <translation>正在计算提示词数量…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>More than {n} prompts</source>
+        <translation>超过 {n} 条提示词</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n prompt(s)</source>
+        <translation>
+            <numerusform>%n 条提示词</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -1898,7 +1898,7 @@
 <context>
     <name>GenerateForm</name>
     <message>
-        <location filename="../../studio_desktop/ui/generate/form.py" line="+122"/>
+        <location filename="../../studio_desktop/ui/generate/form.py" line="+125"/>
         <source>The workflow the job runs</source>
         <translation>任務要執行的工作流程</translation>
     </message>
@@ -1958,7 +1958,7 @@
         <translation>對參考圖片重繪的程度：1.0 表示完全忽略參考圖片</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>How many jobs to queue, each with its own seed</source>
         <translation>要加入佇列的任務數，每個任務使用各自的種子</translation>
     </message>
@@ -1983,7 +1983,7 @@
         <translation>負面提示詞</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>Model</source>
         <translation>模型</translation>
     </message>
@@ -2050,7 +2050,7 @@
         <translation>批次</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+43"/>
         <source> job</source>
         <translation> 個任務</translation>
     </message>
@@ -2162,7 +2162,7 @@
         <translation>請為 {label} 加入一張圖片。</translation>
     </message>
     <message>
-        <location filename="../../studio_desktop/ui/generate/form.py" line="+98"/>
+        <location filename="../../studio_desktop/ui/generate/form.py" line="+123"/>
         <source>The template {name} is not installed; kept {current}.</source>
         <translation>未安裝範本 {name}，保留 {current}。</translation>
     </message>
@@ -2260,13 +2260,13 @@
 <context>
     <name>GenerateTab</name>
     <message>
-        <location filename="../../studio_desktop/ui/generate/tab.py" line="+112"/>
-        <location line="+370"/>
+        <location filename="../../studio_desktop/ui/generate/tab.py" line="+114"/>
+        <location line="+404"/>
         <source>Queue</source>
         <translation>加入佇列</translation>
     </message>
     <message>
-        <location line="-358"/>
+        <location line="-392"/>
         <source>Forever</source>
         <translation>無限生成</translation>
     </message>
@@ -2276,7 +2276,7 @@
         <translation>無限生成：每次使用新種子，直到你在佇列中取消該群組</translation>
     </message>
     <message>
-        <location line="+86"/>
+        <location line="+117"/>
         <source>Queued 1 job</source>
         <translation>已加入 1 個任務</translation>
     </message>
@@ -2291,7 +2291,7 @@
         <translation>{queued}；連線伺服器後即開始執行</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>{name} is now the {slot} image</source>
         <translation>已將 {name} 設為「{slot}」圖片</translation>
     </message>
@@ -2404,6 +2404,11 @@
         <location line="+10"/>
         <source>Generate forever</source>
         <translation>無限生成</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Queue every combination</source>
+        <translation>排入所有組合</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -4398,6 +4403,77 @@ Choose another folder.</source>
         <location line="+5"/>
         <source>ETA {time}</source>
         <translation>預計剩餘 {time}</translation>
+    </message>
+</context>
+<context>
+    <name>PromptExpansion</name>
+    <message>
+        <location filename="../../studio_desktop/ui/generate/prompt_expansion.py" line="+60"/>
+        <source>Preview</source>
+        <translation>預覽</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+133"/>
+        <source>Show the first prompts the text expands to</source>
+        <translation>顯示此文字展開後的前幾則提示詞</translation>
+    </message>
+    <message>
+        <location line="-131"/>
+        <source>Every combination</source>
+        <translation>所有組合</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Queue one job per combination of the prompt&apos;s {a|b} choices (each batch-count times) instead of one random pick per job</source>
+        <translation>為提示詞中 {a|b} 選項的每種組合各排入一個工作（每種組合依批次數量重複），而非每個工作隨機挑選一種</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Wildcards…</source>
+        <translation>萬用字元…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open the wildcards folder: __name__ in a prompt picks a line of name.txt</source>
+        <translation>開啟萬用字元資料夾：提示詞中的 __name__ 會從 name.txt 挑選一行</translation>
+    </message>
+    <message>
+        <location line="+60"/>
+        <source>Counting…</source>
+        <translation>正在計數…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>(empty)</source>
+        <translation>（空白）</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>{a|b} and __wildcards__ vary the prompt</source>
+        <translation>{a|b} 和 __萬用字元__ 可讓提示詞產生變化</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The prompt cannot be expanded:</source>
+        <translation>無法展開此提示詞：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Counting prompts…</source>
+        <translation>正在計算提示詞數量…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>More than {n} prompts</source>
+        <translation>超過 {n} 則提示詞</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n prompt(s)</source>
+        <translation>
+            <numerusform>%n 則提示詞</numerusform>
+        </translation>
     </message>
 </context>
 <context>

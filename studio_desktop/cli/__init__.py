@@ -60,8 +60,18 @@ Handler = Callable[["AppContext", argparse.Namespace, TextIO], int]
 
 def add_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     gen = sub.add_parser("generate", help="queue and run jobs of any template without the window")
-    gen.add_argument("prompt", help="what to make")
+    gen.add_argument(
+        "prompt",
+        help="what to make; {a|b}, {2::a|b}, {1-2$$a|b} and __name__ (wildcards/name.txt in "
+        "the data folder) pick a prompt per job with its seed",
+    )
     gen.add_argument("--negative", default="", help="what to avoid")
+    gen.add_argument(
+        "--combinatorial",
+        action="store_true",
+        help="queue every combination of the prompt's choices (each --count times) instead of "
+        "one random pick per job",
+    )
     server_args(gen)
     gen.add_argument(
         "--count",

@@ -43,6 +43,11 @@ def cmd_generate(ctx: AppContext, args: argparse.Namespace, out: TextIO) -> int:
     images = chosen_images(template, args.image, args.input)
     masked = masked_slot(template, args.mask)
     params = generation_params(args, template)
+    first_seed = args.seed
+    if first_seed == RANDOM_SEED:
+        first_seed = random.randint(0, SEED_MAX)
+    seeds = [(first_seed + i) % (SEED_MAX + 1) for i in range(args.count)]
+    job_values = expanded(ctx, params, seeds, combinatorial=args.combinatorial)
     mask = (masked, Path(args.mask).expanduser()) if masked is not None else None
     inputs = copy_inputs(ctx.library, images, mask)
     servers = chosen_servers(ctx, args)
@@ -51,19 +56,9 @@ def cmd_generate(ctx: AppContext, args: argparse.Namespace, out: TextIO) -> int:
         raise CliError(down_message(servers))
     accepting = servers_that_accept(reachable, template, params)
 
-    first_seed = args.seed
-    if first_seed == RANDOM_SEED:
-        first_seed = random.randint(0, SEED_MAX)
-        if not args.json:  # JSON readers find each job's seed in its events
-            out.write(seed_line(first_seed, args.count) + "\n")
-    new_jobs = [
-        NewJob(
-            template=template.id,
-            params=dataclasses.replace(params, seed=(first_seed + i) % (SEED_MAX + 1)),
-            inputs=inputs,
-        )
-        for i in range(args.count)
-    ]
+    if args.seed == RANDOM_SEED and not args.json:  # JSON readers find seeds in the events
+        out.write(seed_line(first_seed, args.count) + "\n")
+    new_jobs = [NewJob(template=template.id, params=p, inputs=inputs) for p in job_values]
     batch = {job.id for job in new_jobs}
     # One batch group, as one press of Queue makes: `cancel`, `retry` and `export --group`
     # take its id, and the window shows it as one row.
@@ -93,6 +88,22 @@ def cmd_generate(ctx: AppContext, args: argparse.Namespace, out: TextIO) -> int:
             group=group,
         )
     return finish(ctx, reporter, outcome, order)
+
+
+def expanded(
+    ctx: AppContext, params: GenerationParams, seeds: list[int], *, combinatorial: bool
+) -> list[GenerationParams]:
+    """Each job's parameters, its dynamic prompt resolved (see core/prompts); a malformed
+    prompt or a missing wildcard is a CliError naming it. The library loads only for a
+    prompt that needs it."""
+    from studio_desktop.core.prompts.dynamic import Mode, PromptSyntaxError
+    from studio_desktop.core.prompts.jobs import job_params
+
+    mode = Mode.COMBINATORIAL if combinatorial else Mode.RANDOM
+    try:
+        return job_params(params, seeds, mode=mode, wildcards_dir=ctx.paths.wildcards)
+    except PromptSyntaxError as exc:
+        raise CliError(str(exc)) from exc
 
 
 def generation_params(args: argparse.Namespace, template: Template) -> GenerationParams:

@@ -64,6 +64,11 @@ class DataPaths:
         return self.root / "templates"
 
     @property
+    def wildcards(self) -> Path:
+        """Wildcard files (`__name__` in a prompt reads wildcards/name.txt)."""
+        return self.root / "wildcards"
+
+    @property
     def settings(self) -> Path:
         return self.root / "settings.json"
 
@@ -77,6 +82,7 @@ class DataPaths:
             self.logs,
             self.temp,
             self.templates,
+            self.wildcards,
         ):
             folder.mkdir(parents=True, exist_ok=True)
         tighten(self.root, PRIVATE_FOLDER_MODE)

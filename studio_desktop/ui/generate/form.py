@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import contextlib
 import itertools
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import replace
 from typing import Any
 
@@ -35,6 +35,8 @@ from PySide6.QtWidgets import (
 from studio_desktop.core.comfy.object_info import ObjectInfo
 from studio_desktop.core.jobs import GenerationParams, InputImage, Job, NewJob
 from studio_desktop.core.library.files import OutputLibrary
+from studio_desktop.core.prompts.dynamic import Mode
+from studio_desktop.core.prompts.jobs import DYNAMIC_KEY, dynamic_source, job_params
 from studio_desktop.core.workflows import Template, TemplateError, TemplateRegistry, shown_fields
 from studio_desktop.core.workflows.graph_options import options_for
 from studio_desktop.core.workflows.preflight import graph_issues
@@ -64,6 +66,7 @@ from studio_desktop.ui.generate.graph_option_fields import (
 from studio_desktop.ui.generate.image_slot import ImageSlotWidget
 from studio_desktop.ui.generate.lora_stack import LoraStack
 from studio_desktop.ui.generate.problem_list import Problem
+from studio_desktop.ui.generate.prompt_expansion import PromptExpansion
 from studio_desktop.ui.generate.reference_images import ReferenceImages
 from studio_desktop.ui.generate.server_combos import ServerCombos
 from studio_desktop.ui.generate.server_lists import ServerLists
@@ -163,6 +166,7 @@ class GenerateForm(QWidget):
             tip=self.tr("How much of the reference image to repaint: 1.0 ignores it entirely"),
         )
         self.seed_field = SeedField()
+        self.expansion = PromptExpansion(tasks, library.paths.wildcards)
         self.batch_spin = int_spin(
             1, MAX_BATCH, 1, self.tr("How many jobs to queue, each with its own seed")
         )
@@ -222,6 +226,7 @@ class GenerateForm(QWidget):
         form.addRow(self.negative_label)
         form.addRow(self.negative_edit)
         self._messages.add("negative", self.negative_edit, span=True)
+        form.addRow(self.expansion)
         form.addRow(gap())
 
         model_row = QHBoxLayout()
@@ -295,6 +300,10 @@ class GenerateForm(QWidget):
         self.template_combo.currentIndexChanged.connect(self._template_picked)
         for edit in (self.prompt_edit, self.negative_edit):
             edit.textChanged.connect(self._emit_changed)
+        self.prompt_edit.textChanged.connect(
+            lambda: self.expansion.set_text(self.prompt_edit.toPlainText())
+        )
+        self.expansion.updated.connect(self.changed)
         for combo in self._combos.by_slot().values():
             combo.currentIndexChanged.connect(self._combo_changed)
         for spin in (self.steps_spin, self.batch_spin, self.batch_size_spin, self.clip_skip_spin):
@@ -583,6 +592,8 @@ class GenerateForm(QWidget):
             found.append(Problem(message, self._messages.key_for(slot)))
         for slot, message in self._image_slots.problems_by_slot():
             found.append(Problem(message, slot))
+        if self.expansion.error():
+            found.append(Problem(str(self.expansion.error()), "prompt"))
         known = {p.message for p in found}
         for issue in self._visible_issues():
             shown = show_text(issue.text)
@@ -600,7 +611,8 @@ class GenerateForm(QWidget):
         return self._messages.widget(key) if self._messages.key_for(key) == key else None
 
     def _form_problems(self) -> list[str]:
-        return list(self._list_problems().values()) + self._image_slots.problems()
+        expansion = [self.expansion.error() or ""] if self.expansion.error() else []
+        return list(self._list_problems().values()) + self._image_slots.problems() + expansion
 
     def params(self, seed: int | None = None) -> GenerationParams:
         """What the next job runs with: the graph options the template cannot take left out."""
@@ -644,15 +656,37 @@ class GenerateForm(QWidget):
         return self._image_slots.inputs()
 
     def new_jobs(self) -> list[NewJob]:
-        """One job per batch entry, each with its seed (random, or counting up when locked)."""
+        """One job per batch entry, each with its seed (random, or counting up when locked);
+        a dynamic prompt resolved per job, or every combination (`core/prompts`).
+        PromptSyntaxError when the prompt cannot be expanded."""
+        build = self.jobs_builder()
+        return build() if build is not None else []
+
+    def jobs_builder(self) -> Callable[[], list[NewJob]] | None:
+        """What `new_jobs` does, read from the widgets now and runnable on any thread (a
+        combinatorial prompt may expand to thousands of jobs). None without a template."""
         template = self._template
         if template is None:
-            return []
+            return None
         inputs = self.inputs()
         seeds = self.seed_field.seeds_for(self.batch_spin.value())
-        return [
-            NewJob(template=template.id, params=self.params(seed), inputs=inputs) for seed in seeds
-        ]
+        base = self.params()
+        mode = Mode.COMBINATORIAL if self.expansion.combinatorial() else Mode.RANDOM
+        folder = self._library.paths.wildcards
+
+        def build() -> list[NewJob]:
+            values = job_params(base, seeds, mode=mode, wildcards_dir=folder)
+            return [NewJob(template=template.id, params=p, inputs=inputs) for p in values]
+
+        return build
+
+    def job_count(self) -> int | None:
+        """How many jobs Queue makes (None: a combinatorial count not known yet)."""
+        batch = self.batch_spin.value()
+        if not self.expansion.combinatorial():
+            return batch
+        count = self.expansion.count()
+        return None if count is None else count * batch
 
     # --- remix ---
 
@@ -688,8 +722,16 @@ class GenerateForm(QWidget):
     def _apply_params(self, params: GenerationParams) -> None:
         self._restoring = True
         try:
-            self.prompt_edit.setPlainText(params.prompt)
-            self.negative_edit.setPlainText(params.negative)
+            # A job whose prompt was picked at random shows the text it came from: with its
+            # (locked) seed that text picks the same prompt again.
+            source = dynamic_source(params)
+            picked = source is not None and source.get("mode") == Mode.RANDOM.value
+            prompt = source.get("prompt") if source is not None and picked else None
+            negative = source.get("negative") if source is not None and picked else None
+            self.prompt_edit.setPlainText(prompt if isinstance(prompt, str) else params.prompt)
+            self.negative_edit.setPlainText(
+                negative if isinstance(negative, str) else params.negative
+            )
             self.model_combo.set_value(params.model)
             self.sampler_combo.set_value(params.sampler)
             self.scheduler_combo.set_value(params.scheduler)
@@ -704,6 +746,7 @@ class GenerateForm(QWidget):
             self.clip_skip_spin.setValue(params.clip_skip or 1)
             self.hires_group.set_value(params.hires)
             self._extra = self._editors.set_values(params.extra)
+            self._extra.pop(DYNAMIC_KEY, None)  # each queue writes its own
         finally:
             self._restoring = False
         self._flag_lists()

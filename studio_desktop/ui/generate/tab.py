@@ -32,8 +32,9 @@ from PySide6.QtWidgets import (
 
 from studio_desktop.core.comfy.object_info import ObjectInfo
 from studio_desktop.core.groups import GroupKind, NewGroup
-from studio_desktop.core.jobs import Job
+from studio_desktop.core.jobs import Job, NewJob
 from studio_desktop.core.library.metadata import RestoredParams, read_generation_info_file
+from studio_desktop.core.prompts.dynamic import PromptSyntaxError
 from studio_desktop.core.workflows.sources import load_workflow_source
 from studio_desktop.core.workflows.template import TemplateError
 from studio_desktop.ui.generate.form import GenerateForm
@@ -82,6 +83,7 @@ class GenerateTab(QWidget):
     # A dropped file with no parameters but a ComfyUI workflow (a PNG with only a `workflow`
     # chunk, a WebP or video ComfyUI wrote): the window offers to import it as a template.
     workflow_found = Signal(Path)
+    queued = Signal(int)  # how many jobs were just queued
 
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -193,13 +195,44 @@ class GenerateTab(QWidget):
         return self._splitter
 
     def queue(self) -> int:
-        """Queue the form as `batch count` jobs; returns how many (0 when the form is blocked)."""
+        """Queue the form as `batch count` jobs; returns how many (0 when the form is blocked).
+
+        Every combination of a dynamic prompt may be thousands of jobs: those are expanded off
+        the GUI thread and queued when ready (`queued` fires then; this returns 0)."""
         self.form.validate_now()  # an edit a moment ago may not have been checked yet
         problems = self.form.problems()
         if problems:
             self.status_message.emit(problems[0], STATUS_MS)
             return 0
-        jobs = self.form.new_jobs()
+        build = self.form.jobs_builder()
+        if build is None:
+            return 0
+        if self.form.expansion.combinatorial():
+            self.queue_button.setEnabled(False)
+            self._tasks.run(
+                "read",
+                build,
+                self._enqueue_built,
+                owner=self,
+                key="queue",
+                failed=self._expansion_failed,
+            )
+            return 0
+        try:
+            jobs = build()
+        except PromptSyntaxError as exc:
+            self._expansion_failed(exc)
+            return 0
+        return self._enqueue(jobs)
+
+    def _enqueue_built(self, jobs: list[NewJob]) -> None:
+        self._enqueue(jobs)
+
+    def _expansion_failed(self, exc: Exception) -> None:
+        self.status_message.emit(str(exc), STATUS_MS)
+        self._update_queue_button()
+
+    def _enqueue(self, jobs: list[NewJob]) -> int:
         if not jobs:
             return 0
         group: NewGroup | None = None
@@ -217,6 +250,7 @@ class GenerateTab(QWidget):
             text = self.tr("{queued}; they run once a server is connected").format(queued=text)
         self.status_message.emit(text, STATUS_MS)
         self._update_queue_button()
+        self.queued.emit(count)
         return count
 
     def _send_to_slot(self, path: Path, slot: str) -> None:
@@ -474,9 +508,11 @@ class GenerateTab(QWidget):
 
     def _update_queue_button(self) -> None:
         problems = self.form.problems()
-        count = self.form.batch_spin.value()
+        count = self.form.job_count()
         if self.forever_button.isChecked():
             self.queue_button.setText(self.tr("Generate forever"))
+        elif count is None:  # every combination, not counted yet
+            self.queue_button.setText(self.tr("Queue every combination"))
         else:
             self.queue_button.setText(
                 self.tr("Queue") if count == 1 else self.tr("Queue {n} jobs").format(n=count)
