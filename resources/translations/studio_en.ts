@@ -232,7 +232,7 @@
 <context>
     <name>PromptExpansion</name>
     <message numerus="yes">
-        <location filename="../../studio_desktop/ui/generate/prompt_expansion.py" line="+191" />
+        <location filename="../../studio_desktop/ui/generate/prompt_expansion.py" line="+193" />
         <source>%n prompt(s)</source>
         <translation>
             <numerusform>%n prompt</numerusform>

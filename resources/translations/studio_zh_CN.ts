@@ -1008,6 +1008,26 @@
         <source>The KSampler&apos;s result goes to no VAE Decode node, so it cannot be upscaled with a model; choose the latent upscaler.</source>
         <translation>KSampler 的结果没有连接到 VAE 解码节点，因此无法用放大模型放大；请选择 Latent 放大。</translation>
     </message>
+    <message>
+        <location filename="../../studio_desktop/core/prompts/dynamic.py" line="+89"/>
+        <source>The prompt has more than {limit} combinations; use random mode or fewer choices.</source>
+        <translation>该提示词的组合超过 {limit} 种；请使用随机模式或减少选项。</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>The prompt cannot be read at line {line}, column {column} (near &apos;{found}&apos;): check that each {open} has its {close} and that $$ and :: are inside braces.</source>
+        <translation>无法读取提示词第 {line} 行第 {column} 列（“{found}”附近）：请检查每个 {open} 都有对应的 {close}，并且 $$ 和 :: 位于花括号内。</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>The wildcard __{name}__ has no file: add {name}.txt to {folder}.</source>
+        <translation>通配符 __{name}__ 没有对应的文件：请把 {name}.txt 添加到 {folder}。</translation>
+    </message>
+    <message>
+        <location filename="../../studio_desktop/core/prompts/jobs.py" line="+54"/>
+        <source>{combinations} combinations × {jobs} jobs each is more than {limit} jobs.</source>
+        <translation>{combinations} 种组合 × 每种 {jobs} 个任务，超过了 {limit} 个任务。</translation>
+    </message>
 </context>
 <context>
     <name>CrashDialog</name>
@@ -2260,7 +2280,7 @@
 <context>
     <name>GenerateTab</name>
     <message>
-        <location filename="../../studio_desktop/ui/generate/tab.py" line="+114"/>
+        <location filename="../../studio_desktop/ui/generate/tab.py" line="+116"/>
         <location line="+404"/>
         <source>Queue</source>
         <translation>加入队列</translation>
@@ -4408,7 +4428,7 @@ Choose another folder.</source>
 <context>
     <name>PromptExpansion</name>
     <message>
-        <location filename="../../studio_desktop/ui/generate/prompt_expansion.py" line="+60"/>
+        <location filename="../../studio_desktop/ui/generate/prompt_expansion.py" line="+62"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>

@@ -1008,6 +1008,26 @@
         <source>The KSampler&apos;s result goes to no VAE Decode node, so it cannot be upscaled with a model; choose the latent upscaler.</source>
         <translation>KSampler 的結果沒有連接到 VAE 解碼節點，因此無法以放大模型放大；請選擇 Latent 放大。</translation>
     </message>
+    <message>
+        <location filename="../../studio_desktop/core/prompts/dynamic.py" line="+89"/>
+        <source>The prompt has more than {limit} combinations; use random mode or fewer choices.</source>
+        <translation>此提示詞的組合超過 {limit} 種；請使用隨機模式或減少選項。</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>The prompt cannot be read at line {line}, column {column} (near &apos;{found}&apos;): check that each {open} has its {close} and that $$ and :: are inside braces.</source>
+        <translation>無法讀取提示詞第 {line} 行第 {column} 欄（「{found}」附近）：請檢查每個 {open} 都有對應的 {close}，且 $$ 與 :: 位於大括號內。</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>The wildcard __{name}__ has no file: add {name}.txt to {folder}.</source>
+        <translation>萬用字元 __{name}__ 沒有對應的檔案：請將 {name}.txt 加入 {folder}。</translation>
+    </message>
+    <message>
+        <location filename="../../studio_desktop/core/prompts/jobs.py" line="+54"/>
+        <source>{combinations} combinations × {jobs} jobs each is more than {limit} jobs.</source>
+        <translation>{combinations} 種組合 × 每種 {jobs} 個任務，超過了 {limit} 個任務。</translation>
+    </message>
 </context>
 <context>
     <name>CrashDialog</name>
@@ -2260,7 +2280,7 @@
 <context>
     <name>GenerateTab</name>
     <message>
-        <location filename="../../studio_desktop/ui/generate/tab.py" line="+114"/>
+        <location filename="../../studio_desktop/ui/generate/tab.py" line="+116"/>
         <location line="+404"/>
         <source>Queue</source>
         <translation>加入佇列</translation>
@@ -4408,7 +4428,7 @@ Choose another folder.</source>
 <context>
     <name>PromptExpansion</name>
     <message>
-        <location filename="../../studio_desktop/ui/generate/prompt_expansion.py" line="+60"/>
+        <location filename="../../studio_desktop/ui/generate/prompt_expansion.py" line="+62"/>
         <source>Preview</source>
         <translation>預覽</translation>
     </message>

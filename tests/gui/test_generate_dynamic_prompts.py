@@ -4,11 +4,15 @@ the jobs wait in the queue)."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from studio_desktop.core.context import AppContext
 from studio_desktop.core.jobs import Job
 from studio_desktop.core.prompts.dynamic import expand
+from studio_desktop.ui.translations import compile_ts, install_translator, ts_file
 from tests.gui.conftest import PoolFactory, TabFactory, db
 
 WAIT_MS = 10_000
@@ -85,3 +89,25 @@ def test_every_combination_is_queued_off_the_gui_thread(
     prompts = [j.params.prompt for j in jobs_in_store(ctx)]
     assert sorted(set(prompts)) == ["a c", "a d", "a e", "b c", "b d", "b e"]
     assert all(prompts.count(p) == 2 for p in set(prompts))
+
+
+def test_a_bad_prompt_is_explained_in_chinese(
+    qtbot: QtBot,
+    qapp: QApplication,
+    ctx: AppContext,
+    make_pool: PoolFactory,
+    make_tab: TabFactory,
+    tmp_path: Path,
+) -> None:
+    # The reasons a dynamic prompt cannot be read were English in the Chinese window.
+    compile_ts(ts_file("zh_CN"), tmp_path / "studio_zh_CN.qm")
+    installed = install_translator(qapp, "zh_CN", tmp_path)
+    try:
+        tab = make_tab(make_pool(start=False))
+        line = tab.form.expansion
+        tab.form.prompt_edit.setPlainText("__nothing__")
+        qtbot.waitUntil(lambda: line.error() is not None, timeout=WAIT_MS)
+        assert "通配符 __nothing__ 没有对应的文件" in line.error_label.text()
+    finally:
+        for translator in installed:
+            qapp.removeTranslator(translator)

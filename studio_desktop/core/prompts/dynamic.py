@@ -23,6 +23,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
 
+from studio_desktop.core.messages import QT_TRANSLATE_NOOP, InvalidInput, message
+
 if TYPE_CHECKING:
     from dynamicprompts.wildcards import WildcardManager
 
@@ -39,8 +41,9 @@ class Mode(enum.Enum):
     COMBINATORIAL = "combinatorial"  # every combination, one job each
 
 
-class PromptSyntaxError(ValueError):
-    """A text that is not a valid dynamic prompt; the message names the place."""
+class PromptSyntaxError(InvalidInput):
+    """A text that is not a valid dynamic prompt; the message (`text`, translatable) names the
+    place."""
 
 
 @dataclass(frozen=True)
@@ -82,8 +85,14 @@ def expand(
         prompts = _combinations(escaped, manager, MAX_COMBINATIONS + 1)
         if len(prompts) > MAX_COMBINATIONS:
             raise PromptSyntaxError(
-                f"The prompt has more than {MAX_COMBINATIONS:,} combinations; "
-                "use random mode or fewer choices."
+                message(
+                    QT_TRANSLATE_NOOP(
+                        "CoreMessages",
+                        "The prompt has more than {limit} combinations; use random mode or "
+                        "fewer choices.",
+                    ),
+                    limit=f"{MAX_COMBINATIONS:,}",
+                )
             )
         return [_unescape(p) for p in prompts]
     from dynamicprompts.generators import RandomPromptGenerator
@@ -119,9 +128,19 @@ def _parsing(run: Any) -> list[str]:
     except ParseBaseException as exc:
         found = _unescape(str(exc.line)[exc.col - 1 : exc.col + 19]).strip()
         raise PromptSyntaxError(
-            f"The prompt cannot be read at line {exc.lineno}, column {exc.col} "
-            f"(near '{found}'): check that each {{ has its }} and that $$ and :: are "
-            "inside braces."
+            message(
+                QT_TRANSLATE_NOOP(
+                    "CoreMessages",
+                    "The prompt cannot be read at line {line}, column {column} (near "
+                    "'{found}'): check that each {open} has its {close} and that $$ and :: "
+                    "are inside braces.",
+                ),
+                open="{",
+                close="}",
+                line=exc.lineno,
+                column=exc.col,
+                found=found,
+            )
         ) from None
 
 
@@ -148,7 +167,14 @@ def _manager(text: str, wildcards_dir: Path | None) -> WildcardManager:
             if not values:
                 where = wildcards_dir if wildcards_dir is not None else "the wildcards folder"
                 raise PromptSyntaxError(
-                    f"The wildcard __{name}__ has no file: add {name}.txt to {where}."
+                    message(
+                        QT_TRANSLATE_NOOP(
+                            "CoreMessages",
+                            "The wildcard __{name}__ has no file: add {name}.txt to {folder}.",
+                        ),
+                        name=name,
+                        folder=str(where),
+                    )
                 )
             if depth < _MAX_WILDCARD_DEPTH:
                 for value in _strings(values):

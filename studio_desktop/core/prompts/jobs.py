@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any, Final
 
 from studio_desktop.core.jobs import GenerationParams
+from studio_desktop.core.messages import QT_TRANSLATE_NOOP, message
 from studio_desktop.core.prompts.dynamic import (
     MAX_COMBINATIONS,
     Mode,
@@ -49,8 +50,15 @@ def job_params(
         prompts = expand(base.prompt, mode=mode, wildcards_dir=wildcards_dir)
         if len(prompts) * len(seeds) > MAX_COMBINATIONS:
             raise PromptSyntaxError(
-                f"{len(prompts):,} combinations × {len(seeds)} jobs each is more than "
-                f"{MAX_COMBINATIONS:,} jobs."
+                message(
+                    QT_TRANSLATE_NOOP(
+                        "CoreMessages",
+                        "{combinations} combinations × {jobs} jobs each is more than {limit} jobs.",
+                    ),
+                    combinations=f"{len(prompts):,}",
+                    jobs=len(seeds),
+                    limit=f"{MAX_COMBINATIONS:,}",
+                )
             )
         pairs = [(prompt, seed) for prompt in prompts for seed in seeds]
     else:

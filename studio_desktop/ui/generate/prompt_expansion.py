@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from studio_desktop.core.messages import UserMessage
 from studio_desktop.core.prompts.dynamic import (
     MAX_COMBINATIONS,
     Expansion,
@@ -30,6 +31,7 @@ from studio_desktop.core.prompts.dynamic import (
     is_dynamic,
     preview,
 )
+from studio_desktop.ui.texts import show_text
 from studio_desktop.workers.tasks import Tasks
 
 EXPAND_DELAY_MS: Final = 300  # typing in a burst is expanded once, when it pauses
@@ -154,17 +156,17 @@ class PromptExpansion(QWidget):
     def _expand(self) -> None:
         text, folder = self._text, self._wildcards
 
-        def run() -> Expansion | str:
+        def run() -> Expansion | UserMessage:
             try:
                 return preview(text, wildcards_dir=folder, shown=PREVIEW_SHOWN)
             except PromptSyntaxError as exc:
-                return str(exc)
+                return exc.text  # translated on the GUI thread
 
-        def done(result: Expansion | str) -> None:
+        def done(result: Expansion | UserMessage) -> None:
             if text != self._text:
                 return  # typed on since
-            if isinstance(result, str):
-                self._result, self._error = None, result
+            if isinstance(result, UserMessage):
+                self._result, self._error = None, show_text(result)
             else:
                 self._result, self._error = result, None
             self._show()

@@ -34,6 +34,7 @@ from studio_desktop.core.comfy.object_info import ObjectInfo
 from studio_desktop.core.groups import GroupKind, NewGroup
 from studio_desktop.core.jobs import Job, NewJob
 from studio_desktop.core.library.metadata import RestoredParams, read_generation_info_file
+from studio_desktop.core.messages import text_of
 from studio_desktop.core.prompts.dynamic import PromptSyntaxError
 from studio_desktop.core.workflows.sources import load_workflow_source
 from studio_desktop.core.workflows.template import TemplateError
@@ -42,6 +43,7 @@ from studio_desktop.ui.generate.problem_list import ProblemList
 from studio_desktop.ui.generate.progress import ProgressPanel
 from studio_desktop.ui.generate.server_lists import ServerLists, ServerListsFetcher
 from studio_desktop.ui.services import Services
+from studio_desktop.ui.texts import show_text
 from studio_desktop.ui.wheel_guard import WheelGuard
 
 DEFAULT_SERVER_HINT = "http://127.0.0.1:8188"
@@ -229,7 +231,7 @@ class GenerateTab(QWidget):
         self._enqueue(jobs)
 
     def _expansion_failed(self, exc: Exception) -> None:
-        self.status_message.emit(str(exc), STATUS_MS)
+        self.status_message.emit(show_text(text_of(exc) or str(exc)), STATUS_MS)
         self._update_queue_button()
 
     def _enqueue(self, jobs: list[NewJob]) -> int:
