@@ -29,6 +29,7 @@ def insert(session: Session, group: NewGroup, now: datetime) -> GroupRow:
         paused=False,
         stopped=False,
         created_at=now,
+        sweep=dict(group.sweep) if group.sweep is not None else None,
     )
     session.add(row)
     session.flush()
