@@ -84,6 +84,17 @@ class GroupProgress:
         return mean * self.active / max(1, servers)
 
 
+def sweep_outcome(progress: GroupProgress) -> list[int]:
+    """What a sweep's grid shows, as stored with it: its completed, failed and cancelled
+    jobs. A grid is made again when this changes (a failed cell retried and completed)."""
+    counts = progress.counts
+    return [
+        counts.get(JobStatus.COMPLETED, 0),
+        counts.get(JobStatus.FAILED, 0),
+        counts.get(JobStatus.CANCELLED, 0),
+    ]
+
+
 @dataclass(frozen=True)
 class QueuePause:
     """What is paused: the whole queue, and/or these servers (URLs). Stored, so it survives a

@@ -60,6 +60,16 @@ def starting_with(session: Session, prefix: str, limit: int) -> list[GroupRow]:
     return list(session.scalars(stmt))
 
 
+def sweeps(session: Session, group_ids: Sequence[str] | None = None) -> list[GroupRow]:
+    """Sweep groups (those of `group_ids`, or all) that recorded their axes, oldest first."""
+    stmt = select(GroupRow).where(
+        GroupRow.kind == GroupKind.SWEEP.value, GroupRow.sweep.is_not(None)
+    )
+    if group_ids is not None:
+        stmt = stmt.where(GroupRow.id.in_(list(group_ids)))
+    return list(session.scalars(stmt.order_by(GroupRow.created_at)))
+
+
 def jobs(session: Session, group_id: str, statuses: Sequence[str] = ()) -> list[JobRow]:
     """The group's jobs (not deleted), in queue order; only those in `statuses` if given."""
     stmt = select(JobRow).where(JobRow.group_id == group_id, JobRow.deleted.is_(False))

@@ -48,18 +48,24 @@ class GridAxis:
 
 def cell_box(images: Sequence[Image.Image | None], max_cell: int = MAX_CELL) -> tuple[int, int]:
     """The size every cell is drawn at: the largest output's, scaled down to `max_cell`."""
-    present = [im for im in images if im is not None]
-    if not present:
+    return box_for_sizes([im.size for im in images if im is not None], max_cell)
+
+
+def box_for_sizes(sizes: Sequence[tuple[int, int]], max_cell: int = MAX_CELL) -> tuple[int, int]:
+    """`cell_box` from the outputs' sizes alone (as the store records them)."""
+    if not sizes:
         return (max_cell // 2, max_cell // 2)
-    width = max(im.width for im in present)
-    height = max(im.height for im in present)
-    scale = min(1.0, max_cell / max(width, height))
+    width = max(w for w, _ in sizes)
+    height = max(h for _, h in sizes)
+    scale = min(1.0, max_cell / max(width, height, 1))
     return (max(1, round(width * scale)), max(1, round(height * scale)))
 
 
 def fit_cell(image: Image.Image, box: tuple[int, int]) -> Image.Image:
     """`image` scaled to fit `box` (aspect kept, LANCZOS), centred on white; RGB."""
     rgb = _rgb(image)
+    if rgb.size == box:
+        return rgb.copy()  # a copy: the caller may close the file `image` reads from
     scale = min(box[0] / rgb.width, box[1] / rgb.height)
     size = (max(1, round(rgb.width * scale)), max(1, round(rgb.height * scale)))
     if size != rgb.size:
@@ -94,13 +100,16 @@ def render_grid(
     notes: Mapping[Place, str] | None = None,
     max_cell: int = MAX_CELL,
     font_size: int | None = None,
+    box: tuple[int, int] | None = None,
 ) -> RenderedGrid:
     """The grid of `cells` (keyed (x, y, z); absent or None: missing, marked with its note
-    from `notes`, "failed" by default). ValueError if it would exceed MAX_GRID_PIXELS."""
+    from `notes`, "failed" by default). `box`, the cell size, defaults to `cell_box` of the
+    cells; a caller holding many outputs passes it and cells already `fit_cell` to it, so only
+    small tiles are held. ValueError if it would exceed MAX_GRID_PIXELS."""
     nx = len(x.labels)
     ny = len(y.labels) if y is not None else 1
     nz = len(z.labels) if z is not None else 1
-    box = cell_box(list(cells.values()), max_cell)
+    box = box or cell_box(list(cells.values()), max_cell)
     size = font_size or font_size_for(box)
     font = ImageFont.load_default(size=size)
     small = ImageFont.load_default(size=max(10, size * 3 // 4))
