@@ -100,3 +100,23 @@ def test_a_sweep_with_no_output_records_its_outcome_only(tmp_path: Path) -> None
     store.cancel_group(group.id)
     assert assemble_finished(store, library) == []
     assert store.sweeps_to_assemble() == []
+
+
+def test_a_grid_recorded_first_elsewhere_leaves_no_second_file(tmp_path: Path) -> None:
+    from studio_desktop.core.sweeps import assemble as module
+
+    paths = DataPaths(tmp_path / "data").ensure()
+    store = Store(paths.database)
+    library = OutputLibrary(paths)
+    axes = parse_axes(["seed=1,2"])
+    group = NewGroup("x", kind=GroupKind.SWEEP, sweep=sweep_json(axes))
+    cells = expand(GenerationParams("x"), axes)
+    store.add_jobs([NewJob("txt2img", c.params) for c in cells], group=group)
+    run_one(store, library)
+    run_one(store, library)
+    (late,) = store.sweeps_to_assemble()  # this caller looked first...
+    (first,) = assemble_finished(store, library)  # ...another recorded the grid meanwhile
+    files = sorted(p.name for p in paths.outputs.rglob("*.png"))
+    assert module.assemble(store, library, late) is None
+    assert sorted(p.name for p in paths.outputs.rglob("*.png")) == files
+    assert first.path.exists()

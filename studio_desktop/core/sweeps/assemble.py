@@ -150,9 +150,26 @@ def assemble(store: Store, library: OutputLibrary, progress: GroupProgress) -> S
     )
     record = store.record_sweep_grid(group.id, outcome, anchor.id, new)
     if record is None:
+        _drop_unrecorded(store, library, group.id, saved.path, saved.thumb_path)
         return None
     log.info("sweep %s: grid of %d cells saved to %s", group.id, len(by_place), saved.path)
     return SweepGrid(group.id, record, saved.path, len(by_place), len(by_place) - len(images))
+
+
+def _drop_unrecorded(
+    store: Store, library: OutputLibrary, group_id: str, path: Path, thumb: Path | None
+) -> None:
+    """Another caller recorded this outcome's grid first: delete the file we wrote unless it
+    is that grid (both wrote the same index: the same bytes at the same path)."""
+    current = store.get_group(group_id)
+    grid = (current.sweep or {}).get("grid") if current is not None else None
+    image_id = grid.get("image_id") if isinstance(grid, dict) else None
+    kept = store.get_image(image_id) if isinstance(image_id, int) else None
+    if kept is not None and library.paths.resolve(kept.path) == path:
+        return
+    for leftover in (path, thumb):
+        if leftover is not None:
+            leftover.unlink(missing_ok=True)
 
 
 def _tile(library: OutputLibrary, record: ImageRecord, box: tuple[int, int]) -> Image.Image | None:
