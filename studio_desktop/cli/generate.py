@@ -25,7 +25,13 @@ from studio_desktop.cli.images import chosen_images, copy_inputs, masked_slot
 from studio_desktop.cli.output import Reporter, say
 from studio_desktop.cli.preflight import servers_that_accept
 from studio_desktop.cli.run import finish, run_until_done
-from studio_desktop.cli.sweeps import report_grids, shape, sweep_axes, sweep_params
+from studio_desktop.cli.sweeps import (
+    axis_variants,
+    report_grids,
+    shape,
+    sweep_axes,
+    sweep_params,
+)
 from studio_desktop.core.comfy.client import normalize_base_url
 from studio_desktop.core.context import AppContext
 from studio_desktop.core.groups import GroupKind, NewGroup
@@ -65,7 +71,10 @@ def cmd_generate(ctx: AppContext, args: argparse.Namespace, out: TextIO) -> int:
     reachable = reachable_servers(servers)
     if not reachable:
         raise CliError(down_message(servers))
-    accepting = servers_that_accept(reachable, template, params)
+    # A sweep's values are checked too (one axis at a time): a sampler a server lacks is one
+    # line now rather than a failed cell.
+    variants = axis_variants(params, sweep) if sweep is not None else []
+    accepting = servers_that_accept(reachable, template, params, variants)
 
     if args.seed == RANDOM_SEED and not args.json:  # JSON readers find seeds in the events
         out.write(seed_line(first_seed, args.count) + "\n")

@@ -16,6 +16,7 @@ from studio_desktop.core.sweeps.axes import (
     MAX_CELLS,
     Axis,
     SweepSpecError,
+    apply,
     cell_count,
     expand,
     parse_axes,
@@ -41,6 +42,12 @@ def sweep_params(base: GenerationParams, axes: Sequence[Axis]) -> list[Generatio
         return [cell.params for cell in expand(base, axes)]
     except SweepSpecError as exc:
         raise CliError(str(exc)) from exc
+
+
+def axis_variants(base: GenerationParams, axes: Sequence[Axis]) -> list[GenerationParams]:
+    """`base` with one axis set to one of its values, for each value of each axis: what the
+    servers are asked about before queueing (the sum of the axes' lengths, not every cell)."""
+    return [apply(base, axis, value) for axis in axes for value in axis.values]
 
 
 def shape(axes: Sequence[Axis]) -> str:

@@ -121,3 +121,21 @@ def test_a_malformed_sweep_is_refused_before_anything_is_queued(tmp_path: Path) 
     assert counted.returncode == 2 and "leave out --count" in counted.stderr
     with AppContext.open(data) as ctx:
         assert ctx.store.count_by_status().get(JobStatus.PENDING, 0) == 0
+
+
+def test_a_sweep_value_no_server_has_is_refused_before_queueing(
+    fake_comfy: FakeComfyServer, tmp_path: Path
+) -> None:
+    data = tmp_path / "data"
+    result = studio(
+        "generate",
+        "x",
+        "--sweep",
+        "sampler=euler,no_such_sampler",
+        "--server",
+        fake_comfy.url,
+        data_dir=data,
+    )
+    assert result.returncode == 2, result.stdout + result.stderr
+    assert "no_such_sampler" in result.stderr
+    assert fake_comfy.submitted == []
