@@ -139,3 +139,31 @@ def test_a_sweep_value_no_server_has_is_refused_before_queueing(
     assert result.returncode == 2, result.stdout + result.stderr
     assert "no_such_sampler" in result.stderr
     assert fake_comfy.submitted == []
+
+
+def test_resume_makes_the_grid_a_kill_after_the_last_cell_left_unmade(tmp_path: Path) -> None:
+    import io
+
+    from studio_desktop.core.groups import NewGroup
+    from studio_desktop.core.jobs import GenerationParams, NewImage, NewJob
+    from studio_desktop.core.sweeps.axes import expand, parse_axes, sweep_json
+
+    data = tmp_path / "data"
+    with AppContext.open(data) as ctx:
+        axes = parse_axes(["steps=10,20"])
+        group = NewGroup("x", kind=GroupKind.SWEEP, sweep=sweep_json(axes))
+        cells = expand(GenerationParams("x"), axes)
+        ctx.store.add_jobs([NewJob("txt2img", c.params) for c in cells], group=group)
+        for shade in (40, 200):  # every cell done, then the kill: no grid yet
+            job = ctx.store.claim_next("http://gone:1")
+            assert job is not None
+            buffer = io.BytesIO()
+            Image.new("RGB", (32, 32), (shade, shade, shade)).save(buffer, format="PNG")
+            saved = ctx.library.save_output(job.id, 0, buffer.getvalue())
+            stored = ctx.paths.stored(saved.path)
+            ctx.store.complete(job.id, [NewImage(0, stored, None, 32, 32, saved.bytes)])
+    result = studio("resume", data_dir=data)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "nothing to resume" in result.stdout
+    (line,) = [line for line in result.stdout.splitlines() if line.startswith("grid ")]
+    assert Path(line.split(" ", 1)[1]).is_file()
