@@ -65,6 +65,13 @@ class SweepGrid:
     missing: int
 
 
+def is_grid(image: ImageRecord) -> bool:
+    """An output that is a sweep's grid (recorded beside its last cell's own output)."""
+    studio = image.metadata.get("studio")
+    sweep = studio.get("sweep") if isinstance(studio, dict) else None
+    return isinstance(sweep, dict) and sweep.get("grid") is True
+
+
 def grid_axes(axes: Sequence[Axis]) -> list[GridAxis]:
     return [GridAxis(a.field, tuple(a.label(i) for i in range(len(a.values)))) for a in axes]
 
@@ -109,7 +116,9 @@ def assemble(store: Store, library: OutputLibrary, progress: GroupProgress) -> S
     images = {
         place: outputs[job.id]
         for place, job in by_place.items()
-        if job.id in outputs and outputs[job.id].kind in ("image", "animated")
+        if job.id in outputs
+        and outputs[job.id].kind in ("image", "animated")
+        and not is_grid(outputs[job.id])  # a cell whose own output is in the trash
     }
     if not axes or not images:
         store.record_sweep_grid(group.id, outcome, None, None)
