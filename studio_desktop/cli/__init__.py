@@ -72,6 +72,17 @@ def add_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> No
         help="queue every combination of the prompt's choices (each --count times) instead of "
         "one random pick per job",
     )
+    gen.add_argument(
+        "--sweep",
+        action="append",
+        default=[],
+        metavar="FIELD=VALUES",
+        help="an X/Y/Z axis, up to 3 (one job per cell, one labelled grid at the end): "
+        "steps=10,20,30; steps=1-10 [5] (5 values); seed=1-4 (every integer); "
+        "cfg=4-8 (+2) (a step); prompt=red,blue (replace the first in the prompt); "
+        "size=512x768,768x512; lora:NAME=0.5,0.8; extra.NAME=...; also sampler, scheduler, "
+        "model, denoise, width, height",
+    )
     server_args(gen)
     gen.add_argument(
         "--count",

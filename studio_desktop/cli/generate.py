@@ -13,6 +13,7 @@ import random
 from pathlib import Path
 from typing import Any, TextIO
 
+from studio_desktop.cli.arguments import MAX_COUNT
 from studio_desktop.cli.common import (
     RANDOM_SEED,
     CliError,
@@ -24,11 +25,19 @@ from studio_desktop.cli.images import chosen_images, copy_inputs, masked_slot
 from studio_desktop.cli.output import Reporter, say
 from studio_desktop.cli.preflight import servers_that_accept
 from studio_desktop.cli.run import finish, run_until_done
+from studio_desktop.cli.sweeps import (
+    axis_variants,
+    report_grids,
+    shape,
+    sweep_axes,
+    sweep_params,
+)
 from studio_desktop.core.comfy.client import normalize_base_url
 from studio_desktop.core.context import AppContext
-from studio_desktop.core.groups import NewGroup
+from studio_desktop.core.groups import GroupKind, NewGroup
 from studio_desktop.core.jobs import SEED_MAX, GenerationParams, HiresFix, NewJob
 from studio_desktop.core.owners import ProcessOwner
+from studio_desktop.core.sweeps.axes import Axis, sweep_json
 from studio_desktop.core.workflows import SERVER_DEFAULT_MODEL, Template, TemplateError
 
 # Options whose value, when not given, comes from the template's defaults (else the window's).
@@ -47,14 +56,25 @@ def cmd_generate(ctx: AppContext, args: argparse.Namespace, out: TextIO) -> int:
     if first_seed == RANDOM_SEED:
         first_seed = random.randint(0, SEED_MAX)
     seeds = [(first_seed + i) % (SEED_MAX + 1) for i in range(args.count)]
-    job_values = expanded(ctx, params, seeds, combinatorial=args.combinatorial)
+    sweep = None
+    if args.sweep:
+        sweep = sweep_axes_for(args)
+        # One job per cell; every cell keeps the first seed unless seed is an axis, and its
+        # dynamic prompt is picked with its own seed, so a cell is the same on every run.
+        cells = sweep_params(dataclasses.replace(params, seed=first_seed), sweep)
+        job_values = [expanded(ctx, cell, [cell.seed], combinatorial=False)[0] for cell in cells]
+    else:
+        job_values = expanded(ctx, params, seeds, combinatorial=args.combinatorial)
     mask = (masked, Path(args.mask).expanduser()) if masked is not None else None
     inputs = copy_inputs(ctx.library, images, mask)
     servers = chosen_servers(ctx, args)
     reachable = reachable_servers(servers)
     if not reachable:
         raise CliError(down_message(servers))
-    accepting = servers_that_accept(reachable, template, params)
+    # A sweep's values are checked too (one axis at a time): a sampler a server lacks is one
+    # line now rather than a failed cell.
+    variants = axis_variants(params, sweep) if sweep is not None else []
+    accepting = servers_that_accept(reachable, template, params, variants)
 
     if args.seed == RANDOM_SEED and not args.json:  # JSON readers find seeds in the events
         out.write(seed_line(first_seed, args.count) + "\n")
@@ -63,6 +83,14 @@ def cmd_generate(ctx: AppContext, args: argparse.Namespace, out: TextIO) -> int:
     # One batch group, as one press of Queue makes: `cancel`, `retry` and `export --group`
     # take its id, and the window shows it as one row.
     group = NewGroup(group_label(args.prompt))
+    if sweep is not None:
+        group = NewGroup(group_label(args.prompt), kind=GroupKind.SWEEP, sweep=sweep_json(sweep))
+        say(
+            out,
+            args.json,
+            {"event": "sweep", "cells": len(new_jobs), "axes": [a.to_dict() for a in sweep]},
+            f"sweep of {len(new_jobs)} cells: {shape(sweep)}",
+        )
     if not args.json:  # JSON readers find it in the "queued" event
         out.write(f"group {group.id}\n")
     paused = ctx.store.queue_pause()
@@ -87,7 +115,20 @@ def cmd_generate(ctx: AppContext, args: argparse.Namespace, out: TextIO) -> int:
             new=new_jobs,
             group=group,
         )
-    return finish(ctx, reporter, outcome, order)
+    code = finish(ctx, reporter, outcome, order)
+    if sweep is not None:
+        # The engine made the grid when the last cell ended; this makes it if it could not
+        # (and is a no-op otherwise), then prints where it is.
+        report_grids(ctx, out, args.json, [group.id])
+    return code
+
+
+def sweep_axes_for(args: argparse.Namespace) -> list[Axis]:
+    if args.count != 1:
+        raise CliError("--sweep makes one job per cell: leave out --count (sweep seed= instead)")
+    if args.combinatorial:
+        raise CliError("--sweep and --combinatorial cannot be used together")
+    return sweep_axes(args.sweep, max_cells=MAX_COUNT)
 
 
 def expanded(

@@ -16,14 +16,18 @@ from studio_desktop.core.workflows.preflight import graph_issues
 
 
 def servers_that_accept(
-    servers: Sequence[ServerConfig], template: Template, params: GenerationParams
+    servers: Sequence[ServerConfig],
+    template: Template,
+    params: GenerationParams,
+    variants: Sequence[GenerationParams] = (),
 ) -> list[ServerConfig]:
-    """The servers that would run `params` on `template`; a warning line for each that would
-    not (if another would). CliError with the first server's reasons if none would."""
+    """The servers that would run `params` (and each of `variants`: a sweep's values) on
+    `template`; a warning line for each that would not (if another would). CliError with the
+    first server's reasons if none would."""
     refusals: list[tuple[ServerConfig, str]] = []
     accepting: list[ServerConfig] = []
     for server in servers:
-        problem = _refusal(server, template, params)
+        problem = _refusal(server, template, [params, *variants])
         if problem is None:
             accepting.append(server)
         else:
@@ -38,8 +42,11 @@ def servers_that_accept(
     return accepting
 
 
-def _refusal(server: ServerConfig, template: Template, params: GenerationParams) -> str | None:
-    """Why `server` would refuse the graph, as one line; None if it would run it."""
+def _refusal(
+    server: ServerConfig, template: Template, all_params: Sequence[GenerationParams]
+) -> str | None:
+    """Why `server` would refuse any of the graphs, as one line; None if it would run them.
+    Its /object_info is read once."""
     client = ComfyClient(server.url, auth_header=server.auth_header)
     try:
         info = client.object_info()
@@ -48,8 +55,9 @@ def _refusal(server: ServerConfig, template: Template, params: GenerationParams)
     finally:
         client.close()
     messages: list[str] = []
-    for issue in graph_issues(template, params, info):
-        message = " ".join(issue.message.split())  # one line, whatever the message holds
-        if message not in messages:
-            messages.append(message)
+    for params in all_params:
+        for issue in graph_issues(template, params, info):
+            message = " ".join(issue.message.split())  # one line, whatever the message holds
+            if message not in messages:
+                messages.append(message)
     return " ".join(messages) or None

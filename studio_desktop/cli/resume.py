@@ -8,6 +8,7 @@ from typing import TextIO
 from studio_desktop.cli.common import EXIT_OK, chosen_servers
 from studio_desktop.cli.output import Reporter, say
 from studio_desktop.cli.run import finish, run_until_done
+from studio_desktop.cli.sweeps import report_grids, unmade_grids
 from studio_desktop.core.context import AppContext
 from studio_desktop.core.jobs import JobStatus
 from studio_desktop.core.owners import ProcessOwner
@@ -35,6 +36,8 @@ def _resume(ctx: AppContext, args: argparse.Namespace, out: TextIO, owner: Proce
     touched = [job.id for job in [*leftovers, *pending]]
     if not touched:
         say(out, args.json, {"event": "resume", "jobs": 0}, "nothing to resume")
+        # A run killed after a sweep's last cell but before its grid: the grid is made now.
+        report_grids(ctx, out, args.json, [g.id for g in unmade_grids(ctx)])
         return EXIT_OK
     servers = {s.url.rstrip("/"): s for s in chosen_servers(ctx, args)}
     for job in [*leftovers, *pending]:
@@ -52,4 +55,8 @@ def _resume(ctx: AppContext, args: argparse.Namespace, out: TextIO, owner: Proce
         accept=lambda job: job.id in batch,
         adopt_orphans=True,
     )
-    return finish(ctx, reporter, outcome, touched)
+    code = finish(ctx, reporter, outcome, touched)
+    sweeps = {job.group_id for job in [*leftovers, *pending] if job.group_id is not None}
+    sweeps |= {g.id for g in unmade_grids(ctx)}
+    report_grids(ctx, out, args.json, sorted(sweeps))
+    return code

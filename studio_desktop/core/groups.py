@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import enum
 import uuid
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any
 
 from studio_desktop.core.jobs import JobStatus
 
@@ -33,6 +35,8 @@ class NewGroup:
     kind: GroupKind = GroupKind.BATCH
     server: str | None = None  # pin every job of the group to this server URL
     id: str = field(default_factory=new_group_id)
+    # A sweep's axes (core/sweeps/axes.py `sweep_json`), kept so its grid can be made later.
+    sweep: Mapping[str, Any] | None = None
 
 
 @dataclass(frozen=True)
@@ -44,6 +48,8 @@ class JobGroup:
     server: str | None  # the server its jobs are pinned to, if any
     paused: bool  # its waiting jobs are not taken while set
     stopped: bool  # cancelled by the user: a forever group queues nothing more
+    # A sweep's axes and, once made, its grid ({"axes": [...], "grid": {...}}); else None.
+    sweep: Mapping[str, Any] | None = None
 
 
 @dataclass(frozen=True)
@@ -76,6 +82,17 @@ class GroupProgress:
             return None if self.active else 0.0
         mean = self.done_seconds / self.timed
         return mean * self.active / max(1, servers)
+
+
+def sweep_outcome(progress: GroupProgress) -> list[int]:
+    """What a sweep's grid shows, as stored with it: its completed, failed and cancelled
+    jobs. A grid is made again when this changes (a failed cell retried and completed)."""
+    counts = progress.counts
+    return [
+        counts.get(JobStatus.COMPLETED, 0),
+        counts.get(JobStatus.FAILED, 0),
+        counts.get(JobStatus.CANCELLED, 0),
+    ]
 
 
 @dataclass(frozen=True)

@@ -50,12 +50,12 @@ def test_empty_file_is_migrated_to_head(tmp_path: Path) -> None:
     with Store(db_path) as store:
         assert store.integrity_check() == "ok"
         assert store.has_fts
-    assert revision_of(db_path) == head_revision() == "0006"
+    assert revision_of(db_path) == head_revision() == "0007"
     with sqlite3.connect(db_path) as raw:
         tables = {r[0] for r in raw.execute("SELECT name FROM sqlite_master WHERE type='table'")}
         assert {"jobs", "images", "image_tags", "servers", "jobs_fts", "job_attempts"} <= tables
         assert {"boards", "board_images"} <= tables
-        assert raw.execute("PRAGMA user_version").fetchone() == (6,)
+        assert raw.execute("PRAGMA user_version").fetchone() == (7,)
     raw.close()
     with Store(db_path) as store:  # opening again changes nothing
         assert store.list_jobs().items == []
@@ -103,7 +103,7 @@ def test_upgrade_from_0001_keeps_data(tmp_path: Path) -> None:
         assert store.add_server("A", "http://127.0.0.1:8188").id == 1
         store.add_job(NewJob("txt2img", GenerationParams("new one")))
         assert store.integrity_check() == "ok"
-    assert revision_of(db_path) == "0006"
+    assert revision_of(db_path) == "0007"
 
 
 def test_upgrade_from_0003_adds_boards_and_keeps_images_and_tags(tmp_path: Path) -> None:
@@ -143,7 +143,7 @@ def test_upgrade_from_0003_adds_boards_and_keeps_images_and_tags(tmp_path: Path)
         store.delete_board(board.id)
         assert store.get_image(7) is not None
         assert store.integrity_check() == "ok"
-    assert revision_of(db_path) == "0006"
+    assert revision_of(db_path) == "0007"
 
 
 def test_upgrade_to_0004_gives_every_taken_job_one_attempt(tmp_path: Path) -> None:
@@ -379,7 +379,7 @@ def test_upgrade_from_0005_adds_groups_and_pauses_and_downgrades(tmp_path: Path)
         store.add_jobs([NewJob("txt2img", GenerationParams("b"))], group=group)
         assert store.search_prompts("dog")[0].id == "job-5"  # the FTS triggers survived
         assert store.integrity_check() == "ok"
-    assert revision_of(db_path) == "0006"
+    assert revision_of(db_path) == "0007"
     engine = make_engine(db_path)
     try:
         with engine.begin() as connection:
@@ -395,3 +395,44 @@ def test_upgrade_from_0005_adds_groups_and_pauses_and_downgrades(tmp_path: Path)
         assert store.get_job("job-5") is not None
         assert store.queue_pause().any is False
         assert store.search_prompts("dog")[0].id == "job-5"
+
+
+def test_upgrade_from_0006_adds_the_sweep_column_and_downgrades(tmp_path: Path) -> None:
+    from alembic import command
+
+    from studio_desktop.core.groups import GroupKind, NewGroup
+    from studio_desktop.core.store.migrate import alembic_config
+
+    db_path = tmp_path / "studio.sqlite3"
+    engine = make_engine(db_path)
+    try:
+        upgrade(engine, db_path, "0006")
+        with engine.begin() as connection:
+            connection.execute(
+                text(
+                    "INSERT INTO job_groups (id, label, kind, created_at)"
+                    " VALUES ('g-6', 'old', 'batch', '2026-01-02 03:04:05.000000')"
+                )
+            )
+    finally:
+        engine.dispose()
+    with Store(db_path) as store:
+        old = store.get_group("g-6")
+        assert old is not None and old.sweep is None
+        sweep = {"axes": [{"field": "steps", "values": [10, 20], "spec": "steps=10,20"}]}
+        group = NewGroup("sweep", kind=GroupKind.SWEEP, sweep=sweep)
+        store.add_jobs([NewJob("txt2img", GenerationParams("b"))], group=group)
+        new = store.get_group(group.id)
+        assert new is not None and new.sweep == sweep
+    assert revision_of(db_path) == "0007"
+    engine = make_engine(db_path)
+    try:
+        with engine.begin() as connection:
+            command.downgrade(alembic_config(connection), "0006")
+        with engine.connect() as connection:
+            columns = {r[1] for r in connection.execute(text("PRAGMA table_info(job_groups)"))}
+    finally:
+        engine.dispose()
+    assert "sweep" not in columns
+    with Store(db_path) as store:  # and up again
+        assert store.get_group("g-6") is not None

@@ -57,6 +57,7 @@ from studio_desktop.core.owners import ProcessOwner
 from studio_desktop.core.servers import ServerCapabilities, ServerConfig, record_capabilities
 from studio_desktop.core.store import Store
 from studio_desktop.core.store.errors import DatabaseUnavailable
+from studio_desktop.core.sweeps.axes import CELL_KEY
 from studio_desktop.core.workflows import TemplateError, TemplateRegistry
 
 log = logging.getLogger("studio.engine")
@@ -74,6 +75,11 @@ NothingToClaim = Callable[["ServerDriver"], None]
 
 def http_server(server: ServerConfig, config: EngineConfig) -> ComfyServer:
     return HttpComfyServer(server, stream_reconnect_s=config.stream_reconnect_s)
+
+
+def _is_sweep_cell(job: Job) -> bool:
+    """A job a sweep made (its cell is in its extra): read from the job, no query."""
+    return job.group_id is not None and CELL_KEY in job.params.extra
 
 
 class ServerDriver:
@@ -469,6 +475,8 @@ class ServerDriver:
                 journal.failed(failed, error, self.url)
                 self._emit(JobStateChanged(failed))
                 self._emit(JobFinished(failed, ()))
+                if _is_sweep_cell(failed):
+                    self._collector.submit(self._sweep_grid, failed)
                 return []
             case m.MarkRetrying(job_id, error, tries, delay_s):
                 retrying = store.move(job_id, JobStatus.RETRYING, error=error)
@@ -531,6 +539,20 @@ class ServerDriver:
             result = m.Collected(job.id)
         self._inbox.put(_CollectDone(job.id, result))
         self._wake.set()
+        if isinstance(result, m.Collected) and _is_sweep_cell(job):
+            self._sweep_grid(job)
+
+    def _sweep_grid(self, job: Job) -> None:
+        """On the output thread, after a sweep's cell ended: if it was the sweep's last, make
+        its grid (core/sweeps/assemble.py; a no-op while cells are left, and made once
+        whichever server ends the last cell). A failure here is logged, never the job's."""
+        from studio_desktop.core.sweeps.assemble import assemble_finished
+
+        assert job.group_id is not None
+        try:
+            assemble_finished(self._store, self._library, [job.group_id])
+        except Exception:
+            log.warning("could not make the grid of sweep %s", job.group_id, exc_info=True)
 
     def _ended_elsewhere(self, job: Job) -> m.Input:
         """Another process (or the user through the store) ended a job we hold: report its

@@ -61,6 +61,7 @@ def group(row: GroupRow) -> JobGroup:
         server=row.server,
         paused=row.paused,
         stopped=row.stopped,
+        sweep=row.sweep,
     )
 
 

@@ -29,6 +29,7 @@ def insert(session: Session, group: NewGroup, now: datetime) -> GroupRow:
         paused=False,
         stopped=False,
         created_at=now,
+        sweep=dict(group.sweep) if group.sweep is not None else None,
     )
     session.add(row)
     session.flush()
@@ -57,6 +58,16 @@ def starting_with(session: Session, prefix: str, limit: int) -> list[GroupRow]:
         .limit(limit)
     )
     return list(session.scalars(stmt))
+
+
+def sweeps(session: Session, group_ids: Sequence[str] | None = None) -> list[GroupRow]:
+    """Sweep groups (those of `group_ids`, or all) that recorded their axes, oldest first."""
+    stmt = select(GroupRow).where(
+        GroupRow.kind == GroupKind.SWEEP.value, GroupRow.sweep.is_not(None)
+    )
+    if group_ids is not None:
+        stmt = stmt.where(GroupRow.id.in_(list(group_ids)))
+    return list(session.scalars(stmt.order_by(GroupRow.created_at)))
 
 
 def jobs(session: Session, group_id: str, statuses: Sequence[str] = ()) -> list[JobRow]:

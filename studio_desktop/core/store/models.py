@@ -126,6 +126,8 @@ class GroupRow(Base):
     paused: Mapped[bool] = mapped_column(Boolean, server_default=text("0"))
     stopped: Mapped[bool] = mapped_column(Boolean, server_default=text("0"))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    # A sweep's axes and the grid made of it (core/sweeps/assemble.py); NULL for other kinds.
+    sweep: Mapped[dict[str, Any] | None] = mapped_column(NullableJSON, nullable=True)
 
 
 class PauseRow(Base):

@@ -20,7 +20,13 @@ from sqlalchemy import text
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from studio_desktop.core.groups import GroupProgress, JobGroup, NewGroup, QueuePause
+from studio_desktop.core.groups import (
+    GroupProgress,
+    JobGroup,
+    NewGroup,
+    QueuePause,
+    sweep_outcome,
+)
 from studio_desktop.core.jobs import (
     Attempt,
     Completed,
@@ -486,6 +492,63 @@ class Store:
             group.paused = paused
             session.flush()
             return convert.group(group)
+
+    # --- sweeps (core/sweeps/assemble.py) ---
+
+    def sweeps_to_assemble(self, group_ids: Sequence[str] | None = None) -> list[GroupProgress]:
+        """Sweep groups (of `group_ids`, or all) whose jobs have all ended and whose grid is
+        not made yet, or was made of another outcome (a failed cell retried since)."""
+        with self._db.read() as session:
+            rows = groups_repo.sweeps(session, group_ids)
+            counted = groups_repo.counts(session, [r.id for r in rows])
+        out: list[GroupProgress] = []
+        for row in rows:
+            progress = GroupProgress(convert.group(row), *counted[row.id])
+            if progress.total == 0 or progress.active:
+                continue
+            grid = (row.sweep or {}).get("grid")
+            if isinstance(grid, dict) and grid.get("outcome") == sweep_outcome(progress):
+                continue
+            out.append(progress)
+        return out
+
+    def record_sweep_grid(
+        self,
+        group_id: str,
+        outcome: Sequence[int],
+        job_id: str | None,
+        image: NewImage | None,
+    ) -> ImageRecord | None:
+        """Record a sweep's grid as an output of `job_id` (one of its cells: an image needs a
+        job) and note the outcome it shows, in one transaction; with no image, only the
+        outcome (nothing to show). None, recording nothing, if a grid of this outcome was
+        recorded meanwhile (another process or thread assembled it first). The job gets a new
+        revision, so readers that follow job changes see its new output."""
+        with self._db.write() as session:
+            group = self._require_group(session, group_id)
+            sweep = dict(group.sweep or {})
+            grid = sweep.get("grid")
+            if isinstance(grid, dict) and grid.get("outcome") == list(outcome):
+                return None
+            record: ImageRecord | None = None
+            if job_id is not None and image is not None:
+                (row,) = images_repo.insert(session, job_id, [image], utcnow())
+                jobs_repo.stamp(session, [jobs_repo.require(session, job_id)])
+                record = convert.image(row)
+            sweep["grid"] = {
+                "outcome": list(outcome),
+                "image_id": record.id if record is not None else None,
+                "job_id": job_id if record is not None else None,
+            }
+            group.sweep = sweep
+            session.flush()
+            return record
+
+    def next_output_index(self, job_id: str) -> int:
+        """The index after a job's last output (trashed ones too): where an added one goes."""
+        with self._db.read() as session:
+            rows = images_repo.for_job(session, job_id)
+            return max((r.idx for r in rows), default=-1) + 1
 
     @staticmethod
     def _require_group(session: Session, group_id: str) -> GroupRow:

@@ -1,0 +1,122 @@
+"""A finished sweep's grid: made once per outcome, from the store alone, as an output."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+from PIL import Image
+
+from studio_desktop.core.groups import GroupKind, NewGroup
+from studio_desktop.core.jobs import GenerationParams, JobError, JobStatus, NewImage, NewJob
+from studio_desktop.core.library.files import OutputLibrary
+from studio_desktop.core.library.imaging import read_png_text
+from studio_desktop.core.library.metadata import read_generation_info_file
+from studio_desktop.core.paths import DataPaths
+from studio_desktop.core.store import Store
+from studio_desktop.core.sweeps.assemble import assemble_finished
+from studio_desktop.core.sweeps.axes import expand, parse_axes, sweep_json
+from studio_desktop.core.sweeps.grid import fit_cell
+
+A = "http://a:8188"
+
+
+def png(colour: tuple[int, int, int]) -> bytes:
+    buffer = io.BytesIO()
+    Image.new("RGB", (80, 48), colour).save(buffer, format="PNG")
+    return buffer.getvalue()
+
+
+def colour_of(params: GenerationParams) -> tuple[int, int, int]:
+    return (params.steps * 10 % 256, int(params.cfg * 20), 90)
+
+
+def run_one(store: Store, library: OutputLibrary, *, fail: bool = False) -> None:
+    job = store.claim_next(A)
+    assert job is not None
+    if fail:
+        store.fail(job.id, JobError("node_error", "boom"))
+        return
+    saved = library.save_output(job.id, 0, png(colour_of(job.params)))
+    image = NewImage(
+        0, library.paths.stored(saved.path), None, saved.width, saved.height, saved.bytes
+    )
+    store.complete(job.id, [image])
+
+
+def test_the_grid_is_made_once_per_outcome(tmp_path: Path) -> None:
+    paths = DataPaths(tmp_path / "data").ensure()
+    library = OutputLibrary(paths)
+    store = Store(paths.database)
+    axes = parse_axes(["steps=10,20", "cfg=4,5"])
+    cells = expand(GenerationParams("a cat", seed=7), axes)
+    group = NewGroup("cats", kind=GroupKind.SWEEP, sweep=sweep_json(axes))
+    store.add_jobs([NewJob("txt2img", c.params) for c in cells], group=group)
+    for i in range(3):
+        assert assemble_finished(store, library) == []  # not finished yet
+        run_one(store, library, fail=i == 1)  # cell (1, 0): steps 20, cfg 4 fails
+    run_one(store, library)
+
+    (grid,) = assemble_finished(store, library)
+    assert (grid.cells, grid.missing) == (4, 1)
+    assert assemble_finished(store, library) == []  # made once
+    image = Image.open(grid.path).convert("RGB")
+    # Dropped onto Generate, the grid restores its last cell's parameters.
+    restored = read_generation_info_file(grid.path)
+    assert restored.source == "studio" and restored.values["steps"] == 20
+    chunk = json.loads(read_png_text(grid.path.read_bytes())["studio"])
+    assert chunk["sweep"]["grid"] is True and chunk["sweep"]["group_id"] == group.id
+    jobs = {j.id: j for j in store.group_jobs(group.id)}
+    recorded = store.get_image(grid.image.id)
+    assert recorded is not None and recorded.job_id == max(jobs.values(), key=lambda j: j.seq).id
+    cells_meta = recorded.metadata["studio"]["sweep"]["cells"]
+    assert [c["place"] for c in cells_meta] == [[0, 0, 0], [1, 0, 0], [0, 1, 0], [1, 1, 0]]
+    for cell in cells_meta:
+        job = jobs[cell["job_id"]]
+        crop = image.crop(tuple(cell["rect"]))
+        if job.status is JobStatus.COMPLETED:
+            expected = fit_cell(Image.new("RGB", (80, 48), colour_of(job.params)), crop.size)
+            assert crop.tobytes() == expected.tobytes()
+        else:
+            assert crop.getpixel((3, crop.height // 2 - 20)) == (200, 200, 200)
+
+    # The failed cell retried: a new grid, with no cell missing.
+    store.retry_group(group.id)
+    run_one(store, library)
+    (again,) = assemble_finished(store, library)
+    assert (again.cells, again.missing) == (4, 0) and again.path != grid.path
+    assert assemble_finished(store, library) == []
+
+
+def test_a_sweep_with_no_output_records_its_outcome_only(tmp_path: Path) -> None:
+    paths = DataPaths(tmp_path / "data").ensure()
+    store = Store(paths.database)
+    library = OutputLibrary(paths)
+    axes = parse_axes(["seed=1,2"])
+    group = NewGroup("x", kind=GroupKind.SWEEP, sweep=sweep_json(axes))
+    cells = expand(GenerationParams("x"), axes)
+    store.add_jobs([NewJob("txt2img", c.params) for c in cells], group=group)
+    store.cancel_group(group.id)
+    assert assemble_finished(store, library) == []
+    assert store.sweeps_to_assemble() == []
+
+
+def test_a_grid_recorded_first_elsewhere_leaves_no_second_file(tmp_path: Path) -> None:
+    from studio_desktop.core.sweeps import assemble as module
+
+    paths = DataPaths(tmp_path / "data").ensure()
+    store = Store(paths.database)
+    library = OutputLibrary(paths)
+    axes = parse_axes(["seed=1,2"])
+    group = NewGroup("x", kind=GroupKind.SWEEP, sweep=sweep_json(axes))
+    cells = expand(GenerationParams("x"), axes)
+    store.add_jobs([NewJob("txt2img", c.params) for c in cells], group=group)
+    run_one(store, library)
+    run_one(store, library)
+    (late,) = store.sweeps_to_assemble()  # this caller looked first...
+    (first,) = assemble_finished(store, library)  # ...another recorded the grid meanwhile
+    files = sorted(p.name for p in paths.outputs.rglob("*.png"))
+    assert module.assemble(store, library, late) is None
+    assert sorted(p.name for p in paths.outputs.rglob("*.png")) == files
+    assert first.path.exists()
