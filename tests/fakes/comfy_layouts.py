@@ -48,3 +48,60 @@ def desktop_base(base: Path) -> Path:
     (base / "user").mkdir()
     fake_python(base / ".venv" / "bin" / "python")
     return base
+
+
+REPO_ROOT = Path(__file__).resolve().parent.parent.parent
+
+# Markers in the stand-in's folder, read by its main.py.
+HANG = "hang"  # present at start: print, never answer
+FAIL_AT_START = "fail-at-start"  # present at start: print a traceback line, exit 1
+CRASH_NOW = "crash-now"  # appears while it runs: removed, then exit 3
+GRANDCHILD = "grandchild"  # present at start: start a child of its own, print its pid
+
+STAND_IN_MAIN = f'''"""Stand-in for ComfyUI's main.py: the fake server's routes, ComfyUI's flags."""
+import argparse, os, subprocess, sys, threading, time
+from pathlib import Path
+
+sys.path.insert(0, {str(REPO_ROOT)!r})
+HERE = Path(__file__).resolve().parent
+
+parser = argparse.ArgumentParser()
+parser.add_argument("--listen", default="127.0.0.1")
+parser.add_argument("--port", type=int, default=8188)
+parser.add_argument("--cpu", action="store_true")
+parser.add_argument("--lowvram", action="store_true")
+parser.add_argument("--base-directory", default=None)
+args, extra = parser.parse_known_args()
+print("argv:", " ".join(sys.argv[1:]), flush=True)
+if (HERE / {FAIL_AT_START!r}).exists():
+    print("Traceback (most recent call last): RuntimeError: stand-in told to fail", flush=True)
+    sys.exit(1)
+if (HERE / {GRANDCHILD!r}).exists():
+    child = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(3600)"])
+    print("grandchild pid", child.pid, flush=True)
+if (HERE / {HANG!r}).exists():
+    print("hanging as asked", flush=True)
+    threading.Event().wait()
+
+
+def watch():
+    marker = HERE / {CRASH_NOW!r}
+    while True:
+        if marker.exists():
+            marker.unlink()
+            print("crashing as asked", flush=True)
+            os._exit(3)
+        time.sleep(0.02)
+
+
+threading.Thread(target=watch, daemon=True).start()
+from tests.fakes.comfy_server import main
+
+print(f"To see the GUI go to: http://{{args.listen}}:{{args.port}}", flush=True)
+sys.exit(main(["--port", str(args.port)]))
+'''
+
+
+def stand_in(root: Path) -> Path:
+    """A git-checkout layout whose main.py runs the fake ComfyUI (see STAND_IN_MAIN)."""
+    return code_dir(root / "ComfyUI", main_py=STAND_IN_MAIN)
