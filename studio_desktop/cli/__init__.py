@@ -254,6 +254,11 @@ def managed_server_args(sub: argparse._SubParsersAction[argparse.ArgumentParser]
     """`server start|stop|status|log`: a local ComfyUI the app runs."""
     server = sub.add_parser("server", help="start, stop and watch a local ComfyUI")
     actions = server.add_subparsers(dest="action", metavar="ACTION", required=True)
+    find = actions.add_parser("find", help="list the ComfyUI installs found on this computer")
+    find.add_argument(
+        "--path", action="append", default=[], metavar="DIR", help="look here too; repeat"
+    )
+    common_args(find)
     start = actions.add_parser(
         "start",
         help="start a local ComfyUI, print its URL once it answers and register it",

@@ -55,6 +55,8 @@ FOLLOW_POLL_S = 0.2
 
 
 def cmd_server(ctx: AppContext, args: argparse.Namespace, out: TextIO) -> int:
+    if args.action == "find":
+        return _find(args, out)
     if args.action == "start":
         return _start(ctx, args, out)
     if args.action == "stop":
@@ -62,6 +64,32 @@ def cmd_server(ctx: AppContext, args: argparse.Namespace, out: TextIO) -> int:
     if args.action == "status":
         return _status(ctx, args, out)
     return _log(ctx, args, out)
+
+
+def _find(args: argparse.Namespace, out: TextIO) -> int:
+    extra = [Path(p).expanduser() for p in args.path]
+    installs = find_installs(
+        home=Path.home(), platform=sys.platform, env=os.environ, extra_folders=extra
+    )
+    if not installs and not args.json:
+        out.write("no ComfyUI found; name its folder: `studio-desktop server start --path DIR`\n")
+    for install in installs:
+        say(
+            out,
+            args.json,
+            {
+                "kind": install.kind.value,
+                "path": str(install.path),
+                "python": None if install.python is None else str(install.python),
+                "main_py": None if install.main_py is None else str(install.main_py),
+                "version": install.version,
+                "startable": install.startable,
+            },
+            f"{install.kind.value}  {install.path}  ComfyUI {install.version or '?'}  "
+            + (f"python {install.python}" if install.python else "no python (use --python)")
+            + ("" if install.main_py else "  (code not found)"),
+        )
+    return EXIT_OK
 
 
 def _install(args: argparse.Namespace) -> ComfyInstall:
@@ -193,12 +221,14 @@ def _run_foreground(
     except KeyboardInterrupt:
         return EXIT_OK
     finally:
+        was_up = server.pid is not None
         server.stop()
         record = read_record(ctx.paths.root)
         if record is not None and record.supervisor_pid == os.getpid():
             remove_record(ctx.paths.root)
         signal.signal(signal.SIGTERM, previous)
-        print("stopped ComfyUI", file=sys.stderr)
+        if was_up:
+            print("stopped ComfyUI", file=sys.stderr)
 
 
 def _stop(ctx: AppContext, args: argparse.Namespace, out: TextIO) -> int:
@@ -249,8 +279,8 @@ def _log(ctx: AppContext, args: argparse.Namespace, out: TextIO) -> int:
     path = log_path(ctx.paths.logs)
     if not path.exists() and not args.follow:
         raise CliError(f"no log yet ({path}): start ComfyUI with `studio-desktop server start`")
-    position = path.stat().st_size if path.exists() else 0  # before the tail: no line missed
-    for line in tail(path, args.lines, max_bytes=max(256 * 1024, args.lines * 400)):
+    position = path.stat().st_size if path.exists() else 0  # the tail ends here: no line
+    for line in tail(path, args.lines, max_bytes=max(256 * 1024, args.lines * 400), end=position):
         out.write(line + "\n")
     out.flush()
     if not args.follow:

@@ -135,3 +135,21 @@ def test_a_folder_that_is_not_comfyui_is_one_line(tmp_path: Path) -> None:
     result = cli("server", "start", "--path", str(tmp_path), data=tmp_path / "data")
     assert result.returncode == 2
     assert "is not a ComfyUI folder" in result.stderr
+
+
+def test_find_lists_an_install_named_by_hand(tmp_path: Path) -> None:
+    folder = stand_in(tmp_path)
+    result = cli("server", "find", "--path", str(folder), "--json", data=tmp_path / "data")
+    assert result.returncode == 0, result.stderr
+    found = [json.loads(line) for line in result.stdout.splitlines()]
+    mine = [f for f in found if f["path"] == str(folder)]
+    assert mine == [
+        {
+            "kind": "git",
+            "path": str(folder),
+            "python": None,
+            "main_py": str(folder / "main.py"),
+            "version": "0.3.64",
+            "startable": False,
+        }
+    ]

@@ -168,14 +168,17 @@ def start_detached(
         time.sleep(poll_s)
 
 
-def tail(path: Path, count: int = NOTICE_LINES, max_bytes: int = 256 * 1024) -> list[str]:
-    """The last `count` lines of a log file (reading at most its last `max_bytes`)."""
+def tail(
+    path: Path, count: int = NOTICE_LINES, max_bytes: int = 256 * 1024, end: int | None = None
+) -> list[str]:
+    """The last `count` lines of a log file before byte `end` (default: its end), reading at
+    most `max_bytes`."""
     try:
         with path.open("rb") as file:
             file.seek(0, os.SEEK_END)
-            size = file.tell()
+            size = file.tell() if end is None else min(end, file.tell())
             file.seek(max(0, size - max_bytes))
-            data = file.read()
+            data = file.read(size - file.tell())
     except OSError:
         return []
     lines = data.decode("utf-8", errors="replace").splitlines()
