@@ -466,6 +466,7 @@ class ManagedServer:
         self._state = ServerState.STOPPED
         self.port = spec.port
         self.restarts = 0
+        self._grace_s = STOP_GRACE_S
 
     @property
     def url(self) -> str:
@@ -512,7 +513,9 @@ class ManagedServer:
         return self.url
 
     def stop(self, timeout_s: float = STOP_GRACE_S) -> None:
-        """Stop ComfyUI (terminate, wait, kill the group) and the supervisor."""
+        """Stop ComfyUI (terminate, wait up to `timeout_s`, kill the group) and the
+        supervisor."""
+        self._grace_s = timeout_s
         self._stop.set()
         thread = self._thread
         if thread is not None:
@@ -577,7 +580,7 @@ class ManagedServer:
                     up_at = time.monotonic()
                     code = self._wait_exit(child)
                     if code is None:  # asked to stop
-                        child.stop()
+                        child.stop(self._grace_s)
                         return
                     child.wait_reader(STOP_GRACE_S)  # the last lines are in the notice
                     if time.monotonic() - up_at >= self.backoff.stable_after_s:
