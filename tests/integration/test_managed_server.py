@@ -159,9 +159,12 @@ def test_crash_restarts_with_backoff_and_the_last_lines_in_the_notice(
     folder: Path, tmp_path: Path, servers: list[ManagedServer]
 ) -> None:
     notices: list[Notice] = []
+    (folder / GRANDCHILD).write_text("")
     server = managed(folder, tmp_path / "logs", servers, backoff=FAST, on_notice=notices.append)
     server.start()
     first_pid = server.pid
+    wait_until(lambda: any("grandchild pid" in x for x in server.tail.last(50)), WAIT_S)
+    grandchild = int(next(x for x in server.tail.last(50) if "grandchild pid" in x).split()[-1])
 
     (folder / CRASH_NOW).write_text("")
 
@@ -173,6 +176,7 @@ def test_crash_restarts_with_backoff_and_the_last_lines_in_the_notice(
     assert server.pid != first_pid and first_pid is not None and gone(first_pid)
     assert probe_system_stats("127.0.0.1", server.port)
     assert server.restarts == 1
+    assert gone(grandchild)  # what the crashed run started went with its group
 
 
 def test_gives_up_after_the_restarts_allowed(

@@ -582,7 +582,9 @@ class ManagedServer:
                     if code is None:  # asked to stop
                         child.stop(self._grace_s)
                         return
-                    child.wait_reader(STOP_GRACE_S)  # the last lines are in the notice
+                    # Its group may hold processes it started; and the log read to its end
+                    # puts the last lines in the notice.
+                    child.stop(self._grace_s)
                     if time.monotonic() - up_at >= self.backoff.stable_after_s:
                         crashes = 0
                     crashes += 1
@@ -613,8 +615,9 @@ class ManagedServer:
         finally:
             with self._lock:
                 self._child = None
-                if self._state is not ServerState.FAILED:
-                    self._state = ServerState.STOPPED
+                failed = self._state is ServerState.FAILED
+            if not failed:
+                self._set_state(ServerState.STOPPED)
             ready.event.set()
 
     def _launch(self) -> ChildProcess:
