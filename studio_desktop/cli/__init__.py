@@ -1,5 +1,5 @@
 """Headless entry points: `generate`, `jobs`, `resume`, `cancel`, `retry`, `queue`, `export`,
-`servers`, `import`, `workflow convert`.
+`servers`, `server`, `import`, `workflow convert`.
 
 They use the same store, runner and templates as the window, so a job queued here shows up in the
 app's history and gallery, and a batch killed halfway is finished by `studio-desktop resume`.
@@ -49,6 +49,7 @@ HANDLERS: dict[str, tuple[str, str]] = {
     "queue": ("studio_desktop.cli.control", "cmd_queue"),
     "export": ("studio_desktop.cli.export", "cmd_export"),
     "servers": ("studio_desktop.cli.servers", "cmd_servers"),
+    "server": ("studio_desktop.cli.server", "cmd_server"),
     "workflow": ("studio_desktop.cli.workflow", "cmd_workflow"),
     "import": ("studio_desktop.cli.workflow", "cmd_import"),
 }
@@ -241,6 +242,7 @@ def add_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> No
     check.add_argument("url", nargs="?", type=server_url, help="only this one")
     common_args(check)
     servers.set_defaults(handler="servers")
+    managed_server_args(sub)
     workflow = sub.add_parser("workflow", help="work with ComfyUI workflow files")
     workflow_actions = workflow.add_subparsers(dest="action", required=True)
     convert = workflow_actions.add_parser(
@@ -257,6 +259,62 @@ def add_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> No
     node_list_args(imports, "(default: the registered servers, for a UI-format file)")
     common_args(imports)
     imports.set_defaults(handler="import")
+
+
+def managed_server_args(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """`server start|stop|status|log`: a local ComfyUI the app runs."""
+    server = sub.add_parser("server", help="start, stop and watch a local ComfyUI")
+    actions = server.add_subparsers(dest="action", metavar="ACTION", required=True)
+    find = actions.add_parser("find", help="list the ComfyUI installs found on this computer")
+    find.add_argument(
+        "--path", action="append", default=[], metavar="DIR", help="look here too; repeat"
+    )
+    common_args(find)
+    start = actions.add_parser(
+        "start",
+        help="start a local ComfyUI, print its URL once it answers and register it",
+        description="Extra ComfyUI arguments go after `--`, e.g. `server start -- --fast`.",
+    )
+    start.add_argument(
+        "--path", default=None, metavar="DIR", help="the ComfyUI folder (default: the first found)"
+    )
+    start.add_argument(
+        "--python", default=None, metavar="EXE", help="the python to run it (default: its own)"
+    )
+    start.add_argument(
+        "--port", type=bounded(1, 65535), default=8188, help="(default 8188, or a free one)"
+    )
+    start.add_argument(
+        "--preset",
+        choices=["gpu", "lowvram", "cpu"],
+        default="gpu",
+        help="gpu: as is; lowvram: --lowvram; cpu: --cpu (default gpu)",
+    )
+    start.add_argument(
+        "--detach",
+        action="store_true",
+        help="leave it running when this command ends (stop it with `server stop`)",
+    )
+    start.add_argument(
+        "--timeout",
+        type=positive,
+        default=300,
+        metavar="SECONDS",
+        help="how long to wait for it to answer (default 300)",
+    )
+    start.add_argument("extra", nargs="*", metavar="-- EXTRA", help="arguments for ComfyUI")
+    common_args(start)
+    stop = actions.add_parser("stop", help="stop the ComfyUI `server start` started")
+    common_args(stop)
+    status = actions.add_parser("status", help="whether the started ComfyUI runs and answers")
+    common_args(status)
+    logs = actions.add_parser("log", help="print its log")
+    logs.add_argument("-f", "--follow", action="store_true", help="keep printing new lines")
+    logs.add_argument(
+        "-n", "--lines", type=bounded(0, 100_000), default=50, help="last lines (default 50)"
+    )
+    common_args(logs)
+    server.set_defaults(handler="server")
 
 
 WORKFLOW_FILES = (

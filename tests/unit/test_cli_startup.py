@@ -39,7 +39,14 @@ def _modules_after(argv: list[str]) -> set[str]:
 
 @pytest.mark.parametrize(
     "argv",
-    [["--help"], ["generate", "--help"], ["jobs", "--limit", "0"], ["servers", "add", "ftp://x"]],
+    [
+        ["--help"],
+        ["generate", "--help"],
+        ["jobs", "--limit", "0"],
+        ["servers", "add", "ftp://x"],
+        ["server", "start", "--help"],
+        ["server", "start", "--preset", "tpu"],
+    ],
 )
 def test_help_and_a_typo_load_no_database_network_or_image_library(argv: list[str]) -> None:
     loaded = _modules_after(argv)

@@ -1,0 +1,185 @@
+"""The managed ComfyUI that outlives a command: started detached, recorded in a file in the
+data folder (`managed-server.json`), found again by `server status`/`stop`/`log`.
+
+A server run in the foreground of `studio-desktop server start` is recorded too, with the pid
+of the command that supervises it: `server stop` asks that command to stop (SIGTERM), which
+stops ComfyUI itself, so the supervisor does not take the exit for a crash.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Final
+
+from studio_desktop.core.managed.process import (
+    LOG_NAME,
+    NOTICE_LINES,
+    STOP_GRACE_S,
+    LaunchSpec,
+    StartFailed,
+    open_log_file,
+    probe_system_stats,
+)
+
+RECORD_NAME: Final = "managed-server.json"
+
+
+@dataclass(frozen=True)
+class RunningRecord:
+    pid: int  # ComfyUI's (the leader of its process group on POSIX)
+    url: str
+    port: int
+    detached: bool
+    supervisor_pid: int | None  # the foreground command that restarts it, when not detached
+    main_py: str
+    started_at: float
+
+
+def record_path(data_root: Path) -> Path:
+    return data_root / RECORD_NAME
+
+
+def log_path(logs_dir: Path) -> Path:
+    return logs_dir / LOG_NAME
+
+
+def write_record(data_root: Path, record: RunningRecord) -> None:
+    path = record_path(data_root)
+    temp = path.with_name(path.name + ".tmp")
+    temp.write_text(json.dumps(asdict(record)), encoding="utf-8")
+    os.replace(temp, path)
+
+
+def read_record(data_root: Path) -> RunningRecord | None:
+    try:
+        data = json.loads(record_path(data_root).read_text(encoding="utf-8"))
+        return RunningRecord(**data)
+    except (OSError, ValueError, TypeError):
+        return None
+
+
+def remove_record(data_root: Path) -> None:
+    with contextlib.suppress(FileNotFoundError):
+        record_path(data_root).unlink()
+
+
+def alive(pid: int) -> bool:
+    """The process exists and is not a zombie waiting to be reaped."""
+    if sys.platform == "win32":
+        result = subprocess.run(
+            ["tasklist", "/FI", f"PID eq {pid}", "/NH"], capture_output=True, text=True, check=False
+        )
+        return str(pid) in result.stdout
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii", errors="replace") as stat:
+            return stat.read().rsplit(")", 1)[1].split()[0] != "Z"
+    except FileNotFoundError:
+        return False
+    except OSError:
+        pass
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def wait_gone(pid: int, timeout_s: float, poll_s: float = 0.05) -> bool:
+    deadline = time.monotonic() + timeout_s
+    while alive(pid):
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(poll_s)
+    return True
+
+
+def stop_tree(pid: int, grace_s: float = STOP_GRACE_S) -> None:
+    """Stop a process that is not our child and everything in its group: terminate, wait,
+    kill (POSIX: the group `pid` leads; Windows: `taskkill /T`)."""
+    if sys.platform == "win32":
+        subprocess.run(["taskkill", "/PID", str(pid), "/T"], capture_output=True, check=False)
+        if not wait_gone(pid, grace_s):
+            subprocess.run(
+                ["taskkill", "/PID", str(pid), "/T", "/F"], capture_output=True, check=False
+            )
+        return
+    with contextlib.suppress(ProcessLookupError, PermissionError):
+        os.killpg(pid, signal.SIGTERM)
+    if not wait_gone(pid, grace_s):
+        with contextlib.suppress(ProcessLookupError, PermissionError):
+            os.killpg(pid, signal.SIGKILL)
+        wait_gone(pid, grace_s)
+
+
+def start_detached(
+    spec: LaunchSpec, port: int, logs_dir: Path, ready_timeout_s: float, poll_s: float = 0.1
+) -> int:
+    """Start ComfyUI so that it outlives us (its own session, no death signal, its output
+    straight into the log file) and wait until it answers; its pid. Raises `StartFailed` with
+    the log's last lines (and stops it) when it exits or does not answer in time."""
+    path = log_path(logs_dir)
+    with open_log_file(path) as log_file:
+        log_file.write(f"--- {time.strftime('%Y-%m-%d %H:%M:%S')} (detached)\n")
+        log_file.flush()
+        env = {**os.environ, "PYTHONUNBUFFERED": "1", "PYTHONIOENCODING": "utf-8"}
+        kwargs: dict[str, object] = {}
+        if sys.platform == "win32":
+            kwargs["creationflags"] = (
+                subprocess.CREATE_NEW_PROCESS_GROUP
+                | subprocess.DETACHED_PROCESS
+                | subprocess.CREATE_NO_WINDOW
+            )
+        else:
+            kwargs["start_new_session"] = True
+        process = subprocess.Popen(
+            spec.command(port),
+            cwd=spec.main_py.parent,
+            env=env,
+            stdin=subprocess.DEVNULL,
+            stdout=log_file,
+            stderr=subprocess.STDOUT,
+            **kwargs,  # type: ignore[call-overload]
+        )
+    deadline = time.monotonic() + ready_timeout_s
+    while True:
+        code = process.poll()
+        if code is not None:
+            raise StartFailed(f"ComfyUI exited while starting (exit code {code})", tail(path))
+        if probe_system_stats(spec.host, port):
+            pid: int = process.pid
+            return pid
+        if time.monotonic() > deadline:
+            stop_tree(process.pid)
+            process.wait()
+            raise StartFailed(
+                f"ComfyUI did not answer on {spec.url(port)} within {ready_timeout_s:g} s",
+                tail(path),
+            )
+        time.sleep(poll_s)
+
+
+def tail(
+    path: Path, count: int = NOTICE_LINES, max_bytes: int = 256 * 1024, end: int | None = None
+) -> list[str]:
+    """The last `count` lines of a log file before byte `end` (default: its end), reading at
+    most `max_bytes`."""
+    try:
+        with path.open("rb") as file:
+            file.seek(0, os.SEEK_END)
+            size = file.tell() if end is None else min(end, file.tell())
+            file.seek(max(0, size - max_bytes))
+            data = file.read(size - file.tell())
+    except OSError:
+        return []
+    lines = data.decode("utf-8", errors="replace").splitlines()
+    return lines[-count:] if count > 0 else []
