@@ -27,6 +27,7 @@ from studio_desktop.core.workflows.ui_graph.widgets import (
     CONTROL_WIDGET,
     UPLOAD_WIDGET,
     Widget,
+    ordered_inputs,
     widget_layout,
 )
 
@@ -127,24 +128,6 @@ def _spec_type(spec: Any) -> str:
     return ANY_TYPE
 
 
-def _ordered_inputs(info: ObjectInfo, class_type: str) -> list[tuple[str, Any]]:
-    """(name, spec) of the node's inputs, required then optional, in `input_order`."""
-    node = info.raw.get(class_type)
-    if not isinstance(node, Mapping):
-        return []
-    sections = node.get("input")
-    order = node.get("input_order")
-    found: list[tuple[str, Any]] = []
-    for section in ("required", "optional"):
-        specs = sections.get(section) if isinstance(sections, Mapping) else None
-        if not isinstance(specs, Mapping):
-            continue
-        listed = order.get(section) if isinstance(order, Mapping) else None
-        names = [n for n in listed if n in specs] if isinstance(listed, list) else list(specs)
-        found.extend((str(name), specs[name]) for name in names)
-    return found
-
-
 def _is_text_box(spec: Any) -> bool:
     return (
         isinstance(spec, list | tuple)
@@ -197,7 +180,7 @@ class _NodeBuilder:
     def _known(self, inputs: Mapping[str, Any], info: ObjectInfo) -> None:
         widgets = widget_layout(info, self.type)
         sent = {w.name for w in widgets if w.sent}
-        specs = _ordered_inputs(info, self.type)
+        specs = ordered_inputs(info, self.type)
         declared = {name for name, _ in specs}
         # Sockets first, in the order the node declares them, as litegraph builds the node...
         for name, spec in specs:

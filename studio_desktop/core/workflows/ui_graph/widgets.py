@@ -54,7 +54,7 @@ def widget_layout(info: ObjectInfo, class_type: str) -> tuple[Widget, ...]:
     """The widgets of `class_type` in the front end's order (empty for an unknown type)."""
     extras = FRONTEND_WIDGETS.get(class_type, ())
     widgets: list[Widget] = []
-    for name, spec in _ordered_inputs(info, class_type):
+    for name, spec in ordered_inputs(info, class_type):
         widget = _widget_of(name, spec)
         if widget is None:
             continue
@@ -83,7 +83,9 @@ def assign_values(
     return assigned
 
 
-def _ordered_inputs(info: ObjectInfo, class_type: str) -> list[tuple[str, Any]]:
+def ordered_inputs(info: ObjectInfo, class_type: str) -> list[tuple[str, Any]]:
+    """(name, spec) of the node's inputs, required then optional, in `input_order` (the order
+    the front end lays out widgets and sockets in)."""
     node = info.raw.get(class_type)
     if not isinstance(node, Mapping):
         return []
