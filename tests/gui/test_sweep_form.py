@@ -1,0 +1,140 @@
+"""The X/Y/Z sweep section of Generate (issue 15): its axes are read by the CLI's parser, the
+count and the parser's problem show as they are typed, and Queue writes one sweep group of one
+job per cell through the pool."""
+
+from __future__ import annotations
+
+from pytestqt.qtbot import QtBot
+
+from studio_desktop.core.context import AppContext
+from studio_desktop.core.groups import GroupKind
+from studio_desktop.core.jobs import GenerationParams, Job, JobStatus, LoraChoice
+from studio_desktop.core.server_info import ServerLists
+from studio_desktop.core.sweeps.axes import cell_of
+from studio_desktop.ui.generate import GenerateTab
+from tests.gui.conftest import PoolFactory, TabFactory, db
+
+WAIT_MS = 20_000
+
+
+def pending(ctx: AppContext) -> list[Job]:
+    return db(ctx).jobs_with_status(JobStatus.PENDING)
+
+
+def set_axis(tab: GenerateTab, row: int, field: str, values: str) -> None:
+    tab.form.sweep_group.rows[row].set_field(field, values)
+
+
+def test_the_sweep_is_off_by_default_and_counts_its_cells(
+    make_pool: PoolFactory, make_tab: TabFactory
+) -> None:
+    tab = make_tab(make_pool())
+    sweep = tab.form.sweep_group
+    assert not sweep.isChecked() and not sweep.body.isVisibleTo(sweep)
+    sweep.setChecked(True)
+    set_axis(tab, 0, "steps", "10, 20, 30")
+    set_axis(tab, 1, "cfg", "4-8 (+2)")
+    set_axis(tab, 2, "sampler", "euler, dpmpp_2m")
+    axes = sweep.axes()
+    assert axes is not None
+    assert [a.field for a in axes] == ["steps", "cfg", "sampler"]
+    assert [a.values for a in axes] == [(10, 20, 30), (4.0, 6.0, 8.0), ("euler", "dpmpp_2m")]
+    assert sweep.count_label.text() == "3 × 3 × 2 = 18 job(s)"
+    assert tab.form.job_count() == 18
+    assert tab.queue_button.text() == "Queue sweep: 18 job(s)"
+    assert not tab.forever_button.isEnabled()
+    sweep.setChecked(False)
+    assert tab.form.job_count() == 1 and tab.forever_button.isEnabled()
+
+
+def test_bad_values_name_the_axis_and_place_and_block_queueing(
+    make_pool: PoolFactory, make_tab: TabFactory
+) -> None:
+    tab = make_tab(make_pool())
+    sweep = tab.form.sweep_group
+    sweep.setChecked(True)
+    set_axis(tab, 0, "steps", "10, 20")
+    set_axis(tab, 1, "cfg", "4, x")
+    problem = sweep.problem()
+    assert problem is not None and problem.row == 1
+    assert problem.text == "Axis Y, character 8: 'x' is not a number"
+    assert sweep.problem_label.isVisibleTo(sweep)
+    assert problem.text in tab.form.problems()
+    assert not tab.queue_button.isEnabled()
+    assert tab.queue() == 0
+    # The same field on two axes, and a prompt axis whose text is not in the prompt.
+    set_axis(tab, 1, "steps", "5")
+    problem = sweep.problem()
+    assert problem is not None and problem.text == "Axis Y: steps is already axis X"
+    tab.form.prompt_edit.setPlainText("a red car")
+    set_axis(tab, 1, "prompt", "blue, green")
+    problem = sweep.problem()
+    assert problem is not None and problem.text == "Axis Y: the prompt does not hold “blue”"
+    set_axis(tab, 1, "prompt", "red, green")
+    assert sweep.problem() is None and tab.queue_button.isEnabled()
+
+
+def test_the_names_menu_offers_the_servers_list(
+    make_pool: PoolFactory, make_tab: TabFactory
+) -> None:
+    tab = make_tab(make_pool())
+    tab.set_server_lists(
+        ServerLists("http://x", "x", ("a.safetensors",), ("euler", "heun"), ("normal",))
+    )
+    sweep = tab.form.sweep_group
+    sweep.setChecked(True)
+    row = sweep.rows[0]
+    set_axis(tab, 0, "sampler", "")
+    assert row.names_button.isVisibleTo(sweep) and row.names_button.isEnabled()
+    row.names_menu.aboutToShow.emit()
+    actions = row.names_menu.actions()
+    assert [a.text() for a in actions if not a.isSeparator()] == ["All (2)", "euler", "heun"]
+    actions[0].trigger()
+    assert row.values_edit.text() == "euler, heun"
+    set_axis(tab, 0, "steps", "")
+    assert not row.names_button.isVisibleTo(sweep)
+
+
+def test_lora_strength_and_template_settings_are_fields_too(
+    make_pool: PoolFactory, make_tab: TabFactory
+) -> None:
+    tab = make_tab(make_pool())
+    tab.form.lora_stack.set_choices((LoraChoice("x/detail.safetensors"),))
+    combo = tab.form.sweep_group.rows[0].field_combo
+    fields = [combo.itemData(i) for i in range(combo.count())]
+    assert "lora:x/detail.safetensors" in fields
+    assert {"seed", "steps", "cfg", "sampler", "scheduler", "model", "denoise", "size"} <= set(
+        fields
+    )
+
+
+def test_queueing_a_sweep_writes_one_sweep_group_of_one_job_per_cell(
+    qtbot: QtBot, make_pool: PoolFactory, make_tab: TabFactory, ctx: AppContext
+) -> None:
+    tab = make_tab(make_pool())  # no server: the jobs wait in the store
+    tab.form.load_params(None, GenerationParams(prompt="a red car", seed=7))
+    sweep = tab.form.sweep_group
+    sweep.setChecked(True)
+    set_axis(tab, 0, "steps", "10, 20")
+    set_axis(tab, 1, "prompt", "red, blue")
+    with qtbot.waitSignal(tab.sweep_queued, timeout=WAIT_MS) as queued:
+        assert tab.queue() == 0  # expanded off the GUI thread
+    qtbot.waitUntil(lambda: len(pending(ctx)) == 4, timeout=WAIT_MS)
+    jobs = pending(ctx)
+    (group_id,) = {job.group_id for job in jobs}
+    assert group_id == queued.args[0]
+    group = db(ctx).get_group(group_id)
+    assert group is not None and group.kind is GroupKind.SWEEP
+    assert group.sweep is not None and [a["field"] for a in group.sweep["axes"]] == [
+        "steps",
+        "prompt",
+    ]
+    cells = {
+        cell_of(j.params.extra): (j.params.steps, j.params.prompt, j.params.seed) for j in jobs
+    }
+    assert cells == {
+        (0, 0, 0): (10, "a red car", 7),
+        (1, 0, 0): (20, "a red car", 7),
+        (0, 1, 0): (10, "a blue car", 7),
+        (1, 1, 0): (20, "a blue car", 7),
+    }
