@@ -4,17 +4,23 @@ job per cell through the pool."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from studio_desktop.core.context import AppContext
 from studio_desktop.core.groups import GroupKind
 from studio_desktop.core.jobs import GenerationParams, Job, JobStatus, LoraChoice
 from studio_desktop.core.server_info import ServerLists
+from studio_desktop.core.settings import load_settings
 from studio_desktop.core.sweeps.axes import cell_of
 from studio_desktop.ui.generate import GenerateTab
+from studio_desktop.ui.main_window import MainWindow
+from studio_desktop.ui.services import Services
+from tests.fakes.comfy_server import FakeComfyServer
 from tests.gui.conftest import PoolFactory, TabFactory, db
 
 WAIT_MS = 20_000
+LONG_MS = 60_000
 
 
 def pending(ctx: AppContext) -> list[Job]:
@@ -122,7 +128,7 @@ def test_queueing_a_sweep_writes_one_sweep_group_of_one_job_per_cell(
     qtbot.waitUntil(lambda: len(pending(ctx)) == 4, timeout=WAIT_MS)
     jobs = pending(ctx)
     (group_id,) = {job.group_id for job in jobs}
-    assert group_id == queued.args[0]
+    assert group_id is not None and group_id == queued.args[0]
     group = db(ctx).get_group(group_id)
     assert group is not None and group.kind is GroupKind.SWEEP
     assert group.sweep is not None and [a["field"] for a in group.sweep["axes"]] == [
@@ -138,3 +144,61 @@ def test_queueing_a_sweep_writes_one_sweep_group_of_one_job_per_cell(
         (0, 1, 0): (10, "a blue car", 7),
         (1, 1, 0): (20, "a blue car", 7),
     }
+
+
+# --- the end of a sweep opens its grid; each cell opens its output ---
+
+
+def test_a_2x2_sweep_runs_opens_its_grid_and_each_cell_opens_its_output(
+    qtbot: QtBot, fake_comfy: FakeComfyServer, make_pool: PoolFactory, ctx: AppContext
+) -> None:
+    window = MainWindow(Services(ctx, make_pool(fake_comfy), load_settings(ctx.paths.settings)))
+    qtbot.addWidget(window)
+    window.show()
+    try:
+        tab = window.generate
+        qtbot.waitUntil(lambda: tab.form.model_combo.names() != [], timeout=WAIT_MS)
+        tab.form.prompt_edit.setPlainText("a red car")
+        tab.form.sweep_group.setChecked(True)
+        set_axis(tab, 0, "steps", "2, 3")
+        set_axis(tab, 1, "prompt", "red, blue")
+        tab.form.prompt_edit.setFocus()
+        with qtbot.waitSignal(tab.sweep_queued, timeout=WAIT_MS) as queued:
+            tab.queue()
+        group_id = queued.args[0]
+        qtbot.waitUntil(lambda: group_id in window.sweep_grids, timeout=LONG_MS)
+        view = window.sweep_grids[group_id]
+        # Shown without taking the focus from the form.
+        assert view.testAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
+        jobs = db(ctx).group_jobs(group_id)
+        assert [j.status for j in jobs] == [JobStatus.COMPLETED] * 4
+        qtbot.waitUntil(
+            lambda: view.data is not None and view.data.grid is not None, timeout=WAIT_MS
+        )
+        assert view.data is not None and view.data.grid is not None
+        assert len(view.buttons) == 4
+        assert all(b.isEnabled() for b in view.buttons.values())
+        assert "X: steps = 3" in view.buttons[(1, 0, 0)].toolTip()
+        assert "Y: prompt = blue" in view.buttons[(1, 1, 0)].toolTip()
+        firsts = db(ctx).first_outputs([j.id for j in jobs])
+        by_place = {cell_of(j.params.extra): firsts[j.id].id for j in jobs}
+        for place, button in view.buttons.items():
+            button.click()
+            wanted: int = by_place[place]
+
+            def shown(w: int = wanted) -> bool:
+                return view.shown_image_id() == w
+
+            qtbot.waitUntil(shown, timeout=WAIT_MS)
+        # Its thumbnails come from the window's loader.
+        qtbot.waitUntil(
+            lambda: all(not b.icon().isNull() for b in view.buttons.values()), timeout=WAIT_MS
+        )
+        # The grid image opens too, and the queue panel's and gallery's menus reach the view.
+        grid = view.data.grid
+        view.open_grid_image()
+        qtbot.waitUntil(lambda: view.shown_image_id() == grid.id, timeout=WAIT_MS)
+        assert window.gallery.build_menu([grid]).actions()[1].text() == "Open sweep grid"
+    finally:
+        window.shutdown()
+        window.thumbnails.shutdown()
