@@ -8,14 +8,18 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from studio_desktop.core.context import AppContext
-from studio_desktop.core.groups import GroupKind
-from studio_desktop.core.jobs import GenerationParams, Job, JobStatus, LoraChoice
+from studio_desktop.core.groups import GroupKind, NewGroup
+from studio_desktop.core.jobs import GenerationParams, Job, JobStatus, LoraChoice, NewJob
 from studio_desktop.core.server_info import ServerLists
-from studio_desktop.core.settings import load_settings
-from studio_desktop.core.sweeps.axes import cell_of
+from studio_desktop.core.servers import ServerConfig
+from studio_desktop.core.settings import Settings, load_settings
+from studio_desktop.core.sweeps.axes import cell_of, expand, parse_axes, sweep_json
 from studio_desktop.ui.generate import GenerateTab
 from studio_desktop.ui.main_window import MainWindow
+from studio_desktop.ui.queue.panel import QueuePanel
 from studio_desktop.ui.services import Services
+from studio_desktop.ui.sweep_grid import SweepGridView
+from studio_desktop.ui.thumbnails import ThumbnailLoader
 from tests.fakes.comfy_server import FakeComfyServer
 from tests.gui.conftest import PoolFactory, TabFactory, db
 
@@ -202,3 +206,35 @@ def test_a_2x2_sweep_runs_opens_its_grid_and_each_cell_opens_its_output(
     finally:
         window.shutdown()
         window.thumbnails.shutdown()
+
+
+def test_a_waiting_sweeps_row_opens_its_grid_view_with_the_cells_marked_waiting(
+    qtbot: QtBot, ctx: AppContext, make_pool: PoolFactory
+) -> None:
+    pool = make_pool(ServerConfig("http://127.0.0.1:1"))  # nothing listens: the cells wait
+    services = Services(ctx, pool, Settings())
+    panel = QueuePanel(services)
+    qtbot.addWidget(panel)
+    panel.show()
+    axes = parse_axes(["steps=2,3", "cfg=4,5"])
+    base = GenerationParams(prompt="a cat", seed=1)
+    new = [NewJob("txt2img", cell.params) for cell in expand(base, axes)]
+    group = NewGroup("a cat", kind=GroupKind.SWEEP, sweep=sweep_json(axes))
+    pool.enqueue(new, group).result(timeout=WAIT_MS / 1000)
+    qtbot.waitUntil(lambda: panel.groups.topLevelItemCount() == 1, timeout=WAIT_MS)
+    menu = panel.groups.group_menu(group.id)
+    assert menu is not None and menu.actions()[0].text() == "Open grid"
+    with qtbot.waitSignal(panel.grid_requested, timeout=WAIT_MS) as asked:
+        menu.actions()[0].trigger()
+    assert asked.args == [group.id]
+    thumbnails = ThumbnailLoader(ctx.paths, tasks=services.tasks)
+    view = SweepGridView(services, thumbnails, group.id)
+    qtbot.addWidget(view)
+    with qtbot.waitSignal(view.loaded, timeout=WAIT_MS):
+        view.show()
+    assert len(view.buttons) == 4
+    assert {b.text() for b in view.buttons.values()} == {"waiting"}
+    assert not any(b.isEnabled() for b in view.buttons.values())
+    assert view.open_cell((0, 0, 0)) is None and not view.grid_button.isEnabled()
+    view.close()
+    thumbnails.shutdown()
