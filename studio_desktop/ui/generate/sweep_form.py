@@ -54,25 +54,25 @@ from studio_desktop.ui.generate.fields import FieldMessage, flag_widget
 _CHOICE_FIELDS: Final = ("sampler", "scheduler", "model")
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("GenerateForm", text)
-
-
 def standard_fields() -> list[tuple[str, str, str]]:
     """(field, label, example values) of every standard field a sweep may vary."""
     return [
-        ("prompt", _t("Prompt S/R"), "red, blue, green"),
-        ("negative", _t("Negative S/R"), "blurry, noisy"),
-        ("seed", _t("Seed"), "1-4"),
-        ("steps", _t("Steps"), "10, 20, 30"),
-        ("cfg", _t("CFG"), "4-8 (+2)"),
-        ("sampler", _t("Sampler"), "euler, dpmpp_2m"),
-        ("scheduler", _t("Scheduler"), "normal, karras"),
-        ("model", _t("Model"), "a.safetensors, b.safetensors"),
-        ("denoise", _t("Denoise"), "0.5-1.0 (+0.1)"),
-        ("size", _t("Size"), "512x512, 768x512"),
-        ("width", _t("Width"), "512, 768"),
-        ("height", _t("Height"), "512, 768"),
+        ("prompt", QCoreApplication.translate("GenerateForm", "Prompt S/R"), "red, blue, green"),
+        ("negative", QCoreApplication.translate("GenerateForm", "Negative S/R"), "blurry, noisy"),
+        ("seed", QCoreApplication.translate("GenerateForm", "Seed"), "1-4"),
+        ("steps", QCoreApplication.translate("GenerateForm", "Steps"), "10, 20, 30"),
+        ("cfg", QCoreApplication.translate("GenerateForm", "CFG"), "4-8 (+2)"),
+        ("sampler", QCoreApplication.translate("GenerateForm", "Sampler"), "euler, dpmpp_2m"),
+        ("scheduler", QCoreApplication.translate("GenerateForm", "Scheduler"), "normal, karras"),
+        (
+            "model",
+            QCoreApplication.translate("GenerateForm", "Model"),
+            "a.safetensors, b.safetensors",
+        ),
+        ("denoise", QCoreApplication.translate("GenerateForm", "Denoise"), "0.5-1.0 (+0.1)"),
+        ("size", QCoreApplication.translate("GenerateForm", "Size"), "512x512, 768x512"),
+        ("width", QCoreApplication.translate("GenerateForm", "Width"), "512, 768"),
+        ("height", QCoreApplication.translate("GenerateForm", "Height"), "512, 768"),
     ]
 
 
@@ -94,10 +94,12 @@ class SweepProblem:
 def problem_text(exc: SweepSpecError) -> str:
     """The parser's problem, with its axis and place: "Y, character 7: 'a' is not a number"."""
     if exc.where is None:
-        return _t("Axis {axis}: {problem}").format(axis=exc.axis, problem=exc.problem)
-    return _t("Axis {axis}, character {where}: {problem}").format(
-        axis=exc.axis, where=exc.where, problem=exc.problem
-    )
+        return QCoreApplication.translate("GenerateForm", "Axis {axis}: {problem}").format(
+            axis=exc.axis, problem=exc.problem
+        )
+    return QCoreApplication.translate(
+        "GenerateForm", "Axis {axis}, character {where}: {problem}"
+    ).format(axis=exc.axis, where=exc.where, problem=exc.problem)
 
 
 class AxisRow(QWidget):
@@ -110,19 +112,24 @@ class AxisRow(QWidget):
         super().__init__(parent)
         self.name = name
         self.field_combo = QComboBox()
-        self.field_combo.setToolTip(_t("The field this axis varies"))
+        self.field_combo.setToolTip(
+            QCoreApplication.translate("GenerateForm", "The field this axis varies")
+        )
         self.values_edit = QLineEdit()
         self.values_edit.setClearButtonEnabled(True)
         self.values_edit.setToolTip(
-            _t(
+            QCoreApplication.translate(
+                "GenerateForm",
                 "A list (10, 20, 30), every whole number of a range (1-10), N values of a range "
                 "(1-10 [5]) or a range with a step (0.5-1.0 (+0.1)). Prompt S/R: the text to "
-                "replace, then what replaces it."
+                "replace, then what replaces it.",
             )
         )
         self.names_button = QToolButton()
-        self.names_button.setText(_t("Names"))
-        self.names_button.setToolTip(_t("Add the server's names: all of them or one"))
+        self.names_button.setText(QCoreApplication.translate("GenerateForm", "Names"))
+        self.names_button.setToolTip(
+            QCoreApplication.translate("GenerateForm", "Add the server's names: all of them or one")
+        )
         self.names_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.names_menu = QMenu(self.names_button)
         self.names_menu.aboutToShow.connect(self._fill_menu)
@@ -148,7 +155,7 @@ class AxisRow(QWidget):
         current = self.field()
         blocked = self.field_combo.blockSignals(True)
         self.field_combo.clear()
-        self.field_combo.addItem(_t("Off"), "")
+        self.field_combo.addItem(QCoreApplication.translate("GenerateForm", "Off"), "")
         for field, label, example in fields:
             self.field_combo.addItem(label, field)
             self._examples[field] = example
@@ -178,7 +185,11 @@ class AxisRow(QWidget):
         field = self.field()
         self.values_edit.setEnabled(bool(field))
         self.values_edit.setPlaceholderText(
-            _t("e.g. {example}").format(example=self._examples.get(field, "")) if field else ""
+            QCoreApplication.translate("GenerateForm", "e.g. {example}").format(
+                example=self._examples.get(field, "")
+            )
+            if field
+            else ""
         )
         self.names_button.setVisible(field in _CHOICE_FIELDS)
         self.names_button.setEnabled(bool(self._names.get(field)))
@@ -186,7 +197,7 @@ class AxisRow(QWidget):
     def _fill_menu(self) -> None:
         self.names_menu.clear()
         names = self._names.get(self.field(), ())
-        every = self.names_menu.addAction(_t_n("All (%n)", len(names)))
+        every = self.names_menu.addAction(self.tr("All (%n)", "", len(names)))
         every.triggered.connect(lambda: self.values_edit.setText(", ".join(map(quoted, names))))
         self.names_menu.addSeparator()
         for name in names:
@@ -199,23 +210,20 @@ class AxisRow(QWidget):
         self.values_edit.setText(f"{text}, {quoted(name)}" if text else quoted(name))
 
 
-def _t_n(text: str, n: int) -> str:
-    return QCoreApplication.translate("GenerateForm", text, "", n)
-
-
 class SweepGroup(QGroupBox):
     """Off until ticked (its axes show only while it is on), like the Hires fix group."""
 
     changed = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(_t("X/Y/Z sweep"), parent)
+        super().__init__(QCoreApplication.translate("GenerateForm", "X/Y/Z sweep"), parent)
         self.setCheckable(True)
         self.setChecked(False)
         self.setToolTip(
-            _t(
+            QCoreApplication.translate(
+                "GenerateForm",
                 "One job per combination of up to three axes; when they end, a grid of the "
-                "results opens and is kept in the gallery"
+                "results opens and is kept in the gallery",
             )
         )
         self.rows = [AxisRow(name) for name in AXIS_NAMES]
@@ -286,7 +294,9 @@ class SweepGroup(QGroupBox):
             fields.append(
                 (
                     LORA_PREFIX + lora,
-                    _t("LoRA strength: {name}").format(name=stem),
+                    QCoreApplication.translate("GenerateForm", "LoRA strength: {name}").format(
+                        name=stem
+                    ),
                     "0.4-1.0 (+0.2)",
                 )
             )
@@ -322,7 +332,10 @@ class SweepGroup(QGroupBox):
         found = [self._problem.text] if self._problem is not None else []
         if combinatorial and self.active():
             found.append(
-                _t("A sweep makes one job per cell: untick “every combination” of the prompt")
+                QCoreApplication.translate(
+                    "GenerateForm",
+                    "A sweep makes one job per cell: untick “every combination” of the prompt",
+                )
             )
         return found
 
@@ -367,9 +380,9 @@ class SweepGroup(QGroupBox):
             return [], SweepProblem(row, problem_text(renamed))
         total = cell_count(axes)
         if total > MAX_CELLS:
-            text = _t("{count} jobs; a sweep makes at most {most}").format(
-                count=total, most=MAX_CELLS
-            )
+            text = QCoreApplication.translate(
+                "GenerateForm", "{count} jobs; a sweep makes at most {most}"
+            ).format(count=total, most=MAX_CELLS)
             return [], SweepProblem(None, text)
         base = self._base
         for (i, _spec), axis in zip(used, axes, strict=True):
@@ -377,9 +390,14 @@ class SweepGroup(QGroupBox):
                 text = base.prompt if axis.field == "prompt" else base.negative
                 if str(axis.values[0]) not in text:
                     problem = (
-                        _t("Axis {axis}: the negative prompt does not hold “{text}”")
+                        QCoreApplication.translate(
+                            "GenerateForm",
+                            "Axis {axis}: the negative prompt does not hold “{text}”",
+                        )
                         if axis.field == "negative"
-                        else _t("Axis {axis}: the prompt does not hold “{text}”")
+                        else QCoreApplication.translate(
+                            "GenerateForm", "Axis {axis}: the prompt does not hold “{text}”"
+                        )
                     )
                     return [], SweepProblem(
                         i, problem.format(axis=AXIS_NAMES[i], text=axis.values[0])
@@ -397,10 +415,12 @@ class SweepGroup(QGroupBox):
         if self._axes:
             sizes = " × ".join(str(len(a.values)) for a in self._axes)
             total = cell_count(self._axes)
-            self.count_label.setText(_t_n("{sizes} = %n job(s)", total).format(sizes=sizes))
+            self.count_label.setText(self.tr("{sizes} = %n job(s)", "", total).format(sizes=sizes))
         else:
             self.count_label.setText(
-                _t("Pick a field and type its values on one axis or more")
+                QCoreApplication.translate(
+                    "GenerateForm", "Pick a field and type its values on one axis or more"
+                )
                 if problem is None
                 else ""
             )
