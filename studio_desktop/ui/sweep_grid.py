@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from typing import Final
 
 from PySide6.QtCore import QObject, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QFont, QIcon, QResizeEvent
+from PySide6.QtGui import QCloseEvent, QFont, QIcon, QPixmap, QResizeEvent
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
@@ -150,7 +150,9 @@ class SweepGridView(QWidget):
         self._viewer_model: GalleryModel | None = None
         self._cell = 160
         self.setWindowTitle(self.tr("Sweep grid"))
-        self.resize(960, 720)
+        # Within the screen on a small laptop too (its title bar and bottom row reachable).
+        available = (parent or self).screen().availableGeometry()
+        self.resize(min(960, available.width() * 9 // 10), min(720, available.height() * 9 // 10))
 
         self.summary = QLabel()
         self.summary.setWordWrap(True)
@@ -325,9 +327,21 @@ class SweepGridView(QWidget):
         if button.source is None:
             return
         ratio = self.devicePixelRatioF()
-        pixmap = self._thumbs.pixmap(button.source, round(self._cell * ratio))
-        if pixmap is not None and not pixmap.isNull():
-            button.setIcon(QIcon(pixmap))
+        side = round((self._cell - 8) * ratio)
+        pixmap = self._thumbs.pixmap(button.source, side)
+        if pixmap is None or pixmap.isNull():
+            return
+        if max(pixmap.width(), pixmap.height()) < side:
+            # A picture smaller than the cell (or a cached thumbnail of another size while the
+            # new one decodes) is drawn at the cell's size: an icon is never scaled up.
+            pixmap = pixmap.scaled(
+                QSize(side, side),
+                Qt.AspectRatioMode.KeepAspectRatio,
+                Qt.TransformationMode.SmoothTransformation,
+            )
+        shown = QPixmap(pixmap)  # the loader's cached pixmap stays as it is
+        shown.setDevicePixelRatio(ratio)
+        button.setIcon(QIcon(shown))
 
     def _thumbnail_loaded(self, rel: str) -> None:
         for button in self.buttons.values():
