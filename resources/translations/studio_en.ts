@@ -354,7 +354,7 @@
 <context>
     <name>SweepGroup</name>
     <message numerus="yes">
-        <location filename="../../studio_desktop/ui/generate/sweep_form.py" line="+218" />
+        <location filename="../../studio_desktop/ui/generate/sweep_form.py" line="+231" />
         <source>{sizes} = %n job(s)</source>
         <translation>
             <numerusform>{sizes} = %n job</numerusform>

@@ -2366,7 +2366,7 @@
         <translation>最多三个轴的每种组合各生成一个任务；全部结束后会打开结果网格，并保存在图库中</translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+77"/>
         <source>LoRA strength: {name}</source>
         <translation>LoRA 强度：{name}</translation>
     </message>
@@ -2391,7 +2391,12 @@
         <translation>{axis} 轴：提示词中没有“{text}”</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+13"/>
+        <source>Axis {axis}: the server has no {field} {name}</source>
+        <translation>{axis} 轴：服务器上没有 {field} {name}</translation>
+    </message>
+    <message>
+        <location line="+20"/>
         <source>Pick a field and type its values on one axis or more</source>
         <translation>在一个或多个轴上选择字段并输入取值</translation>
     </message>
@@ -5537,7 +5542,7 @@ Jobs waiting in the queue stay there and run on the other servers.</source>
         <translation>扫描网格</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>Open grid image</source>
         <translation>打开网格图片</translation>
     </message>

@@ -2366,7 +2366,7 @@
         <translation>最多三個軸的每種組合各產生一個任務；全部結束後會開啟結果網格，並保存在圖庫中</translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+77"/>
         <source>LoRA strength: {name}</source>
         <translation>LoRA 強度：{name}</translation>
     </message>
@@ -2391,7 +2391,12 @@
         <translation>{axis} 軸：提示詞中沒有「{text}」</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+13"/>
+        <source>Axis {axis}: the server has no {field} {name}</source>
+        <translation>{axis} 軸：伺服器上沒有 {field} {name}</translation>
+    </message>
+    <message>
+        <location line="+20"/>
         <source>Pick a field and type its values on one axis or more</source>
         <translation>在一個或多個軸上選擇欄位並輸入取值</translation>
     </message>
@@ -5537,7 +5542,7 @@ Jobs waiting in the queue stay there and run on the other servers.</source>
         <translation>掃描網格</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>Open grid image</source>
         <translation>開啟網格圖片</translation>
     </message>

@@ -101,6 +101,9 @@ def test_the_names_menu_offers_the_servers_list(
     assert [a.text() for a in actions if not a.isSeparator()] == ["All (2)", "euler", "heun"]
     actions[0].trigger()
     assert row.values_edit.text() == "euler, heun"
+    set_axis(tab, 0, "scheduler", "normal, karras")
+    problem = sweep.problem()
+    assert problem is not None and problem.text == "Axis X: the server has no scheduler karras"
     set_axis(tab, 0, "steps", "")
     assert not row.names_button.isVisibleTo(sweep)
 

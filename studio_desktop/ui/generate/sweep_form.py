@@ -256,6 +256,7 @@ class SweepGroup(QGroupBox):
         self._axes: list[Axis] = []
         self._problem: SweepProblem | None = None
         self._base: GenerationParams | None = None
+        self._names: dict[str, tuple[str, ...]] = {}  # the connected server's lists
         self.toggled.connect(self._toggled)
         self._set_fields()
         self._edited()
@@ -271,6 +272,8 @@ class SweepGroup(QGroupBox):
         }
         for row in self.rows:
             row.set_names(names)
+        self._names = names
+        self._edited()
 
     def set_dynamic_fields(self, loras: Sequence[str], extras: Sequence[tuple[str, str]]) -> None:
         """The LoRAs of the stack (their strength) and the template's own settings (name,
@@ -402,6 +405,16 @@ class SweepGroup(QGroupBox):
                     return [], SweepProblem(
                         i, problem.format(axis=AXIS_NAMES[i], text=axis.values[0])
                     )
+        for (i, _spec), axis in zip(used, axes, strict=True):
+            # A name the server lacks would be a failed cell: said now, as `generate --sweep`
+            # does before queueing.
+            known = self._names.get(axis.field)
+            unknown = [v for v in axis.values if known and v not in known]
+            if unknown:
+                problem = QCoreApplication.translate(
+                    "GenerateForm", "Axis {axis}: the server has no {field} {name}"
+                ).format(axis=AXIS_NAMES[i], field=axis.field, name=unknown[0])
+                return [], SweepProblem(i, problem)
         return axes, None
 
     def _show(self) -> None:
