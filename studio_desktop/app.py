@@ -28,6 +28,7 @@ from studio_desktop.core.paths import resources_dir
 from studio_desktop.core.servers import ServerConfig, pool_servers, register_servers
 from studio_desktop.core.settings import Settings
 from studio_desktop.core.store import StoreError
+from studio_desktop.core.sweeps.assemble import assemble_finished
 from studio_desktop.platform_check import missing_packages_message, missing_window_packages
 from studio_desktop.ui.crash_dialog import CrashReporter
 from studio_desktop.ui.first_run import FirstRunDialog
@@ -133,6 +134,9 @@ class StudioApp:
                 temp_hours=settings.temp_retention_hours,
             ),
         )  # nothing to show; a failure is logged
+        # The grid of a sweep whose last cell ended while no process could make it (a kill
+        # between the cell's commit and its grid) is made now; a no-op for every other sweep.
+        self.tasks.run("housekeeping", lambda: assemble_finished(ctx.store, ctx.library))
 
     # --- closing ---
 

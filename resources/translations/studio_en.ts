@@ -2,6 +2,17 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>AxisRow</name>
+    <message numerus="yes">
+        <location filename="../../studio_desktop/ui/generate/sweep_form.py" line="+200" />
+        <source>All (%n)</source>
+        <translation>
+            <numerusform>All (%n)</numerusform>
+            <numerusform>All (%n)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>BatchNotifier</name>
     <message numerus="yes">
         <location filename="../../studio_desktop/ui/batch_notifier.py" line="+124" />
@@ -72,7 +83,7 @@
 <context>
     <name>GalleryTab</name>
     <message numerus="yes">
-        <location filename="../../studio_desktop/ui/gallery/tab.py" line="+260" />
+        <location filename="../../studio_desktop/ui/gallery/tab.py" line="+262" />
         <source>Moved %n image(s) to the trash</source>
         <translation>
             <numerusform>Moved %n image to the trash</numerusform>
@@ -145,7 +156,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+56" />
+        <location line="+59" />
         <source>Export %n image(s)</source>
         <translation>
             <numerusform>Export %n image</numerusform>
@@ -170,9 +181,20 @@
     </message>
 </context>
 <context>
+    <name>GenerateTab</name>
+    <message numerus="yes">
+        <location filename="../../studio_desktop/ui/generate/tab.py" line="+544" />
+        <source>Queue sweep: %n job(s)</source>
+        <translation>
+            <numerusform>Queue sweep: %n job</numerusform>
+            <numerusform>Queue sweep: %n jobs</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>GroupRows</name>
     <message numerus="yes">
-        <location filename="../../studio_desktop/ui/queue/groups.py" line="+97" />
+        <location filename="../../studio_desktop/ui/queue/groups.py" line="+98" />
         <source>forever: %n done</source>
         <translation>
             <numerusform>forever: %n done</numerusform>
@@ -191,7 +213,7 @@
 <context>
     <name>HistoryTab</name>
     <message numerus="yes">
-        <location filename="../../studio_desktop/ui/history/tab.py" line="+298" />
+        <location filename="../../studio_desktop/ui/history/tab.py" line="+300" />
         <source>Queued %n job(s) again</source>
         <translation>
             <numerusform>Queued %n job again</numerusform>
@@ -243,7 +265,7 @@
 <context>
     <name>QueuePanel</name>
     <message numerus="yes">
-        <location filename="../../studio_desktop/ui/queue/panel.py" line="+304" />
+        <location filename="../../studio_desktop/ui/queue/panel.py" line="+306" />
         <source>%n waiting</source>
         <translation>
             <numerusform>%n waiting</numerusform>
@@ -330,9 +352,20 @@
     </message>
 </context>
 <context>
+    <name>SweepGroup</name>
+    <message numerus="yes">
+        <location filename="../../studio_desktop/ui/generate/sweep_form.py" line="+231" />
+        <source>{sizes} = %n job(s)</source>
+        <translation>
+            <numerusform>{sizes} = %n job</numerusform>
+            <numerusform>{sizes} = %n jobs</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>TagEditor</name>
     <message numerus="yes">
-        <location filename="../../studio_desktop/ui/gallery/tag_editor.py" line="+167" />
+        <location filename="../../studio_desktop/ui/gallery/tag_editor.py" line="+102" />
         <source>Tags of %n images: a tag added is added to each; a tag removed is taken off every one.</source>
         <translation>
             <numerusform>Tags of %n images: a tag added is added to each; a tag removed is taken off every one.</numerusform>

@@ -2,6 +2,16 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>AxisRow</name>
+    <message numerus="yes">
+        <location filename="../../studio_desktop/ui/generate/sweep_form.py" line="+200"/>
+        <source>All (%n)</source>
+        <translation>
+            <numerusform>全部（%n）</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>BatchNotifier</name>
     <message numerus="yes">
         <location filename="../../studio_desktop/ui/batch_notifier.py" line="+124"/>
@@ -59,7 +69,7 @@
 <context>
     <name>Chip</name>
     <message>
-        <location filename="../../studio_desktop/ui/gallery/tag_editor.py" line="+138"/>
+        <location filename="../../studio_desktop/ui/gallery/tag_editor.py" line="+73"/>
         <source>Remove the tag {tag}</source>
         <translation>移除标签 {tag}</translation>
     </message>
@@ -220,7 +230,7 @@
         <translation>已跳过一个模板：{problem}</translation>
     </message>
     <message>
-        <location filename="../../studio_desktop/core/engine/driver.py" line="+197"/>
+        <location filename="../../studio_desktop/core/engine/driver.py" line="+203"/>
         <source>paused: the database cannot be written. {error} Every job stays as it was saved; trying again in {delay} s.</source>
         <translation>已暂停：无法写入数据库。{error} 所有任务都保持已保存时的状态；{delay} 秒后重试。</translation>
     </message>
@@ -236,7 +246,7 @@
         <translation>{server}：{reason}</translation>
     </message>
     <message>
-        <location line="+337"/>
+        <location line="+353"/>
         <source>{server} did not take the cancel ({error}); the job is cancelled here, and the cancel is sent again until the server takes it.</source>
         <translation>{server} 未接受取消请求（{error}）；任务已在本地取消，取消请求会继续重发，直到服务器接受为止。</translation>
     </message>
@@ -1421,7 +1431,7 @@
 <context>
     <name>GalleryTab</name>
     <message>
-        <location filename="../../studio_desktop/ui/gallery/tab.py" line="+119"/>
+        <location filename="../../studio_desktop/ui/gallery/tab.py" line="+121"/>
         <source>Gallery</source>
         <translation>图库</translation>
     </message>
@@ -1493,12 +1503,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+387"/>
+        <location line="+390"/>
         <source>The trash is empty.</source>
         <translation>回收站是空的。</translation>
     </message>
     <message>
-        <location line="-384"/>
+        <location line="-387"/>
         <source>No images yet — queue a job on the Generate tab and its results appear here.</source>
         <translation>还没有图片 — 在“生成”标签页加入一个任务，结果就会显示在这里。</translation>
     </message>
@@ -1544,6 +1554,11 @@
         <location line="+27"/>
         <source>Open viewer</source>
         <translation>打开查看器</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Open sweep grid</source>
+        <translation>打开扫描网格</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -1918,7 +1933,7 @@
 <context>
     <name>GenerateForm</name>
     <message>
-        <location filename="../../studio_desktop/ui/generate/form.py" line="+125"/>
+        <location filename="../../studio_desktop/ui/generate/form.py" line="+126"/>
         <source>The workflow the job runs</source>
         <translation>任务要运行的工作流</translation>
     </message>
@@ -1983,7 +1998,7 @@
         <translation>要加入队列的任务数，每个任务使用各自的种子</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+32"/>
         <source>Template</source>
         <translation>模板</translation>
     </message>
@@ -2004,16 +2019,19 @@
     </message>
     <message>
         <location line="+15"/>
+        <location filename="../../studio_desktop/ui/generate/sweep_form.py" line="-131"/>
         <source>Model</source>
         <translation>模型</translation>
     </message>
     <message>
         <location line="+2"/>
+        <location filename="../../studio_desktop/ui/generate/sweep_form.py" line="-4"/>
         <source>Sampler</source>
         <translation>采样器</translation>
     </message>
     <message>
         <location line="+2"/>
+        <location filename="../../studio_desktop/ui/generate/sweep_form.py" line="+1"/>
         <source>Scheduler</source>
         <translation>调度器</translation>
     </message>
@@ -2034,28 +2052,33 @@
     </message>
     <message>
         <location line="+6"/>
+        <location filename="../../studio_desktop/ui/generate/sweep_form.py" line="+7"/>
         <source>Size</source>
         <translation>尺寸</translation>
     </message>
     <message>
         <location line="+1"/>
         <location filename="../../studio_desktop/ui/generate/graph_option_fields.py" line="+108"/>
+        <location filename="../../studio_desktop/ui/generate/sweep_form.py" line="-10"/>
         <source>Steps</source>
         <translation>步数</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../studio_desktop/ui/generate/sweep_form.py" line="+1"/>
         <source>CFG</source>
         <translation>CFG</translation>
     </message>
     <message>
         <location line="+1"/>
         <location filename="../../studio_desktop/ui/generate/graph_option_fields.py" line="-1"/>
+        <location filename="../../studio_desktop/ui/generate/sweep_form.py" line="+8"/>
         <source>Denoise</source>
         <translation>降噪</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../studio_desktop/ui/generate/sweep_form.py" line="-10"/>
         <source>Seed</source>
         <translation>种子</translation>
     </message>
@@ -2065,12 +2088,12 @@
         <translation>模板设置</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Batch</source>
         <translation>批次</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+45"/>
         <source> job</source>
         <translation> 个任务</translation>
     </message>
@@ -2166,7 +2189,7 @@
         <translation>服务器 {server} 上没有 {name}</translation>
     </message>
     <message>
-        <location filename="../../studio_desktop/ui/generate/form.py" line="+260"/>
+        <location filename="../../studio_desktop/ui/generate/form.py" line="+262"/>
         <location line="+9"/>
         <source>No template is installed.</source>
         <translation>没有安装任何模板。</translation>
@@ -2182,7 +2205,7 @@
         <translation>请为 {label} 添加一张图片。</translation>
     </message>
     <message>
-        <location filename="../../studio_desktop/ui/generate/form.py" line="+123"/>
+        <location filename="../../studio_desktop/ui/generate/form.py" line="+144"/>
         <source>The template {name} is not installed; kept {current}.</source>
         <translation>未安装模板 {name}，保留 {current}。</translation>
     </message>
@@ -2208,6 +2231,7 @@
     </message>
     <message>
         <location line="+4"/>
+        <location filename="../../studio_desktop/ui/generate/sweep_form.py" line="+96"/>
         <source>Off</source>
         <translation>关闭</translation>
     </message>
@@ -2276,17 +2300,117 @@
         <source>Upscaler</source>
         <translation>放大方式</translation>
     </message>
+    <message>
+        <location filename="../../studio_desktop/ui/generate/sweep_form.py" line="-98"/>
+        <source>Prompt S/R</source>
+        <translation>提示词查找/替换</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Negative S/R</source>
+        <translation>反向提示词查找/替换</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Width</source>
+        <translation>宽度</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Height</source>
+        <translation>高度</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Axis {axis}: {problem}</source>
+        <translation>{axis} 轴：{problem}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Axis {axis}, character {where}: {problem}</source>
+        <translation>{axis} 轴，第 {where} 个字符：{problem}</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>The field this axis varies</source>
+        <translation>此轴要变化的字段</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>A list (10, 20, 30), every whole number of a range (1-10), N values of a range (1-10 [5]) or a range with a step (0.5-1.0 (+0.1)). Prompt S/R: the text to replace, then what replaces it.</source>
+        <translation>列表（10, 20, 30）、范围内的每个整数（1-10）、范围内的 N 个值（1-10 [5]）或带步长的范围（0.5-1.0 (+0.1)）。提示词查找/替换：先写要替换的文本，再写替换成的文本。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Names</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Add the server&apos;s names: all of them or one</source>
+        <translation>添加服务器上的名称：全部或单个</translation>
+    </message>
+    <message>
+        <location line="+57"/>
+        <source>e.g. {example}</source>
+        <translation>例如 {example}</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>X/Y/Z sweep</source>
+        <translation>X/Y/Z 参数扫描</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>One job per combination of up to three axes; when they end, a grid of the results opens and is kept in the gallery</source>
+        <translation>最多三个轴的每种组合各生成一个任务；全部结束后会打开结果网格，并保存在图库中</translation>
+    </message>
+    <message>
+        <location line="+77"/>
+        <source>LoRA strength: {name}</source>
+        <translation>LoRA 强度：{name}</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>A sweep makes one job per cell: untick “every combination” of the prompt</source>
+        <translation>参数扫描每个格子生成一个任务：请取消勾选提示词的“所有组合”</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>{count} jobs; a sweep makes at most {most}</source>
+        <translation>{count} 个任务；一次参数扫描最多 {most} 个</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Axis {axis}: the negative prompt does not hold “{text}”</source>
+        <translation>{axis} 轴：反向提示词中没有“{text}”</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Axis {axis}: the prompt does not hold “{text}”</source>
+        <translation>{axis} 轴：提示词中没有“{text}”</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Axis {axis}: the server has no {field} {name}</source>
+        <translation>{axis} 轴：服务器上没有 {field} {name}</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Pick a field and type its values on one axis or more</source>
+        <translation>在一个或多个轴上选择字段并输入取值</translation>
+    </message>
 </context>
 <context>
     <name>GenerateTab</name>
     <message>
-        <location filename="../../studio_desktop/ui/generate/tab.py" line="+116"/>
-        <location line="+404"/>
+        <location filename="../../studio_desktop/ui/generate/tab.py" line="+118"/>
+        <location line="+436"/>
         <source>Queue</source>
         <translation>加入队列</translation>
     </message>
     <message>
-        <location line="-392"/>
+        <location line="-424"/>
         <source>Forever</source>
         <translation>无限生成</translation>
     </message>
@@ -2296,7 +2420,7 @@
         <translation>无限生成：每次使用新种子，直到你在队列中取消该分组</translation>
     </message>
     <message>
-        <location line="+117"/>
+        <location line="+139"/>
         <source>Queued 1 job</source>
         <translation>已加入 1 个任务</translation>
     </message>
@@ -2311,7 +2435,7 @@
         <translation>{queued}；连接服务器后即开始运行</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+16"/>
         <source>{name} is now the {slot} image</source>
         <translation>已将 {name} 设为 {slot} 图片</translation>
     </message>
@@ -2420,8 +2544,20 @@
         <source>Lists from {server}.</source>
         <translation>列表来自 {server}。</translation>
     </message>
+    <message numerus="yes">
+        <location line="+13"/>
+        <source>Queue sweep: %n job(s)</source>
+        <translation>
+            <numerusform>加入队列：参数扫描 %n 个任务</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+10"/>
+        <location line="+2"/>
+        <source>Queue sweep</source>
+        <translation>加入队列：参数扫描</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Generate forever</source>
         <translation>无限生成</translation>
     </message>
@@ -2449,7 +2585,7 @@
 <context>
     <name>GroupRows</name>
     <message>
-        <location filename="../../studio_desktop/ui/queue/groups.py" line="+95"/>
+        <location filename="../../studio_desktop/ui/queue/groups.py" line="+96"/>
         <source>(no prompt)</source>
         <translation>（无提示词）</translation>
     </message>
@@ -2513,7 +2649,12 @@
         <translation>{status} · 种子 {seed} · {prompt}</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+24"/>
+        <source>Open grid</source>
+        <translation>打开网格</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Resume group</source>
         <translation>恢复分组</translation>
     </message>
@@ -2663,7 +2804,7 @@
 <context>
     <name>HistoryTab</name>
     <message>
-        <location filename="../../studio_desktop/ui/history/tab.py" line="+236"/>
+        <location filename="../../studio_desktop/ui/history/tab.py" line="+238"/>
         <source>No jobs match these filters</source>
         <translation>没有符合这些筛选条件的任务</translation>
     </message>
@@ -2762,7 +2903,12 @@
         <translation>复制错误信息</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+5"/>
+        <source>Open sweep grid</source>
+        <translation>打开扫描网格</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
@@ -3592,7 +3738,7 @@ The file is missing</source>
 <context>
     <name>LoraRow</name>
     <message>
-        <location filename="../../studio_desktop/ui/generate/lora_stack.py" line="+107"/>
+        <location filename="../../studio_desktop/ui/generate/lora_stack.py" line="+50"/>
         <source>Apply this LoRA (unticked: kept in the list, unused)</source>
         <translation>应用此 LoRA（不勾选：保留在列表中但不使用）</translation>
     </message>
@@ -3632,7 +3778,7 @@ The file is missing</source>
         <translation>CLIP</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+44"/>
         <source>Insert “{word}” into the prompt</source>
         <translation>将“{word}”插入提示词</translation>
     </message>
@@ -3658,46 +3804,46 @@ The file is missing</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../studio_desktop/ui/main_window.py" line="+62"/>
+        <location filename="../../studio_desktop/ui/main_window.py" line="+63"/>
         <source>Studio Desktop</source>
         <translation>Studio Desktop</translation>
     </message>
     <message>
         <location line="+10"/>
-        <location line="+213"/>
+        <location line="+246"/>
         <source>Generate</source>
         <translation>生成</translation>
     </message>
     <message>
-        <location line="-212"/>
-        <location line="+212"/>
+        <location line="-245"/>
+        <location line="+245"/>
         <source>Gallery</source>
         <translation>图库</translation>
     </message>
     <message>
-        <location line="-211"/>
-        <location line="+211"/>
+        <location line="-244"/>
+        <location line="+244"/>
         <source>History</source>
         <translation>历史记录</translation>
     </message>
     <message>
-        <location line="-207"/>
+        <location line="-240"/>
         <source>Queue</source>
         <translation>队列</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+70"/>
         <source>&amp;Undo: {what}</source>
         <translation>撤销(&amp;U)：{what}</translation>
     </message>
     <message>
         <location line="+6"/>
-        <location line="+124"/>
+        <location line="+150"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location line="-119"/>
+        <location line="-145"/>
         <source>Undone</source>
         <translation>已撤销</translation>
     </message>
@@ -3713,6 +3859,16 @@ The file is missing</source>
     </message>
     <message>
         <location line="+23"/>
+        <source>A sweep has ended: its grid is open, and kept in the gallery.</source>
+        <translation>参数扫描已结束：网格已打开，并保存在图库中。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A sweep has ended with no picture to put in a grid.</source>
+        <translation>参数扫描已结束，但没有可放入网格的图片。</translation>
+    </message>
+    <message>
+        <location line="+24"/>
         <source>The template “{name}” takes no source image; choose one that does: {list}</source>
         <translation>模板“{name}”不接受源图片；请选择接受源图片的模板：{list}</translation>
     </message>
@@ -3828,12 +3984,12 @@ The file is missing</source>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+120"/>
+        <location line="+122"/>
         <source>About Studio Desktop</source>
         <translation>关于 Studio Desktop</translation>
     </message>
     <message>
-        <location line="-113"/>
+        <location line="-115"/>
         <source>Import a ComfyUI workflow</source>
         <translation>导入 ComfyUI 工作流</translation>
     </message>
@@ -3848,7 +4004,7 @@ The file is missing</source>
         <translation>模板已保存，并已在“生成”中选中。</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+66"/>
         <source>Cancel all jobs</source>
         <translation>取消所有任务</translation>
     </message>
@@ -4571,7 +4727,7 @@ Choose another folder.</source>
 <context>
     <name>QueuePanel</name>
     <message>
-        <location filename="../../studio_desktop/ui/queue/panel.py" line="+76"/>
+        <location filename="../../studio_desktop/ui/queue/panel.py" line="+77"/>
         <source>Cancel all</source>
         <translation>全部取消</translation>
     </message>
@@ -4581,7 +4737,7 @@ Choose another folder.</source>
         <translation>取消所有等待中和运行中的任务</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+60"/>
         <source>Queue is empty</source>
         <translation>队列为空</translation>
     </message>
@@ -5309,7 +5465,7 @@ Jobs waiting in the queue stay there and run on the other servers.</source>
 <context>
     <name>StudioApp</name>
     <message>
-        <location filename="../../studio_desktop/app.py" line="+95"/>
+        <location filename="../../studio_desktop/app.py" line="+96"/>
         <source>The output folder {folder} cannot be used; new images are saved in {default}.</source>
         <translation>无法使用输出文件夹 {folder}；新图片保存在 {default}。</translation>
     </message>
@@ -5319,7 +5475,7 @@ Jobs waiting in the queue stay there and run on the other servers.</source>
         <translation>启动时有内容无法使用，已改用默认值（详情见日志）：{problem}</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+54"/>
         <source>Finishing the queue before quitting…</source>
         <translation>正在完成队列中的任务，然后退出…</translation>
     </message>
@@ -5376,6 +5532,89 @@ Jobs waiting in the queue stay there and run on the other servers.</source>
         <location line="+1"/>
         <source>Queue: {counts}</source>
         <translation>队列：{counts}</translation>
+    </message>
+</context>
+<context>
+    <name>SweepGridView</name>
+    <message>
+        <location filename="../../studio_desktop/ui/sweep_grid.py" line="+152"/>
+        <source>Sweep grid</source>
+        <translation>扫描网格</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Open grid image</source>
+        <translation>打开网格图片</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The labelled grid picture kept in the gallery</source>
+        <translation>保存在图库中的带标注网格图片</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>This sweep no longer exists.</source>
+        <translation>此参数扫描已不存在。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Sweep grid: {label}</source>
+        <translation>扫描网格：{label}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{axes} · {done} of {total} cells pictured</source>
+        <translation>{axes} · {total} 个格子中 {done} 个已出图</translation>
+    </message>
+    <message>
+        <location line="+83"/>
+        <source>missing</source>
+        <translation>缺失</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>waiting</source>
+        <translation>等待中</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>running</source>
+        <translation>运行中</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>retrying</source>
+        <translation>重试中</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no image</source>
+        <translation>无图片</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>seed {seed}</source>
+        <translation>种子 {seed}</translation>
+    </message>
+</context>
+<context>
+    <name>SweepGroup</name>
+    <message numerus="yes">
+        <location filename="../../studio_desktop/ui/generate/sweep_form.py" line="-3"/>
+        <source>{sizes} = %n job(s)</source>
+        <translation>
+            <numerusform>{sizes} = %n 个任务</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -39,6 +39,7 @@ from studio_desktop.ui.services import Services
 from studio_desktop.ui.settings.dialog import SettingsDialog
 from studio_desktop.ui.shortcut_sheet import ShortcutSheet
 from studio_desktop.ui.status_bar import StudioStatusBar
+from studio_desktop.ui.sweep_grid import SweepGridView, SweepWatch
 from studio_desktop.ui.texts import show_text
 from studio_desktop.ui.thumbnails import ThumbnailLoader
 
@@ -88,6 +89,9 @@ class MainWindow(QMainWindow):
         self.status = StudioStatusBar(self)
         self.setStatusBar(self.status)
         self.batch_notifier = BatchNotifier(services, self)  # "4 images ready" when a batch ends
+        # The sweeps queued here: each one's grid view opens when its grid is made.
+        self.sweep_watch = SweepWatch(services, self)
+        self.sweep_grids: dict[str, SweepGridView] = {}
         self._allow_close = False
         self._counts: dict[JobStatus, int] = {}  # jobs per state, as last read
         self.import_dialog: ImportDialog | None = None
@@ -125,6 +129,10 @@ class MainWindow(QMainWindow):
             screen.source_image_requested.connect(self.use_as_source)
             screen.set_slot_list(self.image_slots)
         self.gallery.mask_edit_requested.connect(self.edit_mask_of)
+        self.generate.sweep_queued.connect(self.sweep_watch.watch)
+        self.sweep_watch.finished.connect(self._sweep_finished)
+        for source in (self.queue_panel, self.history, self.gallery):
+            source.grid_requested.connect(self.open_sweep_grid)
 
     def image_slots(self) -> list[tuple[str, str]]:
         """(name, label) of each image slot of Generate's current template, for the gallery's,
@@ -187,6 +195,32 @@ class MainWindow(QMainWindow):
         self.generate.load_job(job)
         self.tabs.setCurrentWidget(self.generate)
         self.status.showMessage(self.tr("Parameters loaded into Generate"), 4000)
+
+    def open_sweep_grid(self, group_id: str, activate: bool = True) -> SweepGridView:
+        """The grid view of a sweep (one per sweep; shown again if open). `activate=False`
+        shows it without taking the focus from what the user is typing in."""
+        view = self.sweep_grids.get(group_id)
+        if view is None:
+            view = SweepGridView(self.services, self.thumbnails, group_id, self)
+            view.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            view.remix_requested.connect(self.remix)
+            view.status_message.connect(self.status.showMessage)
+            view.destroyed.connect(lambda _obj=None, g=group_id: self.sweep_grids.pop(g, None))
+            self.sweep_grids[group_id] = view
+        view.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating, not activate)
+        view.show()
+        if activate:
+            view.raise_()
+            view.activateWindow()
+        return view
+
+    def _sweep_finished(self, group_id: str, has_grid: bool) -> None:
+        if has_grid:
+            self.open_sweep_grid(group_id, activate=False)
+            text = self.tr("A sweep has ended: its grid is open, and kept in the gallery.")
+        else:
+            text = self.tr("A sweep has ended with no picture to put in a grid.")
+        self.status.showMessage(text, 10_000)
 
     def edit_mask_of(self, path: Path) -> None:
         """Inpaint a gallery image: Generate shows it in the masked slot (the Inpaint template
@@ -415,6 +449,8 @@ class MainWindow(QMainWindow):
         """Stop the screens' own background work (list fetches, decoders) before the app ends."""
         if self.import_dialog is not None:
             self.import_dialog.shutdown()
+        for view in list(self.sweep_grids.values()):
+            view.shutdown()
         for screen in (self.generate, self.gallery, self.history, self.queue_panel):
             stop = getattr(screen, "shutdown", None)
             if callable(stop):

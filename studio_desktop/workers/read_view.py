@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from studio_desktop.core.groups import GroupProgress, QueuePause
+from studio_desktop.core.groups import GroupProgress, JobGroup, QueuePause
 from studio_desktop.core.jobs import Attempt, ImageRecord, Job, JobStatus
 from studio_desktop.core.server_info import registered_config
 from studio_desktop.core.servers import ServerConfig
@@ -50,6 +50,9 @@ class ReadView:
 
     def group_progress(self, group_ids: Sequence[str]) -> list[GroupProgress]:
         return self._store.group_progress(group_ids)
+
+    def get_group(self, group_id: str) -> JobGroup | None:
+        return self._store.get_group(group_id)
 
     def group_jobs(self, group_id: str) -> list[Job]:
         return self._store.group_jobs(group_id)

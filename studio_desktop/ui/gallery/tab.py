@@ -59,6 +59,7 @@ from studio_desktop.ui.gallery.trash_banner import TrashBanner
 from studio_desktop.ui.gallery.viewer import FullImageLoader, ImageViewer
 from studio_desktop.ui.send_to import SlotList, add_send_menu, no_slots
 from studio_desktop.ui.services import Services
+from studio_desktop.ui.sweep_grid import grid_group_of
 from studio_desktop.ui.thumbnails import ThumbnailLoader
 from studio_desktop.ui.workflow_actions import (
     WorkflowAction,
@@ -76,6 +77,7 @@ class GalleryTab(QWidget):
     """Every output as a grid; filters above, thumbnail size below, actions in a context menu."""
 
     remix_requested = Signal(str)  # job id
+    grid_requested = Signal(str)  # a sweep's group id (the grid image's "Open sweep grid")
     # Path, slot name ("" = the main window picks): put this file into Generate's image slot.
     source_image_requested = Signal(object, str)
     mask_edit_requested = Signal(object)  # Path: inpaint it (Generate's mask editor on it)
@@ -605,6 +607,9 @@ class GalleryTab(QWidget):
             action.triggered.connect(slot)
 
         add(self.tr("Open viewer"), self.open_viewer)
+        sweep = grid_group_of(first) if single else None
+        if sweep is not None:  # a sweep's grid image: its cells, each opening its output
+            add(self.tr("Open sweep grid"), lambda: self.grid_requested.emit(sweep))
         menu.addSeparator()
         add(self.tr("Copy image"), lambda: self._copy_image(first), single)
         add(self.tr("Copy prompt"), lambda: self._copy_prompts(records))

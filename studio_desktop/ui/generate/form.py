@@ -71,6 +71,7 @@ from studio_desktop.ui.generate.reference_images import ReferenceImages
 from studio_desktop.ui.generate.server_combos import ServerCombos
 from studio_desktop.ui.generate.server_lists import ServerLists
 from studio_desktop.ui.generate.slot_editor import SlotEditor
+from studio_desktop.ui.generate.sweep_form import SweepGroup, sweep_jobs_builder
 from studio_desktop.ui.generate.template_editors import TemplateEditors
 from studio_desktop.ui.generate.template_editors import slot_label as _slot_label
 from studio_desktop.ui.generate.template_groups import grouped_model
@@ -182,6 +183,7 @@ class GenerateForm(QWidget):
         self.vae_combo = vae_combo()
         self.clip_skip_spin = clip_skip_spin()
         self.hires_group = HiresGroup()
+        self.sweep_group = SweepGroup()  # X/Y/Z sweep (sweep_form.py)
         self.prompt_completer = EmbeddingCompleter(self.prompt_edit)
         self.negative_completer = EmbeddingCompleter(self.negative_edit)
 
@@ -267,6 +269,7 @@ class GenerateForm(QWidget):
         self._editors = TemplateEditors(form, self.settings_heading, self._editor_changed)
         form.addRow(self.hires_group)
         self._messages.add("hires", self.hires_group, span=True)
+        form.addRow(self.sweep_group)
         batch_row = QHBoxLayout()
         batch_row.setContentsMargins(0, 0, 0, 0)
         batch_row.setSpacing(6)
@@ -311,6 +314,8 @@ class GenerateForm(QWidget):
         self.vae_combo.currentIndexChanged.connect(self._emit_changed)
         self.lora_stack.changed.connect(self._emit_changed)
         self.hires_group.changed.connect(self._emit_changed)
+        self.sweep_group.changed.connect(self._emit_changed)
+        self.lora_stack.changed.connect(self._sweep_fields)
         for dspin in (self.cfg_spin, self.denoise_spin):
             dspin.valueChanged.connect(self._emit_changed)
         self.size_field.changed.connect(self._emit_changed)
@@ -397,6 +402,7 @@ class GenerateForm(QWidget):
         self.fields_form.setRowVisible(self.images_heading, bool(template.images))
         self.fields_form.setRowVisible(self.images_widget, bool(template.images))
         self._editors.build(template, self._info, fresh=True)
+        self._sweep_fields()
         self._order_tabs()
         self._issues = []
         self._flag_lists()
@@ -547,6 +553,7 @@ class GenerateForm(QWidget):
             self.lora_stack.set_names(lists.loras)
             self.vae_combo.set_names(lists.vaes)
             self.hires_group.upscaler_combo.set_names(lists.upscale_models)
+            self.sweep_group.set_lists(lists)
             for completer in (self.prompt_completer, self.negative_completer):
                 completer.set_names(lists.embeddings)
         self._flag_lists()
@@ -594,6 +601,7 @@ class GenerateForm(QWidget):
             found.append(Problem(message, slot))
         if self.expansion.error():
             found.append(Problem(str(self.expansion.error()), "prompt"))
+        found += [Problem(text, "sweep") for text in self._sweep_problems()]
         known = {p.message for p in found}
         for issue in self._visible_issues():
             shown = show_text(issue.text)
@@ -608,11 +616,24 @@ class GenerateForm(QWidget):
             return self._editors.get(key)
         if key in self._image_slots:
             return self._image_slots.widget(key)
+        if key == "sweep":
+            return self.sweep_group
         return self._messages.widget(key) if self._messages.key_for(key) == key else None
 
     def _form_problems(self) -> list[str]:
         expansion = [self.expansion.error() or ""] if self.expansion.error() else []
-        return list(self._list_problems().values()) + self._image_slots.problems() + expansion
+        found = list(self._list_problems().values()) + self._image_slots.problems() + expansion
+        return found + self._sweep_problems()
+
+    def _sweep_problems(self) -> list[str]:
+        return self.sweep_group.problems(self.params(), self.expansion.combinatorial())
+
+    def _sweep_fields(self) -> None:
+        """The fields of this template a sweep axis may vary beyond the standard ones: the
+        strength of each LoRA of the stack, the template's own settings."""
+        loras = [c.name for c in self.lora_stack.choices()] if "loras" in self._options else []
+        extras = [(name, _slot_label(name)) for name in self._editors.all()]
+        self.sweep_group.set_dynamic_fields(loras, extras)
 
     def params(self, seed: int | None = None) -> GenerationParams:
         """What the next job runs with: the graph options the template cannot take left out."""
@@ -669,6 +690,11 @@ class GenerateForm(QWidget):
         if template is None:
             return None
         inputs = self.inputs()
+        axes = self.sweep_group.axes()
+        if axes:  # one job per cell, each with the one seed unless seed is an axis
+            base = self.params(self.seed_field.seeds_for(1)[0])
+            folder = self._library.paths.wildcards
+            return sweep_jobs_builder(template.id, base, axes, inputs, folder)
         seeds = self.seed_field.seeds_for(self.batch_spin.value())
         base = self.params()
         mode = Mode.COMBINATORIAL if self.expansion.combinatorial() else Mode.RANDOM
@@ -682,6 +708,8 @@ class GenerateForm(QWidget):
 
     def job_count(self) -> int | None:
         """How many jobs Queue makes (None: a combinatorial count not known yet)."""
+        if self.sweep_group.active():
+            return self.sweep_group.count()
         batch = self.batch_spin.value()
         if not self.expansion.combinatorial():
             return batch

@@ -36,6 +36,7 @@ from studio_desktop.core.jobs import Job, NewJob
 from studio_desktop.core.library.metadata import RestoredParams, read_generation_info_file
 from studio_desktop.core.messages import text_of
 from studio_desktop.core.prompts.dynamic import PromptSyntaxError
+from studio_desktop.core.sweeps.axes import Axis, SweepSpecError, sweep_json
 from studio_desktop.core.workflows.sources import load_workflow_source
 from studio_desktop.core.workflows.template import TemplateError
 from studio_desktop.ui.generate.form import GenerateForm
@@ -86,6 +87,7 @@ class GenerateTab(QWidget):
     # chunk, a WebP or video ComfyUI wrote): the window offers to import it as a template.
     workflow_found = Signal(Path)
     queued = Signal(int)  # how many jobs were just queued
+    sweep_queued = Signal(str)  # the group id of a sweep just queued (its grid opens at its end)
 
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -209,6 +211,20 @@ class GenerateTab(QWidget):
         build = self.form.jobs_builder()
         if build is None:
             return 0
+        axes = self.form.sweep_group.axes()
+        if axes:
+            # A sweep may be thousands of cells: expanded off the GUI thread, then written as
+            # one sweep group through the pool (the dispatcher's enqueue, as `generate --sweep`).
+            self.queue_button.setEnabled(False)
+            self._tasks.run(
+                "read",
+                build,
+                lambda jobs: self._enqueue_sweep(jobs, axes),
+                owner=self,
+                key="queue",
+                failed=self._expansion_failed,
+            )
+            return 0
         if self.form.expansion.combinatorial():
             self.queue_button.setEnabled(False)
             self._tasks.run(
@@ -230,16 +246,24 @@ class GenerateTab(QWidget):
     def _enqueue_built(self, jobs: list[NewJob]) -> None:
         self._enqueue(jobs)
 
+    def _enqueue_sweep(self, jobs: list[NewJob], axes: list[Axis]) -> None:
+        self._enqueue(jobs, axes)
+
     def _expansion_failed(self, exc: Exception) -> None:
-        self.status_message.emit(show_text(text_of(exc) or str(exc)), STATUS_MS)
+        if isinstance(exc, SweepSpecError):
+            self.status_message.emit(str(exc), STATUS_MS)
+        else:
+            self.status_message.emit(show_text(text_of(exc) or str(exc)), STATUS_MS)
         self._update_queue_button()
 
-    def _enqueue(self, jobs: list[NewJob]) -> int:
+    def _enqueue(self, jobs: list[NewJob], sweep: list[Axis] | None = None) -> int:
         if not jobs:
             return 0
         group: NewGroup | None = None
         label = " ".join(jobs[0].params.prompt.split())[:60]
-        if self.forever_button.isChecked():
+        if sweep:
+            group = NewGroup(label, kind=GroupKind.SWEEP, sweep=sweep_json(sweep))
+        elif self.forever_button.isChecked():
             jobs = jobs[:1]  # the store queues the next one as each completes
             group = NewGroup(label, kind=GroupKind.FOREVER)
         elif len(jobs) > 1:
@@ -253,6 +277,8 @@ class GenerateTab(QWidget):
         self.status_message.emit(text, STATUS_MS)
         self._update_queue_button()
         self.queued.emit(count)
+        if group is not None and group.kind is GroupKind.SWEEP:
+            self.sweep_queued.emit(group.id)
         return count
 
     def _send_to_slot(self, path: Path, slot: str) -> None:
@@ -511,7 +537,15 @@ class GenerateTab(QWidget):
     def _update_queue_button(self) -> None:
         problems = self.form.problems()
         count = self.form.job_count()
-        if self.forever_button.isChecked():
+        sweep = self.form.sweep_group.active()
+        self.forever_button.setEnabled(not sweep)  # a sweep is its cells, not a chain
+        if sweep:
+            self.queue_button.setText(
+                self.tr("Queue sweep: %n job(s)", "", count)
+                if count is not None
+                else self.tr("Queue sweep")
+            )
+        elif self.forever_button.isChecked():
             self.queue_button.setText(self.tr("Generate forever"))
         elif count is None:  # every combination, not counted yet
             self.queue_button.setText(self.tr("Queue every combination"))

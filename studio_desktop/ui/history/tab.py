@@ -33,6 +33,7 @@ from studio_desktop.core.engine import JobFinished, ServerStatus
 from studio_desktop.core.jobs import Attempt, ImageRecord, Job, JobStatus
 from studio_desktop.core.messages import message
 from studio_desktop.core.store.filters import JobFilter
+from studio_desktop.core.sweeps.axes import cell_of
 from studio_desktop.core.workflows.export import NO_GRAPH, WorkflowFormat
 from studio_desktop.ui.gallery.compare import CompareDialog, CompareItem
 from studio_desktop.ui.history.details import JobDetails, error_report
@@ -60,6 +61,7 @@ class HistoryTab(QWidget):
     """Jobs newest first; the selected one's details beside the table."""
 
     remix_requested = Signal(str)  # job id
+    grid_requested = Signal(str)  # a sweep's group id: open its grid view
     status_message = Signal(str, int)  # text, timeout ms
     undo_available = Signal(str, object)  # text, callable that undoes
     # Path, slot name ("" = the main window picks): put an output into Generate's image slot.
@@ -521,6 +523,9 @@ class HistoryTab(QWidget):
         copy_error = menu.addAction(self.tr("Copy error"), self._copy_error_selected)
         copy_error.setEnabled(bool(jobs) and jobs[0].error is not None)
         add_workflow_actions(menu, self._workflow_action_selected, enabled=bool(jobs))
+        sweep = jobs[0].group_id if jobs and cell_of(jobs[0].params.extra) is not None else None
+        if sweep is not None:  # a cell of a sweep
+            menu.addAction(self.tr("Open sweep grid"), lambda: self.grid_requested.emit(sweep))
         menu.addSeparator()
         output = self._first_output(jobs[0]) if jobs else None
         self.add_output_actions(menu, jobs[0] if jobs else None, output)

@@ -32,6 +32,7 @@ class GroupRows(QTreeWidget):
     retry_requested = Signal(str)
     pause_requested = Signal(str, bool)  # group id, paused
     pin_requested = Signal(str, object)  # group id, server URL or None
+    grid_requested = Signal(str)  # a sweep's group id: open its grid view
 
     def __init__(
         self, servers: Callable[[], Sequence[tuple[str, str]]], parent: QWidget | None = None
@@ -143,6 +144,9 @@ class GroupRows(QTreeWidget):
             return None
         group = progress.group
         menu = QMenu(self)
+        if group.kind is GroupKind.SWEEP:
+            menu.addAction(self.tr("Open grid"), lambda: self.grid_requested.emit(group_id))
+            menu.addSeparator()
         if group.paused:
             menu.addAction(
                 self.tr("Resume group"), lambda: self.pause_requested.emit(group_id, False)

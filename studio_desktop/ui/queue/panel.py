@@ -49,6 +49,7 @@ class QueuePanel(QWidget):
     """The queue dock's content."""
 
     status_message = Signal(str, int)  # text, timeout ms
+    grid_requested = Signal(str)  # a sweep's group id (its row's "Open grid")
 
     def __init__(
         self,
@@ -104,6 +105,7 @@ class QueuePanel(QWidget):
         self.groups.retry_requested.connect(self.retry_group)
         self.groups.pause_requested.connect(self.pause_group)
         self.groups.pin_requested.connect(self.pin_group)
+        self.groups.grid_requested.connect(self.grid_requested)
         # Group progress is read off the GUI thread a moment after the rows change (a batch of
         # a thousand changes is one read).
         self._groups_timer = QTimer(self)
