@@ -76,13 +76,7 @@ def safe_relative(name: str) -> Path:
     """`name` as a path inside a folder: plain parts only (no `..`, no drive, no absolute
     path, no characters Windows refuses). Raises DownloadError."""
     parts = name.replace("\\", "/").split("/")
-    if (
-        not name
-        or len(name) > 255 * 4
-        or any(
-            not p or p in (".", "..") or not _PLAIN.match(p) or p != p.strip(" .") for p in parts
-        )
-    ):
+    if not name or len(name) > 1024 or not all(_plain_part(p) for p in parts):
         raise DownloadError(
             message(
                 QT_TRANSLATE_NOOP("CoreMessages", "'{name}' is not a file name that can be saved."),
