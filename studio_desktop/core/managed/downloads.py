@@ -34,7 +34,7 @@ from studio_desktop.core.messages import QT_TRANSLATE_NOOP, UserMessage, message
 if TYPE_CHECKING:  # requests loads only when a download runs
     import requests
 
-CHUNK_BYTES: Final = 1024 * 1024
+CHUNK_BYTES: Final = 64 * 1024  # a cancel or a cut loses at most this much
 CONNECT_TIMEOUT_S: Final = 15.0
 READ_TIMEOUT_S: Final = 60.0  # between two reads of the body, not for the whole file
 PROGRESS_EVERY_S: Final = 0.2  # at most this often, plus the first and the last report
