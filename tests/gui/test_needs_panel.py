@@ -165,3 +165,30 @@ def test_a_hinted_pack_shows_its_hint_and_no_command(qtbot: QtBot) -> None:
         assert row.commands == []
     finally:
         tasks.shutdown()
+
+
+def test_the_managed_server_gets_a_download_button(
+    qtbot: QtBot,
+    fake_comfy: FakeComfyServer,
+    make_pool: PoolFactory,
+    make_tab: TabFactory,
+    tmp_path: Path,
+) -> None:
+    tab = connected_tab(qtbot, make_tab, make_pool(fake_comfy))
+    root = tmp_path / "ComfyUI" / "models"
+    asked: list[str] = []
+
+    def ours(url: str) -> Path:
+        asked.append(url)
+        return root
+
+    tab.models_root_for = ours  # as if the fake were the ComfyUI this app runs
+    tab.refresh_server_lists()
+    qtbot.waitUntil(lambda: tab.needs.models_root == root, timeout=WAIT_MS)
+    assert asked == [fake_comfy.url]
+    assert tab.select_template("pose_change")
+    fill_images(qtbot, tab, tmp_path)
+    qtbot.waitUntil(lambda: bool(tab.needs.model_rows), timeout=WAIT_MS)
+    (row,) = tab.needs.model_rows
+    assert row.download_button is not None and row.url_field is None
+    assert row.download_button.isVisibleTo(tab)
