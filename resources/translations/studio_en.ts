@@ -332,7 +332,7 @@
 <context>
     <name>TagEditor</name>
     <message numerus="yes">
-        <location filename="../../studio_desktop/ui/gallery/tag_editor.py" line="+167" />
+        <location filename="../../studio_desktop/ui/gallery/tag_editor.py" line="+102" />
         <source>Tags of %n images: a tag added is added to each; a tag removed is taken off every one.</source>
         <translation>
             <numerusform>Tags of %n images: a tag added is added to each; a tag removed is taken off every one.</numerusform>

@@ -59,7 +59,7 @@
 <context>
     <name>Chip</name>
     <message>
-        <location filename="../../studio_desktop/ui/gallery/tag_editor.py" line="+138"/>
+        <location filename="../../studio_desktop/ui/gallery/tag_editor.py" line="+73"/>
         <source>Remove the tag {tag}</source>
         <translation>移除标签 {tag}</translation>
     </message>
@@ -135,6 +135,19 @@
         <location line="+2"/>
         <source>The parameters are the same.</source>
         <translation>参数相同。</translation>
+    </message>
+</context>
+<context>
+    <name>CopyField</name>
+    <message>
+        <location filename="../../studio_desktop/ui/generate/needs_panel.py" line="+92"/>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copy to the clipboard</source>
+        <translation>复制到剪贴板</translation>
     </message>
 </context>
 <context>
@@ -220,7 +233,7 @@
         <translation>已跳过一个模板：{problem}</translation>
     </message>
     <message>
-        <location filename="../../studio_desktop/core/engine/driver.py" line="+197"/>
+        <location filename="../../studio_desktop/core/engine/driver.py" line="+203"/>
         <source>paused: the database cannot be written. {error} Every job stays as it was saved; trying again in {delay} s.</source>
         <translation>已暂停：无法写入数据库。{error} 所有任务都保持已保存时的状态；{delay} 秒后重试。</translation>
     </message>
@@ -236,7 +249,7 @@
         <translation>{server}：{reason}</translation>
     </message>
     <message>
-        <location line="+337"/>
+        <location line="+353"/>
         <source>{server} did not take the cancel ({error}); the job is cancelled here, and the cancel is sent again until the server takes it.</source>
         <translation>{server} 未接受取消请求（{error}）；任务已在本地取消，取消请求会继续重发，直到服务器接受为止。</translation>
     </message>
@@ -499,7 +512,7 @@
         <translation>转换编辑器格式的工作流需要 ComfyUI 服务器的节点列表，但当前没有已连接的服务器。请连接服务器后重试，或导出 API 格式：{help}</translation>
     </message>
     <message>
-        <location filename="../../studio_desktop/core/workflows/validate.py" line="+26"/>
+        <location filename="../../studio_desktop/core/workflows/validate.py" line="+27"/>
         <source>Checkpoint</source>
         <translation>Checkpoint</translation>
     </message>
@@ -582,11 +595,11 @@
     </message>
     <message>
         <location line="+9"/>
-        <source>The server has no &apos;{class_type}&apos; node: install the custom node pack {pack}{where} on the server and restart ComfyUI.</source>
-        <translation>服务器上没有 &apos;{class_type}&apos; 节点：请在服务器上安装自定义节点包 {pack}{where}，然后重启 ComfyUI。</translation>
+        <source>The server has no &apos;{class_type}&apos; node: install the custom node pack {pack}{where} on the server and restart ComfyUI.{how}</source>
+        <translation>服务器上没有 &apos;{class_type}&apos; 节点：请在服务器上安装自定义节点包 {pack}{where}，然后重启 ComfyUI。{how}</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>The server has no &apos;{class_type}&apos; node. It may come from a custom node pack that is not installed there, or need a newer ComfyUI.</source>
         <translation>服务器上没有 &apos;{class_type}&apos; 节点。它可能来自服务器上未安装的自定义节点包，或需要更新版本的 ComfyUI。</translation>
     </message>
@@ -834,7 +847,7 @@
         <translation>没有服务器能运行此任务。{why}</translation>
     </message>
     <message>
-        <location filename="../../studio_desktop/core/engine/placement.py" line="+57"/>
+        <location filename="../../studio_desktop/core/engine/placement.py" line="+59"/>
         <source>connecting</source>
         <translation>正在连接</translation>
     </message>
@@ -865,16 +878,16 @@
     </message>
     <message>
         <location line="+13"/>
-        <source>install {pack} ({url}) and restart ComfyUI.</source>
-        <translation>请安装 {pack}（{url}）并重启 ComfyUI。</translation>
+        <source>install {pack} ({url}) and restart ComfyUI.{how}</source>
+        <translation>请安装 {pack}（{url}）并重启 ComfyUI。{how}</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>install {pack} and restart ComfyUI.</source>
-        <translation>请安装 {pack} 并重启 ComfyUI。</translation>
+        <location line="+6"/>
+        <source>install {pack} and restart ComfyUI.{how}</source>
+        <translation>请安装 {pack} 并重启 ComfyUI。{how}</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>lacks the model {model} (download it from {url} into ComfyUI&apos;s models/{folder} folder)</source>
         <translation>缺少模型 {model}（请从 {url} 下载到 ComfyUI 的 models/{folder} 文件夹）</translation>
     </message>
@@ -1027,6 +1040,68 @@
         <location filename="../../studio_desktop/core/prompts/jobs.py" line="+54"/>
         <source>{combinations} combinations × {jobs} jobs each is more than {limit} jobs.</source>
         <translation>{combinations} 种组合 × 每种 {jobs} 个任务，超过了 {limit} 个任务。</translation>
+    </message>
+    <message>
+        <location filename="../../studio_desktop/core/managed/downloads.py" line="+61"/>
+        <source>The download was cancelled.</source>
+        <translation>下载已取消。</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <location line="+17"/>
+        <location line="+10"/>
+        <source>&apos;{name}&apos; is not a file name that can be saved.</source>
+        <translation>&apos;{name}&apos; 不是可以保存的文件名。</translation>
+    </message>
+    <message>
+        <location line="+93"/>
+        <source>The server answered {status} {reason} for {url}.</source>
+        <translation>服务器对 {url} 的回应是 {status} {reason}。</translation>
+    </message>
+    <message>
+        <location line="+85"/>
+        <source>The disk is full: free some space in {folder}.</source>
+        <translation>磁盘已满：请在 {folder} 所在磁盘上腾出空间。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Cannot write in {folder}: {reason}</source>
+        <translation>无法写入 {folder}：{reason}</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>{url} did not answer in time; try again.</source>
+        <translation>{url} 未能及时响应；请重试。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Could not connect to {url}: {reason}</source>
+        <translation>无法连接到 {url}：{reason}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The file at {url} changed since the download began; it starts again from the beginning on the next try.</source>
+        <translation>{url} 上的文件在下载开始后已更改；下次重试将从头开始下载。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The connection dropped after {done} of {total} bytes; try again to resume.</source>
+        <translation>连接在 {done} / {total} 字节处中断；重试即可继续下载。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>{name} is damaged or not the expected file (SHA-256 {actual}, expected {expected}); it was deleted.</source>
+        <translation>{name} 已损坏或不是预期的文件（SHA-256 为 {actual}，应为 {expected}）；已将其删除。</translation>
+    </message>
+    <message>
+        <location filename="../../studio_desktop/core/workflows/packs.py" line="+40"/>
+        <source> In ComfyUI&apos;s folder, with its Python: {manager} (ComfyUI-Manager), or {comfy} (comfy-cli).</source>
+        <translation>在 ComfyUI 的文件夹中，用它的 Python 运行：{manager}（ComfyUI-Manager），或 {comfy}（comfy-cli）。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source> In ComfyUI&apos;s folder: {command}.</source>
+        <translation>在 ComfyUI 的文件夹中运行：{command}。</translation>
     </message>
 </context>
 <context>
@@ -2280,13 +2355,13 @@
 <context>
     <name>GenerateTab</name>
     <message>
-        <location filename="../../studio_desktop/ui/generate/tab.py" line="+116"/>
-        <location line="+404"/>
+        <location filename="../../studio_desktop/ui/generate/tab.py" line="+128"/>
+        <location line="+418"/>
         <source>Queue</source>
         <translation>加入队列</translation>
     </message>
     <message>
-        <location line="-392"/>
+        <location line="-405"/>
         <source>Forever</source>
         <translation>无限生成</translation>
     </message>
@@ -2396,7 +2471,7 @@
         <translation>剪贴板中没有可读取参数的图片文件。</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+72"/>
         <source>No server added. Start ComfyUI and add it under Servers (it usually listens on {url}). Queued jobs wait until then.</source>
         <translation>尚未添加服务器。请启动 ComfyUI，并在“服务器”中添加（它通常监听 {url}）。在此之前，队列中的任务会一直等待。</translation>
     </message>
@@ -3592,7 +3667,7 @@ The file is missing</source>
 <context>
     <name>LoraRow</name>
     <message>
-        <location filename="../../studio_desktop/ui/generate/lora_stack.py" line="+107"/>
+        <location filename="../../studio_desktop/ui/generate/lora_stack.py" line="+50"/>
         <source>Apply this LoRA (unticked: kept in the list, unused)</source>
         <translation>应用此 LoRA（不勾选：保留在列表中但不使用）</translation>
     </message>
@@ -3632,7 +3707,7 @@ The file is missing</source>
         <translation>CLIP</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+44"/>
         <source>Insert “{word}” into the prompt</source>
         <translation>将“{word}”插入提示词</translation>
     </message>
@@ -4097,6 +4172,83 @@ Data folder: {folder}</source>
     </message>
 </context>
 <context>
+    <name>ModelRow</name>
+    <message>
+        <location filename="../../studio_desktop/ui/generate/needs_panel.py" line="+31"/>
+        <source>Missing model &lt;b&gt;{name}&lt;/b&gt;, for ComfyUI&apos;s {folder} folder</source>
+        <translation>缺少模型 &lt;b&gt;{name}&lt;/b&gt;（放在 ComfyUI 的 {folder} 文件夹）</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Into {folder}</source>
+        <translation>保存到 {folder}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+38"/>
+        <source>Download</source>
+        <translation>下载</translation>
+    </message>
+    <message>
+        <location line="-35"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Download it from:</source>
+        <translation>下载地址：</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The template gives no download address.</source>
+        <translation>模板没有提供下载地址。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>and put it in this folder of the ComfyUI install:</source>
+        <translation>并放到 ComfyUI 安装目录下的这个文件夹：</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Retry</source>
+        <translation>重试</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Downloaded; reading the server&apos;s lists again.</source>
+        <translation>已下载；正在重新读取服务器的列表。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{size}/s</source>
+        <translation>{size}/秒</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{done} · {speed}</source>
+        <translation>{done} · {speed}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{done} of {total} ({percent}%) · {speed}</source>
+        <translation>{done} / {total}（{percent}%）· {speed}</translation>
+    </message>
+</context>
+<context>
+    <name>NeedsPanel</name>
+    <message>
+        <location line="+199"/>
+        <source>Cancelled. Retry goes on from where it stopped.</source>
+        <translation>已取消。重试会从中断处继续。</translation>
+    </message>
+</context>
+<context>
     <name>OutputFolderRow</name>
     <message>
         <location filename="../../studio_desktop/ui/output_folder.py" line="+42"/>
@@ -4129,6 +4281,19 @@ Data folder: {folder}</source>
 Choose another folder.</source>
         <translation>Studio Desktop 无法在 {folder} 中保存图片：{error}
 请选择其他文件夹。</translation>
+    </message>
+</context>
+<context>
+    <name>PackRow</name>
+    <message>
+        <location filename="../../studio_desktop/ui/generate/needs_panel.py" line="-179"/>
+        <source>Missing custom node pack &lt;b&gt;{pack}&lt;/b&gt; (nodes: {nodes})</source>
+        <translation>缺少自定义节点包 &lt;b&gt;{pack}&lt;/b&gt;（节点：{nodes}）</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Install it with one of these, in ComfyUI&apos;s folder with its Python, then restart ComfyUI:</source>
+        <translation>在 ComfyUI 的文件夹中用它的 Python 运行以下任一命令安装，然后重启 ComfyUI：</translation>
     </message>
 </context>
 <context>
