@@ -221,7 +221,7 @@
 <context>
     <name>ProblemList</name>
     <message numerus="yes">
-        <location filename="../../studio_desktop/ui/generate/problem_list.py" line="+193" />
+        <location filename="../../studio_desktop/ui/generate/problem_list.py" line="+194" />
         <source>%n more problem(s): show all</source>
         <translation>
             <numerusform>%n more problem: show all</numerusform>

@@ -140,7 +140,7 @@
 <context>
     <name>CopyField</name>
     <message>
-        <location filename="../../studio_desktop/ui/generate/needs_panel.py" line="+92"/>
+        <location filename="../../studio_desktop/ui/generate/needs_panel.py" line="+93"/>
         <source>Copy</source>
         <translation>複製</translation>
     </message>
@@ -4185,12 +4185,12 @@ Data folder: {folder}</source>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+38"/>
+        <location line="+39"/>
         <source>Download</source>
         <translation>下載</translation>
     </message>
     <message>
-        <location line="-35"/>
+        <location line="-36"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -4200,17 +4200,17 @@ Data folder: {folder}</source>
         <translation>下載網址：</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>The template gives no download address.</source>
-        <translation>範本沒有提供下載網址。</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>and put it in this folder of the ComfyUI install:</source>
         <translation>並放到 ComfyUI 安裝目錄下的這個資料夾：</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+2"/>
+        <source>Put it in this folder of the ComfyUI install:</source>
+        <translation>放到 ComfyUI 安裝目錄下的這個資料夾：</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>Retry</source>
         <translation>重試</translation>
     </message>
@@ -4243,7 +4243,7 @@ Data folder: {folder}</source>
 <context>
     <name>NeedsPanel</name>
     <message>
-        <location line="+199"/>
+        <location line="+202"/>
         <source>Cancelled. Retry goes on from where it stopped.</source>
         <translation>已取消。重試會從中斷處繼續。</translation>
     </message>
@@ -4286,7 +4286,7 @@ Choose another folder.</source>
 <context>
     <name>PackRow</name>
     <message>
-        <location filename="../../studio_desktop/ui/generate/needs_panel.py" line="-179"/>
+        <location filename="../../studio_desktop/ui/generate/needs_panel.py" line="-182"/>
         <source>Missing custom node pack &lt;b&gt;{pack}&lt;/b&gt; (nodes: {nodes})</source>
         <translation>缺少自訂節點套件 &lt;b&gt;{pack}&lt;/b&gt;（節點：{nodes}）</translation>
     </message>
@@ -4450,7 +4450,7 @@ Choose another folder.</source>
 <context>
     <name>ProblemList</name>
     <message>
-        <location filename="../../studio_desktop/ui/generate/problem_list.py" line="+191"/>
+        <location filename="../../studio_desktop/ui/generate/problem_list.py" line="+192"/>
         <source>Show fewer</source>
         <translation>顯示較少</translation>
     </message>

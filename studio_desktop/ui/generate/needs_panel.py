@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QScrollArea,
+    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -47,7 +48,7 @@ from studio_desktop.workers.tasks import Reporter, Task, Tasks
 
 POOL: Final = "downloads"
 BAR_STEPS: Final = 1000
-MAX_HEIGHT: Final = 230  # logical pixels; the rows scroll past that
+MAX_HEIGHT: Final = 200  # logical pixels; the rows scroll past that
 
 
 def file_size(count: float) -> str:
@@ -164,9 +165,10 @@ class ModelRow(QFrame):
                 column.addWidget(QLabel(self.tr("Download it from:")))
                 self.url_field = CopyField(model.url)
                 column.addWidget(self.url_field)
-            else:
-                column.addWidget(QLabel(self.tr("The template gives no download address.")))
-            column.addWidget(QLabel(self.tr("and put it in this folder of the ComfyUI install:")))
+                put = self.tr("and put it in this folder of the ComfyUI install:")
+            else:  # the template names the file but not where to get it
+                put = self.tr("Put it in this folder of the ComfyUI install:")
+            column.addWidget(QLabel(put))
             self.folder_field = CopyField(folder)
             column.addWidget(self.folder_field)
         column.addWidget(self.status)
@@ -292,7 +294,9 @@ class NeedsPanel(QWidget):
         self.scroller.setFrameShape(QFrame.Shape.NoFrame)
         self.scroller.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
+        # In line with the problems' text, right of their warning icon.
+        indent = self.style().pixelMetric(QStyle.PixelMetric.PM_SmallIconSize) + 6
+        outer.setContentsMargins(indent, 0, 0, 0)
         outer.addWidget(self.scroller)
         self.setVisible(False)
 
@@ -326,6 +330,11 @@ class NeedsPanel(QWidget):
             self._column.removeWidget(widget)
             widget.deleteLater()
         self.model_rows, self.pack_rows = [], []
+        # A missing pack first: its models are of no use without it.
+        for missing in self._packs:
+            pack_row = PackRow(missing)
+            self._column.addWidget(pack_row)
+            self.pack_rows.append(pack_row)
         for model in self._models:
             row = ModelRow(model, self._models_root)
             row.download_requested.connect(self.start_download)
@@ -333,10 +342,6 @@ class NeedsPanel(QWidget):
             row.show_state(self._downloads.get(row.key))
             self._column.addWidget(row)
             self.model_rows.append(row)
-        for missing in self._packs:
-            pack_row = PackRow(missing)
-            self._column.addWidget(pack_row)
-            self.pack_rows.append(pack_row)
         self.setVisible(bool(self.model_rows or self.pack_rows))
         self._fit_height()
 
