@@ -376,7 +376,14 @@ def _int(value: str | None) -> int | None:
 
 
 def _short(exc: BaseException) -> str:
-    text = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+    """The root of a connection failure in a few words: urllib3's reason ("Failed to resolve
+    'huggingface.co' (...)", "... Connection refused") without the pool and object dumps."""
+    inner = exc.args[0] if exc.args else None
+    reason = getattr(inner, "reason", None)
+    root = reason if isinstance(reason, BaseException) else exc
+    text = str(root).splitlines()[0] if str(root) else type(root).__name__
+    # "<...HTTPSConnection object at 0x..>: " or "HTTPSConnection(host=..., port=443): "
+    text = re.sub(r"^(<[^>]*>|\w+\([^)]*\)):\s*", "", text)
     return text[:200]
 
 

@@ -158,6 +158,7 @@ class ModelRow(QFrame):
             buttons.addWidget(self.bar, 1)
             buttons.addWidget(self.download_button)
             buttons.addWidget(self.cancel_button)
+            buttons.addStretch(0)  # takes the room only while the bar is hidden
             column.addWidget(where)
             column.addLayout(buttons)
         else:
@@ -286,6 +287,7 @@ class NeedsPanel(QWidget):
         self._column = QVBoxLayout(inner)
         self._column.setContentsMargins(0, 0, 4, 0)
         self._column.setSpacing(6)
+        self._column.addStretch(1)  # rows stay together at the top
         self._inner = inner
         # Bounded, like the problem list: three missing files must not push Queue away.
         self.scroller = QScrollArea()
@@ -333,14 +335,16 @@ class NeedsPanel(QWidget):
         # A missing pack first: its models are of no use without it.
         for missing in self._packs:
             pack_row = PackRow(missing)
-            self._column.addWidget(pack_row)
+            pack_row.title.height_changed.connect(self._fit_height)
+            self._column.insertWidget(self._column.count() - 1, pack_row)
             self.pack_rows.append(pack_row)
         for model in self._models:
             row = ModelRow(model, self._models_root)
             row.download_requested.connect(self.start_download)
             row.cancel_requested.connect(self.cancel_download)
+            row.title.height_changed.connect(self._fit_height)
             row.show_state(self._downloads.get(row.key))
-            self._column.addWidget(row)
+            self._column.insertWidget(self._column.count() - 1, row)
             self.model_rows.append(row)
         self.setVisible(bool(self.model_rows or self.pack_rows))
         self._fit_height()
@@ -424,6 +428,7 @@ class NeedsPanel(QWidget):
         for row in self.model_rows:
             if row.key == key:
                 row.show_state(self._downloads.get(key))
+        self._fit_height()  # a status line came or went
 
     def download_state(self, key: str) -> _Download | None:
         return self._downloads.get(key)
