@@ -4185,17 +4185,17 @@ Data folder: {folder}</source>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+39"/>
+        <location line="+40"/>
         <source>Download</source>
         <translation>下載</translation>
     </message>
     <message>
-        <location line="-36"/>
+        <location line="-37"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>Download it from:</source>
         <translation>下載網址：</translation>
     </message>
@@ -4243,9 +4243,9 @@ Data folder: {folder}</source>
 <context>
     <name>NeedsPanel</name>
     <message>
-        <location line="+202"/>
-        <source>Cancelled. Retry goes on from where it stopped.</source>
-        <translation>已取消。重試會從中斷處繼續。</translation>
+        <location line="+205"/>
+        <source>Cancelled. Retry resumes where it stopped if the server allows it.</source>
+        <translation>已取消。如果伺服器支援，重試會從中斷處繼續。</translation>
     </message>
 </context>
 <context>
@@ -4286,7 +4286,7 @@ Choose another folder.</source>
 <context>
     <name>PackRow</name>
     <message>
-        <location filename="../../studio_desktop/ui/generate/needs_panel.py" line="-182"/>
+        <location filename="../../studio_desktop/ui/generate/needs_panel.py" line="-185"/>
         <source>Missing custom node pack &lt;b&gt;{pack}&lt;/b&gt; (nodes: {nodes})</source>
         <translation>缺少自訂節點套件 &lt;b&gt;{pack}&lt;/b&gt;（節點：{nodes}）</translation>
     </message>

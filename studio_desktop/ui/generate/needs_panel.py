@@ -419,7 +419,9 @@ class NeedsPanel(QWidget):
             self.downloaded.emit(key)
             return
         if isinstance(exc, DownloadCancelled):
-            state.error = self.tr("Cancelled. Retry goes on from where it stopped.")
+            state.error = self.tr(
+                "Cancelled. Retry resumes where it stopped if the server allows it."
+            )
         else:
             state.error = exception_text(exc)
         self._show(key)
