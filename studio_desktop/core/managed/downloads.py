@@ -133,14 +133,13 @@ def download(
     chunk_bytes: int = CHUNK_BYTES,
 ) -> Path:
     """Fetch `url` into `models_root/folder/name`; the final path. A file already there is
-    taken as it is (checked against `sha256` when one is declared)."""
+    taken as it is, unread: it may be the user's own, and hashing gigabytes to refuse it would
+    only be in the way (the row shows because the server does not list it: a refresh does)."""
     import requests
 
     path = target_path(models_root, folder, name)
     expected = normal_sha256(sha256)
     if path.is_file():
-        if expected and _file_sha256(path) != expected:
-            raise _mismatch(path, expected, _file_sha256(path))
         return path
     part = path.with_name(path.name + PART_SUFFIX)
     meta_path = path.with_name(path.name + META_SUFFIX)
