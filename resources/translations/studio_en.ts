@@ -183,7 +183,7 @@
 <context>
     <name>GenerateTab</name>
     <message numerus="yes">
-        <location filename="../../studio_desktop/ui/generate/tab.py" line="+544" />
+        <location filename="../../studio_desktop/ui/generate/tab.py" line="+570" />
         <source>Queue sweep: %n job(s)</source>
         <translation>
             <numerusform>Queue sweep: %n job</numerusform>
@@ -243,7 +243,7 @@
 <context>
     <name>ProblemList</name>
     <message numerus="yes">
-        <location filename="../../studio_desktop/ui/generate/problem_list.py" line="+193" />
+        <location filename="../../studio_desktop/ui/generate/problem_list.py" line="+194" />
         <source>%n more problem(s): show all</source>
         <translation>
             <numerusform>%n more problem: show all</numerusform>

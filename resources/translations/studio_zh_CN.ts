@@ -148,6 +148,19 @@
     </message>
 </context>
 <context>
+    <name>CopyField</name>
+    <message>
+        <location filename="../../studio_desktop/ui/generate/needs_panel.py" line="+93"/>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copy to the clipboard</source>
+        <translation>复制到剪贴板</translation>
+    </message>
+</context>
+<context>
     <name>CoreMessages</name>
     <message>
         <location filename="../../studio_desktop/core/comfy/errors.py" line="+46"/>
@@ -509,7 +522,7 @@
         <translation>转换编辑器格式的工作流需要 ComfyUI 服务器的节点列表，但当前没有已连接的服务器。请连接服务器后重试，或导出 API 格式：{help}</translation>
     </message>
     <message>
-        <location filename="../../studio_desktop/core/workflows/validate.py" line="+26"/>
+        <location filename="../../studio_desktop/core/workflows/validate.py" line="+27"/>
         <source>Checkpoint</source>
         <translation>Checkpoint</translation>
     </message>
@@ -592,11 +605,11 @@
     </message>
     <message>
         <location line="+9"/>
-        <source>The server has no &apos;{class_type}&apos; node: install the custom node pack {pack}{where} on the server and restart ComfyUI.</source>
-        <translation>服务器上没有 &apos;{class_type}&apos; 节点：请在服务器上安装自定义节点包 {pack}{where}，然后重启 ComfyUI。</translation>
+        <source>The server has no &apos;{class_type}&apos; node: install the custom node pack {pack}{where} on the server and restart ComfyUI.{how}</source>
+        <translation>服务器上没有 &apos;{class_type}&apos; 节点：请在服务器上安装自定义节点包 {pack}{where}，然后重启 ComfyUI。{how}</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>The server has no &apos;{class_type}&apos; node. It may come from a custom node pack that is not installed there, or need a newer ComfyUI.</source>
         <translation>服务器上没有 &apos;{class_type}&apos; 节点。它可能来自服务器上未安装的自定义节点包，或需要更新版本的 ComfyUI。</translation>
     </message>
@@ -844,7 +857,7 @@
         <translation>没有服务器能运行此任务。{why}</translation>
     </message>
     <message>
-        <location filename="../../studio_desktop/core/engine/placement.py" line="+57"/>
+        <location filename="../../studio_desktop/core/engine/placement.py" line="+59"/>
         <source>connecting</source>
         <translation>正在连接</translation>
     </message>
@@ -875,16 +888,16 @@
     </message>
     <message>
         <location line="+13"/>
-        <source>install {pack} ({url}) and restart ComfyUI.</source>
-        <translation>请安装 {pack}（{url}）并重启 ComfyUI。</translation>
+        <source>install {pack} ({url}) and restart ComfyUI.{how}</source>
+        <translation>请安装 {pack}（{url}）并重启 ComfyUI。{how}</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>install {pack} and restart ComfyUI.</source>
-        <translation>请安装 {pack} 并重启 ComfyUI。</translation>
+        <location line="+6"/>
+        <source>install {pack} and restart ComfyUI.{how}</source>
+        <translation>请安装 {pack} 并重启 ComfyUI。{how}</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>lacks the model {model} (download it from {url} into ComfyUI&apos;s models/{folder} folder)</source>
         <translation>缺少模型 {model}（请从 {url} 下载到 ComfyUI 的 models/{folder} 文件夹）</translation>
     </message>
@@ -1037,6 +1050,68 @@
         <location filename="../../studio_desktop/core/prompts/jobs.py" line="+54"/>
         <source>{combinations} combinations × {jobs} jobs each is more than {limit} jobs.</source>
         <translation>{combinations} 种组合 × 每种 {jobs} 个任务，超过了 {limit} 个任务。</translation>
+    </message>
+    <message>
+        <location filename="../../studio_desktop/core/managed/downloads.py" line="+61"/>
+        <source>The download was cancelled.</source>
+        <translation>下载已取消。</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <location line="+17"/>
+        <location line="+10"/>
+        <source>&apos;{name}&apos; is not a file name that can be saved.</source>
+        <translation>&apos;{name}&apos; 不是可以保存的文件名。</translation>
+    </message>
+    <message>
+        <location line="+92"/>
+        <source>The server answered {status} {reason} for {url}.</source>
+        <translation>服务器对 {url} 的回应是 {status} {reason}。</translation>
+    </message>
+    <message>
+        <location line="+85"/>
+        <source>The disk is full: free some space in {folder}.</source>
+        <translation>磁盘已满：请在 {folder} 所在磁盘上腾出空间。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Cannot write in {folder}: {reason}</source>
+        <translation>无法写入 {folder}：{reason}</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>{url} did not answer in time; try again.</source>
+        <translation>{url} 未能及时响应；请重试。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Could not connect to {url}: {reason}</source>
+        <translation>无法连接到 {url}：{reason}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The file at {url} changed since the download began; it starts again from the beginning on the next try.</source>
+        <translation>{url} 上的文件在下载开始后已更改；下次重试将从头开始下载。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The connection dropped after {done} of {total} bytes; try again to resume.</source>
+        <translation>连接在 {done} / {total} 字节处中断；重试即可继续下载。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>{name} is damaged or not the expected file (SHA-256 {actual}, expected {expected}); it was deleted.</source>
+        <translation>{name} 已损坏或不是预期的文件（SHA-256 为 {actual}，应为 {expected}）；已将其删除。</translation>
+    </message>
+    <message>
+        <location filename="../../studio_desktop/core/workflows/packs.py" line="+40"/>
+        <source> In ComfyUI&apos;s folder, with its Python: {manager} (ComfyUI-Manager), or {comfy} (comfy-cli).</source>
+        <translation>在 ComfyUI 的文件夹中，用它的 Python 运行：{manager}（ComfyUI-Manager），或 {comfy}（comfy-cli）。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source> In ComfyUI&apos;s folder: {command}.</source>
+        <translation>在 ComfyUI 的文件夹中运行：{command}。</translation>
     </message>
 </context>
 <context>
@@ -2404,13 +2479,13 @@
 <context>
     <name>GenerateTab</name>
     <message>
-        <location filename="../../studio_desktop/ui/generate/tab.py" line="+118"/>
-        <location line="+436"/>
+        <location filename="../../studio_desktop/ui/generate/tab.py" line="+130"/>
+        <location line="+450"/>
         <source>Queue</source>
         <translation>加入队列</translation>
     </message>
     <message>
-        <location line="-424"/>
+        <location line="-437"/>
         <source>Forever</source>
         <translation>无限生成</translation>
     </message>
@@ -2520,7 +2595,7 @@
         <translation>剪贴板中没有可读取参数的图片文件。</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+72"/>
         <source>No server added. Start ComfyUI and add it under Servers (it usually listens on {url}). Queued jobs wait until then.</source>
         <translation>尚未添加服务器。请启动 ComfyUI，并在“服务器”中添加（它通常监听 {url}）。在此之前，队列中的任务会一直等待。</translation>
     </message>
@@ -4253,6 +4328,83 @@ Data folder: {folder}</source>
     </message>
 </context>
 <context>
+    <name>ModelRow</name>
+    <message>
+        <location filename="../../studio_desktop/ui/generate/needs_panel.py" line="+31"/>
+        <source>Missing model &lt;b&gt;{name}&lt;/b&gt;, for ComfyUI&apos;s {folder} folder</source>
+        <translation>缺少模型 &lt;b&gt;{name}&lt;/b&gt;（放在 ComfyUI 的 {folder} 文件夹）</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Into {folder}</source>
+        <translation>保存到 {folder}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+40"/>
+        <source>Download</source>
+        <translation>下载</translation>
+    </message>
+    <message>
+        <location line="-37"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Download it from:</source>
+        <translation>下载地址：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>and put it in this folder of the ComfyUI install:</source>
+        <translation>并放到 ComfyUI 安装目录下的这个文件夹：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Put it in this folder of the ComfyUI install:</source>
+        <translation>放到 ComfyUI 安装目录下的这个文件夹：</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Retry</source>
+        <translation>重试</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Downloaded; reading the server&apos;s lists again.</source>
+        <translation>已下载；正在重新读取服务器的列表。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{size}/s</source>
+        <translation>{size}/秒</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{done} · {speed}</source>
+        <translation>{done} · {speed}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{done} of {total} ({percent}%) · {speed}</source>
+        <translation>{done} / {total}（{percent}%）· {speed}</translation>
+    </message>
+</context>
+<context>
+    <name>NeedsPanel</name>
+    <message>
+        <location line="+206"/>
+        <source>Cancelled. Retry resumes where it stopped if the server allows it.</source>
+        <translation>已取消。如果服务器支持，重试会从中断处继续。</translation>
+    </message>
+</context>
+<context>
     <name>OutputFolderRow</name>
     <message>
         <location filename="../../studio_desktop/ui/output_folder.py" line="+42"/>
@@ -4285,6 +4437,19 @@ Data folder: {folder}</source>
 Choose another folder.</source>
         <translation>Studio Desktop 无法在 {folder} 中保存图片：{error}
 请选择其他文件夹。</translation>
+    </message>
+</context>
+<context>
+    <name>PackRow</name>
+    <message>
+        <location filename="../../studio_desktop/ui/generate/needs_panel.py" line="-186"/>
+        <source>Missing custom node pack &lt;b&gt;{pack}&lt;/b&gt; (nodes: {nodes})</source>
+        <translation>缺少自定义节点包 &lt;b&gt;{pack}&lt;/b&gt;（节点：{nodes}）</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Install it with one of these, in ComfyUI&apos;s folder with its Python, then restart ComfyUI:</source>
+        <translation>在 ComfyUI 的文件夹中用它的 Python 运行以下任一命令安装，然后重启 ComfyUI：</translation>
     </message>
 </context>
 <context>
@@ -4441,7 +4606,7 @@ Choose another folder.</source>
 <context>
     <name>ProblemList</name>
     <message>
-        <location filename="../../studio_desktop/ui/generate/problem_list.py" line="+191"/>
+        <location filename="../../studio_desktop/ui/generate/problem_list.py" line="+192"/>
         <source>Show fewer</source>
         <translation>收起</translation>
     </message>

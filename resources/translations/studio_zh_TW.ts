@@ -148,6 +148,19 @@
     </message>
 </context>
 <context>
+    <name>CopyField</name>
+    <message>
+        <location filename="../../studio_desktop/ui/generate/needs_panel.py" line="+93"/>
+        <source>Copy</source>
+        <translation>複製</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copy to the clipboard</source>
+        <translation>複製到剪貼簿</translation>
+    </message>
+</context>
+<context>
     <name>CoreMessages</name>
     <message>
         <location filename="../../studio_desktop/core/comfy/errors.py" line="+46"/>
@@ -509,7 +522,7 @@
         <translation>轉換編輯器格式的工作流程需要 ComfyUI 伺服器的節點清單，但目前沒有已連線的伺服器。請連線伺服器後再試一次，或匯出 API 格式：{help}</translation>
     </message>
     <message>
-        <location filename="../../studio_desktop/core/workflows/validate.py" line="+26"/>
+        <location filename="../../studio_desktop/core/workflows/validate.py" line="+27"/>
         <source>Checkpoint</source>
         <translation>Checkpoint</translation>
     </message>
@@ -592,11 +605,11 @@
     </message>
     <message>
         <location line="+9"/>
-        <source>The server has no &apos;{class_type}&apos; node: install the custom node pack {pack}{where} on the server and restart ComfyUI.</source>
-        <translation>伺服器上沒有「{class_type}」節點：請在伺服器上安裝自訂節點套件 {pack}{where}，然後重新啟動 ComfyUI。</translation>
+        <source>The server has no &apos;{class_type}&apos; node: install the custom node pack {pack}{where} on the server and restart ComfyUI.{how}</source>
+        <translation>伺服器上沒有 &apos;{class_type}&apos; 節點：請在伺服器上安裝自訂節點套件 {pack}{where}，然後重新啟動 ComfyUI。{how}</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>The server has no &apos;{class_type}&apos; node. It may come from a custom node pack that is not installed there, or need a newer ComfyUI.</source>
         <translation>伺服器上沒有「{class_type}」節點。它可能來自伺服器上未安裝的自訂節點套件，或需要較新版本的 ComfyUI。</translation>
     </message>
@@ -844,7 +857,7 @@
         <translation>沒有伺服器能執行此任務。{why}</translation>
     </message>
     <message>
-        <location filename="../../studio_desktop/core/engine/placement.py" line="+57"/>
+        <location filename="../../studio_desktop/core/engine/placement.py" line="+59"/>
         <source>connecting</source>
         <translation>正在連線</translation>
     </message>
@@ -875,16 +888,16 @@
     </message>
     <message>
         <location line="+13"/>
-        <source>install {pack} ({url}) and restart ComfyUI.</source>
-        <translation>請安裝 {pack}（{url}）並重新啟動 ComfyUI。</translation>
+        <source>install {pack} ({url}) and restart ComfyUI.{how}</source>
+        <translation>請安裝 {pack}（{url}）並重新啟動 ComfyUI。{how}</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>install {pack} and restart ComfyUI.</source>
-        <translation>請安裝 {pack} 並重新啟動 ComfyUI。</translation>
+        <location line="+6"/>
+        <source>install {pack} and restart ComfyUI.{how}</source>
+        <translation>請安裝 {pack} 並重新啟動 ComfyUI。{how}</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>lacks the model {model} (download it from {url} into ComfyUI&apos;s models/{folder} folder)</source>
         <translation>缺少模型 {model}（請從 {url} 下載到 ComfyUI 的 models/{folder} 資料夾）</translation>
     </message>
@@ -1037,6 +1050,68 @@
         <location filename="../../studio_desktop/core/prompts/jobs.py" line="+54"/>
         <source>{combinations} combinations × {jobs} jobs each is more than {limit} jobs.</source>
         <translation>{combinations} 種組合 × 每種 {jobs} 個任務，超過了 {limit} 個任務。</translation>
+    </message>
+    <message>
+        <location filename="../../studio_desktop/core/managed/downloads.py" line="+61"/>
+        <source>The download was cancelled.</source>
+        <translation>下載已取消。</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <location line="+17"/>
+        <location line="+10"/>
+        <source>&apos;{name}&apos; is not a file name that can be saved.</source>
+        <translation>&apos;{name}&apos; 不是可以儲存的檔案名稱。</translation>
+    </message>
+    <message>
+        <location line="+92"/>
+        <source>The server answered {status} {reason} for {url}.</source>
+        <translation>伺服器對 {url} 的回應是 {status} {reason}。</translation>
+    </message>
+    <message>
+        <location line="+85"/>
+        <source>The disk is full: free some space in {folder}.</source>
+        <translation>磁碟已滿：請在 {folder} 所在磁碟上騰出空間。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Cannot write in {folder}: {reason}</source>
+        <translation>無法寫入 {folder}：{reason}</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>{url} did not answer in time; try again.</source>
+        <translation>{url} 未能及時回應；請重試。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Could not connect to {url}: {reason}</source>
+        <translation>無法連線到 {url}：{reason}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The file at {url} changed since the download began; it starts again from the beginning on the next try.</source>
+        <translation>{url} 上的檔案在下載開始後已變更；下次重試將從頭開始下載。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The connection dropped after {done} of {total} bytes; try again to resume.</source>
+        <translation>連線在 {done} / {total} 位元組處中斷；重試即可繼續下載。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>{name} is damaged or not the expected file (SHA-256 {actual}, expected {expected}); it was deleted.</source>
+        <translation>{name} 已損毀或不是預期的檔案（SHA-256 為 {actual}，應為 {expected}）；已將其刪除。</translation>
+    </message>
+    <message>
+        <location filename="../../studio_desktop/core/workflows/packs.py" line="+40"/>
+        <source> In ComfyUI&apos;s folder, with its Python: {manager} (ComfyUI-Manager), or {comfy} (comfy-cli).</source>
+        <translation>在 ComfyUI 的資料夾中，用它的 Python 執行：{manager}（ComfyUI-Manager），或 {comfy}（comfy-cli）。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source> In ComfyUI&apos;s folder: {command}.</source>
+        <translation>在 ComfyUI 的資料夾中執行：{command}。</translation>
     </message>
 </context>
 <context>
@@ -2404,13 +2479,13 @@
 <context>
     <name>GenerateTab</name>
     <message>
-        <location filename="../../studio_desktop/ui/generate/tab.py" line="+118"/>
-        <location line="+436"/>
+        <location filename="../../studio_desktop/ui/generate/tab.py" line="+130"/>
+        <location line="+450"/>
         <source>Queue</source>
         <translation>加入佇列</translation>
     </message>
     <message>
-        <location line="-424"/>
+        <location line="-437"/>
         <source>Forever</source>
         <translation>無限生成</translation>
     </message>
@@ -2520,7 +2595,7 @@
         <translation>剪貼簿中沒有可讀取參數的圖片檔案。</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+72"/>
         <source>No server added. Start ComfyUI and add it under Servers (it usually listens on {url}). Queued jobs wait until then.</source>
         <translation>尚未新增伺服器。請啟動 ComfyUI，並在「伺服器」中新增（它通常監聽 {url}）。在此之前，佇列中的任務會持續等待。</translation>
     </message>
@@ -4253,6 +4328,83 @@ Data folder: {folder}</source>
     </message>
 </context>
 <context>
+    <name>ModelRow</name>
+    <message>
+        <location filename="../../studio_desktop/ui/generate/needs_panel.py" line="+31"/>
+        <source>Missing model &lt;b&gt;{name}&lt;/b&gt;, for ComfyUI&apos;s {folder} folder</source>
+        <translation>缺少模型 &lt;b&gt;{name}&lt;/b&gt;（放在 ComfyUI 的 {folder} 資料夾）</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Into {folder}</source>
+        <translation>儲存到 {folder}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+40"/>
+        <source>Download</source>
+        <translation>下載</translation>
+    </message>
+    <message>
+        <location line="-37"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Download it from:</source>
+        <translation>下載網址：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>and put it in this folder of the ComfyUI install:</source>
+        <translation>並放到 ComfyUI 安裝目錄下的這個資料夾：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Put it in this folder of the ComfyUI install:</source>
+        <translation>放到 ComfyUI 安裝目錄下的這個資料夾：</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Retry</source>
+        <translation>重試</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Downloaded; reading the server&apos;s lists again.</source>
+        <translation>已下載；正在重新讀取伺服器的清單。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{size}/s</source>
+        <translation>{size}/秒</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{done} · {speed}</source>
+        <translation>{done} · {speed}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{done} of {total} ({percent}%) · {speed}</source>
+        <translation>{done} / {total}（{percent}%）· {speed}</translation>
+    </message>
+</context>
+<context>
+    <name>NeedsPanel</name>
+    <message>
+        <location line="+206"/>
+        <source>Cancelled. Retry resumes where it stopped if the server allows it.</source>
+        <translation>已取消。如果伺服器支援，重試會從中斷處繼續。</translation>
+    </message>
+</context>
+<context>
     <name>OutputFolderRow</name>
     <message>
         <location filename="../../studio_desktop/ui/output_folder.py" line="+42"/>
@@ -4285,6 +4437,19 @@ Data folder: {folder}</source>
 Choose another folder.</source>
         <translation>Studio Desktop 無法在 {folder} 中儲存圖片：{error}
 請選擇其他資料夾。</translation>
+    </message>
+</context>
+<context>
+    <name>PackRow</name>
+    <message>
+        <location filename="../../studio_desktop/ui/generate/needs_panel.py" line="-186"/>
+        <source>Missing custom node pack &lt;b&gt;{pack}&lt;/b&gt; (nodes: {nodes})</source>
+        <translation>缺少自訂節點套件 &lt;b&gt;{pack}&lt;/b&gt;（節點：{nodes}）</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Install it with one of these, in ComfyUI&apos;s folder with its Python, then restart ComfyUI:</source>
+        <translation>在 ComfyUI 的資料夾中用它的 Python 執行以下任一命令安裝，然後重新啟動 ComfyUI：</translation>
     </message>
 </context>
 <context>
@@ -4441,7 +4606,7 @@ Choose another folder.</source>
 <context>
     <name>ProblemList</name>
     <message>
-        <location filename="../../studio_desktop/ui/generate/problem_list.py" line="+191"/>
+        <location filename="../../studio_desktop/ui/generate/problem_list.py" line="+192"/>
         <source>Show fewer</source>
         <translation>顯示較少</translation>
     </message>

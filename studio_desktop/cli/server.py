@@ -159,7 +159,16 @@ def _start_detached(
     url = spec.url(port)
     write_record(
         ctx.paths.root,
-        RunningRecord(pid, url, port, True, None, str(spec.main_py), time.time()),
+        RunningRecord(
+            pid,
+            url,
+            port,
+            True,
+            None,
+            str(spec.main_py),
+            time.time(),
+            _base_directory(spec),
+        ),
     )
     _register(ctx, url)
     say(out, args.json, {"url": url, "pid": pid, "detached": True}, url)
@@ -211,6 +220,7 @@ def _run_foreground(
                 os.getpid(),
                 str(spec.main_py),
                 time.time(),
+                _base_directory(spec),
             ),
         )
         _register(ctx, url)
@@ -303,3 +313,7 @@ def _log(ctx: AppContext, args: argparse.Namespace, out: TextIO) -> int:
             time.sleep(FOLLOW_POLL_S)
     except KeyboardInterrupt:
         return EXIT_OK
+
+
+def _base_directory(spec: LaunchSpec) -> str | None:
+    return str(spec.base_directory) if spec.base_directory is not None else None

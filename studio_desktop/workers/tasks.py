@@ -48,6 +48,7 @@ POOL_SIZES: dict[str, int] = {
     "network": 4,
     "export": 1,
     "housekeeping": 1,
+    "downloads": 2,  # model files (minutes each): kept off "network", which fetches lists
 }
 
 

@@ -97,3 +97,10 @@ def test_an_address_in_a_problem_becomes_a_link_showing_its_host() -> None:
         'Download a.safetensors from <a href="https://example.org/x/a.safetensors">'
         "example.org</a>. &lt;b&gt;"
     )
+
+
+def test_an_address_ends_before_full_width_punctuation() -> None:
+    """A Chinese message puts "），然后重启" right after the address: not part of the link."""
+    text = linked("请安装 ReActor（https://github.com/Gourieff/ComfyUI-ReActor），然后重启。")
+    assert 'href="https://github.com/Gourieff/ComfyUI-ReActor"' in text
+    assert "），然后重启。" in text

@@ -17,6 +17,8 @@ import pytest
 from studio_desktop.core.comfy.object_info import ObjectInfo
 from studio_desktop.core.jobs import GenerationParams
 from studio_desktop.core.workflows import Template, TemplateRegistry, bind
+from studio_desktop.core.workflows.needs import install_commands, missing_models, missing_packs
+from studio_desktop.core.workflows.template import NodePack
 from studio_desktop.core.workflows.validate import IssueKind, validate_graph
 
 DATA = Path(__file__).resolve().parents[1] / "data"
@@ -133,3 +135,40 @@ def test_templates_declare_what_they_need() -> None:
     assert registry.get("video_wan").output_kind == "video"
     assert registry.get("audio_stable").output_kind == "audio"
     assert {i.name for i in registry.get("head_swap").images} == {"source", "reference"}
+
+
+def test_head_swap_says_how_to_install_reactor_and_which_models_it_needs() -> None:
+    template = TemplateRegistry(user_dir=None).get("head_swap")
+    issues = validate_graph(bound(template), ObjectInfo(RAW), template)
+    (issue,) = issues
+    # The Comfy registry id is the `name` in ReActor's pyproject.toml ("comfyui-reactor").
+    assert "cm-cli.py install comfyui-reactor" in issue.message
+    assert "comfy node install comfyui-reactor" in issue.message
+    (missing,) = missing_packs(template, issues)
+    assert missing.pack.name == "ReActor" and missing.classes == ("ReActorFaceSwap",)
+    assert install_commands(missing.pack) == (
+        "python custom_nodes/ComfyUI-Manager/cm-cli.py install comfyui-reactor",
+        "comfy node install comfyui-reactor",
+    )
+    # The server lacks the node, so its model lists are unknown: both files are named.
+    assert [m.name for m in missing_models(template, issues)] == [
+        "inswapper_128.onnx",
+        "codeformer-v0.1.0.pth",
+    ]
+
+
+def test_pose_change_offers_its_declared_controlnet() -> None:
+    template = TemplateRegistry(user_dir=None).get("pose_change")
+    issues = validate_graph(bound(template), ObjectInfo(RAW), template)
+    (model,) = missing_models(template, issues)
+    assert (model.folder, model.name) == ("controlnet", "control_v11p_sd15_openpose.pth")
+    assert model.url.startswith("https://huggingface.co/")
+    assert missing_packs(template, issues) == []
+
+
+def test_a_pack_without_registry_id_is_cloned_and_a_hint_has_no_command() -> None:
+    assert install_commands(NodePack("X", "https://github.com/a/ComfyUI-X.git")) == (
+        "git clone https://github.com/a/ComfyUI-X.git custom_nodes/ComfyUI-X",
+    )
+    assert install_commands(NodePack("X", "https://github.com/a/b", hint="pip install y")) == ()
+    assert install_commands(NodePack("X")) == ()

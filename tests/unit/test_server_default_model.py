@@ -190,3 +190,25 @@ def test_resolving_does_not_change_the_params_or_the_template() -> None:
     resolve_defaults(params, template, {"checkpoints": ("a.safetensors",)})
     assert params.model == SERVER_DEFAULT_MODEL
     assert json.dumps(template.graph, sort_keys=True) == before
+
+
+def test_a_declared_sha256_and_registry_id_are_read() -> None:
+    digest = "AB" * 32
+    template = loader_template(
+        "SomePackLoader",
+        "model",
+        "x.bin",
+        requires={
+            "model_files": [{"folder": "f", "name": "x.bin", "node": "1", "sha256": digest}],
+            "custom_nodes": [{"name": "P", "nodes": ["SomePackLoader"], "registry_id": "p-id"}],
+        },
+    )
+    assert template.model_files[0].sha256 == digest.lower()
+    assert template.custom_nodes[0].registry_id == "p-id"
+    with pytest.raises(TemplateError, match="sha256"):
+        loader_template(
+            "L",
+            "model",
+            "x.bin",
+            requires={"model_files": [{"folder": "f", "name": "x.bin", "sha256": "abc"}]},
+        )

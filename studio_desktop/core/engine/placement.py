@@ -18,6 +18,8 @@ from studio_desktop.core.jobs import Job
 from studio_desktop.core.messages import QT_TRANSLATE_NOOP, UserMessage, joined, message
 from studio_desktop.core.servers import ServerCapabilities
 from studio_desktop.core.workflows import Template, TemplateError, TemplateRegistry
+from studio_desktop.core.workflows.packs import install_how
+from studio_desktop.core.workflows.template import NodePack
 
 
 @dataclass(frozen=True)
@@ -96,7 +98,7 @@ def describe_missing(missing: Sequence[str], template: Template | None) -> UserM
         key = pack.name if pack is not None else ""
         by_pack.setdefault(key, []).append(node)
         if pack is not None:
-            help_of[key] = _install_hint(pack.name, pack.url, pack.hint)
+            help_of[key] = _install_hint(pack)
     for name, classes in by_pack.items():
         listed = ", ".join(classes)
         if name:
@@ -111,17 +113,20 @@ def describe_missing(missing: Sequence[str], template: Template | None) -> UserM
     return joined(parts)
 
 
-def _install_hint(pack: str, url: str, hint: str) -> UserMessage:
-    if hint:  # the template's own words: not translated
-        return message("{hint}", hint=hint)
-    if url:
+def _install_hint(pack: NodePack) -> UserMessage:
+    if pack.hint:  # the template's own words: not translated
+        return message("{hint}", hint=pack.hint)
+    if pack.url:
         return message(
-            QT_TRANSLATE_NOOP("CoreMessages", "install {pack} ({url}) and restart ComfyUI."),
-            pack=pack,
-            url=url,
+            QT_TRANSLATE_NOOP("CoreMessages", "install {pack} ({url}) and restart ComfyUI.{how}"),
+            pack=pack.name,
+            url=pack.url,
+            how=install_how(pack),
         )
     return message(
-        QT_TRANSLATE_NOOP("CoreMessages", "install {pack} and restart ComfyUI."), pack=pack
+        QT_TRANSLATE_NOOP("CoreMessages", "install {pack} and restart ComfyUI.{how}"),
+        pack=pack.name,
+        how=install_how(pack),
     )
 
 

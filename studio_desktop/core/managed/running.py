@@ -41,6 +41,8 @@ class RunningRecord:
     supervisor_pid: int | None  # the foreground command that restarts it, when not detached
     main_py: str
     started_at: float
+    # --base-directory (the desktop app's data), where its models/ folder is; None: beside main.py
+    base_directory: str | None = None
 
 
 def record_path(data_root: Path) -> Path:

@@ -81,6 +81,9 @@ class NodePack:
     # Shown instead of "install the pack" when that is not the fix (e.g. built-in nodes that
     # only load when a Python dependency is present on the server).
     hint: str = ""
+    # The pack's id in the Comfy registry (registry.comfy.org; the `name` of its
+    # pyproject.toml), which `comfy node install` and ComfyUI-Manager's cm-cli take.
+    registry_id: str = ""
 
 
 @dataclass(frozen=True)
@@ -92,6 +95,7 @@ class ModelFile:
     node: str = ""  # the loader node and input that take it, when the template has one
     input: str = ""
     url: str = ""
+    sha256: str = ""  # lower-case hex, when the source publishes it: the download is checked
 
 
 @dataclass(frozen=True)
@@ -305,6 +309,7 @@ def _node_pack(template_id: str, raw: Any) -> NodePack:
         url=str(raw.get("url", "")),
         nodes=tuple(nodes),
         hint=str(raw.get("hint", "")),
+        registry_id=str(raw.get("registry_id", "")),
     )
 
 
@@ -322,7 +327,21 @@ def _model_file(template_id: str, raw: Any, graph: Mapping[str, Any]) -> ModelFi
         node=node,
         input=str(raw.get("input", "")),
         url=str(raw.get("url", "")),
+        sha256=_sha256(template_id, raw),
     )
+
+
+def _sha256(template_id: str, raw: Mapping[str, Any]) -> str:
+    value = raw.get("sha256", "")
+    text = value.strip().lower() if isinstance(value, str) else None
+    if text is None or (
+        text and (len(text) != 64 or any(c not in "0123456789abcdef" for c in text))
+    ):
+        raise TemplateError(
+            f"Template {template_id!r}: model file {raw['name']!r} has a sha256 that is not 64 "
+            "hex digits."
+        )
+    return text
 
 
 def _defaults(template_id: str, raw: Any) -> dict[str, Any]:

@@ -15,6 +15,7 @@ from typing import Any
 from studio_desktop.core.comfy.object_info import ObjectInfo
 from studio_desktop.core.messages import QT_TRANSLATE_NOOP, UserMessage, message, verbatim
 from studio_desktop.core.workflows.graph_options import option_of
+from studio_desktop.core.workflows.packs import install_how
 from studio_desktop.core.workflows.template import Template
 
 # Inputs whose list the server checks itself (VALIDATE_INPUTS): an uploaded image is not in the
@@ -198,11 +199,12 @@ class _Checker:
                 QT_TRANSLATE_NOOP(
                     "CoreMessages",
                     "The server has no '{class_type}' node: install the custom node pack "
-                    "{pack}{where} on the server and restart ComfyUI.",
+                    "{pack}{where} on the server and restart ComfyUI.{how}",
                 ),
                 class_type=class_type,
                 pack=pack.name,
                 where=f" ({pack.url})" if pack.url else "",
+                how=install_how(pack),
             )
         else:
             text = message(

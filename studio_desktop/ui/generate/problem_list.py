@@ -35,7 +35,8 @@ from PySide6.QtWidgets import (
 COLLAPSED: Final = 1  # problems shown before "show all"
 MAX_LIST_HEIGHT: Final = 180  # logical pixels of the expanded list; it scrolls past that
 FIELD_LINK: Final = "field:"
-_URL = re.compile(r"https?://[^\s<>\"']+[^\s<>\"'.,;:)]")
+# An address is ASCII: a translated message's full-width "），" right after one is not part of it.
+_URL = re.compile(r"https?://[^\s<>\"'\x80-\U0010ffff]+[^\s<>\"'.,;:)\x80-\U0010ffff]")
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,8 @@ was made with, read from its metadata off the GUI thread.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from functools import partial
 from pathlib import Path
 from typing import Any, Final
 
@@ -34,12 +35,15 @@ from studio_desktop.core.comfy.object_info import ObjectInfo
 from studio_desktop.core.groups import GroupKind, NewGroup
 from studio_desktop.core.jobs import Job, NewJob
 from studio_desktop.core.library.metadata import RestoredParams, read_generation_info_file
+from studio_desktop.core.managed.downloads import managed_models_root
 from studio_desktop.core.messages import text_of
 from studio_desktop.core.prompts.dynamic import PromptSyntaxError
 from studio_desktop.core.sweeps.axes import Axis, SweepSpecError, sweep_json
+from studio_desktop.core.workflows.needs import missing_models, missing_packs
 from studio_desktop.core.workflows.sources import load_workflow_source
 from studio_desktop.core.workflows.template import TemplateError
 from studio_desktop.ui.generate.form import GenerateForm
+from studio_desktop.ui.generate.needs_panel import NeedsPanel
 from studio_desktop.ui.generate.problem_list import ProblemList
 from studio_desktop.ui.generate.progress import ProgressPanel
 from studio_desktop.ui.generate.server_lists import ServerLists, ServerListsFetcher
@@ -115,6 +119,14 @@ class GenerateTab(QWidget):
 
         self.problem_list = ProblemList()
         self.problem_list.field_requested.connect(self.show_field)
+        # Where a missing model can be downloaded to: the models/ folder of the ComfyUI this
+        # app runs, when the lists come from it (run off the GUI thread: it reads a file).
+        # The managed-server window code may replace it with its own ManagedServer's answer.
+        self.models_root_for: Callable[[str], Path | None] = partial(
+            managed_models_root, ctx.paths.root
+        )
+        self.needs = NeedsPanel(self._tasks)
+        self.needs.downloaded.connect(lambda _key: self.refresh_server_lists())
         self.queue_button = QPushButton(self.tr("Queue"))
         self.queue_button.setDefault(True)
         self.queue_button.setMinimumHeight(34)
@@ -124,6 +136,7 @@ class GenerateTab(QWidget):
         footer.setContentsMargins(12, 6, 12, 12)
         footer.setSpacing(6)
         footer.addWidget(self.problem_list)
+        footer.addWidget(self.needs)
         # "Generate forever": one job at a time, each with a new seed, until its group is
         # cancelled in the queue panel (the store queues the next as each completes).
         self.forever_button = QToolButton()
@@ -494,7 +507,19 @@ class GenerateTab(QWidget):
         if connected is not None and connected.url == lists.server:
             self.form.set_server_lists(lists)
             self.form.lora_stack.forget_words()  # this server's files: ask it
+            self._find_models_root(lists.server)
         self._update_hint()
+
+    def _find_models_root(self, url: str) -> None:
+        resolve = self.models_root_for
+        self._tasks.run(
+            "read",
+            lambda: resolve(url),
+            self.needs.set_models_root,
+            owner=self,
+            key="models_root",
+            failed=lambda exc: self.needs.set_models_root(None),
+        )
 
     def _on_lists_failed(self, reason: str) -> None:
         self._fetch_error = reason
@@ -503,6 +528,7 @@ class GenerateTab(QWidget):
     def _on_connection(self) -> None:
         if self._fetcher.connected() is None:
             self.form.set_server_lists(None)  # keep the names, flag nothing: we cannot know
+            self.needs.set_models_root(None)
         self._update_hint()
 
     def _update_hint(self) -> None:
@@ -561,6 +587,12 @@ class GenerateTab(QWidget):
             self.queue_button.setToolTip(self.tr("Queue the job (Ctrl+Enter)"))
         self.problem_list.set_problems(self.form.problem_list() if problems else [])
         self.problem_list.setVisible(bool(problems))
+        template = self.form.template()
+        if problems and template is not None and self.form.object_info() is not None:
+            issues = self.form.issues()
+            self.needs.set_needs(missing_models(template, issues), missing_packs(template, issues))
+        else:
+            self.needs.set_needs([], [])
 
     def show_field(self, key: str) -> None:
         """Scroll the form to a field named in the problem list and put the focus there."""
