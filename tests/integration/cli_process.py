@@ -23,7 +23,8 @@ class LiveCli:
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             text=True,
-            env={**os.environ, "PYTHONUNBUFFERED": "1"},
+            # faulthandler: a run that hangs is made to print every thread's stack (finish()).
+            env={**os.environ, "PYTHONUNBUFFERED": "1", "PYTHONFAULTHANDLER": "1"},
             start_new_session=True,
         )
         self._lines: list[str] = []
@@ -65,8 +66,19 @@ class LiveCli:
         os.kill(self.process.pid, signal.SIGINT)
 
     def finish(self, timeout: float = LONG_WAIT_S) -> int:
-        """Wait for the exit; the exit code."""
-        code = self.process.wait(timeout)
+        """Wait for the exit; the exit code. A run still going after `timeout` is made to print
+        its threads' stacks (SIGABRT with faulthandler on) and the test fails with them."""
+        try:
+            code = self.process.wait(timeout)
+        except subprocess.TimeoutExpired:
+            if os.name != "nt":
+                os.kill(self.process.pid, signal.SIGABRT)
+            self.process.wait(LONG_WAIT_S)
+            for reader in self._readers:
+                reader.join(LONG_WAIT_S)
+            raise AssertionError(
+                f"still running after {timeout:g} s; its stacks:\n{self.stderr}\n{self.stdout}"
+            ) from None
         for reader in self._readers:
             reader.join(timeout)
         return code
