@@ -48,6 +48,7 @@ POOL_SIZES: dict[str, int] = {
     "network": 4,
     "export": 1,
     "housekeeping": 1,
+    "managed": 2,  # the managed ComfyUI: a start (blocks until it answers) and a stop
 }
 
 
