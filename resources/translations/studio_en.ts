@@ -219,6 +219,17 @@
     </message>
 </context>
 <context>
+    <name>LogPanel</name>
+    <message numerus="yes">
+        <location filename="../../studio_desktop/ui/managed/log_panel.py" line="+161" />
+        <source>%n match(es)</source>
+        <translation>
+            <numerusform>%n match</numerusform>
+            <numerusform>%n matches</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ProblemList</name>
     <message numerus="yes">
         <location filename="../../studio_desktop/ui/generate/problem_list.py" line="+193" />
@@ -332,7 +343,7 @@
 <context>
     <name>TagEditor</name>
     <message numerus="yes">
-        <location filename="../../studio_desktop/ui/gallery/tag_editor.py" line="+167" />
+        <location filename="../../studio_desktop/ui/gallery/tag_editor.py" line="+102" />
         <source>Tags of %n images: a tag added is added to each; a tag removed is taken off every one.</source>
         <translation>
             <numerusform>Tags of %n images: a tag added is added to each; a tag removed is taken off every one.</numerusform>

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -39,18 +39,6 @@ from studio_desktop.workers.managed import (
     discover_installs,
     split_args,
 )
-
-
-def kind_text(kind: InstallKind) -> str:
-    tr = QCoreApplication.translate
-    names = {
-        InstallKind.GIT: QCoreApplication.translate(
-            "InstallPicker", "Folder with its own Python (venv)"
-        ),
-        InstallKind.PORTABLE: tr("InstallPicker", "Windows portable build"),
-        InstallKind.DESKTOP: tr("InstallPicker", "ComfyUI Desktop app"),
-    }
-    return names[kind]
 
 
 class InstallPicker(QWidget):
@@ -136,6 +124,14 @@ class InstallPicker(QWidget):
         self._state_changed(self.managed.state.value)
         self.search()
 
+    def kind_text(self, kind: InstallKind) -> str:
+        names = {
+            InstallKind.GIT: self.tr("Folder with its own Python (venv)"),
+            InstallKind.PORTABLE: self.tr("Windows portable build"),
+            InstallKind.DESKTOP: self.tr("ComfyUI Desktop app"),
+        }
+        return names[kind]
+
     # --- finding ---
 
     def search(self) -> None:
@@ -161,7 +157,7 @@ class InstallPicker(QWidget):
         row.setFrameShape(QFrame.Shape.StyledPanel)
         title = QLabel(
             self.tr("<b>{kind}</b> · ComfyUI {version}").format(
-                kind=kind_text(install.kind), version=install.version or "?"
+                kind=self.kind_text(install.kind), version=install.version or "?"
             )
         )
         path = QLabel(str(install.path))
