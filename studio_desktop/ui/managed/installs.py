@@ -16,8 +16,8 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFileDialog,
-    QFormLayout,
     QFrame,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -88,15 +88,24 @@ class InstallPicker(QWidget):
         self.at_launch = QCheckBox(self.tr("Start it when Studio Desktop starts"))
         self.at_launch.setChecked(settings.managed_start_at_launch or not settings.managed_path)
 
-        options = QFormLayout()
+        # Compact: the first-run dialog holds this and the manual steps on a 768-pixel screen.
+        options = QGridLayout()
         options.setContentsMargins(0, 0, 0, 0)
-        options.addRow(self.tr("Run on:"), self.preset)
-        options.addRow(self.tr("Port:"), self.port)
-        options.addRow(self.tr("Extra arguments:"), self.extra_args)
-        options.addRow(self.tr("Python:"), self.python)
-        options.addRow("", self.at_launch)
+        options.setHorizontalSpacing(6)
+        options.addWidget(QLabel(self.tr("Run on:")), 0, 0)
+        options.addWidget(self.preset, 0, 1)
+        options.addWidget(QLabel(self.tr("Port:")), 0, 2)
+        options.addWidget(self.port, 0, 3)
+        options.addWidget(QLabel(self.tr("Extra arguments:")), 1, 0)
+        options.addWidget(self.extra_args, 1, 1)
+        options.addWidget(QLabel(self.tr("Python:")), 1, 2)
+        options.addWidget(self.python, 1, 3)
+        options.setColumnStretch(1, 1)
+        options.setColumnStretch(3, 1)
 
         self.progress = ResultLine()
+        self.progress.setVisible(False)  # shown with the first start
+        self.folder_result.setVisible(False)  # shown with the first folder checked
         self.last_lines = QPlainTextEdit()
         self.last_lines.setReadOnly(True)
         self.last_lines.setMaximumHeight(110)
@@ -105,6 +114,7 @@ class InstallPicker(QWidget):
         choose_row = QHBoxLayout()
         choose_row.addWidget(self.choose_button)
         choose_row.addStretch(1)
+        choose_row.addWidget(self.at_launch)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -193,6 +203,7 @@ class InstallPicker(QWidget):
 
     def check_folder(self, folder: Path) -> None:
         """List `folder` if it is a ComfyUI (checked off the GUI thread); say so if not."""
+        self.folder_result.setVisible(True)
         self.folder_result.show_busy(self.tr("Checking {folder}…").format(folder=folder))
         self.services.tasks.run(
             "read",
@@ -233,6 +244,7 @@ class InstallPicker(QWidget):
     def use(self, install: ComfyInstall) -> None:
         """Make it the managed server (saved in the settings) and start it."""
         choice = self.choice_for(install)
+        self.progress.setVisible(True)
         try:
             split_args(choice.extra_args)
         except InvalidChoice:
@@ -257,6 +269,8 @@ class InstallPicker(QWidget):
         state = ServerState(value)
         for button in self.use_buttons:
             button.setEnabled(state not in (ServerState.STARTING, ServerState.RESTARTING))
+        if state is not ServerState.STOPPED or self.managed.choice is not None:
+            self.progress.setVisible(True)
         if state is ServerState.STARTING:
             self.last_lines.setVisible(False)
             self.progress.show_busy(self.tr("Starting ComfyUI… loading"))
@@ -266,11 +280,13 @@ class InstallPicker(QWidget):
             self.progress.show_result(self.tr("ComfyUI is stopped."), ok=False)
 
     def _started(self, url: str) -> None:
+        self.progress.setVisible(True)
         self.last_lines.setVisible(False)
         self.progress.show_result(self.tr("ComfyUI is running at {url}").format(url=url), ok=True)
         self.started.emit(url)
 
     def _failed(self, reason: str, lines: list[str]) -> None:
+        self.progress.setVisible(True)
         self.progress.show_result(
             self.tr("ComfyUI did not start: {reason}").format(reason=reason), ok=False
         )
