@@ -3265,12 +3265,12 @@ The file is missing</source>
 <context>
     <name>InstallPicker</name>
     <message>
-        <location filename="../../studio_desktop/ui/managed/installs.py" line="+129"/>
+        <location filename="../../studio_desktop/ui/managed/installs.py" line="+146"/>
         <source>Folder with its own Python (venv)</source>
         <translation>带独立 Python（venv）的文件夹</translation>
     </message>
     <message>
-        <location line="-71"/>
+        <location line="-87"/>
         <source>Looking for ComfyUI on this computer…</source>
         <translation>正在本机上查找 ComfyUI…</translation>
     </message>
@@ -3320,27 +3320,27 @@ The file is missing</source>
         <translation>Studio Desktop 启动时一并启动它</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>Run on:</source>
         <translation>运行于：</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Port:</source>
         <translation>端口：</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Extra arguments:</source>
         <translation>额外参数：</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Python:</source>
         <translation>Python：</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+45"/>
         <source>Windows portable build</source>
         <translation>Windows 便携版</translation>
     </message>
@@ -3375,7 +3375,7 @@ The file is missing</source>
         <translation>选择 ComfyUI 文件夹</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Checking {folder}…</source>
         <translation>正在检查 {folder}…</translation>
     </message>
@@ -3390,7 +3390,7 @@ The file is missing</source>
         <translation>在 {folder} 中找到了 ComfyUI</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+23"/>
         <source>The extra arguments have an unclosed quote.</source>
         <translation>额外参数中有未闭合的引号。</translation>
     </message>
@@ -3405,7 +3405,7 @@ The file is missing</source>
         <translation>无法保存此选择：{error}</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+13"/>
         <source>Starting ComfyUI… loading</source>
         <translation>正在启动 ComfyUI… 加载中</translation>
     </message>
@@ -3415,12 +3415,12 @@ The file is missing</source>
         <translation>ComfyUI 已停止。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>ComfyUI is running at {url}</source>
         <translation>ComfyUI 正在 {url} 运行</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>ComfyUI did not start: {reason}</source>
         <translation>ComfyUI 未能启动：{reason}</translation>
     </message>
@@ -4152,7 +4152,7 @@ Data folder: {folder}</source>
 <context>
     <name>ManagedBadge</name>
     <message>
-        <location filename="../../studio_desktop/ui/managed/badge.py" line="+27"/>
+        <location filename="../../studio_desktop/ui/managed/badge.py" line="+28"/>
         <source>Start ComfyUI</source>
         <translation>启动 ComfyUI</translation>
     </message>

@@ -3265,12 +3265,12 @@ The file is missing</source>
 <context>
     <name>InstallPicker</name>
     <message>
-        <location filename="../../studio_desktop/ui/managed/installs.py" line="+129"/>
+        <location filename="../../studio_desktop/ui/managed/installs.py" line="+146"/>
         <source>Folder with its own Python (venv)</source>
         <translation>附獨立 Python（venv）的資料夾</translation>
     </message>
     <message>
-        <location line="-71"/>
+        <location line="-87"/>
         <source>Looking for ComfyUI on this computer…</source>
         <translation>正在本機上尋找 ComfyUI…</translation>
     </message>
@@ -3320,27 +3320,27 @@ The file is missing</source>
         <translation>Studio Desktop 啟動時一併啟動它</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>Run on:</source>
         <translation>執行於：</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Port:</source>
         <translation>連接埠：</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Extra arguments:</source>
         <translation>額外參數：</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Python:</source>
         <translation>Python：</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+45"/>
         <source>Windows portable build</source>
         <translation>Windows 可攜版</translation>
     </message>
@@ -3375,7 +3375,7 @@ The file is missing</source>
         <translation>選擇 ComfyUI 資料夾</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Checking {folder}…</source>
         <translation>正在檢查 {folder}…</translation>
     </message>
@@ -3390,7 +3390,7 @@ The file is missing</source>
         <translation>在 {folder} 中找到了 ComfyUI</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+23"/>
         <source>The extra arguments have an unclosed quote.</source>
         <translation>額外參數中有未閉合的引號。</translation>
     </message>
@@ -3405,7 +3405,7 @@ The file is missing</source>
         <translation>無法儲存此選擇：{error}</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+13"/>
         <source>Starting ComfyUI… loading</source>
         <translation>正在啟動 ComfyUI… 載入中</translation>
     </message>
@@ -3415,12 +3415,12 @@ The file is missing</source>
         <translation>ComfyUI 已停止。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>ComfyUI is running at {url}</source>
         <translation>ComfyUI 正在 {url} 執行</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>ComfyUI did not start: {reason}</source>
         <translation>ComfyUI 未能啟動：{reason}</translation>
     </message>
@@ -4152,7 +4152,7 @@ Data folder: {folder}</source>
 <context>
     <name>ManagedBadge</name>
     <message>
-        <location filename="../../studio_desktop/ui/managed/badge.py" line="+27"/>
+        <location filename="../../studio_desktop/ui/managed/badge.py" line="+28"/>
         <source>Start ComfyUI</source>
         <translation>啟動 ComfyUI</translation>
     </message>

@@ -112,7 +112,7 @@ def test_first_run_lists_the_install_and_use_this_one_starts_and_registers_it(
 
     use_first(qtbot, picker, port)
 
-    assert "Starting ComfyUI" in picker.progress.text()
+    assert "Starting ComfyUI" in picker.progress.text() and picker.busy.isVisibleTo(picker)
     controller = managed_services.managed
     assert controller is not None
     url = f"http://127.0.0.1:{port}"
@@ -212,6 +212,17 @@ def test_the_window_shows_the_live_log_and_a_crash_notice_then_the_restart(
     qtbot.waitUntil(lambda: box.text() == "ComfyUI is running again.", timeout=WAIT_MS)
     qtbot.waitUntil(lambda: controller.state is ServerState.RUNNING, timeout=WAIT_MS)
     box.close()
+
+    pid = controller.pid
+    assert pid is not None
+    badge.stop_action.trigger()
+    qtbot.waitUntil(lambda: controller.state is ServerState.STOPPED, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: wait_gone(pid, 0), timeout=WAIT_MS)
+    assert badge.text() == "ComfyUI (this computer): stopped" and badge.isVisible()
+    qtbot.waitUntil(lambda: not controller.active, timeout=WAIT_MS)
+    badge.start_action.trigger()  # the same choice again
+    qtbot.waitUntil(lambda: controller.state is ServerState.RUNNING, timeout=WAIT_MS)
+    assert controller.pid not in (None, pid)
 
 
 def test_log_panel_finds_copies_follows_the_end_and_keeps_a_bounded_count(

@@ -24,11 +24,12 @@ class ManagedBadge(QToolButton):
         self.setAutoRaise(True)
         self.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         menu = QMenu(self)
-        self.start_action = menu.addAction(self.tr("Start ComfyUI"), managed.start)
-        self.stop_action = menu.addAction(self.tr("Stop ComfyUI"), managed.stop)
-        self.restart_action = menu.addAction(self.tr("Restart ComfyUI"), managed.restart)
+        # Lambdas: a menu action passes `checked`, which start() would take for a choice.
+        self.start_action = menu.addAction(self.tr("Start ComfyUI"), lambda: managed.start())
+        self.stop_action = menu.addAction(self.tr("Stop ComfyUI"), lambda: managed.stop())
+        self.restart_action = menu.addAction(self.tr("Restart ComfyUI"), lambda: managed.restart())
         menu.addSeparator()
-        self.log_action = menu.addAction(self.tr("Show log"), show_log)
+        self.log_action = menu.addAction(self.tr("Show log"), lambda: show_log())
         self.setMenu(menu)
         self.notice_box: QMessageBox | None = None
         managed.state_changed.connect(self.show_state)

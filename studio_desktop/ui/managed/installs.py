@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QProgressBar,
     QPushButton,
     QSpinBox,
     QVBoxLayout,
@@ -105,6 +106,11 @@ class InstallPicker(QWidget):
 
         self.progress = ResultLine()
         self.progress.setVisible(False)  # shown with the first start
+        self.busy = QProgressBar()  # moves while ComfyUI loads, until /system_stats answers
+        self.busy.setRange(0, 0)
+        self.busy.setTextVisible(False)
+        self.busy.setMaximumHeight(6)
+        self.busy.setVisible(False)
         self.folder_result.setVisible(False)  # shown with the first folder checked
         self.last_lines = QPlainTextEdit()
         self.last_lines.setReadOnly(True)
@@ -126,6 +132,7 @@ class InstallPicker(QWidget):
         layout.addWidget(self.folder_result)
         layout.addLayout(options)
         layout.addWidget(self.progress)
+        layout.addWidget(self.busy)
         layout.addWidget(self.last_lines)
 
         self.managed.state_changed.connect(self._state_changed)
@@ -271,6 +278,7 @@ class InstallPicker(QWidget):
             button.setEnabled(state not in (ServerState.STARTING, ServerState.RESTARTING))
         if state is not ServerState.STOPPED or self.managed.choice is not None:
             self.progress.setVisible(True)
+        self.busy.setVisible(state in (ServerState.STARTING, ServerState.RESTARTING))
         if state is ServerState.STARTING:
             self.last_lines.setVisible(False)
             self.progress.show_busy(self.tr("Starting ComfyUI… loading"))
