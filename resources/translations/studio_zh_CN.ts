@@ -1257,12 +1257,12 @@
         <translation>启动 ComfyUI：在 ComfyUI 文件夹中运行 &lt;b&gt;python main.py&lt;/b&gt;，或打开 ComfyUI Desktop。</translation>
     </message>
     <message>
-        <location line="+180"/>
+        <location line="+182"/>
         <source>It usually listens on &lt;b&gt;{url}&lt;/b&gt;. When it is up, click Check again.</source>
         <translation>它通常监听 &lt;b&gt;{url}&lt;/b&gt;。启动完成后，点击“重新检查”。</translation>
     </message>
     <message>
-        <location line="-175"/>
+        <location line="-177"/>
         <source>ComfyUI on another computer or port? Use another address. Without a server, the jobs you queue wait until one is available.</source>
         <translation>ComfyUI 在另一台电脑或其他端口上？请使用其他地址。没有服务器时，加入队列的任务会一直等待，直到有服务器可用。</translation>
     </message>
@@ -1302,7 +1302,7 @@
         <translation>&lt;b&gt;让 Studio Desktop 为你启动 ComfyUI&lt;/b&gt;</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>&lt;b&gt;Or start it yourself&lt;/b&gt;</source>
         <translation>&lt;b&gt;或者自己启动它&lt;/b&gt;</translation>
     </message>
@@ -3265,7 +3265,7 @@ The file is missing</source>
 <context>
     <name>InstallPicker</name>
     <message>
-        <location filename="../../studio_desktop/ui/managed/installs.py" line="+146"/>
+        <location filename="../../studio_desktop/ui/managed/installs.py" line="+148"/>
         <source>Folder with its own Python (venv)</source>
         <translation>带独立 Python（venv）的文件夹</translation>
     </message>
@@ -3350,7 +3350,7 @@ The file is missing</source>
         <translation>ComfyUI 桌面版应用</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+29"/>
         <source>&lt;b&gt;{kind}&lt;/b&gt; · ComfyUI {version}</source>
         <translation>&lt;b&gt;{kind}&lt;/b&gt; · ComfyUI {version}</translation>
     </message>
@@ -3385,12 +3385,12 @@ The file is missing</source>
         <translation>{folder} 不是 ComfyUI 文件夹：其中没有 main.py 及旁边的 comfy 文件夹，也不是便携版或 ComfyUI 桌面版应用的文件夹。</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Found ComfyUI in {folder}</source>
         <translation>在 {folder} 中找到了 ComfyUI</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+24"/>
         <source>The extra arguments have an unclosed quote.</source>
         <translation>额外参数中有未闭合的引号。</translation>
     </message>
@@ -3415,7 +3415,7 @@ The file is missing</source>
         <translation>ComfyUI 已停止。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>ComfyUI is running at {url}</source>
         <translation>ComfyUI 正在 {url} 运行</translation>
     </message>
@@ -4212,7 +4212,7 @@ Data folder: {folder}</source>
         <translation>ComfyUI 意外停止的次数过多；未再重启。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+10"/>
         <source>ComfyUI did not start.</source>
         <translation>ComfyUI 未能启动。</translation>
     </message>

@@ -1257,12 +1257,12 @@
         <translation>啟動 ComfyUI：在 ComfyUI 資料夾中執行 &lt;b&gt;python main.py&lt;/b&gt;，或開啟 ComfyUI Desktop。</translation>
     </message>
     <message>
-        <location line="+180"/>
+        <location line="+182"/>
         <source>It usually listens on &lt;b&gt;{url}&lt;/b&gt;. When it is up, click Check again.</source>
         <translation>它通常監聽 &lt;b&gt;{url}&lt;/b&gt;。啟動完成後，請按「重新檢查」。</translation>
     </message>
     <message>
-        <location line="-175"/>
+        <location line="-177"/>
         <source>ComfyUI on another computer or port? Use another address. Without a server, the jobs you queue wait until one is available.</source>
         <translation>ComfyUI 在另一台電腦或其他連接埠上？請使用其他位址。沒有伺服器時，加入佇列的任務會等待，直到有伺服器可用。</translation>
     </message>
@@ -1302,7 +1302,7 @@
         <translation>&lt;b&gt;讓 Studio Desktop 為你啟動 ComfyUI&lt;/b&gt;</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>&lt;b&gt;Or start it yourself&lt;/b&gt;</source>
         <translation>&lt;b&gt;或者自行啟動它&lt;/b&gt;</translation>
     </message>
@@ -3265,7 +3265,7 @@ The file is missing</source>
 <context>
     <name>InstallPicker</name>
     <message>
-        <location filename="../../studio_desktop/ui/managed/installs.py" line="+146"/>
+        <location filename="../../studio_desktop/ui/managed/installs.py" line="+148"/>
         <source>Folder with its own Python (venv)</source>
         <translation>附獨立 Python（venv）的資料夾</translation>
     </message>
@@ -3350,7 +3350,7 @@ The file is missing</source>
         <translation>ComfyUI 桌面版應用程式</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+29"/>
         <source>&lt;b&gt;{kind}&lt;/b&gt; · ComfyUI {version}</source>
         <translation>&lt;b&gt;{kind}&lt;/b&gt; · ComfyUI {version}</translation>
     </message>
@@ -3385,12 +3385,12 @@ The file is missing</source>
         <translation>{folder} 不是 ComfyUI 資料夾：其中沒有 main.py 及旁邊的 comfy 資料夾，也不是可攜版或 ComfyUI 桌面版應用程式的資料夾。</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Found ComfyUI in {folder}</source>
         <translation>在 {folder} 中找到了 ComfyUI</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+24"/>
         <source>The extra arguments have an unclosed quote.</source>
         <translation>額外參數中有未閉合的引號。</translation>
     </message>
@@ -3415,7 +3415,7 @@ The file is missing</source>
         <translation>ComfyUI 已停止。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>ComfyUI is running at {url}</source>
         <translation>ComfyUI 正在 {url} 執行</translation>
     </message>
@@ -4212,7 +4212,7 @@ Data folder: {folder}</source>
         <translation>ComfyUI 意外停止的次數過多；未再重新啟動。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+10"/>
         <source>ComfyUI did not start.</source>
         <translation>ComfyUI 未能啟動。</translation>
     </message>

@@ -6,7 +6,7 @@ import html
 import logging
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt, Slot
+from PySide6.QtCore import Qt, QTimer, Slot
 from PySide6.QtWidgets import (
     QDialog,
     QGridLayout,
@@ -222,6 +222,8 @@ class FirstRunDialog(QDialog):
             heading = QLabel(self.tr("<b>Let Studio Desktop start ComfyUI for you</b>"))
             self.installs = InstallPicker(self.services)
             self.installs.started.connect(self._managed_started)
+            # After the layout took the change in: the wrapped text's height is known then.
+            self.installs.content_changed.connect(lambda: QTimer.singleShot(0, self._grow))
             layout.addWidget(heading)
             layout.addWidget(self.installs)
             layout.addSpacing(6)

@@ -32,7 +32,7 @@ from studio_desktop.ui.managed.installs import InstallPicker
 from studio_desktop.ui.managed.log_panel import MAX_LINES, LogPanel
 from studio_desktop.ui.services import Services
 from studio_desktop.ui.settings.servers_page import ServersPage
-from studio_desktop.workers.managed import ManagedController
+from studio_desktop.workers.managed import ManagedChoice, ManagedController
 from studio_desktop.workers.pool import WorkerPool
 from tests.fakes.comfy_layouts import CRASH_NOW, FAIL_AT_START, stand_in
 from tests.gui.conftest import PoolFactory, db
@@ -325,3 +325,26 @@ def test_closing_the_app_stops_the_managed_server_and_leaves_no_child(
     finally:
         studio.shutdown()
         ctx.close()
+
+
+def test_a_start_from_the_status_bar_that_fails_opens_a_notice_with_the_last_lines(
+    qtbot: QtBot, home: Path, managed_services: Services
+) -> None:
+    (home / "ComfyUI" / FAIL_AT_START).write_text("")
+    window = MainWindow(managed_services)
+    qtbot.addWidget(window)
+    window.show()
+    controller, badge = managed_services.managed, window.managed_badge
+    assert controller is not None and badge is not None
+    controller.choose(ManagedChoice(home / "ComfyUI", port=free_port()))
+    assert badge.isVisible() and badge.start_action.isEnabled()
+
+    badge.start_action.trigger()  # no install list on screen: the notice says it
+
+    qtbot.waitUntil(lambda: badge.notice_box is not None, timeout=WAIT_MS)
+    box = badge.notice_box
+    assert box is not None and box.text() == "ComfyUI did not start."
+    assert "exit code 1" in box.informativeText()
+    assert "stand-in told to fail" in box.detailedText()
+    assert badge.text() == "ComfyUI (this computer): failed"
+    box.close()

@@ -72,6 +72,12 @@ class ManagedBadge(QToolButton):
         self._box(text, notice.text, notice.last_lines)
 
     def _start_failed(self, reason: str, lines: list[str]) -> None:
+        from studio_desktop.ui.managed.installs import InstallPicker  # it imports settings
+
+        # An install list on screen shows the failure itself (the user just pressed Use this
+        # one there); a start at launch or from this menu gets the box.
+        if any(p.isVisible() for p in self.window().findChildren(InstallPicker)):
+            return
         self._box(self.tr("ComfyUI did not start."), reason, tuple(lines))
 
     def _box(self, text: str, detail: str, lines: tuple[str, ...]) -> None:

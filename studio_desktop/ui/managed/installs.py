@@ -46,6 +46,8 @@ class InstallPicker(QWidget):
     """The list of installs found and the options a start uses."""
 
     started = Signal(str)  # the managed server's URL, once it answers
+    # Something was shown or hidden: a dialog holding this may need to grow (first run).
+    content_changed = Signal()
 
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -114,7 +116,7 @@ class InstallPicker(QWidget):
         self.folder_result.setVisible(False)  # shown with the first folder checked
         self.last_lines = QPlainTextEdit()
         self.last_lines.setReadOnly(True)
-        self.last_lines.setMaximumHeight(110)
+        self.last_lines.setMaximumHeight(90)
         self.last_lines.setVisible(False)
 
         choose_row = QHBoxLayout()
@@ -165,6 +167,7 @@ class InstallPicker(QWidget):
         for install in installs:
             self._add_row(install)
         self.none_found.setVisible(not self.installs)
+        self.content_changed.emit()
 
     def _add_row(self, install: ComfyInstall) -> None:
         if any(i.path == install.path for i in self.installs):
@@ -230,11 +233,13 @@ class InstallPicker(QWidget):
                 ).format(folder=folder),
                 ok=False,
             )
+            self.content_changed.emit()
             return
         self.folder_result.show_result(
             self.tr("Found ComfyUI in {folder}").format(folder=install.path), ok=True
         )
         self._add_row(install)
+        self.content_changed.emit()
 
     # --- using one ---
 
@@ -286,6 +291,7 @@ class InstallPicker(QWidget):
             self._started(self.managed.url)
         elif state is ServerState.STOPPED and self.managed.choice is not None:
             self.progress.show_result(self.tr("ComfyUI is stopped."), ok=False)
+        self.content_changed.emit()
 
     def _started(self, url: str) -> None:
         self.progress.setVisible(True)
@@ -300,3 +306,4 @@ class InstallPicker(QWidget):
         )
         self.last_lines.setPlainText("\n".join(lines))
         self.last_lines.setVisible(bool(lines))
+        self.content_changed.emit()
