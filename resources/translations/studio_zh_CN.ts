@@ -3265,12 +3265,12 @@ The file is missing</source>
 <context>
     <name>InstallPicker</name>
     <message>
-        <location filename="../../studio_desktop/ui/managed/installs.py" line="+148"/>
+        <location filename="../../studio_desktop/ui/managed/installs.py" line="+150"/>
         <source>Folder with its own Python (venv)</source>
         <translation>带独立 Python（venv）的文件夹</translation>
     </message>
     <message>
-        <location line="-87"/>
+        <location line="-89"/>
         <source>Looking for ComfyUI on this computer…</source>
         <translation>正在本机上查找 ComfyUI…</translation>
     </message>
@@ -3340,7 +3340,12 @@ The file is missing</source>
         <translation>Python：</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+44"/>
+        <source>ComfyUI folder</source>
+        <translation>ComfyUI 文件夹</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Windows portable build</source>
         <translation>Windows 便携版</translation>
     </message>

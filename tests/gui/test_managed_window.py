@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from studio_desktop.app import GuiOptions, StudioApp
@@ -166,6 +166,14 @@ def test_a_folder_that_is_not_comfyui_says_so(
     assert f"{empty} is not a ComfyUI folder" in picker.folder_result.text()
     picker.check_folder(home / "ComfyUI")
     qtbot.waitUntil(lambda: picker.folder_result.ok is True, timeout=WAIT_MS)
+
+    # A checkout with no venv beside it: listed, and the row says to name a python.
+    bare = stand_in(tmp_path / "elsewhere")
+    picker.check_folder(bare)
+    qtbot.waitUntil(lambda: any(i.path == bare for i in picker.installs), timeout=WAIT_MS)
+    texts = [label.text() for label in picker.findChildren(QLabel)]
+    assert "<b>ComfyUI folder</b> · ComfyUI 0.3.64" in texts
+    assert "No Python beside it: name one below" in texts
 
 
 def test_a_failed_start_shows_the_last_log_lines(

@@ -143,13 +143,15 @@ class InstallPicker(QWidget):
         self._state_changed(self.managed.state.value)
         self.search()
 
-    def kind_text(self, kind: InstallKind) -> str:
+    def kind_text(self, install: ComfyInstall) -> str:
+        if install.kind is InstallKind.GIT and install.python is None:
+            return self.tr("ComfyUI folder")  # no venv beside it: the user names a python
         names = {
             InstallKind.GIT: self.tr("Folder with its own Python (venv)"),
             InstallKind.PORTABLE: self.tr("Windows portable build"),
             InstallKind.DESKTOP: self.tr("ComfyUI Desktop app"),
         }
-        return names[kind]
+        return names[install.kind]
 
     # --- finding ---
 
@@ -177,7 +179,7 @@ class InstallPicker(QWidget):
         row.setFrameShape(QFrame.Shape.StyledPanel)
         title = QLabel(
             self.tr("<b>{kind}</b> · ComfyUI {version}").format(
-                kind=self.kind_text(install.kind), version=install.version or "?"
+                kind=self.kind_text(install), version=install.version or "?"
             )
         )
         path = QLabel(str(install.path))
