@@ -38,6 +38,7 @@ from studio_desktop.ui.services import Services
 from studio_desktop.ui.texts import show_text
 from studio_desktop.ui.theme import apply_theme
 from studio_desktop.ui.translations import install_translator
+from studio_desktop.workers.managed import ManagedChoice, ManagedController
 from studio_desktop.workers.pool import WorkerPool
 
 log = logging.getLogger("studio.app")
@@ -76,7 +77,13 @@ class StudioApp:
             config=EngineConfig(),
         )
         self.tasks = self.pool.tasks
-        self.services = Services(ctx, self.pool, self.settings)
+        operations, settings = self.pool.operations, self.settings
+        self.managed = ManagedController(
+            ctx.paths.logs,
+            self.tasks,
+            register=lambda url: operations.register_managed(url, depth=settings.pipeline_depth),
+        )
+        self.services = Services(ctx, self.pool, self.settings, managed=self.managed)
         self.window = MainWindow(self.services)
         self.window.close_requested.connect(self._on_close_requested)
         self.window.restart_requested.connect(self.restart)
@@ -121,6 +128,10 @@ class StudioApp:
         self.ctx.store.forbid_thread(threading.current_thread(), reads=True)
         self._run_housekeeping()
         self._housekeeping_timer.start()
+        # The ComfyUI chosen with "Use this one": Start uses it; started now when asked.
+        self.managed.choose(ManagedChoice.from_settings(self.settings))
+        if self.settings.managed_start_at_launch and self.managed.choice is not None:
+            self.managed.start()
         if self._options.first_run and not self.settings.first_run_done:
             FirstRunDialog(self.services, self.window).open()
 
@@ -200,10 +211,14 @@ class StudioApp:
         if self._finishing is not None:
             self._finishing.close()
         self._housekeeping_timer.stop()
+        # ComfyUI stops on a thread of its own while the pool stops (the window is gone from
+        # the user's view by now); waited for below, before the tasks and the store go.
+        self.managed.begin_quit_stop()
         if not self.pool.shutdown(SHUTDOWN_TIMEOUT_S):
             log.warning("workers did not stop within %.0f s", SHUTDOWN_TIMEOUT_S)
         self.window.thumbnails.shutdown()
         self.window.shutdown()
+        self.managed.wait_stopped()
         if not self.tasks.shutdown(SHUTDOWN_TIMEOUT_S):  # the pool's: stopped with it already
             log.warning("background tasks did not stop within %.0f s", SHUTDOWN_TIMEOUT_S)
         # Nothing else runs now: closing code (the self-test's clean-up) may use the store here.

@@ -241,6 +241,17 @@
     </message>
 </context>
 <context>
+    <name>LogPanel</name>
+    <message numerus="yes">
+        <location filename="../../studio_desktop/ui/managed/log_panel.py" line="+161" />
+        <source>%n match(es)</source>
+        <translation>
+            <numerusform>%n match</numerusform>
+            <numerusform>%n matches</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ProblemList</name>
     <message numerus="yes">
         <location filename="../../studio_desktop/ui/generate/problem_list.py" line="+194" />

@@ -301,7 +301,7 @@
         <translation>无法连接 {server}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../studio_desktop/core/settings.py" line="+147"/>
+        <location filename="../../studio_desktop/core/settings.py" line="+162"/>
         <source>the settings file {path} {problem} (kept as {aside}); using the default settings</source>
         <translation>设置文件 {path} {problem}（已另存为 {aside}）；使用默认设置</translation>
     </message>
@@ -347,16 +347,22 @@
     </message>
     <message>
         <location line="+9"/>
+        <location line="+21"/>
         <source>{value} is not one of {allowed}; using {default}</source>
         <translation>{value} 不是 {allowed} 之一；使用 {default}</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="-10"/>
         <source>{value} is not a folder path; using {default} (outputs/)</source>
         <translation>{value} 不是文件夹路径；使用 {default}（outputs/）</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+21"/>
+        <source>{value} is not text; using {default}</source>
+        <translation>{value} 不是文本；改用 {default}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>is not a saved form; using {default}</source>
         <translation>不是已保存的表单；使用 {default}</translation>
     </message>
@@ -1310,7 +1316,7 @@
 <context>
     <name>FirstRunDialog</name>
     <message>
-        <location filename="../../studio_desktop/ui/first_run.py" line="+64"/>
+        <location filename="../../studio_desktop/ui/first_run.py" line="+65"/>
         <location line="+6"/>
         <source>Welcome to Studio Desktop</source>
         <translation>欢迎使用 Studio Desktop</translation>
@@ -1336,12 +1342,12 @@
         <translation>启动 ComfyUI：在 ComfyUI 文件夹中运行 &lt;b&gt;python main.py&lt;/b&gt;，或打开 ComfyUI Desktop。</translation>
     </message>
     <message>
-        <location line="+165"/>
+        <location line="+182"/>
         <source>It usually listens on &lt;b&gt;{url}&lt;/b&gt;. When it is up, click Check again.</source>
         <translation>它通常监听 &lt;b&gt;{url}&lt;/b&gt;。启动完成后，点击“重新检查”。</translation>
     </message>
     <message>
-        <location line="-160"/>
+        <location line="-177"/>
         <source>ComfyUI on another computer or port? Use another address. Without a server, the jobs you queue wait until one is available.</source>
         <translation>ComfyUI 在另一台电脑或其他端口上？请使用其他地址。没有服务器时，加入队列的任务会一直等待，直到有服务器可用。</translation>
     </message>
@@ -1376,12 +1382,22 @@
         <translation>不连接服务器，继续</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+18"/>
+        <source>&lt;b&gt;Let Studio Desktop start ComfyUI for you&lt;/b&gt;</source>
+        <translation>&lt;b&gt;让 Studio Desktop 为你启动 ComfyUI&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&lt;b&gt;Or start it yourself&lt;/b&gt;</source>
+        <translation>&lt;b&gt;或者自己启动它&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location line="+44"/>
         <source>Looking for ComfyUI at {url}…</source>
         <translation>正在 {url} 查找 ComfyUI…</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+25"/>
         <source>Connecting to {url}…</source>
         <translation>正在连接 {url}…</translation>
     </message>
@@ -3468,6 +3484,174 @@ The file is missing</source>
     </message>
 </context>
 <context>
+    <name>InstallPicker</name>
+    <message>
+        <location filename="../../studio_desktop/ui/managed/installs.py" line="+61"/>
+        <source>Looking for ComfyUI on this computer…</source>
+        <translation>正在本机上查找 ComfyUI…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>No ComfyUI found in the usual places. Choose its folder by hand.</source>
+        <translation>在常见位置未找到 ComfyUI。请手动选择它的文件夹。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Choose folder…</source>
+        <translation>选择文件夹…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>GPU (normal)</source>
+        <translation>GPU（常规）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Low VRAM</source>
+        <translation>低显存</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CPU only (slow)</source>
+        <translation>仅 CPU（较慢）</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>When something else uses this port, a free one is picked instead.</source>
+        <translation>如果此端口被其他程序占用，会改用一个空闲端口。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>e.g. --preview-method auto</source>
+        <translation>例如 --preview-method auto</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the one found beside it</source>
+        <translation>使用它旁边找到的 Python</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Start it when Studio Desktop starts</source>
+        <translation>Studio Desktop 启动时一并启动它</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Run on:</source>
+        <translation>运行于：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Port:</source>
+        <translation>端口：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Extra arguments:</source>
+        <translation>额外参数：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Python:</source>
+        <translation>Python：</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>ComfyUI folder</source>
+        <translation>ComfyUI 文件夹</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Folder with its own Python (venv)</source>
+        <translation>带独立 Python（venv）的文件夹</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Windows portable build</source>
+        <translation>Windows 便携版</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ComfyUI Desktop app</source>
+        <translation>ComfyUI 桌面版应用</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>&lt;b&gt;{kind}&lt;/b&gt; · ComfyUI {version}</source>
+        <translation>&lt;b&gt;{kind}&lt;/b&gt; · ComfyUI {version}</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>ComfyUI&apos;s code was not found</source>
+        <translation>未找到 ComfyUI 的代码</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No Python beside it: name one below</source>
+        <translation>旁边没有 Python：请在下方指定一个</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Use this one</source>
+        <translation>使用这个</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Choose the ComfyUI folder</source>
+        <translation>选择 ComfyUI 文件夹</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Checking {folder}…</source>
+        <translation>正在检查 {folder}…</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>{folder} is not a ComfyUI folder: it has no main.py with a comfy folder beside it, and it is not a portable build or the ComfyUI Desktop app&apos;s folder.</source>
+        <translation>{folder} 不是 ComfyUI 文件夹：其中没有 main.py 及旁边的 comfy 文件夹，也不是便携版或 ComfyUI 桌面版应用的文件夹。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Found ComfyUI in {folder}</source>
+        <translation>在 {folder} 中找到了 ComfyUI</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>The extra arguments have an unclosed quote.</source>
+        <translation>额外参数中有未闭合的引号。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>ComfyUI is already running: stop it first (status bar).</source>
+        <translation>ComfyUI 已在运行：请先停止它（状态栏）。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The choice could not be saved: {error}</source>
+        <translation>无法保存此选择：{error}</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Starting ComfyUI… loading</source>
+        <translation>正在启动 ComfyUI… 加载中</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>ComfyUI is stopped.</source>
+        <translation>ComfyUI 已停止。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>ComfyUI is running at {url}</source>
+        <translation>ComfyUI 正在 {url} 运行</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>ComfyUI did not start: {reason}</source>
+        <translation>ComfyUI 未能启动：{reason}</translation>
+    </message>
+</context>
+<context>
     <name>JobDetails</name>
     <message>
         <location filename="../../studio_desktop/ui/history/details.py" line="+225"/>
@@ -3811,6 +3995,56 @@ The file is missing</source>
     </message>
 </context>
 <context>
+    <name>LogPanel</name>
+    <message>
+        <location filename="../../studio_desktop/ui/managed/log_panel.py" line="+52"/>
+        <source>ComfyUI&apos;s output appears here once Studio Desktop starts it.</source>
+        <translation>Studio Desktop 启动 ComfyUI 后，它的输出会显示在这里。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Find in the log</source>
+        <translation>在日志中查找</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Previous</source>
+        <translation>上一个</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Next</source>
+        <translation>下一个</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copy the selected lines</source>
+        <translation>复制选中的行</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Copy all</source>
+        <translation>全部复制</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open log file</source>
+        <translation>打开日志文件</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+91"/>
+        <source>%n match(es)</source>
+        <translation>
+            <numerusform>%n 处匹配</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>LoraRow</name>
     <message>
         <location filename="../../studio_desktop/ui/generate/lora_stack.py" line="+50"/>
@@ -3879,35 +4113,40 @@ The file is missing</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../studio_desktop/ui/main_window.py" line="+63"/>
+        <location filename="../../studio_desktop/ui/main_window.py" line="+65"/>
         <source>Studio Desktop</source>
         <translation>Studio Desktop</translation>
     </message>
     <message>
         <location line="+10"/>
-        <location line="+246"/>
+        <location line="+258"/>
         <source>Generate</source>
         <translation>生成</translation>
     </message>
     <message>
-        <location line="-245"/>
-        <location line="+245"/>
+        <location line="-257"/>
+        <location line="+257"/>
         <source>Gallery</source>
         <translation>图库</translation>
     </message>
     <message>
-        <location line="-244"/>
-        <location line="+244"/>
+        <location line="-256"/>
+        <location line="+256"/>
         <source>History</source>
         <translation>历史记录</translation>
     </message>
     <message>
-        <location line="-240"/>
+        <location line="-252"/>
         <source>Queue</source>
         <translation>队列</translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location line="+17"/>
+        <source>ComfyUI log</source>
+        <translation>ComfyUI 日志</translation>
+    </message>
+    <message>
+        <location line="+65"/>
         <source>&amp;Undo: {what}</source>
         <translation>撤销(&amp;U)：{what}</translation>
     </message>
@@ -4018,7 +4257,7 @@ The file is missing</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+10"/>
         <source>&amp;Image</source>
         <translation>图片(&amp;I)</translation>
     </message>
@@ -4059,12 +4298,12 @@ The file is missing</source>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+122"/>
+        <location line="+127"/>
         <source>About Studio Desktop</source>
         <translation>关于 Studio Desktop</translation>
     </message>
     <message>
-        <location line="-115"/>
+        <location line="-120"/>
         <source>Import a ComfyUI workflow</source>
         <translation>导入 ComfyUI 工作流</translation>
     </message>
@@ -4079,7 +4318,7 @@ The file is missing</source>
         <translation>模板已保存，并已在“生成”中选中。</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+71"/>
         <source>Cancel all jobs</source>
         <translation>取消所有任务</translation>
     </message>
@@ -4100,17 +4339,18 @@ Data folder: {folder}</source>
 数据文件夹：{folder}</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+75"/>
         <source>Jobs are still in the queue</source>
         <translation>队列中还有任务</translation>
     </message>
     <message>
         <location line="+2"/>
+        <location line="+32"/>
         <source>{running} running and {waiting} waiting jobs.</source>
         <translation>{running} 个任务运行中，{waiting} 个任务等待中。</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-26"/>
         <source>Finish them before quitting, keep them queued for the next start, or cancel them?</source>
         <translation>要等它们完成后再退出、保留到下次启动时继续，还是取消它们？</translation>
     </message>
@@ -4128,6 +4368,94 @@ Data folder: {folder}</source>
         <location line="+1"/>
         <source>Cancel jobs</source>
         <translation>取消任务</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>ComfyUI is running jobs</source>
+        <translation>ComfyUI 正在运行任务</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Studio Desktop started this ComfyUI and stops it when you quit. The jobs stay queued for the next start.</source>
+        <translation>这个 ComfyUI 由 Studio Desktop 启动，退出时会将它停止。任务会保留在队列中，下次启动时继续。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Quit and stop server</source>
+        <translation>退出并停止服务器</translation>
+    </message>
+</context>
+<context>
+    <name>ManagedBadge</name>
+    <message>
+        <location filename="../../studio_desktop/ui/managed/badge.py" line="+28"/>
+        <source>Start ComfyUI</source>
+        <translation>启动 ComfyUI</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stop ComfyUI</source>
+        <translation>停止 ComfyUI</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Restart ComfyUI</source>
+        <translation>重启 ComfyUI</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Show log</source>
+        <translation>显示日志</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>ComfyUI (this computer): stopped</source>
+        <translation>ComfyUI（本机）：已停止</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ComfyUI (this computer): starting…</source>
+        <translation>ComfyUI（本机）：正在启动…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ComfyUI (this computer): running</source>
+        <translation>ComfyUI（本机）：运行中</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ComfyUI (this computer): restarting…</source>
+        <translation>ComfyUI（本机）：正在重启…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ComfyUI (this computer): failed</source>
+        <translation>ComfyUI（本机）：失败</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>ComfyUI is running again.</source>
+        <translation>ComfyUI 已重新运行。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>ComfyUI stopped unexpectedly; Studio Desktop restarts it in {seconds} s.</source>
+        <translation>ComfyUI 意外停止；Studio Desktop 将在 {seconds} 秒后重启它。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>ComfyUI stopped unexpectedly too often; it was not restarted.</source>
+        <translation>ComfyUI 意外停止的次数过多；未再重启。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>ComfyUI did not start.</source>
+        <translation>ComfyUI 未能启动。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>ComfyUI</source>
+        <translation>ComfyUI</translation>
     </message>
 </context>
 <context>
@@ -5361,7 +5689,7 @@ Unlocked: a new random seed for every job.</source>
 <context>
     <name>ServersPage</name>
     <message>
-        <location filename="../../studio_desktop/ui/settings/servers_page.py" line="+94"/>
+        <location filename="../../studio_desktop/ui/settings/servers_page.py" line="+95"/>
         <source>No servers added yet. Studio Desktop uses ComfyUI on this computer ({url}).
 Add a server to use another address or another machine.</source>
         <translation>尚未添加服务器。Studio Desktop 将使用本机上的 ComfyUI（{url}）。
@@ -5403,7 +5731,17 @@ Add a server to use another address or another machine.</source>
         <translation>打开所选服务器的 ComfyUI 页面</translation>
     </message>
     <message>
-        <location line="+164"/>
+        <location line="+28"/>
+        <source>ComfyUI on this computer</source>
+        <translation>本机上的 ComfyUI</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Studio Desktop can start one of these for you, now and at each start, and stop it when you quit. Use this one applies at once.</source>
+        <translation>Studio Desktop 可以为你启动其中一个（现在以及每次启动时），并在退出时停止它。“使用这个”会立即生效。</translation>
+    </message>
+    <message>
+        <location line="+156"/>
         <source>Added {name}</source>
         <translation>已添加 {name}</translation>
     </message>
@@ -5418,12 +5756,12 @@ Add a server to use another address or another machine.</source>
         <translation>移除服务器</translation>
     </message>
     <message>
-        <location line="-166"/>
+        <location line="-191"/>
         <source>Studio Desktop sends jobs to these ComfyUI servers. Changes are saved when you press OK or Apply; Cancel discards them.</source>
         <translation>Studio Desktop 会将任务发送到这些 ComfyUI 服务器。按“确定”或“应用”时保存更改；按“取消”则放弃更改。</translation>
     </message>
     <message>
-        <location line="+168"/>
+        <location line="+193"/>
         <source>Remove {name} ({url})?
 Jobs waiting in the queue stay there and run on the other servers.</source>
         <translation>要移除 {name}（{url}）吗？
@@ -5630,7 +5968,7 @@ Jobs waiting in the queue stay there and run on the other servers.</source>
 <context>
     <name>StudioApp</name>
     <message>
-        <location filename="../../studio_desktop/app.py" line="+96"/>
+        <location filename="../../studio_desktop/app.py" line="+103"/>
         <source>The output folder {folder} cannot be used; new images are saved in {default}.</source>
         <translation>无法使用输出文件夹 {folder}；新图片保存在 {default}。</translation>
     </message>
@@ -5640,7 +5978,7 @@ Jobs waiting in the queue stay there and run on the other servers.</source>
         <translation>启动时有内容无法使用，已改用默认值（详情见日志）：{problem}</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+58"/>
         <source>Finishing the queue before quitting…</source>
         <translation>正在完成队列中的任务，然后退出…</translation>
     </message>

@@ -301,7 +301,7 @@
         <translation>無法連線至 {server}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../studio_desktop/core/settings.py" line="+147"/>
+        <location filename="../../studio_desktop/core/settings.py" line="+162"/>
         <source>the settings file {path} {problem} (kept as {aside}); using the default settings</source>
         <translation>設定檔 {path} {problem}（已另存為 {aside}）；改用預設設定</translation>
     </message>
@@ -347,16 +347,22 @@
     </message>
     <message>
         <location line="+9"/>
+        <location line="+21"/>
         <source>{value} is not one of {allowed}; using {default}</source>
         <translation>{value} 不是 {allowed} 其中之一；改用 {default}</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="-10"/>
         <source>{value} is not a folder path; using {default} (outputs/)</source>
         <translation>{value} 不是資料夾路徑；改用 {default}（outputs/）</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+21"/>
+        <source>{value} is not text; using {default}</source>
+        <translation>{value} 不是文字；改用 {default}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>is not a saved form; using {default}</source>
         <translation>不是已儲存的表單；改用 {default}</translation>
     </message>
@@ -1310,7 +1316,7 @@
 <context>
     <name>FirstRunDialog</name>
     <message>
-        <location filename="../../studio_desktop/ui/first_run.py" line="+64"/>
+        <location filename="../../studio_desktop/ui/first_run.py" line="+65"/>
         <location line="+6"/>
         <source>Welcome to Studio Desktop</source>
         <translation>歡迎使用 Studio Desktop</translation>
@@ -1336,12 +1342,12 @@
         <translation>啟動 ComfyUI：在 ComfyUI 資料夾中執行 &lt;b&gt;python main.py&lt;/b&gt;，或開啟 ComfyUI Desktop。</translation>
     </message>
     <message>
-        <location line="+165"/>
+        <location line="+182"/>
         <source>It usually listens on &lt;b&gt;{url}&lt;/b&gt;. When it is up, click Check again.</source>
         <translation>它通常監聽 &lt;b&gt;{url}&lt;/b&gt;。啟動完成後，請按「重新檢查」。</translation>
     </message>
     <message>
-        <location line="-160"/>
+        <location line="-177"/>
         <source>ComfyUI on another computer or port? Use another address. Without a server, the jobs you queue wait until one is available.</source>
         <translation>ComfyUI 在另一台電腦或其他連接埠上？請使用其他位址。沒有伺服器時，加入佇列的任務會等待，直到有伺服器可用。</translation>
     </message>
@@ -1376,12 +1382,22 @@
         <translation>不連線伺服器，繼續</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+18"/>
+        <source>&lt;b&gt;Let Studio Desktop start ComfyUI for you&lt;/b&gt;</source>
+        <translation>&lt;b&gt;讓 Studio Desktop 為你啟動 ComfyUI&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&lt;b&gt;Or start it yourself&lt;/b&gt;</source>
+        <translation>&lt;b&gt;或者自行啟動它&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location line="+44"/>
         <source>Looking for ComfyUI at {url}…</source>
         <translation>正在 {url} 尋找 ComfyUI…</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+25"/>
         <source>Connecting to {url}…</source>
         <translation>正在連線至 {url}…</translation>
     </message>
@@ -3468,6 +3484,174 @@ The file is missing</source>
     </message>
 </context>
 <context>
+    <name>InstallPicker</name>
+    <message>
+        <location filename="../../studio_desktop/ui/managed/installs.py" line="+61"/>
+        <source>Looking for ComfyUI on this computer…</source>
+        <translation>正在本機上尋找 ComfyUI…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>No ComfyUI found in the usual places. Choose its folder by hand.</source>
+        <translation>在常見位置找不到 ComfyUI。請手動選擇它的資料夾。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Choose folder…</source>
+        <translation>選擇資料夾…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>GPU (normal)</source>
+        <translation>GPU（一般）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Low VRAM</source>
+        <translation>低顯示記憶體</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CPU only (slow)</source>
+        <translation>僅 CPU（較慢）</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>When something else uses this port, a free one is picked instead.</source>
+        <translation>如果此連接埠被其他程式佔用，會改用一個空閒的連接埠。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>e.g. --preview-method auto</source>
+        <translation>例如 --preview-method auto</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the one found beside it</source>
+        <translation>使用它旁邊找到的 Python</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Start it when Studio Desktop starts</source>
+        <translation>Studio Desktop 啟動時一併啟動它</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Run on:</source>
+        <translation>執行於：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Port:</source>
+        <translation>連接埠：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Extra arguments:</source>
+        <translation>額外參數：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Python:</source>
+        <translation>Python：</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>ComfyUI folder</source>
+        <translation>ComfyUI 資料夾</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Folder with its own Python (venv)</source>
+        <translation>附獨立 Python（venv）的資料夾</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Windows portable build</source>
+        <translation>Windows 可攜版</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ComfyUI Desktop app</source>
+        <translation>ComfyUI 桌面版應用程式</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>&lt;b&gt;{kind}&lt;/b&gt; · ComfyUI {version}</source>
+        <translation>&lt;b&gt;{kind}&lt;/b&gt; · ComfyUI {version}</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>ComfyUI&apos;s code was not found</source>
+        <translation>找不到 ComfyUI 的程式碼</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No Python beside it: name one below</source>
+        <translation>旁邊沒有 Python：請在下方指定一個</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Use this one</source>
+        <translation>使用這個</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Choose the ComfyUI folder</source>
+        <translation>選擇 ComfyUI 資料夾</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Checking {folder}…</source>
+        <translation>正在檢查 {folder}…</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>{folder} is not a ComfyUI folder: it has no main.py with a comfy folder beside it, and it is not a portable build or the ComfyUI Desktop app&apos;s folder.</source>
+        <translation>{folder} 不是 ComfyUI 資料夾：其中沒有 main.py 及旁邊的 comfy 資料夾，也不是可攜版或 ComfyUI 桌面版應用程式的資料夾。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Found ComfyUI in {folder}</source>
+        <translation>在 {folder} 中找到了 ComfyUI</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>The extra arguments have an unclosed quote.</source>
+        <translation>額外參數中有未閉合的引號。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>ComfyUI is already running: stop it first (status bar).</source>
+        <translation>ComfyUI 已在執行：請先停止它（狀態列）。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The choice could not be saved: {error}</source>
+        <translation>無法儲存此選擇：{error}</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Starting ComfyUI… loading</source>
+        <translation>正在啟動 ComfyUI… 載入中</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>ComfyUI is stopped.</source>
+        <translation>ComfyUI 已停止。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>ComfyUI is running at {url}</source>
+        <translation>ComfyUI 正在 {url} 執行</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>ComfyUI did not start: {reason}</source>
+        <translation>ComfyUI 未能啟動：{reason}</translation>
+    </message>
+</context>
+<context>
     <name>JobDetails</name>
     <message>
         <location filename="../../studio_desktop/ui/history/details.py" line="+225"/>
@@ -3811,6 +3995,56 @@ The file is missing</source>
     </message>
 </context>
 <context>
+    <name>LogPanel</name>
+    <message>
+        <location filename="../../studio_desktop/ui/managed/log_panel.py" line="+52"/>
+        <source>ComfyUI&apos;s output appears here once Studio Desktop starts it.</source>
+        <translation>Studio Desktop 啟動 ComfyUI 後，它的輸出會顯示在這裡。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Find in the log</source>
+        <translation>在日誌中尋找</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Previous</source>
+        <translation>上一個</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Next</source>
+        <translation>下一個</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Copy</source>
+        <translation>複製</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copy the selected lines</source>
+        <translation>複製選取的行</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Copy all</source>
+        <translation>全部複製</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open log file</source>
+        <translation>開啟日誌檔案</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+91"/>
+        <source>%n match(es)</source>
+        <translation>
+            <numerusform>%n 處相符</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>LoraRow</name>
     <message>
         <location filename="../../studio_desktop/ui/generate/lora_stack.py" line="+50"/>
@@ -3879,35 +4113,40 @@ The file is missing</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../studio_desktop/ui/main_window.py" line="+63"/>
+        <location filename="../../studio_desktop/ui/main_window.py" line="+65"/>
         <source>Studio Desktop</source>
         <translation>Studio Desktop</translation>
     </message>
     <message>
         <location line="+10"/>
-        <location line="+246"/>
+        <location line="+258"/>
         <source>Generate</source>
         <translation>產生</translation>
     </message>
     <message>
-        <location line="-245"/>
-        <location line="+245"/>
+        <location line="-257"/>
+        <location line="+257"/>
         <source>Gallery</source>
         <translation>圖庫</translation>
     </message>
     <message>
-        <location line="-244"/>
-        <location line="+244"/>
+        <location line="-256"/>
+        <location line="+256"/>
         <source>History</source>
         <translation>歷史紀錄</translation>
     </message>
     <message>
-        <location line="-240"/>
+        <location line="-252"/>
         <source>Queue</source>
         <translation>佇列</translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location line="+17"/>
+        <source>ComfyUI log</source>
+        <translation>ComfyUI 日誌</translation>
+    </message>
+    <message>
+        <location line="+65"/>
         <source>&amp;Undo: {what}</source>
         <translation>復原(&amp;U)：{what}</translation>
     </message>
@@ -4018,7 +4257,7 @@ The file is missing</source>
         <translation>檢視(&amp;V)</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+10"/>
         <source>&amp;Image</source>
         <translation>圖片(&amp;I)</translation>
     </message>
@@ -4059,12 +4298,12 @@ The file is missing</source>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+122"/>
+        <location line="+127"/>
         <source>About Studio Desktop</source>
         <translation>關於 Studio Desktop</translation>
     </message>
     <message>
-        <location line="-115"/>
+        <location line="-120"/>
         <source>Import a ComfyUI workflow</source>
         <translation>匯入 ComfyUI 工作流程</translation>
     </message>
@@ -4079,7 +4318,7 @@ The file is missing</source>
         <translation>範本已儲存，並已在「產生」中選取。</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+71"/>
         <source>Cancel all jobs</source>
         <translation>取消所有任務</translation>
     </message>
@@ -4100,17 +4339,18 @@ Data folder: {folder}</source>
 資料目錄：{folder}</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+75"/>
         <source>Jobs are still in the queue</source>
         <translation>佇列中還有任務</translation>
     </message>
     <message>
         <location line="+2"/>
+        <location line="+32"/>
         <source>{running} running and {waiting} waiting jobs.</source>
         <translation>{running} 個任務執行中，{waiting} 個任務等待中。</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-26"/>
         <source>Finish them before quitting, keep them queued for the next start, or cancel them?</source>
         <translation>要等它們完成後再結束、保留到下次啟動時繼續，還是取消它們？</translation>
     </message>
@@ -4128,6 +4368,94 @@ Data folder: {folder}</source>
         <location line="+1"/>
         <source>Cancel jobs</source>
         <translation>取消任務</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>ComfyUI is running jobs</source>
+        <translation>ComfyUI 正在執行工作</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Studio Desktop started this ComfyUI and stops it when you quit. The jobs stay queued for the next start.</source>
+        <translation>這個 ComfyUI 由 Studio Desktop 啟動，結束時會將它停止。工作會保留在佇列中，下次啟動時繼續。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Quit and stop server</source>
+        <translation>結束並停止伺服器</translation>
+    </message>
+</context>
+<context>
+    <name>ManagedBadge</name>
+    <message>
+        <location filename="../../studio_desktop/ui/managed/badge.py" line="+28"/>
+        <source>Start ComfyUI</source>
+        <translation>啟動 ComfyUI</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stop ComfyUI</source>
+        <translation>停止 ComfyUI</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Restart ComfyUI</source>
+        <translation>重新啟動 ComfyUI</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Show log</source>
+        <translation>顯示日誌</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>ComfyUI (this computer): stopped</source>
+        <translation>ComfyUI（本機）：已停止</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ComfyUI (this computer): starting…</source>
+        <translation>ComfyUI（本機）：正在啟動…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ComfyUI (this computer): running</source>
+        <translation>ComfyUI（本機）：執行中</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ComfyUI (this computer): restarting…</source>
+        <translation>ComfyUI（本機）：正在重新啟動…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ComfyUI (this computer): failed</source>
+        <translation>ComfyUI（本機）：失敗</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>ComfyUI is running again.</source>
+        <translation>ComfyUI 已重新執行。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>ComfyUI stopped unexpectedly; Studio Desktop restarts it in {seconds} s.</source>
+        <translation>ComfyUI 意外停止；Studio Desktop 將在 {seconds} 秒後重新啟動它。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>ComfyUI stopped unexpectedly too often; it was not restarted.</source>
+        <translation>ComfyUI 意外停止的次數過多；未再重新啟動。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>ComfyUI did not start.</source>
+        <translation>ComfyUI 未能啟動。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>ComfyUI</source>
+        <translation>ComfyUI</translation>
     </message>
 </context>
 <context>
@@ -5361,7 +5689,7 @@ Unlocked: a new random seed for every job.</source>
 <context>
     <name>ServersPage</name>
     <message>
-        <location filename="../../studio_desktop/ui/settings/servers_page.py" line="+94"/>
+        <location filename="../../studio_desktop/ui/settings/servers_page.py" line="+95"/>
         <source>No servers added yet. Studio Desktop uses ComfyUI on this computer ({url}).
 Add a server to use another address or another machine.</source>
         <translation>尚未新增伺服器。Studio Desktop 會使用本機上的 ComfyUI（{url}）。
@@ -5403,7 +5731,17 @@ Add a server to use another address or another machine.</source>
         <translation>開啟所選伺服器的 ComfyUI 頁面</translation>
     </message>
     <message>
-        <location line="+164"/>
+        <location line="+28"/>
+        <source>ComfyUI on this computer</source>
+        <translation>本機上的 ComfyUI</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Studio Desktop can start one of these for you, now and at each start, and stop it when you quit. Use this one applies at once.</source>
+        <translation>Studio Desktop 可以為你啟動其中一個（現在以及每次啟動時），並在結束時停止它。「使用這個」會立即生效。</translation>
+    </message>
+    <message>
+        <location line="+156"/>
         <source>Added {name}</source>
         <translation>已新增 {name}</translation>
     </message>
@@ -5418,12 +5756,12 @@ Add a server to use another address or another machine.</source>
         <translation>移除伺服器</translation>
     </message>
     <message>
-        <location line="-166"/>
+        <location line="-191"/>
         <source>Studio Desktop sends jobs to these ComfyUI servers. Changes are saved when you press OK or Apply; Cancel discards them.</source>
         <translation>Studio Desktop 會將任務傳送到這些 ComfyUI 伺服器。按下「確定」或「套用」時會儲存變更；按「取消」則捨棄變更。</translation>
     </message>
     <message>
-        <location line="+168"/>
+        <location line="+193"/>
         <source>Remove {name} ({url})?
 Jobs waiting in the queue stay there and run on the other servers.</source>
         <translation>要移除 {name}（{url}）嗎？
@@ -5630,7 +5968,7 @@ Jobs waiting in the queue stay there and run on the other servers.</source>
 <context>
     <name>StudioApp</name>
     <message>
-        <location filename="../../studio_desktop/app.py" line="+96"/>
+        <location filename="../../studio_desktop/app.py" line="+103"/>
         <source>The output folder {folder} cannot be used; new images are saved in {default}.</source>
         <translation>無法使用輸出資料夾 {folder}；新圖片會儲存在 {default}。</translation>
     </message>
@@ -5640,7 +5978,7 @@ Jobs waiting in the queue stay there and run on the other servers.</source>
         <translation>啟動時有內容無法使用，已改用預設值（詳情請見記錄檔）：{problem}</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+58"/>
         <source>Finishing the queue before quitting…</source>
         <translation>正在完成佇列中的任務，然後結束…</translation>
     </message>

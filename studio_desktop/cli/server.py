@@ -10,7 +10,6 @@ then stops it; with `--detach` it leaves ComfyUI running and returns.
 from __future__ import annotations
 
 import argparse
-import contextlib
 import os
 import signal
 import sys
@@ -36,6 +35,7 @@ from studio_desktop.core.managed.process import (
     choose_port,
     probe_system_stats,
 )
+from studio_desktop.core.managed.registry import register_managed
 from studio_desktop.core.managed.running import (
     RunningRecord,
     alive,
@@ -48,9 +48,7 @@ from studio_desktop.core.managed.running import (
     wait_gone,
     write_record,
 )
-from studio_desktop.core.store import DuplicateServer
 
-MANAGED_NAME = "Local ComfyUI (managed)"
 FOLLOW_POLL_S = 0.2
 
 
@@ -119,8 +117,8 @@ def _install(args: argparse.Namespace) -> ComfyInstall:
 
 
 def _register(ctx: AppContext, url: str) -> None:
-    with contextlib.suppress(DuplicateServer):  # registered by an earlier start on this port
-        ctx.store.add_server(MANAGED_NAME, url)
+    # One entry for the managed server: a start on another port moves its URL.
+    register_managed(ctx.store, url)
 
 
 def _start(ctx: AppContext, args: argparse.Namespace, out: TextIO) -> int:

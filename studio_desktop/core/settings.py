@@ -36,7 +36,10 @@ _RANGES: Final = {
     "pipeline_depth": (1, MAX_PIPELINE_DEPTH),
     "trash_retention_days": (0, 3650),
     "temp_retention_hours": (1, 24 * 365),
+    "managed_port": (1, 65535),
 }
+MANAGED_PRESETS = ("gpu", "lowvram", "cpu")  # core.managed.process.Preset's values
+_MANAGED_TEXTS = ("managed_path", "managed_python", "managed_args")
 
 
 @dataclass
@@ -56,6 +59,16 @@ class Settings:
     last_form: dict[str, Any] = field(default_factory=dict)
     # Window geometry, splitter and header states: opaque strings owned by the UI.
     ui_state: dict[str, str] = field(default_factory=dict)
+    # The ComfyUI the app runs for the user ("Use this one" in first run or Settings > Servers):
+    # its folder ("" when none is chosen), a python ("" for the one found beside it), the port
+    # it asks for, the preset, the extra arguments as typed (split with shlex), and whether the
+    # window starts it at launch.
+    managed_path: str = ""
+    managed_python: str = ""
+    managed_port: int = 8188
+    managed_preset: str = "gpu"
+    managed_args: str = ""
+    managed_start_at_launch: bool = False
 
     def validated(self) -> Settings:
         """Clamp values the settings dialog set (the file is checked value by value on read)."""
@@ -65,6 +78,8 @@ class Settings:
             setattr(self, name, min(max(int(getattr(self, name)), low), high))
         folder = self.output_folder
         self.output_folder = folder.strip() if isinstance(folder, str) else ""
+        if self.managed_preset not in MANAGED_PRESETS:
+            self.managed_preset = "gpu"
         return self
 
 
@@ -274,6 +289,25 @@ def _checked(name: str, value: Any, default: Any) -> tuple[Any, UserMessage | No
                 default=default_shown,
             )
         return value.strip(), None
+    if name == "managed_preset":
+        if value not in MANAGED_PRESETS:
+            return default, message(
+                QT_TRANSLATE_NOOP(
+                    "CoreMessages", "{value} is not one of {allowed}; using {default}"
+                ),
+                value=shown,
+                allowed=", ".join(MANAGED_PRESETS),
+                default=default_shown,
+            )
+        return value, None
+    if name in _MANAGED_TEXTS:
+        if not isinstance(value, str) or "\0" in value or not _can_save(value):
+            return default, message(
+                QT_TRANSLATE_NOOP("CoreMessages", "{value} is not text; using {default}"),
+                value=shown,
+                default=default_shown,
+            )
+        return value, None
     if name == "last_form":
         if not isinstance(value, dict) or nesting_depth(value, MAX_VALUE_DEPTH) > MAX_VALUE_DEPTH:
             return default, message(

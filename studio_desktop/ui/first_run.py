@@ -6,7 +6,7 @@ import html
 import logging
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt, Slot
+from PySide6.QtCore import Qt, QTimer, Slot
 from PySide6.QtWidgets import (
     QDialog,
     QGridLayout,
@@ -23,6 +23,7 @@ from studio_desktop.core.context import DEFAULT_SERVER
 from studio_desktop.core.servers import gpu_label
 from studio_desktop.core.store import ServerRecord
 from studio_desktop.core.urls import normalize_base_url
+from studio_desktop.ui.managed.installs import InstallPicker
 from studio_desktop.ui.services import Services
 from studio_desktop.ui.settings.probe import ProbeResult, ServerProber, describe_caps
 from studio_desktop.ui.settings.widgets import ResultLine, hint_label
@@ -215,6 +216,18 @@ class FirstRunDialog(QDialog):
         layout.addWidget(self.missing_line)
         layout.addWidget(self.error_details)
         layout.addSpacing(6)
+        self.installs: InstallPicker | None = None
+        if self.services.managed is not None:
+            # Studio Desktop can start a ComfyUI found on this computer itself.
+            heading = QLabel(self.tr("<b>Let Studio Desktop start ComfyUI for you</b>"))
+            self.installs = InstallPicker(self.services)
+            self.installs.started.connect(self._managed_started)
+            # After the layout took the change in: the wrapped text's height is known then.
+            self.installs.content_changed.connect(lambda: QTimer.singleShot(0, self._grow))
+            layout.addWidget(heading)
+            layout.addWidget(self.installs)
+            layout.addSpacing(6)
+            layout.addWidget(QLabel(self.tr("<b>Or start it yourself</b>")))
         layout.addLayout(steps)
         layout.addSpacing(6)
         layout.addWidget(self.address_row)
@@ -261,6 +274,11 @@ class FirstRunDialog(QDialog):
         self.checking_label.setText(self.tr("Looking for ComfyUI at {url}…").format(url=self.url))
         self._set_page(self.checking_page)
         self.prober.start(self.url)
+
+    def _managed_started(self, url: str) -> None:
+        """The ComfyUI we started answers: check it like any other (the found page)."""
+        self.url = url
+        self.check()
 
     def show_address_field(self) -> None:
         self.address_row.setVisible(True)

@@ -34,6 +34,8 @@ from studio_desktop.ui.gallery.tab import GalleryTab
 from studio_desktop.ui.generate.tab import GenerateTab, metadata_files
 from studio_desktop.ui.history.tab import HistoryTab
 from studio_desktop.ui.import_dialog import ImportDialog
+from studio_desktop.ui.managed.badge import ManagedBadge
+from studio_desktop.ui.managed.log_panel import LogPanel
 from studio_desktop.ui.queue.panel import QueuePanel
 from studio_desktop.ui.services import Services
 from studio_desktop.ui.settings.dialog import SettingsDialog
@@ -88,6 +90,18 @@ class MainWindow(QMainWindow):
 
         self.status = StudioStatusBar(self)
         self.setStatusBar(self.status)
+        self.managed_log: LogPanel | None = None
+        self.managed_badge: ManagedBadge | None = None
+        self.log_dock: QDockWidget | None = None
+        if services.managed is not None:
+            self.managed_log = LogPanel(services.managed, self)
+            self.log_dock = QDockWidget(self.tr("ComfyUI log"), self)
+            self.log_dock.setObjectName("comfyui_log_dock")
+            self.log_dock.setWidget(self.managed_log)
+            self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.log_dock)
+            self.log_dock.hide()
+            self.managed_badge = ManagedBadge(services.managed, self.show_managed_log, self)
+            self.status.addPermanentWidget(self.managed_badge)
         self.batch_notifier = BatchNotifier(services, self)  # "4 images ready" when a batch ends
         # The sweeps queued here: each one's grid view opens when its grid is made.
         self.sweep_watch = SweepWatch(services, self)
@@ -321,6 +335,10 @@ class MainWindow(QMainWindow):
                 self._action(name, partial(self.tabs.setCurrentIndex, index), f"Ctrl+{index + 1}")
             )
 
+        if self.log_dock is not None:
+            view.addSeparator()
+            view.addAction(self.log_dock.toggleViewAction())
+
         image = bar.addMenu(self.tr("&Image"))
         image.addAction(
             self._action(
@@ -456,6 +474,11 @@ class MainWindow(QMainWindow):
             if callable(stop):
                 stop()
 
+    def show_managed_log(self) -> None:
+        if self.log_dock is not None:
+            self.log_dock.show()
+            self.log_dock.raise_()
+
     def _cancel_all(self) -> None:
         answer = QMessageBox.question(
             self,
@@ -538,6 +561,16 @@ class MainWindow(QMainWindow):
         running = counts.get(JobStatus.RUNNING, 0) + counts.get(JobStatus.RETRYING, 0)
         waiting = counts.get(JobStatus.PENDING, 0)
         choice = CloseChoice.KEEP
+        managed = self.services.managed
+        if managed is not None and managed.active and (running or waiting):
+            # The jobs run on the ComfyUI we started: quitting stops it, so they stop too (and
+            # stay queued for the next start).
+            if not self._confirm_stop_server(running, waiting):
+                event.ignore()
+                return
+            event.ignore()
+            self.close_requested.emit(CloseChoice.KEEP)
+            return
         if running or waiting:
             box = QMessageBox(self)
             box.setIcon(QMessageBox.Icon.Question)
@@ -569,6 +602,30 @@ class MainWindow(QMainWindow):
                 choice = CloseChoice.CANCEL_JOBS
         event.ignore()  # the app closes the window once the workers are down
         self.close_requested.emit(choice)
+
+    def _confirm_stop_server(self, running: int, waiting: int) -> bool:
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(self.tr("ComfyUI is running jobs"))
+        box.setText(
+            self.tr("{running} running and {waiting} waiting jobs.").format(
+                running=running, waiting=waiting
+            )
+        )
+        box.setInformativeText(
+            self.tr(
+                "Studio Desktop started this ComfyUI and stops it when you quit. The jobs stay "
+                "queued for the next start."
+            )
+        )
+        quit_button = box.addButton(
+            self.tr("Quit and stop server"), QMessageBox.ButtonRole.DestructiveRole
+        )
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(quit_button)
+        self.stop_server_box = box  # for tests
+        box.exec()
+        return box.clickedButton() is quit_button
 
 
 def _workflow_files(mime: QMimeData) -> list[Path]:

@@ -5,13 +5,14 @@ Screens read through `reads` (in `tasks`) and write through `operations`; none t
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 
 from studio_desktop.core.context import AppContext
 from studio_desktop.core.settings import Settings, save_settings
 from studio_desktop.core.workflows import TemplateError, shown_fields
 from studio_desktop.ui.translations import resolve_language
+from studio_desktop.workers.managed import ManagedController
 from studio_desktop.workers.operations import Operations
 from studio_desktop.workers.pool import WorkerPool
 from studio_desktop.workers.read_view import ReadView
@@ -23,6 +24,8 @@ class Services:
     ctx: AppContext
     pool: WorkerPool
     settings: Settings
+    # The ComfyUI the window runs for the user (None where a screen is built without one).
+    managed: ManagedController | None = field(default=None)
 
     @cached_property
     def reads(self) -> ReadView:

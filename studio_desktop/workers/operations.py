@@ -18,6 +18,7 @@ from typing import Protocol, TypeVar
 from PySide6.QtCore import QObject
 
 from studio_desktop.core.jobs import ImageRecord, Job
+from studio_desktop.core.managed.registry import register_managed
 from studio_desktop.core.servers import ServerConfig, pool_servers
 from studio_desktop.core.store import BoardRecord, ServerRecord, Store
 from studio_desktop.workers.tasks import Task, Tasks
@@ -175,6 +176,13 @@ class Operations:
             return store.add_server(url.split("://", 1)[-1], url).id
 
         return self._server_change("Adding the server", depth, write)
+
+    def register_managed(self, url: str, *, depth: int) -> futures.Future[ServerChange]:
+        """The managed ComfyUI's one entry, moved to `url` (core.managed.registry)."""
+        store = self._store
+        return self._server_change(
+            "Registering the managed ComfyUI", depth, lambda: register_managed(store, url).id
+        )
 
     def update_server(
         self, server_id: int, name: str, url: str, auth_header: str | None, *, depth: int

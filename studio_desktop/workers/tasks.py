@@ -49,6 +49,7 @@ POOL_SIZES: dict[str, int] = {
     "export": 1,
     "housekeeping": 1,
     "downloads": 2,  # model files (minutes each): kept off "network", which fetches lists
+    "managed": 2,  # the managed ComfyUI: a start (blocks until it answers) and a stop
 }
 
 

@@ -74,6 +74,14 @@ def test_detached_start_status_log_and_stop(tmp_path: Path) -> None:
     after = cli("server", "status", data=data)
     assert after.returncode == 1 and "no managed ComfyUI" in after.stdout
 
+    # A start on another port moves the one managed entry (it used to add one per port).
+    other = free_port()
+    again = cli(*start_args(folder, other), "--detach", data=data)
+    assert again.returncode == 0, again.stderr
+    cli("server", "stop", data=data)
+    listed = json.loads(cli("servers", "list", "--json", data=data).stdout)
+    assert [s["url"] for s in listed] == [f"http://127.0.0.1:{other}"]
+
 
 def test_foreground_start_runs_until_server_stop(tmp_path: Path) -> None:
     folder, data, port = stand_in(tmp_path), tmp_path / "data", free_port()

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QFrame,
+    QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -39,7 +40,7 @@ from studio_desktop.ui.services import Services
 from studio_desktop.ui.settings.probe import ProbeResult, ServerProber, describe_probe
 from studio_desktop.ui.settings.server_edit import ServerEditDialog, ServerFields
 from studio_desktop.ui.settings.server_model import ServerTableModel
-from studio_desktop.ui.settings.widgets import ResultLine
+from studio_desktop.ui.settings.widgets import ResultLine, hint_label
 from studio_desktop.ui.texts import exception_text
 from studio_desktop.workers.operations import ServerChange, when_done
 from studio_desktop.workers.tasks import Task
@@ -135,8 +136,33 @@ class ServersPage(QWidget):
         layout.addWidget(self.stack, 1)
         layout.addLayout(buttons)
         layout.addWidget(self.test_result)
+        self.installs: QWidget | None = None
+        if services.managed is not None:
+            # Imported here: the picker uses this package's widgets (a cycle at import time).
+            from studio_desktop.ui.managed.installs import InstallPicker
+
+            box = QGroupBox(self.tr("ComfyUI on this computer"))
+            inner = QVBoxLayout(box)
+            inner.addWidget(
+                hint_label(
+                    self.tr(
+                        "Studio Desktop can start one of these for you, now and at each "
+                        "start, and stop it when you quit. Use this one applies at once."
+                    )
+                )
+            )
+            self.installs = InstallPicker(services)
+            inner.addWidget(self.installs)
+            layout.addWidget(box)
+            # The managed server's entry was added or moved: show the registry, unless the
+            # table holds changes not applied yet.
+            services.managed.registered.connect(self._managed_registered)
         self._update_buttons()  # nothing selected until the registry is read
         self.reload()
+
+    def _managed_registered(self, _change: object) -> None:
+        if not self.is_dirty() and not self.applying:
+            self.reload()
 
     # --- reading ---
 
