@@ -26,6 +26,7 @@ from typing import Any, Final
 from PySide6.QtCore import QObject, Qt, Signal, Slot
 
 from studio_desktop.core.managed.discover import ComfyInstall, find_installs, inspect_folder
+from studio_desktop.core.managed.downloads import models_root, same_server
 from studio_desktop.core.managed.process import (
     LOG_NAME,
     STOP_GRACE_S,
@@ -150,6 +151,7 @@ class ManagedController(QObject):
         self._backoff = backoff or Backoff()
         self._ready_timeout_s = ready_timeout_s
         self._server: ManagedServer | None = None
+        self._spec: LaunchSpec | None = None  # how the current server was started
         self._unsubscribe: Callable[[], None] | None = None
         self._generation = 0  # which server a queued report is about
         self._state = ServerState.STOPPED
@@ -180,6 +182,16 @@ class ManagedController(QObject):
     @property
     def pid(self) -> int | None:
         return None if self._server is None else self._server.pid
+
+    def models_root_for(self, url: str) -> Path | None:
+        """The `models/` folder of the ComfyUI this window runs, when `url` is its address and
+        it is running; else None. Safe from any thread (it reads two attributes)."""
+        spec, running_at = self._spec, self.url
+        if spec is None or running_at is None or self._state is not ServerState.RUNNING:
+            return None
+        if not same_server(url, running_at):
+            return None
+        return models_root(spec.main_py, spec.base_directory)
 
     @property
     def log_path(self) -> Path:
@@ -265,6 +277,7 @@ class ManagedController(QObject):
 
     def _spec_ready(self, spec: LaunchSpec) -> None:
         self._detach()
+        self._spec = spec
         self._generation += 1
         generation = self._generation
         kwargs: dict[str, Any] = {}

@@ -356,3 +356,26 @@ def test_a_start_from_the_status_bar_that_fails_opens_a_notice_with_the_last_lin
     assert "stand-in told to fail" in box.detailedText()
     assert badge.text() == "ComfyUI (this computer): failed"
     box.close()
+
+
+def test_a_missing_model_downloads_into_the_models_folder_of_the_comfyui_the_window_runs(
+    qtbot: QtBot, home: Path, managed_services: Services
+) -> None:
+    window = MainWindow(managed_services)
+    qtbot.addWidget(window)
+    controller = managed_services.managed
+    assert controller is not None
+    port = free_port()
+    url = f"http://127.0.0.1:{port}"
+    assert window.generate.models_root_for(url) is None  # not running: not ours to write
+
+    picker = InstallPicker(managed_services)
+    qtbot.addWidget(picker)
+    use_first(qtbot, picker, port)
+    qtbot.waitUntil(lambda: controller.state is ServerState.RUNNING, timeout=WAIT_MS)
+
+    assert window.generate.models_root_for(url) == home / "ComfyUI" / "models"
+    assert (
+        window.generate.models_root_for(f"http://localhost:{port}/") == home / "ComfyUI" / "models"
+    )
+    assert window.generate.models_root_for(f"http://127.0.0.1:{free_port()}") is None

@@ -423,10 +423,16 @@ def managed_models_root(data_root: Path, server_url: str) -> Path | None:
     from studio_desktop.core.managed.running import alive, read_record
 
     record = read_record(data_root)
-    if record is None or _url_key(record.url) != _url_key(server_url) or not alive(record.pid):
+    if record is None or not same_server(record.url, server_url) or not alive(record.pid):
         return None
     base = Path(record.base_directory) if record.base_directory else None
     return models_root(Path(record.main_py), base)
+
+
+def same_server(a: str, b: str) -> bool:
+    """Whether two addresses name the same local server (case, a trailing slash and
+    localhost against 127.0.0.1 aside)."""
+    return _url_key(a) == _url_key(b)
 
 
 def _url_key(url: str) -> str:

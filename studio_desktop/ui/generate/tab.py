@@ -50,6 +50,7 @@ from studio_desktop.ui.generate.server_lists import ServerLists, ServerListsFetc
 from studio_desktop.ui.services import Services
 from studio_desktop.ui.texts import show_text
 from studio_desktop.ui.wheel_guard import WheelGuard
+from studio_desktop.workers.managed import ManagedController
 
 DEFAULT_SERVER_HINT = "http://127.0.0.1:8188"
 STATUS_MS = 5000
@@ -120,10 +121,10 @@ class GenerateTab(QWidget):
         self.problem_list = ProblemList()
         self.problem_list.field_requested.connect(self.show_field)
         # Where a missing model can be downloaded to: the models/ folder of the ComfyUI this
-        # app runs, when the lists come from it (run off the GUI thread: it reads a file).
-        # The managed-server window code may replace it with its own ManagedServer's answer.
+        # app runs, when the lists come from it: the window's own managed server, else one
+        # `server start` runs (its record; run off the GUI thread: it reads a file).
         self.models_root_for: Callable[[str], Path | None] = partial(
-            managed_models_root, ctx.paths.root
+            _models_root_for, services.managed, ctx.paths.root
         )
         self.needs = NeedsPanel(self._tasks)
         self.needs.downloaded.connect(lambda _key: self.refresh_server_lists())
@@ -610,3 +611,14 @@ def _carries_workflow(path: Path) -> bool:
     except TemplateError:
         return False
     return True
+
+
+def _models_root_for(
+    managed: ManagedController | None, data_root: Path, server_url: str
+) -> Path | None:
+    """The models/ folder a download for `server_url` goes into, or None (not ours to write)."""
+    if managed is not None:
+        root = managed.models_root_for(server_url)
+        if root is not None:
+            return root
+    return managed_models_root(data_root, server_url)
