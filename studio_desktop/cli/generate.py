@@ -63,7 +63,7 @@ def cmd_generate(ctx: AppContext, args: argparse.Namespace, out: TextIO) -> int:
         # One job per cell; every cell keeps the first seed unless seed is an axis, and its
         # dynamic prompt is picked with its own seed, so a cell is the same on every run.
         cells = sweep_params(dataclasses.replace(params, seed=first_seed), sweep)
-        job_values = [expanded(ctx, cell, [cell.seed], combinatorial=False)[0] for cell in cells]
+        job_values = expanded_cells(ctx, cells)
     else:
         job_values = expanded(ctx, params, seeds, combinatorial=args.combinatorial)
     mask = (masked, Path(args.mask).expanduser()) if masked is not None else None
@@ -164,6 +164,18 @@ def expanded(
     mode = Mode.COMBINATORIAL if combinatorial else Mode.RANDOM
     try:
         return job_params(params, seeds, mode=mode, wildcards_dir=ctx.paths.wildcards)
+    except PromptSyntaxError as exc:
+        raise CliError(str(exc)) from exc
+
+
+def expanded_cells(ctx: AppContext, cells: list[GenerationParams]) -> list[GenerationParams]:
+    """Each sweep cell's dynamic prompt picked with the cell's seed (`core.prompts.jobs.
+    cell_params`: cells sharing a text share one parse); CliError as `expanded`."""
+    from studio_desktop.core.prompts.dynamic import PromptSyntaxError
+    from studio_desktop.core.prompts.jobs import cell_params
+
+    try:
+        return cell_params(cells, wildcards_dir=ctx.paths.wildcards)
     except PromptSyntaxError as exc:
         raise CliError(str(exc)) from exc
 
