@@ -1,4 +1,4 @@
-"""Headless entry points: `generate`, `jobs`, `resume`, `cancel`, `retry`, `queue`, `export`,
+"""Headless entry points: `generate`, `jobs`, `resume`, `cancel`, `retry`, `queue`, `pin`, `export`,
 `servers`, `server`, `import`, `workflow convert`.
 
 They use the same store, runner and templates as the window, so a job queued here shows up in the
@@ -47,6 +47,7 @@ HANDLERS: dict[str, tuple[str, str]] = {
     "cancel": ("studio_desktop.cli.control", "cmd_cancel"),
     "retry": ("studio_desktop.cli.control", "cmd_retry"),
     "queue": ("studio_desktop.cli.control", "cmd_queue"),
+    "pin": ("studio_desktop.cli.control", "cmd_pin"),
     "export": ("studio_desktop.cli.export", "cmd_export"),
     "servers": ("studio_desktop.cli.servers", "cmd_servers"),
     "server": ("studio_desktop.cli.server", "cmd_server"),
@@ -163,6 +164,13 @@ def add_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> No
         metavar="MODEL",
         help="with --hires: upscale with this upscale model instead of the latent",
     )
+    gen.add_argument(
+        "--pin",
+        type=server_url,
+        default=None,
+        metavar="URL",
+        help="run the jobs on this server only (one of --server, or a registered one)",
+    )
     wait_arg(gen)
     common_args(gen)
     gen.set_defaults(handler="generate")
@@ -218,6 +226,22 @@ def add_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> No
     )
     common_args(queue)
     queue.set_defaults(handler="queue")
+
+    pin = sub.add_parser(
+        "pin", help="run waiting jobs or a batch group on one server only, or on any again"
+    )
+    pin.add_argument("job", nargs="*", help="job or group id, or its first characters")
+    where = pin.add_mutually_exclusive_group()
+    where.add_argument(
+        "--server",
+        action="append",
+        type=server_url,
+        default=None,
+        help="a registered server's URL: only it runs them (a group: its later jobs too)",
+    )
+    where.add_argument("--any", action="store_true", help="any server may run them again")
+    common_args(pin)
+    pin.set_defaults(handler="pin")
 
     export = sub.add_parser("export", help="copy the outputs of a batch group into a folder")
     export.add_argument("--group", required=True, help="group id or its first characters")

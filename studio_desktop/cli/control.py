@@ -323,3 +323,66 @@ def cmd_queue(ctx: AppContext, args: argparse.Namespace, out: TextIO) -> int:
         text,
     )
     return EXIT_OK
+
+
+# --- pin ---
+
+
+def cmd_pin(ctx: AppContext, args: argparse.Namespace, out: TextIO) -> int:
+    """Run waiting jobs, or a whole group (its waiting jobs and those it queues later), on one
+    registered server only (`--server`), or on any again (`--any`): the same store writes as
+    the window's "Run on" menu, so whichever process runs the queue follows them."""
+    server = pin_target(ctx, args.server, args.any)
+    if not args.job:
+        raise CliError("name the jobs or groups to pin (an id or its first characters)")
+    groups, rest = split_groups(ctx, args.job)
+    jobs = resolve(ctx, rest, (JobStatus.PENDING,), "pinned (only a waiting job can)")
+    where = server or "any server"
+    for group in groups:
+        changed = ctx.store.pin_group(group.id, server)
+        say(
+            out,
+            args.json,
+            {
+                "event": "pinned",
+                "group": group.id,
+                "server": server,
+                "jobs": [j.id for j in changed],
+            },
+            f"group {group.id[:8]} ({group.label}) runs on {where}: {len(changed)} waiting "
+            f"job{'s' if len(changed) != 1 else ''}",
+        )
+    code = EXIT_OK
+    for job in jobs:
+        try:
+            ctx.store.pin_job(job.id, server)
+        except IllegalTransition as exc:  # a server took it since it was resolved
+            print(f"warning: {job.id[:8]} is {exc.old.value} now; not pinned", file=sys.stderr)
+            code = EXIT_JOBS_FAILED
+            continue
+        say(
+            out,
+            args.json,
+            {"event": "pinned", "job": job.id, "server": server},
+            f"{job.id[:8]} runs on {where}",
+        )
+    return code
+
+
+def pin_target(ctx: AppContext, urls: Sequence[str] | None, anywhere: bool) -> str | None:
+    """The server `pin --server` names (None for `--any`); CliError unless it is registered:
+    a job pinned to a server no run knows of would wait forever."""
+    if anywhere == bool(urls):
+        raise CliError("pass --server URL (run only there) or --any (run on any server)")
+    if anywhere:
+        return None
+    assert urls is not None
+    if len(urls) > 1:
+        raise CliError("a job runs on one server: give --server once")
+    url = normalize_base_url(urls[0])
+    if url not in {normalize_base_url(s.url) for s in ctx.store.list_servers()}:
+        raise CliError(
+            f"{url} is not a registered server; register it with `studio-desktop servers add "
+            f"{url}` first"
+        )
+    return url

@@ -37,6 +37,7 @@ from studio_desktop.core.context import AppContext
 from studio_desktop.core.groups import GroupKind, NewGroup
 from studio_desktop.core.jobs import SEED_MAX, GenerationParams, HiresFix, NewJob
 from studio_desktop.core.owners import ProcessOwner
+from studio_desktop.core.servers import ServerConfig
 from studio_desktop.core.sweeps.axes import Axis, sweep_json
 from studio_desktop.core.workflows import SERVER_DEFAULT_MODEL, Template, TemplateError
 
@@ -62,12 +63,12 @@ def cmd_generate(ctx: AppContext, args: argparse.Namespace, out: TextIO) -> int:
         # One job per cell; every cell keeps the first seed unless seed is an axis, and its
         # dynamic prompt is picked with its own seed, so a cell is the same on every run.
         cells = sweep_params(dataclasses.replace(params, seed=first_seed), sweep)
-        job_values = [expanded(ctx, cell, [cell.seed], combinatorial=False)[0] for cell in cells]
+        job_values = expanded_cells(ctx, cells)
     else:
         job_values = expanded(ctx, params, seeds, combinatorial=args.combinatorial)
     mask = (masked, Path(args.mask).expanduser()) if masked is not None else None
     inputs = copy_inputs(ctx.library, images, mask)
-    servers = chosen_servers(ctx, args)
+    servers = pinned_server(chosen_servers(ctx, args), args.pin)
     reachable = reachable_servers(servers)
     if not reachable:
         raise CliError(down_message(servers))
@@ -82,9 +83,15 @@ def cmd_generate(ctx: AppContext, args: argparse.Namespace, out: TextIO) -> int:
     batch = {job.id for job in new_jobs}
     # One batch group, as one press of Queue makes: `cancel`, `retry` and `export --group`
     # take its id, and the window shows it as one row.
-    group = NewGroup(group_label(args.prompt))
+    # With --pin the group carries the server, so every job (later chunks too) is pinned to it.
+    group = NewGroup(group_label(args.prompt), server=args.pin)
     if sweep is not None:
-        group = NewGroup(group_label(args.prompt), kind=GroupKind.SWEEP, sweep=sweep_json(sweep))
+        group = NewGroup(
+            group_label(args.prompt),
+            kind=GroupKind.SWEEP,
+            sweep=sweep_json(sweep),
+            server=args.pin,
+        )
         say(
             out,
             args.json,
@@ -123,6 +130,20 @@ def cmd_generate(ctx: AppContext, args: argparse.Namespace, out: TextIO) -> int:
     return code
 
 
+def pinned_server(servers: list[ServerConfig], pin: str | None) -> list[ServerConfig]:
+    """The one server `--pin` names, out of those this run would use (given with --server, else
+    the registered ones); CliError if it is none of them: nothing would ever run the jobs."""
+    if pin is None:
+        return servers
+    chosen = [s for s in servers if normalize_base_url(s.url) == pin]
+    if not chosen:
+        raise CliError(
+            f"--pin {pin} is not a server of this run; give it with --server or register it "
+            "with `studio-desktop servers add`"
+        )
+    return chosen
+
+
 def sweep_axes_for(args: argparse.Namespace) -> list[Axis]:
     if args.count != 1:
         raise CliError("--sweep makes one job per cell: leave out --count (sweep seed= instead)")
@@ -143,6 +164,18 @@ def expanded(
     mode = Mode.COMBINATORIAL if combinatorial else Mode.RANDOM
     try:
         return job_params(params, seeds, mode=mode, wildcards_dir=ctx.paths.wildcards)
+    except PromptSyntaxError as exc:
+        raise CliError(str(exc)) from exc
+
+
+def expanded_cells(ctx: AppContext, cells: list[GenerationParams]) -> list[GenerationParams]:
+    """Each sweep cell's dynamic prompt picked with the cell's seed (`core.prompts.jobs.
+    cell_params`: cells sharing a text share one parse); CliError as `expanded`."""
+    from studio_desktop.core.prompts.dynamic import PromptSyntaxError
+    from studio_desktop.core.prompts.jobs import cell_params
+
+    try:
+        return cell_params(cells, wildcards_dir=ctx.paths.wildcards)
     except PromptSyntaxError as exc:
         raise CliError(str(exc)) from exc
 

@@ -49,7 +49,7 @@ class AppContext:
     @classmethod
     def open(cls, data_dir: str | os.PathLike[str] | None = None) -> AppContext:
         paths = data_paths(data_dir).ensure()
-        store = Store(paths.database)
+        store = Store(paths.database, wildcards_dir=paths.wildcards)
         library = OutputLibrary(paths)
         error: OutputFolderError | None = None
         # Read here, not by each front end, so the CLI and the window save to the same place.

@@ -14,6 +14,7 @@ from studio_desktop.core.engine import Dispatcher, JobFinished
 from studio_desktop.core.engine.coordinator import Coordinator, Seat
 from studio_desktop.core.groups import GroupKind, NewGroup
 from studio_desktop.core.jobs import JobStatus, NewJob
+from studio_desktop.core.prompts.jobs import job_params
 from studio_desktop.core.servers import ServerConfig
 from tests.fakes.comfy_server import ENDLESS_STEPS, FakeComfyServer
 from tests.integration.helpers import FAST, Recorder, params_for, queue_ids, wait_until
@@ -162,3 +163,36 @@ def test_a_forever_group_runs_with_new_seeds_until_cancelled(
     jobs = ctx.store.group_jobs(group.id)
     assert len({j.params.seed for j in jobs}) == len(jobs)  # a new seed each time
     assert ctx.store.jobs_with_status(JobStatus.PENDING) == []
+
+
+def test_generate_forever_picks_each_prompt_again_from_the_dynamic_template(
+    ctx: AppContext, fake_comfy_factory: Callable[..., FakeComfyServer]
+) -> None:
+    """A forever group from `a {c0|...|c39} cat` used to send the first pick again and again.
+    Each job the server gets is the template expanded with that job's seed: with 40 choices the
+    old behaviour (the first pick with a new seed) fails this for all but 1 in 40 seeds each."""
+    fake = fake_comfy_factory()
+    recorder = Recorder()
+    dispatcher = _dispatcher(ctx, [fake], recorder)
+    template = "a {" + "|".join(f"c{i}" for i in range(40)) + "} cat"
+    group = NewGroup("forever", kind=GroupKind.FOREVER)
+    (first,) = job_params(params_for(fake, prompt=template), [1])
+    dispatcher.enqueue([NewJob("txt2img", first)], group=group)
+    dispatcher.start()
+    try:
+        wait_until(
+            lambda: _statuses(ctx, group.id)[JobStatus.COMPLETED] >= 3, what="three in a row"
+        )
+        dispatcher.cancel_group(group.id)
+        wait_until(
+            lambda: not {JobStatus.PENDING, JobStatus.RUNNING} & set(_statuses(ctx, group.id)),
+            what="the group to stop",
+        )
+    finally:
+        assert dispatcher.shutdown(10.0)
+    done = [j for j in ctx.store.group_jobs(group.id) if j.status is JobStatus.COMPLETED]
+    assert len(done) >= 3
+    sent = {body["prompt_id"]: body["prompt"]["6"]["inputs"]["text"] for body in fake.submitted}
+    for job in done[:3]:
+        expected = job_params(params_for(fake, prompt=template), [job.params.seed])[0].prompt
+        assert job.params.prompt == expected and sent[job.id] == expected

@@ -9,6 +9,7 @@ from sqlalchemy.exc import IntegrityError
 
 from studio_desktop.core.groups import GroupKind, NewGroup, QueuePause
 from studio_desktop.core.jobs import GenerationParams, JobError, JobStatus, NewImage, NewJob
+from studio_desktop.core.prompts.jobs import dynamic_source, job_params
 from studio_desktop.core.store import GroupNotFound, Store
 
 A = "http://a:8188"
@@ -152,3 +153,47 @@ def test_a_forever_group_queues_the_next_seed_until_stopped(store: Store) -> Non
     store.cancel_group(group.id)
     assert store.get_job(nxt.id).status is JobStatus.CANCELLED  # type: ignore[union-attr]
     assert store.jobs_with_status(JobStatus.PENDING) == []
+
+
+def test_generate_forever_from_a_dynamic_prompt_does_not_repeat_the_first_pick_forever(
+    store: Store,
+) -> None:
+    """Seen by a user: a forever group started from `a {red|blue|...} cat` queued the first
+    resolved prompt again and again. Each next job re-expands the template with its own seed."""
+    colours = [f"c{i}" for i in range(40)]  # 40 choices: ten picks all equal would be a 1-in-40^9
+    template = "a {" + "|".join(colours) + "} cat"
+    (first,) = store.add_jobs(
+        [NewJob("txt2img", job_params(GenerationParams(template), [7])[0])],
+        group=NewGroup("forever", kind=GroupKind.FOREVER),
+    )
+    seen = [first]
+    for _ in range(10):
+        taken = store.claim_next(A)
+        assert taken is not None
+        nxt = store.complete_job(taken.id, []).follow_up
+        assert nxt is not None
+        seen.append(nxt)
+    for job in seen:
+        # Stored resolved, from the template, reproducible from the job's own seed.
+        assert job.params.prompt in {f"a {c} cat" for c in colours}
+        assert dynamic_source(job.params) == {"prompt": template, "negative": "", "mode": "random"}
+        assert job_params(GenerationParams(template), [job.params.seed])[0].prompt == (
+            job.params.prompt
+        )
+    assert len({j.params.prompt for j in seen}) > 1
+
+
+def test_a_forever_job_whose_wildcard_file_is_gone_keeps_running_with_its_last_prompt(
+    tmp_path: Path,
+) -> None:
+    wildcards = tmp_path / "wildcards"
+    wildcards.mkdir()
+    (wildcards / "animal.txt").write_text("cat\ndog\n")
+    store = Store(tmp_path / "studio.sqlite3", wildcards_dir=wildcards)
+    base = job_params(GenerationParams("a __animal__"), [3], wildcards_dir=wildcards)[0]
+    store.add_jobs([NewJob("txt2img", base)], group=NewGroup("f", kind=GroupKind.FOREVER))
+    (wildcards / "animal.txt").unlink()
+    taken = store.claim_next(A)
+    assert taken is not None
+    nxt = store.complete_job(taken.id, []).follow_up  # the completion is not refused
+    assert nxt is not None and nxt.params.prompt == base.prompt

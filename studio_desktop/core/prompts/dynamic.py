@@ -18,7 +18,7 @@ from __future__ import annotations
 import enum
 import re
 import warnings
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
@@ -67,15 +67,20 @@ def expand(
     mode: Mode = Mode.RANDOM,
     seed: int = 0,
     count: int = 1,
+    seeds: Sequence[int] | None = None,
     wildcards_dir: Path | None = None,
 ) -> list[str]:
     """The prompts `text` expands to.
 
     Random: `count` prompts, the first picked with `seed`, the next with `seed + 1`..., so a
-    job's prompt is the one `expand(text, seed=job.seed)` gives again. Combinatorial: every
+    job's prompt is the one `expand(text, seed=job.seed)` gives again; with `seeds`, one
+    prompt picked with each of them (the text parsed once: a thousand jobs' prompts cost one
+    parse, not a thousand). Combinatorial: every
     combination in order (`count` is ignored); PromptSyntaxError past `MAX_COMBINATIONS`.
     A text with no dynamic syntax is itself (with its escapes resolved).
     """
+    if seeds is not None:
+        count = len(seeds)
     if not is_dynamic(text):
         plain = _unescape(_escape(text))
         return [plain] if mode is Mode.COMBINATORIAL else [plain] * count
@@ -97,9 +102,13 @@ def expand(
         return [_unescape(p) for p in prompts]
     from dynamicprompts.generators import RandomPromptGenerator
 
+    if count == 0:
+        return []
     generator = RandomPromptGenerator(manager)
-    seeds = [seed + i for i in range(count)]
-    return [_unescape(p) for p in _parsing(lambda: generator.generate(escaped, count, seeds=seeds))]
+    # Each prompt is drawn right after the generator's random source is set to its seed, so
+    # it depends on its seed only, not on its place in the list.
+    picks = list(seeds) if seeds is not None else [seed + i for i in range(count)]
+    return [_unescape(p) for p in _parsing(lambda: generator.generate(escaped, count, seeds=picks))]
 
 
 def preview(text: str, *, wildcards_dir: Path | None = None, shown: int = 5) -> Expansion:

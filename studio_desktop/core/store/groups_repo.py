@@ -3,18 +3,24 @@ facade opened."""
 
 from __future__ import annotations
 
+import logging
 import random
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import datetime
+from pathlib import Path
 
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from studio_desktop.core.groups import GroupKind, NewGroup, QueuePause
 from studio_desktop.core.jobs import SEED_MAX, GenerationParams, InputImage, JobStatus, NewJob
+from studio_desktop.core.prompts.dynamic import PromptSyntaxError
+from studio_desktop.core.prompts.jobs import DYNAMIC_KEY, dynamic_source, job_params
 from studio_desktop.core.store import jobs_repo
 from studio_desktop.core.store.models import GroupRow, JobRow, PauseRow
+
+log = logging.getLogger(__name__)
 
 # A new seed for each job of a forever group; SystemRandom so two windows never walk in step.
 _SEEDS = random.SystemRandom()
@@ -108,15 +114,16 @@ def counts(
     return out
 
 
-def follow_up(session: Session, done: JobRow) -> NewJob | None:
+def follow_up(session: Session, done: JobRow, wildcards_dir: Path | None = None) -> NewJob | None:
     """The next job of a forever group that `done` (just completed) belongs to: the same
-    request with a new seed. None when it has no such group or the group was stopped."""
+    request with a new seed, its dynamic prompt (if it had one) picked again from the text it
+    was expanded from with that seed. None when it has no such group or the group was stopped."""
     if done.group_id is None:
         return None
     group = find(session, done.group_id)
     if group is None or group.kind != GroupKind.FOREVER.value or group.stopped:
         return None
-    params = replace(GenerationParams.from_dict(done.params), seed=_SEEDS.randint(0, SEED_MAX))
+    params = _next_params(GenerationParams.from_dict(done.params), wildcards_dir)
     return NewJob(
         template=done.template,
         params=params,
@@ -124,6 +131,29 @@ def follow_up(session: Session, done: JobRow) -> NewJob | None:
         server=done.server if done.pinned else group.server,
         group_id=group.id,
     )
+
+
+def _next_params(last: GenerationParams, wildcards_dir: Path | None) -> GenerationParams:
+    """`last` with a new seed, re-expanded from its dynamic source: copying the resolved
+    prompt would repeat the first pick forever. Always random mode (a forever chain has no
+    "every combination"), recorded so, so the job's seed gives its prompt back on remix."""
+    seed = _SEEDS.randint(0, SEED_MAX)
+    source = dynamic_source(last)
+    if source is None:
+        return replace(last, seed=seed)
+    template = replace(
+        last,
+        prompt=str(source.get("prompt", last.prompt)),
+        negative=str(source.get("negative", last.negative)),
+        extra={k: v for k, v in last.extra.items() if k != DYNAMIC_KEY},
+    )
+    try:
+        return job_params(template, [seed], wildcards_dir=wildcards_dir)[0]
+    except PromptSyntaxError as exc:
+        # Runs inside the completion's transaction, which must not fail: a wildcard file
+        # removed since the group started keeps the chain going with the last prompt.
+        log.warning("forever group: the prompt could not be expanded again (%s); kept", exc)
+        return replace(last, seed=seed)
 
 
 def pause_state(session: Session) -> QueuePause:

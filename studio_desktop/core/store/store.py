@@ -89,13 +89,20 @@ KEEP = _Keep.KEEP
 class Store:
     """Jobs, images and servers in one SQLite file."""
 
-    def __init__(self, db_path: Path) -> None:
+    def __init__(self, db_path: Path, *, wildcards_dir: Path | None = None) -> None:
         """Open (or create) the database and migrate it to the newest schema.
+
+        `wildcards_dir` is where a forever group's next job reads `__name__` wildcards when
+        it re-expands its prompt; by default `wildcards/` beside the database, as in a data
+        folder (`DataPaths`).
 
         Raises DatabaseUnavailable when the file can't be used, SchemaTooNew when a newer
         Studio Desktop wrote it.
         """
         self.path = Path(db_path)
+        self.wildcards_dir = (
+            wildcards_dir if wildcards_dir is not None else self.path.parent / "wildcards"
+        )
         with translating(self.path):
             self.path.parent.mkdir(parents=True, exist_ok=True)
         self._engine = make_engine(self.path)
@@ -369,7 +376,7 @@ class Store:
                 jobs_repo.apply_move(session, row, JobStatus.COMPLETED, now)
                 # A forever group's next job is queued in the completion's own transaction:
                 # a crash can neither lose the chain nor queue the next one twice.
-                nxt = groups_repo.follow_up(session, row)
+                nxt = groups_repo.follow_up(session, row, self.wildcards_dir)
                 if nxt is not None:
                     follow = jobs_repo.insert(session, [nxt], now, row.owner)
             ordered = sorted(images, key=lambda r: r.idx)

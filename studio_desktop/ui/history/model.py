@@ -17,6 +17,7 @@ from __future__ import annotations
 import bisect
 import enum
 import logging
+from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Final
@@ -50,7 +51,10 @@ log = logging.getLogger("studio.ui")
 
 PAGE_SIZE: Final = 100  # rows read at once (ui_context: <= 200)
 THUMB_SIZE: Final = 40  # logical pixels of the thumbnail column's long edge
-GROUPS_READ_MS: Final = 200  # group progress is read this long after the rows change
+# Group progress is read this long after the rows change (after the first change of a burst:
+# a batch that keeps arriving must not put the read off, or its rows show ungrouped until
+# the last one; bench.sweep_queue).
+GROUPS_READ_MS: Final = 200
 
 JobRole: Final = Qt.ItemDataRole.UserRole + 1  # Job
 JobIdRole: Final = Qt.ItemDataRole.UserRole + 2  # str
@@ -204,6 +208,8 @@ class HistoryModel(QAbstractTableModel):
         # Group id -> its head row, computed in one pass when first asked after a change (the
         # prompt column asks per painted row: a walk of every row each time would stall).
         self._heads: dict[str, int] | None = None
+        # Groups whose jobs arrived together (`add_many`) before their progress was read.
+        self._arriving: set[str] = set()
         for signal in (self.rowsInserted, self.rowsRemoved, self.modelReset):
             signal.connect(self._rows_changed)
         self._read_page()
@@ -529,7 +535,11 @@ class HistoryModel(QAbstractTableModel):
 
     def _rows_changed(self, *_args: object) -> None:
         self._heads = None
-        self._groups_timer.start()
+        self._read_groups_soon()
+
+    def _read_groups_soon(self) -> None:
+        if not self._groups_timer.isActive():
+            self._groups_timer.start()
 
     def _read_groups(self) -> None:
         ids = list(dict.fromkeys(j.group_id for j in self._rows if j.group_id is not None))
@@ -545,6 +555,7 @@ class HistoryModel(QAbstractTableModel):
 
     def _groups_read(self, groups: list[GroupProgress]) -> None:
         self._groups = {g.group.id: g for g in groups}
+        self._arriving -= set(self._groups)
         self.groups_changed.emit()
         if self._rows:
             self.dataChanged.emit(
@@ -584,10 +595,13 @@ class HistoryModel(QAbstractTableModel):
         hidden: list[bool] = []
         for job in self._rows:
             progress = self._shown_group(job)
-            if progress is None:
+            if progress is not None:
+                group_id = progress.group.id
+            elif job.group_id is not None and job.group_id in self._arriving:
+                group_id = job.group_id
+            else:
                 hidden.append(False)
                 continue
-            group_id = progress.group.id
             hidden.append(group_id in heads and group_id not in self._expanded)
             heads.add(group_id)
         return hidden
@@ -635,7 +649,7 @@ class HistoryModel(QAbstractTableModel):
             return  # older than the page it read from the store: a change still on its way
         matches = job_matches(self._filter, job)
         if job.group_id is not None:
-            self._groups_timer.start()  # its group's "n of m done" may have changed
+            self._read_groups_soon()  # its group's "n of m done" may have changed
         if self._firsts.get(job.id, 0) is None:
             del self._firsts[job.id]  # it had no outputs when read: it may have them now
         if row is not None:
@@ -654,6 +668,44 @@ class HistoryModel(QAbstractTableModel):
         if self._more and self._cursor is not None and job.seq < self._cursor:
             return
         self._insert(job, cell_texts(job, self._words))
+
+    def add_many(self, jobs: Sequence[Job]) -> None:
+        """Jobs new to the window (`jobs_added`), as `upsert` would add them, but each run
+        that lands in one place is one insert: a 1,000-job batch was 1,000 row inserts, each
+        making the table re-hide its groups' rows (bench.sweep_queue)."""
+        fresh: list[tuple[Job, Texts]] = []
+        for job in jobs:
+            if job.id in self._seqs:
+                self.upsert(job)
+                continue
+            if not job_matches(self._filter, job):
+                continue
+            if self._more and self._cursor is not None and job.seq < self._cursor:
+                continue  # below the last row read: it comes with a later page
+            if job.group_id is not None:
+                self._read_groups_soon()
+            fresh.append((job, cell_texts(job, self._words)))
+        # Several new jobs of one group are a group row, whatever its progress will say:
+        # its rows are folded now, not painted one by one until the progress is read.
+        per_group = Counter(job.group_id for job, _texts in fresh if job.group_id is not None)
+        self._arriving |= {g for g, n in per_group.items() if n > 1 and g not in self._groups}
+        fresh.sort(key=lambda pair: -pair[0].seq)
+        blocks: list[tuple[int, list[tuple[Job, Texts]]]] = []
+        for job, texts in fresh:
+            if job.id in self._seqs:
+                continue  # the same job twice in one call
+            self._seqs[job.id] = job.seq
+            target = bisect.bisect_left(self._neg_seqs, -job.seq)
+            if blocks and blocks[-1][0] == target:
+                blocks[-1][1].append((job, texts))  # no loaded row between them: one block
+            else:
+                blocks.append((target, [(job, texts)]))
+        for target, block in reversed(blocks):  # from the bottom: the rows above stay put
+            self.beginInsertRows(QModelIndex(), target, target + len(block) - 1)
+            self._rows[target:target] = [job for job, _texts in block]
+            self._texts[target:target] = [self._named(job, texts) for job, texts in block]
+            self._neg_seqs[target:target] = [-job.seq for job, _texts in block]
+            self.endInsertRows()
 
     def remove_ids(self, ids: Iterable[str]) -> int:
         """Take jobs out (deleted). Returns how many rows went."""

@@ -139,7 +139,7 @@ class HistoryTab(QWidget):
 
     def _connect(self) -> None:
         pool = self._services.pool
-        pool.job_added.connect(self._job_changed)
+        pool.jobs_added.connect(self.model.add_many)
         pool.job_changed.connect(self._job_changed)
         pool.outputs_ready.connect(self._outputs_ready)
         pool.server_changed.connect(self._server_changed)

@@ -8,6 +8,7 @@ progress tick touching only its own row.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any, Final
@@ -142,10 +143,14 @@ class QueueModel(QAbstractListModel):
 
     def counts(self) -> tuple[int, int, int]:
         """(waiting, running, failed) rows."""
-        sections = [e.section for e in self._rows]
-        running = sum(1 for e in self._rows if e.job.status is JobStatus.RUNNING)
-        retrying = sum(1 for e in self._rows if e.job.status is JobStatus.RETRYING)
-        return sections.count(1) + retrying, running, sections.count(2)
+        per_status: dict[JobStatus, int] = dict.fromkeys(JobStatus, 0)
+        for entry in self._rows:  # one pass: the panel asks after every batch of changes
+            per_status[entry.job.status] += 1
+        failed = len(self._rows) - sum(
+            per_status[s] for s in (JobStatus.PENDING, JobStatus.RUNNING, JobStatus.RETRYING)
+        )
+        waiting = per_status[JobStatus.PENDING] + per_status[JobStatus.RETRYING]
+        return waiting, per_status[JobStatus.RUNNING], failed
 
     def running_counts(self) -> tuple[int, int]:
         """(sampling, waiting on server): running jobs the server executes now, and those it
@@ -383,6 +388,39 @@ class QueueModel(QAbstractListModel):
             entry = replace(entry, executing=old.executing)
         self._replace(row, entry)
 
+    def add_many(self, jobs: Sequence[Job]) -> None:
+        """Jobs new to the window (`jobs_added`): each run of them that lands in one place is
+        one insert. A batch's jobs all go to the end of the waiting ones: one insert, not one
+        per job (a 1,000-job sweep stalled the window; bench.sweep_queue). Anything else
+        (a job already here, a drag in progress) goes through `upsert`."""
+        present = {e.job.id for e in self._rows}
+        fresh: list[QueueEntry] = []
+        for job in jobs:
+            new = job.id not in present and not job.deleted
+            if (
+                self._held is not None
+                or not new
+                or not (job.status.is_active or job.status is JobStatus.FAILED)
+            ):
+                self.upsert(job)
+                continue
+            if not self._is_loaded:
+                self._seen[job.id] = max(job.revision, self._seen.get(job.id, job.revision))
+            present.add(job.id)
+            fresh.append(_entry(job))
+        fresh.sort(key=QueueEntry.sort_key)
+        blocks: list[tuple[int, list[QueueEntry]]] = []
+        for entry in fresh:
+            target = self._insertion_row(entry)
+            if blocks and blocks[-1][0] == target:
+                blocks[-1][1].append(entry)  # nothing here sorts between them: one block
+            else:
+                blocks.append((target, [entry]))
+        for target, block in reversed(blocks):  # from the bottom: the rows above stay put
+            self.beginInsertRows(QModelIndex(), target, target + len(block) - 1)
+            self._rows[target:target] = block
+            self.endInsertRows()
+
     def set_progress(self, progress: JobProgress) -> None:
         row = self.row_of(progress.job_id)
         if row is None:
@@ -440,12 +478,10 @@ class QueueModel(QAbstractListModel):
         return [e.job.id for e in self._rows if e.section == 2]
 
     def _insertion_row(self, entry: QueueEntry, rows: Sequence[QueueEntry] | None = None) -> int:
-        key = entry.sort_key()
+        # The rows are kept in sort_key order: a binary search, after any equal key. A walk of
+        # every row made a 1,000-job batch cost O(n^2) on the GUI thread (bench.sweep_queue).
         rows = self._rows if rows is None else rows
-        for index, other in enumerate(rows):
-            if key < other.sort_key():
-                return index
-        return len(rows)
+        return bisect.bisect_right(rows, entry.sort_key(), key=QueueEntry.sort_key)
 
     def _replace(self, row: int, entry: QueueEntry) -> None:
         rest = self._rows[:row] + self._rows[row + 1 :]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import itertools
 import logging
+from collections import Counter
 from collections.abc import Callable, Iterable
 from typing import Any
 
@@ -232,7 +233,7 @@ class QueuePanel(QWidget):
 
     def _connect(self) -> None:
         pool = self._services.pool
-        pool.job_added.connect(self.model.upsert)
+        pool.jobs_added.connect(self.model.add_many)
         pool.job_changed.connect(self.model.upsert)
         pool.progress.connect(self.model.set_progress)
         pool.job_started.connect(self._job_started)
@@ -254,7 +255,8 @@ class QueuePanel(QWidget):
             self.model.loaded,
         ):
             signal.connect(self._update)
-            signal.connect(lambda *_: self._groups_timer.start())
+            signal.connect(lambda *_: self._read_groups_soon())
+        self.model.rowsInserted.connect(self._hide_inserted)
 
     def follow_in_tab_order(self, before: QWidget) -> None:
         """Put the panel's controls (top to bottom) right after `before` in the Tab order, so
@@ -368,6 +370,12 @@ class QueuePanel(QWidget):
 
     # --- groups ---
 
+    def _read_groups_soon(self) -> None:
+        # After the first change of a burst, not the last: a batch that keeps arriving (a
+        # 1,000-job sweep) would otherwise show its rows ungrouped until it has all arrived.
+        if not self._groups_timer.isActive():
+            self._groups_timer.start()
+
     def _read_groups(self) -> None:
         ids = [j.group_id for j in self.model.active_groups() if j.group_id is not None]
         if not ids:
@@ -390,6 +398,17 @@ class QueuePanel(QWidget):
         self.groups.show_groups(shown, jobs, servers)
         self._hidden_groups = set(jobs)
         self._hide_grouped_rows()
+
+    def _hide_inserted(self, _parent: object, first: int, last: int) -> None:
+        """New jobs of a group that has (or will have: several of its jobs arrived together)
+        its own row go under it at once, not after the next group read: a sweep's jobs are
+        not painted in the list one by one meanwhile."""
+        rows = range(first, last + 1)
+        per_group = Counter(self.model.entry(row).job.group_id for row in rows)
+        self._hidden_groups |= {g for g, n in per_group.items() if g is not None and n > 1}
+        for row in rows:
+            if self.model.entry(row).job.group_id in self._hidden_groups:
+                self.view.setRowHidden(row, True)
 
     def _hide_grouped_rows(self) -> None:
         """A group's jobs show under its row, not in the list."""
