@@ -125,6 +125,7 @@ def test_first_run_lists_the_install_and_use_this_one_starts_and_registers_it(
     )
     saved = load_settings(ctx.paths.settings)
     assert saved.managed_path == str(home / "ComfyUI")
+    assert saved.managed_python == str(home / "ComfyUI" / "venv" / "bin" / "python")  # as found
     assert (saved.managed_port, saved.managed_preset) == (port, "cpu")
     assert saved.managed_args == "--preview-method auto" and saved.managed_start_at_launch
 

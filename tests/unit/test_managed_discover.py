@@ -8,6 +8,7 @@ from pathlib import Path
 from studio_desktop.core.managed.discover import (
     InstallKind,
     desktop_config_path,
+    environment_pythons,
     find_installs,
     inspect_folder,
     read_desktop_base_path,
@@ -144,3 +145,52 @@ def test_usual_folders_and_folders_named_by_hand_each_once(tmp_path: Path) -> No
 
 def test_nothing_installed(tmp_path: Path) -> None:
     assert find_installs(home=tmp_path, platform="win32", env={"APPDATA": str(tmp_path)}) == []
+
+
+def torch_env(root: Path, *, windows: bool = False, torch: bool = True) -> Path:
+    """A venv/conda environment at `root`; with torch in its site-packages when `torch`."""
+    python = fake_python(root / ("python.exe" if windows else "bin/python"))
+    if torch:
+        site = root / ("Lib/site-packages" if windows else "lib/python3.11/site-packages")
+        (site / "torch").mkdir(parents=True)
+        (site / "torch" / "__init__.py").write_text("")
+    return python
+
+
+def test_a_checkout_without_a_venv_takes_a_conda_environment_that_has_torch(
+    tmp_path: Path,
+) -> None:
+    home = tmp_path / "home"
+    folder = git_checkout(home, venv=None)
+    torch_env(home / "miniconda3" / "envs" / "a-plain", torch=False)
+    comfy = torch_env(home / "miniconda3" / "envs" / "comfy")
+    torch_env(home / "miniconda3")  # the base environment: only when no named one has torch
+
+    assert environment_pythons(home, {})[:2] == [
+        home / "miniconda3" / "envs" / "a-plain" / "bin" / "python",
+        comfy,
+    ]
+    found = find_installs(home=home, platform="linux", env={})
+    assert [(i.path, i.python) for i in found] == [(folder, comfy)]
+    assert found[0].startable
+
+
+def test_the_active_environment_comes_first_and_windows_conda_layouts_count(
+    tmp_path: Path,
+) -> None:
+    home = tmp_path / "home"
+    folder = git_checkout(home, venv=None)
+    torch_env(home / "anaconda3" / "envs" / "comfy")
+    active = torch_env(tmp_path / "active", windows=True)
+    found = find_installs(
+        home=home, platform="win32", env={"CONDA_PREFIX": str(tmp_path / "active")}
+    )
+    assert [(i.path, i.python) for i in found] == [(folder, active)]
+
+
+def test_no_environment_with_torch_leaves_the_python_to_the_user(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    git_checkout(home, venv=None)
+    torch_env(home / "miniforge3" / "envs" / "other", torch=False)
+    found = find_installs(home=home, platform="linux", env={})
+    assert len(found) == 1 and found[0].python is None and not found[0].startable

@@ -7,7 +7,9 @@ run: a python is found by where it lives, not by starting it.
 Layouts recognised:
 
 - **git checkout**: `main.py` and `comfy/` in one folder, with a `venv/` or `.venv/` python in
-  it or beside it; without one the install is listed with no python (the user names one).
+  it or beside it; else the active venv or conda environment, or a conda environment in the
+  usual places (`~/miniconda3/envs/*`, ...) that has torch installed (looked for in its
+  site-packages); without one the install is listed with no python (the user names one).
 - **Windows portable build**: `run_nvidia_gpu.bat` / `run_cpu.bat`, `python_embeded/python.exe`
   and `ComfyUI/main.py` (ComfyUI's own spelling, "embeded").
 - **ComfyUI desktop app**: its electron-store settings file `config.json` in the app's user
@@ -21,12 +23,14 @@ Layouts recognised:
 
 from __future__ import annotations
 
+import contextlib
 import json
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
+from typing import Final
 
 PORTABLE_LAUNCHERS = (
     "run_nvidia_gpu.bat",
@@ -90,15 +94,63 @@ def is_code_dir(folder: Path) -> bool:
     return (folder / "main.py").is_file() and (folder / "comfy").is_dir()
 
 
-def inspect_folder(folder: Path, *, python: Path | None = None) -> ComfyInstall | None:
-    """What `folder` is, if it is a ComfyUI install; `python` is used when none is beside it
-    (the user's choice, or a conda/venv python known to import it)."""
+# Where conda puts itself and its environments, under the home folder.
+_CONDA_BASES: Final = ("miniconda3", "anaconda3", "miniforge3", "mambaforge", "micromamba")
+
+
+def environment_pythons(home: Path, env: Mapping[str, str]) -> list[Path]:
+    """The pythons of the user's other environments, for a checkout with no venv of its own:
+    the active venv and conda environment first, then every conda environment in the usual
+    places. File checks only."""
+    roots: list[Path] = []
+    for variable in ("VIRTUAL_ENV", "CONDA_PREFIX"):
+        if env.get(variable):
+            roots.append(Path(env[variable]))
+    for name in _CONDA_BASES:
+        base = home / name
+        envs = base / "envs"
+        if envs.is_dir():
+            with contextlib.suppress(OSError):
+                roots.extend(sorted(p for p in envs.iterdir() if p.is_dir()))
+        roots.append(base)  # the base environment last: people seldom install ComfyUI there
+    pythons: list[Path] = []
+    for root in roots:
+        for relative in ("bin/python3", "bin/python", "python.exe", "Scripts/python.exe"):
+            candidate = root / relative
+            if candidate.is_file():
+                pythons.append(candidate)
+                break
+    return pythons
+
+
+def has_torch(python: Path) -> bool:
+    """Whether the environment of `python` has torch (what ComfyUI cannot start without)
+    installed: a look at its site-packages, not an import (that takes seconds)."""
+    root = python.parent.parent if python.parent.name in ("bin", "Scripts") else python.parent
+    patterns = (
+        "lib/python3*/site-packages/torch/__init__.py",
+        "Lib/site-packages/torch/__init__.py",
+    )
+    return any(next(iter(root.glob(pattern)), None) is not None for pattern in patterns)
+
+
+def inspect_folder(
+    folder: Path, *, python: Path | None = None, candidates: Sequence[Path] = ()
+) -> ComfyInstall | None:
+    """What `folder` is, if it is a ComfyUI install. A checkout's python is its venv's (in it
+    or beside it), else `python` (the user's choice), else the first of `candidates` (other
+    environments: `environment_pythons`) that has torch installed."""
     if _is_portable(folder):
         return _portable(folder)
     if is_code_dir(folder) and _is_portable(folder.parent):
         return _portable(folder.parent)  # the user picked the inner ComfyUI folder
     if is_code_dir(folder):
-        found = venv_python(folder) or venv_python(folder.parent) or python
+        found = (
+            venv_python(folder)
+            or venv_python(folder.parent)
+            or python
+            or next((c for c in candidates if has_torch(c)), None)
+        )
         return ComfyInstall(
             kind=InstallKind.GIT,
             path=folder,
@@ -170,8 +222,9 @@ def find_installs(
         )
         if desktop is not None:
             found.append(desktop)
+    candidates = environment_pythons(home, env)
     for folder in (*extra_folders, *_usual_folders(home)):
-        install = inspect_folder(folder)
+        install = inspect_folder(folder, candidates=candidates)
         if install is not None:
             found.append(install)
     return _unique(found)

@@ -246,10 +246,13 @@ class InstallPicker(QWidget):
     # --- using one ---
 
     def choice_for(self, install: ComfyInstall) -> ManagedChoice:
-        python = self.python.text().strip()
+        typed = self.python.text().strip()
+        # The python found for it (its venv, or another environment with torch) is saved
+        # with the choice: launch_spec re-inspects the folder with no list of environments.
+        python = Path(typed) if typed else install.python
         return ManagedChoice(
             path=install.path,
-            python=Path(python) if python else None,
+            python=python,
             port=self.port.value(),
             preset=Preset(self.preset.currentData()),
             extra_args=self.extra_args.text(),
