@@ -42,6 +42,8 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from bench._machine import load
+
 if TYPE_CHECKING:
     from studio_desktop.ui.services import Services
     from studio_desktop.ui.thumbnails import ThumbnailLoader
@@ -164,11 +166,6 @@ def _status_kb(field: str) -> int:
     return 0
 
 
-def _load() -> str:
-    one, five, fifteen = os.getloadavg()
-    return f"{one:.2f} {five:.2f} {fifteen:.2f}"
-
-
 def measure(
     root: Path,
     count: int,
@@ -176,9 +173,11 @@ def measure(
     freeze_gc: bool = False,
     history_pages: int = 30,
 ) -> dict[str, float]:
-    from PySide6.QtCore import QElapsedTimer, QEventLoop, QRect, QTimer
+    from PySide6.QtCore import QRect, QTimer
     from PySide6.QtWidgets import QApplication
 
+    from bench._window import Heartbeat
+    from bench._window import pump_until as pump
     from studio_desktop.core.context import AppContext
     from studio_desktop.core.settings import Settings
     from studio_desktop.ui.gallery import GalleryTab
@@ -195,17 +194,7 @@ def measure(
     thumbs = ThumbnailLoader(ctx.paths, tasks=services.tasks)  # as the window makes it
 
     def pump_until(done: Callable[[], bool], limit_s: float) -> bool:
-        """Run the event loop (a real one, as in the app) until done() or the time is up."""
-        loop = QEventLoop()
-        check = QTimer()
-        check.setInterval(2)
-        check.timeout.connect(lambda: loop.quit() if done() else None)
-        QTimer.singleShot(int(limit_s * 1000), loop.quit)
-        check.start()
-        if not done():
-            loop.exec()
-        check.stop()
-        return done()
+        return pump(done, limit_s, check_ms=2)
 
     started = time.perf_counter()
     tab = GalleryTab(services, thumbs)
@@ -248,19 +237,7 @@ def measure(
     figures["rss_after_start_mb"] = _status_kb("VmRSS") / 1024
 
     # Scroll top to bottom with a heartbeat measuring the gaps between its ticks.
-    gaps: list[float] = []
-    clock = QElapsedTimer()
-    clock.start()
-    last = [clock.nsecsElapsed()]
-
-    def beat() -> None:
-        now = clock.nsecsElapsed()
-        gaps.append((now - last[0]) / 1e6)
-        last[0] = now
-
-    heartbeat = QTimer()
-    heartbeat.setInterval(HEARTBEAT_MS)
-    heartbeat.timeout.connect(beat)
+    heartbeat = Heartbeat(HEARTBEAT_MS)
     steps = [0]
     step_cpu: list[float] = []  # GUI-thread CPU seconds between consecutive steps
     last_cpu = [time.thread_time()]
@@ -276,7 +253,7 @@ def measure(
             print(
                 f"  step {steps[0]}: rows {tab.model.rowCount()}, "
                 f"scroll {bar.value()}/{bar.maximum()}, "
-                f"beats {len(gaps)}, worst {max(gaps, default=0):.0f} ms",
+                f"beats {len(heartbeat.gaps)}, worst {heartbeat.longest_ms:.0f} ms",
                 flush=True,
             )
 
@@ -292,7 +269,6 @@ def measure(
         )
 
     scroll_started = time.perf_counter()
-    last[0] = clock.nsecsElapsed()
     last_cpu[0] = time.thread_time()
     heartbeat.start()
     stepper.start()
@@ -304,9 +280,9 @@ def measure(
     figures["scroll_steps"] = steps[0]
     figures["rows_loaded"] = tab.model.rowCount()
     figures["reached_bottom"] = float(reached)
-    figures["longest_stall_ms"] = max(gaps, default=0.0)
-    figures["stalls_over_50ms"] = sum(1 for g in gaps if g > TARGET_STALL_MS)
-    figures["heartbeats"] = len(gaps)
+    figures["longest_stall_ms"] = heartbeat.longest_ms
+    figures["stalls_over_50ms"] = heartbeat.count_over(TARGET_STALL_MS)
+    figures["heartbeats"] = len(heartbeat.gaps)
     figures["cache_mb"] = thumbs.cache_bytes / 2**20
     figures["peak_rss_mb"] = _status_kb("VmHWM") / 1024
     figures["worst_step_cpu_ms"] = max(step_cpu, default=0.0) * 1000
@@ -427,9 +403,9 @@ def main() -> None:
         build(library_dir(args.images), args.images)
         return
     root, build_s = ensure_library(args.images, args.rebuild)
-    load_before = _load()
+    load_before = load()
     f = measure(root, args.images, args.verbose, args.freeze_gc, args.history_pages)
-    load_after = _load()
+    load_after = load()
     print(f"images: {args.images}")
     print(f"gc: {'start-up objects frozen' if args.freeze_gc else 'default'}")
     print(f"library: {root}")

@@ -23,7 +23,8 @@ import time
 
 from PIL import Image
 
-from bench._common import fake_servers, load, run_batch_measured
+from bench._common import fake_servers, run_batch_measured
+from bench._machine import load
 
 # The floor makes the same thumbnail as the library.
 from studio_desktop.core.library.imaging import THUMB_SIZE as THUMB

@@ -22,7 +22,8 @@ import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from bench._common import REPO, fake_servers, load
+from bench._common import REPO, fake_servers
+from bench._machine import load
 from bench.search import ensure_database
 
 APP = [sys.executable, "-m", "studio_desktop"]

@@ -28,8 +28,9 @@ import gc
 import os
 import tempfile
 import time
-from collections.abc import Callable
 from pathlib import Path
+
+from bench._machine import load
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -40,11 +41,6 @@ PLAIN = "a red fox in the snow, bench"
 DYNAMIC = "a {red|green|blue} fox in the {snow|rain}, bench"
 NO_SERVER = "http://127.0.0.1:9"  # the discard port: nothing answers, the jobs wait
 WAIT_S = 120.0
-
-
-def _load() -> str:
-    one, five, fifteen = os.getloadavg()
-    return f"{one:.2f} {five:.2f} {fifteen:.2f}"
 
 
 def sweep_specs(size: int) -> list[str]:
@@ -94,8 +90,8 @@ def measure_queue(size: int, prompt: str) -> dict[str, float]:
 
 def measure_window(size: int) -> dict[str, float]:
     """(b): the main window while the sweep is queued and listed."""
-    from PySide6.QtCore import QElapsedTimer, QEventLoop, QTimer
 
+    from bench._window import Heartbeat, pump_until
     from studio_desktop.app import GuiOptions, StudioApp, qt_application
     from studio_desktop.core.context import AppContext
 
@@ -111,18 +107,6 @@ def measure_window(size: int) -> dict[str, float]:
         window = studio.window
         panel, history = window.queue_panel, window.history
 
-        def pump_until(done: Callable[[], bool], limit_s: float) -> bool:
-            loop = QEventLoop()
-            check = QTimer()
-            check.setInterval(10)
-            check.timeout.connect(lambda: loop.quit() if done() else None)
-            QTimer.singleShot(int(limit_s * 1000), loop.quit)
-            check.start()
-            if not done():
-                loop.exec()
-            check.stop()
-            return done()
-
         try:
             studio.start()
             window.resize(1400, 900)
@@ -131,19 +115,7 @@ def measure_window(size: int) -> dict[str, float]:
             pump_until(lambda: panel.model.is_loaded and not history.model.loading, 30)
             pump_until(lambda: False, 0.5)  # start-up reads and first paints settle
 
-            gaps: list[float] = []
-            clock = QElapsedTimer()
-            clock.start()
-            last = [clock.nsecsElapsed()]
-
-            def beat() -> None:
-                now = clock.nsecsElapsed()
-                gaps.append((now - last[0]) / 1e6)
-                last[0] = now
-
-            heartbeat = QTimer()
-            heartbeat.setInterval(HEARTBEAT_MS)
-            heartbeat.timeout.connect(beat)
+            heartbeat = Heartbeat(HEARTBEAT_MS)
             box: dict[str, object] = {}
 
             def built(result: tuple[list[object], object]) -> None:
@@ -172,7 +144,6 @@ def measure_window(size: int) -> dict[str, float]:
 
             wildcards = ctx.paths.wildcards
             start = time.perf_counter()
-            last[0] = clock.nsecsElapsed()
             heartbeat.start()
             studio.tasks.run("read", lambda: sweep_jobs(size, PLAIN, wildcards), built)
             listed = pump_until(lambda: in_panel() and in_history(), WAIT_S)
@@ -181,9 +152,9 @@ def measure_window(size: int) -> dict[str, float]:
             heartbeat.stop()
             if not listed:
                 raise RuntimeError("the window did not list the sweep in time")
-            figures["gui_max_stall_ms"] = max(gaps, default=0.0)
-            figures["gui_stalls_over_50ms"] = sum(1 for g in gaps if g > TARGET_STALL_MS)
-            figures["heartbeats"] = len(gaps)
+            figures["gui_max_stall_ms"] = heartbeat.longest_ms
+            figures["gui_stalls_over_50ms"] = heartbeat.count_over(TARGET_STALL_MS)
+            figures["heartbeats"] = len(heartbeat.gaps)
             figures["listed_s"] = end - start
             figures["queued_to_listed_s"] = end - float(box["queued_at"])  # type: ignore[arg-type]
             figures["panel_rows"] = panel.model.rowCount()
@@ -201,11 +172,11 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--no-window", action="store_true", help="only (a), the queueing")
     args = parser.parse_args(argv)
     size = args.size
-    load_before = _load()
+    load_before = load()
     plain = measure_queue(size, PLAIN)
     dynamic = measure_queue(size, DYNAMIC)
     window = measure_window(size) if not args.no_window else None
-    load_after = _load()
+    load_after = load()
     met = plain["queue_s"] < TARGET_QUEUE_S
     print(f"sweep: {size} x {size} x {size} = {size**3} jobs ({', '.join(sweep_specs(size))})")
     print(

@@ -29,7 +29,8 @@ from pathlib import Path
 import requests
 import websocket
 
-from bench._common import checkpoint, fake_servers, load, run_batch
+from bench._common import checkpoint, fake_servers, run_batch
+from bench._machine import load
 from studio_desktop.core.context import AppContext
 from studio_desktop.core.jobs import GenerationParams
 from studio_desktop.core.workflows import bind
