@@ -30,7 +30,6 @@ from studio_desktop.core.managed.downloads import models_root, same_server
 from studio_desktop.core.managed.process import (
     LOG_NAME,
     STOP_GRACE_S,
-    AlreadyRunning,
     Backoff,
     LaunchSpec,
     ManagedServer,
@@ -311,9 +310,7 @@ class ManagedController(QObject):
             return
         if isinstance(exc, StartFailed):
             reason, lines = exc.reason, list(exc.last_lines)
-        elif isinstance(exc, AlreadyRunning):
-            reason, lines = str(exc), []
-        else:
+        else:  # AlreadyRunning, InvalidChoice, OSError: the text is the whole story
             reason, lines = str(exc), []
         self.last_error = (reason, lines)
         self._set_state(ServerState.FAILED)
