@@ -32,6 +32,7 @@ from studio_desktop.core.sweeps.assemble import assemble_finished
 from studio_desktop.platform_check import missing_packages_message, missing_window_packages
 from studio_desktop.ui.crash_dialog import CrashReporter
 from studio_desktop.ui.first_run import FirstRunDialog
+from studio_desktop.ui.gui_collector import GuiThreadCollector
 from studio_desktop.ui.main_window import CloseChoice, MainWindow
 from studio_desktop.ui.restart import start_again
 from studio_desktop.ui.services import Services
@@ -251,6 +252,10 @@ def run_gui(options: GuiOptions) -> int:
         print(missing_packages_message(missing), file=sys.stderr)
         return 1
     app = qt_application()
+    # Before any worker thread starts: cycles holding Qt objects are freed on this thread only
+    # (ui/gui_collector.py says why).
+    collector = GuiThreadCollector(parent=app)
+    collector.start()
     try:
         ctx = AppContext.open(options.data_dir)
     except (StoreError, OSError) as exc:
@@ -271,3 +276,4 @@ def run_gui(options: GuiOptions) -> int:
     finally:
         studio.shutdown()
         ctx.close()
+        collector.stop()

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any, cast
 
 import pytest
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from studio_desktop.core.context import AppContext
@@ -18,6 +19,7 @@ from studio_desktop.core.servers import ServerConfig
 from studio_desktop.core.settings import Settings
 from studio_desktop.core.store import Store
 from studio_desktop.ui.generate import GenerateTab
+from studio_desktop.ui.gui_collector import GuiThreadCollector
 from studio_desktop.ui.services import Services
 from studio_desktop.workers import WorkerPool, running_threads
 from studio_desktop.workers.tasks import Tasks, open_tasks
@@ -41,6 +43,17 @@ def _leaked(before: set[threading.Thread]) -> list[threading.Thread]:
         and t.is_alive()
         and (not t.daemon or t.name.startswith(POOL_THREAD_PREFIXES))
     ]
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _collect_on_the_gui_thread(qapp: QApplication) -> Iterator[None]:
+    """As the app does (run_gui): cyclic garbage is collected on the GUI thread only. Without
+    it, a worker thread collecting a widget of an earlier test deadlocked against the GUI
+    thread (ui/gui_collector.py)."""
+    collector = GuiThreadCollector(parent=qapp)
+    collector.start()
+    yield
+    collector.stop()
 
 
 @pytest.fixture(autouse=True)
