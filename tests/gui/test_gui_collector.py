@@ -27,12 +27,13 @@ class _Cycle:
 def test_a_cycle_dropped_on_a_worker_thread_is_freed_on_the_gui_thread(qtbot: QtBot) -> None:
     assert not gc.isenabled()  # the session's collector (conftest), as in the app
     freed_on: list[str] = []
+    kept: list[list[list[int]]] = []
 
     def worker() -> None:
         _Cycle(freed_on)  # unreachable at once: only a collection frees it
-        # Allocate well past every threshold: an automatic collector would run here.
-        junk = [[i] for i in range(gc.get_threshold()[0] * 50)]
-        del junk
+        # Allocate well past every threshold and keep it (the count is of objects alive since
+        # the last collection): an automatic collector would run here, on this thread.
+        kept.append([[i] for i in range(gc.get_threshold()[0] * 50)])
 
     thread = threading.Thread(target=worker, name="test-worker")
     thread.start()
@@ -42,6 +43,7 @@ def test_a_cycle_dropped_on_a_worker_thread_is_freed_on_the_gui_thread(qtbot: Qt
     qtbot.waitUntil(lambda: freed_on != [], timeout=10_000)  # the GUI thread's timer did
 
     assert freed_on == [threading.main_thread().name]
+    kept.clear()
 
 
 def test_check_collects_the_generation_that_is_due_and_nothing_otherwise() -> None:
