@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import logging
+import os
 import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING, TextIO
@@ -362,6 +363,22 @@ def node_list_args(parser: argparse.ArgumentParser, when: str) -> None:
     )
 
 
+# What a program killed by SIGPIPE reports to its shell (128 + 13), so `set -o pipefail` sees it.
+EXIT_BROKEN_PIPE = 141
+
+
+def _reader_went_away() -> int:
+    """`studio-desktop jobs | head`: head has what it wanted and closed the pipe. Say nothing.
+
+    Python's exit flushes stdout once more; pointing the descriptor at the null device keeps
+    that flush from printing a second BrokenPipeError (the recipe in Python's signal docs).
+    Jobs a `generate` had queued stay queued, as after Ctrl-C."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)
+    return EXIT_BROKEN_PIPE
+
+
 def run_command(args: argparse.Namespace, out: TextIO = sys.stdout) -> int:
     from studio_desktop.cli.common import EXIT_USAGE, CliError
     from studio_desktop.core.context import AppContext
@@ -379,7 +396,10 @@ def run_command(args: argparse.Namespace, out: TextIO = sys.stdout) -> int:
         print(f"warning: {problem}", file=sys.stderr)
     try:
         code: int = handler(ctx, args, out)
+        out.flush()  # a reader that went away shows here, not as noise at interpreter exit
         return code
+    except BrokenPipeError:
+        return _reader_went_away()
     except CliError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_USAGE
