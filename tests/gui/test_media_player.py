@@ -23,6 +23,7 @@ from tests.fakes.comfy_media import encoded_audio, encoded_video
 QMediaPlayer = pytest.importorskip(
     "PySide6.QtMultimedia",
     reason="QtMultimedia cannot load here (on Debian: apt-get install libpulse0)",
+    exc_type=ImportError,  # a library missing is a reason to skip, not an error (pytest 9)
 ).QMediaPlayer
 
 WAIT_MS = 15_000
