@@ -12,7 +12,7 @@ from studio_desktop.core.groups import GroupKind, NewGroup
 from studio_desktop.core.jobs import GenerationParams, Job, JobStatus, LoraChoice, NewJob
 from studio_desktop.core.server_info import ServerLists
 from studio_desktop.core.servers import ServerConfig
-from studio_desktop.core.settings import Settings, load_settings
+from studio_desktop.core.settings import Settings, load_settings, save_settings
 from studio_desktop.core.sweeps.axes import cell_of, expand, parse_axes, sweep_json
 from studio_desktop.ui.generate import GenerateTab
 from studio_desktop.ui.main_window import MainWindow
@@ -241,3 +241,75 @@ def test_a_waiting_sweeps_row_opens_its_grid_view_with_the_cells_marked_waiting(
     assert view.open_cell((0, 0, 0)) is None and not view.grid_button.isEnabled()
     view.close()
     thumbnails.shutdown()
+
+
+# --- the sweep rows are kept with the form ---
+
+
+def test_the_sweep_rows_come_back_after_a_restart(
+    make_pool: PoolFactory, make_tab: TabFactory, ctx: AppContext
+) -> None:
+    pool = make_pool()
+    first = make_tab(pool)
+    sweep = first.form.sweep_group
+    sweep.setChecked(True)
+    set_axis(first, 0, "steps", "10, 20, 30")
+    set_axis(first, 2, "sampler", '"a, b", euler')
+    settings = Settings(last_form=first.form_state())
+    save_settings(settings, ctx.paths.settings)  # through the settings file, as at quit
+
+    second = make_tab(pool)
+    second.restore_form_state(load_settings(ctx.paths.settings).last_form)
+    again = second.form.sweep_group
+    assert again.isChecked() and again.body.isVisibleTo(again)
+    assert [(r.field(), r.values_edit.text()) for r in again.rows] == [
+        ("steps", "10, 20, 30"),
+        ("", ""),
+        ("sampler", '"a, b", euler'),
+    ]
+    assert again.specs() == sweep.specs() and second.form.job_count() == 6
+    assert second.form_state() == first.form_state()
+
+
+def test_a_sweep_that_was_off_stays_off_after_a_restart_with_its_rows(
+    make_pool: PoolFactory, make_tab: TabFactory
+) -> None:
+    pool = make_pool()
+    first = make_tab(pool)
+    first.form.sweep_group.setChecked(True)
+    set_axis(first, 0, "cfg", "4-8 (+2)")
+    first.form.sweep_group.setChecked(False)
+    second = make_tab(pool)
+    second.form.sweep_group.setChecked(True)  # the saved "off" wins over what the form had
+    second.restore_form_state(first.form_state())
+    again = second.form.sweep_group
+    assert not again.isChecked() and second.form.job_count() == 1
+    assert again.rows[0].field() == "cfg" and again.rows[0].values_edit.text() == "4-8 (+2)"
+
+
+def test_restoring_a_malformed_sweep_keeps_the_rows_as_they_are(
+    make_pool: PoolFactory, make_tab: TabFactory
+) -> None:
+    tab = make_tab(make_pool())
+    tab.form.sweep_group.setChecked(True)
+    set_axis(tab, 0, "steps", "1, 2")
+    for garbage in ("on", {"on": "yes", "axes": 3}, {"axes": [1, {"field": 2}]}):
+        tab.restore_form_state({"sweep": garbage})
+        assert tab.form.sweep_group.specs() == ["steps=1, 2"]
+
+
+def test_a_sweep_axis_on_a_templates_own_setting_comes_back_after_switching_templates(
+    make_pool: PoolFactory, make_tab: TabFactory
+) -> None:
+    tab = make_tab(make_pool())
+    form = tab.form
+    assert form.set_template("upscale")
+    sweep = form.sweep_group
+    sweep.setChecked(True)
+    set_axis(tab, 0, "steps", "10, 20")
+    set_axis(tab, 1, "extra.scale_by", "1.5, 2")
+    assert sweep.specs() == ["steps=10, 20", "extra.scale_by=1.5, 2"]
+    form.template_combo.setCurrentIndex(form.template_combo.findData("txt2img"))
+    assert sweep.specs() == ["steps=10, 20"]  # txt2img has no scale_by: that axis rests
+    form.template_combo.setCurrentIndex(form.template_combo.findData("upscale"))
+    assert sweep.specs() == ["steps=10, 20", "extra.scale_by=1.5, 2"]

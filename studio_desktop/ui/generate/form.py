@@ -792,6 +792,7 @@ class GenerateForm(QWidget):
             images=self._image_slots.images(),
             lists=self._combos.saved_names(),
             templates=self._own,
+            sweep=self.sweep_group.state(),
         ).to_dict()
 
     def restore(self, state: Mapping[str, Any]) -> None:
@@ -812,6 +813,9 @@ class GenerateForm(QWidget):
         if saved.batch_count is not None:
             self.batch_spin.setValue(saved.batch_count)
         self.size_field.set_locked(saved.aspect_lock)
+        if saved.sweep is not None:
+            # After the template and its LoRAs: the fields its axes may vary are offered now.
+            self.sweep_group.restore(saved.sweep)
         self._emit_changed()
 
 
