@@ -4,7 +4,10 @@ job per cell through the pool."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
 
 from studio_desktop.core.context import AppContext
@@ -14,12 +17,15 @@ from studio_desktop.core.server_info import ServerLists
 from studio_desktop.core.servers import ServerConfig
 from studio_desktop.core.settings import Settings, load_settings, save_settings
 from studio_desktop.core.sweeps.axes import cell_of, expand, parse_axes, sweep_json
+from studio_desktop.ui.field_labels import field_label
 from studio_desktop.ui.generate import GenerateTab
+from studio_desktop.ui.generate.sweep_form import AxisRow, standard_fields
 from studio_desktop.ui.main_window import MainWindow
 from studio_desktop.ui.queue.panel import QueuePanel
 from studio_desktop.ui.services import Services
 from studio_desktop.ui.sweep_grid import SweepGridView
 from studio_desktop.ui.thumbnails import ThumbnailLoader
+from studio_desktop.ui.translations import compile_ts, install_translator, ts_file
 from tests.fakes.comfy_server import FakeComfyServer
 from tests.gui.conftest import PoolFactory, TabFactory, db
 
@@ -185,8 +191,8 @@ def test_a_2x2_sweep_runs_opens_its_grid_and_each_cell_opens_its_output(
         assert view.data is not None and view.data.grid is not None
         assert len(view.buttons) == 4
         assert all(b.isEnabled() for b in view.buttons.values())
-        assert "X: steps = 3" in view.buttons[(1, 0, 0)].toolTip()
-        assert "Y: prompt = blue" in view.buttons[(1, 1, 0)].toolTip()
+        assert "X: Steps = 3" in view.buttons[(1, 0, 0)].toolTip()
+        assert "Y: Prompt = blue" in view.buttons[(1, 1, 0)].toolTip()
         firsts = db(ctx).first_outputs([j.id for j in jobs])
         by_place = {cell_of(j.params.extra): firsts[j.id].id for j in jobs}
         for place, button in view.buttons.items():
@@ -241,6 +247,71 @@ def test_a_waiting_sweeps_row_opens_its_grid_view_with_the_cells_marked_waiting(
     assert view.open_cell((0, 0, 0)) is None and not view.grid_button.isEnabled()
     view.close()
     thumbnails.shutdown()
+
+
+def open_waiting_sweep(
+    qtbot: QtBot, ctx: AppContext, make_pool: PoolFactory, specs: list[str]
+) -> tuple[SweepGridView, ThumbnailLoader]:
+    """The grid view of a sweep whose cells wait (nothing listens at the server's address)."""
+    pool = make_pool(ServerConfig("http://127.0.0.1:1"))
+    services = Services(ctx, pool, Settings())
+    axes = parse_axes(specs)
+    base = GenerationParams(prompt="a cat", seed=1)
+    new = [NewJob("txt2img", cell.params) for cell in expand(base, axes)]
+    group = NewGroup("a cat", kind=GroupKind.SWEEP, sweep=sweep_json(axes))
+    pool.enqueue(new, group).result(timeout=WAIT_MS / 1000)
+    thumbnails = ThumbnailLoader(ctx.paths, tasks=services.tasks)
+    view = SweepGridView(services, thumbnails, group.id)
+    qtbot.addWidget(view)
+    with qtbot.waitSignal(view.loaded, timeout=WAIT_MS):
+        view.show()
+    return view, thumbnails
+
+
+def label_texts(view: SweepGridView) -> list[str]:
+    return [label.text() for label in view.body.findChildren(QLabel)]
+
+
+def test_the_sweep_grid_names_its_axes_as_the_form_does_not_by_internal_keys(
+    qtbot: QtBot, ctx: AppContext, make_pool: PoolFactory
+) -> None:
+    specs = ["cfg=4,5", "sampler=euler,heun", "extra.scale_by=1.5,2"]
+    view, thumbnails = open_waiting_sweep(qtbot, ctx, make_pool, specs)
+    try:
+        texts = label_texts(view)
+        assert "X: CFG\nY: Sampler" in texts
+        assert "Z: Scale by = 1.5" in texts
+        assert not any("cfg" in t or "sampler" in t or "scale_by" in t for t in texts)
+        assert "X: CFG · Y: Sampler · Z: Scale by" in view.summary.text()
+        tip = view.buttons[(1, 0, 0)].toolTip()
+        assert "X: CFG = 5" in tip and "Y: Sampler = euler" in tip
+    finally:
+        view.close()
+        thumbnails.shutdown()
+
+
+def test_the_sweep_grid_and_the_form_name_a_field_alike_in_chinese(
+    qtbot: QtBot, qapp: QApplication, ctx: AppContext, make_pool: PoolFactory, tmp_path: Path
+) -> None:
+    compile_ts(ts_file("zh_CN"), tmp_path / "studio_zh_CN.qm")
+    installed = install_translator(qapp, "zh_CN", tmp_path)
+    try:
+        view, thumbnails = open_waiting_sweep(
+            qtbot, ctx, make_pool, ["steps=2,3", "lora:x/detail.safetensors=0.5,1"]
+        )
+        try:
+            steps, lora = field_label("steps"), field_label("lora:x/detail.safetensors")
+            assert steps == "步数" and lora.endswith("detail") and lora != "detail"
+            assert f"X: {steps}\nY: {lora}" in label_texts(view)
+            row = AxisRow("X")  # the form's axis chooser says the same
+            row.set_fields(standard_fields())
+            assert row.field_combo.itemText(row.field_combo.findData("steps")) == steps
+        finally:
+            view.close()
+            thumbnails.shutdown()
+    finally:
+        for translator in installed:
+            qapp.removeTranslator(translator)
 
 
 # --- the sweep rows are kept with the form ---

@@ -48,6 +48,7 @@ from studio_desktop.core.sweeps.axes import (
     parse_axes,
     parse_axis,
 )
+from studio_desktop.ui.field_labels import field_label
 from studio_desktop.ui.generate.fields import FieldMessage, flag_widget
 from studio_desktop.ui.generate.form_state import SweepState
 
@@ -55,25 +56,28 @@ from studio_desktop.ui.generate.form_state import SweepState
 _CHOICE_FIELDS: Final = ("sampler", "scheduler", "model")
 
 
+# Every standard field a sweep may vary, with its example values (the placeholder).
+_EXAMPLES: Final = (
+    ("seed", "1-4"),
+    ("steps", "10, 20, 30"),
+    ("cfg", "4-8 (+2)"),
+    ("sampler", "euler, dpmpp_2m"),
+    ("scheduler", "normal, karras"),
+    ("model", "a.safetensors, b.safetensors"),
+    ("denoise", "0.5-1.0 (+0.1)"),
+    ("size", "512x512, 768x512"),
+    ("width", "512, 768"),
+    ("height", "512, 768"),
+)
+
+
 def standard_fields() -> list[tuple[str, str, str]]:
-    """(field, label, example values) of every standard field a sweep may vary."""
+    """(field, label, example values) of every standard field a sweep may vary: labelled as
+    the form labels them, the prompts as what a prompt axis does (search and replace)."""
     return [
         ("prompt", QCoreApplication.translate("GenerateForm", "Prompt S/R"), "red, blue, green"),
         ("negative", QCoreApplication.translate("GenerateForm", "Negative S/R"), "blurry, noisy"),
-        ("seed", QCoreApplication.translate("GenerateForm", "Seed"), "1-4"),
-        ("steps", QCoreApplication.translate("GenerateForm", "Steps"), "10, 20, 30"),
-        ("cfg", QCoreApplication.translate("GenerateForm", "CFG"), "4-8 (+2)"),
-        ("sampler", QCoreApplication.translate("GenerateForm", "Sampler"), "euler, dpmpp_2m"),
-        ("scheduler", QCoreApplication.translate("GenerateForm", "Scheduler"), "normal, karras"),
-        (
-            "model",
-            QCoreApplication.translate("GenerateForm", "Model"),
-            "a.safetensors, b.safetensors",
-        ),
-        ("denoise", QCoreApplication.translate("GenerateForm", "Denoise"), "0.5-1.0 (+0.1)"),
-        ("size", QCoreApplication.translate("GenerateForm", "Size"), "512x512, 768x512"),
-        ("width", QCoreApplication.translate("GenerateForm", "Width"), "512, 768"),
-        ("height", QCoreApplication.translate("GenerateForm", "Height"), "512, 768"),
+        *((field, field_label(field), example) for field, example in _EXAMPLES),
     ]
 
 
@@ -314,16 +318,7 @@ class SweepGroup(QGroupBox):
     def _set_fields(self) -> None:
         fields = standard_fields()
         for lora in self._loras:
-            stem = lora.replace("\\", "/").rsplit("/", 1)[-1].rsplit(".", 1)[0]
-            fields.append(
-                (
-                    LORA_PREFIX + lora,
-                    QCoreApplication.translate("GenerateForm", "LoRA strength: {name}").format(
-                        name=stem
-                    ),
-                    "0.4-1.0 (+0.2)",
-                )
-            )
+            fields.append((LORA_PREFIX + lora, field_label(LORA_PREFIX + lora), "0.4-1.0 (+0.2)"))
         for name, label in self._extras:
             fields.append((EXTRA_PREFIX + name, label, "1, 2, 3"))
         for row in self.rows:
