@@ -4,7 +4,7 @@
 <context>
     <name>AxisRow</name>
     <message numerus="yes">
-        <location filename="../../studio_desktop/ui/generate/sweep_form.py" line="+225" />
+        <location filename="../../studio_desktop/ui/generate/sweep_form.py" line="+227" />
         <source>All (%n)</source>
         <translation>
             <numerusform>All (%n)</numerusform>
@@ -183,7 +183,7 @@
 <context>
     <name>GenerateTab</name>
     <message numerus="yes">
-        <location filename="../../studio_desktop/ui/generate/tab.py" line="+571" />
+        <location filename="../../studio_desktop/ui/generate/tab.py" line="+569" />
         <source>Queue sweep: %n job(s)</source>
         <translation>
             <numerusform>Queue sweep: %n job</numerusform>

@@ -4,7 +4,7 @@
 <context>
     <name>AxisRow</name>
     <message numerus="yes">
-        <location filename="../../studio_desktop/ui/generate/sweep_form.py" line="+225"/>
+        <location filename="../../studio_desktop/ui/generate/sweep_form.py" line="+227"/>
         <source>All (%n)</source>
         <translation>
             <numerusform>全部（%n）</numerusform>
@@ -1118,6 +1118,141 @@
         <location line="+9"/>
         <source> In ComfyUI&apos;s folder: {command}.</source>
         <translation>在 ComfyUI 的文件夹中运行：{command}。</translation>
+    </message>
+    <message>
+        <location filename="../../studio_desktop/core/sweeps/axes.py" line="+45"/>
+        <source>sweep axis {axis} ({spec}): {problem}</source>
+        <translation>扫描 {axis} 轴（{spec}）：{problem}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>sweep axis {axis} ({spec}) at character {where}: {problem}</source>
+        <translation>扫描 {axis} 轴（{spec}）第 {where} 个字符：{problem}</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>{count} values; at most {most}</source>
+        <translation>{count} 个值；最多 {most} 个</translation>
+    </message>
+    <message>
+        <location line="+92"/>
+        <source>expected FIELD=VALUES, e.g. steps=10,20,30</source>
+        <translation>应为 字段=值，例如 steps=10,20,30</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>unknown field {name}; one of {known}</source>
+        <translation>未知字段 {name}；可用：{known}</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>no values after &apos;=&apos;</source>
+        <translation>“=”后面没有值</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>a prompt axis needs the text to replace and what replaces it</source>
+        <translation>提示词轴需要要替换的文本以及替换成的文本</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>seed {seed} is not 0 to {most}</source>
+        <translation>种子 {seed} 不在 0 到 {most} 之间</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>{field} must be at least 1</source>
+        <translation>{field} 至少为 1</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>empty value (two commas in a row?)</source>
+        <translation>空值（连续两个逗号？）</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>{value} is not a whole number</source>
+        <translation>{value} 不是整数</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>{value} is not a number</source>
+        <translation>{value} 不是数字</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{value} is not a finite number</source>
+        <translation>{value} 不是有限的数字</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>{value} is not WIDTHxHEIGHT, e.g. 512x768</source>
+        <translation>{value} 不是 宽x高 格式，例如 512x768</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>a range of whole numbers needs whole ends</source>
+        <translation>整数范围的两端必须是整数</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>[0] values</source>
+        <translation>[0] 个值</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>a range of decimals needs a step (+0.1) or a count [5]</source>
+        <translation>小数范围需要步长 (+0.1) 或个数 [5]</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>the step is 0</source>
+        <translation>步长为 0</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>a step of {step} never gets from {start} to {end}</source>
+        <translation>步长 {step} 无法从 {start} 到达 {end}</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>a whole-number field needs a whole step</source>
+        <translation>整数字段需要整数步长</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>a quote that is never closed</source>
+        <translation>引号没有闭合</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>expected &apos;,&apos; after a quoted value</source>
+        <translation>带引号的值后面应为“,”</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>at most 3 axes (X, Y, Z)</source>
+        <translation>最多 3 个轴（X、Y、Z）</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>{field} is already axis {axis}</source>
+        <translation>{field} 已经是 {axis} 轴</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>{count} cells; at most {most}</source>
+        <translation>{count} 个单元格；最多 {most} 个</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>the prompt does not hold {text}</source>
+        <translation>提示词中没有 {text}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the negative does not hold {text}</source>
+        <translation>反向提示词中没有 {text}</translation>
     </message>
 </context>
 <context>
@@ -2384,7 +2519,7 @@
         <translation>放大方式</translation>
     </message>
     <message>
-        <location filename="../../studio_desktop/ui/generate/sweep_form.py" line="-93"/>
+        <location filename="../../studio_desktop/ui/generate/sweep_form.py" line="-94"/>
         <source>Prompt S/R</source>
         <translation>提示词查找/替换</translation>
     </message>
@@ -2404,7 +2539,7 @@
         <translation>高度</translation>
     </message>
     <message>
-        <location filename="../../studio_desktop/ui/generate/sweep_form.py" line="+23"/>
+        <location filename="../../studio_desktop/ui/generate/sweep_form.py" line="+24"/>
         <source>Axis {axis}: {problem}</source>
         <translation>{axis} 轴：{problem}</translation>
     </message>
@@ -2488,12 +2623,12 @@
     <name>GenerateTab</name>
     <message>
         <location filename="../../studio_desktop/ui/generate/tab.py" line="+131"/>
-        <location line="+450"/>
+        <location line="+448"/>
         <source>Queue</source>
         <translation>加入队列</translation>
     </message>
     <message>
-        <location line="-437"/>
+        <location line="-435"/>
         <source>Forever</source>
         <translation>无限生成</translation>
     </message>
@@ -2503,7 +2638,7 @@
         <translation>无限生成：每次使用新种子，直到你在队列中取消该分组</translation>
     </message>
     <message>
-        <location line="+139"/>
+        <location line="+137"/>
         <source>Queued 1 job</source>
         <translation>已加入 1 个任务</translation>
     </message>

@@ -4,10 +4,9 @@ job per cell through the pool."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
+import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QLabel
+from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
 from studio_desktop.core.context import AppContext
@@ -25,7 +24,6 @@ from studio_desktop.ui.queue.panel import QueuePanel
 from studio_desktop.ui.services import Services
 from studio_desktop.ui.sweep_grid import SweepGridView
 from studio_desktop.ui.thumbnails import ThumbnailLoader
-from studio_desktop.ui.translations import compile_ts, install_translator, ts_file
 from tests.fakes.comfy_server import FakeComfyServer
 from tests.gui.conftest import PoolFactory, TabFactory, db
 
@@ -290,28 +288,23 @@ def test_the_sweep_grid_names_its_axes_as_the_form_does_not_by_internal_keys(
         thumbnails.shutdown()
 
 
+@pytest.mark.usefixtures("simplified_chinese")
 def test_the_sweep_grid_and_the_form_name_a_field_alike_in_chinese(
-    qtbot: QtBot, qapp: QApplication, ctx: AppContext, make_pool: PoolFactory, tmp_path: Path
+    qtbot: QtBot, ctx: AppContext, make_pool: PoolFactory
 ) -> None:
-    compile_ts(ts_file("zh_CN"), tmp_path / "studio_zh_CN.qm")
-    installed = install_translator(qapp, "zh_CN", tmp_path)
+    view, thumbnails = open_waiting_sweep(
+        qtbot, ctx, make_pool, ["steps=2,3", "lora:x/detail.safetensors=0.5,1"]
+    )
     try:
-        view, thumbnails = open_waiting_sweep(
-            qtbot, ctx, make_pool, ["steps=2,3", "lora:x/detail.safetensors=0.5,1"]
-        )
-        try:
-            steps, lora = field_label("steps"), field_label("lora:x/detail.safetensors")
-            assert steps == "步数" and lora.endswith("detail") and lora != "detail"
-            assert f"X: {steps}\nY: {lora}" in label_texts(view)
-            row = AxisRow("X")  # the form's axis chooser says the same
-            row.set_fields(standard_fields())
-            assert row.field_combo.itemText(row.field_combo.findData("steps")) == steps
-        finally:
-            view.close()
-            thumbnails.shutdown()
+        steps, lora = field_label("steps"), field_label("lora:x/detail.safetensors")
+        assert steps == "步数" and lora == "LoRA 强度：detail"
+        assert f"X: {steps}\nY: {lora}" in label_texts(view)
+        row = AxisRow("X")  # the form's axis chooser says the same
+        row.set_fields(standard_fields())
+        assert row.field_combo.itemText(row.field_combo.findData("steps")) == steps
     finally:
-        for translator in installed:
-            qapp.removeTranslator(translator)
+        view.close()
+        thumbnails.shutdown()
 
 
 # --- the sweep rows are kept with the form ---
@@ -384,3 +377,25 @@ def test_a_sweep_axis_on_a_templates_own_setting_comes_back_after_switching_temp
     assert sweep.specs() == ["steps=10, 20"]  # txt2img has no scale_by: that axis rests
     form.template_combo.setCurrentIndex(form.template_combo.findData("upscale"))
     assert sweep.specs() == ["steps=10, 20", "extra.scale_by=1.5, 2"]
+
+
+@pytest.mark.usefixtures("simplified_chinese")
+def test_a_bad_sweep_value_is_explained_in_chinese_not_in_english(
+    make_pool: PoolFactory, make_tab: TabFactory
+) -> None:
+    tab = make_tab(make_pool(start=False))
+    sweep = tab.form.sweep_group
+    sweep.setChecked(True)
+    set_axis(tab, 0, "steps", "10, 20")
+    set_axis(tab, 1, "cfg", "4, x")
+    problem = sweep.problem()
+    assert problem is not None and problem.text == "Y 轴，第 8 个字符：'x' 不是数字"
+    set_axis(tab, 1, "steps", "5")
+    problem = sweep.problem()
+    assert problem is not None and problem.text == "Y 轴：steps 已经是 X 轴"
+    set_axis(tab, 1, "cfg", "0.5-1.0")
+    problem = sweep.problem()
+    assert (
+        problem is not None
+        and problem.text == "Y 轴，第 5 个字符：小数范围需要步长 (+0.1) 或个数 [5]"
+    )

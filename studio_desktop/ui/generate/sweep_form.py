@@ -51,6 +51,7 @@ from studio_desktop.core.sweeps.axes import (
 from studio_desktop.ui.field_labels import field_label
 from studio_desktop.ui.generate.fields import FieldMessage, flag_widget
 from studio_desktop.ui.generate.form_state import SweepState
+from studio_desktop.ui.texts import show_text
 
 # The fields of the chooser, in the order shown, with their example values (placeholder).
 _CHOICE_FIELDS: Final = ("sampler", "scheduler", "model")
@@ -98,13 +99,14 @@ class SweepProblem:
 
 def problem_text(exc: SweepSpecError) -> str:
     """The parser's problem, with its axis and place: "Y, character 7: 'a' is not a number"."""
+    problem = show_text(exc.problem)
     if exc.where is None:
         return QCoreApplication.translate("GenerateForm", "Axis {axis}: {problem}").format(
-            axis=exc.axis, problem=exc.problem
+            axis=exc.axis, problem=problem
         )
     return QCoreApplication.translate(
         "GenerateForm", "Axis {axis}, character {where}: {problem}"
-    ).format(axis=exc.axis, where=exc.where, problem=exc.problem)
+    ).format(axis=exc.axis, where=exc.where, problem=problem)
 
 
 class AxisRow(QWidget):
