@@ -4,7 +4,7 @@
 <context>
     <name>AxisRow</name>
     <message numerus="yes">
-        <location filename="../../studio_desktop/ui/generate/sweep_form.py" line="+200" />
+        <location filename="../../studio_desktop/ui/generate/sweep_form.py" line="+227" />
         <source>All (%n)</source>
         <translation>
             <numerusform>All (%n)</numerusform>
@@ -183,7 +183,7 @@
 <context>
     <name>GenerateTab</name>
     <message numerus="yes">
-        <location filename="../../studio_desktop/ui/generate/tab.py" line="+570" />
+        <location filename="../../studio_desktop/ui/generate/tab.py" line="+569" />
         <source>Queue sweep: %n job(s)</source>
         <translation>
             <numerusform>Queue sweep: %n job</numerusform>
@@ -276,7 +276,7 @@
 <context>
     <name>QueuePanel</name>
     <message numerus="yes">
-        <location filename="../../studio_desktop/ui/queue/panel.py" line="+306" />
+        <location filename="../../studio_desktop/ui/queue/panel.py" line="+308" />
         <source>%n waiting</source>
         <translation>
             <numerusform>%n waiting</numerusform>
@@ -308,7 +308,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+143" />
+        <location line="+160" />
         <source>Cancelling %n job(s)</source>
         <translation>
             <numerusform>Cancelling %n job</numerusform>
@@ -365,7 +365,7 @@
 <context>
     <name>SweepGroup</name>
     <message numerus="yes">
-        <location filename="../../studio_desktop/ui/generate/sweep_form.py" line="+231" />
+        <location filename="../../studio_desktop/ui/generate/sweep_form.py" line="+237" />
         <source>{sizes} = %n job(s)</source>
         <translation>
             <numerusform>{sizes} = %n job</numerusform>

@@ -4,7 +4,7 @@
 <context>
     <name>AxisRow</name>
     <message numerus="yes">
-        <location filename="../../studio_desktop/ui/generate/sweep_form.py" line="+200"/>
+        <location filename="../../studio_desktop/ui/generate/sweep_form.py" line="+227"/>
         <source>All (%n)</source>
         <translation>
             <numerusform>全部（%n）</numerusform>
@@ -1038,12 +1038,12 @@
         <translation>KSampler 的结果没有连接到 VAE 解码节点，因此无法用放大模型放大；请选择 Latent 放大。</translation>
     </message>
     <message>
-        <location filename="../../studio_desktop/core/prompts/dynamic.py" line="+89"/>
+        <location filename="../../studio_desktop/core/prompts/dynamic.py" line="+94"/>
         <source>The prompt has more than {limit} combinations; use random mode or fewer choices.</source>
         <translation>该提示词的组合超过 {limit} 种；请使用随机模式或减少选项。</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+47"/>
         <source>The prompt cannot be read at line {line}, column {column} (near &apos;{found}&apos;): check that each {open} has its {close} and that $$ and :: are inside braces.</source>
         <translation>无法读取提示词第 {line} 行第 {column} 列（“{found}”附近）：请检查每个 {open} 都有对应的 {close}，并且 $$ 和 :: 位于花括号内。</translation>
     </message>
@@ -1118,6 +1118,141 @@
         <location line="+9"/>
         <source> In ComfyUI&apos;s folder: {command}.</source>
         <translation>在 ComfyUI 的文件夹中运行：{command}。</translation>
+    </message>
+    <message>
+        <location filename="../../studio_desktop/core/sweeps/axes.py" line="+45"/>
+        <source>sweep axis {axis} ({spec}): {problem}</source>
+        <translation>扫描 {axis} 轴（{spec}）：{problem}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>sweep axis {axis} ({spec}) at character {where}: {problem}</source>
+        <translation>扫描 {axis} 轴（{spec}）第 {where} 个字符：{problem}</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>{count} values; at most {most}</source>
+        <translation>{count} 个值；最多 {most} 个</translation>
+    </message>
+    <message>
+        <location line="+92"/>
+        <source>expected FIELD=VALUES, e.g. steps=10,20,30</source>
+        <translation>应为 字段=值，例如 steps=10,20,30</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>unknown field {name}; one of {known}</source>
+        <translation>未知字段 {name}；可用：{known}</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>no values after &apos;=&apos;</source>
+        <translation>“=”后面没有值</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>a prompt axis needs the text to replace and what replaces it</source>
+        <translation>提示词轴需要要替换的文本以及替换成的文本</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>seed {seed} is not 0 to {most}</source>
+        <translation>种子 {seed} 不在 0 到 {most} 之间</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>{field} must be at least 1</source>
+        <translation>{field} 至少为 1</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>empty value (two commas in a row?)</source>
+        <translation>空值（连续两个逗号？）</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>{value} is not a whole number</source>
+        <translation>{value} 不是整数</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>{value} is not a number</source>
+        <translation>{value} 不是数字</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{value} is not a finite number</source>
+        <translation>{value} 不是有限的数字</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>{value} is not WIDTHxHEIGHT, e.g. 512x768</source>
+        <translation>{value} 不是 宽x高 格式，例如 512x768</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>a range of whole numbers needs whole ends</source>
+        <translation>整数范围的两端必须是整数</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>[0] values</source>
+        <translation>[0] 个值</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>a range of decimals needs a step (+0.1) or a count [5]</source>
+        <translation>小数范围需要步长 (+0.1) 或个数 [5]</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>the step is 0</source>
+        <translation>步长为 0</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>a step of {step} never gets from {start} to {end}</source>
+        <translation>步长 {step} 无法从 {start} 到达 {end}</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>a whole-number field needs a whole step</source>
+        <translation>整数字段需要整数步长</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>a quote that is never closed</source>
+        <translation>引号没有闭合</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>expected &apos;,&apos; after a quoted value</source>
+        <translation>带引号的值后面应为“,”</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>at most 3 axes (X, Y, Z)</source>
+        <translation>最多 3 个轴（X、Y、Z）</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>{field} is already axis {axis}</source>
+        <translation>{field} 已经是 {axis} 轴</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>{count} cells; at most {most}</source>
+        <translation>{count} 个单元格；最多 {most} 个</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>the prompt does not hold {text}</source>
+        <translation>提示词中没有 {text}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the negative does not hold {text}</source>
+        <translation>反向提示词中没有 {text}</translation>
     </message>
 </context>
 <context>
@@ -2024,7 +2159,7 @@
 <context>
     <name>GenerateForm</name>
     <message>
-        <location filename="../../studio_desktop/ui/generate/form.py" line="+126"/>
+        <location filename="../../studio_desktop/ui/generate/form.py" line="+127"/>
         <source>The workflow the job runs</source>
         <translation>任务要运行的工作流</translation>
     </message>
@@ -2099,82 +2234,74 @@
         <translation>参考图</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location filename="../../studio_desktop/ui/field_labels.py" line="+25"/>
         <source>Prompt</source>
         <translation>提示词</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+1"/>
         <source>Negative prompt</source>
         <translation>反向提示词</translation>
     </message>
     <message>
-        <location line="+15"/>
-        <location filename="../../studio_desktop/ui/generate/sweep_form.py" line="-131"/>
+        <location line="+1"/>
         <source>Model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <location filename="../../studio_desktop/ui/generate/sweep_form.py" line="-4"/>
+        <location line="+1"/>
         <source>Sampler</source>
         <translation>采样器</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <location filename="../../studio_desktop/ui/generate/sweep_form.py" line="+1"/>
+        <location line="+1"/>
         <source>Scheduler</source>
         <translation>调度器</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>VAE</source>
         <translation>VAE</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>CLIP skip</source>
         <translation>CLIP 跳过层</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>LoRAs</source>
         <translation>LoRA</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <location filename="../../studio_desktop/ui/generate/sweep_form.py" line="+7"/>
+        <location line="+1"/>
         <source>Size</source>
         <translation>尺寸</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <location filename="../../studio_desktop/ui/generate/graph_option_fields.py" line="+108"/>
-        <location filename="../../studio_desktop/ui/generate/sweep_form.py" line="-10"/>
         <source>Steps</source>
         <translation>步数</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../studio_desktop/ui/generate/sweep_form.py" line="+1"/>
         <source>CFG</source>
         <translation>CFG</translation>
     </message>
     <message>
         <location line="+1"/>
         <location filename="../../studio_desktop/ui/generate/graph_option_fields.py" line="-1"/>
-        <location filename="../../studio_desktop/ui/generate/sweep_form.py" line="+8"/>
         <source>Denoise</source>
         <translation>降噪</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../studio_desktop/ui/generate/sweep_form.py" line="-10"/>
         <source>Seed</source>
         <translation>种子</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location filename="../../studio_desktop/ui/generate/form.py" line="+59"/>
         <source>Template settings</source>
         <translation>模板设置</translation>
     </message>
@@ -2194,7 +2321,7 @@
         <translation> 个任务</translation>
     </message>
     <message>
-        <location filename="../../studio_desktop/ui/generate/template_editors.py" line="+103"/>
+        <location filename="../../studio_desktop/ui/field_labels.py" line="+1"/>
         <source>ControlNet model</source>
         <translation>ControlNet 模型</translation>
     </message>
@@ -2265,7 +2392,7 @@
         <translation>面部修复模型</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+23"/>
         <source>LoRA {n} strength</source>
         <translation>LoRA {n} 强度</translation>
     </message>
@@ -2322,7 +2449,7 @@
     </message>
     <message>
         <location line="+4"/>
-        <location filename="../../studio_desktop/ui/generate/sweep_form.py" line="+96"/>
+        <location filename="../../studio_desktop/ui/generate/sweep_form.py" line="-54"/>
         <source>Off</source>
         <translation>关闭</translation>
     </message>
@@ -2392,7 +2519,7 @@
         <translation>放大方式</translation>
     </message>
     <message>
-        <location filename="../../studio_desktop/ui/generate/sweep_form.py" line="-98"/>
+        <location filename="../../studio_desktop/ui/generate/sweep_form.py" line="-94"/>
         <source>Prompt S/R</source>
         <translation>提示词查找/替换</translation>
     </message>
@@ -2402,7 +2529,7 @@
         <translation>反向提示词查找/替换</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location filename="../../studio_desktop/ui/field_labels.py" line="-45"/>
         <source>Width</source>
         <translation>宽度</translation>
     </message>
@@ -2412,7 +2539,7 @@
         <translation>高度</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location filename="../../studio_desktop/ui/generate/sweep_form.py" line="+24"/>
         <source>Axis {axis}: {problem}</source>
         <translation>{axis} 轴：{problem}</translation>
     </message>
@@ -2442,7 +2569,7 @@
         <translation>添加服务器上的名称：全部或单个</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+77"/>
         <source>e.g. {example}</source>
         <translation>例如 {example}</translation>
     </message>
@@ -2457,17 +2584,17 @@
         <translation>最多三个轴的每种组合各生成一个任务；全部结束后会打开结果网格，并保存在图库中</translation>
     </message>
     <message>
-        <location line="+77"/>
+        <location filename="../../studio_desktop/ui/field_labels.py" line="+29"/>
         <source>LoRA strength: {name}</source>
         <translation>LoRA 强度：{name}</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location filename="../../studio_desktop/ui/generate/sweep_form.py" line="+106"/>
         <source>A sweep makes one job per cell: untick “every combination” of the prompt</source>
         <translation>参数扫描每个格子生成一个任务：请取消勾选提示词的“所有组合”</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+63"/>
         <source>{count} jobs; a sweep makes at most {most}</source>
         <translation>{count} 个任务；一次参数扫描最多 {most} 个</translation>
     </message>
@@ -2495,13 +2622,13 @@
 <context>
     <name>GenerateTab</name>
     <message>
-        <location filename="../../studio_desktop/ui/generate/tab.py" line="+130"/>
-        <location line="+450"/>
+        <location filename="../../studio_desktop/ui/generate/tab.py" line="+131"/>
+        <location line="+448"/>
         <source>Queue</source>
         <translation>加入队列</translation>
     </message>
     <message>
-        <location line="-437"/>
+        <location line="-435"/>
         <source>Forever</source>
         <translation>无限生成</translation>
     </message>
@@ -2511,7 +2638,7 @@
         <translation>无限生成：每次使用新种子，直到你在队列中取消该分组</translation>
     </message>
     <message>
-        <location line="+139"/>
+        <location line="+137"/>
         <source>Queued 1 job</source>
         <translation>已加入 1 个任务</translation>
     </message>
@@ -2821,7 +2948,7 @@
 <context>
     <name>HistoryModel</name>
     <message>
-        <location filename="../../studio_desktop/ui/history/model.py" line="+372"/>
+        <location filename="../../studio_desktop/ui/history/model.py" line="+378"/>
         <source>Time the server spent running the job, without its wait in the server&apos;s queue (the details show queued, sampling and total apart)</source>
         <translation>服务器运行该任务所用的时间，不含在服务器队列中等待的时间（详细信息中分别显示排队、采样和总计时间）</translation>
     </message>
@@ -2876,8 +3003,8 @@
         <translation>输出</translation>
     </message>
     <message>
-        <location line="-272"/>
-        <location line="+321"/>
+        <location line="-274"/>
+        <location line="+323"/>
         <source>(no prompt)</source>
         <translation>（无提示词）</translation>
     </message>
@@ -3616,7 +3743,7 @@ The file is missing</source>
         <translation>在 {folder} 中找到了 ComfyUI</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+27"/>
         <source>The extra arguments have an unclosed quote.</source>
         <translation>额外参数中有未闭合的引号。</translation>
     </message>
@@ -5196,7 +5323,7 @@ Choose another folder.</source>
 <context>
     <name>QueueModel</name>
     <message>
-        <location filename="../../studio_desktop/ui/queue/model.py" line="+221"/>
+        <location filename="../../studio_desktop/ui/queue/model.py" line="+226"/>
         <location line="+28"/>
         <source>(no prompt)</source>
         <translation>（无提示词）</translation>
@@ -5220,7 +5347,7 @@ Choose another folder.</source>
 <context>
     <name>QueuePanel</name>
     <message>
-        <location filename="../../studio_desktop/ui/queue/panel.py" line="+77"/>
+        <location filename="../../studio_desktop/ui/queue/panel.py" line="+78"/>
         <source>Cancel all</source>
         <translation>全部取消</translation>
     </message>
@@ -5251,23 +5378,23 @@ Choose another folder.</source>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+372"/>
+        <location line="+390"/>
         <source>Retry</source>
         <translation>重试</translation>
     </message>
     <message>
-        <location line="-371"/>
+        <location line="-389"/>
         <source>Queue the selected failed or cancelled jobs again</source>
         <translation>将选中的失败或已取消任务重新加入队列</translation>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+381"/>
+        <location line="+399"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location line="-380"/>
+        <location line="-398"/>
         <source>Cancel the selected jobs</source>
         <translation>取消所选任务</translation>
     </message>
@@ -5287,7 +5414,7 @@ Choose another folder.</source>
         <translation>无法读取队列中的任务：{reason}</translation>
     </message>
     <message>
-        <location line="+82"/>
+        <location line="+83"/>
         <source>Paused</source>
         <translation>已暂停</translation>
     </message>
@@ -5350,7 +5477,7 @@ Choose another folder.</source>
         <translation>没有已连接的服务器</translation>
     </message>
     <message numerus="yes">
-        <location line="+88"/>
+        <location line="+105"/>
         <source>Cancelling %n job(s)</source>
         <translation>
             <numerusform>正在取消 %n 个任务</numerusform>
@@ -5968,7 +6095,7 @@ Jobs waiting in the queue stay there and run on the other servers.</source>
 <context>
     <name>StudioApp</name>
     <message>
-        <location filename="../../studio_desktop/app.py" line="+103"/>
+        <location filename="../../studio_desktop/app.py" line="+104"/>
         <source>The output folder {folder} cannot be used; new images are saved in {default}.</source>
         <translation>无法使用输出文件夹 {folder}；新图片保存在 {default}。</translation>
     </message>
@@ -6040,7 +6167,7 @@ Jobs waiting in the queue stay there and run on the other servers.</source>
 <context>
     <name>SweepGridView</name>
     <message>
-        <location filename="../../studio_desktop/ui/sweep_grid.py" line="+152"/>
+        <location filename="../../studio_desktop/ui/sweep_grid.py" line="+153"/>
         <source>Sweep grid</source>
         <translation>扫描网格</translation>
     </message>
@@ -6065,7 +6192,7 @@ Jobs waiting in the queue stay there and run on the other servers.</source>
         <translation>扫描网格：{label}</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>{axes} · {done} of {total} cells pictured</source>
         <translation>{axes} · {total} 个格子中 {done} 个已出图</translation>
     </message>

@@ -36,6 +36,7 @@ from studio_desktop.core.groups import GroupKind, JobGroup
 from studio_desktop.core.jobs import ImageRecord, Job, JobStatus
 from studio_desktop.core.store.filters import ImageFilter
 from studio_desktop.core.sweeps.axes import AXIS_NAMES, Axis, axes_from_json, cell_of
+from studio_desktop.ui.field_labels import field_label
 from studio_desktop.ui.gallery.model import GalleryModel
 from studio_desktop.ui.gallery.viewer import ImageViewer
 from studio_desktop.ui.history.details import source_of
@@ -214,7 +215,8 @@ class SweepGridView(QWidget):
         label = " ".join(data.group.label.split())
         self.setWindowTitle(self.tr("Sweep grid: {label}").format(label=label or "-"))
         axes = " · ".join(
-            f"{name}: {axis.field}" for name, axis in zip(AXIS_NAMES, data.axes, strict=False)
+            f"{name}: {field_label(axis.field)}"
+            for name, axis in zip(AXIS_NAMES, data.axes, strict=False)
         )
         pictured = sum(1 for c in data.cells.values() if c.image is not None)
         total = len(data.cells)
@@ -248,13 +250,13 @@ class SweepGridView(QWidget):
             grid.setSpacing(4)
             row = 0
             if z_axis is not None:
-                title = QLabel(f"Z: {z_axis.field} = {z_axis.label(z)}")
+                title = QLabel(f"Z: {field_label(z_axis.field)} = {z_axis.label(z)}")
                 title.setFont(bold)
                 grid.addWidget(title, row, 0, 1, nx + 1)
                 row += 1
             corner = QLabel(
                 "\n".join(
-                    f"{name}: {axis.field}"
+                    f"{name}: {field_label(axis.field)}"
                     for name, axis in (("X", x_axis), ("Y", y_axis))
                     if axis is not None
                 )
@@ -314,7 +316,7 @@ class SweepGridView(QWidget):
 
     def _tip(self, data: SweepCells, place: Place, cell: GridCell | None) -> str:
         lines = [
-            f"{name}: {axis.field} = {axis.label(place[i])}"
+            f"{name}: {field_label(axis.field)} = {axis.label(place[i])}"
             for i, (name, axis) in enumerate(zip(AXIS_NAMES, data.axes, strict=False))
         ]
         if cell is not None:

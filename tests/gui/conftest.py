@@ -21,6 +21,7 @@ from studio_desktop.core.store import Store
 from studio_desktop.ui.generate import GenerateTab
 from studio_desktop.ui.gui_collector import GuiThreadCollector
 from studio_desktop.ui.services import Services
+from studio_desktop.ui.translations import compile_ts, install_translator, ts_file
 from studio_desktop.workers import WorkerPool, running_threads
 from studio_desktop.workers.tasks import Tasks, open_tasks
 from tests.fakes.comfy_server import ENDLESS_STEPS, FakeComfyServer
@@ -201,3 +202,16 @@ def tasks(qtbot: QtBot) -> Iterator[Tasks]:
     runner = Tasks()
     yield runner
     assert runner.shutdown(10), "background tasks did not stop in time"
+
+
+@pytest.fixture
+def simplified_chinese(qapp: QApplication, tmp_path: Path) -> Iterator[None]:
+    """The window's Simplified Chinese, compiled from the committed .ts; removed afterwards."""
+    folder = tmp_path / "qm"
+    compile_ts(ts_file("zh_CN"), folder / "studio_zh_CN.qm")
+    installed = install_translator(qapp, "zh_CN", folder)
+    try:
+        yield
+    finally:
+        for translator in installed:
+            qapp.removeTranslator(translator)

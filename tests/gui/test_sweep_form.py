@@ -4,7 +4,9 @@ job per cell through the pool."""
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
 from studio_desktop.core.context import AppContext
@@ -12,9 +14,11 @@ from studio_desktop.core.groups import GroupKind, NewGroup
 from studio_desktop.core.jobs import GenerationParams, Job, JobStatus, LoraChoice, NewJob
 from studio_desktop.core.server_info import ServerLists
 from studio_desktop.core.servers import ServerConfig
-from studio_desktop.core.settings import Settings, load_settings
+from studio_desktop.core.settings import Settings, load_settings, save_settings
 from studio_desktop.core.sweeps.axes import cell_of, expand, parse_axes, sweep_json
+from studio_desktop.ui.field_labels import field_label
 from studio_desktop.ui.generate import GenerateTab
+from studio_desktop.ui.generate.sweep_form import AxisRow, standard_fields
 from studio_desktop.ui.main_window import MainWindow
 from studio_desktop.ui.queue.panel import QueuePanel
 from studio_desktop.ui.services import Services
@@ -185,8 +189,8 @@ def test_a_2x2_sweep_runs_opens_its_grid_and_each_cell_opens_its_output(
         assert view.data is not None and view.data.grid is not None
         assert len(view.buttons) == 4
         assert all(b.isEnabled() for b in view.buttons.values())
-        assert "X: steps = 3" in view.buttons[(1, 0, 0)].toolTip()
-        assert "Y: prompt = blue" in view.buttons[(1, 1, 0)].toolTip()
+        assert "X: Steps = 3" in view.buttons[(1, 0, 0)].toolTip()
+        assert "Y: Prompt = blue" in view.buttons[(1, 1, 0)].toolTip()
         firsts = db(ctx).first_outputs([j.id for j in jobs])
         by_place = {cell_of(j.params.extra): firsts[j.id].id for j in jobs}
         for place, button in view.buttons.items():
@@ -241,3 +245,157 @@ def test_a_waiting_sweeps_row_opens_its_grid_view_with_the_cells_marked_waiting(
     assert view.open_cell((0, 0, 0)) is None and not view.grid_button.isEnabled()
     view.close()
     thumbnails.shutdown()
+
+
+def open_waiting_sweep(
+    qtbot: QtBot, ctx: AppContext, make_pool: PoolFactory, specs: list[str]
+) -> tuple[SweepGridView, ThumbnailLoader]:
+    """The grid view of a sweep whose cells wait (nothing listens at the server's address)."""
+    pool = make_pool(ServerConfig("http://127.0.0.1:1"))
+    services = Services(ctx, pool, Settings())
+    axes = parse_axes(specs)
+    base = GenerationParams(prompt="a cat", seed=1)
+    new = [NewJob("txt2img", cell.params) for cell in expand(base, axes)]
+    group = NewGroup("a cat", kind=GroupKind.SWEEP, sweep=sweep_json(axes))
+    pool.enqueue(new, group).result(timeout=WAIT_MS / 1000)
+    thumbnails = ThumbnailLoader(ctx.paths, tasks=services.tasks)
+    view = SweepGridView(services, thumbnails, group.id)
+    qtbot.addWidget(view)
+    with qtbot.waitSignal(view.loaded, timeout=WAIT_MS):
+        view.show()
+    return view, thumbnails
+
+
+def label_texts(view: SweepGridView) -> list[str]:
+    return [label.text() for label in view.body.findChildren(QLabel)]
+
+
+def test_the_sweep_grid_names_its_axes_as_the_form_does_not_by_internal_keys(
+    qtbot: QtBot, ctx: AppContext, make_pool: PoolFactory
+) -> None:
+    specs = ["cfg=4,5", "sampler=euler,heun", "extra.scale_by=1.5,2"]
+    view, thumbnails = open_waiting_sweep(qtbot, ctx, make_pool, specs)
+    try:
+        texts = label_texts(view)
+        assert "X: CFG\nY: Sampler" in texts
+        assert "Z: Scale by = 1.5" in texts
+        assert not any("cfg" in t or "sampler" in t or "scale_by" in t for t in texts)
+        assert "X: CFG · Y: Sampler · Z: Scale by" in view.summary.text()
+        tip = view.buttons[(1, 0, 0)].toolTip()
+        assert "X: CFG = 5" in tip and "Y: Sampler = euler" in tip
+    finally:
+        view.close()
+        thumbnails.shutdown()
+
+
+@pytest.mark.usefixtures("simplified_chinese")
+def test_the_sweep_grid_and_the_form_name_a_field_alike_in_chinese(
+    qtbot: QtBot, ctx: AppContext, make_pool: PoolFactory
+) -> None:
+    view, thumbnails = open_waiting_sweep(
+        qtbot, ctx, make_pool, ["steps=2,3", "lora:x/detail.safetensors=0.5,1"]
+    )
+    try:
+        steps, lora = field_label("steps"), field_label("lora:x/detail.safetensors")
+        assert steps == "步数" and lora == "LoRA 强度：detail"
+        assert f"X: {steps}\nY: {lora}" in label_texts(view)
+        row = AxisRow("X")  # the form's axis chooser says the same
+        row.set_fields(standard_fields())
+        assert row.field_combo.itemText(row.field_combo.findData("steps")) == steps
+    finally:
+        view.close()
+        thumbnails.shutdown()
+
+
+# --- the sweep rows are kept with the form ---
+
+
+def test_the_sweep_rows_come_back_after_a_restart(
+    make_pool: PoolFactory, make_tab: TabFactory, ctx: AppContext
+) -> None:
+    pool = make_pool()
+    first = make_tab(pool)
+    sweep = first.form.sweep_group
+    sweep.setChecked(True)
+    set_axis(first, 0, "steps", "10, 20, 30")
+    set_axis(first, 2, "sampler", '"a, b", euler')
+    settings = Settings(last_form=first.form_state())
+    save_settings(settings, ctx.paths.settings)  # through the settings file, as at quit
+
+    second = make_tab(pool)
+    second.restore_form_state(load_settings(ctx.paths.settings).last_form)
+    again = second.form.sweep_group
+    assert again.isChecked() and again.body.isVisibleTo(again)
+    assert [(r.field(), r.values_edit.text()) for r in again.rows] == [
+        ("steps", "10, 20, 30"),
+        ("", ""),
+        ("sampler", '"a, b", euler'),
+    ]
+    assert again.specs() == sweep.specs() and second.form.job_count() == 6
+    assert second.form_state() == first.form_state()
+
+
+def test_a_sweep_that_was_off_stays_off_after_a_restart_with_its_rows(
+    make_pool: PoolFactory, make_tab: TabFactory
+) -> None:
+    pool = make_pool()
+    first = make_tab(pool)
+    first.form.sweep_group.setChecked(True)
+    set_axis(first, 0, "cfg", "4-8 (+2)")
+    first.form.sweep_group.setChecked(False)
+    second = make_tab(pool)
+    second.form.sweep_group.setChecked(True)  # the saved "off" wins over what the form had
+    second.restore_form_state(first.form_state())
+    again = second.form.sweep_group
+    assert not again.isChecked() and second.form.job_count() == 1
+    assert again.rows[0].field() == "cfg" and again.rows[0].values_edit.text() == "4-8 (+2)"
+
+
+def test_restoring_a_malformed_sweep_keeps_the_rows_as_they_are(
+    make_pool: PoolFactory, make_tab: TabFactory
+) -> None:
+    tab = make_tab(make_pool())
+    tab.form.sweep_group.setChecked(True)
+    set_axis(tab, 0, "steps", "1, 2")
+    for garbage in ("on", {"on": "yes", "axes": 3}, {"axes": [1, {"field": 2}]}):
+        tab.restore_form_state({"sweep": garbage})
+        assert tab.form.sweep_group.specs() == ["steps=1, 2"]
+
+
+def test_a_sweep_axis_on_a_templates_own_setting_comes_back_after_switching_templates(
+    make_pool: PoolFactory, make_tab: TabFactory
+) -> None:
+    tab = make_tab(make_pool())
+    form = tab.form
+    assert form.set_template("upscale")
+    sweep = form.sweep_group
+    sweep.setChecked(True)
+    set_axis(tab, 0, "steps", "10, 20")
+    set_axis(tab, 1, "extra.scale_by", "1.5, 2")
+    assert sweep.specs() == ["steps=10, 20", "extra.scale_by=1.5, 2"]
+    form.template_combo.setCurrentIndex(form.template_combo.findData("txt2img"))
+    assert sweep.specs() == ["steps=10, 20"]  # txt2img has no scale_by: that axis rests
+    form.template_combo.setCurrentIndex(form.template_combo.findData("upscale"))
+    assert sweep.specs() == ["steps=10, 20", "extra.scale_by=1.5, 2"]
+
+
+@pytest.mark.usefixtures("simplified_chinese")
+def test_a_bad_sweep_value_is_explained_in_chinese_not_in_english(
+    make_pool: PoolFactory, make_tab: TabFactory
+) -> None:
+    tab = make_tab(make_pool(start=False))
+    sweep = tab.form.sweep_group
+    sweep.setChecked(True)
+    set_axis(tab, 0, "steps", "10, 20")
+    set_axis(tab, 1, "cfg", "4, x")
+    problem = sweep.problem()
+    assert problem is not None and problem.text == "Y 轴，第 8 个字符：'x' 不是数字"
+    set_axis(tab, 1, "steps", "5")
+    problem = sweep.problem()
+    assert problem is not None and problem.text == "Y 轴：steps 已经是 X 轴"
+    set_axis(tab, 1, "cfg", "0.5-1.0")
+    problem = sweep.problem()
+    assert (
+        problem is not None
+        and problem.text == "Y 轴，第 5 个字符：小数范围需要步长 (+0.1) 或个数 [5]"
+    )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from studio_desktop.core.jobs import GenerationParams, LoraChoice
+from studio_desktop.core.messages import CONTEXT, UserMessage, text_of
 from studio_desktop.core.sweeps.axes import (
     CELL_KEY,
     SweepSpecError,
@@ -116,3 +117,9 @@ def test_malformed_specs_name_the_axis_and_place(specs: list[str], message: str)
     with pytest.raises(SweepSpecError) as caught:
         expand(BASE, parse_axes(specs))
     assert message in str(caught.value)
+    # The window shows it in the user's language: the same line as a translatable message.
+    text = text_of(caught.value)
+    assert text is not None and str(text) == str(caught.value)
+    problem = caught.value.problem
+    assert isinstance(problem, UserMessage) and problem.context == CONTEXT
+    assert str(problem) in str(caught.value)

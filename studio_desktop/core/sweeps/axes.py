@@ -21,6 +21,7 @@ from dataclasses import dataclass, replace
 from typing import Any, Final
 
 from studio_desktop.core.jobs import SEED_MAX, GenerationParams, LoraChoice
+from studio_desktop.core.messages import QT_TRANSLATE_NOOP, UserMessage, message
 
 AXIS_NAMES: Final = ("X", "Y", "Z")
 MAX_AXES: Final = 3
@@ -34,13 +35,37 @@ CELL_KEY: Final = "sweep_cell"
 class SweepSpecError(ValueError):
     """A spec that cannot be read: the message names the axis, the spec and the place."""
 
-    def __init__(self, axis: str, spec: str, where: int | None, problem: str) -> None:
+    def __init__(self, axis: str, spec: str, where: int | None, problem: UserMessage) -> None:
         self.axis = axis
         self.spec = spec
         self.where = where  # 1-based character of the spec, None for the spec as a whole
-        self.problem = problem
-        place = f" at character {where}" if where is not None else ""
-        super().__init__(f"sweep axis {axis} ({spec!r}){place}: {problem}")
+        self.problem = problem  # what is wrong, without the axis and place (the form adds its own)
+        if where is None:
+            self.text = message(
+                QT_TRANSLATE_NOOP("CoreMessages", "sweep axis {axis} ({spec}): {problem}"),
+                axis=axis,
+                spec=repr(spec),
+                problem=problem,
+            )
+        else:
+            self.text = message(
+                QT_TRANSLATE_NOOP(
+                    "CoreMessages", "sweep axis {axis} ({spec}) at character {where}: {problem}"
+                ),
+                axis=axis,
+                spec=repr(spec),
+                where=where,
+                problem=problem,
+            )
+        super().__init__(str(self.text))
+
+
+def too_many_values(count: int) -> UserMessage:
+    return message(
+        QT_TRANSLATE_NOOP("CoreMessages", "{count} values; at most {most}"),
+        count=count,
+        most=MAX_VALUES,
+    )
 
 
 class Kind(enum.Enum):
@@ -124,33 +149,69 @@ def field_kind(name: str) -> Kind | None:
 def parse_axis(spec: str, axis: str = "X") -> Axis:
     """`FIELD=VALUES` as an `Axis`; SweepSpecError naming `axis` and the place otherwise."""
     if "=" not in spec:
-        raise SweepSpecError(axis, spec, None, "expected FIELD=VALUES, e.g. steps=10,20,30")
+        raise SweepSpecError(
+            axis,
+            spec,
+            None,
+            message(
+                QT_TRANSLATE_NOOP("CoreMessages", "expected FIELD=VALUES, e.g. steps=10,20,30")
+            ),
+        )
     name_part, _, values_part = spec.partition("=")
     name = name_part.strip()
     kind = field_kind(name.lower() if name.lower() in _FIELDS else name)
     if kind is None:
         known = ", ".join([*_FIELDS, "lora:NAME", "extra.NAME"])
-        raise SweepSpecError(axis, spec, 1, f"unknown field {name!r}; one of {known}")
+        raise SweepSpecError(
+            axis,
+            spec,
+            1,
+            message(
+                QT_TRANSLATE_NOOP("CoreMessages", "unknown field {name}; one of {known}"),
+                name=repr(name),
+                known=known,
+            ),
+        )
     if name.lower() in _FIELDS:
         name = name.lower()
     offset = len(name_part) + 1  # values_part starts here (0-based)
     if not values_part.strip():
-        raise SweepSpecError(axis, spec, offset + 1, "no values after '='")
+        raise SweepSpecError(
+            axis,
+            spec,
+            offset + 1,
+            message(QT_TRANSLATE_NOOP("CoreMessages", "no values after '='")),
+        )
     values = _values(kind, values_part, offset, axis, spec)
     if kind is Kind.PROMPT and len(values) < 2:
         raise SweepSpecError(
-            axis, spec, offset + 1, "a prompt axis needs the text to replace and what replaces it"
+            axis,
+            spec,
+            offset + 1,
+            message(
+                QT_TRANSLATE_NOOP(
+                    "CoreMessages", "a prompt axis needs the text to replace and what replaces it"
+                )
+            ),
         )
     if len(values) > MAX_VALUES:
-        raise SweepSpecError(axis, spec, offset + 1, f"{len(values)} values; at most {MAX_VALUES}")
+        raise SweepSpecError(axis, spec, offset + 1, too_many_values(len(values)))
     if name == "seed":
         for v in values:
             if not 0 <= v <= SEED_MAX:
-                raise SweepSpecError(axis, spec, None, f"seed {v} is not 0 to {SEED_MAX}")
+                problem = message(
+                    QT_TRANSLATE_NOOP("CoreMessages", "seed {seed} is not 0 to {most}"),
+                    seed=v,
+                    most=SEED_MAX,
+                )
+                raise SweepSpecError(axis, spec, None, problem)
     if name in ("steps", "width", "height") or kind is Kind.SIZE:
         flat = [n for v in values for n in (v if isinstance(v, tuple) else (v,))]
         if any(n < 1 for n in flat):
-            raise SweepSpecError(axis, spec, None, f"{name} must be at least 1")
+            problem = message(
+                QT_TRANSLATE_NOOP("CoreMessages", "{field} must be at least 1"), field=name
+            )
+            raise SweepSpecError(axis, spec, None, problem)
     return Axis(field=name, values=tuple(values), spec=spec.strip())
 
 
@@ -163,7 +224,12 @@ def _values(kind: Kind, text: str, offset: int, axis: str, spec: str) -> list[An
     for item, at in _split(text, offset, axis, spec):
         where = at + 1
         if not item:
-            raise SweepSpecError(axis, spec, where, "empty value (two commas in a row?)")
+            raise SweepSpecError(
+                axis,
+                spec,
+                where,
+                message(QT_TRANSLATE_NOOP("CoreMessages", "empty value (two commas in a row?)")),
+            )
         out.append(_one(kind, item, where, axis, spec))
     return out
 
@@ -173,19 +239,33 @@ def _one(kind: Kind, item: str, where: int, axis: str, spec: str) -> Any:
         try:
             return int(item)
         except ValueError:
-            raise SweepSpecError(axis, spec, where, f"{item!r} is not a whole number") from None
+            problem = message(
+                QT_TRANSLATE_NOOP("CoreMessages", "{value} is not a whole number"), value=repr(item)
+            )
+            raise SweepSpecError(axis, spec, where, problem) from None
     if kind is Kind.FLOAT:
         try:
             value = float(item)
         except ValueError:
-            raise SweepSpecError(axis, spec, where, f"{item!r} is not a number") from None
+            problem = message(
+                QT_TRANSLATE_NOOP("CoreMessages", "{value} is not a number"), value=repr(item)
+            )
+            raise SweepSpecError(axis, spec, where, problem) from None
         if not math.isfinite(value):
-            raise SweepSpecError(axis, spec, where, f"{item!r} is not a finite number")
+            problem = message(
+                QT_TRANSLATE_NOOP("CoreMessages", "{value} is not a finite number"),
+                value=repr(item),
+            )
+            raise SweepSpecError(axis, spec, where, problem)
         return value
     if kind is Kind.SIZE:
         match = _SIZE.match(item)
         if match is None:
-            raise SweepSpecError(axis, spec, where, f"{item!r} is not WIDTHxHEIGHT, e.g. 512x768")
+            problem = message(
+                QT_TRANSLATE_NOOP("CoreMessages", "{value} is not WIDTHxHEIGHT, e.g. 512x768"),
+                value=repr(item),
+            )
+            raise SweepSpecError(axis, spec, where, problem)
         return (int(match.group(1)), int(match.group(2)))
     if kind is Kind.ANY:
         for convert in (int, float):
@@ -206,35 +286,56 @@ def _range(kind: Kind, match: re.Match[str], offset: int, axis: str, spec: str) 
     whole = all(re.fullmatch(r"[+-]?\d+", t) for t in (start_text, end_text))
     as_int = kind is Kind.INT or (kind is Kind.ANY and whole and (step is None or "." not in step))
     if kind is Kind.INT and not whole:
-        raise SweepSpecError(axis, spec, where, "a range of whole numbers needs whole ends")
+        raise SweepSpecError(
+            axis,
+            spec,
+            where,
+            message(QT_TRANSLATE_NOOP("CoreMessages", "a range of whole numbers needs whole ends")),
+        )
     start, end = float(start_text), float(end_text)
     if count is not None:
         n = int(count)
         if n < 1:
-            raise SweepSpecError(axis, spec, offset + match.start("count") + 1, "[0] values")
+            problem = message(QT_TRANSLATE_NOOP("CoreMessages", "[0] values"))
+            raise SweepSpecError(axis, spec, offset + match.start("count") + 1, problem)
         if n > MAX_VALUES:
-            raise SweepSpecError(axis, spec, where, f"{n} values; at most {MAX_VALUES}")
+            raise SweepSpecError(axis, spec, where, too_many_values(n))
         points = [start] if n == 1 else [start + (end - start) * i / (n - 1) for i in range(n)]
     else:
         if step is None:
             if not whole:
-                raise SweepSpecError(
-                    axis, spec, where, "a range of decimals needs a step (+0.1) or a count [5]"
+                problem = message(
+                    QT_TRANSLATE_NOOP(
+                        "CoreMessages", "a range of decimals needs a step (+0.1) or a count [5]"
+                    )
                 )
+                raise SweepSpecError(axis, spec, where, problem)
             delta = 1.0 if end >= start else -1.0
         else:
             delta = float(step)
             step_at = offset + match.start("step") + 1
             if delta == 0:
-                raise SweepSpecError(axis, spec, step_at, "the step is 0")
+                raise SweepSpecError(
+                    axis, spec, step_at, message(QT_TRANSLATE_NOOP("CoreMessages", "the step is 0"))
+                )
             if (end - start) * delta < 0:
-                problem = f"a step of {step} never gets from {start_text} to {end_text}"
+                problem = message(
+                    QT_TRANSLATE_NOOP(
+                        "CoreMessages", "a step of {step} never gets from {start} to {end}"
+                    ),
+                    step=step,
+                    start=start_text,
+                    end=end_text,
+                )
                 raise SweepSpecError(axis, spec, step_at, problem)
             if kind is Kind.INT and not delta.is_integer():
-                raise SweepSpecError(axis, spec, step_at, "a whole-number field needs a whole step")
+                problem = message(
+                    QT_TRANSLATE_NOOP("CoreMessages", "a whole-number field needs a whole step")
+                )
+                raise SweepSpecError(axis, spec, step_at, problem)
         n = math.floor((end - start) / delta + 1e-9) + 1
         if n > MAX_VALUES:
-            raise SweepSpecError(axis, spec, where, f"{n} values; at most {MAX_VALUES}")
+            raise SweepSpecError(axis, spec, where, too_many_values(n))
         points = [start + delta * i for i in range(n)]
     if as_int:
         return [round(p) for p in points]
@@ -256,7 +357,10 @@ def _split(text: str, offset: int, axis: str, spec: str) -> list[tuple[str, int]
             chars: list[str] = []
             while True:
                 if i >= n:
-                    raise SweepSpecError(axis, spec, at + 1, "a quote that is never closed")
+                    problem = message(
+                        QT_TRANSLATE_NOOP("CoreMessages", "a quote that is never closed")
+                    )
+                    raise SweepSpecError(axis, spec, at + 1, problem)
                 if text[i] == '"':
                     if i + 1 < n and text[i + 1] == '"':
                         chars.append('"')
@@ -269,9 +373,10 @@ def _split(text: str, offset: int, axis: str, spec: str) -> list[tuple[str, int]
             while i < n and text[i] == " ":
                 i += 1
             if i < n and text[i] != ",":
-                raise SweepSpecError(
-                    axis, spec, offset + i + 1, "expected ',' after a quoted value"
+                problem = message(
+                    QT_TRANSLATE_NOOP("CoreMessages", "expected ',' after a quoted value")
                 )
+                raise SweepSpecError(axis, spec, offset + i + 1, problem)
             items.append(("".join(chars), at))
         else:
             end = text.find(",", i)
@@ -299,7 +404,8 @@ class Cell:
 
 def parse_axes(specs: Sequence[str]) -> list[Axis]:
     if len(specs) > MAX_AXES:
-        raise SweepSpecError(AXIS_NAMES[-1], specs[MAX_AXES], None, "at most 3 axes (X, Y, Z)")
+        problem = message(QT_TRANSLATE_NOOP("CoreMessages", "at most 3 axes (X, Y, Z)"))
+        raise SweepSpecError(AXIS_NAMES[-1], specs[MAX_AXES], None, problem)
     axes = [parse_axis(spec, AXIS_NAMES[i]) for i, spec in enumerate(specs)]
     seen: dict[str, str] = {}
     for name, axis in zip(AXIS_NAMES, axes, strict=False):
@@ -307,7 +413,12 @@ def parse_axes(specs: Sequence[str]) -> list[Axis]:
         keys = ("width", "height") if axis.field == "size" else (axis.field,)
         for key in keys:
             if key in seen:
-                raise SweepSpecError(name, axis.spec, None, f"{key} is already axis {seen[key]}")
+                problem = message(
+                    QT_TRANSLATE_NOOP("CoreMessages", "{field} is already axis {axis}"),
+                    field=key,
+                    axis=seen[key],
+                )
+                raise SweepSpecError(name, axis.spec, None, problem)
             seen[key] = name
     return axes
 
@@ -324,14 +435,23 @@ def expand(base: GenerationParams, axes: Sequence[Axis]) -> list[Cell]:
     total = cell_count(axes)
     if total > MAX_CELLS:
         name = AXIS_NAMES[len(axes) - 1]
-        raise SweepSpecError(name, axes[-1].spec, None, f"{total} cells; at most {MAX_CELLS}")
+        problem = message(
+            QT_TRANSLATE_NOOP("CoreMessages", "{count} cells; at most {most}"),
+            count=total,
+            most=MAX_CELLS,
+        )
+        raise SweepSpecError(name, axes[-1].spec, None, problem)
     for name, axis in zip(AXIS_NAMES, axes, strict=False):
         if axis.kind is Kind.PROMPT:
             text = base.prompt if axis.field == "prompt" else base.negative
             if axis.values[0] not in text:
-                raise SweepSpecError(
-                    name, axis.spec, None, f"the {axis.field} does not hold {axis.values[0]!r}"
+                problem = message(
+                    QT_TRANSLATE_NOOP("CoreMessages", "the prompt does not hold {text}")
+                    if axis.field == "prompt"
+                    else QT_TRANSLATE_NOOP("CoreMessages", "the negative does not hold {text}"),
+                    text=repr(axis.values[0]),
                 )
+                raise SweepSpecError(name, axis.spec, None, problem)
     sizes = [len(a.values) for a in axes] + [1] * (MAX_AXES - len(axes))
     cells: list[Cell] = []
     for z in range(sizes[2]):

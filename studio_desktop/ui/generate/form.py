@@ -41,6 +41,8 @@ from studio_desktop.core.workflows import Template, TemplateError, TemplateRegis
 from studio_desktop.core.workflows.graph_options import options_for
 from studio_desktop.core.workflows.preflight import graph_issues
 from studio_desktop.core.workflows.validate import ValidationIssue
+from studio_desktop.ui import field_labels
+from studio_desktop.ui.field_labels import field_label
 from studio_desktop.ui.generate.embedding_completion import EmbeddingCompleter
 from studio_desktop.ui.generate.field_problems import (
     FieldMessages,
@@ -73,7 +75,6 @@ from studio_desktop.ui.generate.server_lists import ServerLists
 from studio_desktop.ui.generate.slot_editor import SlotEditor
 from studio_desktop.ui.generate.sweep_form import SweepGroup, sweep_jobs_builder
 from studio_desktop.ui.generate.template_editors import TemplateEditors
-from studio_desktop.ui.generate.template_editors import slot_label as _slot_label
 from studio_desktop.ui.generate.template_groups import grouped_model
 from studio_desktop.ui.generate.template_values import merged, own_values, starting_values
 from studio_desktop.ui.texts import show_text
@@ -218,12 +219,12 @@ class GenerateForm(QWidget):
             self.images_box, self._library, self._tasks, self._emit_changed, self._use_size
         )
 
-        self.prompt_label = heading(self.tr("Prompt"))
+        self.prompt_label = heading(field_label("prompt"))
         self.prompt_label.setBuddy(self.prompt_edit)
         form.addRow(self.prompt_label)
         form.addRow(self.prompt_edit)
         self._messages.add("prompt", self.prompt_edit, span=True)
-        self.negative_label = heading(self.tr("Negative prompt"))
+        self.negative_label = heading(field_label("negative"))
         self.negative_label.setBuddy(self.negative_edit)
         form.addRow(self.negative_label)
         form.addRow(self.negative_edit)
@@ -238,29 +239,29 @@ class GenerateForm(QWidget):
         model_row.addWidget(self.refresh_button)
         self._model_row = QWidget()
         self._model_row.setLayout(model_row)
-        form.addRow(self.tr("Model"), self._model_row)
+        form.addRow(field_label("model"), self._model_row)
         self._messages.add("model", self.model_combo)
-        form.addRow(self.tr("Sampler"), self.sampler_combo)
+        form.addRow(field_label("sampler"), self.sampler_combo)
         self._messages.add("sampler", self.sampler_combo)
-        form.addRow(self.tr("Scheduler"), self.scheduler_combo)
+        form.addRow(field_label("scheduler"), self.scheduler_combo)
         self._messages.add("scheduler", self.scheduler_combo)
-        form.addRow(self.tr("VAE"), self.vae_combo)
+        form.addRow(field_label("vae"), self.vae_combo)
         self._messages.add("vae", self.vae_combo)
-        form.addRow(self.tr("CLIP skip"), self.clip_skip_spin)
+        form.addRow(field_label("clip_skip"), self.clip_skip_spin)
         self._messages.add("clip_skip", self.clip_skip_spin)
-        form.addRow(self.tr("LoRAs"), self.lora_stack)
+        form.addRow(field_label("loras"), self.lora_stack)
         self._messages.add("loras", self.lora_stack)
         form.addRow("", self.server_hint)
         form.addRow(gap())
 
-        for key, label, widget in (
-            ("size", self.tr("Size"), self.size_field),
-            ("steps", self.tr("Steps"), self.steps_spin),
-            ("cfg", self.tr("CFG"), self.cfg_spin),
-            ("denoise", self.tr("Denoise"), self.denoise_spin),
-            ("seed", self.tr("Seed"), self.seed_field),
+        for key, widget in (
+            ("size", self.size_field),
+            ("steps", self.steps_spin),
+            ("cfg", self.cfg_spin),
+            ("denoise", self.denoise_spin),
+            ("seed", self.seed_field),
         ):
-            form.addRow(label, widget)
+            form.addRow(field_label(key), widget)
             self._messages.add(key, widget)
         # The template's own settings go between Seed and Batch (see TemplateEditors).
         self.settings_heading = heading(self.tr("Template settings"))
@@ -490,7 +491,7 @@ class GenerateForm(QWidget):
 
     def slot_label(self, name: str) -> str:
         """A readable label for a template-specific slot."""
-        return _slot_label(name)
+        return field_labels.slot_label(name)
 
     # --- validation ---
 
@@ -632,7 +633,7 @@ class GenerateForm(QWidget):
         """The fields of this template a sweep axis may vary beyond the standard ones: the
         strength of each LoRA of the stack, the template's own settings."""
         loras = [c.name for c in self.lora_stack.choices()] if "loras" in self._options else []
-        extras = [(name, _slot_label(name)) for name in self._editors.all()]
+        extras = [(name, field_labels.slot_label(name)) for name in self._editors.all()]
         self.sweep_group.set_dynamic_fields(loras, extras)
 
     def params(self, seed: int | None = None) -> GenerationParams:
@@ -792,6 +793,7 @@ class GenerateForm(QWidget):
             images=self._image_slots.images(),
             lists=self._combos.saved_names(),
             templates=self._own,
+            sweep=self.sweep_group.state(),
         ).to_dict()
 
     def restore(self, state: Mapping[str, Any]) -> None:
@@ -812,6 +814,9 @@ class GenerateForm(QWidget):
         if saved.batch_count is not None:
             self.batch_spin.setValue(saved.batch_count)
         self.size_field.set_locked(saved.aspect_lock)
+        if saved.sweep is not None:
+            # After the template and its LoRAs: the fields its axes may vary are offered now.
+            self.sweep_group.restore(saved.sweep)
         self._emit_changed()
 
 

@@ -12,6 +12,36 @@ from typing import Any, TypeGuard
 
 
 @dataclass(frozen=True)
+class SweepState:
+    """The X/Y/Z sweep section: ticked or not, and each row's field ("" for Off) and values as
+    typed (kept while the sweep is off, as the rows keep them on screen)."""
+
+    on: bool
+    rows: tuple[tuple[str, str], ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"on": self.on, "rows": [{"field": f, "values": v} for f, v in self.rows]}
+
+    @classmethod
+    def from_dict(cls, data: object) -> SweepState | None:
+        """None for anything `to_dict` did not write (the rows then stay as they are)."""
+        if not isinstance(data, Mapping) or not isinstance(data.get("on"), bool):
+            return None
+        raw = data.get("rows")
+        if not isinstance(raw, Sequence) or isinstance(raw, str):
+            return None
+        rows: list[tuple[str, str]] = []
+        for row in raw:
+            if not isinstance(row, Mapping):
+                return None
+            name, values = row.get("field"), row.get("values")
+            if not isinstance(name, str) or not isinstance(values, str):
+                return None
+            rows.append((name, values))
+        return cls(on=data["on"], rows=tuple(rows))
+
+
+@dataclass(frozen=True)
 class FormState:
     """`params` is a GenerationParams dict; `lists` maps "checkpoints", "samplers" and
     "schedulers" to the names the combos offered; `templates` maps a template id to the values
@@ -25,6 +55,7 @@ class FormState:
     images: Mapping[str, str] | None = None  # slot name -> rel path
     lists: Mapping[str, Sequence[str]] = field(default_factory=dict)
     templates: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+    sweep: SweepState | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -36,6 +67,7 @@ class FormState:
             "images": self.images,
             "lists": self.lists,
             "templates": {k: dict(v) for k, v in self.templates.items()},
+            "sweep": self.sweep.to_dict() if self.sweep is not None else None,
         }
 
     @classmethod
@@ -68,6 +100,7 @@ class FormState:
                 if isinstance(templates, Mapping)
                 else {}
             ),
+            sweep=SweepState.from_dict(state.get("sweep")),
         )
 
 

@@ -48,31 +48,37 @@ from studio_desktop.core.sweeps.axes import (
     parse_axes,
     parse_axis,
 )
+from studio_desktop.ui.field_labels import field_label
 from studio_desktop.ui.generate.fields import FieldMessage, flag_widget
+from studio_desktop.ui.generate.form_state import SweepState
+from studio_desktop.ui.texts import show_text
 
 # The fields of the chooser, in the order shown, with their example values (placeholder).
 _CHOICE_FIELDS: Final = ("sampler", "scheduler", "model")
 
 
+# Every standard field a sweep may vary, with its example values (the placeholder).
+_EXAMPLES: Final = (
+    ("seed", "1-4"),
+    ("steps", "10, 20, 30"),
+    ("cfg", "4-8 (+2)"),
+    ("sampler", "euler, dpmpp_2m"),
+    ("scheduler", "normal, karras"),
+    ("model", "a.safetensors, b.safetensors"),
+    ("denoise", "0.5-1.0 (+0.1)"),
+    ("size", "512x512, 768x512"),
+    ("width", "512, 768"),
+    ("height", "512, 768"),
+)
+
+
 def standard_fields() -> list[tuple[str, str, str]]:
-    """(field, label, example values) of every standard field a sweep may vary."""
+    """(field, label, example values) of every standard field a sweep may vary: labelled as
+    the form labels them, the prompts as what a prompt axis does (search and replace)."""
     return [
         ("prompt", QCoreApplication.translate("GenerateForm", "Prompt S/R"), "red, blue, green"),
         ("negative", QCoreApplication.translate("GenerateForm", "Negative S/R"), "blurry, noisy"),
-        ("seed", QCoreApplication.translate("GenerateForm", "Seed"), "1-4"),
-        ("steps", QCoreApplication.translate("GenerateForm", "Steps"), "10, 20, 30"),
-        ("cfg", QCoreApplication.translate("GenerateForm", "CFG"), "4-8 (+2)"),
-        ("sampler", QCoreApplication.translate("GenerateForm", "Sampler"), "euler, dpmpp_2m"),
-        ("scheduler", QCoreApplication.translate("GenerateForm", "Scheduler"), "normal, karras"),
-        (
-            "model",
-            QCoreApplication.translate("GenerateForm", "Model"),
-            "a.safetensors, b.safetensors",
-        ),
-        ("denoise", QCoreApplication.translate("GenerateForm", "Denoise"), "0.5-1.0 (+0.1)"),
-        ("size", QCoreApplication.translate("GenerateForm", "Size"), "512x512, 768x512"),
-        ("width", QCoreApplication.translate("GenerateForm", "Width"), "512, 768"),
-        ("height", QCoreApplication.translate("GenerateForm", "Height"), "512, 768"),
+        *((field, field_label(field), example) for field, example in _EXAMPLES),
     ]
 
 
@@ -93,13 +99,14 @@ class SweepProblem:
 
 def problem_text(exc: SweepSpecError) -> str:
     """The parser's problem, with its axis and place: "Y, character 7: 'a' is not a number"."""
+    problem = show_text(exc.problem)
     if exc.where is None:
         return QCoreApplication.translate("GenerateForm", "Axis {axis}: {problem}").format(
-            axis=exc.axis, problem=exc.problem
+            axis=exc.axis, problem=problem
         )
     return QCoreApplication.translate(
         "GenerateForm", "Axis {axis}, character {where}: {problem}"
-    ).format(axis=exc.axis, where=exc.where, problem=exc.problem)
+    ).format(axis=exc.axis, where=exc.where, problem=problem)
 
 
 class AxisRow(QWidget):
@@ -136,12 +143,20 @@ class AxisRow(QWidget):
         self.names_button.setMenu(self.names_menu)
         self._names: dict[str, tuple[str, ...]] = {}
         self._examples: dict[str, str] = {}
-        self.field_combo.currentIndexChanged.connect(self._field_changed)
+        # A field the user chose that this template does not offer (a setting of another
+        # template, a LoRA no longer in the stack): the row shows Off and keeps it, with its
+        # values, for when the field is offered again.
+        self._resting = ""
+        self.field_combo.currentIndexChanged.connect(self._picked)
         self.values_edit.textChanged.connect(self.changed)
 
     def field(self) -> str:
         data = self.field_combo.currentData()
         return data if isinstance(data, str) else ""
+
+    def chosen_field(self) -> str:
+        """The field shown, or the one resting while this template does not offer it."""
+        return self.field() or self._resting
 
     def spec(self) -> str | None:
         """`FIELD=VALUES`, or None while the axis is off or has no values."""
@@ -152,26 +167,38 @@ class AxisRow(QWidget):
 
     def set_fields(self, fields: Sequence[tuple[str, str, str]]) -> None:
         """(field, label, example) to choose from; the current field is kept if still there."""
-        current = self.field()
+        shown, wanted = self.field(), self.chosen_field()
         blocked = self.field_combo.blockSignals(True)
         self.field_combo.clear()
         self.field_combo.addItem(QCoreApplication.translate("GenerateForm", "Off"), "")
         for field, label, example in fields:
             self.field_combo.addItem(label, field)
             self._examples[field] = example
-        index = self.field_combo.findData(current)
-        self.field_combo.setCurrentIndex(max(0, index))
+        self._show_field(wanted)
         self.field_combo.blockSignals(blocked)
-        if index < 0 and current:
+        if self.field() != shown:
             self._field_changed()
         else:
             self._update_field()
 
     def set_field(self, field: str, values: str = "") -> None:
-        index = self.field_combo.findData(field)
-        if index >= 0:
-            self.field_combo.setCurrentIndex(index)
+        """Choose `field` ("" for Off) and its values, as the user would; a field this template
+        does not offer rests until it is offered."""
+        blocked = self.field_combo.blockSignals(True)
+        self._show_field(field)
+        self.field_combo.blockSignals(blocked)
+        self._update_field()
         self.values_edit.setText(values)
+        self.changed.emit()
+
+    def _show_field(self, field: str) -> None:
+        index = self.field_combo.findData(field)
+        self.field_combo.setCurrentIndex(max(0, index))
+        self._resting = field if index < 0 else ""
+
+    def _picked(self) -> None:
+        self._resting = ""  # the user's own choice replaces the resting one
+        self._field_changed()
 
     def set_names(self, names: dict[str, tuple[str, ...]]) -> None:
         self._names = names
@@ -293,16 +320,7 @@ class SweepGroup(QGroupBox):
     def _set_fields(self) -> None:
         fields = standard_fields()
         for lora in self._loras:
-            stem = lora.replace("\\", "/").rsplit("/", 1)[-1].rsplit(".", 1)[0]
-            fields.append(
-                (
-                    LORA_PREFIX + lora,
-                    QCoreApplication.translate("GenerateForm", "LoRA strength: {name}").format(
-                        name=stem
-                    ),
-                    "0.4-1.0 (+0.2)",
-                )
-            )
+            fields.append((LORA_PREFIX + lora, field_label(LORA_PREFIX + lora), "0.4-1.0 (+0.2)"))
         for name, label in self._extras:
             fields.append((EXTRA_PREFIX + name, label, "1, 2, 3"))
         for row in self.rows:
@@ -344,6 +362,21 @@ class SweepGroup(QGroupBox):
 
     def specs(self) -> list[str]:
         return [spec for row in self.rows if (spec := row.spec()) is not None]
+
+    # --- saved with the form ---
+
+    def state(self) -> SweepState:
+        rows = tuple((row.chosen_field(), row.values_edit.text()) for row in self.rows)
+        return SweepState(on=self.isChecked(), rows=rows)
+
+    def restore(self, state: SweepState) -> None:
+        """Put back what `state()` gave: the tick and each row (rows it lacks are turned off)."""
+        saved = list(state.rows[: len(self.rows)])
+        saved += [("", "")] * (len(self.rows) - len(saved))
+        for row, (field, values) in zip(self.rows, saved, strict=True):
+            row.set_field(field, values)
+        self.setChecked(state.on)
+        self._edited()
 
     # --- checking ---
 

@@ -38,7 +38,7 @@ from studio_desktop.core.library.metadata import RestoredParams, read_generation
 from studio_desktop.core.managed.downloads import managed_models_root
 from studio_desktop.core.messages import text_of
 from studio_desktop.core.prompts.dynamic import PromptSyntaxError
-from studio_desktop.core.sweeps.axes import Axis, SweepSpecError, sweep_json
+from studio_desktop.core.sweeps.axes import Axis, sweep_json
 from studio_desktop.core.workflows.needs import missing_models, missing_packs
 from studio_desktop.core.workflows.sources import load_workflow_source
 from studio_desktop.core.workflows.template import TemplateError
@@ -264,10 +264,8 @@ class GenerateTab(QWidget):
         self._enqueue(jobs, axes)
 
     def _expansion_failed(self, exc: Exception) -> None:
-        if isinstance(exc, SweepSpecError):
-            self.status_message.emit(str(exc), STATUS_MS)
-        else:
-            self.status_message.emit(show_text(text_of(exc) or str(exc)), STATUS_MS)
+        # A SweepSpecError, a PromptSyntaxError: their message in the user's language.
+        self.status_message.emit(show_text(text_of(exc) or str(exc)), STATUS_MS)
         self._update_queue_button()
 
     def _enqueue(self, jobs: list[NewJob], sweep: list[Axis] | None = None) -> int:

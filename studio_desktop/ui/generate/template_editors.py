@@ -9,12 +9,12 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFormLayout, QWidget
 
 from studio_desktop.core.comfy.object_info import ObjectInfo
 from studio_desktop.core.workflows import Template
 from studio_desktop.core.workflows.template import PARAM_SLOTS
+from studio_desktop.ui.field_labels import slot_label
 from studio_desktop.ui.generate.fields import FieldMessage
 from studio_desktop.ui.generate.slot_editor import (
     EditorSpec,
@@ -95,33 +95,3 @@ class TemplateEditors:
             editor.set_problem(text or None)
             self._messages[name].show_message(text)
             self._form.setRowVisible(self._messages[name], bool(text))
-
-
-def slot_label(name: str) -> str:
-    """A readable label for a template-specific slot."""
-    known = {
-        "controlnet": QCoreApplication.translate("GenerateForm", "ControlNet model"),
-        "control_strength": QCoreApplication.translate("GenerateForm", "Control strength"),
-        "strength": QCoreApplication.translate("GenerateForm", "Strength"),
-        "upscale_model": QCoreApplication.translate("GenerateForm", "Upscale model"),
-        "scale_by": QCoreApplication.translate("GenerateForm", "Scale by"),
-        "frames": QCoreApplication.translate("GenerateForm", "Frames"),
-        "length": QCoreApplication.translate("GenerateForm", "Frames"),
-        "fps": QCoreApplication.translate("GenerateForm", "Frames per second"),
-        "seconds": QCoreApplication.translate("GenerateForm", "Seconds"),
-        "diffusion_model": QCoreApplication.translate("GenerateForm", "Diffusion model"),
-        "edge_grow": QCoreApplication.translate("GenerateForm", "Edge grow (px)"),
-        "mask_grow": QCoreApplication.translate("GenerateForm", "Mask grow (px)"),
-        "mask_feather": QCoreApplication.translate("GenerateForm", "Mask feather (px)"),
-        "swap_model": QCoreApplication.translate("GenerateForm", "Swap model"),
-        "face_restore_model": QCoreApplication.translate("GenerateForm", "Face restore model"),
-    }
-    if name in known:
-        return known[name]
-    if name.startswith("lora_"):
-        number, _, rest = name[len("lora_") :].partition("_")
-        if number.isdigit() and rest == "strength":
-            return QCoreApplication.translate("GenerateForm", "LoRA {n} strength").format(n=number)
-        if number.isdigit() and not rest:
-            return QCoreApplication.translate("GenerateForm", "LoRA {n}").format(n=number)
-    return name.replace("_", " ").capitalize()
