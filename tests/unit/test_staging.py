@@ -4,8 +4,10 @@ collection leaves no orphan file, a kill at any moment leaves a state the next s
 from __future__ import annotations
 
 import io
+import os
 from pathlib import Path
 
+import pytest
 from PIL import Image
 
 from studio_desktop.core.context import AppContext
@@ -102,3 +104,58 @@ def test_staging_of_a_job_still_running_is_left_to_its_owner(tmp_path: Path) -> 
         _stage(ctx.library, job_id)
     with AppContext.open(data) as ctx:
         assert (ctx.paths.temp / "staging" / job_id).is_dir()
+
+
+def test_a_kill_while_a_file_was_being_staged_is_cleaned_at_the_next_start(
+    tmp_path: Path,
+) -> None:
+    """Staged files are written under their own name, not renamed into it: one cut short by a
+    kill (no manifest yet, no commit) is deleted with its folder."""
+    data = tmp_path / "data"
+    with AppContext.open(data) as ctx:
+        job_id = _running_job(ctx)
+        staging = ctx.library.staging(job_id)
+        staging.write(ctx.paths.outputs / "x.png", _png())
+        (staging.folder / "001_half.png").write_bytes(_png()[:10])  # the kill came here
+        ctx.store.requeue(job_id)
+    with AppContext.open(data) as ctx:
+        assert _library_files(ctx) == set()
+        assert not (ctx.paths.temp / "staging" / job_id).exists()
+
+
+def test_a_manifest_cut_short_before_the_commit_is_cleaned_at_the_next_start(
+    tmp_path: Path,
+) -> None:
+    data = tmp_path / "data"
+    with AppContext.open(data) as ctx:
+        job_id = _running_job(ctx)
+        _staging, _image = _stage(ctx.library, job_id)
+        manifest = ctx.paths.temp / "staging" / job_id / "manifest.json"
+        manifest.write_bytes(manifest.read_bytes()[:5])  # the kill came mid-seal
+        ctx.store.requeue(job_id)
+    with AppContext.open(data) as ctx:
+        assert _library_files(ctx) == set()
+        assert not (ctx.paths.temp / "staging" / job_id).exists()
+
+
+def test_a_staged_image_costs_one_fsync_per_file_and_per_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Output, thumbnail and manifest once each, the staging folder once, then the output's and
+    the thumbnail's folders once each: 6 (was 8: every file and the folder after each)."""
+    with AppContext.open(tmp_path / "data") as ctx:
+        job_id = _running_job(ctx)
+        synced: list[int] = []
+        real_fsync = os.fsync
+
+        def counting_fsync(fd: int) -> None:
+            synced.append(fd)
+            real_fsync(fd)
+
+        monkeypatch.setattr(os, "fsync", counting_fsync)
+        staging, image = _stage(ctx.library, job_id)
+        staging.publish()  # type: ignore[attr-defined]
+        monkeypatch.undo()
+        assert len(synced) == 6
+        ctx.store.complete(job_id, [image])
+        assert ctx.paths.resolve(image.path).is_file()

@@ -3,16 +3,23 @@
 requests (urllib3) only has a per-read timeout: a server that sends one byte every few seconds
 never trips it. A `Deadline` is entered around a whole call on the calling thread; the
 connections of a session made by `watched_session` register their socket with the deadline of
-the thread using them, and when it expires a timer thread shuts those sockets down. The blocked
-read then fails at once, and the caller sees `expired` and reports a timeout.
+the thread using them, and when it expires the shared watchdog thread shuts those sockets down.
+The blocked read then fails at once, and the caller sees `expired` and reports a timeout.
+
+One watchdog thread serves every deadline of the process (`call_later`): a timer thread per
+call cost a thread start and a context switch on every request, more than a local call itself.
 """
 
 from __future__ import annotations
 
 import contextlib
+import heapq
+import itertools
 import os
 import socket
 import threading
+import time
+from collections.abc import Callable
 from typing import Any
 
 import requests
@@ -34,8 +41,92 @@ def cut(sock: socket.socket | None) -> None:
             socket.socket.shutdown(sock, socket.SHUT_RDWR)
 
 
+class Scheduled:
+    """A callback the watchdog runs once its time comes, unless cancelled first."""
+
+    __slots__ = ("_action", "cancelled", "when")
+
+    def __init__(self, when: float, action: Callable[[], object]) -> None:
+        self.when = when
+        self._action = action
+        self.cancelled = False
+
+    def cancel(self) -> None:
+        """Never run it. The entry stays in the watchdog's heap until its time or a purge."""
+        self.cancelled = True
+        _watchdog.cancelled()
+
+    def run(self) -> None:
+        if not self.cancelled:
+            self._action()
+
+
+class _Watchdog:
+    """One daemon thread that runs due callbacks, earliest first (a heap ordered by time).
+
+    Cancelling is O(1): the entry is only flagged. Deadlines are mostly cancelled long before
+    they are due (a call ends in milliseconds, its deadline is tens of seconds), so flagged
+    entries are purged whenever they outnumber the live ones, keeping the heap small."""
+
+    _PURGE_AT = 256
+
+    def __init__(self) -> None:
+        self._cond = threading.Condition(threading.Lock())
+        self._heap: list[tuple[float, int, Scheduled]] = []
+        self._order = itertools.count()  # ties in time keep their order, and never compare
+        self._cancelled = 0
+        self._thread: threading.Thread | None = None
+
+    def call_later(self, seconds: float, action: Callable[[], object]) -> Scheduled:
+        entry = Scheduled(time.monotonic() + seconds, action)
+        with self._cond:
+            heapq.heappush(self._heap, (entry.when, next(self._order), entry))
+            if self._thread is None:
+                self._thread = threading.Thread(target=self._run, name="ComfyDeadline", daemon=True)
+                self._thread.start()
+            elif self._heap[0][2] is entry:
+                self._cond.notify()  # the thread sleeps until a later time: wake it earlier
+        return entry
+
+    def cancelled(self) -> None:
+        with self._cond:
+            self._cancelled += 1
+            if self._cancelled > self._PURGE_AT and self._cancelled * 2 > len(self._heap):
+                self._heap = [item for item in self._heap if not item[2].cancelled]
+                heapq.heapify(self._heap)
+                self._cancelled = 0
+
+    def _run(self) -> None:
+        while True:
+            with self._cond:
+                while True:
+                    while self._heap and self._heap[0][2].cancelled:
+                        heapq.heappop(self._heap)
+                        self._cancelled = max(0, self._cancelled - 1)
+                    if not self._heap:
+                        self._cond.wait()
+                        continue
+                    wait = self._heap[0][0] - time.monotonic()
+                    if wait <= 0:
+                        entry = heapq.heappop(self._heap)[2]
+                        break
+                    self._cond.wait(wait)
+            entry.run()  # outside the lock: an action may take its own locks
+
+
+_watchdog = _Watchdog()
+
+
+def call_later(seconds: float, action: Callable[[], object]) -> Scheduled:
+    """Run `action` on the shared watchdog thread after `seconds`, unless cancelled first.
+    Actions must be quick and must not raise: they share one thread (cutting a socket is)."""
+    return _watchdog.call_later(seconds, action)
+
+
 class Deadline:
     """`with Deadline(seconds) as d:` around one call; `d.expired` tells whether it was cut."""
+
+    __slots__ = ("_expired", "_lock", "_over", "_previous", "_scheduled", "_sockets", "seconds")
 
     def __init__(self, seconds: float) -> None:
         self.seconds = seconds
@@ -44,9 +135,7 @@ class Deadline:
         self._expired = False
         self._over = False
         self._previous: Deadline | None = None
-        self._timer = threading.Timer(seconds, self._expire)
-        self._timer.daemon = True
-        self._timer.name = "ComfyDeadline"
+        self._scheduled: Scheduled | None = None
 
     @property
     def expired(self) -> bool:
@@ -55,11 +144,12 @@ class Deadline:
     def __enter__(self) -> Deadline:
         self._previous = getattr(_current, "deadline", None)
         _current.deadline = self
-        self._timer.start()
+        self._scheduled = call_later(self.seconds, self._expire)
         return self
 
     def __exit__(self, *exc: object) -> None:
-        self._timer.cancel()
+        if self._scheduled is not None:
+            self._scheduled.cancel()
         with self._lock:
             self._over = True
             self._sockets.clear()

@@ -23,7 +23,7 @@ import websocket
 from studio_desktop.core.comfy import limits
 from studio_desktop.core.comfy.bounded_ws import BoundedWebSocket
 from studio_desktop.core.comfy.client import normalize_base_url
-from studio_desktop.core.comfy.deadline import cut
+from studio_desktop.core.comfy.deadline import call_later, cut
 from studio_desktop.core.comfy.errors import ComfyAuthError, ComfyConnectionError
 from studio_desktop.core.comfy.events import (
     Disconnected,
@@ -212,9 +212,7 @@ class EventStream:
     def _open(self) -> None:
         ws = BoundedWebSocket(self._max_message_bytes)
         # A handshake answered one byte at a time never trips the per-read timeout.
-        watchdog = threading.Timer(limits.WS_HANDSHAKE_DEADLINE_SECONDS, lambda: cut(ws.sock))
-        watchdog.daemon = True
-        watchdog.start()
+        watchdog = call_later(limits.WS_HANDSHAKE_DEADLINE_SECONDS, lambda: cut(ws.sock))
         try:
             ws.connect(  # type: ignore[no-untyped-call]
                 self.url,

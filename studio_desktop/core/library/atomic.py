@@ -41,6 +41,22 @@ def atomic_write_bytes(dest: Path, data: bytes) -> None:
     fsync_dir(dest.parent)
 
 
+def write_synced(path: Path, data: bytes) -> None:
+    """Write `data` to `path` (created or truncated) and fsync the file, not its folder.
+
+    Not atomic: for files whose half-written state nobody reads (a staged output before its
+    job's commit); the caller syncs the folder once for all of them."""
+    flags = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_BINARY", 0)
+    fd = os.open(path, flags, 0o644)
+    try:
+        view = memoryview(data)
+        while view:  # os.write may write less than asked (signals, some filesystems)
+            view = view[os.write(fd, view) :]
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
 def _replace(src: Path, dest: Path) -> None:
     # On Windows a viewer or a virus scanner holding dest open makes os.replace fail for a moment.
     attempts = 10 if sys.platform == "win32" else 1

@@ -6,6 +6,13 @@ files renamed into the library. If the commit is refused (the job was cancelled 
 staging folder is deleted: no orphan file. A kill at any moment leaves either a staging folder
 (finished at the next start by `recover`: published if the job is recorded as completed,
 deleted if not) or files already in place.
+
+Durability costs one fsync per file, one for the manifest and one for the staging folder, then
+one per destination folder: a staged file is written straight under its staged name (no temp
+name and rename: a half-written staged file is harmless, it belongs to a job whose commit has
+not happened, so the next start deletes it), and the folder is synced once, when sealed,
+instead of after every file. The order that matters is kept: every staged file and the
+manifest are on disk before the commit that makes the job completed.
 """
 
 from __future__ import annotations
@@ -18,7 +25,7 @@ import shutil
 from collections.abc import Callable
 from pathlib import Path
 
-from studio_desktop.core.library.atomic import atomic_write_bytes, fsync_dir
+from studio_desktop.core.library.atomic import atomic_write_bytes, fsync_dir, write_synced
 
 log = logging.getLogger("studio.library")
 
@@ -39,15 +46,22 @@ class Staging:
         return [dest for _staged, dest in self._moves]
 
     def write(self, dest: Path, data: bytes) -> None:
-        """Stage `data` to be published at `dest`."""
+        """Stage `data` to be published at `dest` (written and fsynced; the folder is synced
+        once, by `seal`)."""
+        if not self._moves:
+            self.folder.mkdir(parents=True, exist_ok=True)
         staged = self.folder / f"{len(self._moves):03}_{dest.name}"
-        atomic_write_bytes(staged, data)
+        write_synced(staged, data)
         self._moves.append((staged, dest))
 
     def seal(self) -> None:
-        """Write the manifest: from here on a restart can finish the job's publication."""
+        """Write the manifest and sync the folder: from here on a restart can finish the job's
+        publication. Must return before the commit that records the outputs starts: a manifest
+        cut short by a kill is only ever read for a job recorded as completed."""
         entries = [{"staged": s.name, "dest": str(d)} for s, d in self._moves]
-        atomic_write_bytes(self.folder / MANIFEST, json.dumps(entries).encode())
+        self.folder.mkdir(parents=True, exist_ok=True)
+        write_synced(self.folder / MANIFEST, json.dumps(entries).encode())
+        fsync_dir(self.folder)
 
     def publish(self) -> None:
         _publish(self.folder, self._moves)
@@ -57,6 +71,9 @@ class Staging:
 
 
 def _publish(folder: Path, moves: list[tuple[Path, Path]]) -> None:
+    """Rename every staged file into place, sync each destination folder once, then delete the
+    staging folder (the renames are on disk before the manifest that could redo them goes)."""
+    renamed_into: dict[Path, None] = {}  # ordered, each folder once
     for staged, dest in moves:
         if not staged.exists():
             continue  # moved by an earlier, interrupted publication
@@ -69,7 +86,10 @@ def _publish(folder: Path, moves: list[tuple[Path, Path]]) -> None:
             # The output folder is on another drive: copy it there atomically instead.
             atomic_write_bytes(dest, staged.read_bytes())
             staged.unlink()
-        fsync_dir(dest.parent)
+            continue  # atomic_write_bytes synced the folder
+        renamed_into[dest.parent] = None
+    for parent in renamed_into:
+        fsync_dir(parent)
     shutil.rmtree(folder, ignore_errors=True)
 
 
