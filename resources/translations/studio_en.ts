@@ -183,7 +183,7 @@
 <context>
     <name>GenerateTab</name>
     <message numerus="yes">
-        <location filename="../../studio_desktop/ui/generate/tab.py" line="+570" />
+        <location filename="../../studio_desktop/ui/generate/tab.py" line="+574" />
         <source>Queue sweep: %n job(s)</source>
         <translation>
             <numerusform>Queue sweep: %n job</numerusform>
@@ -213,7 +213,7 @@
 <context>
     <name>HistoryTab</name>
     <message numerus="yes">
-        <location filename="../../studio_desktop/ui/history/tab.py" line="+300" />
+        <location filename="../../studio_desktop/ui/history/tab.py" line="+302" />
         <source>Queued %n job(s) again</source>
         <translation>
             <numerusform>Queued %n job again</numerusform>
@@ -243,7 +243,7 @@
 <context>
     <name>LogPanel</name>
     <message numerus="yes">
-        <location filename="../../studio_desktop/ui/managed/log_panel.py" line="+161" />
+        <location filename="../../studio_desktop/ui/managed/log_panel.py" line="+210" />
         <source>%n match(es)</source>
         <translation>
             <numerusform>%n match</numerusform>
@@ -276,7 +276,7 @@
 <context>
     <name>QueuePanel</name>
     <message numerus="yes">
-        <location filename="../../studio_desktop/ui/queue/panel.py" line="+306" />
+        <location filename="../../studio_desktop/ui/queue/panel.py" line="+311" />
         <source>%n waiting</source>
         <translation>
             <numerusform>%n waiting</numerusform>
@@ -308,7 +308,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+143" />
+        <location line="+160" />
         <source>Cancelling %n job(s)</source>
         <translation>
             <numerusform>Cancelling %n job</numerusform>

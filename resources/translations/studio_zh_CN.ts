@@ -1038,12 +1038,12 @@
         <translation>KSampler 的结果没有连接到 VAE 解码节点，因此无法用放大模型放大；请选择 Latent 放大。</translation>
     </message>
     <message>
-        <location filename="../../studio_desktop/core/prompts/dynamic.py" line="+89"/>
+        <location filename="../../studio_desktop/core/prompts/dynamic.py" line="+94"/>
         <source>The prompt has more than {limit} combinations; use random mode or fewer choices.</source>
         <translation>该提示词的组合超过 {limit} 种；请使用随机模式或减少选项。</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+47"/>
         <source>The prompt cannot be read at line {line}, column {column} (near &apos;{found}&apos;): check that each {open} has its {close} and that $$ and :: are inside braces.</source>
         <translation>无法读取提示词第 {line} 行第 {column} 列（“{found}”附近）：请检查每个 {open} 都有对应的 {close}，并且 $$ 和 :: 位于花括号内。</translation>
     </message>
@@ -1118,6 +1118,101 @@
         <location line="+9"/>
         <source> In ComfyUI&apos;s folder: {command}.</source>
         <translation>在 ComfyUI 的文件夹中运行：{command}。</translation>
+    </message>
+    <message>
+        <location filename="../../studio_desktop/core/managed/messages.py" line="+21"/>
+        <source>could not run {python}</source>
+        <translation>无法运行 {python}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>ComfyUI exited while starting (exit code {code})</source>
+        <translation>ComfyUI 在启动过程中退出（退出代码 {code}）</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>ComfyUI did not answer on {url} within {seconds} s</source>
+        <translation>ComfyUI 在 {seconds} 秒内未在 {url} 上响应</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>stopped while starting</source>
+        <translation>在启动过程中被停止</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>a ComfyUI already answers at {url}</source>
+        <translation>{url} 上已有一个 ComfyUI 在响应</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>port {port} is taken by something that is not ComfyUI: using {instead}</source>
+        <translation>端口 {port} 已被其他非 ComfyUI 的程序占用：改用 {instead}</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>ComfyUI stopped unexpectedly (exit code {code})</source>
+        <translation>ComfyUI 意外停止（退出代码 {code}）</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>{problem}; restarting in {seconds} s</source>
+        <translation>{problem}；将在 {seconds} 秒后重启</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>{problem}; gave up after {restarts} restarts</source>
+        <translation>{problem}；重启 {restarts} 次后已放弃</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>ComfyUI is back at {url}</source>
+        <translation>ComfyUI 已在 {url} 恢复运行</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>{folder} is not a ComfyUI folder</source>
+        <translation>{folder} 不是 ComfyUI 文件夹</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>ComfyUI&apos;s code was not found for {folder}</source>
+        <translation>未找到 {folder} 的 ComfyUI 代码</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>no python was found beside {folder}; name one</source>
+        <translation>{folder} 旁边未找到 Python；请指定一个</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{name} is not a way to run ComfyUI (gpu, lowvram or cpu)</source>
+        <translation>{name} 不是 ComfyUI 的运行方式（可用 gpu、lowvram 或 cpu）</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>the extra arguments have an unclosed quote</source>
+        <translation>额外参数中有未闭合的引号</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the extra arguments end with a lone backslash</source>
+        <translation>额外参数以单独的反斜杠结尾</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the extra arguments cannot be read: {error}</source>
+        <translation>无法读取额外参数：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../studio_desktop/core/managed/registry.py" line="+17"/>
+        <source>Local ComfyUI (managed)</source>
+        <translation>本机 ComfyUI（托管）</translation>
+    </message>
+    <message>
+        <location filename="../../studio_desktop/core/servers.py" line="+37"/>
+        <source>Local ComfyUI</source>
+        <translation>本机 ComfyUI</translation>
     </message>
 </context>
 <context>
@@ -2495,13 +2590,13 @@
 <context>
     <name>GenerateTab</name>
     <message>
-        <location filename="../../studio_desktop/ui/generate/tab.py" line="+130"/>
-        <location line="+450"/>
+        <location filename="../../studio_desktop/ui/generate/tab.py" line="+131"/>
+        <location line="+453"/>
         <source>Queue</source>
         <translation>加入队列</translation>
     </message>
     <message>
-        <location line="-437"/>
+        <location line="-440"/>
         <source>Forever</source>
         <translation>无限生成</translation>
     </message>
@@ -2631,12 +2726,12 @@
         <translation>无法从 {server} 读取列表：{reason}</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Lists from {server}.</source>
         <translation>列表来自 {server}。</translation>
     </message>
     <message numerus="yes">
-        <location line="+13"/>
+        <location line="+15"/>
         <source>Queue sweep: %n job(s)</source>
         <translation>
             <numerusform>加入队列：参数扫描 %n 个任务</numerusform>
@@ -2821,7 +2916,7 @@
 <context>
     <name>HistoryModel</name>
     <message>
-        <location filename="../../studio_desktop/ui/history/model.py" line="+372"/>
+        <location filename="../../studio_desktop/ui/history/model.py" line="+378"/>
         <source>Time the server spent running the job, without its wait in the server&apos;s queue (the details show queued, sampling and total apart)</source>
         <translation>服务器运行该任务所用的时间，不含在服务器队列中等待的时间（详细信息中分别显示排队、采样和总计时间）</translation>
     </message>
@@ -2876,8 +2971,8 @@
         <translation>输出</translation>
     </message>
     <message>
-        <location line="-272"/>
-        <location line="+321"/>
+        <location line="-274"/>
+        <location line="+323"/>
         <source>(no prompt)</source>
         <translation>（无提示词）</translation>
     </message>
@@ -2895,7 +2990,7 @@
 <context>
     <name>HistoryTab</name>
     <message>
-        <location filename="../../studio_desktop/ui/history/tab.py" line="+238"/>
+        <location filename="../../studio_desktop/ui/history/tab.py" line="+240"/>
         <source>No jobs match these filters</source>
         <translation>没有符合这些筛选条件的任务</translation>
     </message>
@@ -3486,7 +3581,7 @@ The file is missing</source>
 <context>
     <name>InstallPicker</name>
     <message>
-        <location filename="../../studio_desktop/ui/managed/installs.py" line="+61"/>
+        <location filename="../../studio_desktop/ui/managed/installs.py" line="+63"/>
         <source>Looking for ComfyUI on this computer…</source>
         <translation>正在本机上查找 ComfyUI…</translation>
     </message>
@@ -3616,12 +3711,7 @@ The file is missing</source>
         <translation>在 {folder} 中找到了 ComfyUI</translation>
     </message>
     <message>
-        <location line="+24"/>
-        <source>The extra arguments have an unclosed quote.</source>
-        <translation>额外参数中有未闭合的引号。</translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="+31"/>
         <source>ComfyUI is already running: stop it first (status bar).</source>
         <translation>ComfyUI 已在运行：请先停止它（状态栏）。</translation>
     </message>
@@ -3997,7 +4087,7 @@ The file is missing</source>
 <context>
     <name>LogPanel</name>
     <message>
-        <location filename="../../studio_desktop/ui/managed/log_panel.py" line="+52"/>
+        <location filename="../../studio_desktop/ui/managed/log_panel.py" line="+60"/>
         <source>ComfyUI&apos;s output appears here once Studio Desktop starts it.</source>
         <translation>Studio Desktop 启动 ComfyUI 后，它的输出会显示在这里。</translation>
     </message>
@@ -4036,8 +4126,13 @@ The file is missing</source>
         <source>Open log file</source>
         <translation>打开日志文件</translation>
     </message>
+    <message>
+        <location line="+33"/>
+        <source>ComfyUI did not start: {reason}</source>
+        <translation>ComfyUI 未能启动：{reason}</translation>
+    </message>
     <message numerus="yes">
-        <location line="+91"/>
+        <location line="+99"/>
         <source>%n match(es)</source>
         <translation>
             <numerusform>%n 处匹配</numerusform>
@@ -4388,7 +4483,7 @@ Data folder: {folder}</source>
 <context>
     <name>ManagedBadge</name>
     <message>
-        <location filename="../../studio_desktop/ui/managed/badge.py" line="+28"/>
+        <location filename="../../studio_desktop/ui/managed/badge.py" line="+31"/>
         <source>Start ComfyUI</source>
         <translation>启动 ComfyUI</translation>
     </message>
@@ -4433,7 +4528,7 @@ Data folder: {folder}</source>
         <translation>ComfyUI（本机）：失败</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+21"/>
         <source>ComfyUI is running again.</source>
         <translation>ComfyUI 已重新运行。</translation>
     </message>
@@ -5196,7 +5291,7 @@ Choose another folder.</source>
 <context>
     <name>QueueModel</name>
     <message>
-        <location filename="../../studio_desktop/ui/queue/model.py" line="+221"/>
+        <location filename="../../studio_desktop/ui/queue/model.py" line="+226"/>
         <location line="+28"/>
         <source>(no prompt)</source>
         <translation>（无提示词）</translation>
@@ -5220,7 +5315,7 @@ Choose another folder.</source>
 <context>
     <name>QueuePanel</name>
     <message>
-        <location filename="../../studio_desktop/ui/queue/panel.py" line="+77"/>
+        <location filename="../../studio_desktop/ui/queue/panel.py" line="+79"/>
         <source>Cancel all</source>
         <translation>全部取消</translation>
     </message>
@@ -5251,23 +5346,23 @@ Choose another folder.</source>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+372"/>
+        <location line="+392"/>
         <source>Retry</source>
         <translation>重试</translation>
     </message>
     <message>
-        <location line="-371"/>
+        <location line="-391"/>
         <source>Queue the selected failed or cancelled jobs again</source>
         <translation>将选中的失败或已取消任务重新加入队列</translation>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+381"/>
+        <location line="+401"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location line="-380"/>
+        <location line="-400"/>
         <source>Cancel the selected jobs</source>
         <translation>取消所选任务</translation>
     </message>
@@ -5287,7 +5382,7 @@ Choose another folder.</source>
         <translation>无法读取队列中的任务：{reason}</translation>
     </message>
     <message>
-        <location line="+82"/>
+        <location line="+85"/>
         <source>Paused</source>
         <translation>已暂停</translation>
     </message>
@@ -5350,7 +5445,7 @@ Choose another folder.</source>
         <translation>没有已连接的服务器</translation>
     </message>
     <message numerus="yes">
-        <location line="+88"/>
+        <location line="+105"/>
         <source>Cancelling %n job(s)</source>
         <translation>
             <numerusform>正在取消 %n 个任务</numerusform>
@@ -5968,7 +6063,7 @@ Jobs waiting in the queue stay there and run on the other servers.</source>
 <context>
     <name>StudioApp</name>
     <message>
-        <location filename="../../studio_desktop/app.py" line="+103"/>
+        <location filename="../../studio_desktop/app.py" line="+104"/>
         <source>The output folder {folder} cannot be used; new images are saved in {default}.</source>
         <translation>无法使用输出文件夹 {folder}；新图片保存在 {default}。</translation>
     </message>

@@ -1038,12 +1038,12 @@
         <translation>KSampler 的結果沒有連接到 VAE 解碼節點，因此無法以放大模型放大；請選擇 Latent 放大。</translation>
     </message>
     <message>
-        <location filename="../../studio_desktop/core/prompts/dynamic.py" line="+89"/>
+        <location filename="../../studio_desktop/core/prompts/dynamic.py" line="+94"/>
         <source>The prompt has more than {limit} combinations; use random mode or fewer choices.</source>
         <translation>此提示詞的組合超過 {limit} 種；請使用隨機模式或減少選項。</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+47"/>
         <source>The prompt cannot be read at line {line}, column {column} (near &apos;{found}&apos;): check that each {open} has its {close} and that $$ and :: are inside braces.</source>
         <translation>無法讀取提示詞第 {line} 行第 {column} 欄（「{found}」附近）：請檢查每個 {open} 都有對應的 {close}，且 $$ 與 :: 位於大括號內。</translation>
     </message>
@@ -1118,6 +1118,101 @@
         <location line="+9"/>
         <source> In ComfyUI&apos;s folder: {command}.</source>
         <translation>在 ComfyUI 的資料夾中執行：{command}。</translation>
+    </message>
+    <message>
+        <location filename="../../studio_desktop/core/managed/messages.py" line="+21"/>
+        <source>could not run {python}</source>
+        <translation>無法執行 {python}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>ComfyUI exited while starting (exit code {code})</source>
+        <translation>ComfyUI 在啟動過程中結束（結束代碼 {code}）</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>ComfyUI did not answer on {url} within {seconds} s</source>
+        <translation>ComfyUI 在 {seconds} 秒內未在 {url} 上回應</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>stopped while starting</source>
+        <translation>在啟動過程中被停止</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>a ComfyUI already answers at {url}</source>
+        <translation>{url} 上已有一個 ComfyUI 在回應</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>port {port} is taken by something that is not ComfyUI: using {instead}</source>
+        <translation>連接埠 {port} 已被其他非 ComfyUI 的程式佔用：改用 {instead}</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>ComfyUI stopped unexpectedly (exit code {code})</source>
+        <translation>ComfyUI 意外停止（結束代碼 {code}）</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>{problem}; restarting in {seconds} s</source>
+        <translation>{problem}；將在 {seconds} 秒後重新啟動</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>{problem}; gave up after {restarts} restarts</source>
+        <translation>{problem}；重新啟動 {restarts} 次後已放棄</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>ComfyUI is back at {url}</source>
+        <translation>ComfyUI 已在 {url} 恢復執行</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>{folder} is not a ComfyUI folder</source>
+        <translation>{folder} 不是 ComfyUI 資料夾</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>ComfyUI&apos;s code was not found for {folder}</source>
+        <translation>找不到 {folder} 的 ComfyUI 程式碼</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>no python was found beside {folder}; name one</source>
+        <translation>{folder} 旁邊找不到 Python；請指定一個</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{name} is not a way to run ComfyUI (gpu, lowvram or cpu)</source>
+        <translation>{name} 不是 ComfyUI 的執行方式（可用 gpu、lowvram 或 cpu）</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>the extra arguments have an unclosed quote</source>
+        <translation>額外參數中有未閉合的引號</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the extra arguments end with a lone backslash</source>
+        <translation>額外參數以單獨的反斜線結尾</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the extra arguments cannot be read: {error}</source>
+        <translation>無法讀取額外參數：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../studio_desktop/core/managed/registry.py" line="+17"/>
+        <source>Local ComfyUI (managed)</source>
+        <translation>本機 ComfyUI（託管）</translation>
+    </message>
+    <message>
+        <location filename="../../studio_desktop/core/servers.py" line="+37"/>
+        <source>Local ComfyUI</source>
+        <translation>本機 ComfyUI</translation>
     </message>
 </context>
 <context>
@@ -2495,13 +2590,13 @@
 <context>
     <name>GenerateTab</name>
     <message>
-        <location filename="../../studio_desktop/ui/generate/tab.py" line="+130"/>
-        <location line="+450"/>
+        <location filename="../../studio_desktop/ui/generate/tab.py" line="+131"/>
+        <location line="+453"/>
         <source>Queue</source>
         <translation>加入佇列</translation>
     </message>
     <message>
-        <location line="-437"/>
+        <location line="-440"/>
         <source>Forever</source>
         <translation>無限生成</translation>
     </message>
@@ -2631,12 +2726,12 @@
         <translation>無法從 {server} 讀取清單：{reason}</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Lists from {server}.</source>
         <translation>清單來自 {server}。</translation>
     </message>
     <message numerus="yes">
-        <location line="+13"/>
+        <location line="+15"/>
         <source>Queue sweep: %n job(s)</source>
         <translation>
             <numerusform>加入佇列：參數掃描 %n 個任務</numerusform>
@@ -2821,7 +2916,7 @@
 <context>
     <name>HistoryModel</name>
     <message>
-        <location filename="../../studio_desktop/ui/history/model.py" line="+372"/>
+        <location filename="../../studio_desktop/ui/history/model.py" line="+378"/>
         <source>Time the server spent running the job, without its wait in the server&apos;s queue (the details show queued, sampling and total apart)</source>
         <translation>伺服器執行此任務所花的時間，不含在伺服器佇列中等待的時間（詳細資訊會分別列出排隊、取樣和總計時間）</translation>
     </message>
@@ -2876,8 +2971,8 @@
         <translation>輸出</translation>
     </message>
     <message>
-        <location line="-272"/>
-        <location line="+321"/>
+        <location line="-274"/>
+        <location line="+323"/>
         <source>(no prompt)</source>
         <translation>（無提示詞）</translation>
     </message>
@@ -2895,7 +2990,7 @@
 <context>
     <name>HistoryTab</name>
     <message>
-        <location filename="../../studio_desktop/ui/history/tab.py" line="+238"/>
+        <location filename="../../studio_desktop/ui/history/tab.py" line="+240"/>
         <source>No jobs match these filters</source>
         <translation>沒有符合這些篩選條件的任務</translation>
     </message>
@@ -3486,7 +3581,7 @@ The file is missing</source>
 <context>
     <name>InstallPicker</name>
     <message>
-        <location filename="../../studio_desktop/ui/managed/installs.py" line="+61"/>
+        <location filename="../../studio_desktop/ui/managed/installs.py" line="+63"/>
         <source>Looking for ComfyUI on this computer…</source>
         <translation>正在本機上尋找 ComfyUI…</translation>
     </message>
@@ -3616,12 +3711,7 @@ The file is missing</source>
         <translation>在 {folder} 中找到了 ComfyUI</translation>
     </message>
     <message>
-        <location line="+24"/>
-        <source>The extra arguments have an unclosed quote.</source>
-        <translation>額外參數中有未閉合的引號。</translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="+31"/>
         <source>ComfyUI is already running: stop it first (status bar).</source>
         <translation>ComfyUI 已在執行：請先停止它（狀態列）。</translation>
     </message>
@@ -3997,7 +4087,7 @@ The file is missing</source>
 <context>
     <name>LogPanel</name>
     <message>
-        <location filename="../../studio_desktop/ui/managed/log_panel.py" line="+52"/>
+        <location filename="../../studio_desktop/ui/managed/log_panel.py" line="+60"/>
         <source>ComfyUI&apos;s output appears here once Studio Desktop starts it.</source>
         <translation>Studio Desktop 啟動 ComfyUI 後，它的輸出會顯示在這裡。</translation>
     </message>
@@ -4036,8 +4126,13 @@ The file is missing</source>
         <source>Open log file</source>
         <translation>開啟日誌檔案</translation>
     </message>
+    <message>
+        <location line="+33"/>
+        <source>ComfyUI did not start: {reason}</source>
+        <translation>ComfyUI 未能啟動：{reason}</translation>
+    </message>
     <message numerus="yes">
-        <location line="+91"/>
+        <location line="+99"/>
         <source>%n match(es)</source>
         <translation>
             <numerusform>%n 處相符</numerusform>
@@ -4388,7 +4483,7 @@ Data folder: {folder}</source>
 <context>
     <name>ManagedBadge</name>
     <message>
-        <location filename="../../studio_desktop/ui/managed/badge.py" line="+28"/>
+        <location filename="../../studio_desktop/ui/managed/badge.py" line="+31"/>
         <source>Start ComfyUI</source>
         <translation>啟動 ComfyUI</translation>
     </message>
@@ -4433,7 +4528,7 @@ Data folder: {folder}</source>
         <translation>ComfyUI（本機）：失敗</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+21"/>
         <source>ComfyUI is running again.</source>
         <translation>ComfyUI 已重新執行。</translation>
     </message>
@@ -5196,7 +5291,7 @@ Choose another folder.</source>
 <context>
     <name>QueueModel</name>
     <message>
-        <location filename="../../studio_desktop/ui/queue/model.py" line="+221"/>
+        <location filename="../../studio_desktop/ui/queue/model.py" line="+226"/>
         <location line="+28"/>
         <source>(no prompt)</source>
         <translation>（無提示詞）</translation>
@@ -5220,7 +5315,7 @@ Choose another folder.</source>
 <context>
     <name>QueuePanel</name>
     <message>
-        <location filename="../../studio_desktop/ui/queue/panel.py" line="+77"/>
+        <location filename="../../studio_desktop/ui/queue/panel.py" line="+79"/>
         <source>Cancel all</source>
         <translation>全部取消</translation>
     </message>
@@ -5251,23 +5346,23 @@ Choose another folder.</source>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+372"/>
+        <location line="+392"/>
         <source>Retry</source>
         <translation>重試</translation>
     </message>
     <message>
-        <location line="-371"/>
+        <location line="-391"/>
         <source>Queue the selected failed or cancelled jobs again</source>
         <translation>將選取的失敗或已取消任務重新加入佇列</translation>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+381"/>
+        <location line="+401"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location line="-380"/>
+        <location line="-400"/>
         <source>Cancel the selected jobs</source>
         <translation>取消所選任務</translation>
     </message>
@@ -5287,7 +5382,7 @@ Choose another folder.</source>
         <translation>無法讀取佇列中的任務：{reason}</translation>
     </message>
     <message>
-        <location line="+82"/>
+        <location line="+85"/>
         <source>Paused</source>
         <translation>已暫停</translation>
     </message>
@@ -5350,7 +5445,7 @@ Choose another folder.</source>
         <translation>沒有已連線的伺服器</translation>
     </message>
     <message numerus="yes">
-        <location line="+88"/>
+        <location line="+105"/>
         <source>Cancelling %n job(s)</source>
         <translation>
             <numerusform>正在取消 %n 個任務</numerusform>
@@ -5968,7 +6063,7 @@ Jobs waiting in the queue stay there and run on the other servers.</source>
 <context>
     <name>StudioApp</name>
     <message>
-        <location filename="../../studio_desktop/app.py" line="+103"/>
+        <location filename="../../studio_desktop/app.py" line="+104"/>
         <source>The output folder {folder} cannot be used; new images are saved in {default}.</source>
         <translation>無法使用輸出資料夾 {folder}；新圖片會儲存在 {default}。</translation>
     </message>
