@@ -26,11 +26,10 @@ from studio_desktop.ui.settings.server_model import ServerTableModel
 from studio_desktop.ui.settings.servers_page import ServersPage
 from studio_desktop.ui.texts import server_display_name
 from studio_desktop.ui.translations import compile_ts, install_translator, ts_file
-from studio_desktop.workers.managed import ManagedChoice, ManagedController
-from studio_desktop.workers.pool import WorkerPool
+from studio_desktop.workers.managed import ManagedChoice
 from tests.fakes.comfy_layouts import CRASH_NOW, FAIL_AT_START
 from tests.gui.conftest import PoolFactory
-from tests.gui.test_managed_window import FAST, WAIT_MS, comfy_home, free_port, use_first
+from tests.gui.managed_helpers import WAIT_MS, free_port, use_first
 
 pytestmark = pytest.mark.skipif(os.name == "nt", reason="the stand-in's process checks are POSIX")
 
@@ -46,28 +45,6 @@ def chinese(qapp: QApplication, tmp_path: Path) -> Iterator[None]:
     yield
     for translator in installed:
         qapp.removeTranslator(translator)
-
-
-@pytest.fixture
-def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    found = comfy_home(tmp_path)
-    monkeypatch.setenv("HOME", str(found))
-    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
-    return found
-
-
-@pytest.fixture
-def managed_services(ctx: AppContext, make_pool: PoolFactory) -> Iterator[Services]:
-    pool: WorkerPool = make_pool()
-    controller = ManagedController(
-        ctx.paths.logs,
-        pool.tasks,
-        register=lambda url: pool.operations.register_managed(url, depth=2),
-        backoff=FAST,
-    )
-    yield Services(ctx, pool, load_settings(ctx.paths.settings), managed=controller)
-    controller.begin_quit_stop()
-    assert controller.wait_stopped(30)
 
 
 def details_shown(box: QMessageBox) -> bool:
