@@ -4483,7 +4483,7 @@ Data folder: {folder}</source>
 <context>
     <name>ManagedBadge</name>
     <message>
-        <location filename="../../studio_desktop/ui/managed/badge.py" line="+31"/>
+        <location filename="../../studio_desktop/ui/managed/badge.py" line="+44"/>
         <source>Start ComfyUI</source>
         <translation>啟動 ComfyUI</translation>
     </message>

@@ -6,13 +6,26 @@ them, the cause as ComfyUI printed it."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Final
 
-from PySide6.QtWidgets import QMenu, QMessageBox, QTextEdit, QToolButton, QWidget
+from PySide6.QtGui import QFontDatabase
+from PySide6.QtWidgets import (
+    QLabel,
+    QMenu,
+    QMessageBox,
+    QTextEdit,
+    QToolButton,
+    QWidget,
+)
 
 from studio_desktop.core.managed.process import Notice, ServerState
 from studio_desktop.core.messages import UserMessage
 from studio_desktop.ui.texts import show_text
 from studio_desktop.workers.managed import ManagedController
+
+NOTICE_WIDTH: Final = (
+    480  # pixels of the text column: room for a log line or a traceback's without wrapping
+)
 
 
 class ManagedBadge(QToolButton):
@@ -93,6 +106,7 @@ class ManagedBadge(QToolButton):
             box.setWindowTitle(self.tr("ComfyUI"))
             self.notice_box = box
         box.setText(text)
+        widen(box, NOTICE_WIDTH)
         box.setInformativeText(detail)
         box.setDetailedText("\n".join(lines))
         box.open()  # not modal to the app: the window goes on
@@ -100,11 +114,25 @@ class ManagedBadge(QToolButton):
             show_details(box)
 
 
+def widen(box: QMessageBox, width: int) -> None:
+    """QMessageBox sizes itself to its short first line and ignores setMinimumWidth; its text
+    label keeps a minimum width (the label outlives the layouts the box rebuilds), so the log
+    lines under it fit."""
+    label = box.findChild(QLabel, "qt_msgbox_label")
+    if label is not None:
+        label.setMinimumWidth(width)
+
+
 def show_details(box: QMessageBox) -> None:
     """Open the box's details (the log's last lines: the cause, what the user needs to act),
-    which QMessageBox keeps folded behind its Show Details button."""
+    which QMessageBox keeps folded behind its Show Details button; as a log reads: fixed
+    width, one line a line."""
     details = box.findChild(QTextEdit)
-    if details is not None and details.isVisible():
+    if details is None:
+        return
+    details.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+    details.setLineWrapMode(QTextEdit.LineWrapMode.NoWrap)
+    if details.isVisible():
         return
     for button in box.buttons():
         if box.buttonRole(button) is QMessageBox.ButtonRole.ActionRole:
