@@ -87,7 +87,9 @@ class ManagedBadge(QToolButton):
             ).format(seconds=f"{notice.restart_in_s or 0:g}")
         else:
             text = self.tr("ComfyUI stopped unexpectedly too often; it was not restarted.")
-        self._box(text, show_text(notice.text), notice.last_lines)
+        back = notice.state is ServerState.RUNNING
+        icon = QMessageBox.Icon.Information if back else QMessageBox.Icon.Warning
+        self._box(text, show_text(notice.text), notice.last_lines, icon)
 
     def _start_failed(self, reason: UserMessage, lines: list[str]) -> None:
         from studio_desktop.ui.managed.installs import InstallPicker  # it imports settings
@@ -98,13 +100,19 @@ class ManagedBadge(QToolButton):
             return
         self._box(self.tr("ComfyUI did not start."), show_text(reason), tuple(lines))
 
-    def _box(self, text: str, detail: str, lines: tuple[str, ...]) -> None:
+    def _box(
+        self,
+        text: str,
+        detail: str,
+        lines: tuple[str, ...],
+        icon: QMessageBox.Icon = QMessageBox.Icon.Warning,
+    ) -> None:
         box = self.notice_box
         if box is None:
             box = QMessageBox(self.window())
-            box.setIcon(QMessageBox.Icon.Warning)
             box.setWindowTitle(self.tr("ComfyUI"))
             self.notice_box = box
+        box.setIcon(icon)  # good news (it is back) is no warning
         box.setText(text)
         widen(box, NOTICE_WIDTH)
         box.setInformativeText(detail)
