@@ -183,7 +183,7 @@
 <context>
     <name>GenerateTab</name>
     <message numerus="yes">
-        <location filename="../../studio_desktop/ui/generate/tab.py" line="+569" />
+        <location filename="../../studio_desktop/ui/generate/tab.py" line="+572" />
         <source>Queue sweep: %n job(s)</source>
         <translation>
             <numerusform>Queue sweep: %n job</numerusform>
@@ -213,7 +213,7 @@
 <context>
     <name>HistoryTab</name>
     <message numerus="yes">
-        <location filename="../../studio_desktop/ui/history/tab.py" line="+300" />
+        <location filename="../../studio_desktop/ui/history/tab.py" line="+302" />
         <source>Queued %n job(s) again</source>
         <translation>
             <numerusform>Queued %n job again</numerusform>
@@ -243,7 +243,7 @@
 <context>
     <name>LogPanel</name>
     <message numerus="yes">
-        <location filename="../../studio_desktop/ui/managed/log_panel.py" line="+161" />
+        <location filename="../../studio_desktop/ui/managed/log_panel.py" line="+210" />
         <source>%n match(es)</source>
         <translation>
             <numerusform>%n match</numerusform>
@@ -276,7 +276,7 @@
 <context>
     <name>QueuePanel</name>
     <message numerus="yes">
-        <location filename="../../studio_desktop/ui/queue/panel.py" line="+308" />
+        <location filename="../../studio_desktop/ui/queue/panel.py" line="+311" />
         <source>%n waiting</source>
         <translation>
             <numerusform>%n waiting</numerusform>

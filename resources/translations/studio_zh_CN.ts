@@ -1254,6 +1254,101 @@
         <source>the negative does not hold {text}</source>
         <translation>反向提示词中没有 {text}</translation>
     </message>
+    <message>
+        <location filename="../../studio_desktop/core/managed/messages.py" line="+21"/>
+        <source>could not run {python}</source>
+        <translation>无法运行 {python}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>ComfyUI exited while starting (exit code {code})</source>
+        <translation>ComfyUI 在启动过程中退出（退出代码 {code}）</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>ComfyUI did not answer on {url} within {seconds} s</source>
+        <translation>ComfyUI 在 {seconds} 秒内未在 {url} 上响应</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>stopped while starting</source>
+        <translation>在启动过程中被停止</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>a ComfyUI already answers at {url}</source>
+        <translation>{url} 上已有一个 ComfyUI 在响应</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>port {port} is taken by something that is not ComfyUI: using {instead}</source>
+        <translation>端口 {port} 已被其他非 ComfyUI 的程序占用：改用 {instead}</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>ComfyUI stopped unexpectedly (exit code {code})</source>
+        <translation>ComfyUI 意外停止（退出代码 {code}）</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>{problem}; restarting in {seconds} s</source>
+        <translation>{problem}；将在 {seconds} 秒后重启</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>{problem}; gave up after {restarts} restarts</source>
+        <translation>{problem}；重启 {restarts} 次后已放弃</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>ComfyUI is back at {url}</source>
+        <translation>ComfyUI 已在 {url} 恢复运行</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>{folder} is not a ComfyUI folder</source>
+        <translation>{folder} 不是 ComfyUI 文件夹</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>ComfyUI&apos;s code was not found for {folder}</source>
+        <translation>未找到 {folder} 的 ComfyUI 代码</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>no python was found beside {folder}; name one</source>
+        <translation>{folder} 旁边未找到 Python；请指定一个</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{name} is not a way to run ComfyUI (gpu, lowvram or cpu)</source>
+        <translation>{name} 不是 ComfyUI 的运行方式（可用 gpu、lowvram 或 cpu）</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>the extra arguments have an unclosed quote</source>
+        <translation>额外参数中有未闭合的引号</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the extra arguments end with a lone backslash</source>
+        <translation>额外参数以单独的反斜杠结尾</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the extra arguments cannot be read: {error}</source>
+        <translation>无法读取额外参数：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../studio_desktop/core/managed/registry.py" line="+17"/>
+        <source>Local ComfyUI (managed)</source>
+        <translation>本机 ComfyUI（托管）</translation>
+    </message>
+    <message>
+        <location filename="../../studio_desktop/core/servers.py" line="+37"/>
+        <source>Local ComfyUI</source>
+        <translation>本机 ComfyUI</translation>
+    </message>
 </context>
 <context>
     <name>CrashDialog</name>
@@ -2623,12 +2718,12 @@
     <name>GenerateTab</name>
     <message>
         <location filename="../../studio_desktop/ui/generate/tab.py" line="+131"/>
-        <location line="+448"/>
+        <location line="+451"/>
         <source>Queue</source>
         <translation>加入队列</translation>
     </message>
     <message>
-        <location line="-435"/>
+        <location line="-438"/>
         <source>Forever</source>
         <translation>无限生成</translation>
     </message>
@@ -2758,12 +2853,12 @@
         <translation>无法从 {server} 读取列表：{reason}</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Lists from {server}.</source>
         <translation>列表来自 {server}。</translation>
     </message>
     <message numerus="yes">
-        <location line="+13"/>
+        <location line="+15"/>
         <source>Queue sweep: %n job(s)</source>
         <translation>
             <numerusform>加入队列：参数扫描 %n 个任务</numerusform>
@@ -3022,7 +3117,7 @@
 <context>
     <name>HistoryTab</name>
     <message>
-        <location filename="../../studio_desktop/ui/history/tab.py" line="+238"/>
+        <location filename="../../studio_desktop/ui/history/tab.py" line="+240"/>
         <source>No jobs match these filters</source>
         <translation>没有符合这些筛选条件的任务</translation>
     </message>
@@ -3613,7 +3708,7 @@ The file is missing</source>
 <context>
     <name>InstallPicker</name>
     <message>
-        <location filename="../../studio_desktop/ui/managed/installs.py" line="+61"/>
+        <location filename="../../studio_desktop/ui/managed/installs.py" line="+63"/>
         <source>Looking for ComfyUI on this computer…</source>
         <translation>正在本机上查找 ComfyUI…</translation>
     </message>
@@ -3743,12 +3838,7 @@ The file is missing</source>
         <translation>在 {folder} 中找到了 ComfyUI</translation>
     </message>
     <message>
-        <location line="+27"/>
-        <source>The extra arguments have an unclosed quote.</source>
-        <translation>额外参数中有未闭合的引号。</translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="+31"/>
         <source>ComfyUI is already running: stop it first (status bar).</source>
         <translation>ComfyUI 已在运行：请先停止它（状态栏）。</translation>
     </message>
@@ -4124,7 +4214,7 @@ The file is missing</source>
 <context>
     <name>LogPanel</name>
     <message>
-        <location filename="../../studio_desktop/ui/managed/log_panel.py" line="+52"/>
+        <location filename="../../studio_desktop/ui/managed/log_panel.py" line="+60"/>
         <source>ComfyUI&apos;s output appears here once Studio Desktop starts it.</source>
         <translation>Studio Desktop 启动 ComfyUI 后，它的输出会显示在这里。</translation>
     </message>
@@ -4163,8 +4253,13 @@ The file is missing</source>
         <source>Open log file</source>
         <translation>打开日志文件</translation>
     </message>
+    <message>
+        <location line="+33"/>
+        <source>ComfyUI did not start: {reason}</source>
+        <translation>ComfyUI 未能启动：{reason}</translation>
+    </message>
     <message numerus="yes">
-        <location line="+91"/>
+        <location line="+99"/>
         <source>%n match(es)</source>
         <translation>
             <numerusform>%n 处匹配</numerusform>
@@ -4515,7 +4610,7 @@ Data folder: {folder}</source>
 <context>
     <name>ManagedBadge</name>
     <message>
-        <location filename="../../studio_desktop/ui/managed/badge.py" line="+28"/>
+        <location filename="../../studio_desktop/ui/managed/badge.py" line="+44"/>
         <source>Start ComfyUI</source>
         <translation>启动 ComfyUI</translation>
     </message>
@@ -4560,7 +4655,7 @@ Data folder: {folder}</source>
         <translation>ComfyUI（本机）：失败</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+21"/>
         <source>ComfyUI is running again.</source>
         <translation>ComfyUI 已重新运行。</translation>
     </message>
@@ -4575,12 +4670,12 @@ Data folder: {folder}</source>
         <translation>ComfyUI 意外停止的次数过多；未再重启。</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
         <source>ComfyUI did not start.</source>
         <translation>ComfyUI 未能启动。</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+12"/>
         <source>ComfyUI</source>
         <translation>ComfyUI</translation>
     </message>
@@ -5347,7 +5442,7 @@ Choose another folder.</source>
 <context>
     <name>QueuePanel</name>
     <message>
-        <location filename="../../studio_desktop/ui/queue/panel.py" line="+78"/>
+        <location filename="../../studio_desktop/ui/queue/panel.py" line="+79"/>
         <source>Cancel all</source>
         <translation>全部取消</translation>
     </message>
@@ -5378,23 +5473,23 @@ Choose another folder.</source>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+390"/>
+        <location line="+392"/>
         <source>Retry</source>
         <translation>重试</translation>
     </message>
     <message>
-        <location line="-389"/>
+        <location line="-391"/>
         <source>Queue the selected failed or cancelled jobs again</source>
         <translation>将选中的失败或已取消任务重新加入队列</translation>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+399"/>
+        <location line="+401"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location line="-398"/>
+        <location line="-400"/>
         <source>Cancel the selected jobs</source>
         <translation>取消所选任务</translation>
     </message>
@@ -5414,7 +5509,7 @@ Choose another folder.</source>
         <translation>无法读取队列中的任务：{reason}</translation>
     </message>
     <message>
-        <location line="+83"/>
+        <location line="+85"/>
         <source>Paused</source>
         <translation>已暂停</translation>
     </message>

@@ -6,9 +6,10 @@ import logging
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final
 
 from studio_desktop.core.jobs import Job
+from studio_desktop.core.messages import QT_TRANSLATE_NOOP
 from studio_desktop.core.store import ServerRecord, Store
 from studio_desktop.core.urls import DEFAULT_SERVER, normalize_base_url
 from studio_desktop.core.workflows import TemplateError, TemplateRegistry
@@ -32,7 +33,8 @@ class ServerConfig:
         return self.name or self.url
 
 
-DEFAULT_SERVER_NAME = "Local ComfyUI"
+# Stored and compared in English (an identifier); the window shows it translated.
+DEFAULT_SERVER_NAME: Final = QT_TRANSLATE_NOOP("CoreMessages", "Local ComfyUI")
 
 
 def pool_servers(records: list[ServerRecord], depth: int) -> dict[str, ServerConfig]:

@@ -15,7 +15,7 @@ from studio_desktop.core.engine import ServerState, ServerStatus
 from studio_desktop.core.servers import gpu_label
 from studio_desktop.ui.indicators import STATE_COLOURS, dot
 from studio_desktop.ui.server_browser import open_in_browser
-from studio_desktop.ui.texts import status_text
+from studio_desktop.ui.texts import server_display_name, status_text
 
 
 class _ServerBadge(QWidget):
@@ -51,7 +51,7 @@ class _ServerBadge(QWidget):
             ServerState.DOWN: self.tr("down"),
             ServerState.STOPPED: self.tr("stopped"),
         }[status.state]
-        parts = [f"{status.name} · {state_text}"]
+        parts = [f"{server_display_name(status.name)} · {state_text}"]
         if status.gpu_name and status.state in (ServerState.IDLE, ServerState.BUSY):
             parts.append(gpu_label(status.gpu_name)[:40])
             if status.vram_free is not None and status.vram_total:

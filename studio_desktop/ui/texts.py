@@ -14,7 +14,13 @@ from PySide6.QtCore import QCoreApplication
 
 from studio_desktop.core.engine import ServerStatus
 from studio_desktop.core.jobs import JobError
-from studio_desktop.core.messages import UserMessage, fill, text_of
+from studio_desktop.core.managed.registry import MANAGED_NAME
+from studio_desktop.core.messages import CONTEXT, UserMessage, fill, text_of
+from studio_desktop.core.servers import DEFAULT_SERVER_NAME
+
+# Names the app gives servers itself: stored in English (they identify the entry), shown in
+# the UI's language. A name the user typed is shown as typed.
+_OUR_SERVER_NAMES = frozenset({MANAGED_NAME, DEFAULT_SERVER_NAME})
 
 
 def show_text(message: UserMessage | str) -> str:
@@ -46,3 +52,11 @@ def status_text(status: ServerStatus) -> str:
     """Why a server is down (or what it last said), in the UI's language when the core gave a
     translatable message."""
     return show_text(status.text) if status.text is not None else status.message
+
+
+def server_display_name(name: str) -> str:
+    """A server's name as the window shows it: the names the app gives ("Local ComfyUI",
+    "Local ComfyUI (managed)") translated, any other as it is."""
+    if name in _OUR_SERVER_NAMES:
+        return QCoreApplication.translate(CONTEXT, name)
+    return name

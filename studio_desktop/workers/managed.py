@@ -25,6 +25,7 @@ from typing import Any, Final
 
 from PySide6.QtCore import QObject, Qt, Signal, Slot
 
+from studio_desktop.core.managed import messages as says
 from studio_desktop.core.managed.discover import ComfyInstall, find_installs, inspect_folder
 from studio_desktop.core.managed.downloads import models_root, same_server
 from studio_desktop.core.managed.process import (
@@ -38,6 +39,7 @@ from studio_desktop.core.managed.process import (
     ServerState,
     StartFailed,
 )
+from studio_desktop.core.messages import InvalidInput, UserMessage, text_of, verbatim
 from studio_desktop.core.settings import Settings
 from studio_desktop.workers.tasks import Tasks
 
@@ -47,8 +49,8 @@ MAX_PENDING_LINES: Final = 5000  # lines waiting for the GUI thread; older ones 
 ACTIVE: Final = frozenset({ServerState.STARTING, ServerState.RUNNING, ServerState.RESTARTING})
 
 
-class InvalidChoice(Exception):
-    """The chosen install cannot be started as configured (the text says why)."""
+class InvalidChoice(InvalidInput):
+    """The chosen install cannot be started as configured (`text` says why, translatable)."""
 
 
 @dataclass(frozen=True)
@@ -69,7 +71,7 @@ class ManagedChoice:
             path=Path(settings.managed_path),
             python=Path(settings.managed_python) if settings.managed_python else None,
             port=settings.managed_port,
-            preset=Preset(settings.managed_preset),
+            preset=preset_named(settings.managed_preset),
             extra_args=settings.managed_args,
         )
 
@@ -82,25 +84,33 @@ class ManagedChoice:
         settings.managed_start_at_launch = start_at_launch
 
 
+def preset_named(name: str) -> Preset:
+    """The preset a settings value names; InvalidChoice for one this version does not know."""
+    try:
+        return Preset(name)
+    except ValueError as exc:
+        raise InvalidChoice(says.unknown_preset(name)) from exc
+
+
 def split_args(text: str) -> tuple[str, ...]:
     """The extra arguments as typed, split like a shell would; InvalidChoice for an unclosed
     quote."""
     try:
         return tuple(shlex.split(text, posix=sys.platform != "win32"))
     except ValueError as exc:
-        raise InvalidChoice(f"the extra arguments cannot be read: {exc}") from exc
+        raise InvalidChoice(says.bad_arguments(str(exc))) from exc
 
 
 def launch_spec(choice: ManagedChoice) -> LaunchSpec:
     """Inspect the folder (files only; run off the GUI thread) and build the command."""
     install = inspect_folder(choice.path, python=choice.python)
     if install is None:
-        raise InvalidChoice(f"{choice.path} is not a ComfyUI folder")
+        raise InvalidChoice(says.not_comfyui(choice.path))
     python = choice.python or install.python
     if install.main_py is None:
-        raise InvalidChoice(f"ComfyUI's code was not found for {choice.path}")
+        raise InvalidChoice(says.code_not_found(choice.path))
     if python is None:
-        raise InvalidChoice(f"no python was found beside {choice.path}; name one")
+        raise InvalidChoice(says.no_python(choice.path))
     return LaunchSpec(
         python=python,
         main_py=install.main_py,
@@ -109,6 +119,15 @@ def launch_spec(choice: ManagedChoice) -> LaunchSpec:
         extra_args=split_args(choice.extra_args),
         base_directory=install.base_directory,
     )
+
+
+def start_failure(exc: Exception) -> tuple[UserMessage, list[str]]:
+    """Why a start failed and its cause (the log's last lines, the system's error), for the
+    window: `StartFailed`, `AlreadyRunning` and `InvalidChoice` carry a translatable text; any
+    other error (an OSError reading the folder) is shown in its own words."""
+    if isinstance(exc, StartFailed):
+        return exc.text, list(exc.cause)
+    return text_of(exc) or verbatim(str(exc)), []
 
 
 def discover_installs(extra: list[Path]) -> list[ComfyInstall]:
@@ -125,7 +144,7 @@ class ManagedController(QObject):
     lines_added = Signal(list)  # new log lines, in order
     notice_given = Signal(object)  # a core Notice: a crash, a restart, giving up
     started = Signal(str)  # its URL, once /system_stats answers
-    start_failed = Signal(str, list)  # why (English from the core), the log's last lines
+    start_failed = Signal(object, list)  # why (a UserMessage), its cause: the log's last lines
     registered = Signal(object)  # the ServerChange that made it the managed server entry
 
     # From the supervisor's and the reader's threads; connected queued to the slots below.
@@ -161,7 +180,7 @@ class ManagedController(QObject):
         self._quit_stop: threading.Thread | None = None
         self.choice: ManagedChoice | None = None
         self.url: str | None = None
-        self.last_error: tuple[str, list[str]] | None = None
+        self.last_error: tuple[UserMessage, list[str]] | None = None
         queued = Qt.ConnectionType.QueuedConnection
         self._state_seen.connect(self._on_state, queued)
         self._notice_seen.connect(self._on_notice, queued)
@@ -308,10 +327,7 @@ class ManagedController(QObject):
         if self._stopping:
             self._set_state(ServerState.STOPPED)
             return
-        if isinstance(exc, StartFailed):
-            reason, lines = exc.reason, list(exc.last_lines)
-        else:  # AlreadyRunning, InvalidChoice, OSError: the text is the whole story
-            reason, lines = str(exc), []
+        reason, lines = start_failure(exc)
         self.last_error = (reason, lines)
         self._set_state(ServerState.FAILED)
         self.start_failed.emit(reason, lines)

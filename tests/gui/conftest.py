@@ -25,6 +25,9 @@ from studio_desktop.ui.translations import compile_ts, install_translator, ts_fi
 from studio_desktop.workers import WorkerPool, running_threads
 from studio_desktop.workers.tasks import Tasks, open_tasks
 from tests.fakes.comfy_server import ENDLESS_STEPS, FakeComfyServer
+
+# The managed ComfyUI's stand-in home and controller, for its tests in more than one module.
+from tests.gui.managed_helpers import home, managed_services  # noqa: F401
 from tests.integration.helpers import FAST
 
 GRACE_S = 5.0  # threads get this long to end after a test before it counts as a leak

@@ -171,7 +171,8 @@ def test_crash_restarts_with_backoff_and_the_last_lines_in_the_notice(
     wait_until(lambda: any(n.state is ServerState.RUNNING for n in notices), WAIT_S, "restart")
     crash = notices[0]
     assert crash.state is ServerState.RESTARTING
-    assert "exit code 3" in crash.text and crash.restart_in_s == FAST.first_s
+    assert "exit code 3" in str(crash) and crash.restart_in_s == FAST.first_s
+    assert crash.exit_code == 3
     assert "crashing as asked" in crash.last_lines
     assert server.pid != first_pid and first_pid is not None and gone(first_pid)
     assert probe_system_stats("127.0.0.1", server.port)
@@ -191,7 +192,7 @@ def test_gives_up_after_the_restarts_allowed(
     wait_until(lambda: server.state is ServerState.FAILED, WAIT_S, "giving up")
     assert [n.state for n in notices] == [ServerState.RESTARTING] * 3 + [ServerState.FAILED]
     assert [n.restart_in_s for n in notices[:3]] == [0.05, 0.1, 0.1]  # doubled, capped
-    assert "gave up after 3 restarts" in notices[-1].text
+    assert "gave up after 3 restarts" in str(notices[-1])
     assert any("told to fail" in line for line in notices[-1].last_lines)
     assert server.pid is None
 

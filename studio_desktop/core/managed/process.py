@@ -43,6 +43,9 @@ from enum import StrEnum
 from pathlib import Path
 from typing import IO, Final
 
+from studio_desktop.core.managed import messages as says
+from studio_desktop.core.messages import UserMessage
+
 log = logging.getLogger("studio.managed")
 
 DEFAULT_PORT: Final = 8188
@@ -71,13 +74,22 @@ PRESET_ARGS: Final[dict[Preset, tuple[str, ...]]] = {
 
 
 class StartFailed(Exception):
-    """ComfyUI did not come up; `last_lines` are the end of its log."""
+    """ComfyUI did not come up. `text` says why (translatable, `reason` its English);
+    `last_lines` are the end of its log, `error` the system's words when it could not be run:
+    together the `cause`, shown as it is under the sentence. `str()` is all of it in English."""
 
-    def __init__(self, reason: str, last_lines: Sequence[str] = ()) -> None:
-        tail = "\n".join(last_lines)
-        super().__init__(f"{reason}\n{tail}" if tail else reason)
-        self.reason = reason
+    def __init__(
+        self, text: UserMessage, last_lines: Sequence[str] = (), *, error: str = ""
+    ) -> None:
+        self.text = text
+        self.reason = str(text)
         self.last_lines = tuple(last_lines)
+        self.error = error
+        super().__init__("\n".join((self.reason, *self.cause)))
+
+    @property
+    def cause(self) -> tuple[str, ...]:
+        return ((self.error,) if self.error else ()) + self.last_lines
 
 
 @dataclass(frozen=True)
@@ -408,13 +420,18 @@ class ServerState(StrEnum):
 
 @dataclass(frozen=True)
 class Notice:
-    """What the supervisor tells the user: a crash, a restart, giving up."""
+    """What the supervisor tells the user: a crash, a restart, giving up, a port it could not
+    have. `text` is translatable; `last_lines` (the end of the log) are the cause, shown as
+    they are. `str()` is the English sentence (the log, the command line)."""
 
     state: ServerState
-    text: str
+    text: UserMessage
     last_lines: tuple[str, ...] = ()
     exit_code: int | None = None
     restart_in_s: float | None = None
+
+    def __str__(self) -> str:
+        return str(self.text)
 
 
 @dataclass(frozen=True)
@@ -495,9 +512,7 @@ class ManagedServer:
         if use is PortUse.COMFYUI:
             raise AlreadyRunning(self.spec.url(port))
         if use is PortUse.OTHER:
-            log.info(
-                "port %d is taken by something that is not ComfyUI: using %d", self.spec.port, port
-            )
+            self._notice(Notice(ServerState.STARTING, says.port_taken(self.spec.port, port)))
         self.port = port
         ready = _Ready()
         self._stop.clear()
@@ -540,7 +555,7 @@ class ManagedServer:
             self._on_state(state)
 
     def _notice(self, notice: Notice) -> None:
-        log.warning("%s", notice.text)
+        log.warning("%s", notice)
         if self._on_notice is not None:
             self._on_notice(notice)
 
@@ -553,14 +568,15 @@ class ManagedServer:
                 try:
                     child = self._launch()
                 except OSError as exc:
-                    failure = StartFailed(f"could not run {self.spec.python}: {exc}")
+                    failure = StartFailed(says.could_not_run(self.spec.python), error=str(exc))
                     if first:
                         ready.error = failure
                         return
-                    self._notice(Notice(ServerState.FAILED, str(failure)))
+                    self._notice(Notice(ServerState.FAILED, failure.text, failure.cause))
                     self._set_state(ServerState.FAILED)
                     return
-                problem = self._wait_ready(child)
+                problem: UserMessage | None = self._wait_ready(child)
+                exit_code: int | None = None
                 if problem is not None:
                     child.stop()
                     failure = StartFailed(problem, self.tail.last(NOTICE_LINES))
@@ -576,7 +592,7 @@ class ManagedServer:
                         ready.event.set()
                     else:
                         self._set_state(ServerState.RUNNING)
-                        self._notice(Notice(ServerState.RUNNING, f"ComfyUI is back at {self.url}"))
+                        self._notice(Notice(ServerState.RUNNING, says.back(self.url)))
                     up_at = time.monotonic()
                     code = self._wait_exit(child)
                     if code is None:  # asked to stop
@@ -588,14 +604,15 @@ class ManagedServer:
                     if time.monotonic() - up_at >= self.backoff.stable_after_s:
                         crashes = 0
                     crashes += 1
-                    problem = f"ComfyUI stopped unexpectedly (exit code {code})"
+                    problem, exit_code = says.crashed(code), code
                 if crashes > self.backoff.max_restarts:
                     self._set_state(ServerState.FAILED)
                     self._notice(
                         Notice(
                             ServerState.FAILED,
-                            f"{problem}; gave up after {self.backoff.max_restarts} restarts",
+                            says.gave_up(problem, self.backoff.max_restarts),
                             tuple(self.tail.last(NOTICE_LINES)),
+                            exit_code=exit_code,
                         )
                     )
                     return
@@ -604,8 +621,9 @@ class ManagedServer:
                 self._notice(
                     Notice(
                         ServerState.RESTARTING,
-                        f"{problem}; restarting in {delay:g} s",
+                        says.restarting(problem, delay),
                         tuple(self.tail.last(NOTICE_LINES)),
+                        exit_code=exit_code,
                         restart_in_s=delay,
                     )
                 )
@@ -628,20 +646,20 @@ class ManagedServer:
         log.info("started ComfyUI (pid %d) on port %d", child.pid, self.port)
         return child
 
-    def _wait_ready(self, child: ChildProcess) -> str | None:
+    def _wait_ready(self, child: ChildProcess) -> UserMessage | None:
         """None once `/system_stats` answers; else why not."""
         deadline = time.monotonic() + self.ready_timeout_s
         while True:
             code = child.poll()
             if code is not None:
                 child.wait_reader(STOP_GRACE_S)
-                return f"ComfyUI exited while starting (exit code {code})"
+                return says.exited_while_starting(code)
             if self._stop.is_set():
-                return "stopped while starting"
+                return says.stopped_while_starting()
             if probe_system_stats(self.spec.host, self.port):
                 return None
             if time.monotonic() > deadline:
-                return f"ComfyUI did not answer on {self.url} within {self.ready_timeout_s:g} s"
+                return says.no_answer(self.url, self.ready_timeout_s)
             self._stop.wait(self._poll_s)
 
     def _wait_exit(self, child: ChildProcess) -> int | None:
@@ -654,8 +672,9 @@ class ManagedServer:
 
 
 class AlreadyRunning(Exception):
-    """A ComfyUI already answers where we would start one."""
+    """A ComfyUI already answers where we would start one (`text`: translatable)."""
 
     def __init__(self, url: str) -> None:
-        super().__init__(f"a ComfyUI already answers at {url}")
+        self.text = says.already_running(url)
+        super().__init__(str(self.text))
         self.url = url

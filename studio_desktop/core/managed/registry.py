@@ -10,9 +10,11 @@ from __future__ import annotations
 
 from typing import Final
 
+from studio_desktop.core.messages import QT_TRANSLATE_NOOP
 from studio_desktop.core.store import ServerRecord, Store
 
-MANAGED_NAME: Final = "Local ComfyUI (managed)"
+# Stored and compared in English (an identifier); the window shows it translated.
+MANAGED_NAME: Final = QT_TRANSLATE_NOOP("CoreMessages", "Local ComfyUI (managed)")
 
 
 def register_managed(store: Store, url: str) -> ServerRecord:

@@ -19,6 +19,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Final
 
+from studio_desktop.core.managed import messages as says
 from studio_desktop.core.managed.process import (
     LOG_NAME,
     NOTICE_LINES,
@@ -156,17 +157,14 @@ def start_detached(
     while True:
         code = process.poll()
         if code is not None:
-            raise StartFailed(f"ComfyUI exited while starting (exit code {code})", tail(path))
+            raise StartFailed(says.exited_while_starting(code), tail(path))
         if probe_system_stats(spec.host, port):
             pid: int = process.pid
             return pid
         if time.monotonic() > deadline:
             stop_tree(process.pid)
             process.wait()
-            raise StartFailed(
-                f"ComfyUI did not answer on {spec.url(port)} within {ready_timeout_s:g} s",
-                tail(path),
-            )
+            raise StartFailed(says.no_answer(spec.url(port), ready_timeout_s), tail(path))
         time.sleep(poll_s)
 
 

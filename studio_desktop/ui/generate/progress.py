@@ -29,7 +29,7 @@ from studio_desktop.core.jobs import Job, JobStatus
 from studio_desktop.core.paths import DataPaths
 from studio_desktop.ui.generate.image_slot import decode_thumbnail
 from studio_desktop.ui.generate.result_strip import ResultStrip
-from studio_desktop.ui.texts import error_text
+from studio_desktop.ui.texts import error_text, server_display_name
 from studio_desktop.workers.pool import WorkerPool
 from studio_desktop.workers.read_view import ReadView
 from studio_desktop.workers.tasks import Tasks
@@ -395,7 +395,7 @@ class ProgressPanel(QWidget):
 
     def _on_server_changed(self, status: ServerStatus) -> None:
         if status.name:
-            self._server_names[status.url] = status.name
+            self._server_names[status.url] = server_display_name(status.name)
 
     def _back_in_queue(self, job: Job) -> None:
         """The engine gave the running job back to the queue: its server went away (error type

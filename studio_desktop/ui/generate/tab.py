@@ -48,7 +48,7 @@ from studio_desktop.ui.generate.problem_list import ProblemList
 from studio_desktop.ui.generate.progress import ProgressPanel
 from studio_desktop.ui.generate.server_lists import ServerLists, ServerListsFetcher
 from studio_desktop.ui.services import Services
-from studio_desktop.ui.texts import show_text
+from studio_desktop.ui.texts import server_display_name, show_text
 from studio_desktop.ui.wheel_guard import WheelGuard
 from studio_desktop.workers.managed import ManagedController
 
@@ -539,21 +539,24 @@ class GenerateTab(QWidget):
                 "{url}). Queued jobs wait until then."
             ).format(url=DEFAULT_SERVER_HINT)
         elif connected is None:
-            names = ", ".join(s.name or s.url for s in servers)
+            names = ", ".join(server_display_name(s.name) or s.url for s in servers)
             text = self.tr(
                 "Not connected to {servers}. Start ComfyUI there or check the address under "
                 "Servers; queued jobs wait. The lists show the last known names."
             ).format(servers=names)
         elif self._fetcher.fetching:
             text = self.tr("Reading the lists from {server}…").format(
-                server=connected.name or connected.url
+                server=server_display_name(connected.name) or connected.url
             )
         elif self._fetch_error:
             text = self.tr("Could not read the lists from {server}: {reason}").format(
-                server=connected.name or connected.url, reason=self._fetch_error
+                server=server_display_name(connected.name) or connected.url,
+                reason=self._fetch_error,
             )
         else:
-            text = self.tr("Lists from {server}.").format(server=connected.name or connected.url)
+            text = self.tr("Lists from {server}.").format(
+                server=server_display_name(connected.name) or connected.url
+            )
         self.form.set_server_hint(text)
         self.form.refresh_button.setEnabled(connected is not None and not self._fetcher.fetching)
 

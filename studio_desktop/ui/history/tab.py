@@ -43,7 +43,7 @@ from studio_desktop.ui.history.model import PAGE_SIZE, Column, HistoryModel
 from studio_desktop.ui.history.table import ALWAYS_SHOWN, JobTable
 from studio_desktop.ui.send_to import SlotList, add_send_menu, no_slots
 from studio_desktop.ui.services import Services
-from studio_desktop.ui.texts import show_text
+from studio_desktop.ui.texts import server_display_name, show_text
 from studio_desktop.ui.thumbnails import ThumbnailLoader
 from studio_desktop.ui.workflow_actions import (
     WorkflowAction,
@@ -183,7 +183,9 @@ class HistoryTab(QWidget):
         self._server_names_changed()
 
     def _server_names_changed(self) -> None:
-        self.model.set_server_names({s.url: s.name for s in self._services.pool.statuses()})
+        self.model.set_server_names(
+            {s.url: server_display_name(s.name) for s in self._services.pool.statuses()}
+        )
 
     def _selection_changed(
         self, _selected: QItemSelection | None = None, _deselected: QItemSelection | None = None

@@ -31,8 +31,10 @@ from PySide6.QtWidgets import (
 
 from studio_desktop.core.managed.discover import ComfyInstall, InstallKind, inspect_folder
 from studio_desktop.core.managed.process import Preset, ServerState
+from studio_desktop.core.messages import UserMessage
 from studio_desktop.ui.services import Services
 from studio_desktop.ui.settings.widgets import ResultLine, hint_label
+from studio_desktop.ui.texts import show_text
 from studio_desktop.workers.managed import (
     InvalidChoice,
     ManagedChoice,
@@ -264,8 +266,8 @@ class InstallPicker(QWidget):
         self.progress.setVisible(True)
         try:
             split_args(choice.extra_args)
-        except InvalidChoice:
-            self._failed(self.tr("The extra arguments have an unclosed quote."), [])
+        except InvalidChoice as exc:
+            self._failed(exc.text, [])
             return
         if self.managed.active:
             self.progress.show_result(
@@ -304,10 +306,10 @@ class InstallPicker(QWidget):
         self.progress.show_result(self.tr("ComfyUI is running at {url}").format(url=url), ok=True)
         self.started.emit(url)
 
-    def _failed(self, reason: str, lines: list[str]) -> None:
+    def _failed(self, reason: UserMessage, lines: list[str]) -> None:
         self.progress.setVisible(True)
         self.progress.show_result(
-            self.tr("ComfyUI did not start: {reason}").format(reason=reason), ok=False
+            self.tr("ComfyUI did not start: {reason}").format(reason=show_text(reason)), ok=False
         )
         self.last_lines.setPlainText("\n".join(lines))
         self.last_lines.setVisible(bool(lines))

@@ -3,6 +3,10 @@ selection or everything, open the log file, follow the end unless the user scrol
 
 Lines come from `ManagedController.lines_added` (queued from the reader thread, so this runs
 on the GUI thread). Memory is bounded: the document keeps at most `MAX_LINES` blocks.
+
+Above the log, one line says what Studio Desktop last had to say about this ComfyUI, in the
+UI's language: why a start failed, a crash and the restart to come, another port picked. It is
+cleared when the user starts it again.
 """
 
 from __future__ import annotations
@@ -32,6 +36,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from studio_desktop.core.managed.process import Notice, ServerState
+from studio_desktop.core.messages import UserMessage
+from studio_desktop.ui.settings.widgets import ResultLine
+from studio_desktop.ui.texts import show_text
 from studio_desktop.workers.managed import ManagedController
 
 MAX_LINES: Final = 5000
@@ -69,6 +77,9 @@ class LogPanel(QWidget):
         self.copy_all_button.clicked.connect(self.copy_all)
         self.open_button = QPushButton(self.tr("Open log file"))
         self.open_button.clicked.connect(self.open_file)
+        self.status = ResultLine()  # the last start failure or notice; hidden until one
+        self.status.setVisible(False)
+        self._state = managed.state
         QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self, self.find_field.setFocus)
         QShortcut(QKeySequence(QKeySequence.StandardKey.FindNext), self, self.find_next)
         QShortcut(QKeySequence(QKeySequence.StandardKey.FindPrevious), self, self.find_previous)
@@ -87,8 +98,46 @@ class LogPanel(QWidget):
         layout.setContentsMargins(6, 6, 6, 6)
         layout.setSpacing(6)
         layout.addLayout(bar)
+        layout.addWidget(self.status)
         layout.addWidget(self.view, 1)
         managed.lines_added.connect(self.append_lines)
+        managed.start_failed.connect(self.show_start_failed)
+        managed.notice_given.connect(self.show_notice)
+        managed.state_changed.connect(self._state_changed)
+
+    # --- what Studio Desktop says about it ---
+
+    def show_start_failed(self, reason: UserMessage, cause: list[str]) -> None:
+        text = self.tr("ComfyUI did not start: {reason}").format(reason=show_text(reason))
+        if cause and self.line_count() == 0:
+            # Nothing in the log to read it from (the python could not be run): say it here.
+            text += "\n" + "\n".join(cause)
+        self._show_status(text, ok=False)
+
+    def show_notice(self, notice: Notice) -> None:
+        text = show_text(notice.text)
+        if notice.state is ServerState.STARTING:
+            self._show_status(text, ok=None)
+        else:
+            self._show_status(text, ok=notice.state is ServerState.RUNNING)
+
+    def _show_status(self, text: str, *, ok: bool | None) -> None:
+        if ok is None:
+            self.status.show_busy(text)
+        else:
+            self.status.show_result(text, ok=ok)
+        self.status.setVisible(True)
+
+    def _state_changed(self, value: str) -> None:
+        state = ServerState(value)
+        # A new start (not the supervisor's restart after a crash): the old story is over.
+        if state is ServerState.STARTING and self._state in (
+            ServerState.STOPPED,
+            ServerState.FAILED,
+        ):
+            self.status.clear()
+            self.status.setVisible(False)
+        self._state = state
 
     # --- lines ---
 

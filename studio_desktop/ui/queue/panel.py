@@ -37,6 +37,7 @@ from studio_desktop.ui.queue.groups import GroupRows, shown_as_group
 from studio_desktop.ui.queue.model import JobIdRole, QueueModel
 from studio_desktop.ui.queue.view import QueueView
 from studio_desktop.ui.services import Services
+from studio_desktop.ui.texts import server_display_name
 from studio_desktop.ui.thumbnails import ThumbnailLoader
 from studio_desktop.workers.operations import when_done
 
@@ -297,7 +298,9 @@ class QueuePanel(QWidget):
         self._server_names_changed()
 
     def _server_names_changed(self) -> None:
-        self.model.set_server_names({s.url: s.name for s in self._services.pool.statuses()})
+        self.model.set_server_names(
+            {s.url: server_display_name(s.name) for s in self._services.pool.statuses()}
+        )
 
     # --- state shown ---
 
@@ -353,7 +356,7 @@ class QueuePanel(QWidget):
         self.pause_button.setToolTip(tip)
 
     def _server_choices(self) -> list[tuple[str, str]]:
-        return [(s.url, s.name) for s in self._services.pool.statuses()]
+        return [(s.url, server_display_name(s.name)) for s in self._services.pool.statuses()]
 
     def _fill_server_menu(self) -> None:
         self._server_menu.clear()

@@ -16,7 +16,7 @@ from PySide6.QtCore import (
 from studio_desktop.core.engine import ServerState, ServerStatus
 from studio_desktop.core.servers import gpu_label
 from studio_desktop.core.store import ServerRecord
-from studio_desktop.ui.texts import status_text
+from studio_desktop.ui.texts import server_display_name, status_text
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -102,7 +102,7 @@ class ServerTableModel(QAbstractTableModel):
     def _text(self, record: ServerRecord, column: int) -> str:
         live = self._live.get(record.url) if record.enabled else None
         if column == self.NAME:
-            return record.name
+            return server_display_name(record.name)
         if column == self.URL:
             return record.url
         if column == self.STATE:

@@ -41,7 +41,7 @@ from studio_desktop.ui.settings.probe import ProbeResult, ServerProber, describe
 from studio_desktop.ui.settings.server_edit import ServerEditDialog, ServerFields
 from studio_desktop.ui.settings.server_model import ServerTableModel
 from studio_desktop.ui.settings.widgets import ResultLine, hint_label
-from studio_desktop.ui.texts import exception_text
+from studio_desktop.ui.texts import exception_text, server_display_name
 from studio_desktop.workers.operations import ServerChange, when_done
 from studio_desktop.workers.tasks import Task
 
@@ -264,7 +264,7 @@ class ServersPage(QWidget):
             self.tr(
                 "Remove {name} ({url})?\nJobs waiting in the queue stay there and run on the "
                 "other servers."
-            ).format(name=record.name, url=record.url),
+            ).format(name=server_display_name(record.name), url=record.url),
         )
         if answer == QMessageBox.StandardButton.Yes:
             self.remove(record.id)
@@ -302,7 +302,7 @@ class ServersPage(QWidget):
             registered = {r.url for r in changes[-1].servers} if changes else set()
             for record in added:
                 if record.url in registered:
-                    text = self.tr("Added {name}").format(name=record.name)
+                    text = self.tr("Added {name}").format(name=server_display_name(record.name))
                     self.status_message.emit(text, 4000)
             finished.set_result(None)
 
