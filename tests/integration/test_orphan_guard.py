@@ -276,6 +276,31 @@ def test_a_detached_start_killed_before_ready_leaves_nothing(folder: Path, tmp_p
 
 
 @POSIX
+def test_a_comfyui_that_ignores_sigterm_is_killed_when_the_app_goes() -> None:
+    script = (
+        "import signal, time; signal.signal(signal.SIGTERM, signal.SIG_IGN);"
+        "print('deaf', flush=True); time.sleep(3600)"
+    )
+    owner, end = socket.socketpair()
+    guard = subprocess.Popen(
+        guard_command(sys.executable, "-c", script),
+        stdin=end,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+    )
+    end.close()
+    comfyui = int(owner.recv(64).split()[-1])
+    assert guard.stdout is not None and guard.stdout.readline() == b"deaf\n"
+
+    owner.close()  # the app goes
+
+    assert guard.wait(WAIT_S + orphan_guard.GRACE_S) == -signal.SIGKILL
+    wait_all_gone(comfyui)
+    said = guard.stdout.read().decode()
+    assert "the app is gone" in said and f"did not stop in {orphan_guard.GRACE_S:g} s" in said
+
+
+@POSIX
 def test_a_released_guard_no_longer_stops_comfyui_when_the_app_goes() -> None:
     script = "import time; time.sleep(3600)"
     owner, end = socket.socketpair()

@@ -410,10 +410,10 @@ class ChildProcess:
         except BaseException:
             self._file.close()
             raise
-        self.popen = self._spawned.popen
-        assert self.popen.stdout is not None
+        stdout = self._spawned.popen.stdout  # the guard's, which ComfyUI writes to
+        assert stdout is not None
         self._reader = threading.Thread(
-            target=self._read, args=(tail, self.popen.stdout), name="comfyui-log", daemon=True
+            target=self._read, args=(tail, stdout), name="comfyui-log", daemon=True
         )
         self._reader.start()
 
