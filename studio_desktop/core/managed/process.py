@@ -280,8 +280,7 @@ class Spawned:
         detached: bool = False,
     ) -> None:
         self.guarded = GUARDED
-        self.command = spec.command(port, guarded=self.guarded)
-        command, cwd = self.command, spec.main_py.parent
+        command, cwd = spec.command(port, guarded=self.guarded), spec.main_py.parent
         self._owner: socket.socket | None = None  # our end of the guard's stdin
         self._job: win32.Job | None = None
         if sys.platform == "win32":
