@@ -4,7 +4,9 @@
 127.0.0.1, prints the URL once `/system_stats` answers and registers it through the store's
 one write path (`Store.add_server`), so `servers check` and `generate` use it. Without
 `--detach` this command supervises it (restarts after a crash) until Ctrl-C or `server stop`,
-then stops it; with `--detach` it leaves ComfyUI running and returns.
+then stops it, and a kill of this command (even `kill -9`) stops it too (the orphan guard,
+core/managed/orphan_guard.py). With `--detach` it leaves ComfyUI running and returns: the guard is
+released once ComfyUI answers, so a command killed before that still takes ComfyUI with it.
 """
 
 from __future__ import annotations

@@ -56,7 +56,7 @@ REPO_ROOT = Path(__file__).resolve().parent.parent.parent
 HANG = "hang"  # present at start: print, never answer
 FAIL_AT_START = "fail-at-start"  # present at start: print a traceback line, exit 1
 CRASH_NOW = "crash-now"  # appears while it runs: removed, then exit 3
-GRANDCHILD = "grandchild"  # present at start: start a child of its own, print its pid
+GRANDCHILD = "grandchild"  # present at start: print its pid, start a child, print the child's
 
 STAND_IN_MAIN = f'''"""Stand-in for ComfyUI's main.py: the fake server's routes, ComfyUI's flags."""
 import argparse, os, subprocess, sys, threading, time
@@ -77,6 +77,7 @@ if (HERE / {FAIL_AT_START!r}).exists():
     print("Traceback (most recent call last): RuntimeError: stand-in told to fail", flush=True)
     sys.exit(1)
 if (HERE / {GRANDCHILD!r}).exists():
+    print("stand-in pid", os.getpid(), flush=True)
     child = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(3600)"])
     print("grandchild pid", child.pid, flush=True)
 if (HERE / {HANG!r}).exists():

@@ -1,4 +1,5 @@
-"""Integration fixtures: a data folder nested for escape checks, and a runner harness on it."""
+"""Integration fixtures: a data folder nested for escape checks, a runner harness on it, and the
+managed ComfyUIs a test starts (stopped after it)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from studio_desktop.core.context import AppContext
+from studio_desktop.core.managed.process import ManagedServer
 from tests.fakes.comfy_server import FakeComfyServer
 from tests.integration.helpers import Harness, harness, open_context
 
@@ -25,3 +27,11 @@ def ctx(tmp_path: Path) -> Iterator[AppContext]:
 def h(ctx: AppContext, fake_comfy: FakeComfyServer) -> Iterator[Harness]:
     with harness(ctx, fake_comfy) as made:
         yield made
+
+
+@pytest.fixture
+def servers() -> Iterator[list[ManagedServer]]:
+    made: list[ManagedServer] = []
+    yield made
+    for server in made:
+        server.stop()

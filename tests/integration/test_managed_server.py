@@ -10,7 +10,6 @@ import socket
 import subprocess
 import sys
 import threading
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -83,14 +82,6 @@ def _pgid(pid: int) -> int | None:
 @pytest.fixture
 def folder(tmp_path: Path) -> Path:
     return stand_in(tmp_path)
-
-
-@pytest.fixture
-def servers() -> Iterator[list[ManagedServer]]:
-    made: list[ManagedServer] = []
-    yield made
-    for server in made:
-        server.stop()
 
 
 def managed(folder: Path, logs: Path, made: list[ManagedServer], **kwargs: object) -> ManagedServer:
@@ -265,7 +256,6 @@ threading.Event().wait()
 """
 
 
-@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="PR_SET_PDEATHSIG is Linux's")
 def test_no_orphan_after_the_parent_is_killed(folder: Path, tmp_path: Path) -> None:
     code = PARENT.format(root=str(REPO_ROOT), main=str(folder / "main.py"), logs=str(tmp_path))
     parent = subprocess.Popen(

@@ -4,22 +4,24 @@ No Qt. The window and `studio-desktop server start` both hold a `ManagedServer`.
 
 Never an orphan:
 
-- **POSIX**: the child starts in its own session (`start_new_session`), so it is the leader of
-  a process group and `stop` signals the whole group (ComfyUI and anything it started): SIGTERM,
-  a bounded wait, then SIGKILL.
-- **Linux, the parent killed with SIGKILL**: nobody is left to signal the group, so the child
-  asks the kernel to be killed when its parent goes (`prctl(PR_SET_PDEATHSIG, SIGKILL)`, set in
-  `preexec_fn` between fork and exec through ctypes; then it checks the parent is still the
-  one that forked it, in case the parent died first). SIGKILL, not SIGTERM: nobody will be there
-  to escalate if ComfyUI ignores a SIGTERM. The kernel ties this to the *thread* that forked,
-  not the process, so every child is started on the supervisor's own thread, which lives as long
-  as the child does (a pool thread that ends would kill ComfyUI with it).
-- **macOS**: no such call; the process group covers a clean exit and a crash of the app that
-  runs `stop`, not a SIGKILL of the app.
+- **POSIX (Linux, macOS)**: ComfyUI runs under the orphan guard (orphan_guard.py, a script run
+  by ComfyUI's python: `python -I orphan_guard.py -- python -u main.py ...`). The guard starts
+  ComfyUI in a session of its own, so ComfyUI leads a process group, and `stop` signals that
+  whole group (ComfyUI and anything it started): SIGTERM, a bounded wait, then SIGKILL. The
+  guard's stdin is one end of a socket pair whose other end only we hold: when we die, however
+  we die (`kill -9` included), the kernel closes our end, the guard reads end-of-file and stops
+  the group itself. `Spawned.release` tells it to let ComfyUI outlive us instead
+  (`server start --detach`).
+- **Linux, a second layer**: the guard is started with `prctl(PR_SET_PDEATHSIG, SIGTERM)` (set
+  in `preexec_fn` between fork and exec through ctypes; then it checks the parent is still the
+  one that forked it, in case the parent died first), which it forwards to ComfyUI's group.
+  SIGTERM, not SIGKILL: a killed guard could not stop the group. The kernel ties this to the
+  *thread* that forked, not the process, so every child is started on the supervisor's own
+  thread, which lives as long as the child does (a pool thread that ends would stop ComfyUI).
 - **Windows**: `CREATE_NEW_PROCESS_GROUP` and a job object with
-  `JOB_OBJECT_LIMIT_KILL_ON_JOB_CLOSE` (ctypes): when our process ends, however it ends, the
-  system closes the job handle and kills every process in the job. Written to the Win32
-  documentation; not exercised by the tests here (they run on Linux).
+  `JOB_OBJECT_LIMIT_KILL_ON_JOB_CLOSE` (win32.py): when our process ends, however it ends, the
+  system closes the job handle and kills every process in the job; without a job, `taskkill /F
+  /T` on stop. Written to the Win32 documentation; its tests run on Windows only.
 """
 
 from __future__ import annotations
@@ -44,6 +46,8 @@ from pathlib import Path
 from typing import IO, Final
 
 from studio_desktop.core.managed import messages as says
+from studio_desktop.core.managed import win32
+from studio_desktop.core.managed.orphan_guard import PID_PREFIX, RELEASE
 from studio_desktop.core.messages import UserMessage
 
 log = logging.getLogger("studio.managed")
@@ -102,13 +106,18 @@ class LaunchSpec:
     base_directory: Path | None = None  # the desktop app's data folder
     host: str = LOCALHOST
 
-    def command(self, port: int | None = None) -> list[str]:
+    def command(self, port: int | None = None, *, guarded: bool = False) -> list[str]:
+        """ComfyUI's command line; `guarded`: run by the orphan guard (orphan_guard.py), with
+        the same python (`-I`: the guard needs nothing from the environment or its folder)."""
         args = [str(self.python), "-u", str(self.main_py)]
         args += ["--listen", self.host, "--port", str(port or self.port)]
         args += PRESET_ARGS[self.preset]
         if self.base_directory is not None:
             args += ["--base-directory", str(self.base_directory)]
-        return [*args, *self.extra_args]
+        args += self.extra_args
+        if guarded:
+            return [str(self.python), "-I", str(guard_script()), "--", *args]
+        return args
 
     def url(self, port: int | None = None) -> str:
         return f"http://{self.host}:{port or self.port}"
@@ -231,11 +240,21 @@ def open_log_file(path: Path) -> IO[str]:
 # ----------------------------------------------------------------------------- one process
 
 _PR_SET_PDEATHSIG: Final = 1
+GUARDED: Final = sys.platform != "win32"  # POSIX: ComfyUI runs under the orphan guard
+GUARD_SCRIPT: Final = "orphan_guard.py"
+PID_REPORT_TIMEOUT_S: Final = 60.0  # the guard reports ComfyUI's pid as soon as it started it
 
 
-def _death_signal_hook() -> Callable[[], None] | None:
-    """Linux: a preexec_fn that makes the child die with its parent (module docstring).
-    Resolved before fork, so the child only calls a ready foreign function."""
+def guard_script() -> Path:
+    """orphan_guard.py, which ComfyUI's python runs as a script: beside this module, from source
+    and in the frozen build alike (studio.spec ships it as a data file to the same place under
+    the bundle, where this module's `__file__` points too)."""
+    return Path(__file__).resolve().with_name(GUARD_SCRIPT)
+
+
+def _death_signal_hook(signum: int) -> Callable[[], None] | None:
+    """Linux: a preexec_fn that has the child sent `signum` when its parent goes (module
+    docstring). Resolved before fork, so the child only calls a ready foreign function."""
     if not sys.platform.startswith("linux"):
         return None
     try:
@@ -243,50 +262,168 @@ def _death_signal_hook() -> Callable[[], None] | None:
     except (OSError, AttributeError):
         return None
     parent = os.getpid()
-    kill = int(signal.SIGKILL)
 
     def hook() -> None:
-        prctl(_PR_SET_PDEATHSIG, kill, 0, 0, 0)
+        prctl(_PR_SET_PDEATHSIG, signum, 0, 0, 0)
         if os.getppid() != parent:  # the parent died before the call: nobody would signal us
             os._exit(1)
 
     return hook
 
 
+def _child_env() -> dict[str, str]:
+    return {**os.environ, "PYTHONUNBUFFERED": "1", "PYTHONIOENCODING": "utf-8"}
+
+
+class Spawned:
+    """ComfyUI started so that it does not outlive us, unless `release`d (module docstring).
+
+    POSIX: `popen` is the orphan guard, in a session of its own; `pid` is ComfyUI's, the leader
+    of its own group, which we signal to stop it. Windows: `popen` is ComfyUI itself, held by a
+    kill-on-close job (none for a detached start)."""
+
+    def __init__(
+        self,
+        spec: LaunchSpec,
+        port: int,
+        stdout: int | IO[str] | IO[bytes],
+        *,
+        detached: bool = False,
+    ) -> None:
+        self.guarded = GUARDED
+        command, cwd = spec.command(port, guarded=self.guarded), spec.main_py.parent
+        self._owner: socket.socket | None = None  # our end of the guard's stdin
+        self._job: win32.Job | None = None
+        if sys.platform == "win32":
+            flags = subprocess.CREATE_NEW_PROCESS_GROUP | subprocess.CREATE_NO_WINDOW
+            if detached:
+                flags |= subprocess.DETACHED_PROCESS
+            self.popen = subprocess.Popen(
+                command,
+                cwd=cwd,
+                env=_child_env(),
+                stdin=subprocess.DEVNULL,
+                stdout=stdout,
+                stderr=subprocess.STDOUT,
+                creationflags=flags,
+            )
+            self._job = None if detached else win32.Job.holding(self.popen)
+            self.pid = self.popen.pid
+            return
+        # Its stdin: one end of a socket pair, the other only ours; our death closes it.
+        owner, guard_end = socket.socketpair()
+        try:
+            self.popen = subprocess.Popen(
+                command,
+                cwd=cwd,
+                env=_child_env(),
+                stdin=guard_end.fileno(),
+                stdout=stdout,
+                stderr=subprocess.STDOUT,
+                start_new_session=True,  # a terminal's Ctrl-C is for us, not for the guard
+                # Linux, a second way to the same stop: the guard forwards SIGTERM to ComfyUI's
+                # group. Not SIGKILL, which would end the guard before it stops the group.
+                preexec_fn=None if detached else _death_signal_hook(signal.SIGTERM),
+            )
+        except BaseException:
+            owner.close()
+            raise
+        finally:
+            guard_end.close()
+        self._owner = owner
+        self.pid = _read_pid(owner, fallback=self.popen.pid)
+
+    def poll(self) -> int | None:
+        return self.popen.poll()
+
+    def signal_group(self, *, terminate: bool) -> None:
+        """SIGTERM/SIGKILL to ComfyUI's group (POSIX); Windows: terminate ComfyUI, or with no
+        job to end its descendants, `taskkill /F /T` on the tree."""
+        if sys.platform == "win32":
+            if self.popen.poll() is None:
+                if self._job is None:
+                    win32.kill_tree(self.pid)
+                else:
+                    self.popen.terminate()
+            return
+        with contextlib.suppress(ProcessLookupError, PermissionError):  # the group is gone
+            os.killpg(self.pid, signal.SIGTERM if terminate else signal.SIGKILL)
+
+    def stop(self, grace_s: float) -> int:
+        """Terminate the group, wait up to `grace_s`, kill it; the exit code."""
+        if self.popen.poll() is None:
+            self.signal_group(terminate=True)
+            try:
+                self.popen.wait(grace_s)
+            except subprocess.TimeoutExpired:
+                log.warning("ComfyUI (pid %d) did not stop in %g s: killing it", self.pid, grace_s)
+        # The group too: ComfyUI may have exited and left children behind. A guard that has
+        # exited did that itself, while ComfyUI's pid (the group's id) could not be reused.
+        if not self.guarded or self.popen.poll() is None:
+            self.signal_group(terminate=False)
+        try:
+            code = self.popen.wait(grace_s)
+        except subprocess.TimeoutExpired:  # a guard that outlives its child: end it
+            log.warning("the orphan guard (pid %d) did not exit: killing it", self.popen.pid)
+            self.popen.kill()
+            code = self.popen.wait()
+        self.close()
+        return code
+
+    def release(self) -> None:
+        """Let ComfyUI outlive us (`server start --detach`): the guard stops watching."""
+        if self._owner is not None:
+            with contextlib.suppress(OSError):  # the guard is gone: nothing to release
+                self._owner.sendall(RELEASE)
+        self.close()
+
+    def close(self) -> None:
+        """Let go of our end and the job. While the guard still watches, this stops ComfyUI."""
+        if self._owner is not None:
+            self._owner.close()
+            self._owner = None
+        if self._job is not None:
+            self._job.close()
+            self._job = None
+
+
+def _read_pid(owner: socket.socket, fallback: int) -> int:
+    """ComfyUI's pid as the guard reports it; `fallback` (the guard's) when it exited first."""
+    data = b""
+    owner.settimeout(PID_REPORT_TIMEOUT_S)
+    try:
+        while not data.endswith(b"\n"):
+            chunk = owner.recv(64)
+            if not chunk:
+                break
+            data += chunk
+    except OSError as exc:
+        log.warning("the orphan guard did not report ComfyUI's pid: %s", exc)
+    finally:
+        owner.settimeout(None)
+    if data.startswith(PID_PREFIX):
+        with contextlib.suppress(ValueError):
+            return int(data[len(PID_PREFIX) :])
+    return fallback
+
+
 class ChildProcess:
     """One run of ComfyUI: started in its own group, stopped with the group."""
 
-    def __init__(self, command: Sequence[str], cwd: Path, tail: LogTail) -> None:
-        env = {**os.environ, "PYTHONUNBUFFERED": "1", "PYTHONIOENCODING": "utf-8"}
+    def __init__(self, spec: LaunchSpec, port: int, tail: LogTail) -> None:
         self._file = open_log_file(tail.path)
+        command = spec.command(port)  # as the user would type it: the guard is ours
         self._file.write(f"--- {time.strftime('%Y-%m-%d %H:%M:%S')} {' '.join(command)}\n")
         self._file.flush()
-        self._job: _WindowsJob | None = None
-        if sys.platform == "win32":
-            self.popen = subprocess.Popen(
-                list(command),
-                cwd=cwd,
-                env=env,
-                stdin=subprocess.DEVNULL,
-                stdout=subprocess.PIPE,
-                stderr=subprocess.STDOUT,
-                creationflags=subprocess.CREATE_NEW_PROCESS_GROUP | subprocess.CREATE_NO_WINDOW,
-            )
-            self._job = _WindowsJob.holding(self.popen)
-        else:
-            self.popen = subprocess.Popen(
-                list(command),
-                cwd=cwd,
-                env=env,
-                stdin=subprocess.DEVNULL,
-                stdout=subprocess.PIPE,
-                stderr=subprocess.STDOUT,
-                start_new_session=True,
-                preexec_fn=_death_signal_hook(),
-            )
-        assert self.popen.stdout is not None
+        try:
+            self._spawned = Spawned(spec, port, subprocess.PIPE)
+        except BaseException:
+            self._file.close()
+            raise
+        stdout = self._spawned.popen.stdout  # the guard's, which ComfyUI writes to
+        assert stdout is not None
         self._reader = threading.Thread(
-            target=self._read, args=(tail, self.popen.stdout), name="comfyui-log", daemon=True
+            target=self._read, args=(tail, stdout), name="comfyui-log", daemon=True
         )
         self._reader.start()
 
@@ -298,113 +435,20 @@ class ChildProcess:
 
     @property
     def pid(self) -> int:
-        return self.popen.pid
+        """ComfyUI's (on POSIX the leader of its process group), not the guard's."""
+        return self._spawned.pid
 
     def poll(self) -> int | None:
-        return self.popen.poll()
+        return self._spawned.poll()
 
     def stop(self, grace_s: float = STOP_GRACE_S) -> int:
         """Terminate the group, wait, kill; the exit code. The log is read to its end."""
-        if self.popen.poll() is None:
-            _signal_group(self.popen, terminate=True)
-            try:
-                self.popen.wait(grace_s)
-            except subprocess.TimeoutExpired:
-                log.warning("ComfyUI (pid %d) did not stop in %g s: killing it", self.pid, grace_s)
-        # The group too: ComfyUI may have exited and left children behind.
-        _signal_group(self.popen, terminate=False)
-        code = self.popen.wait()
+        code = self._spawned.stop(grace_s)
         self._reader.join(grace_s)
-        if self._job is not None:
-            self._job.close()
         return code
 
     def wait_reader(self, timeout_s: float) -> None:
         self._reader.join(timeout_s)
-
-
-def _signal_group(popen: subprocess.Popen[bytes], *, terminate: bool) -> None:
-    if sys.platform == "win32":
-        if popen.poll() is None:
-            popen.terminate() if terminate else popen.kill()
-        return
-    with contextlib.suppress(ProcessLookupError, PermissionError):  # the group is gone
-        os.killpg(popen.pid, signal.SIGTERM if terminate else signal.SIGKILL)
-
-
-if sys.platform == "win32":
-    from ctypes import wintypes
-
-    class _JobLimits(ctypes.Structure):
-        _fields_ = (
-            ("PerProcessUserTimeLimit", ctypes.c_int64),
-            ("PerJobUserTimeLimit", ctypes.c_int64),
-            ("LimitFlags", wintypes.DWORD),
-            ("MinimumWorkingSetSize", ctypes.c_size_t),
-            ("MaximumWorkingSetSize", ctypes.c_size_t),
-            ("ActiveProcessLimit", wintypes.DWORD),
-            ("Affinity", ctypes.c_size_t),
-            ("PriorityClass", wintypes.DWORD),
-            ("SchedulingClass", wintypes.DWORD),
-        )
-
-    class _IoCounters(ctypes.Structure):
-        _fields_ = tuple((name, ctypes.c_uint64) for name in ("r", "w", "o", "rb", "wb", "ob"))
-
-    class _ExtendedLimits(ctypes.Structure):
-        _fields_ = (
-            ("BasicLimitInformation", _JobLimits),
-            ("IoInfo", _IoCounters),
-            ("ProcessMemoryLimit", ctypes.c_size_t),
-            ("JobMemoryLimit", ctypes.c_size_t),
-            ("PeakProcessMemoryUsed", ctypes.c_size_t),
-            ("PeakJobMemoryUsed", ctypes.c_size_t),
-        )
-
-    _KILL_ON_JOB_CLOSE = 0x2000
-    _EXTENDED_LIMIT_INFORMATION = 9
-
-    def _create_job(popen: subprocess.Popen[bytes]) -> int | None:
-        kernel32 = ctypes.WinDLL("kernel32", use_last_error=True)
-        kernel32.CreateJobObjectW.restype = wintypes.HANDLE  # 64 bits, not ctypes' int
-        handle: int = kernel32.CreateJobObjectW(None, None)
-        if not handle:
-            log.warning("no job object (error %d): ComfyUI may outlive us", ctypes.get_last_error())
-            return None
-        limits = _ExtendedLimits()
-        limits.BasicLimitInformation.LimitFlags = _KILL_ON_JOB_CLOSE
-        ok = kernel32.SetInformationJobObject(
-            handle, _EXTENDED_LIMIT_INFORMATION, ctypes.byref(limits), ctypes.sizeof(limits)
-        )
-        process = int(popen._handle)  # type: ignore[attr-defined]
-        if not ok or not kernel32.AssignProcessToJobObject(handle, process):
-            log.warning("job object refused (error %d)", ctypes.get_last_error())
-            kernel32.CloseHandle(handle)
-            return None
-        return handle
-
-    def _close_handle(handle: int) -> None:
-        ctypes.WinDLL("kernel32").CloseHandle(handle)
-
-
-class _WindowsJob:
-    """A job object that kills its processes when its last handle closes (our exit, however
-    it happens): JOB_OBJECT_LIMIT_KILL_ON_JOB_CLOSE."""
-
-    def __init__(self, handle: int) -> None:
-        self._handle = handle
-
-    @classmethod
-    def holding(cls, popen: subprocess.Popen[bytes]) -> _WindowsJob | None:
-        if sys.platform == "win32":
-            handle = _create_job(popen)
-            return None if handle is None else cls(handle)
-        return None
-
-    def close(self) -> None:
-        if sys.platform == "win32" and self._handle:
-            _close_handle(self._handle)
-            self._handle = 0
 
 
 # ----------------------------------------------------------------------------- supervisor
@@ -639,8 +683,7 @@ class ManagedServer:
             ready.event.set()
 
     def _launch(self) -> ChildProcess:
-        code_dir = self.spec.main_py.parent
-        child = ChildProcess(self.spec.command(self.port), code_dir, self.tail)
+        child = ChildProcess(self.spec, self.port, self.tail)
         with self._lock:
             self._child = child
         log.info("started ComfyUI (pid %d) on port %d", child.pid, self.port)

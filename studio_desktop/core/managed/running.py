@@ -12,7 +12,6 @@ import contextlib
 import json
 import os
 import signal
-import subprocess
 import sys
 import time
 from dataclasses import asdict, dataclass
@@ -20,11 +19,13 @@ from pathlib import Path
 from typing import Final
 
 from studio_desktop.core.managed import messages as says
+from studio_desktop.core.managed import win32
 from studio_desktop.core.managed.process import (
     LOG_NAME,
     NOTICE_LINES,
     STOP_GRACE_S,
     LaunchSpec,
+    Spawned,
     StartFailed,
     open_log_file,
     probe_system_stats,
@@ -35,7 +36,7 @@ RECORD_NAME: Final = "managed-server.json"
 
 @dataclass(frozen=True)
 class RunningRecord:
-    pid: int  # ComfyUI's (the leader of its process group on POSIX)
+    pid: int  # ComfyUI's (the leader of its process group on POSIX), not its orphan guard's
     url: str
     port: int
     detached: bool
@@ -77,10 +78,7 @@ def remove_record(data_root: Path) -> None:
 def alive(pid: int) -> bool:
     """The process exists and is not a zombie waiting to be reaped."""
     if sys.platform == "win32":
-        result = subprocess.run(
-            ["tasklist", "/FI", f"PID eq {pid}", "/NH"], capture_output=True, text=True, check=False
-        )
-        return str(pid) in result.stdout
+        return win32.alive(pid)
     try:
         with open(f"/proc/{pid}/stat", encoding="ascii", errors="replace") as stat:
             return stat.read().rsplit(")", 1)[1].split()[0] != "Z"
@@ -110,11 +108,9 @@ def stop_tree(pid: int, grace_s: float = STOP_GRACE_S) -> None:
     """Stop a process that is not our child and everything in its group: terminate, wait,
     kill (POSIX: the group `pid` leads; Windows: `taskkill /T`)."""
     if sys.platform == "win32":
-        subprocess.run(["taskkill", "/PID", str(pid), "/T"], capture_output=True, check=False)
+        win32.kill_tree(pid, force=False)
         if not wait_gone(pid, grace_s):
-            subprocess.run(
-                ["taskkill", "/PID", str(pid), "/T", "/F"], capture_output=True, check=False
-            )
+            win32.kill_tree(pid)
         return
     with contextlib.suppress(ProcessLookupError, PermissionError):
         os.killpg(pid, signal.SIGTERM)
@@ -127,43 +123,26 @@ def stop_tree(pid: int, grace_s: float = STOP_GRACE_S) -> None:
 def start_detached(
     spec: LaunchSpec, port: int, logs_dir: Path, ready_timeout_s: float, poll_s: float = 0.1
 ) -> int:
-    """Start ComfyUI so that it outlives us (its own session, no death signal, its output
-    straight into the log file) and wait until it answers; its pid. Raises `StartFailed` with
-    the log's last lines (and stops it) when it exits or does not answer in time."""
+    """Start ComfyUI so that it outlives us once it answers, its output straight into the log
+    file, and wait until it answers; its pid. Until then it is ours: we die, it stops (the
+    orphan guard on POSIX; `release` lets go once it answers). Raises `StartFailed` with the
+    log's last lines (and stops it) when it exits or does not answer in time."""
     path = log_path(logs_dir)
     with open_log_file(path) as log_file:
         log_file.write(f"--- {time.strftime('%Y-%m-%d %H:%M:%S')} (detached)\n")
         log_file.flush()
-        env = {**os.environ, "PYTHONUNBUFFERED": "1", "PYTHONIOENCODING": "utf-8"}
-        kwargs: dict[str, object] = {}
-        if sys.platform == "win32":
-            kwargs["creationflags"] = (
-                subprocess.CREATE_NEW_PROCESS_GROUP
-                | subprocess.DETACHED_PROCESS
-                | subprocess.CREATE_NO_WINDOW
-            )
-        else:
-            kwargs["start_new_session"] = True
-        process = subprocess.Popen(
-            spec.command(port),
-            cwd=spec.main_py.parent,
-            env=env,
-            stdin=subprocess.DEVNULL,
-            stdout=log_file,
-            stderr=subprocess.STDOUT,
-            **kwargs,  # type: ignore[call-overload]
-        )
+        spawned = Spawned(spec, port, log_file, detached=True)
     deadline = time.monotonic() + ready_timeout_s
     while True:
-        code = process.poll()
+        code = spawned.poll()
         if code is not None:
+            spawned.close()
             raise StartFailed(says.exited_while_starting(code), tail(path))
         if probe_system_stats(spec.host, port):
-            pid: int = process.pid
-            return pid
+            spawned.release()
+            return spawned.pid
         if time.monotonic() > deadline:
-            stop_tree(process.pid)
-            process.wait()
+            spawned.stop(STOP_GRACE_S)
             raise StartFailed(says.no_answer(spec.url(port), ready_timeout_s), tail(path))
         time.sleep(poll_s)
 
