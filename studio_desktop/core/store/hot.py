@@ -69,7 +69,7 @@ def _job_update(*guard: Any, **values: Any) -> Update:
     )
 
 
-def _not_paused() -> Any:
+def not_paused() -> Any:
     """Neither the queue nor the server `:server_url` is paused, and the job's group is not:
     read in the claim's own statement, so a pause written by any process holds from its
     commit on."""
@@ -91,7 +91,7 @@ def _claimable(owned: bool) -> list[Any]:
         JOBS.c.status == _PENDING,
         JOBS.c.deleted.is_(False),
         or_(JOBS.c.pinned.is_(False), JOBS.c.server == bindparam("server_url")),
-        _not_paused(),
+        not_paused(),
     ]
     if owned:
         where.append(

@@ -351,10 +351,8 @@ class Store:
             done = hot.complete(conn, job_id, outputs, now)
             if done is None:
                 row = hot.find(conn, job_id)
-                if row is None:
-                    raise JobNotFound(job_id)
-                if row.status != JobStatus.COMPLETED.value:
-                    raise IllegalTransition(job_id, JobStatus(row.status), JobStatus.COMPLETED)
+                if row is None or row.status != JobStatus.COMPLETED.value:
+                    raise self._refused(conn, job_id, JobStatus.COMPLETED)
                 images = hot.images_of(conn, job_id)  # completed already: nothing recorded
                 return Completed(convert.job(row), [convert.image(r) for r in images])
             row, images = done
