@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import ColumnElement, and_, select, update
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from studio_desktop.core.jobs import AttemptStatus, JobError, JobStatus
@@ -82,30 +82,3 @@ def record_move(
     if new is not JobStatus.RUNNING and new is not JobStatus.RETRYING:
         row.finished_at = now
     session.flush()
-
-
-def _open_take_of(job: JobRow) -> ColumnElement[bool]:
-    return and_(
-        AttemptRow.job_id == job.id,
-        AttemptRow.number == job.attempt,
-        AttemptRow.status.in_(_OPEN),
-    )
-
-
-def mark_sent(session: Session, job: JobRow, now: datetime) -> None:
-    """One UPDATE on the open take (none: nothing to mark), no read first: on the hot path."""
-    session.execute(
-        update(AttemptRow)
-        .where(_open_take_of(job))
-        .values(sent_at=now, sampling_at=None)
-        .execution_options(synchronize_session=False)
-    )
-
-
-def mark_sampling(session: Session, job: JobRow, now: datetime) -> None:
-    session.execute(
-        update(AttemptRow)
-        .where(_open_take_of(job), AttemptRow.sampling_at.is_(None))
-        .values(sampling_at=now)
-        .execution_options(synchronize_session=False)
-    )

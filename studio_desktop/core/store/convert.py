@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from typing import Any
+
+from sqlalchemy import Row
+
 from studio_desktop.core.groups import GroupKind, JobGroup
 from studio_desktop.core.jobs import (
     Attempt,
@@ -24,7 +28,8 @@ from studio_desktop.core.store.models import (
 )
 
 
-def job(row: JobRow) -> Job:
+def job(row: JobRow | Row[Any]) -> Job:
+    """An ORM row, or a row of `hot`'s statements (the same names)."""
     return Job(
         id=row.id,
         seq=row.seq,
@@ -79,7 +84,7 @@ def attempt(row: AttemptRow) -> Attempt:
     )
 
 
-def image(row: ImageRow) -> ImageRecord:
+def image(row: ImageRow | Row[Any]) -> ImageRecord:
     return ImageRecord(
         id=row.id,
         job_id=row.job_id,

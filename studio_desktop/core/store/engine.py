@@ -95,6 +95,7 @@ class Sessions:
 
     def __init__(self, engine: Engine, db_path: Path) -> None:
         self._factory = sessionmaker(engine, expire_on_commit=False, autoflush=False)
+        self._engine = engine
         self._path = db_path
         self.guard = ThreadGuard()
 
@@ -111,3 +112,20 @@ class Sessions:
         with translating(self._path), self._factory() as session, session.begin():
             session.connection(execution_options=IMMEDIATE)
             yield session
+
+    @contextmanager
+    def hot_write(self) -> Iterator[Connection]:
+        """`write()` on a bare connection, for `hot`'s prebuilt statements: no ORM session
+        to set up, flush and tear down around a statement or two."""
+        self.guard.check(write=True)
+        with translating(self._path), self._engine.connect() as conn:
+            conn.execution_options(**IMMEDIATE)
+            with conn.begin():
+                yield conn
+
+    @contextmanager
+    def hot_read(self) -> Iterator[Connection]:
+        """`read()` on a bare connection."""
+        self.guard.check(write=False)
+        with translating(self._path), self._engine.connect() as conn, conn.begin():
+            yield conn

@@ -9,8 +9,9 @@ from collections.abc import Sequence
 from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import Row, delete, func, select
 from sqlalchemy.orm import Session
 
 from studio_desktop.core.groups import GroupKind, NewGroup, QueuePause
@@ -114,7 +115,9 @@ def counts(
     return out
 
 
-def follow_up(session: Session, done: JobRow, wildcards_dir: Path | None = None) -> NewJob | None:
+def follow_up(
+    session: Session, done: JobRow | Row[Any], wildcards_dir: Path | None = None
+) -> NewJob | None:
     """The next job of a forever group that `done` (just completed) belongs to: the same
     request with a new seed, its dynamic prompt (if it had one) picked again from the text it
     was expanded from with that seed. None when it has no such group or the group was stopped."""
@@ -157,7 +160,11 @@ def _next_params(last: GenerationParams, wildcards_dir: Path | None) -> Generati
 
 
 def pause_state(session: Session) -> QueuePause:
-    scopes = set(session.scalars(select(PauseRow.scope)))
+    return pause_of(set(session.scalars(select(PauseRow.scope))))
+
+
+def pause_of(scopes: set[str]) -> QueuePause:
+    """What the paused scopes (rows of `queue_pauses`) hold."""
     return QueuePause(
         all_servers=jobs_repo.ALL_SERVERS in scopes,
         servers=frozenset(scopes - {jobs_repo.ALL_SERVERS}),

@@ -9,16 +9,15 @@ from __future__ import annotations
 
 from collections.abc import Collection, Sequence
 from datetime import datetime
-from typing import Any
 
-from sqlalchemy import ColumnElement, ScalarSelect, and_, func, or_, select, true, update
+from sqlalchemy import ColumnElement, and_, func, or_, select, true
 from sqlalchemy.orm import Session
 
 from studio_desktop.core.jobs import IllegalTransition, JobError, JobStatus, NewJob, check_move
 from studio_desktop.core.store import attempts_repo
 from studio_desktop.core.store.errors import JobNotFound
 from studio_desktop.core.store.filters import JobFilter
-from studio_desktop.core.store.models import GroupRow, JobRow, PauseRow
+from studio_desktop.core.store.models import JobRow
 from studio_desktop.core.store.search import JOBS_FTS, PromptSearch, prompt_matches, split
 
 CLAIM_ORDER = (JobRow.priority.desc(), JobRow.seq.asc())
@@ -30,28 +29,6 @@ def next_revision(session: Session) -> int:
     """The revision the next job write takes. Only inside a write transaction; rows stamped
     earlier in it must be flushed (`stamp` does)."""
     return int(session.scalar(select(func.coalesce(func.max(JobRow.revision), 0))) or 0) + 1
-
-
-def _next_revision_expr() -> ScalarSelect[int]:
-    """`next_revision` inside a single-row UPDATE, which then needs no SELECT of its own
-    (SQLite computes it once, before the row changes)."""
-    return select(func.coalesce(func.max(JobRow.revision), 0) + 1).scalar_subquery()
-
-
-def guarded_update(
-    session: Session, job_id: str, guard: Sequence[ColumnElement[bool]], **values: Any
-) -> JobRow | None:
-    """One UPDATE of a job row that still passes `guard`, stamped with the next revision, and
-    the row as written (RETURNING: no read before or after). None when the guard refused (or
-    the job is gone): the caller reads the row to say why, off the hot path."""
-    stmt = (
-        update(JobRow)
-        .where(JobRow.id == job_id, *guard)
-        .values(**values, revision=_next_revision_expr())
-        .returning(JobRow)
-        .execution_options(synchronize_session=False)
-    )
-    return session.scalars(stmt).one_or_none()
 
 
 def stamp(session: Session, rows: Sequence[JobRow]) -> None:
@@ -204,112 +181,6 @@ def may_take(owner: str | None, dead: Collection[str]) -> ColumnElement[bool]:
     if dead:
         allowed.append(JobRow.owner.in_(list(dead)))
     return or_(*allowed)
-
-
-def not_paused(server: str) -> ColumnElement[bool]:
-    """Neither the queue nor this server is paused, and the job's group is not: read in the
-    claim's own statement, so a pause written by any process holds from its commit on."""
-    paused_scope = select(PauseRow.scope).where(PauseRow.scope.in_([ALL_SERVERS, server]))
-    paused_groups = select(GroupRow.id).where(GroupRow.paused.is_(True))
-    return and_(
-        ~paused_scope.exists(),
-        or_(JobRow.group_id.is_(None), JobRow.group_id.not_in(paused_groups)),
-    )
-
-
-def claim_candidates(
-    session: Session,
-    server: str,
-    *,
-    after: tuple[int, int] | None,
-    exclude: Collection[str],
-    limit: int,
-    owner: str | None = None,
-    dead: Collection[str] = (),
-) -> list[JobRow]:
-    """Pending jobs this server (and `owner`, see `may_take`) may take, in claim order, after
-    the (priority, seq) cursor."""
-    stmt = (
-        select(JobRow)
-        .where(
-            JobRow.status == JobStatus.PENDING.value,
-            JobRow.deleted.is_(False),
-            or_(JobRow.pinned.is_(False), JobRow.server == server),
-            may_take(owner, dead),
-            not_paused(server),
-        )
-        .order_by(*CLAIM_ORDER)
-        .limit(limit)
-    )
-    if after is not None:
-        priority, seq = after
-        stmt = stmt.where(
-            or_(JobRow.priority < priority, and_(JobRow.priority == priority, JobRow.seq > seq))
-        )
-    if exclude:
-        stmt = stmt.where(JobRow.id.not_in(list(exclude)))
-    return list(session.scalars(stmt))
-
-
-def try_claim(
-    session: Session,
-    job_id: str,
-    server: str,
-    now: datetime,
-    *,
-    owner: str | None = None,
-    dead: Collection[str] = (),
-) -> JobRow | None:
-    """The one guarded UPDATE, returning the claimed row (no read-back); None when another
-    claimer got there first (or, with `owner`, the job is held by a live owner). With `owner`,
-    the claimed job becomes that owner's."""
-    owner_values: dict[str, Any] = {} if owner is None else {"owner": owner}
-    stmt = (
-        update(JobRow)
-        .where(
-            JobRow.id == job_id,
-            JobRow.status == JobStatus.PENDING.value,
-            JobRow.deleted.is_(False),
-            or_(JobRow.pinned.is_(False), JobRow.server == server),
-            may_take(owner, dead),
-            not_paused(server),
-        )
-        .values(
-            **owner_values,
-            revision=_next_revision_expr(),
-            status=JobStatus.RUNNING.value,
-            server=server,
-            started_at=now,
-            finished_at=None,
-            attempt=JobRow.attempt + 1,
-            progress=0.0,
-            progress_text="",
-            sent_at=None,
-            sampling_at=None,
-            updated_at=now,
-        )
-        .returning(JobRow)
-        .execution_options(synchronize_session=False)
-    )
-    row = session.scalars(stmt).one_or_none()
-    if row is None:
-        return None
-    attempts_repo.open_take(session, row, now)
-    return row
-
-
-def set_progress(session: Session, job_id: str, progress: float, text: str, now: datetime) -> None:
-    session.execute(
-        update(JobRow)
-        .where(JobRow.id == job_id, JobRow.status == JobStatus.RUNNING.value)
-        .values(
-            progress=min(max(progress, 0.0), 1.0),
-            progress_text=text,
-            updated_at=now,
-            revision=_next_revision_expr(),
-        )
-        .execution_options(synchronize_session=False)
-    )
 
 
 def top_pending_priority(session: Session) -> int:

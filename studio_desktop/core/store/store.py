@@ -16,7 +16,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import text
+from sqlalchemy import Connection, text
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -37,13 +37,13 @@ from studio_desktop.core.jobs import (
     JobStatus,
     NewImage,
     NewJob,
-    check_move,
 )
 from studio_desktop.core.store import (
     attempts_repo,
     boards_repo,
     convert,
     groups_repo,
+    hot,
     images_repo,
     jobs_repo,
     migrate,
@@ -54,6 +54,7 @@ from studio_desktop.core.store.errors import (
     DuplicateServer,
     GroupNotFound,
     ImageNotFound,
+    JobNotFound,
     translating,
 )
 from studio_desktop.core.store.filters import (
@@ -74,8 +75,6 @@ from studio_desktop.core.store.search import terms
 # first round reads few rows (each is a full job with its JSON); jobs no server can run (missing
 # nodes) can pile up at the front, so later rounds read more.
 _CLAIM_BATCHES = (2, 32)
-# A job taken from the queue whose take goes on: writes about its run are allowed.
-_TAKEN = (JobStatus.RUNNING.value, JobStatus.RETRYING.value)
 
 
 class _Keep(enum.Enum):
@@ -209,9 +208,9 @@ class Store:
         cursor: tuple[int, int] | None = None
         rounds = 0
         while True:
-            with self._db.read() as session:
-                rows = jobs_repo.claim_candidates(
-                    session,
+            with self._db.hot_read() as conn:
+                rows = hot.claim_candidates(
+                    conn,
                     server,
                     after=cursor,
                     exclude=exclude,
@@ -225,9 +224,9 @@ class Store:
             for candidate in candidates:
                 if can_run is not None and not can_run(candidate):
                     continue
-                with self._db.write() as session:
-                    claimed = jobs_repo.try_claim(
-                        session, candidate.id, server, utcnow(), owner=owner, dead=dead
+                with self._db.hot_write() as conn:
+                    claimed = hot.claim(
+                        conn, candidate.id, server, utcnow(), owner=owner, dead=dead
                     )
                     if claimed is not None:
                         return convert.job(claimed)
@@ -282,72 +281,56 @@ class Store:
 
     def fail(self, job_id: str, error: JobError) -> Job:
         """Running or retrying -> failed, with the reason."""
-        return self.move(job_id, JobStatus.FAILED, error=error)
+        with self._db.hot_write() as conn:
+            row = hot.fail(conn, job_id, error, utcnow())
+            if row is None:
+                raise self._refused(conn, job_id, JobStatus.FAILED)
+            return convert.job(row)
 
     def set_progress(self, job_id: str, progress: float, text: str = "") -> None:
         """Record progress (0..1) of a running job; ignored if the job isn't running."""
-        with self._db.write() as session:
-            jobs_repo.set_progress(session, job_id, progress, text, utcnow())
+        with self._db.hot_write() as conn:
+            hot.set_progress(conn, job_id, progress, text, utcnow())
 
     def set_workflow(self, job_id: str, workflow: Mapping[str, Any]) -> Job:
         """Record the bound graph of a running job (before it is submitted, so a resubmit sends
         the same) and return the job. IllegalTransition if the job is no longer running: it was
         cancelled or ended meanwhile, and must not be submitted."""
-        with self._db.write() as session:
-            row = jobs_repo.guarded_update(
-                session,
-                job_id,
-                [JobRow.status == JobStatus.RUNNING.value],
-                workflow=dict(workflow),
-                updated_at=utcnow(),
-            )
+        with self._db.hot_write() as conn:
+            row = hot.set_workflow(conn, job_id, dict(workflow), utcnow())
             if row is None:
-                raise self._refused(session, job_id)
+                raise self._refused(conn, job_id)
             return convert.job(row)
 
     def mark_sent(self, job_id: str) -> Job:
         """The job's prompt reached its server (now): from here it waits in the server's queue
         until `mark_sampling`. IllegalTransition if the job is no longer running."""
-        with self._db.write() as session:
-            now = utcnow()
-            row = jobs_repo.guarded_update(
-                session,
-                job_id,
-                [JobRow.status.in_(_TAKEN)],
-                sent_at=now,
-                sampling_at=None,
-                updated_at=now,
-            )
+        with self._db.hot_write() as conn:
+            row = hot.mark_sent(conn, job_id, utcnow())
             if row is None:
-                raise self._refused(session, job_id)
-            attempts_repo.mark_sent(session, row, now)
+                raise self._refused(conn, job_id)
             return convert.job(row)
 
     def mark_sampling(self, job_id: str) -> Job | None:
         """The server began executing the job's prompt (now). Returns the job, or None when it
         was already marked (nothing written). IllegalTransition if it is no longer running."""
-        with self._db.write() as session:
-            now = utcnow()
-            row = jobs_repo.guarded_update(
-                session,
-                job_id,
-                [JobRow.status.in_(_TAKEN), JobRow.sampling_at.is_(None)],
-                sampling_at=now,
-                updated_at=now,
-            )
+        with self._db.hot_write() as conn:
+            row = hot.mark_sampling(conn, job_id, utcnow())
             if row is None:
-                if jobs_repo.require(session, job_id).status in _TAKEN:
+                current = hot.find(conn, job_id)
+                if current is not None and current.status in hot.TAKEN:
                     return None  # already marked
-                raise self._refused(session, job_id)
-            attempts_repo.mark_sampling(session, row, now)
+                raise self._refused(conn, job_id)
             return convert.job(row)
 
     @staticmethod
-    def _refused(session: Session, job_id: str) -> Exception:
-        """Why a guarded write to a running job changed nothing (read in the same transaction,
-        so nothing moved meanwhile): the job is gone, or it is no longer running."""
-        row = jobs_repo.require(session, job_id)  # raises JobNotFound
-        return IllegalTransition(job_id, JobStatus(row.status), JobStatus.RUNNING)
+    def _refused(conn: Connection, job_id: str, new: JobStatus = JobStatus.RUNNING) -> Exception:
+        """Why a guarded write changed nothing (read in the same transaction, so nothing moved
+        meanwhile): the job is gone, or it is not in a state that allows the write."""
+        row = hot.find(conn, job_id)
+        if row is None:
+            return JobNotFound(job_id)
+        return IllegalTransition(job_id, JobStatus(row.status), new)
 
     def attempts(self, job_id: str) -> list[Attempt]:
         """Every take of a job from the queue, oldest first."""
@@ -363,26 +346,27 @@ class Store:
 
     def complete_job(self, job_id: str, outputs: Sequence[NewImage]) -> Completed:
         """`complete`, returning the completed job too (what the engine reports, unread)."""
-        with self._db.write() as session:
-            row = jobs_repo.require(session, job_id)
-            old = JobStatus(row.status)
+        with self._db.hot_write() as conn:
+            now = utcnow()
+            done = hot.complete(conn, job_id, outputs, now)
+            if done is None:
+                row = hot.find(conn, job_id)
+                if row is None or row.status != JobStatus.COMPLETED.value:
+                    raise self._refused(conn, job_id, JobStatus.COMPLETED)
+                images = hot.images_of(conn, job_id)  # completed already: nothing recorded
+                return Completed(convert.job(row), [convert.image(r) for r in images])
+            row, images = done
             follow: list[JobRow] = []
-            if old is JobStatus.COMPLETED:
-                images = images_repo.for_job(session, job_id)
-            else:
-                check_move(job_id, old, JobStatus.COMPLETED)
-                now = utcnow()
-                images = images_repo.insert(session, job_id, outputs, now)
-                jobs_repo.apply_move(session, row, JobStatus.COMPLETED, now)
+            if hot.chains(conn, row.group_id):
                 # A forever group's next job is queued in the completion's own transaction:
                 # a crash can neither lose the chain nor queue the next one twice.
-                nxt = groups_repo.follow_up(session, row, self.wildcards_dir)
-                if nxt is not None:
-                    follow = jobs_repo.insert(session, [nxt], now, row.owner)
-            ordered = sorted(images, key=lambda r: r.idx)
+                with Session(bind=conn, autoflush=False, expire_on_commit=False) as session:
+                    nxt = groups_repo.follow_up(session, row, self.wildcards_dir)
+                    if nxt is not None:
+                        follow = jobs_repo.insert(session, [nxt], now, row.owner)
             return Completed(
                 convert.job(row),
-                [convert.image(r) for r in ordered],
+                [convert.image(r) for r in images],
                 follow_up=convert.job(follow[0]) if follow else None,
             )
 
@@ -566,8 +550,8 @@ class Store:
 
     def queue_pause(self) -> QueuePause:
         """What is paused now (stored: it holds across restarts and processes)."""
-        with self._db.read() as session:
-            return groups_repo.pause_state(session)
+        with self._db.hot_read() as conn:
+            return groups_repo.pause_of(hot.paused_scopes(conn))
 
     def pause_queue(self, server: str | None = None) -> QueuePause:
         """Take no new job, on every server (None) or on this one (a URL). Running jobs go on."""
