@@ -6,6 +6,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
+import select
 import socket
 import sys
 import threading
@@ -395,6 +396,28 @@ def test_connections_are_reused(server: ScriptedServer, client: ComfyClient) -> 
     for _ in range(5):
         client.queue()
     assert len({s.client_port for s in server.seen}) == 1
+
+
+def test_a_kept_alive_connection_the_server_closed_while_idle_is_replaced(
+    server: ScriptedServer, client: ComfyClient
+) -> None:
+    """ComfyUI (aiohttp) closes idle connections after its keep-alive timeout; the next call
+    must open a new one, not fail on the dead one."""
+    queue = json.dumps({"queue_running": [], "queue_pending": []}).encode()
+
+    def answer_then_hang_up(h: _Handler) -> None:
+        h.reply(200, queue)
+        h.close_connection = True  # no "Connection: close": the client learns it later
+
+    server.routes["/queue"] = answer_then_hang_up
+    client.queue()
+    idle = client._transport._idle  # type: ignore[attr-defined]
+    assert len(idle) == 1
+    readable, _, _ = select.select([idle[0].sock], [], [], 10)  # the server's FIN arrived
+    assert readable
+    server.json("/queue", {"queue_running": [], "queue_pending": []})
+    assert client.queue().running == ()
+    assert len({s.client_port for s in server.seen}) == 2
 
 
 def test_submit_body(server: ScriptedServer, client: ComfyClient) -> None:

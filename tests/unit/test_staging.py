@@ -3,6 +3,7 @@ collection leaves no orphan file, a kill at any moment leaves a state the next s
 
 from __future__ import annotations
 
+import errno
 import io
 import os
 from pathlib import Path
@@ -159,3 +160,25 @@ def test_a_staged_image_costs_one_fsync_per_file_and_per_folder(
         assert len(synced) == 6
         ctx.store.complete(job_id, [image])
         assert ctx.paths.resolve(image.path).is_file()
+
+
+def test_an_output_folder_on_another_drive_gets_its_files_copied_there(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A rename across drives fails (EXDEV): the staged file is copied atomically instead."""
+    real_replace = os.replace
+
+    def across_drives(src: str | os.PathLike[str], dest: str | os.PathLike[str]) -> None:
+        if ".part" not in str(src):  # the staged file's rename, not the copy's own
+            raise OSError(errno.EXDEV, "Invalid cross-device link")
+        real_replace(src, dest)
+
+    with AppContext.open(tmp_path / "data") as ctx:
+        job_id = _running_job(ctx)
+        staged, image = _stage(ctx.library, job_id)
+        ctx.store.complete(job_id, [image])
+        monkeypatch.setattr(os, "replace", across_drives)
+        staged.publish()  # type: ignore[attr-defined]
+        monkeypatch.undo()
+        assert ctx.paths.resolve(image.path).read_bytes().startswith(b"\x89PNG")
+        assert not (ctx.paths.temp / "staging" / job_id).exists()

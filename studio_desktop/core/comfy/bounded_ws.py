@@ -6,6 +6,11 @@ never end, fill memory. Here the declared length is checked before any payload i
 fragmented message is refused once its total (or its fragment count) passes the limit. UTF-8 is
 not validated by websocket-client (its pure-Python validator takes seconds on large frames);
 our JSON parsing rejects invalid text anyway.
+
+Frames are parsed out of socket reads of up to `READ_AHEAD` bytes: websocket-client asks the
+socket for exactly the bytes it needs next (2 header bytes, the length, then the payload), a
+system call and a round of Python wrappers each, three or more per frame, and a job brings a
+few dozen frames.
 """
 
 from __future__ import annotations
@@ -17,6 +22,8 @@ from websocket._abnf import ABNF, continuous_frame, frame_buffer
 
 from studio_desktop.core.comfy import limits
 
+READ_AHEAD = 64 * 1024
+
 
 class MessageTooLarge(websocket.WebSocketPayloadException):
     """A websocket message past MAX_WS_MESSAGE_BYTES or MAX_WS_FRAGMENTS; the socket is dropped."""
@@ -26,6 +33,23 @@ class _BoundedFrames(frame_buffer):
     def __init__(self, recv: Any, max_bytes: int) -> None:
         super().__init__(recv, skip_utf8_validation=True)
         self.max_bytes = max_bytes
+        self._ahead = bytearray()  # read from the socket, not yet parsed
+        self._used = 0  # bytes of _ahead already handed out
+
+    def recv_strict(self, bufsize: int) -> bytes:
+        """Exactly `bufsize` bytes, from what was read ahead, reading more when short. A timeout
+        or a drop while short keeps what was read: the next call resumes the same frame."""
+        while len(self._ahead) - self._used < bufsize:
+            if self._used:
+                del self._ahead[: self._used]
+                self._used = 0
+            data = self.recv(READ_AHEAD)
+            if not data:
+                raise websocket.WebSocketConnectionClosedException("the connection was closed")
+            self._ahead += data
+        start = self._used
+        self._used += bufsize
+        return bytes(self._ahead[start : self._used])
 
     def recv_length(self) -> None:
         super().recv_length()

@@ -1,7 +1,7 @@
-"""Blocking HTTP client for one ComfyUI server (requests, keep-alive connection pool).
+"""Blocking HTTP client for one ComfyUI server (kept-alive connections, see transport.py).
 
-Every failure comes out as a `ComfyError` subclass (see errors.py); nothing from requests leaks.
-Thread-safe for concurrent calls: a requests.Session shares its pool across threads.
+Every failure comes out as a `ComfyError` subclass (see errors.py); nothing from the transport
+leaks. Thread-safe for concurrent calls: the transport's pool is shared across threads.
 
 Bounded (limits.py): every call has an overall deadline besides the per-read `timeout`, every
 body a size cap, and redirects are followed only within the server's own origin, so neither a
@@ -13,14 +13,15 @@ from __future__ import annotations
 import json
 import ntpath
 import posixpath
+import re
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any, TypeVar
-from urllib.parse import quote, urljoin, urlsplit
+from urllib.parse import quote, urlencode, urljoin, urlsplit
 
-import requests
+from urllib3.filepost import encode_multipart_formdata
 
 from studio_desktop.core.comfy import limits
-from studio_desktop.core.comfy.deadline import Deadline, watched_session
+from studio_desktop.core.comfy.deadline import Deadline
 from studio_desktop.core.comfy.errors import (
     BadResponse,
     ComfyAuthError,
@@ -48,6 +49,12 @@ from studio_desktop.core.comfy.models import (
 )
 from studio_desktop.core.comfy.object_info import ObjectInfo
 from studio_desktop.core.comfy.text import server_text
+from studio_desktop.core.comfy.transport import (
+    Reply,
+    TransportError,
+    TransportTimeout,
+    for_server,
+)
 
 # Re-exported: callers outside the UI still import it from here.
 from studio_desktop.core.urls import normalize_base_url as normalize_base_url
@@ -57,6 +64,17 @@ T = TypeVar("T")
 _CHUNK = 64 * 1024
 _BODY_SNIPPET = 4000
 _DEFAULT_PORTS = {"http": 80, "https": 443}
+_REDIRECT_STATUSES = frozenset((301, 302, 303, 307, 308))
+# A header value one line of visible text (or empty), as requests checked it before sending.
+_SENDABLE_HEADER_VALUE = re.compile(r"^\S[^\r\n]*$|^$")
+
+
+class _Unsendable(Exception):
+    """The request cannot be sent as it is; `what` names the part at fault, for the message."""
+
+    def __init__(self, what: str) -> None:
+        super().__init__(what)
+        self.what = what
 
 
 def _safe_filename(filename: str) -> str:
@@ -101,11 +119,12 @@ class ComfyClient:
         self.transfer_deadline = transfer_deadline
         self.max_json_bytes = max_json_bytes
         self._origin = _origin(self.base_url)
-        self._session = watched_session(self.base_url)
+        self._transport = for_server(self.base_url, timeout)
         self._auth_header = auth_header or None
         self._headers: dict[str, str] = {"Accept": "application/json"}
         if auth_header:
             self._headers["Authorization"] = auth_header
+        self._header_sendable = all(_sendable_header(v) for v in self._headers.values())
 
     @property
     def auth_header(self) -> str | None:
@@ -120,7 +139,7 @@ class ComfyClient:
 
     def close(self) -> None:
         """Release pooled connections."""
-        self._session.close()
+        self._transport.close()
 
     # --- plumbing -------------------------------------------------------------------------
 
@@ -128,39 +147,46 @@ class ComfyClient:
         self,
         method: str,
         route: str,
-        read: Callable[[requests.Response], T],
+        read: Callable[[Reply], T],
         *,
         seconds: float | None = None,
-        **kwargs: Any,
+        params: Mapping[str, str] | None = None,
+        json_body: Any = None,
+        form: tuple[Mapping[str, str], tuple[str, bytes, str]] | None = None,
     ) -> T:
-        """Send, check the status, and `read` the body, all within one deadline."""
+        """Send, check the status, and `read` the body, all within one deadline.
+
+        The body is `json_body` (sent as JSON) or `form` (fields, and one file as (name, bytes,
+        content type), sent as multipart/form-data)."""
         seconds = self.deadline if seconds is None else seconds
+        try:
+            headers, body = self._request_parts(json_body, form)
+        except _Unsendable as exc:
+            # Refused before anything was sent: the same request would be refused again, and
+            # the server is not to blame. (No exception text: it would repeat the token.)
+            raise ComfyError(
+                f"The request to ComfyUI at {self.base_url} could not be sent: "
+                f"it holds {exc.what}.",
+                url=self.base_url,
+            ) from None
+        url = f"{self.base_url}{route}"
+        if params:
+            url = f"{url}?{urlencode(params)}"
         with Deadline(seconds) as deadline:
             try:
-                response = self._send(method, route, **kwargs)
+                reply = self._send(method, url, route, headers, body)
                 try:
-                    result = read(response)
+                    result = read(reply)
                 finally:
-                    response.close()
-            except requests.Timeout as exc:
+                    reply.close()
+            except TransportTimeout as exc:
                 if deadline.expired:
                     raise ComfyTimeout(self.base_url, seconds) from exc
                 raise ComfyTimeout(self.base_url, self.timeout) from exc
-            except (requests.exceptions.InvalidJSONError, requests.exceptions.InvalidHeader) as exc:
-                # Refused before anything was sent: the same request would be refused again, and
-                # the server is not to blame. (No exception text: it would repeat the token.)
-                what = "a number that is not finite (NaN or infinity)"
-                if isinstance(exc, requests.exceptions.InvalidHeader):
-                    what = "an access token that is not one line of plain text"
-                raise ComfyError(
-                    f"The request to ComfyUI at {self.base_url} could not be sent: "
-                    f"it holds {what}.",
-                    url=self.base_url,
-                ) from exc
-            except requests.RequestException as exc:
+            except TransportError as exc:
                 if deadline.expired:
                     raise ComfyTimeout(self.base_url, seconds) from exc
-                raise ComfyConnectionError(self.base_url, _reason(exc)) from exc
+                raise ComfyConnectionError(self.base_url, exc.reason) from exc
             except ComfyError as exc:
                 # A body cut by the deadline reads as truncated or unparseable: say what it was.
                 if deadline.expired and not isinstance(exc, ComfyTimeout):
@@ -170,48 +196,61 @@ class ComfyClient:
                 raise ComfyTimeout(self.base_url, seconds)
             return result
 
-    def _send(self, method: str, route: str, **kwargs: Any) -> requests.Response:
-        """The final answer to `method route`, after same-origin redirects; 4xx/5xx raise."""
-        url = f"{self.base_url}{route}"
-        for _ in range(limits.MAX_REDIRECTS + 1):
-            response = self._session.request(
-                method,
-                url,
-                headers=self._headers,
-                timeout=self.timeout,
-                stream=True,
-                allow_redirects=False,
-                **kwargs,
+    def _request_parts(
+        self, json_body: Any, form: tuple[Mapping[str, str], tuple[str, bytes, str]] | None
+    ) -> tuple[Mapping[str, str], bytes | None]:
+        """The headers and the encoded body of one request; _Unsendable if it cannot be sent."""
+        if not self._header_sendable:
+            raise _Unsendable("an access token that is not one line of plain text")
+        if form is not None:
+            fields, (name, data, content_type) = form
+            body, form_type = encode_multipart_formdata(
+                [*fields.items(), ("image", (name, data, content_type))]
             )
-            if not response.is_redirect:
+            return {**self._headers, "Content-Type": form_type}, body
+        if json_body is None:
+            return self._headers, None
+        try:
+            encoded = json.dumps(json_body, allow_nan=False).encode("utf-8")
+        except ValueError:
+            raise _Unsendable("a number that is not finite (NaN or infinity)") from None
+        return {**self._headers, "Content-Type": "application/json"}, encoded
+
+    def _send(
+        self, method: str, url: str, route: str, headers: Mapping[str, str], body: bytes | None
+    ) -> Reply:
+        """The final answer to `method url`, after same-origin redirects; 4xx/5xx raise."""
+        for _ in range(limits.MAX_REDIRECTS + 1):
+            reply = self._transport.send(method, url, headers, body)
+            location = reply.header("location")
+            if reply.status not in _REDIRECT_STATUSES or location is None:
                 break
-            target = urljoin(url, response.headers["location"])
-            status = response.status_code
-            response.close()
+            target = urljoin(url, location)
+            status = reply.status
+            reply.close()
             if self._origin is None or _origin(target) != self._origin:
                 raise RedirectRefused(self.base_url, target)
             if method not in ("GET", "HEAD") and status not in (307, 308):
                 # 301-303 would turn the POST into a GET and drop what we sent.
                 raise ComfyHTTPError(self.base_url, status, f"redirected {route} to {target}")
-            url = target
-            kwargs.pop("params", None)  # the redirect target carries its own query
+            url = target  # the redirect target carries its own query
         else:
-            response.close()
-            raise ComfyHTTPError(self.base_url, response.status_code, "too many redirects")
-        if response.status_code >= 400:
+            reply.close()
+            raise ComfyHTTPError(self.base_url, reply.status, "too many redirects")
+        if reply.status >= 400:
             try:
-                self._raise_for_status(response, route)
+                self._raise_for_status(reply, route)
             finally:
-                response.close()
-        return response
+                reply.close()
+        return reply
 
-    def _raise_for_status(self, response: requests.Response, route: str) -> None:
-        status = response.status_code
+    def _raise_for_status(self, reply: Reply, route: str) -> None:
+        status = reply.status
         rejection = status == 400 and route == "/prompt"  # JSON worth reading whole
         limit = self.max_json_bytes if rejection else limits.MAX_ERROR_BODY_BYTES
         try:
-            raw = _read_prefix(response, limit)
-        except requests.RequestException:
+            raw = _read_prefix(reply, limit)
+        except (TransportError, TransportTimeout):
             raw = b""
         # Not response.encoding: the server names the charset, and a made-up one would raise.
         body = raw.decode("utf-8", errors="replace")
@@ -227,8 +266,8 @@ class ComfyClient:
         raise ComfyHTTPError(self.base_url, status, body[:_BODY_SNIPPET])
 
     def _json(self, method: str, route: str, parse: Callable[[Any], T], **kwargs: Any) -> T:
-        def read(response: requests.Response) -> T:
-            raw = _read_capped(response, self.max_json_bytes, self.base_url, f"the {route} answer")
+        def read(reply: Reply) -> T:
+            raw = _read_capped(reply, self.max_json_bytes, self.base_url, f"the {route} answer")
             try:
                 body = json.loads(raw)
             except (ValueError, RecursionError) as exc:
@@ -247,8 +286,8 @@ class ComfyClient:
         self._call(
             "POST",
             route,
-            lambda response: _read_prefix(response, limits.MAX_ERROR_BODY_BYTES),
-            json=payload,
+            lambda reply: _read_prefix(reply, limits.MAX_ERROR_BODY_BYTES),
+            json_body=payload,
         )
 
     # --- routes ---------------------------------------------------------------------------
@@ -296,7 +335,7 @@ class ComfyClient:
         if front:
             payload["front"] = True
         return self._json(
-            "POST", "/prompt", lambda b: submit_result_from_json(_obj(b)), json=payload
+            "POST", "/prompt", lambda b: submit_result_from_json(_obj(b)), json_body=payload
         )
 
     def delete_from_queue(self, prompt_ids: Sequence[str]) -> None:
@@ -340,7 +379,7 @@ class ComfyClient:
         return self._call(
             "GET",
             "/view",
-            lambda response: _read_capped(response, max_bytes, self.base_url, filename),
+            lambda reply: _read_capped(reply, max_bytes, self.base_url, filename),
             seconds=self.transfer_deadline,
             params=params,
         )
@@ -361,14 +400,12 @@ class ComfyClient:
             "subfolder": subfolder,
             "overwrite": "true" if overwrite else "false",
         }
-        files = {"image": (name, data, "application/octet-stream")}
         return self._json(
             "POST",
             "/upload/image",
             lambda b: uploaded_file_from_json(_obj(b)),
             seconds=self.transfer_deadline,
-            data=fields,
-            files=files,
+            form=(fields, (name, data, "application/octet-stream")),
         )
 
 
@@ -393,47 +430,40 @@ def _obj(body: Any) -> Mapping[str, Any]:
     return body
 
 
-def _read_capped(response: requests.Response, limit: int, url: str, what: str) -> bytes:
+def _read_capped(reply: Reply, limit: int, url: str, what: str) -> bytes:
     """The whole body; ResponseTooLarge as soon as it (or its declared length) passes `limit`."""
-    declared = response.headers.get("Content-Length", "")
-    if declared.isdigit() and int(declared) > limit:
-        raise ResponseTooLarge(url, what, limit)
-    body = bytearray()
-    for chunk in response.iter_content(_CHUNK):
-        body += chunk
-        if len(body) > limit:
+    declared = reply.header("Content-Length") or ""
+    if declared.isdigit():
+        size = int(declared)
+        if size > limit:
             raise ResponseTooLarge(url, what, limit)
-    return bytes(body)
+        # Within the cap: read it in one piece, joined without another copy.
+        return b"".join(reply.chunks(max(size, 1)))
+    parts: list[bytes] = []
+    total = 0
+    for chunk in reply.chunks(_CHUNK):
+        parts.append(chunk)
+        total += len(chunk)
+        if total > limit:
+            raise ResponseTooLarge(url, what, limit)
+    return b"".join(parts)
 
 
-def _read_prefix(response: requests.Response, limit: int) -> bytes:
+def _read_prefix(reply: Reply, limit: int) -> bytes:
     """At most `limit` bytes of the body; the rest is left unread (the connection is dropped)."""
     body = bytearray()
-    for chunk in response.iter_content(_CHUNK):
+    for chunk in reply.chunks(_CHUNK):
         body += chunk[: limit - len(body)]
         if len(body) >= limit:
             break
     return bytes(body)
 
 
-_REASONS = (
-    ("refused", "connection refused"),
-    ("Name or service not known", "server name not found"),
-    ("nodename nor servname", "server name not found"),
-    ("getaddrinfo failed", "server name not found"),
-    ("No route to host", "no route to host"),
-    ("Connection reset", "connection reset"),
-    ("RemoteDisconnected", "connection closed by the server"),
-    ("Connection aborted", "connection closed by the server"),
-    ("IncompleteRead", "connection dropped mid-answer"),
-    ("CERTIFICATE_VERIFY_FAILED", "TLS certificate not trusted"),
-)
-
-
-def _reason(exc: BaseException) -> str:
-    # requests buries the useful part ("Connection refused") inside nested urllib3 messages.
-    text = str(exc)
-    for needle, reason in _REASONS:
-        if needle in text:
-            return reason
-    return type(exc).__name__
+def _sendable_header(value: str) -> bool:
+    if not _SENDABLE_HEADER_VALUE.match(value):
+        return False
+    try:
+        value.encode("latin-1")  # what HTTP/1.1 headers are sent in
+    except UnicodeEncodeError:
+        return False
+    return True

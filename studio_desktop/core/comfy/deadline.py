@@ -173,7 +173,8 @@ class Deadline:
                 cut(sock)
 
 
-def _watch(sock: socket.socket | None) -> None:
+def watch_socket(sock: socket.socket | None) -> None:
+    """Let the calling thread's Deadline, if any, cut `sock` when it expires."""
     deadline: Deadline | None = getattr(_current, "deadline", None)
     if deadline is not None and sock is not None:
         deadline.watch(sock)
@@ -187,10 +188,10 @@ class _Watching:
 
     def connect(self) -> None:
         super().connect()  # type: ignore[misc]
-        _watch(self.sock)
+        watch_socket(self.sock)
 
     def request(self, *args: Any, **kwargs: Any) -> None:
-        _watch(self.sock)
+        watch_socket(self.sock)
         super().request(*args, **kwargs)  # type: ignore[misc]
 
 

@@ -287,24 +287,24 @@ def add_png_text(data: bytes, key: str, value: str) -> bytes:
         raise ValueError(f"invalid PNG text key: {key!r}")
     spans = _chunk_spans(data)
     body = key_raw + b"\0\0\0\0\0" + value.encode("utf-8")  # flag, method, lang\0, trans\0
-    out = bytearray(data[: len(PNG_SIGNATURE)])
+    # Views of the kept chunks, joined once: the image's bytes are copied a single time.
+    view = memoryview(data)
+    parts: list[bytes | memoryview] = [view[: len(PNG_SIGNATURE)]]
     for ctype, start, end in spans:
         if _text_key(ctype, data, start, end) == key_raw:
             continue
         if ctype == b"IEND":
-            out += _make_chunk(b"iTXt", body)
-        out += data[start:end]
-    return bytes(out)
+            parts.append(_make_chunk(b"iTXt", body))
+        parts.append(view[start:end])
+    return b"".join(parts)
 
 
 def strip_png_text(data: bytes) -> bytes:
     """The PNG without any tEXt/zTXt/iTXt chunk (for exports without metadata)."""
     spans = _chunk_spans(data)
-    out = bytearray(data[: len(PNG_SIGNATURE)])
-    for ctype, start, end in spans:
-        if ctype not in _TEXT_CHUNKS:
-            out += data[start:end]
-    return bytes(out)
+    view = memoryview(data)
+    kept = (view[start:end] for ctype, start, end in spans if ctype not in _TEXT_CHUNKS)
+    return b"".join([view[: len(PNG_SIGNATURE)], *kept])
 
 
 # --- sizes and Pillow ---------------------------------------------------------------------------

@@ -59,7 +59,8 @@ class Staging:
         publication. Must return before the commit that records the outputs starts: a manifest
         cut short by a kill is only ever read for a job recorded as completed."""
         entries = [{"staged": s.name, "dest": str(d)} for s, d in self._moves]
-        self.folder.mkdir(parents=True, exist_ok=True)
+        if not self._moves:
+            self.folder.mkdir(parents=True, exist_ok=True)
         write_synced(self.folder / MANIFEST, json.dumps(entries).encode())
         fsync_dir(self.folder)
 
@@ -75,22 +76,37 @@ def _publish(folder: Path, moves: list[tuple[Path, Path]]) -> None:
     staging folder (the renames are on disk before the manifest that could redo them goes)."""
     renamed_into: dict[Path, None] = {}  # ordered, each folder once
     for staged, dest in moves:
-        if not staged.exists():
-            continue  # moved by an earlier, interrupted publication
-        dest.parent.mkdir(parents=True, exist_ok=True)
         try:
-            os.replace(staged, dest)
-        except OSError as exc:
-            if exc.errno != errno.EXDEV:
-                raise
-            # The output folder is on another drive: copy it there atomically instead.
-            atomic_write_bytes(dest, staged.read_bytes())
-            staged.unlink()
-            continue  # atomic_write_bytes synced the folder
-        renamed_into[dest.parent] = None
+            renamed = _move(staged, dest)
+        except FileNotFoundError:
+            if not staged.exists():
+                continue  # moved by an earlier, interrupted publication
+            dest.parent.mkdir(parents=True, exist_ok=True)  # a new day's or shard's folder
+            renamed = _move(staged, dest)
+        if renamed:
+            renamed_into[dest.parent] = None
     for parent in renamed_into:
         fsync_dir(parent)
-    shutil.rmtree(folder, ignore_errors=True)
+    try:  # all that is left is the manifest: two calls instead of rmtree's walk
+        (folder / MANIFEST).unlink(missing_ok=True)
+        folder.rmdir()
+    except OSError:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def _move(staged: Path, dest: Path) -> bool:
+    """Move one staged file to its place; True when renamed (its folder is still to sync)."""
+    try:
+        os.replace(staged, dest)
+    except OSError as exc:
+        if exc.errno != errno.EXDEV:
+            raise
+        # The output folder is on another drive: copy it there atomically instead (which
+        # syncs the folder itself).
+        atomic_write_bytes(dest, staged.read_bytes())
+        staged.unlink()
+        return False
+    return True
 
 
 def recover(root: Path, status_of: Callable[[str], str | None]) -> tuple[int, int]:
