@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QPushButton, QStatusBa
 from studio_desktop.core.engine import ServerState, ServerStatus
 from studio_desktop.core.servers import gpu_label
 from studio_desktop.ui.indicators import STATE_COLOURS, dot
+from studio_desktop.ui.popup_menu import popup
 from studio_desktop.ui.server_browser import open_in_browser
 from studio_desktop.ui.texts import server_display_name, status_text
 
@@ -25,7 +26,7 @@ class _ServerBadge(QWidget):
         # Right-click: open the server's own page (ComfyUI's editor) in the browser.
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.customContextMenuRequested.connect(
-            lambda pos: self.menu().popup(self.mapToGlobal(pos))
+            lambda pos: popup(self.menu(), self.mapToGlobal(pos))
         )
         layout = QHBoxLayout(self)
         layout.setContentsMargins(6, 0, 6, 0)
@@ -37,7 +38,6 @@ class _ServerBadge(QWidget):
 
     def menu(self) -> QMenu:
         menu = QMenu(self)
-        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         menu.addAction(self.tr("Open in browser"), lambda: open_in_browser(self.url))
         return menu
 

@@ -7,9 +7,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QToolButton
+from PySide6.QtWidgets import QStyle, QStyleOptionGroupBox, QToolButton
 from pytestqt.qtbot import QtBot
 
 from studio_desktop.core.context import AppContext
@@ -233,3 +234,27 @@ def test_remix_and_a_dropped_output_restore_every_option(
     assert template is not None
     assert bind(template, form.params(), job_id=job.id) == job.workflow
     assert fake.submitted  # it ran on the server
+
+
+@pytest.mark.parametrize("which", ["hires_group", "sweep_group"])
+def test_an_unticked_hires_fix_or_sweep_is_its_title_alone_with_no_empty_bar_under_it(
+    which: str, make_pool: PoolFactory, make_tab: TabFactory
+) -> None:
+    tab = make_tab(make_pool(start=False))
+    tab.show()
+    group = getattr(tab.form, which)
+    assert not group.isChecked()
+    picture = group.grab().toImage()
+    # Below the title's check box: the window's colour only (Fusion drew a framed empty box).
+    option = QStyleOptionGroupBox()
+    group.initStyleOption(option)
+    title = group.style().subControlRect(
+        QStyle.ComplexControl.CC_GroupBox, option, QStyle.SubControl.SC_GroupBoxCheckBox, group
+    )
+    background = group.palette().color(group.backgroundRole()).rgb()
+    below = {
+        picture.pixel(x, y)
+        for y in range(title.bottom() + 2, picture.height())
+        for x in range(picture.width())
+    }
+    assert below <= {background}, f"{len(below)} colours under the title"

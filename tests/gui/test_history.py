@@ -17,7 +17,7 @@ import pytest
 from PIL import Image
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QUrl
 from PySide6.QtGui import QGuiApplication, QPixmap
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QMenu, QWidget
 from pytestqt.qtbot import QtBot
 
 from studio_desktop.core.context import AppContext
@@ -45,6 +45,7 @@ from studio_desktop.workers.read_view import ReadView
 from studio_desktop.workers.tasks import Tasks
 from tests.fakes.comfy_server import FakeComfyServer
 from tests.gui.conftest import PoolFactory, db
+from tests.gui.menus import menus_of, right_click_times
 
 WAIT_MS = 20_000
 SERVER = "http://127.0.0.1:1"
@@ -951,3 +952,58 @@ def test_copy_error_puts_the_message_and_details_on_the_clipboard(
 
 
 # Exporting and copying a job's workflow: tests/gui/test_workflow_actions.py.
+
+
+# --- context menus ----------------------------------------------------------------------------
+
+
+def test_fifty_right_clicks_on_history_rows_headers_and_outputs_leave_no_menus_behind(
+    qtbot: QtBot, ctx: AppContext, idle_pool: WorkerPool, open_history: OpenHistory
+) -> None:
+    job = add_job(ctx, "a fox")
+    history = open_history(idle_pool)
+    tab = history.tab
+    assert tab.select_job(job.id)
+    history.settle()
+    (record,) = tab.details.shown_images
+    row = tab.table.visualRect(tab.model.index(0, 1)).center()
+    at = tab.mapToGlobal(row)
+    before = menus_of(tab)
+    for right_click in (
+        lambda: tab.table.customContextMenuRequested.emit(row),
+        lambda: tab.table.horizontalHeader().customContextMenuRequested.emit(row),
+        lambda: tab.details.outputs.menu_requested.emit(record, at),
+    ):
+        assert right_click_times(qtbot, tab, right_click, 50) == before
+
+
+def test_the_history_row_menu_is_built_in_one_place_and_inspectable(
+    ctx: AppContext, idle_pool: WorkerPool, open_history: OpenHistory
+) -> None:
+    job = add_job(ctx, "a fox", JobStatus.FAILED)
+    history = open_history(idle_pool)
+    menu = history.tab.build_menu([job])
+    texts = [a.text() for a in menu.actions() if not a.isSeparator()]
+    assert texts[:4] == ["Remix", "Copy prompt", "Retry", "Copy error"]
+    assert texts[-1] == "Delete"
+    assert {a.text(): a.isEnabled() for a in menu.actions()}["Retry"]
+    headers = [a.text() for a in history.tab.build_header_menu().actions()]
+    assert headers and all(a.isCheckable() for a in history.tab.build_header_menu().actions())
+
+
+def test_a_command_chosen_in_the_row_menu_runs_although_the_menu_goes_away(
+    qtbot: QtBot, ctx: AppContext, idle_pool: WorkerPool, open_history: OpenHistory
+) -> None:
+    job = add_job(ctx, "a fox in snow", JobStatus.FAILED)
+    history = open_history(idle_pool)
+    tab = history.tab
+    assert tab.select_job(job.id)
+    before = menus_of(tab)
+    tab.table.customContextMenuRequested.emit(tab.table.visualRect(tab.model.index(0, 1)).center())
+    menu = QApplication.activePopupWidget()
+    assert isinstance(menu, QMenu)
+    (copy,) = [a for a in menu.actions() if a.text() == "Copy prompt"]
+    menu.setActiveAction(copy)
+    qtbot.keyClick(menu, Qt.Key.Key_Return)  # hides the menu, then runs the command
+    assert QGuiApplication.clipboard().text() == "a fox in snow"
+    qtbot.waitUntil(lambda: menus_of(tab) == before, timeout=WAIT_MS)

@@ -18,6 +18,7 @@ from studio_desktop.ui.queue.panel import QueuePanel
 from studio_desktop.ui.services import Services
 from studio_desktop.workers import WorkerPool
 from tests.gui.conftest import PoolFactory, db
+from tests.gui.menus import menus_of, right_click_times
 
 WAIT_MS = 20_000
 SERVER = "http://127.0.0.1:1"  # nothing listens: jobs wait
@@ -156,3 +157,37 @@ def test_a_pause_by_another_process_shows_and_a_job_can_be_pinned(
         timeout=WAIT_MS,
     )
     assert db(ctx).get_job(job.id).server == SERVER  # type: ignore[union-attr]
+
+
+def test_fifty_right_clicks_on_queued_jobs_and_groups_leave_no_menus_behind(
+    qtbot: QtBot, make_pool: PoolFactory, open_panel: OpenPanel
+) -> None:
+    pool = make_pool(ServerConfig(SERVER, "Box"))
+    panel = open_panel(pool)
+    pool.enqueue(jobs(3), NewGroup("a cat")).result(timeout=WAIT_MS / 1000)
+    pool.enqueue(jobs(1, "a dog")).result(timeout=WAIT_MS / 1000)
+    qtbot.waitUntil(lambda: panel.groups.topLevelItemCount() == 1, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 4, timeout=WAIT_MS)
+    single = next(r for r in range(panel.model.rowCount()) if not panel.view.isRowHidden(r))
+    job_at = panel.view.visualRect(panel.model.index(single, 0)).center()
+    top = panel.groups.topLevelItem(0)
+    assert top is not None
+    group_at = panel.groups.visualItemRect(top).center()
+    before = menus_of(panel)
+    for right_click in (
+        lambda: panel.view.customContextMenuRequested.emit(job_at),
+        lambda: panel.groups.customContextMenuRequested.emit(group_at),
+    ):
+        assert right_click_times(qtbot, panel, right_click, 50) == before
+
+
+def test_the_queue_job_menu_is_built_in_one_place_and_inspectable(
+    qtbot: QtBot, make_pool: PoolFactory, open_panel: OpenPanel
+) -> None:
+    pool = make_pool(ServerConfig(SERVER, "Box"))
+    panel = open_panel(pool)
+    (job,) = pool.enqueue(jobs(1, "a dog")).result(timeout=WAIT_MS / 1000)
+    menu = panel.build_menu([job])
+    texts = [a.text() for a in menu.actions() if not a.isSeparator()]
+    assert texts == ["Move to front", "Retry", "Copy prompt", "Run on", "Cancel", "Cancel all…"]
+    assert menu.actions()[0].isEnabled() and not menu.actions()[1].isEnabled()

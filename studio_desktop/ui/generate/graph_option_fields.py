@@ -7,9 +7,10 @@ Their texts are in the "GenerateForm" translation context, like the rest of the 
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Signal
-from PySide6.QtWidgets import QFormLayout, QGroupBox, QSpinBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFormLayout, QSpinBox, QWidget
 
 from studio_desktop.core.jobs import LATENT_UPSCALE, HiresFix
+from studio_desktop.ui.generate.collapsible_group import CollapsibleGroup
 from studio_desktop.ui.generate.fields import ListCombo
 from studio_desktop.ui.generate.form_widgets import float_spin, form_layout, int_spin
 
@@ -54,15 +55,13 @@ def batch_size_spin() -> QSpinBox:
     return spin
 
 
-class HiresGroup(QGroupBox):
+class HiresGroup(CollapsibleGroup):
     """A second pass, off until ticked; its fields show only while it is on."""
 
     changed = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(QCoreApplication.translate("GenerateForm", "Hires fix"), parent)
-        self.setCheckable(True)
-        self.setChecked(False)
+        super().__init__(QCoreApplication.translate("GenerateForm", "Hires fix"), QWidget(), parent)
         self.setToolTip(
             QCoreApplication.translate(
                 "GenerateForm",
@@ -99,7 +98,6 @@ class HiresGroup(QGroupBox):
         self.steps_spin.setSpecialValueText(
             QCoreApplication.translate("GenerateForm", "Same as the first pass")
         )
-        self.body = QWidget()
         form: QFormLayout = form_layout()
         form.setContentsMargins(0, 0, 0, 0)
         form.addRow(QCoreApplication.translate("GenerateForm", "Scale"), self.scale_spin)
@@ -107,23 +105,11 @@ class HiresGroup(QGroupBox):
         form.addRow(QCoreApplication.translate("GenerateForm", "Denoise"), self.denoise_spin)
         form.addRow(QCoreApplication.translate("GenerateForm", "Steps"), self.steps_spin)
         self.body.setLayout(form)
-        self.body.setVisible(False)
-        self.setFlat(True)
-        self._column = QVBoxLayout(self)
-        self._column.setContentsMargins(0, 0, 0, 0)
-        self._column.addWidget(self.body)
-        self.toggled.connect(self._toggled)
+        self.toggled.connect(self.changed)
         self.scale_spin.valueChanged.connect(self.changed)
         self.denoise_spin.valueChanged.connect(self.changed)
         self.steps_spin.valueChanged.connect(self.changed)
         self.upscaler_combo.currentIndexChanged.connect(self.changed)
-
-    def _toggled(self, on: bool) -> None:
-        self.body.setVisible(on)  # collapsed while off: the title alone
-        self.setFlat(not on)  # no empty frame under the title
-        margins = (8, 4, 8, 8) if on else (0, 0, 0, 0)
-        self._column.setContentsMargins(*margins)
-        self.changed.emit()
 
     def value(self) -> HiresFix | None:
         if not self.isChecked():

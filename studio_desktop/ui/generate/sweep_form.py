@@ -22,12 +22,10 @@ from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
-    QGroupBox,
     QLabel,
     QLineEdit,
     QMenu,
     QToolButton,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -49,6 +47,7 @@ from studio_desktop.core.sweeps.axes import (
     parse_axis,
 )
 from studio_desktop.ui.field_labels import field_label
+from studio_desktop.ui.generate.collapsible_group import CollapsibleGroup
 from studio_desktop.ui.generate.fields import FieldMessage, flag_widget
 from studio_desktop.ui.generate.form_state import SweepState
 from studio_desktop.ui.texts import show_text
@@ -237,15 +236,15 @@ class AxisRow(QWidget):
         self.values_edit.setText(f"{text}, {quoted(name)}" if text else quoted(name))
 
 
-class SweepGroup(QGroupBox):
+class SweepGroup(CollapsibleGroup):
     """Off until ticked (its axes show only while it is on), like the Hires fix group."""
 
     changed = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(QCoreApplication.translate("GenerateForm", "X/Y/Z sweep"), parent)
-        self.setCheckable(True)
-        self.setChecked(False)
+        super().__init__(
+            QCoreApplication.translate("GenerateForm", "X/Y/Z sweep"), QWidget(), parent
+        )
         self.setToolTip(
             QCoreApplication.translate(
                 "GenerateForm",
@@ -254,7 +253,6 @@ class SweepGroup(QGroupBox):
             )
         )
         self.rows = [AxisRow(name) for name in AXIS_NAMES]
-        self.body = QWidget()
         grid = QGridLayout(self.body)
         grid.setContentsMargins(0, 0, 0, 0)
         grid.setHorizontalSpacing(6)
@@ -273,18 +271,13 @@ class SweepGroup(QGroupBox):
         self.problem_label.setObjectName("message_sweep")
         grid.addWidget(self.count_label, 3, 0, 1, 4)
         grid.addWidget(self.problem_label, 4, 0, 1, 4)
-        self.body.setVisible(False)
-        self.setFlat(True)
-        self._column = QVBoxLayout(self)
-        self._column.setContentsMargins(0, 0, 0, 0)
-        self._column.addWidget(self.body)
         self._loras: tuple[str, ...] = ()
         self._extras: tuple[tuple[str, str], ...] = ()
         self._axes: list[Axis] = []
         self._problem: SweepProblem | None = None
         self._base: GenerationParams | None = None
         self._names: dict[str, tuple[str, ...]] = {}  # the connected server's lists
-        self.toggled.connect(self._toggled)
+        self.toggled.connect(self._edited)
         self._set_fields()
         self._edited()
 
@@ -379,13 +372,6 @@ class SweepGroup(QGroupBox):
         self._edited()
 
     # --- checking ---
-
-    def _toggled(self, on: bool) -> None:
-        self.body.setVisible(on)
-        self.setFlat(not on)
-        margins = (8, 4, 8, 8) if on else (0, 0, 0, 0)
-        self._column.setContentsMargins(*margins)
-        self._edited()
 
     def _edited(self) -> None:
         self._check()

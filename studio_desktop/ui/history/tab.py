@@ -41,6 +41,7 @@ from studio_desktop.ui.history.empty_state import EmptyState
 from studio_desktop.ui.history.filters import HistoryFilterBar
 from studio_desktop.ui.history.model import PAGE_SIZE, Column, HistoryModel
 from studio_desktop.ui.history.table import ALWAYS_SHOWN, JobTable
+from studio_desktop.ui.popup_menu import popup
 from studio_desktop.ui.send_to import SlotList, add_send_menu, no_slots
 from studio_desktop.ui.services import Services
 from studio_desktop.ui.texts import server_display_name, show_text
@@ -433,8 +434,7 @@ class HistoryTab(QWidget):
         action.triggered.connect(compare)
 
     def _output_menu(self, record: ImageRecord, pos: QPoint) -> None:
-        menu = self.build_output_menu(record)
-        menu.popup(pos)
+        popup(self.build_output_menu(record), pos)
 
     def build_output_menu(self, record: ImageRecord) -> QMenu:
         menu = QMenu(self)
@@ -499,6 +499,10 @@ class HistoryTab(QWidget):
         self._services.settings.ui_state[HIDDEN_COLUMNS_KEY] = ",".join(names)
 
     def _header_menu(self, pos: QPoint) -> None:
+        popup(self.build_header_menu(), self.table.horizontalHeader().mapToGlobal(pos))
+
+    def build_header_menu(self) -> QMenu:
+        """The columns the user may hide, ticked while shown."""
         menu = QMenu(self)
         for column in Column:
             if column in ALWAYS_SHOWN:
@@ -507,7 +511,7 @@ class HistoryTab(QWidget):
             action.setCheckable(True)
             action.setChecked(column not in self.table.user_hidden)
             action.toggled.connect(lambda checked, c=column: self.set_column_visible(c, checked))
-        menu.popup(self.table.horizontalHeader().mapToGlobal(pos))
+        return menu
 
     def _context_menu(self, pos: QPoint) -> None:
         index: QModelIndex = self.table.indexAt(pos)
@@ -515,7 +519,10 @@ class HistoryTab(QWidget):
             return
         if index.row() not in self._selected_rows():
             self._select_row(index.row())
-        jobs = self.selected_jobs()
+        popup(self.build_menu(self.selected_jobs()), self.table.viewport().mapToGlobal(pos))
+
+    def build_menu(self, jobs: Sequence[Job]) -> QMenu:
+        """The row menu for `jobs` (the selection; the first is the row clicked)."""
         menu = QMenu(self)
         menu.addAction(self.tr("Remix"), self.remix_selected)
         menu.addAction(self.tr("Copy prompt"), self._copy_prompt)
@@ -534,4 +541,4 @@ class HistoryTab(QWidget):
         menu.addSeparator()
         delete = menu.addAction(self.tr("Delete"), self.delete_selected)
         delete.setEnabled(any(j.status.is_final for j in jobs))
-        menu.popup(self.table.viewport().mapToGlobal(pos))
+        return menu

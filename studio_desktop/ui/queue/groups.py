@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QMenu, QTreeWidget, QTreeWidgetItem, QWidget
 from studio_desktop.core.groups import GroupKind, GroupProgress
 from studio_desktop.core.jobs import Job, JobStatus
 from studio_desktop.ui.history import formatting as fmt
+from studio_desktop.ui.popup_menu import popup
 
 GroupIdRole = Qt.ItemDataRole.UserRole + 1
 MAX_HEIGHT = 180  # pixels; more groups scroll
@@ -133,7 +134,7 @@ class GroupRows(QTreeWidget):
         group_id = str(top.data(0, GroupIdRole))
         menu = self.group_menu(group_id)
         if menu is not None:
-            menu.popup(self.viewport().mapToGlobal(pos))
+            popup(menu, self.viewport().mapToGlobal(pos))
 
     def _pin(self, group_id: str, url: str) -> Callable[[], None]:
         return lambda: self.pin_requested.emit(group_id, url)

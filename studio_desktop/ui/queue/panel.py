@@ -9,7 +9,7 @@ from __future__ import annotations
 import itertools
 import logging
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from PySide6.QtCore import QPoint, Qt, QTimer, Signal
@@ -32,6 +32,7 @@ from studio_desktop.core.groups import GroupProgress, QueuePause
 from studio_desktop.core.jobs import Job, JobStatus
 from studio_desktop.core.workflows import TemplateError
 from studio_desktop.ui.history.empty_state import EmptyState
+from studio_desktop.ui.popup_menu import popup
 from studio_desktop.ui.queue.delegate import QueueDelegate
 from studio_desktop.ui.queue.groups import GroupRows, shown_as_group
 from studio_desktop.ui.queue.model import JobIdRole, QueueModel
@@ -540,7 +541,10 @@ class QueuePanel(QWidget):
             return
         if not self.view.selectionModel().isSelected(index):
             self.select_jobs([str(index.data(JobIdRole))])
-        jobs = self.selected_jobs()
+        popup(self.build_menu(self.selected_jobs()), self.view.viewport().mapToGlobal(pos))
+
+    def build_menu(self, jobs: Sequence[Job]) -> QMenu:
+        """The context menu for the selected `jobs`."""
         menu = QMenu(self)
         front = menu.addAction(self.tr("Move to front"), self.move_selected_to_front)
         front.setEnabled(any(j.status is JobStatus.PENDING for j in jobs))
@@ -566,4 +570,4 @@ class QueuePanel(QWidget):
                 lambda: self.dismiss_failed([j.id for j in jobs if j.status is JobStatus.FAILED]),
             )
         menu.addAction(self.tr("Cancel all…"), self.cancel_all)
-        menu.popup(self.view.viewport().mapToGlobal(pos))
+        return menu
