@@ -4,7 +4,7 @@
 <context>
     <name>AxisRow</name>
     <message numerus="yes">
-        <location filename="../../studio_desktop/ui/generate/sweep_form.py" line="+227"/>
+        <location filename="../../studio_desktop/ui/generate/sweep_form.py" line="+226"/>
         <source>All (%n)</source>
         <translation>
             <numerusform>全部（%n）</numerusform>
@@ -2375,7 +2375,7 @@
     </message>
     <message>
         <location line="+3"/>
-        <location filename="../../studio_desktop/ui/generate/graph_option_fields.py" line="+108"/>
+        <location filename="../../studio_desktop/ui/generate/graph_option_fields.py" line="+106"/>
         <source>Steps</source>
         <translation>步数</translation>
     </message>
@@ -2523,7 +2523,7 @@
         <translation>未安装模板 {name}，保留 {current}。</translation>
     </message>
     <message>
-        <location filename="../../studio_desktop/ui/generate/graph_option_fields.py" line="-85"/>
+        <location filename="../../studio_desktop/ui/generate/graph_option_fields.py" line="-82"/>
         <source>No VAEs known yet</source>
         <translation>尚无已知的 VAE</translation>
     </message>
@@ -2564,7 +2564,7 @@
         <translation>高清修复</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
         <source>Upscale the image and sample it again: sharper detail at a larger size</source>
         <translation>放大图片后再采样一次：更大尺寸、更清晰的细节</translation>
     </message>
@@ -2604,7 +2604,7 @@
         <translation>与第一遍相同</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>Scale</source>
         <translation>倍数</translation>
     </message>
@@ -2669,12 +2669,12 @@
         <translation>例如 {example}</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+32"/>
         <source>X/Y/Z sweep</source>
         <translation>X/Y/Z 参数扫描</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>One job per combination of up to three axes; when they end, a grid of the results opens and is kept in the gallery</source>
         <translation>最多三个轴的每种组合各生成一个任务；全部结束后会打开结果网格，并保存在图库中</translation>
     </message>
@@ -2684,12 +2684,12 @@
         <translation>LoRA 强度：{name}</translation>
     </message>
     <message>
-        <location filename="../../studio_desktop/ui/generate/sweep_form.py" line="+106"/>
+        <location filename="../../studio_desktop/ui/generate/sweep_form.py" line="+100"/>
         <source>A sweep makes one job per cell: untick “every combination” of the prompt</source>
         <translation>参数扫描每个格子生成一个任务：请取消勾选提示词的“所有组合”</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+56"/>
         <source>{count} jobs; a sweep makes at most {most}</source>
         <translation>{count} 个任务；一次参数扫描最多 {most} 个</translation>
     </message>
@@ -2898,7 +2898,7 @@
 <context>
     <name>GroupRows</name>
     <message>
-        <location filename="../../studio_desktop/ui/queue/groups.py" line="+96"/>
+        <location filename="../../studio_desktop/ui/queue/groups.py" line="+97"/>
         <source>(no prompt)</source>
         <translation>（无提示词）</translation>
     </message>
@@ -3117,7 +3117,7 @@
 <context>
     <name>HistoryTab</name>
     <message>
-        <location filename="../../studio_desktop/ui/history/tab.py" line="+240"/>
+        <location filename="../../studio_desktop/ui/history/tab.py" line="+241"/>
         <source>No jobs match these filters</source>
         <translation>没有符合这些筛选条件的任务</translation>
     </message>
@@ -3176,7 +3176,7 @@
         <translation>将输出与其源图片对比</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+22"/>
         <source>Source image ({slot})</source>
         <translation>源图片（{slot}）</translation>
     </message>
@@ -3196,7 +3196,7 @@
         <translation>已复制提示词</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+46"/>
         <source>Remix</source>
         <translation>重混</translation>
     </message>
@@ -5442,7 +5442,7 @@ Choose another folder.</source>
 <context>
     <name>QueuePanel</name>
     <message>
-        <location filename="../../studio_desktop/ui/queue/panel.py" line="+79"/>
+        <location filename="../../studio_desktop/ui/queue/panel.py" line="+80"/>
         <source>Cancel all</source>
         <translation>全部取消</translation>
     </message>
@@ -5473,23 +5473,23 @@ Choose another folder.</source>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+392"/>
+        <location line="+395"/>
         <source>Retry</source>
         <translation>重试</translation>
     </message>
     <message>
-        <location line="-391"/>
+        <location line="-394"/>
         <source>Queue the selected failed or cancelled jobs again</source>
         <translation>将选中的失败或已取消任务重新加入队列</translation>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+401"/>
+        <location line="+404"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location line="-400"/>
+        <location line="-403"/>
         <source>Cancel the selected jobs</source>
         <translation>取消所选任务</translation>
     </message>
@@ -5601,7 +5601,7 @@ Choose another folder.</source>
         </translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+34"/>
         <source>Move to front</source>
         <translation>移到最前</translation>
     </message>
