@@ -6,7 +6,8 @@
 
 The smoke test starts `tests/fakes/comfy_server.py` from the checkout, runs the frozen binary
 and then `python -m studio_desktop` with `--self-test` against it, and prints both start-up
-times (process start to main window, and the whole run) so they can be compared. On macOS the
+times (process start to main window, and the whole run) so they can be compared; then the
+frozen command line (`generate` one image, `jobs`) against the same fake. On macOS the
 .app is signed after the build (build/macos/sign.sh: ad-hoc unless STUDIO_CODESIGN_IDENTITY).
 """
 
@@ -17,6 +18,7 @@ import os
 import re
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 from collections.abc import Iterator
@@ -164,6 +166,31 @@ def self_test(label: str, command: list[str], url: str) -> SelfTestRun:
     return SelfTestRun(label, ok, startup, window_at, wall, output)
 
 
+def frozen_cli(binary: Path, url: str) -> list[str]:
+    """Run the bundle's command line as a user would (`generate` one image, then `jobs`); the
+    problems found, none when both exit 0. Each command's module is imported by name, which
+    PyInstaller's analysis cannot see: a bundle without them fails only here."""
+    problems = []
+    with tempfile.TemporaryDirectory(prefix="studio-smoke-") as data_dir:
+        for args in (
+            ["generate", "smoke test", "--server", url, "--count", "1", "--steps", "2"],
+            ["jobs"],
+        ):
+            command = [str(binary), *args, "--data-dir", data_dir]
+            try:
+                done = subprocess.run(
+                    command, cwd=ROOT, capture_output=True, text=True, timeout=SMOKE_TIMEOUT_S
+                )
+            except subprocess.TimeoutExpired:
+                problems.append(f"{' '.join(args[:1])}: no answer in {SMOKE_TIMEOUT_S} s")
+                continue
+            if done.returncode != 0:
+                problems.append(
+                    f"{args[0]}: exit {done.returncode}\n{done.stdout}{done.stderr}".rstrip()
+                )
+    return problems
+
+
 def smoke() -> bool:
     binary = frozen_binary()
     if not binary.exists():
@@ -173,6 +200,10 @@ def smoke() -> bool:
             self_test("frozen", [str(binary)], url),
             self_test("python -m studio_desktop", [sys.executable, "-m", "studio_desktop"], url),
         ]
+        cli_problems = frozen_cli(binary, url)
+    print(f"== frozen command line (generate, jobs): {'FAILED' if cli_problems else 'ok'}")
+    for problem in cli_problems:
+        print(problem)
     for run in runs:
         status = "ok" if run.ok else "FAILED"
         print(
@@ -182,7 +213,7 @@ def smoke() -> bool:
         )
         if not run.ok:
             print(run.output)
-    return all(run.ok for run in runs)
+    return all(run.ok for run in runs) and not cli_problems
 
 
 def _seconds(value: float | None) -> str:
