@@ -18,6 +18,7 @@ from studio_desktop.core.jobs import GenerationParams, Job, JobError, JobStatus,
 from studio_desktop.core.servers import ServerConfig
 from studio_desktop.core.settings import Settings
 from studio_desktop.core.store import Store
+from studio_desktop.ui.main_window import MainWindow
 from studio_desktop.ui.queue.model import PositionRole, QueueEntry, QueueModel
 from studio_desktop.ui.queue.panel import QueuePanel
 from studio_desktop.ui.services import Services
@@ -518,3 +519,31 @@ def test_a_job_no_server_can_run_shows_why_in_its_row(
     assert "No server can run it now" in index.data(Qt.ItemDataRole.ToolTipRole)
     panel.grab()  # paints without errors
     assert status(ctx, job.id) is JobStatus.PENDING
+
+
+@pytest.mark.usefixtures("simplified_chinese")
+def test_the_queue_header_is_one_unclipped_line_in_chinese_at_the_default_window_size(
+    qtbot: QtBot, ctx: AppContext, idle_pool: WorkerPool
+) -> None:
+    window = MainWindow(Services(ctx, idle_pool, Settings()))
+    qtbot.addWidget(window)
+    try:
+        window.resize(1280, 800)
+        window.show()
+        qtbot.waitExposed(window, timeout=WAIT_MS)
+        enqueue(idle_pool, jobs_for(None, "a", "b", "c"))
+        failed = db(ctx).add_job(NewJob("txt2img", GenerationParams(prompt="d")))
+        db(ctx).claim_next(SERVER, can_run=lambda j: j.id == failed.id)
+        db(ctx).fail(failed.id, JobError("boom", "it broke"))
+        panel = window.queue_panel
+        qtbot.waitUntil(lambda: "1 个失败" in panel.summary.text(), timeout=WAIT_MS)
+        summary = panel.summary
+        text = summary.fontMetrics().horizontalAdvance(summary.text())
+        assert text <= summary.contentsRect().width(), "the counts wrap"
+        assert summary.heightForWidth(summary.width()) <= summary.height(), "the counts are cut"
+        for button in (panel.pause_button, panel.cancel_all_button):
+            assert button.width() >= button.sizeHint().width(), f"{button.text()} is cut"
+    finally:
+        window.shutdown()
+        window.thumbnails.shutdown()
+        window.allow_close()  # no "jobs are still in the queue" question at teardown

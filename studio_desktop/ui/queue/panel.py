@@ -81,14 +81,15 @@ class QueuePanel(QWidget):
         self.cancel_all_button.setToolTip(self.tr("Cancel every waiting and running job"))
         self.cancel_all_button.setAutoRaise(True)
         self.cancel_all_button.clicked.connect(lambda: self.cancel_all())
+        # The counts have a line of their own, the dock's whole width: beside the buttons they
+        # had half of it, and "3 waiting · 0 sampling · 1 failed" (and its Chinese) broke in
+        # two at the default window size. They grow ("· 1 failed") as jobs come and go, so
+        # past the width they wrap rather than widening the dock.
+        self.summary.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.summary.setWordWrap(True)
         header = QHBoxLayout()
         header.setContentsMargins(0, 0, 0, 0)
         header.setSpacing(6)
-        # The counts grow ("· 1 failed") as jobs come and go: they wrap in the room there is
-        # rather than widening the dock.
-        self.summary.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        self.summary.setWordWrap(True)
-        header.addWidget(self.summary, 1)
         self.pause_button = QToolButton(self)
         self.pause_button.setCheckable(True)
         self.pause_button.setAutoRaise(True)
@@ -99,6 +100,7 @@ class QueuePanel(QWidget):
         self.pause_button.setMenu(self._server_menu)
         header.addWidget(self.pause_button)
         header.addWidget(self.cancel_all_button)
+        header.addStretch(1)
         self._pause = QueuePause()
         self._show_pause()
 
@@ -184,6 +186,7 @@ class QueuePanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.setSpacing(6)
+        layout.addWidget(self.summary)
         layout.addLayout(header)
         layout.addWidget(self.groups)
         layout.addWidget(self._stack, 1)
