@@ -101,9 +101,12 @@ class PlainPool:
             watch_socket(conn.sock)
             conn.request(method, target, body=body, headers=dict(headers))
             response = conn.getresponse()
-        except BaseException as exc:
+        except _FAILURES as exc:
             conn.close()
             raise _mapped(exc) from exc
+        except BaseException:
+            conn.close()
+            raise
         return _PlainReply(self, conn, response)
 
     def close(self) -> None:
@@ -135,7 +138,7 @@ class _PlainReply:
         self, pool: PlainPool, conn: http.client.HTTPConnection, response: http.client.HTTPResponse
     ) -> None:
         self._pool = pool
-        self._conn = conn
+        self._conn: http.client.HTTPConnection | None = conn
         self._response = response
         self._whole = False
         self.status = response.status
@@ -148,7 +151,7 @@ class _PlainReply:
         while True:
             try:
                 data = response.read(size)
-            except BaseException as exc:
+            except _FAILURES as exc:
                 raise _mapped(exc) from exc
             if not data:
                 break
@@ -158,7 +161,7 @@ class _PlainReply:
         self._whole = True
 
     def close(self) -> None:
-        conn, self._conn = self._conn, None  # type: ignore[assignment]
+        conn, self._conn = self._conn, None
         if conn is None:
             return
         if self._whole and not self._response.will_close:
@@ -184,10 +187,11 @@ def _dropped(sock: socket.socket | None) -> bool:
 
 _DROPPED_MID_ANSWER = "connection dropped mid-answer"
 _CLOSED_BY_SERVER = "connection closed by the server"
+_FAILURES = (OSError, http.client.HTTPException)  # what a connection, a send or a read raises
 
 
-def _mapped(exc: BaseException) -> BaseException:
-    """http.client's and the socket's failures as the transport's two errors; others as they are."""
+def _mapped(exc: OSError | http.client.HTTPException) -> TransportTimeout | TransportError:
+    """http.client's and the socket's failures as the transport's two errors."""
     if isinstance(exc, TimeoutError):
         return TransportTimeout(str(exc))
     if isinstance(exc, http.client.IncompleteRead):
@@ -203,11 +207,9 @@ def _mapped(exc: BaseException) -> BaseException:
     if isinstance(exc, http.client.HTTPException):
         # A status line or header that is not HTTP: what requests called "Connection aborted".
         return TransportError(_CLOSED_BY_SERVER)
-    if isinstance(exc, OSError):
-        if exc.errno in (errno.EHOSTUNREACH, errno.ENETUNREACH):
-            return TransportError("no route to host")
-        return TransportError(type(exc).__name__)
-    return exc
+    if isinstance(exc, OSError) and exc.errno in (errno.EHOSTUNREACH, errno.ENETUNREACH):
+        return TransportError("no route to host")
+    return TransportError(type(exc).__name__)
 
 
 # --- HTTPS and proxies: requests ------------------------------------------------------------------
