@@ -159,11 +159,16 @@ def test_a_pause_by_another_process_shows_and_a_job_can_be_pinned(
     assert db(ctx).get_job(job.id).server == SERVER  # type: ignore[union-attr]
 
 
+def on_a_box(make_pool: PoolFactory, open_panel: OpenPanel) -> tuple[WorkerPool, QueuePanel]:
+    """The panel over a pool whose one server never answers: queued jobs wait."""
+    pool = make_pool(ServerConfig(SERVER, "Box"))
+    return pool, open_panel(pool)
+
+
 def test_fifty_right_clicks_on_queued_jobs_and_groups_leave_no_menus_behind(
     qtbot: QtBot, make_pool: PoolFactory, open_panel: OpenPanel
 ) -> None:
-    pool = make_pool(ServerConfig(SERVER, "Box"))
-    panel = open_panel(pool)
+    pool, panel = on_a_box(make_pool, open_panel)
     pool.enqueue(jobs(3), NewGroup("a cat")).result(timeout=WAIT_MS / 1000)
     pool.enqueue(jobs(1, "a dog")).result(timeout=WAIT_MS / 1000)
     qtbot.waitUntil(lambda: panel.groups.topLevelItemCount() == 1, timeout=WAIT_MS)
@@ -184,10 +189,40 @@ def test_fifty_right_clicks_on_queued_jobs_and_groups_leave_no_menus_behind(
 def test_the_queue_job_menu_is_built_in_one_place_and_inspectable(
     qtbot: QtBot, make_pool: PoolFactory, open_panel: OpenPanel
 ) -> None:
-    pool = make_pool(ServerConfig(SERVER, "Box"))
-    panel = open_panel(pool)
+    pool, panel = on_a_box(make_pool, open_panel)
     (job,) = pool.enqueue(jobs(1, "a dog")).result(timeout=WAIT_MS / 1000)
     menu = panel.build_menu([job])
     texts = [a.text() for a in menu.actions() if not a.isSeparator()]
     assert texts == ["Move to front", "Retry", "Copy prompt", "Run on", "Cancel", "Cancel all…"]
     assert menu.actions()[0].isEnabled() and not menu.actions()[1].isEnabled()
+
+
+def test_the_group_rows_keep_the_selection_and_scroll_position_as_their_jobs_change(
+    qtbot: QtBot, ctx: AppContext, make_pool: PoolFactory, open_panel: OpenPanel
+) -> None:
+    pool, panel = on_a_box(make_pool, open_panel)
+    pool.enqueue(jobs(12), NewGroup("a cat")).result(timeout=WAIT_MS / 1000)
+    dogs = pool.enqueue(jobs(3, "a dog"), NewGroup("a dog")).result(timeout=WAIT_MS / 1000)
+    tree = panel.groups
+    qtbot.waitUntil(lambda: tree.topLevelItemCount() == 2, timeout=WAIT_MS)
+    first = tree.topLevelItem(0)
+    assert first is not None and first.childCount() == 12
+    first.setExpanded(True)
+    chosen = first.child(6)
+    tree.setCurrentItem(chosen)
+    bar = tree.verticalScrollBar()
+    assert bar.maximum() > 0  # the open group is taller than the rows' room
+    bar.setValue(bar.maximum())
+    scrolled = bar.value()
+    # A job of the other group fails: its row's text changes.
+    db(ctx).claim_next(SERVER, can_run=lambda j: j.id == dogs[0].id)
+    db(ctx).fail(dogs[0].id, JobError("boom", "it broke"))
+
+    def dog_row_says_failed() -> bool:
+        second = tree.topLevelItem(1)
+        return second is not None and "1 failed" in second.text(0)
+
+    qtbot.waitUntil(dog_row_says_failed, timeout=WAIT_MS)
+    assert tree.topLevelItem(0) is first and first.child(6) is chosen  # updated, not rebuilt
+    assert first.isExpanded() and tree.currentItem() is chosen and chosen.isSelected()
+    assert bar.value() == scrolled
