@@ -4,7 +4,7 @@
 <context>
     <name>AxisRow</name>
     <message numerus="yes">
-        <location filename="../../studio_desktop/ui/generate/sweep_form.py" line="+227" />
+        <location filename="../../studio_desktop/ui/generate/sweep_form.py" line="+226" />
         <source>All (%n)</source>
         <translation>
             <numerusform>All (%n)</numerusform>
@@ -194,7 +194,7 @@
 <context>
     <name>GroupRows</name>
     <message numerus="yes">
-        <location filename="../../studio_desktop/ui/queue/groups.py" line="+98" />
+        <location filename="../../studio_desktop/ui/queue/groups.py" line="+101" />
         <source>forever: %n done</source>
         <translation>
             <numerusform>forever: %n done</numerusform>
@@ -213,7 +213,7 @@
 <context>
     <name>HistoryTab</name>
     <message numerus="yes">
-        <location filename="../../studio_desktop/ui/history/tab.py" line="+300" />
+        <location filename="../../studio_desktop/ui/history/tab.py" line="+301" />
         <source>Queued %n job(s) again</source>
         <translation>
             <numerusform>Queued %n job again</numerusform>
@@ -276,7 +276,7 @@
 <context>
     <name>QueuePanel</name>
     <message numerus="yes">
-        <location filename="../../studio_desktop/ui/queue/panel.py" line="+308" />
+        <location filename="../../studio_desktop/ui/queue/panel.py" line="+312" />
         <source>%n waiting</source>
         <translation>
             <numerusform>%n waiting</numerusform>
@@ -365,7 +365,7 @@
 <context>
     <name>SweepGroup</name>
     <message numerus="yes">
-        <location filename="../../studio_desktop/ui/generate/sweep_form.py" line="+237" />
+        <location filename="../../studio_desktop/ui/generate/sweep_form.py" line="+224" />
         <source>{sizes} = %n job(s)</source>
         <translation>
             <numerusform>{sizes} = %n job</numerusform>

@@ -4,7 +4,7 @@
 <context>
     <name>AxisRow</name>
     <message numerus="yes">
-        <location filename="../../studio_desktop/ui/generate/sweep_form.py" line="+227"/>
+        <location filename="../../studio_desktop/ui/generate/sweep_form.py" line="+226"/>
         <source>All (%n)</source>
         <translation>
             <numerusform>全部（%n）</numerusform>
@@ -1242,7 +1242,7 @@
     <message>
         <location line="+22"/>
         <source>{count} cells; at most {most}</source>
-        <translation>{count} 个单元格；最多 {most} 个</translation>
+        <translation>{count} 个格子；最多 {most} 个</translation>
     </message>
     <message>
         <location line="+10"/>
@@ -2280,7 +2280,7 @@
     </message>
     <message>
         <location line="+3"/>
-        <location filename="../../studio_desktop/ui/generate/graph_option_fields.py" line="+108"/>
+        <location filename="../../studio_desktop/ui/generate/graph_option_fields.py" line="+106"/>
         <source>Steps</source>
         <translation>步数</translation>
     </message>
@@ -2428,7 +2428,7 @@
         <translation>未安装模板 {name}，保留 {current}。</translation>
     </message>
     <message>
-        <location filename="../../studio_desktop/ui/generate/graph_option_fields.py" line="-85"/>
+        <location filename="../../studio_desktop/ui/generate/graph_option_fields.py" line="-82"/>
         <source>No VAEs known yet</source>
         <translation>尚无已知的 VAE</translation>
     </message>
@@ -2469,7 +2469,7 @@
         <translation>高清修复</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
         <source>Upscale the image and sample it again: sharper detail at a larger size</source>
         <translation>放大图片后再采样一次：更大尺寸、更清晰的细节</translation>
     </message>
@@ -2509,7 +2509,7 @@
         <translation>与第一遍相同</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>Scale</source>
         <translation>倍数</translation>
     </message>
@@ -2574,12 +2574,12 @@
         <translation>例如 {example}</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+32"/>
         <source>X/Y/Z sweep</source>
         <translation>X/Y/Z 参数扫描</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>One job per combination of up to three axes; when they end, a grid of the results opens and is kept in the gallery</source>
         <translation>最多三个轴的每种组合各生成一个任务；全部结束后会打开结果网格，并保存在图库中</translation>
     </message>
@@ -2589,12 +2589,12 @@
         <translation>LoRA 强度：{name}</translation>
     </message>
     <message>
-        <location filename="../../studio_desktop/ui/generate/sweep_form.py" line="+106"/>
+        <location filename="../../studio_desktop/ui/generate/sweep_form.py" line="+100"/>
         <source>A sweep makes one job per cell: untick “every combination” of the prompt</source>
         <translation>参数扫描每个格子生成一个任务：请取消勾选提示词的“所有组合”</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+56"/>
         <source>{count} jobs; a sweep makes at most {most}</source>
         <translation>{count} 个任务；一次参数扫描最多 {most} 个</translation>
     </message>
@@ -2803,7 +2803,7 @@
 <context>
     <name>GroupRows</name>
     <message>
-        <location filename="../../studio_desktop/ui/queue/groups.py" line="+96"/>
+        <location filename="../../studio_desktop/ui/queue/groups.py" line="+99"/>
         <source>(no prompt)</source>
         <translation>（无提示词）</translation>
     </message>
@@ -3022,7 +3022,7 @@
 <context>
     <name>HistoryTab</name>
     <message>
-        <location filename="../../studio_desktop/ui/history/tab.py" line="+238"/>
+        <location filename="../../studio_desktop/ui/history/tab.py" line="+239"/>
         <source>No jobs match these filters</source>
         <translation>没有符合这些筛选条件的任务</translation>
     </message>
@@ -3081,7 +3081,7 @@
         <translation>将输出与其源图片对比</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+22"/>
         <source>Source image ({slot})</source>
         <translation>源图片（{slot}）</translation>
     </message>
@@ -3101,7 +3101,7 @@
         <translation>已复制提示词</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+46"/>
         <source>Remix</source>
         <translation>重混</translation>
     </message>
@@ -3781,7 +3781,7 @@ The file is missing</source>
 <context>
     <name>JobDetails</name>
     <message>
-        <location filename="../../studio_desktop/ui/history/details.py" line="+225"/>
+        <location filename="../../studio_desktop/ui/history/details.py" line="+227"/>
         <source>No job selected</source>
         <translation>未选择任务</translation>
     </message>
@@ -3886,7 +3886,12 @@ The file is missing</source>
         <translation>此任务没有产生输出。</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+14"/>
+        <source>Sweep cell</source>
+        <translation>扫描格子</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Server&apos;s default model</source>
         <translation>服务器默认模型</translation>
     </message>
@@ -3901,7 +3906,7 @@ The file is missing</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location line="-186"/>
+        <location line="-201"/>
         <source>Workflow</source>
         <translation>工作流</translation>
     </message>
@@ -3911,7 +3916,7 @@ The file is missing</source>
         <translation>保存或复制此任务的工作流：UI 格式可在 ComfyUI 中打开，API 格式是发送给服务器的确切节点图</translation>
     </message>
     <message>
-        <location line="+184"/>
+        <location line="+199"/>
         <source>Size</source>
         <translation>尺寸</translation>
     </message>
@@ -3961,8 +3966,8 @@ The file is missing</source>
         <translation>任意</translation>
     </message>
     <message>
-        <location line="-209"/>
-        <location line="+210"/>
+        <location line="-224"/>
+        <location line="+225"/>
         <source>Attempts</source>
         <translation>尝试次数</translation>
     </message>
@@ -5347,7 +5352,7 @@ Choose another folder.</source>
 <context>
     <name>QueuePanel</name>
     <message>
-        <location filename="../../studio_desktop/ui/queue/panel.py" line="+78"/>
+        <location filename="../../studio_desktop/ui/queue/panel.py" line="+79"/>
         <source>Cancel all</source>
         <translation>全部取消</translation>
     </message>
@@ -5357,7 +5362,7 @@ Choose another folder.</source>
         <translation>取消所有等待中和运行中的任务</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+62"/>
         <source>Queue is empty</source>
         <translation>队列为空</translation>
     </message>
@@ -5378,23 +5383,23 @@ Choose another folder.</source>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+390"/>
+        <location line="+394"/>
         <source>Retry</source>
         <translation>重试</translation>
     </message>
     <message>
-        <location line="-389"/>
+        <location line="-393"/>
         <source>Queue the selected failed or cancelled jobs again</source>
         <translation>将选中的失败或已取消任务重新加入队列</translation>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+399"/>
+        <location line="+403"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location line="-398"/>
+        <location line="-402"/>
         <source>Cancel the selected jobs</source>
         <translation>取消所选任务</translation>
     </message>
@@ -5409,7 +5414,7 @@ Choose another folder.</source>
         <translation>从此列表中移除失败的任务（历史记录中仍会保留）</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+59"/>
         <source>Could not read the queued jobs: {reason}</source>
         <translation>无法读取队列中的任务：{reason}</translation>
     </message>
@@ -5506,7 +5511,7 @@ Choose another folder.</source>
         </translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+34"/>
         <source>Move to front</source>
         <translation>移到最前</translation>
     </message>
@@ -6456,7 +6461,7 @@ Start ComfyUI (python main.py), or add or fix the server in Settings.</source>
 <context>
     <name>_Thumbnails</name>
     <message>
-        <location filename="../../studio_desktop/ui/history/details.py" line="-382"/>
+        <location filename="../../studio_desktop/ui/history/details.py" line="-397"/>
         <source>Right-click to use it as a source image or compare it; drag it out</source>
         <translation>右键单击可将其用作源图片或进行对比；也可将其拖出</translation>
     </message>

@@ -4,7 +4,7 @@
 <context>
     <name>AxisRow</name>
     <message numerus="yes">
-        <location filename="../../studio_desktop/ui/generate/sweep_form.py" line="+227"/>
+        <location filename="../../studio_desktop/ui/generate/sweep_form.py" line="+226"/>
         <source>All (%n)</source>
         <translation>
             <numerusform>全部（%n）</numerusform>
@@ -1242,7 +1242,7 @@
     <message>
         <location line="+22"/>
         <source>{count} cells; at most {most}</source>
-        <translation>{count} 個儲存格；最多 {most} 個</translation>
+        <translation>{count} 個格子；最多 {most} 個</translation>
     </message>
     <message>
         <location line="+10"/>
@@ -2280,7 +2280,7 @@
     </message>
     <message>
         <location line="+3"/>
-        <location filename="../../studio_desktop/ui/generate/graph_option_fields.py" line="+108"/>
+        <location filename="../../studio_desktop/ui/generate/graph_option_fields.py" line="+106"/>
         <source>Steps</source>
         <translation>步數</translation>
     </message>
@@ -2428,7 +2428,7 @@
         <translation>未安裝範本 {name}，保留 {current}。</translation>
     </message>
     <message>
-        <location filename="../../studio_desktop/ui/generate/graph_option_fields.py" line="-85"/>
+        <location filename="../../studio_desktop/ui/generate/graph_option_fields.py" line="-82"/>
         <source>No VAEs known yet</source>
         <translation>尚無已知的 VAE</translation>
     </message>
@@ -2469,7 +2469,7 @@
         <translation>高解析修復</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
         <source>Upscale the image and sample it again: sharper detail at a larger size</source>
         <translation>放大圖片後再取樣一次：更大尺寸、更清晰的細節</translation>
     </message>
@@ -2509,7 +2509,7 @@
         <translation>與第一次相同</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>Scale</source>
         <translation>倍率</translation>
     </message>
@@ -2574,12 +2574,12 @@
         <translation>例如 {example}</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+32"/>
         <source>X/Y/Z sweep</source>
         <translation>X/Y/Z 參數掃描</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>One job per combination of up to three axes; when they end, a grid of the results opens and is kept in the gallery</source>
         <translation>最多三個軸的每種組合各產生一個任務；全部結束後會開啟結果網格，並保存在圖庫中</translation>
     </message>
@@ -2589,12 +2589,12 @@
         <translation>LoRA 強度：{name}</translation>
     </message>
     <message>
-        <location filename="../../studio_desktop/ui/generate/sweep_form.py" line="+106"/>
+        <location filename="../../studio_desktop/ui/generate/sweep_form.py" line="+100"/>
         <source>A sweep makes one job per cell: untick “every combination” of the prompt</source>
         <translation>參數掃描每個格子產生一個任務：請取消勾選提示詞的「所有組合」</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+56"/>
         <source>{count} jobs; a sweep makes at most {most}</source>
         <translation>{count} 個任務；一次參數掃描最多 {most} 個</translation>
     </message>
@@ -2803,7 +2803,7 @@
 <context>
     <name>GroupRows</name>
     <message>
-        <location filename="../../studio_desktop/ui/queue/groups.py" line="+96"/>
+        <location filename="../../studio_desktop/ui/queue/groups.py" line="+99"/>
         <source>(no prompt)</source>
         <translation>（無提示詞）</translation>
     </message>
@@ -3022,7 +3022,7 @@
 <context>
     <name>HistoryTab</name>
     <message>
-        <location filename="../../studio_desktop/ui/history/tab.py" line="+238"/>
+        <location filename="../../studio_desktop/ui/history/tab.py" line="+239"/>
         <source>No jobs match these filters</source>
         <translation>沒有符合這些篩選條件的任務</translation>
     </message>
@@ -3081,7 +3081,7 @@
         <translation>將輸出與其來源圖片比較</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+22"/>
         <source>Source image ({slot})</source>
         <translation>來源圖片（{slot}）</translation>
     </message>
@@ -3101,7 +3101,7 @@
         <translation>已複製提示詞</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+46"/>
         <source>Remix</source>
         <translation>重混</translation>
     </message>
@@ -3781,7 +3781,7 @@ The file is missing</source>
 <context>
     <name>JobDetails</name>
     <message>
-        <location filename="../../studio_desktop/ui/history/details.py" line="+225"/>
+        <location filename="../../studio_desktop/ui/history/details.py" line="+227"/>
         <source>No job selected</source>
         <translation>未選取任務</translation>
     </message>
@@ -3886,7 +3886,12 @@ The file is missing</source>
         <translation>此任務沒有產生輸出。</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+14"/>
+        <source>Sweep cell</source>
+        <translation>掃描格子</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Server&apos;s default model</source>
         <translation>伺服器預設模型</translation>
     </message>
@@ -3901,7 +3906,7 @@ The file is missing</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location line="-186"/>
+        <location line="-201"/>
         <source>Workflow</source>
         <translation>工作流程</translation>
     </message>
@@ -3911,7 +3916,7 @@ The file is missing</source>
         <translation>儲存或複製此任務的工作流程：UI 格式可在 ComfyUI 中開啟，API 格式是送到伺服器的確切節點圖</translation>
     </message>
     <message>
-        <location line="+184"/>
+        <location line="+199"/>
         <source>Size</source>
         <translation>尺寸</translation>
     </message>
@@ -3961,8 +3966,8 @@ The file is missing</source>
         <translation>任意</translation>
     </message>
     <message>
-        <location line="-209"/>
-        <location line="+210"/>
+        <location line="-224"/>
+        <location line="+225"/>
         <source>Attempts</source>
         <translation>嘗試次數</translation>
     </message>
@@ -5347,7 +5352,7 @@ Choose another folder.</source>
 <context>
     <name>QueuePanel</name>
     <message>
-        <location filename="../../studio_desktop/ui/queue/panel.py" line="+78"/>
+        <location filename="../../studio_desktop/ui/queue/panel.py" line="+79"/>
         <source>Cancel all</source>
         <translation>全部取消</translation>
     </message>
@@ -5357,7 +5362,7 @@ Choose another folder.</source>
         <translation>取消所有等待中和執行中的任務</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+62"/>
         <source>Queue is empty</source>
         <translation>佇列是空的</translation>
     </message>
@@ -5378,23 +5383,23 @@ Choose another folder.</source>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+390"/>
+        <location line="+394"/>
         <source>Retry</source>
         <translation>重試</translation>
     </message>
     <message>
-        <location line="-389"/>
+        <location line="-393"/>
         <source>Queue the selected failed or cancelled jobs again</source>
         <translation>將選取的失敗或已取消任務重新加入佇列</translation>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+399"/>
+        <location line="+403"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location line="-398"/>
+        <location line="-402"/>
         <source>Cancel the selected jobs</source>
         <translation>取消所選任務</translation>
     </message>
@@ -5409,7 +5414,7 @@ Choose another folder.</source>
         <translation>從此清單移除失敗的任務（歷史紀錄中仍會保留）</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+59"/>
         <source>Could not read the queued jobs: {reason}</source>
         <translation>無法讀取佇列中的任務：{reason}</translation>
     </message>
@@ -5506,7 +5511,7 @@ Choose another folder.</source>
         </translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+34"/>
         <source>Move to front</source>
         <translation>移至最前</translation>
     </message>
@@ -6456,7 +6461,7 @@ Start ComfyUI (python main.py), or add or fix the server in Settings.</source>
 <context>
     <name>_Thumbnails</name>
     <message>
-        <location filename="../../studio_desktop/ui/history/details.py" line="-382"/>
+        <location filename="../../studio_desktop/ui/history/details.py" line="-397"/>
         <source>Right-click to use it as a source image or compare it; drag it out</source>
         <translation>按右鍵可將其用作來源圖片或進行比較；也可將其拖出</translation>
     </message>
