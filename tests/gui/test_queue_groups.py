@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 
 import pytest
+from PySide6.QtWidgets import QTreeWidget
 from pytestqt.qtbot import QtBot
 
 from studio_desktop.core.context import AppContext
@@ -14,6 +15,7 @@ from studio_desktop.core.groups import GroupKind, NewGroup
 from studio_desktop.core.jobs import GenerationParams, JobError, JobStatus, NewJob
 from studio_desktop.core.servers import ServerConfig
 from studio_desktop.core.settings import Settings
+from studio_desktop.ui.queue.groups import sync_children
 from studio_desktop.ui.queue.panel import QueuePanel
 from studio_desktop.ui.services import Services
 from studio_desktop.workers import WorkerPool
@@ -226,3 +228,18 @@ def test_the_group_rows_keep_the_selection_and_scroll_position_as_their_jobs_cha
     assert tree.topLevelItem(0) is first and first.child(6) is chosen  # updated, not rebuilt
     assert first.isExpanded() and tree.currentItem() is chosen and chosen.isSelected()
     assert bar.value() == scrolled
+
+
+def test_a_group_moved_to_the_front_keeps_its_row_open(qtbot: QtBot) -> None:
+    tree = QTreeWidget()
+    qtbot.addWidget(tree)
+    root = tree.invisibleRootItem()
+    sync_children(root, [("a", "A", "A"), ("b", "B", "B"), ("c", "C", "C")])
+    first = tree.topLevelItem(0)
+    assert first is not None
+    sync_children(first, [("j1", "1", "1"), ("j2", "2", "2")])
+    first.setExpanded(True)
+    sync_children(root, [("c", "C · 1 failed", "C"), ("a", "A", "A"), ("d", "D", "D")])
+    texts = [item.text(0) for item in map(tree.topLevelItem, range(3)) if item is not None]
+    assert texts == ["C · 1 failed", "A", "D"]
+    assert tree.topLevelItem(1) is first and first.isExpanded() and first.childCount() == 2

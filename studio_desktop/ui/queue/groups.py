@@ -74,12 +74,12 @@ class GroupRows(QTreeWidget):
             )
             for progress in groups
         ]
-        _sync_children(self.invisibleRootItem(), [(gid, text, text) for gid, text, _ in rows])
+        sync_children(self.invisibleRootItem(), [(gid, text, text) for gid, text, _ in rows])
         for i, (group_id, _text, children) in enumerate(rows):
             item = self.topLevelItem(i)
             if item is not None:
                 item.setData(0, GroupIdRole, group_id)
-                _sync_children(item, children)
+                sync_children(item, children)
         self.setVisible(bool(groups))
         self.fit_height()
 
@@ -178,7 +178,7 @@ class GroupRows(QTreeWidget):
         return menu
 
 
-def _sync_children(parent: QTreeWidgetItem, rows: Sequence[tuple[str, str, str]]) -> None:
+def sync_children(parent: QTreeWidgetItem, rows: Sequence[tuple[str, str, str]]) -> None:
     """Make `parent`'s children the `rows` (id, text, tooltip) in order, keeping the item of
     every id already there (with its selection and open state) and touching only what changed."""
     wanted = [row_id for row_id, _text, _tip in rows]
@@ -189,9 +189,13 @@ def _sync_children(parent: QTreeWidgetItem, rows: Sequence[tuple[str, str, str]]
             parent.removeChild(child)
     present = [row_id for row_id in items if row_id in wanted]
     if present != [row_id for row_id in wanted if row_id in items]:
-        # Reordered (rare: a group moved to the front): the same items, in the new order.
+        # Reordered (rare: a group moved to the front): the same items, in the new order (a
+        # taken item forgets that it was open).
+        opened = {row_id for row_id, child in items.items() if child.isExpanded()}
         parent.takeChildren()
         parent.addChildren([items[row_id] for row_id in wanted if row_id in items])
+        for row_id in opened & set(wanted):
+            items[row_id].setExpanded(True)
     for i, (row_id, text, tip) in enumerate(rows):
         at = parent.child(i)
         child = at if at is not None and at.data(0, _RowIdRole) == row_id else QTreeWidgetItem()
