@@ -194,7 +194,7 @@
 <context>
     <name>GroupRows</name>
     <message numerus="yes">
-        <location filename="../../studio_desktop/ui/queue/groups.py" line="+99" />
+        <location filename="../../studio_desktop/ui/queue/groups.py" line="+101" />
         <source>forever: %n done</source>
         <translation>
             <numerusform>forever: %n done</numerusform>
@@ -276,7 +276,7 @@
 <context>
     <name>QueuePanel</name>
     <message numerus="yes">
-        <location filename="../../studio_desktop/ui/queue/panel.py" line="+312" />
+        <location filename="../../studio_desktop/ui/queue/panel.py" line="+315" />
         <source>%n waiting</source>
         <translation>
             <numerusform>%n waiting</numerusform>

@@ -2898,7 +2898,7 @@
 <context>
     <name>GroupRows</name>
     <message>
-        <location filename="../../studio_desktop/ui/queue/groups.py" line="+97"/>
+        <location filename="../../studio_desktop/ui/queue/groups.py" line="+99"/>
         <source>(no prompt)</source>
         <translation>（无提示词）</translation>
     </message>
@@ -3871,7 +3871,7 @@ The file is missing</source>
 <context>
     <name>JobDetails</name>
     <message>
-        <location filename="../../studio_desktop/ui/history/details.py" line="+225"/>
+        <location filename="../../studio_desktop/ui/history/details.py" line="+227"/>
         <source>No job selected</source>
         <translation>未选择任务</translation>
     </message>
@@ -3976,7 +3976,12 @@ The file is missing</source>
         <translation>此任务没有产生输出。</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+14"/>
+        <source>Sweep cell</source>
+        <translation>扫描格子</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Server&apos;s default model</source>
         <translation>服务器默认模型</translation>
     </message>
@@ -3991,7 +3996,7 @@ The file is missing</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location line="-186"/>
+        <location line="-201"/>
         <source>Workflow</source>
         <translation>工作流</translation>
     </message>
@@ -4001,7 +4006,7 @@ The file is missing</source>
         <translation>保存或复制此任务的工作流：UI 格式可在 ComfyUI 中打开，API 格式是发送给服务器的确切节点图</translation>
     </message>
     <message>
-        <location line="+184"/>
+        <location line="+199"/>
         <source>Size</source>
         <translation>尺寸</translation>
     </message>
@@ -4051,8 +4056,8 @@ The file is missing</source>
         <translation>任意</translation>
     </message>
     <message>
-        <location line="-209"/>
-        <location line="+210"/>
+        <location line="-224"/>
+        <location line="+225"/>
         <source>Attempts</source>
         <translation>尝试次数</translation>
     </message>
@@ -5452,7 +5457,7 @@ Choose another folder.</source>
         <translation>取消所有等待中和运行中的任务</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+62"/>
         <source>Queue is empty</source>
         <translation>队列为空</translation>
     </message>
@@ -5473,23 +5478,23 @@ Choose another folder.</source>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+395"/>
+        <location line="+396"/>
         <source>Retry</source>
         <translation>重试</translation>
     </message>
     <message>
-        <location line="-394"/>
+        <location line="-395"/>
         <source>Queue the selected failed or cancelled jobs again</source>
         <translation>将选中的失败或已取消任务重新加入队列</translation>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+404"/>
+        <location line="+405"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location line="-403"/>
+        <location line="-404"/>
         <source>Cancel the selected jobs</source>
         <translation>取消所选任务</translation>
     </message>
@@ -5504,7 +5509,7 @@ Choose another folder.</source>
         <translation>从此列表中移除失败的任务（历史记录中仍会保留）</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+59"/>
         <source>Could not read the queued jobs: {reason}</source>
         <translation>无法读取队列中的任务：{reason}</translation>
     </message>
@@ -6551,7 +6556,7 @@ Start ComfyUI (python main.py), or add or fix the server in Settings.</source>
 <context>
     <name>_Thumbnails</name>
     <message>
-        <location filename="../../studio_desktop/ui/history/details.py" line="-382"/>
+        <location filename="../../studio_desktop/ui/history/details.py" line="-397"/>
         <source>Right-click to use it as a source image or compare it; drag it out</source>
         <translation>右键单击可将其用作源图片或进行对比；也可将其拖出</translation>
     </message>

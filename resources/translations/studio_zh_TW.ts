@@ -2898,7 +2898,7 @@
 <context>
     <name>GroupRows</name>
     <message>
-        <location filename="../../studio_desktop/ui/queue/groups.py" line="+97"/>
+        <location filename="../../studio_desktop/ui/queue/groups.py" line="+99"/>
         <source>(no prompt)</source>
         <translation>（無提示詞）</translation>
     </message>
@@ -3871,7 +3871,7 @@ The file is missing</source>
 <context>
     <name>JobDetails</name>
     <message>
-        <location filename="../../studio_desktop/ui/history/details.py" line="+225"/>
+        <location filename="../../studio_desktop/ui/history/details.py" line="+227"/>
         <source>No job selected</source>
         <translation>未選取任務</translation>
     </message>
@@ -3976,7 +3976,12 @@ The file is missing</source>
         <translation>此任務沒有產生輸出。</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+14"/>
+        <source>Sweep cell</source>
+        <translation>掃描格子</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Server&apos;s default model</source>
         <translation>伺服器預設模型</translation>
     </message>
@@ -3991,7 +3996,7 @@ The file is missing</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location line="-186"/>
+        <location line="-201"/>
         <source>Workflow</source>
         <translation>工作流程</translation>
     </message>
@@ -4001,7 +4006,7 @@ The file is missing</source>
         <translation>儲存或複製此任務的工作流程：UI 格式可在 ComfyUI 中開啟，API 格式是送到伺服器的確切節點圖</translation>
     </message>
     <message>
-        <location line="+184"/>
+        <location line="+199"/>
         <source>Size</source>
         <translation>尺寸</translation>
     </message>
@@ -4051,8 +4056,8 @@ The file is missing</source>
         <translation>任意</translation>
     </message>
     <message>
-        <location line="-209"/>
-        <location line="+210"/>
+        <location line="-224"/>
+        <location line="+225"/>
         <source>Attempts</source>
         <translation>嘗試次數</translation>
     </message>
@@ -5452,7 +5457,7 @@ Choose another folder.</source>
         <translation>取消所有等待中和執行中的任務</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+62"/>
         <source>Queue is empty</source>
         <translation>佇列是空的</translation>
     </message>
@@ -5473,23 +5478,23 @@ Choose another folder.</source>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+395"/>
+        <location line="+396"/>
         <source>Retry</source>
         <translation>重試</translation>
     </message>
     <message>
-        <location line="-394"/>
+        <location line="-395"/>
         <source>Queue the selected failed or cancelled jobs again</source>
         <translation>將選取的失敗或已取消任務重新加入佇列</translation>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+404"/>
+        <location line="+405"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location line="-403"/>
+        <location line="-404"/>
         <source>Cancel the selected jobs</source>
         <translation>取消所選任務</translation>
     </message>
@@ -5504,7 +5509,7 @@ Choose another folder.</source>
         <translation>從此清單移除失敗的任務（歷史紀錄中仍會保留）</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+59"/>
         <source>Could not read the queued jobs: {reason}</source>
         <translation>無法讀取佇列中的任務：{reason}</translation>
     </message>
@@ -6551,7 +6556,7 @@ Start ComfyUI (python main.py), or add or fix the server in Settings.</source>
 <context>
     <name>_Thumbnails</name>
     <message>
-        <location filename="../../studio_desktop/ui/history/details.py" line="-382"/>
+        <location filename="../../studio_desktop/ui/history/details.py" line="-397"/>
         <source>Right-click to use it as a source image or compare it; drag it out</source>
         <translation>按右鍵可將其用作來源圖片或進行比較；也可將其拖出</translation>
     </message>

@@ -1007,3 +1007,17 @@ def test_a_command_chosen_in_the_row_menu_runs_although_the_menu_goes_away(
     qtbot.keyClick(menu, Qt.Key.Key_Return)  # hides the menu, then runs the command
     assert QGuiApplication.clipboard().text() == "a fox in snow"
     qtbot.waitUntil(lambda: menus_of(tab) == before, timeout=WAIT_MS)
+
+
+def test_the_details_name_a_templates_setting_and_a_sweep_cell_as_words_not_keys(
+    ctx: AppContext, idle_pool: WorkerPool, open_history: OpenHistory
+) -> None:
+    params = GenerationParams(prompt="a fox", extra={"scale_by": 2, "sweep_cell": [2, 1, 0]})
+    job = db(ctx).add_job(NewJob("txt2img", params))
+    history = open_history(idle_pool)
+    assert history.tab.select_job(job.id)
+    history.settle()
+    shown = html.unescape(history.tab.details.parameters.text())
+    assert "Scale by" in shown and "scale_by" not in shown
+    assert "Sweep cell" in shown and "sweep_cell" not in shown
+    assert "X 3 · Y 2<" in shown  # counted from 1, as the grid reads; no Z in a 2-axis sweep

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 
 import pytest
+from PySide6.QtWidgets import QTreeWidget
 from pytestqt.qtbot import QtBot
 
 from studio_desktop.core.context import AppContext
@@ -14,6 +15,7 @@ from studio_desktop.core.groups import GroupKind, NewGroup
 from studio_desktop.core.jobs import GenerationParams, JobError, JobStatus, NewJob
 from studio_desktop.core.servers import ServerConfig
 from studio_desktop.core.settings import Settings
+from studio_desktop.ui.queue.groups import sync_children
 from studio_desktop.ui.queue.panel import QueuePanel
 from studio_desktop.ui.services import Services
 from studio_desktop.workers import WorkerPool
@@ -159,11 +161,16 @@ def test_a_pause_by_another_process_shows_and_a_job_can_be_pinned(
     assert db(ctx).get_job(job.id).server == SERVER  # type: ignore[union-attr]
 
 
+def on_a_box(make_pool: PoolFactory, open_panel: OpenPanel) -> tuple[WorkerPool, QueuePanel]:
+    """The panel over a pool whose one server never answers: queued jobs wait."""
+    pool = make_pool(ServerConfig(SERVER, "Box"))
+    return pool, open_panel(pool)
+
+
 def test_fifty_right_clicks_on_queued_jobs_and_groups_leave_no_menus_behind(
     qtbot: QtBot, make_pool: PoolFactory, open_panel: OpenPanel
 ) -> None:
-    pool = make_pool(ServerConfig(SERVER, "Box"))
-    panel = open_panel(pool)
+    pool, panel = on_a_box(make_pool, open_panel)
     pool.enqueue(jobs(3), NewGroup("a cat")).result(timeout=WAIT_MS / 1000)
     pool.enqueue(jobs(1, "a dog")).result(timeout=WAIT_MS / 1000)
     qtbot.waitUntil(lambda: panel.groups.topLevelItemCount() == 1, timeout=WAIT_MS)
@@ -184,10 +191,55 @@ def test_fifty_right_clicks_on_queued_jobs_and_groups_leave_no_menus_behind(
 def test_the_queue_job_menu_is_built_in_one_place_and_inspectable(
     qtbot: QtBot, make_pool: PoolFactory, open_panel: OpenPanel
 ) -> None:
-    pool = make_pool(ServerConfig(SERVER, "Box"))
-    panel = open_panel(pool)
+    pool, panel = on_a_box(make_pool, open_panel)
     (job,) = pool.enqueue(jobs(1, "a dog")).result(timeout=WAIT_MS / 1000)
     menu = panel.build_menu([job])
     texts = [a.text() for a in menu.actions() if not a.isSeparator()]
     assert texts == ["Move to front", "Retry", "Copy prompt", "Run on", "Cancel", "Cancel all…"]
     assert menu.actions()[0].isEnabled() and not menu.actions()[1].isEnabled()
+
+
+def test_the_group_rows_keep_the_selection_and_scroll_position_as_their_jobs_change(
+    qtbot: QtBot, ctx: AppContext, make_pool: PoolFactory, open_panel: OpenPanel
+) -> None:
+    pool, panel = on_a_box(make_pool, open_panel)
+    pool.enqueue(jobs(12), NewGroup("a cat")).result(timeout=WAIT_MS / 1000)
+    dogs = pool.enqueue(jobs(3, "a dog"), NewGroup("a dog")).result(timeout=WAIT_MS / 1000)
+    tree = panel.groups
+    qtbot.waitUntil(lambda: tree.topLevelItemCount() == 2, timeout=WAIT_MS)
+    first = tree.topLevelItem(0)
+    assert first is not None and first.childCount() == 12
+    first.setExpanded(True)
+    chosen = first.child(6)
+    tree.setCurrentItem(chosen)
+    bar = tree.verticalScrollBar()
+    assert bar.maximum() > 0  # the open group is taller than the rows' room
+    bar.setValue(bar.maximum())
+    scrolled = bar.value()
+    # A job of the other group fails: its row's text changes.
+    db(ctx).claim_next(SERVER, can_run=lambda j: j.id == dogs[0].id)
+    db(ctx).fail(dogs[0].id, JobError("boom", "it broke"))
+
+    def dog_row_says_failed() -> bool:
+        second = tree.topLevelItem(1)
+        return second is not None and "1 failed" in second.text(0)
+
+    qtbot.waitUntil(dog_row_says_failed, timeout=WAIT_MS)
+    assert tree.topLevelItem(0) is first and first.child(6) is chosen  # updated, not rebuilt
+    assert first.isExpanded() and tree.currentItem() is chosen and chosen.isSelected()
+    assert bar.value() == scrolled
+
+
+def test_a_group_moved_to_the_front_keeps_its_row_open(qtbot: QtBot) -> None:
+    tree = QTreeWidget()
+    qtbot.addWidget(tree)
+    root = tree.invisibleRootItem()
+    sync_children(root, [("a", "A", "A"), ("b", "B", "B"), ("c", "C", "C")])
+    first = tree.topLevelItem(0)
+    assert first is not None
+    sync_children(first, [("j1", "1", "1"), ("j2", "2", "2")])
+    first.setExpanded(True)
+    sync_children(root, [("c", "C · 1 failed", "C"), ("a", "A", "A"), ("d", "D", "D")])
+    texts = [item.text(0) for item in map(tree.topLevelItem, range(3)) if item is not None]
+    assert texts == ["C · 1 failed", "A", "D"]
+    assert tree.topLevelItem(1) is first and first.isExpanded() and first.childCount() == 2

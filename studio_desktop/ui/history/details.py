@@ -28,6 +28,8 @@ from PySide6.QtWidgets import (
 )
 
 from studio_desktop.core.jobs import Attempt, ImageRecord, Job, JobError, JobStatus
+from studio_desktop.core.sweeps.axes import AXIS_NAMES, CELL_KEY, cell_of
+from studio_desktop.ui.field_labels import slot_label
 from studio_desktop.ui.history import formatting as fmt
 from studio_desktop.ui.history.empty_state import EmptyState
 from studio_desktop.ui.history.inputs import InputImages
@@ -437,6 +439,21 @@ class JobDetails(QWidget):
             return self.tr("Outputs appear here when the job finishes.")
         return self.tr("This job made no outputs.")
 
+    def _extra_row(self, key: str, value: Any) -> tuple[str, str]:
+        """A template's own setting, named as the Generate form names it; a sweep cell as its
+        place on the grid's axes, counted from 1 (a first place on the last axes is left out:
+        a sweep of two axes has no Z)."""
+        place = cell_of({CELL_KEY: value}) if key == CELL_KEY else None
+        if place is not None:
+            shown = list(place)
+            while len(shown) > 1 and shown[-1] == 0:
+                shown.pop()
+            where = " · ".join(
+                f"{axis} {i + 1}" for axis, i in zip(AXIS_NAMES, shown, strict=False)
+            )
+            return self.tr("Sweep cell"), where
+        return slot_label(key), _value_text(value)
+
     def _parameters_html(self, job: Job) -> str:
         p = job.params
         fields = self._template_fields(job.template) or {}
@@ -454,7 +471,7 @@ class JobDetails(QWidget):
         ]
         rows: list[tuple[str, str]] = [(self.tr("Template"), self._template_name(job.template))]
         rows.extend((name, value) for key, name, value in known if fields.get(key, True))
-        rows.extend((str(key), _value_text(value)) for key, value in sorted(p.extra.items()))
+        rows.extend(self._extra_row(str(key), value) for key, value in sorted(p.extra.items()))
         rows.extend(
             [
                 (self.tr("Server"), job.server or self.tr("any")),

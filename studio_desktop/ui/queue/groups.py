@@ -18,6 +18,7 @@ from studio_desktop.ui.history import formatting as fmt
 from studio_desktop.ui.popup_menu import popup
 
 GroupIdRole = Qt.ItemDataRole.UserRole + 1
+_RowIdRole = Qt.ItemDataRole.UserRole + 2  # a group's id on its row, a job's on its row
 MAX_HEIGHT = 180  # pixels; more groups scroll
 
 
@@ -59,25 +60,26 @@ class GroupRows(QTreeWidget):
     def show_groups(
         self, groups: Sequence[GroupProgress], jobs: dict[str, list[Job]], servers: int
     ) -> None:
-        """Rebuild the rows (a handful of groups), keeping which ones are expanded."""
-        tops = [self.topLevelItem(i) for i in range(self.topLevelItemCount())]
-        expanded = {
-            str(item.data(0, GroupIdRole))
-            for item in tops
-            if item is not None and item.isExpanded()
-        }
+        """Show `groups` (each with its jobs), updating the rows there are in place: a rebuild
+        on every change lost the selection, the scroll position and which groups were open."""
         self._progress = {p.group.id: p for p in groups}
-        self.clear()
-        for progress in groups:
-            item = QTreeWidgetItem([self.group_text(progress, servers)])
-            item.setData(0, GroupIdRole, progress.group.id)
-            item.setToolTip(0, self.group_text(progress, servers))
-            for job in jobs.get(progress.group.id, []):
-                child = QTreeWidgetItem([self._job_text(job)])
-                child.setToolTip(0, job.params.prompt)
-                item.addChild(child)
-            self.addTopLevelItem(item)
-            item.setExpanded(progress.group.id in expanded)
+        rows = [
+            (
+                progress.group.id,
+                self.group_text(progress, servers),
+                [
+                    (job.id, self._job_text(job), job.params.prompt)
+                    for job in jobs.get(progress.group.id, [])
+                ],
+            )
+            for progress in groups
+        ]
+        sync_children(self.invisibleRootItem(), [(gid, text, text) for gid, text, _ in rows])
+        for i, (group_id, _text, children) in enumerate(rows):
+            item = self.topLevelItem(i)
+            if item is not None:
+                item.setData(0, GroupIdRole, group_id)
+                sync_children(item, children)
         self.setVisible(bool(groups))
         self.fit_height()
 
@@ -174,3 +176,33 @@ class GroupRows(QTreeWidget):
         )
         cancel.setEnabled(progress.active > 0)
         return menu
+
+
+def sync_children(parent: QTreeWidgetItem, rows: Sequence[tuple[str, str, str]]) -> None:
+    """Make `parent`'s children the `rows` (id, text, tooltip) in order, keeping the item of
+    every id already there (with its selection and open state) and touching only what changed."""
+    wanted = [row_id for row_id, _text, _tip in rows]
+    children = [c for c in (parent.child(i) for i in range(parent.childCount())) if c is not None]
+    items = {str(child.data(0, _RowIdRole)): child for child in children}
+    for row_id, child in items.items():
+        if row_id not in wanted:
+            parent.removeChild(child)
+    present = [row_id for row_id in items if row_id in wanted]
+    if present != [row_id for row_id in wanted if row_id in items]:
+        # Reordered (rare: a group moved to the front): the same items, in the new order (a
+        # taken item forgets that it was open).
+        opened = {row_id for row_id, child in items.items() if child.isExpanded()}
+        parent.takeChildren()
+        parent.addChildren([items[row_id] for row_id in wanted if row_id in items])
+        for row_id in opened & set(wanted):
+            items[row_id].setExpanded(True)
+    for i, (row_id, text, tip) in enumerate(rows):
+        at = parent.child(i)
+        child = at if at is not None and at.data(0, _RowIdRole) == row_id else QTreeWidgetItem()
+        if child is not at:
+            child.setData(0, _RowIdRole, row_id)
+            parent.insertChild(i, child)
+        if child.text(0) != text:
+            child.setText(0, text)
+        if child.toolTip(0) != tip:
+            child.setToolTip(0, tip)
