@@ -11,7 +11,7 @@ import uuid
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field, fields
 from datetime import datetime
-from typing import Any
+from typing import Any, Final
 
 from studio_desktop.core.messages import UserMessage
 
@@ -191,7 +191,9 @@ class GenerationParams:
         )
 
     def to_dict(self) -> dict[str, Any]:
-        data = asdict(self)
+        # Field by field rather than asdict(), which deep-copies every value only for the
+        # containers to be replaced below: every job's output metadata is written from this.
+        data = {name: getattr(self, name) for name in _PARAM_FIELDS}
         data["extra"] = dict(self.extra)
         data["loras"] = [lora.to_dict() for lora in self.loras]
         data["hires"] = self.hires.to_dict() if self.hires is not None else None
@@ -200,8 +202,7 @@ class GenerationParams:
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> GenerationParams:
         """Jobs and pictures written before a field existed load with its default."""
-        known = {f.name for f in fields(cls)}
-        values = {k: v for k, v in data.items() if k in known}
+        values = {k: v for k, v in data.items() if k in _PARAM_NAMES}
         raw_loras = values.get("loras")
         loras = (LoraChoice.from_dict(x) for x in raw_loras) if isinstance(raw_loras, list) else ()
         values["loras"] = tuple(lora for lora in loras if lora is not None)
@@ -213,6 +214,11 @@ class GenerationParams:
             skip if isinstance(skip, int) and not isinstance(skip, bool) and skip > 0 else None
         )
         return cls(**values)
+
+
+# Looked up once: every row the store turns into a job reads its parameters with them.
+_PARAM_FIELDS: Final = tuple(f.name for f in fields(GenerationParams))
+_PARAM_NAMES: Final = frozenset(_PARAM_FIELDS)
 
 
 def not_finite(values: Mapping[str, Any]) -> dict[str, float]:

@@ -185,6 +185,22 @@ def test_progress_is_reported_and_written_at_most_every_half_second() -> None:
     assert kinds(last) == ["Emit", "SaveProgress"]  # the last step is always written
 
 
+def test_progress_names_the_node_type_of_the_graph_the_job_has_now() -> None:
+    # The node types are read once per graph: a job submitted again with another graph (its
+    # recorded Job replaced) must be named from the new one.
+    s = Script()
+    s.connect()
+    first = s.on_server("a")
+    out = s(m.ServerEvent(ev.Progress(prompt_id="a", value=1, max=4, node="3")))
+    assert [e.node_type for e in emitted(out) if isinstance(e, JobProgress)] == ["KSampler"]
+    changed = replace(first, workflow={"3": {"class_type": "SamplerCustom", "inputs": {}}})
+    assert s(m.Submitted(changed)) == []
+    s.now += 1
+    out = s(m.ServerEvent(ev.Progress(prompt_id="a", value=2, max=4, node="3")))
+    assert [e.node_type for e in emitted(out) if isinstance(e, JobProgress)] == ["SamplerCustom"]
+    assert [c.text for c in out if isinstance(c, m.SaveProgress)] == ["SamplerCustom 2/4"]
+
+
 def test_a_fast_graph_writes_its_node_changes_at_most_every_half_second() -> None:
     # Each node's `executing` marker used to be one database write: six or seven a job, the
     # largest part of the client's fixed cost per job on a fast GPU.

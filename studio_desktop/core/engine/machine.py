@@ -103,10 +103,18 @@ class Flight:
     rerun: bool = False
     progress_saved_at: float = float("-inf")
     timer: StepTimer = field(default_factory=StepTimer)
+    # node_types of the graph it was read from: asked on every progress event and node marker,
+    # and a job's graph only changes with a new Job (a resubmission records it again).
+    _types_of: tuple[Mapping[str, Any] | None, dict[str, str]] | None = field(
+        default=None, init=False, repr=False, compare=False
+    )
 
     @property
     def node_types(self) -> dict[str, str]:
-        return node_types(self.job.workflow or {})
+        graph = self.job.workflow
+        if self._types_of is None or self._types_of[0] is not graph:
+            self._types_of = (graph, node_types(graph or {}))
+        return self._types_of[1]
 
 
 def node_types(graph: Mapping[str, Any]) -> dict[str, str]:

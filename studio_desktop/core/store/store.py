@@ -218,19 +218,17 @@ class Store:
                     owner=owner,
                     dead=dead,
                 )
-                candidates = [convert.job(r) for r in rows]
-            if not candidates:
+            if not rows:
                 return None
-            for candidate in candidates:
-                if can_run is not None and not can_run(candidate):
+            for row in rows:
+                # Each made a Job only when it comes up: the first is usually taken.
+                if can_run is not None and not can_run(convert.job(row)):
                     continue
                 with self._db.hot_write() as conn:
-                    claimed = hot.claim(
-                        conn, candidate.id, server, utcnow(), owner=owner, dead=dead
-                    )
+                    claimed = hot.claim(conn, row.id, server, utcnow(), owner=owner, dead=dead)
                     if claimed is not None:
                         return convert.job(claimed)
-            last = candidates[-1]
+            last = rows[-1]
             cursor = (last.priority, last.seq)
             rounds += 1
 

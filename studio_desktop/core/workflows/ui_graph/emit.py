@@ -13,11 +13,21 @@ front end draws as a socket, and a `//` comment in a dynamic-prompt text (the fr
 comments before sending and has no escape for them). Braces in such a text are escaped (`\\{`).
 A node type the server does not know is still written, with its links and its constants in
 order, so ComfyUI shows it as a missing node rather than losing it.
+
+The engine writes one for every prompt it sends, and jobs of one template share everything but
+their widget values: the nodes, sockets, links and layout follow from the graph's shape (its
+node ids, types, titles and which inputs are links to what) and the server's /object_info. So
+that part is built once per shape and /object_info (`_SkeletonCache`) and each workflow is a
+fresh copy of it with the graph's own values filled in.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import json
+import threading
+import weakref
+from collections import OrderedDict
+from collections.abc import Hashable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Final
 
@@ -56,6 +66,39 @@ def api_to_ui(graph: Mapping[str, Any], info: ObjectInfo) -> dict[str, Any]:
 
 def emit_workflow(graph: Mapping[str, Any], info: ObjectInfo) -> EmittedWorkflow:
     nodes = {str(k): v for k, v in graph.items() if _is_node(v)}
+    skeleton = _SKELETONS.get(info, nodes)
+    workflow: dict[str, Any] = json.loads(skeleton.text)  # a copy of its own for the caller
+    for ui_node, fill in zip(workflow["nodes"], skeleton.fills, strict=True):
+        ui_node["widgets_values"] = fill.values(_inputs_of(nodes[fill.key]))
+    return EmittedWorkflow(workflow, dict(skeleton.node_ids))
+
+
+@dataclass(frozen=True)
+class _Fill:
+    """How one UI node's `widgets_values` are read from its API node: by the server's widget
+    list (`widgets`), or, for a type the server lacks, the constant inputs in order."""
+
+    key: str  # the API node id
+    widgets: tuple[Widget, ...] | None
+    constants: tuple[str, ...] = ()
+
+    def values(self, inputs: Mapping[str, Any]) -> list[Any]:
+        if self.widgets is None:
+            return [inputs[name] for name in self.constants]
+        return [_widget_value(w, inputs) for w in self.widgets]
+
+
+@dataclass(frozen=True)
+class _Skeleton:
+    """A workflow without its widget values, as JSON text (each use reads a fresh copy), the
+    fill of each of its nodes in order, and the UI id of each API node id."""
+
+    text: str
+    fills: tuple[_Fill, ...]
+    node_ids: Mapping[str, int]
+
+
+def _build(nodes: Mapping[str, Mapping[str, Any]], info: ObjectInfo) -> _Skeleton:
     ids = _ui_ids(nodes)
     emitted = {key: _NodeBuilder(key, ids[key], node, info) for key, node in nodes.items()}
     links = _link(emitted, ids)
@@ -74,11 +117,66 @@ def emit_workflow(graph: Mapping[str, Any], info: ObjectInfo) -> EmittedWorkflow
         "extra": {"ds": {"scale": 1, "offset": [0, 0]}},
         "version": UI_VERSION,
     }
-    return EmittedWorkflow(workflow, ids)
+    return _Skeleton(json.dumps(workflow), tuple(n.fill for n in order), ids)
+
+
+def _shape(nodes: Mapping[str, Mapping[str, Any]]) -> Hashable:
+    """Everything `_build` reads from the graph: node ids, types, titles, and each input's
+    name and, for a link, its source (a constant is None: its value is filled in per use)."""
+    return tuple(
+        (
+            key,
+            node["class_type"],
+            _title_of(node),
+            tuple((name, _link_source(value)) for name, value in _inputs_of(node).items()),
+        )
+        for key, node in nodes.items()
+    )
+
+
+class _SkeletonCache:
+    """Skeletons by /object_info and graph shape: the `per_info` most recently used shapes of
+    each. An ObjectInfo is held weakly (a server's refreshed /object_info is a new object, and
+    the old one's skeletons go with it) and taken as never changing once made."""
+
+    def __init__(self, per_info: int = 64) -> None:
+        self._per_info = per_info
+        self._lock = threading.Lock()  # every server's loop emits on its own thread
+        self._by_info: weakref.WeakKeyDictionary[ObjectInfo, OrderedDict[Hashable, _Skeleton]]
+        self._by_info = weakref.WeakKeyDictionary()
+
+    def get(self, info: ObjectInfo, nodes: Mapping[str, Mapping[str, Any]]) -> _Skeleton:
+        shape = _shape(nodes)
+        with self._lock:
+            known = self._by_info.setdefault(info, OrderedDict())
+            skeleton = known.get(shape)
+            if skeleton is not None:
+                known.move_to_end(shape)
+                return skeleton
+        skeleton = _build(nodes, info)  # outside the lock: another loop need not wait for it
+        with self._lock:
+            known[shape] = skeleton
+            while len(known) > self._per_info:
+                known.popitem(last=False)
+        return skeleton
+
+
+_SKELETONS = _SkeletonCache()
 
 
 def _is_node(value: Any) -> bool:
     return isinstance(value, Mapping) and isinstance(value.get("class_type"), str)
+
+
+def _inputs_of(node: Mapping[str, Any]) -> Mapping[str, Any]:
+    raw_inputs = node.get("inputs")
+    return raw_inputs if isinstance(raw_inputs, Mapping) else {}
+
+
+def _title_of(node: Mapping[str, Any]) -> str | None:
+    meta = node.get("_meta")
+    title = meta.get("title") if isinstance(meta, Mapping) else None
+    return title if isinstance(title, str) else None
 
 
 def _numeric_id(key: str) -> int | None:
@@ -110,6 +208,21 @@ def _link_source(value: Any) -> tuple[str, int] | None:
     ):
         return str(value[0]), value[1]
     return None
+
+
+def _widget_value(widget: Widget, inputs: Mapping[str, Any]) -> Any:
+    if widget.name == CONTROL_WIDGET and not widget.sent:
+        return CONTROL_VALUE
+    if widget.name == UPLOAD_WIDGET and not widget.sent:
+        return UPLOAD_VALUE
+    if not widget.sent:
+        return widget.default
+    value = inputs.get(widget.name, widget.default)
+    if _link_source(value) is not None:
+        return widget.default  # the socket carries it; the widget keeps a plain value
+    if widget.dynamic and isinstance(value, str):
+        return _escape_dynamic(value)
+    return value
 
 
 def _escape_dynamic(text: str) -> str:
@@ -145,14 +258,11 @@ class _NodeBuilder:
         self.key = key
         self.ui_id = ui_id
         self.type: str = node["class_type"]
-        raw_inputs = node.get("inputs")
-        inputs: Mapping[str, Any] = raw_inputs if isinstance(raw_inputs, Mapping) else {}
-        meta = node.get("_meta")
-        title = meta.get("title") if isinstance(meta, Mapping) else None
-        self.title = self._custom_title(title, info)
+        inputs = _inputs_of(node)
+        self.title = self._custom_title(_title_of(node), info)
         self.inputs: list[dict[str, Any]] = []
         self.sources: list[tuple[str, int] | None] = []  # per socket: what the API links to
-        self.values: list[Any] = []
+        self.fill = _Fill(key, None)
         self.text_boxes = 0
         self.widgets = 0
         if info.has(self.type):
@@ -161,9 +271,9 @@ class _NodeBuilder:
             self._unknown(inputs)
         self.outputs = self._outputs(info)
 
-    def _custom_title(self, title: Any, info: ObjectInfo) -> str | None:
+    def _custom_title(self, title: str | None, info: ObjectInfo) -> str | None:
         """The title ComfyUI shows only when it is not the type's own display name."""
-        if not isinstance(title, str) or not title:
+        if not title:
             return None
         shown = info.raw.get(self.type, {})
         display = shown.get("display_name") if isinstance(shown, Mapping) else None
@@ -197,34 +307,22 @@ class _NodeBuilder:
             source = _link_source(value)
             if name not in declared and name not in sent and source is not None:
                 self._socket(name, ANY_TYPE, source, False)
-        self.values = [self._widget_value(w, inputs) for w in widgets]
+        self.fill = _Fill(self.key, widgets)
         boxes = {name for name, spec in specs if name in sent and _is_text_box(spec)}
         self.text_boxes = len(boxes)
         self.widgets = len(widgets) - self.text_boxes
 
-    def _widget_value(self, widget: Widget, inputs: Mapping[str, Any]) -> Any:
-        if widget.name == CONTROL_WIDGET and not widget.sent:
-            return CONTROL_VALUE
-        if widget.name == UPLOAD_WIDGET and not widget.sent:
-            return UPLOAD_VALUE
-        if not widget.sent:
-            return widget.default
-        value = inputs.get(widget.name, widget.default)
-        if _link_source(value) is not None:
-            return widget.default  # the socket carries it; the widget keeps a plain value
-        if widget.dynamic and isinstance(value, str):
-            return _escape_dynamic(value)
-        return value
-
     def _unknown(self, inputs: Mapping[str, Any]) -> None:
         """A type the server lacks: links become sockets, constants widget values, in order."""
+        constants: list[str] = []
         for name, value in inputs.items():
             source = _link_source(value)
             if source is not None:
                 self._socket(name, ANY_TYPE, source, False)
             else:
-                self.values.append(value)
-        self.widgets = len(self.values)
+                constants.append(name)
+        self.fill = _Fill(self.key, None, tuple(constants))
+        self.widgets = len(constants)
 
     def _outputs(self, info: ObjectInfo) -> list[dict[str, Any]]:
         raw = info.raw.get(self.type)
@@ -266,7 +364,7 @@ class _NodeBuilder:
             "inputs": self.inputs,
             "outputs": self.outputs,
             "properties": {S_AND_R: self.type},
-            "widgets_values": self.values,
+            "widgets_values": [],  # filled in for each graph (emit_workflow)
         }
         if self.title is not None:
             node["title"] = self.title
