@@ -432,6 +432,10 @@ class GalleryModel(QAbstractListModel):
         """How many rows (from the top) have been read."""
         return len(self._rows)
 
+    def thumb_at(self, row: int) -> str | None:
+        """What the row shows (`thumb_source`); None for a row not read yet, or nothing."""
+        return self._rows.thumbs[row] if 0 <= row < len(self._rows) else None
+
     def day_starts(self) -> list[tuple[int, int]]:
         """(first row, local day ordinal) of each day among the rows read so far, top down.
         The rows are newest first, so a day is one run of rows; rows not read yet belong to
