@@ -210,3 +210,31 @@ def test_day_starts_follow_pages_appended_and_rows_taken_out(
         assert model.day_starts() == [(0, day[1]), (3, day[6])]
     finally:
         model.shutdown()
+
+
+def test_a_decoded_thumbnail_repaints_only_the_cells_showing_it(
+    qtbot: QtBot, many: Gallery, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # While scrolling, thumbnails arrive a few at a time; repainting the whole screen for each
+    # batch painted every cell on it again.
+    tab, loader = many.tab, many.thumbs
+    view, model = tab.view, tab.model
+    area = view.viewport().rect()
+    on_screen = [r for r in range(40) if view.visualRect(model.index(r, 0)).intersects(area)]
+    size = round(tab.delegate.thumb_size * view.devicePixelRatioF())
+
+    def shown(row: int) -> bool:
+        rel = model.thumb_at(row)
+        return rel is None or loader.failed(rel) or loader.pixmap(rel, size) is not None
+
+    qtbot.waitUntil(lambda: all(shown(r) for r in on_screen), timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: not tab._repaint_timer.isActive(), timeout=WAIT_MS)
+    painted: list[int] = []
+    paint = tab.delegate.paint
+    monkeypatch.setattr(
+        tab.delegate, "paint", lambda p, o, i: (painted.append(i.row()), paint(p, o, i))
+    )
+    assert {1, 3} <= set(on_screen)
+    view.thumbnails_ready({rel for r in (1, 3) if (rel := model.thumb_at(r)) is not None})
+    qtbot.waitUntil(lambda: {1, 3} <= set(painted), timeout=WAIT_MS)
+    assert set(painted) == {1, 3}

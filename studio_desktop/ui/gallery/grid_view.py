@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import bisect
 import math
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence, Set
 from dataclasses import dataclass
 from datetime import date
 from typing import Final
@@ -444,6 +444,47 @@ class GalleryView(QAbstractItemView):
 
     # --- painting ---
 
+    def _sections_in(self, top: int, bottom: int) -> Iterator[Section]:
+        """The sections reaching into content rows `top` to `bottom`, top down."""
+        start = max(0, bisect.bisect_right(self._header_ys, top) - 1)
+        for section in self._sections[start:]:
+            if section.header_y > bottom:
+                return
+            yield section
+
+    def _cells_in(self, area: QRect) -> Iterator[tuple[int, QRect]]:
+        """The rows whose cells reach into `area` (viewport coordinates), with their cells."""
+        offset = self.verticalOffset()
+        top, bottom = area.top() + offset, area.bottom() + offset
+        height = self._min_cell.height()
+        for section in self._sections_in(top, bottom):
+            lines = math.ceil((section.end - section.first) / self._columns)
+            first_line = max(0, (top - section.top) // height)
+            last_line = min(lines - 1, (bottom - section.top) // height)
+            for line in range(first_line, last_line + 1):
+                y = section.top + line * height - offset
+                for column in range(self._columns):
+                    row = section.first + line * self._columns + column
+                    if row >= section.end:
+                        break
+                    left = round(column * self._cell_width)
+                    right = round((column + 1) * self._cell_width)
+                    yield row, QRect(left, y, right - left, height)
+
+    def thumbnails_ready(self, rel_paths: Set[str]) -> None:
+        """These thumbnails were decoded (or failed): repaint the cells on screen showing them,
+        not the whole screen (while scrolling, most cells on it already show theirs)."""
+        model = self.model()
+        if not isinstance(model, GalleryModel):
+            self.viewport().update()
+            return
+        region = QRegion()
+        for row, rect in self._cells_in(self.viewport().rect()):
+            if model.thumb_at(row) in rel_paths:
+                region += rect
+        if not region.isEmpty():
+            self.viewport().update(region)
+
     def paintEvent(self, event: QPaintEvent) -> None:
         model = self.model()
         delegate = self.itemDelegate()
@@ -459,39 +500,29 @@ class GalleryView(QAbstractItemView):
         )
         offset = self.verticalOffset()
         area = event.rect()
-        top, bottom = area.top() + offset, area.bottom() + offset
-        height = self._min_cell.height()
+        # Scattered cells (thumbnails arriving): paint those, not all of their bounding rect.
+        region = event.region()
+        scattered = region.rectCount() > 1
+        for section in self._sections_in(area.top() + offset, area.bottom() + offset):
+            if section.label is not None and section.top > area.top() + offset:
+                self._paint_header(painter, section, offset)
         selection = self.selectionModel()
         current = self.currentIndex()
         focus = self.hasFocus()
-        start = max(0, bisect.bisect_right(self._header_ys, top) - 1)
-        for section in self._sections[start:]:
-            if section.header_y > bottom:
-                break
-            if section.label is not None and section.top > top:
-                self._paint_header(painter, section, offset)
-            lines = math.ceil((section.end - section.first) / self._columns)
-            first_line = max(0, (top - section.top) // height)
-            last_line = min(lines - 1, (bottom - section.top) // height)
-            for line in range(first_line, last_line + 1):
-                y = section.top + line * height - offset
-                for column in range(self._columns):
-                    row = section.first + line * self._columns + column
-                    if row >= section.end:
-                        break
-                    index = model.index(row, 0)
-                    left = round(column * self._cell_width)
-                    right = round((column + 1) * self._cell_width)
-                    option.rect = QRect(left, y, right - left, height)
-                    state = base_state
-                    if selection is not None and selection.isSelected(index):
-                        state |= QStyle.StateFlag.State_Selected
-                    if index == self._hover:
-                        state |= QStyle.StateFlag.State_MouseOver
-                    if focus and index == current:
-                        state |= QStyle.StateFlag.State_HasFocus
-                    option.state = state
-                    delegate.paint(painter, option, index)
+        for row, rect in self._cells_in(area):
+            if scattered and not region.intersects(rect):
+                continue
+            index = model.index(row, 0)
+            option.rect = rect
+            state = base_state
+            if selection is not None and selection.isSelected(index):
+                state |= QStyle.StateFlag.State_Selected
+            if index == self._hover:
+                state |= QStyle.StateFlag.State_MouseOver
+            if focus and index == current:
+                state |= QStyle.StateFlag.State_HasFocus
+            option.state = state
+            delegate.paint(painter, option, index)
         painter.end()
 
     def _paint_header(self, painter: QPainter, section: Section, offset: int) -> None:

@@ -12,8 +12,8 @@ far as the view has looked plus a page; rows not read yet paint as placeholders 
 `dataChanged`. The loaded rows are always a prefix, so a record's row is a bisect away.
 
 Pages are read narrow (`ImageSummary`: the columns the grid shows, no metadata JSON decoded):
-per loaded row the model keeps only what painting needs (id, thumbnail, favourite, kind: tuples
-of plain values, which Python's garbage collector stops tracking). Full records are read by id
+per loaded row the model keeps only what painting, grouping and dragging need, in columns
+(`RowBatch`: typed arrays and shared strings, no object per row). Full records are read by id
 when something needs one (the details pane, a tooltip, the viewer, an action on the selection:
 `read_records`) and kept in a small cache. Holding every record (5 container objects each) made
 each full collection ~50 ms longer at 20,000 images; reading full rows for every page decoded
@@ -42,8 +42,9 @@ from PySide6.QtCore import (
 )
 
 from studio_desktop.core.jobs import GenerationParams, ImageRecord, Job
-from studio_desktop.core.store.filters import ALL_IMAGES, ImageFilter, ImageSummary, Page
+from studio_desktop.core.store.filters import ALL_IMAGES, ImageFilter
 from studio_desktop.ui.gallery.boards import image_ids_mime
+from studio_desktop.ui.gallery.rows import Cell, RowBatch, cell_of, thumb_source
 from studio_desktop.workers.read_view import ReadView
 from studio_desktop.workers.tasks import Task, Tasks
 
@@ -77,41 +78,19 @@ def params_of(record: ImageRecord) -> GenerationParams | None:
     return None
 
 
-def thumb_source(record: ImageRecord | ImageSummary) -> str | None:
-    """What to show for a record: its thumbnail, else the image itself, else nothing."""
-    if record.thumb_path:
-        return record.thumb_path
-    if record.kind in ("image", "animated"):
-        return record.path
-    return None
+__all__ = ["Cell", "GalleryModel", "cell_of", "params_of", "thumb_source"]
 
 
-class Cell(NamedTuple):
-    """What painting, grouping and dragging a row need, kept for every loaded row."""
+class _RowPage(NamedTuple):
+    """A page as read, its rows already in columns (made on the read pool)."""
 
-    thumb: str | None  # thumb_source(record)
-    favourite: bool
-    kind: str
-    day: int  # the local calendar day it was made (date.toordinal()): the grid's date headers
-    path: str  # the file as the store records it (dragged out as a file URL)
+    rows: RowBatch
+    next_cursor: int | None
 
 
-def cell_of(record: ImageRecord | ImageSummary) -> Cell:
-    day = record.created_at.astimezone().date().toordinal()
-    return Cell(thumb_source(record), record.favourite, record.kind, day, record.path)
-
-
-class _CellPage(NamedTuple):
-    """A page as read, with its rows' cells made on the read pool (`astimezone` for a page of
-    500 rows was a few ms of a scroll step on the GUI thread)."""
-
-    page: Page[ImageSummary]
-    cells: list[Cell]
-
-
-def _read_cells(reads: ReadView, flt: ImageFilter, after_id: int | None, limit: int) -> _CellPage:
+def _read_rows(reads: ReadView, flt: ImageFilter, after_id: int | None, limit: int) -> _RowPage:
     page = reads.list_image_summaries(flt, after_id=after_id, limit=limit)
-    return _CellPage(page, [cell_of(r) for r in page.items])
+    return _RowPage(RowBatch.of(page.items), page.next_cursor)
 
 
 class GalleryModel(QAbstractListModel):
@@ -142,9 +121,8 @@ class GalleryModel(QAbstractListModel):
         self._page_size = min(max(1, page_size), PAGE_SIZE)
         self._filter = ALL_IMAGES
         # The loaded prefix of the rows: -id (ascending, for bisect) and what to paint.
-        self._neg_ids: list[int] = []
-        self._cells: list[Cell] = []
-        # Bumped whenever `_cells` changes other than by rows appended at the end.
+        self._rows = RowBatch()
+        # Bumped whenever `_rows` changes other than by rows appended at the end.
         self._cells_version = 0
         # The version they were worked out for, how many cells they cover, the day starts.
         self._day_starts: tuple[int, int, list[tuple[int, int]]] = (-1, 0, [])
@@ -212,7 +190,7 @@ class GalleryModel(QAbstractListModel):
         """Forget the rows (the caller resets the model) and read the first page in the
         background; it arrives as a model reset, then the count, then the rest as wanted."""
         self._generation += 1
-        self._neg_ids, self._cells = [], []
+        self._rows = RowBatch()
         self._cells_version += 1
         self._recent.clear()
         self._cursor, self._exhausted, self._counted = None, False, False
@@ -224,17 +202,17 @@ class GalleryModel(QAbstractListModel):
         reads, flt, limit = self._reads, self._filter, self._page_size
         self._start(
             ("first", self._generation, None),
-            lambda: _read_cells(reads, flt, None, limit),
+            lambda: _read_rows(reads, flt, None, limit),
         )
 
     def _extend(
-        self, items: Sequence[ImageSummary], next_cursor: int | None, cells: Sequence[Cell]
+        self, rows: RowBatch, next_cursor: int | None, only: Sequence[int] | None = None
     ) -> None:
-        """Rows appended at the end (`day_starts` goes on from where it was)."""
-        self._neg_ids.extend(-r.id for r in items)
-        self._cells.extend(cells)
-        if items:
-            self._cursor = items[-1].id
+        """A page's rows appended at the end (`day_starts` goes on from where it was): all of
+        them, or those at `only`; the keyset position moves past the page either way."""
+        self._rows.extend(rows, only)
+        if len(rows):
+            self._cursor = rows.image_id(len(rows) - 1)
         self._exhausted = next_cursor is None
 
     def _remember(self, record: ImageRecord) -> None:
@@ -271,14 +249,14 @@ class GalleryModel(QAbstractListModel):
             self._read_ahead()
 
     def _read_ahead(self) -> None:
-        loaded = len(self._cells)
+        loaded = len(self._rows)
         if self._exhausted or self._in_flight is not None or loaded > self._target:
             return
         limit = min(max(self._target + 1 - loaded, self._page_size), BACKGROUND_PAGE)
         reads, flt, cursor = self._reads, self._filter, self._cursor
         self._start(
             ("page", self._generation, cursor),
-            lambda: _read_cells(reads, flt, cursor, limit),
+            lambda: _read_rows(reads, flt, cursor, limit),
         )
 
     def _read_done(self, key: _Key, result: object) -> None:
@@ -291,22 +269,22 @@ class GalleryModel(QAbstractListModel):
             elif what == "count" and isinstance(result, int):
                 self._counted = True
                 self._grow(result)
-            elif what == "page" and cursor == self._cursor and isinstance(result, _CellPage):
+            elif what == "page" and cursor == self._cursor and isinstance(result, _RowPage):
                 self._apply(result)
             self._wake_waiters()
         self._read_ahead()
 
     def _first_done(self, result: object) -> None:
-        if not isinstance(result, _CellPage):  # failed: shown as empty; a refresh reads again
+        if not isinstance(result, _RowPage):  # failed: shown as empty; a refresh reads again
             failure = result if isinstance(result, Exception) else None
             log.warning("could not read the gallery's first page", exc_info=failure)
-            result = _CellPage(Page[ImageSummary](items=[], next_cursor=None), [])
+            result = _RowPage(RowBatch(), None)
         self._first_pending = False
         # A reset, not an insert: the tab learns from it that the filter's rows are in, even
         # when there are none (its empty state) and its selection is gone.
         self.beginResetModel()
-        self._extend(result.page.items, result.page.next_cursor, result.cells)
-        self._count = len(self._cells)
+        self._extend(result.rows, result.next_cursor)
+        self._count = len(self._rows)
         self.endResetModel()
         deferred, self._deferred = self._deferred, []
         if deferred:
@@ -329,7 +307,7 @@ class GalleryModel(QAbstractListModel):
             return False
         if self._counted and row >= self._count:  # past the end: the last row will do
             row = self._count - 1
-        return row < len(self._cells) or self._exhausted
+        return row < len(self._rows) or self._exhausted
 
     def _wake_waiters(self) -> None:
         waiting, self._waiters = self._waiters, []
@@ -350,31 +328,32 @@ class GalleryModel(QAbstractListModel):
             self._count = count
             self.endInsertRows()
 
-    def _apply(self, read: _CellPage) -> None:
-        page = read.page
-        # The keyset (id below the cursor) can't repeat a row; the check is cheap insurance.
-        pairs = zip(page.items, read.cells, strict=True)
-        fresh, cells = [], []
-        for item, cell in pairs:
-            if self.row_of(item.id) is None:
-                fresh.append(item)
-                cells.append(cell)
-        first = len(self._cells)
-        filled = min(first + len(fresh), self._count) - first  # placeholders that get a record
-        if first + len(fresh) > self._count:  # more than counted (added since, or not counted)
-            self.beginInsertRows(QModelIndex(), self._count, first + len(fresh) - 1)
-            self._extend(fresh, page.next_cursor, cells)
-            self._count = len(self._cells)
+    def _apply(self, read: _RowPage) -> None:
+        rows = read.rows
+        # The keyset (ids below the cursor) can't repeat a row; rows already shown (a row added
+        # live, `_insert_sorted`) are left out all the same. Newest first: when the page's
+        # newest is older than the last row held, none can be (the usual case, no search).
+        only: list[int] | None = None
+        held = self._rows.neg_ids
+        if len(rows) and held and rows.neg_ids[0] <= held[-1]:
+            only = [r for r in range(len(rows)) if self.row_of(rows.image_id(r)) is None]
+            if len(only) == len(rows):
+                only = None
+        fresh = len(rows) if only is None else len(only)
+        first = len(self._rows)
+        filled = min(first + fresh, self._count) - first  # placeholders that get a record
+        if first + fresh > self._count:  # more than counted (added since, or not counted)
+            self.beginInsertRows(QModelIndex(), self._count, first + fresh - 1)
+            self._extend(rows, read.next_cursor, only)
+            self._count = len(self._rows)
             self.endInsertRows()
         else:
-            self._extend(fresh, page.next_cursor, cells)
-        if page.items and not fresh:
-            self._cursor = page.items[-1].id
+            self._extend(rows, read.next_cursor, only)
         if filled > 0:
             self.dataChanged.emit(self.index(first, 0), self.index(first + filled - 1, 0))
-        if self._exhausted and self._count > len(self._cells):  # fewer than counted (removed)
-            self.beginRemoveRows(QModelIndex(), len(self._cells), self._count - 1)
-            self._count = len(self._cells)
+        if self._exhausted and self._count > len(self._rows):  # fewer than counted (removed)
+            self.beginRemoveRows(QModelIndex(), len(self._rows), self._count - 1)
+            self._count = len(self._rows)
             self.endRemoveRows()
 
     # --- Qt model API ---
@@ -398,7 +377,7 @@ class GalleryModel(QAbstractListModel):
             | Qt.ItemFlag.ItemIsSelectable
             | Qt.ItemFlag.ItemNeverHasChildren
         )
-        if index.row() < len(self._cells):  # a placeholder has no file to drag yet
+        if index.row() < len(self._rows):  # a placeholder has no file to drag yet
             flags |= Qt.ItemFlag.ItemIsDragEnabled
         return flags
 
@@ -408,9 +387,10 @@ class GalleryModel(QAbstractListModel):
     def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:
         """The rows' files as local file URLs (what a file manager, another application or a
         Generate image slot takes from a drop) and their image ids (what a board takes)."""
-        rows = sorted({i.row() for i in indexes if 0 <= i.row() < len(self._cells)})
-        mime = image_ids_mime([-self._neg_ids[r] for r in rows])
-        mime.setUrls([QUrl.fromLocalFile(str(self._resolve(self._cells[r].path))) for r in rows])
+        rows = sorted({i.row() for i in indexes if 0 <= i.row() < len(self._rows)})
+        mime = image_ids_mime([-self._rows.neg_ids[r] for r in rows])
+        paths = self._rows.paths
+        mime.setUrls([QUrl.fromLocalFile(str(self._resolve(paths[r]))) for r in rows])
         return mime
 
     def supportedDragActions(self) -> Qt.DropAction:
@@ -420,21 +400,21 @@ class GalleryModel(QAbstractListModel):
         row = index.row()
         if not 0 <= row < self._count or index.column() != 0 or not index.isValid():
             return None
-        if row >= len(self._cells):
+        if row >= len(self._rows):
             self._want(row)
             return False if role == LoadedRole else None
         if role == CellRole:  # the delegate's one call per cell painted
-            return self._cells[row]
+            return self._rows.cell(row)
         if role == LoadedRole:
             return True
         if role == ImageIdRole:
-            return -self._neg_ids[row]
+            return -self._rows.neg_ids[row]
         if role == ThumbPathRole:
-            return self._cells[row].thumb
+            return self._rows.thumbs[row]
         if role == FavouriteRole:
-            return self._cells[row].favourite
+            return bool(self._rows.favourites[row])
         if role == KindRole:
-            return self._cells[row].kind
+            return self._rows.kinds[row]
         if role not in _RECORD_ROLES:
             return None
         record = self._record_at(row)
@@ -450,7 +430,11 @@ class GalleryModel(QAbstractListModel):
 
     def loaded_rows(self) -> int:
         """How many rows (from the top) have been read."""
-        return len(self._cells)
+        return len(self._rows)
+
+    def thumb_at(self, row: int) -> str | None:
+        """What the row shows (`thumb_source`); None for a row not read yet, or nothing."""
+        return self._rows.thumbs[row] if 0 <= row < len(self._rows) else None
 
     def day_starts(self) -> list[tuple[int, int]]:
         """(first row, local day ordinal) of each day among the rows read so far, top down.
@@ -461,30 +445,32 @@ class GalleryModel(QAbstractListModel):
         version, scanned, starts = self._day_starts
         if version != self._cells_version:
             version, scanned, starts = self._cells_version, 0, []
-        cells = self._cells
-        if scanned < len(cells):
+        days = self._rows.days
+        if scanned < len(days):
             previous = starts[-1][1] if starts else None
-            for row in range(scanned, len(cells)):
-                day = cells[row].day
+            for row in range(scanned, len(days)):
+                day = days[row]
                 if day != previous:
                     starts.append((row, day))
                     previous = day
-            self._day_starts = (version, len(cells), starts)
+            self._day_starts = (version, len(days), starts)
         return starts
 
     def record(self, row: int) -> ImageRecord:
         """The record shown in `row` as the model holds it (IndexError if it holds none: a
         placeholder, or a record dropped from the cache; `read_records` reads those)."""
-        if not 0 <= row < len(self._cells):
+        if not 0 <= row < len(self._rows):
             raise IndexError(row)
-        record = self._recent.get(-self._neg_ids[row])
+        record = self._recent.get(-self._rows.neg_ids[row])
         if record is None:
             raise IndexError(row)
         return record
 
     def records(self, rows: Iterable[int]) -> list[ImageRecord]:
         """The records of these rows that the model holds, top to bottom (no read)."""
-        held = (self._recent.get(-self._neg_ids[r]) for r in sorted(set(rows)) if self._loaded(r))
+        held = (
+            self._recent.get(-self._rows.neg_ids[r]) for r in sorted(set(rows)) if self._loaded(r)
+        )
         return [r for r in held if r is not None]
 
     def read_records(
@@ -510,9 +496,9 @@ class GalleryModel(QAbstractListModel):
 
             self.when_loaded(wanted[-1], again)
             return
-        ids = [-self._neg_ids[r] for r in wanted if r < len(self._cells)]
+        ids = [-self._rows.neg_ids[r] for r in wanted if r < len(self._rows)]
         held = {i: rec for i in ids if (rec := self._recent.get(i)) is not None}
-        missing = [r for r in wanted if r < len(self._cells) and -self._neg_ids[r] not in held]
+        missing = [r for r in wanted if r < len(self._rows) and -self._rows.neg_ids[r] not in held]
         job_ids = {rec.job_id for rec in held.values()} - set(self._jobs) if jobs else set()
         if not missing and not job_ids:
             for image_id in ids:
@@ -539,12 +525,12 @@ class GalleryModel(QAbstractListModel):
         self._track(self._tasks.run("read", read, arrived, owner=self))
 
     def _loaded(self, row: int) -> bool:
-        return 0 <= row < len(self._cells)
+        return 0 <= row < len(self._rows)
 
     def _record_at(self, row: int) -> ImageRecord | None:
         """The row's record if held; else None, and it is read in the background (announced
         with dataChanged)."""
-        image_id = -self._neg_ids[row]
+        image_id = -self._rows.neg_ids[row]
         record = self._recent.get(image_id)
         if record is not None:
             self._recent.move_to_end(image_id)
@@ -570,15 +556,15 @@ class GalleryModel(QAbstractListModel):
             j = i + 1
             while j < len(rows) and j - i < PAGE_SIZE and rows[j] == rows[j - 1] + 1:
                 j += 1
-            runs.append([-self._neg_ids[r] for r in rows[i:j]])
+            runs.append([-self._rows.neg_ids[r] for r in rows[i:j]])
             i = j
         return runs
 
     def row_of(self, image_id: int) -> int | None:
         """The row showing this image if it has been read, else None (rows go by id, newest
         first)."""
-        row = bisect.bisect_left(self._neg_ids, -image_id)
-        if row < len(self._neg_ids) and self._neg_ids[row] == -image_id:
+        row = bisect.bisect_left(self._rows.neg_ids, -image_id)
+        if row < len(self._rows.neg_ids) and self._rows.neg_ids[row] == -image_id:
             return row
         return None
 
@@ -673,10 +659,9 @@ class GalleryModel(QAbstractListModel):
         for record in sorted(records, key=lambda r: r.id, reverse=True):
             if self.row_of(record.id) is not None or (floor is not None and record.id < floor):
                 continue
-            row = bisect.bisect_left(self._neg_ids, -record.id)
+            row = bisect.bisect_left(self._rows.neg_ids, -record.id)
             self.beginInsertRows(QModelIndex(), row, row)
-            self._neg_ids.insert(row, -record.id)
-            self._cells.insert(row, cell_of(record))
+            self._rows.insert(row, record.id, cell_of(record))
             self._cells_version += 1
             self._remember(record)
             self._count += 1
@@ -694,10 +679,9 @@ class GalleryModel(QAbstractListModel):
             while rows and rows[0] == first - 1:
                 first = rows.pop(0)
             self.beginRemoveRows(QModelIndex(), first, last)
-            for neg_id in self._neg_ids[first : last + 1]:
+            for neg_id in self._rows.neg_ids[first : last + 1]:
                 self._recent.pop(-neg_id, None)
-            del self._neg_ids[first : last + 1]
-            del self._cells[first : last + 1]
+            self._rows.delete(first, last + 1)
             self._cells_version += 1
             self._count -= last - first + 1
             self.endRemoveRows()
@@ -709,7 +693,7 @@ class GalleryModel(QAbstractListModel):
         for record in changed:
             row = self.row_of(record.id)
             if row is not None:
-                self._cells[row] = cell_of(record)
+                self._rows.replace(row, cell_of(record))
                 self._remember(record)
                 index = self.index(row, 0)
                 self.dataChanged.emit(index, index)

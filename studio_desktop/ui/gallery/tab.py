@@ -172,7 +172,8 @@ class GalleryTab(QWidget):
         self._repaint_timer = QTimer(self)
         self._repaint_timer.setSingleShot(True)
         self._repaint_timer.setInterval(15)
-        self._repaint_timer.timeout.connect(self.view.viewport().update)
+        self._repaint_timer.timeout.connect(self._repaint_thumbnails)
+        self._thumbnails_arrived: set[str] = set()  # since the last repaint
 
         self._exporter = Exporter(services.tasks, self)
         self._exporter.finished.connect(self._export_done)
@@ -411,9 +412,14 @@ class GalleryTab(QWidget):
         if images and not self.model.filter.deleted:
             self.model.add_records(images)
 
-    def _thumbnail_loaded(self, _rel: str) -> None:
-        if not self._repaint_timer.isActive():
+    def _thumbnail_loaded(self, rel: str) -> None:
+        self._thumbnails_arrived.add(rel)
+        if not self._repaint_timer.isActive():  # one repaint for those arriving meanwhile
             self._repaint_timer.start()
+
+    def _repaint_thumbnails(self) -> None:
+        arrived, self._thumbnails_arrived = self._thumbnails_arrived, set()
+        self.view.thumbnails_ready(arrived)
 
     def _set_thumb_size(self, size: int) -> None:
         size = round(size / _SIZE_STEP) * _SIZE_STEP
