@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import contextlib
 import socket
 import subprocess
@@ -9,8 +10,10 @@ import sys
 import tempfile
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager
 from pathlib import Path
+from typing import TypeVar
 
 import requests
 
@@ -25,6 +28,7 @@ from studio_desktop.core.jobs import GenerationParams, JobStatus, NewJob
 from studio_desktop.core.servers import ServerConfig
 
 REPO = Path(__file__).resolve().parents[1]
+T = TypeVar("T")
 
 
 def free_port() -> int:
@@ -156,3 +160,30 @@ def run_batch_measured(
         if completed != jobs:
             raise RuntimeError(f"only {completed} of {jobs} jobs completed")
         return elapsed, cpu
+
+
+def batch_options(description: str, *, look: str) -> argparse.Namespace:
+    """--small, --large (jobs in the two batches), --size and --look (default `look`)."""
+    parser = argparse.ArgumentParser(description=description)
+    parser.add_argument("--small", type=int, default=10)
+    parser.add_argument("--large", type=int, default=40)
+    parser.add_argument("--size", type=int, default=1024)
+    parser.add_argument("--look", default=look, choices=("gradient", "photo"))
+    return parser.parse_args()
+
+
+def clocked_batches(
+    options: argparse.Namespace, timing: AbstractContextManager[None], take: Callable[[], T]
+) -> tuple[T, T, float]:
+    """A warm-up, then a small and a large batch (`options`) on one fake ComfyUI, with
+    `timing` on: what `take()` gave after each of the two, and the process's CPU ms per job
+    (the difference of the batches over the difference in jobs, as bench.overhead counts)."""
+    size = (options.size, options.size)
+    with fake_servers(1, steps=2, step_seconds=0.01, size=size, look=options.look) as urls, timing:
+        run_batch_measured(urls, 3, first_seed=10_000_000)  # warm-up: imports, first encodes
+        take()
+        _, cpu_small = run_batch_measured(urls, options.small)
+        small = take()
+        _, cpu_large = run_batch_measured(urls, options.large, first_seed=options.small)
+        large = take()
+    return small, large, (cpu_large - cpu_small) / (options.large - options.small) * 1000

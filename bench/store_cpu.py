@@ -14,7 +14,6 @@ bench.overhead counts it) and the load.
 
 from __future__ import annotations
 
-import argparse
 import functools
 import threading
 import time
@@ -23,7 +22,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from bench._common import fake_servers, run_batch_measured
+from bench._common import batch_options, clocked_batches
 from bench._machine import load
 from studio_desktop.core.store import Store
 
@@ -76,24 +75,11 @@ class StoreClock:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--small", type=int, default=10)
-    parser.add_argument("--large", type=int, default=40)
-    parser.add_argument("--size", type=int, default=1024)
-    parser.add_argument("--look", default="gradient", choices=("gradient", "photo"))
-    args = parser.parse_args()
+    args = batch_options(__doc__.splitlines()[0], look="gradient")
     clock = StoreClock()
-    size = (args.size, args.size)
-    with (
-        fake_servers(1, steps=2, step_seconds=0.01, size=size, look=args.look) as urls,
-        clock.timing(),
-    ):
-        run_batch_measured(urls, 3, first_seed=10_000_000)  # warm-up: imports, first encodes
-        clock.take()
-        _, cpu_small = run_batch_measured(urls, args.small)
-        small_s, small_n = clock.take()
-        _, cpu_large = run_batch_measured(urls, args.large, first_seed=args.small)
-        large_s, large_n = clock.take()
+    (small_s, small_n), (large_s, large_n), client_ms = clocked_batches(
+        args, clock.timing(), clock.take
+    )
     jobs = args.large - args.small
     per_job = {name: (large_s[name] - small_s.get(name, 0.0)) / jobs * 1000 for name in large_s}
     for name, ms in sorted(per_job.items(), key=lambda item: -item[1]):
@@ -101,7 +87,7 @@ def main() -> None:
             calls = (large_n[name] - small_n[name]) / jobs
             print(f"{name:24} {ms:6.2f} ms/job  {calls:5.2f} calls/job")
     print(f"store_ms_per_job: {sum(per_job.values()):.2f}")
-    print(f"client_ms_per_job: {(cpu_large - cpu_small) / jobs * 1000:.1f}")
+    print(f"client_ms_per_job: {client_ms:.1f}")
     print(f"load: {load()}")
 
 
