@@ -9,8 +9,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import Engine, event
+from sqlalchemy import event
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.pool import Pool
 
 from studio_desktop.core.jobs import (
     AttemptStatus,
@@ -201,30 +202,37 @@ def test_a_paused_server_claims_nothing_and_the_pause_is_read_back(store: Store)
 
 
 class Statements:
-    """Every statement the store sends to SQLite, and its commits."""
+    """Every statement the store sends to SQLite, commits included, in sqlite3's own trace:
+    the pool's connections (the ORM's) and the store's hot ones (prepared statements)."""
 
-    def __init__(self) -> None:
+    def __init__(self, store: Store) -> None:
         self.sent: list[str] = []
+        self._store = store
+        self._traced: list[sqlite3.Connection] = []
 
     def __enter__(self) -> Statements:
-        event.listen(Engine, "before_cursor_execute", self._execute)
-        event.listen(Engine, "commit", self._commit)
+        event.listen(Pool, "checkout", self._checkout)
+        self._store._db.trace_hot(self._trace)
         return self
 
     def __exit__(self, *_exc: object) -> None:
-        event.remove(Engine, "before_cursor_execute", self._execute)
-        event.remove(Engine, "commit", self._commit)
+        event.remove(Pool, "checkout", self._checkout)
+        self._store._db.trace_hot(None)
+        for conn in self._traced:
+            conn.set_trace_callback(None)
 
-    def _execute(self, _conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
+    def _checkout(self, dbapi_connection: Any, *_args: Any) -> None:
+        assert isinstance(dbapi_connection, sqlite3.Connection)
+        dbapi_connection.set_trace_callback(self._trace)
+        self._traced.append(dbapi_connection)
+
+    def _trace(self, statement: str) -> None:
         self.sent.append(statement.split(None, 1)[0].upper())
-
-    def _commit(self, _conn: Any) -> None:
-        self.sent.append("COMMIT")
 
 
 def test_a_jobs_path_is_one_transaction_per_change_and_reads_nothing_back(store: Store) -> None:
     add(store)
-    with Statements() as statements:
+    with Statements(store) as statements:
         job = store.claim_next(SERVER)
         assert job is not None
         store.set_workflow(job.id, GRAPH)
@@ -235,5 +243,7 @@ def test_a_jobs_path_is_one_transaction_per_change_and_reads_nothing_back(store:
     sent = statements.sent
     # The candidate read, then six writes: each one BEGIN ... COMMIT of its own.
     assert sent.count("BEGIN") == sent.count("COMMIT") == 7
-    assert sent.count("SELECT") == 1  # only the candidates: every write returns its row
-    assert len(sent) == 7 * 2 + 1 + 11
+    # Only the candidates, and whether the job's group queues a next one when it completes:
+    # every write returns its row.
+    assert sent.count("SELECT") == 2
+    assert len(sent) == 7 * 2 + 2 + 11

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import sqlite3
 import threading
-from collections.abc import Iterator
+import weakref
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -37,7 +38,7 @@ def make_engine(db_path: Path) -> Engine:
     return engine
 
 
-def _on_connect(dbapi_connection: Any, _record: ConnectionPoolEntry) -> None:
+def _on_connect(dbapi_connection: Any, _record: ConnectionPoolEntry | None) -> None:
     assert isinstance(dbapi_connection, sqlite3.Connection)
     dbapi_connection.isolation_level = None  # we emit BEGIN ourselves (see module doc)
     cursor = dbapi_connection.cursor()
@@ -98,6 +99,7 @@ class Sessions:
         self._engine = engine
         self._path = db_path
         self.guard = ThreadGuard()
+        self._hot = HotConnections(db_path)
 
     @contextmanager
     def read(self) -> Iterator[Session]:
@@ -114,18 +116,90 @@ class Sessions:
             yield session
 
     @contextmanager
-    def hot_write(self) -> Iterator[Connection]:
-        """`write()` on a bare connection, for `hot`'s prebuilt statements: no ORM session
-        to set up, flush and tear down around a statement or two."""
+    def hot_write(self) -> Iterator[sqlite3.Connection]:
+        """`write()` for `hot`'s prepared statements: one BEGIN IMMEDIATE ... COMMIT on this
+        thread's own sqlite3 connection, with no ORM session or SQLAlchemy transaction to set
+        up and tear down around a statement or two. Rolled back if the block raises."""
         self.guard.check(write=True)
-        with translating(self._path), self._engine.connect() as conn:
-            conn.execution_options(**IMMEDIATE)
-            with conn.begin():
+        with translating(self._path):
+            conn = self._hot.connection()
+            conn.execute("BEGIN IMMEDIATE")
+            try:
                 yield conn
+                conn.commit()
+            except BaseException:
+                if conn.in_transaction:  # the block raised, or COMMIT itself failed
+                    conn.rollback()
+                raise
 
     @contextmanager
-    def hot_read(self) -> Iterator[Connection]:
-        """`read()` on a bare connection."""
+    def hot_read(self) -> Iterator[sqlite3.Connection]:
+        """`read()` for `hot`'s prepared statements (one snapshot: BEGIN ... COMMIT)."""
         self.guard.check(write=False)
-        with translating(self._path), self._engine.connect() as conn, conn.begin():
-            yield conn
+        with translating(self._path):
+            conn = self._hot.connection()
+            conn.execute("BEGIN")
+            try:
+                yield conn
+            finally:
+                conn.commit()  # a read: ends the snapshot, nothing to keep or undo
+
+    def close(self) -> None:
+        """Close the hot connections (the engine's pool is the caller's to dispose)."""
+        self._hot.close()
+
+    def trace_hot(self, callback: Callable[[str], None] | None) -> None:
+        """Have every statement the hot connections run passed to `callback` (None: stop);
+        for tests and debugging (sqlite3's trace: BEGIN and COMMIT included)."""
+        self._hot.trace(callback)
+
+
+class _HotConnection(sqlite3.Connection):
+    """A subclass only so `HotConnections` can hold it weakly (sqlite3's own can't be)."""
+
+
+class HotConnections:
+    """One sqlite3 connection per thread for the hot path, opened as the pool's are
+    (`_on_connect`). A thread's connection goes with the thread (its thread-local is dropped;
+    sqlite3's statement cache refers back to it, so the garbage collector closes it);
+    `close()` closes the rest at once, from any thread."""
+
+    def __init__(self, path: Path) -> None:
+        self._path = path
+        self._local = threading.local()
+        self._open: weakref.WeakSet[_HotConnection] = weakref.WeakSet()
+        self._lock = threading.Lock()
+        self._closed = False
+        self._trace: Callable[[str], None] | None = None
+
+    def connection(self) -> sqlite3.Connection:
+        conn: _HotConnection | None = getattr(self._local, "conn", None)
+        if conn is None:
+            conn = sqlite3.connect(
+                self._path,
+                timeout=BUSY_TIMEOUT_MS / 1000,
+                factory=_HotConnection,
+                check_same_thread=False,  # only so that `close()` may run on another thread
+            )
+            _on_connect(conn, None)
+            with self._lock:
+                conn.set_trace_callback(self._trace)
+                if self._closed:
+                    conn.close()
+                    raise sqlite3.ProgrammingError("Cannot operate on a closed database.")
+                self._open.add(conn)
+            self._local.conn = conn
+        return conn
+
+    def trace(self, callback: Callable[[str], None] | None) -> None:
+        with self._lock:
+            self._trace = callback
+            for conn in self._open:
+                conn.set_trace_callback(callback)
+
+    def close(self) -> None:
+        with self._lock:
+            self._closed = True
+            conns = list(self._open)
+        for conn in conns:
+            conn.close()

@@ -1,11 +1,11 @@
 """The statements the engine runs for every job, built once and run on a bare connection.
 
-Building a statement and running it through the ORM costs more CPU than SQLite takes to run it
-(issue 12: about 15 ms of store time per job, most of it in SQLAlchemy). So each statement of a
-job's path (claim, the recorded graph, sent, sampling, progress, completion with its images,
-failure, the attempt that mirrors each) is made here once, with bind parameters, and run with
-`Connection.execute`: its cache key is memoized on the statement and its compiled form comes
-from the engine's compiled cache, so a call costs only binding, SQLite and the result rows.
+Building a statement and running it through SQLAlchemy costs more CPU than SQLite takes to run
+it (issue 12: about 15 ms of store time per job through the ORM, still ~60 µs a statement
+through `Connection.execute`). So each statement of a job's path (claim, the recorded graph,
+sent, sampling, progress, completion with its images, failure, the attempt that mirrors each) is
+written here once with SQLAlchemy and compiled once (`prepared.Prepared`), then run straight on
+the thread's sqlite3 connection: a call costs only binding, SQLite and converting the rows.
 
 Every function runs inside the caller's one transaction (`Sessions.hot_write`), and writes
 return what they wrote (RETURNING): nothing is read back. A refused write (the guard is the
@@ -15,15 +15,13 @@ state the write needs) returns None; the caller reads the row, off the hot path,
 from __future__ import annotations
 
 import functools
+import sqlite3
 from collections.abc import Collection, Sequence
 from datetime import datetime
 from typing import Any
 
 from sqlalchemy import (
-    Connection,
     Integer,
-    Row,
-    Select,
     Update,
     and_,
     bindparam,
@@ -38,6 +36,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from studio_desktop.core.jobs import AttemptStatus, JobError, JobStatus, NewImage
 from studio_desktop.core.store import jobs_repo
 from studio_desktop.core.store.models import Base
+from studio_desktop.core.store.prepared import Prepared, Record
 
 JOBS = Base.metadata.tables["jobs"]
 ATTEMPTS = Base.metadata.tables["job_attempts"]
@@ -105,7 +104,7 @@ def _claimable(owned: bool) -> list[Any]:
 
 
 @functools.cache
-def _candidates_stmt(owned: bool, after: bool) -> Select[Any]:
+def _candidates_stmt(owned: bool, after: bool) -> Prepared:
     stmt = (
         select(*JOBS.c)
         .where(*_claimable(owned), JOBS.c.id.not_in(bindparam("exclude", expanding=True)))
@@ -118,32 +117,34 @@ def _candidates_stmt(owned: bool, after: bool) -> Select[Any]:
         stmt = stmt.where(
             or_(JOBS.c.priority < priority, and_(JOBS.c.priority == priority, JOBS.c.seq > seq))
         )
-    return stmt
+    return Prepared(stmt)
 
 
 @functools.cache
-def _claim_stmt(owned: bool) -> Update:
+def _claim_stmt(owned: bool) -> Prepared:
     owner_values: dict[str, Any] = {"owner": bindparam("owner_token")} if owned else {}
     now = bindparam("now", type_=JOBS.c.started_at.type)
-    return _job_update(
-        *_claimable(owned),
-        **owner_values,
-        status=JobStatus.RUNNING.value,
-        server=bindparam("server_url"),
-        started_at=now,
-        finished_at=None,
-        attempt=JOBS.c.attempt + 1,
-        progress=0.0,
-        progress_text="",
-        sent_at=None,
-        sampling_at=None,
-        updated_at=now,
+    return Prepared(
+        _job_update(
+            *_claimable(owned),
+            **owner_values,
+            status=JobStatus.RUNNING.value,
+            server=bindparam("server_url"),
+            started_at=now,
+            finished_at=None,
+            attempt=JOBS.c.attempt + 1,
+            progress=0.0,
+            progress_text="",
+            sent_at=None,
+            sampling_at=None,
+            updated_at=now,
+        )
     )
 
 
 # The take a claim opens. A row of this number already there can only be a migrated guess:
 # this take replaces it (`attempts_repo.open_take`).
-_OPEN_TAKE = (
+_OPEN_TAKE = Prepared(
     sqlite_insert(ATTEMPTS)
     .values(
         job_id=bindparam("job"),
@@ -176,32 +177,38 @@ _OPEN_TAKE_OF_JOB = and_(
     ATTEMPTS.c.status.in_(_OPEN),
 )
 
-_SET_WORKFLOW = _job_update(
-    JOBS.c.status == JobStatus.RUNNING.value,
-    workflow=bindparam("graph", type_=JOBS.c.workflow.type),
-    updated_at=bindparam("now"),
+_SET_WORKFLOW = Prepared(
+    _job_update(
+        JOBS.c.status == JobStatus.RUNNING.value,
+        workflow=bindparam("graph", type_=JOBS.c.workflow.type),
+        updated_at=bindparam("now"),
+    )
 )
-_MARK_SENT = _job_update(
-    JOBS.c.status.in_(TAKEN),
-    sent_at=bindparam("now"),
-    sampling_at=None,
-    updated_at=bindparam("now"),
+_MARK_SENT = Prepared(
+    _job_update(
+        JOBS.c.status.in_(TAKEN),
+        sent_at=bindparam("now"),
+        sampling_at=None,
+        updated_at=bindparam("now"),
+    )
 )
-_ATTEMPT_SENT = (
+_ATTEMPT_SENT = Prepared(
     update(ATTEMPTS).where(_OPEN_TAKE_OF_JOB).values(sent_at=bindparam("now"), sampling_at=None)
 )
-_MARK_SAMPLING = _job_update(
-    JOBS.c.status.in_(TAKEN),
-    JOBS.c.sampling_at.is_(None),
-    sampling_at=bindparam("now"),
-    updated_at=bindparam("now"),
+_MARK_SAMPLING = Prepared(
+    _job_update(
+        JOBS.c.status.in_(TAKEN),
+        JOBS.c.sampling_at.is_(None),
+        sampling_at=bindparam("now"),
+        updated_at=bindparam("now"),
+    )
 )
-_ATTEMPT_SAMPLING = (
+_ATTEMPT_SAMPLING = Prepared(
     update(ATTEMPTS)
     .where(_OPEN_TAKE_OF_JOB, ATTEMPTS.c.sampling_at.is_(None))
     .values(sampling_at=bindparam("now"))
 )
-_SET_PROGRESS = (
+_SET_PROGRESS = Prepared(
     update(JOBS)
     .where(JOBS.c.id == bindparam("job"), JOBS.c.status == JobStatus.RUNNING.value)
     .values(
@@ -212,23 +219,27 @@ _SET_PROGRESS = (
     )
 )
 # running -> completed (the only way in, `LEGAL_MOVES`), as `jobs_repo.apply_move` sets it.
-_COMPLETE = _job_update(
-    JOBS.c.status == JobStatus.RUNNING.value,
-    status=JobStatus.COMPLETED.value,
-    progress=1.0,
-    error=None,
-    finished_at=bindparam("now"),
-    updated_at=bindparam("now"),
+_COMPLETE = Prepared(
+    _job_update(
+        JOBS.c.status == JobStatus.RUNNING.value,
+        status=JobStatus.COMPLETED.value,
+        progress=1.0,
+        error=None,
+        finished_at=bindparam("now"),
+        updated_at=bindparam("now"),
+    )
 )
 # running or retrying -> failed (`LEGAL_MOVES`), with the reason.
-_FAIL = _job_update(
-    JOBS.c.status.in_(TAKEN),
-    status=JobStatus.FAILED.value,
-    error=bindparam("reason", type_=JOBS.c.error.type),
-    finished_at=bindparam("now"),
-    updated_at=bindparam("now"),
+_FAIL = Prepared(
+    _job_update(
+        JOBS.c.status.in_(TAKEN),
+        status=JobStatus.FAILED.value,
+        error=bindparam("reason", type_=JOBS.c.error.type),
+        finished_at=bindparam("now"),
+        updated_at=bindparam("now"),
+    )
 )
-_END_TAKE = (
+_END_TAKE = Prepared(
     update(ATTEMPTS)
     .where(_OPEN_TAKE_OF_JOB)
     .values(
@@ -237,7 +248,9 @@ _END_TAKE = (
         finished_at=bindparam("now"),
     )
 )
-_INSERT_IMAGES = (
+# One output's row: the keys `_image_values` gives beside `job` and `now`.
+_IMAGE_KEYS = ("idx", "path", "thumb_path", "width", "height", "bytes", "kind", "metadata")
+_INSERT_IMAGE = Prepared(
     insert(IMAGES)
     .values(
         job_id=bindparam("job"),
@@ -247,22 +260,43 @@ _INSERT_IMAGES = (
         deleted_at=None,
         created_at=bindparam("now"),
     )
-    .returning(*_IMAGE_COLUMNS, sort_by_parameter_order=True)
+    .returning(*_IMAGE_COLUMNS),
+    column_keys=_IMAGE_KEYS,
 )
-_IMAGES_OF_JOB = (
+_IMAGES_OF_JOB = Prepared(
     select(*_IMAGE_COLUMNS).where(IMAGES.c.job_id == bindparam("job")).order_by(IMAGES.c.idx)
 )
-_JOB = select(*JOBS.c).where(JOBS.c.id == bindparam("job"))
-_GROUP_CHAINS = select(GROUPS.c.id).where(
-    GROUPS.c.id == bindparam("group_id"),
-    GROUPS.c.kind == "forever",
-    GROUPS.c.stopped.is_(False),
+_JOB = Prepared(select(*JOBS.c).where(JOBS.c.id == bindparam("job")))
+_GROUP_CHAINS = Prepared(
+    select(GROUPS.c.id).where(
+        GROUPS.c.id == bindparam("group_id"),
+        GROUPS.c.kind == "forever",
+        GROUPS.c.stopped.is_(False),
+    )
 )
-_PAUSED_SCOPES = select(PAUSES.c.scope)
+_PAUSED_SCOPES = Prepared(select(PAUSES.c.scope))
+
+
+_FOREIGN_OWNERS = Prepared(
+    select(JOBS.c.owner)
+    .where(
+        JOBS.c.status.in_(bindparam("statuses", expanding=True)),
+        JOBS.c.deleted.is_(False),
+        JOBS.c.owner.is_not(None),
+        JOBS.c.owner != bindparam("owner_token"),
+    )
+    .distinct()
+)
+
+
+def foreign_owners(conn: sqlite3.Connection, owner: str, statuses: Sequence[str]) -> list[str]:
+    """The other owners of jobs (not deleted) in these states."""
+    params = {"owner_token": owner, "statuses": list(statuses)}
+    return [row.owner for row in _FOREIGN_OWNERS.rows(conn, params)]
 
 
 def claim_candidates(
-    conn: Connection,
+    conn: sqlite3.Connection,
     server: str,
     *,
     after: tuple[int, int] | None,
@@ -270,7 +304,7 @@ def claim_candidates(
     limit: int,
     owner: str | None,
     dead: Collection[str],
-) -> Sequence[Row[Any]]:
+) -> Sequence[Record]:
     """Pending jobs this server (and `owner`) may take, in claim order (priority, then queue
     order), after the (priority, seq) cursor `after`, leaving out the ids in `exclude`."""
     params: dict[str, Any] = {"server_url": server, "exclude": list(exclude), "limit": limit}
@@ -278,60 +312,59 @@ def claim_candidates(
         params.update(owner_token=owner, dead=list(dead))
     if after is not None:
         params.update(after_priority=after[0], after_seq=after[1])
-    stmt = _candidates_stmt(owner is not None, after is not None)
-    return conn.execute(stmt, params).all()
+    return _candidates_stmt(owner is not None, after is not None).rows(conn, params)
 
 
 def claim(
-    conn: Connection,
+    conn: sqlite3.Connection,
     job_id: str,
     server: str,
     now: datetime,
     *,
     owner: str | None,
     dead: Collection[str],
-) -> Row[Any] | None:
+) -> Record | None:
     """pending -> running if the job is still claimable (the guarded UPDATE: of two claimers,
     one wins) and its new take, opened in the same transaction. The claimed row, or None."""
     params: dict[str, Any] = {"job": job_id, "server_url": server, "now": now}
     if owner is not None:
         params.update(owner_token=owner, dead=list(dead))
-    row = conn.execute(_claim_stmt(owner is not None), params).one_or_none()
+    row = _claim_stmt(owner is not None).one_or_none(conn, params)
     if row is not None:
-        conn.execute(
-            _OPEN_TAKE, {"job": job_id, "take": row.attempt, "server_url": server, "now": now}
-        )
+        _OPEN_TAKE.run(conn, {"job": job_id, "take": row.attempt, "server_url": server, "now": now})
     return row
 
 
 def set_workflow(
-    conn: Connection, job_id: str, workflow: dict[str, Any], now: datetime
-) -> Row[Any] | None:
+    conn: sqlite3.Connection, job_id: str, workflow: dict[str, Any], now: datetime
+) -> Record | None:
     """Record the bound graph of a running job; None if it is not running."""
-    return conn.execute(_SET_WORKFLOW, {"job": job_id, "graph": workflow, "now": now}).one_or_none()
+    return _SET_WORKFLOW.one_or_none(conn, {"job": job_id, "graph": workflow, "now": now})
 
 
-def mark_sent(conn: Connection, job_id: str, now: datetime) -> Row[Any] | None:
+def mark_sent(conn: sqlite3.Connection, job_id: str, now: datetime) -> Record | None:
     """The job's prompt reached its server, on the job and its open take; None if the job's
     take is over."""
-    row = conn.execute(_MARK_SENT, {"job": job_id, "now": now}).one_or_none()
+    row = _MARK_SENT.one_or_none(conn, {"job": job_id, "now": now})
     if row is not None:
-        conn.execute(_ATTEMPT_SENT, {"job": job_id, "take": row.attempt, "now": now})
+        _ATTEMPT_SENT.run(conn, {"job": job_id, "take": row.attempt, "now": now})
     return row
 
 
-def mark_sampling(conn: Connection, job_id: str, now: datetime) -> Row[Any] | None:
+def mark_sampling(conn: sqlite3.Connection, job_id: str, now: datetime) -> Record | None:
     """The server began executing the prompt; None if already marked or the take is over."""
-    row = conn.execute(_MARK_SAMPLING, {"job": job_id, "now": now}).one_or_none()
+    row = _MARK_SAMPLING.one_or_none(conn, {"job": job_id, "now": now})
     if row is not None:
-        conn.execute(_ATTEMPT_SAMPLING, {"job": job_id, "take": row.attempt, "now": now})
+        _ATTEMPT_SAMPLING.run(conn, {"job": job_id, "take": row.attempt, "now": now})
     return row
 
 
-def set_progress(conn: Connection, job_id: str, progress: float, text: str, now: datetime) -> None:
+def set_progress(
+    conn: sqlite3.Connection, job_id: str, progress: float, text: str, now: datetime
+) -> None:
     """Progress (clamped to 0..1) of a running job; nothing if it is not running."""
-    conn.execute(
-        _SET_PROGRESS,
+    _SET_PROGRESS.run(
+        conn,
         {
             "job": job_id,
             "fraction": min(max(progress, 0.0), 1.0),
@@ -342,41 +375,38 @@ def set_progress(conn: Connection, job_id: str, progress: float, text: str, now:
 
 
 def complete(
-    conn: Connection, job_id: str, outputs: Sequence[NewImage], now: datetime
-) -> tuple[Row[Any], list[Row[Any]]] | None:
+    conn: sqlite3.Connection, job_id: str, outputs: Sequence[NewImage], now: datetime
+) -> tuple[Record, list[Record]] | None:
     """running -> completed with its outputs recorded and its take ended: the job and its new
     images (by index) as written. None if the job is not running (nothing written)."""
-    row = conn.execute(_COMPLETE, {"job": job_id, "now": now}).one_or_none()
+    row = _COMPLETE.one_or_none(conn, {"job": job_id, "now": now})
     if row is None:
         return None
-    images: list[Row[Any]] = []
-    if outputs:
-        # A duplicate (job_id, idx) or path fails here, and the caller's transaction with it.
-        values = [_image_values(job_id, out, now) for out in outputs]
-        images = list(conn.execute(_INSERT_IMAGES, values))
+    # A duplicate (job_id, idx) or path fails here, and the caller's transaction with it.
+    images = [_INSERT_IMAGE.one(conn, _image_values(job_id, out, now)) for out in outputs]
     _end_take(conn, row, AttemptStatus.COMPLETED, None, now)
     return row, sorted(images, key=lambda r: r.idx)
 
 
-def fail(conn: Connection, job_id: str, error: JobError, now: datetime) -> Row[Any] | None:
+def fail(conn: sqlite3.Connection, job_id: str, error: JobError, now: datetime) -> Record | None:
     """running or retrying -> failed with the reason, its take ended too; None if the job is in
     neither state (nothing written)."""
     reason = error.to_dict()
-    row = conn.execute(_FAIL, {"job": job_id, "reason": reason, "now": now}).one_or_none()
+    row = _FAIL.one_or_none(conn, {"job": job_id, "reason": reason, "now": now})
     if row is not None:
         _end_take(conn, row, AttemptStatus.FAILED, reason, now)
     return row
 
 
 def _end_take(
-    conn: Connection,
-    job: Row[Any],
+    conn: sqlite3.Connection,
+    job: Record,
     status: AttemptStatus,
     error: dict[str, Any] | None,
     now: datetime,
 ) -> None:
-    conn.execute(
-        _END_TAKE,
+    _END_TAKE.run(
+        conn,
         {
             "job": job.id,
             "take": job.attempt,
@@ -402,24 +432,39 @@ def _image_values(job_id: str, out: NewImage, now: datetime) -> dict[str, Any]:
     }
 
 
-def images_of(conn: Connection, job_id: str) -> list[Row[Any]]:
+def images_of(conn: sqlite3.Connection, job_id: str) -> list[Record]:
     """A job's outputs, by index."""
-    return list(conn.execute(_IMAGES_OF_JOB, {"job": job_id}))
+    return _IMAGES_OF_JOB.rows(conn, {"job": job_id})
 
 
-def find(conn: Connection, job_id: str) -> Row[Any] | None:
+def find(conn: sqlite3.Connection, job_id: str) -> Record | None:
     """The job as it is (None: no such job): why a guarded write refused."""
-    return conn.execute(_JOB, {"job": job_id}).one_or_none()
+    return _JOB.one_or_none(conn, {"job": job_id})
 
 
-def chains(conn: Connection, group_id: str | None) -> bool:
+_JOB_CHAINS = Prepared(
+    select(GROUPS.c.id).where(
+        GROUPS.c.id
+        == select(JOBS.c.group_id).where(JOBS.c.id == bindparam("job")).scalar_subquery(),
+        GROUPS.c.kind == "forever",
+        GROUPS.c.stopped.is_(False),
+    )
+)
+
+
+def chains_on(conn: sqlite3.Connection, job_id: str) -> bool:
+    """`chains` for the job's group, by the job's id."""
+    return _JOB_CHAINS.run(conn, {"job": job_id}).fetchone() is not None
+
+
+def chains(conn: sqlite3.Connection, group_id: str | None) -> bool:
     """Whether a job of this group queues a next one when it completes: a forever group not
     stopped (`groups_repo.follow_up` makes it)."""
     if group_id is None:
         return False
-    return conn.execute(_GROUP_CHAINS, {"group_id": group_id}).first() is not None
+    return _GROUP_CHAINS.run(conn, {"group_id": group_id}).fetchone() is not None
 
 
-def paused_scopes(conn: Connection) -> set[str]:
+def paused_scopes(conn: sqlite3.Connection) -> set[str]:
     """Every paused scope: `jobs_repo.ALL_SERVERS` and server URLs."""
-    return set(conn.execute(_PAUSED_SCOPES).scalars())
+    return {scope for (scope,) in _PAUSED_SCOPES.run(conn, {})}

@@ -156,21 +156,6 @@ def move(
     return row
 
 
-def foreign_owners(session: Session, owner: str, statuses: Sequence[str]) -> list[str]:
-    """The other owners of jobs (not deleted) in these states."""
-    stmt = (
-        select(JobRow.owner)
-        .where(
-            JobRow.status.in_(list(statuses)),
-            JobRow.deleted.is_(False),
-            JobRow.owner.is_not(None),
-            JobRow.owner != owner,
-        )
-        .distinct()
-    )
-    return [o for o in session.scalars(stmt) if o is not None]
-
-
 def may_take(owner: str | None, dead: Collection[str]) -> ColumnElement[bool]:
     """Jobs `owner` may handle: NULL-owned, its own, or of an owner in `dead`. Everything when
     `owner` is None. Spelled positively, so an owner that appears meanwhile (adopting a job)

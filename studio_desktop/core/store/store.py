@@ -8,6 +8,7 @@ dataclasses, never ORM objects.
 from __future__ import annotations
 
 import enum
+import sqlite3
 import threading
 from collections.abc import Callable, Collection, Mapping, Sequence
 from contextlib import AbstractContextManager
@@ -16,7 +17,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, text
+from sqlalchemy import text
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -69,6 +70,7 @@ from studio_desktop.core.store.filters import (
     TagCount,
 )
 from studio_desktop.core.store.models import GroupRow, JobRow, utcnow
+from studio_desktop.core.store.prepared import dbapi
 from studio_desktop.core.store.search import terms
 
 # Candidates read per round when claiming: usually the first pending job is runnable, so the
@@ -119,6 +121,7 @@ class Store:
             raise
 
     def close(self) -> None:
+        self._db.close()
         self._engine.dispose()
 
     def __enter__(self) -> Store:
@@ -322,7 +325,9 @@ class Store:
             return convert.job(row)
 
     @staticmethod
-    def _refused(conn: Connection, job_id: str, new: JobStatus = JobStatus.RUNNING) -> Exception:
+    def _refused(
+        conn: sqlite3.Connection, job_id: str, new: JobStatus = JobStatus.RUNNING
+    ) -> Exception:
         """Why a guarded write changed nothing (read in the same transaction, so nothing moved
         meanwhile): the job is gone, or it is not in a state that allows the write."""
         row = hot.find(conn, job_id)
@@ -345,28 +350,41 @@ class Store:
     def complete_job(self, job_id: str, outputs: Sequence[NewImage]) -> Completed:
         """`complete`, returning the completed job too (what the engine reports, unread)."""
         with self._db.hot_write() as conn:
-            now = utcnow()
-            done = hot.complete(conn, job_id, outputs, now)
-            if done is None:
-                row = hot.find(conn, job_id)
-                if row is None or row.status != JobStatus.COMPLETED.value:
-                    raise self._refused(conn, job_id, JobStatus.COMPLETED)
-                images = hot.images_of(conn, job_id)  # completed already: nothing recorded
-                return Completed(convert.job(row), [convert.image(r) for r in images])
-            row, images = done
-            follow: list[JobRow] = []
-            if hot.chains(conn, row.group_id):
-                # A forever group's next job is queued in the completion's own transaction:
-                # a crash can neither lose the chain nor queue the next one twice.
-                with Session(bind=conn, autoflush=False, expire_on_commit=False) as session:
-                    nxt = groups_repo.follow_up(session, row, self.wildcards_dir)
-                    if nxt is not None:
-                        follow = jobs_repo.insert(session, [nxt], now, row.owner)
-            return Completed(
-                convert.job(row),
-                [convert.image(r) for r in images],
-                follow_up=convert.job(follow[0]) if follow else None,
-            )
+            if not hot.chains_on(conn, job_id):
+                return self._complete(conn, job_id, outputs, None)
+        # A forever group's job: its next job is queued in the completion's own transaction
+        # (a crash can neither lose the chain nor queue the next one twice), through the ORM.
+        with self._db.write() as session:
+            return self._complete(dbapi(session.connection()), job_id, outputs, session)
+
+    def _complete(
+        self,
+        conn: sqlite3.Connection,
+        job_id: str,
+        outputs: Sequence[NewImage],
+        session: Session | None,
+    ) -> Completed:
+        """`complete_job` in the caller's transaction; with `session` (on `conn`'s connection)
+        the follow-up of a chaining group is queued too."""
+        now = utcnow()
+        done = hot.complete(conn, job_id, outputs, now)
+        if done is None:
+            row = hot.find(conn, job_id)
+            if row is None or row.status != JobStatus.COMPLETED.value:
+                raise self._refused(conn, job_id, JobStatus.COMPLETED)
+            images = hot.images_of(conn, job_id)  # completed already: nothing recorded
+            return Completed(convert.job(row), [convert.image(r) for r in images])
+        row, images = done
+        follow: list[JobRow] = []
+        if session is not None and hot.chains(conn, row.group_id):
+            nxt = groups_repo.follow_up(session, row, self.wildcards_dir)
+            if nxt is not None:
+                follow = jobs_repo.insert(session, [nxt], now, row.owner)
+        return Completed(
+            convert.job(row),
+            [convert.image(r) for r in images],
+            follow_up=convert.job(follow[0]) if follow else None,
+        )
 
     def move_to_front(self, job_id: str) -> Job:
         """Give a pending job the highest priority. IllegalTransition if it isn't pending."""
@@ -598,8 +616,8 @@ class Store:
         back (tokens are unique per process), so the answer cannot go stale."""
         if owner is None or alive is None:
             return []
-        with self._db.read() as session:
-            others = jobs_repo.foreign_owners(session, owner, statuses)
+        with self._db.hot_read() as conn:
+            others = hot.foreign_owners(conn, owner, statuses)
         return [other for other in others if not alive(other)]
 
     def count_by_status(self) -> dict[JobStatus, int]:
