@@ -3,7 +3,7 @@
 `Connection.execute` costs ~60 µs of Python per statement before SQLite starts: cache-key
 lookup, parameter construction, execution context, result metadata (issue 12: about half the
 store's CPU on a job's path). A job's path runs the same dozen statements thousands of times,
-so `Prepared` does that work once, when the module loads: the SQL text, the order of its
+so `Prepared` does that work once, when first run: the SQL text, the order of its
 parameters with their defaults and bind processors, and the result columns with their result
 processors, all taken from the statement SQLAlchemy compiled. A call then only binds values,
 runs sqlite3 and converts the rows, with the same processors SQLAlchemy would apply (UTC
@@ -63,9 +63,43 @@ def dbapi(conn: Connection) -> sqlite3.Connection:
 
 
 class Prepared:
-    """One statement, compiled for SQLite once; `rows`, `one_or_none` and `run` execute it."""
+    """One statement, compiled for SQLite when first run; `rows`, `one`, `one_or_none` and
+    `run` execute it. (Compiled lazily: a process that never runs it, such as the CLI listing
+    jobs, does not pay for compiling it at import.)"""
 
     def __init__(self, statement: ClauseElement, *, column_keys: Sequence[str] = ()) -> None:
+        self._statement = statement
+        self._column_keys = tuple(column_keys)
+        self._compiled: _Compiled | None = None
+
+    @property
+    def compiled(self) -> _Compiled:
+        compiled = self._compiled
+        if compiled is None:  # two threads may both compile: the same result, either wins
+            compiled = self._compiled = _Compiled(self._statement, self._column_keys)
+        return compiled
+
+    def run(self, conn: sqlite3.Connection, params: Mapping[str, Any]) -> sqlite3.Cursor:
+        """Execute with `params` (by name, as for `Connection.execute`); the raw cursor."""
+        return self.compiled.run(conn, params)
+
+    def rows(self, conn: sqlite3.Connection, params: Mapping[str, Any]) -> list[Record]:
+        """Every result row, converted, with attribute access by column key."""
+        return self.compiled.rows(conn, params)
+
+    def one(self, conn: sqlite3.Connection, params: Mapping[str, Any]) -> Record:
+        """The one result row; LookupError if there is none or more than one."""
+        return self.compiled.one(conn, params)
+
+    def one_or_none(self, conn: sqlite3.Connection, params: Mapping[str, Any]) -> Record | None:
+        """The one result row or None; LookupError if there are more."""
+        return self.compiled.one_or_none(conn, params)
+
+
+class _Compiled:
+    """What `Prepared` runs: the SQL text, its parameters and the result's processors."""
+
+    def __init__(self, statement: ClauseElement, column_keys: Sequence[str]) -> None:
         compiled = statement.compile(dialect=_DIALECT, column_keys=list(column_keys))
         assert isinstance(compiled, SQLCompiler)
         self.sql = compiled.string
