@@ -9,8 +9,9 @@ processors, all taken from the statement SQLAlchemy compiled. A call then only b
 runs sqlite3 and converts the rows, with the same processors SQLAlchemy would apply (UTC
 datetimes, JSON, booleans), so a row reads exactly like one `Connection.execute` returns.
 
-The statements run inside the caller's transaction on the DBAPI connection behind the
-SQLAlchemy `Connection` (`dbapi`), so a transaction may mix both.
+The statements run inside the caller's transaction: on the thread's own sqlite3 connection
+(`Sessions.hot_write`), or on the one behind an ORM session (`dbapi`), so that a transaction
+may mix both (a forever group's completion queues its next job through the ORM).
 """
 
 from __future__ import annotations
