@@ -540,7 +540,7 @@ class OutputLibrary:
 
 def _holds(path: Path, data: bytes | Pieces) -> bool:
     """Whether the file at `path` holds exactly `data` (its size already matched)."""
-    if isinstance(data, bytes):
+    if isinstance(data, bytes | memoryview):
         return path.read_bytes() == data
     held = memoryview(path.read_bytes())
     at = 0
