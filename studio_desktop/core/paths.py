@@ -15,6 +15,7 @@ import os
 import stat
 import sys
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Final
 
@@ -109,9 +110,15 @@ class DataPaths:
         path = Path(stored)
         return path if path.is_absolute() else self.root / stored
 
+    @cached_property
+    def _real_root(self) -> Path:
+        # Resolved once: `relative` runs twice for every output saved, and resolving walks the
+        # whole path with one lstat per folder. The data folder does not move while it is open.
+        return self.root.resolve()
+
     def relative(self, path: Path) -> str:
         """How a file under the data folder is stored: relative, with forward slashes."""
-        return path.resolve().relative_to(self.root.resolve()).as_posix()
+        return path.resolve().relative_to(self._real_root).as_posix()
 
     def stored(self, path: Path) -> str:
         """How a file is recorded in the store: relative when under the data folder (as every

@@ -8,17 +8,22 @@ import os
 import secrets
 import sys
 import time
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Final
+from typing import Final, TypeAlias
 
 TEMP_SUFFIX: Final = ".part"
 _TEMP_SUFFIX = TEMP_SUFFIX
+
+# A file's bytes in pieces, written one after the other: an output with a text chunk added is
+# views of the download plus the chunk (imaging.png_text_pieces), never joined into a copy.
+Pieces: TypeAlias = Sequence[bytes | memoryview]
 
 
 # --- atomic writes ------------------------------------------------------------------------------
 
 
-def atomic_write_bytes(dest: Path, data: bytes) -> None:
+def atomic_write_bytes(dest: Path, data: bytes | Pieces) -> None:
     """Write `data` to `dest` so that a crash at any moment leaves the old file or the new one.
 
     Temp file `.<name>.<random>.part` beside dest; write, flush, fsync, os.replace, then fsync the
@@ -30,7 +35,8 @@ def atomic_write_bytes(dest: Path, data: bytes) -> None:
     fd = os.open(tmp, flags, 0o644)
     try:
         with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
+            for piece in _pieces(data):
+                fh.write(piece)
             fh.flush()
             os.fsync(fh.fileno())
         _replace(tmp, dest)
@@ -41,7 +47,7 @@ def atomic_write_bytes(dest: Path, data: bytes) -> None:
     fsync_dir(dest.parent)
 
 
-def write_synced(path: Path, data: bytes) -> None:
+def write_synced(path: Path, data: bytes | Pieces) -> None:
     """Write `data` to `path` (created or truncated) and fsync the file, not its folder.
 
     Not atomic: for files whose half-written state nobody reads (a staged output before its
@@ -49,12 +55,28 @@ def write_synced(path: Path, data: bytes) -> None:
     flags = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_BINARY", 0)
     fd = os.open(path, flags, 0o644)
     try:
-        view = memoryview(data)
-        while view:  # os.write may write less than asked (signals, some filesystems)
-            view = view[os.write(fd, view) :]
+        _write_all(fd, data)
         os.fsync(fd)
     finally:
         os.close(fd)
+
+
+def _pieces(data: bytes | Pieces) -> Pieces:
+    return (data,) if isinstance(data, bytes | memoryview) else data
+
+
+def _write_all(fd: int, data: bytes | Pieces) -> None:
+    for piece in _pieces(data):
+        view = memoryview(piece)
+        while view:  # os.write may write less than asked (signals, some filesystems)
+            view = view[os.write(fd, view) :]
+
+
+def size_of(data: bytes | Pieces) -> int:
+    """How many bytes `data` writes."""
+    if isinstance(data, bytes | memoryview):
+        return len(data)
+    return sum(len(piece) for piece in data)
 
 
 def _replace(src: Path, dest: Path) -> None:

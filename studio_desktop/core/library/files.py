@@ -2,8 +2,9 @@
 
 DESIGN §6. A file from the server is saved under a name we choose (job id + index, extension
 from the detected kind), never under anything the server sent; its size is bounded; an image
-counts only after Pillow has opened, verified and decoded it; a video gets a first-frame thumbnail
-and a sound a waveform picture (core.media), and one FFmpeg cannot read is kept without one.
+counts only after Pillow has opened, verified (a PNG: imaging.verify_png, the same checks) and
+decoded it; a video gets a first-frame thumbnail and a sound a waveform picture (core.media),
+and one FFmpeg cannot read is kept without one.
 Every write goes to a temp name in the same folder, is fsynced and then atomically renamed, so
 after a crash there is either no file or a whole one. New outputs go to the library's output
 folder (the user may choose one outside the data folder); thumbnails and input copies always
@@ -27,7 +28,7 @@ from pathlib import Path, PurePosixPath, PureWindowsPath
 from typing import Any, Final
 
 from studio_desktop.core.library.atomic import TEMP_SUFFIX as _TEMP_SUFFIX
-from studio_desktop.core.library.atomic import atomic_write_bytes
+from studio_desktop.core.library.atomic import Pieces, atomic_write_bytes, size_of
 from studio_desktop.core.library.bounded_json import MAX_JSON_DEPTH, text_nesting_depth
 from studio_desktop.core.library.image_tags import tag_image
 from studio_desktop.core.library.imaging import (
@@ -42,6 +43,7 @@ from studio_desktop.core.library.imaging import (
     check_pixels,
     header_size,
     opened_image,
+    png_text_pieces,
     read_bounded,
     read_png_text,
     sniff_kind,
@@ -267,6 +269,7 @@ class OutputLibrary:
             )
 
         width, height, thumb = _inspect_image(data, ext, f"The image from the server ({what})")
+        tagged: bytes | Pieces = data
         if ext == "png":
             texts = read_png_text(data)
             for key in _RECORDED_KEYS:
@@ -274,19 +277,20 @@ class OutputLibrary:
                     metadata[key] = _maybe_json(texts[key])
             if extra_metadata is not None:
                 encoded = json.dumps(dict(extra_metadata), ensure_ascii=False, sort_keys=True)
-                data = add_png_text(data, STUDIO_KEY, encoded)
+                tagged = png_text_pieces(data, STUDIO_KEY, encoded)  # written without a copy
         elif ext in ("webp", "gif") and extra_metadata is not None:
             # EXIF (WebP) and GIF comments are ASCII: \u escapes keep the JSON the same.
             encoded = json.dumps(dict(extra_metadata), ensure_ascii=True, sort_keys=True)
-            data = tag_image(data, ext, STUDIO_KEY, encoded) or data
+            tagged = tag_image(data, ext, STUDIO_KEY, encoded) or data
 
-        dest, changed = self._write_output(job_id, index, ext, created, data, staging)
+        dest, changed = self._write_output(job_id, index, ext, created, tagged, staging)
+        size = size_of(tagged)
         if thumb is None:
-            return SavedOutput(dest, None, width, height, len(data), kind, metadata)
+            return SavedOutput(dest, None, width, height, size, kind, metadata)
         thumb_dest = self.thumb_path(job_id, index)
         if changed or not thumb_dest.exists():
             _put(thumb_dest, thumb, staging)
-        return SavedOutput(dest, thumb_dest, width, height, len(data), kind, metadata)
+        return SavedOutput(dest, thumb_dest, width, height, size, kind, metadata)
 
     def _save_media(
         self,
@@ -340,7 +344,7 @@ class OutputLibrary:
         index: int,
         ext: str,
         created: datetime | None,
-        data: bytes,
+        data: bytes | Pieces,
         staging: Staging | None = None,
     ) -> tuple[Path, bool]:
         """Write an output into the output folder, else into outputs/; (where, whether written)."""
@@ -364,10 +368,12 @@ class OutputLibrary:
             )
             return fallback, self._write_if_changed(fallback, data, staging)
 
-    def _write_if_changed(self, dest: Path, data: bytes, staging: Staging | None = None) -> bool:
+    def _write_if_changed(
+        self, dest: Path, data: bytes | Pieces, staging: Staging | None = None
+    ) -> bool:
         """Write unless dest already holds exactly these bytes; True when it wrote."""
         try:
-            if dest.stat().st_size == len(data) and dest.read_bytes() == data:
+            if dest.stat().st_size == size_of(data) and _holds(dest, data):
                 return False
         except FileNotFoundError:
             pass
@@ -532,7 +538,20 @@ class OutputLibrary:
 # --- helpers ------------------------------------------------------------------------------------
 
 
-def _put(dest: Path, data: bytes, staging: Staging | None) -> None:
+def _holds(path: Path, data: bytes | Pieces) -> bool:
+    """Whether the file at `path` holds exactly `data` (its size already matched)."""
+    if isinstance(data, bytes | memoryview):
+        return path.read_bytes() == data
+    held = memoryview(path.read_bytes())
+    at = 0
+    for piece in data:
+        if held[at : at + len(piece)] != piece:
+            return False
+        at += len(piece)
+    return at == len(held)
+
+
+def _put(dest: Path, data: bytes | Pieces, staging: Staging | None) -> None:
     if staging is None:
         atomic_write_bytes(dest, data)
     else:

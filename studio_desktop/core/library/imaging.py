@@ -8,6 +8,7 @@ anything, and Pillow's own decompression-bomb guard is kept on as a second line.
 from __future__ import annotations
 
 import io
+import re
 import struct
 import threading
 import zlib
@@ -282,21 +283,30 @@ def add_png_text(data: bytes, key: str, value: str) -> bytes:
     UTF-8, so Chinese prompts survive. Any existing text chunk with the same key is replaced;
     every other chunk (ComfyUI's `prompt` and `workflow` included) is kept byte for byte.
     """
+    return b"".join(png_text_pieces(data, key, value))
+
+
+def png_text_pieces(data: bytes, key: str, value: str) -> list[bytes | memoryview]:
+    """add_png_text's result in pieces, for a gathered write (atomic.write_pieces): views of
+    `data` and the new chunk, so the image's bytes are never copied in memory, only into the
+    file. Adjacent kept chunks share one view: a few pieces, whatever the chunk count."""
     key_raw = key.encode("latin-1")
     if not 1 <= len(key_raw) <= 79 or b"\0" in key_raw:
         raise ValueError(f"invalid PNG text key: {key!r}")
     spans = _chunk_spans(data)
     body = key_raw + b"\0\0\0\0\0" + value.encode("utf-8")  # flag, method, lang\0, trans\0
-    # Views of the kept chunks, joined once: the image's bytes are copied a single time.
     view = memoryview(data)
-    parts: list[bytes | memoryview] = [view[: len(PNG_SIGNATURE)]]
+    pieces: list[bytes | memoryview] = []
+    run = 0  # start of the run of kept bytes not yet in `pieces`
     for ctype, start, end in spans:
         if _text_key(ctype, data, start, end) == key_raw:
-            continue
-        if ctype == b"IEND":
-            parts.append(_make_chunk(b"iTXt", body))
-        parts.append(view[start:end])
-    return b"".join(parts)
+            pieces.append(view[run:start])
+            run = end
+        elif ctype == b"IEND":
+            pieces += [view[run:start], _make_chunk(b"iTXt", body)]
+            run = start
+    pieces.append(view[run : spans[-1][2]])  # up to IEND's end: trailing bytes are dropped
+    return [piece for piece in pieces if len(piece)]
 
 
 def strip_png_text(data: bytes) -> bytes:
@@ -407,13 +417,12 @@ _pixel_limit = _PixelLimit()
 
 @contextmanager
 def opened_image(data: bytes, what: str) -> Iterator[Image.Image]:
-    """Pillow's verify() over the bytes, then a fresh lazy open for use; any failure (including a
-    decompression-bomb error or warning) becomes OutputRejected."""
+    """Pillow's verify() over the bytes (for a PNG, verify_png: the same checks), then a fresh
+    lazy open for use; any failure (including a decompression-bomb error or warning) becomes
+    OutputRejected."""
     with _pixel_limit.applied():
         try:
-            with Image.open(io.BytesIO(data)) as probe:
-                probe.verify()
-            with Image.open(io.BytesIO(data)) as im:
+            with _verified(data) as im:
                 check_pixels(im.width, im.height, what)
                 yield im
         except OutputRejected:
@@ -423,6 +432,52 @@ def opened_image(data: bytes, what: str) -> Iterator[Image.Image]:
         except (OSError, SyntaxError, ValueError, EOFError, struct.error, zlib.error) as exc:
             # Pillow signals damaged files with all of these.
             raise OutputRejected(f"{what} is damaged and cannot be opened ({exc}).") from exc
+
+
+@contextmanager
+def _verified(data: bytes) -> Iterator[Image.Image]:
+    """The image opened (lazily) once its bytes passed verify. Pillow's verify() leaves the
+    image unusable, so other formats are opened twice; a PNG is checked by verify_png, which
+    needs no second open and copies nothing (Pillow's reads every chunk into a new bytes)."""
+    png = bytes(data[: len(PNG_SIGNATURE)]) == PNG_SIGNATURE
+    if not png:
+        with Image.open(io.BytesIO(data)) as probe:
+            probe.verify()
+    with Image.open(io.BytesIO(data)) as im:
+        if png:
+            verify_png(data)
+        yield im
+
+
+_CHUNK_TYPE = re.compile(rb"\w\w\w\w")  # Pillow's PngImagePlugin.is_cid
+_CRC: Final = struct.Struct(">I")
+
+
+def verify_png(data: bytes) -> None:
+    """What Pillow's PngImageFile.verify checks, over the whole file: every chunk up to IEND
+    is whole, has a chunk type's name, and its CRC matches (IEND's is not read, as in Pillow).
+
+    One CRC pass over views of `data`: no chunk is copied. SyntaxError for a damaged chunk,
+    OSError for a truncated file, as Pillow raises them.
+    """
+    view = memoryview(data)
+    pos = len(PNG_SIGNATURE)
+    end = len(data)
+    while True:
+        if pos + 8 > end:
+            raise OSError("truncated PNG file")
+        length, ctype = _CHUNK_HEAD.unpack_from(data, pos)
+        if not _CHUNK_TYPE.fullmatch(ctype):
+            raise SyntaxError(f"broken PNG file (chunk {ctype!r})")
+        if ctype == b"IEND":
+            return
+        crc_at = pos + 8 + length
+        if crc_at + 4 > end:
+            raise OSError("truncated PNG file")
+        # The CRC covers the chunk's type and body, which lie side by side.
+        if zlib.crc32(view[pos + 4 : crc_at]) != _CRC.unpack_from(data, crc_at)[0]:
+            raise SyntaxError(f"broken PNG file (bad header checksum in {ctype!r})")
+        pos = crc_at + 4
 
 
 # Peak bytes per pixel of opening, decoding and thumbnailing, measured on 4096 x 4096 images with

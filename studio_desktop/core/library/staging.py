@@ -25,7 +25,7 @@ import shutil
 from collections.abc import Callable
 from pathlib import Path
 
-from studio_desktop.core.library.atomic import atomic_write_bytes, fsync_dir, write_synced
+from studio_desktop.core.library.atomic import Pieces, atomic_write_bytes, fsync_dir, write_synced
 
 log = logging.getLogger("studio.library")
 
@@ -45,7 +45,7 @@ class Staging:
     def destinations(self) -> list[Path]:
         return [dest for _staged, dest in self._moves]
 
-    def write(self, dest: Path, data: bytes) -> None:
+    def write(self, dest: Path, data: bytes | Pieces) -> None:
         """Stage `data` to be published at `dest` (written and fsynced; the folder is synced
         once, by `seal`)."""
         if not self._moves:
