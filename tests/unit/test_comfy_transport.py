@@ -19,6 +19,7 @@ from studio_desktop.core.comfy.transport import (
     PlainPool,
     TransportError,
     TransportTimeout,
+    _Connection,
     _mapped,
     _read_head,
 )
@@ -169,3 +170,78 @@ def test_a_body_cut_short_is_a_dropped_connection() -> None:
         with pytest.raises(TransportError, match="dropped mid-answer"):
             reply.body(100)
         reply.close()
+
+
+def _sent_by_http_client(
+    host: str, port: int, method: str, target: str, headers: dict[str, str], body: bytes | None
+) -> bytes:
+    ours, theirs = socket.socketpair()
+    with ours, theirs:
+        conn = http.client.HTTPConnection(host, port)
+        conn.sock = ours
+        conn.request(method, target, body=body, headers=headers)
+        theirs.settimeout(5)
+        return theirs.recv(1 << 20)
+
+
+def _sent_by_us(
+    host: str, port: int, method: str, target: str, headers: dict[str, str], body: bytes | None
+) -> bytes:
+    ours, theirs = socket.socketpair()
+    with ours, theirs:
+        theirs.sendall(b"HTTP/1.1 204 No Content\r\n\r\n")  # waiting for our request to read
+        conn = _Connection(host, port, timeout=5)
+        conn.sock = ours
+        conn.request(method, target, headers, body).close()
+        theirs.settimeout(5)
+        return theirs.recv(1 << 20)
+
+
+@pytest.mark.parametrize(
+    ("host", "port", "method", "target", "headers", "body"),
+    [
+        ("127.0.0.1", 8188, "GET", "/history/abc", {"Accept": "application/json"}, None),
+        ("localhost", 80, "GET", "/view?filename=a.png&type=output", {}, None),
+        ("::1", 8188, "GET", "/queue", {"Authorization": "Bearer t0ken"}, None),
+        (
+            "127.0.0.1",
+            8188,
+            "POST",
+            "/prompt",
+            {"Accept": "application/json", "Content-Type": "application/json"},
+            b'{"prompt": {}}',
+        ),
+        ("127.0.0.1", 8188, "POST", "/interrupt", {}, None),
+    ],
+)
+def test_a_request_goes_out_byte_for_byte_as_http_client_sends_it(
+    host: str, port: int, method: str, target: str, headers: dict[str, str], body: bytes | None
+) -> None:
+    expected = _sent_by_http_client(host, port, method, target, headers, body)
+    assert _sent_by_us(host, port, method, target, headers, body) == expected
+
+
+@pytest.mark.parametrize(
+    ("target", "headers", "refused"),
+    [
+        ("/view?filename=a b.png", {}, http.client.InvalidURL),
+        ("/view\r\nX-Injected: 1", {}, http.client.InvalidURL),
+        ("/queue", {"Authorization": "Bearer x\r\nX-Injected: 1"}, ValueError),
+        ("/queue", {"Bad Name:": "x"}, ValueError),
+        ("/caf\u00e9", {}, UnicodeEncodeError),
+    ],
+)
+def test_a_request_http_client_would_refuse_is_refused_before_sending(
+    target: str, headers: dict[str, str], refused: type[Exception]
+) -> None:
+    with pytest.raises(refused):
+        _sent_by_http_client("127.0.0.1", 8188, "GET", target, headers, None)
+    ours, theirs = socket.socketpair()
+    with ours, theirs:
+        conn = _Connection("127.0.0.1", 8188, timeout=5)
+        conn.sock = ours
+        with pytest.raises(refused):
+            conn.request("GET", target, headers, None)
+        theirs.setblocking(False)
+        with pytest.raises(BlockingIOError):
+            theirs.recv(1)  # nothing went out
