@@ -1,6 +1,6 @@
-"""How the client's requests travel: a small pool of kept-alive http.client connections for a
-plain `http://` server reached directly, requests (urllib3) for HTTPS and for a server behind a
-proxy.
+"""How the client's requests travel: a small pool of kept-alive connections (answers read by
+http.client) for a plain `http://` server reached directly, requests (urllib3) for HTTPS and for
+a server behind a proxy.
 
 A call through requests cost ~1.1-1.5 ms of CPU, against ~0.25 ms straight through http.client,
 and a job makes several calls; a local ComfyUI is almost always plain HTTP and direct. Proxies
@@ -12,8 +12,9 @@ says how, in the words the client's messages use), and `BodyTooLarge` from `Repl
 connection registers its socket with the calling thread's `Deadline` (deadline.py), so a whole
 call can be cut at its deadline.
 
-The plain pool's answers parse their headers without the email package (`_Response`): its
-parser was two thirds of http.client's CPU per call.
+The plain pool writes each request in one piece (`_Connection`, not HTTPConnection), and its
+answers parse their headers without the email package (`_Response`): that parser was two thirds
+of http.client's CPU per call.
 """
 
 from __future__ import annotations
@@ -95,12 +96,12 @@ def for_server(base_url: str, timeout: float) -> Transport:
     return RequestsTransport(base_url, timeout)
 
 
-# --- plain HTTP: http.client, kept alive ---------------------------------------------------------
+# --- plain HTTP: kept alive, answers read by http.client ------------------------------------------
 
 
 class PlainPool:
     """Kept-alive connections to one host; thread-safe. A connection goes back to the pool only
-    once its answer was read to the end (http.client cannot send on it before)."""
+    once its answer was read to the end (the next answer would start inside it)."""
 
     def __init__(self, host: str, port: int, timeout: float) -> None:
         self.host = host
