@@ -30,6 +30,7 @@ from studio_desktop.core.comfy import (
     parse_binary,
     parse_text,
 )
+from studio_desktop.core.comfy.events import _loads
 from studio_desktop.core.comfy.models import (
     history_entry_from_json,
     queue_state_from_json,
@@ -438,3 +439,30 @@ def test_object_info_optional_inputs_and_odd_shapes() -> None:
     assert not info.is_output_node("N")
     assert not info.has("Broken") and info.required_inputs("Broken") == []
     assert info.checkpoints == []
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        b'{"type": "status", "data": {}}',
+        '{"type": "status", "data": {}}',
+        b' {"type": "status"}',  # outer whitespace: json.loads skips it
+        b'{"type": "status"}\n',
+        '{"type": "status"}'.encode("utf-16"),  # json.loads sniffs UTF-16 and -32
+        b'{"type": "st\xed\xa0\x80"}',  # a lone surrogate: json.loads passes it through
+        b'{"type": "status"} junk',
+        b'{"type": "status"',
+        b"\xff\xfe\xfd",
+        b"",
+        b"[1, 2]",
+        b"1e999",
+    ],
+)
+def test_frames_decode_exactly_as_json_loads_decodes_them(raw: str | bytes) -> None:
+    try:
+        expected: object = json.loads(raw)
+    except ValueError as exc:
+        with pytest.raises(type(exc)):
+            _loads(raw)
+    else:
+        assert _loads(raw) == expected

@@ -50,6 +50,7 @@ from studio_desktop.core.comfy.models import (
 from studio_desktop.core.comfy.object_info import ObjectInfo
 from studio_desktop.core.comfy.text import server_text
 from studio_desktop.core.comfy.transport import (
+    BodyTooLarge,
     Reply,
     TransportError,
     TransportTimeout,
@@ -432,21 +433,10 @@ def _obj(body: Any) -> Mapping[str, Any]:
 
 def _read_capped(reply: Reply, limit: int, url: str, what: str) -> bytes:
     """The whole body; ResponseTooLarge as soon as it (or its declared length) passes `limit`."""
-    declared = reply.header("Content-Length") or ""
-    if declared.isdigit():
-        size = int(declared)
-        if size > limit:
-            raise ResponseTooLarge(url, what, limit)
-        # Within the cap: read it in one piece, joined without another copy.
-        return b"".join(reply.chunks(max(size, 1)))
-    parts: list[bytes] = []
-    total = 0
-    for chunk in reply.chunks(_CHUNK):
-        parts.append(chunk)
-        total += len(chunk)
-        if total > limit:
-            raise ResponseTooLarge(url, what, limit)
-    return b"".join(parts)
+    try:
+        return reply.body(limit)
+    except BodyTooLarge:
+        raise ResponseTooLarge(url, what, limit) from None
 
 
 def _read_prefix(reply: Reply, limit: int) -> bytes:

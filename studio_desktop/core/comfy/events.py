@@ -264,10 +264,28 @@ _MALFORMED = (
 )
 
 
+_DECODER = json.JSONDecoder()
+
+
+def _loads(raw: str | bytes) -> Any:
+    """`json.loads(raw)`, faster for what every ComfyUI frame is: one UTF-8 JSON value from the
+    first byte to the last (json.loads also sniffs the encoding and skips outer whitespace, a
+    quarter of a small frame's parse). Any other frame goes to json.loads, whose verdict stands.
+    """
+    try:
+        text = raw.decode("utf-8") if isinstance(raw, bytes) else raw
+        value, end = _DECODER.raw_decode(text)
+    except ValueError:  # not UTF-8, leading whitespace, or not JSON at all
+        return json.loads(raw)
+    if end != len(text):  # trailing whitespace, or junk that json.loads refuses
+        return json.loads(raw)
+    return value
+
+
 def parse_text(raw: str | bytes) -> Event | None:
     """A text frame `{"type": ..., "data": {...}}` as an event; None if unknown or malformed."""
     try:
-        message = json.loads(raw)
+        message = _loads(raw)
         if not isinstance(message, Mapping):
             return None
         parser = _TEXT_PARSERS.get(str(message.get("type")))

@@ -73,7 +73,7 @@ class EventStream:
         self._max_reconnect_seconds = max_reconnect_seconds
         self._max_message_bytes = max_message_bytes
 
-        self._ws: websocket.WebSocket | None = None
+        self._ws: BoundedWebSocket | None = None
         self._io_lock = threading.Lock()  # held by whoever touches the socket
         self._closing = threading.Event()
         self._connected_once = False
@@ -140,10 +140,12 @@ class EventStream:
             dropped = self._check_alive(now)
             if dropped is not None:
                 return dropped
-            ws = self._ws
-            ws.settimeout(max(0.01, min(self.POLL_SECONDS, deadline - now)))
             try:
-                opcode, frame = ws.recv_data_frame(control_frame=True)
+                # The timeout is set on the socket only if it must be read: most frames of a
+                # burst were read ahead with an earlier one.
+                opcode, data = self._ws.recv_message(
+                    timeout=max(0.01, min(self.POLL_SECONDS, deadline - now)), control_frame=True
+                )
             except websocket.WebSocketTimeoutException:
                 continue
             except (websocket.WebSocketException, OSError) as exc:
@@ -151,9 +153,9 @@ class EventStream:
             self._last_rx = time.monotonic()
             self._ping_sent_at = None
             if opcode == websocket.ABNF.OPCODE_TEXT:
-                event = parse_text(frame.data)
+                event = parse_text(data)
             elif opcode == websocket.ABNF.OPCODE_BINARY:
-                event = parse_binary(frame.data)
+                event = parse_binary(data)
             elif opcode == websocket.ABNF.OPCODE_CLOSE:
                 return self._dropped("the server closed the connection")
             else:  # ping/pong: liveness only
