@@ -161,3 +161,20 @@ def test_find_lists_an_install_named_by_hand(tmp_path: Path) -> None:
             "startable": False,
         }
     ]
+
+
+def test_a_python_that_cannot_run_is_one_message_not_a_traceback(tmp_path: Path) -> None:
+    """`server start --detach` with a python the system refuses to run (not executable here)
+    printed a Python traceback from Popen."""
+    folder, data, port = stand_in(tmp_path), tmp_path / "data", free_port()
+    python = tmp_path / "python-not-executable"
+    python.write_text("#!/bin/sh\n")
+    python.chmod(0o644)
+    args = start_args(folder, port)
+    args[args.index("--python") + 1] = str(python)
+
+    result = cli(*args, "--detach", data=data)
+
+    assert result.returncode == 2, result.stderr
+    assert "Traceback" not in result.stderr
+    assert str(python) in result.stderr and "could not" in result.stderr.lower()

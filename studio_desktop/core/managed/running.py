@@ -131,7 +131,10 @@ def start_detached(
     with open_log_file(path) as log_file:
         log_file.write(f"--- {time.strftime('%Y-%m-%d %H:%M:%S')} (detached)\n")
         log_file.flush()
-        spawned = Spawned(spec, port, log_file, detached=True)
+        try:
+            spawned = Spawned(spec, port, log_file, detached=True)
+        except OSError as exc:  # the system refused to run it (missing, not executable, ...)
+            raise StartFailed(says.could_not_run(spec.python), error=str(exc)) from exc
     deadline = time.monotonic() + ready_timeout_s
     while True:
         code = spawned.poll()
