@@ -2840,7 +2840,7 @@
     <message>
         <location line="+6"/>
         <source>Not connected to {servers}. Start ComfyUI there or check the address under Servers; queued jobs wait. The lists show the last known names.</source>
-        <translation>未连接到 {servers}。请在那里启动 ComfyUI，或在“服务器”中检查地址；队列中的任务会等待。列表显示的是上次已知的名称。</translation>
+        <translation>未连接到“{servers}”。请在那里启动 ComfyUI，或在“服务器”中检查地址；队列中的任务会等待。列表显示的是上次已知的名称。</translation>
     </message>
     <message>
         <location line="+4"/>

@@ -2840,7 +2840,7 @@
     <message>
         <location line="+6"/>
         <source>Not connected to {servers}. Start ComfyUI there or check the address under Servers; queued jobs wait. The lists show the last known names.</source>
-        <translation>未連線至 {servers}。請在該處啟動 ComfyUI，或在「伺服器」中檢查位址；佇列中的任務會等待。清單顯示的是上次已知的名稱。</translation>
+        <translation>未連線至「{servers}」。請在該處啟動 ComfyUI，或在「伺服器」中檢查位址；佇列中的任務會等待。清單顯示的是上次已知的名稱。</translation>
     </message>
     <message>
         <location line="+4"/>
