@@ -267,13 +267,6 @@ _IMAGES_OF_JOB = Prepared(
     select(*_IMAGE_COLUMNS).where(IMAGES.c.job_id == bindparam("job")).order_by(IMAGES.c.idx)
 )
 _JOB = Prepared(select(*JOBS.c).where(JOBS.c.id == bindparam("job")))
-_GROUP_CHAINS = Prepared(
-    select(GROUPS.c.id).where(
-        GROUPS.c.id == bindparam("group_id"),
-        GROUPS.c.kind == "forever",
-        GROUPS.c.stopped.is_(False),
-    )
-)
 _PAUSED_SCOPES = Prepared(select(PAUSES.c.scope))
 
 
@@ -442,7 +435,8 @@ def find(conn: sqlite3.Connection, job_id: str) -> Record | None:
     return _JOB.one_or_none(conn, {"job": job_id})
 
 
-_JOB_CHAINS = Prepared(
+# The job's group is a forever group not stopped: its completion queues a next job.
+_CHAINS = Prepared(
     select(GROUPS.c.id).where(
         GROUPS.c.id
         == select(JOBS.c.group_id).where(JOBS.c.id == bindparam("job")).scalar_subquery(),
@@ -452,17 +446,10 @@ _JOB_CHAINS = Prepared(
 )
 
 
-def chains_on(conn: sqlite3.Connection, job_id: str) -> bool:
-    """`chains` for the job's group, by the job's id."""
-    return _JOB_CHAINS.run(conn, {"job": job_id}).fetchone() is not None
-
-
-def chains(conn: sqlite3.Connection, group_id: str | None) -> bool:
-    """Whether a job of this group queues a next one when it completes: a forever group not
+def chains(conn: sqlite3.Connection, job_id: str) -> bool:
+    """Whether completing this job queues a next one: its group is a forever group not
     stopped (`groups_repo.follow_up` makes it)."""
-    if group_id is None:
-        return False
-    return _GROUP_CHAINS.run(conn, {"group_id": group_id}).fetchone() is not None
+    return _CHAINS.run(conn, {"job": job_id}).fetchone() is not None
 
 
 def paused_scopes(conn: sqlite3.Connection) -> set[str]:

@@ -350,7 +350,7 @@ class Store:
     def complete_job(self, job_id: str, outputs: Sequence[NewImage]) -> Completed:
         """`complete`, returning the completed job too (what the engine reports, unread)."""
         with self._db.hot_write() as conn:
-            if not hot.chains_on(conn, job_id):
+            if not hot.chains(conn, job_id):
                 return self._complete(conn, job_id, outputs, None)
         # A forever group's job: its next job is queued in the completion's own transaction
         # (a crash can neither lose the chain nor queue the next one twice), through the ORM.
@@ -376,7 +376,7 @@ class Store:
             return Completed(convert.job(row), [convert.image(r) for r in images])
         row, images = done
         follow: list[JobRow] = []
-        if session is not None and hot.chains(conn, row.group_id):
+        if session is not None and hot.chains(conn, job_id):
             nxt = groups_repo.follow_up(session, row, self.wildcards_dir)
             if nxt is not None:
                 follow = jobs_repo.insert(session, [nxt], now, row.owner)
