@@ -35,7 +35,7 @@ def atomic_write_bytes(dest: Path, data: bytes | Pieces) -> None:
     fd = os.open(tmp, flags, 0o644)
     try:
         with os.fdopen(fd, "wb") as fh:
-            for piece in _pieces(data):
+            for piece in pieces(data):
                 fh.write(piece)
             fh.flush()
             os.fsync(fh.fileno())
@@ -61,12 +61,13 @@ def write_synced(path: Path, data: bytes | Pieces) -> None:
         os.close(fd)
 
 
-def _pieces(data: bytes | Pieces) -> Pieces:
+def pieces(data: bytes | Pieces) -> Pieces:
+    """`data` as pieces: whole bytes are one."""
     return (data,) if isinstance(data, bytes | memoryview) else data
 
 
 def _write_all(fd: int, data: bytes | Pieces) -> None:
-    for piece in _pieces(data):
+    for piece in pieces(data):
         view = memoryview(piece)
         while view:  # os.write may write less than asked (signals, some filesystems)
             view = view[os.write(fd, view) :]
@@ -74,9 +75,7 @@ def _write_all(fd: int, data: bytes | Pieces) -> None:
 
 def size_of(data: bytes | Pieces) -> int:
     """How many bytes `data` writes."""
-    if isinstance(data, bytes | memoryview):
-        return len(data)
-    return sum(len(piece) for piece in data)
+    return sum(len(piece) for piece in pieces(data))
 
 
 def _replace(src: Path, dest: Path) -> None:

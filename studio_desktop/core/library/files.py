@@ -28,7 +28,7 @@ from pathlib import Path, PurePosixPath, PureWindowsPath
 from typing import Any, Final
 
 from studio_desktop.core.library.atomic import TEMP_SUFFIX as _TEMP_SUFFIX
-from studio_desktop.core.library.atomic import Pieces, atomic_write_bytes, size_of
+from studio_desktop.core.library.atomic import Pieces, atomic_write_bytes, pieces, size_of
 from studio_desktop.core.library.bounded_json import MAX_JSON_DEPTH, text_nesting_depth
 from studio_desktop.core.library.image_tags import tag_image
 from studio_desktop.core.library.imaging import (
@@ -540,11 +540,9 @@ class OutputLibrary:
 
 def _holds(path: Path, data: bytes | Pieces) -> bool:
     """Whether the file at `path` holds exactly `data` (its size already matched)."""
-    if isinstance(data, bytes | memoryview):
-        return path.read_bytes() == data
     held = memoryview(path.read_bytes())
     at = 0
-    for piece in data:
+    for piece in pieces(data):
         if held[at : at + len(piece)] != piece:
             return False
         at += len(piece)

@@ -287,7 +287,7 @@ def add_png_text(data: bytes, key: str, value: str) -> bytes:
 
 
 def png_text_pieces(data: bytes, key: str, value: str) -> list[bytes | memoryview]:
-    """add_png_text's result in pieces, for a gathered write (atomic.write_pieces): views of
+    """add_png_text's result in pieces, for a gathered write (atomic.write_synced): views of
     `data` and the new chunk, so the image's bytes are never copied in memory, only into the
     file. Adjacent kept chunks share one view: a few pieces, whatever the chunk count."""
     key_raw = key.encode("latin-1")
