@@ -138,7 +138,9 @@ class HiresFix:
 
     @classmethod
     def from_dict(cls, data: Any) -> HiresFix | None:
-        if not isinstance(data, Mapping):
+        # None first: most jobs have no second pass, and isinstance of the Mapping ABC costs a
+        # Python call (every job the store reads comes through here, several times per job).
+        if data is None or not isinstance(data, Mapping):
             return None
         steps = data.get("steps", 0)
         upscaler = data.get("upscaler", LATENT_UPSCALE)

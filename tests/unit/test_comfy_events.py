@@ -164,6 +164,74 @@ def test_executed_skips_entries_that_are_not_files() -> None:
     )
 
 
+# --- progress_state: the prompt id at once, the node map when read ---------------------------
+
+STATE_NODES = {
+    "4": {
+        "value": 1.0,
+        "max": 1.0,
+        "state": "finished",
+        "node_id": "4",
+        "prompt_id": "p-1",
+        "display_node_id": "4",
+        "parent_node_id": None,
+        "real_node_id": "4",
+    },
+    "3": {"value": 7, "max": 20, "state": "running", "node_id": "3", "title": 'Käse ✓ "q"'},
+}
+
+
+def _comfy_frame(data: dict[str, Any]) -> bytes:
+    """A text frame byte for byte as ComfyUI's send_json writes it."""
+    return json.dumps({"type": "progress_state", "data": data}).encode("utf-8")
+
+
+def test_a_progress_state_frame_gives_its_prompt_and_every_node_state() -> None:
+    raw = _comfy_frame({"prompt_id": "p-1", "nodes": STATE_NODES})
+    event = parse_text(raw)
+    assert isinstance(event, ProgressState)
+    assert event.prompt_id == "p-1"
+    assert event.nodes == STATE_NODES
+    assert dict(event.nodes) == STATE_NODES and len(event.nodes) == 2
+    assert event.nodes["3"]["value"] == 7
+    # The same event as the whole-frame parse (other spacing, or text, takes that one).
+    assert event == parse_text(raw.decode("utf-8"))
+    assert event == parse_text(raw.replace(b'"data": ', b'"data":'))
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        {"prompt_id": 'a"b', "nodes": STATE_NODES},  # an escaped quote in the id
+        {"prompt_id": "a\\b", "nodes": STATE_NODES},
+        {"prompt_id": "a\nb", "nodes": STATE_NODES},  # a control character, escaped
+        {"prompt_id": "ü-1", "nodes": STATE_NODES},  # json.dumps escapes it: \u00fc
+        {"nodes": STATE_NODES, "prompt_id": "p-1"},  # another key order
+        {"prompt_id": "p-1", "nodes": {}},
+        {"prompt_id": None, "nodes": STATE_NODES},
+        {"prompt_id": "p-1", "nodes": STATE_NODES, "extra": 1},
+    ],
+)
+def test_a_progress_state_frame_of_another_layout_reads_the_same(data: dict[str, Any]) -> None:
+    raw = _comfy_frame(data)
+    event = parse_text(raw)
+    assert isinstance(event, ProgressState)
+    assert event.prompt_id == data["prompt_id"]
+    assert event.nodes == data["nodes"]
+
+
+def test_a_progress_state_frame_with_a_broken_node_map_names_its_prompt() -> None:
+    # The layout of ComfyUI's frame around a node map that is not JSON: its prompt is still
+    # alive, and the map, read, is empty rather than an error.
+    raw = b'{"type": "progress_state", "data": {"prompt_id": "p-1", "nodes": {"3": nope}}}'
+    event = parse_text(raw)
+    assert isinstance(event, ProgressState) and event.prompt_id == "p-1"
+    assert dict(event.nodes) == {}
+    # A frame cut short, or with a raw control character in the id, is no event at all.
+    assert parse_text(raw[:-1]) is None
+    assert parse_text(raw.replace(b"p-1", b"p\x01")) is None
+
+
 @pytest.mark.parametrize(
     "raw",
     [

@@ -3,12 +3,19 @@ no clock: each race is written as the order in which things happen."""
 
 from __future__ import annotations
 
+import json
 from dataclasses import replace
 from datetime import UTC, datetime
 
 import pytest
 
-from studio_desktop.core.comfy import BadResponse, ComfyHTTPError, HistoryEntry, PromptRejected
+from studio_desktop.core.comfy import (
+    BadResponse,
+    ComfyHTTPError,
+    HistoryEntry,
+    PromptRejected,
+    parse_text,
+)
 from studio_desktop.core.comfy import events as ev
 from studio_desktop.core.engine import messages as m
 from studio_desktop.core.engine.config import EngineConfig
@@ -143,6 +150,29 @@ def test_a_retried_job_ignores_the_late_end_of_its_failed_run() -> None:
     # The new run starts: from now on its end is its own.
     assert kinds(s(m.ServerEvent(ev.ExecutionStart(prompt_id="a")))) == ["MarkSampling", "Emit"]
     assert s(m.ServerEvent(ev.Executing(prompt_id="a", node=None))) == [m.FetchHistory("a")]
+
+
+def test_a_progress_state_frame_alone_shows_the_job_running_and_nothing_more() -> None:
+    # Read as ComfyUI writes it (its node map left undecoded): a sign of life for its prompt,
+    # once "sampling", with no progress of its own; another prompt's is nobody's business.
+    s = Script()
+    s.connect()
+    s.on_server("a")
+    frame = json.dumps(
+        {
+            "type": "progress_state",
+            "data": {"prompt_id": "a", "nodes": {"3": {"value": 4, "max": 20}}},
+        }
+    ).encode()
+    state = parse_text(frame)
+    assert isinstance(state, ev.ProgressState)
+    s.now += 30.0
+    assert s(m.ServerEvent(state)) == [m.MarkSampling("a")]
+    flight = s.machine.flights["a"]
+    assert flight.started and flight.heard_at == flight.quiet_since == s.now
+    assert s(m.ServerEvent(state)) == []
+    other = parse_text(frame.replace(b'"a"', b'"b"'))
+    assert other is not None and s(m.ServerEvent(other)) == []
 
 
 def test_a_successful_earlier_run_is_collected_not_run_twice() -> None:

@@ -699,6 +699,20 @@ def test_safe_name(text: str, expected: str) -> None:
     assert safe_name(text) == expected
 
 
+@pytest.mark.parametrize(
+    ("name", "shown"),
+    [
+        ("ComfyUI_00001_.png", "“ComfyUI_00001_.png”"),
+        ("a\x1b[2Jb\u202e\u200b.png", "“a[2Jb.png”"),  # controls and format characters go
+        ("a b\u3000c\u2028.png", "“a b\u3000c\u2028.png”"),  # separators stay
+        ("x" * 100, "“" + "x" * 80 + "”"),
+        ("", "no name given"),
+    ],
+)
+def test_a_file_name_in_a_message_loses_its_control_characters(name: str, shown: str) -> None:
+    assert files._describe(name) == shown
+
+
 def test_safe_name_limits_length() -> None:
     assert len(safe_name("x" * 500)) == 80
     assert len(safe_name("x" * 500, max_len=10)) == 10

@@ -52,6 +52,31 @@ def test_builtin_txt2img_binds_every_parameter() -> None:
     assert json.dumps(template.graph, sort_keys=True) == before, "template must not change"
 
 
+def _containers(value: object) -> list[object]:
+    if isinstance(value, dict):
+        return [value, *(c for v in value.values() for c in _containers(v))]
+    if isinstance(value, list):
+        return [value, *(c for v in value for c in _containers(v))]
+    return []
+
+
+def test_a_bound_graph_shares_nothing_with_its_template() -> None:
+    # Jobs bound one after another change their own graphs (links are redirected for LoRAs),
+    # never the template's or each other's.
+    template = TemplateRegistry(user_dir=None).get("txt2img")
+    before = json.dumps(template.graph, sort_keys=True)
+    first = bind(template, GenerationParams(prompt="a", seed=1), job_id="a")
+    second = bind(template, GenerationParams(prompt="b", seed=2), job_id="b")
+    held = {id(c) for c in _containers(template.graph)}
+    assert not held & {id(c) for c in _containers(first)}
+    assert not {id(c) for c in _containers(first)} & {id(c) for c in _containers(second)}
+    first["3"]["inputs"]["model"][0] = "elsewhere"
+    first["3"]["inputs"]["seed"] = 99
+    assert second["3"]["inputs"]["model"] == ["4", 0] and second["3"]["inputs"]["seed"] == 2
+    assert json.dumps(template.graph, sort_keys=True) == before
+    assert first == json.loads(json.dumps(first))  # plain JSON data, as the template holds
+
+
 def test_empty_model_keeps_template_default() -> None:
     template = TemplateRegistry(user_dir=None).get("txt2img")
     graph = bind(template, GenerationParams(prompt="x", model=""), job_id="j")

@@ -193,7 +193,8 @@ class BoundedWebSocket(websocket.WebSocket):
         frames.read_timeout = timeout
         try:
             while True:
-                first, payload = frames.recv_whole_frame()
+                # Most frames were read ahead with an earlier one: taken without the read loop.
+                first, payload = frames._take_frame() or frames.recv_whole_frame()
                 opcode = first & 0x0F
                 if (
                     (first & 0xF0) == _WHOLE

@@ -4,6 +4,11 @@
 types, numbers like 1e999 or 10**400, deep nesting) is `None`, which callers ignore (ComfyUI and
 its custom nodes add message types freely). Text a user may see passes through `server_text`.
 Every event has `prompt_id`, None where the frame does not name a prompt.
+
+One exception to "parsed whole": a progress_state frame written as ComfyUI writes it gives its
+prompt id at once and its node map only when read (`NodeStates`; a malformed map reads as
+empty). It is the largest frame of a run, sent on every node and step, and the engine only
+needs to hear that the prompt is alive.
 """
 
 from __future__ import annotations
@@ -11,7 +16,7 @@ from __future__ import annotations
 import enum
 import json
 import struct
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -35,6 +40,11 @@ class EventType(enum.Enum):
     PROGRESS_TEXT = "progress_text"
     DISCONNECTED = "disconnected"
     RECONNECTED = "reconnected"
+
+    # Members are singletons compared by identity, so the identity hash is consistent with
+    # equality; Enum's own __hash__ hashes the name in Python, a call per set or dict lookup
+    # of a member (the engine looks one up for every frame).
+    __hash__ = object.__hash__
 
 
 # kw_only so `type` (fixed per class) and the optional `prompt_id` can sit before the data fields.
@@ -77,9 +87,45 @@ class Progress:
 
 @dataclass(frozen=True, kw_only=True)
 class ProgressState:
+    """Every node's state in the run, re-sent whole on each change. `nodes` may be a
+    `NodeStates` that decodes its JSON only when read: the engine only needs `prompt_id`."""
+
     type: EventType = field(default=EventType.PROGRESS_STATE, init=False)
     prompt_id: str | None = None
     nodes: Mapping[str, Any] = field(default_factory=dict)
+
+
+class NodeStates(Mapping[str, Any]):
+    """A progress_state frame's node map, decoded on first read (a malformed one reads as
+    empty). The frame is the largest a run sends, a dozen times or more per prompt, and its
+    node map (every node of the graph, each with eight fields) is what nobody here reads."""
+
+    __slots__ = ("_nodes", "_raw")
+
+    def __init__(self, raw: bytes) -> None:
+        self._raw = raw
+        self._nodes: dict[str, Any] | None = None
+
+    def _decoded(self) -> dict[str, Any]:
+        if self._nodes is None:
+            try:
+                nodes = _loads(self._raw)
+            except (ValueError, RecursionError):
+                nodes = None
+            self._nodes = nodes if type(nodes) is dict else {}
+        return self._nodes
+
+    def __getitem__(self, key: str) -> Any:
+        return self._decoded()[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._decoded())
+
+    def __len__(self) -> int:
+        return len(self._decoded())
+
+    def __repr__(self) -> str:
+        return repr(self._decoded())
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -197,9 +243,35 @@ def _progress(data: Mapping[str, Any]) -> Progress:
 
 def _progress_state(data: Mapping[str, Any]) -> ProgressState:
     nodes = data.get("nodes") or {}
-    if not isinstance(nodes, Mapping):
+    if type(nodes) is not dict:  # a JSON object decodes to a dict, never anything else
         raise TypeError("progress_state nodes is not an object")
     return ProgressState(prompt_id=_opt_str(data.get("prompt_id")), nodes=dict(nodes))
+
+
+# How ComfyUI writes a progress_state frame (json.dumps, default separators, this key order):
+# {"type": "progress_state", "data": {"prompt_id": "<id>", "nodes": {...}}}
+_STATE_HEAD = b'{"type": "progress_state", "data": {"prompt_id": "'
+_STATE_NODES = b'", "nodes": {'
+_STATE_TAIL = b"}}}"
+
+
+def _progress_state_frame(raw: bytes) -> ProgressState | None:
+    """A progress_state frame as ComfyUI writes it, read without decoding its node map: only
+    the prompt id is taken out now (plain text between the quotes, no escapes), the nodes are
+    decoded if someone reads them. Any other frame is None and takes the full parse."""
+    start = len(_STATE_HEAD)
+    quote = raw.find(b'"', start)
+    if quote < 0 or not raw.startswith(_STATE_NODES, quote) or not raw.endswith(_STATE_TAIL):
+        return None
+    prompt_id = raw[start:quote]
+    if not prompt_id.isascii():
+        return None
+    text = prompt_id.decode("ascii")
+    if "\\" in text or not text.isprintable():  # an escape, or a control JSON refuses
+        return None
+    first = quote + len(_STATE_NODES) - 1  # the node map's opening brace
+    last = len(raw) - 2  # past its closing brace: the data's and the frame's follow
+    return ProgressState(prompt_id=text, nodes=NodeStates(raw[first:last]))
 
 
 def _executed(data: Mapping[str, Any]) -> Executed:
@@ -285,12 +357,17 @@ def _loads(raw: str | bytes) -> Any:
 def parse_text(raw: str | bytes) -> Event | None:
     """A text frame `{"type": ..., "data": {...}}` as an event; None if unknown or malformed."""
     try:
+        if type(raw) is bytes and raw.startswith(_STATE_HEAD):
+            state = _progress_state_frame(raw)
+            if state is not None:
+                return state
         message = _loads(raw)
-        if not isinstance(message, Mapping):
+        # JSON objects decode to dicts: a type check, not isinstance of an ABC (slow, per frame)
+        if type(message) is not dict:
             return None
         parser = _TEXT_PARSERS.get(str(message.get("type")))
         data = message.get("data", {})
-        if parser is None or not isinstance(data, Mapping):
+        if parser is None or type(data) is not dict:
             return None
         return parser(data)
     except _MALFORMED:

@@ -75,7 +75,9 @@ class EventStream:
 
         self._ws: BoundedWebSocket | None = None
         self._io_lock = threading.Lock()  # held by whoever touches the socket
-        self._closing = threading.Event()
+        self._closing = threading.Event()  # for waits; read as `_closed`, set together
+        # The same as _closing.is_set() without its Python call, checked a few times per frame.
+        self._closed = False
         self._connected_once = False
         self._down_since = 0.0
         self._next_attempt = 0.0
@@ -97,7 +99,7 @@ class EventStream:
     def connect(self) -> None:
         """Open the socket. Raises ComfyConnectionError (ComfyAuthError on 401/403) on failure."""
         with self._io_lock:
-            if self._closing.is_set():
+            if self._closed:
                 raise ComfyConnectionError(self.base_url, "the event stream was closed")
             if self._ws is None:
                 self._open()
@@ -106,6 +108,7 @@ class EventStream:
 
     def close(self) -> None:
         """Close the socket; safe from any thread. A blocked next_event returns None promptly."""
+        self._closed = True
         self._closing.set()
         self._close_if_requested()
 
@@ -115,31 +118,34 @@ class EventStream:
         Raises ComfyConnectionError only when reconnecting has failed for longer than
         `max_reconnect_seconds`, and ComfyAuthError if the server starts refusing our token.
         """
-        deadline = time.monotonic() + max(0.0, timeout)
-        if not self._io_lock.acquire(timeout=max(0.0, timeout)):
+        timeout = max(0.0, timeout)
+        deadline = time.monotonic() + timeout
+        if not self._io_lock.acquire(timeout=timeout):
             return None
         try:
-            if self._closing.is_set():
+            if self._closed:
                 return None
             if not self._connected_once:
                 raise RuntimeError("EventStream.connect() must be called before next_event()")
             return self._next(deadline)
         finally:
             self._io_lock.release()
-            self._close_if_requested()
+            if self._closed:
+                self._close_if_requested()
 
     # --- internals (caller holds _io_lock) ------------------------------------------------
 
     def _next(self, deadline: float) -> Event | None:
-        while not self._closing.is_set():
+        while not self._closed:
             if self._ws is None:
                 return self._reconnect(deadline)
             now = time.monotonic()
             if now >= deadline:
                 return None
-            dropped = self._check_alive(now)
-            if dropped is not None:
-                return dropped
+            if self._ping_sent_at is not None or now - self._last_rx > self.PING_AFTER_SECONDS:
+                dropped = self._check_alive(now)  # a probe is due or awaits its answer
+                if dropped is not None:
+                    return dropped
             try:
                 # The timeout is set on the socket only if it must be read: most frames of a
                 # burst were read ahead with an earlier one.
@@ -186,7 +192,7 @@ class EventStream:
         return Disconnected(reason=reason)
 
     def _reconnect(self, deadline: float) -> Reconnected | None:
-        while not self._closing.is_set():
+        while not self._closed:
             now = time.monotonic()
             if now < self._next_attempt:
                 wait = min(self._next_attempt, deadline) - now
@@ -260,7 +266,7 @@ class EventStream:
     def _close_if_requested(self) -> None:
         # Whoever sees the close request while nobody reads closes the socket. A reader that
         # holds the lock re-checks after releasing it, so one of the two always does.
-        if self._closing.is_set() and self._io_lock.acquire(blocking=False):
+        if self._closed and self._io_lock.acquire(blocking=False):
             try:
                 self._close_socket()
             finally:

@@ -338,10 +338,10 @@ class ServerDriver:
     # --- commands ---
 
     def _perform(self, command: m.Command) -> list[m.Input]:
-        job_id = _job_of(command)
         try:
             return self._do(command)
         except IllegalTransition:
+            job_id = _job_of(command)
             current = self._store.get_job(job_id) if job_id else None
             if current is not None and current.status.is_final:
                 return [self._ended_elsewhere(current)]
@@ -377,6 +377,7 @@ class ServerDriver:
             if isinstance(command, m.RefreshCapabilities | m.RefreshFreeVram):
                 log.warning("refreshing what %s offers failed: %s", self.url, exc)
                 return []
+            job_id = _job_of(command)
             if not isinstance(exc, ComfyError):
                 log.warning("job %s: unexpected %s", job_id, type(exc).__name__, exc_info=exc)
             return [m.StepFailed(job_id, exc)] if job_id else []
@@ -384,6 +385,13 @@ class ServerDriver:
     def _do(self, command: m.Command) -> list[m.Input]:
         store, comfy = self._store, self._comfy
         match command:
+            # First the commands that come with server events, several per job.
+            case m.Emit(event):
+                self._emit(event)
+                return []
+            case m.SaveProgress(job_id, fraction, text):
+                store.set_progress(job_id, fraction, text)
+                return []
             case m.LoadRunning():
                 mine = tuple(
                     j
@@ -497,12 +505,6 @@ class ServerDriver:
                 if reason is not None:
                     journal.requeued(requeued, reason, self.url)
                 self._emit(JobStateChanged(requeued))
-                return []
-            case m.SaveProgress(job_id, fraction, text):
-                store.set_progress(job_id, fraction, text)
-                return []
-            case m.Emit(event):
-                self._emit(event)
                 return []
         raise TypeError(f"not an engine command: {command!r}")
 

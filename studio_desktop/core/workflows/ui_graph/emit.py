@@ -164,19 +164,27 @@ class _SkeletonCache:
 _SKELETONS = _SkeletonCache()
 
 
+# Every job's graph goes through these (its UI workflow is sent along): `type(...) is dict`
+# first, since isinstance of the Mapping ABC takes a Python call and a bound graph holds dicts.
+
+
 def _is_node(value: Any) -> bool:
-    return isinstance(value, Mapping) and isinstance(value.get("class_type"), str)
+    return (type(value) is dict or isinstance(value, Mapping)) and isinstance(
+        value.get("class_type"), str
+    )
 
 
 def _inputs_of(node: Mapping[str, Any]) -> Mapping[str, Any]:
     raw_inputs = node.get("inputs")
-    return raw_inputs if isinstance(raw_inputs, Mapping) else {}
+    return raw_inputs if type(raw_inputs) is dict or isinstance(raw_inputs, Mapping) else {}
 
 
 def _title_of(node: Mapping[str, Any]) -> str | None:
     meta = node.get("_meta")
-    title = meta.get("title") if isinstance(meta, Mapping) else None
-    return title if isinstance(title, str) else None
+    if type(meta) is dict or isinstance(meta, Mapping):
+        title = meta.get("title")
+        return title if isinstance(title, str) else None
+    return None
 
 
 def _numeric_id(key: str) -> int | None:
