@@ -31,6 +31,11 @@ def _status_of(store: Store, job_id: str) -> str | None:
     return None if job is None else job.status.value
 
 
+def _images_of(store: Store, job_id: str) -> list[tuple[int, str, str | None]]:
+    """A job's recorded outputs as (index, path, thumb_path): where its staged files go."""
+    return [(i.index, i.path, i.thumb_path) for i in store.images_for_job(job_id)]
+
+
 @dataclass
 class AppContext:
     paths: DataPaths
@@ -73,7 +78,10 @@ class AppContext:
                     )
                 )
         library.clean_temp()  # leftovers of a killed run
-        library.recover_staged(lambda job_id: _status_of(store, job_id))
+        library.recover_staged(
+            lambda job_id: _status_of(store, job_id),
+            lambda job_id: _images_of(store, job_id),
+        )
         templates = TemplateRegistry(user_dir=paths.templates)
         problems += [
             message(

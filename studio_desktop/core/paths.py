@@ -14,7 +14,7 @@ from __future__ import annotations
 import os
 import stat
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 from typing import Final
@@ -26,6 +26,8 @@ PRIVATE_FOLDER_MODE: Final = 0o700
 PRIVATE_FILE_MODE: Final = 0o600
 APP_AUTHOR = "StudioDesktop"
 DATA_DIR_ENV = "STUDIO_DATA_DIR"
+# A bound on DataPaths._real_folders: the date and shard folders of a session (256 shards).
+_MAX_REAL_FOLDERS: Final = 2048
 
 
 @dataclass(frozen=True)
@@ -33,6 +35,11 @@ class DataPaths:
     """The folders and files under one data folder."""
 
     root: Path
+    # Folder -> its real path, for `relative(ours=True)`; not part of the value. Threads share
+    # it: a dict's get and set are atomic under the GIL, and a lost entry is resolved again.
+    _real_folders: dict[Path, Path] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
 
     @property
     def database(self) -> Path:
@@ -116,16 +123,47 @@ class DataPaths:
         # whole path with one lstat per folder. The data folder does not move while it is open.
         return self.root.resolve()
 
-    def relative(self, path: Path) -> str:
-        """How a file under the data folder is stored: relative, with forward slashes."""
-        return path.resolve().relative_to(self._real_root).as_posix()
+    def relative(self, path: Path, *, ours: bool = False) -> str:
+        """How a file under the data folder is stored: relative, with forward slashes.
 
-    def stored(self, path: Path) -> str:
+        `ours`: a file the library named itself (an output, a thumbnail), whose name is never a
+        link: only its folder is resolved, each folder once a session (`_real_folder`), instead
+        of an lstat of every folder from / down for every file. Links among the folders (a data
+        folder or an outputs/ reached through one) count exactly as a full resolve counts them.
+        """
+        if ours and path.is_absolute() and path.name not in ("", ".", ".."):
+            real = self._real_folder(path.parent) / path.name
+        else:
+            real = path.resolve()
+        return real.relative_to(self._real_root).as_posix()
+
+    def _real_folder(self, folder: Path) -> Path:
+        """`folder.resolve()`, remembered for each folder on the way, so a new folder (a new
+        day's, a new thumbnail shard) costs one lstat: a folder that is not a link (or does
+        not exist yet) is its parent's real path and its name, as `os.path.realpath` has it."""
+        real = self._real_folders.get(folder)
+        if real is not None:
+            return real
+        if folder.parent == folder or folder.name == "..":
+            real = folder.resolve()
+        else:
+            try:
+                is_link = stat.S_ISLNK(os.lstat(folder).st_mode)
+            except OSError:  # missing or unreadable: realpath takes the name as it is too
+                is_link = False
+            real = folder.resolve() if is_link else self._real_folder(folder.parent) / folder.name
+        if len(self._real_folders) >= _MAX_REAL_FOLDERS:
+            self._real_folders.clear()
+        self._real_folders[folder] = real
+        return real
+
+    def stored(self, path: Path, *, ours: bool = False) -> str:
         """How a file is recorded in the store: relative when under the data folder (as every
         database before the output-folder setting has it), else absolute with forward slashes.
+        `ours`: as for `relative`.
         """
         try:
-            return self.relative(path)
+            return self.relative(path, ours=ours)
         except ValueError:
             # Not resolved: a folder reached through a link keeps the name the user chose.
             return Path(os.path.abspath(path)).as_posix()

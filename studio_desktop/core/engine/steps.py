@@ -130,11 +130,14 @@ def collect(
                 staging=staging,
             )
             paths = library.paths
+            thumb = saved.thumb_path
             new_images.append(
                 NewImage(
                     index=index,
-                    path=paths.stored(saved.path),  # absolute when outside the data folder
-                    thumb_path=paths.relative(saved.thumb_path) if saved.thumb_path else None,
+                    # Absolute when outside the data folder. `ours`: the library named these
+                    # files, so only a folder not seen before is resolved (DataPaths.relative).
+                    path=paths.stored(saved.path, ours=True),
+                    thumb_path=paths.relative(thumb, ours=True) if thumb else None,
                     width=saved.width,
                     height=saved.height,
                     bytes=saved.bytes,

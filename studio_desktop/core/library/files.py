@@ -58,7 +58,7 @@ from studio_desktop.core.library.media import (
 )
 from studio_desktop.core.library.media_tags import tag_media
 from studio_desktop.core.library.save_errors import SaveError, save_error
-from studio_desktop.core.library.staging import Staging
+from studio_desktop.core.library.staging import RecordedOutput, Role, Slot, Staging
 from studio_desktop.core.library.staging import recover as recover_staging
 from studio_desktop.core.paths import DataPaths
 
@@ -93,6 +93,8 @@ _DELETABLE: Final = ("outputs", "thumbnails", "inputs", "tmp")
 # outside the data folder, instead of walking a tree that may hold all of a user's pictures.
 STAGING_FOLDER: Final = "staging"  # under tmp/
 _DATE_FOLDER: Final = "[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]"
+# A bound on OutputLibrary._writable (date folders of the output folders used this session).
+_MAX_REMEMBERED_FOLDERS: Final = 1024
 _WINDOWS_RESERVED: Final = frozenset(
     {"CON", "PRN", "AUX", "NUL", "CONIN$", "CONOUT$"}
     | {f"{p}{n}" for p in ("COM", "LPT") for n in [*"123456789", "¹", "²", "³"]}
@@ -168,6 +170,9 @@ class OutputLibrary:
     def __init__(self, paths: DataPaths, output_folder: Path | None = None) -> None:
         self.paths = paths
         self.output_folder: Path = output_folder or paths.outputs
+        # Destination folders made or found writable (see _check_writable); output threads
+        # share it: a set's add and membership test are atomic under the GIL.
+        self._writable: set[Path] = set()
 
     # where things go
 
@@ -289,7 +294,7 @@ class OutputLibrary:
             return SavedOutput(dest, None, width, height, size, kind, metadata)
         thumb_dest = self.thumb_path(job_id, index)
         if changed or not thumb_dest.exists():
-            _put(thumb_dest, thumb, staging)
+            _put(thumb_dest, thumb, _slot(staging, "thumb", index))
         return SavedOutput(dest, thumb_dest, width, height, size, kind, metadata)
 
     def _save_media(
@@ -335,7 +340,7 @@ class OutputLibrary:
             return SavedOutput(dest, None, 0, 0, len(data), kind, metadata)
         thumb_dest = self.thumb_path(job_id, index)
         if changed or not thumb_dest.exists():
-            _put(thumb_dest, thumb, staging)
+            _put(thumb_dest, thumb, _slot(staging, "thumb", index))
         return SavedOutput(dest, thumb_dest, width, height, len(data), kind, metadata)
 
     def _write_output(
@@ -350,10 +355,11 @@ class OutputLibrary:
         """Write an output into the output folder, else into outputs/; (where, whether written)."""
         folder = self.output_folder  # read once: the settings dialog may change it meanwhile
         dest = self.output_path(job_id, index, ext, created, folder)
+        slot = _slot(staging, "output", index)
         try:
             if staging is not None:
-                _check_writable(dest.parent)  # staged files must be publishable there
-            return dest, self._write_if_changed(dest, data, staging)
+                self._check_writable(dest.parent)  # staged files must be publishable there
+            return dest, self._write_if_changed(dest, data, slot)
         except OSError as exc:
             # Permissions, a file in the way, an unplugged drive, a full disk: keep the output.
             if folder == self.paths.outputs:
@@ -366,28 +372,60 @@ class OutputLibrary:
                 exc,
                 fallback.parent,
             )
-            return fallback, self._write_if_changed(fallback, data, staging)
+            return fallback, self._write_if_changed(fallback, data, slot)
 
-    def _write_if_changed(
-        self, dest: Path, data: bytes | Pieces, staging: Staging | None = None
-    ) -> bool:
-        """Write unless dest already holds exactly these bytes; True when it wrote."""
+    def _write_if_changed(self, dest: Path, data: bytes | Pieces, slot: Slot | None = None) -> bool:
+        """Write (or stage, with `slot`) unless dest already holds exactly these bytes; True
+        when it wrote."""
         try:
             if dest.stat().st_size == size_of(data) and _holds(dest, data):
                 return False
         except FileNotFoundError:
             pass
-        _put(dest, data, staging)
+        _put(dest, data, slot)
         return True
+
+    def _check_writable(self, folder: Path) -> None:
+        """Make `folder` if needed and check that it can be written.
+
+        A folder this library made or checked before (today's date folder) costs one access()
+        instead of mkdir, stat and access: it is remembered. One the user deleted since fails
+        that access() and is made again.
+        """
+        if folder in self._writable and os.access(folder, os.W_OK):
+            return
+        folder.mkdir(parents=True, exist_ok=True)
+        if not os.access(folder, os.W_OK):
+            raise PermissionError(errno.EACCES, "not writable", str(folder))
+        if len(self._writable) >= _MAX_REMEMBERED_FOLDERS:
+            self._writable.clear()
+        self._writable.add(folder)
 
     def staging(self, job_id: str) -> Staging:
         """A fresh staging area for one job's outputs (see staging.py)."""
         _check_job_id(job_id)
         return Staging(self.paths.temp / STAGING_FOLDER, job_id)
 
-    def recover_staged(self, status_of: Callable[[str], str | None]) -> tuple[int, int]:
-        """Publish or delete what a killed run left staged; (published, discarded)."""
-        return recover_staging(self.paths.temp / STAGING_FOLDER, status_of)
+    def recover_staged(
+        self,
+        status_of: Callable[[str], str | None],
+        images_of: Callable[[str], Iterable[tuple[int, str, str | None]]],
+    ) -> tuple[int, int]:
+        """Publish or delete what a killed run left staged; (published, discarded).
+
+        `status_of(job_id)`: the job's recorded status; `images_of(job_id)`: its image rows as
+        (index, path, thumb_path), stored paths as the store records them: where the staged
+        files of a completed job go.
+        """
+
+        def outputs_of(job_id: str) -> list[RecordedOutput]:
+            resolve = self.paths.resolve
+            return [
+                RecordedOutput(index, resolve(path), resolve(thumb) if thumb else None)
+                for index, path, thumb in images_of(job_id)
+            ]
+
+        return recover_staging(self.paths.temp / STAGING_FOLDER, status_of, outputs_of)
 
     def make_thumbnail(self, source: Path, dest: Path) -> None:
         """Write dest as a JPEG thumbnail (long edge THUMB_SIZE) of the output at source: the
@@ -549,17 +587,15 @@ def _holds(path: Path, data: bytes | Pieces) -> bool:
     return at == len(held)
 
 
-def _put(dest: Path, data: bytes | Pieces, staging: Staging | None) -> None:
-    if staging is None:
+def _put(dest: Path, data: bytes | Pieces, slot: Slot | None) -> None:
+    if slot is None:
         atomic_write_bytes(dest, data)
     else:
-        staging.write(dest, data)
+        slot.write(dest, data)
 
 
-def _check_writable(folder: Path) -> None:
-    folder.mkdir(parents=True, exist_ok=True)
-    if not os.access(folder, os.W_OK):
-        raise PermissionError(errno.EACCES, "not writable", str(folder))
+def _slot(staging: Staging | None, role: Role, index: int) -> Slot | None:
+    return None if staging is None else staging.slot(role, index)
 
 
 def _inspect_image(data: bytes, ext: str, what: str) -> tuple[int, int, bytes | None]:

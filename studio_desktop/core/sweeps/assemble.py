@@ -149,8 +149,8 @@ def assemble(store: Store, library: OutputLibrary, progress: GroupProgress) -> S
     paths = library.paths
     new = NewImage(
         index=index,
-        path=paths.stored(saved.path),
-        thumb_path=paths.relative(saved.thumb_path) if saved.thumb_path else None,
+        path=paths.stored(saved.path, ours=True),
+        thumb_path=paths.relative(saved.thumb_path, ours=True) if saved.thumb_path else None,
         width=saved.width,
         height=saved.height,
         bytes=saved.bytes,
