@@ -52,7 +52,7 @@ def test_a_disk_filling_mid_batch_keeps_every_job_tells_the_user_and_carries_on(
 ) -> None:
     store = ctx.store
     full = {"on": False}
-    for name in ("complete", "set_progress", "set_workflow", "claim_next", "fail", "move"):
+    for name in ("complete", "set_progress", "mark_sent", "claim_next", "fail", "move"):
         real = getattr(store, name)
 
         def refusing(*args: object, _real: object = real, **kwargs: object) -> object:

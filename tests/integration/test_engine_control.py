@@ -5,6 +5,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from dataclasses import replace
+from typing import Any
 
 import pytest
 
@@ -20,6 +21,7 @@ from studio_desktop.core.engine import (
 from studio_desktop.core.engine.server import HttpComfyServer
 from studio_desktop.core.jobs import JobStatus
 from studio_desktop.core.servers import ServerConfig
+from studio_desktop.core.store.errors import DatabaseUnavailable, Unavailable
 from tests.fakes.comfy_server import FakeComfyServer
 from tests.integration.helpers import (
     FAST,
@@ -302,3 +304,55 @@ def test_wrong_token_shows_the_server_down_with_the_reason(
         assert status_of(ctx, job.id) is JobStatus.PENDING
         assert not h.recorder.of(JobRetrying)
     assert fake.submitted == []
+
+
+def test_a_job_cancelled_while_its_prompt_is_sent_does_not_run_on_the_server(
+    h: Harness, ctx: AppContext, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The graph is recorded with `sent_at` after the POST: a cancel that lands while the
+    prompt is bound and sent is found there, and the prompt is taken off the server."""
+    h.fake.steps, h.fake.step_seconds = 200, 0.02
+    job = queue_job(ctx, h.fake)
+    real_bind = steps.bind
+
+    def bind_then_cancel(*args: Any, **kwargs: Any) -> dict[str, Any]:
+        graph = real_bind(*args, **kwargs)
+        ctx.store.cancel(job.id)  # the user's cancel, while the prompt is on its way
+        return graph
+
+    monkeypatch.setattr(steps, "bind", bind_then_cancel)
+    final = h.run(job)
+    assert final.status is JobStatus.CANCELLED
+    assert submitted_ids(h.fake) in ([], [job.id])  # sent at most once...
+    if submitted_ids(h.fake):
+        wait_until(  # ...and then taken off again, not left to run
+            lambda: job.id in [*h.fake.deleted, *h.fake.interrupts],
+            what="the prompt to be taken off the server",
+        )
+    assert h.fake.wait_idle()
+    assert ctx.store.images_for_job(job.id) == []
+
+
+def test_a_prompt_sent_just_before_the_loop_died_runs_once_and_completes(
+    ctx: AppContext, fake_comfy: FakeComfyServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Between the POST and the write that records it sent, the job is running with no
+    `sent_at`: the restarted loop finds the prompt on the server and never sends it again."""
+    store = ctx.store
+    real_mark_sent = store.mark_sent
+    refused: list[str] = []
+
+    def dies_once(job_id: str, workflow: Any = None) -> Any:
+        if not refused:
+            refused.append(job_id)
+            raise DatabaseUnavailable(store.path, Unavailable.DISK_FULL, "disk is full")
+        return real_mark_sent(job_id, workflow)
+
+    monkeypatch.setattr(store, "mark_sent", dies_once)
+    job = queue_job(ctx, fake_comfy)
+    with harness(ctx, fake_comfy) as h:
+        final = h.run(job)
+    assert refused == [job.id]
+    assert final.status is JobStatus.COMPLETED
+    assert submitted_ids(fake_comfy) == [job.id]
+    assert len(store.images_for_job(job.id)) == 1

@@ -157,6 +157,17 @@ def test_rejected_prompt_fails_at_once(h: Harness, ctx: AppContext) -> None:
     assert not h.recorder.of(JobRetrying)  # ...and it was not tried again
 
 
+def test_a_rejected_prompt_keeps_the_graph_the_server_refused(h: Harness, ctx: AppContext) -> None:
+    h.fake.faults.reject_prompt = True
+    job = queue_job(ctx, h.fake)
+    final = h.run(job)
+    assert final.status is JobStatus.FAILED and final.sent_at is None
+    stored = ctx.store.get_job(job.id)
+    assert stored is not None and stored.workflow is not None
+    assert stored.workflow["6"]["inputs"]["text"] == job.params.prompt
+    assert stored.error == final.error
+
+
 def test_unknown_sampler_is_rejected_with_node_and_input(h: Harness, ctx: AppContext) -> None:
     job = queue_job(ctx, h.fake, sampler="no_such_sampler")
     final = h.run(job)

@@ -199,20 +199,73 @@ def test_reconnect_adopts_running_jobs_and_requeues_the_ones_the_server_forgot()
 # --- following -----------------------------------------------------------------------------------
 
 
-def test_progress_is_reported_and_written_at_most_every_half_second() -> None:
+def saved(commands: list[m.Command]) -> list[str]:
+    return [c.text for c in commands if isinstance(c, m.SaveProgress)]
+
+
+def test_progress_is_reported_at_once_and_written_at_most_every_half_second() -> None:
     s = Script()
     s.connect()
     s.on_server("a")
     first = s(m.ServerEvent(ev.Progress(prompt_id="a", value=1, max=4, node="3")))
-    # The first sign of the prompt running also records when its wait in the queue ended.
-    assert kinds(first) == ["MarkSampling", "Emit", "SaveProgress"]
+    # The first sign of the prompt running records when its wait in the queue ended: that
+    # write also counts as the job's progress write of this half second.
+    assert kinds(first) == ["MarkSampling", "Emit"]
     progress = emitted(first)[0]
     assert isinstance(progress, JobProgress) and progress.node_type == "KSampler"
     s.now += 0.1
     assert kinds(s(m.ServerEvent(ev.Progress(prompt_id="a", value=2, max=4, node="3")))) == ["Emit"]
     s.now += 0.1
     last = s(m.ServerEvent(ev.Progress(prompt_id="a", value=4, max=4, node="3")))
-    assert kinds(last) == ["Emit", "SaveProgress"]  # the last step is always written
+    assert kinds(last) == ["Emit"]
+    s.now += 0.2
+    assert saved(s(m.Tick())) == []
+    # Half a second after the last write, the newest progress is written (another window
+    # reads it about once a second): the last step is never lost.
+    s.now += 0.2
+    assert saved(s(m.Tick())) == ["KSampler 4/4"]
+    s.now += 1.0
+    assert saved(s(m.Tick())) == []  # nothing new since
+    s.now += 0.1
+    assert saved(s(m.ServerEvent(ev.Executing(prompt_id="a", node="8")))) == ["8"]
+
+
+def test_a_job_that_ends_within_half_a_second_of_starting_writes_no_progress() -> None:
+    # Its sampling mark and its completion are what another window can see of it anyway.
+    s = Script()
+    s.connect()
+    s.on_server("a")
+    out: list[m.Command] = []
+    out += s(m.ServerEvent(ev.ExecutionStart(prompt_id="a")))
+    for node in ("4", "6", "3"):
+        s.now += 0.02
+        out += s(m.ServerEvent(ev.Executing(prompt_id="a", node=node)))
+    for step in (1, 2):
+        s.now += 0.02
+        out += s(m.ServerEvent(ev.Progress(prompt_id="a", value=step, max=2, node="3")))
+    s.now += 0.02
+    out += s(m.Tick())
+    out += s(m.ServerEvent(ev.Executing(prompt_id="a", node=None)))
+    out += s(m.HistoryFetched("a", entry("a")))
+    s.now += 0.02
+    out += s(m.Tick())
+    out += s(m.Collected("a"))
+    s.now += 1.0
+    out += s(m.Tick())
+    assert kinds(out).count("MarkSampling") == 1
+    assert saved(out) == []
+
+
+def test_progress_waiting_to_be_written_is_still_written_while_the_outputs_are_saved() -> None:
+    s = Script()
+    s.connect()
+    s.on_server("a")
+    s(m.ServerEvent(ev.Progress(prompt_id="a", value=4, max=4, node="3")))
+    s.now += 0.1
+    s(m.ServerEvent(ev.Executing(prompt_id="a", node=None)))
+    assert "Collect" in kinds(s(m.HistoryFetched("a", entry("a"))))
+    s.now += 0.4  # a long download
+    assert saved(s(m.Tick())) == ["KSampler 4/4"]
 
 
 def test_progress_names_the_node_type_of_the_graph_the_job_has_now() -> None:
@@ -228,7 +281,8 @@ def test_progress_names_the_node_type_of_the_graph_the_job_has_now() -> None:
     s.now += 1
     out = s(m.ServerEvent(ev.Progress(prompt_id="a", value=2, max=4, node="3")))
     assert [e.node_type for e in emitted(out) if isinstance(e, JobProgress)] == ["SamplerCustom"]
-    assert [c.text for c in out if isinstance(c, m.SaveProgress)] == ["SamplerCustom 2/4"]
+    s.now += 1  # (the new run's sampling mark was this half second's write)
+    assert saved(s(m.Tick())) == ["SamplerCustom 2/4"]
 
 
 def test_a_fast_graph_writes_its_node_changes_at_most_every_half_second() -> None:
@@ -238,12 +292,16 @@ def test_a_fast_graph_writes_its_node_changes_at_most_every_half_second() -> Non
     s.connect()
     s.on_server("a")
     first = s(m.ServerEvent(ev.Executing(prompt_id="a", node="4")))
-    assert kinds(first) == ["MarkSampling", "SaveProgress"]
+    assert kinds(first) == ["MarkSampling"]
     for node in ("6", "7", "5"):
         s.now += 0.05
         assert kinds(s(m.ServerEvent(ev.Executing(prompt_id="a", node=node)))) == []
     s.now += 0.5
-    assert kinds(s(m.ServerEvent(ev.Executing(prompt_id="a", node="3")))) == ["SaveProgress"]
+    assert saved(s(m.ServerEvent(ev.Executing(prompt_id="a", node="3")))) == ["KSampler"]
+    s.now += 0.1
+    assert kinds(s(m.ServerEvent(ev.Executing(prompt_id="a", node="8")))) == []
+    s.now += 0.4
+    assert saved(s(m.Tick())) == ["8"]
 
 
 def test_a_busy_server_reads_its_free_memory_once_per_interval_not_after_every_job() -> None:

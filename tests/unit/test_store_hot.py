@@ -13,6 +13,7 @@ from sqlalchemy import event
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.pool import Pool
 
+from studio_desktop.core.groups import GroupKind, NewGroup
 from studio_desktop.core.jobs import (
     AttemptStatus,
     GenerationParams,
@@ -102,8 +103,7 @@ def test_a_claim_replaces_a_stored_take_of_the_same_number(store: Store) -> None
 def test_each_write_of_a_jobs_path_takes_the_next_revision(store: Store) -> None:
     job = running(store)
     revisions = [job.revision]
-    revisions.append(store.set_workflow(job.id, GRAPH).revision)
-    revisions.append(store.mark_sent(job.id).revision)
+    revisions.append(store.mark_sent(job.id, GRAPH).revision)
     sampling = store.mark_sampling(job.id)
     assert sampling is not None
     revisions.append(sampling.revision)
@@ -114,6 +114,25 @@ def test_each_write_of_a_jobs_path_takes_the_next_revision(store: Store) -> None
     revisions.append(store.complete_job(job.id, [output(job.id, 0)]).job.revision)
     assert revisions == list(range(revisions[0], revisions[0] + len(revisions)))
     assert store.max_job_revision() == revisions[-1]
+
+
+def test_the_graph_sent_is_recorded_with_the_time_it_was_sent_in_one_write(store: Store) -> None:
+    job = running(store)
+    sent = store.mark_sent(job.id, GRAPH)
+    assert sent.workflow == GRAPH and sent.sent_at is not None
+    assert sent.revision == job.revision + 1
+    assert store.get_job(job.id) == sent
+    (take,) = store.attempts(job.id)
+    assert take.sent_at == sent.sent_at
+    # A prompt sent again without a graph of its own keeps the one recorded.
+    assert store.mark_sent(job.id).workflow == GRAPH
+
+
+def test_a_graph_that_was_refused_stays_recorded_with_the_failure(store: Store) -> None:
+    job = running(store)
+    store.set_workflow(job.id, GRAPH)  # what the server refused: never marked sent
+    failed = store.fail(job.id, BOOM)
+    assert failed.workflow == GRAPH and failed.sent_at is None and failed.error == BOOM
 
 
 def test_completion_returns_its_images_by_index_and_ends_the_take(store: Store) -> None:
@@ -235,15 +254,33 @@ def test_a_jobs_path_is_one_transaction_per_change_and_reads_nothing_back(store:
     with Statements(store) as statements:
         job = store.claim_next(SERVER)
         assert job is not None
-        store.set_workflow(job.id, GRAPH)
-        store.mark_sent(job.id)
+        store.mark_sent(job.id, GRAPH)  # the graph is recorded with sent_at: one write
         store.mark_sampling(job.id)
         store.set_progress(job.id, 0.5, "1/2")
         store.complete_job(job.id, [output(job.id, 0)])
     sent = statements.sent
-    # The candidate read, then six writes: each one BEGIN ... COMMIT of its own.
-    assert sent.count("BEGIN") == sent.count("COMMIT") == 7
-    # Only the candidates, and whether the job's group queues a next one when it completes:
-    # every write returns its row.
-    assert sent.count("SELECT") == 2
-    assert len(sent) == 7 * 2 + 2 + 11
+    # The candidate read, then five writes: each one BEGIN ... COMMIT of its own.
+    assert sent.count("BEGIN") == sent.count("COMMIT") == 6
+    # Only the candidates: every write returns its row, the completion whether the job's
+    # group queues a next one too.
+    assert sent.count("SELECT") == 1
+    # claim + take, sent + take, sampling + take, progress, completion + image + take
+    assert len(sent) == 6 * 2 + 1 + 10
+
+
+def test_a_forever_groups_completion_queues_its_next_job_in_the_same_transaction(
+    store: Store,
+) -> None:
+    group = NewGroup(id="forever-1", kind=GroupKind.FOREVER, label="again")
+    store.add_jobs([NewJob("txt2img", GenerationParams(prompt="p", seed=1))], group=group)
+    job = store.claim_next(SERVER)
+    assert job is not None
+    with Statements(store) as statements:
+        done = store.complete_job(job.id, [output(job.id, 0)])
+    assert done.job.status is JobStatus.COMPLETED and done.follow_up is not None
+    assert done.follow_up.group_id == group.id
+    assert store.get_job(done.follow_up.id) == done.follow_up
+    assert [i.index for i in store.images_for_job(job.id)] == [0]
+    # One transaction committed: the completion tried on the hot path learns that the job
+    # chains and is rolled back, then done again with the next job queued in one.
+    assert statements.sent.count("COMMIT") == 1 and statements.sent.count("ROLLBACK") == 1

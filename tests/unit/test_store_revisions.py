@@ -60,6 +60,7 @@ def test_every_job_write_takes_the_next_revision(store: Store) -> None:
         ("move to front", lambda: store.move_to_front(other.id)),
         ("claim", lambda: running(job.id)),
         ("workflow", lambda: store.set_workflow(job.id, {"1": {"class_type": "X"}})),
+        ("sent", lambda: store.mark_sent(job.id, {"1": {"class_type": "Y"}})),
         ("progress", lambda: store.set_progress(job.id, 0.5, "KSampler 5/10")),
         ("requeue", lambda: store.requeue(job.id)),
         ("claim again", lambda: running(job.id)),

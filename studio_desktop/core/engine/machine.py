@@ -107,6 +107,9 @@ class Flight:
     # still be on its way and must not end this one.
     rerun: bool = False
     progress_saved_at: float = float("-inf")
+    # The newest progress text not written yet (it came within progress_write_s of the last
+    # write): written once that time is up (`_tick`), dropped if the job ends first.
+    unsaved: str | None = None
     timer: StepTimer = field(default_factory=StepTimer)
     # node_types of the graph it was read from: asked on every progress event and node marker,
     # and a job's graph only changes with a new Job (a resubmission records it again).
@@ -317,6 +320,7 @@ class ServerMachine:
                 flight.phase = flight.retry_phase
                 out.append(m.Resume(job_id))
         out += self._stalled(now)
+        out += self._overdue_progress(now)
         # Only prompts the event stream has been quiet about: a poll that finds a prompt done
         # while its progress events are still on their way would cut them off.
         quiet = now - self.config.history_poll_s
@@ -404,6 +408,7 @@ class ServerMachine:
             flight.heard_at = flight.quiet_since = now
             flight.started = False
             flight.sampling_saved = False
+            flight.unsaved = None  # of an earlier run of the prompt
             return []
         # Resumed after a backoff: a collection is simply retried; any other step first asks
         # the server, since the failed call may have reached it.
@@ -459,13 +464,10 @@ class ServerMachine:
             if event.node is None:
                 return [m.FetchHistory(job_id)]  # ComfyUI writes history before this marker
             # Only the window's live view needs every node (it follows the events); the stored
-            # copy, for other processes and restarts, is written at most every
-            # progress_write_s like step progress: a fast graph sends a marker per node.
-            if now - flight.progress_saved_at < self.config.progress_write_s:
-                return began
-            flight.progress_saved_at = now
+            # copy, for other processes, is written at most every progress_write_s like step
+            # progress: a fast graph sends a marker per node.
             text = flight.node_types.get(event.node, event.node)
-            return [*began, m.SaveProgress(job_id, flight.fraction, text)]
+            return [*began, *self._save_progress(flight, text, now)]
         if isinstance(event, ev.ExecutionError):
             return self._end(job_id, execution_error(event))
         if isinstance(event, ev.ExecutionInterrupted):
@@ -483,28 +485,50 @@ class ServerMachine:
         self._vram_read_at = now
         return [m.RefreshFreeVram()]
 
-    @staticmethod
-    def _sampling(flight: Flight) -> list[m.Command]:
-        """Record once per submission when the server began executing the prompt."""
+    def _sampling(self, flight: Flight) -> list[m.Command]:
+        """Record once per submission when the server began executing the prompt. That write
+        is what another process sees of the job starting, so it counts as its progress write
+        of this `progress_write_s` (a fast graph's first node or step waits for the next)."""
         if flight.sampling_saved:
             return []
         flight.sampling_saved = True
+        flight.progress_saved_at = self._now
         return [m.MarkSampling(flight.job.id)]
+
+    def _save_progress(self, flight: Flight, text: str, now: float) -> list[m.Command]:
+        """Store the job's progress at most every `progress_write_s` (the window follows the
+        events; the database is read by other processes, about once a second, and never for
+        recovery): within that time of the last write the newest text waits in the flight
+        and is written when the time is up (`_overdue_progress`), unless the job ends first
+        (its completion says 100%). A fast job so writes none: two or three transactions
+        less a job (issue 12)."""
+        if now - flight.progress_saved_at < self.config.progress_write_s:
+            flight.unsaved = text
+            return []
+        flight.progress_saved_at = now
+        flight.unsaved = None
+        return [m.SaveProgress(flight.job.id, flight.fraction, text)]
+
+    def _overdue_progress(self, now: float) -> list[m.Command]:
+        """Progress that waited its `progress_write_s` (collecting included: a long download
+        still shows the last step)."""
+        out: list[m.Command] = []
+        for flight in self.flights.values():
+            text = flight.unsaved
+            if text is not None and now - flight.progress_saved_at >= self.config.progress_write_s:
+                out += self._save_progress(flight, text, now)
+        return out
 
     def _progress(self, flight: Flight, event: ev.Progress, now: float) -> list[m.Command]:
         job_id = flight.job.id
         node_type = flight.node_types.get(event.node or "")
         eta = flight.timer.step(event.node, event.value, event.max, now)
         flight.fraction = event.value / event.max if event.max else 0.0
-        out: list[m.Command] = [
-            m.Emit(JobProgress(job_id, event.value, event.max, event.node, node_type, eta))
+        text = f"{node_type or 'step'} {event.value}/{event.max}"
+        return [
+            m.Emit(JobProgress(job_id, event.value, event.max, event.node, node_type, eta)),
+            *self._save_progress(flight, text, now),
         ]
-        due = now - flight.progress_saved_at >= self.config.progress_write_s
-        if due or event.value >= event.max:
-            flight.progress_saved_at = now
-            text = f"{node_type or 'step'} {event.value}/{event.max}"
-            out.append(m.SaveProgress(job_id, flight.fraction, text))
-        return out
 
     def _history(self, job_id: str, entry: HistoryEntry | None) -> list[m.Command]:
         flight = self.flights.get(job_id)

@@ -6,6 +6,7 @@ outputs, stages them, records them in one transaction and only then publishes th
 
 from __future__ import annotations
 
+import contextlib
 import logging
 from collections.abc import Mapping, Sequence
 from typing import Any
@@ -14,9 +15,9 @@ from studio_desktop import __version__
 from studio_desktop.core.comfy import HistoryEntry, ObjectInfo
 from studio_desktop.core.engine.failures import ExecutionFailed, history_error
 from studio_desktop.core.engine.server import ComfyServer
-from studio_desktop.core.jobs import Completed, Job, NewImage
+from studio_desktop.core.jobs import Completed, IllegalTransition, Job, NewImage
 from studio_desktop.core.library.files import OutputLibrary
-from studio_desktop.core.store import Store
+from studio_desktop.core.store import JobNotFound, Store
 from studio_desktop.core.workflows import TemplateError, TemplateRegistry, bind, resolve_defaults
 from studio_desktop.core.workflows.ui_graph.emit import api_to_ui
 
@@ -66,13 +67,16 @@ def submit(
     models: Mapping[str, Sequence[str]],
     object_info: ObjectInfo | None = None,
 ) -> Job:
-    """Upload the job's input images, bind the template, record the graph, queue the prompt.
+    """Upload the job's input images, bind the template, queue the prompt, record it sent.
 
     A job queued with "the server's default model" gets this server's (`models`: its lists).
-    The graph is recorded before it is sent, so a resubmission after a crash sends the same.
+    The graph is recorded with `sent_at`, in one write after the POST (a graph the server
+    refused, or a POST that failed, is recorded before the error goes on: the job's history
+    shows what was tried). A kill between the POST and that write leaves the job running with
+    no `sent_at`: the next start finds its prompt on the server by its id (LOCATING).
     `object_info` is the server's, for the UI-format workflow sent along (`extra_data`).
     Returns the job as recorded, sent. Raises ComfyError, TemplateError, IllegalTransition (the job
-    was ended elsewhere meanwhile).
+    was ended elsewhere meanwhile: the caller takes the prompt off the server).
     """
     template = templates.get(job.template)
     # Before any upload, so a server without a usable model costs nothing. The job keeps its
@@ -91,12 +95,18 @@ def submit(
         name = f"studio_{job.id[:8]}_{image.slot}{path.suffix.lower() or '.png'}"
         uploaded[image.slot] = server.upload(data, name)
     graph = bind(template, params, job_id=job.id, uploaded=uploaded)
-    store.set_workflow(job.id, graph)
     extra = extra_data(graph, preview_method, object_info)
-    server.submit(graph, prompt_id=job.id, extra_data=extra)
+    try:
+        server.submit(graph, prompt_id=job.id, extra_data=extra)
+    except Exception:
+        # The failure goes on as it came (the job's own write records it); a job ended
+        # meanwhile keeps the state it has.
+        with contextlib.suppress(IllegalTransition, JobNotFound):
+            store.set_workflow(job.id, graph)
+        raise
     log.info("job %s submitted to %s", job.id, server.url)
     # From here the prompt waits in the server's queue until it starts (MarkSampling).
-    return store.mark_sent(job.id)
+    return store.mark_sent(job.id, graph)
 
 
 def collect(

@@ -2,14 +2,18 @@
 
 Building a statement and running it through SQLAlchemy costs more CPU than SQLite takes to run
 it (issue 12: about 15 ms of store time per job through the ORM, still ~60 µs a statement
-through `Connection.execute`). So each statement of a job's path (claim, the recorded graph,
-sent, sampling, progress, completion with its images, failure, the attempt that mirrors each) is
+through `Connection.execute`). So each statement of a job's path (claim, sent with its graph,
+sampling, progress, completion with its images, failure, the attempt that mirrors each) is
 written here once with SQLAlchemy and compiled once (`prepared.Prepared`), then run straight on
 the thread's sqlite3 connection: a call costs only binding, SQLite and converting the rows.
 
 Every function runs inside the caller's one transaction (`Sessions.hot_write`), and writes
 return what they wrote (RETURNING): nothing is read back. A refused write (the guard is the
 state the write needs) returns None; the caller reads the row, off the hot path, to say why.
+Fewer statements and transactions per job is what counts (issue 12: between two steps of a job
+SQLite's and Python's caches have gone cold, so each costs several times what it does in a
+loop): the graph goes with `sent_at`, and the completion says in its RETURNING whether the
+job's group chains.
 """
 
 from __future__ import annotations
@@ -27,6 +31,7 @@ from sqlalchemy import (
     bindparam,
     func,
     insert,
+    literal_column,
     or_,
     select,
     update,
@@ -184,9 +189,12 @@ _SET_WORKFLOW = Prepared(
         updated_at=bindparam("now"),
     )
 )
+# The graph goes with `sent_at` (a NULL `:graph` keeps the recorded one): one write, after the
+# POST, where recording it first took a transaction of its own (`steps.submit`).
 _MARK_SENT = Prepared(
     _job_update(
         JOBS.c.status.in_(TAKEN),
+        workflow=func.coalesce(bindparam("graph", type_=JOBS.c.workflow.type), JOBS.c.workflow),
         sent_at=bindparam("now"),
         sampling_at=None,
         updated_at=bindparam("now"),
@@ -218,6 +226,20 @@ _SET_PROGRESS = Prepared(
         revision=_NEXT_REVISION,
     )
 )
+# The job's group is a forever group not stopped: its completion queues a next job
+# (`groups_repo.follow_up`). Asked of the row being completed, in its RETURNING. (SQLAlchemy
+# writes RETURNING's columns without their table, in this subquery too: the job's column is
+# spelled out, so it can never be read as a column of job_groups.)
+_CHAINS = (
+    select(GROUPS.c.id)
+    .where(
+        GROUPS.c.id == literal_column("jobs.group_id"),
+        GROUPS.c.kind == "forever",
+        GROUPS.c.stopped.is_(False),
+    )
+    .exists()
+    .label("chains")
+)
 # running -> completed (the only way in, `LEGAL_MOVES`), as `jobs_repo.apply_move` sets it.
 _COMPLETE = Prepared(
     _job_update(
@@ -227,7 +249,7 @@ _COMPLETE = Prepared(
         error=None,
         finished_at=bindparam("now"),
         updated_at=bindparam("now"),
-    )
+    ).returning(_CHAINS)
 )
 # running or retrying -> failed (`LEGAL_MOVES`), with the reason.
 _FAIL = Prepared(
@@ -335,10 +357,12 @@ def set_workflow(
     return _SET_WORKFLOW.one_or_none(conn, {"job": job_id, "graph": workflow, "now": now})
 
 
-def mark_sent(conn: sqlite3.Connection, job_id: str, now: datetime) -> Record | None:
-    """The job's prompt reached its server, on the job and its open take; None if the job's
-    take is over."""
-    row = _MARK_SENT.one_or_none(conn, {"job": job_id, "now": now})
+def mark_sent(
+    conn: sqlite3.Connection, job_id: str, workflow: dict[str, Any] | None, now: datetime
+) -> Record | None:
+    """The job's prompt (`workflow`: its graph, recorded with it; None keeps the recorded
+    one) reached its server, on the job and its open take; None if the job's take is over."""
+    row = _MARK_SENT.one_or_none(conn, {"job": job_id, "graph": workflow, "now": now})
     if row is not None:
         _ATTEMPT_SENT.run(conn, {"job": job_id, "take": row.attempt, "now": now})
     return row
@@ -367,14 +391,29 @@ def set_progress(
     )
 
 
+class Chains(Exception):
+    """The job being completed belongs to a forever group that goes on: its next job must be
+    queued in the same transaction, which `complete` without `chaining` cannot do. Raised
+    before anything else is written; the caller rolls back and completes it with the ORM."""
+
+
 def complete(
-    conn: sqlite3.Connection, job_id: str, outputs: Sequence[NewImage], now: datetime
+    conn: sqlite3.Connection,
+    job_id: str,
+    outputs: Sequence[NewImage],
+    now: datetime,
+    *,
+    chaining: bool,
 ) -> tuple[Record, list[Record]] | None:
-    """running -> completed with its outputs recorded and its take ended: the job and its new
-    images (by index) as written. None if the job is not running (nothing written)."""
+    """running -> completed with its outputs recorded and its take ended: the job (with
+    `chains`: whether its group queues a next job) and its new images (by index) as written.
+    None if the job is not running (nothing written). Without `chaining` (the caller cannot
+    queue a next job in this transaction), a job that chains raises Chains instead."""
     row = _COMPLETE.one_or_none(conn, {"job": job_id, "now": now})
     if row is None:
         return None
+    if row.chains and not chaining:
+        raise Chains(job_id)
     # A duplicate (job_id, idx) or path fails here, and the caller's transaction with it.
     images = [_INSERT_IMAGE.one(conn, _image_values(job_id, out, now)) for out in outputs]
     _end_take(conn, row, AttemptStatus.COMPLETED, None, now)
@@ -433,23 +472,6 @@ def images_of(conn: sqlite3.Connection, job_id: str) -> list[Record]:
 def find(conn: sqlite3.Connection, job_id: str) -> Record | None:
     """The job as it is (None: no such job): why a guarded write refused."""
     return _JOB.one_or_none(conn, {"job": job_id})
-
-
-# The job's group is a forever group not stopped: its completion queues a next job.
-_CHAINS = Prepared(
-    select(GROUPS.c.id).where(
-        GROUPS.c.id
-        == select(JOBS.c.group_id).where(JOBS.c.id == bindparam("job")).scalar_subquery(),
-        GROUPS.c.kind == "forever",
-        GROUPS.c.stopped.is_(False),
-    )
-)
-
-
-def chains(conn: sqlite3.Connection, job_id: str) -> bool:
-    """Whether completing this job queues a next one: its group is a forever group not
-    stopped (`groups_repo.follow_up` makes it)."""
-    return _CHAINS.run(conn, {"job": job_id}).fetchone() is not None
 
 
 def paused_scopes(conn: sqlite3.Connection) -> set[str]:

@@ -294,20 +294,24 @@ class Store:
             hot.set_progress(conn, job_id, progress, text, utcnow())
 
     def set_workflow(self, job_id: str, workflow: Mapping[str, Any]) -> Job:
-        """Record the bound graph of a running job (before it is submitted, so a resubmit sends
-        the same) and return the job. IllegalTransition if the job is no longer running: it was
-        cancelled or ended meanwhile, and must not be submitted."""
+        """Record the bound graph of a running job that was not sent (the server refused it, or
+        the POST failed: the job's history shows what was tried) and return the job.
+        IllegalTransition if the job is no longer running. A graph that reached its server is
+        recorded by `mark_sent`."""
         with self._db.hot_write() as conn:
             row = hot.set_workflow(conn, job_id, dict(workflow), utcnow())
             if row is None:
                 raise self._refused(conn, job_id)
             return convert.job(row)
 
-    def mark_sent(self, job_id: str) -> Job:
-        """The job's prompt reached its server (now): from here it waits in the server's queue
-        until `mark_sampling`. IllegalTransition if the job is no longer running."""
+    def mark_sent(self, job_id: str, workflow: Mapping[str, Any] | None = None) -> Job:
+        """The job's prompt reached its server (now), with `workflow`, the graph it sent,
+        recorded in the same write (None: keep the one recorded): from here it waits in the
+        server's queue until `mark_sampling`. IllegalTransition if the job is no longer
+        running (cancelled meanwhile: the caller takes the prompt off the server)."""
+        graph = None if workflow is None else dict(workflow)
         with self._db.hot_write() as conn:
-            row = hot.mark_sent(conn, job_id, utcnow())
+            row = hot.mark_sent(conn, job_id, graph, utcnow())
             if row is None:
                 raise self._refused(conn, job_id)
             return convert.job(row)
@@ -349,9 +353,11 @@ class Store:
 
     def complete_job(self, job_id: str, outputs: Sequence[NewImage]) -> Completed:
         """`complete`, returning the completed job too (what the engine reports, unread)."""
-        with self._db.hot_write() as conn:
-            if not hot.chains(conn, job_id):
+        try:
+            with self._db.hot_write() as conn:
                 return self._complete(conn, job_id, outputs, None)
+        except hot.Chains:
+            pass  # rolled back: nothing was written
         # A forever group's job: its next job is queued in the completion's own transaction
         # (a crash can neither lose the chain nor queue the next one twice), through the ORM.
         with self._db.write() as session:
@@ -367,7 +373,7 @@ class Store:
         """`complete_job` in the caller's transaction; with `session` (on `conn`'s connection)
         the follow-up of a chaining group is queued too."""
         now = utcnow()
-        done = hot.complete(conn, job_id, outputs, now)
+        done = hot.complete(conn, job_id, outputs, now, chaining=session is not None)
         if done is None:
             row = hot.find(conn, job_id)
             if row is None or row.status != JobStatus.COMPLETED.value:
@@ -376,7 +382,7 @@ class Store:
             return Completed(convert.job(row), [convert.image(r) for r in images])
         row, images = done
         follow: list[JobRow] = []
-        if session is not None and hot.chains(conn, job_id):
+        if session is not None and row.chains:
             nxt = groups_repo.follow_up(session, row, self.wildcards_dir)
             if nxt is not None:
                 follow = jobs_repo.insert(session, [nxt], now, row.owner)
