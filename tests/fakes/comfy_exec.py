@@ -388,7 +388,7 @@ class PromptRun:
             for blocked in blocking[node_id]:
                 block_count[blocked] -= 1
             await asyncio.sleep(0)
-        if not failed:
+        if not failed and not self.host.faults.no_execution_success:
             self.add_message("execution_success", {"prompt_id": self.prompt_id}, broadcast=False)
         self.success = not failed
         self.history_result = {

@@ -41,6 +41,9 @@ class Faults:
     wrong_prompt_id: bool = False
     # GET /history/{id} answers other prompts' entries instead of the one asked for.
     history_of_others: bool = False
+    # No execution_success at the end of a run (ComfyUI before it had one): the end marker
+    # (executing, node None) is the only sign that a run is over.
+    no_execution_success: bool = False
     # Accepted prompts go straight to "running" in /queue and stay there for ever, with no
     # events at all (a wedged server).
     silent_after_submit: bool = False

@@ -242,6 +242,7 @@ class FakeComfyServer:
         self.server_errors_served = 0  # 500s answered because of faults.server_error
         self._interrupts: list[str | None] = []
         self._deleted: list[str] = []
+        self._history_reads: list[str] = []
         self._thread: threading.Thread | None = None
         self._loop: asyncio.AbstractEventLoop | None = None
         self._runner: web.AppRunner | None = None
@@ -263,6 +264,12 @@ class FakeComfyServer:
         """The prompt_id of every POST /interrupt (None for a global one)."""
         with self._records_lock:
             return list(self._interrupts)
+
+    @property
+    def history_reads(self) -> list[str]:
+        """The prompt id of every GET /history/{id}, in order."""
+        with self._records_lock:
+            return list(self._history_reads)
 
     @property
     def deleted(self) -> list[str]:
@@ -718,6 +725,8 @@ class FakeComfyServer:
 
     async def _get_history_id(self, request: web.Request) -> web.Response:
         prompt_id = request.match_info["prompt_id"]
+        with self._records_lock:
+            self._history_reads.append(prompt_id)
         if self.faults.history_of_others:
             others = {k: v for k, v in self._history.items() if k != prompt_id}
             return web.json_response(others)

@@ -24,6 +24,9 @@ def test_a_server_that_never_shows_our_prompt_gets_it_a_bounded_number_of_times(
     ctx: AppContext, fake_comfy: FakeComfyServer, fault: str
 ) -> None:
     setattr(fake_comfy.faults, fault, True)
+    # Without execution_success the end marker is the only sign: the history must be read
+    # (a whole run heard on the stream would be saved from its events instead).
+    fake_comfy.faults.no_execution_success = True
     job = queue_job(ctx, fake_comfy)
     with harness(ctx, fake_comfy) as h:
         final = h.run(job, timeout=60)

@@ -11,8 +11,10 @@ import pytest
 
 from studio_desktop.core.comfy import (
     BadResponse,
+    ComfyAuthError,
     ComfyHTTPError,
     HistoryEntry,
+    OutputFile,
     PromptRejected,
     parse_text,
 )
@@ -332,6 +334,86 @@ def test_the_end_marker_fetches_the_history_and_collects() -> None:
     # The job's end frees (or keeps) GPU memory: the status bar's figure is read again.
     assert s(m.Collected("a")) == [m.RefreshFreeVram(), m.Claim()]
     assert not s.machine.holds(a.id)
+
+
+SAVED = OutputFile("9", "ComfyUI_00001_.png", "", "output", "images")
+CACHED = OutputFile("12", "ComfyUI_00002_.png", "", "output", "images")
+
+
+def test_a_run_heard_from_start_to_success_is_collected_without_reading_history() -> None:
+    s = Script()
+    s.connect()
+    a = s.on_server("a")
+    s(m.ServerEvent(ev.ExecutionStart(prompt_id="a")))
+    s(m.ServerEvent(ev.Executed(prompt_id="a", node="12", outputs=(CACHED,))))  # a cached one
+    s(m.ServerEvent(ev.Executed(prompt_id="a", node="9", outputs=(SAVED,))))
+    out = s(m.ServerEvent(ev.ExecutionSuccess(prompt_id="a")))
+    heard = HistoryEntry("a", "success", True, (CACHED, SAVED), (), None)
+    assert out[0] == m.Collect(a, heard)
+    assert s.machine.flights["a"].phase is Phase.COLLECTING
+    # The end marker that follows changes nothing: the job is being saved.
+    assert s(m.ServerEvent(ev.Executing(prompt_id="a", node=None))) == []
+
+
+def test_a_node_heard_twice_counts_its_last_files_once_as_the_history_does() -> None:
+    s = Script()
+    s.connect()
+    a = s.on_server("a")
+    s(m.ServerEvent(ev.ExecutionStart(prompt_id="a")))
+    s(m.ServerEvent(ev.Executed(prompt_id="a", node="9", outputs=(CACHED,))))
+    s(m.ServerEvent(ev.Executed(prompt_id="a", node="9", outputs=(SAVED,))))
+    out = s(m.ServerEvent(ev.ExecutionSuccess(prompt_id="a")))
+    assert out[0] == m.Collect(a, HistoryEntry("a", "success", True, (SAVED,), (), None))
+
+
+def test_a_run_whose_events_may_be_lost_by_a_reconnect_reads_the_history() -> None:
+    s = Script()
+    s.connect()
+    s.on_server("a")
+    s(m.ServerEvent(ev.ExecutionStart(prompt_id="a")))
+    s(m.ServerEvent(ev.Reconnected()))  # an `executed` may have gone while we were away
+    s(m.ServerEvent(ev.Executed(prompt_id="a", node="9", outputs=(SAVED,))))
+    assert s(m.ServerEvent(ev.ExecutionSuccess(prompt_id="a"))) == []
+    assert s(m.ServerEvent(ev.Executing(prompt_id="a", node=None))) == [m.FetchHistory("a")]
+
+
+def test_a_run_whose_start_was_not_heard_reads_the_history() -> None:
+    """Connected while it ran: earlier nodes' `executed` events went to nobody."""
+    s = Script()
+    s.connect()
+    s.on_server("a")
+    s(m.ServerEvent(ev.Executing(prompt_id="a", node="9")))
+    s(m.ServerEvent(ev.Executed(prompt_id="a", node="9", outputs=(SAVED,))))
+    assert s(m.ServerEvent(ev.ExecutionSuccess(prompt_id="a"))) == []
+    assert s(m.ServerEvent(ev.Executing(prompt_id="a", node=None))) == [m.FetchHistory("a")]
+
+
+def test_a_resubmitted_run_collects_only_its_own_outputs() -> None:
+    s = Script()
+    s.connect()
+    a = s.on_server("a")
+    s(m.ServerEvent(ev.ExecutionStart(prompt_id="a")))
+    s(m.ServerEvent(ev.Executed(prompt_id="a", node="12", outputs=(CACHED,))))
+    assert s(m.Submitted(a)) == []  # sent again (the server forgot it): a new run
+    s(m.ServerEvent(ev.ExecutionStart(prompt_id="a")))
+    s(m.ServerEvent(ev.Executed(prompt_id="a", node="9", outputs=(SAVED,))))
+    out = s(m.ServerEvent(ev.ExecutionSuccess(prompt_id="a")))
+    assert out[0] == m.Collect(a, HistoryEntry("a", "success", True, (SAVED,), (), None))
+
+
+def test_a_download_refused_by_the_server_gives_the_job_back_without_a_retry() -> None:
+    """A token revoked after the run: no download retry helps and the job is not at fault;
+    once the driver reports the server down, the job goes back to the queue."""
+    s = Script()
+    s.connect()
+    s.on_server("a")
+    s(m.ServerEvent(ev.ExecutionStart(prompt_id="a")))
+    s(m.ServerEvent(ev.Executed(prompt_id="a", node="9", outputs=(SAVED,))))
+    s(m.ServerEvent(ev.ExecutionSuccess(prompt_id="a")))
+    assert s(m.StepFailed("a", ComfyAuthError("http://x/view", 401))) == []
+    out = s(m.Disconnected("refused", None))
+    assert [c.job_id for c in out if isinstance(c, m.Requeue)] == ["a"]
+    assert not s.machine.holds("a")
 
 
 def test_other_clients_previews_do_not_leak_into_our_job() -> None:

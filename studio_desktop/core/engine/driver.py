@@ -314,6 +314,11 @@ class ServerDriver:
                 with self._collecting_lock:
                     self._collecting.discard(message.job_id)
                 message = message.result
+                if isinstance(message, m.StepFailed) and isinstance(message.error, ComfyAuthError):
+                    # The server refused our download: it is down for us, and the job goes
+                    # back to the queue like the others on it (the machine let go of the save).
+                    self._feed(message)
+                    message = m.Disconnected(str(message.error), text_of(message.error))
             self._feed(message)
 
     def _feed(self, message: m.Input) -> None:

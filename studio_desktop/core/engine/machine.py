@@ -30,7 +30,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from studio_desktop.core.comfy import EventType, HistoryEntry
+from studio_desktop.core.comfy import ComfyAuthError, EventType, HistoryEntry, OutputFile
 from studio_desktop.core.comfy import events as ev
 from studio_desktop.core.engine import messages as m
 from studio_desktop.core.engine.config import EngineConfig
@@ -111,6 +111,12 @@ class Flight:
     # write): written once that time is up (`_tick`), dropped if the job ends first.
     unsaved: str | None = None
     timer: StepTimer = field(default_factory=StepTimer)
+    # What the stream told of this run, to collect it without asking /history: the files of
+    # its `executed` events, and whether every event since its execution_start was heard (a
+    # reconnect may have lost some; then /history is read at the end marker, as for servers
+    # that send no execution_success).
+    heard_outputs: dict[str, tuple[OutputFile, ...]] = field(default_factory=dict)
+    heard_whole_run: bool = False
     # node_types of the graph it was read from: asked on every progress event and node marker,
     # and a job's graph only changes with a new Job (a resubmission records it again).
     _types_of: tuple[Mapping[str, Any] | None, dict[str, str]] | None = field(
@@ -409,6 +415,8 @@ class ServerMachine:
             flight.started = False
             flight.sampling_saved = False
             flight.unsaved = None  # of an earlier run of the prompt
+            flight.heard_outputs = {}
+            flight.heard_whole_run = False
             return []
         # Resumed after a backoff: a collection is simply retried; any other step first asks
         # the server, since the failed call may have reached it.
@@ -430,6 +438,7 @@ class ServerMachine:
             self._polled_at = float("-inf")  # events may have been lost: look at once
             for followed in self.flights.values():
                 followed.heard_at = float("-inf")
+                followed.heard_whole_run = False
             return []
         prompt_id = event.prompt_id
         if prompt_id is not None and kind in _EXECUTION_EVENTS:
@@ -455,7 +464,21 @@ class ServerMachine:
             return began  # a sign of life, the most frequent frame of a run; nothing else
         job_id = flight.job.id
         if isinstance(event, ev.ExecutionStart):
+            flight.heard_outputs = {}
+            flight.heard_whole_run = True
             return [*began, m.Emit(JobStarted(job_id, self.url))]
+        if isinstance(event, ev.Executed):
+            # By node, the last word kept: as the history keeps each node's UI output once.
+            flight.heard_outputs[event.node] = event.outputs
+            return began
+        if isinstance(event, ev.ExecutionSuccess):
+            if not flight.heard_whole_run:
+                return []  # the end marker that follows reads /history
+            # ComfyUI records in its history what these events said (an `executed` for every
+            # node with files, cached ones included): one request a job saved.
+            files = tuple(f for outputs in flight.heard_outputs.values() for f in outputs)
+            heard = HistoryEntry(job_id, "success", True, files, (), None)
+            return self._collect(flight, heard)
         if isinstance(event, ev.Progress):
             return [*began, *self._progress(flight, event, now)]
         if isinstance(event, ev.Preview):
@@ -641,6 +664,12 @@ class ServerMachine:
     def _step_failed(self, job_id: str, error: BaseException, now: float) -> list[m.Command]:
         flight = self.flights.get(job_id)
         if flight is None:
+            return []
+        if flight.phase is Phase.COLLECTING and isinstance(error, ComfyAuthError):
+            # Refused mid-download (a token revoked): not the job's fault, and no download
+            # retry helps. It goes back to the queue as on a server that went down; the
+            # driver reports the server down next (driver._drain_inbox).
+            flight.phase = Phase.ON_SERVER
             return []
         flight.attempts += 1
         flight.withdrawing = False
