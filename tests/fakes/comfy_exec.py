@@ -465,16 +465,15 @@ class PromptRun:
             cache_ui = {"meta": meta, "output": ui}
             self._ui[node_id] = cache_ui
             if self.client_id is not None:
-                host.emit(
-                    "executed",
-                    {
-                        "node": node_id,
-                        "display_node": node_id,
-                        "output": ui,
-                        "prompt_id": self.prompt_id,
-                    },
-                    self.client_id,
-                )
+                executed = {
+                    "node": node_id,
+                    "display_node": node_id,
+                    "output": ui,
+                    "prompt_id": self.prompt_id,
+                }
+                if host.faults.unreadable_executed:
+                    del executed["node"]
+                host.emit("executed", executed, self.client_id)
         host.cache[sig] = CacheEntry(outputs, cache_ui)
         self._values[node_id] = outputs
         self._finish_progress(node_id)

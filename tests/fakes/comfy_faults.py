@@ -44,6 +44,9 @@ class Faults:
     # No execution_success at the end of a run (ComfyUI before it had one): the end marker
     # (executing, node None) is the only sign that a run is over.
     no_execution_success: bool = False
+    # A run's `executed` frames (of nodes that ran) lack their "node": frames a client cannot
+    # read, whose files only /history still names.
+    unreadable_executed: bool = False
     # Accepted prompts go straight to "running" in /queue and stay there for ever, with no
     # events at all (a wedged server).
     silent_after_submit: bool = False

@@ -4,6 +4,8 @@ When it may have missed some, or the server sends no execution_success, /history
 
 from __future__ import annotations
 
+import pytest
+
 from studio_desktop.core.context import AppContext
 from studio_desktop.core.jobs import JobStatus
 from tests.fakes.comfy_server import FakeComfyServer
@@ -35,22 +37,18 @@ def test_a_cached_rerun_is_saved_from_its_cached_outputs_events(
     assert fake_comfy.history_reads == []
 
 
-def test_a_server_without_execution_success_still_completes_from_its_history(
-    ctx: AppContext, fake_comfy: FakeComfyServer
+@pytest.mark.parametrize(
+    "fault",
+    [
+        "no_execution_success",  # a server that sends none: the end marker is all there is
+        "drop_websocket_mid_run",  # events may have been missed while away
+        "unreadable_executed",  # the files it named are unknown: never skipped
+    ],
+)
+def test_a_run_not_heard_whole_completes_from_the_history_with_its_image(
+    ctx: AppContext, fake_comfy: FakeComfyServer, fault: str
 ) -> None:
-    fake_comfy.faults.no_execution_success = True
-    job = queue_job(ctx, fake_comfy)
-    with harness(ctx, fake_comfy) as h:
-        final = h.run(job)
-    assert final.status is JobStatus.COMPLETED
-    assert len(ctx.store.images_for_job(job.id)) == 1
-    assert job.id in fake_comfy.history_reads
-
-
-def test_a_stream_dropped_mid_run_completes_from_the_history(
-    ctx: AppContext, fake_comfy: FakeComfyServer
-) -> None:
-    fake_comfy.faults.drop_websocket_mid_run = True
+    setattr(fake_comfy.faults, fault, True)
     job = queue_job(ctx, fake_comfy)
     with harness(ctx, fake_comfy) as h:
         final = h.run(job)

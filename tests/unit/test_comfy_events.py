@@ -139,6 +139,24 @@ def test_end_marker_and_message_without_prompt_id() -> None:
     assert parse_text('{"type":"executing","data":{"node":"3"}}') == Executing(node="3")
 
 
+@pytest.mark.parametrize(
+    "data",
+    [
+        {"prompt_id": "p", "output": {}},  # no node
+        "not an object",
+    ],
+)
+def test_an_executed_frame_that_cannot_be_read_is_reported_not_dropped(data: Any) -> None:
+    """Its files are unknown, and the engine must know to read them from /history."""
+    event = parse_text(json.dumps({"type": "executed", "data": data}))
+    assert isinstance(event, Executed) and not event.readable
+
+
+def test_other_frames_that_cannot_be_read_are_dropped() -> None:
+    assert parse_text(json.dumps({"type": "executing", "data": "junk"})) is None
+    assert parse_text(json.dumps({"type": "progress", "data": {"value": "x"}})) is None
+
+
 def test_executed_skips_entries_that_are_not_files() -> None:
     event = parse_text(
         json.dumps(
@@ -247,7 +265,6 @@ def test_a_progress_state_frame_with_a_broken_node_map_names_its_prompt() -> Non
         '{"type":"status","data":{"status":null}}',
         '{"type":"progress","data":{"value":"x","max":2}}',
         '{"type":"progress","data":{"max":2}}',
-        '{"type":"executed","data":{"output":{}}}',
         '{"type":"progress_state","data":{"nodes":[1,2]}}',
         '{"type":"execution_start","data":"nope"}',
         "[" * 100_000,

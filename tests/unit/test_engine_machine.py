@@ -377,6 +377,17 @@ def test_a_run_whose_events_may_be_lost_by_a_reconnect_reads_the_history() -> No
     assert s(m.ServerEvent(ev.Executing(prompt_id="a", node=None))) == [m.FetchHistory("a")]
 
 
+def test_a_run_with_an_executed_frame_we_could_not_read_reads_the_history() -> None:
+    s = Script()
+    s.connect()
+    s.on_server("a")
+    s(m.ServerEvent(ev.ExecutionStart(prompt_id="a")))
+    s(m.ServerEvent(ev.UNREADABLE_EXECUTED))  # whose files? not ours to guess
+    s(m.ServerEvent(ev.Executed(prompt_id="a", node="9", outputs=(SAVED,))))
+    assert s(m.ServerEvent(ev.ExecutionSuccess(prompt_id="a"))) == []
+    assert s(m.ServerEvent(ev.Executing(prompt_id="a", node=None))) == [m.FetchHistory("a")]
+
+
 def test_a_run_whose_start_was_not_heard_reads_the_history() -> None:
     """Connected while it ran: earlier nodes' `executed` events went to nobody."""
     s = Script()

@@ -18,7 +18,7 @@ import json
 import struct
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Final
 
 from studio_desktop.core.comfy.errors import ComfyProtocolError
 from studio_desktop.core.comfy.models import OutputFile, join_traceback, output_files, server_int
@@ -134,6 +134,13 @@ class Executed:
     prompt_id: str | None = None
     node: str
     outputs: tuple[OutputFile, ...] = ()
+    # False for an `executed` frame that could not be read (no node, junk output): the files it
+    # named are unknown, so the run's outputs must be read from /history.
+    readable: bool = True
+
+
+# An `executed` frame parse_text could not read.
+UNREADABLE_EXECUTED: Final = Executed(node="", readable=False)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -355,7 +362,9 @@ def _loads(raw: str | bytes) -> Any:
 
 
 def parse_text(raw: str | bytes) -> Event | None:
-    """A text frame `{"type": ..., "data": {...}}` as an event; None if unknown or malformed."""
+    """A text frame `{"type": ..., "data": {...}}` as an event; None if unknown or malformed,
+    except an `executed` frame, which is UNREADABLE_EXECUTED then (its files must not be lost)."""
+    kind: Any = None
     try:
         if type(raw) is bytes and raw.startswith(_STATE_HEAD):
             state = _progress_state_frame(raw)
@@ -365,13 +374,14 @@ def parse_text(raw: str | bytes) -> Event | None:
         # JSON objects decode to dicts: a type check, not isinstance of an ABC (slow, per frame)
         if type(message) is not dict:
             return None
-        parser = _TEXT_PARSERS.get(str(message.get("type")))
+        kind = message.get("type")
+        parser = _TEXT_PARSERS.get(str(kind))
         data = message.get("data", {})
         if parser is None or type(data) is not dict:
-            return None
+            return UNREADABLE_EXECUTED if kind == "executed" else None
         return parser(data)
     except _MALFORMED:
-        return None
+        return UNREADABLE_EXECUTED if kind == "executed" else None
 
 
 # Binary frame event types (ComfyUI server.py BinaryEventTypes).

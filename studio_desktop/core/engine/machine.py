@@ -440,6 +440,12 @@ class ServerMachine:
                 followed.heard_at = float("-inf")
                 followed.heard_whole_run = False
             return []
+        if isinstance(event, ev.Executed) and not event.readable:
+            # Files were named that we could not read, and maybe not whose: every run
+            # followed now reads its outputs from /history.
+            for followed in self.flights.values():
+                followed.heard_whole_run = False
+            return []
         prompt_id = event.prompt_id
         if prompt_id is not None and kind in _EXECUTION_EVENTS:
             ended = isinstance(event, ev.Executing) and event.node is None
