@@ -5,9 +5,9 @@ box the size of the largest output, at most `MAX_CELL` px a side), so a test can
 cell's crop with its output scaled by the same function. A missing cell (failed, cancelled,
 not an image) is a grey tile crossed out with its note ("failed").
 
-Labels use Pillow's built-in font (`ImageFont.load_default(size=...)`, Pillow >= 10.1 with
-FreeType): it has Latin, Greek and Cyrillic but no CJK glyphs, so a Chinese value is drawn as
-boxes (it does not fail); the value's text is also kept in the grid's metadata.
+Labels use Pillow's built-in font, or, when a label or note has Chinese, Japanese or Korean
+text, a CJK font the system has (fonts.py; the built-in font has no CJK glyphs). With none, such
+text is drawn as boxes (it does not fail); the values are also kept in the grid's metadata.
 """
 
 from __future__ import annotations
@@ -17,6 +17,8 @@ from dataclasses import dataclass
 from typing import Final
 
 from PIL import Image, ImageDraw, ImageFont
+
+from studio_desktop.core.sweeps.fonts import label_fonts
 
 MAX_CELL: Final = 512  # px, the long side of a cell: a 10x10 grid of 1024 px outputs stays sane
 MAX_GRID_PIXELS: Final = 16384 * 16384  # ComfyUI's own limit on an image's size
@@ -111,10 +113,13 @@ def render_grid(
     nz = len(z.labels) if z is not None else 1
     box = box or cell_box(list(cells.values()), max_cell)
     size = font_size or font_size_for(box)
-    font = ImageFont.load_default(size=size)
-    small = ImageFont.load_default(size=max(10, size * 3 // 4))
+    note_of = notes or {}
+    texts = [axis.title for axis in (x, y, z) if axis is not None]
+    texts += [t for axis in (x, y, z) if axis is not None for t in axis.labels]
+    fonts = label_fonts(size, max(10, size * 3 // 4), [*texts, *note_of.values(), "failed"])
+    font, small = fonts.label, fonts.note
     pad = max(4, size // 3)
-    line = _line_height(font)
+    line = _line_height(font, "Ag国" if fonts.cjk else "Ag")
     measure = ImageDraw.Draw(Image.new("RGB", (1, 1)))
 
     x_labels = [_wrap(measure, f"{x.title}: {t}", font, box[0] - 2 * pad) for t in x.labels]
@@ -136,7 +141,6 @@ def render_grid(
 
     grid = Image.new("RGB", (width, height), BACKGROUND)
     draw = ImageDraw.Draw(grid)
-    note_of = notes or {}
     rects: dict[Place, tuple[int, int, int, int]] = {}
     for zi in range(nz):
         top = zi * (block_h + pad * 2)
@@ -185,8 +189,8 @@ def _missing(
     draw.text(centre, text, font=font, fill=TEXT, anchor="mm")
 
 
-def _line_height(font: ImageFont.FreeTypeFont | ImageFont.ImageFont) -> int:
-    return int(font.getbbox("Ag")[3]) + 4
+def _line_height(font: ImageFont.FreeTypeFont | ImageFont.ImageFont, sample: str) -> int:
+    return int(font.getbbox(sample)[3]) + 4
 
 
 def _lines(
