@@ -15,7 +15,8 @@ from studio_desktop.core.jobs import GenerationParams, Job, JobStatus, LoraChoic
 from studio_desktop.core.server_info import ServerLists
 from studio_desktop.core.servers import ServerConfig
 from studio_desktop.core.settings import Settings, load_settings, save_settings
-from studio_desktop.core.sweeps.axes import cell_of, expand, parse_axes, sweep_json
+from studio_desktop.core.sweeps.assemble import grid_axes
+from studio_desktop.core.sweeps.axes import axes_from_json, cell_of, expand, parse_axes, sweep_json
 from studio_desktop.ui.field_labels import field_label
 from studio_desktop.ui.generate import GenerateTab
 from studio_desktop.ui.generate.sweep_form import AxisRow, standard_fields
@@ -305,6 +306,21 @@ def test_the_sweep_grid_and_the_form_name_a_field_alike_in_chinese(
     finally:
         view.close()
         thumbnails.shutdown()
+
+
+@pytest.mark.usefixtures("simplified_chinese")
+def test_a_sweep_queued_in_chinese_names_its_grid_image_axes_in_chinese(
+    make_pool: PoolFactory, make_tab: TabFactory
+) -> None:
+    """The grid image is drawn later on a worker: the form gives each axis its title."""
+    tab = make_tab(make_pool())
+    tab.form.sweep_group.setChecked(True)
+    set_axis(tab, 0, "steps", "10, 20")
+    set_axis(tab, 1, "cfg", "4, 7")
+    axes = tab.form.sweep_group.axes()
+    assert axes is not None
+    assert [a.title for a in axes] == [field_label("steps"), field_label("cfg")] == ["步数", "CFG"]
+    assert [g.title for g in grid_axes(axes_from_json(sweep_json(axes)))] == ["步数", "CFG"]
 
 
 # --- the sweep rows are kept with the form ---

@@ -15,8 +15,8 @@ from studio_desktop.core.library.imaging import read_png_text
 from studio_desktop.core.library.metadata import read_generation_info_file
 from studio_desktop.core.paths import DataPaths
 from studio_desktop.core.store import Store
-from studio_desktop.core.sweeps.assemble import assemble_finished
-from studio_desktop.core.sweeps.axes import expand, parse_axes, sweep_json
+from studio_desktop.core.sweeps.assemble import assemble_finished, grid_axes
+from studio_desktop.core.sweeps.axes import Axis, axes_from_json, expand, parse_axes, sweep_json
 from studio_desktop.core.sweeps.grid import fit_cell
 
 A = "http://a:8188"
@@ -120,3 +120,15 @@ def test_a_grid_recorded_first_elsewhere_leaves_no_second_file(tmp_path: Path) -
     assert module.assemble(store, library, late) is None
     assert sorted(p.name for p in paths.outputs.rglob("*.png")) == files
     assert first.path.exists()
+
+
+def test_the_grid_names_an_axis_by_its_title_or_else_its_field() -> None:
+    titled = Axis("cfg", (4.0, 7.0), "4, 7", title="提示词引导")
+    plain = Axis("steps", (10, 20), "10, 20")
+    restored = axes_from_json(sweep_json([titled, plain]))
+    assert restored == [titled, plain]
+    assert sweep_json([plain])["axes"][0].keys() == {"field", "values", "spec"}  # as before
+    assert [(g.title, g.labels) for g in grid_axes(restored)] == [
+        ("提示词引导", ("4", "7")),
+        ("steps", ("10", "20")),
+    ]

@@ -73,7 +73,9 @@ def is_grid(image: ImageRecord) -> bool:
 
 
 def grid_axes(axes: Sequence[Axis]) -> list[GridAxis]:
-    return [GridAxis(a.field, tuple(a.label(i) for i in range(len(a.values)))) for a in axes]
+    return [
+        GridAxis(a.title or a.field, tuple(a.label(i) for i in range(len(a.values)))) for a in axes
+    ]
 
 
 def max_cell_for(cells: int) -> int:

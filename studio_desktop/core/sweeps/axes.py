@@ -104,11 +104,14 @@ _SIZE = re.compile(r"^\s*(\d+)\s*[xX×]\s*(\d+)\s*$")
 
 @dataclass(frozen=True)
 class Axis:
-    """One axis: the field it sets and its values, typed."""
+    """One axis: the field it sets and its values, typed; `title`, what the grid image calls
+    the field (the window's name for it, in the user's language when queued from the window;
+    empty: the field itself)."""
 
     field: str  # "steps", "size", "prompt", "lora:NAME", "extra.NAME" ...
     values: tuple[Any, ...]
     spec: str
+    title: str = ""
 
     @property
     def kind(self) -> Kind:
@@ -120,12 +123,20 @@ class Axis:
 
     def to_dict(self) -> dict[str, Any]:
         values = [list(v) if isinstance(v, tuple) else v for v in self.values]
-        return {"field": self.field, "values": values, "spec": self.spec}
+        data: dict[str, Any] = {"field": self.field, "values": values, "spec": self.spec}
+        if self.title:
+            data["title"] = self.title
+        return data
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Axis:
         values = tuple(tuple(v) if isinstance(v, list) else v for v in data["values"])
-        return cls(field=str(data["field"]), values=values, spec=str(data.get("spec", "")))
+        return cls(
+            field=str(data["field"]),
+            values=values,
+            spec=str(data.get("spec", "")),
+            title=str(data.get("title") or ""),
+        )
 
 
 def value_label(value: Any) -> str:

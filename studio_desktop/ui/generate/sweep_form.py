@@ -13,7 +13,7 @@ The texts are in the "GenerateForm" translation context, like the rest of the fo
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Final
 
@@ -391,9 +391,12 @@ class SweepGroup(CollapsibleGroup):
         axes: list[Axis] = []
         for i, spec in used:
             try:
-                axes.append(parse_axis(spec, AXIS_NAMES[i]))
+                axis = parse_axis(spec, AXIS_NAMES[i])
             except SweepSpecError as exc:
                 return [], SweepProblem(i, problem_text(exc))
+            # The grid image is made later, on a worker: it gets the window's name for the
+            # field, in the user's language, from here.
+            axes.append(replace(axis, title=field_label(axis.field)))
         try:
             parse_axes([spec for _i, spec in used])
         except SweepSpecError as exc:
