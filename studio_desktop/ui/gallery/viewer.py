@@ -61,6 +61,7 @@ from studio_desktop.ui.gallery.detail_text import ElidedPath, WrappedText
 from studio_desktop.ui.gallery.filter_bar import star_icon
 from studio_desktop.ui.gallery.model import GalleryModel, ImageIdRole, thumb_source
 from studio_desktop.ui.media_player import MediaPlayer, format_time
+from studio_desktop.ui.menu_button import MenuButton
 from studio_desktop.ui.send_to import DragHandle, SlotList, fill_slot_menu, no_slots
 from studio_desktop.ui.thumbnails import ThumbnailLoader
 from studio_desktop.workers.tasks import Task, Tasks
@@ -325,18 +326,18 @@ class ImageViewer(QDialog):
         self.delete_button = self._tool(style.standardIcon(QStyle.StandardPixmap.SP_TrashIcon), "")
         self._slots: SlotList = no_slots
         self.send_button = self._tool(
-            None, self.tr("Put this image into an image slot of Generate")
+            None, self.tr("Put this image into an image slot of Generate"), menu=True
         )
         self.send_button.setText(self.tr("Use as source"))
         self.send_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        self.send_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.send_menu = QMenu(self.send_button)
         self.send_menu.aboutToShow.connect(self._fill_send_menu)
         self.send_button.setMenu(self.send_menu)
-        self.compare_button = self._tool(None, self.tr("Compare this image with another"))
+        self.compare_button = self._tool(
+            None, self.tr("Compare this image with another"), menu=True
+        )
         self.compare_button.setText(self.tr("Compare"))
         self.compare_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        self.compare_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.compare_menu = QMenu(self.compare_button)
         for text, which in (
             (self.tr("With the previous image"), "previous"),
@@ -438,8 +439,9 @@ class ImageViewer(QDialog):
     def _shown_pixmap(self) -> QPixmap | None:
         return self.view.pixmap() if self.showing() == "image" else None
 
-    def _tool(self, icon: object, tip: str) -> QToolButton:
-        button = QToolButton(self)
+    def _tool(self, icon: object, tip: str, *, menu: bool = False) -> QToolButton:
+        # A button opening a menu leaves room for the menu's arrow beside its text.
+        button = MenuButton(self) if menu else QToolButton(self)
         if icon is not None:
             button.setIcon(icon)  # type: ignore[arg-type]
         button.setToolTip(tip)

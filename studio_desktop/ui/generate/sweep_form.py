@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMenu,
-    QToolButton,
     QWidget,
 )
 
@@ -50,6 +49,7 @@ from studio_desktop.ui.field_labels import field_label
 from studio_desktop.ui.generate.collapsible_group import CollapsibleGroup
 from studio_desktop.ui.generate.fields import FieldMessage, flag_widget
 from studio_desktop.ui.generate.form_state import SweepState
+from studio_desktop.ui.menu_button import MenuButton
 from studio_desktop.ui.texts import show_text
 
 # The fields of the chooser, in the order shown, with their example values (placeholder).
@@ -131,12 +131,11 @@ class AxisRow(QWidget):
                 "replace, then what replaces it.",
             )
         )
-        self.names_button = QToolButton()
+        self.names_button = MenuButton()
         self.names_button.setText(QCoreApplication.translate("GenerateForm", "Names"))
         self.names_button.setToolTip(
             QCoreApplication.translate("GenerateForm", "Add the server's names: all of them or one")
         )
-        self.names_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.names_menu = QMenu(self.names_button)
         self.names_menu.aboutToShow.connect(self._fill_menu)
         self.names_button.setMenu(self.names_menu)

@@ -14,12 +14,12 @@ from PySide6.QtWidgets import (
     QMenu,
     QMessageBox,
     QTextEdit,
-    QToolButton,
     QWidget,
 )
 
 from studio_desktop.core.managed.process import Notice, ServerState
 from studio_desktop.core.messages import UserMessage
+from studio_desktop.ui.menu_button import MenuButton
 from studio_desktop.ui.texts import show_text
 from studio_desktop.workers.managed import ManagedController
 
@@ -28,7 +28,7 @@ NOTICE_WIDTH: Final = (
 )
 
 
-class ManagedBadge(QToolButton):
+class ManagedBadge(MenuButton):
     def __init__(
         self,
         managed: ManagedController,
@@ -38,7 +38,6 @@ class ManagedBadge(QToolButton):
         super().__init__(parent)
         self.managed = managed
         self.setAutoRaise(True)
-        self.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         menu = QMenu(self)
         # Lambdas: a menu action passes `checked`, which start() would take for a choice.
         self.start_action = menu.addAction(self.tr("Start ComfyUI"), lambda: managed.start())
