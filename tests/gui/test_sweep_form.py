@@ -108,7 +108,8 @@ def test_the_names_menu_offers_the_servers_list(
     assert row.values_edit.text() == "euler, heun"
     set_axis(tab, 0, "scheduler", "normal, karras")
     problem = sweep.problem()
-    assert problem is not None and problem.text == "Axis X: the server has no scheduler karras"
+    # The field by the name the row shows, not its key ("scheduler").
+    assert problem is not None and problem.text == "Axis X: the server has no Scheduler karras"
     set_axis(tab, 0, "steps", "")
     assert not row.names_button.isVisibleTo(sweep)
 
@@ -393,6 +394,19 @@ def test_a_sweep_axis_on_a_templates_own_setting_comes_back_after_switching_temp
     assert sweep.specs() == ["steps=10, 20"]  # txt2img has no scale_by: that axis rests
     form.template_combo.setCurrentIndex(form.template_combo.findData("upscale"))
     assert sweep.specs() == ["steps=10, 20", "extra.scale_by=1.5, 2"]
+
+
+@pytest.mark.usefixtures("simplified_chinese")
+def test_a_name_the_server_lacks_is_explained_with_the_fields_chinese_name(
+    make_pool: PoolFactory, make_tab: TabFactory
+) -> None:
+    tab = make_tab(make_pool(start=False))
+    tab.set_server_lists(ServerLists("http://x", "x", ("a.safetensors",), ("euler",), ("normal",)))
+    sweep = tab.form.sweep_group
+    sweep.setChecked(True)
+    set_axis(tab, 0, "scheduler", "normal, karras")
+    problem = sweep.problem()
+    assert problem is not None and problem.text == "X 轴：服务器上没有 调度器 karras"
 
 
 @pytest.mark.usefixtures("simplified_chinese")

@@ -434,7 +434,7 @@ class SweepGroup(CollapsibleGroup):
             if unknown:
                 problem = QCoreApplication.translate(
                     "GenerateForm", "Axis {axis}: the server has no {field} {name}"
-                ).format(axis=AXIS_NAMES[i], field=axis.field, name=unknown[0])
+                ).format(axis=AXIS_NAMES[i], field=axis.title or axis.field, name=unknown[0])
                 return [], SweepProblem(i, problem)
         return axes, None
 
