@@ -41,6 +41,7 @@ from studio_desktop.ui.gallery.model import GalleryModel
 from studio_desktop.ui.gallery.viewer import ImageViewer
 from studio_desktop.ui.history.details import source_of
 from studio_desktop.ui.services import Services
+from studio_desktop.ui.sweep_notes import missing_notes
 from studio_desktop.ui.thumbnails import ThumbnailLoader
 from studio_desktop.workers.read_view import ReadView
 
@@ -305,14 +306,7 @@ class SweepGridView(QWidget):
     def _missing(self, cell: GridCell | None) -> str:
         if cell is None:
             return self.tr("missing")
-        return {
-            JobStatus.PENDING: self.tr("waiting"),
-            JobStatus.RUNNING: self.tr("running"),
-            JobStatus.RETRYING: self.tr("retrying"),
-            JobStatus.FAILED: self.tr("failed"),
-            JobStatus.CANCELLED: self.tr("cancelled"),
-            JobStatus.COMPLETED: self.tr("no image"),
-        }.get(cell.job.status, cell.job.status.value)
+        return missing_notes().get(cell.job.status.value, cell.job.status.value)
 
     def _tip(self, data: SweepCells, place: Place, cell: GridCell | None) -> str:
         lines = [

@@ -16,7 +16,14 @@ from studio_desktop.core.server_info import ServerLists
 from studio_desktop.core.servers import ServerConfig
 from studio_desktop.core.settings import Settings, load_settings, save_settings
 from studio_desktop.core.sweeps.assemble import grid_axes
-from studio_desktop.core.sweeps.axes import axes_from_json, cell_of, expand, parse_axes, sweep_json
+from studio_desktop.core.sweeps.axes import (
+    axes_from_json,
+    cell_of,
+    expand,
+    missing_notes_of,
+    parse_axes,
+    sweep_json,
+)
 from studio_desktop.ui.field_labels import field_label
 from studio_desktop.ui.generate import GenerateTab
 from studio_desktop.ui.generate.sweep_form import AxisRow, standard_fields
@@ -310,18 +317,25 @@ def test_the_sweep_grid_and_the_form_name_a_field_alike_in_chinese(
 
 
 @pytest.mark.usefixtures("simplified_chinese")
-def test_a_sweep_queued_in_chinese_names_its_grid_image_axes_in_chinese(
-    make_pool: PoolFactory, make_tab: TabFactory
+def test_a_sweep_queued_in_chinese_records_its_grid_image_texts_in_chinese(
+    qtbot: QtBot, make_pool: PoolFactory, make_tab: TabFactory, ctx: AppContext
 ) -> None:
-    """The grid image is drawn later on a worker: the form gives each axis its title."""
-    tab = make_tab(make_pool())
+    """The grid image is drawn later on a worker, with no translator: the window records the
+    axes' names and the missing cells' notes with the sweep, in the user's language."""
+    tab = make_tab(make_pool())  # no server: the jobs wait in the store
     tab.form.sweep_group.setChecked(True)
     set_axis(tab, 0, "steps", "10, 20")
     set_axis(tab, 1, "cfg", "4, 7")
-    axes = tab.form.sweep_group.axes()
-    assert axes is not None
+    with qtbot.waitSignal(tab.sweep_queued, timeout=WAIT_MS) as queued:
+        tab.queue()
+    qtbot.waitUntil(lambda: len(pending(ctx)) == 4, timeout=WAIT_MS)  # queued off the GUI thread
+    group = db(ctx).get_group(queued.args[0])
+    assert group is not None and group.sweep is not None
+    axes = axes_from_json(group.sweep)
     assert [a.title for a in axes] == [field_label("steps"), field_label("cfg")] == ["步数", "CFG"]
-    assert [g.title for g in grid_axes(axes_from_json(sweep_json(axes)))] == ["步数", "CFG"]
+    assert [g.title for g in grid_axes(axes)] == ["步数", "CFG"]
+    notes = missing_notes_of(group.sweep)
+    assert notes["failed"] == "失败" and notes["completed"] == "无图片"
 
 
 # --- the sweep rows are kept with the form ---

@@ -16,7 +16,14 @@ from studio_desktop.core.library.metadata import read_generation_info_file
 from studio_desktop.core.paths import DataPaths
 from studio_desktop.core.store import Store
 from studio_desktop.core.sweeps.assemble import assemble_finished, grid_axes
-from studio_desktop.core.sweeps.axes import Axis, axes_from_json, expand, parse_axes, sweep_json
+from studio_desktop.core.sweeps.axes import (
+    Axis,
+    axes_from_json,
+    expand,
+    missing_notes_of,
+    parse_axes,
+    sweep_json,
+)
 from studio_desktop.core.sweeps.grid import fit_cell
 
 A = "http://a:8188"
@@ -132,3 +139,31 @@ def test_the_grid_names_an_axis_by_its_title_or_else_its_field() -> None:
         ("提示词引导", ("4", "7")),
         ("steps", ("10", "20")),
     ]
+
+
+def failed_cell_of_a_sweep(tmp_path: Path, notes: dict[str, str] | None) -> Image.Image:
+    """The crossed-out cell of a 2-cell sweep whose second cell failed, as its grid draws it."""
+    paths = DataPaths(tmp_path / "data").ensure()
+    library = OutputLibrary(paths)
+    store = Store(paths.database)
+    axes = parse_axes(["steps=10,20"])
+    cells = expand(GenerationParams("a cat", seed=7), axes)
+    group = NewGroup("cats", kind=GroupKind.SWEEP, sweep=sweep_json(axes, notes=notes))
+    store.add_jobs([NewJob("txt2img", c.params) for c in cells], group=group)
+    run_one(store, library)
+    run_one(store, library, fail=True)
+    (grid,) = assemble_finished(store, library)
+    recorded = store.get_image(grid.image.id)
+    assert recorded is not None
+    (_, failed) = recorded.metadata["studio"]["sweep"]["cells"]
+    assert failed["status"] == "failed"
+    return Image.open(grid.path).convert("RGB").crop(tuple(failed["rect"]))
+
+
+def test_a_missing_cell_says_what_the_sweep_recorded_for_it(tmp_path: Path) -> None:
+    english = failed_cell_of_a_sweep(tmp_path / "a", None)
+    recorded = failed_cell_of_a_sweep(tmp_path / "b", {"failed": "FAILED!!"})
+    assert english.size == recorded.size
+    assert english.tobytes() != recorded.tobytes()  # another word drawn in the same cell
+    assert missing_notes_of({"notes": {"failed": "失败", "x": 3}}) == {"failed": "失败"}
+    assert missing_notes_of({"axes": []}) == {}  # a sweep queued before notes were recorded

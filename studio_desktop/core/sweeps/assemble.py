@@ -32,7 +32,13 @@ from studio_desktop.core.jobs import ImageRecord, Job, JobStatus, NewImage
 from studio_desktop.core.library.files import OutputLibrary
 from studio_desktop.core.library.imaging import OutputRejected, opened_image, read_bounded
 from studio_desktop.core.store import Store
-from studio_desktop.core.sweeps.axes import AXIS_NAMES, Axis, axes_from_json, cell_of
+from studio_desktop.core.sweeps.axes import (
+    AXIS_NAMES,
+    Axis,
+    axes_from_json,
+    cell_of,
+    missing_notes_of,
+)
 from studio_desktop.core.sweeps.grid import (
     MAX_CELL,
     GridAxis,
@@ -129,12 +135,14 @@ def assemble(store: Store, library: OutputLibrary, progress: GroupProgress) -> S
     box = box_for_sizes([(r.width, r.height) for r in images.values()], max_cell_for(sizes))
     tiles: dict[Place, Image.Image | None] = {}
     notes: dict[Place, str] = {}
+    said = missing_notes_of(group.sweep or {})  # in the user's language, when queued in the window
     for place, job in by_place.items():
         record = images.get(place)
         tile = _tile(library, record, box) if record is not None else None
         tiles[place] = tile
         if tile is None:
-            notes[place] = _NOTES.get(job.status, job.status.value)
+            status = job.status
+            notes[place] = said.get(status.value) or _NOTES.get(status, status.value)
     labelled = grid_axes(axes) + [None] * (3 - len(axes))
     x, y, z = labelled
     assert x is not None

@@ -515,9 +515,23 @@ def _with_lora(params: GenerationParams, name: str, strength: float) -> Generati
     return replace(params, loras=loras)
 
 
-def sweep_json(axes: Sequence[Axis]) -> dict[str, Any]:
-    """What a sweep group records, so the grid can be assembled later (after a restart too)."""
-    return {"axes": [a.to_dict() for a in axes]}
+def sweep_json(axes: Sequence[Axis], notes: Mapping[str, str] | None = None) -> dict[str, Any]:
+    """What a sweep group records, so the grid can be assembled later (after a restart too).
+
+    `notes`: what the grid image writes on a cell without an image, by its job's status value
+    ("failed": the user's word for it); the window gives them in the user's language."""
+    data: dict[str, Any] = {"axes": [a.to_dict() for a in axes]}
+    if notes:
+        data["notes"] = dict(notes)
+    return data
+
+
+def missing_notes_of(data: Mapping[str, Any]) -> dict[str, str]:
+    """The `notes` a sweep recorded (strings only; none from an older sweep)."""
+    notes = data.get("notes")
+    if not isinstance(notes, Mapping):
+        return {}
+    return {str(k): v for k, v in notes.items() if isinstance(v, str) and v}
 
 
 def axes_from_json(data: Mapping[str, Any]) -> list[Axis]:

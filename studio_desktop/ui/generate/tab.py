@@ -48,6 +48,7 @@ from studio_desktop.ui.generate.problem_list import ProblemList
 from studio_desktop.ui.generate.progress import ProgressPanel
 from studio_desktop.ui.generate.server_lists import ServerLists, ServerListsFetcher
 from studio_desktop.ui.services import Services
+from studio_desktop.ui.sweep_notes import missing_notes
 from studio_desktop.ui.texts import server_display_name, show_text
 from studio_desktop.ui.wheel_guard import WheelGuard
 from studio_desktop.workers.managed import ManagedController
@@ -274,7 +275,9 @@ class GenerateTab(QWidget):
         group: NewGroup | None = None
         label = " ".join(jobs[0].params.prompt.split())[:60]
         if sweep:
-            group = NewGroup(label, kind=GroupKind.SWEEP, sweep=sweep_json(sweep))
+            group = NewGroup(
+                label, kind=GroupKind.SWEEP, sweep=sweep_json(sweep, notes=missing_notes())
+            )
         elif self.forever_button.isChecked():
             jobs = jobs[:1]  # the store queues the next one as each completes
             group = NewGroup(label, kind=GroupKind.FOREVER)
