@@ -210,7 +210,14 @@ def test_a_retry_pressed_while_the_last_outputs_are_saved_waits_for_the_save(
             wait_until(lambda: second in server.submitted, "the next job's submit")
             assert run.status_of(first) is JobStatus.PENDING
             server.gate.set()
-            wait_until(lambda: run.status_of(first) is JobStatus.RUNNING, "the retry taken")
+            # Once the save is over the retry is taken. The run it finds on the server had
+            # succeeded, so it is picked up rather than run twice: the retry may pass through
+            # RUNNING too quickly to be seen, so its end is what is waited on.
+            wait_until(lambda: run.status_of(first) is JobStatus.COMPLETED, "the retry done")
+            retried = ctx.store.get_job(first)
+            assert retried is not None and retried.attempt == 2
+            assert len(ctx.store.images_for_job(first)) == 1  # the overruled save left nothing
+            assert server.submitted.count(first) == 1
         finally:
             server.gate.set()
             run.driver.stop()
