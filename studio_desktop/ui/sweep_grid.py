@@ -35,6 +35,7 @@ from studio_desktop.core.engine import JobFinished
 from studio_desktop.core.groups import GroupKind, JobGroup
 from studio_desktop.core.jobs import ImageRecord, Job, JobStatus
 from studio_desktop.core.store.filters import ImageFilter
+from studio_desktop.core.sweeps.assemble import is_grid
 from studio_desktop.core.sweeps.axes import AXIS_NAMES, Axis, axes_from_json, cell_of
 from studio_desktop.ui.field_labels import field_label
 from studio_desktop.ui.gallery.model import GalleryModel
@@ -77,21 +78,6 @@ def grid_image_id(group: JobGroup) -> int | None:
     grid = (group.sweep or {}).get("grid")
     image_id = grid.get("image_id") if isinstance(grid, dict) else None
     return image_id if isinstance(image_id, int) else None
-
-
-def is_grid(record: ImageRecord) -> bool:
-    """An output that is a sweep's grid (its `studio` metadata says so)."""
-    return grid_group_of(record) is not None
-
-
-def grid_group_of(record: ImageRecord) -> str | None:
-    """The sweep group whose grid `record` is, else None."""
-    studio = record.metadata.get("studio")
-    sweep = studio.get("sweep") if isinstance(studio, dict) else None
-    if isinstance(sweep, dict) and sweep.get("grid") is True:
-        group = sweep.get("group_id")
-        return group if isinstance(group, str) else None
-    return None
 
 
 def read_sweep(reads: ReadView, group_id: str) -> SweepCells | None:

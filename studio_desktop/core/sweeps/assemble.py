@@ -71,6 +71,16 @@ class SweepGrid:
     missing: int
 
 
+def grid_group_of(image: ImageRecord) -> str | None:
+    """The sweep group whose grid `image` is, else None (its `studio` metadata says so)."""
+    studio = image.metadata.get("studio")
+    sweep = studio.get("sweep") if isinstance(studio, dict) else None
+    if isinstance(sweep, dict) and sweep.get("grid") is True:
+        group = sweep.get("group_id")
+        return group if isinstance(group, str) else None
+    return None
+
+
 def is_grid(image: ImageRecord) -> bool:
     """An output that is a sweep's grid (recorded beside its last cell's own output)."""
     studio = image.metadata.get("studio")

@@ -46,6 +46,7 @@ from PySide6.QtWidgets import (
 
 from studio_desktop.core.jobs import GenerationParams, ImageRecord, Job
 from studio_desktop.core.store.filters import ImageFilter
+from studio_desktop.core.sweeps.assemble import grid_group_of
 from studio_desktop.ui.gallery.compare import CompareDialog, CompareItem
 from studio_desktop.ui.gallery.delegate import ThumbnailDelegate
 from studio_desktop.ui.gallery.export import Exporter, ExportItem, ExportResult
@@ -59,7 +60,6 @@ from studio_desktop.ui.gallery.trash_banner import TrashBanner
 from studio_desktop.ui.gallery.viewer import FullImageLoader, ImageViewer
 from studio_desktop.ui.send_to import SlotList, add_send_menu, no_slots
 from studio_desktop.ui.services import Services
-from studio_desktop.ui.sweep_grid import grid_group_of
 from studio_desktop.ui.thumbnails import ThumbnailLoader
 from studio_desktop.ui.workflow_actions import (
     WorkflowAction,
