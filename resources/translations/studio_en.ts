@@ -4,7 +4,7 @@
 <context>
     <name>AxisRow</name>
     <message numerus="yes">
-        <location filename="../../studio_desktop/ui/generate/sweep_form.py" line="+226" />
+        <location filename="../../studio_desktop/ui/generate/sweep_form.py" line="+225" />
         <source>All (%n)</source>
         <translation>
             <numerusform>All (%n)</numerusform>
@@ -83,7 +83,7 @@
 <context>
     <name>GalleryTab</name>
     <message numerus="yes">
-        <location filename="../../studio_desktop/ui/gallery/tab.py" line="+262" />
+        <location filename="../../studio_desktop/ui/gallery/tab.py" line="+263" />
         <source>Moved %n image(s) to the trash</source>
         <translation>
             <numerusform>Moved %n image to the trash</numerusform>
@@ -92,7 +92,7 @@
     </message>
     <message numerus="yes">
         <location line="+12" />
-        <location line="+273" />
+        <location line="+278" />
         <source>Restored %n image(s)</source>
         <translation>
             <numerusform>Restored %n image</numerusform>
@@ -100,7 +100,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="-255" />
+        <location line="-260" />
         <source>Added %n image(s) to favourites</source>
         <translation>
             <numerusform>Added %n image to favourites</numerusform>
@@ -124,7 +124,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+132" />
+        <location line="+137" />
         <source>%n image(s)</source>
         <translation>
             <numerusform>%n image</numerusform>
@@ -183,7 +183,7 @@
 <context>
     <name>GenerateTab</name>
     <message numerus="yes">
-        <location filename="../../studio_desktop/ui/generate/tab.py" line="+572" />
+        <location filename="../../studio_desktop/ui/generate/tab.py" line="+575" />
         <source>Queue sweep: %n job(s)</source>
         <translation>
             <numerusform>Queue sweep: %n job</numerusform>
@@ -365,7 +365,7 @@
 <context>
     <name>SweepGroup</name>
     <message numerus="yes">
-        <location filename="../../studio_desktop/ui/generate/sweep_form.py" line="+224" />
+        <location filename="../../studio_desktop/ui/generate/sweep_form.py" line="+227" />
         <source>{sizes} = %n job(s)</source>
         <translation>
             <numerusform>{sizes} = %n job</numerusform>

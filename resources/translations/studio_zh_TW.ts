@@ -4,7 +4,7 @@
 <context>
     <name>AxisRow</name>
     <message numerus="yes">
-        <location filename="../../studio_desktop/ui/generate/sweep_form.py" line="+226"/>
+        <location filename="../../studio_desktop/ui/generate/sweep_form.py" line="+225"/>
         <source>All (%n)</source>
         <translation>
             <numerusform>全部（%n）</numerusform>
@@ -233,12 +233,12 @@
         <translation>ComfyUI 傳送了無法解讀的資料（{reason}）。</translation>
     </message>
     <message>
-        <location filename="../../studio_desktop/core/context.py" line="+68"/>
+        <location filename="../../studio_desktop/core/context.py" line="+73"/>
         <source>the output folder {problem}; saving to {folder}</source>
         <translation>輸出資料夾{problem}；改為儲存至 {folder}</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+15"/>
         <source>a template was skipped: {problem}</source>
         <translation>已略過一個範本：{problem}</translation>
     </message>
@@ -259,7 +259,7 @@
         <translation>{server}：{reason}</translation>
     </message>
     <message>
-        <location line="+353"/>
+        <location line="+360"/>
         <source>{server} did not take the cancel ({error}); the job is cancelled here, and the cancel is sent again until the server takes it.</source>
         <translation>{server} 未接受取消要求（{error}）；任務已在此處取消，並會持續傳送取消要求，直到伺服器接受為止。</translation>
     </message>
@@ -296,7 +296,7 @@
 {hints}</translation>
     </message>
     <message>
-        <location filename="../../studio_desktop/core/engine/machine.py" line="+273"/>
+        <location filename="../../studio_desktop/core/engine/machine.py" line="+296"/>
         <source>{server} is not reachable: {reason}</source>
         <translation>無法連線至 {server}：{reason}</translation>
     </message>
@@ -1135,7 +1135,7 @@
         <translation>{count} 個值；最多 {most} 個</translation>
     </message>
     <message>
-        <location line="+92"/>
+        <location line="+103"/>
         <source>expected FIELD=VALUES, e.g. steps=10,20,30</source>
         <translation>應為 欄位=值，例如 steps=10,20,30</translation>
     </message>
@@ -1655,7 +1655,7 @@
 <context>
     <name>GalleryModel</name>
     <message>
-        <location filename="../../studio_desktop/ui/gallery/model.py" line="+623"/>
+        <location filename="../../studio_desktop/ui/gallery/model.py" line="+609"/>
         <source>(no prompt)</source>
         <translation>（無提示詞）</translation>
     </message>
@@ -1772,7 +1772,7 @@
         <translation>大小</translation>
     </message>
     <message numerus="yes">
-        <location line="+109"/>
+        <location line="+110"/>
         <source>Moved %n image(s) to the trash</source>
         <translation>
             <numerusform>已將 %n 張圖片移至垃圾桶</numerusform>
@@ -1780,14 +1780,14 @@
     </message>
     <message numerus="yes">
         <location line="+12"/>
-        <location line="+273"/>
+        <location line="+278"/>
         <source>Restored %n image(s)</source>
         <translation>
             <numerusform>已還原 %n 張圖片</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="-255"/>
+        <location line="-260"/>
         <source>Added %n image(s) to favourites</source>
         <translation>
             <numerusform>已將 %n 張圖片加入我的最愛</numerusform>
@@ -1813,7 +1813,7 @@
         <translation>已取消比較</translation>
     </message>
     <message>
-        <location line="+77"/>
+        <location line="+82"/>
         <source>This board is empty: drag images onto it, or use Add to board in their context menu.</source>
         <translation>此畫板是空的：將圖片拖曳到畫板上，或使用圖片右鍵選單中的「加入畫板」。</translation>
     </message>
@@ -2329,7 +2329,7 @@
         <translation>參考圖片</translation>
     </message>
     <message>
-        <location filename="../../studio_desktop/ui/field_labels.py" line="+25"/>
+        <location filename="../../studio_desktop/core/fields.py" line="+23"/>
         <source>Prompt</source>
         <translation>提示詞</translation>
     </message>
@@ -2374,24 +2374,24 @@
         <translation>尺寸</translation>
     </message>
     <message>
-        <location line="+3"/>
         <location filename="../../studio_desktop/ui/generate/graph_option_fields.py" line="+106"/>
+        <location filename="../../studio_desktop/core/fields.py" line="+3"/>
         <source>Steps</source>
         <translation>步數</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../studio_desktop/core/fields.py" line="+1"/>
         <source>CFG</source>
         <translation>CFG</translation>
     </message>
     <message>
-        <location line="+1"/>
         <location filename="../../studio_desktop/ui/generate/graph_option_fields.py" line="-1"/>
+        <location filename="../../studio_desktop/core/fields.py" line="+1"/>
         <source>Denoise</source>
         <translation>降噪</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../studio_desktop/core/fields.py" line="+1"/>
         <source>Seed</source>
         <translation>種子</translation>
     </message>
@@ -2416,7 +2416,7 @@
         <translation> 個任務</translation>
     </message>
     <message>
-        <location filename="../../studio_desktop/ui/field_labels.py" line="+1"/>
+        <location filename="../../studio_desktop/core/fields.py" line="+1"/>
         <source>ControlNet model</source>
         <translation>ControlNet 模型</translation>
     </message>
@@ -2487,7 +2487,7 @@
         <translation>臉部修復模型</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+27"/>
         <source>LoRA {n} strength</source>
         <translation>LoRA {n} 強度</translation>
     </message>
@@ -2614,7 +2614,7 @@
         <translation>放大方式</translation>
     </message>
     <message>
-        <location filename="../../studio_desktop/ui/generate/sweep_form.py" line="-94"/>
+        <location filename="../../studio_desktop/ui/generate/sweep_form.py" line="-93"/>
         <source>Prompt S/R</source>
         <translation>提示詞尋找/取代</translation>
     </message>
@@ -2624,7 +2624,7 @@
         <translation>反向提示詞尋找/取代</translation>
     </message>
     <message>
-        <location filename="../../studio_desktop/ui/field_labels.py" line="-45"/>
+        <location filename="../../studio_desktop/core/fields.py" line="-49"/>
         <source>Width</source>
         <translation>寬度</translation>
     </message>
@@ -2664,7 +2664,7 @@
         <translation>加入伺服器上的名稱：全部或單一</translation>
     </message>
     <message>
-        <location line="+77"/>
+        <location line="+76"/>
         <source>e.g. {example}</source>
         <translation>例如 {example}</translation>
     </message>
@@ -2679,7 +2679,7 @@
         <translation>最多三個軸的每種組合各產生一個任務；全部結束後會開啟結果網格，並保存在圖庫中</translation>
     </message>
     <message>
-        <location filename="../../studio_desktop/ui/field_labels.py" line="+29"/>
+        <location filename="../../studio_desktop/core/fields.py" line="+33"/>
         <source>LoRA strength: {name}</source>
         <translation>LoRA 強度：{name}</translation>
     </message>
@@ -2689,7 +2689,7 @@
         <translation>參數掃描每個格子產生一個任務：請取消勾選提示詞的「所有組合」</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+59"/>
         <source>{count} jobs; a sweep makes at most {most}</source>
         <translation>{count} 個任務；一次參數掃描最多 {most} 個</translation>
     </message>
@@ -2717,13 +2717,13 @@
 <context>
     <name>GenerateTab</name>
     <message>
-        <location filename="../../studio_desktop/ui/generate/tab.py" line="+131"/>
-        <location line="+451"/>
+        <location filename="../../studio_desktop/ui/generate/tab.py" line="+132"/>
+        <location line="+453"/>
         <source>Queue</source>
         <translation>加入佇列</translation>
     </message>
     <message>
-        <location line="-438"/>
+        <location line="-440"/>
         <source>Forever</source>
         <translation>無限生成</translation>
     </message>
@@ -2733,7 +2733,7 @@
         <translation>無限生成：每次使用新種子，直到你在佇列中取消該群組</translation>
     </message>
     <message>
-        <location line="+137"/>
+        <location line="+139"/>
         <source>Queued 1 job</source>
         <translation>已加入 1 個任務</translation>
     </message>
@@ -3332,7 +3332,7 @@
 <context>
     <name>ImageViewer</name>
     <message>
-        <location filename="../../studio_desktop/ui/gallery/viewer.py" line="+281"/>
+        <location filename="../../studio_desktop/ui/gallery/viewer.py" line="+282"/>
         <source>Image viewer</source>
         <translation>圖片檢視器</translation>
     </message>
@@ -3392,12 +3392,12 @@
         <translation>將此圖片與另一張比較</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Compare</source>
         <translation>比較</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>With the previous image</source>
         <translation>與上一張圖片</translation>
     </message>
@@ -3417,7 +3417,7 @@
         <translation>與其來源圖片</translation>
     </message>
     <message>
-        <location line="+186"/>
+        <location line="+187"/>
         <source>Loading…</source>
         <translation>載入中…</translation>
     </message>
@@ -4615,7 +4615,7 @@ Data folder: {folder}</source>
 <context>
     <name>ManagedBadge</name>
     <message>
-        <location filename="../../studio_desktop/ui/managed/badge.py" line="+44"/>
+        <location filename="../../studio_desktop/ui/managed/badge.py" line="+43"/>
         <source>Start ComfyUI</source>
         <translation>啟動 ComfyUI</translation>
     </message>
@@ -6267,7 +6267,7 @@ Jobs waiting in the queue stay there and run on the other servers.</source>
 <context>
     <name>SweepGridView</name>
     <message>
-        <location filename="../../studio_desktop/ui/sweep_grid.py" line="+153"/>
+        <location filename="../../studio_desktop/ui/sweep_grid.py" line="+140"/>
         <source>Sweep grid</source>
         <translation>掃描網格</translation>
     </message>
@@ -6302,7 +6302,7 @@ Jobs waiting in the queue stay there and run on the other servers.</source>
         <translation>缺少</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location filename="../../studio_desktop/ui/sweep_notes.py" line="+21"/>
         <source>waiting</source>
         <translation>等待中</translation>
     </message>
@@ -6332,7 +6332,7 @@ Jobs waiting in the queue stay there and run on the other servers.</source>
         <translation>無圖片</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location filename="../../studio_desktop/ui/sweep_grid.py" line="+9"/>
         <source>seed {seed}</source>
         <translation>種子 {seed}</translation>
     </message>

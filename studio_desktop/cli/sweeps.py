@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import TextIO
 
 from studio_desktop.cli.common import CliError
 from studio_desktop.cli.output import say
 from studio_desktop.core.context import AppContext
+from studio_desktop.core.fields import field_title
 from studio_desktop.core.groups import JobGroup
 from studio_desktop.core.jobs import GenerationParams
 from studio_desktop.core.sweeps.assemble import assemble_finished
@@ -26,9 +28,11 @@ from studio_desktop.core.sweeps.axes import (
 def sweep_axes(specs: Sequence[str], *, max_cells: int) -> list[Axis]:
     """The axes of `--sweep` options; CliError naming the axis and the place otherwise."""
     try:
-        axes = parse_axes(specs)
+        parsed = parse_axes(specs)
     except SweepSpecError as exc:
         raise CliError(str(exc)) from exc
+    # Titled as the window titles them, in English: the grid image's headers read "CFG".
+    axes = [replace(axis, title=str(field_title(axis.field))) for axis in parsed]
     cells = cell_count(axes)
     if cells > min(max_cells, MAX_CELLS):
         shape = " x ".join(str(len(a.values)) for a in axes)
