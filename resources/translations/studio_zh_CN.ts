@@ -3332,7 +3332,7 @@
 <context>
     <name>ImageViewer</name>
     <message>
-        <location filename="../../studio_desktop/ui/gallery/viewer.py" line="+282"/>
+        <location filename="../../studio_desktop/ui/gallery/viewer.py" line="+284"/>
         <source>Image viewer</source>
         <translation>图片查看器</translation>
     </message>
@@ -3467,7 +3467,7 @@
         <translation>音频</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+15"/>
         <source>Prompt</source>
         <translation>提示词</translation>
     </message>
@@ -3482,12 +3482,12 @@
         <translation>模型</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Sampler</source>
         <translation>采样器</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Steps</source>
         <translation>步数</translation>
     </message>
@@ -3502,12 +3502,17 @@
         <translation>种子</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Denoise</source>
         <translation>降噪</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+7"/>
+        <source>{field} ({axis})</source>
+        <translation>{field}（{axis} 轴）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Template</source>
         <translation>模板</translation>
     </message>

@@ -3332,7 +3332,7 @@
 <context>
     <name>ImageViewer</name>
     <message>
-        <location filename="../../studio_desktop/ui/gallery/viewer.py" line="+282"/>
+        <location filename="../../studio_desktop/ui/gallery/viewer.py" line="+284"/>
         <source>Image viewer</source>
         <translation>圖片檢視器</translation>
     </message>
@@ -3467,7 +3467,7 @@
         <translation>音訊</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+15"/>
         <source>Prompt</source>
         <translation>提示詞</translation>
     </message>
@@ -3482,12 +3482,12 @@
         <translation>模型</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Sampler</source>
         <translation>取樣器</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Steps</source>
         <translation>步數</translation>
     </message>
@@ -3502,12 +3502,17 @@
         <translation>種子</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Denoise</source>
         <translation>降噪</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+7"/>
+        <source>{field} ({axis})</source>
+        <translation>{field}（{axis} 軸）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Template</source>
         <translation>範本</translation>
     </message>

@@ -21,6 +21,7 @@ from studio_desktop.core.store import Store
 from studio_desktop.ui.generate import GenerateTab
 from studio_desktop.ui.gui_collector import GuiThreadCollector
 from studio_desktop.ui.services import Services
+from studio_desktop.ui.thumbnails import ThumbnailLoader
 from studio_desktop.ui.translations import compile_ts, install_translator, ts_file
 from studio_desktop.workers import WorkerPool, running_threads
 from studio_desktop.workers.tasks import Tasks, open_tasks
@@ -218,3 +219,11 @@ def simplified_chinese(qapp: QApplication, tmp_path: Path) -> Iterator[None]:
     finally:
         for translator in installed:
             qapp.removeTranslator(translator)
+
+
+@pytest.fixture
+def thumbnails(ctx: AppContext) -> Iterator[ThumbnailLoader]:
+    """A thumbnail loader on the test's data folder, shut down after it."""
+    loader = ThumbnailLoader(ctx.paths)
+    yield loader
+    loader.shutdown()

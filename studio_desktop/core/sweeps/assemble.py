@@ -81,6 +81,22 @@ def grid_group_of(image: ImageRecord) -> str | None:
     return None
 
 
+def grid_axes_of(image: ImageRecord) -> list[tuple[str, Axis]]:
+    """The axes of the sweep whose grid `image` is, by name ("X", "Y", "Z"); [] for any other
+    image, or for axes the metadata does not hold whole (a grid of a foreign or older app)."""
+    studio = image.metadata.get("studio")
+    sweep = studio.get("sweep") if isinstance(studio, dict) else None
+    if not isinstance(sweep, dict) or sweep.get("grid") is not True:
+        return []
+    axes = sweep.get("axes")
+    if not isinstance(axes, dict):
+        return []
+    try:
+        return [(name, Axis.from_dict(axes[name])) for name in AXIS_NAMES if name in axes]
+    except (KeyError, TypeError, ValueError, AttributeError):
+        return []
+
+
 def is_grid(image: ImageRecord) -> bool:
     """An output that is a sweep's grid (recorded beside its last cell's own output)."""
     studio = image.metadata.get("studio")

@@ -57,6 +57,8 @@ from PySide6.QtWidgets import (
 
 from studio_desktop.core.jobs import ImageRecord
 from studio_desktop.core.paths import DataPaths
+from studio_desktop.core.sweeps.assemble import grid_axes_of
+from studio_desktop.ui.field_labels import field_label
 from studio_desktop.ui.gallery.detail_text import ElidedPath, WrappedText
 from studio_desktop.ui.gallery.filter_bar import star_icon
 from studio_desktop.ui.gallery.model import GalleryModel, ImageIdRole, thumb_source
@@ -716,17 +718,37 @@ class ImageViewer(QDialog):
         params = self._model.params(record)
         job = self._model.job(record.job_id)
         rows: list[tuple[str, str]] = []
+        # A sweep's grid is recorded beside one cell's output, with that cell's parameters: a
+        # swept field's single value would mislead, so each axis shows all its values instead.
+        axes = grid_axes_of(record)
+        swept = {axis.field for _, axis in axes}
         if params is not None:
-            rows += [
-                (self.tr("Prompt"), params.prompt),
-                (self.tr("Negative"), params.negative),
-                (self.tr("Model"), params.model),
-                (self.tr("Sampler"), f"{params.sampler} / {params.scheduler}"),
-                (self.tr("Steps"), str(params.steps)),
-                (self.tr("CFG"), f"{params.cfg:g}"),
-                (self.tr("Seed"), str(params.seed)),
-                (self.tr("Denoise"), f"{params.denoise:g}" if params.denoise != 1.0 else ""),
+            fields: list[tuple[frozenset[str], str, str]] = [
+                (frozenset({"prompt"}), self.tr("Prompt"), params.prompt),
+                (frozenset({"negative"}), self.tr("Negative"), params.negative),
+                (frozenset({"model"}), self.tr("Model"), params.model),
+                (
+                    frozenset({"sampler", "scheduler"}),
+                    self.tr("Sampler"),
+                    f"{params.sampler} / {params.scheduler}",
+                ),
+                (frozenset({"steps"}), self.tr("Steps"), str(params.steps)),
+                (frozenset({"cfg"}), self.tr("CFG"), f"{params.cfg:g}"),
+                (frozenset({"seed"}), self.tr("Seed"), str(params.seed)),
+                (
+                    frozenset({"denoise"}),
+                    self.tr("Denoise"),
+                    f"{params.denoise:g}" if params.denoise != 1.0 else "",
+                ),
             ]
+            rows += [(name, value) for keys, name, value in fields if not keys & swept]
+        rows += [
+            (
+                self.tr("{field} ({axis})").format(field=field_label(axis.field), axis=name),
+                ", ".join(axis.label(i) for i in range(len(axis.values))),
+            )
+            for name, axis in axes
+        ]
         if job is not None:
             rows.append((self.tr("Template"), self._template_name(job.template)))
             rows.append((self.tr("Server"), job.server or ""))
