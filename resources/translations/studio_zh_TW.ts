@@ -3117,7 +3117,7 @@
 <context>
     <name>HistoryTab</name>
     <message>
-        <location filename="../../studio_desktop/ui/history/tab.py" line="+241"/>
+        <location filename="../../studio_desktop/ui/history/tab.py" line="+242"/>
         <source>No jobs match these filters</source>
         <translation>沒有符合這些篩選條件的任務</translation>
     </message>
@@ -3876,7 +3876,7 @@ The file is missing</source>
 <context>
     <name>JobDetails</name>
     <message>
-        <location filename="../../studio_desktop/ui/history/details.py" line="+227"/>
+        <location filename="../../studio_desktop/ui/history/details.py" line="+230"/>
         <source>No job selected</source>
         <translation>未選取任務</translation>
     </message>
@@ -3986,12 +3986,17 @@ The file is missing</source>
         <translation>掃描格子</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
         <source>Server&apos;s default model</source>
         <translation>伺服器預設模型</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+1"/>
+        <source>{model} (the server&apos;s default)</source>
+        <translation>{model}（伺服器預設模型）</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>Template</source>
         <translation>範本</translation>
     </message>
@@ -4001,7 +4006,7 @@ The file is missing</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location line="-201"/>
+        <location line="-208"/>
         <source>Workflow</source>
         <translation>工作流程</translation>
     </message>
@@ -4011,7 +4016,7 @@ The file is missing</source>
         <translation>儲存或複製此任務的工作流程：UI 格式可在 ComfyUI 中開啟，API 格式是送到伺服器的確切節點圖</translation>
     </message>
     <message>
-        <location line="+199"/>
+        <location line="+206"/>
         <source>Size</source>
         <translation>尺寸</translation>
     </message>
@@ -4061,8 +4066,8 @@ The file is missing</source>
         <translation>任意</translation>
     </message>
     <message>
-        <location line="-224"/>
-        <location line="+225"/>
+        <location line="-231"/>
+        <location line="+232"/>
         <source>Attempts</source>
         <translation>嘗試次數</translation>
     </message>
@@ -6561,7 +6566,7 @@ Start ComfyUI (python main.py), or add or fix the server in Settings.</source>
 <context>
     <name>_Thumbnails</name>
     <message>
-        <location filename="../../studio_desktop/ui/history/details.py" line="-397"/>
+        <location filename="../../studio_desktop/ui/history/details.py" line="-407"/>
         <source>Right-click to use it as a source image or compare it; drag it out</source>
         <translation>按右鍵可將其用作來源圖片或進行比較；也可將其拖出</translation>
     </message>

@@ -9,8 +9,10 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from studio_desktop.core.context import AppContext
+from studio_desktop.core.jobs import Job
 from studio_desktop.core.settings import Settings, save_settings
 from studio_desktop.core.workflows import TemplateError, shown_fields
+from studio_desktop.core.workflows.defaults import is_server_default, model_sent
 from studio_desktop.ui.translations import resolve_language
 from studio_desktop.workers.managed import ManagedController
 from studio_desktop.workers.operations import Operations
@@ -58,6 +60,16 @@ class Services:
         template no longer installed)."""
         try:
             return shown_fields(self.ctx.templates.get(template_id))
+        except TemplateError:
+            return None
+
+    def default_model_used(self, job: Job) -> str | None:
+        """The file "the server's default model" became for `job`, read from the graph its
+        last attempt sent; None when it named a model itself or nothing was sent yet."""
+        if not is_server_default(job.params.model) or job.sent_at is None:
+            return None
+        try:
+            return model_sent(self.ctx.templates.get(job.template), job.workflow)
         except TemplateError:
             return None
 

@@ -4,6 +4,7 @@ ComfyUI."""
 
 from __future__ import annotations
 
+import html
 import json
 import socket
 from collections.abc import Callable, Iterator
@@ -18,9 +19,13 @@ from studio_desktop.core.comfy.object_info import ObjectInfo
 from studio_desktop.core.context import AppContext
 from studio_desktop.core.jobs import GenerationParams, Job, JobStatus, NewJob
 from studio_desktop.core.servers import DEFAULT_SERVER_NAME, ServerConfig
+from studio_desktop.core.settings import Settings
 from studio_desktop.core.workflows import SERVER_DEFAULT_MODEL, resolve_defaults
 from studio_desktop.core.workflows.defaults import server_models
 from studio_desktop.ui.generate import GenerateTab
+from studio_desktop.ui.history.details import JobDetails
+from studio_desktop.ui.services import Services
+from studio_desktop.ui.thumbnails import ThumbnailLoader
 from studio_desktop.ui.translations import compile_ts, install_translator, ts_file
 from tests.fakes.comfy_server import FakeComfyServer
 from tests.gui.conftest import PoolFactory, TabFactory, db
@@ -212,3 +217,57 @@ def test_the_default_choice_is_translated(
     finally:
         for translator in installed:
             qapp.removeTranslator(translator)
+
+
+def details_text(details: JobDetails) -> str:
+    return html.unescape(details.parameters.text())
+
+
+def test_history_names_the_file_the_servers_default_model_was(
+    qtbot: QtBot,
+    fake_comfy_factory: FakeFactory,
+    make_pool: PoolFactory,
+    ctx: AppContext,
+    thumbnails: ThumbnailLoader,
+) -> None:
+    """Seen by trying the app: a job queued from the command line without --model said only
+    "Server's default model" in History, so nobody could tell which checkpoint made it."""
+    fake = fake_comfy_factory(checkpoints=["sdxl_base.safetensors", "sd15.safetensors"])
+    pool = make_pool(fake)
+    services = Services(ctx, pool, Settings())
+    params = GenerationParams(prompt="a fox", model=SERVER_DEFAULT_MODEL)
+    (job,) = pool.enqueue([NewJob("txt2img", params)]).result(timeout=10)
+    details = JobDetails(thumbnails, default_model_used=services.default_model_used)
+    qtbot.addWidget(details)
+    details.show_job(job)  # still waiting: no server has chosen yet
+    assert "Server's default model" in details_text(details)
+
+    def finished() -> bool:
+        current = db(ctx).get_job(job.id)
+        return current is not None and current.status.is_final
+
+    qtbot.waitUntil(finished, timeout=WAIT_MS)
+    done = db(ctx).get_job(job.id)
+    assert done is not None and done.status is JobStatus.COMPLETED, done
+    details.show_job(done)
+    assert "sdxl_base.safetensors (the server's default)" in details_text(details)
+
+
+def test_the_file_the_default_model_was_is_named_in_chinese(
+    qtbot: QtBot,
+    ctx: AppContext,
+    make_pool: PoolFactory,
+    thumbnails: ThumbnailLoader,
+    simplified_chinese: None,
+) -> None:
+    services = Services(ctx, make_pool(), Settings())
+    job = db(ctx).add_job(NewJob("txt2img", GenerationParams(prompt="x", model="")))
+    assert db(ctx).claim_next("http://127.0.0.1:1") is not None
+    sent = db(ctx).mark_sent(
+        job.id,
+        {"4": {"class_type": "CheckpointLoaderSimple", "inputs": {"ckpt_name": "a.safetensors"}}},
+    )
+    details = JobDetails(thumbnails, default_model_used=services.default_model_used)
+    qtbot.addWidget(details)
+    details.show_job(sent)
+    assert "a.safetensors（服务器默认模型）" in details_text(details)

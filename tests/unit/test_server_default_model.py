@@ -21,7 +21,7 @@ from studio_desktop.core.workflows import (
     parse_template,
     resolve_defaults,
 )
-from studio_desktop.core.workflows.defaults import server_models
+from studio_desktop.core.workflows.defaults import model_sent, server_models
 from studio_desktop.core.workflows.validate import validate_graph
 
 DATA = Path(__file__).resolve().parents[1] / "data"
@@ -212,3 +212,15 @@ def test_a_declared_sha256_and_registry_id_are_read() -> None:
             "x.bin",
             requires={"model_files": [{"folder": "f", "name": "x.bin", "sha256": "abc"}]},
         )
+
+
+def test_the_file_a_default_model_became_is_read_from_the_sent_graph() -> None:
+    template = loader_template("UNETLoader", "unet_name", "placeholder.safetensors")
+    sent = {"1": {"class_type": "UNETLoader", "inputs": {"unet_name": "flux-dev.safetensors"}}}
+    assert model_sent(template, sent) == "flux-dev.safetensors"
+    assert model_sent(template, None) is None  # nothing sent yet
+    # A graph of another shape (a UI workflow, a linked input) names no file there.
+    assert model_sent(template, {"nodes": [], "links": []}) is None
+    assert model_sent(template, {"1": {"inputs": {"unet_name": ["5", 0]}}}) is None
+    no_slot = parse_template({"id": "n", "graph": {"2": {"class_type": "SaveImage", "inputs": {}}}})
+    assert model_sent(no_slot, sent) is None

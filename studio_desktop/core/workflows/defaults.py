@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from studio_desktop.core.jobs import GenerationParams
 from studio_desktop.core.workflows.template import ModelFile, SlotTarget, Template, TemplateError
@@ -101,6 +101,22 @@ def resolve_defaults(
             f"ComfyUI/models/{folder}."
         )
     return params
+
+
+def model_sent(template: Template, graph: Mapping[str, Any] | None) -> str | None:
+    """The model file `graph` (the API graph a job sent) names in the template's model slot:
+    what "the server's default model" became on the server that ran the job. None when the
+    template has no model slot or the graph names none there (nothing sent yet, or an
+    imported workflow of another shape)."""
+    if graph is None or not template.has_slot("model"):
+        return None
+    for target in template.slots["model"]:
+        node = graph.get(target.node)
+        inputs = node.get("inputs") if isinstance(node, Mapping) else None
+        value = inputs.get(target.input) if isinstance(inputs, Mapping) else None
+        if isinstance(value, str) and value:
+            return value
+    return None
 
 
 def _folder_of(template: Template, target: SlotTarget) -> str | None:

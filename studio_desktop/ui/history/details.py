@@ -213,14 +213,17 @@ class JobDetails(QWidget):
         *,
         template_name: Callable[[str], str] | None = None,
         template_fields: Callable[[str], Mapping[str, bool] | None] | None = None,
+        default_model_used: Callable[[Job], str | None] | None = None,
     ) -> None:
-        """`template_name` turns a template id into the name to show (the id when None)."""
+        """`template_name` turns a template id into the name to show (the id when None);
+        `default_model_used`, the file a job on the server's default model ran with."""
         super().__init__(parent)
         self._job: Job | None = None
         self._template_name = template_name or str
         # Which standard fields a template uses, as the Generate form shows them (None: unknown,
         # so all are listed).
         self._template_fields = template_fields or (lambda _template_id: None)
+        self._default_model_used = default_model_used or (lambda _job: None)
         self._icons = StatusIcons()
 
         self._empty = EmptyState(
@@ -454,12 +457,19 @@ class JobDetails(QWidget):
             return self.tr("Sweep cell"), where
         return slot_label(key), _value_text(value)
 
+    def _default_model_text(self, job: Job) -> str:
+        """ "Server's default model", and the file it was on the server that ran the job."""
+        used = self._default_model_used(job)
+        if used is None:
+            return self.tr("Server's default model")
+        return self.tr("{model} (the server's default)").format(model=used)
+
     def _parameters_html(self, job: Job) -> str:
         p = job.params
         fields = self._template_fields(job.template) or {}
         # (the Generate form's field, its name here, its value)
         known: list[tuple[str, str, str]] = [
-            ("model", self.tr("Model"), p.model or self.tr("Server's default model")),
+            ("model", self.tr("Model"), p.model or self._default_model_text(job)),
             ("size", self.tr("Size"), fmt.size_text(job)),
             ("steps", self.tr("Steps"), str(p.steps)),
             ("cfg", self.tr("CFG"), f"{p.cfg:g}"),

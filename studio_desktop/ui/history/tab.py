@@ -111,6 +111,7 @@ class HistoryTab(QWidget):
             self,
             template_name=services.template_name,
             template_fields=services.template_fields,
+            default_model_used=services.default_model_used,
         )
         self._splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self._splitter.setChildrenCollapsible(False)
