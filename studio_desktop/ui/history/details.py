@@ -458,7 +458,8 @@ class JobDetails(QWidget):
         return slot_label(key), _value_text(value)
 
     def _default_model_text(self, job: Job) -> str:
-        """ "Server's default model", and the file it was on the server that ran the job."""
+        """The words for the server's default model, with the file it became on the server
+        that ran the job once the job was sent there."""
         used = self._default_model_used(job)
         if used is None:
             return self.tr("Server's default model")
