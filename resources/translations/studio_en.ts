@@ -92,7 +92,7 @@
     </message>
     <message numerus="yes">
         <location line="+12" />
-        <location line="+278" />
+        <location line="+279" />
         <source>Restored %n image(s)</source>
         <translation>
             <numerusform>Restored %n image</numerusform>
@@ -100,7 +100,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="-260" />
+        <location line="-261" />
         <source>Added %n image(s) to favourites</source>
         <translation>
             <numerusform>Added %n image to favourites</numerusform>
@@ -116,7 +116,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+54" />
+        <location line="+55" />
         <source>Exporting %n image(s)…</source>
         <translation>
             <numerusform>Exporting %n image…</numerusform>

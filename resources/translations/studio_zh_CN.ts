@@ -1349,6 +1349,16 @@
         <source>Local ComfyUI</source>
         <translation>本机 ComfyUI</translation>
     </message>
+    <message>
+        <location filename="../../studio_desktop/core/workflows/defaults.py" line="+127"/>
+        <source>Server&apos;s default model</source>
+        <translation>服务器默认模型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{model} (the server&apos;s default)</source>
+        <translation>{model}（服务器默认模型）</translation>
+    </message>
 </context>
 <context>
     <name>CrashDialog</name>
@@ -1780,14 +1790,14 @@
     </message>
     <message numerus="yes">
         <location line="+12"/>
-        <location line="+278"/>
+        <location line="+279"/>
         <source>Restored %n image(s)</source>
         <translation>
             <numerusform>已恢复 %n 张图片</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="-260"/>
+        <location line="-261"/>
         <source>Added %n image(s) to favourites</source>
         <translation>
             <numerusform>已将 %n 张图片加入收藏</numerusform>
@@ -1801,7 +1811,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+54"/>
+        <location line="+55"/>
         <source>Exporting %n image(s)…</source>
         <translation>
             <numerusform>正在导出 %n 张图片…</numerusform>
@@ -3332,7 +3342,7 @@
 <context>
     <name>ImageViewer</name>
     <message>
-        <location filename="../../studio_desktop/ui/gallery/viewer.py" line="+284"/>
+        <location filename="../../studio_desktop/ui/gallery/viewer.py" line="+289"/>
         <source>Image viewer</source>
         <translation>图片查看器</translation>
     </message>
@@ -3467,7 +3477,7 @@
         <translation>音频</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+17"/>
         <source>Prompt</source>
         <translation>提示词</translation>
     </message>
@@ -3876,7 +3886,7 @@ The file is missing</source>
 <context>
     <name>JobDetails</name>
     <message>
-        <location filename="../../studio_desktop/ui/history/details.py" line="+230"/>
+        <location filename="../../studio_desktop/ui/history/details.py" line="+231"/>
         <source>No job selected</source>
         <translation>未选择任务</translation>
     </message>
@@ -3986,27 +3996,17 @@ The file is missing</source>
         <translation>扫描格子</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <source>Server&apos;s default model</source>
-        <translation>服务器默认模型</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>{model} (the server&apos;s default)</source>
-        <translation>{model}（服务器默认模型）</translation>
-    </message>
-    <message>
-        <location line="+17"/>
+        <location line="+22"/>
         <source>Template</source>
         <translation>模板</translation>
     </message>
     <message>
-        <location line="-10"/>
+        <location line="-12"/>
         <source>Model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location line="-208"/>
+        <location line="-203"/>
         <source>Workflow</source>
         <translation>工作流</translation>
     </message>
@@ -4016,7 +4016,7 @@ The file is missing</source>
         <translation>保存或复制此任务的工作流：UI 格式可在 ComfyUI 中打开，API 格式是发送给服务器的确切节点图</translation>
     </message>
     <message>
-        <location line="+206"/>
+        <location line="+203"/>
         <source>Size</source>
         <translation>尺寸</translation>
     </message>
@@ -4066,8 +4066,8 @@ The file is missing</source>
         <translation>任意</translation>
     </message>
     <message>
-        <location line="-231"/>
-        <location line="+232"/>
+        <location line="-228"/>
+        <location line="+229"/>
         <source>Attempts</source>
         <translation>尝试次数</translation>
     </message>
@@ -6566,7 +6566,7 @@ Start ComfyUI (python main.py), or add or fix the server in Settings.</source>
 <context>
     <name>_Thumbnails</name>
     <message>
-        <location filename="../../studio_desktop/ui/history/details.py" line="-407"/>
+        <location filename="../../studio_desktop/ui/history/details.py" line="-404"/>
         <source>Right-click to use it as a source image or compare it; drag it out</source>
         <translation>右键单击可将其用作源图片或进行对比；也可将其拖出</translation>
     </message>

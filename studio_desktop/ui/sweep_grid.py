@@ -385,6 +385,7 @@ class SweepGridView(QWidget):
                 self._thumbs,
                 self,
                 template_name=services.template_name,
+                default_model_used=services.default_model_used,
             )
             self.viewer.remix_requested.connect(self.remix_requested)
         viewer = self.viewer

@@ -17,7 +17,7 @@ from pytestqt.qtbot import QtBot
 
 from studio_desktop.core.comfy.object_info import ObjectInfo
 from studio_desktop.core.context import AppContext
-from studio_desktop.core.jobs import GenerationParams, Job, JobStatus, NewJob
+from studio_desktop.core.jobs import GenerationParams, Job, JobStatus, NewImage, NewJob
 from studio_desktop.core.servers import DEFAULT_SERVER_NAME, ServerConfig
 from studio_desktop.core.settings import Settings
 from studio_desktop.core.workflows import SERVER_DEFAULT_MODEL, resolve_defaults
@@ -29,6 +29,9 @@ from studio_desktop.ui.thumbnails import ThumbnailLoader
 from studio_desktop.ui.translations import compile_ts, install_translator, ts_file
 from tests.fakes.comfy_server import FakeComfyServer
 from tests.gui.conftest import PoolFactory, TabFactory, db
+from tests.gui.test_gallery import open_gallery
+from tests.gui.test_viewer_actions import open_viewer
+from tests.gui.test_viewer_sweep_grid import details
 
 WAIT_MS = 20_000
 DEFAULT_LABEL = "Server's default model"
@@ -271,3 +274,26 @@ def test_the_file_the_default_model_was_is_named_in_chinese(
     qtbot.addWidget(details)
     details.show_job(sent)
     assert "a.safetensors（服务器默认模型）" in details_text(details)
+
+
+def test_the_viewer_names_the_file_the_servers_default_model_was(
+    qtbot: QtBot, ctx: AppContext, make_pool: PoolFactory, thumbnails: ThumbnailLoader
+) -> None:
+    """The viewer left the Model row out for such an image (an empty model name)."""
+    params = GenerationParams(prompt="x", model=SERVER_DEFAULT_MODEL)
+    job = db(ctx).add_job(NewJob("txt2img", params))
+    assert db(ctx).claim_next("http://127.0.0.1:1") is not None
+    loader = {"class_type": "CheckpointLoaderSimple", "inputs": {"ckpt_name": "a.safetensors"}}
+    db(ctx).mark_sent(job.id, {"4": loader})
+    metadata = {"studio": {"job_id": job.id, "params": params.to_dict()}}
+    db(ctx).complete(job.id, [NewImage(0, "outputs/x.png", None, 64, 64, 10, "image", metadata)])
+    gallery = open_gallery(qtbot, ctx, make_pool(), thumbnails)
+    viewer = open_viewer(qtbot, gallery, 0)
+    try:  # the job is read in the background
+        qtbot.waitUntil(
+            lambda: details(viewer).get("Model") == "a.safetensors (the server's default)",
+            timeout=WAIT_MS,
+        )
+    finally:
+        viewer.close()
+        gallery.tab.shutdown()

@@ -14,6 +14,7 @@ from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from studio_desktop.core.jobs import GenerationParams
+from studio_desktop.core.messages import QT_TRANSLATE_NOOP, UserMessage, message
 from studio_desktop.core.workflows.template import ModelFile, SlotTarget, Template, TemplateError
 
 if TYPE_CHECKING:  # importing the comfy package would load the HTTP client for `jobs`
@@ -117,6 +118,14 @@ def model_sent(template: Template, graph: Mapping[str, Any] | None) -> str | Non
         if isinstance(value, str) and value:
             return value
     return None
+
+
+def default_model_words(used: str | None) -> UserMessage:
+    """How History and the viewer name a job's model when it asked for the server's default:
+    with the file it became (`model_sent`) once known."""
+    if used is None:
+        return message(QT_TRANSLATE_NOOP("CoreMessages", "Server's default model"))
+    return message(QT_TRANSLATE_NOOP("CoreMessages", "{model} (the server's default)"), model=used)
 
 
 def _folder_of(template: Template, target: SlotTarget) -> str | None:

@@ -310,6 +310,7 @@ class GalleryTab(QWidget):
                 self._thumbs,
                 self,
                 template_name=self._services.template_name,
+                default_model_used=self._services.default_model_used,
             )
             self._viewer.remix_requested.connect(self.remix_requested)
             self._viewer.current_changed.connect(self._viewer_moved)

@@ -55,9 +55,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from studio_desktop.core.jobs import ImageRecord
+from studio_desktop.core.jobs import ImageRecord, Job
 from studio_desktop.core.paths import DataPaths
 from studio_desktop.core.sweeps.assemble import grid_axes_of
+from studio_desktop.core.workflows.defaults import default_model_words
 from studio_desktop.ui.field_labels import field_label
 from studio_desktop.ui.gallery.detail_text import ElidedPath, WrappedText
 from studio_desktop.ui.gallery.filter_bar import star_icon
@@ -65,6 +66,7 @@ from studio_desktop.ui.gallery.model import GalleryModel, ImageIdRole, thumb_sou
 from studio_desktop.ui.media_player import MediaPlayer, format_time
 from studio_desktop.ui.menu_button import MenuButton
 from studio_desktop.ui.send_to import DragHandle, SlotList, fill_slot_menu, no_slots
+from studio_desktop.ui.texts import show_text
 from studio_desktop.ui.thumbnails import ThumbnailLoader
 from studio_desktop.workers.tasks import Task, Tasks
 
@@ -277,10 +279,13 @@ class ImageViewer(QDialog):
         parent: QWidget | None = None,
         *,
         template_name: Callable[[str], str] | None = None,
+        default_model_used: Callable[[Job], str | None] | None = None,
     ) -> None:
-        """`template_name` turns a template id into the name to show (the id when None)."""
+        """`template_name` turns a template id into the name to show (the id when None);
+        `default_model_used`, the file a job on the server's default model ran with."""
         super().__init__(parent)
         self._template_name = template_name or str
+        self._default_model_used = default_model_used or (lambda _job: None)
         self.setWindowTitle(self.tr("Image viewer"))
         self.setWindowFlag(Qt.WindowType.WindowMaximizeButtonHint, True)
         self.resize(1100, 720)
@@ -723,10 +728,12 @@ class ImageViewer(QDialog):
         axes = grid_axes_of(record)
         swept = {axis.field for _, axis in axes}
         if params is not None:
+            used = self._default_model_used(job) if job is not None else None
+            default_model = show_text(default_model_words(used))
             fields: list[tuple[frozenset[str], str, str]] = [
                 (frozenset({"prompt"}), self.tr("Prompt"), params.prompt),
                 (frozenset({"negative"}), self.tr("Negative"), params.negative),
-                (frozenset({"model"}), self.tr("Model"), params.model),
+                (frozenset({"model"}), self.tr("Model"), params.model or default_model),
                 (
                     frozenset({"sampler", "scheduler"}),
                     self.tr("Sampler"),

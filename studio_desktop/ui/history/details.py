@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from studio_desktop.core.jobs import Attempt, ImageRecord, Job, JobError, JobStatus
 from studio_desktop.core.sweeps.axes import AXIS_NAMES, CELL_KEY, cell_of
+from studio_desktop.core.workflows.defaults import default_model_words
 from studio_desktop.ui.field_labels import slot_label
 from studio_desktop.ui.history import formatting as fmt
 from studio_desktop.ui.history.empty_state import EmptyState
@@ -36,7 +37,7 @@ from studio_desktop.ui.history.inputs import InputImages
 from studio_desktop.ui.history.status import StatusIcons, status_text
 from studio_desktop.ui.history.timing import attempt_text, timing_text
 from studio_desktop.ui.send_to import DragSource
-from studio_desktop.ui.texts import error_text
+from studio_desktop.ui.texts import error_text, show_text
 from studio_desktop.ui.thumbnails import ThumbnailLoader
 from studio_desktop.ui.workflow_actions import WorkflowAction, add_workflow_actions
 
@@ -457,20 +458,16 @@ class JobDetails(QWidget):
             return self.tr("Sweep cell"), where
         return slot_label(key), _value_text(value)
 
-    def _default_model_text(self, job: Job) -> str:
-        """The words for the server's default model, with the file it became on the server
-        that ran the job once the job was sent there."""
-        used = self._default_model_used(job)
-        if used is None:
-            return self.tr("Server's default model")
-        return self.tr("{model} (the server's default)").format(model=used)
-
     def _parameters_html(self, job: Job) -> str:
         p = job.params
         fields = self._template_fields(job.template) or {}
         # (the Generate form's field, its name here, its value)
         known: list[tuple[str, str, str]] = [
-            ("model", self.tr("Model"), p.model or self._default_model_text(job)),
+            (
+                "model",
+                self.tr("Model"),
+                p.model or show_text(default_model_words(self._default_model_used(job))),
+            ),
             ("size", self.tr("Size"), fmt.size_text(job)),
             ("steps", self.tr("Steps"), str(p.steps)),
             ("cfg", self.tr("CFG"), f"{p.cfg:g}"),
