@@ -31,7 +31,7 @@ from tests.fakes.comfy_server import FakeComfyServer
 from tests.gui.conftest import PoolFactory, TabFactory, db
 from tests.gui.test_gallery import open_gallery
 from tests.gui.test_viewer_actions import open_viewer
-from tests.gui.test_viewer_sweep_grid import details
+from tests.gui.test_viewer_sweep_grid import details as viewer_rows
 
 WAIT_MS = 20_000
 DEFAULT_LABEL = "Server's default model"
@@ -291,7 +291,7 @@ def test_the_viewer_names_the_file_the_servers_default_model_was(
     viewer = open_viewer(qtbot, gallery, 0)
     try:  # the job is read in the background
         qtbot.waitUntil(
-            lambda: details(viewer).get("Model") == "a.safetensors (the server's default)",
+            lambda: viewer_rows(viewer).get("Model") == "a.safetensors (the server's default)",
             timeout=WAIT_MS,
         )
     finally:
