@@ -2058,7 +2058,7 @@
         <translation>已複製種子</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>No parameters were recorded for this image.</source>
         <translation>此圖片沒有記錄參數。</translation>
     </message>
@@ -2104,7 +2104,7 @@
         <translation>種子 {seed}</translation>
     </message>
     <message>
-        <location line="-321"/>
+        <location line="-322"/>
         <source>Export to a zip file</source>
         <translation>匯出至 ZIP 檔案</translation>
     </message>
@@ -5113,7 +5113,7 @@ Choose another folder.</source>
 <context>
     <name>ParametersText</name>
     <message>
-        <location filename="../../studio_desktop/ui/gallery/parameters_text.py" line="+15"/>
+        <location filename="../../studio_desktop/ui/gallery/parameters_text.py" line="+19"/>
         <source>Prompt</source>
         <translation>提示詞</translation>
     </message>
@@ -5133,12 +5133,7 @@ Choose another folder.</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Server&apos;s default model</source>
-        <translation>伺服器預設模型</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Seed</source>
         <translation>種子</translation>
     </message>

@@ -12,12 +12,20 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from studio_desktop.core.comfy.object_info import ObjectInfo
 from studio_desktop.core.context import AppContext
-from studio_desktop.core.jobs import GenerationParams, Job, JobStatus, NewImage, NewJob
+from studio_desktop.core.jobs import (
+    GenerationParams,
+    ImageRecord,
+    Job,
+    JobStatus,
+    NewImage,
+    NewJob,
+)
 from studio_desktop.core.servers import DEFAULT_SERVER_NAME, ServerConfig
 from studio_desktop.core.settings import Settings
 from studio_desktop.core.workflows import SERVER_DEFAULT_MODEL, resolve_defaults
@@ -29,7 +37,7 @@ from studio_desktop.ui.thumbnails import ThumbnailLoader
 from studio_desktop.ui.translations import compile_ts, install_translator, ts_file
 from tests.fakes.comfy_server import FakeComfyServer
 from tests.gui.conftest import PoolFactory, TabFactory, db
-from tests.gui.test_gallery import open_gallery
+from tests.gui.test_gallery import action, open_gallery
 from tests.gui.test_viewer_actions import open_viewer
 from tests.gui.test_viewer_sweep_grid import details as viewer_rows
 
@@ -276,10 +284,8 @@ def test_the_file_the_default_model_was_is_named_in_chinese(
     assert "a.safetensors（服务器默认模型）" in details_text(details)
 
 
-def test_the_viewer_names_the_file_the_servers_default_model_was(
-    qtbot: QtBot, ctx: AppContext, make_pool: PoolFactory, thumbnails: ThumbnailLoader
-) -> None:
-    """The viewer left the Model row out for such an image (an empty model name)."""
+def add_default_model_image(ctx: AppContext) -> None:
+    """An image of a job on the server's default model that the server ran with a.safetensors."""
     params = GenerationParams(prompt="x", model=SERVER_DEFAULT_MODEL)
     job = db(ctx).add_job(NewJob("txt2img", params))
     assert db(ctx).claim_next("http://127.0.0.1:1") is not None
@@ -287,6 +293,13 @@ def test_the_viewer_names_the_file_the_servers_default_model_was(
     db(ctx).mark_sent(job.id, {"4": loader})
     metadata = {"studio": {"job_id": job.id, "params": params.to_dict()}}
     db(ctx).complete(job.id, [NewImage(0, "outputs/x.png", None, 64, 64, 10, "image", metadata)])
+
+
+def test_the_viewer_names_the_file_the_servers_default_model_was(
+    qtbot: QtBot, ctx: AppContext, make_pool: PoolFactory, thumbnails: ThumbnailLoader
+) -> None:
+    """The viewer left the Model row out for such an image (an empty model name)."""
+    add_default_model_image(ctx)
     gallery = open_gallery(qtbot, ctx, make_pool(), thumbnails)
     viewer = open_viewer(qtbot, gallery, 0)
     try:  # the job is read in the background
@@ -297,3 +310,23 @@ def test_the_viewer_names_the_file_the_servers_default_model_was(
     finally:
         viewer.close()
         gallery.tab.shutdown()
+
+
+def test_copy_parameters_names_the_file_the_servers_default_model_was(
+    qtbot: QtBot, ctx: AppContext, make_pool: PoolFactory, thumbnails: ThumbnailLoader
+) -> None:
+    """Pasted into a chat, "Model: Server's default model" says nothing about the image."""
+    add_default_model_image(ctx)
+    gallery = open_gallery(qtbot, ctx, make_pool(), thumbnails)
+    tab = gallery.tab
+    try:
+        got: list[list[ImageRecord]] = []
+        tab.model.read_records([0], got.append, jobs=True)  # as the context menu reads them
+        qtbot.waitUntil(lambda: bool(got), timeout=WAIT_MS)
+        QGuiApplication.clipboard().clear()
+        action(tab.build_menu(got[0]), "Copy parameters").trigger()
+        assert "Model: a.safetensors (the server's default)" in (
+            QGuiApplication.clipboard().text().splitlines()
+        )
+    finally:
+        tab.shutdown()

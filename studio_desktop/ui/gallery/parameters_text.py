@@ -6,11 +6,15 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 from studio_desktop.core.jobs import GenerationParams
+from studio_desktop.core.workflows.defaults import default_model_words
+from studio_desktop.ui.texts import show_text
 
 
-def parameters_text(params: GenerationParams, *, template: str | None = None) -> str:
+def parameters_text(
+    params: GenerationParams, *, template: str | None = None, model_used: str | None = None
+) -> str:
     """Prompt, negative, model, seed, steps, CFG, sampler, scheduler and size (and the
-    template's name, when known)."""
+    template's name, when known). `model_used`: the file the server's default model became."""
     rows: list[tuple[str, str]] = [
         (QCoreApplication.translate("ParametersText", "Prompt"), params.prompt),
         (QCoreApplication.translate("ParametersText", "Negative prompt"), params.negative),
@@ -21,8 +25,7 @@ def parameters_text(params: GenerationParams, *, template: str | None = None) ->
         [
             (
                 QCoreApplication.translate("ParametersText", "Model"),
-                params.model
-                or QCoreApplication.translate("ParametersText", "Server's default model"),
+                params.model or show_text(default_model_words(model_used)),
             ),
             (QCoreApplication.translate("ParametersText", "Seed"), str(params.seed)),
             (QCoreApplication.translate("ParametersText", "Steps"), str(params.steps)),

@@ -948,7 +948,8 @@ class GalleryTab(QWidget):
                 continue
             job = self.model.job(record.job_id)
             template = self._services.template_name(job.template) if job is not None else None
-            blocks.append(parameters_text(params, template=template))
+            used = self._services.default_model_used(job) if job is not None else None
+            blocks.append(parameters_text(params, template=template, model_used=used))
         if not blocks:
             self.status_message.emit(
                 self.tr("No parameters were recorded for this image."), STATUS_MS
