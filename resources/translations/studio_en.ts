@@ -213,7 +213,7 @@
 <context>
     <name>HistoryTab</name>
     <message numerus="yes">
-        <location filename="../../studio_desktop/ui/history/tab.py" line="+304" />
+        <location filename="../../studio_desktop/ui/history/tab.py" line="+305" />
         <source>Queued %n job(s) again</source>
         <translation>
             <numerusform>Queued %n job again</numerusform>

@@ -3053,7 +3053,7 @@
 <context>
     <name>HistoryModel</name>
     <message>
-        <location filename="../../studio_desktop/ui/history/model.py" line="+378"/>
+        <location filename="../../studio_desktop/ui/history/model.py" line="+396"/>
         <source>Time the server spent running the job, without its wait in the server&apos;s queue (the details show queued, sampling and total apart)</source>
         <translation>服务器运行该任务所用的时间，不含在服务器队列中等待的时间（详细信息中分别显示排队、采样和总计时间）</translation>
     </message>
@@ -3108,13 +3108,18 @@
         <translation>输出</translation>
     </message>
     <message>
-        <location line="-274"/>
-        <location line="+323"/>
+        <location line="-288"/>
+        <location line="+337"/>
         <source>(no prompt)</source>
         <translation>（无提示词）</translation>
     </message>
     <message>
-        <location line="-9"/>
+        <location line="-335"/>
+        <source>{model} (default)</source>
+        <translation>{model}（默认）</translation>
+    </message>
+    <message>
+        <location line="+326"/>
         <source>{arrow} {done} of {total} done · {prompt}</source>
         <translation>{arrow} 已完成 {done}/{total} · {prompt}</translation>
     </message>
@@ -3127,7 +3132,7 @@
 <context>
     <name>HistoryTab</name>
     <message>
-        <location filename="../../studio_desktop/ui/history/tab.py" line="+242"/>
+        <location filename="../../studio_desktop/ui/history/tab.py" line="+243"/>
         <source>No jobs match these filters</source>
         <translation>没有符合这些筛选条件的任务</translation>
     </message>

@@ -3053,7 +3053,7 @@
 <context>
     <name>HistoryModel</name>
     <message>
-        <location filename="../../studio_desktop/ui/history/model.py" line="+378"/>
+        <location filename="../../studio_desktop/ui/history/model.py" line="+396"/>
         <source>Time the server spent running the job, without its wait in the server&apos;s queue (the details show queued, sampling and total apart)</source>
         <translation>伺服器執行此任務所花的時間，不含在伺服器佇列中等待的時間（詳細資訊會分別列出排隊、取樣和總計時間）</translation>
     </message>
@@ -3108,13 +3108,18 @@
         <translation>輸出</translation>
     </message>
     <message>
-        <location line="-274"/>
-        <location line="+323"/>
+        <location line="-288"/>
+        <location line="+337"/>
         <source>(no prompt)</source>
         <translation>（無提示詞）</translation>
     </message>
     <message>
-        <location line="-9"/>
+        <location line="-335"/>
+        <source>{model} (default)</source>
+        <translation>{model}（預設）</translation>
+    </message>
+    <message>
+        <location line="+326"/>
         <source>{arrow} {done} of {total} done · {prompt}</source>
         <translation>{arrow} 已完成 {done}/{total} · {prompt}</translation>
     </message>
@@ -3127,7 +3132,7 @@
 <context>
     <name>HistoryTab</name>
     <message>
-        <location filename="../../studio_desktop/ui/history/tab.py" line="+242"/>
+        <location filename="../../studio_desktop/ui/history/tab.py" line="+243"/>
         <source>No jobs match these filters</source>
         <translation>沒有符合這些篩選條件的任務</translation>
     </message>

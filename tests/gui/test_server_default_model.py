@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
@@ -32,9 +33,12 @@ from studio_desktop.core.workflows import SERVER_DEFAULT_MODEL, resolve_defaults
 from studio_desktop.core.workflows.defaults import server_models
 from studio_desktop.ui.generate import GenerateTab
 from studio_desktop.ui.history.details import JobDetails
+from studio_desktop.ui.history.model import Column, HistoryModel
 from studio_desktop.ui.services import Services
 from studio_desktop.ui.thumbnails import ThumbnailLoader
 from studio_desktop.ui.translations import compile_ts, install_translator, ts_file
+from studio_desktop.workers.read_view import ReadView
+from studio_desktop.workers.tasks import Tasks
 from tests.fakes.comfy_server import FakeComfyServer
 from tests.gui.conftest import PoolFactory, TabFactory, db
 from tests.gui.test_gallery import action, open_gallery
@@ -330,3 +334,22 @@ def test_copy_parameters_names_the_file_the_servers_default_model_was(
         )
     finally:
         tab.shutdown()
+
+
+def test_historys_model_column_names_the_file_the_servers_default_model_was(
+    qtbot: QtBot, ctx: AppContext, make_pool: PoolFactory, tasks: Tasks
+) -> None:
+    """The column stayed empty for every job on the server's default model."""
+    add_default_model_image(ctx)
+    waiting = db(ctx).add_job(NewJob("txt2img", GenerationParams(prompt="y", model="")))
+    services = Services(ctx, make_pool(), Settings())
+    model = HistoryModel(ReadView(ctx.store), tasks, default_model_used=services.default_model_used)
+    qtbot.waitUntil(lambda: model.rowCount() == 2, timeout=WAIT_MS)
+
+    def shown(row: int, role: Qt.ItemDataRole) -> object:
+        return model.data(model.index(row, Column.MODEL), role)
+
+    assert model.job(0).id == waiting.id  # newest first
+    assert shown(0, Qt.ItemDataRole.DisplayRole) == ""  # not sent anywhere yet
+    assert shown(1, Qt.ItemDataRole.DisplayRole) == "a (default)"
+    assert shown(1, Qt.ItemDataRole.ToolTipRole) == "a.safetensors"

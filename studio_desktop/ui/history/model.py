@@ -36,6 +36,7 @@ from PySide6.QtGui import QGuiApplication, QPixmap
 
 from studio_desktop.core.groups import GroupKind, GroupProgress
 from studio_desktop.core.jobs import ImageRecord, Job, JobStatus
+from studio_desktop.core.messages import fill
 from studio_desktop.core.store.filters import ALL_JOBS, JobFilter, Page
 from studio_desktop.ui.history import formatting as fmt
 from studio_desktop.ui.history.details import source_of
@@ -113,14 +114,28 @@ class Words:
     statuses: Mapping[JobStatus, str]
     no_prompt: str
     total: str  # "{time} total"
+    default_model: str  # "{model} (default)": the file the server's default model became
+    # The file a job on the server's default model ran with (None: it named one, or not sent).
+    model_used: Callable[[Job], str | None] = lambda _job: None
 
     @classmethod
-    def translated(cls) -> Words:
+    def translated(cls, model_used: Callable[[Job], str | None] | None = None) -> Words:
         return cls(
             statuses={status: status_text(status) for status in JobStatus},
             no_prompt=QCoreApplication.translate("HistoryModel", "(no prompt)"),
             total=total_template(),
+            default_model=QCoreApplication.translate("HistoryModel", "{model} (default)"),
+            model_used=model_used or (lambda _job: None),
         )
+
+    def model_text(self, job: Job) -> str:
+        """The Model column: the short file name, or the one the server's default became."""
+        if job.params.model:
+            return fmt.model_label(job.params.model)
+        used = self.model_used(job)
+        if used is None:
+            return ""
+        return fill(self.default_model, {"model": fmt.model_label(used)}, fmt.model_label(used))
 
 
 def cell_texts(job: Job, words: Words) -> Texts:
@@ -132,7 +147,7 @@ def cell_texts(job: Job, words: Words) -> Texts:
         words.statuses[job.status],
         fmt.one_line(params.prompt) or words.no_prompt,
         "",  # TEMPLATE
-        fmt.model_label(params.model),
+        words.model_text(job),
         "",  # SERVER
         str(params.seed),
         duration_cell(job, words.total),
@@ -164,9 +179,12 @@ class HistoryModel(QAbstractTableModel):
         template_name: Callable[[str], str] | None = None,
         thumbnails: ThumbnailLoader | None = None,
         parent: QObject | None = None,
+        default_model_used: Callable[[Job], str | None] | None = None,
     ) -> None:
         """`template_name` turns a template id into the name to show (the id when None).
-        `thumbnails`: where the thumbnail column's pictures come from (none shown without)."""
+        `thumbnails`: where the thumbnail column's pictures come from (none shown without).
+        `default_model_used`: the file a job on the server's default model ran with; called
+        where pages are read, off the GUI thread."""
         super().__init__(parent)
         self._reads = reads
         self._tasks = tasks
@@ -178,7 +196,7 @@ class HistoryModel(QAbstractTableModel):
         self._neg_seqs: list[int] = []  # -seq per row: ascending, for bisect
         self._seqs: dict[str, int] = {}  # job id -> seq, for the rows shown
         self._template_names: dict[str, str] = {}  # template id -> name shown
-        self._words = Words.translated()
+        self._words = Words.translated(default_model_used)
         self._cursor: int | None = None  # the last seq read (None: from the newest)
         self._more = True  # a page may follow (the first one has not been read yet)
         self._generation = 0  # bumped by refresh: a page read for an older filter is dropped
@@ -451,8 +469,8 @@ class HistoryModel(QAbstractTableModel):
             return error_text(job.error)
         if column is Column.SERVER:
             return job.server
-        if column is Column.MODEL:
-            return job.params.model or None
+        if column is Column.MODEL:  # the whole file name
+            return job.params.model or self._words.model_used(job)
         if column is Column.CREATED:
             return fmt.local_time_seconds(job.created_at)
         if column is Column.DURATION:

@@ -89,6 +89,7 @@ class HistoryTab(QWidget):
             template_name=services.template_name,
             thumbnails=thumbnails,
             parent=self,
+            default_model_used=services.default_model_used,
         )
 
         self.filters = HistoryFilterBar(self)
