@@ -19,7 +19,7 @@ from __future__ import annotations
 import io
 import logging
 import math
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Final
@@ -71,37 +71,36 @@ class SweepGrid:
     missing: int
 
 
-def grid_group_of(image: ImageRecord) -> str | None:
-    """The sweep group whose grid `image` is, else None (its `studio` metadata says so)."""
+def _grid_sweep(image: ImageRecord) -> Mapping[str, Any] | None:
+    """The `sweep` part of `image`'s `studio` metadata when it marks a sweep's grid, else None."""
     studio = image.metadata.get("studio")
     sweep = studio.get("sweep") if isinstance(studio, dict) else None
-    if isinstance(sweep, dict) and sweep.get("grid") is True:
-        group = sweep.get("group_id")
-        return group if isinstance(group, str) else None
-    return None
+    return sweep if isinstance(sweep, dict) and sweep.get("grid") is True else None
+
+
+def is_grid(image: ImageRecord) -> bool:
+    """An output that is a sweep's grid (recorded beside its last cell's own output)."""
+    return _grid_sweep(image) is not None
+
+
+def grid_group_of(image: ImageRecord) -> str | None:
+    """The sweep group whose grid `image` is, else None."""
+    sweep = _grid_sweep(image)
+    group = sweep.get("group_id") if sweep is not None else None
+    return group if isinstance(group, str) else None
 
 
 def grid_axes_of(image: ImageRecord) -> list[tuple[str, Axis]]:
     """The axes of the sweep whose grid `image` is, by name ("X", "Y", "Z"); [] for any other
     image, or for axes the metadata does not hold whole (a grid of a foreign or older app)."""
-    studio = image.metadata.get("studio")
-    sweep = studio.get("sweep") if isinstance(studio, dict) else None
-    if not isinstance(sweep, dict) or sweep.get("grid") is not True:
-        return []
-    axes = sweep.get("axes")
+    sweep = _grid_sweep(image)
+    axes = sweep.get("axes") if sweep is not None else None
     if not isinstance(axes, dict):
         return []
     try:
         return [(name, Axis.from_dict(axes[name])) for name in AXIS_NAMES if name in axes]
     except (KeyError, TypeError, ValueError, AttributeError):
         return []
-
-
-def is_grid(image: ImageRecord) -> bool:
-    """An output that is a sweep's grid (recorded beside its last cell's own output)."""
-    studio = image.metadata.get("studio")
-    sweep = studio.get("sweep") if isinstance(studio, dict) else None
-    return isinstance(sweep, dict) and sweep.get("grid") is True
 
 
 def grid_axes(axes: Sequence[Axis]) -> list[GridAxis]:
