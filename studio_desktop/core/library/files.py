@@ -445,7 +445,7 @@ class OutputLibrary:
         if size is not None:
             check_pixels(*size, what)
         with opened_image(data, what) as im:
-            atomic_write_bytes(dest, thumbnail_jpeg(im, what=what, held=len(data)))
+            atomic_write_bytes(dest, thumbnail_jpeg(im, what=what, held=len(data), source=data))
 
     def copy_input(self, source: Path) -> Path:
         """Copy a reference image to inputs/<sha256[:16]>.<ext> (verified, atomic, deduplicated)."""
@@ -611,8 +611,8 @@ def _inspect_image(data: bytes, ext: str, what: str) -> tuple[int, int, bytes | 
     with opened_image(data, what) as im:
         width, height = im.size
         try:
-            # Decodes every pixel: a truncated file fails here.
-            thumb: bytes | None = thumbnail_jpeg(im, what=what, held=len(data))
+            # Decodes every pixel (a cut file has already failed opened_image's checks).
+            thumb: bytes | None = thumbnail_jpeg(im, what=what, held=len(data), source=data)
         except TooLargeToDecode as exc:
             log.warning("keeping the image without a thumbnail: %s", exc)
             thumb = None

@@ -19,6 +19,8 @@ from typing import Final
 
 from PIL import Image
 
+from studio_desktop.core.library import png_pixels
+
 # Why 16384 x 16384: it is ComfyUI's own MAX_RESOLUTION (nodes.py), so no stock node makes a bigger
 # image and anything past it is corrupt or hostile. It is above Pillow's default guard (89 MP warn,
 # 179 MP error), which would refuse a legitimate 4x upscale of a 4096 px image, so we raise
@@ -514,17 +516,27 @@ def check_decode_cost(im: Image.Image, what: str, *, held: int = 0) -> None:
         )
 
 
-def thumbnail_jpeg(im: Image.Image, *, what: str = "The image", held: int = 0) -> bytes:
+def thumbnail_jpeg(
+    im: Image.Image, *, what: str = "The image", held: int = 0, source: bytes | None = None
+) -> bytes:
     """A JPEG whose long edge is THUMB_SIZE (never upscaled), aspect ratio kept.
 
     Raises TooLargeToDecode, before any pixel is decoded, when that would pass the memory budget
     (see check_decode_cost; `held` is what the caller already holds, the file's bytes).
+    `source`, the bytes `im` was opened from: an 8-bit RGB or RGBA PNG is then decoded by FFmpeg,
+    1.7x faster than by Pillow for the same pixels (png_pixels), when its memory budget allows.
     JPEG, not WebP: it encoded 7-8x faster here (0.7 ms vs 6 ms for 512 px) and Qt decodes it a
     little faster too. Transparent images are flattened onto a checkerboard, the usual way viewers
     show transparency, since JPEG has no alpha.
     """
     im.draft("RGB", (THUMB_SIZE, THUMB_SIZE))  # JPEG only: decode at 1/2, 1/4, 1/8 scale
     check_decode_cost(im, what, held=held)
+    if (
+        source is not None
+        and png_pixels.applies(source, im)
+        and png_pixels.decode_cost(im) + held <= MAX_OUTPUT_BYTES
+    ):
+        im = png_pixels.decoded(source, im) or im
     # reducing_gap=1.0 lets Pillow use reduce() (a fast integer box filter) for most of the way.
     im.thumbnail((THUMB_SIZE, THUMB_SIZE), Image.Resampling.BILINEAR, reducing_gap=1.0)
     rgb = _to_rgb(im)
