@@ -5,11 +5,14 @@ from __future__ import annotations
 import io
 import json
 from pathlib import Path
+from typing import Any
 
-from PIL import Image
+import pytest
+from PIL import Image, ImageFile
 
 from studio_desktop.core.groups import GroupKind, NewGroup
 from studio_desktop.core.jobs import GenerationParams, JobError, JobStatus, NewImage, NewJob
+from studio_desktop.core.library import png_pixels
 from studio_desktop.core.library.files import OutputLibrary
 from studio_desktop.core.library.imaging import read_png_text
 from studio_desktop.core.library.metadata import read_generation_info_file
@@ -167,3 +170,52 @@ def test_a_missing_cell_says_what_the_sweep_recorded_for_it(tmp_path: Path) -> N
     assert english.tobytes() != recorded.tobytes()  # another word drawn in the same cell
     assert missing_notes_of({"notes": {"failed": "失败", "x": 3}}) == {"failed": "失败"}
     assert missing_notes_of({"axes": []}) == {}  # a sweep queued before notes were recorded
+
+
+def noisy_png(seed: int) -> bytes:
+    """A cell with fine detail, as a sampler's output has (every row filter in use)."""
+    count = 96 * 64 * 3
+    pixels = bytes((i * 2654435761 + seed * 977) >> 13 & 0xFF for i in range(count))
+    buffer = io.BytesIO()
+    Image.frombytes("RGB", (96, 64), pixels).save(buffer, format="PNG", compress_level=4)
+    return buffer.getvalue()
+
+
+def finished_sweep(tmp_path: Path) -> tuple[Store, OutputLibrary]:
+    paths = DataPaths(tmp_path / "data").ensure()
+    library = OutputLibrary(paths)
+    store = Store(paths.database)
+    axes = parse_axes(["steps=10,20", "cfg=4,5"])
+    cells = expand(GenerationParams("a cat", seed=7), axes)
+    group = NewGroup("cats", kind=GroupKind.SWEEP, sweep=sweep_json(axes))
+    store.add_jobs([NewJob("txt2img", c.params) for c in cells], group=group)
+    for seed in range(4):
+        job = store.claim_next(A)
+        assert job is not None
+        saved = library.save_output(job.id, 0, noisy_png(seed))
+        image = NewImage(0, paths.stored(saved.path), None, saved.width, saved.height, saved.bytes)
+        store.complete(job.id, [image])
+    return store, library
+
+
+def test_a_grids_cells_are_decoded_by_ffmpeg_into_the_same_picture(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Pillow's PNG decoder took most of the time a grid of 1024 x 1024 cells took to make."""
+    store, library = finished_sweep(tmp_path / "fast")
+    loads: list[str | None] = []
+    load = ImageFile.ImageFile.load
+
+    def recording(im: ImageFile.ImageFile) -> Any:
+        loads.append(im.format)
+        return load(im)
+
+    monkeypatch.setattr(ImageFile.ImageFile, "load", recording)
+    (fast,) = assemble_finished(store, library)
+    assert "PNG" not in loads  # neither the cells nor the grid's thumbnail
+    monkeypatch.setattr(png_pixels, "applies", lambda data, im: False)
+    store, library = finished_sweep(tmp_path / "pillow")
+    (slow,) = assemble_finished(store, library)
+    assert "PNG" in loads
+    with Image.open(fast.path) as a, Image.open(slow.path) as b:
+        assert a.size == b.size and a.tobytes() == b.tobytes()

@@ -516,6 +516,16 @@ def check_decode_cost(im: Image.Image, what: str, *, held: int = 0) -> None:
         )
 
 
+def fast_pixels(im: Image.Image, source: bytes, *, held: int = 0) -> Image.Image:
+    """`im` (opened lazily from `source`) with its pixels decoded by FFmpeg when it is an 8-bit
+    RGB or RGBA PNG and FFmpeg's frame fits the memory budget beside the `held` bytes
+    (png_pixels: 1.7x faster than Pillow, same pixels); else `im` itself, for Pillow to decode
+    when it is used."""
+    if png_pixels.applies(source, im) and png_pixels.decode_cost(im) + held <= MAX_OUTPUT_BYTES:
+        return png_pixels.decoded(source, im) or im
+    return im
+
+
 def thumbnail_jpeg(
     im: Image.Image, *, what: str = "The image", held: int = 0, source: bytes | None = None
 ) -> bytes:
@@ -531,12 +541,8 @@ def thumbnail_jpeg(
     """
     im.draft("RGB", (THUMB_SIZE, THUMB_SIZE))  # JPEG only: decode at 1/2, 1/4, 1/8 scale
     check_decode_cost(im, what, held=held)
-    if (
-        source is not None
-        and png_pixels.applies(source, im)
-        and png_pixels.decode_cost(im) + held <= MAX_OUTPUT_BYTES
-    ):
-        im = png_pixels.decoded(source, im) or im
+    if source is not None:
+        im = fast_pixels(im, source, held=held)
     # reducing_gap=1.0 lets Pillow use reduce() (a fast integer box filter) for most of the way.
     im.thumbnail((THUMB_SIZE, THUMB_SIZE), Image.Resampling.BILINEAR, reducing_gap=1.0)
     rgb = _to_rgb(im)

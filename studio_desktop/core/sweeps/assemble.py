@@ -30,7 +30,12 @@ from studio_desktop import __version__
 from studio_desktop.core.groups import GroupProgress, sweep_outcome
 from studio_desktop.core.jobs import ImageRecord, Job, JobStatus, NewImage
 from studio_desktop.core.library.files import OutputLibrary
-from studio_desktop.core.library.imaging import OutputRejected, opened_image, read_bounded
+from studio_desktop.core.library.imaging import (
+    OutputRejected,
+    fast_pixels,
+    opened_image,
+    read_bounded,
+)
 from studio_desktop.core.store import Store
 from studio_desktop.core.sweeps.axes import (
     AXIS_NAMES,
@@ -225,7 +230,7 @@ def _tile(library: OutputLibrary, record: ImageRecord, box: tuple[int, int]) -> 
             return None
         with opened_image(data, f"The output {path.name}") as image:
             image.seek(0)
-            return fit_cell(image, box)
+            return fit_cell(fast_pixels(image, data, held=len(data)), box)
     except (OSError, OutputRejected) as exc:
         log.warning("sweep grid: cannot read %s: %s", path, exc)
         return None
