@@ -55,7 +55,8 @@ def run_one(store: Store, library: OutputLibrary, *, fail: bool = False) -> None
     store.complete(job.id, [image])
 
 
-def test_the_grid_is_made_once_per_outcome(tmp_path: Path) -> None:
+def queued_sweep(tmp_path: Path) -> tuple[Store, OutputLibrary, NewGroup]:
+    """A 2 x 2 sweep (steps 10, 20 x CFG 4, 5) queued in a new data folder."""
     paths = DataPaths(tmp_path / "data").ensure()
     library = OutputLibrary(paths)
     store = Store(paths.database)
@@ -63,6 +64,11 @@ def test_the_grid_is_made_once_per_outcome(tmp_path: Path) -> None:
     cells = expand(GenerationParams("a cat", seed=7), axes)
     group = NewGroup("cats", kind=GroupKind.SWEEP, sweep=sweep_json(axes))
     store.add_jobs([NewJob("txt2img", c.params) for c in cells], group=group)
+    return store, library, group
+
+
+def test_the_grid_is_made_once_per_outcome(tmp_path: Path) -> None:
+    store, library, group = queued_sweep(tmp_path)
     for i in range(3):
         assert assemble_finished(store, library) == []  # not finished yet
         run_one(store, library, fail=i == 1)  # cell (1, 0): steps 20, cfg 4 fails
@@ -182,13 +188,8 @@ def noisy_png(seed: int) -> bytes:
 
 
 def finished_sweep(tmp_path: Path) -> tuple[Store, OutputLibrary]:
-    paths = DataPaths(tmp_path / "data").ensure()
-    library = OutputLibrary(paths)
-    store = Store(paths.database)
-    axes = parse_axes(["steps=10,20", "cfg=4,5"])
-    cells = expand(GenerationParams("a cat", seed=7), axes)
-    group = NewGroup("cats", kind=GroupKind.SWEEP, sweep=sweep_json(axes))
-    store.add_jobs([NewJob("txt2img", c.params) for c in cells], group=group)
+    store, library, _ = queued_sweep(tmp_path)
+    paths = library.paths
     for seed in range(4):
         job = store.claim_next(A)
         assert job is not None
