@@ -208,3 +208,21 @@ def test_a_cut_download_is_refused_before_anything_is_decoded(library: OutputLib
     data = png(noisy("RGB", (64, 64)), compress_level=4)
     with pytest.raises(OutputRejected, match="damaged"):
         library.save_output(JOB, 0, data[: len(data) * 2 // 3])
+
+
+def test_a_png_whose_pixel_data_stops_early_inside_right_crcs_is_kept(
+    library: OutputLibrary,
+) -> None:
+    """Only a broken encoder writes this (a cut download fails the CRC and IEND checks first):
+    Pillow refused it as truncated; FFmpeg decodes the rows there are, and the output is kept
+    rather than lost (the behaviour png_pixels.py documents)."""
+    data = png(noisy("RGB", (64, 64)), compress_level=4)
+    parts = chunks(data)
+    stream = b"".join(body for ctype, body in parts if ctype == b"IDAT")
+    head = [(ctype, body) for ctype, body in parts if ctype not in (b"IDAT", b"IEND")]
+    broken = assembled([*head, (b"IDAT", stream[: len(stream) // 2]), (b"IEND", b"")])
+    with Image.open(io.BytesIO(broken)) as im, pytest.raises(OSError, match="truncated"):
+        im.load()
+    saved = library.save_output(JOB, 0, broken)
+    assert saved.path.read_bytes() == broken
+    assert saved.thumb_path is not None and saved.thumb_path.is_file()
