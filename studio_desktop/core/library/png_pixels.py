@@ -29,7 +29,8 @@ from PIL import Image
 BYTES_PER_PIXEL: Final = {"RGB": 7.5, "RGBA": 8.5}
 
 _IHDR: Final = struct.Struct(">4sIIBBBBB")  # type, width, height, depth, colour type, ...
-_FORMATS: Final = {("RGB", 2): "rgb24", ("RGBA", 6): "rgba"}  # (Pillow mode, colour type)
+_COLOUR_TYPES: Final = {"RGB": 2, "RGBA": 6}  # Pillow's mode -> the PNG colour type it reads
+_FRAME_FORMATS: Final = {"RGB": "rgb24", "RGBA": "rgba"}  # ... and the frame FFmpeg makes of it
 
 
 def applies(data: bytes, im: Image.Image) -> bool:
@@ -39,7 +40,7 @@ def applies(data: bytes, im: Image.Image) -> bool:
     if len(data) < 8 + 4 + _IHDR.size:
         return False
     ctype, _, _, depth, colour, *_ = _IHDR.unpack_from(data, 8 + 4)
-    return ctype == b"IHDR" and depth == 8 and (im.mode, colour) in _FORMATS
+    return bool(ctype == b"IHDR" and depth == 8 and _COLOUR_TYPES.get(im.mode) == colour)
 
 
 def decode_cost(im: Image.Image) -> int:
@@ -59,11 +60,10 @@ def decoded(data: bytes, im: Image.Image) -> Image.Image | None:
         frames = codec.decode(av.Packet(data))
     except (av.FFmpegError, ValueError, MemoryError):
         return None
-    expected = _FORMATS.get((im.mode, 2 if im.mode == "RGB" else 6))
     if len(frames) != 1:
         return None
     frame = frames[0]
-    if frame.format.name != expected or (frame.width, frame.height) != im.size:
+    if frame.format.name != _FRAME_FORMATS[im.mode] or (frame.width, frame.height) != im.size:
         return None
     plane = frame.planes[0]
     # RGBA maps FFmpeg's buffer without a copy (the image keeps the plane alive); RGB is copied
