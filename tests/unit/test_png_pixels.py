@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import struct
+import sys
 import zlib
 from pathlib import Path
 from typing import Any
@@ -226,3 +227,16 @@ def test_a_png_whose_pixel_data_stops_early_inside_right_crcs_is_kept(
     saved = library.save_output(JOB, 0, broken)
     assert saved.path.read_bytes() == broken
     assert saved.thumb_path is not None and saved.thumb_path.is_file()
+
+
+def test_without_pyav_a_png_output_still_gets_its_thumbnail(
+    library: OutputLibrary,
+    monkeypatch: pytest.MonkeyPatch,
+    pillow_loads: list[tuple[str | None, tuple[int, int]]],
+) -> None:
+    """PyAV is there for video: a build or install without it must not cost images anything."""
+    monkeypatch.setitem(sys.modules, "av", None)  # `import av` raises ImportError
+    data = png(noisy("RGB", (48, 40)), compress_level=4)
+    saved = library.save_output(JOB, 0, data)
+    assert saved.thumb_path is not None and saved.thumb_path.is_file()
+    assert ("PNG", (48, 40)) in pillow_loads

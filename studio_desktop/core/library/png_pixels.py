@@ -52,8 +52,10 @@ def decoded(data: bytes, im: Image.Image) -> Image.Image | None:
     """`im`'s pixels as a new Pillow image decoded by FFmpeg, or None when FFmpeg refuses the
     file or gives something else than `im` promises (the caller decodes `im` with Pillow).
     Call only when `applies`."""
-    import av
-
+    try:
+        import av
+    except ImportError:  # PyAV broken or left out of a build: images still get thumbnails
+        return None
     try:
         codec = av.CodecContext.create("png", "r")
         codec.thread_count = 1  # slice threads for one picture cost more CPU than they save
