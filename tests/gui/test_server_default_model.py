@@ -276,26 +276,26 @@ def test_the_file_the_default_model_was_is_named_in_chinese(
     simplified_chinese: None,
 ) -> None:
     services = Services(ctx, make_pool(), Settings())
-    job = db(ctx).add_job(NewJob("txt2img", GenerationParams(prompt="x", model="")))
-    assert db(ctx).claim_next("http://127.0.0.1:1") is not None
-    sent = db(ctx).mark_sent(
-        job.id,
-        {"4": {"class_type": "CheckpointLoaderSimple", "inputs": {"ckpt_name": "a.safetensors"}}},
-    )
+    sent = sent_on_the_servers_default(ctx)
     details = JobDetails(thumbnails, default_model_used=services.default_model_used)
     qtbot.addWidget(details)
     details.show_job(sent)
     assert "a.safetensors（服务器默认模型）" in details_text(details)
 
 
-def add_default_model_image(ctx: AppContext) -> None:
-    """An image of a job on the server's default model that the server ran with a.safetensors."""
+def sent_on_the_servers_default(ctx: AppContext) -> Job:
+    """A job on the server's default model, sent with a graph whose loader names a.safetensors."""
     params = GenerationParams(prompt="x", model=SERVER_DEFAULT_MODEL)
     job = db(ctx).add_job(NewJob("txt2img", params))
     assert db(ctx).claim_next("http://127.0.0.1:1") is not None
     loader = {"class_type": "CheckpointLoaderSimple", "inputs": {"ckpt_name": "a.safetensors"}}
-    db(ctx).mark_sent(job.id, {"4": loader})
-    metadata = {"studio": {"job_id": job.id, "params": params.to_dict()}}
+    return db(ctx).mark_sent(job.id, {"4": loader})
+
+
+def add_default_model_image(ctx: AppContext) -> None:
+    """An image of a job on the server's default model that the server ran with a.safetensors."""
+    job = sent_on_the_servers_default(ctx)
+    metadata = {"studio": {"job_id": job.id, "params": job.params.to_dict()}}
     db(ctx).complete(job.id, [NewImage(0, "outputs/x.png", None, 64, 64, 10, "image", metadata)])
 
 
