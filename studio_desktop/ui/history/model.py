@@ -135,7 +135,8 @@ class Words:
         used = self.model_used(job)
         if used is None:
             return ""
-        return fill(self.default_model, {"model": fmt.model_label(used)}, fmt.model_label(used))
+        label = fmt.model_label(used)
+        return fill(self.default_model, {"model": label}, label)
 
 
 def cell_texts(job: Job, words: Words) -> Texts:
