@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PIL import Image, ImageFile, PngImagePlugin
+from PIL import Image, PngImagePlugin
 
 from studio_desktop.core.library import files, imaging
 from studio_desktop.core.library.files import (
@@ -31,6 +31,7 @@ from studio_desktop.core.library.files import (
     strip_png_text,
 )
 from studio_desktop.core.paths import DataPaths
+from tests.unit.conftest import Decoded
 
 JOB = "3f2b8c1e-0d4a-4e8b-9c1f-2a6d7e8f9a0b"
 
@@ -257,29 +258,19 @@ def test_damaged_png_is_rejected(library: OutputLibrary, paths: DataPaths) -> No
 
 
 def test_decompression_bomb_is_rejected_before_decoding(
-    library: OutputLibrary, paths: DataPaths, monkeypatch: pytest.MonkeyPatch
+    library: OutputLibrary, paths: DataPaths, pillow_loads: Decoded
 ) -> None:
     bomb = with_ihdr_size(png_bytes((1, 1)), 40000, 40000)
     assert len(bomb) < 200
-    # Pixels are only allocated when Pillow loads an image; record every load rather than time
-    # the call, which a busy machine makes slow either way.
-    decoded: list[tuple[int, int]] = []
-    load = ImageFile.ImageFile.load
-
-    def recording_load(im: ImageFile.ImageFile) -> Any:
-        decoded.append(im.size)
-        return load(im)
-
-    monkeypatch.setattr(ImageFile.ImageFile, "load", recording_load)
     with pytest.raises(OutputRejected, match=r"40000x40000 pixels.*268-megapixel limit"):
         library.save_output(JOB, 0, bomb)
-    assert decoded == []  # rejected from the header: no 4.8 GB allocation happened
+    assert pillow_loads == []  # rejected from the header: no 4.8 GB allocation happened
     assert not any(p.is_file() for p in paths.outputs.rglob("*"))
 
     # The spy does see the loads of an image that is kept (a grey one: Pillow decodes those;
     # FFmpeg decodes RGB, png_pixels.py).
     library.save_output(JOB, 0, png_bytes((8, 8), mode="L"))
-    assert (8, 8) in decoded
+    assert (8, 8) in [size for _, size in pillow_loads]
 
 
 @pytest.mark.parametrize("side", [40000, 20000])  # past Pillow's error line; in its warning band

@@ -6,17 +6,18 @@ from __future__ import annotations
 import io
 import struct
 import sys
-import zlib
 from pathlib import Path
 from typing import Any
 
 import pytest
-from PIL import Image, ImageFile
+from PIL import Image
 
 from studio_desktop.core.library import imaging, png_pixels
 from studio_desktop.core.library.files import OutputLibrary, OutputRejected
 from studio_desktop.core.library.imaging import opened_image, thumbnail_jpeg
 from studio_desktop.core.paths import DataPaths
+from tests.unit.conftest import Decoded
+from tests.unit.test_png_pieces import make_chunk
 
 JOB = "3f2b8c1e-0d4a-4e8b-9c1f-2a6d7e8f9a0b"
 
@@ -50,25 +51,7 @@ def chunks(data: bytes) -> list[tuple[bytes, bytes]]:
 
 def assembled(parts: list[tuple[bytes, bytes]]) -> bytes:
     """A PNG of these chunks, every CRC right."""
-    out = bytearray(imaging.PNG_SIGNATURE)
-    for ctype, body in parts:
-        crc = zlib.crc32(ctype + body) & 0xFFFFFFFF
-        out += struct.pack(">I", len(body)) + ctype + body + struct.pack(">I", crc)
-    return bytes(out)
-
-
-@pytest.fixture
-def pillow_loads(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str | None, tuple[int, int]]]:
-    """Every picture Pillow decodes itself (format, size)."""
-    loads: list[tuple[str | None, tuple[int, int]]] = []
-    load = ImageFile.ImageFile.load
-
-    def recording(im: ImageFile.ImageFile) -> Any:
-        loads.append((im.format, im.size))
-        return load(im)
-
-    monkeypatch.setattr(ImageFile.ImageFile, "load", recording)
-    return loads
+    return imaging.PNG_SIGNATURE + b"".join(make_chunk(ctype, body) for ctype, body in parts)
 
 
 @pytest.fixture
@@ -121,7 +104,7 @@ def test_the_thumbnail_of_a_truecolour_png_is_the_one_pillow_makes(mode: str) ->
 
 
 def test_saving_a_comfyui_png_output_does_not_decode_it_with_pillow(
-    library: OutputLibrary, pillow_loads: list[tuple[str | None, tuple[int, int]]]
+    library: OutputLibrary, pillow_loads: Decoded
 ) -> None:
     """Pillow's PNG decoder took 28 of the 30 ms a 1024 x 1024 output's thumbnail cost."""
     data = png(noisy("RGB", (96, 80)), compress_level=4)
@@ -159,9 +142,7 @@ def animated_png() -> bytes:
     ],
     ids=["palette", "grey", "grey-alpha", "16-bit", "tRNS colour key", "animated"],
 )
-def test_other_pngs_are_decoded_by_pillow_as_before(
-    make: Any, pillow_loads: list[tuple[str | None, tuple[int, int]]]
-) -> None:
+def test_other_pngs_are_decoded_by_pillow_as_before(make: Any, pillow_loads: Decoded) -> None:
     data = make()
     with opened_image(data, "x") as im:
         assert not png_pixels.applies(data, im)
@@ -173,7 +154,7 @@ def test_other_pngs_are_decoded_by_pillow_as_before(
 
 
 def test_a_png_too_large_for_ffmpegs_budget_is_decoded_by_pillow(
-    pillow_loads: list[tuple[str | None, tuple[int, int]]],
+    pillow_loads: Decoded,
 ) -> None:
     """FFmpeg's frame and Pillow's copy of an RGB picture take 7.5 bytes a pixel, Pillow alone
     4.5: a picture between the two, with what the caller holds, is still thumbnailed."""
@@ -232,7 +213,7 @@ def test_a_png_whose_pixel_data_stops_early_inside_right_crcs_is_kept(
 def test_without_pyav_a_png_output_still_gets_its_thumbnail(
     library: OutputLibrary,
     monkeypatch: pytest.MonkeyPatch,
-    pillow_loads: list[tuple[str | None, tuple[int, int]]],
+    pillow_loads: Decoded,
 ) -> None:
     """PyAV is there for video: a build or install without it must not cost images anything."""
     monkeypatch.setitem(sys.modules, "av", None)  # `import av` raises ImportError

@@ -5,10 +5,9 @@ from __future__ import annotations
 import io
 import json
 from pathlib import Path
-from typing import Any
 
 import pytest
-from PIL import Image, ImageFile
+from PIL import Image
 
 from studio_desktop.core.groups import GroupKind, NewGroup
 from studio_desktop.core.jobs import GenerationParams, JobError, JobStatus, NewImage, NewJob
@@ -28,6 +27,7 @@ from studio_desktop.core.sweeps.axes import (
     sweep_json,
 )
 from studio_desktop.core.sweeps.grid import fit_cell
+from tests.unit.conftest import Decoded
 
 A = "http://a:8188"
 
@@ -200,23 +200,17 @@ def finished_sweep(tmp_path: Path) -> tuple[Store, OutputLibrary]:
 
 
 def test_a_grids_cells_are_decoded_by_ffmpeg_into_the_same_picture(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, pillow_loads: Decoded
 ) -> None:
     """Pillow's PNG decoder took most of the time a grid of 1024 x 1024 cells took to make."""
     store, library = finished_sweep(tmp_path / "fast")
-    loads: list[str | None] = []
-    load = ImageFile.ImageFile.load
-
-    def recording(im: ImageFile.ImageFile) -> Any:
-        loads.append(im.format)
-        return load(im)
-
-    monkeypatch.setattr(ImageFile.ImageFile, "load", recording)
+    pillow_loads.clear()  # the cells' own saves before the grid
     (fast,) = assemble_finished(store, library)
+    loads = [format for format, _ in pillow_loads]
     assert "PNG" not in loads  # neither the cells nor the grid's thumbnail
     monkeypatch.setattr(png_pixels, "applies", lambda data, im: False)
     store, library = finished_sweep(tmp_path / "pillow")
     (slow,) = assemble_finished(store, library)
-    assert "PNG" in loads
+    assert "PNG" in [format for format, _ in pillow_loads]
     with Image.open(fast.path) as a, Image.open(slow.path) as b:
         assert a.size == b.size and a.tobytes() == b.tobytes()
