@@ -11,8 +11,9 @@ process, on the same PNG bytes:
   png_pixels.py), in a loop on the same bytes.
 The library's image work is also timed where it runs during the batches (the CPU time of the
 threads inside files._inspect_image: the header checks, verify, decode and thumbnail of every
-output). In the pipeline it cost 0.2-1.6 ms more per photo than in the loop (measured 17.1-18.5
-against 16.6-16.9 ms: another thread and the fake's process share the two cores and caches).
+output). In the pipeline it cost 0.3-1.9 ms more per photo than in the loop (medians of runs:
+17.0-18.5 against 16.6-16.8 ms; another thread and the fake's process share the two cores and
+their caches).
 fixed_ms_per_job is the client minus that in-situ image work: everything but the image work.
 The client minus the loop's figure is printed beside it (fixed_vs_loop_ms_*). Against the
 Pillow floor it would be negative for photos, since FFmpeg decodes them faster.
@@ -20,12 +21,14 @@ Pillow floor it would be negative for photos, since FFmpeg decodes them faster.
 Two looks: "photo" (the realistic case: ~1.5 MiB PNGs at ComfyUI's compression level, decoding
 dominates) and "gradient" (a few KiB: what is left is almost all fixed cost).
 
-    python -m bench.overhead [--small 10] [--large 40] [--pairs 3] [--size 1024]
+    python -m bench.overhead [--small 10] [--large 40] [--pairs 5] [--size 1024]
 
 The floor is measured again right before each pair of batches, and fixed_ms_per_job and
 total_vs_floor are medians of the per-pair figures: on a shared VM the host's speed drifts
 within minutes (the photo floor measured 34.9 to 38.5 ms before the pairs of one run), and a
-floor measured once, before all pairs, moved the difference with it.
+floor measured once, before all pairs, moved the difference with it. Five pairs: the client's
+figure moves by +-1 ms between pairs (photo: 20.4-24.2 ms in one session), and a median of
+three let one slow stretch of the host decide a run.
 
 Ends with `name: value` lines: fixed_ms_per_job (client minus the library's image work as it ran
 in the batches, photo look, median of the pairs), total_vs_floor (client / Pillow floor, photo
@@ -156,7 +159,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--small", type=int, default=10)
     parser.add_argument("--large", type=int, default=40)
-    parser.add_argument("--pairs", type=int, default=3, help="pairs of batches; median is used")
+    parser.add_argument("--pairs", type=int, default=5, help="pairs of batches; median is used")
     parser.add_argument("--size", type=int, default=1024)
     args = parser.parse_args()
     size = args.size
