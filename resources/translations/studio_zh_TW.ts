@@ -77,7 +77,7 @@
 <context>
     <name>CompareCanvas</name>
     <message>
-        <location filename="../../studio_desktop/ui/gallery/compare.py" line="+348"/>
+        <location filename="../../studio_desktop/ui/gallery/compare.py" line="+351"/>
         <source>The image file is missing or unreadable.</source>
         <translation>圖片檔案遺失或無法讀取。</translation>
     </message>
@@ -90,7 +90,7 @@
 <context>
     <name>CompareDialog</name>
     <message>
-        <location line="+93"/>
+        <location line="+100"/>
         <source>Compare images</source>
         <translation>比較圖片</translation>
     </message>
@@ -1421,6 +1421,34 @@
     </message>
 </context>
 <context>
+    <name>DynamicPromptTexts</name>
+    <message>
+        <location filename="../../studio_desktop/ui/dynamic_prompt_texts.py" line="+26"/>
+        <source>Prompt as typed</source>
+        <translation>輸入的提示詞</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Negative as typed</source>
+        <translation>輸入的負面提示詞</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Variations</source>
+        <translation>變化方式</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Every combination</source>
+        <translation>所有組合</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>One pick per job</source>
+        <translation>每個任務隨機選一個</translation>
+    </message>
+</context>
+<context>
     <name>FilterBar</name>
     <message>
         <location filename="../../studio_desktop/ui/gallery/filter_bar.py" line="+67"/>
@@ -2364,22 +2392,25 @@
         <translation>排程器</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../studio_desktop/ui/graph_option_texts.py" line="+28"/>
+        <location filename="../../studio_desktop/core/fields.py" line="+1"/>
         <source>VAE</source>
         <translation>VAE</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../studio_desktop/core/fields.py" line="+1"/>
         <source>CLIP skip</source>
         <translation>CLIP 略過層</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-2"/>
+        <location filename="../../studio_desktop/core/fields.py" line="+1"/>
         <source>LoRAs</source>
         <translation>LoRA</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../studio_desktop/core/fields.py" line="+1"/>
         <source>Size</source>
         <translation>尺寸</translation>
     </message>
@@ -2570,6 +2601,7 @@
     </message>
     <message>
         <location line="+10"/>
+        <location filename="../../studio_desktop/ui/graph_option_texts.py" line="+3"/>
         <source>Hires fix</source>
         <translation>高解析修復</translation>
     </message>
@@ -2590,6 +2622,7 @@
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../studio_desktop/ui/graph_option_texts.py" line="+30"/>
         <source>Latent (no model)</source>
         <translation>Latent（不用模型）</translation>
     </message>
@@ -2906,6 +2939,29 @@
     </message>
 </context>
 <context>
+    <name>GraphOptionTexts</name>
+    <message>
+        <location filename="../../studio_desktop/ui/graph_option_texts.py" line="-11"/>
+        <source>{name} ({strength})</source>
+        <translation>{name}（{strength}）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{name} ({strength}, CLIP {clip})</source>
+        <translation>{name}（{strength}，CLIP {clip}）</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>×{scale} with {upscaler}, denoise {denoise}, {steps} steps</source>
+        <translation>×{scale}，{upscaler}，降噪 {denoise}，{steps} 步</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>×{scale} with {upscaler}, denoise {denoise}, as many steps as the first pass</source>
+        <translation>×{scale}，{upscaler}，降噪 {denoise}，步數與第一次相同</translation>
+    </message>
+</context>
+<context>
     <name>GroupRows</name>
     <message>
         <location filename="../../studio_desktop/ui/queue/groups.py" line="+99"/>
@@ -3053,7 +3109,7 @@
 <context>
     <name>HistoryModel</name>
     <message>
-        <location filename="../../studio_desktop/ui/history/model.py" line="+396"/>
+        <location filename="../../studio_desktop/ui/history/model.py" line="+397"/>
         <source>Time the server spent running the job, without its wait in the server&apos;s queue (the details show queued, sampling and total apart)</source>
         <translation>伺服器執行此任務所花的時間，不含在伺服器佇列中等待的時間（詳細資訊會分別列出排隊、取樣和總計時間）</translation>
     </message>
@@ -3108,18 +3164,18 @@
         <translation>輸出</translation>
     </message>
     <message>
-        <location line="-288"/>
-        <location line="+337"/>
+        <location line="-289"/>
+        <location line="+338"/>
         <source>(no prompt)</source>
         <translation>（無提示詞）</translation>
     </message>
     <message>
-        <location line="-335"/>
+        <location line="-336"/>
         <source>{model} (default)</source>
         <translation>{model}（預設）</translation>
     </message>
     <message>
-        <location line="+326"/>
+        <location line="+327"/>
         <source>{arrow} {done} of {total} done · {prompt}</source>
         <translation>{arrow} 已完成 {done}/{total} · {prompt}</translation>
     </message>
@@ -3347,7 +3403,7 @@
 <context>
     <name>ImageViewer</name>
     <message>
-        <location filename="../../studio_desktop/ui/gallery/viewer.py" line="+289"/>
+        <location filename="../../studio_desktop/ui/gallery/viewer.py" line="+291"/>
         <source>Image viewer</source>
         <translation>圖片檢視器</translation>
     </message>
@@ -3522,7 +3578,7 @@
         <translation>降噪</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+14"/>
         <source>{field} ({axis})</source>
         <translation>{field}（{axis} 軸）</translation>
     </message>
@@ -3891,7 +3947,7 @@ The file is missing</source>
 <context>
     <name>JobDetails</name>
     <message>
-        <location filename="../../studio_desktop/ui/history/details.py" line="+231"/>
+        <location filename="../../studio_desktop/ui/history/details.py" line="+234"/>
         <source>No job selected</source>
         <translation>未選取任務</translation>
     </message>
@@ -3996,12 +4052,12 @@ The file is missing</source>
         <translation>此任務沒有產生輸出。</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>Sweep cell</source>
         <translation>掃描格子</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+24"/>
         <source>Template</source>
         <translation>範本</translation>
     </message>
@@ -4011,7 +4067,7 @@ The file is missing</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location line="-203"/>
+        <location line="-206"/>
         <source>Workflow</source>
         <translation>工作流程</translation>
     </message>
@@ -4021,7 +4077,7 @@ The file is missing</source>
         <translation>儲存或複製此任務的工作流程：UI 格式可在 ComfyUI 中開啟，API 格式是送到伺服器的確切節點圖</translation>
     </message>
     <message>
-        <location line="+203"/>
+        <location line="+206"/>
         <source>Size</source>
         <translation>尺寸</translation>
     </message>
@@ -4061,7 +4117,7 @@ The file is missing</source>
         <translation>降噪</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>Server</source>
         <translation>伺服器</translation>
     </message>
@@ -4071,8 +4127,8 @@ The file is missing</source>
         <translation>任意</translation>
     </message>
     <message>
-        <location line="-228"/>
-        <location line="+229"/>
+        <location line="-233"/>
+        <location line="+234"/>
         <source>Attempts</source>
         <translation>嘗試次數</translation>
     </message>
@@ -5025,7 +5081,7 @@ Choose another folder.</source>
 <context>
     <name>ParametersPanel</name>
     <message>
-        <location filename="../../studio_desktop/ui/gallery/compare.py" line="-210"/>
+        <location filename="../../studio_desktop/ui/gallery/compare.py" line="-217"/>
         <source>Parameter</source>
         <translation>參數</translation>
     </message>
@@ -5105,7 +5161,7 @@ Choose another folder.</source>
         <translation>伺服器</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+16"/>
         <source>(not recorded)</source>
         <translation>（未記錄）</translation>
     </message>
@@ -5118,7 +5174,7 @@ Choose another folder.</source>
 <context>
     <name>ParametersText</name>
     <message>
-        <location filename="../../studio_desktop/ui/gallery/parameters_text.py" line="+19"/>
+        <location filename="../../studio_desktop/ui/gallery/parameters_text.py" line="+21"/>
         <source>Prompt</source>
         <translation>提示詞</translation>
     </message>
@@ -6566,7 +6622,7 @@ Start ComfyUI (python main.py), or add or fix the server in Settings.</source>
 <context>
     <name>_Thumbnails</name>
     <message>
-        <location filename="../../studio_desktop/ui/history/details.py" line="-404"/>
+        <location filename="../../studio_desktop/ui/history/details.py" line="-409"/>
         <source>Right-click to use it as a source image or compare it; drag it out</source>
         <translation>按右鍵可將其用作來源圖片或進行比較；也可將其拖出</translation>
     </message>

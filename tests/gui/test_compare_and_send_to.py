@@ -24,6 +24,8 @@ from studio_desktop.core.jobs import (
     NewImage,
     NewJob,
 )
+from studio_desktop.core.prompts.dynamic import Mode
+from studio_desktop.core.prompts.jobs import job_params
 from studio_desktop.core.settings import load_settings
 from studio_desktop.ui import send_to
 from studio_desktop.ui.gallery.compare import (
@@ -31,6 +33,7 @@ from studio_desktop.ui.gallery.compare import (
     CompareDialog,
     CompareMode,
     DiffersRole,
+    ParametersPanel,
 )
 from studio_desktop.ui.gallery.compare_params import compare_rows, describe, value_text
 from studio_desktop.ui.main_window import MainWindow
@@ -38,6 +41,7 @@ from studio_desktop.ui.services import Services
 from studio_desktop.workers import WorkerPool
 from tests.gui import test_gallery
 from tests.gui.conftest import db
+from tests.gui.graph_options_shown import SHOWN, WITH_GRAPH_OPTIONS
 from tests.gui.test_gallery import (
     WAIT_MS,
     action,
@@ -156,6 +160,57 @@ def test_parameter_rows_mark_only_what_differs_between_two_known_sides() -> None
     assert value_text([{"name": "detail.safetensors", "strength": 0.8}]) == (
         '[{"name": "detail.safetensors", "strength": 0.8}]'
     )
+
+
+def panel_texts(panel: ParametersPanel) -> dict[str, tuple[str, str]]:
+    """Each row's label with the texts of its two sides, as the user reads them."""
+    shown = {}
+    for n in range(panel.topLevelItemCount()):
+        item = panel.topLevelItem(n)
+        assert item is not None
+        shown[item.text(0)] = (item.text(1), item.text(2))
+    return shown
+
+
+def test_the_parameters_panel_shows_a_dynamic_prompt_as_typed_and_settings_by_name(
+    qtbot: QtBot,
+) -> None:
+    """Compare listed a dynamic prompt's source as raw JSON under the key "dynamic_prompt", and
+    a template's own setting under its key ("scale_by")."""
+    typed = GenerationParams(prompt="a {fox|cat}", extra={"scale_by": 2})
+    a = describe(job_params(typed, [1])[0], None)
+    b = describe(job_params(typed, [2], mode=Mode.COMBINATORIAL)[0], None)
+    panel = ParametersPanel()
+    qtbot.addWidget(panel)
+    panel.show_rows(compare_rows(a, b))
+    shown = panel_texts(panel)
+    assert shown["Prompt as typed"] == ("a {fox|cat}", "a {fox|cat}")
+    assert shown["Variations"] == ("One pick per job", "Every combination")
+    assert "Negative as typed" not in shown  # none was typed
+    assert shown["Scale by"] == ("2", "2")
+    assert not any("{" in text and '"' in text for pair in shown.values() for text in pair)
+    assert "dynamic_prompt" not in shown and "Dynamic prompt" not in shown
+    panel.show_rows(compare_rows(describe(GenerationParams("a fox"), None), a))
+    assert panel_texts(panel)["Variations"] == ("", "One pick per job")  # typed as it ran
+
+
+def test_compare_shows_graph_options_in_words_and_no_null_or_empty_list(qtbot: QtBot) -> None:
+    """What the user saw: "LoRAs []", "VAE null", "CLIP skip null", "Hires null" for a picture
+    made without them, and JSON for one made with them."""
+    panel = ParametersPanel()
+    qtbot.addWidget(panel)
+    panel.show_rows(
+        compare_rows(describe(WITH_GRAPH_OPTIONS, None), describe(GenerationParams("a fox"), None))
+    )
+    shown = {}
+    for n in range(panel.topLevelItemCount()):
+        item = panel.topLevelItem(n)
+        assert item is not None
+        shown[item.text(0)] = (item.text(1), item.text(2))
+    for name, text in SHOWN.items():
+        assert shown[name] == (text, "")
+    assert set(panel.differing()) >= {"loras", "vae", "clip_skip", "hires"}
+    assert not any(t in ("null", "[]") for pair in shown.values() for t in pair)
 
 
 def test_compare_two_selected_images_highlights_the_parameters_that_differ(

@@ -65,9 +65,11 @@ def add_image(
     kind: str = "image",
     model: str = "base.safetensors",
     colour: tuple[int, int, int] = (200, 80, 40),
+    params: GenerationParams | None = None,
 ) -> ImageRecord:
-    """Queue, claim and complete a job with one real output saved through the library."""
-    params = GenerationParams(prompt=prompt, model=model, seed=7)
+    """Queue, claim and complete a job with one real output saved through the library
+    (`params`: the job's, instead of `prompt` and `model` with seed 7)."""
+    params = params or GenerationParams(prompt=prompt, model=model, seed=7)
     job = db(ctx).add_job(NewJob("txt2img", params))
     claimed = db(ctx).claim_next("http://127.0.0.1:1")
     assert claimed is not None and claimed.id == job.id

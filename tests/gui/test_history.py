@@ -9,7 +9,7 @@ import io
 import re
 import threading
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +30,8 @@ from studio_desktop.core.jobs import (
     NewImage,
     NewJob,
 )
+from studio_desktop.core.prompts.dynamic import Mode
+from studio_desktop.core.prompts.jobs import job_params
 from studio_desktop.core.settings import Settings
 from studio_desktop.core.store import WrongThread
 from studio_desktop.core.store.filters import ALL_JOBS, JobFilter, Page
@@ -45,6 +47,7 @@ from studio_desktop.workers.read_view import ReadView
 from studio_desktop.workers.tasks import Tasks
 from tests.fakes.comfy_server import FakeComfyServer
 from tests.gui.conftest import PoolFactory, db
+from tests.gui.graph_options_shown import SHOWN, WITH_GRAPH_OPTIONS
 from tests.gui.menus import menus_of, right_click_times
 
 WAIT_MS = 20_000
@@ -1009,15 +1012,84 @@ def test_a_command_chosen_in_the_row_menu_runs_although_the_menu_goes_away(
     qtbot.waitUntil(lambda: menus_of(tab) == before, timeout=WAIT_MS)
 
 
+def parameters_shown(
+    ctx: AppContext, open_history: OpenHistory, pool: WorkerPool, params: GenerationParams
+) -> str:
+    """The details pane's parameters (HTML, entities resolved) of a new job with `params`."""
+    job = db(ctx).add_job(NewJob("txt2img", params))
+    history = open_history(pool)
+    assert history.tab.select_job(job.id)
+    history.settle()
+    return html.unescape(history.tab.details.parameters.text())
+
+
 def test_the_details_name_a_templates_setting_and_a_sweep_cell_as_words_not_keys(
     ctx: AppContext, idle_pool: WorkerPool, open_history: OpenHistory
 ) -> None:
     params = GenerationParams(prompt="a fox", extra={"scale_by": 2, "sweep_cell": [2, 1, 0]})
-    job = db(ctx).add_job(NewJob("txt2img", params))
-    history = open_history(idle_pool)
-    assert history.tab.select_job(job.id)
-    history.settle()
-    shown = html.unescape(history.tab.details.parameters.text())
+    shown = parameters_shown(ctx, open_history, idle_pool, params)
     assert "Scale by" in shown and "scale_by" not in shown
     assert "Sweep cell" in shown and "sweep_cell" not in shown
     assert "X 3 · Y 2<" in shown  # counted from 1, as the grid reads; no Z in a 2-axis sweep
+
+
+@pytest.mark.parametrize(
+    ("mode", "variations"),
+    [(Mode.RANDOM, "One pick per job"), (Mode.COMBINATORIAL, "Every combination")],
+)
+def test_the_details_show_a_dynamic_prompt_as_typed_not_as_json(
+    ctx: AppContext,
+    idle_pool: WorkerPool,
+    open_history: OpenHistory,
+    mode: Mode,
+    variations: str,
+) -> None:
+    """A job queued from "a {fox|cat} in snow" listed its source as raw JSON under an English
+    key ('Dynamic prompt {"prompt": "a {fox|cat} in snow", "negative": "", "mode": "random"}'),
+    in Chinese too."""
+    typed = GenerationParams(prompt="a {fox|cat} in snow", negative="{blurry|dark}")
+    params = job_params(typed, [7], mode=mode)[0]
+    shown = parameters_shown(ctx, open_history, idle_pool, params)
+    assert "Prompt as typed" in shown and "a {fox|cat} in snow" in shown
+    assert "Negative as typed" in shown and "{blurry|dark}" in shown
+    assert f"Variations</td><td>{variations}<" in shown
+    assert '"prompt"' not in shown and "Dynamic prompt" not in shown
+
+
+def test_the_details_leave_out_an_empty_negative_as_typed(
+    ctx: AppContext, idle_pool: WorkerPool, open_history: OpenHistory
+) -> None:
+    params = job_params(GenerationParams(prompt="a {fox|cat}"), [7])[0]
+    shown = parameters_shown(ctx, open_history, idle_pool, params)
+    assert "a {fox|cat}" in shown and "Negative as typed" not in shown
+
+
+def test_the_details_list_the_loras_vae_clip_skip_and_hires_fix_a_job_used(
+    ctx: AppContext, idle_pool: WorkerPool, open_history: OpenHistory
+) -> None:
+    """What the user saw: a picture made with two LoRAs and a hires pass showed neither in
+    its details; only Compare listed them, as JSON."""
+    job = db(ctx).add_job(NewJob("txt2img", WITH_GRAPH_OPTIONS))
+    plain = add_job(ctx, "a plain fox")
+    history = open_history(idle_pool)
+    details = history.tab.details
+    assert history.tab.select_job(job.id)
+    history.settle()
+    shown = html.unescape(details.parameters.text())
+    for name, text in SHOWN.items():
+        assert f"{name}</td><td>{text}<" in shown
+    assert "switched-off" not in shown
+    assert history.tab.select_job(plain.id)
+    history.settle()
+    shown = html.unescape(details.parameters.text())
+    assert not any(f"{name}</td>" in shown for name in SHOWN)
+
+
+def test_the_dynamic_prompt_and_graph_options_read_in_chinese(
+    ctx: AppContext, idle_pool: WorkerPool, open_history: OpenHistory, simplified_chinese: None
+) -> None:
+    params = job_params(replace(WITH_GRAPH_OPTIONS, prompt="a {fox|cat}"), [7])[0]
+    shown = parameters_shown(ctx, open_history, idle_pool, params)
+    for words in ("输入的提示词", "每个任务随机选一个", "高清修复", "降噪 0.45", "CLIP 跳过层"):
+        assert words in shown
+    assert "Prompt as typed" not in shown and "Hires fix" not in shown

@@ -15,12 +15,21 @@ from pytestqt.qtbot import QtBot
 from studio_desktop.core.context import AppContext
 from studio_desktop.core.jobs import GenerationParams, NewImage, NewJob
 from studio_desktop.ui.gallery.detail_text import ElidedPath, WrappedText
+from studio_desktop.ui.gallery.parameters_text import parameters_text
 from studio_desktop.ui.gallery.tag_editor import TagEditor
 from studio_desktop.ui.gallery.viewer import ImageViewer
 from studio_desktop.ui.thumbnails import ThumbnailLoader
 from studio_desktop.workers import WorkerPool
 from tests.gui.conftest import db
-from tests.gui.test_gallery import WAIT_MS, Gallery, add_images, open_gallery, select_rows
+from tests.gui.graph_options_shown import SHOWN, WITH_GRAPH_OPTIONS
+from tests.gui.test_gallery import (
+    WAIT_MS,
+    Gallery,
+    add_image,
+    add_images,
+    open_gallery,
+    select_rows,
+)
 
 
 @pytest.fixture
@@ -172,3 +181,25 @@ def test_the_parameters_panel_never_scrolls_sideways(
         viewer.close()
     finally:
         gallery.tab.shutdown()
+
+
+def test_the_viewer_lists_the_loras_vae_clip_skip_and_hires_fix_of_the_picture(
+    qtbot: QtBot, ctx: AppContext, idle_pool: WorkerPool, loader: ThumbnailLoader
+) -> None:
+    """What the user saw: the parameters panel left out the LoRAs and the hires pass a
+    picture was made with; Copy parameters too."""
+    add_image(ctx, "", params=WITH_GRAPH_OPTIONS)
+    gallery = open_gallery(qtbot, ctx, idle_pool, loader)
+    try:
+        viewer = open_viewer(qtbot, gallery, 0)
+        qtbot.waitUntil(lambda: "LoRAs" in viewer.details_text(), timeout=WAIT_MS)
+        lines = viewer.details_text().splitlines()
+        for name, text in SHOWN.items():
+            assert f"{name}: {text}" in lines
+        viewer.close()
+    finally:
+        gallery.tab.shutdown()
+    copied = parameters_text(WITH_GRAPH_OPTIONS).splitlines()
+    for name, text in SHOWN.items():
+        assert f"{name}: {text}" in copied
+    assert not any(name in parameters_text(GenerationParams("a fox")) for name in SHOWN)

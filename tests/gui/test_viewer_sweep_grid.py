@@ -5,11 +5,14 @@ single value."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+from typing import Final
+
 from PySide6.QtWidgets import QFormLayout, QLabel
 from pytestqt.qtbot import QtBot
 
 from studio_desktop.core.context import AppContext
-from studio_desktop.core.jobs import GenerationParams, NewImage, NewJob
+from studio_desktop.core.jobs import GenerationParams, HiresFix, LoraChoice, NewImage, NewJob
 from studio_desktop.core.sweeps.axes import parse_axes
 from studio_desktop.ui.gallery.detail_text import ElidedPath, WrappedText
 from studio_desktop.ui.gallery.viewer import ImageViewer
@@ -19,10 +22,11 @@ from tests.gui.conftest import PoolFactory, db
 from tests.gui.test_gallery import WAIT_MS, open_gallery
 from tests.gui.test_viewer_actions import open_viewer
 
+CELL: Final = GenerationParams(prompt="a fox", steps=8, cfg=7.0, seed=3, sampler="euler")
 
-def add_grid(ctx: AppContext, axes_specs: list[str]) -> None:
-    """A finished sweep cell (steps 8, CFG 7) whose output is the sweep's grid."""
-    params = GenerationParams(prompt="a fox", steps=8, cfg=7.0, seed=3, sampler="euler")
+
+def add_grid(ctx: AppContext, axes_specs: list[str], params: GenerationParams = CELL) -> None:
+    """A finished sweep cell (`params`: steps 8, CFG 7) whose output is the sweep's grid."""
     job = db(ctx).add_job(NewJob("txt2img", params))
     assert db(ctx).claim_next("http://127.0.0.1:1") is not None
     axes = parse_axes(axes_specs)
@@ -55,9 +59,14 @@ def details(viewer: ImageViewer) -> dict[str, str]:
 
 
 def viewer_of_grid(
-    qtbot: QtBot, ctx: AppContext, pool: WorkerPool, thumbs: ThumbnailLoader, axes: list[str]
+    qtbot: QtBot,
+    ctx: AppContext,
+    pool: WorkerPool,
+    thumbs: ThumbnailLoader,
+    axes: list[str],
+    params: GenerationParams = CELL,
 ) -> ImageViewer:
-    add_grid(ctx, axes)
+    add_grid(ctx, axes, params)
     gallery = open_gallery(qtbot, ctx, pool, thumbs)
     viewer = open_viewer(qtbot, gallery, 0)
     qtbot.waitUntil(
@@ -95,6 +104,29 @@ def test_a_grid_swept_over_the_scheduler_hides_the_sampler_row(
         shown = details(viewer)
         assert shown["Scheduler (Y)"] == "normal, karras"
         assert "Sampler" not in shown  # "euler / normal" names one cell's scheduler
+    finally:
+        viewer.close()
+
+
+def test_a_grid_swept_over_a_loras_strength_leaves_out_one_cells_lora_stack(
+    qtbot: QtBot, ctx: AppContext, make_pool: PoolFactory, thumbnails: ThumbnailLoader
+) -> None:
+    """The LoRAs row names each LoRA's strength in one cell: on a grid that sweeps it, the
+    axis row says it all; a hires pass the same in every cell is still listed."""
+    cell = replace(
+        CELL,
+        loras=(LoraChoice("detail.safetensors", 0.5, 0.5),),
+        hires=HiresFix(scale=2.0, denoise=0.5, steps=10),
+    )
+    viewer = viewer_of_grid(
+        qtbot, ctx, make_pool(), thumbnails, ["lora:detail.safetensors=0.5,1"], cell
+    )
+    try:
+        qtbot.waitUntil(lambda: "Hires fix" in details(viewer), timeout=WAIT_MS)
+        shown = details(viewer)
+        assert "LoRAs" not in shown
+        assert any(name.endswith("(X)") and value == "0.5, 1" for name, value in shown.items())
+        assert shown["Hires fix"] == "×2 with Latent (no model), denoise 0.5, 10 steps"
     finally:
         viewer.close()
 

@@ -56,8 +56,11 @@ from PySide6.QtWidgets import (
 )
 
 from studio_desktop.core.jobs import GenerationParams, Job
+from studio_desktop.ui.dynamic_prompt_texts import DYNAMIC_KEYS, dynamic_name
+from studio_desktop.ui.field_labels import slot_label
 from studio_desktop.ui.gallery.compare_params import ParamRow, compare_rows, describe
 from studio_desktop.ui.gallery.viewer import decode_full
+from studio_desktop.ui.graph_option_texts import OPTION_KEYS, option_name
 from studio_desktop.workers.tasks import Tasks
 
 GAP: Final = 8  # between the two images side by side
@@ -388,7 +391,14 @@ class ParametersPanel(QTreeWidget):
             "batch_size": self.tr("Batch size"),
             "server": self.tr("Server"),
         }
-        return names.get(key, key.removeprefix("extra."))
+        if key in names:
+            return names[key]
+        if key in OPTION_KEYS:
+            return option_name(key)
+        if key in DYNAMIC_KEYS:
+            return dynamic_name(key)
+        # A template's own setting, named as the Generate form and History name it.
+        return slot_label(key.removeprefix("extra."))
 
     def show_rows(self, rows: list[ParamRow]) -> None:
         self.rows = rows

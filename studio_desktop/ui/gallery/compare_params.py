@@ -1,8 +1,10 @@
-"""The parameters of two images side by side, with the ones that differ marked (no Qt).
+"""The parameters of two images side by side, with the ones that differ marked.
 
 Every field of `GenerationParams` is listed, including ones added later (LoRAs, hires fix...),
 so a new option shows up in Compare without a change here; `extra` (template-specific values)
-is spread into one row per key.
+is spread into one row per key, and the dynamic prompt a job was picked from into its texts as
+typed and its mode (dynamic_prompt_texts). The graph options (LoRAs, VAE, CLIP skip, hires
+pass) are in words, and only where used: a side without one reads empty, not "null" or "[]".
 """
 
 from __future__ import annotations
@@ -13,6 +15,9 @@ from dataclasses import dataclass, fields
 from typing import Any, Final
 
 from studio_desktop.core.jobs import GenerationParams, ImageRecord, Job
+from studio_desktop.core.prompts.jobs import DYNAMIC_KEY
+from studio_desktop.ui.dynamic_prompt_texts import dynamic_rows
+from studio_desktop.ui.graph_option_texts import graph_option_rows
 
 # The order the rows appear in; fields not named here follow in their declared order.
 FIRST: Final = (
@@ -28,7 +33,8 @@ FIRST: Final = (
     "denoise",
     "size",
 )
-SKIPPED: Final = frozenset({"width", "height", "extra"})  # shown as "size" / one row per key
+# Shown as "size" / one row per key / in words (graph_option_texts), only when used.
+SKIPPED: Final = frozenset({"width", "height", "extra", "loras", "vae", "clip_skip", "hires"})
 
 
 @dataclass(frozen=True)
@@ -84,7 +90,11 @@ def describe(
             if f.name not in SKIPPED:
                 values[f.name] = value_text(getattr(params, f.name))
         for key, value in sorted(params.extra.items()):
-            values[f"extra.{key}"] = value_text(value)
+            if key == DYNAMIC_KEY and isinstance(value, Mapping):
+                values.update((row.key, row.text) for row in dynamic_rows(value))
+            else:
+                values[f"extra.{key}"] = value_text(value)
+        values.update((row.key, row.text) for row in graph_option_rows(params))
         values["size"] = f"{params.width} × {params.height}"
     if record is not None and record.width:
         values["size"] = f"{record.width} × {record.height}"

@@ -7,6 +7,7 @@ from PySide6.QtCore import QCoreApplication
 
 from studio_desktop.core.jobs import GenerationParams
 from studio_desktop.core.workflows.defaults import default_model_words
+from studio_desktop.ui.graph_option_texts import graph_option_rows
 from studio_desktop.ui.texts import show_text
 
 
@@ -14,7 +15,8 @@ def parameters_text(
     params: GenerationParams, *, template: str | None = None, model_used: str | None = None
 ) -> str:
     """Prompt, negative, model, seed, steps, CFG, sampler, scheduler and size (and the
-    template's name, when known). `model_used`: the file the server's default model became."""
+    template's name, when known), then the LoRAs, VAE, CLIP skip and hires pass it used.
+    `model_used`: the file the server's default model became."""
     rows: list[tuple[str, str]] = [
         (QCoreApplication.translate("ParametersText", "Prompt"), params.prompt),
         (QCoreApplication.translate("ParametersText", "Negative prompt"), params.negative),
@@ -38,4 +40,5 @@ def parameters_text(
             ),
         ]
     )
+    rows.extend((row.name, row.text) for row in graph_option_rows(params))
     return "\n".join(f"{name}: {value}" for name, value in rows)

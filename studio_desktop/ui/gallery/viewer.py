@@ -58,11 +58,13 @@ from PySide6.QtWidgets import (
 from studio_desktop.core.jobs import ImageRecord, Job
 from studio_desktop.core.paths import DataPaths
 from studio_desktop.core.sweeps.assemble import grid_axes_of
+from studio_desktop.core.sweeps.axes import LORA_PREFIX
 from studio_desktop.core.workflows.defaults import default_model_words
 from studio_desktop.ui.field_labels import field_label
 from studio_desktop.ui.gallery.detail_text import ElidedPath, WrappedText
 from studio_desktop.ui.gallery.filter_bar import star_icon
 from studio_desktop.ui.gallery.model import GalleryModel, ImageIdRole, thumb_source
+from studio_desktop.ui.graph_option_texts import graph_option_rows
 from studio_desktop.ui.media_player import MediaPlayer, format_time
 from studio_desktop.ui.menu_button import MenuButton
 from studio_desktop.ui.send_to import DragHandle, SlotList, fill_slot_menu, no_slots
@@ -749,6 +751,13 @@ class ImageViewer(QDialog):
                 ),
             ]
             rows += [(name, value) for keys, name, value in fields if not keys & swept]
+            # A swept LoRA strength shows as its axis below, not as this one cell's stack.
+            lora_swept = any(field.startswith(LORA_PREFIX) for field in swept)
+            rows += [
+                (row.name, row.text)
+                for row in graph_option_rows(params)
+                if not (row.key == "loras" and lora_swept)
+            ]
         rows += [
             (
                 self.tr("{field} ({axis})").format(field=field_label(axis.field), axis=name),

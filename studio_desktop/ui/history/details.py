@@ -28,9 +28,12 @@ from PySide6.QtWidgets import (
 )
 
 from studio_desktop.core.jobs import Attempt, ImageRecord, Job, JobError, JobStatus
+from studio_desktop.core.prompts.jobs import DYNAMIC_KEY
 from studio_desktop.core.sweeps.axes import AXIS_NAMES, CELL_KEY, cell_of
 from studio_desktop.core.workflows.defaults import default_model_words
+from studio_desktop.ui.dynamic_prompt_texts import dynamic_rows
 from studio_desktop.ui.field_labels import slot_label
+from studio_desktop.ui.graph_option_texts import graph_option_rows
 from studio_desktop.ui.history import formatting as fmt
 from studio_desktop.ui.history.empty_state import EmptyState
 from studio_desktop.ui.history.inputs import InputImages
@@ -443,10 +446,11 @@ class JobDetails(QWidget):
             return self.tr("Outputs appear here when the job finishes.")
         return self.tr("This job made no outputs.")
 
-    def _extra_row(self, key: str, value: Any) -> tuple[str, str]:
+    def _extra_rows(self, key: str, value: Any) -> list[tuple[str, str]]:
         """A template's own setting, named as the Generate form names it; a sweep cell as its
         place on the grid's axes, counted from 1 (a first place on the last axes is left out:
-        a sweep of two axes has no Z)."""
+        a sweep of two axes has no Z); the dynamic prompt a job was picked from as it was
+        typed, with how its variations were taken."""
         place = cell_of({CELL_KEY: value}) if key == CELL_KEY else None
         if place is not None:
             shown = list(place)
@@ -455,8 +459,10 @@ class JobDetails(QWidget):
             where = " · ".join(
                 f"{axis} {i + 1}" for axis, i in zip(AXIS_NAMES, shown, strict=False)
             )
-            return self.tr("Sweep cell"), where
-        return slot_label(key), _value_text(value)
+            return [(self.tr("Sweep cell"), where)]
+        if key == DYNAMIC_KEY and isinstance(value, Mapping):
+            return [(row.name, row.text) for row in dynamic_rows(value)]
+        return [(slot_label(key), _value_text(value))]
 
     def _parameters_html(self, job: Job) -> str:
         p = job.params
@@ -479,7 +485,9 @@ class JobDetails(QWidget):
         ]
         rows: list[tuple[str, str]] = [(self.tr("Template"), self._template_name(job.template))]
         rows.extend((name, value) for key, name, value in known if fields.get(key, True))
-        rows.extend(self._extra_row(str(key), value) for key, value in sorted(p.extra.items()))
+        rows.extend((row.name, row.text) for row in graph_option_rows(p))
+        for key, value in sorted(p.extra.items()):
+            rows.extend(self._extra_rows(str(key), value))
         rows.extend(
             [
                 (self.tr("Server"), job.server or self.tr("any")),
