@@ -71,20 +71,31 @@ def qt_tool(name: str) -> Path | None:
 
 
 def compile_ts(ts: Path, qm: Path, lrelease: Path | None = None) -> None:
-    """Compile one `.ts` into `qm`; raises RuntimeError (tool missing or failing) or OSError."""
+    """Compile one `.ts` into `qm`; raises RuntimeError (tool missing or failing) or OSError.
+
+    Written beside `qm` and renamed over it: a running window's QTranslator maps the `.qm` it
+    loaded, and lrelease writing into that very file changed its texts under it (they fell
+    back to English mid-session). On Windows a mapped `.qm` cannot be replaced: OSError, and
+    the caller keeps the old one."""
     tool = lrelease or qt_tool("lrelease")
     if tool is None:
         raise RuntimeError("lrelease not found (it ships with PySide6-Essentials)")
     qm.parent.mkdir(parents=True, exist_ok=True)
-    done = subprocess.run(
-        [str(tool), "-silent", str(ts), "-qm", str(qm)],
-        capture_output=True,
-        text=True,
-        timeout=TOOL_TIMEOUT_S,
-        check=False,
-    )
-    if done.returncode != 0 or not qm.is_file():
-        raise RuntimeError(f"lrelease failed on {ts.name}: {(done.stderr or done.stdout).strip()}")
+    part = qm.with_name(f".{qm.name}.{os.getpid()}.part")
+    try:
+        done = subprocess.run(
+            [str(tool), "-silent", str(ts), "-qm", str(part)],
+            capture_output=True,
+            text=True,
+            timeout=TOOL_TIMEOUT_S,
+            check=False,
+        )
+        if done.returncode != 0 or not part.is_file():
+            output = (done.stderr or done.stdout).strip()
+            raise RuntimeError(f"lrelease failed on {ts.name}: {output}")
+        os.replace(part, qm)
+    finally:
+        part.unlink(missing_ok=True)
 
 
 def is_stale(ts: Path, qm: Path) -> bool:

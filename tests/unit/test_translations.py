@@ -225,6 +225,33 @@ def test_runtime_compiles_missing_or_stale_qm_files(tmp_path: Path) -> None:
     assert qm.read_bytes() != b"stale", "a .qm older than its .ts is rebuilt"
 
 
+def test_recompiling_leaves_a_running_windows_chinese_alone(tmp_path: Path) -> None:
+    """Seen by trying the app: the queue panel read "0 waiting · 0 sampling" and "Pause" in
+    English halfway through a Chinese session, after the .qm was compiled again (a source
+    checkout updated while the window ran, then another start). Qt maps the .qm it loaded, and
+    lrelease rewrote that very file. Now the new .qm is written beside it and renamed over it:
+    the running window keeps its file; the next start reads the new one."""
+    ts = tmp_path / "studio_zh_CN.ts"
+    ts.write_bytes(ts_file("zh_CN").read_bytes())
+    qm = tmp_path / "studio_zh_CN.qm"
+    ensure_compiled(tmp_path, ("zh_CN",))
+    running = QTranslator()
+    assert running.load(str(qm))
+    assert running.translate("MainWindow", "&File") == "文件(&F)"
+
+    # The checkout is updated: the same source with another translation, and newer.
+    ts.write_text(ts_file("zh_TW").read_text(encoding="utf-8"), encoding="utf-8")
+    newer = qm.stat().st_mtime + 60
+    os.utime(ts, (newer, newer))
+    ensure_compiled(tmp_path, ("zh_CN",))
+
+    assert running.translate("MainWindow", "&File") == "文件(&F)"
+    started = QTranslator()
+    assert started.load(str(qm))
+    assert started.translate("MainWindow", "&File") == "檔案(&F)"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["studio_zh_CN.qm", "studio_zh_CN.ts"]
+
+
 def test_runtime_without_lrelease_logs_and_keeps_going(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
 ) -> None:
