@@ -164,6 +164,11 @@
     <name>CoreMessages</name>
     <message>
         <location filename="../../studio_desktop/core/comfy/errors.py" line="+46"/>
+        <source>Could not reach ComfyUI at {url} for {seconds} s ({reason}). Start ComfyUI (python main.py) or check the server address.</source>
+        <translation>{seconds} 秒内都无法连接到位于 {url} 的 ComfyUI（{reason}）。请启动 ComfyUI（python main.py）或检查服务器地址。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Could not reach ComfyUI at {url} ({reason}). Start ComfyUI (python main.py) or check the server address.</source>
         <translation>无法连接到位于 {url} 的 ComfyUI（{reason}）。请启动 ComfyUI（python main.py）或检查服务器地址。</translation>
     </message>

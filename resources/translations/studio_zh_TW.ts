@@ -164,6 +164,11 @@
     <name>CoreMessages</name>
     <message>
         <location filename="../../studio_desktop/core/comfy/errors.py" line="+46"/>
+        <source>Could not reach ComfyUI at {url} for {seconds} s ({reason}). Start ComfyUI (python main.py) or check the server address.</source>
+        <translation>{seconds} 秒內都無法連線至位於 {url} 的 ComfyUI（{reason}）。請啟動 ComfyUI（python main.py），或檢查伺服器位址。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Could not reach ComfyUI at {url} ({reason}). Start ComfyUI (python main.py) or check the server address.</source>
         <translation>無法連線至位於 {url} 的 ComfyUI（{reason}）。請啟動 ComfyUI（python main.py），或檢查伺服器位址。</translation>
     </message>

@@ -441,9 +441,16 @@ def test_reconnect_gives_up_after_the_limit(fake_comfy: FakeComfyServer) -> None
         fake_comfy.stop()
         collect(stream, lambda e: isinstance(e, Disconnected))
         deadline = time.monotonic() + WAIT
-        with pytest.raises(ComfyConnectionError, match="gave up"):
+        with pytest.raises(ComfyConnectionError) as info:
             while time.monotonic() < deadline:
                 stream.next_event(0.2)
+    # How long it tried is part of the sentence, translated with it: the reason in brackets is
+    # the transport's own words only (it read "connection refused; gave up reconnecting after
+    # 10 s", English inside the Chinese notice).
+    assert info.value.text is not None
+    assert info.value.text.args["seconds"] == "0.5"
+    assert "{seconds}" in info.value.text.template and "gave up" not in info.value.reason
+    assert f"Could not reach ComfyUI at {fake_comfy.url} for 0.5 s (" in str(info.value)
 
 
 def test_first_connect_failure(fake_comfy: FakeComfyServer) -> None:  # noqa: F811

@@ -40,8 +40,19 @@ class ComfyConnectionError(ComfyError):
 
     transient = True
 
-    def __init__(self, url: str, reason: str = "") -> None:
-        if reason:
+    def __init__(self, url: str, reason: str = "", *, tried_for: float | None = None) -> None:
+        if reason and tried_for is not None:  # the event stream gave up reconnecting
+            text = message(
+                QT_TRANSLATE_NOOP(
+                    "CoreMessages",
+                    "Could not reach ComfyUI at {url} for {seconds} s ({reason}). Start ComfyUI "
+                    "(python main.py) or check the server address.",
+                ),
+                url=url,
+                seconds=f"{tried_for:g}",
+                reason=reason,
+            )
+        elif reason:
             text = message(
                 QT_TRANSLATE_NOOP(
                     "CoreMessages",

@@ -208,9 +208,7 @@ class EventStream:
                 now = time.monotonic()
                 limit = self._max_reconnect_seconds
                 if limit is not None and now - self._down_since >= limit:
-                    raise ComfyConnectionError(
-                        self.base_url, f"{exc.reason}; gave up reconnecting after {limit:g} s"
-                    ) from exc
+                    raise ComfyConnectionError(self.base_url, exc.reason, tried_for=limit) from exc
                 self._next_attempt = now + self._delay
                 self._delay = min(self._delay * 2, self._backoff_max)
                 continue
