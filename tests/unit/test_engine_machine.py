@@ -12,6 +12,7 @@ import pytest
 from studio_desktop.core.comfy import (
     BadResponse,
     ComfyAuthError,
+    ComfyConnectionError,
     ComfyHTTPError,
     HistoryEntry,
     OutputFile,
@@ -21,7 +22,13 @@ from studio_desktop.core.comfy import (
 from studio_desktop.core.comfy import events as ev
 from studio_desktop.core.engine import messages as m
 from studio_desktop.core.engine.config import EngineConfig
-from studio_desktop.core.engine.events import JobPreview, JobProgress, JobRetrying, JobStarted
+from studio_desktop.core.engine.events import (
+    JobPreview,
+    JobProgress,
+    JobRetrying,
+    JobStarted,
+    Notice,
+)
 from studio_desktop.core.engine.failures import ExecutionFailed, history_error
 from studio_desktop.core.engine.machine import Phase, ServerMachine
 from studio_desktop.core.jobs import GenerationParams, Job, JobStatus
@@ -699,3 +706,26 @@ def test_waiting_on_the_server_ends_at_the_first_event_of_our_prompt() -> None:
     s2.on_server("b")
     # Only the end marker heard (the stream reconnected meanwhile): no sampling start from it.
     assert "MarkSampling" not in kinds(s2(m.ServerEvent(ev.Executing(prompt_id="b", node=None))))
+
+
+def test_a_server_without_a_name_is_named_once_when_it_goes_away() -> None:
+    """Seen in the status bar: "http://127.0.0.1:8199 is not reachable: Could not reach ComfyUI
+    at http://127.0.0.1:8199 (connection refused). ..." The client's sentence names the server
+    already; a server with a name of its own keeps it in front."""
+    lost = ComfyConnectionError("http://gpu:8188", "connection refused")
+    for label, expected in (
+        ("http://gpu:8188", str(lost)),
+        ("GPU", f"GPU is not reachable: {lost}"),
+    ):
+        machine = ServerMachine("http://gpu:8188", label, 2, EngineConfig())
+        machine.handle(m.Connected(), 0.0)
+        out = machine.handle(m.Disconnected(str(lost), lost.text), 1.0)
+        [notice] = [c.event for c in out if isinstance(c, m.Emit) and isinstance(c.event, Notice)]
+        assert notice.message == expected
+        assert notice.message.count("http://gpu:8188") == 1
+    # A reason that does not name the server keeps the server's name in front.
+    machine = ServerMachine("http://gpu:8188", "http://gpu:8188", 2, EngineConfig())
+    machine.handle(m.Connected(), 0.0)
+    out = machine.handle(m.Disconnected("the server stopped answering"), 1.0)
+    [notice] = [c.event for c in out if isinstance(c, m.Emit) and isinstance(c.event, Notice)]
+    assert notice.message == "http://gpu:8188 is not reachable: the server stopped answering"

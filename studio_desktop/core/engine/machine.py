@@ -292,11 +292,14 @@ class ServerMachine:
             self._abandoned.add(job_id)
             out.append(m.Requeue(job_id, error))
         if was_connected:
-            notice = message(
-                QT_TRANSLATE_NOOP("CoreMessages", "{server} is not reachable: {reason}"),
-                server=self.label,
-                reason=text or verbatim(reason),
-            )
+            if text is not None and self.label == self.url and text.args.get("url") == self.url:
+                notice = text  # the client's sentence names this server already (no name)
+            else:
+                notice = message(
+                    QT_TRANSLATE_NOOP("CoreMessages", "{server} is not reachable: {reason}"),
+                    server=self.label,
+                    reason=text or verbatim(reason),
+                )
             out.append(m.Emit(Notice(str(notice), notice)))
         return out
 
