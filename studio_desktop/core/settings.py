@@ -381,8 +381,18 @@ def _keep_aside(path: Path) -> Path | None:
 
 def save_settings(settings: Settings, path: Path) -> None:
     """Write atomically: a crash while saving keeps the previous file."""
+    write_settings_text(settings_text(settings), path)
+
+
+def settings_text(settings: Settings) -> str:
+    """The file's text for `settings` as they are now (a snapshot: later changes are not in it)."""
+    return json.dumps(asdict(settings), ensure_ascii=False, indent=2)
+
+
+def write_settings_text(text: str, path: Path) -> None:
+    """Write `text` (from `settings_text`) atomically: a crash while saving keeps the previous
+    file."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    text = json.dumps(asdict(settings), ensure_ascii=False, indent=2)
     fd, temp = tempfile.mkstemp(dir=path.parent, prefix=".settings.", suffix=".part")
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as handle:

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QMimeData, Qt, QUrl, Signal
+from PySide6.QtCore import QByteArray, QMimeData, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -44,6 +44,11 @@ from studio_desktop.ui.status_bar import StudioStatusBar
 from studio_desktop.ui.sweep_grid import SweepGridView, SweepWatch
 from studio_desktop.ui.texts import show_text
 from studio_desktop.ui.thumbnails import ThumbnailLoader
+from studio_desktop.workers.tasks import Task
+
+# The form is saved once typing pauses this long (not at every key): what was typed survives a
+# crash, a kill or a logout, not only a clean close.
+FORM_SAVE_PAUSE_MS = 1500
 
 
 class CloseChoice:
@@ -118,6 +123,13 @@ class MainWindow(QMainWindow):
             self.status.show_server(status)
         self._update_queue_counts()
         self.restore_state()
+        self._form_save = QTimer(self)
+        self._form_save.setSingleShot(True)
+        self._form_save.setInterval(FORM_SAVE_PAUSE_MS)
+        self._form_save.timeout.connect(self.save_state_soon)
+        self.generate.form.changed.connect(self._form_save.start)
+        # The prompt of a job just queued is kept at once, whatever else happens next.
+        self.generate.queued.connect(lambda _count: self.save_state_soon())
 
     # --- wiring ---
 
@@ -465,6 +477,7 @@ class MainWindow(QMainWindow):
 
     def shutdown(self) -> None:
         """Stop the screens' own background work (list fetches, decoders) before the app ends."""
+        self._form_save.stop()
         if self.import_dialog is not None:
             self.import_dialog.shutdown()
         for view in list(self.sweep_grids.values()):
@@ -534,6 +547,18 @@ class MainWindow(QMainWindow):
         )
 
     def save_state(self) -> None:
+        """Write the window and the form to settings.json before returning (at close)."""
+        self._take_state()
+        self.services.save_settings()
+
+    def save_state_soon(self) -> Task:
+        """Write the window and the form as they are now, off the GUI thread (as the user
+        works); a later `save_state` or `save_state_soon` wins over this one."""
+        self._take_state()
+        return self.services.save_settings_soon()
+
+    def _take_state(self) -> None:
+        self._form_save.stop()  # what it would save is in this save
         settings = self.services.settings
         settings.ui_state.update(
             {
@@ -544,7 +569,6 @@ class MainWindow(QMainWindow):
             }
         )
         settings.last_form = self.generate.form_state()
-        self.services.save_settings()
 
     # --- closing ---
 

@@ -5,12 +5,14 @@ Screens read through `reads` (in `tasks`) and write through `operations`; none t
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass, field
 from functools import cached_property
 
 from studio_desktop.core.context import AppContext
 from studio_desktop.core.jobs import Job
-from studio_desktop.core.settings import Settings, save_settings
+from studio_desktop.core.settings import Settings
+from studio_desktop.core.settings_writer import SettingsWriter
 from studio_desktop.core.workflows import TemplateError, shown_fields
 from studio_desktop.core.workflows.defaults import is_server_default, model_sent
 from studio_desktop.ui.translations import resolve_language
@@ -18,7 +20,9 @@ from studio_desktop.workers.managed import ManagedController
 from studio_desktop.workers.operations import Operations
 from studio_desktop.workers.pool import WorkerPool
 from studio_desktop.workers.read_view import ReadView
-from studio_desktop.workers.tasks import Tasks
+from studio_desktop.workers.tasks import Task, Tasks
+
+log = logging.getLogger("studio.ui")
 
 
 @dataclass
@@ -46,8 +50,26 @@ class Services:
         before the store closes."""
         return self.pool.tasks
 
+    @cached_property
+    def settings_writer(self) -> SettingsWriter:
+        """Every write of settings.json goes through this one (it keeps them in order)."""
+        return SettingsWriter(self.ctx.paths.settings)
+
     def save_settings(self) -> None:
-        save_settings(self.settings, self.ctx.paths.settings)
+        """Write the settings as they are now, before returning (OSError when it cannot)."""
+        self.settings_writer.save(self.settings)
+
+    def save_settings_soon(self) -> Task:
+        """Write the settings as they are now on the "settings" pool: for saves the user did
+        not ask for (the form as they type), which must not wait on the disk on the GUI thread.
+        A failure is logged; a newer save (soon or now) replaces this one."""
+        writer = self.settings_writer
+        snapshot = writer.snapshot(self.settings)
+
+        def failed(exc: Exception) -> None:
+            log.warning("could not save the settings to %s: %s", writer.path, exc)
+
+        return self.tasks.run("settings", lambda: writer.write(snapshot), failed=failed)
 
     @cached_property
     def language(self) -> str:

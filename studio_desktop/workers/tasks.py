@@ -50,6 +50,7 @@ POOL_SIZES: dict[str, int] = {
     "housekeeping": 1,
     "downloads": 2,  # model files (minutes each): kept off "network", which fetches lists
     "managed": 2,  # the managed ComfyUI: a start (blocks until it answers) and a stop
+    "settings": 1,  # settings.json saved as the user works: small files, in order
 }
 
 

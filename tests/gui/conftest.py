@@ -16,10 +16,11 @@ from pytestqt.qtbot import QtBot
 from studio_desktop.core.context import AppContext
 from studio_desktop.core.engine import EngineConfig
 from studio_desktop.core.servers import ServerConfig
-from studio_desktop.core.settings import Settings
+from studio_desktop.core.settings import Settings, load_settings
 from studio_desktop.core.store import Store
 from studio_desktop.ui.generate import GenerateTab
 from studio_desktop.ui.gui_collector import GuiThreadCollector
+from studio_desktop.ui.main_window import MainWindow
 from studio_desktop.ui.services import Services
 from studio_desktop.ui.thumbnails import ThumbnailLoader
 from studio_desktop.ui.translations import compile_ts, install_translator, ts_file
@@ -173,6 +174,14 @@ def make_pool(ctx: AppContext) -> Iterator[PoolFactory]:
     assert all(results), "a pool did not shut down in time"
     stopped = [tasks.shutdown(10) for tasks in open_tasks()]
     assert all(stopped), "background tasks did not stop in time"
+
+
+def open_window(qtbot: QtBot, ctx: AppContext, pool: WorkerPool) -> MainWindow:
+    """The whole window over `pool`, with the settings `ctx`'s data folder holds, shown."""
+    window = MainWindow(Services(ctx, pool, load_settings(ctx.paths.settings)))
+    qtbot.addWidget(window)
+    window.show()
+    return window
 
 
 TabFactory = Callable[..., GenerateTab]

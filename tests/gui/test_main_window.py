@@ -15,21 +15,12 @@ from studio_desktop.core.jobs import GenerationParams, JobStatus, NewJob
 from studio_desktop.core.settings import Settings, load_settings, save_settings
 from studio_desktop.core.store import Store, WrongThread
 from studio_desktop.ui.main_window import MainWindow
-from studio_desktop.ui.services import Services
-from studio_desktop.workers.pool import WorkerPool
 from tests.fakes.comfy_server import FakeComfyServer
 from tests.gui.conftest import db
 
-from .conftest import PoolFactory
+from .conftest import PoolFactory, open_window
 
 WAIT_MS = 20_000
-
-
-def _window(qtbot: QtBot, ctx: AppContext, pool: WorkerPool) -> MainWindow:
-    window = MainWindow(Services(ctx, pool, load_settings(ctx.paths.settings)))
-    qtbot.addWidget(window)
-    window.show()
-    return window
 
 
 def _stop(window: MainWindow) -> None:
@@ -41,7 +32,7 @@ def test_queue_from_generate_lands_in_gallery_and_history_and_remix_returns(
     qtbot: QtBot, fake_comfy: FakeComfyServer, make_pool: PoolFactory, ctx: AppContext
 ) -> None:
     pool = make_pool(fake_comfy)
-    window = _window(qtbot, ctx, pool)
+    window = open_window(qtbot, ctx, pool)
     try:
         assert [window.tabs.tabText(i) for i in range(3)] == ["Generate", "Gallery", "History"]
         qtbot.waitUntil(lambda: window.generate.form.model_combo.names() != [], timeout=WAIT_MS)
@@ -76,7 +67,7 @@ def test_the_status_bar_counts_follow_jobs_another_process_runs(
 ) -> None:
     """The status bar kept "0 waiting, 2 running" until a restart after a `generate` from the
     command line finished its jobs on the same data folder."""
-    window = _window(qtbot, ctx, make_pool())  # no server: the window runs nothing itself
+    window = open_window(qtbot, ctx, make_pool())  # no server: the window runs nothing itself
     try:
         with Store(ctx.paths.database) as cli:
             jobs = cli.add_jobs(
@@ -110,7 +101,7 @@ def test_opening_the_window_with_100_queued_jobs_does_not_read_the_database_on_t
     """`ctx` refuses every store session on this thread (WrongThread): the window, its queue,
     gallery and history read their first rows off it, and show the same counts as before."""
     db(ctx).add_jobs([NewJob("txt2img", GenerationParams(prompt=f"job {i}")) for i in range(100)])
-    window = _window(qtbot, ctx, make_pool())  # no server: the jobs stay queued
+    window = open_window(qtbot, ctx, make_pool())  # no server: the jobs stay queued
     try:
         qtbot.waitUntil(
             lambda: "100 waiting · 0 sampling" in window.status._queue.text(), timeout=WAIT_MS
@@ -184,7 +175,7 @@ def test_window_state_and_form_survive_a_restart(
     qtbot: QtBot, make_pool: PoolFactory, ctx: AppContext
 ) -> None:
     pool = make_pool()
-    window = _window(qtbot, ctx, pool)
+    window = open_window(qtbot, ctx, pool)
     try:
         window.resize(1111, 777)
         window.generate.form.prompt_edit.setPlainText("keep me")
@@ -193,7 +184,7 @@ def test_window_state_and_form_survive_a_restart(
     finally:
         _stop(window)
 
-    again = _window(qtbot, ctx, make_pool())
+    again = open_window(qtbot, ctx, make_pool())
     try:
         assert again.generate.form.prompt_edit.toPlainText() == "keep me"
         assert again.tabs.currentIndex() == 2
@@ -252,7 +243,7 @@ def test_studio_app_says_when_the_output_folder_cannot_be_used(
 def test_every_menu_command_a_user_repeats_has_a_shortcut(
     qtbot: QtBot, ctx: AppContext, make_pool: PoolFactory
 ) -> None:
-    window = _window(qtbot, ctx, make_pool(start=False))
+    window = open_window(qtbot, ctx, make_pool(start=False))
     try:
         shortcuts = {
             a.text(): a.shortcut().toString()
@@ -271,7 +262,7 @@ def test_the_first_window_fits_on_a_small_laptop_screen(
 ) -> None:
     """A first start opened 1400 × 900 whatever the screen: on a 1366 × 768 laptop the status bar
     and the Queue button were below the bottom edge."""
-    window = _window(qtbot, ctx, make_pool())
+    window = open_window(qtbot, ctx, make_pool())
     try:
         screen = window.screen().availableGeometry()
         frame = window.frameGeometry()
