@@ -3,13 +3,16 @@
 Start-up: data folder → store (migrated) → settings → logging and crash hooks → worker pool →
 window → pool threads. Shutdown, exactly once: save window state → stop the pool (loops, queue
 operations, threads, with a timeout) → thumbnails → the screens → background tasks (reads,
-decodes, probes, exports, housekeeping) → close the store.
+decodes, probes, exports, housekeeping) → close the store. SIGTERM, SIGINT and SIGHUP take the
+same path with the queue kept (ui/stop_signals.py), and a logout asks for the window's state
+first (commitDataRequest); the Generate form is also saved as the user works (MainWindow).
 """
 
 from __future__ import annotations
 
 import gc
 import logging
+import signal
 import sys
 import threading
 from dataclasses import dataclass
@@ -36,6 +39,7 @@ from studio_desktop.ui.gui_collector import GuiThreadCollector
 from studio_desktop.ui.main_window import CloseChoice, MainWindow
 from studio_desktop.ui.restart import start_again
 from studio_desktop.ui.services import Services
+from studio_desktop.ui.stop_signals import StopSignals
 from studio_desktop.ui.texts import show_text
 from studio_desktop.ui.theme import apply_theme
 from studio_desktop.ui.translations import install_translator
@@ -198,6 +202,25 @@ class StudioApp:
         if active == 0:
             self.quit()
 
+    def stop_on_signal(self, number: int) -> None:
+        """SIGTERM and the like (a logout, `kill`, Ctrl+C in the terminal): save the window
+        and the form, keep queued jobs queued for the next start, stop in order. No question
+        is asked: nobody may be there to answer it."""
+        if self._stopped:
+            return
+        log.info("%s received: quitting, queued jobs stay queued", signal.Signals(number).name)
+        self.save_window()
+        self._close_accepted = True
+        self.quit()
+
+    def save_window(self) -> None:
+        """The window and the form to settings.json now (also asked by the session manager
+        before a logout); a failure is logged, the quit goes on."""
+        try:
+            self.window.save_state()
+        except OSError as exc:
+            log.warning("could not save the window's state: %s", exc)
+
     def quit(self) -> None:
         self.shutdown()
         self.window.allow_close()
@@ -265,6 +288,10 @@ def run_gui(options: GuiOptions) -> int:
     log.info("Studio Desktop %s starting, data folder %s", __version__, ctx.paths.root)
     studio = StudioApp(app, ctx, options)
     app.aboutToQuit.connect(studio.shutdown)
+    # A logout: Qt asks to save before the session ends (Windows and macOS as much as Linux).
+    app.commitDataRequest.connect(lambda _manager: studio.save_window())
+    stop_signals = StopSignals(app)
+    stop_signals.received.connect(studio.stop_on_signal)
     studio.start()
     # Everything built so far (modules, SQLAlchemy, the window's Qt wrappers: ~110k objects)
     # lives as long as the app. Freezing it takes it out of every later full collection, which
@@ -274,6 +301,7 @@ def run_gui(options: GuiOptions) -> int:
     try:
         return app.exec()
     finally:
+        stop_signals.uninstall()
         studio.shutdown()
         ctx.close()
         collector.stop()
