@@ -1,6 +1,7 @@
 """The desktop app: QApplication, wiring, housekeeping, crash handling and the shutdown order.
 
-Start-up: data folder → store (migrated) → settings → logging and crash hooks → worker pool →
+Start-up: the data folder's one window (ui/one_window.py: a second start hands over to the
+window already open) → store (migrated) → settings → logging and crash hooks → worker pool →
 window → pool threads. Shutdown, exactly once: save window state → stop the pool (loops, queue
 operations, threads, with a timeout) → thumbnails → the screens → background tasks (reads,
 decodes, probes, exports, housekeeping) → close the store. SIGTERM, SIGINT and SIGHUP take the
@@ -27,7 +28,7 @@ from studio_desktop.core.engine import EngineConfig
 from studio_desktop.core.errors import install_excepthooks
 from studio_desktop.core.jobs import JobStatus
 from studio_desktop.core.library.retention import run_retention
-from studio_desktop.core.paths import resources_dir
+from studio_desktop.core.paths import data_paths, resources_dir
 from studio_desktop.core.servers import ServerConfig, pool_servers, register_servers
 from studio_desktop.core.settings import Settings
 from studio_desktop.core.store import StoreError
@@ -37,6 +38,7 @@ from studio_desktop.ui.crash_dialog import CrashReporter
 from studio_desktop.ui.first_run import FirstRunDialog
 from studio_desktop.ui.gui_collector import GuiThreadCollector
 from studio_desktop.ui.main_window import CloseChoice, MainWindow
+from studio_desktop.ui.one_window import OneWindow, bring_forward, open_or_hand_over
 from studio_desktop.ui.restart import start_again
 from studio_desktop.ui.services import Services
 from studio_desktop.ui.stop_signals import StopSignals
@@ -100,6 +102,8 @@ class StudioApp:
         self._stopped = False
         self._finishing: QProgressDialog | None = None
         self._options = options
+        # The data folder's one window (run_gui sets it; a test's StudioApp has none).
+        self.one_window: OneWindow | None = None
 
     def start(self) -> None:
         self.window.show()
@@ -232,6 +236,9 @@ class StudioApp:
         if self._stopped:
             return
         self._stopped = True
+        if self.one_window is not None:
+            # A start from now on waits for this process to end instead of asking it to show.
+            self.one_window.stop_answering()
         if self._finishing is not None:
             self._finishing.close()
         self._housekeeping_timer.stop()
@@ -269,12 +276,23 @@ def qt_application() -> QApplication:
     return app
 
 
+def _cannot_open_the_data_folder(exc: Exception) -> int:
+    QMessageBox.critical(None, "Studio Desktop", f"Cannot open the data folder:\n\n{exc}")
+    return 2
+
+
 def run_gui(options: GuiOptions) -> int:
     missing = missing_window_packages()
     if missing:
         print(missing_packages_message(missing), file=sys.stderr)
         return 1
     app = qt_application()
+    try:
+        claim = open_or_hand_over(app, data_paths(options.data_dir).ensure().root)
+    except OSError as exc:
+        return _cannot_open_the_data_folder(exc)
+    if isinstance(claim, int):  # the folder's window is open in another process
+        return claim
     # Before any worker thread starts: cycles holding Qt objects are freed on this thread only
     # (ui/gui_collector.py says why).
     collector = GuiThreadCollector(parent=app)
@@ -282,11 +300,12 @@ def run_gui(options: GuiOptions) -> int:
     try:
         ctx = AppContext.open(options.data_dir)
     except (StoreError, OSError) as exc:
-        QMessageBox.critical(None, "Studio Desktop", f"Cannot open the data folder:\n\n{exc}")
-        return 2
+        return _cannot_open_the_data_folder(exc)
     ctx.start_logging()
     log.info("Studio Desktop %s starting, data folder %s", __version__, ctx.paths.root)
     studio = StudioApp(app, ctx, options)
+    studio.one_window = claim
+    claim.show_requested.connect(lambda: bring_forward(studio.window))
     app.aboutToQuit.connect(studio.shutdown)
     # A logout: Qt asks to save before the session ends (Windows and macOS as much as Linux).
     app.commitDataRequest.connect(lambda _manager: studio.save_window())
@@ -304,4 +323,5 @@ def run_gui(options: GuiOptions) -> int:
         stop_signals.uninstall()
         studio.shutdown()
         ctx.close()
+        claim.release()  # last: a start waiting for it finds everything closed
         collector.stop()

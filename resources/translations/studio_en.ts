@@ -15,7 +15,7 @@
 <context>
     <name>BatchNotifier</name>
     <message numerus="yes">
-        <location filename="../../studio_desktop/ui/batch_notifier.py" line="+124" />
+        <location filename="../../studio_desktop/ui/batch_notifier.py" line="+125" />
         <source>%n image(s) ready</source>
         <translation>
             <numerusform>%n image ready</numerusform>

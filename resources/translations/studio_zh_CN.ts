@@ -14,7 +14,7 @@
 <context>
     <name>BatchNotifier</name>
     <message numerus="yes">
-        <location filename="../../studio_desktop/ui/batch_notifier.py" line="+124"/>
+        <location filename="../../studio_desktop/ui/batch_notifier.py" line="+125"/>
         <source>%n image(s) ready</source>
         <translation>
             <numerusform>%n 张图片已就绪</numerusform>
@@ -48,7 +48,7 @@
     </message>
     <message>
         <location line="+11"/>
-        <location line="+22"/>
+        <location line="+19"/>
         <source>Studio Desktop</source>
         <translation>Studio Desktop</translation>
     </message>
@@ -301,7 +301,7 @@
 {hints}</translation>
     </message>
     <message>
-        <location filename="../../studio_desktop/core/engine/machine.py" line="+296"/>
+        <location filename="../../studio_desktop/core/engine/machine.py" line="+299"/>
         <source>{server} is not reachable: {reason}</source>
         <translation>无法连接 {server}：{reason}</translation>
     </message>
@@ -4416,30 +4416,30 @@ The file is missing</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../studio_desktop/ui/main_window.py" line="+65"/>
+        <location filename="../../studio_desktop/ui/main_window.py" line="+70"/>
         <source>Studio Desktop</source>
         <translation>Studio Desktop</translation>
     </message>
     <message>
         <location line="+10"/>
-        <location line="+258"/>
+        <location line="+265"/>
         <source>Generate</source>
         <translation>生成</translation>
     </message>
     <message>
-        <location line="-257"/>
-        <location line="+257"/>
+        <location line="-264"/>
+        <location line="+264"/>
         <source>Gallery</source>
         <translation>图库</translation>
     </message>
     <message>
-        <location line="-256"/>
-        <location line="+256"/>
+        <location line="-263"/>
+        <location line="+263"/>
         <source>History</source>
         <translation>历史记录</translation>
     </message>
     <message>
-        <location line="-252"/>
+        <location line="-259"/>
         <source>Queue</source>
         <translation>队列</translation>
     </message>
@@ -4449,7 +4449,7 @@ The file is missing</source>
         <translation>ComfyUI 日志</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+72"/>
         <source>&amp;Undo: {what}</source>
         <translation>撤销(&amp;U)：{what}</translation>
     </message>
@@ -4601,12 +4601,12 @@ The file is missing</source>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+127"/>
+        <location line="+128"/>
         <source>About Studio Desktop</source>
         <translation>关于 Studio Desktop</translation>
     </message>
     <message>
-        <location line="-120"/>
+        <location line="-121"/>
         <source>Import a ComfyUI workflow</source>
         <translation>导入 ComfyUI 工作流</translation>
     </message>
@@ -4621,7 +4621,7 @@ The file is missing</source>
         <translation>模板已保存，并已在“生成”中选中。</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+72"/>
         <source>Cancel all jobs</source>
         <translation>取消所有任务</translation>
     </message>
@@ -4642,7 +4642,7 @@ Data folder: {folder}</source>
 数据文件夹：{folder}</translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+86"/>
         <source>Jobs are still in the queue</source>
         <translation>队列中还有任务</translation>
     </message>
@@ -5033,6 +5033,18 @@ Data folder: {folder}</source>
         <location line="+206"/>
         <source>Cancelled. Retry resumes where it stopped if the server allows it.</source>
         <translation>已取消。如果服务器支持，重试会从中断处继续。</translation>
+    </message>
+</context>
+<context>
+    <name>OneWindow</name>
+    <message>
+        <location filename="../../studio_desktop/ui/one_window.py" line="+192"/>
+        <source>Studio Desktop is already open with this data folder, but it has not answered for {seconds} seconds. Close it, or end it in the Task Manager (Activity Monitor on macOS), then start Studio Desktop again.
+
+Data folder: {folder}</source>
+        <translation>Studio Desktop 已用这个数据文件夹打开，但 {seconds} 秒内没有响应。请关闭它，或在任务管理器（macOS 上为“活动监视器”）中结束它，然后重新启动 Studio Desktop。
+
+数据文件夹：{folder}</translation>
     </message>
 </context>
 <context>
@@ -6266,7 +6278,7 @@ Jobs waiting in the queue stay there and run on the other servers.</source>
 <context>
     <name>StudioApp</name>
     <message>
-        <location filename="../../studio_desktop/app.py" line="+104"/>
+        <location filename="../../studio_desktop/app.py" line="+111"/>
         <source>The output folder {folder} cannot be used; new images are saved in {default}.</source>
         <translation>无法使用输出文件夹 {folder}；新图片保存在 {default}。</translation>
     </message>

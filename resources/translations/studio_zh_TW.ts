@@ -14,7 +14,7 @@
 <context>
     <name>BatchNotifier</name>
     <message numerus="yes">
-        <location filename="../../studio_desktop/ui/batch_notifier.py" line="+124"/>
+        <location filename="../../studio_desktop/ui/batch_notifier.py" line="+125"/>
         <source>%n image(s) ready</source>
         <translation>
             <numerusform>%n 張圖片已就緒</numerusform>
@@ -48,7 +48,7 @@
     </message>
     <message>
         <location line="+11"/>
-        <location line="+22"/>
+        <location line="+19"/>
         <source>Studio Desktop</source>
         <translation>Studio Desktop</translation>
     </message>
@@ -301,7 +301,7 @@
 {hints}</translation>
     </message>
     <message>
-        <location filename="../../studio_desktop/core/engine/machine.py" line="+296"/>
+        <location filename="../../studio_desktop/core/engine/machine.py" line="+299"/>
         <source>{server} is not reachable: {reason}</source>
         <translation>無法連線至 {server}：{reason}</translation>
     </message>
@@ -4416,30 +4416,30 @@ The file is missing</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../studio_desktop/ui/main_window.py" line="+65"/>
+        <location filename="../../studio_desktop/ui/main_window.py" line="+70"/>
         <source>Studio Desktop</source>
         <translation>Studio Desktop</translation>
     </message>
     <message>
         <location line="+10"/>
-        <location line="+258"/>
+        <location line="+265"/>
         <source>Generate</source>
         <translation>產生</translation>
     </message>
     <message>
-        <location line="-257"/>
-        <location line="+257"/>
+        <location line="-264"/>
+        <location line="+264"/>
         <source>Gallery</source>
         <translation>圖庫</translation>
     </message>
     <message>
-        <location line="-256"/>
-        <location line="+256"/>
+        <location line="-263"/>
+        <location line="+263"/>
         <source>History</source>
         <translation>歷史紀錄</translation>
     </message>
     <message>
-        <location line="-252"/>
+        <location line="-259"/>
         <source>Queue</source>
         <translation>佇列</translation>
     </message>
@@ -4449,7 +4449,7 @@ The file is missing</source>
         <translation>ComfyUI 日誌</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+72"/>
         <source>&amp;Undo: {what}</source>
         <translation>復原(&amp;U)：{what}</translation>
     </message>
@@ -4601,12 +4601,12 @@ The file is missing</source>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+127"/>
+        <location line="+128"/>
         <source>About Studio Desktop</source>
         <translation>關於 Studio Desktop</translation>
     </message>
     <message>
-        <location line="-120"/>
+        <location line="-121"/>
         <source>Import a ComfyUI workflow</source>
         <translation>匯入 ComfyUI 工作流程</translation>
     </message>
@@ -4621,7 +4621,7 @@ The file is missing</source>
         <translation>範本已儲存，並已在「產生」中選取。</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+72"/>
         <source>Cancel all jobs</source>
         <translation>取消所有任務</translation>
     </message>
@@ -4642,7 +4642,7 @@ Data folder: {folder}</source>
 資料目錄：{folder}</translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+86"/>
         <source>Jobs are still in the queue</source>
         <translation>佇列中還有任務</translation>
     </message>
@@ -5033,6 +5033,18 @@ Data folder: {folder}</source>
         <location line="+206"/>
         <source>Cancelled. Retry resumes where it stopped if the server allows it.</source>
         <translation>已取消。如果伺服器支援，重試會從中斷處繼續。</translation>
+    </message>
+</context>
+<context>
+    <name>OneWindow</name>
+    <message>
+        <location filename="../../studio_desktop/ui/one_window.py" line="+192"/>
+        <source>Studio Desktop is already open with this data folder, but it has not answered for {seconds} seconds. Close it, or end it in the Task Manager (Activity Monitor on macOS), then start Studio Desktop again.
+
+Data folder: {folder}</source>
+        <translation>Studio Desktop 已用這個資料目錄開啟，但 {seconds} 秒內沒有回應。請關閉它，或在工作管理員（macOS 上為「活動監視器」）中結束它，然後重新啟動 Studio Desktop。
+
+資料目錄：{folder}</translation>
     </message>
 </context>
 <context>
@@ -6266,7 +6278,7 @@ Jobs waiting in the queue stay there and run on the other servers.</source>
 <context>
     <name>StudioApp</name>
     <message>
-        <location filename="../../studio_desktop/app.py" line="+104"/>
+        <location filename="../../studio_desktop/app.py" line="+111"/>
         <source>The output folder {folder} cannot be used; new images are saved in {default}.</source>
         <translation>無法使用輸出資料夾 {folder}；新圖片會儲存在 {default}。</translation>
     </message>

@@ -18,42 +18,14 @@ from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
 
+from studio_desktop.core.file_lock import try_lock, unlock
+
 OWNERS_DIR = "owners"
 LIVENESS_TTL_S = 1.5  # a live answer is reused this long; a dead one for good (tokens are unique)
 
 
 def lock_path(folder: Path, token: str) -> Path:
     return Path(folder) / OWNERS_DIR / f"{token}.lock"
-
-
-if sys.platform == "win32":
-    import msvcrt
-
-    def _try_lock(fd: int) -> bool:
-        os.lseek(fd, 0, os.SEEK_SET)
-        try:
-            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
-        except OSError:
-            return False
-        return True
-
-    def _unlock(fd: int) -> None:
-        os.lseek(fd, 0, os.SEEK_SET)
-        with contextlib.suppress(OSError):
-            msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
-
-else:
-    import fcntl
-
-    def _try_lock(fd: int) -> bool:
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except OSError:  # EWOULDBLOCK/EAGAIN: someone holds it
-            return False
-        return True
-
-    def _unlock(fd: int) -> None:
-        fcntl.flock(fd, fcntl.LOCK_UN)
 
 
 def owner_alive(folder: Path, token: str) -> bool:
@@ -69,13 +41,13 @@ def owner_alive(folder: Path, token: str) -> bool:
     except PermissionError:
         return True  # Windows refuses to open a file another process is deleting; assume alive
     try:
-        if not _try_lock(fd):
+        if not try_lock(fd):
             return True
         if sys.platform != "win32":
             # Removed while we hold the lock, so no other checker can take it for a live one.
             with contextlib.suppress(FileNotFoundError):
                 path.unlink()
-        _unlock(fd)
+        unlock(fd)
     finally:
         os.close(fd)
     if sys.platform == "win32":
@@ -140,7 +112,7 @@ def _take_token(folder: Path, attempts: int = 5) -> tuple[str, Path, int]:
         token = uuid.uuid4().hex
         path = lock_path(folder, token)
         fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_EXCL, 0o644)
-        if _try_lock(fd) and _is_file_of(fd, path):
+        if try_lock(fd) and _is_file_of(fd, path):
             return token, path, fd
         os.close(fd)
     raise OSError(f"cannot take an owner lock in {folder / OWNERS_DIR}")
@@ -189,7 +161,7 @@ class ProcessOwner:
         if sys.platform != "win32":
             with contextlib.suppress(FileNotFoundError):
                 self.path.unlink()
-        _unlock(fd)
+        unlock(fd)
         os.close(fd)
         if sys.platform == "win32":
             with contextlib.suppress(OSError):

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QApplication, QStyle, QSystemTrayIcon, QWidget
 
 from studio_desktop.core.engine import JobFinished
 from studio_desktop.core.jobs import Job, JobStatus
+from studio_desktop.ui.one_window import bring_forward
 from studio_desktop.ui.services import Services
 
 TRAY_MESSAGE_MS: Final = 10_000
@@ -146,10 +147,7 @@ class BatchNotifier(QObject):
             self.notified.emit(text, "alert")
 
     def _bring_window_up(self) -> None:
-        if self._window.isMinimized():
-            self._window.showNormal()
-        self._window.raise_()
-        self._window.activateWindow()
+        bring_forward(self._window)
 
     def _tray_icon(self) -> QSystemTrayIcon:
         if self._tray is None:

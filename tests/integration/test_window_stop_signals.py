@@ -8,11 +8,8 @@ Qt's offscreen platform, with no ComfyUI: its jobs can only wait.
 
 from __future__ import annotations
 
-import os
 import signal
-import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -21,24 +18,9 @@ from studio_desktop.core.context import AppContext
 from studio_desktop.core.jobs import GenerationParams, JobStatus, NewJob
 from studio_desktop.core.settings import Settings, load_settings, save_settings
 
-WAIT_S = 120.0
+from .window_process import end, log_text, start_window, wait_for, wait_until_ready
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals to a child")
-
-
-def _wait_for(condition: object, what: str) -> None:
-    deadline = time.monotonic() + WAIT_S
-    while not condition():  # type: ignore[operator]
-        if time.monotonic() > deadline:
-            raise AssertionError(f"gave up waiting for {what}")
-        time.sleep(0.05)
-
-
-def _log_text(data: Path) -> str:
-    try:
-        return (data / "logs" / "studio.log").read_text(encoding="utf-8")
-    except FileNotFoundError:
-        return ""
 
 
 @pytest.mark.parametrize("number", [signal.SIGTERM, signal.SIGINT, signal.SIGHUP])
@@ -56,29 +38,18 @@ def test_a_window_stopped_by_a_signal_saves_its_state_and_keeps_the_queue(
     finally:
         ctx.close()
 
-    window = subprocess.Popen(
-        [sys.executable, "-m", "studio_desktop", "--data-dir", str(data), "--no-crash-dialog"],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        text=True,
-        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
-    )
+    window = start_window(data)
     try:
         # Sent as soon as the handlers are in place: a signal that arrives before the event
         # loop runs waits in the socket and is read when it starts.
-        _wait_for(
-            lambda: "stop signals handled" in _log_text(data) or window.poll() is not None,
-            "the window to start",
-        )
+        wait_until_ready(window, data)
         window.send_signal(number)
-        _wait_for(lambda: window.poll() is not None, "the window to quit")
+        wait_for(lambda: window.poll() is not None, "the window to quit")
     finally:
-        if window.poll() is None:
-            window.kill()
-        _, stderr = window.communicate(timeout=30)
+        stderr = end(window)
 
     assert window.returncode == 0, stderr
-    assert f"{number.name} received: quitting, queued jobs stay queued" in _log_text(data)
+    assert f"{number.name} received: quitting, queued jobs stay queued" in log_text(data)
     saved = load_settings(data / "settings.json")
     assert {"geometry", "window_state"} <= set(saved.ui_state)
     assert saved.last_form["params"]["prompt"] == "a fox in the snow"
