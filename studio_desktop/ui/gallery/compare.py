@@ -59,8 +59,10 @@ from studio_desktop.core.jobs import GenerationParams, Job
 from studio_desktop.ui.dynamic_prompt_texts import DYNAMIC_KEYS, dynamic_name
 from studio_desktop.ui.field_labels import slot_label
 from studio_desktop.ui.gallery.compare_params import ParamRow, compare_rows, describe
+from studio_desktop.ui.gallery.detail_text import ElidedPath
 from studio_desktop.ui.gallery.viewer import decode_full
 from studio_desktop.ui.graph_option_texts import OPTION_KEYS, option_name
+from studio_desktop.ui.wrapping_delegate import WrappingDelegate
 from studio_desktop.workers.tasks import Tasks
 
 GAP: Final = 8  # between the two images side by side
@@ -75,6 +77,10 @@ KeyRole: Final = Qt.ItemDataRole.UserRole + 2  # a parameters row: its parameter
 
 # What the panel reads for one side (on the "read" pool): its parameters and its job.
 ParamsRead = Callable[[], tuple[GenerationParams | None, Job | None]]
+
+
+# Narrower, a prompt of a few dozen words would be a column of single words.
+PARAMETERS_MIN_WIDTH = 300
 
 
 class CompareMode(Enum):
@@ -364,8 +370,8 @@ class ParametersPanel(QTreeWidget):
         self.setColumnCount(3)
         self.setHeaderLabels([self.tr("Parameter"), self.tr("A (left)"), self.tr("B (right)")])
         self.setRootIsDecorated(False)
-        self.setWordWrap(True)
-        self.setUniformRowHeights(False)
+        # Prompts, file names and the hires text whole, on as many lines as they need.
+        self.setItemDelegate(WrappingDelegate(self))
         self.setAlternatingRowColors(False)
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         header = self.header()
@@ -414,9 +420,6 @@ class ParametersPanel(QTreeWidget):
                     unknown if row.second is None else row.second,
                 ]
             )
-            for column, text in ((1, row.first), (2, row.second)):
-                if text:  # a long prompt is elided in the cell: the whole of it on hover
-                    item.setToolTip(column, text)
             item.setData(0, DiffersRole, row.differs)
             item.setData(0, KeyRole, row.key)
             if row.differs:
@@ -477,12 +480,19 @@ class CompareDialog(QDialog):
         self.zoom_label = QLabel(self)
         self.zoom_label.setMinimumWidth(48)
         self.canvas.view_changed.connect(self._show_zoom)
-        self.captions = (QLabel(self), QLabel(self))
-        for label, letter, item in zip(self.captions, ("A", "B"), items, strict=True):
-            label.setText(f"{letter}: {item.caption}")
+        # Elided to the room they have: at full length the two captions set the images' side
+        # so wide that the parameters were squeezed to a sliver.
+        self.captions = tuple(
+            ElidedPath(f"{letter}: {item.caption}", self, alignment=alignment)
+            for letter, item, alignment in zip(
+                ("A", "B"),
+                items,
+                (Qt.AlignmentFlag.AlignLeft, Qt.AlignmentFlag.AlignRight),
+                strict=True,
+            )
+        )
+        for label in self.captions:
             label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
-            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.captions[1].setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.parameters = ParametersPanel(self)
         self.summary = QLabel(self.tr("Reading the parameters…"), self)
         self.summary.setWordWrap(True)
@@ -514,7 +524,9 @@ class CompareDialog(QDialog):
         self.splitter.addWidget(left)
         self.splitter.addWidget(right)
         self.splitter.setStretchFactor(0, 1)
-        self.splitter.setSizes([820, 380])
+        self.splitter.setSizes([740, 460])  # the parameters wrap: room for prompts
+        self.splitter.setCollapsible(1, False)
+        right.setMinimumWidth(PARAMETERS_MIN_WIDTH)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.splitter, 1)

@@ -57,11 +57,19 @@ class WrappedText(QTextEdit):
 
 
 class ElidedPath(QLabel):
-    """A path on one line, elided in the middle when it is too long; the whole in a tooltip."""
+    """A path (or a caption) on one line, elided in the middle when it is too long, so both
+    its ends stay; the whole in a tooltip. It never asks for more width than `_NARROWEST`."""
 
-    def __init__(self, path: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        path: str,
+        parent: QWidget | None = None,
+        *,
+        alignment: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft,
+    ) -> None:
         super().__init__(path, parent)
         self._full = path
+        self._alignment = alignment
         self.setToolTip(path)
         self.setTextFormat(Qt.TextFormat.PlainText)
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
@@ -86,7 +94,7 @@ class ElidedPath(QLabel):
         painter.setPen(self.palette().color(self.foregroundRole()))
         painter.drawText(
             self.contentsRect(),
-            int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+            int(self._alignment | Qt.AlignmentFlag.AlignVCenter),
             self.shown_text(),
         )
         painter.end()
