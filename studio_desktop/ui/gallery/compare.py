@@ -56,12 +56,14 @@ from PySide6.QtWidgets import (
 )
 
 from studio_desktop.core.jobs import GenerationParams, Job
+from studio_desktop.core.workflows.defaults import default_model_words
 from studio_desktop.ui.dynamic_prompt_texts import DYNAMIC_KEYS, dynamic_name
 from studio_desktop.ui.field_labels import slot_label
 from studio_desktop.ui.gallery.compare_params import ParamRow, compare_rows, describe
 from studio_desktop.ui.gallery.detail_text import ElidedPath
 from studio_desktop.ui.gallery.viewer import decode_full
 from studio_desktop.ui.graph_option_texts import OPTION_KEYS, option_name
+from studio_desktop.ui.texts import show_text
 from studio_desktop.ui.wrapping_delegate import WrappingDelegate
 from studio_desktop.workers.tasks import Tasks
 
@@ -451,12 +453,16 @@ class CompareDialog(QDialog):
         parent: QWidget | None = None,
         *,
         template_name: Callable[[str], str] | None = None,
+        model_used: Callable[[Job], str | None] | None = None,
     ) -> None:
+        """`model_used`: the file a job on the server's default model ran with, or None (as
+        History and the viewer name it)."""
         super().__init__(parent)
         self.setWindowTitle(self.tr("Compare images"))
         self.setWindowFlag(Qt.WindowType.WindowMaximizeButtonHint, True)
         self.items = items
         self._template_name = template_name or str
+        self._model_used = model_used or (lambda _job: None)
         self._params: list[Mapping[str, str] | None] = [None, None]
         self._params_read = [item.read_params is None for item in items]
         self.canvas = CompareCanvas(self)
@@ -573,6 +579,10 @@ class CompareDialog(QDialog):
         described = describe(params, job, template_name=self._template_name)
         if described is not None and size is not None and size[0]:
             described["size"] = f"{size[0]} × {size[1]}"
+        if described is not None and params is not None and not params.model:
+            # Not an empty cell: the job asked for the server's default (and got this file).
+            used = self._model_used(job) if job is not None else None
+            described["model"] = show_text(default_model_words(used))
         self._params[side] = described
         self._params_read[side] = True
         self._show_parameters()

@@ -989,7 +989,11 @@ class GalleryTab(QWidget):
             self.compare_dialog.close()
             self.compare_dialog.deleteLater()
         self.compare_dialog = CompareDialog(
-            items, self._services.tasks, self, template_name=self._services.template_name
+            items,
+            self._services.tasks,
+            self,
+            template_name=self._services.template_name,
+            model_used=self._services.default_model_used,
         )
         self.compare_dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
         self.status_message.emit("", 0)

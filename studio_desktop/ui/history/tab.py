@@ -466,7 +466,11 @@ class HistoryTab(QWidget):
             self.compare_dialog.close()
             self.compare_dialog.deleteLater()
         self.compare_dialog = CompareDialog(
-            (first, second), self._services.tasks, self, template_name=self._services.template_name
+            (first, second),
+            self._services.tasks,
+            self,
+            template_name=self._services.template_name,
+            model_used=self._services.default_model_used,
         )
         self.compare_dialog.show()
         return self.compare_dialog
