@@ -50,7 +50,7 @@
 <context>
     <name>CompareDialog</name>
     <message numerus="yes">
-        <location filename="../../studio_desktop/ui/gallery/compare.py" line="+580" />
+        <location filename="../../studio_desktop/ui/gallery/compare.py" line="+602" />
         <source>%n parameter(s) differ (highlighted)</source>
         <translation>
             <numerusform>%n parameter differ (highlighted)</numerusform>

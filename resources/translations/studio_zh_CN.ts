@@ -77,7 +77,7 @@
 <context>
     <name>CompareCanvas</name>
     <message>
-        <location filename="../../studio_desktop/ui/gallery/compare.py" line="+351"/>
+        <location filename="../../studio_desktop/ui/gallery/compare.py" line="+359"/>
         <source>The image file is missing or unreadable.</source>
         <translation>图片文件丢失或无法读取。</translation>
     </message>
@@ -95,7 +95,7 @@
         <translation>对比图片</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Side by side</source>
         <translation>并排</translation>
     </message>
@@ -120,12 +120,12 @@
         <translation>100%</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+22"/>
         <source>Reading the parameters…</source>
         <translation>正在读取参数…</translation>
     </message>
     <message>
-        <location line="+89"/>
+        <location line="+95"/>
         <source>No parameters were recorded for these images.</source>
         <translation>这些图片没有记录参数。</translation>
     </message>
@@ -2102,17 +2102,17 @@
     </message>
     <message>
         <location line="+8"/>
-        <location line="+64"/>
+        <location line="+68"/>
         <source>Click the image to compare it with (Esc cancels)</source>
         <translation>点击要与之对比的图片（按 Esc 取消）</translation>
     </message>
     <message>
-        <location line="-52"/>
+        <location line="-56"/>
         <source>Pick another image to compare with.</source>
         <translation>请选择另一张图片进行对比。</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+36"/>
         <source>This image&apos;s job had no source image.</source>
         <translation>生成此图片的任务没有源图片。</translation>
     </message>
@@ -2137,7 +2137,7 @@
         <translation>种子 {seed}</translation>
     </message>
     <message>
-        <location line="-322"/>
+        <location line="-326"/>
         <source>Export to a zip file</source>
         <translation>导出到 ZIP 文件</translation>
     </message>
@@ -3114,7 +3114,7 @@
 <context>
     <name>HistoryModel</name>
     <message>
-        <location filename="../../studio_desktop/ui/history/model.py" line="+397"/>
+        <location filename="../../studio_desktop/ui/history/model.py" line="+398"/>
         <source>Time the server spent running the job, without its wait in the server&apos;s queue (the details show queued, sampling and total apart)</source>
         <translation>服务器运行该任务所用的时间，不含在服务器队列中等待的时间（详细信息中分别显示排队、采样和总计时间）</translation>
     </message>
@@ -3176,6 +3176,7 @@
     </message>
     <message>
         <location line="-336"/>
+        <location filename="../../studio_desktop/ui/history/table.py" line="+63"/>
         <source>{model} (default)</source>
         <translation>{model}（默认）</translation>
     </message>
@@ -3262,7 +3263,7 @@
         <translation>输出 {index}</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+20"/>
         <source>Could not open {path}</source>
         <translation>无法打开 {path}</translation>
     </message>
@@ -5098,7 +5099,7 @@ Choose another folder.</source>
 <context>
     <name>ParametersPanel</name>
     <message>
-        <location filename="../../studio_desktop/ui/gallery/compare.py" line="-217"/>
+        <location filename="../../studio_desktop/ui/gallery/compare.py" line="-231"/>
         <source>Parameter</source>
         <translation>参数</translation>
     </message>
@@ -5183,7 +5184,7 @@ Choose another folder.</source>
         <translation>（未记录）</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+17"/>
         <source>The two images differ here</source>
         <translation>两张图片在此处不同</translation>
     </message>
@@ -6278,7 +6279,7 @@ Jobs waiting in the queue stay there and run on the other servers.</source>
 <context>
     <name>StudioApp</name>
     <message>
-        <location filename="../../studio_desktop/app.py" line="+111"/>
+        <location filename="../../studio_desktop/app.py" line="+112"/>
         <source>The output folder {folder} cannot be used; new images are saved in {default}.</source>
         <translation>无法使用输出文件夹 {folder}；新图片保存在 {default}。</translation>
     </message>

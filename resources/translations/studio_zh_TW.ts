@@ -77,7 +77,7 @@
 <context>
     <name>CompareCanvas</name>
     <message>
-        <location filename="../../studio_desktop/ui/gallery/compare.py" line="+351"/>
+        <location filename="../../studio_desktop/ui/gallery/compare.py" line="+359"/>
         <source>The image file is missing or unreadable.</source>
         <translation>圖片檔案遺失或無法讀取。</translation>
     </message>
@@ -95,7 +95,7 @@
         <translation>比較圖片</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Side by side</source>
         <translation>並排</translation>
     </message>
@@ -120,12 +120,12 @@
         <translation>100%</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+22"/>
         <source>Reading the parameters…</source>
         <translation>正在讀取參數…</translation>
     </message>
     <message>
-        <location line="+89"/>
+        <location line="+95"/>
         <source>No parameters were recorded for these images.</source>
         <translation>這些圖片沒有記錄參數。</translation>
     </message>
@@ -2102,17 +2102,17 @@
     </message>
     <message>
         <location line="+8"/>
-        <location line="+64"/>
+        <location line="+68"/>
         <source>Click the image to compare it with (Esc cancels)</source>
         <translation>點選要比較的圖片（按 Esc 取消）</translation>
     </message>
     <message>
-        <location line="-52"/>
+        <location line="-56"/>
         <source>Pick another image to compare with.</source>
         <translation>請選擇另一張圖片來比較。</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+36"/>
         <source>This image&apos;s job had no source image.</source>
         <translation>產生此圖片的工作沒有來源圖片。</translation>
     </message>
@@ -2137,7 +2137,7 @@
         <translation>種子 {seed}</translation>
     </message>
     <message>
-        <location line="-322"/>
+        <location line="-326"/>
         <source>Export to a zip file</source>
         <translation>匯出至 ZIP 檔案</translation>
     </message>
@@ -3114,7 +3114,7 @@
 <context>
     <name>HistoryModel</name>
     <message>
-        <location filename="../../studio_desktop/ui/history/model.py" line="+397"/>
+        <location filename="../../studio_desktop/ui/history/model.py" line="+398"/>
         <source>Time the server spent running the job, without its wait in the server&apos;s queue (the details show queued, sampling and total apart)</source>
         <translation>伺服器執行此任務所花的時間，不含在伺服器佇列中等待的時間（詳細資訊會分別列出排隊、取樣和總計時間）</translation>
     </message>
@@ -3176,6 +3176,7 @@
     </message>
     <message>
         <location line="-336"/>
+        <location filename="../../studio_desktop/ui/history/table.py" line="+63"/>
         <source>{model} (default)</source>
         <translation>{model}（預設）</translation>
     </message>
@@ -3262,7 +3263,7 @@
         <translation>輸出 {index}</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+20"/>
         <source>Could not open {path}</source>
         <translation>無法開啟 {path}</translation>
     </message>
@@ -5098,7 +5099,7 @@ Choose another folder.</source>
 <context>
     <name>ParametersPanel</name>
     <message>
-        <location filename="../../studio_desktop/ui/gallery/compare.py" line="-217"/>
+        <location filename="../../studio_desktop/ui/gallery/compare.py" line="-231"/>
         <source>Parameter</source>
         <translation>參數</translation>
     </message>
@@ -5183,7 +5184,7 @@ Choose another folder.</source>
         <translation>（未記錄）</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+17"/>
         <source>The two images differ here</source>
         <translation>兩張圖片在此處不同</translation>
     </message>
@@ -6278,7 +6279,7 @@ Jobs waiting in the queue stay there and run on the other servers.</source>
 <context>
     <name>StudioApp</name>
     <message>
-        <location filename="../../studio_desktop/app.py" line="+111"/>
+        <location filename="../../studio_desktop/app.py" line="+112"/>
         <source>The output folder {folder} cannot be used; new images are saved in {default}.</source>
         <translation>無法使用輸出資料夾 {folder}；新圖片會儲存在 {default}。</translation>
     </message>

@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QStyleOptionViewItem
 from pytestqt.qtbot import QtBot
 
 from studio_desktop.core.comfy.object_info import ObjectInfo
@@ -34,6 +34,7 @@ from studio_desktop.core.workflows.defaults import server_models
 from studio_desktop.ui.generate import GenerateTab
 from studio_desktop.ui.history.details import JobDetails
 from studio_desktop.ui.history.model import Column, HistoryModel
+from studio_desktop.ui.history.table import JobTable, ModelCell
 from studio_desktop.ui.services import Services
 from studio_desktop.ui.thumbnails import ThumbnailLoader
 from studio_desktop.ui.translations import compile_ts, install_translator, ts_file
@@ -283,18 +284,18 @@ def test_the_file_the_default_model_was_is_named_in_chinese(
     assert "a.safetensors（服务器默认模型）" in details_text(details)
 
 
-def sent_on_the_servers_default(ctx: AppContext) -> Job:
-    """A job on the server's default model, sent with a graph whose loader names a.safetensors."""
+def sent_on_the_servers_default(ctx: AppContext, file: str = "a.safetensors") -> Job:
+    """A job on the server's default model, sent with a graph whose loader names `file`."""
     params = GenerationParams(prompt="x", model=SERVER_DEFAULT_MODEL)
     job = db(ctx).add_job(NewJob("txt2img", params))
     assert db(ctx).claim_next("http://127.0.0.1:1") is not None
-    loader = {"class_type": "CheckpointLoaderSimple", "inputs": {"ckpt_name": "a.safetensors"}}
+    loader = {"class_type": "CheckpointLoaderSimple", "inputs": {"ckpt_name": file}}
     return db(ctx).mark_sent(job.id, {"4": loader})
 
 
-def add_default_model_image(ctx: AppContext) -> None:
-    """An image of a job on the server's default model that the server ran with a.safetensors."""
-    job = sent_on_the_servers_default(ctx)
+def add_default_model_image(ctx: AppContext, file: str = "a.safetensors") -> None:
+    """An image of a job on the server's default model that the server ran with `file`."""
+    job = sent_on_the_servers_default(ctx, file)
     metadata = {"studio": {"job_id": job.id, "params": job.params.to_dict()}}
     db(ctx).complete(job.id, [NewImage(0, "outputs/x.png", None, 64, 64, 10, "image", metadata)])
 
@@ -351,5 +352,33 @@ def test_historys_model_column_names_the_file_the_servers_default_model_was(
 
     assert model.job(0).id == waiting.id  # newest first
     assert shown(0, Qt.ItemDataRole.DisplayRole) == ""  # not sent anywhere yet
+    assert shown(0, Qt.ItemDataRole.ToolTipRole) == "Server's default model"
     assert shown(1, Qt.ItemDataRole.DisplayRole) == "a (default)"
-    assert shown(1, Qt.ItemDataRole.ToolTipRole) == "a.safetensors"
+    assert shown(1, Qt.ItemDataRole.ToolTipRole) == "a.safetensors (the server's default)"
+
+
+def test_a_narrow_model_column_still_says_the_model_was_the_servers_default(
+    qtbot: QtBot, ctx: AppContext, make_pool: PoolFactory, tasks: Tasks
+) -> None:
+    """What the user saw: "random_sd15 (default)" cut to "random_sd15…" in a column of the
+    usual width, so nothing said the job had run on the server's default."""
+    add_default_model_image(ctx, "dreamshaper_8_pruned_fp16.safetensors")
+    services = Services(ctx, make_pool(), Settings())
+    model = HistoryModel(ReadView(ctx.store), tasks, default_model_used=services.default_model_used)
+    table = JobTable()
+    qtbot.addWidget(table)
+    table.setModel(model)
+    table.fit_columns()
+    qtbot.waitUntil(lambda: model.rowCount() == 1, timeout=WAIT_MS)
+    index = model.index(0, Column.MODEL)
+    delegate = table.itemDelegateForColumn(Column.MODEL)
+    assert isinstance(delegate, ModelCell)
+    option = QStyleOptionViewItem()
+    option.initFrom(table)
+    option.widget = table
+    option.rect = table.visualRect(index)
+    delegate.initStyleOption(option, index)
+    shown = option.text
+    assert shown != "dreamshaper_8_pruned_fp16 (default)", "the usual width is too narrow for it"
+    assert shown.startswith("dr") and shown.endswith("… (default)")
+    assert option.fontMetrics.horizontalAdvance(shown) <= option.rect.width()

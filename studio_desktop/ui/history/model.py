@@ -38,12 +38,13 @@ from studio_desktop.core.groups import GroupKind, GroupProgress
 from studio_desktop.core.jobs import ImageRecord, Job, JobStatus
 from studio_desktop.core.messages import fill
 from studio_desktop.core.store.filters import ALL_JOBS, JobFilter, Page
+from studio_desktop.core.workflows.defaults import default_model_words
 from studio_desktop.ui.history import formatting as fmt
 from studio_desktop.ui.history.details import source_of
 from studio_desktop.ui.history.filters import job_matches
 from studio_desktop.ui.history.status import StatusIcons, status_text
 from studio_desktop.ui.history.timing import duration_cell, duration_tooltip, total_template
-from studio_desktop.ui.texts import error_text
+from studio_desktop.ui.texts import error_text, show_text
 from studio_desktop.ui.thumbnails import ThumbnailLoader
 from studio_desktop.workers.read_view import ReadView
 from studio_desktop.workers.tasks import Tasks
@@ -470,8 +471,10 @@ class HistoryModel(QAbstractTableModel):
             return error_text(job.error)
         if column is Column.SERVER:
             return job.server
-        if column is Column.MODEL:  # the whole file name
-            return job.params.model or self._words.model_used(job)
+        if column is Column.MODEL:  # the whole file name, and whether it was the default
+            if job.params.model:
+                return job.params.model
+            return show_text(default_model_words(self._words.model_used(job)))
         if column is Column.CREATED:
             return fmt.local_time_seconds(job.created_at)
         if column is Column.DURATION:

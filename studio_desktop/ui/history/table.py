@@ -7,9 +7,25 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QEvent, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QCoreApplication,
+    QEvent,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QKeyEvent, QMouseEvent, QResizeEvent
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QHeaderView,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+    QWidget,
+)
 
 from studio_desktop.ui.history.model import THUMB_SIZE, Column, HistoryModel
 
@@ -38,6 +54,34 @@ _RELAYOUT_EVENTS = frozenset(
 )
 
 
+class ModelCell(QStyledItemDelegate):
+    """The Model column: a name too long for the cell is cut, never the "(default)" after it
+    (it says the job ran on the server's default model, which the name alone does not)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        words = QCoreApplication.translate("HistoryModel", "{model} (default)")
+        self._kept_end = words.split("{model}", 1)[1] if "{model}" in words else ""
+
+    def initStyleOption(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> None:
+        super().initStyleOption(option, index)
+        text, end = option.text, self._kept_end
+        if not end or not text.endswith(end) or option.rect.width() <= 0:
+            return
+        widget = option.widget
+        style = widget.style() if widget is not None else QApplication.style()
+        margin = style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, widget) + 1
+        room = option.rect.width() - 2 * margin
+        metrics = option.fontMetrics
+        if metrics.horizontalAdvance(text) <= room:
+            return
+        name = text[: -len(end)]
+        room_for_name = max(0, room - metrics.horizontalAdvance(end))
+        option.text = metrics.elidedText(name, Qt.TextElideMode.ElideRight, room_for_name) + end
+
+
 class JobTable(QTableView):
     """The table of jobs.
 
@@ -56,6 +100,9 @@ class JobTable(QTableView):
         self.setShowGrid(False)
         self.setWordWrap(False)
         self.setTextElideMode(Qt.TextElideMode.ElideRight)
+        # "dreamshaper_8 (default)" read "dreamshaper…": which model, but not that it was the
+        # server's default.
+        self.setItemDelegateForColumn(Column.MODEL, ModelCell(self))
         self.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.verticalHeader().hide()
         # Every row the same height: the header never measures a row.
