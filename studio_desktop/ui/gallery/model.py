@@ -134,6 +134,10 @@ class GalleryModel(QAbstractListModel):
         self._target = 0  # read ahead until this row is loaded
         self._jobs: OrderedDict[str, Job | None] = OrderedDict()
         self._generation = 0
+        # Records changed here (`update_records`: a favourite, tags) by a counter, so that a
+        # background read that began before the change cannot put the older record back.
+        self._changes = 0
+        self._changed_at: dict[int, int] = {}
         self._in_flight: _Key | None = None
         self._closed = False
         self._own_tasks = tasks is None
@@ -190,6 +194,7 @@ class GalleryModel(QAbstractListModel):
         """Forget the rows (the caller resets the model) and read the first page in the
         background; it arrives as a model reset, then the count, then the rest as wanted."""
         self._generation += 1
+        self._changed_at.clear()  # reads begun before this one are not kept (generation)
         self._rows = RowBatch()
         self._cells_version += 1
         self._recent.clear()
@@ -506,6 +511,7 @@ class GalleryModel(QAbstractListModel):
             then([held[i] for i in ids])
             return
         runs, reads, flt = self._runs(missing), self._reads, self._filter
+        began, generation = self._changes, self._generation
 
         def read() -> tuple[dict[int, ImageRecord], dict[str, Job | None]]:
             found = _read_runs(reads, flt, runs)
@@ -515,11 +521,19 @@ class GalleryModel(QAbstractListModel):
         def arrived(result: tuple[dict[int, ImageRecord], dict[str, Job | None]]) -> None:
             found, read_jobs = result
             self._remember_jobs(read_jobs)
-            if len(found) <= RECENT_RECORDS:
+            # Changed here while the read ran (favourited just after selecting): the record
+            # held is the newer one; what the read saw is older.
+            newer = {
+                i: held_now
+                for i in found
+                if self._changed_at.get(i, 0) > began
+                and (held_now := self._recent.get(i)) is not None
+            }
+            if len(found) <= RECENT_RECORDS and generation == self._generation:
                 for record in found.values():
-                    if self.row_of(record.id) is not None:
+                    if record.id not in newer and self.row_of(record.id) is not None:
                         self._remember(record)
-            records = [held.get(i) or found.get(i) for i in ids]
+            records = [newer.get(i) or held.get(i) or found.get(i) for i in ids]
             then([r for r in records if r is not None])
 
         self._track(self._tasks.run("read", read, arrived, owner=self))
@@ -693,6 +707,8 @@ class GalleryModel(QAbstractListModel):
         for record in changed:
             row = self.row_of(record.id)
             if row is not None:
+                self._changes += 1
+                self._changed_at[record.id] = self._changes
                 self._rows.replace(row, cell_of(record))
                 self._remember(record)
                 index = self.index(row, 0)
