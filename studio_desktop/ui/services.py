@@ -33,6 +33,9 @@ class Services:
     # The ComfyUI the window runs for the user (None where a screen is built without one).
     managed: ManagedController | None = field(default=None)
 
+    def __post_init__(self) -> None:
+        _ = self.language  # read now, as the translator was: a later change waits for a restart
+
     @cached_property
     def reads(self) -> ReadView:
         """The store's reads, to run in `tasks` (never on the GUI thread)."""

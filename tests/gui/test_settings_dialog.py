@@ -488,3 +488,29 @@ def test_a_folder_unusable_at_start_is_shown_and_can_be_retried(
     assert services.ctx.library.output_folder == drive
     assert not general.output_folder_warning.isVisibleTo(general)
     assert not dialog.apply_button.isEnabled()
+
+
+def test_a_language_chosen_without_restarting_still_offers_the_restart_next_time(
+    qtbot: QtBot, services: Services
+) -> None:
+    """What the user saw: Chinese chosen, OK pressed instead of Restart now; the window stays
+    English until the next start, and Settings opened again showed Chinese with no Restart now
+    (the hint compared the choice with the saved setting, not the window's language)."""
+    running = services.language
+    other = "zh_CN" if running != "zh_CN" else "zh_TW"
+    first = SettingsDialog(services)
+    qtbot.addWidget(first)
+    general = first.general
+    general.language.setCurrentIndex(general.language.findData(other))
+    with qtbot.waitSignal(first.settings_changed, timeout=WAIT_MS):
+        first.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    assert load_settings(services.ctx.paths.settings).language == other
+
+    again = SettingsDialog(services)
+    qtbot.addWidget(again)
+    general = again.general
+    assert general.language.currentData() == other
+    assert general.language_hint.isVisibleTo(general)
+    assert general.restart_button.isVisibleTo(general)
+    general.language.setCurrentIndex(general.language.findData(running))  # back: no restart
+    assert not general.language_hint.isVisibleTo(general)

@@ -26,6 +26,7 @@ from studio_desktop.ui.output_folder import OutputFolderRow
 from studio_desktop.ui.services import Services
 from studio_desktop.ui.settings.widgets import hint_label
 from studio_desktop.ui.theme import THEME_ENV
+from studio_desktop.ui.translations import resolve_language
 
 # Native names: a user who cannot read the current language still finds their own.
 LANGUAGE_CHOICES = (
@@ -103,8 +104,10 @@ class GeneralPage(QWidget):
         hint_row.setSpacing(6)
         hint_row.addWidget(hint_text, 1)
         hint_row.addWidget(self.restart_button, 0, Qt.AlignmentFlag.AlignTop)
-        self.language_hint.setVisible(False)
-        self._language_at_open = settings.language
+        # Compared with the language the window runs in, not the one saved: after choosing
+        # Chinese and pressing OK, the next visit must still offer the restart that applies it.
+        self._language_running = services.language
+        self.language_hint.setVisible(self._language_differs())
 
         self.theme = QComboBox()
         for code, name in (
@@ -204,8 +207,11 @@ class GeneralPage(QWidget):
         ctx = self.services.ctx
         return ctx.library.output_folder != self.output_folder.folder()
 
+    def _language_differs(self) -> bool:
+        return resolve_language(str(self.language.currentData())) != self._language_running
+
     def _update_language_hint(self) -> None:
-        self.language_hint.setVisible(self.language.currentData() != self._language_at_open)
+        self.language_hint.setVisible(self._language_differs())
 
     def _open_folder(self) -> None:
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.services.ctx.paths.root)))
