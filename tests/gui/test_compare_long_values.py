@@ -8,13 +8,16 @@ compare, was in a tooltip. Each value now wraps onto the lines it needs at the c
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QTreeWidgetItem
 from pytestqt.qtbot import QtBot
 
-from studio_desktop.ui.gallery.compare import ParametersPanel
+from studio_desktop.ui.gallery.compare import CompareDialog, CompareItem, ParametersPanel
 from studio_desktop.ui.gallery.compare_params import ParamRow
 from studio_desktop.ui.wrapping_delegate import wrapped_height
+from studio_desktop.workers.tasks import Tasks
 
 WAIT_MS = 20_000
 PROMPT_A = (
@@ -88,3 +91,26 @@ def test_rows_follow_the_panel_when_it_is_made_wider(qtbot: QtBot) -> None:
     panel.resize(1400, 600)
     qtbot.waitUntil(lambda: panel.visualItemRect(prompt).height() < narrow, timeout=WAIT_MS)
     assert panel.visualItemRect(prompt).height() >= _needed(panel, prompt, 1)
+
+
+def test_a_caption_cut_for_room_keeps_the_size_and_seed_whole(
+    qtbot: QtBot, tmp_path: Path, tasks: Tasks
+) -> None:
+    """What the user saw: 'A: a lighthouse at night on…… · 64 × 64 · seed 10503702', the
+    prompt cut to 60 characters and then the middle of the line cut again."""
+    end = " · 64 × 64 · seed 10503702"
+    item = CompareItem(tmp_path / "a.png", PROMPT_B + ", " + PROMPT_B, caption_end=end)
+    dialog = CompareDialog((item, item), tasks)
+    qtbot.addWidget(dialog)
+    try:
+        dialog.resize(1000, 600)
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        caption = dialog.captions[0]
+        shown = caption.shown_text()
+        assert shown.startswith("A: a light") and shown.endswith(end)
+        assert shown.count("…") == 1
+        assert caption.fontMetrics().horizontalAdvance(shown) <= caption.contentsRect().width()
+        assert caption.toolTip() == f"A: {PROMPT_B}, {PROMPT_B}{end}"  # the whole of it
+    finally:
+        dialog.close()

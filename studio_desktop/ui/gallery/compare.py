@@ -99,6 +99,7 @@ class CompareItem:
     caption: str
     read_params: ParamsRead | None = None
     size: tuple[int, int] | None = None  # the record's size, shown as the "size" parameter
+    caption_end: str = ""  # shown whole after the caption, however narrow ("· 64 × 64 · seed 7")
 
 
 class _Side:
@@ -489,7 +490,12 @@ class CompareDialog(QDialog):
         # Elided to the room they have: at full length the two captions set the images' side
         # so wide that the parameters were squeezed to a sliver.
         self.captions = tuple(
-            ElidedPath(f"{letter}: {item.caption}", self, alignment=alignment)
+            ElidedPath(
+                f"{letter}: {item.caption}{item.caption_end}",
+                self,
+                alignment=alignment,
+                kept_end=item.caption_end,
+            )
             for letter, item, alignment in zip(
                 ("A", "B"),
                 items,

@@ -58,7 +58,10 @@ class WrappedText(QTextEdit):
 
 class ElidedPath(QLabel):
     """A path (or a caption) on one line, elided in the middle when it is too long, so both
-    its ends stay; the whole in a tooltip. It never asks for more width than `_NARROWEST`."""
+    its ends stay; the whole in a tooltip. It never asks for more width than `_NARROWEST`.
+
+    With `kept_end` (the text's own last part, such as " · 64 × 64 · seed 7"), that part is
+    always shown whole and what comes before it is cut at its end instead."""
 
     def __init__(
         self,
@@ -66,10 +69,12 @@ class ElidedPath(QLabel):
         parent: QWidget | None = None,
         *,
         alignment: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft,
+        kept_end: str = "",
     ) -> None:
         super().__init__(path, parent)
         self._full = path
         self._alignment = alignment
+        self._kept_end = kept_end if kept_end and path.endswith(kept_end) else ""
         self.setToolTip(path)
         self.setTextFormat(Qt.TextFormat.PlainText)
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
@@ -79,9 +84,13 @@ class ElidedPath(QLabel):
         return self._full
 
     def shown_text(self) -> str:
-        return self.fontMetrics().elidedText(
-            self._full, Qt.TextElideMode.ElideMiddle, max(0, self.contentsRect().width())
-        )
+        metrics, room = self.fontMetrics(), max(0, self.contentsRect().width())
+        end = self._kept_end
+        if not end or metrics.horizontalAdvance(self._full) <= room:
+            return metrics.elidedText(self._full, Qt.TextElideMode.ElideMiddle, room)
+        head = self._full[: -len(end)]
+        room_for_head = max(0, room - metrics.horizontalAdvance(end))
+        return metrics.elidedText(head, Qt.TextElideMode.ElideRight, room_for_head) + end
 
     def minimumSizeHint(self) -> QSize:
         return QSize(_NARROWEST, super().minimumSizeHint().height())

@@ -1049,9 +1049,8 @@ class GalleryTab(QWidget):
         self.model.read_records([other], picked, jobs=True)
 
     def _compare_item(self, record: ImageRecord) -> CompareItem:
-        prompt = self.model.prompt_of(record) or self.tr("(no prompt)")
-        if len(prompt) > 60:
-            prompt = prompt[:59] + "…"
+        # Whole, on one line: the caption cuts it to the room it has, keeping size and seed.
+        prompt = " ".join((self.model.prompt_of(record) or self.tr("(no prompt)")).split())
         seed = self._seed_of(record)
         details = [f"{record.width} × {record.height}"] if record.width else []
         if seed is not None:
@@ -1065,7 +1064,8 @@ class GalleryTab(QWidget):
 
         return CompareItem(
             self._ctx.paths.resolve(record.path),
-            " · ".join([prompt, *details]),
+            prompt,
             read_params,
             (record.width, record.height) if record.width else None,
+            "".join(f" · {detail}" for detail in details),
         )
