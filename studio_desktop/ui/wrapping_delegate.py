@@ -22,6 +22,8 @@ from PySide6.QtWidgets import (
     QTreeView,
 )
 
+from studio_desktop.ui.elide import item_text_margin
+
 Index = QModelIndex | QPersistentModelIndex
 VERTICAL_MARGIN = 2  # pixels above and below a cell's text
 
@@ -96,13 +98,8 @@ class WrappingDelegate(QStyledItemDelegate):
     def _column_resized(self, _column: int, _old: int, _new: int) -> None:
         self._view.doItemsLayout()  # row heights follow the new width
 
-    def _margin(self) -> int:
-        # The margin Qt's own item text keeps on each side.
-        style = self._view.style()
-        return style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, self._view) + 1
-
     def _text_width(self, index: Index) -> int:
-        return self._view.header().sectionSize(index.column()) - 2 * self._margin()
+        return self._view.header().sectionSize(index.column()) - 2 * item_text_margin(self._view)
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
         base = super().sizeHint(option, index)
@@ -124,7 +121,7 @@ class WrappingDelegate(QStyledItemDelegate):
         style.drawControl(QStyle.ControlElement.CE_ItemViewItem, styled, painter, widget)
         if not text:
             return
-        margin = self._margin()
+        margin = item_text_margin(self._view)
         # The same top margin in every cell (not centred): the lines of A and B, and a label
         # beside them, start on one baseline whatever their length or script.
         rect = styled.rect.adjusted(margin, VERTICAL_MARGIN, -margin, 0)

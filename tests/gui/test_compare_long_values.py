@@ -14,6 +14,7 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QTreeWidgetItem
 from pytestqt.qtbot import QtBot
 
+from studio_desktop.ui.elide import item_text_margin
 from studio_desktop.ui.gallery.compare import CompareDialog, CompareItem, ParametersPanel
 from studio_desktop.ui.gallery.compare_params import ParamRow
 from studio_desktop.ui.wrapping_delegate import wrapped_height
@@ -56,9 +57,7 @@ def _item(panel: ParametersPanel, label: str) -> QTreeWidgetItem:
 def _needed(panel: ParametersPanel, item: QTreeWidgetItem, column: int) -> int:
     """The height the value needs to be read whole at its column's width."""
     font = QFont(item.font(column))
-    width = panel.header().sectionSize(column) - 2 * (
-        panel.style().pixelMetric(panel.style().PixelMetric.PM_FocusFrameHMargin, None, panel) + 1
-    )
+    width = panel.header().sectionSize(column) - 2 * item_text_margin(panel)
     return wrapped_height(item.text(column), font, width)
 
 

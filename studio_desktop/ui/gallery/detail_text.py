@@ -9,6 +9,8 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QPainter, QPaintEvent, QResizeEvent, QTextOption, QWheelEvent
 from PySide6.QtWidgets import QFrame, QLabel, QSizePolicy, QTextEdit, QWidget
 
+from studio_desktop.ui.elide import elided_keeping_end
+
 _NARROWEST = 40  # the least width a value asks for: the panel decides, never the text
 
 
@@ -85,12 +87,9 @@ class ElidedPath(QLabel):
 
     def shown_text(self) -> str:
         metrics, room = self.fontMetrics(), max(0, self.contentsRect().width())
-        end = self._kept_end
-        if not end or metrics.horizontalAdvance(self._full) <= room:
-            return metrics.elidedText(self._full, Qt.TextElideMode.ElideMiddle, room)
-        head = self._full[: -len(end)]
-        room_for_head = max(0, room - metrics.horizontalAdvance(end))
-        return metrics.elidedText(head, Qt.TextElideMode.ElideRight, room_for_head) + end
+        if self._kept_end:
+            return elided_keeping_end(metrics, self._full, self._kept_end, room)
+        return metrics.elidedText(self._full, Qt.TextElideMode.ElideMiddle, room)
 
     def minimumSizeHint(self) -> QSize:
         return QSize(_NARROWEST, super().minimumSizeHint().height())

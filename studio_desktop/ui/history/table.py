@@ -18,15 +18,14 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QKeyEvent, QMouseEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QApplication,
     QHeaderView,
-    QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QTableView,
     QWidget,
 )
 
+from studio_desktop.ui.elide import elided_keeping_end, item_text_margin
 from studio_desktop.ui.history.model import THUMB_SIZE, Column, HistoryModel
 
 ARROW_WIDTH = 24  # the group arrow's room at the start of the prompt cell
@@ -70,16 +69,8 @@ class ModelCell(QStyledItemDelegate):
         text, end = option.text, self._kept_end
         if not end or not text.endswith(end) or option.rect.width() <= 0:
             return
-        widget = option.widget
-        style = widget.style() if widget is not None else QApplication.style()
-        margin = style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, widget) + 1
-        room = option.rect.width() - 2 * margin
-        metrics = option.fontMetrics
-        if metrics.horizontalAdvance(text) <= room:
-            return
-        name = text[: -len(end)]
-        room_for_name = max(0, room - metrics.horizontalAdvance(end))
-        option.text = metrics.elidedText(name, Qt.TextElideMode.ElideRight, room_for_name) + end
+        room = option.rect.width() - 2 * item_text_margin(option.widget)
+        option.text = elided_keeping_end(option.fontMetrics, text, end, room)
 
 
 class JobTable(QTableView):
