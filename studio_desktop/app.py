@@ -28,7 +28,7 @@ from studio_desktop.core.engine import EngineConfig
 from studio_desktop.core.errors import install_excepthooks
 from studio_desktop.core.jobs import JobStatus
 from studio_desktop.core.library.retention import run_retention
-from studio_desktop.core.paths import data_paths, resources_dir
+from studio_desktop.core.paths import PRIVATE_FOLDER_MODE, data_paths, resources_dir
 from studio_desktop.core.servers import ServerConfig, pool_servers, register_servers
 from studio_desktop.core.settings import Settings
 from studio_desktop.core.store import StoreError
@@ -287,8 +287,12 @@ def run_gui(options: GuiOptions) -> int:
         print(missing_packages_message(missing), file=sys.stderr)
         return 1
     app = qt_application()
+    root = data_paths(options.data_dir).root
     try:
-        claim = open_or_hand_over(app, data_paths(options.data_dir).ensure().root)
+        # Only the folder the lock lives in (private from the start); the rest of the data
+        # folder is made once, by AppContext.open, after the claim.
+        root.mkdir(mode=PRIVATE_FOLDER_MODE, parents=True, exist_ok=True)
+        claim = open_or_hand_over(app, root)
     except OSError as exc:
         return _cannot_open_the_data_folder(exc)
     if isinstance(claim, int):  # the folder's window is open in another process
